@@ -1,0 +1,270 @@
+//! The trained model: sparse, quantised perceptron weights keyed by feature hash.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::io::{Read, Write};
+use std::sync::OnceLock;
+
+use crate::features::{extract, lower_into, Context};
+use crate::Upos;
+
+const MAGIC: &[u8; 6] = b"RCPT1\0";
+
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    #[error("tagger model is not a recoupe tagger model (bad magic bytes); rebuild it with recoupe-train-tagger")]
+    BadMagic,
+    #[error("tagger model is truncated at byte {0}")]
+    Truncated(usize),
+    #[error("tagger model I/O: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Keys are already 64-bit hashes; hashing them again would only cost time.
+#[derive(Default)]
+pub(crate) struct PassThrough(u64);
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+pub(crate) type FeatureMap<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
+
+/// A trained tagger. Weights are dense rows (one score per tag) for fast scoring.
+pub struct Tagger {
+    rows: FeatureMap<u32>,
+    weights: Vec<f32>,
+}
+
+static EMBEDDED: OnceLock<Tagger> = OnceLock::new();
+static EMBEDDED_BYTES: &[u8] = include_bytes!("../../../resources/models/fr-upos.bin");
+
+impl Tagger {
+    /// The model committed in `resources/models/fr-upos.bin`, decoded once.
+    pub fn embedded() -> &'static Tagger {
+        EMBEDDED.get_or_init(|| {
+            Tagger::from_bytes(EMBEDDED_BYTES)
+                .expect("the embedded tagger model is produced by recoupe-train-tagger and tested")
+        })
+    }
+
+    pub(crate) fn from_rows(rows: FeatureMap<u32>, weights: Vec<f32>) -> Tagger {
+        Tagger { rows, weights }
+    }
+
+    pub fn feature_count(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Adds the weights of `features` into `scores`.
+    #[inline]
+    pub(crate) fn score(&self, features: &[u64], scores: &mut [f32; Upos::COUNT]) {
+        *scores = [0.0; Upos::COUNT];
+        for f in features {
+            if let Some(&row) = self.rows.get(f) {
+                let w = &self.weights[row as usize * Upos::COUNT..(row as usize + 1) * Upos::COUNT];
+                for (s, w) in scores.iter_mut().zip(w) {
+                    *s += *w;
+                }
+            }
+        }
+    }
+
+    /// Tags a sentence given as words (tokens as written).
+    pub fn tag(&self, words: &[&str]) -> Vec<Upos> {
+        let mut out = Vec::with_capacity(words.len());
+        self.tag_into(words, &mut out);
+        out
+    }
+
+    /// Tags a sentence into `out` (cleared first), reusing its allocation.
+    pub fn tag_into(&self, words: &[&str], out: &mut Vec<Upos>) {
+        out.clear();
+        let lowers: Vec<String> = words
+            .iter()
+            .map(|w| {
+                let mut s = String::new();
+                lower_into(w, &mut s);
+                s
+            })
+            .collect();
+        let mut feats = Vec::with_capacity(24);
+        let mut shape = Vec::with_capacity(16);
+        let mut scores = [0.0f32; Upos::COUNT];
+        for i in 0..words.len() {
+            let ctx = context(words, &lowers, i, out);
+            extract(&ctx, &mut shape, &mut feats);
+            self.score(&feats, &mut scores);
+            out.push(best(&scores));
+        }
+    }
+
+    /// Serialises the model: sparse, weights quantised to i16, deflate-compressed.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, ModelError> {
+        let max = self
+            .weights
+            .iter()
+            .fold(0.0f32, |m, w| m.max(w.abs()))
+            .max(1e-6);
+        let scale = max / i16::MAX as f32;
+        let mut keys: Vec<(&u64, &u32)> = self.rows.iter().collect();
+        keys.sort();
+        let mut raw = Vec::new();
+        raw.extend_from_slice(MAGIC);
+        raw.extend_from_slice(&scale.to_le_bytes());
+        raw.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+        for (key, row) in keys {
+            let w = &self.weights[*row as usize * Upos::COUNT..(*row as usize + 1) * Upos::COUNT];
+            let nonzero: Vec<(u8, i16)> = w
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (i as u8, (w / scale).round() as i16))
+                .filter(|(_, q)| *q != 0)
+                .collect();
+            raw.extend_from_slice(&key.to_le_bytes());
+            raw.push(nonzero.len() as u8);
+            for (class, q) in nonzero {
+                raw.push(class);
+                raw.extend_from_slice(&q.to_le_bytes());
+            }
+        }
+        let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+        enc.write_all(&raw)?;
+        Ok(enc.finish()?)
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
+        let mut raw = Vec::new();
+        flate2::read::DeflateDecoder::new(bytes).read_to_end(&mut raw)?;
+        if raw.len() < 14 || &raw[..6] != MAGIC {
+            return Err(ModelError::BadMagic);
+        }
+        let scale = f32::from_le_bytes(raw[6..10].try_into().expect("4 bytes"));
+        let n = u32::from_le_bytes(raw[10..14].try_into().expect("4 bytes")) as usize;
+        let mut pos = 14;
+        let mut rows = FeatureMap::default();
+        rows.reserve(n);
+        let mut weights = vec![0.0f32; n * Upos::COUNT];
+        for row in 0..n {
+            let key_bytes = raw.get(pos..pos + 8).ok_or(ModelError::Truncated(pos))?;
+            let key = u64::from_le_bytes(key_bytes.try_into().expect("8 bytes"));
+            let nnz = *raw.get(pos + 8).ok_or(ModelError::Truncated(pos + 8))? as usize;
+            pos += 9;
+            for _ in 0..nnz {
+                let entry = raw.get(pos..pos + 3).ok_or(ModelError::Truncated(pos))?;
+                let class = (entry[0] as usize).min(Upos::COUNT - 1);
+                let q = i16::from_le_bytes([entry[1], entry[2]]);
+                weights[row * Upos::COUNT + class] = q as f32 * scale;
+                pos += 3;
+            }
+            rows.insert(key, row as u32);
+        }
+        Ok(Tagger { rows, weights })
+    }
+}
+
+pub(crate) fn best(scores: &[f32; Upos::COUNT]) -> Upos {
+    let mut best = 0;
+    for i in 1..Upos::COUNT {
+        if scores[i] > scores[best] {
+            best = i;
+        }
+    }
+    Upos::from_index(best)
+}
+
+pub(crate) fn context<'a>(
+    words: &'a [&'a str],
+    lowers: &'a [String],
+    i: usize,
+    tags: &[Upos],
+) -> Context<'a> {
+    let at = |j: isize| -> &'a str {
+        if j < 0 {
+            "<s>"
+        } else {
+            lowers.get(j as usize).map(String::as_str).unwrap_or("</s>")
+        }
+    };
+    let i_signed = i as isize;
+    Context {
+        word: words[i],
+        lower: &lowers[i],
+        prev_lower: at(i_signed - 1),
+        prev2_lower: at(i_signed - 2),
+        next_lower: at(i_signed + 1),
+        next2_lower: at(i_signed + 2),
+        prev_tag: i.checked_sub(1).and_then(|j| tags.get(j).copied()),
+        prev2_tag: i.checked_sub(2).and_then(|j| tags.get(j).copied()),
+        sentence_initial: i == 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_model_tags_names_and_common_words() {
+        let tagger = Tagger::embedded();
+        let words = [
+            "Selon",
+            "le",
+            "site",
+            "al-Masdar",
+            "News",
+            ",",
+            "l'",
+            "armée",
+            "syrienne",
+            "a",
+            "repris",
+            "Deir",
+            "ez-Zor",
+            ".",
+        ];
+        let tags = tagger.tag(&words);
+        assert_eq!(tags.len(), words.len());
+        assert_eq!(tags[0], Upos::Adp, "{tags:?}");
+        assert_eq!(tags[1], Upos::Det);
+        assert_eq!(tags[7], Upos::Noun);
+        assert_eq!(tags[11], Upos::Propn, "{tags:?}");
+        assert_eq!(tags[13], Upos::Punct);
+    }
+
+    #[test]
+    fn serialisation_round_trips() {
+        let tagger = Tagger::embedded();
+        let bytes = tagger.to_bytes().unwrap();
+        let back = Tagger::from_bytes(&bytes).unwrap();
+        assert_eq!(back.feature_count(), tagger.feature_count());
+        let words = ["Le", "ministre", "Jean", "Dupont", "a", "parlé", "."];
+        assert_eq!(back.tag(&words), tagger.tag(&words));
+    }
+
+    #[test]
+    fn garbage_is_an_error_not_a_panic() {
+        assert!(Tagger::from_bytes(b"not a model").is_err());
+        let good = Tagger::embedded().to_bytes().unwrap();
+        let mut raw = Vec::new();
+        flate2::read::DeflateDecoder::new(&good[..])
+            .read_to_end(&mut raw)
+            .unwrap();
+        raw.truncate(raw.len() / 2);
+        let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(&raw).unwrap();
+        let truncated = enc.finish().unwrap();
+        assert!(matches!(
+            Tagger::from_bytes(&truncated),
+            Err(ModelError::Truncated(_))
+        ));
+    }
+}
