@@ -1,1 +1,85 @@
-//! placeholder until the crate lands
+//! The embedded store of recoupe.
+//!
+//! Stages and commands talk to the [`Store`] trait only, so a PostgreSQL backend can be
+//! added without touching them. [`SqliteStore`] is the embedded backend: one SQLite file
+//! in WAL mode, numbered migrations, an FTS5 index for accent-insensitive search, and
+//! the entity mentions, attributions and places flattened into tables for cross-article
+//! queries.
+//!
+//! Documents are keyed by their content hash ([`recoupe_model::DocId`]); putting a
+//! document whose id is already stored is a no-op reported as [`PutOutcome::Duplicate`].
+
+mod error;
+mod export;
+mod fold;
+mod query;
+mod sqlite;
+pub mod synthetic;
+mod types;
+
+pub use error::StoreError;
+pub use export::{export_csv, export_jsonl, CSV_HEADER};
+pub use fold::fold;
+pub use query::{fts_query, SNIPPET_END, SNIPPET_START};
+pub use sqlite::{SqliteStore, SQLITE_SCHEMA_VERSION};
+pub use types::*;
+
+use recoupe_model::{Document, EntityType};
+
+/// What the store did with one document of a batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PutOutcome {
+    Inserted,
+    /// A document with the same content id was already stored (or appeared earlier in
+    /// the same batch); nothing was written.
+    Duplicate,
+}
+
+/// A document store. Every method is one consistent read, or for [`Store::put_batch`]
+/// one atomic write.
+pub trait Store {
+    /// Stores a batch in one transaction: either every new document of the batch is
+    /// stored, or (on error) none is. The outcomes are in the order of `docs`.
+    fn put_batch(&mut self, docs: &[Document]) -> Result<Vec<PutOutcome>, StoreError>;
+
+    /// A document by full id, external id, or unique prefix of the id. An ambiguous
+    /// prefix is an error listing the candidates.
+    fn get(&self, id_or_prefix: &str) -> Result<Option<Document>, StoreError>;
+
+    /// Number of stored documents.
+    fn count(&self) -> Result<u64, StoreError>;
+
+    /// Full-text search over title and text, best first. Plain words are ANDed,
+    /// `"quoted phrases"` match as phrases, a trailing `*` makes a prefix; case and
+    /// accents are ignored. Any input is accepted: it never causes a syntax error.
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError>;
+
+    /// Size and contents of the store.
+    fn stats(&self) -> Result<Stats, StoreError>;
+
+    /// Calls `visit` on every document in insertion order, stopping at its first error.
+    /// Returns the number of documents visited.
+    fn for_each_document(
+        &self,
+        visit: &mut dyn FnMut(Document) -> Result<(), StoreError>,
+    ) -> Result<u64, StoreError>;
+
+    /// The most mentioned entities (optionally of one type), most mentions first.
+    fn top_entities(
+        &self,
+        label: Option<EntityType>,
+        limit: usize,
+    ) -> Result<Vec<EntitySummary>, StoreError>;
+
+    /// One entity by key ("actors:press-tv") or by any surface form or knowledge-base
+    /// name, compared accent- and case-insensitively. When a name matches several
+    /// entities, the most mentioned is returned and the others are listed in
+    /// [`EntityDetail::other_matches`].
+    fn entity(&self, name_or_key: &str) -> Result<Option<EntityDetail>, StoreError>;
+
+    /// Every attributed statement whose speaker is `name`: an entity key, an entity
+    /// surface form, or words of the speaker as written ("Trump" finds "Donald Trump"
+    /// and the statements of every mention linked to that entity).
+    fn claims_by_speaker(&self, name: &str) -> Result<Vec<Claim>, StoreError>;
+}

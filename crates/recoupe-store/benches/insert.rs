@@ -1,0 +1,39 @@
+//! Insert throughput of the SQLite store: generated ~3 KB documents with every layer,
+//! batches of 256 into a fresh WAL database.
+//!
+//! Run: `cargo bench -p recoupe-store --bench insert`. The `docs/s` figure is the
+//! items/s column.
+
+use divan::counter::ItemsCount;
+use divan::Bencher;
+use recoupe_model::Document;
+use recoupe_store::{synthetic, PutOutcome, SqliteStore, Store};
+
+const DOCUMENTS: u64 = 10_000;
+
+fn main() {
+    divan::main();
+}
+
+#[divan::bench(args = [64, 256, 1024], sample_count = 3, sample_size = 1)]
+fn insert_batches(bencher: Bencher, batch_size: usize) {
+    let docs: Vec<Document> = (0..DOCUMENTS).map(synthetic::document).collect();
+    bencher
+        .counter(ItemsCount::new(DOCUMENTS))
+        .with_inputs(|| {
+            let dir = tempfile::tempdir().expect("temporary directory");
+            let store = SqliteStore::open(dir.path().join("bench.db")).expect("open store");
+            (dir, store)
+        })
+        .bench_local_values(|(dir, mut store)| {
+            for batch in docs.chunks(batch_size) {
+                let outcomes = store.put_batch(batch).expect("insert batch");
+                assert!(outcomes.iter().all(|o| *o == PutOutcome::Inserted));
+            }
+            assert_eq!(store.count().expect("count"), DOCUMENTS);
+            // Dropped outside the timing would be nicer, but closing checkpoints the
+            // WAL, which is part of the cost of an ingest anyway.
+            drop(store);
+            dir
+        });
+}

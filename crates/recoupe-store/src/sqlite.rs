@@ -1,0 +1,1094 @@
+//! The SQLite backend.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use recoupe_model::{
+    DocId, Document, EntityType, Language, Layer, Layers, Metadata, Origin, Published,
+};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+
+use crate::query::{fts_query, SNIPPET_END, SNIPPET_START};
+use crate::types::*;
+use crate::{fold, PutOutcome, Store, StoreError};
+
+struct Migration {
+    version: u32,
+    name: &'static str,
+    sql: &'static str,
+}
+
+/// Migrations in order; each runs once, in its own transaction. Never edit a released
+/// one: add the next number.
+const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "initial",
+    sql: include_str!("../migrations/0001_initial.sql"),
+}];
+
+/// Schema version this build creates and understands (`PRAGMA user_version`).
+pub const SQLITE_SCHEMA_VERSION: u32 = 1;
+
+/// Marks the file as a recoupe database (`PRAGMA application_id`), "RCUP".
+const APPLICATION_ID: i32 = 0x5243_5550;
+
+/// How long a writer waits for another process's transaction before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+const DOCUMENT_COLUMNS: &str = "id, external_id, url, outlet, title, published, published_source, \
+     language, language_confidence, cluster, ingested_at, origin_kind, origin_path, \
+     origin_record, text, layers, schema_version";
+
+const INSERT_DOCUMENT: &str = "INSERT INTO documents (id, external_id, url, outlet, title, \
+     published, published_source, language, language_confidence, cluster, ingested_at, \
+     origin_kind, origin_path, origin_record, text, layers, schema_version, n_sentences, \
+     n_tokens, n_entities, n_nationalities, n_places, n_dates, n_quantities, n_attributions, \
+     n_unsourced, n_events) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, \
+     ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27) \
+     ON CONFLICT(id) DO NOTHING";
+
+const INSERT_MENTION: &str = "INSERT INTO mentions (doc_rowid, start_byte, end_byte, label, \
+     entity_key, surface, surface_folded, kb, kb_id, kb_name, kb_name_folded) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+
+const INSERT_ATTRIBUTION: &str = "INSERT INTO attributions (doc_rowid, position, speaker, \
+     speaker_folded, speaker_key, speaker_unnamed, content, kind, channel, via, hedged) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+
+const INSERT_PLACE: &str = "INSERT INTO places (doc_rowid, entity_key, name, country, kind, \
+     lat, lon, kb, kb_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+
+/// The most frequent surface form of entity `?1`.
+const NAME_OF_KEY: &str = "(SELECT surface FROM mentions s WHERE s.entity_key = ?1 \
+     GROUP BY surface ORDER BY count(*) DESC, surface LIMIT 1)";
+
+/// The `layers` column: what the pipeline produced, exactly as the model serialises it.
+#[derive(Serialize)]
+struct StoredLayersRef<'a> {
+    produced: &'a BTreeSet<Layer>,
+    layers: &'a Layers,
+}
+
+#[derive(Deserialize)]
+struct StoredLayers {
+    produced: BTreeSet<Layer>,
+    layers: Layers,
+}
+
+/// A documents row as read, before the fields are parsed.
+struct RawDocument {
+    id: String,
+    external_id: Option<String>,
+    url: Option<String>,
+    outlet: Option<String>,
+    title: Option<String>,
+    published: Option<String>,
+    published_source: Option<String>,
+    language: Option<String>,
+    language_confidence: Option<f64>,
+    cluster: Option<String>,
+    ingested_at: String,
+    origin_kind: String,
+    origin_path: String,
+    origin_record: Option<String>,
+    text: String,
+    layers: String,
+    schema_version: u32,
+}
+
+impl RawDocument {
+    fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<RawDocument> {
+        Ok(RawDocument {
+            id: row.get(0)?,
+            external_id: row.get(1)?,
+            url: row.get(2)?,
+            outlet: row.get(3)?,
+            title: row.get(4)?,
+            published: row.get(5)?,
+            published_source: row.get(6)?,
+            language: row.get(7)?,
+            language_confidence: row.get(8)?,
+            cluster: row.get(9)?,
+            ingested_at: row.get(10)?,
+            origin_kind: row.get(11)?,
+            origin_path: row.get(12)?,
+            origin_record: row.get(13)?,
+            text: row.get(14)?,
+            layers: row.get(15)?,
+            schema_version: row.get(16)?,
+        })
+    }
+
+    fn into_document(self, path: &Path) -> Result<Document, StoreError> {
+        let corrupt = |reason: String| StoreError::CorruptDocument {
+            path: path.to_path_buf(),
+            id: self.id.clone(),
+            reason,
+        };
+        let published = match (&self.published, &self.published_source) {
+            (Some(date), Some(source)) => Some(Published {
+                date: parse_date(date).map_err(&corrupt)?,
+                source: enum_from_str(source).map_err(&corrupt)?,
+            }),
+            (None, _) => None,
+            (Some(date), None) => {
+                return Err(corrupt(format!("published date {date} has no source")))
+            }
+        };
+        let language = self.language.clone().map(|code| Language {
+            code,
+            // Stored from an f32, so the narrowing is exact.
+            confidence: self.language_confidence.unwrap_or(0.0) as f32,
+        });
+        let ingested_at = DateTime::parse_from_rfc3339(&self.ingested_at)
+            .map_err(|e| corrupt(format!("ingested_at `{}`: {e}", self.ingested_at)))?
+            .with_timezone(&Utc);
+        let origin = Origin {
+            kind: enum_from_str(&self.origin_kind).map_err(&corrupt)?,
+            path: self.origin_path.clone(),
+            record: self.origin_record.clone(),
+        };
+        let stored: StoredLayers =
+            serde_json::from_str(&self.layers).map_err(|e| corrupt(format!("layers JSON: {e}")))?;
+        Ok(Document {
+            schema_version: self.schema_version,
+            id: DocId(self.id),
+            meta: Metadata {
+                external_id: self.external_id,
+                url: self.url,
+                outlet: self.outlet,
+                title: self.title,
+                published,
+                language,
+                cluster: self.cluster,
+                ingested_at,
+                origin,
+            },
+            text: self.text,
+            produced: stored.produced,
+            layers: stored.layers,
+        })
+    }
+}
+
+/// The serde name of a unit enum variant ("according_to", "jsonl").
+fn enum_str<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(name)) => name,
+        // Only unit variants are passed here; anything else is a programming error
+        // that the roundtrip tests catch.
+        other => format!("{other:?}"),
+    }
+}
+
+fn enum_from_str<T: DeserializeOwned>(name: &str) -> Result<T, String> {
+    serde_json::from_value(serde_json::Value::String(name.to_string()))
+        .map_err(|e| format!("unknown value `{name}`: {e}"))
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| format!("date `{text}`: {e}"))
+}
+
+fn parse_label(text: &str, path: &Path) -> Result<EntityType, StoreError> {
+    EntityType::parse(text).ok_or_else(|| StoreError::CorruptRow {
+        path: path.to_path_buf(),
+        table: "mentions",
+        reason: format!("unknown entity label `{text}`"),
+    })
+}
+
+fn optional_date(text: Option<String>, path: &Path) -> Result<Option<NaiveDate>, StoreError> {
+    text.map(|t| parse_date(&t))
+        .transpose()
+        .map_err(|reason| StoreError::CorruptRow {
+            path: path.to_path_buf(),
+            table: "documents",
+            reason,
+        })
+}
+
+/// Maps a SQLite error to a [`StoreError`] naming the database and the operation.
+fn failed(path: &Path, operation: &str) -> impl FnOnce(rusqlite::Error) -> StoreError {
+    let path = path.to_path_buf();
+    let operation = operation.to_string();
+    move |source| StoreError::Sqlite {
+        path,
+        operation,
+        source,
+    }
+}
+
+/// Embedded store in one SQLite file.
+///
+/// WAL journal with `synchronous = NORMAL`: a committed batch survives the process being
+/// killed at any point (only an OS crash or power cut can lose the last commits), and
+/// readers never block the writer.
+pub struct SqliteStore {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub fn open(path: impl AsRef<Path>) -> Result<SqliteStore, StoreError> {
+        let path = path.as_ref().to_path_buf();
+        let conn = Connection::open(&path).map_err(|source| StoreError::Open {
+            path: path.clone(),
+            source,
+        })?;
+        let mut store = SqliteStore { conn, path };
+        store.configure()?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Schema version of the open database.
+    pub fn schema_version(&self) -> Result<u32, StoreError> {
+        self.conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .map_err(failed(&self.path, "read schema version"))
+    }
+
+    /// Runs SQLite's and FTS5's integrity checks. Returns the problems found (empty when
+    /// the database is sound).
+    pub fn integrity_check(&self) -> Result<Vec<String>, StoreError> {
+        let mut problems: Vec<String> = {
+            let mut stmt = self
+                .conn
+                .prepare("PRAGMA integrity_check")
+                .map_err(failed(&self.path, "integrity check"))?;
+            let rows = stmt
+                .query_map([], |row| row.get::<_, String>(0))
+                .map_err(failed(&self.path, "integrity check"))?;
+            rows.collect::<rusqlite::Result<Vec<String>>>()
+                .map_err(failed(&self.path, "integrity check"))?
+        };
+        problems.retain(|line| line != "ok");
+        // Compares the full-text index with the documents table it indexes.
+        if let Err(e) = self.conn.execute(
+            "INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')",
+            [],
+        ) {
+            problems.push(format!("full-text index: {e}"));
+        }
+        Ok(problems)
+    }
+
+    fn configure(&mut self) -> Result<(), StoreError> {
+        let open_failed = |source| StoreError::Open {
+            path: self.path.clone(),
+            source,
+        };
+        self.conn.busy_timeout(BUSY_TIMEOUT).map_err(open_failed)?;
+        // Reading the journal mode back also surfaces "file is not a database" here,
+        // with the path, rather than at the first query.
+        let mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
+            .map_err(open_failed)?;
+        if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
+            return Err(StoreError::NotRecoupe {
+                path: self.path.clone(),
+                reason: format!("cannot switch it to WAL journal mode (got `{mode}`)"),
+            });
+        }
+        self.conn
+            .execute_batch(
+                "PRAGMA synchronous = NORMAL;
+                 PRAGMA foreign_keys = ON;
+                 PRAGMA temp_store = MEMORY;
+                 PRAGMA cache_size = -32000;",
+            )
+            .map_err(open_failed)?;
+        self.conn.set_prepared_statement_cache_capacity(64);
+        Ok(())
+    }
+
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let application_id: i32 = self
+            .conn
+            .pragma_query_value(None, "application_id", |row| row.get(0))
+            .map_err(failed(&path, "read application id"))?;
+        if application_id != APPLICATION_ID {
+            if application_id != 0 {
+                return Err(StoreError::NotRecoupe {
+                    path,
+                    reason: format!("its application_id is {application_id:#x}"),
+                });
+            }
+            let tables: u32 = self
+                .conn
+                .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
+                .map_err(failed(&path, "list tables"))?;
+            if tables > 0 {
+                return Err(StoreError::NotRecoupe {
+                    path,
+                    reason: format!(
+                        "it already holds {tables} schema objects recoupe did not create"
+                    ),
+                });
+            }
+        }
+        let found = self.schema_version()?;
+        if found > SQLITE_SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema {
+                path,
+                found,
+                supported: SQLITE_SCHEMA_VERSION,
+            });
+        }
+        for migration in MIGRATIONS.iter().filter(|m| m.version > found) {
+            let fail = |source| StoreError::Migration {
+                path: path.clone(),
+                version: migration.version,
+                name: migration.name,
+                source,
+            };
+            // IMMEDIATE takes the write lock first, so two processes opening a new
+            // database at once apply each migration once.
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(fail)?;
+            let current: u32 = tx
+                .pragma_query_value(None, "user_version", |row| row.get(0))
+                .map_err(fail)?;
+            if current >= migration.version {
+                continue;
+            }
+            tx.execute_batch(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (
+                     version INTEGER PRIMARY KEY,
+                     name TEXT NOT NULL,
+                     applied_at TEXT NOT NULL
+                 );",
+            )
+            .map_err(fail)?;
+            tx.execute_batch(migration.sql).map_err(fail)?;
+            tx.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)",
+                params![
+                    migration.version,
+                    migration.name,
+                    Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
+                ],
+            )
+            .map_err(fail)?;
+            tx.pragma_update(None, "user_version", migration.version)
+                .map_err(fail)?;
+            tx.pragma_update(None, "application_id", APPLICATION_ID)
+                .map_err(fail)?;
+            tx.commit().map_err(fail)?;
+        }
+        Ok(())
+    }
+
+    fn load_document(&self, id: &str) -> Result<Option<Document>, StoreError> {
+        let sql = format!("SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?1");
+        let raw = self
+            .conn
+            .prepare_cached(&sql)
+            .and_then(|mut stmt| stmt.query_row([id], RawDocument::from_row).optional())
+            .map_err(failed(&self.path, &format!("read document {id}")))?;
+        raw.map(|raw| raw.into_document(&self.path)).transpose()
+    }
+
+    /// Ids matching `sql` (one `?1` parameter), at most 11 so that callers can tell
+    /// "exactly one" from "several" and list a few candidates.
+    fn candidate_ids(&self, sql: &str, value: &str) -> Result<Vec<String>, StoreError> {
+        let fail = failed(&self.path, &format!("look up document `{value}`"));
+        let run = || -> rusqlite::Result<Vec<String>> {
+            let mut stmt = self.conn.prepare_cached(sql)?;
+            let rows = stmt.query_map([value], |row| row.get(0))?;
+            rows.collect()
+        };
+        run().map_err(fail)
+    }
+
+    /// Entity keys matching a key or a name, most mentioned first (an exact key first).
+    fn matching_keys(&self, name_or_key: &str) -> Result<Vec<String>, StoreError> {
+        let folded = fold(name_or_key);
+        let run = || -> rusqlite::Result<Vec<String>> {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT entity_key FROM mentions
+                 WHERE entity_key = ?1 OR (?2 <> '' AND (surface_folded = ?2 OR kb_name_folded = ?2))
+                 GROUP BY entity_key
+                 ORDER BY entity_key = ?1 DESC, count(*) DESC, entity_key",
+            )?;
+            let rows = stmt.query_map(params![name_or_key.trim(), folded], |row| row.get(0))?;
+            rows.collect()
+        };
+        run().map_err(failed(
+            &self.path,
+            &format!("look up entity `{name_or_key}`"),
+        ))
+    }
+
+    fn entity_detail(&self, key: &str) -> Result<Option<EntityDetail>, StoreError> {
+        let path = &self.path;
+        let fail = || failed(path, &format!("read entity {key}"));
+        let summary = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT count(*), {NAME_OF_KEY},
+                    (SELECT label FROM mentions l WHERE l.entity_key = ?1
+                     GROUP BY label ORDER BY count(*) DESC, label LIMIT 1)
+                 FROM mentions WHERE entity_key = ?1"
+            ))
+            .and_then(|mut stmt| {
+                stmt.query_row([key], |row| {
+                    Ok((
+                        row.get::<_, u64>(0)?,
+                        row.get::<_, Option<String>>(1)?,
+                        row.get::<_, Option<String>>(2)?,
+                    ))
+                })
+            })
+            .map_err(fail())?;
+        let (mentions, Some(name), Some(label)) = summary else {
+            return Ok(None);
+        };
+        let label = parse_label(&label, path)?;
+        let kb = self
+            .conn
+            .prepare_cached(
+                "SELECT kb, kb_id, kb_name FROM mentions WHERE entity_key = ?1 AND kb IS NOT NULL
+                 GROUP BY kb, kb_id, kb_name ORDER BY count(*) DESC LIMIT 1",
+            )
+            .and_then(|mut stmt| {
+                stmt.query_row([key], |row| {
+                    Ok(KbRef {
+                        kb: row.get(0)?,
+                        id: row.get(1)?,
+                        name: row.get(2)?,
+                    })
+                })
+                .optional()
+            })
+            .map_err(fail())?;
+        let aliases = self
+            .conn
+            .prepare_cached(
+                "SELECT surface, count(*) FROM mentions WHERE entity_key = ?1
+                 GROUP BY surface ORDER BY count(*) DESC, surface",
+            )
+            .and_then(|mut stmt| {
+                stmt.query_map([key], |row| {
+                    Ok(Alias {
+                        surface: row.get(0)?,
+                        count: row.get(1)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .map_err(fail())?;
+        let raw_documents = self
+            .conn
+            .prepare_cached(
+                "SELECT id, title, published FROM documents
+                 WHERE doc_rowid IN (SELECT doc_rowid FROM mentions WHERE entity_key = ?1)
+                 ORDER BY published DESC, id",
+            )
+            .and_then(|mut stmt| {
+                stmt.query_map([key], |row| {
+                    Ok((
+                        row.get::<_, String>(0)?,
+                        row.get::<_, Option<String>>(1)?,
+                        row.get::<_, Option<String>>(2)?,
+                    ))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .map_err(fail())?;
+        let documents = raw_documents
+            .into_iter()
+            .map(|(id, title, published)| {
+                Ok(DocRef {
+                    id,
+                    title,
+                    published: optional_date(published, path)?,
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let raw_co = self
+            .conn
+            .prepare_cached(
+                "WITH docs AS (SELECT DISTINCT doc_rowid FROM mentions WHERE entity_key = ?1),
+                 co AS (
+                     SELECT m.entity_key AS key, count(DISTINCT m.doc_rowid) AS shared
+                     FROM mentions m JOIN docs USING (doc_rowid)
+                     WHERE m.entity_key <> ?1
+                     GROUP BY m.entity_key
+                     ORDER BY shared DESC, key LIMIT 25)
+                 SELECT key, shared,
+                    (SELECT surface FROM mentions s WHERE s.entity_key = co.key
+                     GROUP BY surface ORDER BY count(*) DESC, surface LIMIT 1),
+                    (SELECT label FROM mentions l WHERE l.entity_key = co.key
+                     GROUP BY label ORDER BY count(*) DESC, label LIMIT 1)
+                 FROM co ORDER BY shared DESC, key",
+            )
+            .and_then(|mut stmt| {
+                stmt.query_map([key], |row| {
+                    Ok((
+                        row.get::<_, String>(0)?,
+                        row.get::<_, u64>(1)?,
+                        row.get::<_, String>(2)?,
+                        row.get::<_, String>(3)?,
+                    ))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .map_err(fail())?;
+        let co_mentioned = raw_co
+            .into_iter()
+            .map(|(key, documents, name, label)| {
+                Ok(CoMention {
+                    key,
+                    name,
+                    label: parse_label(&label, path)?,
+                    documents,
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let places = self
+            .conn
+            .prepare_cached(
+                "SELECT name, country, lat, lon FROM places WHERE entity_key = ?1
+                 GROUP BY name, country, lat, lon ORDER BY count(*) DESC, name",
+            )
+            .and_then(|mut stmt| {
+                stmt.query_map([key], |row| {
+                    Ok(PlaceRef {
+                        name: row.get(0)?,
+                        country: row.get(1)?,
+                        lat: row.get(2)?,
+                        lon: row.get(3)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .map_err(fail())?;
+        Ok(Some(EntityDetail {
+            key: key.to_string(),
+            label,
+            name,
+            mentions,
+            kb,
+            aliases,
+            documents,
+            co_mentioned,
+            places,
+            other_matches: Vec::new(),
+        }))
+    }
+}
+
+fn insert_document(
+    tx: &rusqlite::Transaction<'_>,
+    doc: &Document,
+    path: &Path,
+) -> Result<PutOutcome, StoreError> {
+    let id = doc.id.as_str();
+    let layers_json = serde_json::to_string(&StoredLayersRef {
+        produced: &doc.produced,
+        layers: &doc.layers,
+    })
+    .map_err(|source| StoreError::Serialize {
+        id: id.to_string(),
+        source,
+    })?;
+    let meta = &doc.meta;
+    let layers = &doc.layers;
+    let fail = || failed(path, &format!("store document {id}"));
+    let inserted = tx
+        .prepare_cached(INSERT_DOCUMENT)
+        .and_then(|mut stmt| {
+            stmt.execute(params![
+                id,
+                meta.external_id,
+                meta.url,
+                meta.outlet,
+                meta.title,
+                meta.published
+                    .map(|p| p.date.format("%Y-%m-%d").to_string()),
+                meta.published.map(|p| enum_str(&p.source)),
+                meta.language.as_ref().map(|l| l.code.as_str()),
+                meta.language.as_ref().map(|l| f64::from(l.confidence)),
+                meta.cluster,
+                meta.ingested_at
+                    .to_rfc3339_opts(SecondsFormat::AutoSi, true),
+                enum_str(&meta.origin.kind),
+                meta.origin.path,
+                meta.origin.record,
+                doc.text,
+                layers_json,
+                doc.schema_version,
+                layers.sentences.len(),
+                layers.tokens.len(),
+                layers.entities.len(),
+                layers.nationalities.len(),
+                layers.places.len(),
+                layers.dates.len(),
+                layers.quantities.len(),
+                layers.attributions.len(),
+                layers.unsourced.len(),
+                layers.events.len(),
+            ])
+        })
+        .map_err(fail())?;
+    if inserted == 0 {
+        return Ok(PutOutcome::Duplicate);
+    }
+    let doc_rowid = tx.last_insert_rowid();
+    if !layers.entities.is_empty() {
+        let mut stmt = tx.prepare_cached(INSERT_MENTION).map_err(fail())?;
+        for mention in &layers.entities {
+            let surface = doc.slice(mention.span);
+            let kb = mention.kb.as_ref();
+            let kb_name = kb.and_then(|k| k.name.as_deref());
+            stmt.execute(params![
+                doc_rowid,
+                mention.span.start,
+                mention.span.end,
+                mention.label.as_str(),
+                mention.entity,
+                surface,
+                fold(surface),
+                kb.map(|k| k.kb.as_str()),
+                kb.map(|k| k.id.as_str()),
+                kb_name,
+                kb_name.map(fold),
+            ])
+            .map_err(fail())?;
+        }
+    }
+    if !layers.attributions.is_empty() {
+        let mut stmt = tx.prepare_cached(INSERT_ATTRIBUTION).map_err(fail())?;
+        for (position, attribution) in layers.attributions.iter().enumerate() {
+            let speaker = attribution.speaker.map(|span| doc.slice(span));
+            let via = serde_json::to_string(&attribution.via).map_err(|source| {
+                StoreError::Serialize {
+                    id: id.to_string(),
+                    source,
+                }
+            })?;
+            stmt.execute(params![
+                doc_rowid,
+                position,
+                speaker,
+                speaker.map(fold),
+                attribution.speaker_entity,
+                attribution.speaker_unnamed,
+                doc.slice(attribution.content),
+                enum_str(&attribution.kind),
+                attribution.channel,
+                via,
+                attribution.hedged,
+            ])
+            .map_err(fail())?;
+        }
+    }
+    if !layers.places.is_empty() {
+        let mut stmt = tx.prepare_cached(INSERT_PLACE).map_err(fail())?;
+        for place in &layers.places {
+            let kb = place.kb.as_ref();
+            stmt.execute(params![
+                doc_rowid,
+                place.entity,
+                place.name,
+                place.country,
+                enum_str(&place.kind),
+                place.lat,
+                place.lon,
+                kb.map(|k| k.kb.as_str()),
+                kb.map(|k| k.id.as_str()),
+            ])
+            .map_err(fail())?;
+        }
+    }
+    Ok(PutOutcome::Inserted)
+}
+
+impl Store for SqliteStore {
+    fn put_batch(&mut self, docs: &[Document]) -> Result<Vec<PutOutcome>, StoreError> {
+        let path = &self.path;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(failed(path, "begin batch"))?;
+        let mut outcomes = Vec::with_capacity(docs.len());
+        for doc in docs {
+            // On error the transaction is dropped, which rolls the whole batch back.
+            outcomes.push(insert_document(&tx, doc, path)?);
+        }
+        tx.commit().map_err(failed(path, "commit batch"))?;
+        Ok(outcomes)
+    }
+
+    fn get(&self, id_or_prefix: &str) -> Result<Option<Document>, StoreError> {
+        let reference = id_or_prefix.trim();
+        if reference.is_empty() {
+            return Ok(None);
+        }
+        if let Some(doc) = self.load_document(reference)? {
+            return Ok(Some(doc));
+        }
+        let mut candidates = self.candidate_ids(
+            "SELECT id FROM documents WHERE external_id = ?1 ORDER BY id LIMIT 11",
+            reference,
+        )?;
+        let lowercase = reference.to_ascii_lowercase();
+        if candidates.is_empty()
+            && lowercase.len() < 32
+            && lowercase.bytes().all(|b| b.is_ascii_hexdigit())
+        {
+            // Hex digits contain no GLOB metacharacters, and GLOB on the UNIQUE id
+            // column is a range scan of its index.
+            candidates = self.candidate_ids(
+                "SELECT id FROM documents WHERE id GLOB ?1 || '*' ORDER BY id LIMIT 11",
+                &lowercase,
+            )?;
+        }
+        match candidates.len() {
+            0 => Ok(None),
+            1 => self.load_document(&candidates[0]),
+            _ => {
+                if candidates.len() > 10 {
+                    candidates.truncate(10);
+                    candidates.push("…".to_string());
+                }
+                Err(StoreError::AmbiguousId {
+                    reference: reference.to_string(),
+                    candidates,
+                })
+            }
+        }
+    }
+
+    fn count(&self) -> Result<u64, StoreError> {
+        self.conn
+            .query_row("SELECT count(*) FROM documents", [], |row| row.get(0))
+            .map_err(failed(&self.path, "count documents"))
+    }
+
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
+        let Some(fts) = fts_query(query) else {
+            return Ok(Vec::new());
+        };
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        let fail = failed(&self.path, &format!("search `{query}`"));
+        let run = || -> rusqlite::Result<Vec<_>> {
+            // Title matches weigh four times text matches.
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT d.id, d.title, d.outlet, d.published,
+                        bm25(documents_fts, 4.0, 1.0) AS score,
+                        snippet(documents_fts, -1, ?3, ?4, '…', 16)
+                 FROM documents_fts JOIN documents d ON d.doc_rowid = documents_fts.rowid
+                 WHERE documents_fts MATCH ?1
+                 ORDER BY score LIMIT ?2",
+            )?;
+            let rows = stmt.query_map(
+                params![
+                    fts,
+                    limit.min(i64::MAX as usize) as i64,
+                    SNIPPET_START,
+                    SNIPPET_END
+                ],
+                |row| {
+                    Ok((
+                        row.get::<_, String>(0)?,
+                        row.get::<_, Option<String>>(1)?,
+                        row.get::<_, Option<String>>(2)?,
+                        row.get::<_, Option<String>>(3)?,
+                        row.get::<_, f64>(4)?,
+                        row.get::<_, Option<String>>(5)?,
+                    ))
+                },
+            )?;
+            rows.collect()
+        };
+        run()
+            .map_err(fail)?
+            .into_iter()
+            .map(|(id, title, outlet, published, bm25, snippet)| {
+                Ok(SearchHit {
+                    id,
+                    title,
+                    outlet,
+                    published: optional_date(published, &self.path)?,
+                    // bm25() is lower-is-better; hits read more naturally higher-is-better.
+                    score: -bm25,
+                    snippet: snippet.unwrap_or_default(),
+                })
+            })
+            .collect()
+    }
+
+    fn stats(&self) -> Result<Stats, StoreError> {
+        let path = &self.path;
+        let fail = || failed(path, "compute stats");
+        // One read transaction so every figure describes the same state.
+        let tx = self.conn.unchecked_transaction().map_err(fail())?;
+        let (documents, dates, quantities, places, oldest, newest) = tx
+            .query_row(
+                "SELECT count(*), coalesce(sum(n_dates), 0), coalesce(sum(n_quantities), 0),
+                        coalesce(sum(n_places), 0), min(published), max(published)
+                 FROM documents",
+                [],
+                |row| {
+                    Ok((
+                        row.get::<_, u64>(0)?,
+                        row.get::<_, u64>(1)?,
+                        row.get::<_, u64>(2)?,
+                        row.get::<_, u64>(3)?,
+                        row.get::<_, Option<String>>(4)?,
+                        row.get::<_, Option<String>>(5)?,
+                    ))
+                },
+            )
+            .map_err(fail())?;
+        let tally = |column: &str| -> rusqlite::Result<Vec<Tally>> {
+            let mut stmt = tx.prepare(&format!(
+                "SELECT {column}, count(*) FROM documents GROUP BY {column}
+                 ORDER BY count(*) DESC, {column}"
+            ))?;
+            let rows = stmt.query_map([], |row| {
+                Ok(Tally {
+                    value: row.get(0)?,
+                    count: row.get(1)?,
+                })
+            })?;
+            rows.collect()
+        };
+        let by_language = tally("language").map_err(fail())?;
+        let by_outlet = tally("outlet").map_err(fail())?;
+        let (mentions, entities) = tx
+            .query_row(
+                "SELECT count(*), count(DISTINCT entity_key) FROM mentions",
+                [],
+                |row| Ok((row.get::<_, u64>(0)?, row.get::<_, u64>(1)?)),
+            )
+            .map_err(fail())?;
+        let attributions = tx
+            .query_row("SELECT count(*) FROM attributions", [], |row| row.get(0))
+            .map_err(fail())?;
+        let db_size_bytes = tx
+            .query_row(
+                "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
+                [],
+                |row| row.get(0),
+            )
+            .map_err(fail())?;
+        drop(tx);
+        Ok(Stats {
+            documents,
+            by_language,
+            by_outlet,
+            entities,
+            mentions,
+            attributions,
+            dates,
+            quantities,
+            places,
+            oldest_published: optional_date(oldest, path)?,
+            newest_published: optional_date(newest, path)?,
+            db_size_bytes,
+        })
+    }
+
+    fn for_each_document(
+        &self,
+        visit: &mut dyn FnMut(Document) -> Result<(), StoreError>,
+    ) -> Result<u64, StoreError> {
+        let fail = || failed(&self.path, "read documents");
+        let mut stmt = self
+            .conn
+            .prepare(&format!(
+                "SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY doc_rowid"
+            ))
+            .map_err(fail())?;
+        let rows = stmt.query_map([], RawDocument::from_row).map_err(fail())?;
+        let mut visited = 0;
+        for raw in rows {
+            visit(raw.map_err(fail())?.into_document(&self.path)?)?;
+            visited += 1;
+        }
+        Ok(visited)
+    }
+
+    fn top_entities(
+        &self,
+        label: Option<EntityType>,
+        limit: usize,
+    ) -> Result<Vec<EntitySummary>, StoreError> {
+        let path = &self.path;
+        // key, mentions, documents, name, label
+        type RawSummary = (String, u64, u64, String, String);
+        let run = || -> rusqlite::Result<Vec<RawSummary>> {
+            let mut stmt = self.conn.prepare_cached(
+                "WITH top AS (
+                     SELECT entity_key AS key, count(*) AS n, count(DISTINCT doc_rowid) AS d
+                     FROM mentions WHERE ?1 IS NULL OR label = ?1
+                     GROUP BY entity_key ORDER BY n DESC, d DESC, key LIMIT ?2)
+                 SELECT key, n, d,
+                    (SELECT surface FROM mentions s WHERE s.entity_key = top.key
+                       AND (?1 IS NULL OR s.label = ?1)
+                     GROUP BY surface ORDER BY count(*) DESC, surface LIMIT 1),
+                    (SELECT label FROM mentions l WHERE l.entity_key = top.key
+                       AND (?1 IS NULL OR l.label = ?1)
+                     GROUP BY label ORDER BY count(*) DESC, label LIMIT 1)
+                 FROM top ORDER BY n DESC, d DESC, key",
+            )?;
+            let rows = stmt.query_map(
+                params![
+                    label.map(EntityType::as_str),
+                    limit.min(i64::MAX as usize) as i64
+                ],
+                |row| {
+                    Ok((
+                        row.get(0)?,
+                        row.get(1)?,
+                        row.get(2)?,
+                        row.get(3)?,
+                        row.get(4)?,
+                    ))
+                },
+            )?;
+            rows.collect()
+        };
+        run()
+            .map_err(failed(path, "list top entities"))?
+            .into_iter()
+            .map(|(key, mentions, documents, name, label)| {
+                Ok(EntitySummary {
+                    key,
+                    label: parse_label(&label, path)?,
+                    name,
+                    mentions,
+                    documents,
+                })
+            })
+            .collect()
+    }
+
+    fn entity(&self, name_or_key: &str) -> Result<Option<EntityDetail>, StoreError> {
+        let _snapshot = self
+            .conn
+            .unchecked_transaction()
+            .map_err(failed(&self.path, "read entity"))?;
+        let mut keys = self.matching_keys(name_or_key)?.into_iter();
+        let Some(key) = keys.next() else {
+            return Ok(None);
+        };
+        let mut detail = self.entity_detail(&key)?;
+        if let Some(detail) = detail.as_mut() {
+            detail.other_matches = keys.collect();
+        }
+        Ok(detail)
+    }
+
+    fn claims_by_speaker(&self, name: &str) -> Result<Vec<Claim>, StoreError> {
+        let path = &self.path;
+        let _snapshot = self
+            .conn
+            .unchecked_transaction()
+            .map_err(failed(path, "read claims"))?;
+        let keys = serde_json::to_string(&self.matching_keys(name)?).map_err(|source| {
+            StoreError::Serialize {
+                id: name.to_string(),
+                source,
+            }
+        })?;
+        let folded = fold(name);
+        type RawClaim = (
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            String,
+            String,
+            Option<String>,
+            String,
+            bool,
+        );
+        let run = || -> rusqlite::Result<Vec<RawClaim>> {
+            // Folded speakers contain only letters, digits and single spaces, so the
+            // LIKE pattern has no wildcard but the ones written here: a word match.
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT d.id, d.title, d.published, a.speaker, a.speaker_key, a.content,
+                        a.kind, a.channel, a.via, a.hedged
+                 FROM attributions a JOIN documents d USING (doc_rowid)
+                 WHERE a.speaker_key IN (SELECT value FROM json_each(?1))
+                    OR a.speaker_key = ?2
+                    OR (?3 <> '' AND (a.speaker_folded = ?3
+                        OR ' ' || a.speaker_folded || ' ' LIKE '% ' || ?3 || ' %'))
+                 ORDER BY d.published DESC, d.id, a.position",
+            )?;
+            let rows = stmt.query_map(params![keys, name.trim(), folded], |row| {
+                Ok((
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                    row.get(5)?,
+                    row.get(6)?,
+                    row.get(7)?,
+                    row.get(8)?,
+                    row.get(9)?,
+                ))
+            })?;
+            rows.collect()
+        };
+        let corrupt = |reason: String| StoreError::CorruptRow {
+            path: path.to_path_buf(),
+            table: "attributions",
+            reason,
+        };
+        run()
+            .map_err(failed(path, &format!("read claims of `{name}`")))?
+            .into_iter()
+            .map(
+                |(
+                    doc_id,
+                    title,
+                    published,
+                    speaker,
+                    speaker_key,
+                    content,
+                    kind,
+                    channel,
+                    via,
+                    hedged,
+                )| {
+                    Ok(Claim {
+                        doc_id,
+                        title,
+                        published: optional_date(published, path)?,
+                        speaker,
+                        speaker_key,
+                        content,
+                        kind: enum_from_str(&kind).map_err(corrupt)?,
+                        channel,
+                        via: serde_json::from_str(&via)
+                            .map_err(|e| corrupt(format!("via `{via}`: {e}")))?,
+                        hedged,
+                    })
+                },
+            )
+            .collect()
+    }
+}

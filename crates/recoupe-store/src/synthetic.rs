@@ -1,0 +1,366 @@
+//! Generated news-like documents with every layer filled, for the insert benchmark, the
+//! crash test's filler process and load tests of other backends. Document `n` is always
+//! the same and differs from every other `n` (the number is in its headline), so the
+//! generator can resume where a killed run stopped.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use recoupe_model::*;
+
+const PEOPLE: &[(&str, &str)] = &[
+    ("Jeanne Moreau-Lefèvre", "synthetic:per-moreau"),
+    ("Karim Haddad", "synthetic:per-haddad"),
+    ("Élodie Tremblay", "synthetic:per-tremblay"),
+    ("Amadou Diallo", "synthetic:per-diallo"),
+    ("Luc Vandenberghe", "synthetic:per-vandenberghe"),
+    ("Nadia Benali", "synthetic:per-benali"),
+];
+
+const ORGANISATIONS: &[(&str, &str)] = &[
+    ("le ministère de l'Intérieur", "synthetic:org-interieur"),
+    ("l'Observatoire régional", "synthetic:org-observatoire"),
+    ("la Croix-Rouge", "synthetic:org-croix-rouge"),
+    ("l'agence de presse officielle", "synthetic:org-agence"),
+];
+
+const PLACES: &[(&str, &str, &str, f64, f64)] = &[
+    ("Lyon", "synthetic:loc-lyon", "FR", 45.75, 4.85),
+    ("Genève", "synthetic:loc-geneve", "CH", 46.2, 6.15),
+    ("Liège", "synthetic:loc-liege", "BE", 50.63, 5.57),
+    ("Québec", "synthetic:loc-quebec", "CA", 46.81, -71.21),
+    ("Dakar", "synthetic:loc-dakar", "SN", 14.69, -17.44),
+    ("Beyrouth", "synthetic:loc-beyrouth", "LB", 33.89, 35.5),
+];
+
+const OUTLETS: &[&str] = &["Le Quotidien", "La Gazette", "Radio Info", "L'Écho"];
+
+const MONTHS: &[&str] = &[
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+const FILLERS: &[&str] = &[
+    "Les habitants ont été invités à rester chez eux pendant la durée des opérations.",
+    "Plusieurs routes d'accès au centre-ville restaient fermées à la circulation en fin de journée.",
+    "La situation humanitaire continue de se dégrader, selon les organisations présentes sur place.",
+    "Les écoles de la région rouvriront leurs portes dès la semaine prochaine, si les conditions le permettent.",
+    "Un nouveau bilan devrait être communiqué dans la soirée par les autorités locales.",
+    "Les discussions entre les différentes parties n'ont pas permis d'aboutir à un accord durable.",
+];
+
+/// A small deterministic generator (SplitMix64): the same `n` gives the same document.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+fn prov(stage: &str, rule: &str) -> Provenance {
+    Provenance::new(stage, rule)
+}
+
+/// Appends text while recording the spans the layers point at.
+struct Writer {
+    text: String,
+    layers: Layers,
+}
+
+impl Writer {
+    fn push(&mut self, piece: &str) -> Span {
+        let start = self.text.len();
+        self.text.push_str(piece);
+        Span::new(start, self.text.len())
+    }
+
+    fn entity(&mut self, surface: &str, label: EntityType, key: &str) -> Span {
+        let span = self.push(surface);
+        self.layers.entities.push(EntityMention {
+            span,
+            label,
+            kb: Some(KbLink {
+                kb: "synthetic".into(),
+                id: key.trim_start_matches("synthetic:").into(),
+                name: Some(surface.into()),
+            }),
+            entity: key.into(),
+            provenance: prov("entities", "synthetic"),
+            evidence: vec![format!("generated mention of {key}")],
+        });
+        span
+    }
+
+    fn place(&mut self, rng: &mut Rng) -> Span {
+        let &(name, key, country, lat, lon) = rng.pick(PLACES);
+        let span = self.entity(name, EntityType::LOC, key);
+        if !self.layers.places.iter().any(|p| p.entity == key) {
+            self.layers.places.push(Place {
+                span,
+                entity: key.into(),
+                kb: Some(KbLink {
+                    kb: "synthetic".into(),
+                    id: key.into(),
+                    name: None,
+                }),
+                name: name.into(),
+                country: Some(country.into()),
+                kind: PlaceKind::City,
+                lat: Some(lat),
+                lon: Some(lon),
+                provenance: prov("places", "synthetic"),
+                evidence: Vec::new(),
+            });
+        }
+        span
+    }
+
+    fn date(&mut self, rng: &mut Rng, year: i32) {
+        let day = 1 + rng.next() % 28;
+        let month = rng.next() % 12;
+        let span = self.push(&format!("le {day} {}", MONTHS[month as usize]));
+        self.layers.dates.push(DateMention {
+            span,
+            value: Some(format!("{year}-{:02}-{day:02}", month + 1)),
+            granularity: Granularity::Day,
+            relative: true,
+            provenance: prov("dates", "synthetic"),
+        });
+    }
+
+    fn quantity(&mut self, rng: &mut Rng) {
+        let value = 2 + rng.next() % 3000;
+        let span = self.push(&format!("au moins {value} personnes"));
+        self.layers.quantities.push(Quantity {
+            span,
+            value: QuantityValue::Single(value as f64),
+            qualifier: Qualifier::MoreThan,
+            unit: Some("personnes".into()),
+            provenance: prov("quantities", "synthetic"),
+        });
+    }
+
+    fn sentence(&mut self, start: usize) {
+        let span = Span::new(start, self.text.len());
+        self.layers.sentences.push(Sentence {
+            span,
+            headline: false,
+        });
+        self.push(" ");
+    }
+}
+
+/// Document number `n`: about 3 KB of French-like news text with sentences, tokens,
+/// entities, places, dates, quantities, attributions and unsourced sentences.
+pub fn document(n: u64) -> Document {
+    let mut rng = Rng(n.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ 0x5EED);
+    let base = NaiveDate::from_ymd_opt(2018, 1, 1).unwrap_or_default();
+    let published = base + Duration::days((n % 2500) as i64);
+    let year = published.format("%Y").to_string().parse().unwrap_or(2018);
+    let mut w = Writer {
+        text: String::with_capacity(3600),
+        layers: Layers::default(),
+    };
+
+    let title = format!("Dépêche n° {n} : nouvelles tensions signalées");
+    let headline = w.push(&title);
+    w.layers.sentences.push(Sentence {
+        span: headline,
+        headline: true,
+    });
+    w.push("\n");
+
+    while w.text.len() < 3000 {
+        let start = w.text.len();
+        match rng.next() % 4 {
+            0 => {
+                let &(person, key) = rng.pick(PEOPLE);
+                let speaker = w.entity(person, EntityType::PER, key);
+                let cue = w.push(" a déclaré");
+                w.push(" ");
+                let content_start = w.text.len();
+                w.push("que ");
+                w.quantity(&mut rng);
+                w.push(" avaient été évacuées à ");
+                w.place(&mut rng);
+                w.push(" ");
+                w.date(&mut rng, year);
+                let content = Span::new(content_start, w.text.len());
+                w.push(".");
+                w.layers.attributions.push(Attribution {
+                    content,
+                    speaker: Some(speaker),
+                    speaker_entity: Some(key.into()),
+                    speaker_unnamed: false,
+                    cue: Some(cue),
+                    kind: AttributionKind::Indirect,
+                    channel: None,
+                    via: Vec::new(),
+                    hedged: false,
+                    provenance: prov("attributions", "synthetic-indirect"),
+                });
+            }
+            1 => {
+                let cue = w.push("Selon");
+                w.push(" ");
+                let &(org, key) = rng.pick(ORGANISATIONS);
+                let speaker = w.entity(org, EntityType::ORG, key);
+                w.push(", ");
+                let content_start = w.text.len();
+                w.push("la situation serait toujours très tendue dans la région de ");
+                w.place(&mut rng);
+                let content = Span::new(content_start, w.text.len());
+                w.push(".");
+                w.layers.attributions.push(Attribution {
+                    content,
+                    speaker: Some(speaker),
+                    speaker_entity: Some(key.into()),
+                    speaker_unnamed: false,
+                    cue: Some(cue),
+                    kind: AttributionKind::AccordingTo,
+                    channel: Some("communiqué".into()),
+                    via: vec![ORGANISATIONS[3].1.into()],
+                    hedged: true,
+                    provenance: prov("attributions", "synthetic-selon"),
+                });
+            }
+            2 => {
+                w.push("« ");
+                let content = w.push("Nous ne céderons pas, l'armée restera mobilisée");
+                w.push(" », a affirmé ");
+                let &(person, key) = rng.pick(PEOPLE);
+                let speaker = w.entity(person, EntityType::PER, key);
+                w.push(".");
+                w.layers.attributions.push(Attribution {
+                    content,
+                    speaker: Some(speaker),
+                    speaker_entity: Some(key.into()),
+                    speaker_unnamed: false,
+                    cue: None,
+                    kind: AttributionKind::Direct,
+                    channel: None,
+                    via: Vec::new(),
+                    hedged: false,
+                    provenance: prov("attributions", "synthetic-direct"),
+                });
+            }
+            _ => {
+                let filler = *rng.pick(FILLERS);
+                let span = w.push(filler);
+                w.layers.unsourced.push(Unsourced {
+                    span,
+                    provenance: prov("attributions", "synthetic-unsourced"),
+                });
+            }
+        }
+        w.sentence(start);
+    }
+    let text_len = w.text.trim_end().len();
+    w.text.truncate(text_len);
+    tokenize(&w.text, &mut w.layers.tokens);
+
+    let mut meta = Metadata::new(Origin {
+        kind: OriginKind::Demo,
+        path: "synthetic".into(),
+        record: Some(n.to_string()),
+    });
+    meta.external_id = Some(format!("synthetic-{n}"));
+    meta.url = Some(format!("https://example.org/depeche/{n}"));
+    meta.outlet = Some((*rng.pick(OUTLETS)).to_string());
+    meta.title = Some(title);
+    meta.published = Some(Published {
+        date: published,
+        source: DateSource::Metadata,
+    });
+    meta.language = Some(Language {
+        code: "fr".into(),
+        confidence: 0.97,
+    });
+    meta.ingested_at =
+        DateTime::<Utc>::from_timestamp(1_790_000_000 + n as i64, 0).unwrap_or_default();
+    let mut doc = Document::new(w.text, meta);
+    doc.layers = w.layers;
+    for layer in Layer::ALL {
+        doc.mark_produced(layer);
+    }
+    doc
+}
+
+/// Words (runs of letters and digits) and single punctuation marks.
+fn tokenize(text: &str, tokens: &mut Vec<Token>) {
+    let mut word_start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            word_start.get_or_insert(i);
+            continue;
+        }
+        if let Some(start) = word_start.take() {
+            tokens.push(Token {
+                span: Span::new(start, i),
+                kind: TokenKind::Word,
+            });
+        }
+        if !c.is_whitespace() {
+            let kind = if c == '«' || c == '»' {
+                TokenKind::Quote
+            } else {
+                TokenKind::Punct
+            };
+            tokens.push(Token {
+                span: Span::new(i, i + c.len_utf8()),
+                kind,
+            });
+        }
+    }
+    if let Some(start) = word_start {
+        tokens.push(Token {
+            span: Span::new(start, text.len()),
+            kind: TokenKind::Word,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::document;
+
+    #[test]
+    fn documents_are_deterministic_distinct_and_well_formed() {
+        let a = document(7);
+        assert_eq!(a, document(7));
+        assert_ne!(a.id, document(8).id);
+        assert!(a.text.len() >= 2900, "text is {} bytes", a.text.len());
+        let l = &a.layers;
+        assert!(!l.entities.is_empty() && !l.attributions.is_empty() && !l.tokens.is_empty());
+        for span in l
+            .entities
+            .iter()
+            .map(|e| e.span)
+            .chain(l.sentences.iter().map(|s| s.span))
+            .chain(l.tokens.iter().map(|t| t.span))
+            .chain(l.attributions.iter().map(|a| a.content))
+        {
+            assert!(
+                span.slice(&a.text).is_some(),
+                "span {span:?} off char boundaries"
+            );
+        }
+    }
+}
