@@ -1,1 +1,1134 @@
-//! placeholder until the crate lands
+//! Attributions: every statement an article attributes to someone, with its speaker, cue,
+//! kind, channel, source chain (`via`) and hedged flag; and the factual sentences the
+//! article asserts with no source at all (`unsourced`).
+//!
+//! The stage works sentence by sentence on the text layer and the entity layer:
+//!
+//! 1. cues are found from data lists (`resources/fr/speech_verbs.txt`,
+//!    `resources/fr/attribution_cues.txt`): speech verbs (a participle only after an
+//!    auxiliary, so "les résultats annoncés mercredi" is not a speech act), "selon" /
+//!    "d'après", relays ("citant", "cité par", "publiée par"), channels ("dans un
+//!    communiqué", "sur son compte Telegram");
+//! 2. each verb cue is read either as an incise placed after its content
+//!    ("…, a-t-il ajouté", "…, ont annoncé les autorités") or with its speaker before it
+//!    ("X a affirmé que …", "X a déclaré : « … »");
+//! 3. "selon X" alone makes an `according_to` attribution; next to a verb cue it becomes
+//!    the outer links of the verb's source chain, nearest first;
+//! 4. speakers are linked to entities: a named person or organisation inside the speaker
+//!    phrase, pronouns and definite descriptions ("il", "le ministère", "la source") to the
+//!    speaker or entity named before, indefinite descriptions ("une source sécuritaire")
+//!    kept as unnamed speakers whose organisations become intermediaries;
+//! 5. hedged when the verb itself hedges ("prétend"), the sentence says the claim is
+//!    unconfirmed, or an according-to claim is in the conditional ("selon X, il aurait…").
+
+mod lexicon;
+mod words;
+
+use recoupe_model::{
+    Attribution, AttributionKind, Document, EntityMention, EntityType, Layer, Provenance, Span,
+    Stage, StageError, Unsourced,
+};
+
+pub use lexicon::{FormKind, Lexicon, LexiconError, VerbClass};
+pub use words::fold;
+use words::{scan, Word, WordKind};
+
+const STAGE: &str = "attributions";
+
+/// The attributions stage.
+pub struct AttributionStage {
+    lex: &'static Lexicon,
+}
+
+impl Default for AttributionStage {
+    fn default() -> Self {
+        AttributionStage {
+            lex: Lexicon::embedded(),
+        }
+    }
+}
+
+impl AttributionStage {
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
+
+impl Stage for AttributionStage {
+    fn name(&self) -> &'static str {
+        STAGE
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Sentences, Layer::Entities]
+    }
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Attributions, Layer::Unsourced]
+    }
+    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
+        let (attributions, unsourced) = analyse(self.lex, doc);
+        doc.layers.attributions = attributions;
+        doc.layers.unsourced = unsourced;
+        doc.mark_produced(Layer::Attributions);
+        doc.mark_produced(Layer::Unsourced);
+        Ok(())
+    }
+}
+
+/// A resolved speaker, remembered for pronouns and definite descriptions that follow.
+#[derive(Debug, Clone)]
+struct SpeakerRef {
+    entity: Option<String>,
+    unnamed: bool,
+    /// Folded head noun of the description ("source", "ministere"), if any.
+    head: Option<String>,
+}
+
+struct DocView<'d> {
+    text: &'d str,
+    entities: Vec<&'d EntityMention>,
+    outlet_key: Option<String>,
+}
+
+impl<'d> DocView<'d> {
+    fn mentions_in(&self, span: Span) -> impl Iterator<Item = &&'d EntityMention> {
+        self.entities.iter().filter(move |e| span.contains(&e.span))
+    }
+
+    fn mention_starting_at(&self, start: usize) -> Option<&'d EntityMention> {
+        self.entities
+            .iter()
+            .copied()
+            .find(|e| e.span.start == start)
+    }
+
+    fn is_own_outlet(&self, mention: &EntityMention) -> bool {
+        let Some(outlet) = &self.outlet_key else {
+            return false;
+        };
+        let key = alnum_key(&self.text[mention.span.start..mention.span.end]);
+        let kb_key = mention
+            .kb
+            .as_ref()
+            .and_then(|k| k.name.as_deref())
+            .map(alnum_key)
+            .unwrap_or_default();
+        let matches =
+            |k: &str| k.len() >= 2 && (outlet.starts_with(k) || k.starts_with(outlet.as_str()));
+        matches(&key) || matches(&kb_key)
+    }
+}
+
+fn alnum_key(s: &str) -> String {
+    fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+const AUXILIARIES: [&str; 14] = [
+    "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "est", "sont", "etait",
+    "etaient", "ete", "avoir",
+];
+const OBJECT_PRONOUNS: [&str; 14] = [
+    "le", "la", "les", "l'", "lui", "leur", "y", "en", "se", "s'", "ne", "n'", "l", "nous",
+];
+const DETERMINERS: [&str; 16] = [
+    "un", "une", "la", "le", "les", "l'", "des", "du", "ce", "cet", "cette", "sa", "son", "ses",
+    "leur", "leurs",
+];
+const INDEFINITE: [&str; 10] = [
+    "un",
+    "une",
+    "des",
+    "certains",
+    "certaines",
+    "plusieurs",
+    "quelques",
+    "de",
+    "d'",
+    "deux",
+];
+const PRONOUNS: [&str; 6] = ["il", "elle", "ils", "elles", "celui-ci", "celle-ci"];
+const ADVERBS: [&str; 22] = [
+    "aussi",
+    "encore",
+    "egalement",
+    "notamment",
+    "ensuite",
+    "alors",
+    "enfin",
+    "aussitot",
+    "auparavant",
+    "deja",
+    "d'ailleurs",
+    "toutefois",
+    "cependant",
+    "pourtant",
+    "meme",
+    "lui-meme",
+    "elle-meme",
+    "recemment",
+    "hier",
+    "publiquement",
+    "clairement",
+    "ainsi",
+];
+const PREPOSITIONS: [&str; 9] = [
+    "dans", "sur", "a", "lors", "via", "au", "aux", "par", "devant",
+];
+const CONJUNCTIONS: [&str; 4] = ["et", "mais", "puis", "car"];
+
+/// Analyses a whole document.
+fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) {
+    let mut entities: Vec<&EntityMention> = doc.layers.entities.iter().collect();
+    entities.sort_by_key(|e| (e.span.start, e.span.end));
+    let view = DocView {
+        text: &doc.text,
+        entities,
+        outlet_key: doc
+            .meta
+            .outlet
+            .as_deref()
+            .map(alnum_key)
+            .filter(|k| !k.is_empty()),
+    };
+    let mut attributions = Vec::new();
+    let mut unsourced = Vec::new();
+    let mut last_speaker: Option<SpeakerRef> = None;
+    let mut speakers_seen: Vec<SpeakerRef> = Vec::new();
+    let mut previous_had_attribution = false;
+    for sentence in &doc.layers.sentences {
+        let Some(_) = sentence.span.slice(&doc.text) else {
+            continue;
+        };
+        let words = scan(&doc.text, sentence.span.start, sentence.span.end);
+        if words.is_empty() || is_byline(lex, &words) {
+            continue;
+        }
+        let mut found = analyse_sentence(lex, &view, &words, &mut last_speaker, &mut speakers_seen);
+        if found.is_empty() && previous_had_attribution && starts_with_quote(&words) {
+            // A quotation continuing the previous speaker's words in a new sentence.
+            if let (Some(prev), Some(last)) = (attributions.last().cloned(), last_speaker.clone()) {
+                let prev: Attribution = prev;
+                let inner = quote_inner(&words).unwrap_or(sentence.span);
+                found.push(Attribution {
+                    content: inner,
+                    speaker: prev.speaker,
+                    speaker_entity: last.entity.clone(),
+                    speaker_unnamed: last.unnamed,
+                    cue: None,
+                    kind: AttributionKind::Direct,
+                    channel: prev.channel.clone(),
+                    via: prev.via.clone(),
+                    hedged: false,
+                    provenance: Provenance::new(STAGE, "quote-continuation"),
+                });
+            }
+        }
+        previous_had_attribution = !found.is_empty();
+        if found.is_empty() {
+            if is_statement(&words) {
+                unsourced.push(Unsourced {
+                    span: sentence.span,
+                    provenance: Provenance::new(STAGE, "no-cue"),
+                });
+            }
+        } else {
+            attributions.extend(found);
+        }
+    }
+    (attributions, unsourced)
+}
+
+fn starts_with_quote(words: &[Word]) -> bool {
+    matches!(
+        words.first().map(|w| w.kind),
+        Some(WordKind::OpenQuote | WordKind::StraightQuote)
+    )
+}
+
+/// The inside of a sentence that is one quotation.
+fn quote_inner(words: &[Word]) -> Option<Span> {
+    let first = words.first()?;
+    let last_quote = words
+        .iter()
+        .rev()
+        .find(|w| matches!(w.kind, WordKind::CloseQuote | WordKind::StraightQuote));
+    let end = match last_quote {
+        Some(q) if q.start > first.start => q.start,
+        _ => words.last()?.end,
+    };
+    let start = words.get(1)?.start;
+    (start < end).then(|| Span::new(start, end))
+}
+
+fn is_byline(lex: &Lexicon, words: &[Word]) -> bool {
+    let content_words = words
+        .iter()
+        .filter(|w| matches!(w.kind, WordKind::Word | WordKind::Elision))
+        .count();
+    content_words <= 5
+        && lex.bylines.iter().any(|phrase| {
+            phrase.len() <= words.len()
+                && phrase.iter().zip(words).all(|(p, w)| *p == w.folded)
+                && words
+                    .get(phrase.len())
+                    .is_none_or(|w| matches!(w.kind, WordKind::Colon | WordKind::Word))
+        })
+}
+
+/// A sentence that states something: enough words, not a question.
+fn is_statement(words: &[Word]) -> bool {
+    let n = words
+        .iter()
+        .filter(|w| matches!(w.kind, WordKind::Word))
+        .count();
+    let question = words.iter().any(|w| w.folded == "?");
+    n >= 4 && !question
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CueKind {
+    Verb {
+        class: VerbClass,
+        /// Index of the first word of the verb group (auxiliary or verb).
+        group_start: usize,
+        /// Index of the last word of the verb group (the verb, or its clitic).
+        group_end: usize,
+        clitic: Option<usize>,
+    },
+    According {
+        start: usize,
+        end: usize,
+    },
+}
+
+fn matches_phrase(words: &[Word], at: usize, phrase: &[String]) -> bool {
+    phrase.len() <= words.len() - at && phrase.iter().zip(&words[at..]).all(|(p, w)| *p == w.folded)
+}
+
+/// Word indices inside quotation marks.
+fn quoted_mask(words: &[Word]) -> Vec<bool> {
+    let mut mask = vec![false; words.len()];
+    let mut depth = 0i32;
+    let mut straight_open = false;
+    for (i, w) in words.iter().enumerate() {
+        match w.kind {
+            WordKind::OpenQuote => {
+                depth += 1;
+                mask[i] = true;
+            }
+            WordKind::CloseQuote => {
+                mask[i] = true;
+                depth = (depth - 1).max(0);
+            }
+            WordKind::StraightQuote => {
+                straight_open = !straight_open;
+                mask[i] = true;
+            }
+            _ => mask[i] = depth > 0 || straight_open,
+        }
+    }
+    mask
+}
+
+fn find_cues(lex: &Lexicon, words: &[Word], quoted: &[bool]) -> Vec<CueKind> {
+    let mut cues = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if quoted[i] {
+            i += 1;
+            continue;
+        }
+        if let Some(phrase) = lex.according.iter().find(|p| matches_phrase(words, i, p)) {
+            cues.push(CueKind::According {
+                start: i,
+                end: i + phrase.len() - 1,
+            });
+            i += phrase.len();
+            continue;
+        }
+        if let Some(phrase) = lex.relay.iter().find(|p| matches_phrase(words, i, p)) {
+            // "citant X", "cité par X" link a chain; they are not statements themselves.
+            i += phrase.len();
+            continue;
+        }
+        let w = &words[i];
+        if w.kind == WordKind::Word {
+            if let Some(form) = lex.verbs.get(&w.lower) {
+                let prev = i.checked_sub(1).map(|p| &words[p]);
+                let after_determiner = prev.is_some_and(|p| {
+                    DETERMINERS.contains(&p.folded.as_str())
+                        || matches!(p.folded.as_str(), "de" | "d'" | "du" | "l'")
+                });
+                let aux = find_auxiliary(words, i);
+                let ok = match form.kind {
+                    FormKind::Participle => aux.is_some(),
+                    FormKind::Finite => {
+                        aux.is_some() || (!after_determiner && finite_in_speech_position(words, i))
+                    }
+                };
+                if ok {
+                    let group_start = aux.unwrap_or(i);
+                    let mut group_end = i;
+                    let mut clitic = (group_start..=i).find(|&k| words[k].kind == WordKind::Clitic);
+                    if clitic.is_none()
+                        && words.get(i + 1).is_some_and(|n| n.kind == WordKind::Clitic)
+                    {
+                        clitic = Some(i + 1);
+                        group_end = i + 1;
+                    }
+                    cues.push(CueKind::Verb {
+                        class: form.class,
+                        group_start,
+                        group_end,
+                        clitic,
+                    });
+                    i = group_end + 1;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    cues
+}
+
+/// A finite form like "avance" or "note" is also a noun; it is read as a speech verb only
+/// where a verb of saying stands: after a subject pronoun, a name or an incise comma, or
+/// before "que", a colon, a quotation or an inverted pronoun.
+fn finite_in_speech_position(words: &[Word], i: usize) -> bool {
+    let before = i.checked_sub(1).map(|p| &words[p]);
+    let after = words.get(i + 1);
+    let subject_before = before.is_some_and(|p| {
+        matches!(
+            p.folded.as_str(),
+            "il" | "elle" | "ils" | "elles" | "on" | "qui" | "ne" | "n'"
+        ) || matches!(p.kind, WordKind::Comma | WordKind::CloseQuote)
+            || (p.capitalised && p.kind == WordKind::Word)
+    });
+    let complement_after = after.is_some_and(|n| {
+        matches!(n.folded.as_str(), "que" | "qu'")
+            || matches!(
+                n.kind,
+                WordKind::Colon | WordKind::OpenQuote | WordKind::StraightQuote | WordKind::Clitic
+            )
+    });
+    subject_before || complement_after
+}
+
+/// The auxiliary of a participle at `i`, looking back over adverbs, negation and clitics.
+fn find_auxiliary(words: &[Word], i: usize) -> Option<usize> {
+    let mut k = i;
+    for _ in 0..4 {
+        k = k.checked_sub(1)?;
+        let w = &words[k];
+        match w.kind {
+            WordKind::Clitic => continue,
+            WordKind::Word | WordKind::Elision => {
+                if AUXILIARIES.contains(&w.folded.as_str()) {
+                    return Some(k);
+                }
+                if ADVERBS.contains(&w.folded.as_str())
+                    || matches!(
+                        w.folded.as_str(),
+                        "pas" | "jamais" | "deja" | "bien" | "tout"
+                    )
+                {
+                    continue;
+                }
+                return None;
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+fn is_boundary(w: &Word) -> bool {
+    matches!(
+        w.kind,
+        WordKind::Comma
+            | WordKind::Colon
+            | WordKind::Stop
+            | WordKind::CloseQuote
+            | WordKind::OpenQuote
+    )
+}
+
+fn span_of(words: &[Word], from: usize, to_inclusive: usize) -> Span {
+    Span::new(words[from].start, words[to_inclusive].end)
+}
+
+/// Trims quotation marks and punctuation from both ends of a word range.
+fn trim_range(words: &[Word], mut from: usize, mut to: usize) -> Option<(usize, usize)> {
+    while from <= to && !matches!(words[from].kind, WordKind::Word | WordKind::Elision) {
+        from += 1;
+    }
+    while to > from
+        && !matches!(
+            words[to].kind,
+            WordKind::Word | WordKind::Elision | WordKind::CloseQuote | WordKind::StraightQuote
+        )
+    {
+        to -= 1;
+    }
+    // A closing quote at the end belongs to the quotation, not to the content we mark.
+    while to > from
+        && matches!(
+            words[to].kind,
+            WordKind::CloseQuote | WordKind::StraightQuote
+        )
+    {
+        to -= 1;
+    }
+    (from <= to && matches!(words[from].kind, WordKind::Word | WordKind::Elision))
+        .then_some((from, to))
+}
+
+fn kind_of(words: &[Word], quoted: &[bool], from: usize, to: usize) -> AttributionKind {
+    let inner_words: Vec<usize> = (from..=to)
+        .filter(|&k| matches!(words[k].kind, WordKind::Word | WordKind::Elision))
+        .collect();
+    if inner_words.is_empty() {
+        return AttributionKind::Indirect;
+    }
+    let quoted_count = inner_words.iter().filter(|&&k| quoted[k]).count();
+    let opens_at_start = from > 0
+        && matches!(
+            words[from - 1].kind,
+            WordKind::OpenQuote | WordKind::StraightQuote
+        );
+    if quoted_count == inner_words.len() && opens_at_start {
+        AttributionKind::Direct
+    } else if quoted_count > 0 {
+        AttributionKind::Mixed
+    } else {
+        AttributionKind::Indirect
+    }
+}
+
+struct Speaker {
+    span: Option<Span>,
+    entity: Option<String>,
+    unnamed: bool,
+    via: Vec<String>,
+    remember: Option<SpeakerRef>,
+}
+
+fn resolve_speaker(
+    lex: &Lexicon,
+    view: &DocView<'_>,
+    words: &[Word],
+    range: Option<(usize, usize)>,
+    clitic: Option<&Word>,
+    last: &Option<SpeakerRef>,
+    seen: &[SpeakerRef],
+) -> Speaker {
+    if let Some(c) = clitic {
+        return pronoun_speaker(Span::new(c.start, c.end), view, last);
+    }
+    let Some((from, to)) = range else {
+        return Speaker {
+            span: None,
+            entity: None,
+            unnamed: true,
+            via: vec![],
+            remember: None,
+        };
+    };
+    let span = span_of(words, from, to);
+    let first = words[from].folded.as_str();
+    if from == to && PRONOUNS.contains(&first) {
+        return pronoun_speaker(span, view, last);
+    }
+    let mentions: Vec<&&EntityMention> = view
+        .mentions_in(span)
+        .filter(|m| m.label != EntityType::LOC && m.label != EntityType::MISC)
+        .collect();
+    let head = words[from..=to]
+        .iter()
+        .find(|w| {
+            w.kind == WordKind::Word
+                && !DETERMINERS.contains(&w.folded.as_str())
+                && !INDEFINITE.contains(&w.folded.as_str())
+        })
+        .map(|w| w.folded.clone());
+    let indefinite = INDEFINITE.contains(&first);
+    let person = mentions.iter().rev().find(|m| m.label == EntityType::PER);
+    if let Some(p) = person {
+        if !indefinite {
+            return named(span, p, head);
+        }
+    }
+    let organisation = mentions.first();
+    if indefinite
+        || head
+            .as_deref()
+            .is_some_and(|h| lex.unnamed.contains_key(h) && organisation.is_none())
+    {
+        // "un correspondant de l'AFP", "une source sécuritaire": the speaker is unnamed,
+        // any organisation in the description is the channel the words came through.
+        let via = mentions
+            .iter()
+            .filter(|m| m.label == EntityType::ORG)
+            .map(|m| m.entity.clone())
+            .collect();
+        // A definite description ("la source") may refer back to an unnamed speaker.
+        if !indefinite {
+            if let Some(h) = &head {
+                if let Some(prev) = seen.iter().rev().find(|s| s.head.as_deref() == Some(h)) {
+                    return Speaker {
+                        span: Some(span),
+                        entity: prev.entity.clone(),
+                        unnamed: prev.unnamed,
+                        via,
+                        remember: Some(prev.clone()),
+                    };
+                }
+            }
+        }
+        return Speaker {
+            span: Some(span),
+            entity: None,
+            unnamed: true,
+            via,
+            remember: Some(SpeakerRef {
+                entity: None,
+                unnamed: true,
+                head,
+            }),
+        };
+    }
+    if let Some(org) = organisation {
+        return named(span, org, head);
+    }
+    // A definite description with no name: "le ministère", "le commandant".
+    if let Some(h) = &head {
+        if let Some(prev) = seen.iter().rev().find(|s| s.head.as_deref() == Some(h)) {
+            return Speaker {
+                span: Some(span),
+                entity: prev.entity.clone(),
+                unnamed: prev.unnamed,
+                via: vec![],
+                remember: Some(prev.clone()),
+            };
+        }
+        if let Some(m) = view
+            .entities
+            .iter()
+            .rev()
+            .filter(|m| m.span.end <= span.start && m.label != EntityType::LOC)
+            .find(|m| fold(&view.text[m.span.start..m.span.end]).contains(h.as_str()))
+        {
+            return named(span, m, head);
+        }
+    }
+    Speaker {
+        span: Some(span),
+        entity: None,
+        unnamed: true,
+        via: vec![],
+        remember: Some(SpeakerRef {
+            entity: None,
+            unnamed: true,
+            head,
+        }),
+    }
+}
+
+fn named(span: Span, m: &EntityMention, head: Option<String>) -> Speaker {
+    Speaker {
+        span: Some(span),
+        entity: Some(m.entity.clone()),
+        unnamed: false,
+        via: vec![],
+        remember: Some(SpeakerRef {
+            entity: Some(m.entity.clone()),
+            unnamed: false,
+            head,
+        }),
+    }
+}
+
+fn pronoun_speaker(span: Span, view: &DocView<'_>, last: &Option<SpeakerRef>) -> Speaker {
+    if let Some(prev) = last {
+        return Speaker {
+            span: Some(span),
+            entity: prev.entity.clone(),
+            unnamed: prev.unnamed,
+            via: vec![],
+            remember: Some(prev.clone()),
+        };
+    }
+    // No earlier speaker: the last person named before the pronoun.
+    let person = view
+        .entities
+        .iter()
+        .rev()
+        .find(|m| m.span.end <= span.start && m.label == EntityType::PER);
+    match person {
+        Some(p) => named(span, p, None),
+        None => Speaker {
+            span: Some(span),
+            entity: None,
+            unnamed: true,
+            via: vec![],
+            remember: None,
+        },
+    }
+}
+
+/// The speaker phrase before a verb group: back to the clause boundary, without object
+/// pronouns, leading conjunctions or adverbs; an apposition ("le maire, X,") is kept whole.
+fn subject_before(words: &[Word], group_start: usize, floor: usize) -> Option<(usize, usize)> {
+    let mut to = group_start.checked_sub(1)?;
+    while to >= floor && to > 0 && OBJECT_PRONOUNS.contains(&words[to].folded.as_str()) {
+        to -= 1;
+    }
+    if to < floor || is_boundary(&words[to]) {
+        // "le maire de la ville, Vitali Klitschko, les a…": the subject is the apposition.
+        if to >= floor && words[to].kind == WordKind::Comma && to > floor {
+            let inner_end = to - 1;
+            let mut k = inner_end;
+            while k > floor && !is_boundary(&words[k - 1]) {
+                k -= 1;
+            }
+            if k <= inner_end {
+                let mut from = k;
+                if k >= floor + 2 && words[k - 1].kind == WordKind::Comma {
+                    let mut j = k - 1;
+                    while j > floor && !is_boundary(&words[j - 1]) {
+                        j -= 1;
+                    }
+                    if j < k - 1 {
+                        from = j;
+                    }
+                }
+                return trim_subject(words, from, inner_end);
+            }
+        }
+        return None;
+    }
+    let mut from = to;
+    while from > floor && !is_boundary(&words[from - 1]) {
+        from -= 1;
+    }
+    trim_subject(words, from, to)
+}
+
+fn trim_subject(words: &[Word], mut from: usize, to: usize) -> Option<(usize, usize)> {
+    // Long segments contain a previous clause: "… au centre de Kiev et le maire de la ville".
+    if to + 1 - from > 6 {
+        if let Some(k) = (from..to)
+            .rev()
+            .find(|&k| CONJUNCTIONS.contains(&words[k].folded.as_str()))
+        {
+            from = k + 1;
+        }
+    }
+    while from <= to
+        && (CONJUNCTIONS.contains(&words[from].folded.as_str())
+            || ADVERBS.contains(&words[from].folded.as_str())
+            || words[from].folded == "quant"
+            || words[from].folded == "que"
+            || words[from].folded == "qu'")
+    {
+        from += 1;
+    }
+    trim_range(words, from, to)
+}
+
+/// The speaker phrase after an incise verb ("…, a indiqué sur son compte Telegram le chef
+/// de l'administration, Tymur Tkachenko, précisant…"), and entities of skipped channel phrases.
+fn subject_after(
+    view: &DocView<'_>,
+    words: &[Word],
+    after: usize,
+) -> (Option<(usize, usize)>, Vec<usize>) {
+    let mut k = after;
+    let mut channel_entities = Vec::new();
+    // Skip adverbs and prepositional channel phrases.
+    loop {
+        let Some(w) = words.get(k) else {
+            return (None, channel_entities);
+        };
+        if ADVERBS.contains(&w.folded.as_str()) {
+            k += 1;
+            continue;
+        }
+        if PREPOSITIONS.contains(&w.folded.as_str()) {
+            k += 1;
+            while let Some(x) = words.get(k) {
+                if let Some(m) = view.mention_starting_at(x.start) {
+                    channel_entities.push(k);
+                    while words.get(k).is_some_and(|y| y.end <= m.span.end) {
+                        k += 1;
+                    }
+                    break;
+                }
+                if is_boundary(x)
+                    || (DETERMINERS.contains(&x.folded.as_str())
+                        && !matches!(x.folded.as_str(), "son" | "sa" | "ses" | "leur" | "leurs")
+                        && k > after + 1)
+                {
+                    break;
+                }
+                k += 1;
+            }
+            continue;
+        }
+        break;
+    }
+    let from = k;
+    let mut to = k;
+    while let Some(w) = words.get(to + 1) {
+        if is_boundary(w)
+            || matches!(
+                w.folded.as_str(),
+                "dans" | "lors" | "selon" | "citant" | "sur"
+            )
+            || w.folded.ends_with("ant") && to > from
+        {
+            break;
+        }
+        to += 1;
+    }
+    if words.get(from).is_none_or(is_boundary) {
+        return (None, channel_entities);
+    }
+    // Apposition: ", Tymur Tkachenko," right after the description.
+    if words.get(to + 1).is_some_and(|w| w.kind == WordKind::Comma) {
+        if let Some(next) = words.get(to + 2) {
+            if let Some(m) = view.mention_starting_at(next.start) {
+                if m.label == EntityType::PER {
+                    let mut end = to + 2;
+                    while words.get(end + 1).is_some_and(|w| w.end <= m.span.end) {
+                        end += 1;
+                    }
+                    to = end;
+                }
+            }
+        }
+    }
+    (trim_range(words, from, to), channel_entities)
+}
+
+/// A "selon X [citant Y]" phrase: cue index, end of the phrase, chain entities in order of
+/// appearance, and the source phrase's word range.
+type AccordingChain = (usize, usize, Vec<String>, Option<(usize, usize)>);
+
+fn analyse_sentence(
+    lex: &Lexicon,
+    view: &DocView<'_>,
+    words: &[Word],
+    last_speaker: &mut Option<SpeakerRef>,
+    seen: &mut Vec<SpeakerRef>,
+) -> Vec<Attribution> {
+    let quoted = quoted_mask(words);
+    let cues = find_cues(lex, words, &quoted);
+    if cues.is_empty() {
+        return Vec::new();
+    }
+    let sentence_end = words.len() - 1;
+    let hedged_sentence = lex
+        .hedges
+        .iter()
+        .any(|p| (0..words.len()).any(|i| matches_phrase(words, i, p)));
+    let channel = lex
+        .channels
+        .iter()
+        .find(|(p, _)| (0..words.len()).any(|i| !quoted[i] && matches_phrase(words, i, p)))
+        .map(|(_, v)| v.clone());
+    // Relays ("citant X", "publiée par X") and their entities, in order of appearance.
+    let mut relay_entities: Vec<String> = Vec::new();
+    for (i, &in_quote) in quoted.iter().enumerate() {
+        if in_quote {
+            continue;
+        }
+        if let Some(p) = lex.relay.iter().find(|p| matches_phrase(words, i, p)) {
+            let mut k = i + p.len();
+            while let Some(w) = words.get(k) {
+                if is_boundary(w) {
+                    break;
+                }
+                if let Some(m) = view.mention_starting_at(w.start) {
+                    if m.label == EntityType::ORG || m.label == EntityType::PER {
+                        relay_entities.push(m.entity.clone());
+                        break;
+                    }
+                }
+                k += 1;
+            }
+        }
+    }
+
+    let mut out = Vec::new();
+    let mut according_chains: Vec<AccordingChain> = Vec::new();
+    let verb_cues: Vec<&CueKind> = cues
+        .iter()
+        .filter(|c| matches!(c, CueKind::Verb { .. }))
+        .collect();
+    for cue in &cues {
+        if let CueKind::According { start, end } = *cue {
+            // The source phrase runs to the next clause boundary.
+            let mut k = end + 1;
+            while words.get(k).is_some_and(|w| !is_boundary(w)) {
+                k += 1;
+            }
+            let np_end = k.saturating_sub(1);
+            let np = trim_range(words, end + 1, np_end.max(end + 1).min(sentence_end));
+            let mut chain = Vec::new();
+            if let Some((a, b)) = np {
+                for m in view.mentions_in(span_of(words, a, b)) {
+                    if m.label == EntityType::ORG || m.label == EntityType::PER {
+                        chain.push(m.entity.clone());
+                    }
+                }
+            }
+            according_chains.push((start, k, chain, np));
+        }
+    }
+
+    let mut floor = 0;
+    for cue in &verb_cues {
+        let CueKind::Verb {
+            class,
+            group_start,
+            group_end,
+            clitic,
+        } = **cue
+        else {
+            continue;
+        };
+        let prev = group_start.checked_sub(1).map(|p| &words[p]);
+        // "…, précisant que …": a present participle continues the previous speaker.
+        let gerund = words[group_end].folded.ends_with("ant") && clitic.is_none();
+        let incise = !gerund
+            && (clitic.is_some()
+                || prev.is_some_and(|p| matches!(p.kind, WordKind::Comma | WordKind::CloseQuote)));
+        let (content, speaker_range, skipped_channel) = if incise {
+            // Content: from the clause start to the comma before the verb.
+            let mut end = group_start.saturating_sub(1);
+            while end > floor && matches!(words[end].kind, WordKind::Comma) {
+                end -= 1;
+            }
+            let content = trim_range(words, floor, end);
+            let (speaker, channel_entities) = if clitic.is_some() {
+                (None, vec![])
+            } else {
+                subject_after(view, words, group_end + 1)
+            };
+            (content, speaker, channel_entities)
+        } else {
+            let speaker = if gerund {
+                None
+            } else {
+                subject_before(words, group_start, floor)
+            };
+            // Content: after "que", a colon or a quotation within the clause, else the object.
+            let mut k = group_end + 1;
+            let mut content_start = None;
+            let mut skipped = Vec::new();
+            while let Some(w) = words.get(k) {
+                if matches!(w.folded.as_str(), "que" | "qu'") {
+                    content_start = Some(k + 1);
+                    break;
+                }
+                if matches!(
+                    w.kind,
+                    WordKind::Colon | WordKind::OpenQuote | WordKind::StraightQuote
+                ) {
+                    content_start = Some(k + 1);
+                    break;
+                }
+                if w.kind == WordKind::Stop || k > group_end + 14 {
+                    break;
+                }
+                if view.mention_starting_at(w.start).is_some()
+                    && k > group_end + 1
+                    && matches!(words[k - 1].folded.as_str(), "a" | "sur" | "l'" | "au")
+                {
+                    skipped.push(k);
+                }
+                k += 1;
+            }
+            let start = content_start.unwrap_or(group_end + 1);
+            let mut stop = start;
+            while stop < sentence_end && !matches!(words[stop + 1].kind, WordKind::Stop) {
+                stop += 1;
+            }
+            // A later incise cue in the same sentence ends this content.
+            if let Some(next) = verb_cues.iter().find_map(|c| match c {
+                CueKind::Verb { group_start: g, .. } if *g > group_end => Some(*g),
+                _ => None,
+            }) {
+                stop = stop.min(next.saturating_sub(1));
+            }
+            if start > sentence_end {
+                (None, speaker, skipped)
+            } else {
+                (trim_range(words, start, stop.max(start)), speaker, skipped)
+            }
+        };
+        floor = group_end + 1;
+        let Some((cfrom, cto)) = content else {
+            continue;
+        };
+        let clitic_word = clitic.map(|c| &words[c]);
+        let speaker = if gerund {
+            pronoun_speaker(span_of(words, group_end, group_end), view, last_speaker)
+        } else {
+            resolve_speaker(
+                lex,
+                view,
+                words,
+                speaker_range,
+                clitic_word,
+                last_speaker,
+                seen,
+            )
+        };
+        let speaker = Speaker {
+            span: if gerund { None } else { speaker.span },
+            ..speaker
+        };
+        let mut via: Vec<String> = Vec::new();
+        // Channel phrases skipped on the way to the speaker ("sur son compte Telegram").
+        for k in skipped_channel {
+            if let Some(m) = view.mention_starting_at(words[k].start) {
+                if m.label == EntityType::ORG {
+                    via.push(m.entity.clone());
+                }
+            }
+        }
+        via.extend(speaker.via.iter().cloned());
+        via.extend(relay_entities.iter().cloned());
+        // Outer links: "selon X" next to the verb, nearest (last cited) first.
+        for (_, _, chain, _) in &according_chains {
+            via.extend(chain.iter().rev().cloned());
+        }
+        let via = clean_via(view, via, speaker.entity.as_deref());
+        let kind = kind_of(words, &quoted, cfrom, cto);
+        let content_span = span_of(words, cfrom, cto);
+        let hedged = class == VerbClass::Hedge || hedged_sentence;
+        out.push(Attribution {
+            content: content_span,
+            speaker: speaker.span,
+            speaker_entity: speaker.entity.clone(),
+            speaker_unnamed: speaker.unnamed,
+            cue: Some(span_of(words, group_start, group_end)),
+            kind,
+            channel: channel.clone(),
+            via,
+            hedged,
+            provenance: Provenance::new(
+                STAGE,
+                if incise {
+                    "speech-verb-incise"
+                } else {
+                    "speech-verb"
+                },
+            ),
+        });
+        if let Some(r) = speaker.remember {
+            *last_speaker = Some(r.clone());
+            seen.push(r);
+        }
+    }
+
+    if verb_cues.is_empty() {
+        for (start, np_end, chain, np) in &according_chains {
+            // "Selon X, content." or "content, selon X."
+            let content = if *start == 0
+                || words[..*start]
+                    .iter()
+                    .all(|w| ADVERBS.contains(&w.folded.as_str()))
+            {
+                trim_range(words, (*np_end).min(sentence_end), sentence_end)
+            } else {
+                trim_range(words, 0, start.saturating_sub(1))
+            };
+            let Some((cfrom, cto)) = content else {
+                continue;
+            };
+            let (speaker_entity, rest) = match chain.split_last() {
+                Some((last, rest)) => (Some(last.clone()), rest.to_vec()),
+                None => (None, vec![]),
+            };
+            let speaker_span = np.map(|(a, b)| span_of(words, a, b));
+            let speaker = match (speaker_entity, np) {
+                (Some(e), _) => Speaker {
+                    span: speaker_span,
+                    entity: Some(e.clone()),
+                    unnamed: false,
+                    via: vec![],
+                    remember: Some(SpeakerRef {
+                        entity: Some(e),
+                        unnamed: false,
+                        head: None,
+                    }),
+                },
+                (None, Some(range)) => {
+                    resolve_speaker(lex, view, words, Some(*range), None, last_speaker, seen)
+                }
+                (None, None) => continue,
+            };
+            let mut via: Vec<String> = rest.into_iter().rev().collect();
+            via.extend(speaker.via.iter().cloned());
+            via.extend(relay_entities.iter().cloned());
+            let via = clean_via(view, via, speaker.entity.as_deref());
+            let conditional = (cfrom..=cto).any(|k| is_conditional(&words[k].folded));
+            out.push(Attribution {
+                content: span_of(words, cfrom, cto),
+                speaker: speaker.span,
+                speaker_entity: speaker.entity.clone(),
+                speaker_unnamed: speaker.unnamed,
+                cue: Some(span_of(words, *start, *start)),
+                kind: AttributionKind::AccordingTo,
+                channel: channel.clone(),
+                via,
+                hedged: hedged_sentence || conditional,
+                provenance: Provenance::new(STAGE, "according-to"),
+            });
+            if let Some(r) = speaker.remember {
+                *last_speaker = Some(r.clone());
+                seen.push(r);
+            }
+        }
+    }
+    out
+}
+
+fn is_conditional(folded: &str) -> bool {
+    matches!(
+        folded,
+        "aurait"
+            | "auraient"
+            | "serait"
+            | "seraient"
+            | "pourrait"
+            | "pourraient"
+            | "devrait"
+            | "devraient"
+    )
+}
+
+/// Removes the article's own outlet, the speaker itself and duplicates from a chain.
+fn clean_via(view: &DocView<'_>, via: Vec<String>, speaker: Option<&str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for key in via {
+        if Some(key.as_str()) == speaker || out.contains(&key) {
+            continue;
+        }
+        let own = view
+            .entities
+            .iter()
+            .filter(|m| m.entity == key)
+            .any(|m| view.is_own_outlet(m));
+        if !own {
+            out.push(key);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,256 @@
+//! Attribution knowledge loaded from `resources/fr/speech_verbs.txt` and
+//! `resources/fr/attribution_cues.txt` (data, not code).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::words::{fold, lower};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbClass {
+    Say,
+    Announce,
+    Assert,
+    Deny,
+    Accuse,
+    Hedge,
+    Report,
+    Write,
+    Ask,
+    Warn,
+}
+
+impl VerbClass {
+    fn parse(s: &str) -> Option<VerbClass> {
+        Some(match s {
+            "say" => VerbClass::Say,
+            "announce" => VerbClass::Announce,
+            "assert" => VerbClass::Assert,
+            "deny" => VerbClass::Deny,
+            "accuse" => VerbClass::Accuse,
+            "hedge" => VerbClass::Hedge,
+            "report" => VerbClass::Report,
+            "write" => VerbClass::Write,
+            "ask" => VerbClass::Ask,
+            "warn" => VerbClass::Warn,
+            _ => return None,
+        })
+    }
+}
+
+/// Whether a verb form is a past participle (needs an auxiliary to be a speech act:
+/// "les résultats annoncés mercredi" is not one) or a finite/other form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    Participle,
+    Finite,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VerbForm {
+    pub class: VerbClass,
+    pub kind: FormKind,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error("{file}:{line}: {reason}")]
+    Malformed {
+        file: &'static str,
+        line: usize,
+        reason: String,
+    },
+}
+
+/// Every list the stage uses, keyed by folded (lowercase, accentless) forms.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub verbs: HashMap<String, VerbForm>,
+    pub according: Vec<Vec<String>>,
+    pub relay: Vec<Vec<String>>,
+    pub channels: Vec<(Vec<String>, String)>,
+    pub hedges: Vec<Vec<String>>,
+    pub unnamed: HashMap<String, ()>,
+    pub bylines: Vec<Vec<String>>,
+}
+
+const VERBS: &str = include_str!("../../../resources/fr/speech_verbs.txt");
+const CUES: &str = include_str!("../../../resources/fr/attribution_cues.txt");
+
+impl Lexicon {
+    pub fn embedded() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| {
+            Lexicon::parse(VERBS, CUES).expect("embedded attribution lists are validated by tests")
+        })
+    }
+
+    pub fn parse(verbs: &str, cues: &str) -> Result<Lexicon, LexiconError> {
+        let mut lex = Lexicon::default();
+        for (n, line) in verbs.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let bad = |reason: String| LexiconError::Malformed {
+                file: "resources/fr/speech_verbs.txt",
+                line: n + 1,
+                reason,
+            };
+            if cols.len() < 2 || cols.len() > 3 {
+                return Err(bad(format!(
+                    "expected lemma<TAB>class[<TAB>forms], found {} columns",
+                    cols.len()
+                )));
+            }
+            let class = VerbClass::parse(cols[1])
+                .ok_or_else(|| bad(format!("unknown class `{}`", cols[1])))?;
+            let lemma = cols[0].trim_start_matches("se ").trim_start_matches("s'");
+            let forms: Vec<(String, FormKind)> = if cols.len() == 3 {
+                cols[2]
+                    .split(',')
+                    .map(|f| (f.trim().to_string(), irregular_kind(lemma, f.trim())))
+                    .collect()
+            } else if let Some(stem) = lemma.strip_suffix("er") {
+                regular_er(stem)
+            } else {
+                return Err(bad(format!(
+                    "`{lemma}` is not a regular -er verb: list its forms in a third column"
+                )));
+            };
+            for (form, kind) in forms {
+                lex.verbs.insert(lower(&form), VerbForm { class, kind });
+            }
+        }
+        for (n, line) in cues.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let words: Vec<String> = split_phrase(cols.get(1).copied().unwrap_or(""));
+            let bad = |reason: String| LexiconError::Malformed {
+                file: "resources/fr/attribution_cues.txt",
+                line: n + 1,
+                reason,
+            };
+            if words.is_empty() {
+                return Err(bad("missing phrase".into()));
+            }
+            match cols[0] {
+                "according" => lex.according.push(words),
+                "relay" => lex.relay.push(words),
+                "channel" => {
+                    let value = cols
+                        .get(2)
+                        .ok_or_else(|| bad("channel needs a value column".into()))?;
+                    lex.channels.push((words, value.to_string()));
+                }
+                "hedge" => lex.hedges.push(words),
+                "unnamed" => {
+                    lex.unnamed.insert(words.join(" "), ());
+                }
+                "byline" => lex.bylines.push(words),
+                other => return Err(bad(format!("unknown section `{other}`"))),
+            }
+        }
+        // Longest phrases first so that "cité par" wins over shorter overlaps.
+        for list in [&mut lex.according, &mut lex.relay, &mut lex.hedges] {
+            list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        }
+        lex.channels
+            .sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        Ok(lex)
+    }
+}
+
+/// Splits a phrase the way `words::scan` splits text (elisions keep their apostrophe).
+fn split_phrase(phrase: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in phrase.split_whitespace() {
+        let folded = fold(w);
+        if let Some(idx) = folded.find('\'') {
+            if idx + 1 < folded.len() {
+                out.push(folded[..=idx].to_string());
+                out.push(folded[idx + 1..].to_string());
+                continue;
+            }
+        }
+        out.push(folded);
+    }
+    out
+}
+
+fn irregular_kind(lemma: &str, form: &str) -> FormKind {
+    let f = fold(form);
+    // Participles of the irregular verbs listed end like these; finite forms do not, except
+    // "dit"/"écrit" which are both (treated as finite: "dit-il", "il dit").
+    let participle_endings = [
+        "u", "ue", "us", "ues", "is", "ise", "ie", "ies", "te", "ts", "tes",
+    ];
+    if f.ends_with("ant") {
+        return FormKind::Finite;
+    }
+    let _ = lemma;
+    if participle_endings.iter().any(|e| f.ends_with(e)) && !f.ends_with("ient") {
+        FormKind::Participle
+    } else {
+        FormKind::Finite
+    }
+}
+
+fn regular_er(stem: &str) -> Vec<(String, FormKind)> {
+    // Stems ending in g/c keep their sound before a/o: "fustigeait", "annonçait".
+    let soft = if stem.ends_with('g') {
+        format!("{stem}e")
+    } else if let Some(s) = stem.strip_suffix('c') {
+        format!("{s}ç")
+    } else {
+        stem.to_string()
+    };
+    let mut forms = vec![
+        (format!("{stem}e"), FormKind::Finite),
+        (format!("{stem}ent"), FormKind::Finite),
+        (format!("{soft}ait"), FormKind::Finite),
+        (format!("{soft}aient"), FormKind::Finite),
+        (format!("{stem}era"), FormKind::Finite),
+        (format!("{stem}eront"), FormKind::Finite),
+        (format!("{stem}erait"), FormKind::Finite),
+        (format!("{stem}eraient"), FormKind::Finite),
+        (format!("{soft}ant"), FormKind::Finite),
+    ];
+    for ending in ["é", "ée", "és", "ées"] {
+        forms.push((format!("{stem}{ending}"), FormKind::Participle));
+    }
+    // Stems with a mute e or é before the last consonant take è in the present
+    // ("révèle", "allègue"); accept the folded form, which is the same without accents.
+    forms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lists_parse() {
+        let lex = Lexicon::embedded();
+        assert!(lex.verbs.len() > 500, "{}", lex.verbs.len());
+        assert_eq!(lex.verbs["affirme"].kind, FormKind::Finite);
+        assert_eq!(lex.verbs["affirme"].class, VerbClass::Assert);
+        assert_eq!(lex.verbs["annoncé"].kind, FormKind::Participle);
+        assert_eq!(lex.verbs["fustigeait"].class, VerbClass::Accuse);
+        assert_eq!(lex.verbs["annonçait"].class, VerbClass::Announce);
+        assert_eq!(lex.verbs["prétendu"].class, VerbClass::Hedge);
+        assert!(lex.unnamed.contains_key("source"));
+        assert!(lex.according.iter().any(|p| p == &["d'", "apres"]));
+    }
+
+    #[test]
+    fn malformed_lines_name_file_and_line() {
+        let err = Lexicon::parse("# h\nfoo\n", "").unwrap_err();
+        assert!(err.to_string().contains("speech_verbs.txt:2"), "{err}");
+        let err = Lexicon::parse("dire\tsay\tdit\n", "nope\tx\n").unwrap_err();
+        assert!(err.to_string().contains("attribution_cues.txt:1"), "{err}");
+        let err = Lexicon::parse("venir\tsay\n", "").unwrap_err();
+        assert!(err.to_string().contains("not a regular -er verb"), "{err}");
+    }
+}

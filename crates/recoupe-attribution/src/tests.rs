@@ -1,0 +1,256 @@
+//! Unit tests on hand-built documents: sentences split at line ends and sentence stops,
+//! entity mentions given explicitly, so that these tests exercise this stage alone.
+
+use super::*;
+use recoupe_model::{Metadata, Origin, OriginKind, Sentence};
+
+fn doc(text: &str, outlet: Option<&str>, entities: &[(&str, EntityType, &str)]) -> Document {
+    let mut meta = Metadata::new(Origin {
+        kind: OriginKind::Text,
+        path: "test".into(),
+        record: None,
+    });
+    meta.outlet = outlet.map(str::to_string);
+    let mut d = Document::new(text.to_string(), meta);
+    // Sentences: split after ". " / "» " / newline, but not inside « ».
+    let mut start = 0;
+    let mut depth = 0;
+    let bytes: Vec<(usize, char)> = text.char_indices().collect();
+    for (n, &(i, c)) in bytes.iter().enumerate() {
+        match c {
+            '«' => depth += 1,
+            '»' => depth -= 1,
+            _ => {}
+        }
+        let next_is_space = bytes.get(n + 1).is_none_or(|(_, c)| c.is_whitespace());
+        let ends = c == '\n' || (depth == 0 && matches!(c, '.' | '?' | '!') && next_is_space);
+        if ends || n + 1 == bytes.len() {
+            let end = if c == '\n' { i } else { i + c.len_utf8() };
+            let s = text[start..end].trim();
+            if !s.is_empty() {
+                let offset = start + text[start..end].find(s).unwrap();
+                d.layers.sentences.push(Sentence {
+                    span: Span::new(offset, offset + s.len()),
+                    headline: false,
+                });
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    let mut cursor = 0;
+    for (surface, label, key) in entities {
+        let at = cursor + text[cursor..].find(surface).expect("entity in text");
+        d.layers.entities.push(EntityMention {
+            span: Span::new(at, at + surface.len()),
+            label: *label,
+            kb: None,
+            entity: key.to_string(),
+            provenance: Provenance::new("test", "given"),
+            evidence: vec![],
+        });
+        cursor = at + surface.len();
+    }
+    d.mark_produced(Layer::Sentences);
+    d.mark_produced(Layer::Entities);
+    AttributionStage::new().run(&mut d).unwrap();
+    d
+}
+
+fn content(d: &Document, a: &Attribution) -> String {
+    d.slice(a.content).to_string()
+}
+
+#[test]
+fn indirect_speech_with_que() {
+    let d = doc(
+        "Le ministre Karim Haddad a affirmé mardi que les convois avaient quitté la ville.",
+        None,
+        &[("Karim Haddad", EntityType::PER, "per:haddad")],
+    );
+    assert_eq!(d.layers.attributions.len(), 1);
+    let a = &d.layers.attributions[0];
+    assert_eq!(content(&d, a), "les convois avaient quitté la ville");
+    assert_eq!(a.speaker_entity.as_deref(), Some("per:haddad"));
+    assert_eq!(a.kind, AttributionKind::Indirect);
+    assert!(!a.hedged);
+}
+
+#[test]
+fn direct_quote_with_inverted_incise_and_pronoun() {
+    let d = doc(
+        "Karim Haddad a visité la base. « Nous ne reculerons pas devant les menaces », a-t-il ajouté.",
+        None,
+        &[("Karim Haddad", EntityType::PER, "per:haddad")],
+    );
+    let a = d.layers.attributions.last().unwrap();
+    assert_eq!(content(&d, a), "Nous ne reculerons pas devant les menaces");
+    assert_eq!(a.kind, AttributionKind::Direct);
+    assert_eq!(a.speaker_entity.as_deref(), Some("per:haddad"));
+    assert_eq!(d.slice(a.speaker.unwrap()), "-t-il");
+}
+
+#[test]
+fn according_to_at_the_end_and_start() {
+    let d = doc(
+        "Trois camions ont franchi la frontière, selon la chaîne Al-Rafidain.\nSelon l'agence Nour, les combats ont repris.",
+        None,
+        &[
+            ("Al-Rafidain", EntityType::ORG, "org:rafidain"),
+            ("Nour", EntityType::ORG, "org:nour"),
+        ],
+    );
+    assert_eq!(d.layers.attributions.len(), 2);
+    let a = &d.layers.attributions[0];
+    assert_eq!(content(&d, a), "Trois camions ont franchi la frontière");
+    assert_eq!(a.kind, AttributionKind::AccordingTo);
+    assert_eq!(a.speaker_entity.as_deref(), Some("org:rafidain"));
+    assert_eq!(a.channel.as_deref(), Some("television"));
+    let b = &d.layers.attributions[1];
+    assert_eq!(content(&d, b), "les combats ont repris");
+    assert_eq!(b.speaker_entity.as_deref(), Some("org:nour"));
+}
+
+#[test]
+fn source_chain_nearest_first_without_own_outlet() {
+    let d = doc(
+        "Selon l'agence Nour citant le site Al-Wadi, une source sécuritaire a annoncé l'arrivée de renforts.",
+        Some("nour"),
+        &[
+            ("Nour", EntityType::ORG, "org:nour"),
+            ("Al-Wadi", EntityType::ORG, "org:wadi"),
+        ],
+    );
+    assert_eq!(
+        d.layers.attributions.len(),
+        1,
+        "{:#?}",
+        d.layers.attributions
+    );
+    let a = &d.layers.attributions[0];
+    assert_eq!(content(&d, a), "l'arrivée de renforts");
+    assert!(a.speaker_unnamed);
+    assert_eq!(a.speaker_entity, None);
+    assert_eq!(d.slice(a.speaker.unwrap()), "une source sécuritaire");
+    assert_eq!(
+        a.via,
+        vec!["org:wadi".to_string()],
+        "own outlet Nour must be dropped"
+    );
+}
+
+#[test]
+fn hedged_by_conditional_according_to_and_by_verb() {
+    let d = doc(
+        "Selon la chaîne Al-Rafidain, les combattants seraient confinés près du fleuve.\nLe groupe prétend que ses hommes contrôlent le pont.",
+        None,
+        &[("Al-Rafidain", EntityType::ORG, "org:rafidain")],
+    );
+    assert_eq!(d.layers.attributions.len(), 2);
+    assert!(d.layers.attributions[0].hedged);
+    assert!(d.layers.attributions[1].hedged);
+}
+
+#[test]
+fn conditional_in_reported_speech_is_not_a_hedge() {
+    let d = doc(
+        "Le porte-parole Karim Haddad a déclaré que l'armée se retirerait demain.",
+        None,
+        &[("Karim Haddad", EntityType::PER, "per:haddad")],
+    );
+    assert!(!d.layers.attributions[0].hedged);
+}
+
+#[test]
+fn postposed_speaker_with_channel_and_apposition() {
+    let d = doc(
+        "« Deux personnes ont été blessées » dans le quartier, a indiqué sur son compte Telegram le gouverneur de la province, Omar Saleh, précisant que les secours étaient sur place.",
+        None,
+        &[
+            ("Telegram", EntityType::ORG, "org:telegram"),
+            ("Omar Saleh", EntityType::PER, "per:saleh"),
+        ],
+    );
+    let a = &d.layers.attributions[0];
+    assert_eq!(a.kind, AttributionKind::Mixed);
+    assert_eq!(a.speaker_entity.as_deref(), Some("per:saleh"));
+    assert_eq!(
+        d.slice(a.speaker.unwrap()),
+        "le gouverneur de la province, Omar Saleh"
+    );
+    assert_eq!(a.via, vec!["org:telegram".to_string()]);
+    assert_eq!(a.channel.as_deref(), Some("social_media"));
+}
+
+#[test]
+fn definite_description_resolves_to_named_organisation() {
+    let d = doc(
+        "Le ministère libanais de la Santé a publié un bilan. Le ministère a ajouté que les hôpitaux étaient saturés.",
+        None,
+        &[("ministère libanais de la Santé", EntityType::ORG, "org:lb-health")],
+    );
+    let a = d.layers.attributions.last().unwrap();
+    assert_eq!(content(&d, a), "les hôpitaux étaient saturés");
+    assert_eq!(a.speaker_entity.as_deref(), Some("org:lb-health"));
+}
+
+#[test]
+fn participle_without_auxiliary_is_not_a_cue_and_sentence_is_unsourced() {
+    let d = doc(
+        "Les résultats annoncés mercredi donnent une large avance au sortant.\nLa note de la banque centrale circule.",
+        None,
+        &[],
+    );
+    assert!(
+        d.layers.attributions.is_empty(),
+        "{:?}",
+        d.layers.attributions
+    );
+    assert_eq!(d.layers.unsourced.len(), 2);
+}
+
+#[test]
+fn bylines_are_neither_attributions_nor_statements() {
+    let d = doc(
+        "Les pluies ont inondé trois villages du sud.\nAvec AFP",
+        None,
+        &[],
+    );
+    assert_eq!(d.layers.unsourced.len(), 1);
+    assert!(d.layers.attributions.is_empty());
+}
+
+#[test]
+fn multi_sentence_quote_keeps_its_speaker() {
+    let d = doc(
+        "« Les routes sont coupées », a déclaré Omar Saleh. « Nous manquons de carburant depuis une semaine. »",
+        None,
+        &[("Omar Saleh", EntityType::PER, "per:saleh")],
+    );
+    assert_eq!(
+        d.layers.attributions.len(),
+        2,
+        "{:?}",
+        d.layers.attributions
+    );
+    let b = &d.layers.attributions[1];
+    assert_eq!(b.speaker_entity.as_deref(), Some("per:saleh"));
+    assert_eq!(b.kind, AttributionKind::Direct);
+}
+
+#[test]
+fn spans_are_on_char_boundaries_for_any_input() {
+    use proptest::prelude::*;
+    let mut runner = proptest::test_runner::TestRunner::default();
+    runner
+        .run(&".{0,300}", |s| {
+            let d = doc(&s, Some("x"), &[]);
+            for a in &d.layers.attributions {
+                prop_assert!(a.content.slice(&d.text).is_some());
+                if let Some(sp) = a.speaker {
+                    prop_assert!(sp.slice(&d.text).is_some());
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+}
