@@ -1,1 +1,221 @@
-//! placeholder until the crate lands
+//! Named-entity recognition, linking, nationalities and geocoding for French news.
+//!
+//! Two stages:
+//! - [`EntityStage`] (needs Sentences + Tokens; provides Entities + Nationalities) finds
+//!   PER/ORG/LOC/MISC mentions with exact spans, links them to the reference data when it
+//!   can, and gives each a cross-article `entity` key; it also lists nationality adjectives.
+//! - [`PlaceStage`] (needs Entities; provides Places) gives one place per LOC entity, with
+//!   coordinates and precision, or an honest "unresolved".
+
+mod knowledge;
+mod lexicon;
+mod normalize;
+mod recognise;
+mod resolve;
+mod tokens;
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use recoupe_model::{
+    Document, EntityMention, EntityType, Layer, Nationality, Place, PlaceKind, Provenance, Stage,
+    StageError, TokenKind,
+};
+
+pub use knowledge::{Candidate, Knowledge, PlaceInfo};
+pub use lexicon::{Lexicon, OrgHead};
+pub use normalize::{fold, skeleton};
+
+use recognise::Recogniser;
+use tokens::{token_view, Tk};
+
+const ENTITY_STAGE: &str = "entities";
+const PLACE_STAGE: &str = "places";
+
+/// Recognises and links entity mentions; lists nationality adjectives.
+pub struct EntityStage {
+    kb: Arc<dyn Knowledge>,
+    lex: Lexicon,
+}
+
+impl EntityStage {
+    pub fn new(kb: Arc<dyn Knowledge>) -> EntityStage {
+        EntityStage {
+            kb,
+            lex: Lexicon::embedded(),
+        }
+    }
+}
+
+/// Hyphenated compounds ("irako-syrienne") and their split forms are not nationalities.
+fn in_compound(toks: &[Tk<'_>], k: usize) -> bool {
+    let t = &toks[k];
+    if t.folded.contains('-') {
+        return true;
+    }
+    let glued_before = k > 0 && toks[k - 1].text == "-" && toks[k - 1].span.end == t.span.start;
+    let glued_after = toks
+        .get(k + 1)
+        .is_some_and(|n| n.text == "-" && n.span.start == t.span.end);
+    glued_before || glued_after
+}
+
+impl Stage for EntityStage {
+    fn name(&self) -> &'static str {
+        ENTITY_STAGE
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Sentences, Layer::Tokens]
+    }
+
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Entities, Layer::Nationalities]
+    }
+
+    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
+        for &layer in self.requires() {
+            if !doc.has(layer) {
+                return Err(StageError::MissingLayer {
+                    stage: ENTITY_STAGE,
+                    missing: layer,
+                });
+            }
+        }
+        let (mentions, nationalities) = {
+            let (toks, sentences) = token_view(doc, &self.lex);
+            let text = doc.text.as_str();
+            let recogniser = Recogniser {
+                lex: &self.lex,
+                kb: self.kb.as_ref(),
+                max_window: self.kb.longest_entry_tokens().clamp(4, 12),
+            };
+            let mut cands = Vec::new();
+            for &s in &sentences {
+                recogniser.sentence(&toks, s, text, &mut cands);
+            }
+            let inside_person: Vec<(usize, usize)> = cands
+                .iter()
+                .filter(|c| c.label == EntityType::PER)
+                .map(|c| (c.start, c.end))
+                .collect();
+            let mut nationalities = Vec::new();
+            for (k, t) in toks.iter().enumerate() {
+                if t.kind != TokenKind::Word || t.cap || in_compound(&toks, k) {
+                    continue;
+                }
+                if self.lex.peoples.contains(&t.folded)
+                    || inside_person.iter().any(|&(a, b)| a <= k && k < b)
+                {
+                    continue;
+                }
+                if let Some(country) = self.kb.demonym(t.text) {
+                    nationalities.push(Nationality {
+                        span: t.span,
+                        country,
+                        provenance: Provenance::new(ENTITY_STAGE, "demonym"),
+                    });
+                }
+            }
+            let countries: Vec<String> = nationalities.iter().map(|n| n.country.clone()).collect();
+            let resolved = resolve::resolve(&toks, text, cands, &countries);
+            let mentions: Vec<EntityMention> = resolved
+                .into_iter()
+                .map(|r| {
+                    let span = toks[r.cand.start].span.cover(&toks[r.cand.end - 1].span);
+                    let mut evidence = r.cand.evidence;
+                    if let Some(e) = &r.chosen {
+                        evidence.push(format!("linked {}:{}", e.link.kb, e.link.id));
+                    }
+                    EntityMention {
+                        span,
+                        label: r.cand.label,
+                        kb: r.chosen.map(|e| e.link),
+                        entity: r.entity,
+                        provenance: Provenance::new(ENTITY_STAGE, r.cand.rule),
+                        evidence,
+                    }
+                })
+                .collect();
+            (mentions, nationalities)
+        };
+        doc.layers.entities = mentions;
+        doc.layers.nationalities = nationalities;
+        doc.mark_produced(Layer::Entities);
+        doc.mark_produced(Layer::Nationalities);
+        Ok(())
+    }
+}
+
+/// One place per LOC entity of the document, geocoded from the linked reference entry.
+pub struct PlaceStage {
+    kb: Arc<dyn Knowledge>,
+}
+
+impl PlaceStage {
+    pub fn new(kb: Arc<dyn Knowledge>) -> PlaceStage {
+        PlaceStage { kb }
+    }
+}
+
+impl Stage for PlaceStage {
+    fn name(&self) -> &'static str {
+        PLACE_STAGE
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Entities]
+    }
+
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Places]
+    }
+
+    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
+        if !doc.has(Layer::Entities) {
+            return Err(StageError::MissingLayer {
+                stage: PLACE_STAGE,
+                missing: Layer::Entities,
+            });
+        }
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut places = Vec::new();
+        for m in &doc.layers.entities {
+            if m.label != EntityType::LOC || !seen.insert(m.entity.as_str()) {
+                continue;
+            }
+            let surface = doc.slice(m.span).to_string();
+            let info = m.kb.as_ref().and_then(|link| self.kb.place(link));
+            let place = match info {
+                Some(info) => Place {
+                    span: m.span,
+                    entity: m.entity.clone(),
+                    kb: m.kb.clone(),
+                    name: info.name,
+                    country: info.country,
+                    kind: info.kind,
+                    lat: info.lat,
+                    lon: info.lon,
+                    provenance: Provenance::new(PLACE_STAGE, "reference"),
+                    evidence: vec![format!("from entity {}", m.entity)],
+                },
+                None => Place {
+                    span: m.span,
+                    entity: m.entity.clone(),
+                    kb: None,
+                    name: surface,
+                    country: None,
+                    kind: PlaceKind::Other,
+                    lat: None,
+                    lon: None,
+                    provenance: Provenance::new(PLACE_STAGE, "unresolved"),
+                    evidence: vec!["no reference entry".to_string()],
+                },
+            };
+            places.push(place);
+        }
+        doc.layers.places = places;
+        doc.mark_produced(Layer::Places);
+        Ok(())
+    }
+}

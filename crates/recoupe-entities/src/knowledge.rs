@@ -1,0 +1,48 @@
+//! What the recogniser needs from reference data, as a narrow trait. The production
+//! implementation wraps `recoupe_kb::Reference`; keeping the seam narrow lets the recogniser
+//! stay independent of how the reference data is stored.
+
+use recoupe_model::{EntityType, KbLink, PlaceKind};
+
+/// One reference entry that a surface form may denote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub link: KbLink,
+    pub label: EntityType,
+    /// ISO 3166-1 alpha-2 of the country the entry belongs to (a place's country, an actor's home).
+    pub country: Option<String>,
+    /// Population for places (0 when unknown), used to break ties.
+    pub population: u64,
+    pub kind: Option<PlaceKind>,
+}
+
+impl Candidate {
+    /// Cross-article key of the entry: `"<kb>:<id>"`.
+    pub fn entity_key(&self) -> String {
+        format!("{}:{}", self.link.kb, self.link.id)
+    }
+}
+
+/// Coordinates and class of a resolved place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceInfo {
+    pub name: String,
+    pub country: Option<String>,
+    pub kind: PlaceKind,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+}
+
+/// Reference data seen by the entity stages.
+pub trait Knowledge: Send + Sync {
+    /// Entries whose name or alias matches `surface` (accent/case-insensitive), best first.
+    fn candidates(&self, surface: &str) -> Vec<Candidate>;
+    /// ISO2 country of a nationality adjective or demonym ("irakiennes" → "IQ").
+    fn demonym(&self, word: &str) -> Option<String>;
+    fn is_first_name(&self, word: &str) -> bool;
+    fn is_surname(&self, word: &str) -> bool;
+    /// Length in tokens of the longest name in the reference data; bounds lookup windows.
+    fn longest_entry_tokens(&self) -> usize;
+    /// Details of a linked place or country.
+    fn place(&self, link: &KbLink) -> Option<PlaceInfo>;
+}

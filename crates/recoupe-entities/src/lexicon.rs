@@ -1,0 +1,134 @@
+//! French cue lists used by the recogniser, loaded from `resources/fr/*.txt` (embedded in the
+//! binary). Every list is keyed by [`fold`]ed text so lookups are accent- and case-insensitive.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::normalize::fold;
+
+const PERSON_TITLES: &str = include_str!("../../../resources/fr/person_titles.txt");
+const ORG_HEADS: &str = include_str!("../../../resources/fr/org_heads.txt");
+const LOC_CUES: &str = include_str!("../../../resources/fr/loc_cues.txt");
+const MISC_CUES: &str = include_str!("../../../resources/fr/misc_cues.txt");
+const PEOPLES: &str = include_str!("../../../resources/fr/peoples.txt");
+const PARTICLES: &str = include_str!("../../../resources/fr/particles.txt");
+const STOPWORDS_CAPS: &str = include_str!("../../../resources/fr/stopwords_caps.txt");
+const PLACE_STOPLIST: &str = include_str!("../../../resources/fr/place_stoplist.txt");
+
+/// How an organisation head noun may be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrgHead {
+    /// Only starts a name when capitalised ("Front", "Mouvement").
+    CapitalisedOnly,
+    /// May also start a lowercase name completed by a nationality or a capitalised complement
+    /// ("armée irakienne", "ministère de la Défense").
+    AlsoLowercase,
+}
+
+/// All cue lists, folded.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    /// Single-word titles ("général", "m.") and multi-word ones stored by their last word
+    /// with the full folded phrase ("premier ministre").
+    pub person_titles: HashSet<String>,
+    pub org_heads: HashMap<String, OrgHead>,
+    /// Words that make an unknown capitalised name an organisation wherever they occur in it.
+    pub org_tails: HashSet<String>,
+    /// Peoples and communities: capitalised nouns are MISC, lowercase adjectives have no country.
+    pub peoples: HashSet<String>,
+    pub loc_before_de: HashSet<String>,
+    pub loc_whole: HashSet<String>,
+    pub loc_prepositions: HashSet<String>,
+    pub misc_heads: HashSet<String>,
+    pub particle_words: HashSet<String>,
+    /// Attached prefixes without the hyphen ("al", "el", "ez").
+    pub particle_prefixes: HashSet<String>,
+    pub stopwords_caps: HashSet<String>,
+    pub place_stoplist: HashSet<String>,
+}
+
+/// Non-comment, non-empty lines of a resource file, paired with the current `[section]`.
+fn entries(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut section = "";
+    text.lines().filter_map(move |line| {
+        let line = line.trim_end();
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            return None;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name;
+            return None;
+        }
+        Some((section, line.trim()))
+    })
+}
+
+fn set_of(text: &str, wanted: &str) -> HashSet<String> {
+    entries(text)
+        .filter(|(section, _)| *section == wanted)
+        .map(|(_, line)| fold(line))
+        .collect()
+}
+
+impl Lexicon {
+    /// Builds the lexicon from the embedded resource files.
+    pub fn embedded() -> Lexicon {
+        let mut org_heads = HashMap::new();
+        for (_, line) in entries(ORG_HEADS).filter(|(section, _)| section.is_empty()) {
+            let mut fields = line.split('\t');
+            let head = fold(fields.next().unwrap_or_default().trim());
+            let kind = if fields.next().map(str::trim) == Some("lc") {
+                OrgHead::AlsoLowercase
+            } else {
+                OrgHead::CapitalisedOnly
+            };
+            org_heads.insert(head, kind);
+        }
+        let particle_prefixes = set_of(PARTICLES, "prefixes")
+            .into_iter()
+            .map(|p| p.trim_end_matches('-').to_string())
+            .collect();
+        Lexicon {
+            person_titles: set_of(PERSON_TITLES, ""),
+            org_heads,
+            org_tails: set_of(ORG_HEADS, "tails"),
+            peoples: set_of(PEOPLES, ""),
+            loc_before_de: set_of(LOC_CUES, "before-de"),
+            loc_whole: set_of(LOC_CUES, "whole"),
+            loc_prepositions: set_of(LOC_CUES, "prepositions"),
+            misc_heads: set_of(MISC_CUES, ""),
+            particle_words: set_of(PARTICLES, "words"),
+            particle_prefixes,
+            stopwords_caps: set_of(STOPWORDS_CAPS, ""),
+            place_stoplist: set_of(PLACE_STOPLIST, ""),
+        }
+    }
+
+    /// True when `folded` ("al-anbar", "ez-zor") starts with an attached Arabic article.
+    pub fn has_article_prefix(&self, folded: &str) -> bool {
+        match folded.split_once('-') {
+            Some((prefix, rest)) => !rest.is_empty() && self.particle_prefixes.contains(prefix),
+            None => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load_with_sections() {
+        let lex = Lexicon::embedded();
+        assert!(lex.person_titles.contains("general"));
+        assert!(lex.person_titles.contains("premier ministre"));
+        assert_eq!(lex.org_heads.get("armee"), Some(&OrgHead::AlsoLowercase));
+        assert_eq!(lex.org_heads.get("front"), Some(&OrgHead::CapitalisedOnly));
+        assert!(lex.loc_before_de.contains("province"));
+        assert!(lex.loc_whole.contains("vallee"));
+        assert!(!lex.loc_before_de.contains("vallee"));
+        assert!(lex.particle_words.contains("ibn"));
+        assert!(lex.has_article_prefix("al-anbar"));
+        assert!(!lex.has_article_prefix("etats-unis"));
+        assert!(lex.stopwords_caps.contains("selon"));
+    }
+}

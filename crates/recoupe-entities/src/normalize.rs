@@ -1,0 +1,192 @@
+//! Text keys used for matching and for cross-article entity keys.
+//!
+//! Two levels: [`fold`] is an accent- and case-insensitive form used for lexicon and
+//! gazetteer lookups; [`skeleton`] is a coarser, transliteration-tolerant key used to
+//! group spellings of the same Arabic/Slavic name written by different outlets
+//! ("Qassem/Qassim/Kassem", "Mosleh/Musleh", "Deir ez-Zor/Deir Ezzor", "Hachd/Hashd").
+
+/// Maps one character to its unaccented lowercase ASCII-ish form, pushing the result into `out`.
+/// Apostrophe variants become `'`, dashes become `-`.
+fn push_folded(c: char, out: &mut String) {
+    let mapped: &str = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'ā' | 'Ā' => {
+            "a"
+        }
+        'æ' | 'Æ' => "ae",
+        'ç' | 'Ç' | 'ć' | 'č' | 'Č' | 'Ć' => "c",
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' | 'ē' | 'ě' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'ī' | 'ı' | 'İ' => "i",
+        'ñ' | 'Ñ' | 'ń' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'ō' => {
+            "o"
+        }
+        'œ' | 'Œ' => "oe",
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'ū' => "u",
+        'ý' | 'ÿ' | 'Ý' | 'Ÿ' => "y",
+        'š' | 'Š' | 'ś' | 'ş' | 'Ş' => "s",
+        'ž' | 'Ž' | 'ź' | 'ż' => "z",
+        'ğ' | 'Ğ' => "g",
+        'ł' | 'Ł' => "l",
+        'ß' => "ss",
+        '’' | '‘' | 'ʼ' | '`' | '´' | 'ʿ' | 'ʾ' => "'",
+        '‐' | '‑' | '‒' | '–' | '—' => "-",
+        _ => {
+            for l in c.to_lowercase() {
+                out.push(l);
+            }
+            return;
+        }
+    };
+    out.push_str(mapped);
+}
+
+/// Accent- and case-insensitive form of `s` ("États-Unis" → "etats-unis", "l’Euphrate" → "l'euphrate").
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`] appending into an existing buffer (avoids an allocation per token window).
+pub fn fold_into(s: &str, out: &mut String) {
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            push_folded(c, out);
+        }
+    }
+}
+
+/// Arabic article forms dropped from the skeleton (attached with a hyphen, or standalone).
+const ARTICLES: &[&str] = &[
+    "al", "el", "ez", "ad", "ed", "as", "es", "ach", "ech", "ash", "ar", "er", "an", "at", "et",
+    "az", "ul",
+];
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+}
+
+/// Consonant skeleton of one folded word: digraphs unified (ch/sh/sch → s, kh → k, q/c(hard)/ck → k,
+/// dj → j, gh → g, ph → f, th → t, ou/w → v-less vowel), doubled consonants collapsed, and vowels
+/// dropped after the first letter (vowels vary most between transliterations). A word that opens
+/// with a vowel followed by a doubled consonant ("Ezzor", "Ennahda") is the Arabic article
+/// assimilated to the next consonant, so that vowel is dropped too.
+fn word_skeleton(word: &str, out: &mut String) {
+    let b: Vec<u8> = word.bytes().filter(|c| c.is_ascii_alphanumeric()).collect();
+    if b.is_empty() {
+        return;
+    }
+    let mut i = 0;
+    let mut last: u8 = 0;
+    let mut first = true;
+    if b.len() > 3 && is_vowel(b[0]) && !is_vowel(b[1]) && b[1] == b[2] {
+        i = 1;
+    }
+    while i < b.len() {
+        let c = b[i];
+        let next = b.get(i + 1).copied().unwrap_or(0);
+        let (code, adv) = match c {
+            b's' if next == b'c' && b.get(i + 2) == Some(&b'h') => (b's', 3),
+            b'c' if next == b'h' => (b's', 2),
+            b's' if next == b'h' => (b's', 2),
+            b'k' if next == b'h' => (b'k', 2),
+            b'g' if next == b'h' => (b'g', 2),
+            b'p' if next == b'h' => (b'f', 2),
+            b't' if next == b'h' => (b't', 2),
+            b'd' if next == b'h' => (b'd', 2),
+            b'd' if next == b'j' => (b'j', 2),
+            b'c' if next == b'k' => (b'k', 2),
+            b'c' if matches!(next, b'e' | b'i' | b'y') => (b's', 1),
+            b'c' | b'q' => (b'k', 1),
+            b'z' => (b'z', 1),
+            b'w' => (b'a', 1),
+            b'x' => (b'k', 1),
+            _ if is_vowel(c) => (b'a', 1),
+            _ => (c, 1),
+        };
+        i += adv;
+        if code == b'a' {
+            if first {
+                out.push('a');
+                last = b'a';
+            }
+            first = false;
+            // a vowel separates consonants, so "Mosleh" keeps its two l/h but "Hammam" collapses m
+            if last != b'a' {
+                last = b'|';
+            }
+            continue;
+        }
+        first = false;
+        // the final "h" of "Mosleh/Moslah" is often dropped by other transliterations
+        if code == b'h' && i >= b.len() && !out.is_empty() {
+            continue;
+        }
+        if code == last {
+            continue;
+        }
+        out.push(code as char);
+        last = code;
+    }
+}
+
+/// Transliteration-tolerant key of a name: folded, articles ("al-", "el-", "ez-") and a leading
+/// "Abou/Abu" kept but unified, words reduced by [`word_skeleton`] and joined by spaces.
+/// "Qassem Mosleh" and "Kassim Musleh" give the same key; so do "Deir ez-Zor" and "Deir Ezzor".
+pub fn skeleton(name: &str) -> String {
+    let folded = fold(name);
+    let mut out = String::with_capacity(folded.len());
+    for raw in folded.split(|c: char| c.is_whitespace() || c == '-' || c == '\'') {
+        if raw.is_empty() || ARTICLES.contains(&raw) {
+            continue;
+        }
+        let word = match raw {
+            "abou" | "abu" | "abo" => "abu",
+            "ben" | "bin" | "ibn" => "bn",
+            other => other,
+        };
+        let mut piece = String::with_capacity(word.len());
+        word_skeleton(word, &mut piece);
+        if piece.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&piece);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_removes_accents_and_case() {
+        assert_eq!(fold("États-Unis"), "etats-unis");
+        assert_eq!(fold("l’Euphrate"), "l'euphrate");
+        assert_eq!(fold("Hachd al-Chaabi"), "hachd al-chaabi");
+    }
+
+    #[test]
+    fn skeleton_groups_transliterations() {
+        let same = [
+            ("Qassem Mosleh", "Kassim Musleh"),
+            ("Qassem Mosleh", "Qassim Moslah"),
+            ("Deir ez-Zor", "Deir Ezzor"),
+            ("Hachd al-Chaabi", "Hashd al-Shaabi"),
+            ("Hachd al-Chaabi", "Hached el-Chaabi"),
+            ("Abou Bakr al-Baghdadi", "Abu Bakr Al-Baghdadi"),
+            ("Mohammed", "Mouhammad"),
+            ("Hussein", "Houssein"),
+        ];
+        for (a, b) in same {
+            assert_eq!(skeleton(a), skeleton(b), "{a} vs {b}");
+        }
+        assert_ne!(skeleton("Qassem Mosleh"), skeleton("Qassem Soleimani"));
+        assert_ne!(skeleton("Homs"), skeleton("Hama"));
+    }
+}

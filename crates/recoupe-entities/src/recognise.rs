@@ -1,0 +1,577 @@
+//! Sentence-level recognition of entity mentions over the token view.
+//!
+//! At each token, in order of preference: an organisation pattern built on a head noun
+//! ("armée irakienne", "Forces démocratiques syriennes"), the longest reference-data match
+//! over a bounded token window, or a capitalised proper-noun sequence typed by contextual cues.
+//! Everything is hash lookups on precomputed folded keys; no regular expressions.
+
+use recoupe_model::EntityType;
+
+use crate::knowledge::{Candidate, Knowledge};
+use crate::lexicon::{Lexicon, OrgHead};
+use crate::tokens::{SentenceRange, Tk};
+
+/// How much a type decision is worth when mentions of the same name disagree.
+pub const STRENGTH_KB: u8 = 4;
+pub const STRENGTH_CUE: u8 = 3;
+pub const STRENGTH_LEXICON: u8 = 2;
+pub const STRENGTH_DEFAULT: u8 = 1;
+
+/// A recognised mention before document-level resolution.
+#[derive(Debug, Clone)]
+pub struct Cand {
+    /// Token range, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    pub label: EntityType,
+    pub strength: u8,
+    /// Reference entries matching the whole span, best first.
+    pub hits: Vec<Candidate>,
+    pub rule: &'static str,
+    pub evidence: Vec<String>,
+    /// Sentence-initial single word typed by default only: kept only if the document confirms it.
+    pub weak: bool,
+    /// Announced by "province de", "gouvernorat de"…: an administrative division is meant.
+    pub admin_cue: bool,
+}
+
+pub struct Recogniser<'a> {
+    pub lex: &'a Lexicon,
+    pub kb: &'a dyn Knowledge,
+    pub max_window: usize,
+}
+
+fn is_de(folded: &str) -> bool {
+    matches!(folded, "de" | "du" | "des" | "d'")
+}
+
+impl Recogniser<'_> {
+    /// All mentions of one sentence, non-overlapping, in text order.
+    pub fn sentence(&self, toks: &[Tk<'_>], s: SentenceRange, text: &str, out: &mut Vec<Cand>) {
+        let mut i = s.start;
+        while i < s.end {
+            let t = &toks[i];
+            if !t.is_word() {
+                i += 1;
+                continue;
+            }
+            let org = self.org_pattern(toks, i, s);
+            let kb = if t.name_like || org.is_some() || self.lowercase_start_allowed(t) {
+                self.kb_window(toks, i, s, text)
+            } else {
+                None
+            };
+            let best = match (org, kb) {
+                (Some(o), Some(k)) => Some(if o.end > k.end { o } else { k }),
+                (o, k) => o.or(k),
+            };
+            if let Some(mut c) = best {
+                // A place name opening a longer capitalised name ("Jordan Bardella", "Washington
+                // Post") yields to that name when cues type it otherwise.
+                if c.label == EntityType::LOC && t.name_like {
+                    let caps_end = self.extend_caps(toks, i, s.end);
+                    if caps_end > c.end {
+                        if let Some(alt) = self.type_sequence(toks, i, caps_end, s, text) {
+                            if alt.label != EntityType::LOC && alt.strength >= STRENGTH_LEXICON {
+                                c = alt;
+                                c.evidence
+                                    .push("longer than the place-name match".to_string());
+                            }
+                        }
+                    }
+                }
+                i = c.end;
+                out.push(c);
+                continue;
+            }
+            if !t.name_like {
+                i += 1;
+                continue;
+            }
+            // Capitalised function words and titles are not names themselves; "M." neither.
+            if self.lex.stopwords_caps.contains(&t.folded)
+                || self.lex.person_titles.contains(&t.folded)
+                || (t.folded == "m" && toks.get(i + 1).is_some_and(|n| n.text == "."))
+            {
+                i += 1;
+                continue;
+            }
+            let end = self.extend_caps(toks, i, s.end);
+            if let Some(c) = self.type_sequence(toks, i, end, s, text) {
+                out.push(c);
+            }
+            i = end;
+        }
+    }
+
+    /// Lowercase tokens that may open a reference-data name ("armée", "forces").
+    fn lowercase_start_allowed(&self, t: &Tk<'_>) -> bool {
+        self.lex.org_heads.get(&t.folded) == Some(&OrgHead::AlsoLowercase)
+    }
+
+    /// Longest reference match starting at token `i`.
+    fn kb_window(&self, toks: &[Tk<'_>], i: usize, s: SentenceRange, text: &str) -> Option<Cand> {
+        let first = &toks[i];
+        let limit = s.end.min(i + self.max_window.max(1));
+        let mut stop = i + 1;
+        while stop < limit && !toks[stop].breaks_name() {
+            stop += 1;
+        }
+        for j in (i + 1..=stop).rev() {
+            let last = &toks[j - 1];
+            if !(last.is_word() || last.kind == recoupe_model::TokenKind::Number) {
+                continue;
+            }
+            if j - 1 > i && (self.lex.particle_words.contains(&last.folded) || !last.is_word()) {
+                continue;
+            }
+            let single = j == i + 1;
+            // a lowercase single word is a common noun, never a reference name
+            if single && !first.name_like {
+                continue;
+            }
+            // a name must end on a capitalised word unless it is a lowercase ORG alias
+            let Some(surface) = text.get(first.span.start..last.span.end) else {
+                continue;
+            };
+            let mut hits = self.kb.candidates(surface);
+            if hits.is_empty() {
+                continue;
+            }
+            let mut rejected = Vec::new();
+            hits.retain(|h| {
+                let keep = self.hit_acceptable(toks, i, j, h, s);
+                if !keep {
+                    rejected.push(format!("rejected {}:{}", h.link.kb, h.link.id));
+                }
+                keep
+            });
+            if hits.is_empty() {
+                continue;
+            }
+            let label = hits[0].label;
+            let mut evidence = vec![format!("reference match \"{surface}\"")];
+            evidence.extend(rejected);
+            return Some(Cand {
+                start: i,
+                end: j,
+                label,
+                strength: STRENGTH_KB,
+                hits,
+                rule: "kb",
+                evidence,
+                weak: false,
+                admin_cue: self.admin_cue_before(toks, i, s),
+            });
+        }
+        None
+    }
+
+    /// Filters reference hits that the context makes implausible.
+    fn hit_acceptable(
+        &self,
+        toks: &[Tk<'_>],
+        i: usize,
+        j: usize,
+        hit: &Candidate,
+        s: SentenceRange,
+    ) -> bool {
+        let first = &toks[i];
+        let single = j == i + 1;
+        if hit.label == EntityType::LOC {
+            // places need capitalisation ("bar", "orange" are common words)
+            if !first.name_like {
+                return false;
+            }
+            if single {
+                if self.lex.stopwords_caps.contains(&first.folded) {
+                    return false;
+                }
+                let after_loc_preposition =
+                    i > s.start && self.lex.loc_prepositions.contains(&toks[i - 1].folded);
+                if self.lex.place_stoplist.contains(&first.folded) && !after_loc_preposition {
+                    return false;
+                }
+                // a first name right before a surname-like place ("Jean Paris") belongs to a person
+                if let Some(next) = toks.get(j) {
+                    if next.sent == first.sent && next.cap && self.kb.is_first_name(first.text) {
+                        return false;
+                    }
+                }
+            }
+        }
+        if single && first.initial && self.lex.stopwords_caps.contains(&first.folded) {
+            return false;
+        }
+        true
+    }
+
+    /// Organisation built on a head noun: "armée irakienne", "ministère irakien de la Défense",
+    /// "forces de sécurité irakiennes", "37e brigade d'infanterie", "Forces démocratiques syriennes".
+    fn org_pattern(&self, toks: &[Tk<'_>], i: usize, s: SentenceRange) -> Option<Cand> {
+        let head = &toks[i];
+        let head_kind = self.lex.org_heads.get(&head.folded)?;
+        if !head.cap && *head_kind != OrgHead::AlsoLowercase {
+            return None;
+        }
+        let ordinal = i > s.start && toks[i - 1].is_ordinal();
+        let mut j = i + 1;
+        // end of the part already justified by an anchor (nationality or capitalised complement)
+        let mut end_ok: Option<usize> = None;
+        let mut tentative = i + 1;
+        let mut pending_noun = false;
+        let mut complements = 0;
+        let mut evidence = vec![format!("organisation head \"{}\"", head.text)];
+        while j < s.end {
+            let t = &toks[j];
+            if t.is_word() && !t.cap && self.kb.demonym(t.text).is_some() {
+                j += 1;
+                tentative = j;
+                end_ok = Some(j);
+                pending_noun = false;
+                evidence.push(format!("nationality \"{}\"", t.text));
+                continue;
+            }
+            if t.is_word() && !t.cap && is_adjective(&t.folded) {
+                j += 1;
+                tentative = j;
+                if !pending_noun && end_ok.is_some() {
+                    end_ok = Some(j);
+                }
+                continue;
+            }
+            if is_de(&t.folded) && j + 1 < s.end {
+                let mut after = j + 1;
+                if t.folded == "de" && matches!(toks[after].folded.as_str(), "la" | "l'") {
+                    after += 1;
+                }
+                if after < s.end {
+                    let n = &toks[after];
+                    if n.name_like && !self.lex.stopwords_caps.contains(&n.folded) {
+                        let e = self.extend_caps(toks, after, s.end);
+                        evidence.push(format!(
+                            "complement \"{}\"",
+                            toks[after..e]
+                                .iter()
+                                .map(|t| t.text)
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        ));
+                        j = e;
+                        tentative = j;
+                        end_ok = Some(j);
+                        pending_noun = false;
+                        complements += 1;
+                        continue;
+                    }
+                    if n.is_word()
+                        && !n.cap
+                        && complements == 0
+                        && n.folded.len() >= 4
+                        && !self.lex.stopwords_caps.contains(&n.folded)
+                    {
+                        j = after + 1;
+                        tentative = j;
+                        pending_noun = true;
+                        complements += 1;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        let (start, end, rule) = if ordinal {
+            (i - 1, tentative, "org-ordinal-unit")
+        } else if head.cap {
+            // a bare capitalised head ("Conseil") or one opening a sentence says too little
+            if tentative == i + 1 || (head.initial && end_ok.is_none()) {
+                return None;
+            }
+            (i, tentative, "org-capitalised-head")
+        } else {
+            (i, end_ok?, "org-lowercase-pattern")
+        };
+        Some(Cand {
+            start,
+            end,
+            label: EntityType::ORG,
+            strength: STRENGTH_CUE,
+            hits: Vec::new(),
+            rule,
+            evidence,
+            weak: false,
+            admin_cue: false,
+        })
+    }
+
+    /// "province de X", "gouvernorat d'X": X names an administrative division.
+    fn admin_cue_before(&self, toks: &[Tk<'_>], i: usize, s: SentenceRange) -> bool {
+        i >= s.start + 2
+            && is_de(&toks[i - 1].folded)
+            && matches!(
+                toks[i - 2].folded.as_str(),
+                "province"
+                    | "gouvernorat"
+                    | "region"
+                    | "departement"
+                    | "district"
+                    | "canton"
+                    | "prefecture"
+                    | "etat"
+                    | "wilaya"
+                    | "oblast"
+            )
+    }
+
+    /// End (exclusive) of the capitalised sequence starting at `i`, with name particles inside.
+    pub fn extend_caps(&self, toks: &[Tk<'_>], i: usize, end: usize) -> usize {
+        let mut j = i + 1;
+        let mut last = i + 1;
+        while j < end {
+            let t = &toks[j];
+            if t.is_word() && t.name_like && !self.lex.stopwords_caps.contains(&t.folded) {
+                j += 1;
+                last = j;
+                continue;
+            }
+            if t.is_word() && self.lex.has_article_prefix(&t.folded) {
+                // "Hachd al-chaabi": a lowercase attached article continues an Arabic name
+                j += 1;
+                last = j;
+                continue;
+            }
+            let particle = |t: &Tk<'_>| {
+                !t.cap && (self.lex.particle_words.contains(&t.folded) || t.folded == "d'")
+            };
+            if particle(t) {
+                let mut k = j + 1;
+                if k < end && particle(&toks[k]) {
+                    k += 1;
+                }
+                // after a particle even "Nord" or "Mars" is part of the name ("Bouclier du Nord")
+                if k < end && toks[k].is_word() && toks[k].name_like {
+                    j = k + 1;
+                    last = j;
+                    continue;
+                }
+            }
+            break;
+        }
+        last
+    }
+
+    /// Title or role announcing a person just before token `i` ("le général", "M.", "le
+    /// maire de la ville, X").
+    fn title_before(&self, toks: &[Tk<'_>], i: usize, s: SentenceRange) -> Option<String> {
+        if i <= s.start {
+            return None;
+        }
+        let p = i - 1;
+        let prev = &toks[p];
+        if prev.text == "." && p > s.start && toks[p - 1].folded == "m" {
+            return Some("M.".to_string());
+        }
+        if self.lex.person_titles.contains(&prev.folded) {
+            if p > s.start {
+                let two = format!("{} {}", toks[p - 1].folded, prev.folded);
+                if self.lex.person_titles.contains(&two) {
+                    return Some(two);
+                }
+            }
+            return Some(prev.text.to_string());
+        }
+        if prev.text == "," {
+            // apposition: "le chef de l'administration militaire de Kiev, Tymur Tkachenko"
+            let lower = p.saturating_sub(8).max(s.start);
+            for k in (lower..p).rev() {
+                let t = &toks[k];
+                if t.breaks_name() {
+                    break;
+                }
+                if !t.cap && self.lex.person_titles.contains(&t.folded) {
+                    return Some(t.text.to_string());
+                }
+            }
+        }
+        None
+    }
+
+    /// Types a capitalised sequence `[i, end)` by its context.
+    fn type_sequence(
+        &self,
+        toks: &[Tk<'_>],
+        i: usize,
+        end: usize,
+        s: SentenceRange,
+        text: &str,
+    ) -> Option<Cand> {
+        let first = &toks[i];
+        let single = end == i + 1;
+        let prev = (i > s.start).then(|| &toks[i - 1]);
+        let prev_folded = prev.map(|p| p.folded.as_str()).unwrap_or("");
+        let surface = text.get(first.span.start..toks[end - 1].span.end)?;
+        let mut evidence = Vec::new();
+        let make = |label, strength, rule, evidence: Vec<String>| {
+            Some(Cand {
+                start: i,
+                end,
+                label,
+                strength,
+                hits: Vec::new(),
+                rule,
+                evidence,
+                weak: false,
+                admin_cue: false,
+            })
+        };
+        if let Some(title) = self.title_before(toks, i, s) {
+            evidence.push(format!("title \"{title}\" before \"{surface}\""));
+            return make(EntityType::PER, STRENGTH_CUE, "person-title", evidence);
+        }
+        if let Some(w) = toks[i..end]
+            .iter()
+            .find(|t| self.lex.org_tails.contains(&t.folded))
+        {
+            evidence.push(format!("organisation word \"{}\"", w.text));
+            return make(EntityType::ORG, STRENGTH_CUE, "org-word", evidence);
+        }
+        if self.lex.misc_heads.contains(prev_folded) {
+            evidence.push(format!("after \"{prev_folded}\""));
+            return make(EntityType::MISC, STRENGTH_CUE, "misc-head", evidence);
+        }
+        if is_de(prev_folded) && i >= s.start + 2 {
+            let head = &toks[i - 2];
+            if self.lex.loc_before_de.contains(&head.folded) {
+                evidence.push(format!("place cue \"{} {}\"", head.text, prev_folded));
+                let mut c = make(EntityType::LOC, STRENGTH_CUE, "place-cue", evidence)?;
+                c.admin_cue = self.admin_cue_before(toks, i, s);
+                return Some(c);
+            }
+        }
+        if single
+            && first.cap
+            && (self.lex.peoples.contains(&first.folded) || self.kb.demonym(first.text).is_some())
+        {
+            evidence.push("nationality or people used as a noun".to_string());
+            return make(EntityType::MISC, STRENGTH_CUE, "people-noun", evidence);
+        }
+        if !single && self.kb.is_first_name(first.text) {
+            evidence.push(format!("first name \"{}\"", first.text));
+            return make(EntityType::PER, STRENGTH_LEXICON, "first-name", evidence);
+        }
+        if single && first.all_caps {
+            evidence.push("acronym".to_string());
+            return make(EntityType::ORG, STRENGTH_LEXICON, "acronym", evidence);
+        }
+        if single && first.name_like && !first.cap {
+            evidence.push("Arabic article before a capitalised word".to_string());
+            return make(
+                EntityType::LOC,
+                STRENGTH_LEXICON,
+                "arabic-article-place",
+                evidence,
+            );
+        }
+        if self.lex.loc_prepositions.contains(prev_folded) {
+            evidence.push(format!("after \"{prev_folded}\""));
+            return make(
+                EntityType::LOC,
+                STRENGTH_LEXICON,
+                "place-preposition",
+                evidence,
+            );
+        }
+        let last = &toks[end - 1];
+        if self.kb.is_surname(last.text) {
+            evidence.push(format!("surname \"{}\"", last.text));
+            let mut c = make(EntityType::PER, STRENGTH_LEXICON, "surname", evidence)?;
+            // many surnames are also common words: a sentence-initial one needs confirmation
+            c.weak = single && first.initial;
+            return Some(c);
+        }
+        if !single {
+            let has_de = toks[i..end].iter().any(|t| is_de(&t.folded));
+            if has_de {
+                evidence.push("multi-word name with \"de\"".to_string());
+                return make(EntityType::ORG, STRENGTH_DEFAULT, "default-org", evidence);
+            }
+            evidence.push("multi-word capitalised name".to_string());
+            return make(
+                EntityType::PER,
+                STRENGTH_DEFAULT,
+                "default-person",
+                evidence,
+            );
+        }
+        let determiner = matches!(
+            prev_folded,
+            "le" | "la" | "l'" | "les" | "du" | "au" | "aux"
+        );
+        let mut c = if determiner {
+            evidence.push(format!("after determiner \"{prev_folded}\""));
+            make(EntityType::ORG, STRENGTH_DEFAULT, "default-org", evidence)?
+        } else {
+            evidence.push("single capitalised word".to_string());
+            make(
+                EntityType::PER,
+                STRENGTH_DEFAULT,
+                "default-single",
+                evidence,
+            )?
+        };
+        c.weak = first.initial;
+        Some(c)
+    }
+}
+
+/// Lowercase word with a typical French adjective ending (agreeing forms included).
+pub fn is_adjective(folded: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ale", "ales", "al", "aux", "ique", "iques", "ien", "ienne", "iens", "iennes", "aire",
+        "aires", "ee", "ees", "ive", "ives", "if", "ifs", "elle", "elles", "el", "els", "ais",
+        "aise", "aises", "ain", "aine", "ains", "aines", "iste", "istes", "ier", "iere", "iers",
+        "ieres", "eure", "eures",
+    ];
+    const NOT: &[&str] = &[
+        "mais",
+        "jamais",
+        "desormais",
+        "frais",
+        "pres",
+        "apres",
+        "entree",
+        "armee",
+        "annee",
+        "journee",
+        "soiree",
+        "arrivee",
+        "idee",
+        "lieutenant",
+        "demain",
+        "main",
+        "certain",
+        "certaine",
+        "certains",
+        "certaines",
+        "quel",
+        "tel",
+        "telle",
+        "elle",
+        "elles",
+        "chaque",
+        "lequel",
+        "laquelle",
+        "auquel",
+        "duquel",
+        "hier",
+        "premier",
+        "derniere",
+        "dernier",
+        "pays",
+        "avait",
+        "etais",
+        "vais",
+        "fais",
+    ];
+    folded.len() >= 4 && !NOT.contains(&folded) && ENDINGS.iter().any(|e| folded.ends_with(e))
+}

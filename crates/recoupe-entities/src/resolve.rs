@@ -1,0 +1,307 @@
+//! Document-level decisions: acronyms, surnames of earlier full names, one sense per
+//! name, confirmation of sentence-initial words, choice among reference candidates using
+//! the document's countries, and the cross-article entity key.
+
+use std::collections::{HashMap, HashSet};
+
+use recoupe_model::EntityType;
+
+use crate::knowledge::Candidate;
+use crate::normalize::skeleton;
+use crate::recognise::{Cand, STRENGTH_CUE};
+use crate::tokens::Tk;
+
+/// A mention after resolution: its cluster (index of the representative mention) and chosen entry.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub cand: Cand,
+    pub chosen: Option<Candidate>,
+    pub entity: String,
+}
+
+fn surface<'t>(toks: &[Tk<'t>], c: &Cand, text: &'t str) -> &'t str {
+    text.get(toks[c.start].span.start..toks[c.end - 1].span.end)
+        .unwrap_or("")
+}
+
+struct Clusters {
+    parent: Vec<usize>,
+}
+
+impl Clusters {
+    fn new(n: usize) -> Self {
+        Clusters {
+            parent: (0..n).collect(),
+        }
+    }
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.parent[rb] = ra;
+        }
+    }
+}
+
+/// Countries the document talks about, with weights: linked countries, nationality
+/// adjectives and unambiguous places.
+pub fn document_countries(cands: &[Cand], nationalities: &[String]) -> HashMap<String, u32> {
+    let mut counts: HashMap<String, u32> = HashMap::new();
+    for c in cands {
+        if c.hits.len() == 1 || c.hits.first().is_some_and(|h| h.link.kb == "country") {
+            if let Some(country) = &c.hits[0].country {
+                *counts.entry(country.clone()).or_default() += 2;
+            }
+        }
+    }
+    for n in nationalities {
+        *counts.entry(n.clone()).or_default() += 1;
+    }
+    counts
+}
+
+/// Picks the reference entry that fits the mention's label and the document best.
+fn choose(c: &Cand, countries: &HashMap<String, u32>) -> (Option<Candidate>, Vec<String>) {
+    if c.hits.is_empty() {
+        return (None, Vec::new());
+    }
+    let score = |h: &Candidate| {
+        let in_doc = h
+            .country
+            .as_ref()
+            .and_then(|k| countries.get(k))
+            .copied()
+            .unwrap_or(0);
+        // a country outranks any homonym; then cities, unless "province de" asked for a division
+        let kind_rank = match h.kind {
+            Some(recoupe_model::PlaceKind::Country) => 3,
+            Some(recoupe_model::PlaceKind::Admin) if c.admin_cue => 2,
+            Some(recoupe_model::PlaceKind::City) if !c.admin_cue => 2,
+            Some(recoupe_model::PlaceKind::Admin | recoupe_model::PlaceKind::City) => 1,
+            _ => 0,
+        };
+        // actors (non-places) first unless the context asked for a place
+        let label_fit = u8::from(h.label == c.label) + u8::from(h.link.kb == "actors");
+        (
+            label_fit,
+            kind_rank == 3,
+            in_doc.min(1),
+            kind_rank,
+            in_doc,
+            h.population,
+        )
+    };
+    let mut best = 0;
+    for (k, h) in c.hits.iter().enumerate() {
+        if score(h) > score(&c.hits[best]) {
+            best = k;
+        }
+    }
+    let chosen = c.hits[best].clone();
+    let rejected = c
+        .hits
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| *k != best)
+        .take(4)
+        .map(|(_, h)| {
+            format!(
+                "not {}:{} ({})",
+                h.link.kb,
+                h.link.id,
+                h.country.as_deref().unwrap_or("-")
+            )
+        })
+        .collect();
+    (Some(chosen), rejected)
+}
+
+/// Runs the document-level passes and returns the kept mentions with entity keys.
+pub fn resolve(
+    toks: &[Tk<'_>],
+    text: &str,
+    mut cands: Vec<Cand>,
+    nationalities: &[String],
+) -> Vec<Resolved> {
+    let n = cands.len();
+    let mut clusters = Clusters::new(n);
+
+    // Acronym defined in parentheses right after its long form: "Forces démocratiques syriennes (FDS)".
+    let mut acronyms: HashMap<String, usize> = HashMap::new();
+    for k in 0..n.saturating_sub(1) {
+        let (long, short) = (&cands[k], &cands[k + 1]);
+        let single_caps = short.end == short.start + 1 && toks[short.start].all_caps;
+        let in_parens = short.start == long.end + 1
+            && toks[long.end].text == "("
+            && toks.get(short.end).is_some_and(|t| t.text == ")");
+        if single_caps && in_parens && long.end - long.start > 1 {
+            acronyms.insert(toks[short.start].folded.clone(), k);
+        }
+    }
+    for k in 0..n {
+        let c = &cands[k];
+        if c.end == c.start + 1 {
+            if let Some(&long) = acronyms.get(&toks[c.start].folded) {
+                if long != k {
+                    let (label, hits) = (cands[long].label, cands[long].hits.clone());
+                    let name = surface(toks, &cands[long], text).to_string();
+                    let c = &mut cands[k];
+                    if c.hits.is_empty() || !hits.is_empty() {
+                        c.hits = hits;
+                    }
+                    c.label = label;
+                    c.strength = c.strength.max(STRENGTH_CUE);
+                    c.weak = false;
+                    c.evidence.push(format!("acronym of \"{name}\""));
+                    clusters.union(long, k);
+                }
+            }
+        }
+    }
+
+    // A single word repeating the last word of an earlier multi-word person is that person.
+    let mut surnames: HashMap<String, usize> = HashMap::new();
+    for (k, c) in cands.iter().enumerate() {
+        if c.label == EntityType::PER && c.end - c.start > 1 {
+            surnames.entry(skeleton(toks[c.end - 1].text)).or_insert(k);
+        }
+    }
+    for k in 0..n {
+        let c = &cands[k];
+        if c.end != c.start + 1 || (c.strength > STRENGTH_CUE) {
+            continue;
+        }
+        if let Some(&full) = surnames.get(&skeleton(toks[c.start].text)) {
+            let name = surface(toks, &cands[full], text).to_string();
+            let c = &mut cands[k];
+            c.label = EntityType::PER;
+            c.strength = STRENGTH_CUE;
+            c.weak = false;
+            c.evidence.push(format!("surname of \"{name}\""));
+            clusters.union(full, k);
+        }
+    }
+
+    // One sense per document: mentions with the same folded name share the strongest type.
+    // (Folded, not skeleton: "Homs" and "Hamas" share a skeleton.)
+    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, c) in cands.iter().enumerate() {
+        by_name
+            .entry(crate::normalize::fold(surface(toks, c, text)))
+            .or_default()
+            .push(k);
+    }
+    for group in by_name.values() {
+        let best = *group
+            .iter()
+            .max_by_key(|&&k| (cands[k].strength, std::cmp::Reverse(k)))
+            .unwrap_or(&group[0]);
+        let (label, strength) = (cands[best].label, cands[best].strength);
+        let hits = cands[best].hits.clone();
+        for &k in group {
+            clusters.union(best, k);
+            let c = &mut cands[k];
+            if c.label != label && c.strength < strength {
+                c.evidence.push(format!(
+                    "type {} overridden by a stronger mention",
+                    c.label.as_str()
+                ));
+                c.label = label;
+            }
+            if c.hits.is_empty() && !hits.is_empty() {
+                c.hits = hits.clone();
+            }
+        }
+    }
+
+    // Confirm sentence-initial guesses: the word must also appear capitalised mid-sentence.
+    let mut confirmed: HashSet<&str> = HashSet::new();
+    for t in toks {
+        if t.cap && !t.initial {
+            confirmed.insert(t.folded.as_str());
+        }
+    }
+    let mut keep = vec![true; n];
+    for k in 0..n {
+        if cands[k].weak && !confirmed.contains(toks[cands[k].start].folded.as_str()) {
+            keep[k] = false;
+        }
+    }
+
+    // Choose entries with the document's countries as context.
+    let countries = document_countries(&cands, nationalities);
+    let mut chosen: Vec<Option<Candidate>> = Vec::with_capacity(n);
+    for c in cands.iter_mut() {
+        let (entry, rejected) = choose(c, &countries);
+        c.evidence.extend(rejected);
+        if let Some(e) = &entry {
+            if c.label != e.label {
+                c.evidence.push(format!(
+                    "type {} from the reference entry",
+                    e.label.as_str()
+                ));
+                c.label = e.label;
+            }
+        }
+        chosen.push(entry);
+    }
+
+    // Entity key: the reference id when linked, else the skeleton of the cluster's longest name.
+    let mut longest: HashMap<usize, usize> = HashMap::new();
+    for k in 0..n {
+        let root = clusters.find(k);
+        let entry = longest.entry(root).or_insert(k);
+        let cur = surface(toks, &cands[*entry], text).len();
+        if surface(toks, &cands[k], text).len() > cur {
+            *entry = k;
+        }
+    }
+    let mut cluster_link: HashMap<usize, Candidate> = HashMap::new();
+    for (k, entry) in chosen.iter().enumerate() {
+        if let Some(e) = entry {
+            cluster_link
+                .entry(clusters.find(k))
+                .or_insert_with(|| e.clone());
+        }
+    }
+    let rep_name: HashMap<usize, String> = longest
+        .iter()
+        .map(|(&root, &k)| {
+            let c = &cands[k];
+            (root, skeleton(surface(toks, c, text)))
+        })
+        .collect();
+    let mut out = Vec::with_capacity(n);
+    for (k, cand) in cands.into_iter().enumerate() {
+        if !keep[k] {
+            continue;
+        }
+        let root = clusters.find(k);
+        let entry = chosen[k].clone().or_else(|| {
+            cluster_link
+                .get(&root)
+                .filter(|e| e.label == cand.label)
+                .cloned()
+        });
+        let entity = match &entry {
+            Some(e) => e.entity_key(),
+            None => format!(
+                "name:{}:{}",
+                cand.label.as_str(),
+                rep_name.get(&root).map(String::as_str).unwrap_or("")
+            ),
+        };
+        out.push(Resolved {
+            cand,
+            chosen: entry,
+            entity,
+        });
+    }
+    out
+}
