@@ -1,1 +1,407 @@
-//! placeholder until the crate lands
+//! Reference data of recoupe, embedded in the binary and loaded once:
+//!
+//! * **countries** — ISO 3166-1 table (GeoNames) with French and English names and aliases
+//!   (CLDR, world-countries, curated extras);
+//! * **places** — GeoNames populated places (cities500 selection, see `tools/reference/build.py`)
+//!   with Latin-script alternate names, plus ISO 3166-2 subdivisions with French/English names
+//!   (CLDR);
+//! * **demonyms** — French nationality adjectives in every gender and number → ISO2;
+//! * **name lexicons** — first names and surnames (Dicollecte hunspell-fr, romanised Arabic
+//!   names) and transliteration variant groups (Qassem/Qassim/Kassem);
+//! * **actors** — the curated actor KB, `resources/kb/actors/*.tsv`.
+//!
+//! Every lookup goes through [`Reference::key`], an accent/case/punctuation-insensitive match
+//! key. Build the data with `python3 tools/reference/build.py`.
+
+mod actors;
+mod key;
+mod load;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use recoupe_model::{EntityType, KbLink, PlaceKind};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+pub use actors::{parse_actor_file, ActorIssue, ActorIssueKind};
+pub use load::{actor_files, LoadError};
+
+/// Knowledge-base names used in [`KbLink::kb`].
+pub const KB_ACTORS: &str = "actors";
+pub const KB_GEONAMES: &str = "geonames";
+pub const KB_COUNTRY: &str = "country";
+pub const KB_SUBDIVISION: &str = "iso3166-2";
+
+/// A curated actor: organisation, person, event or named place of the actor KB.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actor {
+    /// Slug of the usual English name (`iraqi-army`).
+    pub id: String,
+    pub etype: EntityType,
+    /// Free short word: `armed_group`, `army`, `ministry`, `party`, `media`, …
+    pub kind: String,
+    /// ISO 3166-1 alpha-2 of the actor's home country.
+    pub country: Option<String>,
+    /// Wikidata QID (`Q12345`).
+    pub wikidata: Option<String>,
+    /// Canonical display name.
+    pub name: String,
+    /// Other forms as usually written (French, English, transliterations, acronyms).
+    pub aliases: Vec<String>,
+    /// KB file the entry comes from, for diagnostics.
+    pub source_file: String,
+}
+
+impl Actor {
+    pub fn kb_link(&self) -> KbLink {
+        KbLink {
+            kb: KB_ACTORS.to_string(),
+            id: self.id.clone(),
+            name: Some(self.name.clone()),
+        }
+    }
+}
+
+/// A place of the gazetteer: a GeoNames populated place or an ISO 3166-2 subdivision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceRecord {
+    /// GeoNames id; `None` for subdivisions, which come from CLDR.
+    pub geonameid: Option<u32>,
+    /// ISO 3166-2 code (`IQ-BG`) of a subdivision; `None` for GeoNames places.
+    pub subdivision: Option<String>,
+    /// Preferred name (GeoNames name; French CLDR name for subdivisions).
+    pub name: String,
+    /// Alternate names (Latin script).
+    pub alt_names: Vec<String>,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    /// GeoNames admin1 code (`07`) of a place; empty for subdivisions.
+    pub admin1: String,
+    pub kind: PlaceKind,
+    /// GeoNames feature class (`P`) and code (`PPL`, `PPLC`); `ADM` for subdivisions.
+    pub feature_class: String,
+    pub feature_code: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// 0 when unknown.
+    pub population: u64,
+}
+
+impl PlaceRecord {
+    pub fn kb_link(&self) -> KbLink {
+        let (kb, id) = match (self.geonameid, &self.subdivision) {
+            (Some(g), _) => (KB_GEONAMES, g.to_string()),
+            (None, Some(code)) => (KB_SUBDIVISION, code.clone()),
+            // The loader gives every place one of the two identifiers.
+            (None, None) => (KB_GEONAMES, String::new()),
+        };
+        KbLink {
+            kb: kb.to_string(),
+            id,
+            name: Some(self.name.clone()),
+        }
+    }
+}
+
+/// A country (ISO 3166-1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Country {
+    pub iso2: String,
+    pub iso3: String,
+    pub name_en: String,
+    pub name_fr: String,
+    /// Other names: French/English, official names, alternative spellings.
+    pub aliases: Vec<String>,
+    pub geonameid: Option<u32>,
+    /// Coordinates of the capital (GeoNames), the usual point for a country.
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub capital: String,
+    pub population: u64,
+}
+
+impl Country {
+    pub fn kb_link(&self) -> KbLink {
+        KbLink {
+            kb: KB_COUNTRY.to_string(),
+            id: self.iso2.clone(),
+            name: Some(self.name_fr.clone()),
+        }
+    }
+}
+
+/// One entry a surface form may denote.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Hit<'a> {
+    Actor(&'a Actor),
+    Place(&'a PlaceRecord),
+    Country(&'a Country),
+}
+
+impl Hit<'_> {
+    pub fn kb_link(&self) -> KbLink {
+        match self {
+            Hit::Actor(a) => a.kb_link(),
+            Hit::Place(p) => p.kb_link(),
+            Hit::Country(c) => c.kb_link(),
+        }
+    }
+
+    /// Entity type the entry usually has in text: countries and places are LOC.
+    pub fn entity_type(&self) -> EntityType {
+        match self {
+            Hit::Actor(a) => a.etype,
+            Hit::Place(_) | Hit::Country(_) => EntityType::LOC,
+        }
+    }
+}
+
+/// Row counts of every table, for `recoupe stats` and the docs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ReferenceStats {
+    pub countries: usize,
+    pub places: usize,
+    pub subdivisions: usize,
+    pub actors: usize,
+    pub demonym_forms: usize,
+    pub first_names: usize,
+    pub surnames: usize,
+    pub variant_groups: usize,
+    /// Distinct match keys of the name index (countries + places + actors).
+    pub name_keys: usize,
+    /// Malformed or suspicious actor KB lines skipped or reported at load.
+    pub actor_issues: usize,
+}
+
+/// Which table an index entry points into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Entry {
+    Actor(u32),
+    Country(u16),
+    Place(u32),
+}
+
+/// The reference data, immutable once loaded.
+pub struct Reference {
+    countries: Vec<Country>,
+    country_by_iso2: HashMap<String, u16>,
+    places: Vec<PlaceRecord>,
+    actors: Vec<Actor>,
+    actor_by_id: HashMap<String, u32>,
+    actor_issues: Vec<ActorIssue>,
+    /// `key(name or alias)` → entries, in table order (actors, countries, places by population).
+    names: FxHashMap<Box<str>, Vec<Entry>>,
+    demonyms: FxHashMap<Box<str>, u16>,
+    first_names: FxHashSet<Box<str>>,
+    surnames: FxHashSet<Box<str>>,
+    variants: FxHashMap<Box<str>, u32>,
+    variant_groups: usize,
+    longest_entry_tokens: usize,
+}
+
+static EMBEDDED: OnceLock<Reference> = OnceLock::new();
+static LOAD_TIME: OnceLock<Duration> = OnceLock::new();
+
+impl Reference {
+    /// The reference data compiled into the binary, loaded on first call.
+    ///
+    /// # Panics
+    /// When the embedded data is malformed; the crate's tests load the same bytes, so this
+    /// cannot happen in a build whose tests pass.
+    pub fn embedded() -> &'static Reference {
+        EMBEDDED.get_or_init(|| {
+            let start = std::time::Instant::now();
+            let reference = load::load_embedded()
+                .unwrap_or_else(|e| panic!("embedded reference data is malformed: {e}"));
+            let _ = LOAD_TIME.set(start.elapsed());
+            reference
+        })
+    }
+
+    /// How long [`Reference::embedded`] took to load (loading it first if needed).
+    pub fn load_time() -> Duration {
+        Self::embedded();
+        LOAD_TIME.get().copied().unwrap_or_default()
+    }
+
+    /// Match key of a surface form: compatibility decomposition with accents removed,
+    /// lower case, typographic apostrophes as `'`, `œ`/`æ` spelled out, hyphens, underscores
+    /// and whitespace runs as one space, trimmed. "États-Unis" and "etats unis" share a key;
+    /// "Deir ez-Zor" and "Deir Ezzor" do not (transliteration variants are the entities
+    /// crate's business).
+    pub fn key(surface: &str) -> String {
+        key::key(surface)
+    }
+
+    /// Every entry whose name or alias has the key of `surface`: actors first, then
+    /// countries, then places by decreasing population.
+    pub fn lookup(&self, surface: &str) -> Vec<Hit<'_>> {
+        self.lookup_key(&Self::key(surface))
+    }
+
+    /// [`Reference::lookup`] for an already computed key.
+    pub fn lookup_key(&self, key: &str) -> Vec<Hit<'_>> {
+        let Some(entries) = self.names.get(key) else {
+            return Vec::new();
+        };
+        entries
+            .iter()
+            .map(|e| match *e {
+                Entry::Actor(i) => Hit::Actor(&self.actors[i as usize]),
+                Entry::Country(i) => Hit::Country(&self.countries[i as usize]),
+                Entry::Place(i) => Hit::Place(&self.places[i as usize]),
+            })
+            .collect()
+    }
+
+    /// Actors with `surface` as name or alias.
+    pub fn actors_by_alias(&self, surface: &str) -> Vec<&Actor> {
+        self.lookup(surface)
+            .into_iter()
+            .filter_map(|h| match h {
+                Hit::Actor(a) => Some(a),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The actor with this id (exact, case-sensitive slug).
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actor_by_id.get(id).map(|&i| &self.actors[i as usize])
+    }
+
+    /// All actors, in KB file order.
+    pub fn actors(&self) -> &[Actor] {
+        &self.actors
+    }
+
+    /// Problems found in the actor KB files (malformed lines are skipped at load).
+    pub fn actor_issues(&self) -> &[ActorIssue] {
+        &self.actor_issues
+    }
+
+    /// Places (GeoNames and subdivisions) with `surface` as name or alternate name, by
+    /// decreasing population.
+    pub fn places_by_name(&self, surface: &str) -> Vec<&PlaceRecord> {
+        self.lookup(surface)
+            .into_iter()
+            .filter_map(|h| match h {
+                Hit::Place(p) => Some(p),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The GeoNames place with this id.
+    pub fn place_by_geonameid(&self, geonameid: u32) -> Option<&PlaceRecord> {
+        // Places are stored sorted by id within the GeoNames block (see load.rs).
+        let end = self.places.partition_point(|p| p.geonameid.is_some());
+        let block = &self.places[..end];
+        block
+            .binary_search_by_key(&geonameid, |p| p.geonameid.unwrap_or(0))
+            .ok()
+            .map(|i| &block[i])
+    }
+
+    /// The subdivision with this ISO 3166-2 code (`IQ-BG`).
+    pub fn subdivision(&self, code: &str) -> Option<&PlaceRecord> {
+        let end = self.places.partition_point(|p| p.geonameid.is_some());
+        let block = &self.places[end..];
+        block
+            .binary_search_by(|p| p.subdivision.as_deref().unwrap_or("").cmp(code))
+            .ok()
+            .map(|i| &block[i])
+    }
+
+    /// Resolves a [`KbLink`] produced by this crate to its entry.
+    pub fn resolve(&self, link: &KbLink) -> Option<Hit<'_>> {
+        match link.kb.as_str() {
+            KB_ACTORS => self.actor(&link.id).map(Hit::Actor),
+            KB_COUNTRY => self.country(&link.id).map(Hit::Country),
+            KB_GEONAMES => link
+                .id
+                .parse()
+                .ok()
+                .and_then(|g| self.place_by_geonameid(g))
+                .map(Hit::Place),
+            KB_SUBDIVISION => self.subdivision(&link.id).map(Hit::Place),
+            _ => None,
+        }
+    }
+
+    /// Country by ISO 3166-1 alpha-2 code (case-insensitive).
+    pub fn country(&self, iso2: &str) -> Option<&Country> {
+        self.country_by_iso2
+            .get(&iso2.to_ascii_uppercase())
+            .map(|&i| &self.countries[i as usize])
+    }
+
+    /// All countries, sorted by ISO2.
+    pub fn countries(&self) -> &[Country] {
+        &self.countries
+    }
+
+    /// Country by French or English name or alias ("Irak", "Iraq", "Etats-Unis", "USA").
+    pub fn country_by_name(&self, surface: &str) -> Option<&Country> {
+        self.names
+            .get(Self::key(surface).as_str())?
+            .iter()
+            .find_map(|e| match *e {
+                Entry::Country(i) => Some(&self.countries[i as usize]),
+                _ => None,
+            })
+    }
+
+    /// ISO2 of the country a French nationality adjective or demonym refers to, in any
+    /// gender and number ("étatsuniennes" → "US"). Ethnic or religious groups without a
+    /// country ("kurde") have none.
+    pub fn demonym(&self, word: &str) -> Option<&str> {
+        self.demonyms
+            .get(Self::key(word).as_str())
+            .map(|&i| self.countries[i as usize].iso2.as_str())
+    }
+
+    /// Whether `word` is a known first name. Case-insensitive: the caller decides whether a
+    /// lower-case "pierre" is a name.
+    pub fn is_first_name(&self, word: &str) -> bool {
+        self.first_names.contains(Self::key(word).as_str())
+    }
+
+    /// Whether `word` is a known surname (case-insensitive, see [`Reference::is_first_name`]).
+    pub fn is_surname(&self, word: &str) -> bool {
+        self.surnames.contains(Self::key(word).as_str())
+    }
+
+    /// Transliteration variant group of a romanised Arabic/Persian name unit: spellings of
+    /// the same name (Qassem, Qassim, Kassem) share the id.
+    pub fn name_variants(&self, word: &str) -> Option<u32> {
+        self.variants.get(Self::key(word).as_str()).copied()
+    }
+
+    /// Largest number of space-separated words in any indexed name key, to bound the
+    /// windows of a gazetteer scan.
+    pub fn longest_entry_tokens(&self) -> usize {
+        self.longest_entry_tokens
+    }
+
+    pub fn stats(&self) -> ReferenceStats {
+        let subdivisions = self
+            .places
+            .iter()
+            .filter(|p| p.subdivision.is_some())
+            .count();
+        ReferenceStats {
+            countries: self.countries.len(),
+            places: self.places.len() - subdivisions,
+            subdivisions,
+            actors: self.actors.len(),
+            demonym_forms: self.demonyms.len(),
+            first_names: self.first_names.len(),
+            surnames: self.surnames.len(),
+            variant_groups: self.variant_groups,
+            name_keys: self.names.len(),
+            actor_issues: self.actor_issues.len(),
+        }
+    }
+}

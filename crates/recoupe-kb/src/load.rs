@@ -1,0 +1,438 @@
+//! Builds a [`Reference`] from the embedded data files.
+
+use std::collections::HashMap;
+
+use recoupe_model::PlaceKind;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::actors::{parse_actor_file, ActorIssue, ActorIssueKind};
+use crate::key::key;
+use crate::{Actor, Country, Entry, PlaceRecord, Reference};
+
+mod embedded {
+    pub const COUNTRIES_GEO: &str = include_str!("../../../resources/geo/countries.tsv");
+    pub const COUNTRIES_FR: &str = include_str!("../../../resources/fr/countries.tsv");
+    pub const DEMONYMS: &str = include_str!("../../../resources/fr/demonyms.tsv");
+    pub const PLACES: &[u8] = include_bytes!("../../../resources/geo/places.tsv.zst");
+    pub const SUBDIVISIONS: &[u8] = include_bytes!("../../../resources/geo/subdivisions.tsv.zst");
+    pub const FIRST_NAMES: &[u8] =
+        include_bytes!("../../../resources/fr/names/first_names.txt.zst");
+    pub const SURNAMES: &[u8] = include_bytes!("../../../resources/fr/names/surnames.txt.zst");
+    pub const VARIANTS: &[u8] = include_bytes!("../../../resources/fr/names/variants.tsv.zst");
+    include!(concat!(env!("OUT_DIR"), "/actor_files.rs"));
+}
+
+/// A reference data file that cannot be read.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{file}:{line}: {message}")]
+    Malformed {
+        file: &'static str,
+        line: usize,
+        message: String,
+    },
+    #[error("{file}: cannot decompress: {source}")]
+    Decompress {
+        file: &'static str,
+        source: std::io::Error,
+    },
+}
+
+fn malformed(file: &'static str, line: usize, message: String) -> LoadError {
+    LoadError::Malformed {
+        file,
+        line,
+        message,
+    }
+}
+
+fn unzstd(file: &'static str, bytes: &[u8]) -> Result<String, LoadError> {
+    let raw = zstd::decode_all(bytes).map_err(|source| LoadError::Decompress { file, source })?;
+    String::from_utf8(raw).map_err(|e| malformed(file, 0, format!("not UTF-8: {e}")))
+}
+
+/// Non-comment, non-blank lines with their 1-based line numbers.
+fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+        .map(|(i, l)| (i + 1, l))
+}
+
+fn columns<'a>(
+    file: &'static str,
+    line: usize,
+    text: &'a str,
+    expected: usize,
+) -> Result<Vec<&'a str>, LoadError> {
+    let cols: Vec<&str> = text.split('\t').collect();
+    if cols.len() != expected {
+        return Err(malformed(
+            file,
+            line,
+            format!(
+                "expected {expected} columns, found {}: {text:?}",
+                cols.len()
+            ),
+        ));
+    }
+    Ok(cols)
+}
+
+fn parse_opt_f64(file: &'static str, line: usize, s: &str) -> Result<Option<f64>, LoadError> {
+    if s.is_empty() {
+        return Ok(None);
+    }
+    s.parse()
+        .map(Some)
+        .map_err(|_| malformed(file, line, format!("bad coordinate {s:?}")))
+}
+
+fn parse_u64(file: &'static str, line: usize, s: &str) -> Result<u64, LoadError> {
+    s.parse()
+        .map_err(|_| malformed(file, line, format!("bad number {s:?}")))
+}
+
+fn split_aliases(s: &str) -> Vec<String> {
+    s.split('|')
+        .filter(|a| !a.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn load_countries() -> Result<Vec<Country>, LoadError> {
+    const GEO: &str = "resources/geo/countries.tsv";
+    const FR: &str = "resources/fr/countries.tsv";
+    let mut countries: Vec<Country> = Vec::new();
+    for (line, text) in data_lines(embedded::COUNTRIES_GEO) {
+        let c = columns(GEO, line, text, 8)?;
+        countries.push(Country {
+            iso2: c[0].to_string(),
+            iso3: c[1].to_string(),
+            geonameid: c[2].parse().ok(),
+            name_en: c[3].to_string(),
+            name_fr: c[3].to_string(),
+            aliases: Vec::new(),
+            capital: c[4].to_string(),
+            lat: parse_opt_f64(GEO, line, c[5])?,
+            lon: parse_opt_f64(GEO, line, c[6])?,
+            population: parse_u64(GEO, line, c[7])?,
+        });
+    }
+    for (line, text) in data_lines(embedded::COUNTRIES_FR) {
+        let c = columns(FR, line, text, 3)?;
+        let entry = match countries.iter_mut().find(|x| x.iso2 == c[0]) {
+            Some(entry) => entry,
+            None => {
+                // A country known to CLDR/world-countries but not to GeoNames: names only.
+                countries.push(Country {
+                    iso2: c[0].to_string(),
+                    iso3: String::new(),
+                    geonameid: None,
+                    name_en: c[1].to_string(),
+                    name_fr: c[1].to_string(),
+                    aliases: Vec::new(),
+                    capital: String::new(),
+                    lat: None,
+                    lon: None,
+                    population: 0,
+                });
+                countries.last_mut().expect("just pushed")
+            }
+        };
+        entry.name_fr = c[1].to_string();
+        entry.aliases = split_aliases(c[2]);
+    }
+    countries.sort_by(|a, b| a.iso2.cmp(&b.iso2));
+    if countries.len() > usize::from(u16::MAX) {
+        return Err(malformed(
+            GEO,
+            0,
+            format!("{} countries exceed the u16 index", countries.len()),
+        ));
+    }
+    Ok(countries)
+}
+
+fn load_places(places: &mut Vec<PlaceRecord>) -> Result<(), LoadError> {
+    const FILE: &str = "resources/geo/places.tsv.zst";
+    let text = unzstd(FILE, embedded::PLACES)?;
+    for (line, row) in data_lines(&text) {
+        let c = columns(FILE, line, row, 10)?;
+        let geonameid: u32 = c[0]
+            .parse()
+            .map_err(|_| malformed(FILE, line, format!("bad geonameid {:?}", c[0])))?;
+        places.push(PlaceRecord {
+            geonameid: Some(geonameid),
+            subdivision: None,
+            name: c[1].to_string(),
+            alt_names: split_aliases(c[9]),
+            country: c[2].to_string(),
+            admin1: c[3].to_string(),
+            kind: PlaceKind::City,
+            feature_class: c[4].to_string(),
+            feature_code: c[5].to_string(),
+            lat: parse_opt_f64(FILE, line, c[6])?,
+            lon: parse_opt_f64(FILE, line, c[7])?,
+            population: parse_u64(FILE, line, c[8])?,
+        });
+    }
+    // `place_by_geonameid` binary-searches this block.
+    places.sort_by_key(|p| p.geonameid);
+    Ok(())
+}
+
+fn load_subdivisions(places: &mut Vec<PlaceRecord>) -> Result<(), LoadError> {
+    const FILE: &str = "resources/geo/subdivisions.tsv.zst";
+    let text = unzstd(FILE, embedded::SUBDIVISIONS)?;
+    let start = places.len();
+    for (line, row) in data_lines(&text) {
+        let c = columns(FILE, line, row, 5)?;
+        let mut alt_names = split_aliases(c[4]);
+        if !c[3].is_empty() && c[3] != c[2] && !alt_names.iter().any(|a| a == c[3]) {
+            alt_names.insert(0, c[3].to_string());
+        }
+        places.push(PlaceRecord {
+            geonameid: None,
+            subdivision: Some(c[0].to_string()),
+            name: c[2].to_string(),
+            alt_names,
+            country: c[1].to_string(),
+            admin1: String::new(),
+            kind: PlaceKind::Admin,
+            feature_class: "A".to_string(),
+            feature_code: "ADM".to_string(),
+            lat: None,
+            lon: None,
+            population: 0,
+        });
+    }
+    // `subdivision` binary-searches this block.
+    places[start..].sort_by(|a, b| a.subdivision.cmp(&b.subdivision));
+    Ok(())
+}
+
+/// Parses every actor KB file; the second list holds malformed lines, duplicate ids and
+/// shared aliases.
+pub(crate) fn load_actors(files: &[(&str, &str)]) -> (Vec<Actor>, Vec<ActorIssue>) {
+    let mut actors: Vec<Actor> = Vec::new();
+    let mut issues = Vec::new();
+    let mut ids: HashMap<String, String> = HashMap::new();
+    for (file, text) in files {
+        let (parsed, file_issues) = parse_actor_file(file, text);
+        issues.extend(file_issues);
+        for actor in parsed {
+            if let Some(first) = ids.get(&actor.id) {
+                let (file, line) = split_source(&actor.source_file);
+                issues.push(ActorIssue {
+                    file,
+                    line,
+                    kind: ActorIssueKind::DuplicateId,
+                    message: format!("id {:?} already defined at {first}", actor.id),
+                });
+                continue;
+            }
+            ids.insert(actor.id.clone(), actor.source_file.clone());
+            actors.push(actor);
+        }
+    }
+    let mut owner: HashMap<String, usize> = HashMap::new();
+    for (index, actor) in actors.iter().enumerate() {
+        let mut own_keys: Vec<String> = std::iter::once(&actor.name)
+            .chain(&actor.aliases)
+            .map(|n| key(n))
+            .collect();
+        own_keys.sort();
+        own_keys.dedup();
+        for k in own_keys {
+            if let Some(&other) = owner.get(&k) {
+                let (file, line) = split_source(&actor.source_file);
+                issues.push(ActorIssue {
+                    file,
+                    line,
+                    kind: ActorIssueKind::SharedAlias,
+                    message: format!(
+                        "{:?} ({}) shares the form {k:?} with {:?}",
+                        actor.id, actor.name, actors[other].id
+                    ),
+                });
+            } else {
+                owner.insert(k, index);
+            }
+        }
+    }
+    (actors, issues)
+}
+
+fn split_source(source: &str) -> (String, usize) {
+    match source.rsplit_once(':') {
+        Some((file, line)) => (file.to_string(), line.parse().unwrap_or(0)),
+        None => (source.to_string(), 0),
+    }
+}
+
+fn load_name_set(file: &'static str, bytes: &[u8]) -> Result<FxHashSet<Box<str>>, LoadError> {
+    let text = unzstd(file, bytes)?;
+    Ok(data_lines(&text)
+        .map(|(_, name)| key(name).into_boxed_str())
+        .filter(|k| !k.is_empty())
+        .collect())
+}
+
+fn load_variants() -> Result<(FxHashMap<Box<str>, u32>, usize), LoadError> {
+    const FILE: &str = "resources/fr/names/variants.tsv.zst";
+    let text = unzstd(FILE, embedded::VARIANTS)?;
+    let mut map = FxHashMap::default();
+    let mut groups = 0usize;
+    for (line, row) in data_lines(&text) {
+        let id = u32::try_from(groups)
+            .map_err(|_| malformed(FILE, line, "too many variant groups".to_string()))?;
+        groups += 1;
+        for member in row.split('|') {
+            // Groups are disjoint by construction (build.py); keep the first on a key clash.
+            map.entry(key(member).into_boxed_str()).or_insert(id);
+        }
+    }
+    Ok((map, groups))
+}
+
+fn load_demonyms(countries: &[Country]) -> Result<FxHashMap<Box<str>, u16>, LoadError> {
+    const FILE: &str = "resources/fr/demonyms.tsv";
+    let mut map = FxHashMap::default();
+    for (line, row) in data_lines(embedded::DEMONYMS) {
+        let c = columns(FILE, line, row, 2)?;
+        let index = countries
+            .binary_search_by(|x| x.iso2.as_str().cmp(c[1]))
+            .map_err(|_| {
+                malformed(
+                    FILE,
+                    line,
+                    format!("unknown country {:?} for {:?}", c[1], c[0]),
+                )
+            })?;
+        map.insert(key(c[0]).into_boxed_str(), index as u16);
+    }
+    Ok(map)
+}
+
+/// Words of a key for window sizing: elided articles ("d'irlande") count as separate words
+/// because tokenizers split them.
+fn key_tokens(k: &str) -> usize {
+    k.split([' ', '\'']).filter(|w| !w.is_empty()).count()
+}
+
+struct NameIndex {
+    names: FxHashMap<Box<str>, Vec<Entry>>,
+    longest: usize,
+}
+
+impl NameIndex {
+    fn add(&mut self, name: &str, entry: Entry) {
+        let k = key(name);
+        if k.is_empty() {
+            return;
+        }
+        self.longest = self.longest.max(key_tokens(&k));
+        let entries = self.names.entry(k.into_boxed_str()).or_default();
+        // One record's names are added consecutively, so a repeated key of the same record
+        // is always the last entry.
+        if entries.last() != Some(&entry) {
+            entries.push(entry);
+        }
+    }
+}
+
+pub(crate) fn load_embedded() -> Result<Reference, LoadError> {
+    let (actors, actor_issues) = load_actors(embedded::ACTOR_FILES);
+    build(actors, actor_issues)
+}
+
+pub(crate) fn build(
+    actors: Vec<Actor>,
+    actor_issues: Vec<ActorIssue>,
+) -> Result<Reference, LoadError> {
+    let countries = load_countries()?;
+    let mut places = Vec::new();
+    load_places(&mut places)?;
+    load_subdivisions(&mut places)?;
+
+    let mut index = NameIndex {
+        names: FxHashMap::default(),
+        longest: 1,
+    };
+    index.names.reserve(places.len() * 4);
+    for (i, a) in actors.iter().enumerate() {
+        let entry = Entry::Actor(i as u32);
+        index.add(&a.name, entry);
+        a.aliases.iter().for_each(|n| index.add(n, entry));
+    }
+    for (i, c) in countries.iter().enumerate() {
+        let entry = Entry::Country(i as u16);
+        index.add(&c.name_fr, entry);
+        index.add(&c.name_en, entry);
+        c.aliases.iter().for_each(|n| index.add(n, entry));
+    }
+    for (i, p) in places.iter().enumerate() {
+        let entry = Entry::Place(i as u32);
+        index.add(&p.name, entry);
+        p.alt_names.iter().for_each(|n| index.add(n, entry));
+    }
+    // Actors, then countries, then places by decreasing population (the likeliest reading).
+    let population = |e: &Entry| match *e {
+        Entry::Place(i) => places[i as usize].population,
+        _ => 0,
+    };
+    let rank = |e: &Entry| match e {
+        Entry::Actor(_) => 0u8,
+        Entry::Country(_) => 1,
+        Entry::Place(_) => 2,
+    };
+    for entries in index.names.values_mut() {
+        if entries.len() > 1 {
+            entries.sort_by(|a, b| {
+                rank(a)
+                    .cmp(&rank(b))
+                    .then(population(b).cmp(&population(a)))
+            });
+        }
+    }
+
+    let country_by_iso2 = countries
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.iso2.clone(), i as u16))
+        .collect();
+    let actor_by_id = actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.clone(), i as u32))
+        .collect();
+    let demonyms = load_demonyms(&countries)?;
+    let first_names = load_name_set(
+        "resources/fr/names/first_names.txt.zst",
+        embedded::FIRST_NAMES,
+    )?;
+    let surnames = load_name_set("resources/fr/names/surnames.txt.zst", embedded::SURNAMES)?;
+    let (variants, variant_groups) = load_variants()?;
+
+    Ok(Reference {
+        countries,
+        country_by_iso2,
+        places,
+        actors,
+        actor_by_id,
+        actor_issues,
+        names: index.names,
+        demonyms,
+        first_names,
+        surnames,
+        variants,
+        variant_groups,
+        longest_entry_tokens: index.longest,
+    })
+}
+
+/// The embedded actor KB files, for the validation test.
+pub fn actor_files() -> &'static [(&'static str, &'static str)] {
+    embedded::ACTOR_FILES
+}

@@ -1,0 +1,235 @@
+//! Lookups against the embedded reference data.
+
+use recoupe_kb::{Hit, Reference};
+use recoupe_model::{EntityType, PlaceKind};
+
+fn reference() -> &'static Reference {
+    Reference::embedded()
+}
+
+#[test]
+fn countries_by_french_english_and_short_names() {
+    let r = reference();
+    for (surface, iso2) in [
+        ("Irak", "IQ"),
+        ("Iraq", "IQ"),
+        ("irak", "IQ"),
+        ("États-Unis", "US"),
+        ("Etats-Unis", "US"),
+        ("etats unis", "US"),
+        ("USA", "US"),
+        ("United States", "US"),
+        ("Syrie", "SY"),
+        ("Liban", "LB"),
+        ("Côte d'Ivoire", "CI"),
+        ("Royaume-Uni", "GB"),
+        ("RDC", "CD"),
+        ("Allemagne", "DE"),
+    ] {
+        assert_eq!(
+            r.country_by_name(surface).map(|c| c.iso2.as_str()),
+            Some(iso2),
+            "{surface}"
+        );
+    }
+    assert_eq!(r.country_by_name("Kurdistan"), None);
+    let iq = r.country("iq").expect("IQ");
+    assert_eq!(
+        (
+            iq.name_fr.as_str(),
+            iq.name_en.as_str(),
+            iq.capital.as_str()
+        ),
+        ("Irak", "Iraq", "Baghdad")
+    );
+    assert!(iq.lat.is_some_and(|lat| (33.0..34.0).contains(&lat)));
+    assert_eq!(iq.kb_link().id, "IQ");
+}
+
+#[test]
+fn demonyms_in_every_gender_and_number() {
+    let r = reference();
+    for (word, iso2) in [
+        ("étatsuniennes", "US"),
+        ("étatsunien", "US"),
+        ("américains", "US"),
+        ("Américaine", "US"),
+        ("irakienne", "IQ"),
+        ("irakiens", "IQ"),
+        ("syriens", "SY"),
+        ("libanaise", "LB"),
+        ("libanais", "LB"),
+        ("français", "FR"),
+        ("françaises", "FR"),
+        ("israéliens", "IL"),
+        ("palestiniennes", "PS"),
+        ("belges", "BE"),
+        ("québécoise", "CA"),
+        ("turque", "TR"),
+    ] {
+        assert_eq!(r.demonym(word), Some(iso2), "{word}");
+    }
+    for word in ["kurde", "kurdes", "druze", "chiite", "irak", "maison"] {
+        assert_eq!(r.demonym(word), None, "{word}");
+    }
+}
+
+fn first_city<'a>(r: &'a Reference, surface: &str) -> &'a recoupe_kb::PlaceRecord {
+    r.places_by_name(surface)
+        .into_iter()
+        .find(|p| p.kind == PlaceKind::City)
+        .unwrap_or_else(|| panic!("no city {surface}"))
+}
+
+#[test]
+fn cities_by_french_and_english_names() {
+    let r = reference();
+    for (surface, name, country) in [
+        ("Bagdad", "Baghdad", "IQ"),
+        ("Baghdad", "Baghdad", "IQ"),
+        ("Damas", "Damascus", "SY"),
+        ("Mossoul", "Mosul", "IQ"),
+        ("Mosul", "Mosul", "IQ"),
+        ("Homs", "Homs", "SY"),
+        ("Beyrouth", "Beirut", "LB"),
+        ("Paris", "Paris", "FR"),
+        ("Genève", "Geneva", "CH"),
+    ] {
+        let p = first_city(r, surface);
+        assert_eq!(
+            (p.name.as_str(), p.country.as_str()),
+            (name, country),
+            "{surface}"
+        );
+        assert!(p.lat.is_some() && p.lon.is_some(), "{surface}");
+    }
+    let baghdad = first_city(r, "Bagdad");
+    assert_eq!(baghdad.geonameid, Some(98182));
+    assert_eq!(baghdad.feature_code, "PPLC");
+    assert_eq!(
+        r.place_by_geonameid(98182).map(|p| p.name.as_str()),
+        Some("Baghdad")
+    );
+    let link = baghdad.kb_link();
+    assert!(matches!(r.resolve(&link), Some(Hit::Place(p)) if p.geonameid == Some(98182)));
+}
+
+#[test]
+fn subdivisions_have_french_and_english_names() {
+    let r = reference();
+    let nineveh = r.subdivision("IQ-NI").expect("IQ-NI");
+    assert_eq!(nineveh.kind, PlaceKind::Admin);
+    assert!(r
+        .places_by_name("Nineveh")
+        .iter()
+        .any(|p| p.subdivision.as_deref() == Some("IQ-NI")));
+    // "Gouvernorat d'Idleb" is also indexed without its prefix.
+    assert!(r
+        .places_by_name("Idleb")
+        .iter()
+        .any(|p| p.subdivision.as_deref() == Some("SY-ID")));
+    assert!(r
+        .places_by_name("Île-de-France")
+        .iter()
+        .any(|p| p.subdivision.as_deref() == Some("FR-IDF")));
+}
+
+#[test]
+fn lookup_orders_countries_before_places() {
+    let r = reference();
+    let hits = r.lookup("Liban");
+    assert!(
+        matches!(hits.first(), Some(Hit::Country(c)) if c.iso2 == "LB"),
+        "{hits:?}"
+    );
+    assert_eq!(hits[0].entity_type(), EntityType::LOC);
+    // Several places named Tripoli: the most populous first.
+    let tripolis = r.places_by_name("Tripoli");
+    assert!(tripolis.len() >= 2);
+    assert!(tripolis
+        .windows(2)
+        .all(|w| w[0].population >= w[1].population));
+    assert!(r.lookup("zzzz qqqq").is_empty());
+}
+
+#[test]
+fn name_lexicons() {
+    let r = reference();
+    for name in [
+        "Pierre", "Mohammed", "Mohamed", "Marie", "Jean", "Fatima", "Ahmed",
+    ] {
+        assert!(r.is_first_name(name), "{name}");
+    }
+    assert!(!r.is_first_name("Gouvernement"));
+    for name in ["Dupont", "Durand", "Sarkozy"] {
+        assert!(r.is_surname(name), "{name}");
+    }
+    let qassem = r.name_variants("Qassem").expect("Qassem");
+    assert_eq!(r.name_variants("Qassim"), Some(qassem));
+    assert_eq!(r.name_variants("Kassem"), Some(qassem));
+    let mohammed = r.name_variants("Mohammed").expect("Mohammed");
+    assert_eq!(r.name_variants("Muhammad"), Some(mohammed));
+    assert_eq!(r.name_variants("Mohamed"), Some(mohammed));
+    assert_ne!(qassem, mohammed);
+    assert_eq!(r.name_variants("Bonjour"), None);
+}
+
+#[test]
+fn stats_and_window_size_are_plausible() {
+    let r = reference();
+    let s = r.stats();
+    assert!(s.countries >= 249, "{s:?}");
+    assert!(s.places >= 50_000, "{s:?}");
+    assert!(s.subdivisions >= 3_000, "{s:?}");
+    assert!(s.demonym_forms >= 600, "{s:?}");
+    assert!(s.first_names >= 2_000 && s.surnames >= 1_000, "{s:?}");
+    assert!(s.variant_groups >= 500, "{s:?}");
+    assert!(
+        (3..=16).contains(&r.longest_entry_tokens()),
+        "{}",
+        r.longest_entry_tokens()
+    );
+}
+
+#[test]
+fn load_time_is_reported() {
+    let t = Reference::load_time();
+    eprintln!(
+        "recoupe-kb: embedded reference data loaded in {t:?} ({:?})",
+        reference().stats()
+    );
+    // Debug builds are far slower than release; this bounds only pathological regressions.
+    assert!(t.as_secs() < 30, "{t:?}");
+}
+
+#[test]
+fn actors_kb_is_valid() {
+    let r = reference();
+    let mut errors = Vec::new();
+    for issue in r.actor_issues() {
+        if issue.is_error() {
+            errors.push(issue.to_string());
+        } else {
+            eprintln!("warning: {issue}");
+        }
+    }
+    for actor in r.actors() {
+        if let Some(country) = &actor.country {
+            if r.country(country).is_none() {
+                errors.push(format!(
+                    "{}: unknown country {country:?} of {:?}",
+                    actor.source_file, actor.id
+                ));
+            }
+        }
+        assert_eq!(
+            r.actor(&actor.id).map(|a| a.source_file.as_str()),
+            Some(actor.source_file.as_str())
+        );
+    }
+    assert!(errors.is_empty(), "actor KB errors:\n{}", errors.join("\n"));
+    assert_eq!(
+        recoupe_kb::actor_files().is_empty(),
+        r.actors().is_empty() && r.actor_issues().is_empty()
+    );
+}
