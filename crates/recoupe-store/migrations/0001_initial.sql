@@ -20,8 +20,9 @@ CREATE TABLE documents (
     origin_path TEXT NOT NULL,
     origin_record TEXT,
     text TEXT NOT NULL,
-    -- JSON {"produced": [...], "layers": {...}}: the document's layers exactly as the model serialises them.
-    layers TEXT NOT NULL,
+    -- zstd-compressed JSON {"produced": [...], "tokens": "...", "layers": {...}}: the layers as
+    -- the model serialises them, tokens excepted (compact runs, see src/layers_codec.rs).
+    layers BLOB NOT NULL,
     schema_version INTEGER NOT NULL,
     -- Per-layer sizes, so stats and CSV export need not parse the layers JSON.
     n_sentences INTEGER NOT NULL,
@@ -38,27 +39,39 @@ CREATE TABLE documents (
 CREATE INDEX documents_external_id ON documents(external_id) WHERE external_id IS NOT NULL;
 CREATE INDEX documents_published ON documents(published);
 
+-- Clustered by entity key, so everything about one entity is one range scan and an insert
+-- touches this one B-tree. No index by document: documents are never deleted one by one,
+-- and the layers column holds each document's mentions anyway.
 CREATE TABLE mentions (
-    doc_rowid INTEGER NOT NULL REFERENCES documents(doc_rowid) ON DELETE CASCADE,
+    entity_key TEXT NOT NULL,
+    doc_rowid INTEGER NOT NULL REFERENCES documents(doc_rowid),
+    position INTEGER NOT NULL,   -- index in the document's entities layer
     start_byte INTEGER NOT NULL,
     end_byte INTEGER NOT NULL,
     label TEXT NOT NULL,
-    entity_key TEXT NOT NULL,
     surface TEXT NOT NULL,
-    -- Lowercase, accents and punctuation removed: "l'État islamique" -> "l etat islamique".
-    surface_folded TEXT NOT NULL,
-    kb TEXT,
-    kb_id TEXT,
-    kb_name TEXT,
-    kb_name_folded TEXT
-);
-CREATE INDEX mentions_entity_key ON mentions(entity_key);
-CREATE INDEX mentions_surface_folded ON mentions(surface_folded);
-CREATE INDEX mentions_doc ON mentions(doc_rowid);
-CREATE INDEX mentions_kb_name_folded ON mentions(kb_name_folded) WHERE kb_name_folded IS NOT NULL;
+    PRIMARY KEY (entity_key, doc_rowid, position)
+) WITHOUT ROWID;
+
+-- Every name an entity key is known by, folded (lowercase, no accents, punctuation as
+-- spaces: "l'État islamique" -> "l etat islamique"): its surface forms and its
+-- knowledge-base name. One row per distinct pair rather than an index entry per mention.
+CREATE TABLE entity_names (
+    name_folded TEXT NOT NULL,
+    entity_key TEXT NOT NULL,
+    PRIMARY KEY (name_folded, entity_key)
+) WITHOUT ROWID;
+
+-- The knowledge-base link of each linked entity key, once per key (the first seen).
+CREATE TABLE entity_links (
+    entity_key TEXT PRIMARY KEY,
+    kb TEXT NOT NULL,
+    kb_id TEXT NOT NULL,
+    kb_name TEXT
+) WITHOUT ROWID;
 
 CREATE TABLE attributions (
-    doc_rowid INTEGER NOT NULL REFERENCES documents(doc_rowid) ON DELETE CASCADE,
+    doc_rowid INTEGER NOT NULL REFERENCES documents(doc_rowid),
     position INTEGER NOT NULL,   -- index in the document's attributions layer
     speaker TEXT,
     speaker_folded TEXT,
@@ -71,11 +84,9 @@ CREATE TABLE attributions (
     hedged INTEGER NOT NULL
 );
 CREATE INDEX attributions_speaker_key ON attributions(speaker_key);
-CREATE INDEX attributions_speaker_folded ON attributions(speaker_folded);
-CREATE INDEX attributions_doc ON attributions(doc_rowid);
 
 CREATE TABLE places (
-    doc_rowid INTEGER NOT NULL REFERENCES documents(doc_rowid) ON DELETE CASCADE,
+    doc_rowid INTEGER NOT NULL REFERENCES documents(doc_rowid),
     entity_key TEXT NOT NULL,
     name TEXT NOT NULL,
     country TEXT,
@@ -86,7 +97,6 @@ CREATE TABLE places (
     kb_id TEXT
 );
 CREATE INDEX places_entity_key ON places(entity_key);
-CREATE INDEX places_doc ON places(doc_rowid);
 
 -- External-content FTS5 index over title + text (the text is not stored twice).
 -- remove_diacritics 2: "armee" finds "armée", "Etats-Unis" finds "États-Unis".
@@ -99,9 +109,10 @@ CREATE VIRTUAL TABLE documents_fts USING fts5(
     tokenize = "unicode61 remove_diacritics 2 separators '''’'"
 );
 
-CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
-    INSERT INTO documents_fts(rowid, title, text) VALUES (new.doc_rowid, new.title, new.text);
-END;
+-- No insert trigger: the store adds each document to the index with its own statement.
+-- Inside a trigger the insert runs in a statement savepoint, and FTS5 flushes its pending
+-- terms to a new on-disk segment at every savepoint: one segment per document, then
+-- merges. That was 60% of the cost of an insert.
 CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
     INSERT INTO documents_fts(documents_fts, rowid, title, text)
         VALUES ('delete', old.doc_rowid, old.title, old.text);

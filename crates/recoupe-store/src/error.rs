@@ -38,7 +38,9 @@ pub enum StoreError {
         id: String,
         reason: String,
     },
-    #[error("cannot serialise the layers of document {id}: {source}")]
+    #[error("cannot encode the layers of document {id}: {reason}")]
+    Encode { id: String, reason: String },
+    #[error("cannot serialise {id}: {source}")]
     Serialize {
         id: String,
         #[source]

@@ -12,6 +12,7 @@
 mod error;
 mod export;
 mod fold;
+mod layers_codec;
 mod query;
 mod sqlite;
 pub mod synthetic;

@@ -189,7 +189,8 @@ pub fn document(n: u64) -> Document {
 
     while w.text.len() < 3000 {
         let start = w.text.len();
-        match rng.next() % 4 {
+        // About one sentence in three is attributed, as in wire copy.
+        match rng.next() % 8 {
             0 => {
                 let &(person, key) = rng.pick(PEOPLE);
                 let speaker = w.entity(person, EntityType::PER, key);
@@ -259,6 +260,19 @@ pub fn document(n: u64) -> Document {
                     via: Vec::new(),
                     hedged: false,
                     provenance: prov("attributions", "synthetic-direct"),
+                });
+            }
+            3 | 4 => {
+                let span_start = w.text.len();
+                w.push("À ");
+                w.place(&mut rng);
+                w.push(", les équipes de ");
+                let &(org, key) = rng.pick(ORGANISATIONS);
+                w.entity(org, EntityType::ORG, key);
+                w.push(" ont poursuivi leur travail auprès des habitants.");
+                w.layers.unsourced.push(Unsourced {
+                    span: Span::new(span_start, w.text.len()),
+                    provenance: prov("attributions", "synthetic-unsourced"),
                 });
             }
             _ => {

@@ -780,3 +780,39 @@ fn exports_write_every_document() {
     assert_eq!(&rows[0][column("sentences")], "");
     assert_eq!(&rows[0][column("places")], "1");
 }
+
+#[test]
+fn an_entity_is_found_by_its_knowledge_base_name() {
+    let (_dir, mut store) = new_store();
+    let mut doc = full_document();
+    let afp = doc
+        .layers
+        .entities
+        .iter_mut()
+        .find(|e| e.entity == "actors:afp")
+        .unwrap();
+    afp.kb = Some(KbLink {
+        kb: "actors".into(),
+        id: "afp".into(),
+        name: Some("Agence France-Presse".into()),
+    });
+    store.put_batch(&[doc]).unwrap();
+    let detail = store
+        .entity("agence france presse")
+        .unwrap()
+        .expect("by knowledge-base name, never written in the text");
+    assert_eq!(detail.key, "actors:afp");
+    assert_eq!(detail.name, "AFP");
+    assert_eq!(
+        detail.kb,
+        Some(KbRef {
+            kb: "actors".into(),
+            id: "afp".into(),
+            name: Some("Agence France-Presse".into()),
+        })
+    );
+    let deir = store.entity("deir ez zor").unwrap().unwrap();
+    assert_eq!(deir.key, "geonames:170794");
+    assert_eq!(deir.places[0].country.as_deref(), Some("SY"));
+    assert_eq!(deir.places[0].lat, Some(35.336_000_000_000_01));
+}
