@@ -47,20 +47,39 @@ fn push_folded(out: &mut String, c: char, pending_space: &mut bool) {
 
 pub(crate) fn key(surface: &str) -> String {
     let mut out = String::with_capacity(surface.len());
+    key_into(surface, &mut out);
+    out
+}
+
+/// [`key`] written into `out` (cleared first), to reuse one buffer over many names.
+pub(crate) fn key_into(surface: &str, out: &mut String) {
+    out.clear();
     let mut pending_space = false;
     if surface.is_ascii() {
-        // Fast path: most gazetteer names are plain ASCII and need no decomposition.
-        for c in surface.chars() {
-            push_folded(&mut out, c, &mut pending_space);
+        // Fast path: most gazetteer names are plain ASCII and need no decomposition; this
+        // loop is the same mapping as `push_folded` restricted to ASCII.
+        for &b in surface.as_bytes() {
+            if b == b' ' || b == b'-' || b == b'_' || (b'\t'..=b'\r').contains(&b) {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(if b == b'`' {
+                '\''
+            } else {
+                char::from(b.to_ascii_lowercase())
+            });
         }
     } else {
         for c in surface.nfkd() {
             if !is_combining_mark(c) {
-                push_folded(&mut out, c, &mut pending_space);
+                push_folded(out, c, &mut pending_space);
             }
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -81,6 +100,16 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn ascii_fast_path_matches_general_mapping(s in "[ -~\t\n]{0,40}") {
+            let mut general = String::new();
+            let mut pending = false;
+            for c in s.chars() {
+                super::push_folded(&mut general, c, &mut pending);
+            }
+            proptest::prop_assert_eq!(key(&s), general);
+        }
+
         #[test]
         fn key_is_idempotent_and_trimmed(s in "\\PC{0,40}") {
             let k = key(&s);

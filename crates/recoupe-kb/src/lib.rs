@@ -80,8 +80,8 @@ pub struct PlaceRecord {
     pub admin1: String,
     pub kind: PlaceKind,
     /// GeoNames feature class (`P`) and code (`PPL`, `PPLC`); `ADM` for subdivisions.
-    pub feature_class: String,
-    pub feature_code: String,
+    pub feature_class: &'static str,
+    pub feature_code: &'static str,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     /// 0 when unknown.
@@ -168,7 +168,7 @@ pub struct ReferenceStats {
     pub first_names: usize,
     pub surnames: usize,
     pub variant_groups: usize,
-    /// Distinct match keys of the name index (countries + places + actors).
+    /// Match keys of the name index (the place index and the other tables' index summed).
     pub name_keys: usize,
     /// Malformed or suspicious actor KB lines skipped or reported at load.
     pub actor_issues: usize,
@@ -191,13 +191,15 @@ pub struct Reference {
     actor_by_id: HashMap<String, u32>,
     actor_issues: Vec<ActorIssue>,
     /// `key(name or alias)` → entries, in table order (actors, countries, places by population).
-    names: FxHashMap<Box<str>, Vec<Entry>>,
+    /// Name index of actors, countries and subdivisions, built at load.
+    small: load::Shard,
+    /// Name index of the GeoNames places, precomputed at build time.
+    place_index: load::PlaceIndex,
     demonyms: FxHashMap<Box<str>, u16>,
     first_names: FxHashSet<Box<str>>,
     surnames: FxHashSet<Box<str>>,
     variants: FxHashMap<Box<str>, u32>,
     variant_groups: usize,
-    longest_entry_tokens: usize,
 }
 
 static EMBEDDED: OnceLock<Reference> = OnceLock::new();
@@ -242,17 +244,30 @@ impl Reference {
 
     /// [`Reference::lookup`] for an already computed key.
     pub fn lookup_key(&self, key: &str) -> Vec<Hit<'_>> {
-        let Some(entries) = self.names.get(key) else {
-            return Vec::new();
-        };
-        entries
-            .iter()
-            .map(|e| match *e {
+        self.entries(key)
+            .into_iter()
+            .map(|e| match e {
                 Entry::Actor(i) => Hit::Actor(&self.actors[i as usize]),
                 Entry::Country(i) => Hit::Country(&self.countries[i as usize]),
                 Entry::Place(i) => Hit::Place(&self.places[i as usize]),
             })
             .collect()
+    }
+
+    /// Entries of a key over all shards: actors, then countries, then places by decreasing
+    /// population (the likeliest reading first).
+    fn entries(&self, key: &str) -> Vec<Entry> {
+        let mut entries: Vec<Entry> = self.small.entries(key).to_vec();
+        entries.extend(self.place_index.rows(key).map(Entry::Place));
+        if entries.len() > 1 {
+            let order = |e: &Entry| match *e {
+                Entry::Actor(_) => (0u8, 0u64),
+                Entry::Country(_) => (1, 0),
+                Entry::Place(i) => (2, u64::MAX - self.places[i as usize].population),
+            };
+            entries.sort_by_key(order);
+        }
+        entries
     }
 
     /// Actors with `surface` as name or alias.
@@ -291,6 +306,11 @@ impl Reference {
                 _ => None,
             })
             .collect()
+    }
+
+    /// All places: GeoNames places sorted by id, then subdivisions sorted by code.
+    pub fn places(&self) -> &[PlaceRecord] {
+        &self.places
     }
 
     /// The GeoNames place with this id.
@@ -344,10 +364,9 @@ impl Reference {
 
     /// Country by French or English name or alias ("Irak", "Iraq", "Etats-Unis", "USA").
     pub fn country_by_name(&self, surface: &str) -> Option<&Country> {
-        self.names
-            .get(Self::key(surface).as_str())?
-            .iter()
-            .find_map(|e| match *e {
+        self.entries(&Self::key(surface))
+            .into_iter()
+            .find_map(|e| match e {
                 Entry::Country(i) => Some(&self.countries[i as usize]),
                 _ => None,
             })
@@ -382,7 +401,7 @@ impl Reference {
     /// Largest number of space-separated words in any indexed name key, to bound the
     /// windows of a gazetteer scan.
     pub fn longest_entry_tokens(&self) -> usize {
-        self.longest_entry_tokens
+        self.small.longest
     }
 
     pub fn stats(&self) -> ReferenceStats {
@@ -400,7 +419,7 @@ impl Reference {
             first_names: self.first_names.len(),
             surnames: self.surnames.len(),
             variant_groups: self.variant_groups,
-            name_keys: self.names.len(),
+            name_keys: self.small.names.len() + self.place_index.len(),
             actor_issues: self.actor_issues.len(),
         }
     }

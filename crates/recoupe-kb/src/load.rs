@@ -6,7 +6,8 @@ use recoupe_model::PlaceKind;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::actors::{parse_actor_file, ActorIssue, ActorIssueKind};
-use crate::key::key;
+use crate::key::{key, key_into};
+
 use crate::{Actor, Country, Entry, PlaceRecord, Reference};
 
 mod embedded {
@@ -47,7 +48,15 @@ fn malformed(file: &'static str, line: usize, message: String) -> LoadError {
 }
 
 fn unzstd(file: &'static str, bytes: &[u8]) -> Result<String, LoadError> {
-    let raw = zstd::decode_all(bytes).map_err(|source| LoadError::Decompress { file, source })?;
+    // build.py writes the content size into the frame header: one exact allocation instead
+    // of repeated growth.
+    let raw = match zstd::zstd_safe::get_frame_content_size(bytes) {
+        Ok(Some(size)) => {
+            zstd::bulk::decompress(bytes, usize::try_from(size).unwrap_or(usize::MAX))
+        }
+        _ => zstd::decode_all(bytes),
+    }
+    .map_err(|source| LoadError::Decompress { file, source })?;
     String::from_utf8(raw).map_err(|e| malformed(file, 0, format!("not UTF-8: {e}")))
 }
 
@@ -91,6 +100,19 @@ fn parse_opt_f64(file: &'static str, line: usize, s: &str) -> Result<Option<f64>
 fn parse_u64(file: &'static str, line: usize, s: &str) -> Result<u64, LoadError> {
     s.parse()
         .map_err(|_| malformed(file, line, format!("bad number {s:?}")))
+}
+
+/// GeoNames feature classes and codes the data uses, shared instead of allocated per place.
+const FEATURE_CODES: &[&str] = &[
+    "P", "PPL", "PPLC", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLX", "A", "ADM",
+];
+
+fn static_code(file: &'static str, line: usize, code: &str) -> Result<&'static str, LoadError> {
+    FEATURE_CODES
+        .iter()
+        .find(|c| **c == code)
+        .copied()
+        .ok_or_else(|| malformed(file, line, format!("unknown feature code {code:?}")))
 }
 
 fn split_aliases(s: &str) -> Vec<String> {
@@ -154,10 +176,14 @@ fn load_countries() -> Result<Vec<Country>, LoadError> {
     Ok(countries)
 }
 
-fn load_places(places: &mut Vec<PlaceRecord>) -> Result<(), LoadError> {
-    const FILE: &str = "resources/geo/places.tsv.zst";
-    let text = unzstd(FILE, embedded::PLACES)?;
-    for (line, row) in data_lines(&text) {
+const PLACES_FILE: &str = "resources/geo/places.tsv.zst";
+
+/// Parses GeoNames place rows; `line_base` is the number of file lines before `text`.
+fn parse_places(text: &str, line_base: usize) -> Result<Vec<PlaceRecord>, LoadError> {
+    const FILE: &str = PLACES_FILE;
+    let mut places = Vec::with_capacity(text.len() / 70);
+    for (line, row) in data_lines(text) {
+        let line = line + line_base;
         let c = columns(FILE, line, row, 10)?;
         let geonameid: u32 = c[0]
             .parse()
@@ -170,16 +196,98 @@ fn load_places(places: &mut Vec<PlaceRecord>) -> Result<(), LoadError> {
             country: c[2].to_string(),
             admin1: c[3].to_string(),
             kind: PlaceKind::City,
-            feature_class: c[4].to_string(),
-            feature_code: c[5].to_string(),
+            feature_class: static_code(FILE, line, c[4])?,
+            feature_code: static_code(FILE, line, c[5])?,
             lat: parse_opt_f64(FILE, line, c[6])?,
             lon: parse_opt_f64(FILE, line, c[7])?,
             population: parse_u64(FILE, line, c[8])?,
         });
     }
-    // `place_by_geonameid` binary-searches this block.
-    places.sort_by_key(|p| p.geonameid);
-    Ok(())
+    Ok(places)
+}
+
+/// The GeoNames places, in file order (the rows of the precomputed place index), parsed by
+/// two threads.
+fn load_places(text: &str) -> Result<Vec<PlaceRecord>, LoadError> {
+    let middle = text[text.len() / 2..]
+        .find('\n')
+        .map_or(text.len(), |i| text.len() / 2 + i + 1);
+    let (first, second) = text.split_at(middle);
+    let second_line_base = first.bytes().filter(|&b| b == b'\n').count();
+    let (first, second) = std::thread::scope(|scope| {
+        let worker = scope.spawn(|| parse_places(first, 0));
+        let second = parse_places(second, second_line_base);
+        let first = worker.join().unwrap_or_else(|_| {
+            Err(malformed(
+                PLACES_FILE,
+                0,
+                "place parser thread panicked".to_string(),
+            ))
+        });
+        (first, second)
+    });
+    let mut places = first?;
+    places.extend(second?);
+    // `place_by_geonameid` binary-searches this block; build.py writes it sorted.
+    if let Some(w) = places.windows(2).find(|w| w[0].geonameid >= w[1].geonameid) {
+        return Err(malformed(
+            PLACES_FILE,
+            0,
+            format!("geonameids not increasing at {:?}", w[1].geonameid),
+        ));
+    }
+    Ok(places)
+}
+
+/// The name index of the GeoNames places, computed by build.rs: lines `key TAB rows` sorted
+/// by key bytes, rows by decreasing population.
+pub(crate) struct PlaceIndex {
+    text: &'static str,
+    /// Byte offset of each line start.
+    lines: Vec<u32>,
+}
+
+impl PlaceIndex {
+    fn new(text: &'static str) -> PlaceIndex {
+        let mut lines = Vec::with_capacity(text.len() / 20);
+        let mut start = 0usize;
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                lines.push(start as u32);
+                start = i + 1;
+            }
+        }
+        PlaceIndex { text, lines }
+    }
+
+    fn line(&self, i: usize) -> &'static str {
+        let start = self.lines[i] as usize;
+        let rest = &self.text[start..];
+        &rest[..rest.find('\n').unwrap_or(rest.len())]
+    }
+
+    /// Rows of the places whose name or alternate name has this key.
+    pub(crate) fn rows(&self, key: &str) -> impl Iterator<Item = u32> + '_ {
+        let found = self
+            .lines
+            .binary_search_by(|&start| {
+                let rest = &self.text.as_bytes()[start as usize..];
+                let end = rest.iter().position(|&b| b == b'\t').unwrap_or(rest.len());
+                rest[..end].cmp(key.as_bytes())
+            })
+            .ok();
+        found
+            .map(|i| self.line(i))
+            .and_then(|line| line.split_once('\t'))
+            .map(|(_, rows)| rows)
+            .into_iter()
+            .flat_map(|rows| rows.split(','))
+            .filter_map(|row| row.parse().ok())
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.lines.len()
+    }
 }
 
 fn load_subdivisions(places: &mut Vec<PlaceRecord>) -> Result<(), LoadError> {
@@ -200,8 +308,8 @@ fn load_subdivisions(places: &mut Vec<PlaceRecord>) -> Result<(), LoadError> {
             country: c[1].to_string(),
             admin1: String::new(),
             kind: PlaceKind::Admin,
-            feature_class: "A".to_string(),
-            feature_code: "ADM".to_string(),
+            feature_class: "A",
+            feature_code: "ADM",
             lat: None,
             lon: None,
             population: 0,
@@ -321,23 +429,78 @@ fn key_tokens(k: &str) -> usize {
     k.split([' ', '\'']).filter(|w| !w.is_empty()).count()
 }
 
+/// The name index of the small tables (actors, countries, subdivisions).
+pub(crate) struct Shard {
+    pub(crate) names: FxHashMap<Box<str>, Slot>,
+    pub(crate) longest: usize,
+}
+
+impl Shard {
+    pub(crate) fn entries(&self, key: &str) -> &[Entry] {
+        self.names.get(key).map_or(&[], Slot::entries)
+    }
+}
+
+/// Entries of one name key. Most keys name a single entry, which is stored inline to save
+/// an allocation per key.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Slot {
+    One(Entry),
+    Many(Vec<Entry>),
+}
+
+impl Slot {
+    pub(crate) fn entries(&self) -> &[Entry] {
+        match self {
+            Slot::One(e) => std::slice::from_ref(e),
+            Slot::Many(v) => v,
+        }
+    }
+}
+
 struct NameIndex {
-    names: FxHashMap<Box<str>, Vec<Entry>>,
+    names: FxHashMap<Box<str>, Slot>,
     longest: usize,
+    /// Reused key buffer: a key is only allocated when it is new to the index.
+    buffer: String,
 }
 
 impl NameIndex {
+    fn with_capacity(capacity: usize) -> NameIndex {
+        let mut names = FxHashMap::default();
+        names.reserve(capacity);
+        NameIndex {
+            names,
+            longest: 1,
+            buffer: String::new(),
+        }
+    }
+
     fn add(&mut self, name: &str, entry: Entry) {
-        let k = key(name);
-        if k.is_empty() {
+        key_into(name, &mut self.buffer);
+        if self.buffer.is_empty() {
             return;
         }
-        self.longest = self.longest.max(key_tokens(&k));
-        let entries = self.names.entry(k.into_boxed_str()).or_default();
-        // One record's names are added consecutively, so a repeated key of the same record
-        // is always the last entry.
-        if entries.last() != Some(&entry) {
-            entries.push(entry);
+        match self.names.get_mut(self.buffer.as_str()) {
+            // One record's names are added consecutively, so a repeated key of the same
+            // record is always the last entry.
+            Some(slot @ Slot::One(_)) => {
+                if let Slot::One(first) = *slot {
+                    if first != entry {
+                        *slot = Slot::Many(vec![first, entry]);
+                    }
+                }
+            }
+            Some(Slot::Many(entries)) => {
+                if entries.last() != Some(&entry) {
+                    entries.push(entry);
+                }
+            }
+            None => {
+                self.longest = self.longest.max(key_tokens(&self.buffer));
+                self.names
+                    .insert(self.buffer.as_str().into(), Slot::One(entry));
+            }
         }
     }
 }
@@ -351,84 +514,104 @@ pub(crate) fn build(
     actors: Vec<Actor>,
     actor_issues: Vec<ActorIssue>,
 ) -> Result<Reference, LoadError> {
-    let countries = load_countries()?;
-    let mut places = Vec::new();
-    load_places(&mut places)?;
-    load_subdivisions(&mut places)?;
+    // The places file dominates load time: a second thread decompresses it while this one
+    // loads and indexes everything else, then both parse half of it.
+    std::thread::scope(|scope| {
+        let text_worker = scope.spawn(|| unzstd(PLACES_FILE, embedded::PLACES));
+        let countries = load_countries()?;
+        let mut subdivisions = Vec::new();
+        load_subdivisions(&mut subdivisions)?;
+        let place_index = PlaceIndex::new(embedded::PLACE_INDEX);
 
-    let mut index = NameIndex {
-        names: FxHashMap::default(),
-        longest: 1,
-    };
-    index.names.reserve(places.len() * 4);
-    for (i, a) in actors.iter().enumerate() {
-        let entry = Entry::Actor(i as u32);
-        index.add(&a.name, entry);
-        a.aliases.iter().for_each(|n| index.add(n, entry));
-    }
-    for (i, c) in countries.iter().enumerate() {
-        let entry = Entry::Country(i as u16);
-        index.add(&c.name_fr, entry);
-        index.add(&c.name_en, entry);
-        c.aliases.iter().for_each(|n| index.add(n, entry));
-    }
-    for (i, p) in places.iter().enumerate() {
-        let entry = Entry::Place(i as u32);
-        index.add(&p.name, entry);
-        p.alt_names.iter().for_each(|n| index.add(n, entry));
-    }
-    // Actors, then countries, then places by decreasing population (the likeliest reading).
-    let population = |e: &Entry| match *e {
-        Entry::Place(i) => places[i as usize].population,
-        _ => 0,
-    };
-    let rank = |e: &Entry| match e {
-        Entry::Actor(_) => 0u8,
-        Entry::Country(_) => 1,
-        Entry::Place(_) => 2,
-    };
-    for entries in index.names.values_mut() {
-        if entries.len() > 1 {
-            entries.sort_by(|a, b| {
-                rank(a)
-                    .cmp(&rank(b))
-                    .then(population(b).cmp(&population(a)))
-            });
+        // Subdivisions follow the GeoNames places in `Reference::places`; their entries are
+        // rebased once the number of GeoNames places is known.
+        let mut index = NameIndex::with_capacity(32 * 1024);
+        for (i, a) in actors.iter().enumerate() {
+            let entry = Entry::Actor(i as u32);
+            index.add(&a.name, entry);
+            a.aliases.iter().for_each(|n| index.add(n, entry));
         }
-    }
+        for (i, c) in countries.iter().enumerate() {
+            let entry = Entry::Country(i as u16);
+            index.add(&c.name_fr, entry);
+            index.add(&c.name_en, entry);
+            c.aliases.iter().for_each(|n| index.add(n, entry));
+        }
+        for (i, p) in subdivisions.iter().enumerate() {
+            let entry = Entry::Place(i as u32);
+            index.add(&p.name, entry);
+            p.alt_names.iter().for_each(|n| index.add(n, entry));
+        }
+        let country_by_iso2 = countries
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.iso2.clone(), i as u16))
+            .collect();
+        let actor_by_id = actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i as u32))
+            .collect();
+        let demonyms = load_demonyms(&countries)?;
+        let first_names = load_name_set(
+            "resources/fr/names/first_names.txt.zst",
+            embedded::FIRST_NAMES,
+        )?;
+        let surnames = load_name_set("resources/fr/names/surnames.txt.zst", embedded::SURNAMES)?;
+        let (variants, variant_groups) = load_variants()?;
 
-    let country_by_iso2 = countries
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.iso2.clone(), i as u16))
-        .collect();
-    let actor_by_id = actors
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.clone(), i as u32))
-        .collect();
-    let demonyms = load_demonyms(&countries)?;
-    let first_names = load_name_set(
-        "resources/fr/names/first_names.txt.zst",
-        embedded::FIRST_NAMES,
-    )?;
-    let surnames = load_name_set("resources/fr/names/surnames.txt.zst", embedded::SURNAMES)?;
-    let (variants, variant_groups) = load_variants()?;
+        let text = text_worker.join().unwrap_or_else(|_| {
+            Err(malformed(
+                PLACES_FILE,
+                0,
+                "place loader thread panicked".to_string(),
+            ))
+        })?;
+        let mut places = load_places(&text)?;
+        // A stale index (places.tsv rebuilt without rebuilding the crate) cannot happen with
+        // cargo's rerun-if-changed, but would silently break every lookup: check one row.
+        if let Some(first) = places.first() {
+            if place_index.rows(&key(&first.name)).all(|row| row != 0) {
+                return Err(malformed(
+                    PLACES_FILE,
+                    0,
+                    "the precomputed place index does not match the places".to_string(),
+                ));
+            }
+        }
+        let base = places.len() as u32;
+        for slot in index.names.values_mut() {
+            match slot {
+                Slot::One(Entry::Place(i)) => *i += base,
+                Slot::Many(entries) => entries.iter_mut().for_each(|e| {
+                    if let Entry::Place(i) = e {
+                        *i += base;
+                    }
+                }),
+                Slot::One(_) => {}
+            }
+        }
+        places.extend(subdivisions);
+        let small = Shard {
+            names: index.names,
+            longest: index.longest.max(embedded::PLACE_INDEX_LONGEST),
+        };
 
-    Ok(Reference {
-        countries,
-        country_by_iso2,
-        places,
-        actors,
-        actor_by_id,
-        actor_issues,
-        names: index.names,
-        demonyms,
-        first_names,
-        surnames,
-        variants,
-        variant_groups,
-        longest_entry_tokens: index.longest,
+        Ok(Reference {
+            countries,
+            country_by_iso2,
+            places,
+            actors,
+            actor_by_id,
+            actor_issues,
+            small,
+            place_index,
+            demonyms,
+            first_names,
+            surnames,
+            variants,
+            variant_groups,
+        })
     })
 }
 

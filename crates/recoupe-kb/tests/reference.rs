@@ -233,3 +233,29 @@ fn actors_kb_is_valid() {
         r.actors().is_empty() && r.actor_issues().is_empty()
     );
 }
+
+#[test]
+fn every_place_name_finds_its_place() {
+    // The GeoNames index is precomputed by build.rs; this checks it against the loaded rows.
+    let r = reference();
+    let mut missing = Vec::new();
+    for (geonameid, name) in r
+        .places()
+        .iter()
+        .flat_map(|p| {
+            std::iter::once(p.name.as_str())
+                .chain(p.alt_names.iter().map(String::as_str))
+                .map(move |n| (p, n))
+        })
+        .map(|(p, n)| (p.kb_link().id, n))
+    {
+        let found = r
+            .places_by_name(name)
+            .iter()
+            .any(|p| p.kb_link().id == geonameid);
+        if !found && missing.len() < 20 {
+            missing.push(format!("{geonameid} {name:?}"));
+        }
+    }
+    assert!(missing.is_empty(), "names not indexed: {missing:?}");
+}
