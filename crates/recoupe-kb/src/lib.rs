@@ -111,7 +111,9 @@ pub struct Country {
     pub iso3: String,
     pub name_en: String,
     pub name_fr: String,
-    /// Other names: French/English, official names, alternative spellings.
+    /// Every form the country is looked up by: French and English names, official names,
+    /// alternative spellings. Display names that are common words or first names
+    /// ("Dominique", "Maurice") are deliberately absent.
     pub aliases: Vec<String>,
     pub geonameid: Option<u32>,
     /// Coordinates of the capital (GeoNames), the usual point for a country.

@@ -533,8 +533,8 @@ pub(crate) fn build(
         }
         for (i, c) in countries.iter().enumerate() {
             let entry = Entry::Country(i as u16);
-            index.add(&c.name_fr, entry);
-            index.add(&c.name_en, entry);
+            // Aliases hold every indexed form, display names included: a display name that
+            // is also a common word or first name (Dominique, Maurice) is left out by build.py.
             c.aliases.iter().for_each(|n| index.add(n, entry));
         }
         for (i, p) in subdivisions.iter().enumerate() {

@@ -259,3 +259,24 @@ fn every_place_name_finds_its_place() {
     }
     assert!(missing.is_empty(), "names not indexed: {missing:?}");
 }
+
+#[test]
+fn country_names_that_are_common_words_are_not_indexed() {
+    let r = reference();
+    // First names, a politician's surname, a weapon: never countries by themselves.
+    for surface in ["Dominique", "Maurice", "Hollande", "grenade", "Jordan"] {
+        assert_eq!(r.country_by_name(surface), None, "{surface}");
+    }
+    assert_eq!(
+        r.country_by_name("Île Maurice").map(|c| c.iso2.as_str()),
+        Some("MU")
+    );
+    assert_eq!(
+        r.country_by_name("Pays-Bas").map(|c| c.iso2.as_str()),
+        Some("NL")
+    );
+    assert_eq!(
+        r.country("DM").map(|c| c.name_fr.as_str()),
+        Some("Dominique")
+    );
+}
