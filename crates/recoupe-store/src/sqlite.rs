@@ -301,7 +301,7 @@ impl SqliteStore {
         self.conn
             .execute_batch(
                 "PRAGMA synchronous = NORMAL;
-                 PRAGMA foreign_keys = OFF;
+                 PRAGMA foreign_keys = ON;
                  PRAGMA temp_store = MEMORY;
                  PRAGMA cache_size = -32000;
                  -- Checkpoint every ~64 MB of WAL rather than 4 MB: index pages rewritten
@@ -840,7 +840,7 @@ impl Store for SqliteStore {
         )?;
         let lowercase = reference.to_ascii_lowercase();
         if candidates.is_empty()
-            && lowercase.len() < 32
+            && lowercase.len() <= 32
             && lowercase.bytes().all(|b| b.is_ascii_hexdigit())
         {
             // Hex digits contain no GLOB metacharacters, and GLOB on the UNIQUE id

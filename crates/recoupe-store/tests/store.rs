@@ -265,6 +265,10 @@ fn documents_are_found_by_id_prefix_and_external_id() {
     let upper = id[..unique_len.max(8)].to_ascii_uppercase();
     assert_eq!(store.get(&upper).unwrap().unwrap().id, target.id);
     assert_eq!(
+        store.get(&id.to_ascii_uppercase()).unwrap().unwrap().id,
+        target.id
+    );
+    assert_eq!(
         store.get("synthetic-17").unwrap().unwrap().id,
         target.id,
         "external id"
