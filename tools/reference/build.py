@@ -35,6 +35,7 @@ import glob
 import json
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -91,6 +92,8 @@ def fetch(cache: str) -> None:
     deb_dir = os.path.join(cache, "deb")
     if not os.path.exists(os.path.join(deb_dir, ".done")):
         os.makedirs(deb_dir, exist_ok=True)
+        # apt downloads as the unprivileged _apt user when it can write the directory.
+        os.chmod(deb_dir, 0o777)
         run(["apt-get", "update", "-qq"])
         run(["apt-get", "download", "-qq", *DEBIAN], cwd=deb_dir)
         for deb in sorted(glob.glob(os.path.join(deb_dir, "*.deb"))):
@@ -568,6 +571,8 @@ def main() -> None:
     fetch(cache)
     # The writing stage runs inside the venv, where zstandard is installed.
     run([os.path.join(cache, "venv", "bin", "python"), os.path.abspath(__file__), "--stage2", "--cache", cache])
+    if not args.cache:
+        shutil.rmtree(cache, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -201,7 +201,7 @@ pub struct Reference {
     first_names: FxHashSet<Box<str>>,
     surnames: FxHashSet<Box<str>>,
     variants: FxHashMap<Box<str>, u32>,
-    variant_groups: usize,
+    variant_groups: Vec<Vec<String>>,
 }
 
 static EMBEDDED: OnceLock<Reference> = OnceLock::new();
@@ -400,6 +400,13 @@ impl Reference {
         self.variants.get(Self::key(word).as_str()).copied()
     }
 
+    /// Spellings of a variant group, most frequent first (empty for an unknown id).
+    pub fn variant_group(&self, id: u32) -> &[String] {
+        self.variant_groups
+            .get(id as usize)
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// Largest number of space-separated words in any indexed name key, to bound the
     /// windows of a gazetteer scan.
     pub fn longest_entry_tokens(&self) -> usize {
@@ -420,7 +427,7 @@ impl Reference {
             demonym_forms: self.demonyms.len(),
             first_names: self.first_names.len(),
             surnames: self.surnames.len(),
-            variant_groups: self.variant_groups,
+            variant_groups: self.variant_groups.len(),
             name_keys: self.small.names.len() + self.place_index.len(),
             actor_issues: self.actor_issues.len(),
         }

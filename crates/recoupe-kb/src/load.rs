@@ -387,21 +387,24 @@ fn load_name_set(file: &'static str, bytes: &[u8]) -> Result<FxHashSet<Box<str>>
         .collect())
 }
 
-fn load_variants() -> Result<(FxHashMap<Box<str>, u32>, usize), LoadError> {
+/// Variant groups (spellings, most frequent first) and `key(spelling) → group`.
+type Variants = (Vec<Vec<String>>, FxHashMap<Box<str>, u32>);
+
+fn load_variants() -> Result<Variants, LoadError> {
     const FILE: &str = "resources/fr/names/variants.tsv.zst";
     let text = unzstd(FILE, embedded::VARIANTS)?;
     let mut map = FxHashMap::default();
-    let mut groups = 0usize;
+    let mut groups: Vec<Vec<String>> = Vec::new();
     for (line, row) in data_lines(&text) {
-        let id = u32::try_from(groups)
+        let id = u32::try_from(groups.len())
             .map_err(|_| malformed(FILE, line, "too many variant groups".to_string()))?;
-        groups += 1;
         for member in row.split('|') {
             // Groups are disjoint by construction (build.py); keep the first on a key clash.
             map.entry(key(member).into_boxed_str()).or_insert(id);
         }
+        groups.push(row.split('|').map(str::to_string).collect());
     }
-    Ok((map, groups))
+    Ok((groups, map))
 }
 
 fn load_demonyms(countries: &[Country]) -> Result<FxHashMap<Box<str>, u16>, LoadError> {
@@ -558,7 +561,7 @@ pub(crate) fn build(
             embedded::FIRST_NAMES,
         )?;
         let surnames = load_name_set("resources/fr/names/surnames.txt.zst", embedded::SURNAMES)?;
-        let (variants, variant_groups) = load_variants()?;
+        let (variant_groups, variants) = load_variants()?;
 
         let text = text_worker.join().unwrap_or_else(|_| {
             Err(malformed(

@@ -171,6 +171,12 @@ fn name_lexicons() {
     assert_eq!(r.name_variants("Muhammad"), Some(mohammed));
     assert_eq!(r.name_variants("Mohamed"), Some(mohammed));
     assert_ne!(qassem, mohammed);
+    let spellings = r.variant_group(mohammed);
+    assert!(
+        spellings.iter().any(|s| s == "Muhammad") && spellings.iter().any(|s| s == "Mohamed"),
+        "{spellings:?}"
+    );
+    assert!(r.variant_group(u32::MAX).is_empty());
     assert_eq!(r.name_variants("Bonjour"), None);
 }
 
