@@ -66,6 +66,20 @@ DENSE_ADMIN1 = {("CA", "10")}
 
 ZSTD_LEVEL = 19
 
+# French function words, months and weekdays (general knowledge). A place, subdivision or name
+# lexicon entry spelled like one of these ("Sur", "Selon", "Mais", "Mai") would fire on
+# ordinary words, so such names are never written; the place keeps its other names.
+FUNCTION_WORDS = set(
+    """le la les l un une des du de d au aux et ou ni mais donc or car si ne pas plus moins
+    ce cet cette ces se sa son ses leur leurs mon ma mes ton ta tes notre nos votre vos
+    il elle ils elles on nous vous je tu me te lui eux qui que quoi dont ou y en
+    a à dans sur sous par pour avec sans selon contre vers chez entre depuis pendant avant apres après
+    des lors comme tout tous toute toutes tres très aussi alors ainsi encore deja déjà
+    est sont etait était ont avait fait
+    janvier fevrier février mars avril mai juin juillet aout août septembre octobre novembre decembre décembre
+    lundi mardi mercredi jeudi vendredi samedi dimanche""".split()
+)
+
 
 def run(cmd: list[str], **kw) -> None:
     print("+", " ".join(cmd), file=sys.stderr)
@@ -187,6 +201,8 @@ MAX_COUNTRY_WORDS = 10
 def keep_alt(alt: str) -> bool:
     if not is_latin_text(alt) or len(alt) < 2 or word_count(alt) > MAX_PLACE_WORDS:
         return False
+    if fold(alt) in FUNCTION_WORDS:
+        return False
     # Machine romanisations from other scripts are stored all-lowercase ("bghdad", "mo su er").
     if alt == alt.lower():
         return False
@@ -216,9 +232,15 @@ def build_geonames(site: str, zstd_mod) -> dict:
         dense = cc in DENSE_COUNTRIES or (cc, c.get("admin1code", "")) in DENSE_ADMIN1
         if c["population"] < MIN_POPULATION and not dense:
             continue
-        kept += 1
         name = clean(c["name"])
         alts = uniq_aliases([name], sorted(a for a in c.get("alternatenames", []) if keep_alt(a)))
+        if fold(name) in FUNCTION_WORDS:
+            # The display name would fire on an ordinary word ("Sur"): index the place by its
+            # other names only, or drop it when it has none.
+            if not alts:
+                continue
+            name, alts = alts[0], alts[1:]
+        kept += 1
         fcode = "PPLC" if capitals.get(cc) is c else "PPL"
         rows.append(
             "\t".join(
@@ -434,7 +456,7 @@ def build_subdivisions(deb: str, zstd_mod) -> None:
             stripped = SUBDIVISION_PREFIX.sub("", nm).strip()
             if stripped and stripped != nm:
                 cands.append(stripped)
-        cands = [c for c in cands if c and is_latin_text(c) and word_count(c) <= MAX_PLACE_WORDS]
+        cands = [c for c in cands if c and is_latin_text(c) and word_count(c) <= MAX_PLACE_WORDS and fold(c) not in FUNCTION_WORDS]
         iso = f"{code[:2].upper()}-{code[2:].upper()}"
         rows.append("\t".join([iso, code[:2].upper(), name_fr, name_en, "|".join(uniq_aliases([name_fr], cands))]))
     write_text(
@@ -474,8 +496,12 @@ def build_names(deb: str, site: str, zstd_mod) -> None:
             continue
         by_role[(latin, role)] += count
         by_key[akey][latin] += count
+    first = {n for n in first if fold(n) not in FUNCTION_WORDS}
+    sur = {n for n in sur if fold(n) not in FUNCTION_WORDS}
     # A romanised unit counts as a first name/surname when attested at least 3 times in that role.
     for (latin, role), count in by_role.items():
+        if fold(latin) in FUNCTION_WORDS:
+            continue
         if count >= 3 and role == "given":
             first.add(latin)
         if count >= 3 and role == "surname":

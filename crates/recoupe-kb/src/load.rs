@@ -622,3 +622,53 @@ pub(crate) fn build(
 pub fn actor_files() -> &'static [(&'static str, &'static str)] {
     embedded::ACTOR_FILES
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const IRAQ: &str =
+        "# source: test\niraqi-army\tORG\tarmy\tIQ\t\tArmée irakienne\tIraqi Army|AI\n";
+    const MORE: &str = "# source: test\n\
+                        iraqi-army\tORG\tarmy\tIQ\t\tDuplicate\t\n\
+                        amnesty\tORG\tngo\t\t\tAmnesty International\tAI\n";
+
+    #[test]
+    fn duplicate_ids_are_errors_and_shared_aliases_warnings() {
+        let (actors, issues) = load_actors(&[("iraq.tsv", IRAQ), ("more.tsv", MORE)]);
+        assert_eq!(
+            actors.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
+            vec!["iraqi-army", "amnesty"]
+        );
+        assert_eq!(issues.len(), 2, "{issues:?}");
+        assert_eq!(
+            (
+                issues[0].kind.clone(),
+                issues[0].file.as_str(),
+                issues[0].line
+            ),
+            (ActorIssueKind::DuplicateId, "more.tsv", 2)
+        );
+        assert!(
+            issues[0].message.contains("iraq.tsv:2"),
+            "{}",
+            issues[0].message
+        );
+        assert_eq!(
+            (issues[1].kind.clone(), issues[1].line),
+            (ActorIssueKind::SharedAlias, 3)
+        );
+        assert!(!issues[1].is_error());
+    }
+
+    #[test]
+    fn place_index_rows_are_found_by_binary_search() {
+        let index = PlaceIndex::new("alep\t3\nbagdad\t0,7\nparis\t1\n");
+        assert_eq!(index.rows("bagdad").collect::<Vec<_>>(), vec![0, 7]);
+        assert_eq!(index.rows("alep").collect::<Vec<_>>(), vec![3]);
+        assert_eq!(index.rows("paris").collect::<Vec<_>>(), vec![1]);
+        assert_eq!(index.rows("bag").count(), 0);
+        assert_eq!(index.rows("").count(), 0);
+        assert_eq!(index.len(), 3);
+    }
+}

@@ -286,3 +286,18 @@ fn country_names_that_are_common_words_are_not_indexed() {
         Some("Dominique")
     );
 }
+
+#[test]
+fn function_words_are_neither_places_nor_names() {
+    let r = reference();
+    for word in ["Sur", "Selon", "Mais", "Le", "Les", "Mai", "Avril"] {
+        assert!(
+            r.places_by_name(word).is_empty(),
+            "{word}: {:?}",
+            r.places_by_name(word)
+        );
+        assert!(!r.is_first_name(word) && !r.is_surname(word), "{word}");
+    }
+    // Tyre keeps its other names.
+    assert_eq!(first_city(r, "Tyr").name, "Tyre");
+}
