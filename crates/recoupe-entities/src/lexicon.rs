@@ -22,6 +22,9 @@ pub enum OrgHead {
     /// May also start a lowercase name completed by a nationality or a capitalised complement
     /// ("armée irakienne", "ministère de la Défense").
     AlsoLowercase,
+    /// Lowercase use needs a "de" complement, a nationality is not enough: "forces de sécurité
+    /// irakiennes" is a name, "forces irakiennes" a description.
+    NeedsComplement,
 }
 
 /// All cue lists, folded.
@@ -33,12 +36,16 @@ pub struct Lexicon {
     pub org_heads: HashMap<String, OrgHead>,
     /// Words that make an unknown capitalised name an organisation wherever they occur in it.
     pub org_tails: HashSet<String>,
+    /// Nouns after which a capitalised name is an organisation ("l'agence X", "la chaîne X").
+    pub org_appositions: HashSet<String>,
     /// Peoples and communities: capitalised nouns are MISC, lowercase adjectives have no country.
     pub peoples: HashSet<String>,
     pub loc_before_de: HashSet<String>,
     pub loc_whole: HashSet<String>,
     pub loc_prepositions: HashSet<String>,
     pub misc_heads: HashSet<String>,
+    /// Capitalised nouns opening a MISC name ("Constitution", "Coupe du monde").
+    pub misc_cap_heads: HashSet<String>,
     pub particle_words: HashSet<String>,
     /// Attached prefixes without the hyphen ("al", "el", "ez").
     pub particle_prefixes: HashSet<String>,
@@ -76,10 +83,10 @@ impl Lexicon {
         for (_, line) in entries(ORG_HEADS).filter(|(section, _)| section.is_empty()) {
             let mut fields = line.split('\t');
             let head = fold(fields.next().unwrap_or_default().trim());
-            let kind = if fields.next().map(str::trim) == Some("lc") {
-                OrgHead::AlsoLowercase
-            } else {
-                OrgHead::CapitalisedOnly
+            let kind = match fields.next().map(str::trim) {
+                Some("lc") => OrgHead::AlsoLowercase,
+                Some("lc+de") => OrgHead::NeedsComplement,
+                _ => OrgHead::CapitalisedOnly,
             };
             org_heads.insert(head, kind);
         }
@@ -91,11 +98,13 @@ impl Lexicon {
             person_titles: set_of(PERSON_TITLES, ""),
             org_heads,
             org_tails: set_of(ORG_HEADS, "tails"),
+            org_appositions: set_of(ORG_HEADS, "apposition"),
             peoples: set_of(PEOPLES, ""),
             loc_before_de: set_of(LOC_CUES, "before-de"),
             loc_whole: set_of(LOC_CUES, "whole"),
             loc_prepositions: set_of(LOC_CUES, "prepositions"),
-            misc_heads: set_of(MISC_CUES, ""),
+            misc_heads: set_of(MISC_CUES, "before"),
+            misc_cap_heads: set_of(MISC_CUES, "heads"),
             particle_words: set_of(PARTICLES, "words"),
             particle_prefixes,
             stopwords_caps: set_of(STOPWORDS_CAPS, ""),

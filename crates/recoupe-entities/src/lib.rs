@@ -11,6 +11,7 @@ mod knowledge;
 mod lexicon;
 mod normalize;
 mod recognise;
+mod reference;
 mod resolve;
 mod tokens;
 
@@ -25,6 +26,7 @@ use recoupe_model::{
 pub use knowledge::{Candidate, Knowledge, PlaceInfo};
 pub use lexicon::{Lexicon, OrgHead};
 pub use normalize::{fold, skeleton};
+pub use reference::ReferenceKnowledge;
 
 use recognise::Recogniser;
 use tokens::{token_view, Tk};
@@ -39,6 +41,11 @@ pub struct EntityStage {
 }
 
 impl EntityStage {
+    /// The stage over the embedded reference data.
+    pub fn embedded() -> EntityStage {
+        EntityStage::new(Arc::new(ReferenceKnowledge::embedded()))
+    }
+
     pub fn new(kb: Arc<dyn Knowledge>) -> EntityStage {
         EntityStage {
             kb,
@@ -153,6 +160,11 @@ pub struct PlaceStage {
 }
 
 impl PlaceStage {
+    /// The stage over the embedded reference data.
+    pub fn embedded() -> PlaceStage {
+        PlaceStage::new(Arc::new(ReferenceKnowledge::embedded()))
+    }
+
     pub fn new(kb: Arc<dyn Knowledge>) -> PlaceStage {
         PlaceStage { kb }
     }

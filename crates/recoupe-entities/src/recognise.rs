@@ -5,7 +5,7 @@
 //! over a bounded token window, or a capitalised proper-noun sequence typed by contextual cues.
 //! Everything is hash lookups on precomputed folded keys; no regular expressions.
 
-use recoupe_model::EntityType;
+use recoupe_model::{EntityType, PlaceKind};
 
 use crate::knowledge::{Candidate, Knowledge};
 use crate::lexicon::{Lexicon, OrgHead};
@@ -16,6 +16,10 @@ pub const STRENGTH_KB: u8 = 4;
 pub const STRENGTH_CUE: u8 = 3;
 pub const STRENGTH_LEXICON: u8 = 2;
 pub const STRENGTH_DEFAULT: u8 = 1;
+
+/// Places below this population lose against contrary cues (titles, "l'agence X"): GeoNames
+/// holds villages named like surnames and common words.
+const SMALL_PLACE: u64 = 20_000;
 
 /// A recognised mention before document-level resolution.
 #[derive(Debug, Clone)]
@@ -41,6 +45,42 @@ pub struct Recogniser<'a> {
     pub max_window: usize,
 }
 
+/// Nouns whose "de" complement is a person: "le dauphin de X", "l'épouse de X".
+const RELATIONAL_TITLES: &[&str] = &[
+    "dauphin",
+    "fils",
+    "fille",
+    "epouse",
+    "mari",
+    "veuve",
+    "frere",
+    "soeur",
+    "successeur",
+    "predecesseur",
+    "rival",
+    "rivale",
+    "adversaire",
+    "allie",
+    "alliee",
+    "proche",
+    "pere",
+    "mere",
+    "oncle",
+    "neveu",
+    "cousin",
+    "conseiller",
+    "conseillere",
+    "avocat",
+    "avocate",
+    "biographe",
+];
+
+/// Words across which a title no longer describes the following name.
+const CLAUSE_BREAKERS: &[&str] = &[
+    "a", "ont", "est", "sont", "etait", "sera", "et", "ou", "qui", "que", "qu'", "a", "en", "dans",
+    "sur", "vers", "avec", "par", "pour", "contre", "selon", "apres", "avant", "lors",
+];
+
 fn is_de(folded: &str) -> bool {
     matches!(folded, "de" | "du" | "des" | "d'")
 }
@@ -55,7 +95,12 @@ impl Recogniser<'_> {
                 i += 1;
                 continue;
             }
-            let org = self.org_pattern(toks, i, s);
+            if let Some(c) = self.place_whole_pattern(toks, i, s, text) {
+                i = c.end;
+                out.push(c);
+                continue;
+            }
+            let org = self.org_pattern(toks, i, s, text);
             let kb = if t.name_like || org.is_some() || self.lowercase_start_allowed(t) {
                 self.kb_window(toks, i, s, text)
             } else {
@@ -96,17 +141,86 @@ impl Recogniser<'_> {
                 i += 1;
                 continue;
             }
-            let end = self.extend_caps(toks, i, s.end);
-            if let Some(c) = self.type_sequence(toks, i, end, s, text) {
+            let end = self.split_sequence(toks, i, self.extend_caps(toks, i, s.end));
+            if let Some(mut c) = self.type_sequence(toks, i, end, s, text) {
+                if c.strength <= STRENGTH_LEXICON && c.label != EntityType::PER {
+                    self.try_variants(toks, &mut c, text);
+                }
                 out.push(c);
             }
             i = end;
         }
     }
 
+    /// Named facility or landform whose whole phrase is the place: "vallée de l'Euphrate",
+    /// "aéroport de Bagdad" (lowercase head, "de", capitalised name).
+    fn place_whole_pattern(
+        &self,
+        toks: &[Tk<'_>],
+        i: usize,
+        s: SentenceRange,
+        text: &str,
+    ) -> Option<Cand> {
+        let head = &toks[i];
+        if !self.lex.loc_whole.contains(&head.folded) {
+            return None;
+        }
+        let mut after = i + 1;
+        if after >= s.end || !is_de(&toks[after].folded) {
+            return None;
+        }
+        after += 1;
+        if after < s.end
+            && toks[after - 1].folded == "de"
+            && matches!(toks[after].folded.as_str(), "la" | "l'")
+        {
+            after += 1;
+        }
+        if after >= s.end
+            || !toks[after].name_like
+            || self.lex.stopwords_caps.contains(&toks[after].folded)
+        {
+            return None;
+        }
+        let end = self.extend_caps(toks, after, s.end);
+        let name = text.get(toks[after].span.start..toks[end - 1].span.end)?;
+        Some(Cand {
+            start: i,
+            end,
+            label: EntityType::LOC,
+            strength: STRENGTH_CUE,
+            hits: Vec::new(),
+            rule: "place-whole",
+            evidence: vec![format!("\"{}\" + name \"{name}\"", head.text)],
+            weak: false,
+            admin_cue: false,
+        })
+    }
+
+    /// Looks an unknown name up under its other transliterations ("Deir Ezzor" → "Deir ez-Zor").
+    fn try_variants(&self, toks: &[Tk<'_>], c: &mut Cand, text: &str) {
+        let Some(surface) = text.get(toks[c.start].span.start..toks[c.end - 1].span.end) else {
+            return;
+        };
+        for variant in crate::normalize::spelling_variants(surface) {
+            let hits = self.kb.candidates(&variant);
+            if let Some(first) = hits.first() {
+                c.label = first.label;
+                c.strength = STRENGTH_KB;
+                c.evidence.push(format!("reference match as \"{variant}\""));
+                c.hits = hits;
+                c.weak = false;
+                return;
+            }
+        }
+    }
+
     /// Lowercase tokens that may open a reference-data name ("armée", "forces").
     fn lowercase_start_allowed(&self, t: &Tk<'_>) -> bool {
-        self.lex.org_heads.get(&t.folded) == Some(&OrgHead::AlsoLowercase)
+        matches!(
+            self.lex.org_heads.get(&t.folded),
+            Some(OrgHead::AlsoLowercase | OrgHead::NeedsComplement)
+        )
     }
 
     /// Longest reference match starting at token `i`.
@@ -149,8 +263,24 @@ impl Recogniser<'_> {
             if hits.is_empty() {
                 continue;
             }
-            let label = hits[0].label;
             let mut evidence = vec![format!("reference match \"{surface}\"")];
+            // only villages under this spelling: the usual spelling may name the real place
+            // ("Anbar" is a Turkish village, "al-Anbar" the Iraqi province)
+            if hits.iter().all(|h| {
+                h.label == EntityType::LOC
+                    && matches!(h.kind, Some(PlaceKind::City | PlaceKind::Other))
+                    && h.population < SMALL_PLACE
+            }) {
+                for variant in crate::normalize::spelling_variants(surface) {
+                    let more = self.kb.candidates(&variant);
+                    if !more.is_empty() {
+                        evidence.push(format!("also looked up as \"{variant}\""));
+                        hits.extend(more);
+                        break;
+                    }
+                }
+            }
+            let label = hits[0].label;
             evidence.extend(rejected);
             return Some(Cand {
                 start: i,
@@ -183,8 +313,43 @@ impl Recogniser<'_> {
             if !first.name_like {
                 return false;
             }
+            // "La source": the words of a place name are capitalised, particles and
+            // adjectives aside ("République démocratique du Congo")
+            if toks[i..j].iter().skip(1).any(|t| {
+                t.is_word()
+                    && !t.name_like
+                    && !self.lex.particle_words.contains(&t.folded)
+                    && !self.lex.has_article_prefix(&t.folded)
+                    && !is_adjective(&t.folded)
+            }) {
+                return false;
+            }
+            let small_place = hit.kind != Some(PlaceKind::Country)
+                && hit.kind != Some(PlaceKind::Admin)
+                && hit.population < SMALL_PLACE;
+            if small_place
+                && (self.title_before(toks, i, s).is_some()
+                    || self.org_apposition_before(toks, i, s).is_some())
+            {
+                return false;
+            }
             if single {
-                if self.lex.stopwords_caps.contains(&first.folded) {
+                if self.lex.stopwords_caps.contains(&first.folded)
+                    || self.lex.person_titles.contains(&first.folded)
+                {
+                    return false;
+                }
+                // a sentence-initial capitalised word that is only a village name is usually a
+                // common word ("Durant")
+                if first.initial && small_place {
+                    return false;
+                }
+                // or a participle/adjective that happens to be a foreign town's alias ("Situé")
+                if first.initial
+                    && hit.kind == Some(PlaceKind::City)
+                    && !self.kb.candidates(&first.folded).is_empty()
+                    && is_adjective(&first.folded)
+                {
                     return false;
                 }
                 let after_loc_preposition =
@@ -208,23 +373,39 @@ impl Recogniser<'_> {
 
     /// Organisation built on a head noun: "armée irakienne", "ministère irakien de la Défense",
     /// "forces de sécurité irakiennes", "37e brigade d'infanterie", "Forces démocratiques syriennes".
-    fn org_pattern(&self, toks: &[Tk<'_>], i: usize, s: SentenceRange) -> Option<Cand> {
+    fn org_pattern(&self, toks: &[Tk<'_>], i: usize, s: SentenceRange, text: &str) -> Option<Cand> {
         let head = &toks[i];
-        let head_kind = self.lex.org_heads.get(&head.folded)?;
-        if !head.cap && *head_kind != OrgHead::AlsoLowercase {
+        let misc = head.cap && self.lex.misc_cap_heads.contains(&head.folded);
+        let head_kind = if misc {
+            OrgHead::CapitalisedOnly
+        } else {
+            *self.lex.org_heads.get(&head.folded)?
+        };
+        if !head.cap && head_kind == OrgHead::CapitalisedOnly {
+            return None;
+        }
+        // "forces armées": the second head is an adjective of the first, which already failed
+        if i > s.start && self.lex.org_heads.contains_key(&toks[i - 1].folded) {
             return None;
         }
         let ordinal = i > s.start && toks[i - 1].is_ordinal();
+        let max_complements = if head.cap { 3 } else { 1 };
         let mut j = i + 1;
         // end of the part already justified by an anchor (nationality or capitalised complement)
         let mut end_ok: Option<usize> = None;
         let mut tentative = i + 1;
         let mut pending_noun = false;
         let mut complements = 0;
+        let mut adjectives = false;
         let mut evidence = vec![format!("organisation head \"{}\"", head.text)];
         while j < s.end {
             let t = &toks[j];
             if t.is_word() && !t.cap && self.kb.demonym(t.text).is_some() {
+                // "Unités de mobilisation populaire irakiennes": a nationality after a complement
+                // of a capitalised name describes it rather than belonging to it
+                if head.cap && complements > 0 {
+                    break;
+                }
                 j += 1;
                 tentative = j;
                 end_ok = Some(j);
@@ -233,6 +414,7 @@ impl Recogniser<'_> {
                 continue;
             }
             if t.is_word() && !t.cap && is_adjective(&t.folded) {
+                adjectives = true;
                 j += 1;
                 tentative = j;
                 if !pending_noun && end_ok.is_some() {
@@ -240,15 +422,30 @@ impl Recogniser<'_> {
                 }
                 continue;
             }
-            if is_de(&t.folded) && j + 1 < s.end {
-                let mut after = j + 1;
-                if t.folded == "de" && matches!(toks[after].folded.as_str(), "la" | "l'") {
+            // "Centre de contrôle et de prévention": coordinated complements of a capitalised name
+            let mut de_at = j;
+            if head.cap
+                && t.folded == "et"
+                && complements > 0
+                && toks.get(j + 1).is_some_and(|n| is_de(&n.folded))
+            {
+                de_at = j + 1;
+            }
+            if de_at + 1 < s.end && is_de(&toks[de_at].folded) {
+                let mut after = de_at + 1;
+                if toks[de_at].folded == "de" && matches!(toks[after].folded.as_str(), "la" | "l'")
+                {
                     after += 1;
                 }
                 if after < s.end {
                     let n = &toks[after];
                     if n.name_like && !self.lex.stopwords_caps.contains(&n.folded) {
                         let e = self.extend_caps(toks, after, s.end);
+                        if self.starts_known_actor(toks, after, e, text) {
+                            evidence
+                                .push(format!("complement \"{}\" is an actor of its own", n.text));
+                            break;
+                        }
                         evidence.push(format!(
                             "complement \"{}\"",
                             toks[after..e]
@@ -266,10 +463,14 @@ impl Recogniser<'_> {
                     }
                     if n.is_word()
                         && !n.cap
-                        && complements == 0
-                        && n.folded.len() >= 4
+                        && complements < max_complements
+                        && n.folded.len() >= 3
                         && !self.lex.stopwords_caps.contains(&n.folded)
                     {
+                        // "unités de la police fédérale": the organisation starts at "police"
+                        if !head.cap && self.lex.org_heads.contains_key(&n.folded) {
+                            return None;
+                        }
                         j = after + 1;
                         tentative = j;
                         pending_noun = true;
@@ -282,6 +483,12 @@ impl Recogniser<'_> {
         }
         let (start, end, rule) = if ordinal {
             (i - 1, tentative, "org-ordinal-unit")
+        } else if misc {
+            // "la Constitution" alone is the name of a law; at a sentence start it may be a noun
+            if head.initial && tentative == i + 1 {
+                return None;
+            }
+            (i, tentative, "misc-capitalised-head")
         } else if head.cap {
             // a bare capitalised head ("Conseil") or one opening a sentence says too little
             if tentative == i + 1 || (head.initial && end_ok.is_none()) {
@@ -289,12 +496,20 @@ impl Recogniser<'_> {
             }
             (i, tentative, "org-capitalised-head")
         } else {
+            // "forces irakiennes" is a description; "forces de sécurité irakiennes" a name
+            if head_kind == OrgHead::NeedsComplement && complements == 0 && !adjectives {
+                return None;
+            }
             (i, end_ok?, "org-lowercase-pattern")
         };
         Some(Cand {
             start,
             end,
-            label: EntityType::ORG,
+            label: if misc {
+                EntityType::MISC
+            } else {
+                EntityType::ORG
+            },
             strength: STRENGTH_CUE,
             hits: Vec::new(),
             rule,
@@ -302,6 +517,30 @@ impl Recogniser<'_> {
             weak: false,
             admin_cue: false,
         })
+    }
+
+    /// "l'agence X", "la chaîne X", "le site X": a capitalised name right after such a noun is
+    /// an organisation, whatever else it could be.
+    fn org_apposition_before(&self, toks: &[Tk<'_>], i: usize, s: SentenceRange) -> Option<String> {
+        if i <= s.start {
+            return None;
+        }
+        let prev = &toks[i - 1];
+        (!prev.cap && self.lex.org_appositions.contains(&prev.folded))
+            .then(|| prev.text.to_string())
+    }
+
+    /// Whether the capitalised name at `i` is a known organisation or person (it is then its
+    /// own mention, not the complement of a descriptive head: "les forces du Hachd").
+    fn starts_known_actor(&self, toks: &[Tk<'_>], i: usize, end: usize, text: &str) -> bool {
+        let Some(surface) = text.get(toks[i].span.start..toks[end - 1].span.end) else {
+            return false;
+        };
+        self.kb
+            .candidates(surface)
+            .iter()
+            .chain(self.kb.candidates(toks[i].text).iter())
+            .any(|h| h.label == EntityType::ORG || h.label == EntityType::PER)
     }
 
     /// "province de X", "gouvernorat d'X": X names an administrative division.
@@ -360,6 +599,34 @@ impl Recogniser<'_> {
         last
     }
 
+    /// Two names side by side ("sur Telegram Tymur Tkachenko", "LFI Manuel Bompard"): cut
+    /// before an inner first name that follows a non-first-name, and after a leading acronym.
+    fn split_sequence(&self, toks: &[Tk<'_>], i: usize, end: usize) -> usize {
+        if end - i < 2 {
+            return end;
+        }
+        if toks[i].all_caps && !toks[i + 1].all_caps && toks[i + 1].cap {
+            return i + 1;
+        }
+        if end - i >= 3 {
+            for k in i + 1..end - 1 {
+                if toks[k].cap
+                    && toks[k + 1].cap
+                    && self.kb.is_first_name(toks[k].text)
+                    && !self.kb.is_first_name(toks[k - 1].text)
+                    && toks[k - 1].cap
+                {
+                    // only when the left part is a name of its own ("Telegram", "LFI")
+                    let left = text_of(toks, i, k);
+                    if toks[i].all_caps || !self.kb.candidates(&left).is_empty() {
+                        return k;
+                    }
+                }
+            }
+        }
+        end
+    }
+
     /// Title or role announcing a person just before token `i` ("le général", "M.", "le
     /// maire de la ville, X").
     fn title_before(&self, toks: &[Tk<'_>], i: usize, s: SentenceRange) -> Option<String> {
@@ -380,6 +647,46 @@ impl Recogniser<'_> {
             }
             return Some(prev.text.to_string());
         }
+        // "le président turc X", "l'opposant sénégalais X", "le président sortant X"
+        let mut k = p;
+        let mut skipped = 0;
+        while k > s.start
+            && skipped < 2
+            && toks[k].is_word()
+            && !toks[k].cap
+            && (is_adjective(&toks[k].folded)
+                || self.kb.demonym(toks[k].text).is_some()
+                || toks[k].folded.ends_with("ant"))
+        {
+            k -= 1;
+            skipped += 1;
+            if self.lex.person_titles.contains(&toks[k].folded) && !toks[k].cap {
+                return Some(toks[k].text.to_string());
+            }
+        }
+        // "le dauphin de X", "le candidat de l'opposition X": a title, its complement, then the name
+        let lower = p.saturating_sub(5).max(s.start);
+        if prev.text != "," {
+            let mut k = p;
+            while k > lower {
+                let t = &toks[k];
+                if t.breaks_name() || CLAUSE_BREAKERS.contains(&t.folded.as_str()) {
+                    break;
+                }
+                if !t.cap && k < p && self.lex.person_titles.contains(&t.folded) {
+                    // only "le dauphin de X": "le directeur de l'OMS" names an organisation and
+                    // "élu d'Afrique" a place
+                    if k + 2 == i
+                        && matches!(toks[k + 1].folded.as_str(), "de" | "d'")
+                        && RELATIONAL_TITLES.contains(&t.folded.as_str())
+                    {
+                        return Some(t.text.to_string());
+                    }
+                    break;
+                }
+                k -= 1;
+            }
+        }
         if prev.text == "," {
             // apposition: "le chef de l'administration militaire de Kiev, Tymur Tkachenko"
             let lower = p.saturating_sub(8).max(s.start);
@@ -388,7 +695,7 @@ impl Recogniser<'_> {
                 if t.breaks_name() {
                     break;
                 }
-                if !t.cap && self.lex.person_titles.contains(&t.folded) {
+                if (!t.cap || t.initial) && self.lex.person_titles.contains(&t.folded) {
                     return Some(t.text.to_string());
                 }
             }
@@ -424,9 +731,25 @@ impl Recogniser<'_> {
                 admin_cue: false,
             })
         };
+        if single
+            && (self.lex.org_heads.contains_key(&first.folded)
+                || self.lex.loc_before_de.contains(&first.folded)
+                || self.lex.loc_whole.contains(&first.folded))
+        {
+            // "la Coalition", "le Comité" alone are descriptions
+            return None;
+        }
+        if !single && toks[i..end].iter().all(|t| t.all_caps || !t.is_word()) {
+            // all-caps headline words ("HOMMAGE À"); acronyms come one at a time
+            return None;
+        }
         if let Some(title) = self.title_before(toks, i, s) {
             evidence.push(format!("title \"{title}\" before \"{surface}\""));
             return make(EntityType::PER, STRENGTH_CUE, "person-title", evidence);
+        }
+        if let Some(noun) = self.org_apposition_before(toks, i, s) {
+            evidence.push(format!("after \"{noun}\""));
+            return make(EntityType::ORG, STRENGTH_CUE, "org-apposition", evidence);
         }
         if let Some(w) = toks[i..end]
             .iter()
@@ -495,25 +818,36 @@ impl Recogniser<'_> {
                 evidence.push("multi-word name with \"de\"".to_string());
                 return make(EntityType::ORG, STRENGTH_DEFAULT, "default-org", evidence);
             }
-            evidence.push("multi-word capitalised name".to_string());
-            return make(
-                EntityType::PER,
-                STRENGTH_DEFAULT,
-                "default-person",
-                evidence,
-            );
+            if self.kb.is_first_name(first.text) || self.kb.is_surname(last.text) {
+                evidence.push("multi-word name of name-lexicon words".to_string());
+                return make(
+                    EntityType::PER,
+                    STRENGTH_DEFAULT,
+                    "default-person",
+                    evidence,
+                );
+            }
+            // without any person evidence an unknown name is more often a place (villages,
+            // districts and transliterated towns are missing from gazetteers)
+            evidence.push("multi-word capitalised name without person evidence".to_string());
+            return make(EntityType::LOC, STRENGTH_DEFAULT, "default-place", evidence);
         }
         let determiner = matches!(
             prev_folded,
             "le" | "la" | "l'" | "les" | "du" | "au" | "aux"
         );
+        if first.all_caps && first.text.chars().count() > 5 {
+            // a long all-caps word is a shouted common word, not an acronym
+            return None;
+        }
         let mut c = if determiner {
+            // rivers, regions and continents take the article ("l'Euphrate", "la Méditerranée")
             evidence.push(format!("after determiner \"{prev_folded}\""));
-            make(EntityType::ORG, STRENGTH_DEFAULT, "default-org", evidence)?
+            make(EntityType::LOC, STRENGTH_DEFAULT, "default-place", evidence)?
         } else {
             evidence.push("single capitalised word".to_string());
             make(
-                EntityType::PER,
+                EntityType::LOC,
                 STRENGTH_DEFAULT,
                 "default-single",
                 evidence,
@@ -522,6 +856,15 @@ impl Recogniser<'_> {
         c.weak = first.initial;
         Some(c)
     }
+}
+
+/// Words of `toks[a..b]` joined by spaces (for reference lookups of a sub-sequence).
+fn text_of(toks: &[Tk<'_>], a: usize, b: usize) -> String {
+    toks[a..b]
+        .iter()
+        .map(|t| t.text)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Lowercase word with a typical French adjective ending (agreeing forms included).

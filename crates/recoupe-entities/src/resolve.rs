@@ -8,7 +8,7 @@ use recoupe_model::EntityType;
 
 use crate::knowledge::Candidate;
 use crate::normalize::skeleton;
-use crate::recognise::{Cand, STRENGTH_CUE};
+use crate::recognise::{Cand, STRENGTH_CUE, STRENGTH_DEFAULT};
 use crate::tokens::Tk;
 
 /// A mention after resolution: its cluster (index of the representative mention) and chosen entry.
@@ -104,6 +104,27 @@ fn choose(c: &Cand, countries: &HashMap<String, u32>) -> (Option<Candidate>, Vec
         }
     }
     let chosen = c.hits[best].clone();
+    // A village in a country the document never mentions is more likely a homonym than the
+    // place meant: leave the mention unresolved rather than pin it on the wrong continent.
+    let foreign_small = chosen.label == EntityType::LOC
+        && chosen.link.kb != "country"
+        && chosen.population < 50_000
+        && !countries.is_empty()
+        && chosen
+            .country
+            .as_ref()
+            .is_none_or(|k| !countries.contains_key(k));
+    if foreign_small {
+        return (
+            None,
+            vec![format!(
+                "not {}:{} (small place in {}, a country the document does not mention)",
+                chosen.link.kb,
+                chosen.link.id,
+                chosen.country.as_deref().unwrap_or("-")
+            )],
+        );
+    }
     let rejected = c
         .hits
         .iter()
@@ -174,7 +195,13 @@ pub fn resolve(
     }
     for k in 0..n {
         let c = &cands[k];
-        if c.end != c.start + 1 || (c.strength > STRENGTH_CUE) {
+        // a single-word place match yields to a person of the document ("Amadou Ba" … "Ba"),
+        // but a country never does
+        let place_only = c
+            .hits
+            .iter()
+            .all(|h| h.label == EntityType::LOC && h.link.kb != "country");
+        if c.end != c.start + 1 || (c.strength > STRENGTH_CUE && !place_only) {
             continue;
         }
         if let Some(&full) = surnames.get(&skeleton(toks[c.start].text)) {
@@ -183,8 +210,69 @@ pub fn resolve(
             c.label = EntityType::PER;
             c.strength = STRENGTH_CUE;
             c.weak = false;
+            c.hits.clear();
             c.evidence.push(format!("surname of \"{name}\""));
             clusters.union(full, k);
+        }
+    }
+
+    // "le Dr Tedros" makes the earlier untyped "Tedros Adhanom Ghebreyesus" a person too.
+    let cued_people: HashMap<String, usize> = cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.label == EntityType::PER && c.strength >= STRENGTH_CUE && c.end == c.start + 1
+        })
+        .map(|(k, c)| (toks[c.start].folded.clone(), k))
+        .collect();
+    for (k, c) in cands.iter_mut().enumerate() {
+        if c.end - c.start < 2 || c.strength > STRENGTH_DEFAULT || !c.hits.is_empty() {
+            continue;
+        }
+        let person = cued_people
+            .get(&toks[c.start].folded)
+            .or_else(|| cued_people.get(&toks[c.end - 1].folded))
+            .copied();
+        if let Some(p) = person {
+            c.label = EntityType::PER;
+            c.strength = STRENGTH_CUE;
+            c.evidence
+                .push("a word of it is a person elsewhere in the document".to_string());
+            clusters.union(k, p);
+        }
+    }
+
+    // Coordinated names share their type: "Désiré Doué, Khvicha Kvaratskhelia et Senny Mayulu".
+    for k in 0..n.saturating_sub(1) {
+        let (a, b) = (&cands[k], &cands[k + 1]);
+        let linked = b.start == a.end + 1 && matches!(toks[a.end].text, "," | "et" | "ou");
+        if !linked || a.label == b.label {
+            continue;
+        }
+        let (strong, weak) = if a.strength > STRENGTH_DEFAULT && b.strength == STRENGTH_DEFAULT {
+            (k, k + 1)
+        } else if b.strength > STRENGTH_DEFAULT && a.strength == STRENGTH_DEFAULT {
+            (k + 1, k)
+        } else {
+            continue;
+        };
+        if cands[strong].label == EntityType::PER && cands[weak].hits.is_empty() {
+            cands[weak].label = EntityType::PER;
+            cands[weak]
+                .evidence
+                .push("coordinated with a person".to_string());
+        }
+    }
+    // propagate forward along longer enumerations once more
+    for k in 1..n {
+        let (a, b) = (&cands[k - 1], &cands[k]);
+        let linked = b.start == a.end + 1 && matches!(toks[a.end].text, "," | "et" | "ou");
+        if linked
+            && a.label == EntityType::PER
+            && b.strength == STRENGTH_DEFAULT
+            && b.hits.is_empty()
+        {
+            cands[k].label = EntityType::PER;
         }
     }
 
@@ -221,15 +309,20 @@ pub fn resolve(
     }
 
     // Confirm sentence-initial guesses: the word must also appear capitalised mid-sentence.
+    // A word also written in lowercase in the document is a common word ("Situé", "Hier").
     let mut confirmed: HashSet<&str> = HashSet::new();
+    let mut lowercase: HashSet<&str> = HashSet::new();
     for t in toks {
         if t.cap && !t.initial {
             confirmed.insert(t.folded.as_str());
+        } else if !t.cap && t.is_word() {
+            lowercase.insert(t.folded.as_str());
         }
     }
     let mut keep = vec![true; n];
     for k in 0..n {
-        if cands[k].weak && !confirmed.contains(toks[cands[k].start].folded.as_str()) {
+        let word = toks[cands[k].start].folded.as_str();
+        if cands[k].weak && (!confirmed.contains(word) || lowercase.contains(word)) {
             keep[k] = false;
         }
     }

@@ -1,0 +1,110 @@
+//! [`Knowledge`] backed by the project's reference data (`recoupe_kb::Reference`).
+
+use recoupe_kb::{Hit, Reference};
+use recoupe_model::{EntityType, KbLink, PlaceKind};
+
+use crate::knowledge::{Candidate, Knowledge, PlaceInfo};
+
+/// Reference entries considered per surface form: actors and countries come first, then
+/// places by decreasing population, so the tail is tiny homonymous villages.
+const MAX_CANDIDATES: usize = 12;
+
+/// The embedded reference data seen through the [`Knowledge`] trait.
+#[derive(Clone, Copy)]
+pub struct ReferenceKnowledge {
+    reference: &'static Reference,
+}
+
+impl ReferenceKnowledge {
+    /// The reference data compiled into the binary.
+    pub fn embedded() -> ReferenceKnowledge {
+        ReferenceKnowledge {
+            reference: Reference::embedded(),
+        }
+    }
+
+    pub fn new(reference: &'static Reference) -> ReferenceKnowledge {
+        ReferenceKnowledge { reference }
+    }
+}
+
+fn candidate(hit: &Hit<'_>) -> Candidate {
+    let link = hit.kb_link();
+    match hit {
+        Hit::Actor(a) => Candidate {
+            link,
+            label: a.etype,
+            country: a.country.clone(),
+            population: 0,
+            kind: None,
+        },
+        Hit::Country(c) => Candidate {
+            link,
+            label: EntityType::LOC,
+            country: Some(c.iso2.clone()),
+            population: c.population,
+            kind: Some(PlaceKind::Country),
+        },
+        Hit::Place(p) => Candidate {
+            link,
+            label: EntityType::LOC,
+            country: Some(p.country.clone()),
+            population: p.population,
+            kind: Some(p.kind),
+        },
+    }
+}
+
+impl Knowledge for ReferenceKnowledge {
+    fn candidates(&self, surface: &str) -> Vec<Candidate> {
+        self.reference
+            .lookup(surface)
+            .iter()
+            .take(MAX_CANDIDATES)
+            .map(candidate)
+            .collect()
+    }
+
+    fn demonym(&self, word: &str) -> Option<String> {
+        self.reference.demonym(word).map(str::to_string)
+    }
+
+    fn is_first_name(&self, word: &str) -> bool {
+        self.reference.is_first_name(word)
+    }
+
+    fn is_surname(&self, word: &str) -> bool {
+        self.reference.is_surname(word)
+    }
+
+    fn longest_entry_tokens(&self) -> usize {
+        self.reference.longest_entry_tokens()
+    }
+
+    fn place(&self, link: &KbLink) -> Option<PlaceInfo> {
+        match self.reference.resolve(link)? {
+            Hit::Country(c) => Some(PlaceInfo {
+                name: c.name_en.clone(),
+                country: Some(c.iso2.clone()),
+                kind: PlaceKind::Country,
+                lat: c.lat,
+                lon: c.lon,
+            }),
+            Hit::Place(p) => Some(PlaceInfo {
+                name: p.name.clone(),
+                country: Some(p.country.clone()),
+                kind: p.kind,
+                lat: p.lat,
+                lon: p.lon,
+            }),
+            // named places of the actor KB (borders, valleys) have no single point
+            Hit::Actor(a) => Some(PlaceInfo {
+                name: a.name.clone(),
+                country: a.country.clone(),
+                kind: PlaceKind::Area,
+                lat: None,
+                lon: None,
+            }),
+        }
+    }
+}
