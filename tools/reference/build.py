@@ -227,6 +227,9 @@ def build_geonames(site: str, zstd_mod) -> dict:
 
     rows = []
     kept = 0
+    # (country, folded name) → (population, lat, lon) of the most populous place so named,
+    # to place subdivisions at their same-named capital.
+    points: dict[tuple[str, str], tuple[int, float, float]] = {}
     for c in sorted(cities.values(), key=lambda c: int(c["geonameid"])):
         cc = c["countrycode"]
         dense = cc in DENSE_COUNTRIES or (cc, c.get("admin1code", "")) in DENSE_ADMIN1
@@ -241,6 +244,10 @@ def build_geonames(site: str, zstd_mod) -> dict:
                 continue
             name, alts = alts[0], alts[1:]
         kept += 1
+        for n in [name] + alts:
+            point = points.get((cc, fold(n)))
+            if point is None or c["population"] > point[0]:
+                points[(cc, fold(n))] = (c["population"], c["latitude"], c["longitude"])
         fcode = "PPLC" if capitals.get(cc) is c else "PPL"
         rows.append(
             "\t".join(
@@ -290,7 +297,7 @@ def build_geonames(site: str, zstd_mod) -> dict:
         crow,
         False,
     )
-    return countries
+    return countries, points
 
 
 # ------------------------------------------------------------------ countries (French)
@@ -437,7 +444,7 @@ SUBDIVISION_PREFIX = re.compile(
 )
 
 
-def build_subdivisions(deb: str, zstd_mod) -> None:
+def build_subdivisions(deb: str, points: dict, zstd_mod) -> None:
     base = os.path.join(deb, "root", "usr", "share", "unicode", "cldr", "common", "subdivisions")
     names: dict[str, dict[str, str]] = defaultdict(dict)
     for lang in ("fr", "en"):
@@ -445,7 +452,8 @@ def build_subdivisions(deb: str, zstd_mod) -> None:
         for el in root.iter("subdivision"):
             code = el.get("type", "")
             if el.text and re.fullmatch(r"[a-z]{2}[a-z0-9]{1,4}", code):
-                names[code][lang] = clean(el.text)
+                # Some English names carry a footnote marker ("Île-de-France²").
+                names[code][lang] = clean(re.sub(r"[\u00b2\u00b3\u00b9\u2070-\u209f]+", "", el.text))
     rows = []
     for code in sorted(names):
         n = names[code]
@@ -458,14 +466,23 @@ def build_subdivisions(deb: str, zstd_mod) -> None:
                 cands.append(stripped)
         cands = [c for c in cands if c and is_latin_text(c) and word_count(c) <= MAX_PLACE_WORDS and fold(c) not in FUNCTION_WORDS]
         iso = f"{code[:2].upper()}-{code[2:].upper()}"
-        rows.append("\t".join([iso, code[:2].upper(), name_fr, name_en, "|".join(uniq_aliases([name_fr], cands))]))
+        cc = code[:2].upper()
+        # A subdivision named after its capital ("Gouvernorat de Homs") gets the capital's
+        # coordinates; others have none (CLDR gives no geometry).
+        found = [points[(cc, fold(c))] for c in [name_fr] + cands if (cc, fold(c)) in points]
+        lat, lon = ("", "")
+        if found:
+            _, la, lo = max(found)
+            lat, lon = f"{la:.5f}", f"{lo:.5f}"
+        rows.append("\t".join([iso, cc, name_fr, name_en, "|".join(uniq_aliases([name_fr], cands)), lat, lon]))
     write_text(
         os.path.join(REPO, "resources", "geo", "subdivisions.tsv.zst"),
         [
             "source: Unicode CLDR 41 subdivisions/fr.xml and en.xml via Debian unicode-cldr-core 41-0.1",
             "licence: Unicode License v3 (https://www.unicode.org/license.txt)",
-            "columns: iso3166-2 country name_fr name_en aliases(|) — aliases add the English name and names without "
-            "a leading 'Gouvernorat de', 'Province de'...",
+            "columns: iso3166-2 country name_fr name_en aliases(|) lat lon — aliases add the English name and names without "
+            "a leading 'Gouvernorat de', 'Province de'...; lat/lon: the most populous GeoNames place (places.tsv) of the "
+            "country named like the subdivision (its usual capital), empty when none",
         ],
         rows,
         True,
@@ -578,10 +595,10 @@ def stage2(cache: str) -> None:
     site = glob.glob(os.path.join(cache, "venv", "lib", "python3*", "site-packages"))[0]
     npm = os.path.join(cache, "npm")
     deb = os.path.join(cache, "deb")
-    gn = build_geonames(site, zstandard)
+    gn, points = build_geonames(site, zstandard)
     build_countries_fr(npm, gn)
     build_demonyms(npm, gn)
-    build_subdivisions(deb, zstandard)
+    build_subdivisions(deb, points, zstandard)
     build_names(deb, site, zstandard)
 
 

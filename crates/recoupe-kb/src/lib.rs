@@ -82,9 +82,11 @@ pub struct PlaceRecord {
     /// GeoNames feature class (`P`) and code (`PPL`, `PPLC`); `ADM` for subdivisions.
     pub feature_class: &'static str,
     pub feature_code: &'static str,
+    /// Coordinates; for a subdivision those of its same-named capital when there is one
+    /// ("Gouvernorat de Homs" → Homs), else `None`.
     pub lat: Option<f64>,
     pub lon: Option<f64>,
-    /// 0 when unknown.
+    /// 0 when unknown (always for subdivisions).
     pub population: u64,
 }
 

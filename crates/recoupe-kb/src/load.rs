@@ -295,7 +295,7 @@ fn load_subdivisions(places: &mut Vec<PlaceRecord>) -> Result<(), LoadError> {
     let text = unzstd(FILE, embedded::SUBDIVISIONS)?;
     let start = places.len();
     for (line, row) in data_lines(&text) {
-        let c = columns(FILE, line, row, 5)?;
+        let c = columns(FILE, line, row, 7)?;
         let mut alt_names = split_aliases(c[4]);
         if !c[3].is_empty() && c[3] != c[2] && !alt_names.iter().any(|a| a == c[3]) {
             alt_names.insert(0, c[3].to_string());
@@ -310,8 +310,8 @@ fn load_subdivisions(places: &mut Vec<PlaceRecord>) -> Result<(), LoadError> {
             kind: PlaceKind::Admin,
             feature_class: "A",
             feature_code: "ADM",
-            lat: None,
-            lon: None,
+            lat: parse_opt_f64(FILE, line, c[5])?,
+            lon: parse_opt_f64(FILE, line, c[6])?,
             population: 0,
         });
     }

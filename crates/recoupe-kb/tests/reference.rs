@@ -119,6 +119,14 @@ fn subdivisions_have_french_and_english_names() {
     let r = reference();
     let nineveh = r.subdivision("IQ-NI").expect("IQ-NI");
     assert_eq!(nineveh.kind, PlaceKind::Admin);
+    // Named after its capital: placed there. Nineveh's capital is Mosul: no point.
+    let homs = r.subdivision("SY-HI").expect("SY-HI");
+    assert!(
+        homs.lat.is_some_and(|lat| (34.0..35.5).contains(&lat)),
+        "{homs:?}"
+    );
+    assert_eq!(nineveh.lat, None);
+    assert!(r.places().iter().all(|p| !p.name.contains('\u{b2}')));
     assert!(r
         .places_by_name("Nineveh")
         .iter()
