@@ -1,0 +1,168 @@
+//! Human-readable rendering of a [`Report`].
+
+use std::fmt::Write;
+
+use crate::evaluate::{LayerOutcome, NotProduced, Report};
+use crate::metrics::{Accuracy, Prf};
+
+fn score(value: Option<f64>) -> String {
+    value.map_or_else(|| "  —  ".to_string(), |v| format!("{v:.3}"))
+}
+
+fn prf_row(out: &mut String, name: &str, prf: &Prf) {
+    let _ = writeln!(
+        out,
+        "  {name:<24} {:>6} {:>6} {:>6}  {:>5} {:>5} {:>5}",
+        score(prf.p),
+        score(prf.r),
+        score(prf.f1),
+        prf.tp,
+        prf.fp,
+        prf.fn_
+    );
+}
+
+fn accuracy_row(out: &mut String, name: &str, accuracy: &Accuracy) {
+    let _ = writeln!(
+        out,
+        "  {name:<24} {:>6}  ({}/{})",
+        score(accuracy.accuracy),
+        accuracy.right,
+        accuracy.total
+    );
+}
+
+fn not_produced_row(out: &mut String, name: &str, np: &NotProduced) {
+    let requires: Vec<&str> = np.requires.iter().map(|l| l.name()).collect();
+    let _ = writeln!(
+        out,
+        "  {name:<24} not produced (layer {} missing in {} document(s), e.g. {})",
+        requires.join("+"),
+        np.documents_without,
+        if np.examples.is_empty() {
+            "none evaluated".to_string()
+        } else {
+            np.examples.join(", ")
+        }
+    );
+}
+
+impl Report {
+    /// A plain-text table of every score, for the terminal.
+    pub fn render_text(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "corpus {}: {} of {} gold documents evaluated",
+            self.corpus, self.documents, self.gold_documents
+        );
+        if !self.missing_documents.is_empty() {
+            let _ = writeln!(
+                out,
+                "  missing (gold counted as not found): {}",
+                self.missing_documents.join(", ")
+            );
+        }
+        if !self.text_mismatches.is_empty() {
+            let _ = writeln!(
+                out,
+                "  annotated text differs from corpus text: {}",
+                self.text_mismatches.join(", ")
+            );
+        }
+        let unlocated = &self.unlocated_gold;
+        let _ = writeln!(
+            out,
+            "gold items placed: {}, not placed (left out of scores): {}",
+            unlocated.located, unlocated.count
+        );
+        for item in &unlocated.examples {
+            let _ = writeln!(
+                out,
+                "  {} {}[{}] {:?}: {}",
+                item.article, item.list, item.index, item.text, item.reason
+            );
+        }
+        if unlocated.count > unlocated.examples.len() {
+            let _ = writeln!(
+                out,
+                "  … and {} more",
+                unlocated.count - unlocated.examples.len()
+            );
+        }
+
+        let _ = writeln!(
+            out,
+            "\n  {:<24} {:>6} {:>6} {:>6}  {:>5} {:>5} {:>5}",
+            "layer", "P", "R", "F1", "tp", "fp", "fn"
+        );
+        let layers = &self.layers;
+        match &layers.entities {
+            LayerOutcome::Scored(s) => {
+                prf_row(&mut out, "entities", &s.overall);
+                for (label, prf) in &s.by_type {
+                    prf_row(&mut out, &format!("  {label}"), prf);
+                }
+            }
+            LayerOutcome::NotProduced(np) => not_produced_row(&mut out, "entities", np),
+        }
+        match &layers.nationalities {
+            LayerOutcome::Scored(s) => prf_row(&mut out, "nationalities", &s.found),
+            LayerOutcome::NotProduced(np) => not_produced_row(&mut out, "nationalities", np),
+        }
+        match &layers.alias_clustering {
+            LayerOutcome::Scored(s) => {
+                let _ = writeln!(
+                    out,
+                    "  {:<24} {:>6} {:>6} {:>6}  B³ over {}/{} matched mentions ({})",
+                    "alias clustering",
+                    score(s.b_cubed.p),
+                    score(s.b_cubed.r),
+                    score(s.b_cubed.f1),
+                    s.matched_mentions,
+                    s.gold_mentions,
+                    score(s.matched_fraction)
+                );
+            }
+            LayerOutcome::NotProduced(np) => not_produced_row(&mut out, "alias clustering", np),
+        }
+        match &layers.dates {
+            LayerOutcome::Scored(s) => {
+                prf_row(&mut out, "dates found", &s.found);
+                accuracy_row(&mut out, "  value right", &s.value);
+                accuracy_row(&mut out, "  value right (found)", &s.value_on_found);
+            }
+            LayerOutcome::NotProduced(np) => not_produced_row(&mut out, "dates", np),
+        }
+        match &layers.quantities {
+            LayerOutcome::Scored(s) => {
+                prf_row(&mut out, "quantities found", &s.found);
+                accuracy_row(&mut out, "  value+qualifier right", &s.value);
+                accuracy_row(&mut out, "  … right (found)", &s.value_on_found);
+            }
+            LayerOutcome::NotProduced(np) => not_produced_row(&mut out, "quantities", np),
+        }
+        match &layers.attributions {
+            LayerOutcome::Scored(s) => {
+                prf_row(&mut out, "attributions found", &s.found);
+                accuracy_row(&mut out, "  speaker right", &s.speaker);
+                accuracy_row(&mut out, "  via chain equal", &s.chain);
+                accuracy_row(&mut out, "  hedged right", &s.hedged);
+                accuracy_row(&mut out, "  kind right", &s.kind);
+            }
+            LayerOutcome::NotProduced(np) => not_produced_row(&mut out, "attributions", np),
+        }
+        match &layers.unsourced {
+            LayerOutcome::Scored(s) => prf_row(&mut out, "unsourced", &s.found),
+            LayerOutcome::NotProduced(np) => not_produced_row(&mut out, "unsourced", np),
+        }
+        match &layers.places {
+            LayerOutcome::Scored(s) => {
+                accuracy_row(&mut out, "places right (of gold)", &s.accuracy);
+                accuracy_row(&mut out, "places right (of system)", &s.precision);
+            }
+            LayerOutcome::NotProduced(np) => not_produced_row(&mut out, "places", np),
+        }
+        out
+    }
+}
