@@ -36,7 +36,17 @@ pub struct PlaceInfo {
 /// Reference data seen by the entity stages.
 pub trait Knowledge: Send + Sync {
     /// Entries whose name or alias matches `surface` (accent/case-insensitive), best first.
-    fn candidates(&self, surface: &str) -> Vec<Candidate>;
+    fn candidates(&self, surface: &str) -> Vec<Candidate> {
+        self.candidates_for_key(&self.key(surface))
+    }
+    /// Match key of a surface form (the reference data's normalisation).
+    fn key(&self, surface: &str) -> String;
+    /// [`Knowledge::candidates`] for an already computed key.
+    fn candidates_for_key(&self, key: &str) -> Vec<Candidate>;
+    /// Whether some multi-word organisation or country name starts with the words of `key`
+    /// and continues after them; lets lookup windows cross lowercase words only when a
+    /// known name could ("armée" → "armée irakienne").
+    fn continues_known_name(&self, key: &str) -> bool;
     /// ISO2 country of a nationality adjective or demonym ("irakiennes" → "IQ").
     fn demonym(&self, word: &str) -> Option<String>;
     fn is_first_name(&self, word: &str) -> bool;

@@ -223,15 +223,40 @@ impl Recogniser<'_> {
         )
     }
 
-    /// Longest reference match starting at token `i`.
+    /// Longest reference match starting at token `i`. Windows stay inside the capitalised
+    /// run (names, particles) unless a known multi-word organisation or country name continues
+    /// through lowercase words, so a lookup costs a few hash probes per capitalised word.
     fn kb_window(&self, toks: &[Tk<'_>], i: usize, s: SentenceRange, text: &str) -> Option<Cand> {
         let first = &toks[i];
         let limit = s.end.min(i + self.max_window.max(1));
-        let mut stop = i + 1;
-        while stop < limit && !toks[stop].breaks_name() {
-            stop += 1;
+        let caps_end = if first.name_like {
+            self.extend_caps(toks, i, s.end)
+        } else {
+            i + 1
+        };
+        // keys of the windows [i, j) for j = i+1..; built token by token
+        let mut keys: Vec<String> = Vec::with_capacity(4);
+        let mut key = String::new();
+        let mut j = i;
+        while j < limit {
+            let t = &toks[j];
+            if j > i && t.breaks_name() {
+                break;
+            }
+            if j > i {
+                let gap = text.get(toks[j - 1].span.end..t.span.start).unwrap_or(" ");
+                if !gap.is_empty() && !key.ends_with('\'') {
+                    key.push(' ');
+                }
+            }
+            key.push_str(&self.kb.key(t.text));
+            keys.push(key.clone());
+            j += 1;
+            if j >= caps_end && !self.kb.continues_known_name(&key) && !key.ends_with('\'') {
+                break;
+            }
         }
-        for j in (i + 1..=stop).rev() {
+        for j in (i + 1..=i + keys.len()).rev() {
             let last = &toks[j - 1];
             if !(last.is_word() || last.kind == recoupe_model::TokenKind::Number) {
                 continue;
@@ -244,11 +269,10 @@ impl Recogniser<'_> {
             if single && !first.name_like {
                 continue;
             }
-            // a name must end on a capitalised word unless it is a lowercase ORG alias
             let Some(surface) = text.get(first.span.start..last.span.end) else {
                 continue;
             };
-            let mut hits = self.kb.candidates(surface);
+            let mut hits = self.kb.candidates_for_key(&keys[j - i - 1]);
             if hits.is_empty() {
                 continue;
             }
@@ -308,6 +332,14 @@ impl Recogniser<'_> {
     ) -> bool {
         let first = &toks[i];
         let single = j == i + 1;
+        // "forces irakiennes" is a description even when the reference data lists it as an
+        // alias: a plural head plus a nationality names no particular organisation
+        if !first.cap
+            && self.lex.org_heads.get(&first.folded) == Some(&OrgHead::NeedsComplement)
+            && !toks[i + 1..j].iter().any(|t| is_de(&t.folded) || t.cap)
+        {
+            return false;
+        }
         if hit.label == EntityType::LOC {
             // places need capitalisation ("bar", "orange" are common words)
             if !first.name_like {

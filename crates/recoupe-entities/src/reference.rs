@@ -1,5 +1,8 @@
 //! [`Knowledge`] backed by the project's reference data (`recoupe_kb::Reference`).
 
+use std::collections::HashSet;
+use std::sync::Arc;
+
 use recoupe_kb::{Hit, Reference};
 use recoupe_model::{EntityType, KbLink, PlaceKind};
 
@@ -10,21 +13,50 @@ use crate::knowledge::{Candidate, Knowledge, PlaceInfo};
 const MAX_CANDIDATES: usize = 12;
 
 /// The embedded reference data seen through the [`Knowledge`] trait.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct ReferenceKnowledge {
     reference: &'static Reference,
+    /// Keys of every proper word-prefix of multi-word actor and country names.
+    prefixes: Arc<HashSet<String>>,
 }
 
 impl ReferenceKnowledge {
     /// The reference data compiled into the binary.
     pub fn embedded() -> ReferenceKnowledge {
-        ReferenceKnowledge {
-            reference: Reference::embedded(),
-        }
+        ReferenceKnowledge::new(Reference::embedded())
     }
 
     pub fn new(reference: &'static Reference) -> ReferenceKnowledge {
-        ReferenceKnowledge { reference }
+        let mut prefixes = HashSet::new();
+        let mut add = |name: &str| {
+            let key = Reference::key(name);
+            let mut at = 0;
+            while let Some(pos) = key[at..].find([' ', '\'']) {
+                let end = at + pos + usize::from(key.as_bytes()[at + pos] == b'\'');
+                prefixes.insert(key[..at + pos].to_string());
+                if end > at + pos {
+                    prefixes.insert(key[..end].to_string());
+                }
+                at = at + pos + 1;
+            }
+        };
+        for actor in reference.actors() {
+            add(&actor.name);
+            for alias in &actor.aliases {
+                add(alias);
+            }
+        }
+        for country in reference.countries() {
+            add(&country.name_fr);
+            add(&country.name_en);
+            for alias in &country.aliases {
+                add(alias);
+            }
+        }
+        ReferenceKnowledge {
+            reference,
+            prefixes: Arc::new(prefixes),
+        }
     }
 }
 
@@ -56,13 +88,21 @@ fn candidate(hit: &Hit<'_>) -> Candidate {
 }
 
 impl Knowledge for ReferenceKnowledge {
-    fn candidates(&self, surface: &str) -> Vec<Candidate> {
+    fn key(&self, surface: &str) -> String {
+        Reference::key(surface)
+    }
+
+    fn candidates_for_key(&self, key: &str) -> Vec<Candidate> {
         self.reference
-            .lookup(surface)
+            .lookup_key(key)
             .iter()
             .take(MAX_CANDIDATES)
             .map(candidate)
             .collect()
+    }
+
+    fn continues_known_name(&self, key: &str) -> bool {
+        self.prefixes.contains(key)
     }
 
     fn demonym(&self, word: &str) -> Option<String> {
