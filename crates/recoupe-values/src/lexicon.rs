@@ -1,0 +1,320 @@
+//! Language knowledge loaded from `resources/fr/{dates,numbers,units}.txt`.
+//!
+//! The files are embedded with `include_str!` so the binary works anywhere. Every key is
+//! folded (lowercase, accents removed, typographic apostrophe → `'`) on both sides, so the
+//! text "Août" matches the entry "août" and the unaccented "aout".
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const DATES_TXT: &str = include_str!("../../../resources/fr/dates.txt");
+const NUMBERS_TXT: &str = include_str!("../../../resources/fr/numbers.txt");
+const UNITS_TXT: &str = include_str!("../../../resources/fr/units.txt");
+
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error("{file}:{line}: entry `{entry}` appears before any [section] header")]
+    NoSection {
+        file: &'static str,
+        line: usize,
+        entry: String,
+    },
+    #[error("{file}:{line}: entry `{entry}` has no valid value ({reason})")]
+    BadValue {
+        file: &'static str,
+        line: usize,
+        entry: String,
+        reason: String,
+    },
+    #[error("{file}: section [{section}] is missing or empty")]
+    MissingSection {
+        file: &'static str,
+        section: &'static str,
+    },
+}
+
+/// Qualifier phrases as parsed from numbers.txt; mirrors `recoupe_model::Qualifier`.
+pub use recoupe_model::Qualifier;
+
+/// One parsed resource file: section name → (folded phrase → raw value fields).
+type Sections = HashMap<String, Vec<(String, Vec<String>)>>;
+
+/// All the French vocabulary the two stages need.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub months: HashMap<String, u32>,
+    pub weekdays: HashMap<String, u32>,
+    pub relative_days: HashMap<String, i64>,
+    pub day_parts: HashSet<String>,
+    pub directions: HashMap<String, i32>,
+    pub seasons: HashSet<String>,
+    pub period_parts: HashSet<String>,
+    pub ago_units: HashMap<String, u32>,
+    pub year_cues: HashSet<String>,
+    pub number_words: HashSet<String>,
+    pub scales: HashMap<String, f64>,
+    pub approx_nouns: HashMap<String, f64>,
+    pub range_nouns: HashMap<String, [f64; 2]>,
+    /// Qualifier phrases as folded word sequences (an elided "d'" is its own word).
+    pub qualifiers: Vec<(Vec<String>, Qualifier)>,
+    pub casualty: HashSet<String>,
+    pub not_unit: HashSet<String>,
+    pub function: HashSet<String>,
+    pub pre_adjectives: HashSet<String>,
+    pub unit_adjectives: HashSet<String>,
+    /// Multi-word units as folded word sequences.
+    pub compounds: Vec<Vec<String>>,
+    pub both_determiners: HashSet<String>,
+    pub persons: HashSet<String>,
+    pub abbreviations: HashSet<String>,
+}
+
+/// Folds a word for matching: lowercase, common Latin accents removed, `’` → `'`.
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        let c = match c {
+            'à' | 'â' | 'ä' | 'À' | 'Â' | 'Ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+            'î' | 'ï' | 'Î' | 'Ï' => 'i',
+            'ô' | 'ö' | 'Ô' | 'Ö' => 'o',
+            'ù' | 'û' | 'ü' | 'Ù' | 'Û' | 'Ü' => 'u',
+            'ç' | 'Ç' => 'c',
+            'ÿ' => 'y',
+            '’' | 'ʼ' | '‘' => '\'',
+            '\u{2011}' | '\u{2010}' => '-',
+            c => c,
+        };
+        for lower in c.to_lowercase() {
+            out.push(lower);
+        }
+    }
+    out
+}
+
+/// Splits a folded phrase into the words the tokenizer would produce: an elision ("d'",
+/// "jusqu'") stays one word with its apostrophe.
+pub fn phrase_words(phrase: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for part in phrase.split_whitespace() {
+        let folded = fold(part);
+        match folded.find('\'') {
+            Some(pos) if pos + 1 < folded.len() && folded != "aujourd'hui" => {
+                words.push(folded[..=pos].to_string());
+                words.push(folded[pos + 1..].to_string());
+            }
+            _ => words.push(folded),
+        }
+    }
+    words
+}
+
+fn parse_sections(file: &'static str, text: &str) -> Result<Sections, LexiconError> {
+    let mut sections: Sections = HashMap::new();
+    let mut current: Option<String> = None;
+    for (index, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = Some(name.to_string());
+            sections.entry(name.to_string()).or_default();
+            continue;
+        }
+        let Some(section) = &current else {
+            return Err(LexiconError::NoSection {
+                file,
+                line: index + 1,
+                entry: line.to_string(),
+            });
+        };
+        // The phrase is every field up to the first one that parses as a value; sections
+        // without values keep the whole line.
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let first_value = fields
+            .iter()
+            .position(|f| f.parse::<f64>().is_ok() || is_qualifier_name(f))
+            .unwrap_or(fields.len());
+        let phrase = fields[..first_value].join(" ");
+        let values = fields[first_value..]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        sections
+            .entry(section.clone())
+            .or_default()
+            .push((fold(&phrase), values));
+    }
+    Ok(sections)
+}
+
+fn is_qualifier_name(field: &str) -> bool {
+    matches!(
+        field,
+        "more_than" | "less_than" | "about" | "exact" | "range"
+    )
+}
+
+fn section<'s>(
+    sections: &'s Sections,
+    file: &'static str,
+    name: &'static str,
+) -> Result<&'s Vec<(String, Vec<String>)>, LexiconError> {
+    match sections.get(name) {
+        Some(entries) if !entries.is_empty() => Ok(entries),
+        _ => Err(LexiconError::MissingSection {
+            file,
+            section: name,
+        }),
+    }
+}
+
+fn numbers<T: std::str::FromStr>(
+    sections: &Sections,
+    file: &'static str,
+    name: &'static str,
+) -> Result<HashMap<String, T>, LexiconError> {
+    let mut map = HashMap::new();
+    for (line, (phrase, values)) in section(sections, file, name)?.iter().enumerate() {
+        let parsed = values.first().and_then(|v| v.parse::<T>().ok());
+        match parsed {
+            Some(value) => {
+                map.insert(phrase.clone(), value);
+            }
+            None => {
+                return Err(LexiconError::BadValue {
+                    file,
+                    line,
+                    entry: phrase.clone(),
+                    reason: format!("section [{name}] wants one number, got {values:?}"),
+                })
+            }
+        }
+    }
+    Ok(map)
+}
+
+fn words(
+    sections: &Sections,
+    file: &'static str,
+    name: &'static str,
+) -> Result<HashSet<String>, LexiconError> {
+    Ok(section(sections, file, name)?
+        .iter()
+        .map(|(phrase, _)| phrase.clone())
+        .collect())
+}
+
+impl Lexicon {
+    /// Parses the three resource texts.
+    pub fn parse(dates: &str, numbers_txt: &str, units: &str) -> Result<Lexicon, LexiconError> {
+        const D: &str = "dates.txt";
+        const N: &str = "numbers.txt";
+        const U: &str = "units.txt";
+        let d = parse_sections(D, dates)?;
+        let n = parse_sections(N, numbers_txt)?;
+        let u = parse_sections(U, units)?;
+
+        let mut range_nouns = HashMap::new();
+        for (line, (phrase, values)) in section(&n, N, "range_noun")?.iter().enumerate() {
+            let low = values.first().and_then(|v| v.parse::<f64>().ok());
+            let high = values.get(1).and_then(|v| v.parse::<f64>().ok());
+            let (Some(low), Some(high)) = (low, high) else {
+                return Err(LexiconError::BadValue {
+                    file: N,
+                    line,
+                    entry: phrase.clone(),
+                    reason: format!("[range_noun] wants two numbers, got {values:?}"),
+                });
+            };
+            range_nouns.insert(phrase.clone(), [low, high]);
+        }
+        let mut qualifiers = Vec::new();
+        for (line, (phrase, values)) in section(&n, N, "qualifier")?.iter().enumerate() {
+            let qualifier = match values.first().map(String::as_str) {
+                Some("more_than") => Qualifier::MoreThan,
+                Some("less_than") => Qualifier::LessThan,
+                Some("about") => Qualifier::About,
+                _ => {
+                    return Err(LexiconError::BadValue {
+                        file: N,
+                        line,
+                        entry: phrase.clone(),
+                        reason: format!(
+                            "[qualifier] wants more_than|less_than|about, got {values:?}"
+                        ),
+                    })
+                }
+            };
+            qualifiers.push((phrase_words(phrase), qualifier));
+        }
+        // Longest phrases first so "pas moins de" wins over "moins de".
+        qualifiers.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        let mut compounds: Vec<Vec<String>> = section(&u, U, "compound")?
+            .iter()
+            .map(|(phrase, _)| phrase_words(phrase))
+            .collect();
+        compounds.sort_by_key(|words| std::cmp::Reverse(words.len()));
+
+        Ok(Lexicon {
+            months: numbers(&d, D, "month")?,
+            weekdays: numbers(&d, D, "weekday")?,
+            relative_days: numbers(&d, D, "relative_day")?,
+            day_parts: words(&d, D, "day_part")?,
+            directions: numbers(&d, D, "direction")?,
+            seasons: words(&d, D, "season")?,
+            period_parts: words(&d, D, "period_part")?,
+            ago_units: numbers(&d, D, "ago_unit")?,
+            year_cues: words(&d, D, "year_cue")?,
+            number_words: words(&n, N, "number_word")?,
+            scales: numbers(&n, N, "scale")?,
+            approx_nouns: numbers(&n, N, "approx_noun")?,
+            range_nouns,
+            qualifiers,
+            casualty: words(&u, U, "casualty")?,
+            not_unit: words(&u, U, "not_unit")?,
+            function: words(&u, U, "function")?,
+            pre_adjectives: words(&u, U, "pre_adjective")?,
+            unit_adjectives: words(&u, U, "unit_adjective")?,
+            compounds,
+            both_determiners: words(&u, U, "both_determiner")?,
+            persons: words(&u, U, "person")?,
+            abbreviations: words(&u, U, "abbreviation")?,
+        })
+    }
+
+    /// The embedded lexicon. The files are part of this repository and checked by a unit
+    /// test, so failing to parse them is a build defect, not an input error.
+    pub fn builtin() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| {
+            Lexicon::parse(DATES_TXT, NUMBERS_TXT, UNITS_TXT)
+                .unwrap_or_else(|error| panic!("embedded resources/fr lexicon is invalid: {error}"))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_parses_every_section() {
+        let lexicon = Lexicon::parse(DATES_TXT, NUMBERS_TXT, UNITS_TXT).expect("lexicon parses");
+        assert_eq!(lexicon.months.get("aout"), Some(&8));
+        assert_eq!(lexicon.weekdays.len(), 7);
+        assert_eq!(lexicon.relative_days.get("aujourd'hui"), Some(&0));
+        assert_eq!(lexicon.range_nouns.get("centaines"), Some(&[200.0, 900.0]));
+        assert!(lexicon
+            .qualifiers
+            .iter()
+            .any(|(w, q)| w == &["pres", "d'"] && *q == Qualifier::About));
+    }
+
+    #[test]
+    fn entry_without_section_is_an_error_naming_it() {
+        let error = Lexicon::parse("janvier 1\n", NUMBERS_TXT, UNITS_TXT).unwrap_err();
+        assert!(error.to_string().contains("janvier 1"), "{error}");
+    }
+}

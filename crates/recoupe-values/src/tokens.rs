@@ -1,0 +1,243 @@
+//! A small single-pass tokenizer over the original text, so the stages need no other layer.
+//!
+//! It dispatches on the first character of each token (letter, digit, space, other) and never
+//! backtracks more than a few bytes, so it is linear in the text length.
+
+use crate::lexicon::fold;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters, with inner hyphens ("week-end", "vingt-deux"); an elision keeps its apostrophe
+    /// ("l'", "d'", "jusqu'").
+    Word,
+    /// Digits with their thousand separators, decimal comma, or date slashes ("10.000",
+    /// "1 500", "1,5", "18/01/2019", "5-0").
+    Number,
+    /// Letters and digits glued together: ordinals and codes ("37e", "1er", "G7", "14h").
+    Alnum,
+    /// Any other character, one per token; a line break is a token too ("\n").
+    Punct,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token<'t> {
+    /// The token as written in the original text.
+    pub raw: &'t str,
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// Folded text (see [`fold`]) for words; the raw text for numbers and punctuation.
+    pub key: String,
+    /// Index of the sentence the token is in (split at . ! ? and line breaks).
+    pub sentence: usize,
+    /// First character is uppercase.
+    pub capitalised: bool,
+}
+
+/// Elided words that keep their apostrophe as a separate word ("l'an", "d'euros").
+const ELISIONS: [&str; 12] = [
+    "l", "d", "qu", "jusqu", "lorsqu", "puisqu", "n", "s", "c", "j", "m", "t",
+];
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+fn is_thousands_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2011}' | '\u{2010}')
+}
+
+/// Tokenizes `text`. Offsets are byte offsets on char boundaries.
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte_at = |index: usize| chars.get(index).map(|&(b, _)| b).unwrap_or(text.len());
+    let char_at = |index: usize| chars.get(index).map(|&(_, c)| c);
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut sentence = 0usize;
+    let mut i = 0usize;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if c.is_whitespace() && c != '\n' {
+            i += 1;
+            continue;
+        }
+        let start_index = i;
+        let kind;
+        if c.is_ascii_digit() {
+            i += 1;
+            let mut group_len = 1usize;
+            let mut has_comma = false;
+            let mut has_space = false;
+            loop {
+                match char_at(i) {
+                    Some(d) if d.is_ascii_digit() => {
+                        group_len += 1;
+                        i += 1;
+                    }
+                    Some(sep @ ('.' | ',' | '/' | '-'))
+                        if char_at(i + 1).is_some_and(|d| d.is_ascii_digit()) =>
+                    {
+                        has_comma |= sep == ',';
+                        group_len = 0;
+                        i += 1;
+                    }
+                    // "1 500": a space then exactly three digits, after a group of at most
+                    // three digits (so "en 2014 500 soldats" stays two numbers).
+                    Some(sp)
+                        if is_thousands_space(sp)
+                            && !has_comma
+                            && group_len <= 3
+                            && (!has_space || group_len == 3)
+                            && (1..=3)
+                                .all(|k| char_at(i + k).is_some_and(|d| d.is_ascii_digit()))
+                            && !char_at(i + 4).is_some_and(|d| d.is_alphanumeric()) =>
+                    {
+                        has_space = true;
+                        group_len = 0;
+                        i += 1;
+                    }
+                    _ => break,
+                }
+            }
+            if char_at(i).is_some_and(|l| l.is_alphabetic()) {
+                while char_at(i).is_some_and(|l| l.is_alphanumeric()) {
+                    i += 1;
+                }
+                kind = Kind::Alnum;
+            } else {
+                kind = Kind::Number;
+            }
+        } else if c.is_alphabetic() {
+            let mut has_digit = false;
+            i += 1;
+            loop {
+                match char_at(i) {
+                    Some(l) if l.is_alphabetic() => i += 1,
+                    Some(l) if l.is_ascii_digit() => {
+                        has_digit = true;
+                        i += 1
+                    }
+                    Some(h)
+                        if is_hyphen(h) && char_at(i + 1).is_some_and(|l| l.is_alphabetic()) =>
+                    {
+                        i += 2
+                    }
+                    Some(a)
+                        if is_apostrophe(a)
+                            && char_at(i + 1).is_some_and(|l| l.is_alphabetic()) =>
+                    {
+                        let word = fold(&text[byte_at(start_index)..byte_at(i)]);
+                        if ELISIONS.contains(&word.as_str()) {
+                            // The elision ends after its apostrophe.
+                            i += 1;
+                            break;
+                        }
+                        i += 2;
+                    }
+                    _ => break,
+                }
+            }
+            kind = if has_digit { Kind::Alnum } else { Kind::Word };
+        } else {
+            i += 1;
+            kind = Kind::Punct;
+        }
+        let start = byte_at(start_index);
+        let end = byte_at(i);
+        let raw = &text[start..end];
+        let key = match kind {
+            Kind::Word | Kind::Alnum => fold(raw),
+            _ => raw.to_string(),
+        };
+        tokens.push(Token {
+            raw,
+            start,
+            end,
+            kind,
+            key,
+            sentence,
+            capitalised: c.is_uppercase(),
+        });
+        if kind == Kind::Punct && matches!(c, '.' | '!' | '?' | '\n') {
+            sentence += 1;
+        }
+    }
+    tokens
+}
+
+/// Parses a count written in digits: "10.000", "1 500", "1,5", "42". `None` for anything
+/// that is not a plain count: dates ("18/01"), scores ("5-0"), article numbers ("49.3").
+pub fn parse_number(raw: &str) -> Option<f64> {
+    if raw.contains(['/', '-']) {
+        return None;
+    }
+    let compact: String = raw.chars().filter(|c| !is_thousands_space(*c)).collect();
+    let (integer, fraction) = match compact.split_once(',') {
+        Some((i, f)) => (i, Some(f)),
+        None => (compact.as_str(), None),
+    };
+    if fraction.is_some_and(|f| f.contains([',', '.'])) {
+        return None;
+    }
+    let mut groups = integer.split('.');
+    let first = groups.next()?;
+    let mut digits = first.to_string();
+    for group in groups {
+        // A dot is a thousands separator only before groups of exactly three digits.
+        if group.len() != 3 || first.is_empty() || first.len() > 3 {
+            return None;
+        }
+        digits.push_str(group);
+    }
+    let mut value: f64 = digits.parse().ok()?;
+    if let Some(fraction) = fraction {
+        let parsed: f64 = format!("0.{fraction}").parse().ok()?;
+        value += parsed;
+    }
+    Some(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<String> {
+        tokenize(text).into_iter().map(|t| t.key).collect()
+    }
+
+    #[test]
+    fn numbers_keep_their_separators() {
+        assert_eq!(keys("1 500 terroristes"), ["1 500", "terroristes"]);
+        assert_eq!(
+            keys("10.000 et 1\u{202f}200"),
+            ["10.000", "et", "1\u{202f}200"]
+        );
+        assert_eq!(
+            keys("en 2014 500 soldats"),
+            ["en", "2014", "500", "soldats"]
+        );
+        assert_eq!(keys("le 37e et 5-0"), ["le", "37e", "et", "5-0"]);
+    }
+
+    #[test]
+    fn elisions_split_but_aujourdhui_stays_whole() {
+        assert_eq!(
+            keys("l'an d’euros aujourd’hui"),
+            ["l'", "an", "d'", "euros", "aujourd'hui"]
+        );
+        assert_eq!(keys("jusqu'à mi-janvier"), ["jusqu'", "a", "mi-janvier"]);
+    }
+
+    #[test]
+    fn parse_number_reads_french_separators() {
+        assert_eq!(parse_number("10.000"), Some(10000.0));
+        assert_eq!(parse_number("1 500"), Some(1500.0));
+        assert_eq!(parse_number("1,5"), Some(1.5));
+        assert_eq!(parse_number("49.3"), None);
+        assert_eq!(parse_number("18/01/2019"), None);
+    }
+}
