@@ -16,7 +16,7 @@ mod key;
 
 /// Writes `$OUT_DIR/place_index.txt`: one line per key, `key TAB row,row,...`, keys in byte
 /// order, rows (0-based data rows of places.tsv) by decreasing population; and returns the
-/// largest number of words in a key.
+/// largest token bound (`key::token_bound`) of a place name.
 fn build_place_index(places: &Path, out_dir: &Path) -> usize {
     println!("cargo:rerun-if-changed={}", places.display());
     let compressed =
@@ -27,6 +27,7 @@ fn build_place_index(places: &Path, out_dir: &Path) -> usize {
         String::from_utf8(raw).unwrap_or_else(|e| panic!("{} is not UTF-8: {e}", places.display()));
     let mut pairs: Vec<(String, u64, u32)> = Vec::new();
     let mut own: Vec<String> = Vec::new();
+    let mut longest = 1;
     let rows = text
         .lines()
         .filter(|l| !l.is_empty() && !l.starts_with('#'));
@@ -43,6 +44,7 @@ fn build_place_index(places: &Path, out_dir: &Path) -> usize {
             .unwrap_or_else(|_| panic!("bad population in {line:?}"));
         own.clear();
         for name in std::iter::once(cols[1]).chain(cols[9].split('|')) {
+            longest = longest.max(key::token_bound(name));
             let k = key::key(name);
             if !k.is_empty() && !own.contains(&k) {
                 own.push(k);
@@ -57,7 +59,6 @@ fn build_place_index(places: &Path, out_dir: &Path) -> usize {
             .then(a.2.cmp(&b.2))
     });
     let mut out = String::with_capacity(pairs.len() * 24);
-    let mut longest = 1;
     let mut previous: Option<&str> = None;
     for (k, _, row) in &pairs {
         if previous == Some(k.as_str()) {
@@ -66,7 +67,6 @@ fn build_place_index(places: &Path, out_dir: &Path) -> usize {
             if previous.is_some() {
                 out.push('\n');
             }
-            longest = longest.max(k.split([' ', '\'']).filter(|w| !w.is_empty()).count());
             write!(out, "{k}\t{row}").expect("writing to a String cannot fail");
             previous = Some(k);
         }
@@ -115,7 +115,7 @@ fn main() {
         &manifest.join("../../resources/geo/places.tsv.zst"),
         &out_dir,
     );
-    writeln!(code, "/// Largest number of words in a key of the place index.\npub const PLACE_INDEX_LONGEST: usize = {longest};")
+    writeln!(code, "/// Largest token bound of a place name (see key::token_bound).\npub const PLACE_INDEX_LONGEST: usize = {longest};")
         .expect("writing to a String cannot fail");
     code.push_str("/// Precomputed place name index (see build.rs).\npub static PLACE_INDEX: &str = include_str!(concat!(env!(\"OUT_DIR\"), \"/place_index.txt\"));\n");
     println!("cargo:rerun-if-changed=src/key.rs");

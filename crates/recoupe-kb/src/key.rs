@@ -82,9 +82,43 @@ pub(crate) fn key_into(surface: &str, out: &mut String) {
     }
 }
 
+/// Upper bound of the number of tokens a tokenizer makes of `name`: every run of
+/// alphanumeric characters is a word and every other non-space character ('-', '\'', '.')
+/// may be a token of its own.
+pub(crate) fn token_bound(name: &str) -> usize {
+    let mut tokens = 0;
+    let mut in_word = false;
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            if !in_word {
+                tokens += 1;
+                in_word = true;
+            }
+        } else {
+            in_word = false;
+            if !c.is_whitespace() && !is_combining_mark(c) {
+                tokens += 1;
+            }
+        }
+    }
+    tokens
+}
+
 #[cfg(test)]
 mod tests {
     use super::key;
+
+    #[test]
+    fn token_bound_counts_words_and_punctuation() {
+        use super::token_bound;
+        assert_eq!(token_bound("Bagdad"), 1);
+        assert_eq!(
+            token_bound("Royaume-Uni de Grande-Bretagne et d'Irlande du Nord"),
+            13
+        );
+        assert_eq!(token_bound("É.-U."), 5);
+        assert_eq!(token_bound("  "), 0);
+    }
 
     #[test]
     fn folds_accents_case_hyphens_and_apostrophes() {

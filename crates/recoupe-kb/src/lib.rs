@@ -194,8 +194,7 @@ pub struct Reference {
     actors: Vec<Actor>,
     actor_by_id: HashMap<String, u32>,
     actor_issues: Vec<ActorIssue>,
-    /// `key(name or alias)` → entries, in table order (actors, countries, places by population).
-    /// Name index of actors, countries and subdivisions, built at load.
+    /// `key(name or alias)` → entries of actors, countries and subdivisions, built at load.
     small: load::Shard,
     /// Name index of the GeoNames places, precomputed at build time.
     place_index: load::PlaceIndex,
@@ -241,7 +240,7 @@ impl Reference {
     }
 
     /// Every entry whose name or alias has the key of `surface`: actors first, then
-    /// countries, then places by decreasing population.
+    /// countries, then places by decreasing population (subdivisions, population 0, last).
     pub fn lookup(&self, surface: &str) -> Vec<Hit<'_>> {
         self.lookup_key(&Self::key(surface))
     }
@@ -409,8 +408,9 @@ impl Reference {
             .map_or(&[], Vec::as_slice)
     }
 
-    /// Largest number of space-separated words in any indexed name key, to bound the
-    /// windows of a gazetteer scan.
+    /// Upper bound of the number of tokens of any indexed name, to bound the windows of a
+    /// gazetteer scan: words plus every punctuation character ("Grande-Bretagne" = 3,
+    /// "d'Irlande" = 3), so it holds for tokenizers that split hyphens and elisions off.
     pub fn longest_entry_tokens(&self) -> usize {
         self.small.longest
     }

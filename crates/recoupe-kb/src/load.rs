@@ -6,7 +6,7 @@ use recoupe_model::PlaceKind;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::actors::{parse_actor_file, ActorIssue, ActorIssueKind};
-use crate::key::{key, key_into};
+use crate::key::{key, key_into, token_bound};
 
 use crate::{Actor, Country, Entry, PlaceRecord, Reference};
 
@@ -426,12 +426,6 @@ fn load_demonyms(countries: &[Country]) -> Result<FxHashMap<Box<str>, u16>, Load
     Ok(map)
 }
 
-/// Words of a key for window sizing: elided articles ("d'irlande") count as separate words
-/// because tokenizers split them.
-fn key_tokens(k: &str) -> usize {
-    k.split([' ', '\'']).filter(|w| !w.is_empty()).count()
-}
-
 /// The name index of the small tables (actors, countries, subdivisions).
 pub(crate) struct Shard {
     pub(crate) names: FxHashMap<Box<str>, Slot>,
@@ -484,6 +478,7 @@ impl NameIndex {
         if self.buffer.is_empty() {
             return;
         }
+        self.longest = self.longest.max(token_bound(name));
         match self.names.get_mut(self.buffer.as_str()) {
             // One record's names are added consecutively, so a repeated key of the same
             // record is always the last entry.
@@ -500,7 +495,6 @@ impl NameIndex {
                 }
             }
             None => {
-                self.longest = self.longest.max(key_tokens(&self.buffer));
                 self.names
                     .insert(self.buffer.as_str().into(), Slot::One(entry));
             }

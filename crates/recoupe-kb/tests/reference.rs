@@ -199,7 +199,7 @@ fn stats_and_window_size_are_plausible() {
     assert!(s.first_names >= 2_000 && s.surnames >= 1_000, "{s:?}");
     assert!(s.variant_groups >= 500, "{s:?}");
     assert!(
-        (3..=16).contains(&r.longest_entry_tokens()),
+        (5..=24).contains(&r.longest_entry_tokens()),
         "{}",
         r.longest_entry_tokens()
     );
