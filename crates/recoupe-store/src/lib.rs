@@ -8,6 +8,17 @@
 //!
 //! Documents are keyed by their content hash ([`recoupe_model::DocId`]); putting a
 //! document whose id is already stored is a no-op reported as [`PutOutcome::Duplicate`].
+//!
+//! Durability: each [`Store::put_batch`] is one transaction. With WAL and
+//! `synchronous = NORMAL`, a batch whose call returned survives the process being killed
+//! at any point (`tests/crash.rs` kills a filler process mid-ingest to check it); an OS
+//! crash or power cut may lose the last batches, never corrupt the file.
+//!
+//! Layout (see `migrations/0001_initial.sql`): `documents` holds the metadata, the original
+//! text and the layers (zstd-compressed JSON with tokens in a compact form, see
+//! `layers_codec.rs`); `mentions`, `entity_names`, `entity_links`, `attributions` and
+//! `places` flatten the layers for cross-article queries; `documents_fts` is an FTS5
+//! index over title and text, accent-insensitive, with both apostrophes as separators.
 
 mod error;
 mod export;
