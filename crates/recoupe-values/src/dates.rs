@@ -659,6 +659,12 @@ fn match_period_part(c: &Cursor, i: usize) -> Option<Match> {
     if let Some(year) = c.year(at) {
         return Some((at + 1, DateExpr::Year(year), "period_part_year"));
     }
+    // "fin du mois de mars": the named month.
+    if c.is(at, &["du"]) && c.is(at + 1, &["mois"]) && c.is(at + 2, &["de", "d'"]) {
+        if let Some(month) = c.month(at + 3) {
+            return Some(month_with_year(c, at + 4, month, "period_part_month"));
+        }
+    }
     // "de l'année", "de cette année", "de l'année dernière", "du mois", "de l'an dernier".
     if c.is(at, &["de", "du"]) {
         let (end, expr, _) = match_relative(c, at + 1)
@@ -930,6 +936,15 @@ fn match_relative(c: &Cursor, i: usize) -> Option<Match> {
 /// A four-digit year, unless it is the count of a noun ("2019 personnes") or part of a
 /// quantity ("plus de 2000 soldats").
 fn match_year(c: &Cursor, i: usize) -> Option<Match> {
+    // "les années 1990": the decade.
+    if c.is(i, &["annees"]) {
+        let year = c.year(i + 1)?;
+        return (year % 10 == 0).then_some((
+            i + 2,
+            DateExpr::YearInterval(year, year + 9),
+            "decade",
+        ));
+    }
     let year = c.year(i)?;
     let next = c.tokens.get(i + 1);
     let next_is_noun = next.is_some_and(|t| {

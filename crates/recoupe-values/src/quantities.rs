@@ -300,10 +300,16 @@ impl<'a> Scanner<'a> {
         if self.key(at) == "deux" && self.lexicon.both_determiners.contains(previous) {
             return true;
         }
-        matches!(
-            previous,
-            "article" | "articles" | "n°" | "numero" | "no" | "alinea"
-        )
+        // "3 à 1": the second number of a score (a range "de 3 à 5 …" is matched earlier).
+        let score = previous == "a"
+            && at >= 2
+            && self.tokens[at - 2].kind == Kind::Number
+            && !(at >= 3 && self.is(at - 3, &["de", "entre"]));
+        score
+            || matches!(
+                previous,
+                "article" | "articles" | "n°" | "numero" | "no" | "alinea"
+            )
     }
 
     /// The counted noun after the head at `at`.
@@ -439,7 +445,8 @@ impl<'a> Scanner<'a> {
             })
     }
 
-    /// No noun after the number: "29 autres [blessées]" and "51 nouveaux élus sur 74" take
+    /// No noun after the number: "29 autres [blessées]", "51 nouveaux élus sur 74" and
+    /// "350 voix contre 200" take
     /// the unit of the previous quantity of the sentence.
     fn elliptic_noun(&self, at: usize, head: &Head, previous: &[Quantity]) -> Option<Noun> {
         if head.is_one_article || !matches!(head.value, QuantityValue::Single(_)) {
@@ -455,7 +462,8 @@ impl<'a> Scanner<'a> {
         if last_sentence != sentence {
             return None;
         }
-        let after_sur = at > 0 && self.key(at - 1) == "sur";
+        // "51 élus sur 74", "350 voix contre 200".
+        let after_sur = at > 0 && self.is(at - 1, &["sur", "contre"]);
         let others = self.key(head.end) == "autres";
         if !(after_sur || others) {
             return None;

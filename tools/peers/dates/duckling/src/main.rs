@@ -65,7 +65,9 @@ fn resolve(text: &str, reference: NaiveDate) -> Option<String> {
         .with_ymd_and_hms(reference.year(), reference.month(), reference.day(), 12, 0, 0)
         .single()?;
     let context = Context::new(now, locale);
-    let entities = parse(text, &locale, &[DimensionKind::Time], &context, &Options::default());
+    // Latent readings included: duckling marks a bare year ("2014") as latent.
+    let options = Options { with_latent: true };
+    let entities = parse(text, &locale, &[DimensionKind::Time], &context, &options);
     // The longest match is duckling's reading of the whole expression.
     let best = entities.iter().max_by_key(|e| e.end - e.start)?;
     match &best.value {
