@@ -324,8 +324,10 @@ fn place(expr: &DateExpr, context: &Context) -> Placed {
         ),
         DateExpr::Weekday { weekday, direction } => relative(
             anchor
-                .and_then(|a| match direction {
+                .and_then(|a| match *direction {
                     1 => calendar::weekday_after(a, *weekday),
+                    FUTURE if calendar::weekday_number(a) == *weekday => Some(a),
+                    FUTURE => calendar::weekday_after(a, *weekday),
                     -1 => calendar::weekday_on_or_before(a, *weekday, true),
                     _ => calendar::weekday_on_or_before(a, *weekday, false),
                 })
@@ -610,7 +612,7 @@ fn match_weekday(c: &Cursor, i: usize) -> Option<Match> {
             end += 2;
         }
     }
-    let mut direction = 0;
+    let mut direction = if future_tense_before(c, i) { FUTURE } else { 0 };
     if let Some(d) = c.direction(end) {
         direction = d;
         end += 1;
@@ -622,6 +624,54 @@ fn match_weekday(c: &Cursor, i: usize) -> Option<Match> {
         if this { "this_weekday" } else { "weekday" },
     ));
     Some((end, expr, rule))
+}
+
+/// Direction of a bare weekday governed by a future-tense verb ("prêtera serment mardi"):
+/// the weekday on or after the anchor.
+const FUTURE: i32 = 2;
+
+/// Nouns and adverbs that end like future-tense verbs.
+const NOT_FUTURE: [&str; 10] = [
+    "front", "affront", "camera", "cholera", "opera", "extra", "contra", "sahara", "mantra",
+    "tiara",
+];
+
+/// Whether a future-tense verb or a scheduling word ("prévu", "doit") stands at most five
+/// words before token `i`, in the same clause.
+fn future_tense_before(c: &Cursor, i: usize) -> bool {
+    for back in 1..=5 {
+        let Some(index) = i.checked_sub(back) else {
+            return false;
+        };
+        let token = &c.tokens[index];
+        if token.kind == Kind::Punct {
+            return false;
+        }
+        let key = token.key.as_str();
+        if token.kind != Kind::Word || token.capitalised || NOT_FUTURE.contains(&key) {
+            continue;
+        }
+        let future_verb = (key.ends_with("ra") && key.len() >= 4)
+            || (key.ends_with("ront") && key.len() >= 6)
+            || (key.ends_with("rons") && key.len() >= 6);
+        let scheduled = matches!(
+            key,
+            "prevu"
+                | "prevue"
+                | "prevus"
+                | "prevues"
+                | "doit"
+                | "doivent"
+                | "devrait"
+                | "devraient"
+                | "programme"
+                | "programmee"
+        );
+        if future_verb || scheduled {
+            return true;
+        }
+    }
+    false
 }
 
 /// "plus tôt cette semaine", "plus tôt dans la journée", "plus tôt ce mois-ci", "plus tôt cette année".
@@ -750,6 +800,24 @@ fn match_first_months(c: &Cursor, i: usize) -> Option<Match> {
 /// "18 janvier [2019] [dernier]", "1er mars".
 fn match_day_month(c: &Cursor, i: usize) -> Option<Match> {
     let day = c.day(i)?;
+    // "le 7-Octobre": a day turned into the name of an event, always in the past.
+    if c.is(i + 1, &["-"])
+        && c.tokens
+            .get(i + 1)
+            .is_some_and(|t| t.start == c.tokens[i].end)
+    {
+        let month = c.month(i + 2)?;
+        let direction = -1;
+        return Some((
+            i + 3,
+            DateExpr::DayMonth {
+                day,
+                month,
+                direction,
+            },
+            "day_month_event",
+        ));
+    }
     let month = c.month(i + 1)?;
     if let Some(year) = c.year(i + 2) {
         let date = NaiveDate::from_ymd_opt(year, month, day)?;
