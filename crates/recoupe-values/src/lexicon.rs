@@ -53,6 +53,8 @@ pub struct Lexicon {
     pub year_cues: HashSet<String>,
     pub number_words: HashSet<String>,
     pub scales: HashMap<String, f64>,
+    /// Scale letters before a currency symbol ("G$").
+    pub currency_scales: HashMap<String, f64>,
     pub approx_nouns: HashMap<String, f64>,
     pub range_nouns: HashMap<String, [f64; 2]>,
     /// Qualifier phrases as folded word sequences (an elided "d'" is its own word).
@@ -269,6 +271,7 @@ impl Lexicon {
             year_cues: words(&d, D, "year_cue")?,
             number_words: words(&n, N, "number_word")?,
             scales: numbers(&n, N, "scale")?,
+            currency_scales: numbers(&n, N, "currency_scale")?,
             approx_nouns: numbers(&n, N, "approx_noun")?,
             range_nouns,
             qualifiers,

@@ -47,15 +47,28 @@ impl Stage for QuantityStage {
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
     let lexicon = Lexicon::builtin();
     let tokens = tokenize(text);
+    // Date candidates and tokens are both in text order: one merge pass marks date tokens.
     let mut is_date = vec![false; tokens.len()];
+    let mut index = 0;
     for candidate in dates::recognise(&tokens, lexicon) {
-        for (flag, token) in is_date.iter_mut().zip(&tokens) {
-            if candidate.span.contains(&Span::new(token.start, token.end)) {
-                *flag = true;
-            }
+        while index < tokens.len() && tokens[index].start < candidate.span.start {
+            index += 1;
+        }
+        while index < tokens.len() && tokens[index].end <= candidate.span.end {
+            is_date[index] = true;
+            index += 1;
         }
     }
+    // Token range of each sentence, for the casualty and ellipsis rules.
+    let mut sentences: Vec<(usize, usize)> = Vec::new();
+    for (index, token) in tokens.iter().enumerate() {
+        if token.sentence >= sentences.len() {
+            sentences.resize(token.sentence + 1, (index, index));
+        }
+        sentences[token.sentence].1 = index + 1;
+    }
     let scanner = Scanner {
+        sentences: &sentences,
         tokens: &tokens,
         lexicon,
         is_date: &is_date,
@@ -75,6 +88,8 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
 }
 
 struct Scanner<'a> {
+    /// `[first, end)` token indices of each sentence.
+    sentences: &'a [(usize, usize)],
     tokens: &'a [Token<'a>],
     lexicon: &'a Lexicon,
     is_date: &'a [bool],
@@ -279,6 +294,16 @@ impl<'a> Scanner<'a> {
             _ => return None,
         };
         let mut needs_de = false;
+        // "1,2 G$": a scale letter glued to the currency symbol that follows.
+        if let (Some(&scale), Some(symbol)) = (
+            self.lexicon.currency_scales.get(self.key(end)),
+            self.tokens.get(end + 1),
+        ) {
+            if matches!(symbol.raw, "$" | "€" | "£") && symbol.start == self.tokens[end].end {
+                value *= scale;
+                end += 1;
+            }
+        }
         if let Some(scale) = self.scale(end) {
             value *= scale;
             end += 1;
@@ -454,12 +479,8 @@ impl<'a> Scanner<'a> {
         }
         let sentence = self.tokens[at].sentence;
         let last = previous.last()?;
-        let last_sentence = self
-            .tokens
-            .iter()
-            .find(|t| t.start == last.span.start)
-            .map(|t| t.sentence)?;
-        if last_sentence != sentence {
+        let (first, _) = self.sentences[sentence];
+        if last.span.start < self.tokens[first].start {
             return None;
         }
         // "51 élus sur 74", "350 voix contre 200".
@@ -513,7 +534,8 @@ impl<'a> Scanner<'a> {
             return false;
         }
         let sentence = self.tokens[at].sentence;
-        let in_sentence = self.tokens.iter().filter(|t| t.sentence == sentence);
+        let (first, end) = self.sentences[sentence];
+        let in_sentence = self.tokens[first..end].iter();
         // "dont un enfant", "parmi les blessés": a member of a toll counted elsewhere.
         let member_of_toll = self.tokens[..at]
             .iter()
