@@ -12,7 +12,7 @@ const BATCH: u64 = 64;
 
 /// Starts the filler, waits until it reported `batches` commits, kills it, and returns
 /// the last committed count it reported.
-fn fill_then_kill(db: &std::path::Path, batches: usize) -> u64 {
+fn fill_then_kill(db: &std::path::Path, batches: usize, delay: Duration) -> u64 {
     let mut child = Command::new(FILL)
         .arg(db)
         .arg(BATCH.to_string())
@@ -35,7 +35,9 @@ fn fill_then_kill(db: &std::path::Path, batches: usize) -> u64 {
             .unwrap_or_else(|| panic!("unexpected filler output `{line}`"));
         assert!(Instant::now() < deadline, "filler too slow");
     }
-    // The filler is now inside its next batch (it never waits between batches).
+    // The filler is now generating or writing its next batch (it never waits between
+    // batches); the delay moves the kill to different points of that work.
+    std::thread::sleep(delay);
     // Child::kill is SIGKILL on Unix: no destructor, no checkpoint, no rollback.
     child.kill().expect("kill the filler");
     let status = child.wait().expect("reap the filler");
@@ -78,16 +80,16 @@ fn a_killed_ingest_keeps_every_committed_batch() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("killed.db");
 
-    let reported = fill_then_kill(&db, 5);
-    let store = SqliteStore::open(&db).expect("reopen after kill");
-    let count = check_consistent(&store, reported);
-    drop(store);
-
-    // A second run resumes numbering after what is stored; kill it too.
-    let reported = fill_then_kill(&db, 3);
-    assert!(reported > count);
-    let mut store = SqliteStore::open(&db).expect("reopen after second kill");
-    let count = check_consistent(&store, reported);
+    let mut count = 0;
+    for (round, (batches, delay_ms)) in [(5, 0), (3, 15), (2, 40), (2, 90)].into_iter().enumerate()
+    {
+        // Each run resumes numbering after what is stored.
+        let reported = fill_then_kill(&db, batches, Duration::from_millis(delay_ms));
+        assert!(reported > count, "round {round}: no progress");
+        let store = SqliteStore::open(&db).expect("reopen after kill");
+        count = check_consistent(&store, reported);
+    }
+    let mut store = SqliteStore::open(&db).expect("reopen");
 
     // Ingesting again works, and re-ingesting stored documents is a no-op.
     let next: Vec<_> = (count..count + BATCH).map(synthetic::document).collect();
