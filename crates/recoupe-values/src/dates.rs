@@ -797,8 +797,12 @@ fn match_first_months(c: &Cursor, i: usize) -> Option<Match> {
     }
 }
 
-/// "18 janvier [2019] [dernier]", "1er mars".
+/// "18 janvier [2019] [dernier]", "1er mars", "ce 18 janvier" (the demonstrative stays).
 fn match_day_month(c: &Cursor, i: usize) -> Option<Match> {
+    if c.is(i, &["ce"]) {
+        return match_day_month(c, i + 1)
+            .filter(|(_, expr, _)| matches!(expr, DateExpr::DayMonth { .. } | DateExpr::Full(_)));
+    }
     let day = c.day(i)?;
     // "le 7-Octobre": a day turned into the name of an event, always in the past.
     if c.is(i + 1, &["-"])
@@ -980,23 +984,27 @@ fn match_relative(c: &Cursor, i: usize) -> Option<Match> {
         };
         return Some((end, expr, "relative_period"));
     }
-    if key == "il" && c.is(i + 1, &["y"]) && c.is(i + 2, &["a"]) {
-        let at = i + 3;
+    // "il y a trois jours" looks back; "dans trois jours" looks forward.
+    let ago = key == "il" && c.is(i + 1, &["y"]) && c.is(i + 2, &["a"]);
+    if ago || key == "dans" {
+        let at = if ago { i + 3 } else { i + 1 };
+        let sign: i64 = if ago { 1 } else { -1 };
+        let rule = if ago { "ago" } else { "in" };
         if c.is(at, &["quelques"]) && c.is(at + 1, &["heures", "minutes"]) {
-            return Some((at + 2, DateExpr::RelativeDay(0), "ago"));
+            return Some((at + 2, DateExpr::RelativeDay(0), rule));
         }
         let (count, unit_at) = c
             .small_number(at)
             .or_else(|| c.is(at, &["un", "une"]).then_some((1, at + 1)))?;
         let unit_days = *c.lexicon.ago_units.get(c.key(unit_at))?;
-        let count = i64::from(count);
+        let count = sign * i64::from(count);
         let expr = match unit_days {
             0 => DateExpr::RelativeDay(0),
             30 => DateExpr::AgoMonths(count),
             365 => DateExpr::AgoYears(count),
             days => DateExpr::AgoDays(count * i64::from(days)),
         };
-        return Some((unit_at + 1, expr, "ago"));
+        return Some((unit_at + 1, expr, rule));
     }
     None
 }
