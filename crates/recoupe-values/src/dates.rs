@@ -271,6 +271,7 @@ fn place(expr: &DateExpr, context: &Context) -> Placed {
             Interval,
         ),
         DateExpr::DayInterval { from, to, year } => {
+            let written = year.is_some();
             let year = year.or_else(|| {
                 anchor.and_then(|a| nearest_day_month(to.0, to.1, 0, a).map(|d| d.year()))
             });
@@ -279,7 +280,11 @@ fn place(expr: &DateExpr, context: &Context) -> Placed {
                 let end = NaiveDate::from_ymd_opt(year, to.1, to.0)?;
                 Some(format!("{}/{}", calendar::day(start), calendar::day(end)))
             });
-            relative(value, Interval)
+            Placed {
+                value,
+                granularity: Interval,
+                relative: !written,
+            }
         }
         DateExpr::WeekdayDayMonth {
             weekday,
@@ -715,6 +720,10 @@ fn match_period_part(c: &Cursor, i: usize) -> Option<Match> {
             return Some(month_with_year(c, at + 4, month, "period_part_month"));
         }
     }
+    // "début d'année", "fin d'année": the current year.
+    if c.is(at, &["d'"]) && c.is(at + 1, &["annee"]) {
+        return Some((at + 2, DateExpr::RelativeYear(0), "period_part_relative"));
+    }
     // "de l'année", "de cette année", "de l'année dernière", "du mois", "de l'an dernier".
     if c.is(at, &["de", "du"]) {
         let (end, expr, _) = match_relative(c, at + 1)
@@ -804,6 +813,22 @@ fn match_day_month(c: &Cursor, i: usize) -> Option<Match> {
             .filter(|(_, expr, _)| matches!(expr, DateExpr::DayMonth { .. } | DateExpr::Full(_)));
     }
     let day = c.day(i)?;
+    // "les 3 et 4 février [2024]": two days, one interval.
+    if c.is(i + 1, &["et"]) {
+        let last = c.day(i + 2)?;
+        let month = c.month(i + 3)?;
+        let year = c.year(i + 4);
+        let end = if year.is_some() { i + 5 } else { i + 4 };
+        return (last > day).then_some((
+            end,
+            DateExpr::DayInterval {
+                from: (day, month),
+                to: (last, month),
+                year,
+            },
+            "two_days",
+        ));
+    }
     // "le 7-Octobre": a day turned into the name of an event, always in the past.
     if c.is(i + 1, &["-"])
         && c.tokens
@@ -931,6 +956,10 @@ fn match_month(c: &Cursor, i: usize) -> Option<Match> {
 
 /// "l'été 2014", "l'hiver dernier", "printemps 2019".
 fn match_season(c: &Cursor, i: usize) -> Option<Match> {
+    // "cet été", "ce printemps": this year's season.
+    if c.is(i, &["cet", "ce"]) && c.lexicon.seasons.contains(c.key(i + 1)) {
+        return Some((i + 2, DateExpr::RelativeYear(0), "season"));
+    }
     // The article stays in the span ("l'été 2014"), like "l'an dernier".
     let at = if c.is(i, &["l'"]) { i + 1 } else { i };
     if !c.lexicon.seasons.contains(c.key(at)) {
