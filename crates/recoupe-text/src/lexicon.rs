@@ -120,7 +120,7 @@ pub fn elisions() -> &'static [String] {
 /// Whether `word` (without apostrophe) is an elided form, case-insensitively.
 #[inline]
 pub(crate) fn is_elision(word: &str) -> bool {
-    // Elided words are at most six letters ("lorsqu", "puisqu", "quoiqu").
+    // Elided words are short ("lorsqu", "puisqu", "quoiqu"); most words are rejected here.
     if word.is_empty() || word.len() > 7 {
         return false;
     }

@@ -73,11 +73,31 @@ pub fn analyze(original: &str) -> Analysis {
 /// is merged into it, so spans stay disjoint.
 fn map_to_original(tokens: &mut Vec<Token>, edits: &[normalize::Edit]) {
     let mut mapper = SequentialMapper::new(edits);
+    // Fast path: a token that ends before the next edit starts sits in an identical
+    // stretch and just shifts by that stretch's offset.
+    let mut next_edit_start = edits.first().map_or(usize::MAX, |e| e.norm_start);
+    let mut shift_from = 0usize; // norm offset of the current identical stretch
+    let mut shift_to = 0usize; // its original offset
     let mut kept = 0;
     for index in 0..tokens.len() {
         let token = tokens[index];
-        let start = mapper.floor(token.span.start);
-        let end = mapper.ceil(token.span.end).max(start);
+        let (start, end) = if token.span.end <= next_edit_start {
+            (
+                token.span.start - shift_from + shift_to,
+                token.span.end - shift_from + shift_to,
+            )
+        } else {
+            let start = mapper.floor(token.span.start);
+            let end = mapper.ceil(token.span.end).max(start);
+            // Re-anchor the fast path after the last edit at or before this token's end.
+            let passed = edits.partition_point(|e| e.norm_end <= token.span.end);
+            if let Some(previous) = passed.checked_sub(1).map(|k| &edits[k]) {
+                shift_from = previous.norm_end;
+                shift_to = previous.orig_end;
+            }
+            next_edit_start = edits.get(passed).map_or(usize::MAX, |e| e.norm_start);
+            (start, end)
+        };
         if kept > 0 && start < tokens[kept - 1].span.end {
             let previous = &mut tokens[kept - 1];
             previous.span.end = previous.span.end.max(end);
@@ -123,5 +143,175 @@ impl Stage for TextStage {
         doc.mark_produced(Layer::Sentences);
         doc.mark_produced(Layer::Tokens);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use recoupe_model::{Metadata, Origin, OriginKind, TokenKind};
+
+    use super::*;
+
+    /// (text, kind) of every token of `text`.
+    fn tokens_of(text: &str) -> Vec<(&str, TokenKind)> {
+        tokenize(text)
+            .into_iter()
+            .map(|t| (&text[t.span.start..t.span.end], t.kind))
+            .collect()
+    }
+
+    fn sentences_of(text: &str) -> Vec<&str> {
+        analyze(text)
+            .sentences
+            .into_iter()
+            .map(|s| &text[s.span.start..s.span.end])
+            .collect()
+    }
+
+    #[test]
+    fn elision_takes_the_apostrophe_with_it() {
+        assert_eq!(
+            tokens_of("jusqu’à l'armée"),
+            [
+                ("jusqu’", TokenKind::Elision),
+                ("à", TokenKind::Word),
+                ("l'", TokenKind::Elision),
+                ("armée", TokenKind::Word)
+            ]
+        );
+    }
+
+    #[test]
+    fn elision_before_a_space_or_a_number_is_still_an_elision() {
+        assert_eq!(tokens_of("d'1,5")[0], ("d'", TokenKind::Elision));
+        assert_eq!(tokens_of("d'1,5")[1], ("1,5", TokenKind::Number));
+        assert_eq!(tokens_of("jusqu' à")[0], ("jusqu'", TokenKind::Elision));
+    }
+
+    #[test]
+    fn inverted_incise_splits_the_subject() {
+        assert_eq!(
+            tokens_of("a-t-il"),
+            [("a", TokenKind::Word), ("-t-il", TokenKind::Clitic)]
+        );
+        assert_eq!(tokens_of("dit-elle")[1], ("-elle", TokenKind::Clitic));
+        assert_eq!(tokens_of("peut-être"), [("peut-être", TokenKind::Word)]);
+        // A capitalised name is not a verb.
+        assert_eq!(tokens_of("Kim Jong-il")[1], ("Jong-il", TokenKind::Word));
+        // At the start of a sentence, a capitalised verb is.
+        assert_eq!(tokens_of("Faut-il partir")[1], ("-il", TokenKind::Clitic));
+    }
+
+    #[test]
+    fn particle_names_are_single_words() {
+        let words: Vec<&str> = tokens_of("Deir ez-Zor et al-Anbar")
+            .iter()
+            .map(|t| t.0)
+            .collect();
+        assert_eq!(words, ["Deir", "ez-Zor", "et", "al-Anbar"]);
+        assert_eq!(tokens_of("Al-Qa'im"), [("Al-Qa'im", TokenKind::Word)]);
+    }
+
+    #[test]
+    fn ordinals_arabic_and_roman() {
+        for ordinal in ["37e", "1er", "1re", "2ème", "XXe", "XXIe", "Ier"] {
+            assert_eq!(
+                tokens_of(ordinal),
+                [(ordinal, TokenKind::Ordinal)],
+                "{ordinal}"
+            );
+        }
+        assert_eq!(tokens_of("De")[0].1, TokenKind::Word);
+    }
+
+    #[test]
+    fn numbers_with_separators_are_one_token_and_map_to_the_original() {
+        let text = "1\u{202f}500\u{a0}000 morts";
+        let tokens = tokenize(text);
+        assert_eq!(tokens[0].kind, TokenKind::Number);
+        assert_eq!(
+            &text[tokens[0].span.start..tokens[0].span.end],
+            "1\u{202f}500\u{a0}000"
+        );
+        assert_eq!(
+            tokens_of("en 2019 15 personnes")[1],
+            ("2019", TokenKind::Number)
+        );
+        assert_eq!(
+            tokens_of("en 2019 15 personnes")[2],
+            ("15", TokenKind::Number)
+        );
+        assert_eq!(tokens_of("10.000 et 1,5")[0], ("10.000", TokenKind::Number));
+        assert_eq!(tokens_of("10.000 et 1,5")[2], ("1,5", TokenKind::Number));
+    }
+
+    #[test]
+    fn quotes_are_quote_tokens() {
+        let kinds: Vec<TokenKind> = tokens_of("«a» “b” \"c\"").iter().map(|t| t.1).collect();
+        assert_eq!(kinds.iter().filter(|&&k| k == TokenKind::Quote).count(), 6);
+    }
+
+    #[test]
+    fn urls_and_emails_are_symbols() {
+        assert_eq!(
+            tokens_of("https://a.fr/x.")[0],
+            ("https://a.fr/x", TokenKind::Symbol)
+        );
+        assert_eq!(tokens_of("a.b@c.fr")[0], ("a.b@c.fr", TokenKind::Symbol));
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(sentences_of("M. Dupont est là. Mme Durand aussi.").len(), 2);
+        assert_eq!(sentences_of("Selon J. Smith, tout va bien.").len(), 1);
+        assert_eq!(sentences_of("En 50 av. J.-C. Rome régnait.").len(), 2);
+    }
+
+    #[test]
+    fn quote_with_incise_is_one_sentence() {
+        assert_eq!(
+            sentences_of("« Nous avons frappé. Ils ont fui », a-t-il dit."),
+            ["« Nous avons frappé. Ils ont fui », a-t-il dit."]
+        );
+    }
+
+    #[test]
+    fn headline_lines_are_marked() {
+        let text = "Un titre sans point\nUne phrase. Une autre.";
+        let sentences = analyze(text).sentences;
+        let flags: Vec<bool> = sentences.iter().map(|s| s.headline).collect();
+        assert_eq!(flags, [true, false, false]);
+    }
+
+    #[test]
+    fn nothing_is_lost_on_typographic_input() {
+        let text = "«\u{a0}L’État\u{a0}», dit-il\u{202f}: 1\u{202f}500 ﬁls…";
+        let joined: String = tokenize(text)
+            .iter()
+            .map(|t| &text[t.span.start..t.span.end])
+            .collect();
+        let expected: String = text.chars().filter(|&c| !is_blank(c)).collect();
+        assert_eq!(joined.replace(['\u{202f}'], ""), expected);
+    }
+
+    #[test]
+    fn stage_fills_and_marks_both_layers() {
+        let meta = Metadata::new(Origin {
+            kind: OriginKind::Text,
+            path: "-".to_string(),
+            record: None,
+        });
+        let mut doc = Document::new("Titre\nM. X a parlé. Il est parti.".to_string(), meta);
+        TextStage.run(&mut doc).expect("text stage never fails");
+        assert!(doc.has(Layer::Sentences) && doc.has(Layer::Tokens));
+        assert_eq!(doc.layers.sentences.len(), 3);
+        assert!(doc.layers.sentences[0].headline);
+        assert_eq!(doc.layers.tokens.len(), 11);
+        assert_eq!(TextStage.provides(), [Layer::Sentences, Layer::Tokens]);
+        assert!(!TextStage.french_only());
+
+        let mut empty = Document::new(String::new(), doc.meta.clone());
+        TextStage.run(&mut empty).expect("text stage never fails");
+        assert!(empty.has(Layer::Sentences) && empty.layers.tokens.is_empty());
     }
 }

@@ -147,6 +147,10 @@ impl Splitter<'_> {
     fn line_breaks_before(&self, index: usize) -> usize {
         let gap_start = self.tokens[index - 1].span.end;
         let gap_end = self.tokens[index].span.start;
+        // Most gaps are empty or one space.
+        if gap_end <= gap_start + 1 && self.text.as_bytes().get(gap_start) != Some(&b'\n') {
+            return usize::from(gap_end > gap_start && self.text.as_bytes()[gap_start] == b'\r');
+        }
         let gap = self.text.as_bytes().get(gap_start..gap_end).unwrap_or(&[]);
         let mut breaks = 0;
         for (k, &b) in gap.iter().enumerate() {
@@ -227,8 +231,9 @@ impl Splitter<'_> {
         true
     }
 
-    /// The class of the word before the period at `index`: a listed abbreviation, or a
-    /// single capital initial ("J. Smith"), which behaves as [`AbbreviationClass::Inner`].
+    /// The class of the word before the period at `index`: a listed abbreviation, or
+    /// capital initials ("J. Smith", "J.-P. Bruneau"), which behave as
+    /// [`AbbreviationClass::Inner`].
     fn abbreviation_before(&self, index: usize) -> Option<AbbreviationClass> {
         let period = self.tokens[index].span.start;
         let before = &self.text[..period];
@@ -262,11 +267,10 @@ impl Splitter<'_> {
         if class.is_some() {
             return class;
         }
-        let mut chars = run.chars();
-        match (chars.next(), chars.next()) {
-            (Some(initial), None) if initial.is_uppercase() => Some(AbbreviationClass::Inner),
-            _ => None,
+        if is_initials(run) {
+            return Some(AbbreviationClass::Inner);
         }
+        None
     }
 
     /// Whether token `index` can open a sentence: not a lowercase word, not punctuation
@@ -370,6 +374,20 @@ impl Splitter<'_> {
             k -= 1;
         }
     }
+}
+
+/// Capital initials: single uppercase letters joined by periods and hyphens ("J",
+/// "J.-P", "U.S").
+fn is_initials(run: &str) -> bool {
+    let mut pieces = run
+        .split(['.', '-', '‐', '‑'])
+        .filter(|piece| !piece.is_empty())
+        .peekable();
+    pieces.peek().is_some()
+        && pieces.all(|piece| {
+            let mut chars = piece.chars();
+            matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+        })
 }
 
 /// A run of final punctuation: `.`, `...`, `?`, `!`, `?!`, `…`.

@@ -113,6 +113,9 @@ impl Scanner<'_, '_> {
     fn non_ascii(&mut self, i: usize) -> usize {
         let c = decode_at(self.text, i);
         let end = i + c.len_utf8();
+        if is_latin_letter(c) {
+            return self.word(i);
+        }
         if c.is_whitespace() {
             return end;
         }
@@ -427,6 +430,9 @@ impl Scanner<'_, '_> {
 
     /// End of a URL starting at `start`, if one does.
     fn url_end(&self, start: usize) -> Option<usize> {
+        if !matches!(self.bytes[start], b'h' | b'H' | b'w' | b'W') {
+            return None;
+        }
         let rest = &self.bytes[start..];
         let has_prefix = [&b"http://"[..], b"https://", b"www."]
             .iter()
@@ -499,7 +505,14 @@ impl Scanner<'_, '_> {
 /// Letters, digits, combining marks and the soft hyphen make up words.
 #[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_attaching_mark(c)
+    is_latin_letter(c) || c.is_alphanumeric() || is_attaching_mark(c)
+}
+
+/// Accented Latin letters (Latin-1 Supplement to IPA Extensions, minus `×` and `÷`): the
+/// bulk of non-ASCII characters in French text, answered without a table lookup.
+#[inline]
+fn is_latin_letter(c: char) -> bool {
+    matches!(c, '\u{C0}'..='\u{2AF}') && c != '\u{D7}' && c != '\u{F7}'
 }
 
 /// Characters that never start a token of their own when glued to one: combining marks,
