@@ -33,12 +33,35 @@ pub enum PipelineError {
 
 /// User-facing configuration of which stages run (e.g. from a TOML/JSON file or flags).
 /// Kept separate from [`Pipeline`], which holds the live stages.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PipelineConfig {
     /// Stage names to skip; their layers are reported as not produced.
     #[serde(default)]
     pub disable: Vec<String>,
+}
+
+/// The standard pipeline for French news, in order:
+/// text → entities → places → dates → quantities → attributions.
+pub fn french_news() -> Result<Pipeline, PipelineError> {
+    french_news_configured(&PipelineConfig::default())
+}
+
+/// The standard pipeline without the stages `config` disables.
+pub fn french_news_configured(config: &PipelineConfig) -> Result<Pipeline, PipelineError> {
+    Pipeline::configured(standard_stages(), config)
+}
+
+/// The standard stages, in order.
+pub fn standard_stages() -> Vec<Box<dyn Stage>> {
+    vec![
+        Box::new(recoupe_text::TextStage),
+        Box::new(recoupe_entities::EntityStage::embedded()),
+        Box::new(recoupe_entities::PlaceStage::embedded()),
+        Box::new(recoupe_values::DateStage),
+        Box::new(recoupe_values::QuantityStage),
+        Box::new(recoupe_attribution::AttributionStage::new()),
+    ]
 }
 
 /// An ordered, checked list of stages.
@@ -213,8 +236,8 @@ mod tests {
 
     #[test]
     fn refuses_a_stage_before_its_requirement() {
-        let err = Pipeline::new(vec![Box::new(NeedsSentences), Box::new(LineSentences)])
-            .unwrap_err();
+        let err =
+            Pipeline::new(vec![Box::new(NeedsSentences), Box::new(LineSentences)]).unwrap_err();
         assert_eq!(
             err,
             PipelineError::UnmetRequirement {
@@ -228,8 +251,8 @@ mod tests {
 
     #[test]
     fn refuses_a_layer_provided_twice() {
-        let err = Pipeline::new(vec![Box::new(LineSentences), Box::new(LineSentences)])
-            .unwrap_err();
+        let err =
+            Pipeline::new(vec![Box::new(LineSentences), Box::new(LineSentences)]).unwrap_err();
         assert!(matches!(err, PipelineError::ProvidedTwice { .. }));
     }
 
@@ -250,7 +273,8 @@ mod tests {
 
     #[test]
     fn config_disables_stages_and_rejects_unknown_names() {
-        let stages = || -> Vec<Box<dyn Stage>> { vec![Box::new(LineSentences), Box::new(NeedsSentences)] };
+        let stages =
+            || -> Vec<Box<dyn Stage>> { vec![Box::new(LineSentences), Box::new(NeedsSentences)] };
         let config = PipelineConfig {
             disable: vec!["needs-sentences".into()],
         };

@@ -1,1 +1,36 @@
-fn main() {}
+//! `recoupe`: the command-line tool. A thin layer over the library crates: it parses
+//! arguments, wires readers → pipeline → store, draws progress and prints results.
+//!
+//! Exit codes: 0 success; 1 error; 2 usage error (clap); 3 some inputs failed;
+//! 4 nothing found.
+
+mod cli;
+mod commands;
+mod inputs;
+mod render;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+/// Outcome of a command that ran to the end.
+pub enum Outcome {
+    Success,
+    /// Finished, but some inputs could not be read (reported on stderr).
+    PartialFailure,
+    /// The thing asked for does not exist (document, entity, speaker).
+    NotFound,
+}
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match commands::run(cli) {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::PartialFailure) => ExitCode::from(3),
+        Ok(Outcome::NotFound) => ExitCode::from(4),
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}

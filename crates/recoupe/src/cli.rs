@@ -1,0 +1,154 @@
+//! Command-line interface definition (clap). Every subcommand documents itself with `--help`.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "recoupe",
+    version,
+    about = "Read French news reports and build a sourced, cross-checked knowledge base.",
+    long_about = "recoupe reads news reports (French first) and records who is involved, where, when, \
+what happened, who claims it and on whose authority, with every annotation tied to a byte span of \
+the original text.\n\nExit codes: 0 success; 1 error (I/O, store, bad configuration); 2 usage error; \
+3 finished but some inputs failed (ingest/extract); 4 nothing found (show, entity, claims)."
+)]
+pub struct Cli {
+    /// SQLite database file of the store.
+    #[arg(long, global = true, env = "RECOUPE_DB", default_value = "recoupe.db")]
+    pub db: PathBuf,
+
+    /// When to colour terminal output.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Do not draw progress bars (they are drawn on stderr only when it is a terminal).
+    #[arg(long, global = true)]
+    pub no_progress: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Jsonl,
+    Csv,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read files, directories, globs or `-` (stdin), run the pipeline and store the documents.
+    ///
+    /// Formats: .txt (with optional sibling .json or front matter), .html, RSS/Atom feeds,
+    /// WARC (.warc, .warc.gz), JSONL in the corpus format. Re-ingesting the same text is a
+    /// no-op reported as a duplicate; a bad file is reported and the batch goes on.
+    /// Example: recoupe ingest articles/ feeds/*.xml crawl.warc.gz
+    Ingest {
+        /// Files, directories (walked recursively), glob patterns, or `-` for stdin.
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// Documents per store transaction.
+        #[arg(long, default_value_t = 256)]
+        batch: usize,
+        /// Print the summary as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run the pipeline without a store and print one JSON document per line (docs/schema.md).
+    ///
+    /// With no PATH, reads stdin. Example: cat article.txt | recoupe extract > out.jsonl
+    Extract {
+        /// Inputs as for `ingest`; none or `-` reads stdin.
+        paths: Vec<String>,
+        /// Leave these layers out of the output (e.g. `--without tokens,sentences`).
+        #[arg(long, value_delimiter = ',')]
+        without: Vec<String>,
+    },
+    /// Full-text search (accent-insensitive), ranked, with snippets.
+    ///
+    /// Example: recoupe search "Deir ez-Zor frappes"
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one document with its spans marked and its layers listed.
+    ///
+    /// DOC is an id, a unique id prefix, or the source's own id. Example: recoupe show 3fa2 --explain
+    Show {
+        doc: String,
+        /// Print the evidence behind each entity and place decision.
+        #[arg(long)]
+        explain: bool,
+        /// Print the stored JSON document instead.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Counts of documents, languages, outlets and annotations in the store.
+    Stats {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export every stored document as JSONL (docs/schema.md) or CSV (one row per document).
+    ///
+    /// Example: recoupe export --format csv --output corpus.csv
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+        format: ExportFormat,
+        /// Output file (default stdout).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Ingest the bundled demo corpus (a dozen French reports written for recoupe) and summarise it.
+    Demo,
+    /// Score the pipeline against a gold corpus directory (articles.jsonl + gold.jsonl, see the
+    /// corpus FORMAT.md). Layers the pipeline does not produce yet are reported as "not produced".
+    ///
+    /// Example: recoupe eval --corpus ../shared/corpus --json
+    Eval {
+        #[arg(long)]
+        corpus: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List entities in the store, most mentioned first.
+    ///
+    /// Example: recoupe entities --type ORG --top 20
+    Entities {
+        /// Only this type.
+        #[arg(long = "type", value_parser = ["PER", "ORG", "LOC", "MISC"])]
+        label: Option<String>,
+        #[arg(long, default_value_t = 25)]
+        top: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One entity: aliases, articles, co-mentioned entities, places with coordinates.
+    ///
+    /// Example: recoupe entity "Deir ez-Zor"
+    Entity {
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// What a speaker is reported to have said across the store.
+    ///
+    /// Example: recoupe claims --speaker "Press TV"
+    Claims {
+        #[arg(long)]
+        speaker: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
