@@ -303,7 +303,7 @@ fn main() -> anyhow::Result<()> {
         }
         let t0 = std::time::Instant::now();
         let mut n = 0;
-        for _ in 0..20 {
+        for _ in 0..200 {
             for d in &docs {
                 let mut d = d.clone();
                 entity_stage.run(&mut d)?;

@@ -1,7 +1,7 @@
 //! French cue lists used by the recogniser, loaded from `resources/fr/*.txt` (embedded in the
 //! binary). Every list is keyed by [`fold`]ed text so lookups are accent- and case-insensitive.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::normalize::fold;
 
@@ -79,7 +79,7 @@ fn set_of(text: &str, wanted: &str) -> HashSet<String> {
 impl Lexicon {
     /// Builds the lexicon from the embedded resource files.
     pub fn embedded() -> Lexicon {
-        let mut org_heads = HashMap::new();
+        let mut org_heads = HashMap::default();
         for (_, line) in entries(ORG_HEADS).filter(|(section, _)| section.is_empty()) {
             let mut fields = line.split('\t');
             let head = fold(fields.next().unwrap_or_default().trim());

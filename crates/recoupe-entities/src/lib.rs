@@ -15,7 +15,7 @@ mod reference;
 mod resolve;
 mod tokens;
 
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
 use recoupe_model::{
@@ -96,6 +96,7 @@ impl Stage for EntityStage {
                 lex: &self.lex,
                 kb: self.kb.as_ref(),
                 max_window: self.kb.longest_entry_tokens().clamp(4, 12),
+                cache: Default::default(),
             };
             let mut cands = Vec::new();
             for &s in &sentences {
@@ -107,8 +108,16 @@ impl Stage for EntityStage {
                 .map(|c| (c.start, c.end))
                 .collect();
             let mut nationalities = Vec::new();
+            // words repeat within a document: one reference probe per distinct word
+            let mut seen: HashMap<&str, Option<String>> = HashMap::default();
             for (k, t) in toks.iter().enumerate() {
-                if t.kind != TokenKind::Word || t.cap || in_compound(&toks, k) {
+                // function words (short, or in the capitalised-stopword list) are never demonyms
+                if t.kind != TokenKind::Word
+                    || t.cap
+                    || t.folded.len() < 4
+                    || self.lex.stopwords_caps.contains(&t.folded)
+                    || in_compound(&toks, k)
+                {
                     continue;
                 }
                 if self.lex.peoples.contains(&t.folded)
@@ -116,7 +125,11 @@ impl Stage for EntityStage {
                 {
                     continue;
                 }
-                if let Some(country) = self.kb.demonym(t.text) {
+                let country = seen
+                    .entry(t.folded.as_str())
+                    .or_insert_with(|| self.kb.demonym(t.text))
+                    .clone();
+                if let Some(country) = country {
                     nationalities.push(Nationality {
                         span: t.span,
                         country,
@@ -190,7 +203,7 @@ impl Stage for PlaceStage {
                 missing: Layer::Entities,
             });
         }
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut seen: HashSet<&str> = HashSet::default();
         let mut places = Vec::new();
         for m in &doc.layers.entities {
             if m.label != EntityType::LOC || !seen.insert(m.entity.as_str()) {

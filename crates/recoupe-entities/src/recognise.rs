@@ -43,7 +43,13 @@ pub struct Recogniser<'a> {
     pub lex: &'a Lexicon,
     pub kb: &'a dyn Knowledge,
     pub max_window: usize,
+    /// Reference lookups already made in this document (names repeat).
+    pub cache: std::cell::RefCell<rustc_hash::FxHashMap<String, Vec<Candidate>>>,
 }
+
+/// Rule name of a lone capitalised organisation head, kept only as the short form of a
+/// longer name of the same document.
+pub const RULE_SHORT_FORM: &str = "org-short-form";
 
 /// Nouns whose "de" complement is a person: "le dauphin de X", "l'épouse de X".
 const RELATIONAL_TITLES: &[&str] = &[
@@ -235,7 +241,8 @@ impl Recogniser<'_> {
             i + 1
         };
         // keys of the windows [i, j) for j = i+1..; built token by token
-        let mut keys: Vec<String> = Vec::with_capacity(4);
+        // key of [i, j) is key[..ends[j - i - 1]]
+        let mut ends: Vec<usize> = Vec::with_capacity(4);
         let mut key = String::new();
         let mut j = i;
         while j < limit {
@@ -250,13 +257,13 @@ impl Recogniser<'_> {
                 }
             }
             key.push_str(&self.kb.key(t.text));
-            keys.push(key.clone());
+            ends.push(key.len());
             j += 1;
             if j >= caps_end && !self.kb.continues_known_name(&key) && !key.ends_with('\'') {
                 break;
             }
         }
-        for j in (i + 1..=i + keys.len()).rev() {
+        for j in (i + 1..=i + ends.len()).rev() {
             let last = &toks[j - 1];
             if !(last.is_word() || last.kind == recoupe_model::TokenKind::Number) {
                 continue;
@@ -269,10 +276,33 @@ impl Recogniser<'_> {
             if single && !first.name_like {
                 continue;
             }
+            // a window may not cut a name in two: "les forces du Hachd al-Chaabi" is not the
+            // alias "forces du Hachd" followed by "al-Chaabi"
+            if last.name_like
+                && toks.get(j).is_some_and(|n| {
+                    n.sent == last.sent
+                        && n.is_word()
+                        && (n.name_like || self.lex.has_article_prefix(&n.folded))
+                        && !self.lex.stopwords_caps.contains(&n.folded)
+                })
+            {
+                continue;
+            }
             let Some(surface) = text.get(first.span.start..last.span.end) else {
                 continue;
             };
-            let mut hits = self.kb.candidates_for_key(&keys[j - i - 1]);
+            let window_key = &key[..ends[j - i - 1]];
+            let cached = self.cache.borrow().get(window_key).cloned();
+            let mut hits = match cached {
+                Some(hits) => hits,
+                None => {
+                    let hits = self.kb.candidates_for_key(window_key);
+                    self.cache
+                        .borrow_mut()
+                        .insert(window_key.to_string(), hits.clone());
+                    hits
+                }
+            };
             if hits.is_empty() {
                 continue;
             }
@@ -454,11 +484,12 @@ impl Recogniser<'_> {
                 }
                 continue;
             }
-            // "Centre de contrôle et de prévention": coordinated complements of a capitalised name
+            // "Centre de contrôle et de prévention", "opérations de la Djézireh et de la Badiya":
+            // coordinated complements (for a lowercase head only after a capitalised one)
             let mut de_at = j;
-            if head.cap
-                && t.folded == "et"
+            if t.folded == "et"
                 && complements > 0
+                && (head.cap || end_ok == Some(j))
                 && toks.get(j + 1).is_some_and(|n| is_de(&n.folded))
             {
                 de_at = j + 1;
@@ -721,7 +752,7 @@ impl Recogniser<'_> {
         }
         if prev.text == "," {
             // apposition: "le chef de l'administration militaire de Kiev, Tymur Tkachenko"
-            let lower = p.saturating_sub(8).max(s.start);
+            let lower = p.saturating_sub(12).max(s.start);
             for k in (lower..p).rev() {
                 let t = &toks[k];
                 if t.breaks_name() {
@@ -763,12 +794,27 @@ impl Recogniser<'_> {
                 admin_cue: false,
             })
         };
+        if single && self.lex.org_heads.contains_key(&first.folded) && !first.initial {
+            // "le Conseil" alone is a short form only if the document named "le Conseil
+            // constitutionnel" before; the document pass decides
+            let mut c = make(
+                EntityType::ORG,
+                STRENGTH_DEFAULT,
+                RULE_SHORT_FORM,
+                vec![format!("capitalised head \"{surface}\" alone")],
+            )?;
+            c.weak = true;
+            return Some(c);
+        }
         if single
             && (self.lex.org_heads.contains_key(&first.folded)
                 || self.lex.loc_before_de.contains(&first.folded)
                 || self.lex.loc_whole.contains(&first.folded))
         {
             // "la Coalition", "le Comité" alone are descriptions
+            return None;
+        }
+        if single && first.text.chars().filter(|c| c.is_alphabetic()).count() < 2 {
             return None;
         }
         if !single && toks[i..end].iter().all(|t| t.all_caps || !t.is_word()) {

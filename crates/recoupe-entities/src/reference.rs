@@ -1,6 +1,6 @@
 //! [`Knowledge`] backed by the project's reference data (`recoupe_kb::Reference`).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::Arc;
 
 use recoupe_kb::{Hit, Reference};
@@ -27,7 +27,7 @@ impl ReferenceKnowledge {
     }
 
     pub fn new(reference: &'static Reference) -> ReferenceKnowledge {
-        let mut prefixes = HashSet::new();
+        let mut prefixes = HashSet::default();
         let mut add = |name: &str| {
             let key = Reference::key(name);
             let mut at = 0;

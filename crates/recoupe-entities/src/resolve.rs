@@ -2,13 +2,13 @@
 //! name, confirmation of sentence-initial words, choice among reference candidates using
 //! the document's countries, and the cross-article entity key.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use recoupe_model::EntityType;
 
 use crate::knowledge::Candidate;
 use crate::normalize::skeleton;
-use crate::recognise::{Cand, STRENGTH_CUE, STRENGTH_DEFAULT};
+use crate::recognise::{Cand, RULE_SHORT_FORM, STRENGTH_CUE, STRENGTH_DEFAULT};
 use crate::tokens::Tk;
 
 /// A mention after resolution: its cluster (index of the representative mention) and chosen entry.
@@ -52,7 +52,7 @@ impl Clusters {
 /// Countries the document talks about, with weights: linked countries, nationality
 /// adjectives and unambiguous places.
 pub fn document_countries(cands: &[Cand], nationalities: &[String]) -> HashMap<String, u32> {
-    let mut counts: HashMap<String, u32> = HashMap::new();
+    let mut counts: HashMap<String, u32> = HashMap::default();
     for c in cands {
         if c.hits.len() == 1 || c.hits.first().is_some_and(|h| h.link.kb == "country") {
             if let Some(country) = &c.hits[0].country {
@@ -154,7 +154,7 @@ pub fn resolve(
     let mut clusters = Clusters::new(n);
 
     // Acronym defined in parentheses right after its long form: "Forces démocratiques syriennes (FDS)".
-    let mut acronyms: HashMap<String, usize> = HashMap::new();
+    let mut acronyms: HashMap<String, usize> = HashMap::default();
     for k in 0..n.saturating_sub(1) {
         let (long, short) = (&cands[k], &cands[k + 1]);
         let single_caps = short.end == short.start + 1 && toks[short.start].all_caps;
@@ -187,7 +187,7 @@ pub fn resolve(
     }
 
     // A single word repeating the last word of an earlier multi-word person is that person.
-    let mut surnames: HashMap<String, usize> = HashMap::new();
+    let mut surnames: HashMap<String, usize> = HashMap::default();
     for (k, c) in cands.iter().enumerate() {
         if c.label == EntityType::PER && c.end - c.start > 1 {
             surnames.entry(skeleton(toks[c.end - 1].text)).or_insert(k);
@@ -278,7 +278,7 @@ pub fn resolve(
 
     // One sense per document: mentions with the same folded name share the strongest type.
     // (Folded, not skeleton: "Homs" and "Hamas" share a skeleton.)
-    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_name: HashMap<String, Vec<usize>> = HashMap::default();
     for (k, c) in cands.iter().enumerate() {
         by_name
             .entry(crate::normalize::fold(surface(toks, c, text)))
@@ -310,8 +310,8 @@ pub fn resolve(
 
     // Confirm sentence-initial guesses: the word must also appear capitalised mid-sentence.
     // A word also written in lowercase in the document is a common word ("Situé", "Hier").
-    let mut confirmed: HashSet<&str> = HashSet::new();
-    let mut lowercase: HashSet<&str> = HashSet::new();
+    let mut confirmed: HashSet<&str> = HashSet::default();
+    let mut lowercase: HashSet<&str> = HashSet::default();
     for t in toks {
         if t.cap && !t.initial {
             confirmed.insert(t.folded.as_str());
@@ -322,6 +322,23 @@ pub fn resolve(
     let mut keep = vec![true; n];
     for k in 0..n {
         let word = toks[cands[k].start].folded.as_str();
+        if cands[k].rule == RULE_SHORT_FORM {
+            // "le Conseil" after "le Conseil constitutionnel": the same organisation
+            let long = (0..k).rev().find(|&o| {
+                cands[o].label == EntityType::ORG
+                    && cands[o].end - cands[o].start > 1
+                    && toks[cands[o].start].folded == word
+            });
+            match long {
+                Some(o) => {
+                    clusters.union(o, k);
+                    let name = surface(toks, &cands[o], text).to_string();
+                    cands[k].evidence.push(format!("short form of \"{name}\""));
+                }
+                None => keep[k] = false,
+            }
+            continue;
+        }
         if cands[k].weak && (!confirmed.contains(word) || lowercase.contains(word)) {
             keep[k] = false;
         }
@@ -346,7 +363,7 @@ pub fn resolve(
     }
 
     // Entity key: the reference id when linked, else the skeleton of the cluster's longest name.
-    let mut longest: HashMap<usize, usize> = HashMap::new();
+    let mut longest: HashMap<usize, usize> = HashMap::default();
     for k in 0..n {
         let root = clusters.find(k);
         let entry = longest.entry(root).or_insert(k);
@@ -355,7 +372,7 @@ pub fn resolve(
             *entry = k;
         }
     }
-    let mut cluster_link: HashMap<usize, Candidate> = HashMap::new();
+    let mut cluster_link: HashMap<usize, Candidate> = HashMap::default();
     for (k, entry) in chosen.iter().enumerate() {
         if let Some(e) = entry {
             cluster_link
