@@ -23,9 +23,13 @@ pub enum AbbreviationClass {
 #[derive(Debug, thiserror::Error)]
 #[error("{file}:{line}: {reason}: `{text}`")]
 pub struct DataError {
+    /// The data file.
     pub file: &'static str,
+    /// 1-based line number.
     pub line: usize,
+    /// What is wrong with the line.
     pub reason: &'static str,
+    /// The offending line.
     pub text: String,
 }
 

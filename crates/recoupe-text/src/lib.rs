@@ -16,6 +16,8 @@
 //!
 //! [`TextStage`] runs the whole layer as a pipeline stage.
 
+#![warn(missing_docs)]
+
 mod fold;
 mod lexicon;
 mod normalize;
@@ -41,8 +43,21 @@ pub struct Analysis {
     pub sentences: Vec<Sentence>,
 }
 
-/// Tokenises `original` (see the [`tokenize` module rules](crate#)): spans are original
-/// byte offsets.
+/// Tokenises `original`; spans are original byte offsets.
+///
+/// What counts as one token:
+/// - a word, with its internal hyphens and apostrophes ("Jean-Pierre", "al-Anbar",
+///   "aujourd'hui", "Qa'im"), split from an elided article or pronoun ("l'", "qu'",
+///   "jusqu'": a [`TokenKind::Elision`](recoupe_model::TokenKind::Elision)) and from the
+///   subject of an inverted incise ("dit" + "-elle", "a" + "-t-il": a
+///   [`TokenKind::Clitic`](recoupe_model::TokenKind::Clitic));
+/// - a number with its thousand groups ("1 500 000", "10.000", "1'500") and decimals
+///   ("1,5", "2.5"); a year is never glued to a following count ("2019 15");
+/// - an ordinal ("37e", "1er", "2ème", "XXIe");
+/// - a URL, an e-mail address, a hashtag or a handle (a `Symbol`);
+/// - a run of final punctuation ("...", "?!"), or any other single punctuation mark,
+///   quotation mark or symbol. Abbreviation periods are separate tokens ("M" + "."):
+///   [`split_sentences`] knows the abbreviations.
 pub fn tokenize(original: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     tokenize_into(original, &mut tokens);

@@ -47,10 +47,15 @@ pub enum EditKind {
 /// One rewritten stretch: `original[orig]` became `text[norm]`. Neither side is empty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Edit {
+    /// Start of the rewritten stretch in the original text (byte offset).
     pub orig_start: usize,
+    /// End (exclusive) of the rewritten stretch in the original text.
     pub orig_end: usize,
+    /// Start of its replacement in the normalised text.
     pub norm_start: usize,
+    /// End (exclusive) of its replacement in the normalised text.
     pub norm_end: usize,
+    /// What was rewritten.
     pub kind: EditKind,
 }
 
