@@ -183,6 +183,18 @@ impl PlaceStage {
     }
 }
 
+impl PlaceStage {
+    /// The most populous city of `country` bearing the division's name.
+    fn eponymous_city(&self, name: &str, country: Option<&str>) -> Option<Candidate> {
+        let country = country?;
+        self.kb
+            .candidates(name)
+            .into_iter()
+            .filter(|c| c.kind == Some(PlaceKind::City) && c.country.as_deref() == Some(country))
+            .max_by_key(|c| c.population)
+    }
+}
+
 impl Stage for PlaceStage {
     fn name(&self) -> &'static str {
         PLACE_STAGE
@@ -212,18 +224,37 @@ impl Stage for PlaceStage {
             let surface = doc.slice(m.span).to_string();
             let info = m.kb.as_ref().and_then(|link| self.kb.place(link));
             let place = match info {
-                Some(info) => Place {
-                    span: m.span,
-                    entity: m.entity.clone(),
-                    kb: m.kb.clone(),
-                    name: info.name,
-                    country: info.country,
-                    kind: info.kind,
-                    lat: info.lat,
-                    lon: info.lon,
-                    provenance: Provenance::new(PLACE_STAGE, "reference"),
-                    evidence: vec![format!("from entity {}", m.entity)],
-                },
+                Some(mut info) => {
+                    let mut evidence = vec![format!("from entity {}", m.entity)];
+                    let mut rule = "reference";
+                    if info.lat.is_none() && info.kind == PlaceKind::Admin {
+                        // divisions come without coordinates; the city they are named after
+                        // (Deir ez-Zor, Homs) is the usual point for them
+                        if let Some(city) = self.eponymous_city(&surface, info.country.as_deref()) {
+                            evidence.push(format!(
+                                "coordinates of the city {}:{}",
+                                city.link.kb, city.link.id
+                            ));
+                            if let Some(point) = self.kb.place(&city.link) {
+                                info.lat = point.lat;
+                                info.lon = point.lon;
+                                rule = "reference-eponymous-city";
+                            }
+                        }
+                    }
+                    Place {
+                        span: m.span,
+                        entity: m.entity.clone(),
+                        kb: m.kb.clone(),
+                        name: info.name,
+                        country: info.country,
+                        kind: info.kind,
+                        lat: info.lat,
+                        lon: info.lon,
+                        provenance: Provenance::new(PLACE_STAGE, rule),
+                        evidence,
+                    }
+                }
                 None => Place {
                     span: m.span,
                     entity: m.entity.clone(),

@@ -270,7 +270,16 @@ pub fn spelling_variants(surface: &str) -> Vec<String> {
             push(v.replace("ou", "u"), &mut out);
         }
     }
-    out.truncate(8);
+    // Arabic final tā' marbūṭa written "-a" or "-ah" ("Hawija" / "Hawijah")
+    let snapshot: Vec<String> = std::iter::once(surface.to_string())
+        .chain(out.iter().cloned())
+        .collect();
+    for v in snapshot {
+        if v.ends_with('a') && !v.ends_with(' ') {
+            push(format!("{v}h"), &mut out);
+        }
+    }
+    out.truncate(12);
     out
 }
 

@@ -149,7 +149,7 @@ impl Recogniser<'_> {
             }
             let end = self.split_sequence(toks, i, self.extend_caps(toks, i, s.end));
             if let Some(mut c) = self.type_sequence(toks, i, end, s, text) {
-                if c.strength <= STRENGTH_LEXICON && c.label != EntityType::PER {
+                if c.hits.is_empty() && c.label != EntityType::PER {
                     self.try_variants(toks, &mut c, text);
                 }
                 out.push(c);

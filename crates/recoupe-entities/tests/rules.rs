@@ -228,3 +228,40 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_reference_alias_does_not_cut_a_longer_name() {
+    let doc = run("Les forces du Hachd al-Chaabi avancent vers la frontière.");
+    let got = mentions(&doc);
+    assert!(has(&doc, EntityType::ORG, "Hachd al-Chaabi"), "{got:?}");
+    assert!(!got.iter().any(|(_, s)| s.starts_with("forces")), "{got:?}");
+}
+
+#[test]
+fn lone_capitalised_head_is_a_short_form_only_after_the_full_name() {
+    let doc = run("Le Conseil national de transition a siégé lundi. Mardi, le Conseil a voté.");
+    let keys: Vec<String> = doc
+        .layers
+        .entities
+        .iter()
+        .filter(|m| m.label == EntityType::ORG)
+        .map(|m| m.entity.clone())
+        .collect();
+    assert_eq!(keys.len(), 2, "{:?}", mentions(&doc));
+    assert_eq!(keys[0], keys[1]);
+    let doc = run("Mardi, le Conseil a voté.");
+    assert!(mentions(&doc).is_empty(), "{:?}", mentions(&doc));
+}
+
+#[test]
+fn division_without_coordinates_takes_its_eponymous_city() {
+    let doc = run("Des combats ont eu lieu dans la province de Deir ez-Zor, en Syrie.");
+    let place = doc
+        .layers
+        .places
+        .iter()
+        .find(|p| doc.slice(p.span) == "Deir ez-Zor")
+        .expect("Deir ez-Zor place");
+    assert_eq!(place.country.as_deref(), Some("SY"));
+    assert!(place.lat.is_some() && place.lon.is_some(), "{place:?}");
+}
