@@ -310,6 +310,26 @@ mod tests {
     }
 
     #[test]
+    fn pathological_inputs_stay_linear() {
+        // Each pattern would take minutes if a rule rescanned the rest of the run at
+        // every token; linear scanning handles them in milliseconds.
+        let patterns = [
+            "a.", "a-", "«a. ", "\"a. ", "1 ", "x@", "M. ", "l'", "\u{301}",
+        ];
+        for pattern in patterns {
+            let text = pattern.repeat(200_000 / pattern.len());
+            let started = std::time::Instant::now();
+            let analysis = analyze(&text);
+            assert!(!analysis.tokens.is_empty());
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(5),
+                "{pattern:?} took {:?}",
+                started.elapsed()
+            );
+        }
+    }
+
+    #[test]
     fn stage_fills_and_marks_both_layers() {
         let meta = Metadata::new(Origin {
             kind: OriginKind::Text,

@@ -473,8 +473,13 @@ impl Scanner<'_, '_> {
         let bytes = self.bytes;
         let is_local =
             |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-');
+        // RFC 5321 limits: 64 bytes of local part, 255 of domain. The caps also keep
+        // the scan constant-time on long dotted runs ("a.a.a.a…"), where it is retried
+        // at every word.
+        const MAX_LOCAL: usize = 64;
+        const MAX_DOMAIN: usize = 255;
         let mut at = start;
-        while at < bytes.len() && is_local(bytes[at]) {
+        while at < bytes.len() && at - start <= MAX_LOCAL && is_local(bytes[at]) {
             at += 1;
         }
         if at == start || bytes.get(at) != Some(&b'@') {
@@ -482,6 +487,7 @@ impl Scanner<'_, '_> {
         }
         let mut end = at + 1;
         while end < bytes.len()
+            && end - at <= MAX_DOMAIN
             && (bytes[end].is_ascii_alphanumeric() || matches!(bytes[end], b'.' | b'-'))
         {
             end += 1;
