@@ -821,7 +821,9 @@ impl Recogniser<'_> {
             // all-caps headline words ("HOMMAGE À"); acronyms come one at a time
             return None;
         }
-        if let Some(title) = self.title_before(toks, i, s) {
+        // "le député LFI": after a title an acronym is the person's party, not the person
+        let acronym = single && first.all_caps;
+        if let Some(title) = self.title_before(toks, i, s).filter(|_| !acronym) {
             evidence.push(format!("title \"{title}\" before \"{surface}\""));
             return make(EntityType::PER, STRENGTH_CUE, "person-title", evidence);
         }
