@@ -7,7 +7,25 @@ use recoupe_model::Language;
 
 /// Bytes of text looked at: enough for a stable guess, and keeps detection cheap on long
 /// articles.
-const SAMPLE_BYTES: usize = 4096;
+const SAMPLE_BYTES: usize = 1200;
+
+/// Languages considered. whatlang's cost is dominated by comparing the text with every
+/// profile of its script (~40 for Latin script), whatever the text length; restricting it to
+/// the languages that plausibly occur in a French-language news stream (and its sources)
+/// makes detection ~3x cheaper. A text in another language still comes out non-French,
+/// which is what the pipeline needs; its code may then be that of a neighbour.
+const CANDIDATES: &[whatlang::Lang] = {
+    use whatlang::Lang::*;
+    &[
+        Fra, Eng, Spa, Por, Ita, Deu, Nld, Cat, Ron, Pol, Tur, Rus, Ukr, Ara, Pes, Urd, Heb, Yid,
+        Ell, Cmn, Jpn, Kor, Kat, Hye, Tha, Hin, Ben, Amh, Vie,
+    ]
+};
+
+fn detector() -> &'static whatlang::Detector {
+    static DETECTOR: std::sync::OnceLock<whatlang::Detector> = std::sync::OnceLock::new();
+    DETECTOR.get_or_init(|| whatlang::Detector::with_allowlist(CANDIDATES.to_vec()))
+}
 
 /// Identifies the language of `text`; `und` with confidence 0 when whatlang cannot tell.
 pub fn identify(text: &str) -> Language {
@@ -15,7 +33,7 @@ pub fn identify(text: &str) -> Language {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    match whatlang::detect(&text[..end]) {
+    match detector().detect(&text[..end]) {
         Some(info) => Language {
             code: iso639_1(info.lang().code()).to_owned(),
             confidence: info.confidence() as f32,
