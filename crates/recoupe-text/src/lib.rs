@@ -93,6 +93,7 @@ fn map_to_original(tokens: &mut Vec<Token>, edits: &[normalize::Edit]) {
     let mut next_edit_start = edits.first().map_or(usize::MAX, |e| e.norm_start);
     let mut shift_from = 0usize; // norm offset of the current identical stretch
     let mut shift_to = 0usize; // its original offset
+    let mut passed = 0usize; // edits that end at or before the last slow-path token
     let mut kept = 0;
     for index in 0..tokens.len() {
         let token = tokens[index];
@@ -104,8 +105,11 @@ fn map_to_original(tokens: &mut Vec<Token>, edits: &[normalize::Edit]) {
         } else {
             let start = mapper.floor(token.span.start);
             let end = mapper.ceil(token.span.end).max(start);
-            // Re-anchor the fast path after the last edit at or before this token's end.
-            let passed = edits.partition_point(|e| e.norm_end <= token.span.end);
+            // Re-anchor the fast path after the last edit at or before this token's end
+            // (edits and tokens are both in text order, so this only moves forward).
+            while passed < edits.len() && edits[passed].norm_end <= token.span.end {
+                passed += 1;
+            }
             if let Some(previous) = passed.checked_sub(1).map(|k| &edits[k]) {
                 shift_from = previous.norm_end;
                 shift_to = previous.orig_end;

@@ -144,6 +144,7 @@ impl Splitter<'_> {
     }
 
     /// Number of line breaks between token `index - 1` and token `index`.
+    #[inline]
     fn line_breaks_before(&self, index: usize) -> usize {
         let gap_start = self.tokens[index - 1].span.end;
         let gap_end = self.tokens[index].span.start;
@@ -166,10 +167,20 @@ impl Splitter<'_> {
         breaks
     }
 
-    /// A single line break inside a hard-wrapped paragraph: the previous line stops
-    /// mid-sentence and the next one goes on in lowercase.
+    /// A single line break inside a sentence: a hard-wrapped paragraph whose previous
+    /// line stops mid-sentence and whose next one goes on in lowercase, or a quotation
+    /// announced by a colon on the line before ("Il a déclaré :⏎« Nous resterons. »"),
+    /// which stays with its speaker.
     fn is_wrapped_line(&self, index: usize) -> bool {
         let previous = self.slice(index - 1);
+        if previous == ":"
+            && matches!(
+                self.quote_role(index),
+                Some(QuoteRole::Open | QuoteRole::Toggle)
+            )
+        {
+            return true;
+        }
         let previous_final = self.tokens[index - 1].kind == TokenKind::Punct
             && previous.ends_with(['.', '!', '?', '…', ':', ';']);
         !previous_final && self.first_char(index).is_some_and(char::is_lowercase)
