@@ -49,13 +49,23 @@ impl Clusters {
     }
 }
 
+/// Population from which an unambiguous place is trusted to tell the document's country.
+const TRUSTED_PLACE_POPULATION: u64 = 50_000;
+
 /// Countries the document talks about, with weights: linked countries, nationality
 /// adjectives and unambiguous places.
 pub fn document_countries(cands: &[Cand], nationalities: &[String]) -> HashMap<String, u32> {
     let mut counts: HashMap<String, u32> = HashMap::default();
     for c in cands {
-        if c.hits.len() == 1 || c.hits.first().is_some_and(|h| h.link.kb == "country") {
-            if let Some(country) = &c.hits[0].country {
+        // a country, or the only entry of a sizeable place; a lone village or division would
+        // vouch for itself ("Falcon" the Venezuelan state making Venezuela a context country)
+        let Some(first) = c.hits.first() else {
+            continue;
+        };
+        let vouches = first.link.kb == "country"
+            || (c.hits.len() == 1 && first.population >= TRUSTED_PLACE_POPULATION);
+        if vouches {
+            if let Some(country) = &first.country {
                 *counts.entry(country.clone()).or_default() += 2;
             }
         }
@@ -108,7 +118,7 @@ fn choose(c: &Cand, countries: &HashMap<String, u32>) -> (Option<Candidate>, Vec
     // place meant: leave the mention unresolved rather than pin it on the wrong continent.
     let foreign_small = chosen.label == EntityType::LOC
         && chosen.link.kb != "country"
-        && chosen.population < 50_000
+        && chosen.population < TRUSTED_PLACE_POPULATION
         && !countries.is_empty()
         && chosen
             .country
