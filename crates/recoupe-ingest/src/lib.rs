@@ -73,6 +73,9 @@ pub struct IngestOptions {
     /// Largest single document (text/HTML file, JSONL line, WARC record body) accepted;
     /// larger ones are reported as errors instead of exhausting memory.
     pub max_document_bytes: u64,
+    /// Threads extracting HTML pages from WARC archives (records are still read by one
+    /// thread and documents come out in archive order). 1 extracts on the calling thread.
+    pub threads: usize,
 }
 
 impl Default for IngestOptions {
@@ -82,6 +85,7 @@ impl Default for IngestOptions {
             detect_language: true,
             prepend_title: true,
             max_document_bytes: 64 << 20,
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get().min(4)),
         }
     }
 }

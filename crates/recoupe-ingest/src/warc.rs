@@ -8,7 +8,9 @@
 //! its content) ends the file after its error. Record offsets are byte offsets in the
 //! (decompressed) WARC stream.
 
+use std::collections::BTreeMap;
 use std::io::{BufRead, Read};
+use std::sync::{mpsc, Arc, Mutex};
 
 use recoupe_model::{Document, Metadata, Origin, OriginKind};
 
@@ -16,6 +18,9 @@ use crate::encoding::{charset_param, decode, html_declared_charset};
 use crate::error::{ErrorReason, IngestError, Note, RecordRef};
 use crate::html::extract_html;
 use crate::{finish_page, read_line_bounded, IngestOptions, LineRead, RecordSource};
+
+/// Finished outcomes held for re-ordering before the reader stops reading ahead.
+const MAX_READY: usize = 4096;
 
 /// Longest WARC header line accepted.
 const MAX_HEADER_LINE: u64 = 64 * 1024;
@@ -296,27 +301,6 @@ struct Skipped {
     not_html: u64,
 }
 
-/// WARC file → documents.
-pub struct WarcSource<R> {
-    reader: WarcReader<R>,
-    path: String,
-    opts: IngestOptions,
-    skipped: Skipped,
-    summarised: bool,
-}
-
-impl<R: BufRead> WarcSource<R> {
-    pub fn new(reader: R, path: String, opts: IngestOptions) -> Self {
-        WarcSource {
-            reader: WarcReader::new(reader, opts.max_document_bytes),
-            path,
-            opts,
-            skipped: Skipped::default(),
-            summarised: false,
-        }
-    }
-}
-
 fn is_response(headers: &[(String, String)]) -> bool {
     header_value(headers, "WARC-Type").is_some_and(|kind| kind.eq_ignore_ascii_case("response"))
 }
@@ -327,8 +311,8 @@ enum Response {
         body: Vec<u8>,
         charset: Option<String>,
     },
-    NotOk,
-    NotHtml,
+    Non200,
+    NonHtml,
 }
 
 fn parse_http(payload: &[u8], max_body: u64) -> Result<Response, ErrorReason> {
@@ -364,7 +348,7 @@ fn parse_http(payload: &[u8], max_body: u64) -> Result<Response, ErrorReason> {
             ))
         })?;
     if status != 200 {
-        return Ok(Response::NotOk);
+        return Ok(Response::Non200);
     }
     let headers: Vec<(String, String)> = lines
         .filter_map(|line| line.split_once(':'))
@@ -382,7 +366,7 @@ fn parse_http(payload: &[u8], max_body: u64) -> Result<Response, ErrorReason> {
         }
     };
     if !is_html {
-        return Ok(Response::NotHtml);
+        return Ok(Response::NonHtml);
     }
     let mut body = body.to_vec();
     if header_value(&headers, "Transfer-Encoding")
@@ -452,106 +436,285 @@ fn dechunk(mut input: &[u8]) -> Result<Vec<u8>, ErrorReason> {
     }
 }
 
-impl<R: BufRead + Send> WarcSource<R> {
-    fn document(
-        &mut self,
-        record: WarcRecord,
-        notes: &mut Vec<Note>,
-    ) -> Result<Option<Document>, ErrorReason> {
-        let Some(payload) = record.body.as_deref() else {
-            self.skipped.not_response += 1;
-            return Ok(None);
+/// What became of one record.
+enum Outcome {
+    Document(Box<Document>),
+    Skipped(SkipKind),
+    Failed(IngestError),
+}
+
+#[derive(Clone, Copy)]
+enum SkipKind {
+    NonResponse,
+    Non200,
+    NonHtml,
+}
+
+/// Turns one record into a document. Runs on worker threads; a panic inside the HTML
+/// extractor is contained and reported as an error for the record.
+fn process_record(record: WarcRecord, path: &str, opts: &IngestOptions) -> (Outcome, Option<Note>) {
+    let record_ref = RecordRef::Warc {
+        number: record.number,
+        offset: record.offset,
+    };
+    let fail = |reason| Outcome::Failed(IngestError::new(path, Some(record_ref.clone()), reason));
+    let Some(payload) = record.body.as_deref() else {
+        return (Outcome::Skipped(SkipKind::NonResponse), None);
+    };
+    let (body, charset) = match parse_http(payload, opts.max_document_bytes) {
+        Err(reason) => return (fail(reason), None),
+        Ok(Response::Non200) => return (Outcome::Skipped(SkipKind::Non200), None),
+        Ok(Response::NonHtml) => return (Outcome::Skipped(SkipKind::NonHtml), None),
+        Ok(Response::Html { body, charset }) => (body, charset),
+    };
+    let declared = charset.or_else(|| html_declared_charset(&body));
+    let decoded = decode(&body, declared.as_deref());
+    let note = decoded.lossy.then(|| {
+        Note::new(
+            path,
+            Some(record_ref.clone()),
+            format!(
+                "some bytes are not valid {}; replaced by U+FFFD",
+                decoded.encoding.name()
+            ),
+        )
+    });
+    let target = record
+        .header("WARC-Target-URI")
+        .map(|uri| uri.trim_matches(['<', '>']).to_owned());
+    let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        extract_html(&decoded.text, target.as_deref(), opts.prepend_title)
+    }));
+    let page = match extracted {
+        Ok(Ok(page)) => page,
+        Ok(Err(reason)) => return (fail(reason), note),
+        Err(_) => {
+            return (
+                fail(ErrorReason::Http(
+                    "the HTML extractor panicked on this page".to_owned(),
+                )),
+                note,
+            )
+        }
+    };
+    let meta = Metadata::new(Origin {
+        kind: OriginKind::Warc,
+        path: path.to_owned(),
+        record: Some(record_ref.to_origin_record()),
+    });
+    (
+        Outcome::Document(Box::new(finish_page(page, meta, opts))),
+        note,
+    )
+}
+
+/// Worker threads extracting pages while the reader thread keeps parsing the archive.
+/// Results are re-ordered by sequence number, so output order is the archive order.
+struct Pool {
+    jobs: Option<mpsc::SyncSender<(u64, WarcRecord)>>,
+    results: mpsc::Receiver<(u64, Outcome, Option<Note>)>,
+    workers: Vec<std::thread::JoinHandle<()>>,
+    in_flight: usize,
+    window: usize,
+}
+
+impl Pool {
+    fn new(threads: usize, path: &str, opts: &IngestOptions) -> Pool {
+        let window = threads * 4;
+        let (job_sender, job_receiver) = mpsc::sync_channel::<(u64, WarcRecord)>(window);
+        let job_receiver = Arc::new(Mutex::new(job_receiver));
+        let (result_sender, results) = mpsc::channel();
+        let workers = (0..threads)
+            .map(|_| {
+                let jobs = Arc::clone(&job_receiver);
+                let results = result_sender.clone();
+                let path = path.to_owned();
+                let opts = opts.clone();
+                std::thread::spawn(move || loop {
+                    // The lock is held only while waiting for a job, not while working.
+                    let job = match jobs.lock() {
+                        Ok(receiver) => receiver.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok((sequence, record)) = job else { return };
+                    let (outcome, note) = process_record(record, &path, &opts);
+                    if results.send((sequence, outcome, note)).is_err() {
+                        return;
+                    }
+                })
+            })
+            .collect();
+        Pool {
+            jobs: Some(job_sender),
+            results,
+            workers,
+            in_flight: 0,
+            window,
+        }
+    }
+}
+
+impl Drop for Pool {
+    fn drop(&mut self) {
+        // Closing the job channel stops the workers once their current page is done.
+        self.jobs = None;
+        for worker in self.workers.drain(..) {
+            let _ = worker.join();
+        }
+    }
+}
+
+/// WARC file → documents.
+pub struct WarcSource<R> {
+    reader: WarcReader<R>,
+    path: String,
+    opts: IngestOptions,
+    skipped: Skipped,
+    summarised: bool,
+    pool: Option<Pool>,
+    /// Finished outcomes waiting for their turn, by sequence number.
+    ready: BTreeMap<u64, (Outcome, Option<Note>)>,
+    next_sequence: u64,
+    next_to_emit: u64,
+    reader_done: bool,
+}
+
+impl<R: BufRead> WarcSource<R> {
+    pub fn new(reader: R, path: String, opts: IngestOptions) -> Self {
+        let pool = (opts.threads > 1).then(|| Pool::new(opts.threads, &path, &opts));
+        WarcSource {
+            reader: WarcReader::new(reader, opts.max_document_bytes),
+            path,
+            opts,
+            skipped: Skipped::default(),
+            summarised: false,
+            pool,
+            ready: BTreeMap::new(),
+            next_sequence: 0,
+            next_to_emit: 0,
+            reader_done: false,
+        }
+    }
+
+    /// Reads the next record and either finishes it here (errors, skipped records, or all
+    /// records without a pool) or hands it to a worker.
+    fn feed_one(&mut self) {
+        let sequence = self.next_sequence;
+        let Some(next) = self.reader.next_record(is_response) else {
+            self.reader_done = true;
+            return;
         };
-        let (body, charset) = match parse_http(payload, self.opts.max_document_bytes)? {
-            Response::NotOk => {
-                self.skipped.not_ok += 1;
-                return Ok(None);
+        self.next_sequence += 1;
+        let record = match next {
+            Err(error) => {
+                let failure = IngestError::new(
+                    self.path.clone(),
+                    Some(RecordRef::Warc {
+                        number: error.number,
+                        offset: error.offset,
+                    }),
+                    error.reason,
+                );
+                self.ready
+                    .insert(sequence, (Outcome::Failed(failure), None));
+                return;
             }
-            Response::NotHtml => {
-                self.skipped.not_html += 1;
-                return Ok(None);
+            Ok(record) => record,
+        };
+        if record.body.is_none() {
+            self.ready
+                .insert(sequence, (Outcome::Skipped(SkipKind::NonResponse), None));
+            return;
+        }
+        match self.pool.as_mut() {
+            Some(pool) => {
+                let sent = pool
+                    .jobs
+                    .as_ref()
+                    .is_some_and(|jobs| jobs.send((sequence, record)).is_ok());
+                if sent {
+                    pool.in_flight += 1;
+                } else {
+                    let failure = IngestError::new(
+                        self.path.clone(),
+                        None,
+                        ErrorReason::Http("extraction workers stopped".to_owned()),
+                    );
+                    self.ready
+                        .insert(sequence, (Outcome::Failed(failure), None));
+                }
             }
-            Response::Html { body, charset } => (body, charset),
-        };
-        let record_ref = RecordRef::Warc {
-            number: record.number,
-            offset: record.offset,
-        };
-        let declared = charset.or_else(|| html_declared_charset(&body));
-        let decoded = decode(&body, declared.as_deref());
-        if decoded.lossy {
+            None => {
+                let outcome = process_record(record, &self.path, &self.opts);
+                self.ready.insert(sequence, outcome);
+            }
+        }
+    }
+
+    fn summary(&mut self, notes: &mut Vec<Note>) {
+        if self.summarised {
+            return;
+        }
+        self.summarised = true;
+        let Skipped {
+            not_response,
+            not_ok,
+            not_html,
+        } = self.skipped;
+        if not_response + not_ok + not_html > 0 {
             notes.push(Note::new(
                 self.path.clone(),
-                Some(record_ref.clone()),
+                None,
                 format!(
-                    "some bytes are not valid {}; replaced by U+FFFD",
-                    decoded.encoding.name()
+                    "skipped {not_response} non-response record(s), {not_ok} non-200 response(s), {not_html} non-HTML response(s)"
                 ),
             ));
         }
-        let target = record
-            .header("WARC-Target-URI")
-            .map(|uri| uri.trim_matches(['<', '>']).to_owned());
-        let page = extract_html(&decoded.text, target.as_deref(), self.opts.prepend_title)?;
-        let meta = Metadata::new(Origin {
-            kind: OriginKind::Warc,
-            path: self.path.clone(),
-            record: Some(record_ref.to_origin_record()),
-        });
-        Ok(Some(finish_page(page, meta, &self.opts)))
     }
 }
 
 impl<R: BufRead + Send> RecordSource for WarcSource<R> {
     fn next_record(&mut self, notes: &mut Vec<Note>) -> Option<Result<Document, IngestError>> {
         loop {
-            let Some(next) = self.reader.next_record(is_response) else {
-                if !self.summarised {
-                    self.summarised = true;
-                    let Skipped {
-                        not_response,
-                        not_ok,
-                        not_html,
-                    } = self.skipped;
-                    if not_response + not_ok + not_html > 0 {
-                        notes.push(Note::new(
-                            self.path.clone(),
-                            None,
-                            format!(
-                                "skipped {not_response} non-response record(s), {not_ok} non-200 response(s), {not_html} non-HTML response(s)"
-                            ),
-                        ));
-                    }
-                }
-                return None;
-            };
-            match next {
-                Err(error) => {
-                    return Some(Err(IngestError::new(
-                        self.path.clone(),
-                        Some(RecordRef::Warc {
-                            number: error.number,
-                            offset: error.offset,
-                        }),
-                        error.reason,
-                    )))
-                }
-                Ok(record) => {
-                    let record_ref = RecordRef::Warc {
-                        number: record.number,
-                        offset: record.offset,
-                    };
-                    match self.document(record, notes) {
-                        Ok(Some(document)) => return Some(Ok(document)),
-                        Ok(None) => continue,
-                        Err(reason) => {
-                            return Some(Err(IngestError::new(
-                                self.path.clone(),
-                                Some(record_ref),
-                                reason,
-                            )))
+            if let Some((outcome, note)) = self.ready.remove(&self.next_to_emit) {
+                self.next_to_emit += 1;
+                notes.extend(note);
+                match outcome {
+                    Outcome::Document(document) => return Some(Ok(*document)),
+                    Outcome::Failed(error) => return Some(Err(error)),
+                    Outcome::Skipped(kind) => {
+                        match kind {
+                            SkipKind::NonResponse => self.skipped.not_response += 1,
+                            SkipKind::Non200 => self.skipped.not_ok += 1,
+                            SkipKind::NonHtml => self.skipped.not_html += 1,
                         }
+                        continue;
                     }
+                }
+            }
+            let (in_flight, window) = self
+                .pool
+                .as_ref()
+                .map_or((0, 1), |pool| (pool.in_flight, pool.window));
+            // Skipped records waiting behind a slow page are cheap but still bounded.
+            if !self.reader_done && in_flight < window && self.ready.len() < MAX_READY {
+                self.feed_one();
+                continue;
+            }
+            if self.next_to_emit >= self.next_sequence && self.reader_done {
+                self.summary(notes);
+                return None;
+            }
+            // The next record in order is being processed by a worker: wait for results.
+            let pool = self.pool.as_mut()?;
+            match pool.results.recv() {
+                Ok((sequence, outcome, note)) => {
+                    pool.in_flight -= 1;
+                    self.ready.insert(sequence, (outcome, note));
+                }
+                Err(_) => {
+                    self.reader_done = true;
+                    self.next_to_emit = self.next_sequence;
                 }
             }
         }

@@ -430,3 +430,30 @@ fn declared_language_wins_for_sidecars_and_detection_can_be_disabled() {
         Some("fr")
     );
 }
+
+#[test]
+fn warc_output_is_the_same_with_one_or_several_extraction_threads() {
+    let bytes = crawl_records().concat();
+    let run = |threads: usize| {
+        let opts = IngestOptions {
+            threads,
+            ..IngestOptions::default()
+        };
+        let (ok, errors) = collect(read_reader(
+            std::io::Cursor::new(bytes.clone()),
+            "t.warc",
+            None,
+            &opts,
+        ));
+        let texts: Vec<String> = ok
+            .into_iter()
+            .map(|d| format!("{:?} {}", d.meta.origin.record, d.text))
+            .collect();
+        let errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        (texts, errors)
+    };
+    let single = run(1);
+    assert_eq!(single.0.len(), 3);
+    assert_eq!(run(3), single);
+    assert_eq!(run(8), single);
+}
