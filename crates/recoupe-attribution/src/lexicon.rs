@@ -44,12 +44,19 @@ impl VerbClass {
 pub enum FormKind {
     Participle,
     Finite,
+    /// The infinitive ("a tenu à rappeler que"): a cue only with its complement.
+    Infinitive,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VerbForm {
     pub class: VerbClass,
     pub kind: FormKind,
+    /// The verb also has common non-speech senses ("confirmer son statut", "lancer une
+    /// offensive"): it is a cue only with a clausal or quoted complement, or as an incise.
+    pub weak: bool,
+    /// Words that must follow the form for multi-word verbs ("fait" + "état"), lowercase.
+    pub tail: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -103,13 +110,27 @@ impl Lexicon {
                     cols.len()
                 )));
             }
-            let class = VerbClass::parse(cols[1])
+            let (class_name, weak) = match cols[1].strip_suffix(":weak") {
+                Some(c) => (c, true),
+                None => (cols[1], false),
+            };
+            let class = VerbClass::parse(class_name)
                 .ok_or_else(|| bad(format!("unknown class `{}`", cols[1])))?;
             let lemma = cols[0].trim_start_matches("se ").trim_start_matches("s'");
             let forms: Vec<(String, FormKind)> = if cols.len() == 3 {
                 cols[2]
                     .split(',')
                     .map(|f| (f.trim().to_string(), irregular_kind(lemma, f.trim())))
+                    .collect()
+            } else if let Some((verb, rest)) = lemma.split_once(' ') {
+                let Some(stem) = verb.strip_suffix("er") else {
+                    return Err(bad(format!(
+                        "`{lemma}` is not a regular -er verb: list its forms in a third column"
+                    )));
+                };
+                regular_er(stem)
+                    .into_iter()
+                    .map(|(f, k)| (format!("{f} {rest}"), k))
                     .collect()
             } else if let Some(stem) = lemma.strip_suffix("er") {
                 regular_er(stem)
@@ -118,8 +139,27 @@ impl Lexicon {
                     "`{lemma}` is not a regular -er verb: list its forms in a third column"
                 )));
             };
+            let mut forms = forms;
+            forms.push((lemma.to_string(), FormKind::Infinitive));
             for (form, kind) in forms {
-                lex.verbs.insert(lower(&form), VerbForm { class, kind });
+                let mut parts = form.split_whitespace().map(lower);
+                let Some(head) = parts.next() else {
+                    return Err(bad(format!("empty form in `{line}`")));
+                };
+                let tail: Vec<String> = parts.collect();
+                // A single-word form wins over a multi-word one sharing its first word.
+                if !tail.is_empty() && lex.verbs.contains_key(&head) {
+                    continue;
+                }
+                lex.verbs.insert(
+                    head,
+                    VerbForm {
+                        class,
+                        kind,
+                        weak,
+                        tail,
+                    },
+                );
             }
         }
         for (n, line) in cues.lines().enumerate() {
@@ -221,8 +261,17 @@ fn regular_er(stem: &str) -> Vec<(String, FormKind)> {
     for ending in ["é", "ée", "és", "ées"] {
         forms.push((format!("{stem}{ending}"), FormKind::Participle));
     }
-    // Stems with a mute e or é before the last consonant take è in the present
-    // ("révèle", "allègue"); accept the folded form, which is the same without accents.
+    // Stems with é before their last consonants take è in the present ("révéler" →
+    // "révèle", "considérer" → "considère").
+    if let Some(pos) = stem.rfind('é') {
+        let after = &stem[pos + 'é'.len_utf8()..];
+        if !after.is_empty() && after.chars().all(|c| !"aeiouyéèêë".contains(c)) {
+            let grave = format!("{}è{}", &stem[..pos], after);
+            for ending in ["e", "ent", "era", "eront", "erait", "eraient"] {
+                forms.push((format!("{grave}{ending}"), FormKind::Finite));
+            }
+        }
+    }
     forms
 }
 
@@ -242,6 +291,9 @@ mod tests {
         assert_eq!(lex.verbs["prétendu"].class, VerbClass::Hedge);
         assert!(lex.unnamed.contains_key("source"));
         assert!(lex.according.iter().any(|p| p == &["d'", "apres"]));
+        assert_eq!(lex.verbs["révèle"].class, VerbClass::Announce);
+        assert!(lex.verbs["confirmé"].weak);
+        assert!(!lex.verbs["affirmé"].weak);
     }
 
     #[test]

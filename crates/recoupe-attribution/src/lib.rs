@@ -81,6 +81,8 @@ struct SpeakerRef {
     unnamed: bool,
     /// Folded head noun of the description ("source", "ministere"), if any.
     head: Option<String>,
+    /// Whether the speaker is a named person (what "il" / "elle" most often refers to).
+    person: bool,
 }
 
 struct DocView<'d> {
@@ -174,6 +176,20 @@ const PREPOSITIONS: [&str; 9] = [
     "dans", "sur", "a", "lors", "via", "au", "aux", "par", "devant",
 ];
 const CONJUNCTIONS: [&str; 4] = ["et", "mais", "puis", "car"];
+/// Words that open a subordinate clause before its subject ("où l'autorité a indiqué").
+const RELATIVES: [&str; 9] = [
+    "ou", "dont", "qui", "si", "quand", "lorsque", "lorsqu'", "comme", "puisque",
+];
+/// Words that turn a following "que" into a subordinator ("après que", "alors que").
+const SUBORDINATORS: [&str; 14] = [
+    "apres", "avant", "alors", "pendant", "tandis", "bien", "pour", "sans", "parce", "afin", "des",
+    "ainsi", "tant", "lors",
+];
+/// Words that end a speaker phrase placed after its verb.
+const PHRASE_ENDS: [&str; 16] = [
+    "dans", "lors", "selon", "citant", "sur", "apres", "avant", "alors", "pendant", "tandis",
+    "lorsque", "lorsqu'", "quand", "parce", "afin", "pour",
+];
 
 /// Analyses a whole document.
 fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) {
@@ -203,7 +219,7 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
             continue;
         }
         let mut found = analyse_sentence(lex, &view, &words, &mut last_speaker, &mut speakers_seen);
-        if found.is_empty() && previous_had_attribution && starts_with_quote(&words) {
+        if found.is_empty() && previous_had_attribution && is_quotation(&words) {
             // A quotation continuing the previous speaker's words in a new sentence.
             if let (Some(prev), Some(last)) = (attributions.last().cloned(), last_speaker.clone()) {
                 let prev: Attribution = prev;
@@ -237,11 +253,24 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
     (attributions, unsourced)
 }
 
-fn starts_with_quote(words: &[Word]) -> bool {
-    matches!(
+/// A sentence that is a quotation of its own: it opens with a quotation mark and at least
+/// four fifths of its (four or more) words are quoted. A short quoted subtitle is not.
+fn is_quotation(words: &[Word]) -> bool {
+    if !matches!(
         words.first().map(|w| w.kind),
         Some(WordKind::OpenQuote | WordKind::StraightQuote)
-    )
+    ) {
+        return false;
+    }
+    let quoted = quoted_mask(words);
+    let (mut inside, mut total) = (0usize, 0usize);
+    for (w, q) in words.iter().zip(&quoted) {
+        if w.kind == WordKind::Word {
+            total += 1;
+            inside += *q as usize;
+        }
+    }
+    total >= 4 && inside * 5 >= total * 4
 }
 
 /// The inside of a sentence that is one quotation.
@@ -288,6 +317,9 @@ fn is_statement(words: &[Word]) -> bool {
 enum CueKind {
     Verb {
         class: VerbClass,
+        weak: bool,
+        /// Index of the verb itself (first word of a multi-word verb).
+        verb: usize,
         /// Index of the first word of the verb group (auxiliary or verb).
         group_start: usize,
         /// Index of the last word of the verb group (the verb, or its clitic).
@@ -307,6 +339,13 @@ fn matches_phrase(words: &[Word], at: usize, phrase: &[String]) -> bool {
 /// Word indices inside quotation marks.
 fn quoted_mask(words: &[Word]) -> Vec<bool> {
     let mut mask = vec![false; words.len()];
+    // Straight quotes give no direction; when a sentence holds an odd number of them the
+    // pairing is unknown (a quote opened in another sentence) and they are ignored.
+    let straight = words
+        .iter()
+        .filter(|w| w.kind == WordKind::StraightQuote)
+        .count();
+    let use_straight = straight % 2 == 0;
     let mut depth = 0i32;
     let mut straight_open = false;
     for (i, w) in words.iter().enumerate() {
@@ -320,7 +359,9 @@ fn quoted_mask(words: &[Word]) -> Vec<bool> {
                 depth = (depth - 1).max(0);
             }
             WordKind::StraightQuote => {
-                straight_open = !straight_open;
+                if use_straight {
+                    straight_open = !straight_open;
+                }
                 mask[i] = true;
             }
             _ => mask[i] = depth > 0 || straight_open,
@@ -331,6 +372,8 @@ fn quoted_mask(words: &[Word]) -> Vec<bool> {
 
 fn find_cues(lex: &Lexicon, words: &[Word], quoted: &[bool]) -> Vec<CueKind> {
     let mut cues = Vec::new();
+    // Part-of-speech tags of the sentence, computed only if a form is ambiguous.
+    let mut tags: Option<Vec<recoupe_tagger::Upos>> = None;
     let mut i = 0;
     while i < words.len() {
         if quoted[i] {
@@ -338,6 +381,20 @@ fn find_cues(lex: &Lexicon, words: &[Word], quoted: &[bool]) -> Vec<CueKind> {
             continue;
         }
         if let Some(phrase) = lex.according.iter().find(|p| matches_phrase(words, i, p)) {
+            // "une information selon laquelle …", "selon que …" introduce no source.
+            let next = words
+                .get(i + phrase.len())
+                .map(|w| w.folded.as_str())
+                .unwrap_or("");
+            if next.starts_with("lequel")
+                || next.starts_with("laquelle")
+                || next.starts_with("lesquel")
+                || next == "que"
+                || next == "qu'"
+            {
+                i += phrase.len();
+                continue;
+            }
             cues.push(CueKind::According {
                 start: i,
                 end: i + phrase.len() - 1,
@@ -352,7 +409,14 @@ fn find_cues(lex: &Lexicon, words: &[Word], quoted: &[bool]) -> Vec<CueKind> {
         }
         let w = &words[i];
         if w.kind == WordKind::Word {
-            if let Some(form) = lex.verbs.get(&w.lower) {
+            if let Some(form) = lex.verbs.get(&w.lower).filter(|f| {
+                f.tail.len() < words.len() - i
+                    && f.tail
+                        .iter()
+                        .zip(&words[i + 1..])
+                        .all(|(t, w)| *t == w.lower)
+            }) {
+                let verb_end = i + form.tail.len();
                 let prev = i.checked_sub(1).map(|p| &words[p]);
                 let after_determiner = prev.is_some_and(|p| {
                     DETERMINERS.contains(&p.folded.as_str())
@@ -362,12 +426,17 @@ fn find_cues(lex: &Lexicon, words: &[Word], quoted: &[bool]) -> Vec<CueKind> {
                 let ok = match form.kind {
                     FormKind::Participle => aux.is_some(),
                     FormKind::Finite => {
-                        aux.is_some() || (!after_determiner && finite_in_speech_position(words, i))
+                        aux.is_some()
+                            || (!after_determiner
+                                && (finite_in_speech_position(words, i)
+                                    || tagged_as_verb(words, i, &mut tags)))
                     }
+                    // "a tenu à rappeler que …": an infinitive needs its complement.
+                    FormKind::Infinitive => complement_after(words, i).is_some(),
                 };
                 if ok {
                     let group_start = aux.unwrap_or(i);
-                    let mut group_end = i;
+                    let mut group_end = verb_end;
                     let mut clitic = (group_start..=i).find(|&k| words[k].kind == WordKind::Clitic);
                     if clitic.is_none()
                         && words.get(i + 1).is_some_and(|n| n.kind == WordKind::Clitic)
@@ -377,6 +446,8 @@ fn find_cues(lex: &Lexicon, words: &[Word], quoted: &[bool]) -> Vec<CueKind> {
                     }
                     cues.push(CueKind::Verb {
                         class: form.class,
+                        weak: form.weak,
+                        verb: i,
                         group_start,
                         group_end,
                         clitic,
@@ -414,22 +485,49 @@ fn finite_in_speech_position(words: &[Word], i: usize) -> bool {
     subject_before || complement_after
 }
 
+/// Whether the tagger reads word `i` as a verb ("le Premier ministre déclare la victoire")
+/// rather than a noun or adjective ("une large avance"). Tags are computed once per sentence.
+fn tagged_as_verb(words: &[Word], i: usize, tags: &mut Option<Vec<recoupe_tagger::Upos>>) -> bool {
+    let tags = tags.get_or_insert_with(|| {
+        let surface: Vec<&str> = words.iter().map(|w| w.surface.as_str()).collect();
+        recoupe_tagger::Tagger::embedded().tag(&surface)
+    });
+    tags.get(i) == Some(&recoupe_tagger::Upos::Verb)
+}
+
 /// The auxiliary of a participle at `i`, looking back over adverbs, negation and clitics.
 fn find_auxiliary(words: &[Word], i: usize) -> Option<usize> {
     let mut k = i;
-    for _ in 0..4 {
+    for _ in 0..6 {
         k = k.checked_sub(1)?;
         let w = &words[k];
         match w.kind {
             WordKind::Clitic => continue,
             WordKind::Word | WordKind::Elision => {
-                if AUXILIARIES.contains(&w.folded.as_str()) {
-                    return Some(k);
+                if AUXILIARIES.contains(&w.lower.as_str()) {
+                    // "ont été proclamés", "est considéré": a passive is not a speech act,
+                    // unless pronominal ("s'est dit", "s'est félicité").
+                    let passive = matches!(
+                        w.lower.as_str(),
+                        "est" | "sont" | "était" | "étaient" | "été"
+                    ) && !k
+                        .checked_sub(1)
+                        .is_some_and(|p| matches!(words[p].folded.as_str(), "s'" | "se"));
+                    return (!passive).then_some(k);
                 }
-                if ADVERBS.contains(&w.folded.as_str())
+                if is_adverb(w)
                     || matches!(
-                        w.folded.as_str(),
-                        "pas" | "jamais" | "deja" | "bien" | "tout"
+                        w.lower.as_str(),
+                        "pas"
+                            | "jamais"
+                            | "bien"
+                            | "tout"
+                            | "quant"
+                            | "à"
+                            | "lui"
+                            | "elle"
+                            | "eux"
+                            | "elles"
                     )
                 {
                     continue;
@@ -440,6 +538,43 @@ fn find_auxiliary(words: &[Word], i: usize) -> Option<usize> {
         }
     }
     None
+}
+
+fn is_adverb(w: &Word) -> bool {
+    ADVERBS.contains(&w.folded.as_str())
+        || (w.kind == WordKind::Word
+            && !w.capitalised
+            && w.folded.len() > 6
+            && w.folded.ends_with("ment")
+            && !matches!(
+                w.folded.as_str(),
+                "gouvernement"
+                    | "parlement"
+                    | "commandement"
+                    | "departement"
+                    | "regiment"
+                    | "mouvement"
+                    | "moment"
+                    | "document"
+                    | "evenement"
+                    | "traitement"
+                    | "rassemblement"
+                    | "batiment"
+                    | "reglement"
+                    | "armement"
+                    | "financement"
+                    | "etablissement"
+                    | "engagement"
+                    | "deploiement"
+                    | "enlevement"
+                    | "bombardement"
+                    | "affrontement"
+                    | "soulevement"
+                    | "jugement"
+                    | "logement"
+                    | "changement"
+                    | "developpement"
+            ))
 }
 
 fn is_boundary(w: &Word) -> bool {
@@ -521,9 +656,10 @@ fn resolve_speaker(
     clitic: Option<&Word>,
     last: &Option<SpeakerRef>,
     seen: &[SpeakerRef],
+    topic: Option<&str>,
 ) -> Speaker {
     if let Some(c) = clitic {
-        return pronoun_speaker(Span::new(c.start, c.end), view, last);
+        return pronoun_speaker(Span::new(c.start, c.end), view, last, seen, topic);
     }
     let Some((from, to)) = range else {
         return Speaker {
@@ -537,7 +673,7 @@ fn resolve_speaker(
     let span = span_of(words, from, to);
     let first = words[from].folded.as_str();
     if from == to && PRONOUNS.contains(&first) {
-        return pronoun_speaker(span, view, last);
+        return pronoun_speaker(span, view, last, seen, topic);
     }
     let mentions: Vec<&&EntityMention> = view
         .mentions_in(span)
@@ -559,6 +695,15 @@ fn resolve_speaker(
         }
     }
     let organisation = mentions.first();
+    // "un communiqué des Hachd", "une vidéo du ministère": the channel's author speaks.
+    let channel_head = head
+        .as_deref()
+        .is_some_and(|h| lex.channels.iter().any(|(p, _)| p.len() == 1 && p[0] == h));
+    if channel_head {
+        if let Some(author) = person.or(organisation) {
+            return named(span, author, head);
+        }
+    }
     if indefinite
         || head
             .as_deref()
@@ -594,6 +739,7 @@ fn resolve_speaker(
                 entity: None,
                 unnamed: true,
                 head,
+                person: false,
             }),
         };
     }
@@ -630,6 +776,7 @@ fn resolve_speaker(
             entity: None,
             unnamed: true,
             head,
+            person: false,
         }),
     }
 }
@@ -644,12 +791,33 @@ fn named(span: Span, m: &EntityMention, head: Option<String>) -> Speaker {
             entity: Some(m.entity.clone()),
             unnamed: false,
             head,
+            person: m.label == EntityType::PER,
         }),
     }
 }
 
-fn pronoun_speaker(span: Span, view: &DocView<'_>, last: &Option<SpeakerRef>) -> Speaker {
-    if let Some(prev) = last {
+/// Resolves "il", "elle", "-t-il", "ils": the topic of "Quant au maire, il …" when there is
+/// one, else the latest person speaker for a singular pronoun, else the latest speaker, else
+/// the last person named before the pronoun.
+fn pronoun_speaker(
+    span: Span,
+    view: &DocView<'_>,
+    last: &Option<SpeakerRef>,
+    seen: &[SpeakerRef],
+    topic: Option<&str>,
+) -> Speaker {
+    let pronoun = fold(&view.text[span.start..span.end]);
+    let singular = matches!(
+        pronoun.trim_start_matches("-t").trim_start_matches('-'),
+        "il" | "elle"
+    );
+    let from_topic = topic.and_then(|h| seen.iter().rev().find(|s| s.head.as_deref() == Some(h)));
+    let person = if singular {
+        seen.iter().rev().find(|s| s.person)
+    } else {
+        None
+    };
+    if let Some(prev) = from_topic.or(person).or(last.as_ref()) {
         return Speaker {
             span: Some(span),
             entity: prev.entity.clone(),
@@ -674,6 +842,53 @@ fn pronoun_speaker(span: Span, view: &DocView<'_>, last: &Option<SpeakerRef>) ->
             remember: None,
         },
     }
+}
+
+/// The head noun of a left-dislocated topic: "Quant au maire, il …" → "maire".
+fn topic_head(words: &[Word]) -> Option<String> {
+    if words.first()?.folded != "quant" {
+        return None;
+    }
+    words[1..]
+        .iter()
+        .take(4)
+        .find(|w| {
+            w.kind == WordKind::Word
+                && !matches!(w.folded.as_str(), "a" | "au" | "aux" | "la" | "le" | "les")
+        })
+        .map(|w| w.folded.clone())
+}
+
+/// What follows a speech verb: a clause ("que …") or a quotation / colon, close after it.
+#[derive(Debug, Clone, Copy)]
+struct Complement {
+    clausal: bool,
+}
+
+fn complement_after(words: &[Word], group_end: usize) -> Option<Complement> {
+    for (n, w) in words[group_end + 1..].iter().enumerate() {
+        let k = group_end + 1 + n;
+        if matches!(w.folded.as_str(), "que" | "qu'") && n <= 14 {
+            // "après que", "alors que", "bien que": a subordinate clause, not what was said.
+            let subordinator = k > 0 && SUBORDINATORS.contains(&words[k - 1].folded.as_str());
+            if subordinator {
+                return None;
+            }
+            return Some(Complement { clausal: true });
+        }
+        if n <= 8
+            && matches!(
+                w.kind,
+                WordKind::Colon | WordKind::OpenQuote | WordKind::StraightQuote
+            )
+        {
+            return Some(Complement { clausal: false });
+        }
+        if w.kind == WordKind::Stop || w.kind == WordKind::Comma && n > 8 || n > 14 {
+            break;
+        }
+    }
+    None
 }
 
 /// The speaker phrase before a verb group: back to the clause boundary, without object
@@ -717,16 +932,19 @@ fn subject_before(words: &[Word], group_start: usize, floor: usize) -> Option<(u
 fn trim_subject(words: &[Word], mut from: usize, to: usize) -> Option<(usize, usize)> {
     // Long segments contain a previous clause: "… au centre de Kiev et le maire de la ville".
     if to + 1 - from > 6 {
-        if let Some(k) = (from..to)
-            .rev()
-            .find(|&k| CONJUNCTIONS.contains(&words[k].folded.as_str()))
-        {
+        if let Some(k) = (from..to).rev().find(|&k| {
+            CONJUNCTIONS.contains(&words[k].folded.as_str())
+                && words
+                    .get(k + 1)
+                    .is_some_and(|n| n.capitalised || DETERMINERS.contains(&n.folded.as_str()))
+        }) {
             from = k + 1;
         }
     }
     while from <= to
         && (CONJUNCTIONS.contains(&words[from].folded.as_str())
-            || ADVERBS.contains(&words[from].folded.as_str())
+            || is_adverb(&words[from])
+            || RELATIVES.contains(&words[from].folded.as_str())
             || words[from].folded == "quant"
             || words[from].folded == "que"
             || words[from].folded == "qu'")
@@ -750,7 +968,7 @@ fn subject_after(
         let Some(w) = words.get(k) else {
             return (None, channel_entities);
         };
-        if ADVERBS.contains(&w.folded.as_str()) {
+        if is_adverb(w) || w.folded == "plus" {
             k += 1;
             continue;
         }
@@ -780,13 +998,9 @@ fn subject_after(
     let from = k;
     let mut to = k;
     while let Some(w) = words.get(to + 1) {
-        if is_boundary(w)
-            || matches!(
-                w.folded.as_str(),
-                "dans" | "lors" | "selon" | "citant" | "sur"
-            )
-            || w.folded.ends_with("ant") && to > from
-        {
+        // "…, Tymur Tkachenko, précisant que": a participle after a comma ends the phrase.
+        let gerund_after_comma = w.folded.ends_with("ant") && words[to].kind == WordKind::Comma;
+        if is_boundary(w) || PHRASE_ENDS.contains(&w.folded.as_str()) || gerund_after_comma {
             break;
         }
         to += 1;
@@ -828,6 +1042,7 @@ fn analyse_sentence(
         return Vec::new();
     }
     let sentence_end = words.len() - 1;
+    let topic = topic_head(words);
     let hedged_sentence = lex
         .hedges
         .iter()
@@ -891,6 +1106,8 @@ fn analyse_sentence(
     for cue in &verb_cues {
         let CueKind::Verb {
             class,
+            weak,
+            verb,
             group_start,
             group_end,
             clitic,
@@ -899,11 +1116,27 @@ fn analyse_sentence(
             continue;
         };
         let prev = group_start.checked_sub(1).map(|p| &words[p]);
-        // "…, précisant que …": a present participle continues the previous speaker.
-        let gerund = words[group_end].folded.ends_with("ant") && clitic.is_none();
+        let complement = complement_after(words, group_end);
+        // "…, précisant que …": a present participle continues the speaker of the same
+        // sentence; elsewhere ("confirmant ainsi la défaite") it is no statement.
+        let gerund = words[verb].folded.ends_with("ant") && clitic.is_none();
+        if gerund && (out.is_empty() || complement.is_none()) {
+            continue;
+        }
+        // After a comma the verb is an incise ("…, a indiqué le ministre") unless it opens
+        // its own complement: "X, porte-parole de Y, a affirmé que …", "…, a accusé Y de …".
+        let accuses = class == VerbClass::Accuse
+            && words[group_end + 1..]
+                .iter()
+                .take(8)
+                .any(|w| matches!(w.folded.as_str(), "de" | "d'"));
         let incise = !gerund
             && (clitic.is_some()
-                || prev.is_some_and(|p| matches!(p.kind, WordKind::Comma | WordKind::CloseQuote)));
+                || (prev
+                    .is_some_and(|p| matches!(p.kind, WordKind::Comma | WordKind::CloseQuote))
+                    && !complement.is_some_and(|c| c.clausal)
+                    && !accuses));
+        let needs_named_speaker = weak && !incise && complement.is_none();
         let (content, speaker_range, skipped_channel) = if incise {
             // Content: from the clause start to the comma before the verb.
             let mut end = group_start.saturating_sub(1);
@@ -974,7 +1207,13 @@ fn analyse_sentence(
         };
         let clitic_word = clitic.map(|c| &words[c]);
         let speaker = if gerund {
-            pronoun_speaker(span_of(words, group_end, group_end), view, last_speaker)
+            pronoun_speaker(
+                span_of(words, group_end, group_end),
+                view,
+                last_speaker,
+                seen,
+                None,
+            )
         } else {
             resolve_speaker(
                 lex,
@@ -984,12 +1223,18 @@ fn analyse_sentence(
                 clitic_word,
                 last_speaker,
                 seen,
+                topic.as_deref(),
             )
         };
         let speaker = Speaker {
             span: if gerund { None } else { speaker.span },
             ..speaker
         };
+        // A verb that is often not about speech ("conclure", "confirmer", "appeler") counts
+        // without a clause or quotation only when a named person or body is its subject.
+        if needs_named_speaker && speaker.entity.is_none() {
+            continue;
+        }
         let mut via: Vec<String> = Vec::new();
         // Channel phrases skipped on the way to the speaker ("sur son compte Telegram").
         for k in skipped_channel {
@@ -1037,11 +1282,7 @@ fn analyse_sentence(
     if verb_cues.is_empty() {
         for (start, np_end, chain, np) in &according_chains {
             // "Selon X, content." or "content, selon X."
-            let content = if *start == 0
-                || words[..*start]
-                    .iter()
-                    .all(|w| ADVERBS.contains(&w.folded.as_str()))
-            {
+            let content = if *start == 0 || words[..*start].iter().all(is_adverb) {
                 trim_range(words, (*np_end).min(sentence_end), sentence_end)
             } else {
                 trim_range(words, 0, start.saturating_sub(1))
@@ -1064,11 +1305,19 @@ fn analyse_sentence(
                         entity: Some(e),
                         unnamed: false,
                         head: None,
+                        person: false,
                     }),
                 },
-                (None, Some(range)) => {
-                    resolve_speaker(lex, view, words, Some(*range), None, last_speaker, seen)
-                }
+                (None, Some(range)) => resolve_speaker(
+                    lex,
+                    view,
+                    words,
+                    Some(*range),
+                    None,
+                    last_speaker,
+                    seen,
+                    topic.as_deref(),
+                ),
                 (None, None) => continue,
             };
             let mut via: Vec<String> = rest.into_iter().rev().collect();

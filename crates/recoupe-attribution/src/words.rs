@@ -32,6 +32,8 @@ pub struct Word {
     pub lower: String,
     /// First character is uppercase ("Muraselon", "Le").
     pub capitalised: bool,
+    /// The word as written.
+    pub surface: String,
 }
 
 /// Lowercases and unifies apostrophes, keeping accents.
@@ -75,6 +77,7 @@ fn is_apostrophe(c: char) -> bool {
 const ELIDED: [&str; 13] = [
     "l", "d", "qu", "jusqu", "lorsqu", "puisqu", "s", "n", "m", "t", "c", "j", "quoiqu",
 ];
+const TITLE_ABBREVIATIONS: [&str; 9] = ["M", "MM", "Mme", "Mmes", "Dr", "Pr", "Me", "Mgr", "St"];
 const CLITICS: [&str; 6] = ["il", "elle", "ils", "elles", "on", "t"];
 
 /// Scans `text[start..end]` into words.
@@ -100,13 +103,20 @@ pub fn scan(text: &str, start: usize, end: usize) -> Vec<Word> {
                 j = k + d.len_utf8();
                 iter.next();
             }
+            // Title abbreviations keep their period ("M. Legault", "Dr. Tedros"): it does not
+            // end a sentence or a speaker phrase.
+            let run = &slice[i..j];
+            if slice[j..].starts_with('.') && TITLE_ABBREVIATIONS.contains(&run) {
+                j += 1;
+                iter.next();
+            }
             push_run(&mut words, text, abs, start + j);
         } else if c.is_whitespace() {
             continue;
         } else {
             let kind = match c {
                 ',' => WordKind::Comma,
-                ';' | ':' | '–' | '—' | '(' | ')' => WordKind::Colon,
+                ';' | ':' | '–' | '—' => WordKind::Colon,
                 '.' | '!' | '?' | '…' => WordKind::Stop,
                 '«' | '“' | '„' => WordKind::OpenQuote,
                 '»' | '”' => WordKind::CloseQuote,
@@ -120,6 +130,7 @@ pub fn scan(text: &str, start: usize, end: usize) -> Vec<Word> {
                 folded: c.to_string(),
                 lower: c.to_string(),
                 capitalised: false,
+                surface: text[abs..abs + c.len_utf8()].to_string(),
             });
         }
     }
@@ -141,6 +152,7 @@ fn push_run(words: &mut Vec<Word>, text: &str, start: usize, end: usize) {
                 folded: format!("{head}'"),
                 lower: lower(&text[start..cut]),
                 capitalised: false,
+                surface: text[start..cut].to_string(),
             });
             if cut < end {
                 push_run(words, text, cut, end);
@@ -163,6 +175,7 @@ fn push_run(words: &mut Vec<Word>, text: &str, start: usize, end: usize) {
                 folded: fold(parts[0]),
                 lower: lower(parts[0]),
                 capitalised: parts[0].chars().next().is_some_and(char::is_uppercase),
+                surface: text[start..verb_end].to_string(),
             });
             words.push(Word {
                 start: verb_end,
@@ -171,6 +184,7 @@ fn push_run(words: &mut Vec<Word>, text: &str, start: usize, end: usize) {
                 folded: fold(&run[parts[0].len()..]),
                 lower: lower(&run[parts[0].len()..]),
                 capitalised: false,
+                surface: text[verb_end..end].to_string(),
             });
             return;
         }
@@ -182,6 +196,7 @@ fn push_run(words: &mut Vec<Word>, text: &str, start: usize, end: usize) {
         folded: fold(run),
         lower: lower(run),
         capitalised: run.chars().next().is_some_and(char::is_uppercase),
+        surface: text[start..end].to_string(),
     });
 }
 
