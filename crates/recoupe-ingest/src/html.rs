@@ -108,18 +108,6 @@ pub fn extract_html(
         .or_else(|| ld.url.clone())
         .filter(|url| is_absolute_http(url));
 
-    let title = meta
-        .get("og:title")
-        .map(str::to_owned)
-        .or_else(|| meta.get("twitter:title").map(str::to_owned))
-        .or_else(|| ld.headline.clone())
-        .or_else(|| {
-            let title = collapse_whitespace(&dom.select("title").text());
-            (!title.is_empty()).then_some(title)
-        })
-        .map(|title| collapse_whitespace(&title))
-        .filter(|title| !title.is_empty());
-
     let outlet = meta
         .get("og:site_name")
         .map(str::to_owned)
@@ -128,6 +116,24 @@ pub fn extract_html(
         .or_else(|| url.as_deref().and_then(host_of))
         .map(|outlet| collapse_whitespace(&outlet))
         .filter(|outlet| !outlet.is_empty());
+
+    let title = meta
+        .get("og:title")
+        .map(str::to_owned)
+        .or_else(|| meta.get("twitter:title").map(str::to_owned))
+        .or_else(|| ld.headline.clone())
+        .or_else(|| {
+            let title = collapse_whitespace(&dom.select("title").text());
+            let h1 = dom
+                .select("h1")
+                .nodes()
+                .first()
+                .map(|node| collapse_whitespace(&node.text()));
+            let title = clean_title_tag(&title, h1.as_deref(), outlet.as_deref());
+            (!title.is_empty()).then_some(title)
+        })
+        .map(|title| collapse_whitespace(&title))
+        .filter(|title| !title.is_empty());
 
     let published = published_date(&dom, &meta, &ld);
     let lang_attribute = dom
@@ -280,6 +286,26 @@ fn fallback_text(html: &str) -> String {
         }
     }
     String::new()
+}
+
+/// `<title>` usually carries the site name ("Titre | Le Journal"): the page's `<h1>` is
+/// used when the title starts with it, else a trailing segment naming the outlet is cut.
+fn clean_title_tag(title: &str, h1: Option<&str>, outlet: Option<&str>) -> String {
+    if let Some(h1) = h1.filter(|h1| h1.chars().count() >= 10) {
+        if title.starts_with(h1) {
+            return h1.to_owned();
+        }
+    }
+    if let Some(outlet) = outlet {
+        for separator in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+            if let Some((head, tail)) = title.rsplit_once(separator) {
+                if tail.trim().eq_ignore_ascii_case(outlet.trim()) && !head.trim().is_empty() {
+                    return head.trim().to_owned();
+                }
+            }
+        }
+    }
+    title.to_owned()
 }
 
 fn starts_with_title(body: &str, title: &str) -> bool {
@@ -604,6 +630,26 @@ mod tests {
     fn non_breaking_spaces_are_kept() {
         let text = html_fragment_to_text("<p>Il a dit\u{a0}: «\u{a0}10\u{a0}000 morts\u{a0}»</p>");
         assert_eq!(text, "Il a dit\u{a0}: «\u{a0}10\u{a0}000 morts\u{a0}»");
+    }
+
+    #[test]
+    fn site_name_is_cut_from_the_title_tag() {
+        assert_eq!(
+            clean_title_tag("Grève à la SNCB - La Gazette", None, Some("La Gazette")),
+            "Grève à la SNCB"
+        );
+        assert_eq!(
+            clean_title_tag(
+                "Un titre assez long | Rubrique | Site",
+                Some("Un titre assez long"),
+                None
+            ),
+            "Un titre assez long"
+        );
+        assert_eq!(
+            clean_title_tag("Pas de site - ici", None, Some("Autre")),
+            "Pas de site - ici"
+        );
     }
 
     #[test]
