@@ -1,0 +1,76 @@
+//! Time spent in each stage over a JSONL corpus (one `{"text": …}` per line), repeated
+//! until at least 1,000,000 words have gone through.
+//!
+//! Usage: cargo run --release -p recoupe-pipeline --example stage_times -- FILE.jsonl
+
+use std::time::{Duration, Instant};
+
+use recoupe_model::{Document, Metadata, Origin, OriginKind};
+
+fn main() {
+    let path = std::env::args().nth(1).unwrap_or_else(|| "demo/articles.jsonl".into());
+    let texts: Vec<String> = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("JSON line");
+            v["text"].as_str().expect("text field").to_string()
+        })
+        .collect();
+    let started = Instant::now();
+    let stages = recoupe_pipeline::standard_stages();
+    // First document pays for loading the reference data; time it apart.
+    let mut warm = doc(&texts[0]);
+    for s in &stages {
+        let t = Instant::now();
+        s.run(&mut warm).expect("stage runs");
+        println!("first run   {:<14} {:>8.1} ms", s.name(), t.elapsed().as_secs_f64() * 1e3);
+    }
+    println!("start-up (stages built + first document): {:.1} ms", started.elapsed().as_secs_f64() * 1e3);
+    let words_per_pass: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
+    let passes = (1_000_000 / words_per_pass.max(1)).max(1);
+    let mut times = vec![Duration::ZERO; stages.len()];
+    for _ in 0..passes {
+        for text in &texts {
+            let mut d = doc(text);
+            for (k, s) in stages.iter().enumerate() {
+                let t = Instant::now();
+                s.run(&mut d).expect("stage runs");
+                times[k] += t.elapsed();
+            }
+        }
+    }
+    let words = (words_per_pass * passes) as f64;
+    let total: Duration = times.iter().sum();
+    for (s, t) in stages.iter().zip(&times) {
+        println!(
+            "{:<14} {:>8.0} ms  {:>10.0} words/s",
+            s.name(),
+            t.as_secs_f64() * 1e3,
+            words / t.as_secs_f64()
+        );
+    }
+    println!(
+        "whole pipeline: {:.0} words in {:.2}s = {:.0} words/s on one core",
+        words,
+        total.as_secs_f64(),
+        words / total.as_secs_f64()
+    );
+}
+
+fn doc(text: &str) -> Document {
+    let mut d = Document::new(
+        text.to_string(),
+        Metadata::new(Origin {
+            kind: OriginKind::Text,
+            path: "bench".into(),
+            record: None,
+        }),
+    );
+    d.meta.published = Some(recoupe_model::Published {
+        date: chrono::NaiveDate::from_ymd_opt(2019, 3, 1).expect("valid date"),
+        source: recoupe_model::DateSource::Metadata,
+    });
+    d
+}
