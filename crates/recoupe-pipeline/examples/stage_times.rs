@@ -8,7 +8,9 @@ use std::time::{Duration, Instant};
 use recoupe_model::{Document, Metadata, Origin, OriginKind};
 
 fn main() {
-    let path = std::env::args().nth(1).unwrap_or_else(|| "demo/articles.jsonl".into());
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "demo/articles.jsonl".into());
     let texts: Vec<String> = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
         .lines()
@@ -25,9 +27,16 @@ fn main() {
     for s in &stages {
         let t = Instant::now();
         s.run(&mut warm).expect("stage runs");
-        println!("first run   {:<14} {:>8.1} ms", s.name(), t.elapsed().as_secs_f64() * 1e3);
+        println!(
+            "first run   {:<14} {:>8.1} ms",
+            s.name(),
+            t.elapsed().as_secs_f64() * 1e3
+        );
     }
-    println!("start-up (stages built + first document): {:.1} ms", started.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "start-up (stages built + first document): {:.1} ms",
+        started.elapsed().as_secs_f64() * 1e3
+    );
     let words_per_pass: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
     let passes = (1_000_000 / words_per_pass.max(1)).max(1);
     let mut times = vec![Duration::ZERO; stages.len()];
