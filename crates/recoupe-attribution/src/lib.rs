@@ -654,12 +654,11 @@ fn resolve_speaker(
     words: &[Word],
     range: Option<(usize, usize)>,
     clitic: Option<&Word>,
-    last: &Option<SpeakerRef>,
     seen: &[SpeakerRef],
     topic: Option<&str>,
 ) -> Speaker {
     if let Some(c) = clitic {
-        return pronoun_speaker(Span::new(c.start, c.end), view, last, seen, topic);
+        return pronoun_speaker(Span::new(c.start, c.end), view, seen, topic);
     }
     let Some((from, to)) = range else {
         return Speaker {
@@ -673,7 +672,7 @@ fn resolve_speaker(
     let span = span_of(words, from, to);
     let first = words[from].folded.as_str();
     if from == to && PRONOUNS.contains(&first) {
-        return pronoun_speaker(span, view, last, seen, topic);
+        return pronoun_speaker(span, view, seen, topic);
     }
     let mentions: Vec<&&EntityMention> = view
         .mentions_in(span)
@@ -802,7 +801,6 @@ fn named(span: Span, m: &EntityMention, head: Option<String>) -> Speaker {
 fn pronoun_speaker(
     span: Span,
     view: &DocView<'_>,
-    last: &Option<SpeakerRef>,
     seen: &[SpeakerRef],
     topic: Option<&str>,
 ) -> Speaker {
@@ -817,7 +815,7 @@ fn pronoun_speaker(
     } else {
         None
     };
-    if let Some(prev) = from_topic.or(person).or(last.as_ref()) {
+    if let Some(prev) = from_topic.or(person).or(seen.last()) {
         return Speaker {
             span: Some(span),
             entity: prev.entity.clone(),
@@ -1207,13 +1205,7 @@ fn analyse_sentence(
         };
         let clitic_word = clitic.map(|c| &words[c]);
         let speaker = if gerund {
-            pronoun_speaker(
-                span_of(words, group_end, group_end),
-                view,
-                last_speaker,
-                seen,
-                None,
-            )
+            pronoun_speaker(span_of(words, group_end, group_end), view, seen, None)
         } else {
             resolve_speaker(
                 lex,
@@ -1221,7 +1213,6 @@ fn analyse_sentence(
                 words,
                 speaker_range,
                 clitic_word,
-                last_speaker,
                 seen,
                 topic.as_deref(),
             )
@@ -1308,16 +1299,9 @@ fn analyse_sentence(
                         person: false,
                     }),
                 },
-                (None, Some(range)) => resolve_speaker(
-                    lex,
-                    view,
-                    words,
-                    Some(*range),
-                    None,
-                    last_speaker,
-                    seen,
-                    topic.as_deref(),
-                ),
+                (None, Some(range)) => {
+                    resolve_speaker(lex, view, words, Some(*range), None, seen, topic.as_deref())
+                }
                 (None, None) => continue,
             };
             let mut via: Vec<String> = rest.into_iter().rev().collect();
