@@ -370,6 +370,46 @@ fn demo_ingests_the_bundled_corpus_then_reports_duplicates() {
 
     let stats = run_db(&db, &["stats", "--json"]).json();
     assert_eq!(u64_field(&stats, "documents"), articles as u64);
+
+    // Every command the summary suggests works on the store it just filled.
+    let suggestions: Vec<&str> = first
+        .stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("Try next:"))
+        .skip(1)
+        .filter_map(|l| l.trim().strip_prefix("recoupe "))
+        .collect();
+    assert!(suggestions.len() >= 3, "{first:?}");
+    for suggestion in suggestions {
+        let words = shell_words(suggestion);
+        let args: Vec<&str> = words.iter().map(String::as_str).collect();
+        let mut command = recoupe();
+        command.current_dir(dir.path()).args(&args);
+        let run = run_with(command, None);
+        assert_eq!(run.code, Some(0), "recoupe {suggestion}: {run:?}");
+    }
+}
+
+/// Splits a suggested command line into words; double quotes group words.
+fn shell_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            c if c.is_whitespace() && !quoted => {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+            }
+            c => word.push(c),
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
 }
 
 // ------------------------------------------------------------------ ingest
@@ -1304,4 +1344,32 @@ fn zero_limits_do_not_claim_that_nothing_matches() {
                 && entities.json().as_array().is_some_and(|l| !l.is_empty())),
         "{entities:?}"
     );
+}
+
+#[test]
+fn french_only_layers_are_not_produced_for_other_languages() {
+    let english = b"The city council of Springfield approved a new budget on Monday evening. \
+The mayor said the vote was a relief for residents, while the opposition criticised the cuts \
+to public libraries and swimming pools.\n";
+    let dir = temp_dir();
+    let db = dir.path().join("store.db");
+    let mut command = recoupe();
+    command.arg("--db").arg(&db).args(["ingest", "--json", "-"]);
+    let run = run_with(command, Some(english));
+    assert_code(&run, 0);
+
+    let doc = &exported_documents(&db)[0];
+    assert_eq!(doc["meta"]["language"]["code"], "en");
+    let produced = produced(doc);
+    assert!(produced.contains("sentences"), "{produced:?}");
+    for french_only in ["entities", "dates", "attributions", "unsourced"] {
+        assert!(
+            !produced.contains(french_only),
+            "{french_only} in {produced:?}"
+        );
+    }
+    let shown = run_db(&db, &["show", &str_field(doc, "id")[..8]]);
+    assert_code(&shown, 0);
+    assert!(!shown.stdout.contains("Attributions"), "{shown:?}");
+    assert!(shown.stdout.contains("Springfield"), "{shown:?}");
 }
