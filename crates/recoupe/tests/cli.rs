@@ -156,31 +156,56 @@ fn temp_dir() -> TempDir {
 
 /// A store filled by `recoupe demo`, shared by the read-only tests.
 fn demo_store() -> &'static Path {
-    static STORE: OnceLock<(TempDir, PathBuf)> = OnceLock::new();
-    let (_, db) = STORE.get_or_init(|| {
-        let dir = temp_dir();
-        let db = dir.path().join("demo.db");
+    static STORE: OnceLock<PathBuf> = OnceLock::new();
+    STORE.get_or_init(|| {
+        let db = shared_dir().join("demo.db");
         let run = run_db(&db, &["--no-progress", "demo"]);
         assert_code(&run, 0);
-        (dir, db)
-    });
-    db
+        db
+    })
+}
+
+/// A directory for the stores shared by the tests of this run. Statics are never dropped,
+/// so a `TempDir` would leak: instead each run gets `shared/<pid>` and removes the
+/// directories that earlier runs left more than an hour ago (a concurrent run is younger).
+fn shared_dir() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("recoupe-cli-shared");
+        if let Ok(entries) = std::fs::read_dir(&root) {
+            for entry in entries.flatten() {
+                let stale = entry
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| t.elapsed().ok())
+                    .is_some_and(|age| age > Duration::from_secs(3600));
+                if stale {
+                    let _ = std::fs::remove_dir_all(entry.path());
+                }
+            }
+        }
+        let dir = root.join(std::process::id().to_string());
+        // A leftover from an earlier run with the same pid would hold stale stores.
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("creating the shared test directory");
+        dir
+    })
 }
 
 /// A store filled by `recoupe ingest --json tests/fixtures/inbox`, with that first run.
-fn inbox_store() -> &'static (TempDir, PathBuf, Run) {
-    static STORE: OnceLock<(TempDir, PathBuf, Run)> = OnceLock::new();
+fn inbox_store() -> &'static (PathBuf, Run) {
+    static STORE: OnceLock<(PathBuf, Run)> = OnceLock::new();
     STORE.get_or_init(|| {
-        let dir = temp_dir();
-        let db = dir.path().join("inbox.db");
+        let db = shared_dir().join("inbox.db");
         let inbox = inbox();
         let run = run_db(&db, &["ingest", "--json", inbox.to_str().unwrap()]);
-        (dir, db, run)
+        (db, run)
     })
 }
 
 fn inbox_db() -> &'static Path {
-    &inbox_store().1
+    &inbox_store().0
 }
 
 /// Every stored document, through `export --format jsonl`.
@@ -463,7 +488,7 @@ fn ingest_directory_reports_counts_and_names_the_bad_line() {
 
 #[test]
 fn ingest_json_summary_has_the_documented_fields() {
-    let (_, db, first) = inbox_store();
+    let (db, first) = inbox_store();
     assert_code(first, 3);
     let summary = first.json();
     assert_eq!(u64_field(&summary, "ingested"), INBOX_DOCUMENTS);
