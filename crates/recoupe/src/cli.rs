@@ -78,8 +78,9 @@ pub enum Command {
     /// Example: recoupe search "Deir ez-Zor frappes"
     Search {
         query: String,
-        #[arg(long, default_value_t = 10)]
-        limit: usize,
+        /// Number of hits to show (at least 1).
+        #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+        limit: u64,
         #[arg(long)]
         json: bool,
     },
@@ -129,8 +130,9 @@ pub enum Command {
         /// Only this type.
         #[arg(long = "type", value_parser = ["PER", "ORG", "LOC", "MISC"])]
         label: Option<String>,
-        #[arg(long, default_value_t = 25)]
-        top: usize,
+        /// Number of entities to list (at least 1).
+        #[arg(long, default_value_t = 25, value_parser = clap::value_parser!(u64).range(1..))]
+        top: u64,
         #[arg(long)]
         json: bool,
     },

@@ -31,13 +31,15 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Ingest { paths, batch, json } => ingest(&cli.db, &paths, batch, json, progress),
         Command::Extract { paths, without } => extract(&paths, &without),
-        Command::Search { query, limit, json } => search(&cli.db, &query, limit, json),
+        Command::Search { query, limit, json } => search(&cli.db, &query, limit as usize, json),
         Command::Show { doc, explain, json } => show(&cli.db, &doc, explain, json, style),
         Command::Stats { json } => stats(&cli.db, json),
         Command::Export { format, output } => export(&cli.db, format, output.as_deref()),
         Command::Demo => demo(&cli.db, style),
         Command::Eval { corpus, json } => eval(&corpus, json, progress),
-        Command::Entities { label, top, json } => entities(&cli.db, label.as_deref(), top, json),
+        Command::Entities { label, top, json } => {
+            entities(&cli.db, label.as_deref(), top as usize, json)
+        }
         Command::Entity { name, json } => entity(&cli.db, &name, json),
         Command::Claims { speaker, json } => claims(&cli.db, &speaker, json),
     }

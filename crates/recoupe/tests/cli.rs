@@ -1179,7 +1179,6 @@ fn store_path_from_the_environment() {
 }
 
 #[test]
-#[ignore = "bug: a closed stdout pipe (`recoupe export | head -1`) prints `error: … Broken pipe` and exits 1"]
 fn closed_stdout_pipe_stops_quietly() {
     let mut child = recoupe()
         .arg("--db")
@@ -1353,7 +1352,6 @@ fn ingest_counts_duplicates_within_one_run() {
 }
 
 #[test]
-#[ignore = "bug: `search QUERY --limit 0` (and `entities --top 0`) says nothing matches and exits 4"]
 fn zero_limits_do_not_claim_that_nothing_matches() {
     // `armee` matches a demo document; a zero limit must not report "no document matches".
     // Either reject the value (usage error) or treat it as "no limit".
