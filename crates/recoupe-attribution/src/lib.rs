@@ -370,7 +370,7 @@ fn quoted_mask(words: &[Word]) -> Vec<bool> {
     mask
 }
 
-fn find_cues(lex: &Lexicon, words: &[Word], quoted: &[bool]) -> Vec<CueKind> {
+fn find_cues(lex: &Lexicon, text: &str, words: &[Word], quoted: &[bool]) -> Vec<CueKind> {
     let mut cues = Vec::new();
     // Part-of-speech tags of the sentence, computed only if a form is ambiguous.
     let mut tags: Option<Vec<recoupe_tagger::Upos>> = None;
@@ -429,7 +429,7 @@ fn find_cues(lex: &Lexicon, words: &[Word], quoted: &[bool]) -> Vec<CueKind> {
                         aux.is_some()
                             || (!after_determiner
                                 && (finite_in_speech_position(words, i)
-                                    || tagged_as_verb(words, i, &mut tags)))
+                                    || tagged_as_verb(text, words, i, &mut tags)))
                     }
                     // "a tenu à rappeler que …": an infinitive needs its complement.
                     FormKind::Infinitive => complement_after(words, i).is_some(),
@@ -487,9 +487,14 @@ fn finite_in_speech_position(words: &[Word], i: usize) -> bool {
 
 /// Whether the tagger reads word `i` as a verb ("le Premier ministre déclare la victoire")
 /// rather than a noun or adjective ("une large avance"). Tags are computed once per sentence.
-fn tagged_as_verb(words: &[Word], i: usize, tags: &mut Option<Vec<recoupe_tagger::Upos>>) -> bool {
+fn tagged_as_verb(
+    text: &str,
+    words: &[Word],
+    i: usize,
+    tags: &mut Option<Vec<recoupe_tagger::Upos>>,
+) -> bool {
     let tags = tags.get_or_insert_with(|| {
-        let surface: Vec<&str> = words.iter().map(|w| w.surface.as_str()).collect();
+        let surface: Vec<&str> = words.iter().map(|w| &text[w.start..w.end]).collect();
         recoupe_tagger::Tagger::embedded().tag(&surface)
     });
     tags.get(i) == Some(&recoupe_tagger::Upos::Verb)
@@ -1035,7 +1040,7 @@ fn analyse_sentence(
     seen: &mut Vec<SpeakerRef>,
 ) -> Vec<Attribution> {
     let quoted = quoted_mask(words);
-    let cues = find_cues(lex, words, &quoted);
+    let cues = find_cues(lex, view.text, words, &quoted);
     if cues.is_empty() {
         return Vec::new();
     }

@@ -32,12 +32,13 @@ pub struct Word {
     pub lower: String,
     /// First character is uppercase ("Muraselon", "Le").
     pub capitalised: bool,
-    /// The word as written.
-    pub surface: String,
 }
 
 /// Lowercases and unifies apostrophes, keeping accents.
 pub fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.chars()
         .map(|c| match c {
             '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
@@ -56,16 +57,40 @@ pub fn fold(s: &str) -> String {
         }
         return out;
     }
-    for c in s.nfd() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
-        match c {
-            '\u{2019}' | '\u{2018}' | '\u{02BC}' => out.push('\''),
-            'œ' | 'Œ' => out.push_str("oe"),
-            'æ' | 'Æ' => out.push_str("ae"),
-            _ => out.extend(c.to_lowercase()),
-        }
+    for c in s.chars() {
+        // The accented letters of French (and common transliterations) without the cost
+        // of a full decomposition; anything else goes through NFD.
+        let base = match c {
+            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' | 'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => {
+                'a'
+            }
+            'ç' | 'Ç' => 'c',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+            'î' | 'ï' | 'í' | 'ì' | 'Î' | 'Ï' | 'Í' | 'Ì' => 'i',
+            'ô' | 'ö' | 'ó' | 'ò' | 'õ' | 'Ô' | 'Ö' | 'Ó' | 'Ò' | 'Õ' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' | 'Ú' => 'u',
+            'ÿ' | 'ý' | 'Ÿ' | 'Ý' => 'y',
+            'ñ' | 'Ñ' => 'n',
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
+            'œ' | 'Œ' => {
+                out.push_str("oe");
+                continue;
+            }
+            'æ' | 'Æ' => {
+                out.push_str("ae");
+                continue;
+            }
+            c if c.is_ascii() => c.to_ascii_lowercase(),
+            c => {
+                for d in std::iter::once(c).nfd() {
+                    if !unicode_normalization::char::is_combining_mark(d) {
+                        out.extend(d.to_lowercase());
+                    }
+                }
+                continue;
+            }
+        };
+        out.push(base);
     }
     out
 }
@@ -130,7 +155,6 @@ pub fn scan(text: &str, start: usize, end: usize) -> Vec<Word> {
                 folded: c.to_string(),
                 lower: c.to_string(),
                 capitalised: false,
-                surface: text[abs..abs + c.len_utf8()].to_string(),
             });
         }
     }
@@ -152,7 +176,6 @@ fn push_run(words: &mut Vec<Word>, text: &str, start: usize, end: usize) {
                 folded: format!("{head}'"),
                 lower: lower(&text[start..cut]),
                 capitalised: false,
-                surface: text[start..cut].to_string(),
             });
             if cut < end {
                 push_run(words, text, cut, end);
@@ -175,7 +198,6 @@ fn push_run(words: &mut Vec<Word>, text: &str, start: usize, end: usize) {
                 folded: fold(parts[0]),
                 lower: lower(parts[0]),
                 capitalised: parts[0].chars().next().is_some_and(char::is_uppercase),
-                surface: text[start..verb_end].to_string(),
             });
             words.push(Word {
                 start: verb_end,
@@ -184,7 +206,6 @@ fn push_run(words: &mut Vec<Word>, text: &str, start: usize, end: usize) {
                 folded: fold(&run[parts[0].len()..]),
                 lower: lower(&run[parts[0].len()..]),
                 capitalised: false,
-                surface: text[verb_end..end].to_string(),
             });
             return;
         }
@@ -196,7 +217,6 @@ fn push_run(words: &mut Vec<Word>, text: &str, start: usize, end: usize) {
         folded: fold(run),
         lower: lower(run),
         capitalised: run.chars().next().is_some_and(char::is_uppercase),
-        surface: text[start..end].to_string(),
     });
 }
 
