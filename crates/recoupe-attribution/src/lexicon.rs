@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::words::{fold, lower};
+use crate::words::{fold, lower, Word};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VerbClass {
@@ -73,10 +73,10 @@ pub enum LexiconError {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     pub verbs: HashMap<String, VerbForm>,
-    pub according: Vec<Vec<String>>,
-    pub relay: Vec<Vec<String>>,
-    pub channels: Vec<(Vec<String>, String)>,
-    pub hedges: Vec<Vec<String>>,
+    pub according: Phrases,
+    pub relay: Phrases,
+    pub channels: Phrases,
+    pub hedges: Phrases,
     pub unnamed: HashMap<String, ()>,
     pub bylines: Vec<Vec<String>>,
 }
@@ -177,15 +177,15 @@ impl Lexicon {
                 return Err(bad("missing phrase".into()));
             }
             match cols[0] {
-                "according" => lex.according.push(words),
-                "relay" => lex.relay.push(words),
+                "according" => lex.according.push(words, String::new()),
+                "relay" => lex.relay.push(words, String::new()),
                 "channel" => {
                     let value = cols
                         .get(2)
                         .ok_or_else(|| bad("channel needs a value column".into()))?;
-                    lex.channels.push((words, value.to_string()));
+                    lex.channels.push(words, value.to_string());
                 }
-                "hedge" => lex.hedges.push(words),
+                "hedge" => lex.hedges.push(words, String::new()),
                 "unnamed" => {
                     lex.unnamed.insert(words.join(" "), ());
                 }
@@ -193,13 +193,63 @@ impl Lexicon {
                 other => return Err(bad(format!("unknown section `{other}`"))),
             }
         }
-        // Longest phrases first so that "cité par" wins over shorter overlaps.
-        for list in [&mut lex.according, &mut lex.relay, &mut lex.hedges] {
-            list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        for set in [
+            &mut lex.according,
+            &mut lex.relay,
+            &mut lex.hedges,
+            &mut lex.channels,
+        ] {
+            set.sort_longest_first();
         }
-        lex.channels
-            .sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         Ok(lex)
+    }
+}
+
+/// Phrases indexed by their first word, so that matching at a position costs one hash
+/// lookup when nothing starts there.
+#[derive(Debug, Default)]
+pub struct Phrases {
+    by_first: HashMap<String, Vec<(Vec<String>, String)>>,
+}
+
+impl Phrases {
+    fn push(&mut self, words: Vec<String>, value: String) {
+        if let Some(first) = words.first().cloned() {
+            self.by_first.entry(first).or_default().push((words, value));
+        }
+    }
+
+    /// Longest phrases first so that "cité par" wins over shorter overlaps.
+    fn sort_longest_first(&mut self) {
+        for list in self.by_first.values_mut() {
+            list.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        }
+    }
+
+    /// The longest phrase starting at word `i`, with its value.
+    pub fn at(&self, words: &[Word], i: usize) -> Option<(&[String], &str)> {
+        let candidates = self.by_first.get(&words.get(i)?.folded)?;
+        candidates
+            .iter()
+            .find(|(p, _)| {
+                p.len() <= words.len() - i && p.iter().zip(&words[i..]).all(|(a, w)| *a == w.folded)
+            })
+            .map(|(p, v)| (p.as_slice(), v.as_str()))
+    }
+
+    /// Whether the one-word phrase `word` is in the set.
+    pub fn contains_word(&self, word: &str) -> bool {
+        self.by_first
+            .get(word)
+            .is_some_and(|l| l.iter().any(|(p, _)| p.len() == 1))
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_first.values().map(Vec::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
     }
 }
 
@@ -290,7 +340,8 @@ mod tests {
         assert_eq!(lex.verbs["annonçait"].class, VerbClass::Announce);
         assert_eq!(lex.verbs["prétendu"].class, VerbClass::Hedge);
         assert!(lex.unnamed.contains_key("source"));
-        assert!(lex.according.iter().any(|p| p == &["d'", "apres"]));
+        let words = crate::words::scan("d'après lui", 0, "d'après lui".len());
+        assert_eq!(lex.according.at(&words, 0).map(|(p, _)| p.len()), Some(2));
         assert_eq!(lex.verbs["révèle"].class, VerbClass::Announce);
         assert!(lex.verbs["confirmé"].weak);
         assert!(!lex.verbs["affirmé"].weak);

@@ -332,10 +332,6 @@ enum CueKind {
     },
 }
 
-fn matches_phrase(words: &[Word], at: usize, phrase: &[String]) -> bool {
-    phrase.len() <= words.len() - at && phrase.iter().zip(&words[at..]).all(|(p, w)| *p == w.folded)
-}
-
 /// Word indices inside quotation marks.
 fn quoted_mask(words: &[Word]) -> Vec<bool> {
     let mut mask = vec![false; words.len()];
@@ -380,7 +376,7 @@ fn find_cues(lex: &Lexicon, text: &str, words: &[Word], quoted: &[bool]) -> Vec<
             i += 1;
             continue;
         }
-        if let Some(phrase) = lex.according.iter().find(|p| matches_phrase(words, i, p)) {
+        if let Some((phrase, _)) = lex.according.at(words, i) {
             // "une information selon laquelle …", "selon que …" introduce no source.
             let next = words
                 .get(i + phrase.len())
@@ -402,7 +398,7 @@ fn find_cues(lex: &Lexicon, text: &str, words: &[Word], quoted: &[bool]) -> Vec<
             i += phrase.len();
             continue;
         }
-        if let Some(phrase) = lex.relay.iter().find(|p| matches_phrase(words, i, p)) {
+        if let Some((phrase, _)) = lex.relay.at(words, i) {
             // "citant X", "cité par X" link a chain; they are not statements themselves.
             i += phrase.len();
             continue;
@@ -702,7 +698,7 @@ fn resolve_speaker(
     // "un communiqué des Hachd", "une vidéo du ministère": the channel's author speaks.
     let channel_head = head
         .as_deref()
-        .is_some_and(|h| lex.channels.iter().any(|(p, _)| p.len() == 1 && p[0] == h));
+        .is_some_and(|h| lex.channels.contains_word(h));
     if channel_head {
         if let Some(author) = person.or(organisation) {
             return named(span, author, head);
@@ -1046,22 +1042,18 @@ fn analyse_sentence(
     }
     let sentence_end = words.len() - 1;
     let topic = topic_head(words);
-    let hedged_sentence = lex
-        .hedges
-        .iter()
-        .any(|p| (0..words.len()).any(|i| matches_phrase(words, i, p)));
-    let channel = lex
-        .channels
-        .iter()
-        .find(|(p, _)| (0..words.len()).any(|i| !quoted[i] && matches_phrase(words, i, p)))
-        .map(|(_, v)| v.clone());
+    let hedged_sentence = (0..words.len()).any(|i| lex.hedges.at(words, i).is_some());
+    let channel = (0..words.len())
+        .filter(|&i| !quoted[i])
+        .find_map(|i| lex.channels.at(words, i))
+        .map(|(_, v)| v.to_string());
     // Relays ("citant X", "publiée par X") and their entities, in order of appearance.
     let mut relay_entities: Vec<String> = Vec::new();
     for (i, &in_quote) in quoted.iter().enumerate() {
         if in_quote {
             continue;
         }
-        if let Some(p) = lex.relay.iter().find(|p| matches_phrase(words, i, p)) {
+        if let Some((p, _)) = lex.relay.at(words, i) {
             let mut k = i + p.len();
             while let Some(w) = words.get(k) {
                 if is_boundary(w) {
