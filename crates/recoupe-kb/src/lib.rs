@@ -16,6 +16,7 @@
 mod actors;
 mod key;
 mod load;
+mod loose;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -32,6 +33,9 @@ pub const KB_ACTORS: &str = "actors";
 pub const KB_GEONAMES: &str = "geonames";
 pub const KB_COUNTRY: &str = "country";
 pub const KB_SUBDIVISION: &str = "iso3166-2";
+/// Hand-curated places GeoNames and ISO 3166-2 lack (`resources/geo/places_extra.tsv`):
+/// continents, world regions, seas, rivers, mountain ranges.
+pub const KB_PLACES_EXTRA: &str = "places-extra";
 
 /// A curated actor: organisation, person, event or named place of the actor KB.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,11 +74,18 @@ pub struct PlaceRecord {
     pub geonameid: Option<u32>,
     /// ISO 3166-2 code (`IQ-BG`) of a subdivision; `None` for GeoNames places.
     pub subdivision: Option<String>,
+    /// Slug id (`euphrates`) of a hand-curated place of `places_extra.tsv`.
+    pub extra_id: Option<String>,
+    /// English name when it differs from `name` (subdivisions: CLDR English name).
+    pub name_en: Option<String>,
+    /// Every country the place lies in, usual one first (rivers and regions span several);
+    /// empty for GeoNames places and subdivisions, whose only country is `country`.
+    pub countries: Vec<String>,
     /// Preferred name (GeoNames name; French CLDR name for subdivisions).
     pub name: String,
     /// Alternate names (Latin script).
     pub alt_names: Vec<String>,
-    /// ISO 3166-1 alpha-2.
+    /// ISO 3166-1 alpha-2; empty for places in no country (continents, seas).
     pub country: String,
     /// GeoNames admin1 code (`07`) of a place; empty for subdivisions.
     pub admin1: String,
@@ -92,11 +103,12 @@ pub struct PlaceRecord {
 
 impl PlaceRecord {
     pub fn kb_link(&self) -> KbLink {
-        let (kb, id) = match (self.geonameid, &self.subdivision) {
-            (Some(g), _) => (KB_GEONAMES, g.to_string()),
-            (None, Some(code)) => (KB_SUBDIVISION, code.clone()),
-            // The loader gives every place one of the two identifiers.
-            (None, None) => (KB_GEONAMES, String::new()),
+        let (kb, id) = match (self.geonameid, &self.subdivision, &self.extra_id) {
+            (Some(g), _, _) => (KB_GEONAMES, g.to_string()),
+            (None, Some(code), _) => (KB_SUBDIVISION, code.clone()),
+            (None, None, Some(id)) => (KB_PLACES_EXTRA, id.clone()),
+            // The loader gives every place one of the three identifiers.
+            (None, None, None) => (KB_GEONAMES, String::new()),
         };
         KbLink {
             kb: kb.to_string(),
@@ -167,6 +179,8 @@ pub struct ReferenceStats {
     pub countries: usize,
     pub places: usize,
     pub subdivisions: usize,
+    /// Hand-curated places (`places_extra.tsv`).
+    pub extra_places: usize,
     pub actors: usize,
     pub demonym_forms: usize,
     pub first_names: usize,
@@ -203,6 +217,8 @@ pub struct Reference {
     surnames: FxHashSet<Box<str>>,
     variants: FxHashMap<Box<str>, u32>,
     variant_groups: Vec<Vec<String>>,
+    /// Per-country loose-key indexes of the places, built on demand.
+    loose: loose::LooseIndexes,
 }
 
 static EMBEDDED: OnceLock<Reference> = OnceLock::new();
@@ -329,12 +345,55 @@ impl Reference {
 
     /// The subdivision with this ISO 3166-2 code (`IQ-BG`).
     pub fn subdivision(&self, code: &str) -> Option<&PlaceRecord> {
-        let end = self.places.partition_point(|p| p.geonameid.is_some());
-        let block = &self.places[end..];
+        let start = self.places.partition_point(|p| p.geonameid.is_some());
+        let end = start + self.places[start..].partition_point(|p| p.subdivision.is_some());
+        let block = &self.places[start..end];
         block
             .binary_search_by(|p| p.subdivision.as_deref().unwrap_or("").cmp(code))
             .ok()
             .map(|i| &block[i])
+    }
+
+    /// The hand-curated place with this id (`euphrates`, `middle-east`).
+    pub fn extra_place(&self, id: &str) -> Option<&PlaceRecord> {
+        let start = self.places.partition_point(|p| p.geonameid.is_some());
+        let start = start + self.places[start..].partition_point(|p| p.subdivision.is_some());
+        let block = &self.places[start..];
+        block
+            .binary_search_by(|p| p.extra_id.as_deref().unwrap_or("").cmp(id))
+            .ok()
+            .map(|i| &block[i])
+    }
+
+    /// Places of the given countries whose name or alternate name has the same
+    /// transliteration-tolerant key ([`Reference::loose_key`]) as `surface`, most populous
+    /// first. For names written in a spelling the gazetteer lacks ("al-Qaem" for "Al Qa'im",
+    /// "Ninive" for "Nineveh"); the country restriction keeps the coarse key from matching
+    /// homonyms elsewhere. The per-country index is built on first use.
+    pub fn loose_places(&self, surface: &str, countries: &[&str]) -> Vec<&PlaceRecord> {
+        let key = loose::loose_key(surface);
+        if key.len() < 3 {
+            return Vec::new();
+        }
+        let mut out: Vec<&PlaceRecord> = Vec::new();
+        for country in countries {
+            let index = self.loose.index(country, &self.places);
+            if let Some(rows) = index.get(key.as_str()) {
+                out.extend(rows.iter().map(|&i| &self.places[i as usize]));
+            }
+        }
+        out.sort_by_key(|p| std::cmp::Reverse(p.population));
+        out.dedup_by(|a, b| std::ptr::eq(*a, *b));
+        out
+    }
+
+    /// Transliteration-tolerant key used by [`Reference::loose_places`]: the match key
+    /// without a leading Arabic article, apostrophes, hyphens and spaces, with doubled
+    /// letters single, French "ou" as "u", e/i/y as "i", o/u as "u", digraphs unified
+    /// (ch/sh → s, kh → k, gh → g, dj → j, q/c → k) and a final "h" dropped:
+    /// "al-Qaem", "Al Qa'im" and "Qaim" share one.
+    pub fn loose_key(surface: &str) -> String {
+        loose::loose_key(surface)
     }
 
     /// Resolves a [`KbLink`] produced by this crate to its entry.
@@ -349,6 +408,7 @@ impl Reference {
                 .and_then(|g| self.place_by_geonameid(g))
                 .map(Hit::Place),
             KB_SUBDIVISION => self.subdivision(&link.id).map(Hit::Place),
+            KB_PLACES_EXTRA => self.extra_place(&link.id).map(Hit::Place),
             _ => None,
         }
     }
@@ -421,10 +481,16 @@ impl Reference {
             .iter()
             .filter(|p| p.subdivision.is_some())
             .count();
+        let extra_places = self
+            .places
+            .iter()
+            .filter(|p| p.extra_id.is_some())
+            .count();
         ReferenceStats {
             countries: self.countries.len(),
-            places: self.places.len() - subdivisions,
+            places: self.places.len() - subdivisions - extra_places,
             subdivisions,
+            extra_places,
             actors: self.actors.len(),
             demonym_forms: self.demonyms.len(),
             first_names: self.first_names.len(),

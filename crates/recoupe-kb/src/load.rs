@@ -16,6 +16,7 @@ mod embedded {
     pub const DEMONYMS: &str = include_str!("../../../resources/fr/demonyms.tsv");
     pub const PLACES: &[u8] = include_bytes!("../../../resources/geo/places.tsv.zst");
     pub const SUBDIVISIONS: &[u8] = include_bytes!("../../../resources/geo/subdivisions.tsv.zst");
+    pub const PLACES_EXTRA: &str = include_str!("../../../resources/geo/places_extra.tsv");
     pub const FIRST_NAMES: &[u8] =
         include_bytes!("../../../resources/fr/names/first_names.txt.zst");
     pub const SURNAMES: &[u8] = include_bytes!("../../../resources/fr/names/surnames.txt.zst");
@@ -191,6 +192,9 @@ fn parse_places(text: &str, line_base: usize) -> Result<Vec<PlaceRecord>, LoadEr
         places.push(PlaceRecord {
             geonameid: Some(geonameid),
             subdivision: None,
+            extra_id: None,
+            name_en: None,
+            countries: Vec::new(),
             name: c[1].to_string(),
             alt_names: split_aliases(c[9]),
             country: c[2].to_string(),
@@ -303,6 +307,9 @@ fn load_subdivisions(places: &mut Vec<PlaceRecord>) -> Result<(), LoadError> {
         places.push(PlaceRecord {
             geonameid: None,
             subdivision: Some(c[0].to_string()),
+            extra_id: None,
+            name_en: (!c[3].is_empty() && c[3] != c[2]).then(|| c[3].to_string()),
+            countries: Vec::new(),
             name: c[2].to_string(),
             alt_names,
             country: c[1].to_string(),
@@ -317,6 +324,56 @@ fn load_subdivisions(places: &mut Vec<PlaceRecord>) -> Result<(), LoadError> {
     }
     // `subdivision` binary-searches this block.
     places[start..].sort_by(|a, b| a.subdivision.cmp(&b.subdivision));
+    Ok(())
+}
+
+/// Appends the hand-curated places of `places_extra.tsv`, sorted by id.
+fn load_extra_places(places: &mut Vec<PlaceRecord>) -> Result<(), LoadError> {
+    const FILE: &str = "resources/geo/places_extra.tsv";
+    let start = places.len();
+    for (line, row) in data_lines(embedded::PLACES_EXTRA) {
+        let c = columns(FILE, line, row, 7)?;
+        let kind = match c[1] {
+            "river" => PlaceKind::River,
+            "area" => PlaceKind::Area,
+            "admin" => PlaceKind::Admin,
+            "other" => PlaceKind::Other,
+            other => return Err(malformed(FILE, line, format!("unknown kind {other:?}"))),
+        };
+        let countries: Vec<String> = c[2]
+            .split(',')
+            .filter(|x| !x.is_empty())
+            .map(str::to_string)
+            .collect();
+        places.push(PlaceRecord {
+            geonameid: None,
+            subdivision: None,
+            extra_id: Some(c[0].to_string()),
+            name: c[5].to_string(),
+            name_en: None,
+            alt_names: split_aliases(c[6]),
+            country: countries.first().cloned().unwrap_or_default(),
+            countries,
+            admin1: String::new(),
+            kind,
+            feature_class: if kind == PlaceKind::Admin { "A" } else { "" },
+            feature_code: if kind == PlaceKind::Admin { "ADM" } else { "" },
+            lat: parse_opt_f64(FILE, line, c[3])?,
+            lon: parse_opt_f64(FILE, line, c[4])?,
+            population: 0,
+        });
+    }
+    places[start..].sort_by(|a, b| a.extra_id.cmp(&b.extra_id));
+    if let Some(w) = places[start..]
+        .windows(2)
+        .find(|w| w[0].extra_id == w[1].extra_id)
+    {
+        return Err(malformed(
+            FILE,
+            0,
+            format!("duplicate id {:?}", w[0].extra_id),
+        ));
+    }
     Ok(())
 }
 
@@ -516,8 +573,10 @@ pub(crate) fn build(
     std::thread::scope(|scope| {
         let text_worker = scope.spawn(|| unzstd(PLACES_FILE, embedded::PLACES));
         let countries = load_countries()?;
+        // Subdivisions then hand-curated places: both follow the GeoNames places.
         let mut subdivisions = Vec::new();
         load_subdivisions(&mut subdivisions)?;
+        load_extra_places(&mut subdivisions)?;
         let place_index = PlaceIndex::new(embedded::PLACE_INDEX);
 
         // Subdivisions follow the GeoNames places in `Reference::places`; their entries are
@@ -538,6 +597,9 @@ pub(crate) fn build(
             let entry = Entry::Place(i as u32);
             index.add(&p.name, entry);
             p.alt_names.iter().for_each(|n| index.add(n, entry));
+            if let Some(n) = &p.name_en {
+                index.add(n, entry);
+            }
         }
         let country_by_iso2 = countries
             .iter()
@@ -608,6 +670,7 @@ pub(crate) fn build(
             surnames,
             variants,
             variant_groups,
+            loose: Default::default(),
         })
     })
 }

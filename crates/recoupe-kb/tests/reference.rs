@@ -119,13 +119,13 @@ fn subdivisions_have_french_and_english_names() {
     let r = reference();
     let nineveh = r.subdivision("IQ-NI").expect("IQ-NI");
     assert_eq!(nineveh.kind, PlaceKind::Admin);
-    // Named after its capital: placed there. Nineveh's capital is Mosul: no point.
+    // iso3166-2 centroids; Homs governorate lies around its capital.
     let homs = r.subdivision("SY-HI").expect("SY-HI");
     assert!(
         homs.lat.is_some_and(|lat| (34.0..35.5).contains(&lat)),
         "{homs:?}"
     );
-    assert_eq!(nineveh.lat, None);
+    assert!(nineveh.lat.is_some());
     assert!(r.places().iter().all(|p| !p.name.contains('\u{b2}')));
     assert!(r
         .places_by_name("Nineveh")
@@ -308,4 +308,71 @@ fn function_words_are_neither_places_nor_names() {
     }
     // Tyre keeps its other names.
     assert_eq!(first_city(r, "Tyr").name, "Tyre");
+}
+
+#[test]
+fn extra_places_rivers_regions_and_seas() {
+    let r = reference();
+    let extra = |surface: &str| {
+        r.places_by_name(surface)
+            .into_iter()
+            .find(|p| p.extra_id.is_some())
+            .unwrap_or_else(|| panic!("{surface} is not a curated place"))
+    };
+    let euphrates = extra("Euphrate");
+    assert_eq!(euphrates.kind, PlaceKind::River);
+    assert_eq!(euphrates.name, "Euphrates");
+    assert!(euphrates.countries.iter().any(|c| c == "IQ"));
+    assert_eq!(euphrates.lat, None);
+    let middle_east = extra("Moyen-Orient");
+    assert_eq!(middle_east.kind, PlaceKind::Area);
+    assert_eq!(middle_east.country, "");
+    assert_eq!(extra("Afrique").name, "Africa");
+    assert_eq!(extra("mer Méditerranée").name, "Mediterranean Sea");
+    assert_eq!(extra("Nil").kind, PlaceKind::River);
+    let link = euphrates.kb_link();
+    assert_eq!(link.kb, recoupe_kb::KB_PLACES_EXTRA);
+    assert_eq!(r.resolve(&link), Some(Hit::Place(euphrates)));
+    // bare names of countries stay countries
+    assert!(r
+        .places_by_name("Niger")
+        .iter()
+        .all(|p| p.extra_id.is_none()));
+}
+
+#[test]
+fn governorates_have_coordinates_and_english_names() {
+    let r = reference();
+    let nineveh = r.subdivision("IQ-NI").expect("IQ-NI");
+    assert_eq!(nineveh.name_en.as_deref(), Some("Nineveh"));
+    let (lat, lon) = (nineveh.lat.expect("lat"), nineveh.lon.expect("lon"));
+    assert!((35.0..37.5).contains(&lat) && (41.0..44.0).contains(&lon), "{lat},{lon}");
+    let anbar = r.subdivision("IQ-AN").expect("IQ-AN");
+    assert!(anbar.lat.is_some());
+    let with_point = r
+        .places()
+        .iter()
+        .filter(|p| p.subdivision.is_some() && p.lat.is_some())
+        .count();
+    assert!(with_point > 4500, "{with_point} subdivisions with coordinates");
+}
+
+#[test]
+fn loose_places_match_transliterations_within_countries() {
+    let r = reference();
+    let names = |surface: &str, countries: &[&str]| -> Vec<String> {
+        r.loose_places(surface, countries)
+            .iter()
+            .map(|p| p.name.clone())
+            .collect()
+    };
+    assert!(r
+        .loose_places("al-Qaem", &["IQ"])
+        .iter()
+        .any(|p| p.population > 10_000 && p.lon.is_some_and(|lon| (40.5..41.5).contains(&lon))));
+    assert!(r
+        .loose_places("Ninive", &["IQ"])
+        .iter()
+        .any(|p| p.subdivision.as_deref() == Some("IQ-NI")));
+    assert!(names("xy", &["IQ"]).is_empty());
 }
