@@ -10,17 +10,18 @@
 mod knowledge;
 mod lexicon;
 mod normalize;
+mod places;
 mod recognise;
 mod reference;
 mod resolve;
 mod tokens;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use recoupe_model::{
-    Document, EntityMention, EntityType, Layer, Nationality, Place, PlaceKind, Provenance, Stage,
-    StageError, TokenKind,
+    Document, EntityMention, EntityType, Layer, Nationality, Provenance, Stage, StageError,
+    TokenKind,
 };
 
 pub use knowledge::{Candidate, Knowledge, PlaceInfo};
@@ -167,111 +168,4 @@ impl Stage for EntityStage {
     }
 }
 
-/// One place per LOC entity of the document, geocoded from the linked reference entry.
-pub struct PlaceStage {
-    kb: Arc<dyn Knowledge>,
-}
-
-impl PlaceStage {
-    /// The stage over the embedded reference data.
-    pub fn embedded() -> PlaceStage {
-        PlaceStage::new(Arc::new(ReferenceKnowledge::embedded()))
-    }
-
-    pub fn new(kb: Arc<dyn Knowledge>) -> PlaceStage {
-        PlaceStage { kb }
-    }
-}
-
-impl PlaceStage {
-    /// The most populous city of `country` bearing the division's name.
-    fn eponymous_city(&self, name: &str, country: Option<&str>) -> Option<Candidate> {
-        let country = country?;
-        self.kb
-            .candidates(name)
-            .into_iter()
-            .filter(|c| c.kind == Some(PlaceKind::City) && c.country.as_deref() == Some(country))
-            .max_by_key(|c| c.population)
-    }
-}
-
-impl Stage for PlaceStage {
-    fn name(&self) -> &'static str {
-        PLACE_STAGE
-    }
-
-    fn requires(&self) -> &'static [Layer] {
-        &[Layer::Entities]
-    }
-
-    fn provides(&self) -> &'static [Layer] {
-        &[Layer::Places]
-    }
-
-    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
-        if !doc.has(Layer::Entities) {
-            return Err(StageError::MissingLayer {
-                stage: PLACE_STAGE,
-                missing: Layer::Entities,
-            });
-        }
-        let mut seen: HashSet<&str> = HashSet::default();
-        let mut places = Vec::new();
-        for m in &doc.layers.entities {
-            if m.label != EntityType::LOC || !seen.insert(m.entity.as_str()) {
-                continue;
-            }
-            let surface = doc.slice(m.span).to_string();
-            let info = m.kb.as_ref().and_then(|link| self.kb.place(link));
-            let place = match info {
-                Some(mut info) => {
-                    let mut evidence = vec![format!("from entity {}", m.entity)];
-                    let mut rule = "reference";
-                    if info.lat.is_none() && info.kind == PlaceKind::Admin {
-                        // divisions come without coordinates; the city they are named after
-                        // (Deir ez-Zor, Homs) is the usual point for them
-                        if let Some(city) = self.eponymous_city(&surface, info.country.as_deref()) {
-                            evidence.push(format!(
-                                "coordinates of the city {}:{}",
-                                city.link.kb, city.link.id
-                            ));
-                            if let Some(point) = self.kb.place(&city.link) {
-                                info.lat = point.lat;
-                                info.lon = point.lon;
-                                rule = "reference-eponymous-city";
-                            }
-                        }
-                    }
-                    Place {
-                        span: m.span,
-                        entity: m.entity.clone(),
-                        kb: m.kb.clone(),
-                        name: info.name,
-                        country: info.country,
-                        kind: info.kind,
-                        lat: info.lat,
-                        lon: info.lon,
-                        provenance: Provenance::new(PLACE_STAGE, rule),
-                        evidence,
-                    }
-                }
-                None => Place {
-                    span: m.span,
-                    entity: m.entity.clone(),
-                    kb: None,
-                    name: surface,
-                    country: None,
-                    kind: PlaceKind::Other,
-                    lat: None,
-                    lon: None,
-                    provenance: Provenance::new(PLACE_STAGE, "unresolved"),
-                    evidence: vec!["no reference entry".to_string()],
-                },
-            };
-            places.push(place);
-        }
-        doc.layers.places = places;
-        doc.mark_produced(Layer::Places);
-        Ok(())
-    }
-}
+pub use places::PlaceStage;

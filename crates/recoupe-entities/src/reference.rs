@@ -130,9 +130,11 @@ impl Knowledge for ReferenceKnowledge {
                 lat: c.lat,
                 lon: c.lon,
             }),
+            // English names where the data has them, like countries (`name_en`); continents
+            // and seas have no country
             Hit::Place(p) => Some(PlaceInfo {
-                name: p.name.clone(),
-                country: Some(p.country.clone()),
+                name: p.name_en.clone().unwrap_or_else(|| p.name.clone()),
+                country: (!p.country.is_empty()).then(|| p.country.clone()),
                 kind: p.kind,
                 lat: p.lat,
                 lon: p.lon,

@@ -376,13 +376,30 @@ impl Reference {
             return Vec::new();
         }
         let mut out: Vec<&PlaceRecord> = Vec::new();
-        for country in countries {
-            let index = self.loose.index(country, &self.places);
-            if let Some(rows) = index.get(key.as_str()) {
-                out.extend(rows.iter().map(|&i| &self.places[i as usize]));
+        // the loose key first; the coarser skeleton only when it finds nothing
+        for k in std::iter::once(key).chain(loose::skeleton_key(surface)) {
+            for country in countries {
+                let index = self.loose.index(country, &self.places);
+                if let Some(rows) = index.get(k.as_str()) {
+                    out.extend(rows.iter().map(|&i| &self.places[i as usize]));
+                }
+            }
+            if !out.is_empty() {
+                break;
             }
         }
-        out.sort_by_key(|p| std::cmp::Reverse(p.population));
+        // A governorate outranks a small town named like it ("Salahaddin" the resort town
+        // vs the Salah ad-Din governorate): news name divisions more than villages.
+        out.sort_by_key(|p| {
+            let tier = if p.population >= 100_000 {
+                0
+            } else if p.subdivision.is_some() {
+                1
+            } else {
+                2
+            };
+            (tier, std::cmp::Reverse(p.population))
+        });
         out.dedup_by(|a, b| std::ptr::eq(*a, *b));
         out
     }
@@ -481,11 +498,7 @@ impl Reference {
             .iter()
             .filter(|p| p.subdivision.is_some())
             .count();
-        let extra_places = self
-            .places
-            .iter()
-            .filter(|p| p.extra_id.is_some())
-            .count();
+        let extra_places = self.places.iter().filter(|p| p.extra_id.is_some()).count();
         ReferenceStats {
             countries: self.countries.len(),
             places: self.places.len() - subdivisions - extra_places,

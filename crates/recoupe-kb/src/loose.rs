@@ -64,6 +64,36 @@ pub(crate) fn loose_key(surface: &str) -> String {
     out
 }
 
+/// Coarser key, tried when the loose key finds nothing: articles inside the name dropped
+/// too ("Salah ad-Din") and every vowel after the first letter, so that "Salahudin" and
+/// "Salah ad-Din" meet. Only keys of at least four consonants are used: shorter skeletons
+/// match too many names.
+pub(crate) fn skeleton_key(surface: &str) -> Option<String> {
+    let folded = key(surface);
+    let kept: Vec<&str> = folded
+        .split(' ')
+        .enumerate()
+        .filter(|(i, w)| {
+            let article =
+                LEADING_ARTICLES.contains(w) || (*i > 0 && matches!(*w, "ud" | "ul" | "al" | "el"));
+            !w.is_empty() && !article
+        })
+        .map(|(_, w)| w)
+        .collect();
+    let loose = loose_key(&kept.join(" "));
+    let mut out = String::with_capacity(loose.len() + 1);
+    out.push('#');
+    for (i, c) in loose.chars().enumerate() {
+        if i > 0 && matches!(c, 'a' | 'i' | 'u') {
+            continue;
+        }
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    (out.chars().count() > 4).then_some(out)
+}
+
 type CountryIndex = FxHashMap<Box<str>, Vec<u32>>;
 
 /// Loose-key indexes by country, built the first time a country is asked for: most
@@ -97,9 +127,11 @@ impl LooseIndexes {
                 if k.len() < 3 {
                     continue;
                 }
-                let rows = index.entry(k.into_boxed_str()).or_default();
-                if rows.last() != Some(&(row as u32)) {
-                    rows.push(row as u32);
+                for k in std::iter::once(k).chain(skeleton_key(name)) {
+                    let rows = index.entry(k.into_boxed_str()).or_default();
+                    if rows.last() != Some(&(row as u32)) {
+                        rows.push(row as u32);
+                    }
                 }
             }
         }
@@ -111,7 +143,7 @@ impl LooseIndexes {
 
 #[cfg(test)]
 mod tests {
-    use super::loose_key;
+    use super::{loose_key, skeleton_key};
 
     #[test]
     fn transliterations_share_a_loose_key() {
@@ -128,6 +160,8 @@ mod tests {
             assert_eq!(loose_key(a), loose_key(b), "{a} vs {b}");
         }
         assert_ne!(loose_key("Homs"), loose_key("Hama"));
+        assert_eq!(skeleton_key("Salahudin"), skeleton_key("Salah ad-Din"));
+        assert_eq!(skeleton_key("Hama"), None);
         assert_ne!(loose_key("Mossoul"), loose_key("Massoul"));
     }
 }

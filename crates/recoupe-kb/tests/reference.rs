@@ -346,7 +346,10 @@ fn governorates_have_coordinates_and_english_names() {
     let nineveh = r.subdivision("IQ-NI").expect("IQ-NI");
     assert_eq!(nineveh.name_en.as_deref(), Some("Nineveh"));
     let (lat, lon) = (nineveh.lat.expect("lat"), nineveh.lon.expect("lon"));
-    assert!((35.0..37.5).contains(&lat) && (41.0..44.0).contains(&lon), "{lat},{lon}");
+    assert!(
+        (35.0..37.5).contains(&lat) && (41.0..44.0).contains(&lon),
+        "{lat},{lon}"
+    );
     let anbar = r.subdivision("IQ-AN").expect("IQ-AN");
     assert!(anbar.lat.is_some());
     let with_point = r
@@ -354,7 +357,10 @@ fn governorates_have_coordinates_and_english_names() {
         .iter()
         .filter(|p| p.subdivision.is_some() && p.lat.is_some())
         .count();
-    assert!(with_point > 4500, "{with_point} subdivisions with coordinates");
+    assert!(
+        with_point > 4500,
+        "{with_point} subdivisions with coordinates"
+    );
 }
 
 #[test]

@@ -1,0 +1,308 @@
+//! [`PlaceStage`]: one place per LOC entity, geocoded from the linked reference entry, or
+//! from the reference data directly when the entity stage left the mention unlinked.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::Arc;
+
+use recoupe_kb::{Hit, PlaceRecord, Reference};
+use recoupe_model::{
+    Document, EntityType, KbLink, Layer, Place, PlaceKind, Provenance, Stage, StageError,
+};
+
+use crate::knowledge::{Candidate, Knowledge, PlaceInfo};
+use crate::reference::ReferenceKnowledge;
+use crate::PLACE_STAGE;
+
+/// One place per LOC entity of the document, geocoded from the linked reference entry.
+pub struct PlaceStage {
+    kb: Arc<dyn Knowledge>,
+    /// The reference data itself, for what the narrow [`Knowledge`] trait does not offer:
+    /// places spanning several countries and transliteration-tolerant lookups of unlinked
+    /// mentions. `None` when the stage runs over another [`Knowledge`].
+    reference: Option<&'static Reference>,
+}
+
+impl PlaceStage {
+    /// The stage over the embedded reference data.
+    pub fn embedded() -> PlaceStage {
+        PlaceStage {
+            kb: Arc::new(ReferenceKnowledge::embedded()),
+            reference: Some(Reference::embedded()),
+        }
+    }
+
+    pub fn new(kb: Arc<dyn Knowledge>) -> PlaceStage {
+        PlaceStage {
+            kb,
+            reference: None,
+        }
+    }
+
+    /// The most populous city of `country` bearing the division's name.
+    fn eponymous_city(&self, name: &str, country: Option<&str>) -> Option<Candidate> {
+        let country = country?;
+        self.kb
+            .candidates(name)
+            .into_iter()
+            .filter(|c| c.kind == Some(PlaceKind::City) && c.country.as_deref() == Some(country))
+            .max_by_key(|c| c.population)
+    }
+}
+
+/// Countries the document's places and nationalities point to, most frequent first.
+fn context_countries(doc: &Document, kb: &dyn Knowledge) -> Vec<String> {
+    let mut counts: HashMap<String, u32> = HashMap::default();
+    let mut seen: HashSet<&str> = HashSet::default();
+    for m in &doc.layers.entities {
+        if m.label != EntityType::LOC || !seen.insert(m.entity.as_str()) {
+            continue;
+        }
+        if let Some(country) =
+            m.kb.as_ref()
+                .and_then(|l| kb.place(l))
+                .and_then(|p| p.country)
+        {
+            *counts.entry(country).or_default() += 2;
+        }
+    }
+    for n in &doc.layers.nationalities {
+        *counts.entry(n.country.clone()).or_default() += 1;
+    }
+    let mut ranked: Vec<(String, u32)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    ranked.into_iter().map(|(c, _)| c).collect()
+}
+
+/// The surface without a leading French article or elision ("l'Euphrate", "la Méditerranée").
+fn without_article(surface: &str) -> &str {
+    for prefix in [
+        "l'", "l’", "L'", "L’", "la ", "La ", "le ", "Le ", "les ", "Les ",
+    ] {
+        if let Some(rest) = surface.strip_prefix(prefix) {
+            if !rest.is_empty() {
+                return rest;
+            }
+        }
+    }
+    surface
+}
+
+/// The named feature of "vallée de l'Euphrate", "vallée du Jourdain": the valley of a river.
+fn valley_of(surface: &str) -> Option<&str> {
+    let rest = ["vallée ", "Vallée "]
+        .iter()
+        .find_map(|p| surface.strip_prefix(p))?;
+    ["de la ", "de l'", "de l’", "du ", "des ", "de "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .filter(|r| !r.is_empty())
+}
+
+/// The country of a place spanning several (a river, a mountain range) that the document
+/// talks about most; its usual country otherwise.
+fn country_in_context(place: &PlaceRecord, context: &[String]) -> Option<String> {
+    if place.countries.len() > 1 {
+        if let Some(c) = context.iter().find(|c| place.countries.contains(c)) {
+            return Some(c.clone());
+        }
+    }
+    (!place.country.is_empty()).then(|| place.country.clone())
+}
+
+/// The preferred display name of a reference place: English when the data has it, as the
+/// places of countries are (GeoNames and curated places are already English).
+fn display_name(place: &PlaceRecord) -> String {
+    place.name_en.clone().unwrap_or_else(|| place.name.clone())
+}
+
+fn info_of(place: &PlaceRecord, context: &[String]) -> PlaceInfo {
+    PlaceInfo {
+        name: display_name(place),
+        country: country_in_context(place, context),
+        kind: place.kind,
+        lat: place.lat,
+        lon: place.lon,
+    }
+}
+
+impl PlaceStage {
+    /// A reference place for a mention the entity stage left unlinked: the name as written
+    /// (without its article), then a transliteration-tolerant match in the document's
+    /// countries. Gazetteer places must lie in a country of the document (the entity stage
+    /// already turned down homonyms elsewhere); curated places (continents, seas, rivers)
+    /// need not.
+    fn fallback(
+        &self,
+        reference: &'static Reference,
+        surface: &str,
+        context: &[String],
+    ) -> Option<(&'static PlaceRecord, &'static str)> {
+        let bare = without_article(surface);
+        let in_context = |p: &PlaceRecord| {
+            context
+                .iter()
+                .any(|c| *c == p.country || p.countries.contains(c))
+        };
+        for form in [surface, bare] {
+            let hits = reference.lookup(form);
+            let best = hits.iter().find_map(|h| match h {
+                Hit::Place(p) if p.extra_id.is_some() || in_context(p) => Some(*p),
+                _ => None,
+            });
+            if let Some(p) = best {
+                return Some((p, "reference-name"));
+            }
+        }
+        if context.is_empty() {
+            return None;
+        }
+        let countries: Vec<&str> = context.iter().take(3).map(String::as_str).collect();
+        reference
+            .loose_places(bare, &countries)
+            .into_iter()
+            .next()
+            .map(|p| (p, "reference-transliteration"))
+    }
+
+    /// Place of a mention with no usable link: a curated or gazetteer place found by
+    /// [`PlaceStage::fallback`], or the valley of a known river.
+    fn unlinked(
+        &self,
+        surface: &str,
+        context: &[String],
+    ) -> Option<(Option<KbLink>, PlaceInfo, &'static str)> {
+        let reference = self.reference?;
+        if let Some((p, rule)) = self.fallback(reference, surface, context) {
+            return Some((Some(p.kb_link()), info_of(p, context), rule));
+        }
+        let river = valley_of(surface)?;
+        let (p, _) = self.fallback(reference, river, context)?;
+        if p.kind != PlaceKind::River {
+            return None;
+        }
+        let info = PlaceInfo {
+            name: format!("{} valley", display_name(p)),
+            country: country_in_context(p, context),
+            kind: PlaceKind::Area,
+            lat: None,
+            lon: None,
+        };
+        Some((None, info, "valley-of-river"))
+    }
+}
+
+impl Stage for PlaceStage {
+    fn name(&self) -> &'static str {
+        PLACE_STAGE
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Entities]
+    }
+
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Places]
+    }
+
+    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
+        if !doc.has(Layer::Entities) {
+            return Err(StageError::MissingLayer {
+                stage: PLACE_STAGE,
+                missing: Layer::Entities,
+            });
+        }
+        let context = context_countries(doc, self.kb.as_ref());
+        let mut seen: HashSet<&str> = HashSet::default();
+        let mut places = Vec::new();
+        for m in &doc.layers.entities {
+            if m.label != EntityType::LOC || !seen.insert(m.entity.as_str()) {
+                continue;
+            }
+            let surface = doc.slice(m.span).to_string();
+            // a curated place spanning several countries takes the document's one
+            let linked_record =
+                m.kb.as_ref()
+                    .zip(self.reference)
+                    .and_then(|(link, r)| match r.resolve(link) {
+                        Some(Hit::Place(p)) => Some(p),
+                        _ => None,
+                    });
+            let info = match linked_record {
+                Some(p) => Some(info_of(p, &context)),
+                None => m.kb.as_ref().and_then(|link| self.kb.place(link)),
+            };
+            let place = match info {
+                Some(mut info) => {
+                    let mut evidence = vec![format!("from entity {}", m.entity)];
+                    let mut rule = "reference";
+                    if info.lat.is_none() && info.kind == PlaceKind::Admin {
+                        // divisions without coordinates: the city they are named after
+                        // (Deir ez-Zor, Homs) is the usual point for them
+                        if let Some(city) = self.eponymous_city(&surface, info.country.as_deref()) {
+                            evidence.push(format!(
+                                "coordinates of the city {}:{}",
+                                city.link.kb, city.link.id
+                            ));
+                            if let Some(point) = self.kb.place(&city.link) {
+                                info.lat = point.lat;
+                                info.lon = point.lon;
+                                rule = "reference-eponymous-city";
+                            }
+                        }
+                    }
+                    Place {
+                        span: m.span,
+                        entity: m.entity.clone(),
+                        kb: m.kb.clone(),
+                        name: info.name,
+                        country: info.country,
+                        kind: info.kind,
+                        lat: info.lat,
+                        lon: info.lon,
+                        provenance: Provenance::new(PLACE_STAGE, rule),
+                        evidence,
+                    }
+                }
+                None => match self.unlinked(&surface, &context) {
+                    Some((link, info, rule)) => {
+                        let mut evidence = vec![format!("from entity {}", m.entity)];
+                        if let Some(l) = &link {
+                            evidence.push(format!("looked up {}:{}", l.kb, l.id));
+                        }
+                        if !context.is_empty() {
+                            evidence.push(format!("document countries {}", context.join(",")));
+                        }
+                        Place {
+                            span: m.span,
+                            entity: m.entity.clone(),
+                            kb: link,
+                            name: info.name,
+                            country: info.country,
+                            kind: info.kind,
+                            lat: info.lat,
+                            lon: info.lon,
+                            provenance: Provenance::new(PLACE_STAGE, rule),
+                            evidence,
+                        }
+                    }
+                    None => Place {
+                        span: m.span,
+                        entity: m.entity.clone(),
+                        kb: None,
+                        name: surface,
+                        country: None,
+                        kind: PlaceKind::Other,
+                        lat: None,
+                        lon: None,
+                        provenance: Provenance::new(PLACE_STAGE, "unresolved"),
+                        evidence: vec!["no reference entry".to_string()],
+                    },
+                },
+            };
+            places.push(place);
+        }
+        doc.layers.places = places;
+        doc.mark_produced(Layer::Places);
+        Ok(())
+    }
+}
