@@ -19,7 +19,7 @@ use crate::lexicon::Lexicon;
 use crate::spelled::spelled_number;
 use crate::tokens::{tokenize, Kind, Token};
 
-const STAGE: &str = "values.dates";
+pub(crate) const STAGE: &str = "values.dates";
 
 /// What a recognised expression says, before it is placed on the calendar.
 #[derive(Debug, Clone, PartialEq)]
@@ -447,7 +447,7 @@ struct Cursor<'a> {
 
 impl<'a> Cursor<'a> {
     fn key(&self, index: usize) -> &'a str {
-        self.tokens.get(index).map(|t| t.key.as_str()).unwrap_or("")
+        self.tokens.get(index).map(|t| t.key.as_ref()).unwrap_or("")
     }
     fn is(&self, index: usize, words: &[&str]) -> bool {
         words.contains(&self.key(index))
@@ -652,7 +652,7 @@ fn future_tense_before(c: &Cursor, i: usize) -> bool {
         if token.kind == Kind::Punct {
             return false;
         }
-        let key = token.key.as_str();
+        let key = token.key.as_ref();
         if token.kind != Kind::Word || token.capitalised || NOT_FUTURE.contains(&key) {
             continue;
         }
@@ -1055,13 +1055,13 @@ fn match_year(c: &Cursor, i: usize) -> Option<Match> {
     let next_is_noun = next.is_some_and(|t| {
         t.kind == Kind::Word
             && !t.capitalised
-            && !c.lexicon.function.contains(&t.key)
-            && (c.lexicon.persons.contains(&t.key)
-                || c.lexicon.casualty.contains(&t.key)
+            && !c.lexicon.function.contains(&*t.key)
+            && (c.lexicon.persons.contains(&*t.key)
+                || c.lexicon.casualty.contains(&*t.key)
                 || c.lexicon.compounds.iter().any(|w| w[0] == t.key)
-                || c.lexicon.scales.contains_key(&t.key)
+                || c.lexicon.scales.contains_key(&*t.key)
                 || t.key.ends_with('s')
-                    && !c.lexicon.not_unit.contains(&t.key)
+                    && !c.lexicon.not_unit.contains(&*t.key)
                     && !is_adverb(&t.key))
     });
     let previous = i.checked_sub(1).map(|p| c.key(p)).unwrap_or("");
@@ -1087,12 +1087,12 @@ fn count_noun_at(c: &Cursor, index: usize) -> bool {
     c.tokens.get(index).is_some_and(|t| {
         t.kind == Kind::Word
             && !t.capitalised
-            && !c.lexicon.function.contains(&t.key)
-            && !c.lexicon.not_unit.contains(&t.key)
+            && !c.lexicon.function.contains(&*t.key)
+            && !c.lexicon.not_unit.contains(&*t.key)
             && !is_adverb(&t.key)
             && (t.key.ends_with(['s', 'x'])
-                || c.lexicon.persons.contains(&t.key)
-                || c.lexicon.scales.contains_key(&t.key))
+                || c.lexicon.persons.contains(&*t.key)
+                || c.lexicon.scales.contains_key(&*t.key))
     })
 }
 

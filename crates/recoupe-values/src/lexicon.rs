@@ -4,7 +4,7 @@
 //! folded (lowercase, accents removed, typographic apostrophe → `'`) on both sides, so the
 //! text "Août" matches the entry "août" and the unaccented "aout".
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 const DATES_TXT: &str = include_str!("../../../resources/fr/dates.txt");
@@ -112,7 +112,7 @@ pub fn phrase_words(phrase: &str) -> Vec<String> {
 }
 
 fn parse_sections(file: &'static str, text: &str) -> Result<Sections, LexiconError> {
-    let mut sections: Sections = HashMap::new();
+    let mut sections: Sections = HashMap::default();
     let mut current: Option<String> = None;
     for (index, raw) in text.lines().enumerate() {
         let line = raw.trim();
@@ -177,7 +177,7 @@ fn numbers<T: std::str::FromStr>(
     file: &'static str,
     name: &'static str,
 ) -> Result<HashMap<String, T>, LexiconError> {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for (line, (phrase, values)) in section(sections, file, name)?.iter().enumerate() {
         let parsed = values.first().and_then(|v| v.parse::<T>().ok());
         match parsed {
@@ -218,7 +218,7 @@ impl Lexicon {
         let n = parse_sections(N, numbers_txt)?;
         let u = parse_sections(U, units)?;
 
-        let mut range_nouns = HashMap::new();
+        let mut range_nouns = HashMap::default();
         for (line, (phrase, values)) in section(&n, N, "range_noun")?.iter().enumerate() {
             let low = values.first().and_then(|v| v.parse::<f64>().ok());
             let high = values.get(1).and_then(|v| v.parse::<f64>().ok());

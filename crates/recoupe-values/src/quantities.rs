@@ -21,8 +21,10 @@ const STAGE: &str = "values.quantities";
 
 /// Recognises quantities (provides [`Layer::Quantities`]).
 ///
-/// Requires no layer: it scans `doc.text` with its own tokenizer and runs the date
-/// recogniser internally so that dates ("18 janvier", "2019") are never counts.
+/// Requires no layer: it scans `doc.text` with its own tokenizer and, so that dates
+/// ("18 janvier", "2019") are never counts, takes the date spans from the Dates layer when
+/// [`crate::DateStage`] has produced it (its mentions are exactly the recogniser's
+/// candidates), else runs the date recogniser itself.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct QuantityStage;
 
@@ -37,7 +39,20 @@ impl Stage for QuantityStage {
         &[Layer::Quantities]
     }
     fn run(&self, doc: &mut Document) -> Result<(), StageError> {
-        doc.layers.quantities = find_quantities(&doc.text);
+        let known_dates: Option<Vec<Span>> = doc.has(Layer::Dates).then(|| {
+            doc.layers
+                .dates
+                .iter()
+                .filter(|d| d.provenance.stage == dates::STAGE)
+                .map(|d| d.span)
+                .collect()
+        });
+        doc.layers.quantities = match known_dates {
+            Some(spans) if spans.len() == doc.layers.dates.len() => {
+                quantities_with_dates(&doc.text, &spans)
+            }
+            _ => find_quantities(&doc.text),
+        };
         doc.mark_produced(Layer::Quantities);
         Ok(())
     }
@@ -45,16 +60,30 @@ impl Stage for QuantityStage {
 
 /// All quantities of `text`, in order.
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
-    let lexicon = Lexicon::builtin();
     let tokens = tokenize(text);
-    // Date candidates and tokens are both in text order: one merge pass marks date tokens.
+    let spans: Vec<Span> = dates::recognise(&tokens, Lexicon::builtin())
+        .into_iter()
+        .map(|candidate| candidate.span)
+        .collect();
+    scan(&tokens, &spans)
+}
+
+/// [`find_quantities`] with the date spans already known (the date recogniser's candidates,
+/// in text order).
+fn quantities_with_dates(text: &str, date_spans: &[Span]) -> Vec<Quantity> {
+    scan(&tokenize(text), date_spans)
+}
+
+fn scan(tokens: &[Token<'_>], date_spans: &[Span]) -> Vec<Quantity> {
+    let lexicon = Lexicon::builtin();
+    // Date spans and tokens are both in text order: one merge pass marks date tokens.
     let mut is_date = vec![false; tokens.len()];
     let mut index = 0;
-    for candidate in dates::recognise(&tokens, lexicon) {
-        while index < tokens.len() && tokens[index].start < candidate.span.start {
+    for span in date_spans {
+        while index < tokens.len() && tokens[index].start < span.start {
             index += 1;
         }
-        while index < tokens.len() && tokens[index].end <= candidate.span.end {
+        while index < tokens.len() && tokens[index].end <= span.end {
             is_date[index] = true;
             index += 1;
         }
@@ -69,7 +98,7 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
     }
     let scanner = Scanner {
         sentences: &sentences,
-        tokens: &tokens,
+        tokens,
         lexicon,
         is_date: &is_date,
     };
@@ -115,7 +144,7 @@ struct Noun {
 
 impl<'a> Scanner<'a> {
     fn key(&self, index: usize) -> &'a str {
-        self.tokens.get(index).map(|t| t.key.as_str()).unwrap_or("")
+        self.tokens.get(index).map(|t| t.key.as_ref()).unwrap_or("")
     }
 
     fn is(&self, index: usize, words: &[&str]) -> bool {
@@ -246,7 +275,7 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let token = &self.tokens[at];
-        let key = token.key.as_str();
+        let key = token.key.as_ref();
         // "des centaines de", "quelques milliers de", "plusieurs dizaines de".
         if matches!(key, "des" | "quelques" | "plusieurs") {
             if let Some(&range) = self.lexicon.range_nouns.get(self.key(at + 1)) {
@@ -416,7 +445,7 @@ impl<'a> Scanner<'a> {
     /// Whether the token at `index` can be a counted noun; returns the index past it.
     fn noun_word(&self, index: usize, plural: bool) -> Option<usize> {
         let token = self.tokens.get(index)?;
-        let key = token.key.as_str();
+        let key = token.key.as_ref();
         if self.is_date.get(index).copied().unwrap_or(true) {
             return None;
         }
@@ -546,7 +575,7 @@ impl<'a> Scanner<'a> {
         !member_of_toll
             && in_sentence
                 .into_iter()
-                .any(|t| self.lexicon.casualty.contains(&t.key))
+                .any(|t| self.lexicon.casualty.contains(&*t.key))
     }
 }
 

@@ -1,6 +1,9 @@
 //! Spelled-out cardinals ("trois", "vingt-deux", "quatre cents") via the `text2num` crate.
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use text2num::{text2digits, Language};
 
@@ -10,6 +13,30 @@ use crate::tokens::{Kind, Token};
 fn french() -> &'static Language {
     static FRENCH: OnceLock<Language> = OnceLock::new();
     FRENCH.get_or_init(Language::french)
+}
+
+/// Phrases memoised per thread; news text repeats the same few ("un", "deux", "trois").
+const MEMO_CAPACITY: usize = 4096;
+
+/// `text2digits` of a phrase as a number, memoised: the parse is a pure function of the
+/// phrase and costs far more than a hash probe.
+fn phrase_value(phrase: &str) -> Option<f64> {
+    thread_local! {
+        static MEMO: RefCell<FxHashMap<String, Option<f64>>> = RefCell::new(FxHashMap::default());
+    }
+    if let Some(known) = MEMO.with(|memo| memo.borrow().get(phrase).copied()) {
+        return known;
+    }
+    let value = text2digits(phrase, french())
+        .ok()
+        .and_then(|digits| digits.parse::<f64>().ok());
+    MEMO.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if memo.len() < MEMO_CAPACITY {
+            memo.insert(phrase.to_string(), value);
+        }
+    });
+    value
 }
 
 /// Whether a folded word is made only of number words ("vingt-deux", "quatre-vingt-dix").
@@ -32,7 +59,7 @@ pub fn spelled_number(tokens: &[Token], index: usize, lexicon: &Lexicon) -> Opti
         && tokens[end].kind == Kind::Word
         && is_number_word(&tokens[end].key, lexicon)
         // Stop at "un"/"une" after a complete number: "deux un" is not a number.
-        && !matches!(tokens[end].key.as_str(), "un" | "une")
+        && !matches!(tokens[end].key.as_ref(), "un" | "une")
     {
         end += 1;
     }
@@ -40,13 +67,11 @@ pub fn spelled_number(tokens: &[Token], index: usize, lexicon: &Lexicon) -> Opti
         if tokens[end - 1].key != "et" {
             let words: Vec<&str> = tokens[index..end]
                 .iter()
-                .map(|t| if t.key == "une" { "un" } else { t.key.as_str() })
+                .map(|t| if t.key == "une" { "un" } else { t.key.as_ref() })
                 .collect();
             let phrase = words.join(" ");
-            if let Ok(digits) = text2digits(&phrase, french()) {
-                if let Ok(value) = digits.parse::<f64>() {
-                    return Some((value, end));
-                }
+            if let Some(value) = phrase_value(&phrase) {
+                return Some((value, end));
             }
         }
         end -= 1;

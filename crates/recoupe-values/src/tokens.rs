@@ -3,6 +3,8 @@
 //! It dispatches on the first character of each token (letter, digit, space, other) and never
 //! backtracks more than a few bytes, so it is linear in the text length.
 
+use std::borrow::Cow;
+
 use crate::lexicon::fold;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,7 +29,9 @@ pub struct Token<'t> {
     pub end: usize,
     pub kind: Kind,
     /// Folded text (see [`fold`]) for words; the raw text for numbers and punctuation.
-    pub key: String,
+    /// Borrowed from the text when folding changes nothing (most words), so tokenizing
+    /// allocates only for capitalised or accented words.
+    pub key: Cow<'t, str>,
     /// Index of the sentence the token is in (split at . ! ? and line breaks).
     pub sentence: usize,
     /// First character is uppercase.
@@ -49,6 +53,15 @@ fn is_thousands_space(c: char) -> bool {
 
 fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2011}' | '\u{2010}')
+}
+
+/// [`fold`] without allocating when the word is already folded (ASCII without capitals).
+fn fold_key(raw: &str) -> Cow<'_, str> {
+    if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(raw)
+    } else {
+        Cow::Owned(fold(raw))
+    }
 }
 
 /// Tokenizes `text`. Offsets are byte offsets on char boundaries.
@@ -130,8 +143,8 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                         if is_apostrophe(a)
                             && char_at(i + 1).is_some_and(|l| l.is_alphabetic()) =>
                     {
-                        let word = fold(&text[byte_at(start_index)..byte_at(i)]);
-                        if ELISIONS.contains(&word.as_str()) {
+                        let word = fold_key(&text[byte_at(start_index)..byte_at(i)]);
+                        if ELISIONS.contains(&word.as_ref()) {
                             // The elision ends after its apostrophe.
                             i += 1;
                             break;
@@ -150,8 +163,8 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         let end = byte_at(i);
         let raw = &text[start..end];
         let key = match kind {
-            Kind::Word | Kind::Alnum => fold(raw),
-            _ => raw.to_string(),
+            Kind::Word | Kind::Alnum => fold_key(raw),
+            _ => Cow::Borrowed(raw),
         };
         tokens.push(Token {
             raw,
@@ -206,7 +219,10 @@ mod tests {
     use super::*;
 
     fn keys(text: &str) -> Vec<String> {
-        tokenize(text).into_iter().map(|t| t.key).collect()
+        tokenize(text)
+            .into_iter()
+            .map(|t| t.key.into_owned())
+            .collect()
     }
 
     #[test]

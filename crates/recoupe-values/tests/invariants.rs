@@ -62,6 +62,9 @@ fn run(text: String, published: Option<NaiveDate>) -> Result<(), TestCaseError> 
     let quantities: Vec<Span> = doc.layers.quantities.iter().map(|q| q.span).collect();
     check_spans(&doc.text, &dates)?;
     check_spans(&doc.text, &quantities)?;
+    // the quantity stage reuses the Dates layer when present: same result as on its own
+    let alone = recoupe_values::quantities::find_quantities(&doc.text);
+    prop_assert_eq!(&doc.layers.quantities, &alone);
     Ok(())
 }
 
