@@ -42,6 +42,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         }
         Command::Entity { name, json } => entity(&cli.db, &name, json),
         Command::Claims { speaker, json } => claims(&cli.db, &speaker, json),
+        Command::Merges { recluster, json } => merges(&cli.db, recluster, json),
+        Command::Unmerge { from_key, json } => unmerge(&cli.db, &from_key, json),
     }
 }
 
@@ -84,63 +86,121 @@ pub struct IngestSummary {
 }
 
 /// Reads, annotates and stores documents in batches; returns the summary.
+///
+/// Three stages overlap: a reader thread decodes the inputs (and identifies languages), the
+/// calling thread runs the pipeline on each batch across all cores, and a writer thread
+/// commits the previous batch to the store meanwhile. Each batch is one transaction, so a
+/// killed ingest loses at most the batches not yet committed.
 pub fn ingest_into(
-    store: &mut dyn Store,
+    store: &mut (dyn Store + Send),
     pipeline: &Pipeline,
     paths: &[String],
     batch: usize,
     progress: bool,
 ) -> Result<IngestSummary> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::sync::mpsc::sync_channel;
+
+    enum ReadEvent {
+        Batch(Vec<Document>),
+        Failure(InputError),
+        Note(String),
+    }
+
     let started = Instant::now();
     let mut summary = IngestSummary::default();
     let bar = progress_bar(progress, inputs::total_bytes(paths));
-    let mut pending: Vec<Document> = Vec::with_capacity(batch);
-    let mut flush = |pending: &mut Vec<Document>, summary: &mut IngestSummary| -> Result<()> {
-        if pending.is_empty() {
-            return Ok(());
-        }
-        annotate(pipeline, pending)?;
-        let outcomes = store
-            .put_batch(pending)
-            .context("writing a batch to the store")?;
-        for o in outcomes {
-            match o {
-                PutOutcome::Inserted => summary.ingested += 1,
-                PutOutcome::Duplicate => summary.duplicates += 1,
-            }
-        }
-        pending.clear();
-        Ok(())
-    };
+    let batch = batch.max(1);
+    let ingested = AtomicU64::new(0);
+    let duplicates = AtomicU64::new(0);
     let mut documents = inputs::open(paths);
-    while let Some(item) = documents.next() {
-        match item {
-            Ok(doc) => {
-                pending.push(doc);
-                if pending.len() >= batch.max(1) {
-                    flush(&mut pending, &mut summary)?;
+    let bytes_read = documents.bytes_read_counter();
+    let (read_tx, read_rx) = sync_channel::<ReadEvent>(4);
+    let (write_tx, write_rx) = sync_channel::<Vec<Document>>(2);
+
+    std::thread::scope(|scope| -> Result<()> {
+        // Owned by this closure so that an early error return closes the writer's channel
+        // (and the reader's, through `read_rx`) instead of leaving their threads waiting.
+        let write_tx = write_tx;
+        scope.spawn(move || {
+            let mut pending = Vec::with_capacity(batch);
+            while let Some(item) = documents.next() {
+                let event = match item {
+                    Ok(doc) => {
+                        pending.push(doc);
+                        if pending.len() < batch {
+                            None
+                        } else {
+                            Some(ReadEvent::Batch(std::mem::replace(
+                                &mut pending,
+                                Vec::with_capacity(batch),
+                            )))
+                        }
+                    }
+                    Err(err) => Some(ReadEvent::Failure(err)),
+                };
+                let notes = documents.take_notes();
+                for event in event
+                    .into_iter()
+                    .chain(notes.into_iter().map(|n| ReadEvent::Note(n.to_string())))
+                {
+                    if read_tx.send(event).is_err() {
+                        return; // the consumer stopped on an error
+                    }
                 }
             }
-            Err(err) => report_failure(&mut summary, &err, &bar),
-        }
-        for note in documents.take_notes() {
-            match &bar {
-                Some(bar) => bar.println(format!("note: {note}")),
-                None => eprintln!("note: {note}"),
+            if !pending.is_empty() {
+                let _ = read_tx.send(ReadEvent::Batch(pending));
+            }
+        });
+        let writer = scope.spawn(|| -> Result<()> {
+            for docs in write_rx {
+                let outcomes = store
+                    .put_batch(&docs)
+                    .context("writing a batch to the store")?;
+                for o in outcomes {
+                    match o {
+                        PutOutcome::Inserted => ingested.fetch_add(1, Ordering::Relaxed),
+                        PutOutcome::Duplicate => duplicates.fetch_add(1, Ordering::Relaxed),
+                    };
+                }
+            }
+            Ok(())
+        });
+        for event in read_rx {
+            match event {
+                ReadEvent::Batch(mut docs) => {
+                    annotate(pipeline, &mut docs)?;
+                    if write_tx.send(docs).is_err() {
+                        break; // the writer failed; its error is reported below
+                    }
+                }
+                ReadEvent::Failure(err) => report_failure(&mut summary, &err, &bar),
+                ReadEvent::Note(note) => match &bar {
+                    Some(bar) => bar.println(format!("note: {note}")),
+                    None => eprintln!("note: {note}"),
+                },
+            }
+            if let Some(bar) = &bar {
+                bar.set_position(bytes_read.load(Ordering::Relaxed));
+                bar.set_message(format!(
+                    "{} stored, {} duplicates, {} failed",
+                    ingested.load(Ordering::Relaxed),
+                    duplicates.load(Ordering::Relaxed),
+                    summary.failed
+                ));
             }
         }
-        if let Some(bar) = &bar {
-            bar.set_position(documents.bytes_read());
-            bar.set_message(format!(
-                "{} stored, {} duplicates, {} failed",
-                summary.ingested, summary.duplicates, summary.failed
-            ));
-        }
-    }
-    flush(&mut pending, &mut summary)?;
+        drop(write_tx);
+        writer
+            .join()
+            .map_err(|_| anyhow::anyhow!("the store writer thread panicked"))?
+    })?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
+    summary.ingested = ingested.into_inner();
+    summary.duplicates = duplicates.into_inner();
     summary.seconds = started.elapsed().as_secs_f64();
     let handled = (summary.ingested + summary.duplicates) as f64;
     summary.docs_per_second = handled / summary.seconds.max(1e-9);
@@ -502,6 +562,9 @@ fn entity(db: &Path, name: &str, json: bool) -> Result<Outcome> {
     if !e.other_matches.is_empty() {
         println!("\nalso matched: {}", e.other_matches.join(", "));
     }
+    for m in &e.merged_from {
+        println!("merged from: {}", merge_line(m));
+    }
     Ok(Outcome::Success)
 }
 
@@ -659,6 +722,73 @@ fn eval(corpus: &Path, json: bool, progress: bool) -> Result<Outcome> {
             elapsed.as_secs_f64(),
             pipeline.stage_names().join(" → ")
         );
+    }
+    Ok(Outcome::Success)
+}
+
+// ------------------------------------------------------------------ merges
+
+/// "FDS (name:ORG:fds) → actors:sdf [acronym] defined as …"
+fn merge_line(m: &recoupe_store::EntityMerge) -> String {
+    let explanation = m
+        .evidence
+        .get("explanation")
+        .and_then(|e| e.as_str())
+        .unwrap_or_default();
+    format!(
+        "{} ({}) → {} ({}) [{}] {}",
+        m.from_name.as_deref().unwrap_or("-"),
+        m.from_key,
+        m.to_name.as_deref().unwrap_or("-"),
+        m.to_key,
+        m.rule,
+        explanation
+    )
+}
+
+fn merges(db: &Path, recluster: bool, json: bool) -> Result<Outcome> {
+    let mut store = open_existing(db)?;
+    if recluster {
+        let report = store.cluster_entities()?;
+        if !json {
+            println!(
+                "clustering: {} new merges ({}), {} ambiguous, {} kept undone, {} active",
+                report.added,
+                report
+                    .by_rule
+                    .iter()
+                    .map(|(rule, n)| format!("{rule} {n}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                report.ambiguous,
+                report.kept_undone,
+                report.active
+            );
+        }
+    }
+    let list = store.merges()?;
+    if json {
+        print_json(&list)?;
+    } else if list.is_empty() {
+        println!("no entity merges");
+    } else {
+        for m in &list {
+            println!("{:>5}  {}", m.id, merge_line(m));
+        }
+    }
+    Ok(Outcome::Success)
+}
+
+fn unmerge(db: &Path, from_key: &str, json: bool) -> Result<Outcome> {
+    let mut store = open_existing(db)?;
+    let Some(merge) = store.unmerge(from_key)? else {
+        eprintln!("{from_key:?} is not merged into another entity (see `recoupe merges`)");
+        return Ok(Outcome::NotFound);
+    };
+    if json {
+        print_json(&merge)?;
+    } else {
+        println!("undone: {}", merge_line(&merge));
     }
     Ok(Outcome::Success)
 }
