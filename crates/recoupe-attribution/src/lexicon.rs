@@ -55,6 +55,9 @@ pub struct VerbForm {
     /// The verb also has common non-speech senses ("confirmer son statut", "lancer une
     /// offensive"): it is a cue only with a clausal or quoted complement, or as an incise.
     pub weak: bool,
+    /// A weak verb of opinion or appeal taking an object ("considérer X comme", "appeler
+    /// à", "accuser"): a cue without complement when a person or body is its subject.
+    pub opinion: bool,
     /// Words that must follow the form for multi-word verbs ("fait" + "état"), lowercase.
     pub tail: Vec<String>,
 }
@@ -110,9 +113,12 @@ impl Lexicon {
                     cols.len()
                 )));
             }
-            let (class_name, weak) = match cols[1].strip_suffix(":weak") {
-                Some(c) => (c, true),
-                None => (cols[1], false),
+            let (class_name, weak, opinion) = if let Some(c) = cols[1].strip_suffix(":weak") {
+                (c, true, false)
+            } else if let Some(c) = cols[1].strip_suffix(":opinion") {
+                (c, true, true)
+            } else {
+                (cols[1], false, false)
             };
             let class = VerbClass::parse(class_name)
                 .ok_or_else(|| bad(format!("unknown class `{}`", cols[1])))?;
@@ -157,6 +163,7 @@ impl Lexicon {
                         class,
                         kind,
                         weak,
+                        opinion,
                         tail,
                     },
                 );

@@ -318,6 +318,7 @@ enum CueKind {
     Verb {
         class: VerbClass,
         weak: bool,
+        opinion: bool,
         /// Index of the verb itself (first word of a multi-word verb).
         verb: usize,
         /// Index of the first word of the verb group (auxiliary or verb).
@@ -431,7 +432,13 @@ fn find_cues(lex: &Lexicon, text: &str, words: &[Word], quoted: &[bool]) -> Vec<
                     FormKind::Infinitive => complement_after(words, i).is_some(),
                 };
                 if ok {
-                    let group_start = aux.unwrap_or(i);
+                    let mut group_start = aux.unwrap_or(i);
+                    // Pronominal verbs: "s'est félicitée", "se félicite".
+                    if group_start > 0
+                        && matches!(words[group_start - 1].folded.as_str(), "s'" | "se")
+                    {
+                        group_start -= 1;
+                    }
                     let mut group_end = verb_end;
                     let mut clitic = (group_start..=i).find(|&k| words[k].kind == WordKind::Clitic);
                     if clitic.is_none()
@@ -443,6 +450,7 @@ fn find_cues(lex: &Lexicon, text: &str, words: &[Word], quoted: &[bool]) -> Vec<
                     cues.push(CueKind::Verb {
                         class: form.class,
                         weak: form.weak,
+                        opinion: form.opinion,
                         verb: i,
                         group_start,
                         group_end,
@@ -529,6 +537,13 @@ fn find_auxiliary(words: &[Word], i: usize) -> Option<usize> {
                             | "elle"
                             | "eux"
                             | "elles"
+                            | "par"
+                            | "ailleurs"
+                            | "d'"
+                            | "plus"
+                            | "tard"
+                            | "alors"
+                            | "aussi"
                     )
                 {
                     continue;
@@ -746,6 +761,15 @@ fn resolve_speaker(
     if let Some(org) = organisation {
         return named(span, org, head);
     }
+    // A country or capital speaking for its government: "Ankara considère", "L'Égypte a appelé".
+    if !indefinite {
+        if let Some(place) = view
+            .mentions_in(span)
+            .find(|m| m.label == EntityType::LOC && m.span.start <= words[from].end)
+        {
+            return named(span, place, head);
+        }
+    }
     // A definite description with no name: "le ministère", "le commandant".
     if let Some(h) = &head {
         if let Some(prev) = seen.iter().rev().find(|s| s.head.as_deref() == Some(h)) {
@@ -862,6 +886,8 @@ fn topic_head(words: &[Word]) -> Option<String> {
 #[derive(Debug, Clone, Copy)]
 struct Complement {
     clausal: bool,
+    /// Words between the verb and the complement's marker.
+    distance: usize,
 }
 
 fn complement_after(words: &[Word], group_end: usize) -> Option<Complement> {
@@ -873,7 +899,10 @@ fn complement_after(words: &[Word], group_end: usize) -> Option<Complement> {
             if subordinator {
                 return None;
             }
-            return Some(Complement { clausal: true });
+            return Some(Complement {
+                clausal: true,
+                distance: n,
+            });
         }
         if n <= 8
             && matches!(
@@ -881,7 +910,10 @@ fn complement_after(words: &[Word], group_end: usize) -> Option<Complement> {
                 WordKind::Colon | WordKind::OpenQuote | WordKind::StraightQuote
             )
         {
-            return Some(Complement { clausal: false });
+            return Some(Complement {
+                clausal: false,
+                distance: n,
+            });
         }
         if w.kind == WordKind::Stop || w.kind == WordKind::Comma && n > 8 || n > 14 {
             break;
@@ -1009,10 +1041,17 @@ fn subject_after(
     }
     // Apposition: ", Tymur Tkachenko," right after the description.
     if words.get(to + 1).is_some_and(|w| w.kind == WordKind::Comma) {
-        if let Some(next) = words.get(to + 2) {
+        // The name may follow a title: ", Mme Claire Besson".
+        let title = words.get(to + 2).is_some_and(|w| {
+            matches!(
+                w.folded.as_str(),
+                "m." | "mme" | "mme." | "dr" | "dr." | "me" | "pr"
+            )
+        });
+        if let Some(next) = words.get(to + 2 + usize::from(title)) {
             if let Some(m) = view.mention_starting_at(next.start) {
                 if m.label == EntityType::PER {
-                    let mut end = to + 2;
+                    let mut end = to + 2 + usize::from(title);
                     while words.get(end + 1).is_some_and(|w| w.end <= m.span.end) {
                         end += 1;
                     }
@@ -1102,6 +1141,7 @@ fn analyse_sentence(
         let CueKind::Verb {
             class,
             weak,
+            opinion,
             verb,
             group_start,
             group_end,
@@ -1129,9 +1169,16 @@ fn analyse_sentence(
             && (clitic.is_some()
                 || (prev
                     .is_some_and(|p| matches!(p.kind, WordKind::Comma | WordKind::CloseQuote))
-                    && !complement.is_some_and(|c| c.clausal)
+                    && !complement.is_some_and(|c| c.clausal || c.distance <= 3)
                     && !accuses));
-        let needs_named_speaker = weak && !incise && complement.is_none();
+        // Verbs often not about speech ("lancer", "confirmer", "dévoiler") need a clause or
+        // a quotation; opinion verbs taking an object ("considérer X comme", "appeler à")
+        // count when a person or body is their subject.
+        let bare = weak && !incise && complement.is_none();
+        if bare && !opinion {
+            continue;
+        }
+        let needs_named_speaker = bare;
         let (content, speaker_range, skipped_channel) = if incise {
             // Content: from the clause start to the comma before the verb.
             let mut end = group_start.saturating_sub(1);
@@ -1220,7 +1267,13 @@ fn analyse_sentence(
         };
         // A verb that is often not about speech ("conclure", "confirmer", "appeler") counts
         // without a clause or quotation only when a named person or body is its subject.
-        if needs_named_speaker && speaker.entity.is_none() {
+        let described_person = speaker.remember.as_ref().is_some_and(|r| {
+            r.unnamed
+                && r.head
+                    .as_deref()
+                    .is_some_and(|h| lex.unnamed.contains_key(h))
+        });
+        if needs_named_speaker && speaker.entity.is_none() && !described_person {
             continue;
         }
         let mut via: Vec<String> = Vec::new();

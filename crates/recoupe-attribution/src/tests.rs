@@ -254,3 +254,75 @@ fn spans_are_on_char_boundaries_for_any_input() {
         })
         .unwrap();
 }
+
+#[test]
+fn auxiliary_found_across_interposed_adverbs() {
+    let d = doc(
+        "M. Qassem a par ailleurs accusé les Américains de survoler la zone sans autorisation.",
+        None,
+        &[("Qassem", EntityType::PER, "per:q")],
+    );
+    assert_eq!(
+        d.layers.attributions.len(),
+        1,
+        "{:?}",
+        d.layers.attributions
+    );
+    let a = &d.layers.attributions[0];
+    assert_eq!(
+        content(&d, a),
+        "les Américains de survoler la zone sans autorisation"
+    );
+    assert_eq!(a.speaker_entity.as_deref(), Some("per:q"));
+}
+
+#[test]
+fn quotation_after_verb_is_not_an_incise() {
+    let d = doc(
+        "Le colonel Omar Saleh, porte-parole de la coalition, a salué « une opération précise ».",
+        None,
+        &[("Omar Saleh", EntityType::PER, "per:saleh")],
+    );
+    let a = &d.layers.attributions[0];
+    assert_eq!(content(&d, a), "une opération précise");
+    assert_eq!(a.speaker_entity.as_deref(), Some("per:saleh"));
+}
+
+#[test]
+fn pronominal_incise_and_country_speaker() {
+    let d = doc(
+        "« C'est un compromis fragile », s'est félicitée la rapporteure, Mme Claire Besson.\nL'Egypte a appelé hier à l'ouverture de nouveaux points de passage.",
+        None,
+        &[
+            ("Claire Besson", EntityType::PER, "per:besson"),
+            ("Egypte", EntityType::LOC, "country:EG"),
+        ],
+    );
+    assert_eq!(
+        d.layers.attributions.len(),
+        2,
+        "{:?}",
+        d.layers.attributions
+    );
+    let a = &d.layers.attributions[0];
+    assert_eq!(content(&d, a), "C'est un compromis fragile");
+    assert_eq!(a.speaker_entity.as_deref(), Some("per:besson"));
+    assert_eq!(
+        d.layers.attributions[1].speaker_entity.as_deref(),
+        Some("country:EG")
+    );
+}
+
+#[test]
+fn non_speech_senses_of_weak_verbs_are_not_attributions() {
+    let d = doc(
+        "La société Hydro-Nord a dévoilé mercredi un projet éolien.\nLe groupe a revendiqué une attaque de drones.",
+        None,
+        &[("Hydro-Nord", EntityType::ORG, "org:hn")],
+    );
+    assert!(
+        d.layers.attributions.is_empty(),
+        "{:?}",
+        d.layers.attributions
+    );
+}
