@@ -376,12 +376,21 @@ impl Reference {
             return Vec::new();
         }
         let mut out: Vec<&PlaceRecord> = Vec::new();
-        // the loose key first; the coarser skeleton only when it finds nothing
-        for k in std::iter::once(key).chain(loose::skeleton_key(surface)) {
+        // the loose key first; the coarser skeleton only when it finds nothing, and then only
+        // for names whose loose key is one or two letters away ("Salahudin" / "Salah ad-Din",
+        // not "Senny Mayulu" / "Saint-Malo")
+        let skeleton = loose::skeleton_key(surface);
+        for (tier, k) in std::iter::once(key.clone()).chain(skeleton).enumerate() {
             for country in countries {
                 let index = self.loose.index(country, &self.places);
                 if let Some(rows) = index.get(k.as_str()) {
-                    out.extend(rows.iter().map(|&i| &self.places[i as usize]));
+                    out.extend(rows.iter().map(|&i| &self.places[i as usize]).filter(|p| {
+                        tier == 0
+                            || std::iter::once(&p.name)
+                                .chain(&p.alt_names)
+                                .chain(p.name_en.as_ref())
+                                .any(|n| loose::edit_distance(&loose::loose_key(n), &key) <= 2)
+                    }));
                 }
             }
             if !out.is_empty() {

@@ -94,6 +94,22 @@ pub(crate) fn skeleton_key(surface: &str) -> Option<String> {
     (out.chars().count() > 4).then_some(out)
 }
 
+/// Levenshtein distance over chars (names are short: the quadratic table is tiny).
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
+}
+
 type CountryIndex = FxHashMap<Box<str>, Vec<u32>>;
 
 /// Loose-key indexes by country, built the first time a country is asked for: most
@@ -162,6 +178,9 @@ mod tests {
         assert_ne!(loose_key("Homs"), loose_key("Hama"));
         assert_eq!(skeleton_key("Salahudin"), skeleton_key("Salah ad-Din"));
         assert_eq!(skeleton_key("Hama"), None);
+        assert_eq!(super::edit_distance("salahudin", "salahadin"), 1);
+        assert_eq!(super::edit_distance("", "abc"), 3);
+        assert_eq!(super::edit_distance("kitten", "sitting"), 3);
         assert_ne!(loose_key("Mossoul"), loose_key("Massoul"));
     }
 }
