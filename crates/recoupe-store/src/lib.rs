@@ -20,6 +20,7 @@
 //! `places` flatten the layers for cross-article queries; `documents_fts` is an FTS5
 //! index over title and text, accent-insensitive, with both apostrophes as separators.
 
+mod cluster;
 mod error;
 mod export;
 mod fold;
@@ -94,4 +95,18 @@ pub trait Store {
     /// surface form, or words of the speaker as written ("Trump" finds "Donald Trump"
     /// and the statements of every mention linked to that entity).
     fn claims_by_speaker(&self, name: &str) -> Result<Vec<Claim>, StoreError>;
+
+    /// Finds entity keys naming the same real-world entity across documents (acronym ↔
+    /// long form, unlinked name ↔ the knowledge-base key it is linked to elsewhere, Arabic
+    /// spellings with and without articles) and records each merge with its rule and
+    /// evidence. Idempotent; never redoes a merge that was undone. The queries above
+    /// aggregate an entity over every key merged into it.
+    fn cluster_entities(&mut self) -> Result<ClusterReport, StoreError>;
+
+    /// Active merges, oldest first.
+    fn merges(&self) -> Result<Vec<EntityMerge>, StoreError>;
+
+    /// Undoes the active merge of `from_key`; returns it, or `None` when `from_key` is not
+    /// merged. The merge stays recorded as undone, so clustering does not redo it.
+    fn unmerge(&mut self, from_key: &str) -> Result<Option<EntityMerge>, StoreError>;
 }

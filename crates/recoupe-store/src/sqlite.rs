@@ -1,5 +1,6 @@
 //! The SQLite backend.
 
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -8,6 +9,7 @@ use recoupe_model::{DocId, Document, EntityType, Language, Metadata, Origin, Pub
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::{de::DeserializeOwned, Serialize};
 
+use crate::cluster::{self, Inputs, KeyInfo, MentionRow};
 use crate::layers_codec::{self, LayersEncoder};
 use crate::query::{fts_query, SNIPPET_END, SNIPPET_START};
 use crate::types::*;
@@ -21,14 +23,21 @@ struct Migration {
 
 /// Migrations in order; each runs once, in its own transaction. Never edit a released
 /// one: add the next number.
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "initial",
-    sql: include_str!("../migrations/0001_initial.sql"),
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "initial",
+        sql: include_str!("../migrations/0001_initial.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "entity_merges",
+        sql: include_str!("../migrations/0002_entity_merges.sql"),
+    },
+];
 
 /// Schema version this build creates and understands (`PRAGMA user_version`).
-pub const SQLITE_SCHEMA_VERSION: u32 = 1;
+pub const SQLITE_SCHEMA_VERSION: u32 = 2;
 
 /// Marks the file as a recoupe database (`PRAGMA application_id`), "RCUP".
 const APPLICATION_ID: i32 = 0x5243_5550;
@@ -66,9 +75,38 @@ const INSERT_ATTRIBUTION: &str = "INSERT INTO attributions (doc_rowid, position,
 const INSERT_PLACE: &str = "INSERT INTO places (doc_rowid, entity_key, name, country, kind, \
      lat, lon, kb, kb_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 
-/// The most frequent surface form of entity `?1`.
-const NAME_OF_KEY: &str = "(SELECT surface FROM mentions s WHERE s.entity_key = ?1 \
-     GROUP BY surface ORDER BY count(*) DESC, surface LIMIT 1)";
+/// The keys of the entity whose canonical key is `{root}` (an SQL expression): the root
+/// and every key merged into it. For `entity_key IN (…)`.
+macro_rules! group_keys {
+    ($root:literal) => {
+        concat!(
+            "(SELECT ",
+            $root,
+            " UNION SELECT entity_key FROM entity_canonical WHERE canonical_key = ",
+            $root,
+            ")"
+        )
+    };
+}
+
+/// Canonical key of the key in column or parameter `{key}`.
+macro_rules! canonical_of {
+    ($key:literal) => {
+        concat!(
+            "coalesce((SELECT canonical_key FROM entity_canonical WHERE entity_key = ",
+            $key,
+            "), ",
+            $key,
+            ")"
+        )
+    };
+}
+
+/// Most frequent surface of the key `?1`, for merge listings.
+const NAME_OF_KEY: &str = "SELECT surface FROM mentions WHERE entity_key = ?1 \
+     GROUP BY surface ORDER BY count(*) DESC, surface LIMIT 1";
+
+const MERGE_COLUMNS: &str = "merge_id, from_key, to_key, rule, evidence, created_at, undone_at";
 
 /// A documents row as read, before the fields are parsed.
 struct RawDocument {
@@ -418,19 +456,27 @@ impl SqliteStore {
         run().map_err(fail)
     }
 
-    /// Entity keys matching a key or a name, most mentioned first (an exact key first).
+    /// Canonical keys of the entities matching a key or a name, most mentioned first (the
+    /// entity of an exact key first).
     fn matching_keys(&self, name_or_key: &str) -> Result<Vec<String>, StoreError> {
         let folded = fold(name_or_key);
         let run = || -> rusqlite::Result<Vec<String>> {
-            let mut stmt = self.conn.prepare_cached(
+            let mut stmt = self.conn.prepare_cached(concat!(
                 "WITH keys AS (
                      SELECT entity_key FROM mentions WHERE entity_key = ?1
-                     UNION SELECT entity_key FROM entity_names WHERE name_folded = ?2)
-                 SELECT entity_key,
-                        (SELECT count(*) FROM mentions m WHERE m.entity_key = keys.entity_key) AS n
-                 FROM keys WHERE n > 0
-                 ORDER BY entity_key = ?1 DESC, n DESC, entity_key",
-            )?;
+                     UNION SELECT entity_key FROM entity_names WHERE name_folded = ?2),
+                 roots AS (SELECT DISTINCT ",
+                canonical_of!("keys.entity_key"),
+                " AS root FROM keys)
+                 SELECT root,
+                        (SELECT count(*) FROM mentions m WHERE m.entity_key IN ",
+                group_keys!("roots.root"),
+                ") AS n
+                 FROM roots WHERE n > 0
+                 ORDER BY root = ",
+                canonical_of!("?1"),
+                " DESC, n DESC, root"
+            ))?;
             let rows = stmt.query_map(params![name_or_key.trim(), folded], |row| row.get(0))?;
             rows.collect()
         };
@@ -440,19 +486,42 @@ impl SqliteStore {
         ))
     }
 
+    /// The keys of one entity: its canonical key and every key merged into it.
+    fn group_members(&self, root: &str) -> Result<Vec<String>, StoreError> {
+        let run = || -> rusqlite::Result<Vec<String>> {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT ?1 UNION SELECT entity_key FROM entity_canonical WHERE canonical_key = ?1",
+            )?;
+            let rows = stmt.query_map([root], |row| row.get(0))?;
+            rows.collect()
+        };
+        run().map_err(failed(
+            &self.path,
+            &format!("read the keys merged into {root}"),
+        ))
+    }
+
     fn entity_detail(&self, key: &str) -> Result<Option<EntityDetail>, StoreError> {
         let path = &self.path;
         let fail = || failed(path, &format!("read entity {key}"));
+        let members = self.group_members(key)?;
+        let members_json =
+            serde_json::to_string(&members).map_err(|source| StoreError::Serialize {
+                id: key.to_string(),
+                source,
+            })?;
+        let members_json = members_json.as_str();
         let summary = self
             .conn
-            .prepare_cached(&format!(
-                "SELECT count(*), {NAME_OF_KEY},
-                    (SELECT label FROM mentions l WHERE l.entity_key = ?1
-                     GROUP BY label ORDER BY count(*) DESC, label LIMIT 1)
-                 FROM mentions WHERE entity_key = ?1"
-            ))
+            .prepare_cached(
+                "WITH m AS (SELECT * FROM mentions
+                            WHERE entity_key IN (SELECT value FROM json_each(?1)))
+                 SELECT (SELECT count(*) FROM m),
+                    (SELECT surface FROM m GROUP BY surface ORDER BY count(*) DESC, surface LIMIT 1),
+                    (SELECT label FROM m GROUP BY label ORDER BY count(*) DESC, label LIMIT 1)",
+            )
             .and_then(|mut stmt| {
-                stmt.query_row([key], |row| {
+                stmt.query_row([members_json], |row| {
                     Ok((
                         row.get::<_, u64>(0)?,
                         row.get::<_, Option<String>>(1)?,
@@ -465,11 +534,17 @@ impl SqliteStore {
             return Ok(None);
         };
         let label = parse_label(&label, path)?;
+        // The canonical key's own link first: merges only ever go into linked keys or
+        // between unlinked ones, so a linked entity has its link on its canonical key.
         let kb = self
             .conn
-            .prepare_cached("SELECT kb, kb_id, kb_name FROM entity_links WHERE entity_key = ?1")
+            .prepare_cached(
+                "SELECT kb, kb_id, kb_name FROM entity_links
+                 WHERE entity_key IN (SELECT value FROM json_each(?1))
+                 ORDER BY entity_key <> ?2, entity_key LIMIT 1",
+            )
             .and_then(|mut stmt| {
-                stmt.query_row([key], |row| {
+                stmt.query_row([members_json, key], |row| {
                     Ok(KbRef {
                         kb: row.get(0)?,
                         id: row.get(1)?,
@@ -482,11 +557,12 @@ impl SqliteStore {
         let aliases = self
             .conn
             .prepare_cached(
-                "SELECT surface, count(*) FROM mentions WHERE entity_key = ?1
+                "SELECT surface, count(*) FROM mentions
+                 WHERE entity_key IN (SELECT value FROM json_each(?1))
                  GROUP BY surface ORDER BY count(*) DESC, surface",
             )
             .and_then(|mut stmt| {
-                stmt.query_map([key], |row| {
+                stmt.query_map([members_json], |row| {
                     Ok(Alias {
                         surface: row.get(0)?,
                         count: row.get(1)?,
@@ -499,11 +575,12 @@ impl SqliteStore {
             .conn
             .prepare_cached(
                 "SELECT id, title, published FROM documents
-                 WHERE doc_rowid IN (SELECT doc_rowid FROM mentions WHERE entity_key = ?1)
+                 WHERE doc_rowid IN (SELECT doc_rowid FROM mentions
+                                     WHERE entity_key IN (SELECT value FROM json_each(?1)))
                  ORDER BY published DESC, id",
             )
             .and_then(|mut stmt| {
-                stmt.query_map([key], |row| {
+                stmt.query_map([members_json], |row| {
                     Ok((
                         row.get::<_, String>(0)?,
                         row.get::<_, Option<String>>(1)?,
@@ -525,23 +602,29 @@ impl SqliteStore {
             .collect::<Result<Vec<_>, StoreError>>()?;
         let raw_co = self
             .conn
-            .prepare_cached(
-                "WITH docs AS (SELECT DISTINCT doc_rowid FROM mentions WHERE entity_key = ?1),
+            .prepare_cached(concat!(
+                "WITH own AS (SELECT value AS entity_key FROM json_each(?1)),
+                 docs AS (SELECT DISTINCT doc_rowid FROM mentions
+                          WHERE entity_key IN (SELECT entity_key FROM own)),
                  co AS (
-                     SELECT m.entity_key AS key, count(DISTINCT m.doc_rowid) AS shared
+                     SELECT coalesce(c.canonical_key, m.entity_key) AS key,
+                            count(DISTINCT m.doc_rowid) AS shared
                      FROM mentions m JOIN docs USING (doc_rowid)
-                     WHERE m.entity_key <> ?1
-                     GROUP BY m.entity_key
+                     LEFT JOIN entity_canonical c ON c.entity_key = m.entity_key
+                     WHERE m.entity_key NOT IN (SELECT entity_key FROM own)
+                     GROUP BY 1
                      ORDER BY shared DESC, key LIMIT 25)
                  SELECT key, shared,
-                    (SELECT surface FROM mentions s WHERE s.entity_key = co.key
-                     GROUP BY surface ORDER BY count(*) DESC, surface LIMIT 1),
-                    (SELECT label FROM mentions l WHERE l.entity_key = co.key
-                     GROUP BY label ORDER BY count(*) DESC, label LIMIT 1)
-                 FROM co ORDER BY shared DESC, key",
-            )
+                    (SELECT surface FROM mentions s WHERE s.entity_key IN ",
+                group_keys!("co.key"),
+                " GROUP BY surface ORDER BY count(*) DESC, surface LIMIT 1),
+                    (SELECT label FROM mentions l WHERE l.entity_key IN ",
+                group_keys!("co.key"),
+                " GROUP BY label ORDER BY count(*) DESC, label LIMIT 1)
+                 FROM co ORDER BY shared DESC, key"
+            ))
             .and_then(|mut stmt| {
-                stmt.query_map([key], |row| {
+                stmt.query_map([members_json], |row| {
                     Ok((
                         row.get::<_, String>(0)?,
                         row.get::<_, u64>(1)?,
@@ -566,11 +649,12 @@ impl SqliteStore {
         let places = self
             .conn
             .prepare_cached(
-                "SELECT name, country, lat, lon FROM places WHERE entity_key = ?1
+                "SELECT name, country, lat, lon FROM places
+                 WHERE entity_key IN (SELECT value FROM json_each(?1))
                  GROUP BY name, country, lat, lon ORDER BY count(*) DESC, name",
             )
             .and_then(|mut stmt| {
-                stmt.query_map([key], |row| {
+                stmt.query_map([members_json], |row| {
                     Ok(PlaceRef {
                         name: row.get(0)?,
                         country: row.get(1)?,
@@ -581,6 +665,11 @@ impl SqliteStore {
                 .collect::<rusqlite::Result<Vec<_>>>()
             })
             .map_err(fail())?;
+        let merged_from = self.read_merges(
+            "WHERE undone_at IS NULL AND to_key IN (SELECT value FROM json_each(?1))
+             ORDER BY merge_id",
+            members_json,
+        )?;
         Ok(Some(EntityDetail {
             key: key.to_string(),
             label,
@@ -592,8 +681,172 @@ impl SqliteStore {
             co_mentioned,
             places,
             other_matches: Vec::new(),
+            merged_from,
         }))
     }
+
+    /// Merges selected by `filter` (a WHERE … ORDER BY clause with one parameter `?1`).
+    fn read_merges(&self, filter: &str, param: &str) -> Result<Vec<EntityMerge>, StoreError> {
+        let path = &self.path;
+        type RawMerge = (i64, String, String, String, String, String, Option<String>);
+        let run = || -> rusqlite::Result<Vec<RawMerge>> {
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT {MERGE_COLUMNS} FROM entity_merges {filter}"
+            ))?;
+            let rows = stmt.query_map([param], |row| {
+                Ok((
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                    row.get(5)?,
+                    row.get(6)?,
+                ))
+            })?;
+            rows.collect()
+        };
+        let raw = run().map_err(failed(path, "read entity merges"))?;
+        raw.into_iter()
+            .map(
+                |(id, from_key, to_key, rule, evidence, created_at, undone_at)| {
+                    let evidence =
+                        serde_json::from_str(&evidence).map_err(|e| StoreError::CorruptRow {
+                            path: path.to_path_buf(),
+                            table: "entity_merges",
+                            reason: format!("merge {id}: evidence `{evidence}`: {e}"),
+                        })?;
+                    Ok(EntityMerge {
+                        id,
+                        from_name: self.name_of_key(&from_key)?,
+                        to_name: self.name_of_key(&to_key)?,
+                        from_key,
+                        to_key,
+                        rule,
+                        evidence,
+                        created_at,
+                        undone_at,
+                    })
+                },
+            )
+            .collect()
+    }
+
+    fn name_of_key(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.conn
+            .prepare_cached(NAME_OF_KEY)
+            .and_then(|mut stmt| stmt.query_row([key], |row| row.get(0)).optional())
+            .map_err(failed(&self.path, &format!("read the name of {key}")))
+    }
+}
+
+/// Reads what the clustering pass needs, inside the caller's transaction.
+fn load_cluster_inputs(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<Inputs> {
+    let mut keys: BTreeMap<String, KeyInfo> = BTreeMap::new();
+    let mut labels: HashMap<String, BTreeMap<String, u64>> = HashMap::new();
+    let mut mentions_by_doc: BTreeMap<i64, Vec<MentionRow>> = BTreeMap::new();
+    {
+        let mut stmt = tx.prepare(
+            "SELECT entity_key, doc_rowid, label, surface, start_byte, end_byte FROM mentions",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let key: String = row.get(0)?;
+            let doc: i64 = row.get(1)?;
+            let label: String = row.get(2)?;
+            let surface: String = row.get(3)?;
+            let Some(parsed) = EntityType::parse(&label) else {
+                continue;
+            };
+            let info = keys.entry(key.clone()).or_insert_with(|| KeyInfo {
+                label: parsed,
+                mentions: 0,
+                surfaces: BTreeMap::new(),
+                docs: BTreeSet::new(),
+            });
+            info.mentions += 1;
+            *info.surfaces.entry(surface.clone()).or_default() += 1;
+            info.docs.insert(doc);
+            *labels
+                .entry(key.clone())
+                .or_default()
+                .entry(label)
+                .or_default() += 1;
+            mentions_by_doc.entry(doc).or_default().push(MentionRow {
+                key,
+                start: row.get(4)?,
+                end: row.get(5)?,
+                surface,
+            });
+        }
+    }
+    for (key, counts) in &labels {
+        // Majority label, ties broken by name as in the queries.
+        let best = counts
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .and_then(|(label, _)| EntityType::parse(label));
+        if let (Some(info), Some(best)) = (keys.get_mut(key), best) {
+            info.label = best;
+        }
+    }
+    // Only documents with an acronym can hold acronym evidence.
+    mentions_by_doc.retain(|_, mentions| {
+        mentions
+            .iter()
+            .any(|m| cluster::acronym_letters(&m.surface).is_some())
+    });
+    let mut texts = HashMap::new();
+    {
+        let mut stmt = tx.prepare_cached("SELECT text FROM documents WHERE doc_rowid = ?1")?;
+        for (doc, mentions) in mentions_by_doc.iter_mut() {
+            mentions.sort_by_key(|m| (m.start, m.end));
+            let text: String = stmt.query_row([doc], |row| row.get(0))?;
+            texts.insert(*doc, text);
+        }
+    }
+    let doc_ids = tx
+        .prepare("SELECT doc_rowid, id FROM documents")?
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<rusqlite::Result<HashMap<i64, String>>>()?;
+    let names = tx
+        .prepare("SELECT name_folded, entity_key FROM entity_names")?
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<rusqlite::Result<Vec<(String, String)>>>()?;
+    let pairs = |sql: &str| -> rusqlite::Result<Vec<(String, String)>> {
+        tx.prepare(sql)?
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect()
+    };
+    Ok(Inputs {
+        keys,
+        mentions_by_doc,
+        texts,
+        doc_ids,
+        names,
+        active: pairs(
+            "SELECT from_key, to_key FROM entity_merges WHERE undone_at IS NULL ORDER BY merge_id",
+        )?,
+        undone: pairs(
+            "SELECT from_key, to_key FROM entity_merges WHERE undone_at IS NOT NULL ORDER BY merge_id",
+        )?,
+    })
+}
+
+/// Recomputes `entity_canonical` from the active merges.
+fn rebuild_canonical(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<u64> {
+    let active: Vec<(String, String)> = tx
+        .prepare("SELECT from_key, to_key FROM entity_merges WHERE undone_at IS NULL")?
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    tx.execute("DELETE FROM entity_canonical", [])?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO entity_canonical (entity_key, canonical_key) VALUES (?1, ?2)",
+    )?;
+    for (key, root) in cluster::canonical_map(&active) {
+        insert.execute(params![key, root])?;
+    }
+    Ok(active.len() as u64)
 }
 
 /// What a document needs written besides its own fields, computed before the write
@@ -970,7 +1223,10 @@ impl Store for SqliteStore {
         let by_outlet = tally("outlet").map_err(fail())?;
         let (mentions, entities) = tx
             .query_row(
-                "SELECT count(*), count(DISTINCT entity_key) FROM mentions",
+                "SELECT (SELECT count(*) FROM mentions),
+                        (SELECT count(DISTINCT coalesce(c.canonical_key, k.entity_key))
+                         FROM (SELECT DISTINCT entity_key FROM mentions) k
+                         LEFT JOIN entity_canonical c USING (entity_key))",
                 [],
                 |row| Ok((row.get::<_, u64>(0)?, row.get::<_, u64>(1)?)),
             )
@@ -1031,20 +1287,38 @@ impl Store for SqliteStore {
         // key, mentions, documents, name, label
         type RawSummary = (String, u64, u64, String, String);
         let run = || -> rusqlite::Result<Vec<RawSummary>> {
-            let mut stmt = self.conn.prepare_cached(
-                "WITH top AS (
+            // Counted per key first (one ordered scan of the mentions), then summed per
+            // canonical key; only entities made of several keys need their documents
+            // counted again, as a document may mention several of their keys.
+            let mut stmt = self.conn.prepare_cached(concat!(
+                "WITH per_key AS (
                      SELECT entity_key AS key, count(*) AS n, count(DISTINCT doc_rowid) AS d
                      FROM mentions WHERE ?1 IS NULL OR label = ?1
-                     GROUP BY entity_key ORDER BY n DESC, d DESC, key LIMIT ?2)
+                     GROUP BY entity_key),
+                 grouped AS (
+                     SELECT coalesce(c.canonical_key, p.key) AS key, sum(p.n) AS n,
+                            max(p.d) AS d, count(*) AS keys
+                     FROM per_key p LEFT JOIN entity_canonical c ON c.entity_key = p.key
+                     GROUP BY 1),
+                 counted AS (
+                     SELECT key, n, CASE WHEN keys = 1 THEN d ELSE
+                        (SELECT count(DISTINCT doc_rowid) FROM mentions m
+                         WHERE m.entity_key IN ",
+                group_keys!("grouped.key"),
+                " AND (?1 IS NULL OR m.label = ?1)) END AS d
+                     FROM grouped),
+                 top AS (SELECT * FROM counted ORDER BY n DESC, d DESC, key LIMIT ?2)
                  SELECT key, n, d,
-                    (SELECT surface FROM mentions s WHERE s.entity_key = top.key
-                       AND (?1 IS NULL OR s.label = ?1)
+                    (SELECT surface FROM mentions s WHERE s.entity_key IN ",
+                group_keys!("top.key"),
+                " AND (?1 IS NULL OR s.label = ?1)
                      GROUP BY surface ORDER BY count(*) DESC, surface LIMIT 1),
-                    (SELECT label FROM mentions l WHERE l.entity_key = top.key
-                       AND (?1 IS NULL OR l.label = ?1)
+                    (SELECT label FROM mentions l WHERE l.entity_key IN ",
+                group_keys!("top.key"),
+                " AND (?1 IS NULL OR l.label = ?1)
                      GROUP BY label ORDER BY count(*) DESC, label LIMIT 1)
-                 FROM top ORDER BY n DESC, d DESC, key",
-            )?;
+                 FROM top ORDER BY n DESC, d DESC, key"
+            ))?;
             let rows = stmt.query_map(
                 params![
                     label.map(EntityType::as_str),
@@ -1099,11 +1373,13 @@ impl Store for SqliteStore {
             .conn
             .unchecked_transaction()
             .map_err(failed(path, "read claims"))?;
-        let keys = serde_json::to_string(&self.matching_keys(name)?).map_err(|source| {
-            StoreError::Serialize {
-                id: name.to_string(),
-                source,
-            }
+        let mut members: Vec<String> = Vec::new();
+        for root in self.matching_keys(name)? {
+            members.extend(self.group_members(&root)?);
+        }
+        let keys = serde_json::to_string(&members).map_err(|source| StoreError::Serialize {
+            id: name.to_string(),
+            source,
         })?;
         let folded = fold(name);
         type RawClaim = (
@@ -1184,5 +1460,87 @@ impl Store for SqliteStore {
                 },
             )
             .collect()
+    }
+
+    fn cluster_entities(&mut self) -> Result<ClusterReport, StoreError> {
+        let path = &self.path;
+        let fail = || failed(path, "cluster entities");
+        // One write transaction: the merges are planned on the state they are written to.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(fail())?;
+        let inputs = load_cluster_inputs(&tx).map_err(fail())?;
+        let plan = cluster::plan(&inputs);
+        let created_at = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
+        let mut report = ClusterReport {
+            ambiguous: plan.ambiguous,
+            kept_undone: plan.kept_undone,
+            ..ClusterReport::default()
+        };
+        {
+            let mut insert = tx
+                .prepare_cached(
+                    "INSERT INTO entity_merges (from_key, to_key, rule, evidence, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                )
+                .map_err(fail())?;
+            for proposal in &plan.proposals {
+                insert
+                    .execute(params![
+                        proposal.from,
+                        proposal.to,
+                        proposal.rule,
+                        proposal.evidence.to_string(),
+                        created_at
+                    ])
+                    .map_err(failed(
+                        path,
+                        &format!("record the merge {} → {}", proposal.from, proposal.to),
+                    ))?;
+                report.added += 1;
+                *report.by_rule.entry(proposal.rule.to_string()).or_default() += 1;
+            }
+        }
+        report.active = rebuild_canonical(&tx).map_err(fail())?;
+        tx.commit().map_err(fail())?;
+        Ok(report)
+    }
+
+    fn merges(&self) -> Result<Vec<EntityMerge>, StoreError> {
+        // `?1 IS NOT NULL` only gives the one-parameter filter its parameter.
+        self.read_merges(
+            "WHERE undone_at IS NULL AND ?1 IS NOT NULL ORDER BY merge_id",
+            "",
+        )
+    }
+
+    fn unmerge(&mut self, from_key: &str) -> Result<Option<EntityMerge>, StoreError> {
+        let path = self.path.clone();
+        let fail = || failed(&path, &format!("undo the merge of {from_key}"));
+        let found =
+            self.read_merges("WHERE undone_at IS NULL AND from_key = ?1", from_key.trim())?;
+        let Some(mut merge) = found.into_iter().next() else {
+            return Ok(None);
+        };
+        let undone_at = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(fail())?;
+        let changed = tx
+            .execute(
+                "UPDATE entity_merges SET undone_at = ?1 WHERE merge_id = ?2 AND undone_at IS NULL",
+                params![undone_at, merge.id],
+            )
+            .map_err(fail())?;
+        if changed == 0 {
+            // Undone by another process since it was read.
+            return Ok(None);
+        }
+        rebuild_canonical(&tx).map_err(fail())?;
+        tx.commit().map_err(fail())?;
+        merge.undone_at = Some(undone_at);
+        Ok(Some(merge))
     }
 }

@@ -114,6 +114,43 @@ pub struct EntityDetail {
     pub places: Vec<PlaceRef>,
     /// Other entity keys the same name matched, most mentioned first.
     pub other_matches: Vec<String>,
+    /// The active merges that made this entity: keys merged into it (directly or through
+    /// another merged key), with rule and evidence. Empty when it is one key.
+    pub merged_from: Vec<EntityMerge>,
+}
+
+/// One cross-article merge: `from_key` is the same entity as `to_key`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntityMerge {
+    pub id: i64,
+    pub from_key: String,
+    /// Most frequent surface of `from_key`, when it still has mentions.
+    pub from_name: Option<String>,
+    pub to_key: String,
+    pub to_name: Option<String>,
+    /// `acronym`, `kb-surface` or `skeleton`.
+    pub rule: String,
+    /// What the rule saw: surfaces, documents, an explanation sentence.
+    pub evidence: serde_json::Value,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+    /// When it was undone (RFC 3339, UTC); `None` while active.
+    pub undone_at: Option<String>,
+}
+
+/// What one clustering pass did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ClusterReport {
+    /// Merges added by this pass.
+    pub added: u64,
+    /// Merges added per rule.
+    pub by_rule: std::collections::BTreeMap<String, u64>,
+    /// Keys left alone because several entities fitted equally.
+    pub ambiguous: u64,
+    /// Merges not made again because they were undone before.
+    pub kept_undone: u64,
+    /// Active merges after the pass.
+    pub active: u64,
 }
 
 /// One attributed statement.

@@ -153,4 +153,25 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List the active cross-article entity merges with their rule and evidence.
+    ///
+    /// Merges are made after each ingest: an acronym and its long form, an unlinked name and
+    /// the reference entity it is linked to elsewhere, spellings with and without Arabic
+    /// articles. Example: recoupe merges --json
+    Merges {
+        /// Run the clustering pass first (it also runs after `ingest` and `demo`).
+        #[arg(long)]
+        recluster: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Undo the merge of an entity key into another; clustering will not redo it.
+    ///
+    /// Example: recoupe unmerge "name:ORG:fds"
+    Unmerge {
+        /// The merged key, as listed by `recoupe merges`.
+        from_key: String,
+        #[arg(long)]
+        json: bool,
+    },
 }

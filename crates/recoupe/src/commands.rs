@@ -751,15 +751,15 @@ fn merges(db: &Path, recluster: bool, json: bool) -> Result<Outcome> {
     if recluster {
         let report = store.cluster_entities()?;
         if !json {
+            let by_rule: Vec<String> = report
+                .by_rule
+                .iter()
+                .map(|(rule, n)| format!(" {rule} {n}"))
+                .collect();
             println!(
-                "clustering: {} new merges ({}), {} ambiguous, {} kept undone, {} active",
+                "clustering: {} new merges{}, {} ambiguous, {} kept undone, {} active",
                 report.added,
-                report
-                    .by_rule
-                    .iter()
-                    .map(|(rule, n)| format!("{rule} {n}"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                by_rule.join(","),
                 report.ambiguous,
                 report.kept_undone,
                 report.active
