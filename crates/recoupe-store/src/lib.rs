@@ -19,6 +19,12 @@
 //! `layers_codec.rs`); `mentions`, `entity_names`, `entity_links`, `attributions` and
 //! `places` flatten the layers for cross-article queries; `documents_fts` is an FTS5
 //! index over title and text, accent-insensitive, with both apostrophes as separators.
+//!
+//! Entity merges (`migrations/0002_entity_merges.sql`, `src/cluster.rs`): `entity_merges`
+//! records each cross-article merge of one entity key into another with its rule and JSON
+//! evidence, undone merges included (never redone); `entity_canonical`, derived from the
+//! active merges, maps every merged key to its canonical key, and the entity queries and
+//! counts aggregate through it.
 
 mod cluster;
 mod error;
