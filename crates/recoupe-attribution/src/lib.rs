@@ -1111,9 +1111,15 @@ fn analyse_sentence(
 
     let mut out = Vec::new();
     let mut according_chains: Vec<AccordingChain> = Vec::new();
+    let has_according = cues.iter().any(|c| matches!(c, CueKind::According { .. }));
+    // Next to "selon X", a weak or opinion verb is part of what X reports ("Selon Press TV,
+    // la Syrie et l'Irak espèrent rouvrir …"), not a second statement.
     let verb_cues: Vec<&CueKind> = cues
         .iter()
-        .filter(|c| matches!(c, CueKind::Verb { .. }))
+        .filter(|c| match c {
+            CueKind::Verb { weak, .. } => !(has_according && *weak),
+            CueKind::According { .. } => false,
+        })
         .collect();
     for cue in &cues {
         if let CueKind::According { start, end } = *cue {
@@ -1267,6 +1273,15 @@ fn analyse_sentence(
         };
         // A verb that is often not about speech ("conclure", "confirmer", "appeler") counts
         // without a clause or quotation only when a named person or body is its subject.
+        // The impersonal "on" ("peut-on lire", "l'on ajoute") names no source.
+        if speaker.span.is_some_and(|sp| {
+            matches!(
+                fold(&view.text[sp.start..sp.end]).as_str(),
+                "on" | "l'on" | "-t-on" | "-on"
+            )
+        }) {
+            continue;
+        }
         let described_person = speaker.remember.as_ref().is_some_and(|r| {
             r.unnamed
                 && r.head
