@@ -59,6 +59,10 @@ pub enum Command {
         /// Documents per store transaction.
         #[arg(long, default_value_t = 256)]
         batch: usize,
+        /// Do not run the cross-article entity clustering pass after storing
+        /// (run it later with `recoupe merges --recluster`).
+        #[arg(long)]
+        no_cluster: bool,
         /// Print the summary as JSON.
         #[arg(long)]
         json: bool,

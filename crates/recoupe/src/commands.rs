@@ -29,7 +29,12 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     };
     let progress = !cli.no_progress && std::io::stderr().is_terminal();
     match cli.command {
-        Command::Ingest { paths, batch, json } => ingest(&cli.db, &paths, batch, json, progress),
+        Command::Ingest {
+            paths,
+            batch,
+            no_cluster,
+            json,
+        } => ingest(&cli.db, &paths, batch, !no_cluster, json, progress),
         Command::Extract { paths, without } => extract(&paths, &without),
         Command::Search { query, limit, json } => search(&cli.db, &query, limit as usize, json),
         Command::Show { doc, explain, json } => show(&cli.db, &doc, explain, json, style),
@@ -83,6 +88,9 @@ pub struct IngestSummary {
     pub failures: Vec<String>,
     pub seconds: f64,
     pub docs_per_second: f64,
+    /// Cross-article entity merges added by the clustering pass after storing.
+    pub merges_added: u64,
+    pub cluster_seconds: f64,
 }
 
 /// Reads, annotates and stores documents in batches; returns the summary.
@@ -243,12 +251,21 @@ fn ingest(
     db: &Path,
     paths: &[String],
     batch: usize,
+    cluster: bool,
     json: bool,
     progress: bool,
 ) -> Result<Outcome> {
     let pipeline = pipeline()?;
     let mut store = open_store(db)?;
-    let summary = ingest_into(&mut store, &pipeline, paths, batch, progress)?;
+    let mut summary = ingest_into(&mut store, &pipeline, paths, batch, progress)?;
+    if cluster && summary.ingested > 0 {
+        let started = Instant::now();
+        let report = store
+            .cluster_entities()
+            .context("clustering entities across articles")?;
+        summary.merges_added = report.added;
+        summary.cluster_seconds = started.elapsed().as_secs_f64();
+    }
     if json {
         print_json(&summary)?;
     } else {
@@ -263,6 +280,12 @@ fn ingest(
         );
         for f in &summary.failures {
             println!("  failed: {f}");
+        }
+        if summary.merges_added > 0 {
+            println!(
+                "entity clustering: {} new merges ({:.2}s) — `recoupe merges` lists them with their evidence",
+                summary.merges_added, summary.cluster_seconds
+            );
         }
     }
     Ok(if summary.failed > 0 {
@@ -617,6 +640,9 @@ fn demo(db: &Path, style: Style) -> Result<Outcome> {
     let mut docs = inputs::demo_documents().context("reading the bundled demo corpus")?;
     annotate(&pipeline, &mut docs)?;
     let outcomes = store.put_batch(&docs)?;
+    store
+        .cluster_entities()
+        .context("clustering entities across articles")?;
     let inserted = outcomes
         .iter()
         .filter(|o| **o == PutOutcome::Inserted)
