@@ -734,14 +734,8 @@ fn resolve_speaker(
         // A definite description ("la source") may refer back to an unnamed speaker.
         if !indefinite {
             if let Some(h) = &head {
-                if let Some(prev) = seen.iter().rev().find(|s| s.head.as_deref() == Some(h)) {
-                    return Speaker {
-                        span: Some(span),
-                        entity: prev.entity.clone(),
-                        unnamed: prev.unnamed,
-                        via,
-                        remember: Some(prev.clone()),
-                    };
+                if let Some(prev) = speaker_with_head(seen, h) {
+                    return same_as(span, prev, via);
                 }
             }
         }
@@ -772,14 +766,8 @@ fn resolve_speaker(
     }
     // A definite description with no name: "le ministère", "le commandant".
     if let Some(h) = &head {
-        if let Some(prev) = seen.iter().rev().find(|s| s.head.as_deref() == Some(h)) {
-            return Speaker {
-                span: Some(span),
-                entity: prev.entity.clone(),
-                unnamed: prev.unnamed,
-                via: vec![],
-                remember: Some(prev.clone()),
-            };
+        if let Some(prev) = speaker_with_head(seen, h) {
+            return same_as(span, prev, vec![]);
         }
         if let Some(m) = view
             .entities
@@ -802,6 +790,22 @@ fn resolve_speaker(
             head,
             person: false,
         }),
+    }
+}
+
+/// The latest speaker described with the head noun `head` ("la source" → "une source …").
+fn speaker_with_head<'s>(seen: &'s [SpeakerRef], head: &str) -> Option<&'s SpeakerRef> {
+    seen.iter().rev().find(|s| s.head.as_deref() == Some(head))
+}
+
+/// A speaker phrase referring back to an earlier speaker.
+fn same_as(span: Span, prev: &SpeakerRef, via: Vec<String>) -> Speaker {
+    Speaker {
+        span: Some(span),
+        entity: prev.entity.clone(),
+        unnamed: prev.unnamed,
+        via,
+        remember: Some(prev.clone()),
     }
 }
 
