@@ -7,6 +7,7 @@
 //! - [`PlaceStage`] (needs Entities; provides Places) gives one place per LOC entity, with
 //!   coordinates and precision, or an honest "unresolved".
 
+mod cache;
 mod knowledge;
 mod lexicon;
 mod normalize;
@@ -39,6 +40,8 @@ const PLACE_STAGE: &str = "places";
 pub struct EntityStage {
     kb: Arc<dyn Knowledge>,
     lex: Lexicon,
+    /// Reference lookups of earlier documents (names recur from one report to the next).
+    cache: cache::CandidateCache,
 }
 
 impl EntityStage {
@@ -51,6 +54,7 @@ impl EntityStage {
         EntityStage {
             kb,
             lex: Lexicon::embedded(),
+            cache: cache::CandidateCache::default(),
         }
     }
 }
@@ -97,7 +101,7 @@ impl Stage for EntityStage {
                 lex: &self.lex,
                 kb: self.kb.as_ref(),
                 max_window: self.kb.longest_entry_tokens().clamp(4, 12),
-                cache: Default::default(),
+                cache: &self.cache,
             };
             let mut cands = Vec::new();
             for &s in &sentences {
@@ -116,18 +120,18 @@ impl Stage for EntityStage {
                 if t.kind != TokenKind::Word
                     || t.cap
                     || t.folded.len() < 4
-                    || self.lex.stopwords_caps.contains(&t.folded)
+                    || self.lex.stopwords_caps.contains(&*t.folded)
                     || in_compound(&toks, k)
                 {
                     continue;
                 }
-                if self.lex.peoples.contains(&t.folded)
+                if self.lex.peoples.contains(&*t.folded)
                     || inside_person.iter().any(|&(a, b)| a <= k && k < b)
                 {
                     continue;
                 }
                 let country = seen
-                    .entry(t.folded.as_str())
+                    .entry(t.folded.as_ref())
                     .or_insert_with(|| self.kb.demonym(t.text))
                     .clone();
                 if let Some(country) = country {

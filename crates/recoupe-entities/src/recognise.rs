@@ -7,6 +7,7 @@
 
 use recoupe_model::{EntityType, PlaceKind};
 
+use crate::cache::CandidateCache;
 use crate::knowledge::{Candidate, Knowledge};
 use crate::lexicon::{Lexicon, OrgHead};
 use crate::tokens::{SentenceRange, Tk};
@@ -43,8 +44,8 @@ pub struct Recogniser<'a> {
     pub lex: &'a Lexicon,
     pub kb: &'a dyn Knowledge,
     pub max_window: usize,
-    /// Reference lookups already made in this document (names repeat).
-    pub cache: std::cell::RefCell<rustc_hash::FxHashMap<String, Vec<Candidate>>>,
+    /// Reference lookups already made (names repeat within and across documents).
+    pub cache: &'a CandidateCache,
 }
 
 /// Rule name of a lone capitalised organisation head, kept only as the short form of a
@@ -92,6 +93,16 @@ fn is_de(folded: &str) -> bool {
 }
 
 impl Recogniser<'_> {
+    /// Reference entries of a surface form ([`Knowledge::candidates`], through the cache).
+    fn candidates(&self, surface: &str) -> Vec<Candidate> {
+        self.cache.get(self.kb, &self.kb.key(surface)).to_vec()
+    }
+
+    /// Whether a surface form has any reference entry.
+    fn has_candidates(&self, surface: &str) -> bool {
+        !self.cache.get(self.kb, &self.kb.key(surface)).is_empty()
+    }
+
     /// All mentions of one sentence, non-overlapping, in text order.
     pub fn sentence(&self, toks: &[Tk<'_>], s: SentenceRange, text: &str, out: &mut Vec<Cand>) {
         let mut i = s.start;
@@ -140,8 +151,8 @@ impl Recogniser<'_> {
                 continue;
             }
             // Capitalised function words and titles are not names themselves; "M." neither.
-            if self.lex.stopwords_caps.contains(&t.folded)
-                || self.lex.person_titles.contains(&t.folded)
+            if self.lex.stopwords_caps.contains(&*t.folded)
+                || self.lex.person_titles.contains(&*t.folded)
                 || (t.folded == "m" && toks.get(i + 1).is_some_and(|n| n.text == "."))
             {
                 i += 1;
@@ -168,7 +179,7 @@ impl Recogniser<'_> {
         text: &str,
     ) -> Option<Cand> {
         let head = &toks[i];
-        if !self.lex.loc_whole.contains(&head.folded) {
+        if !self.lex.loc_whole.contains(&*head.folded) {
             return None;
         }
         let mut after = i + 1;
@@ -178,13 +189,13 @@ impl Recogniser<'_> {
         after += 1;
         if after < s.end
             && toks[after - 1].folded == "de"
-            && matches!(toks[after].folded.as_str(), "la" | "l'")
+            && matches!(toks[after].folded.as_ref(), "la" | "l'")
         {
             after += 1;
         }
         if after >= s.end
             || !toks[after].name_like
-            || self.lex.stopwords_caps.contains(&toks[after].folded)
+            || self.lex.stopwords_caps.contains(&*toks[after].folded)
         {
             return None;
         }
@@ -209,7 +220,7 @@ impl Recogniser<'_> {
             return;
         };
         for variant in crate::normalize::spelling_variants(surface) {
-            let hits = self.kb.candidates(&variant);
+            let hits = self.candidates(&variant);
             if let Some(first) = hits.first() {
                 c.label = first.label;
                 c.strength = STRENGTH_KB;
@@ -224,7 +235,7 @@ impl Recogniser<'_> {
     /// Lowercase tokens that may open a reference-data name ("armée", "forces").
     fn lowercase_start_allowed(&self, t: &Tk<'_>) -> bool {
         matches!(
-            self.lex.org_heads.get(&t.folded),
+            self.lex.org_heads.get(&*t.folded),
             Some(OrgHead::AlsoLowercase | OrgHead::NeedsComplement)
         )
     }
@@ -256,7 +267,7 @@ impl Recogniser<'_> {
                     key.push(' ');
                 }
             }
-            key.push_str(&self.kb.key(t.text));
+            key.push_str(t.kb_key.get_or_init(|| self.kb.key(t.text)));
             ends.push(key.len());
             j += 1;
             if j >= caps_end && !self.kb.continues_known_name(&key) && !key.ends_with('\'') {
@@ -268,7 +279,7 @@ impl Recogniser<'_> {
             if !(last.is_word() || last.kind == recoupe_model::TokenKind::Number) {
                 continue;
             }
-            if j - 1 > i && (self.lex.particle_words.contains(&last.folded) || !last.is_word()) {
+            if j - 1 > i && (self.lex.particle_words.contains(&*last.folded) || !last.is_word()) {
                 continue;
             }
             let single = j == i + 1;
@@ -283,7 +294,7 @@ impl Recogniser<'_> {
                     n.sent == last.sent
                         && n.is_word()
                         && (n.name_like || self.lex.has_article_prefix(&n.folded))
-                        && !self.lex.stopwords_caps.contains(&n.folded)
+                        && !self.lex.stopwords_caps.contains(&*n.folded)
                 })
             {
                 continue;
@@ -292,20 +303,11 @@ impl Recogniser<'_> {
                 continue;
             };
             let window_key = &key[..ends[j - i - 1]];
-            let cached = self.cache.borrow().get(window_key).cloned();
-            let mut hits = match cached {
-                Some(hits) => hits,
-                None => {
-                    let hits = self.kb.candidates_for_key(window_key);
-                    self.cache
-                        .borrow_mut()
-                        .insert(window_key.to_string(), hits.clone());
-                    hits
-                }
-            };
-            if hits.is_empty() {
+            let known = self.cache.get(self.kb, window_key);
+            if known.is_empty() {
                 continue;
             }
+            let mut hits = known.to_vec();
             let mut rejected = Vec::new();
             hits.retain(|h| {
                 let keep = self.hit_acceptable(toks, i, j, h, s);
@@ -326,7 +328,7 @@ impl Recogniser<'_> {
                     && h.population < SMALL_PLACE
             }) {
                 for variant in crate::normalize::spelling_variants(surface) {
-                    let more = self.kb.candidates(&variant);
+                    let more = self.candidates(&variant);
                     if !more.is_empty() {
                         evidence.push(format!("also looked up as \"{variant}\""));
                         hits.extend(more);
@@ -365,7 +367,7 @@ impl Recogniser<'_> {
         // "forces irakiennes" is a description even when the reference data lists it as an
         // alias: a plural head plus a nationality names no particular organisation
         if !first.cap
-            && self.lex.org_heads.get(&first.folded) == Some(&OrgHead::NeedsComplement)
+            && self.lex.org_heads.get(&*first.folded) == Some(&OrgHead::NeedsComplement)
             && !toks[i + 1..j].iter().any(|t| is_de(&t.folded) || t.cap)
         {
             return false;
@@ -380,7 +382,7 @@ impl Recogniser<'_> {
             if toks[i..j].iter().skip(1).any(|t| {
                 t.is_word()
                     && !t.name_like
-                    && !self.lex.particle_words.contains(&t.folded)
+                    && !self.lex.particle_words.contains(&*t.folded)
                     && !self.lex.has_article_prefix(&t.folded)
                     && !is_adjective(&t.folded)
             }) {
@@ -396,8 +398,8 @@ impl Recogniser<'_> {
                 return false;
             }
             if single {
-                if self.lex.stopwords_caps.contains(&first.folded)
-                    || self.lex.person_titles.contains(&first.folded)
+                if self.lex.stopwords_caps.contains(&*first.folded)
+                    || self.lex.person_titles.contains(&*first.folded)
                 {
                     return false;
                 }
@@ -409,14 +411,14 @@ impl Recogniser<'_> {
                 // or a participle/adjective that happens to be a foreign town's alias ("Situé")
                 if first.initial
                     && hit.kind == Some(PlaceKind::City)
-                    && !self.kb.candidates(&first.folded).is_empty()
+                    && self.has_candidates(&first.folded)
                     && is_adjective(&first.folded)
                 {
                     return false;
                 }
                 let after_loc_preposition =
-                    i > s.start && self.lex.loc_prepositions.contains(&toks[i - 1].folded);
-                if self.lex.place_stoplist.contains(&first.folded) && !after_loc_preposition {
+                    i > s.start && self.lex.loc_prepositions.contains(&*toks[i - 1].folded);
+                if self.lex.place_stoplist.contains(&*first.folded) && !after_loc_preposition {
                     return false;
                 }
                 // a first name right before a surname-like place ("Jean Paris") belongs to a person
@@ -427,7 +429,7 @@ impl Recogniser<'_> {
                 }
             }
         }
-        if single && first.initial && self.lex.stopwords_caps.contains(&first.folded) {
+        if single && first.initial && self.lex.stopwords_caps.contains(&*first.folded) {
             return false;
         }
         true
@@ -437,17 +439,17 @@ impl Recogniser<'_> {
     /// "forces de sécurité irakiennes", "37e brigade d'infanterie", "Forces démocratiques syriennes".
     fn org_pattern(&self, toks: &[Tk<'_>], i: usize, s: SentenceRange, text: &str) -> Option<Cand> {
         let head = &toks[i];
-        let misc = head.cap && self.lex.misc_cap_heads.contains(&head.folded);
+        let misc = head.cap && self.lex.misc_cap_heads.contains(&*head.folded);
         let head_kind = if misc {
             OrgHead::CapitalisedOnly
         } else {
-            *self.lex.org_heads.get(&head.folded)?
+            *self.lex.org_heads.get(&*head.folded)?
         };
         if !head.cap && head_kind == OrgHead::CapitalisedOnly {
             return None;
         }
         // "forces armées": the second head is an adjective of the first, which already failed
-        if i > s.start && self.lex.org_heads.contains_key(&toks[i - 1].folded) {
+        if i > s.start && self.lex.org_heads.contains_key(&*toks[i - 1].folded) {
             return None;
         }
         let ordinal = i > s.start && toks[i - 1].is_ordinal();
@@ -496,13 +498,13 @@ impl Recogniser<'_> {
             }
             if de_at + 1 < s.end && is_de(&toks[de_at].folded) {
                 let mut after = de_at + 1;
-                if toks[de_at].folded == "de" && matches!(toks[after].folded.as_str(), "la" | "l'")
+                if toks[de_at].folded == "de" && matches!(toks[after].folded.as_ref(), "la" | "l'")
                 {
                     after += 1;
                 }
                 if after < s.end {
                     let n = &toks[after];
-                    if n.name_like && !self.lex.stopwords_caps.contains(&n.folded) {
+                    if n.name_like && !self.lex.stopwords_caps.contains(&*n.folded) {
                         let e = self.extend_caps(toks, after, s.end);
                         if self.starts_known_actor(toks, after, e, text) {
                             evidence
@@ -528,10 +530,10 @@ impl Recogniser<'_> {
                         && !n.cap
                         && complements < max_complements
                         && n.folded.len() >= 3
-                        && !self.lex.stopwords_caps.contains(&n.folded)
+                        && !self.lex.stopwords_caps.contains(&*n.folded)
                     {
                         // "unités de la police fédérale": the organisation starts at "police"
-                        if !head.cap && self.lex.org_heads.contains_key(&n.folded) {
+                        if !head.cap && self.lex.org_heads.contains_key(&*n.folded) {
                             return None;
                         }
                         j = after + 1;
@@ -589,7 +591,7 @@ impl Recogniser<'_> {
             return None;
         }
         let prev = &toks[i - 1];
-        (!prev.cap && self.lex.org_appositions.contains(&prev.folded))
+        (!prev.cap && self.lex.org_appositions.contains(&*prev.folded))
             .then(|| prev.text.to_string())
     }
 
@@ -599,10 +601,10 @@ impl Recogniser<'_> {
         let Some(surface) = text.get(toks[i].span.start..toks[end - 1].span.end) else {
             return false;
         };
-        self.kb
-            .candidates(surface)
+        self.cache
+            .get(self.kb, &self.kb.key(surface))
             .iter()
-            .chain(self.kb.candidates(toks[i].text).iter())
+            .chain(self.cache.get(self.kb, &self.kb.key(toks[i].text)).iter())
             .any(|h| h.label == EntityType::ORG || h.label == EntityType::PER)
     }
 
@@ -611,7 +613,7 @@ impl Recogniser<'_> {
         i >= s.start + 2
             && is_de(&toks[i - 1].folded)
             && matches!(
-                toks[i - 2].folded.as_str(),
+                toks[i - 2].folded.as_ref(),
                 "province"
                     | "gouvernorat"
                     | "region"
@@ -631,7 +633,7 @@ impl Recogniser<'_> {
         let mut last = i + 1;
         while j < end {
             let t = &toks[j];
-            if t.is_word() && t.name_like && !self.lex.stopwords_caps.contains(&t.folded) {
+            if t.is_word() && t.name_like && !self.lex.stopwords_caps.contains(&*t.folded) {
                 j += 1;
                 last = j;
                 continue;
@@ -643,7 +645,7 @@ impl Recogniser<'_> {
                 continue;
             }
             let particle = |t: &Tk<'_>| {
-                !t.cap && (self.lex.particle_words.contains(&t.folded) || t.folded == "d'")
+                !t.cap && (self.lex.particle_words.contains(&*t.folded) || t.folded == "d'")
             };
             if particle(t) {
                 let mut k = j + 1;
@@ -681,7 +683,7 @@ impl Recogniser<'_> {
                 {
                     // only when the left part is a name of its own ("Telegram", "LFI")
                     let left = text_of(toks, i, k);
-                    if toks[i].all_caps || !self.kb.candidates(&left).is_empty() {
+                    if toks[i].all_caps || self.has_candidates(&left) {
                         return k;
                     }
                 }
@@ -701,7 +703,7 @@ impl Recogniser<'_> {
         if prev.text == "." && p > s.start && toks[p - 1].folded == "m" {
             return Some("M.".to_string());
         }
-        if self.lex.person_titles.contains(&prev.folded) {
+        if self.lex.person_titles.contains(&*prev.folded) {
             if p > s.start {
                 let two = format!("{} {}", toks[p - 1].folded, prev.folded);
                 if self.lex.person_titles.contains(&two) {
@@ -723,7 +725,7 @@ impl Recogniser<'_> {
         {
             k -= 1;
             skipped += 1;
-            if self.lex.person_titles.contains(&toks[k].folded) && !toks[k].cap {
+            if self.lex.person_titles.contains(&*toks[k].folded) && !toks[k].cap {
                 return Some(toks[k].text.to_string());
             }
         }
@@ -733,15 +735,15 @@ impl Recogniser<'_> {
             let mut k = p;
             while k > lower {
                 let t = &toks[k];
-                if t.breaks_name() || CLAUSE_BREAKERS.contains(&t.folded.as_str()) {
+                if t.breaks_name() || CLAUSE_BREAKERS.contains(&t.folded.as_ref()) {
                     break;
                 }
-                if !t.cap && k < p && self.lex.person_titles.contains(&t.folded) {
+                if !t.cap && k < p && self.lex.person_titles.contains(&*t.folded) {
                     // only "le dauphin de X": "le directeur de l'OMS" names an organisation and
                     // "élu d'Afrique" a place
                     if k + 2 == i
-                        && matches!(toks[k + 1].folded.as_str(), "de" | "d'")
-                        && RELATIONAL_TITLES.contains(&t.folded.as_str())
+                        && matches!(toks[k + 1].folded.as_ref(), "de" | "d'")
+                        && RELATIONAL_TITLES.contains(&t.folded.as_ref())
                     {
                         return Some(t.text.to_string());
                     }
@@ -758,7 +760,7 @@ impl Recogniser<'_> {
                 if t.breaks_name() {
                     break;
                 }
-                if (!t.cap || t.initial) && self.lex.person_titles.contains(&t.folded) {
+                if (!t.cap || t.initial) && self.lex.person_titles.contains(&*t.folded) {
                     return Some(t.text.to_string());
                 }
             }
@@ -778,7 +780,7 @@ impl Recogniser<'_> {
         let first = &toks[i];
         let single = end == i + 1;
         let prev = (i > s.start).then(|| &toks[i - 1]);
-        let prev_folded = prev.map(|p| p.folded.as_str()).unwrap_or("");
+        let prev_folded = prev.map(|p| p.folded.as_ref()).unwrap_or("");
         let surface = text.get(first.span.start..toks[end - 1].span.end)?;
         let mut evidence = Vec::new();
         let make = |label, strength, rule, evidence: Vec<String>| {
@@ -794,7 +796,7 @@ impl Recogniser<'_> {
                 admin_cue: false,
             })
         };
-        if single && self.lex.org_heads.contains_key(&first.folded) && !first.initial {
+        if single && self.lex.org_heads.contains_key(&*first.folded) && !first.initial {
             // "le Conseil" alone is a short form only if the document named "le Conseil
             // constitutionnel" before; the document pass decides
             let mut c = make(
@@ -807,9 +809,9 @@ impl Recogniser<'_> {
             return Some(c);
         }
         if single
-            && (self.lex.org_heads.contains_key(&first.folded)
-                || self.lex.loc_before_de.contains(&first.folded)
-                || self.lex.loc_whole.contains(&first.folded))
+            && (self.lex.org_heads.contains_key(&*first.folded)
+                || self.lex.loc_before_de.contains(&*first.folded)
+                || self.lex.loc_whole.contains(&*first.folded))
         {
             // "la Coalition", "le Comité" alone are descriptions
             return None;
@@ -833,7 +835,7 @@ impl Recogniser<'_> {
         }
         if let Some(w) = toks[i..end]
             .iter()
-            .find(|t| self.lex.org_tails.contains(&t.folded))
+            .find(|t| self.lex.org_tails.contains(&*t.folded))
         {
             evidence.push(format!("organisation word \"{}\"", w.text));
             return make(EntityType::ORG, STRENGTH_CUE, "org-word", evidence);
@@ -844,7 +846,7 @@ impl Recogniser<'_> {
         }
         if is_de(prev_folded) && i >= s.start + 2 {
             let head = &toks[i - 2];
-            if self.lex.loc_before_de.contains(&head.folded) {
+            if self.lex.loc_before_de.contains(&*head.folded) {
                 evidence.push(format!("place cue \"{} {}\"", head.text, prev_folded));
                 let mut c = make(EntityType::LOC, STRENGTH_CUE, "place-cue", evidence)?;
                 c.admin_cue = self.admin_cue_before(toks, i, s);
@@ -853,7 +855,7 @@ impl Recogniser<'_> {
         }
         if single
             && first.cap
-            && (self.lex.peoples.contains(&first.folded) || self.kb.demonym(first.text).is_some())
+            && (self.lex.peoples.contains(&*first.folded) || self.kb.demonym(first.text).is_some())
         {
             evidence.push("nationality or people used as a noun".to_string());
             return make(EntityType::MISC, STRENGTH_CUE, "people-noun", evidence);

@@ -21,9 +21,13 @@ pub struct ReferenceKnowledge {
 }
 
 impl ReferenceKnowledge {
-    /// The reference data compiled into the binary.
+    /// The reference data compiled into the binary. Built once per process: the entity and
+    /// place stages share it (a clone shares the prefix set).
     pub fn embedded() -> ReferenceKnowledge {
-        ReferenceKnowledge::new(Reference::embedded())
+        static EMBEDDED: std::sync::OnceLock<ReferenceKnowledge> = std::sync::OnceLock::new();
+        EMBEDDED
+            .get_or_init(|| ReferenceKnowledge::new(Reference::embedded()))
+            .clone()
     }
 
     pub fn new(reference: &'static Reference) -> ReferenceKnowledge {

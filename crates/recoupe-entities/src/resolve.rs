@@ -172,13 +172,13 @@ pub fn resolve(
             && toks[long.end].text == "("
             && toks.get(short.end).is_some_and(|t| t.text == ")");
         if single_caps && in_parens && long.end - long.start > 1 {
-            acronyms.insert(toks[short.start].folded.clone(), k);
+            acronyms.insert(toks[short.start].folded.to_string(), k);
         }
     }
     for k in 0..n {
         let c = &cands[k];
         if c.end == c.start + 1 {
-            if let Some(&long) = acronyms.get(&toks[c.start].folded) {
+            if let Some(&long) = acronyms.get(&*toks[c.start].folded) {
                 if long != k {
                     let (label, hits) = (cands[long].label, cands[long].hits.clone());
                     let name = surface(toks, &cands[long], text).to_string();
@@ -233,15 +233,15 @@ pub fn resolve(
         .filter(|(_, c)| {
             c.label == EntityType::PER && c.strength >= STRENGTH_CUE && c.end == c.start + 1
         })
-        .map(|(k, c)| (toks[c.start].folded.clone(), k))
+        .map(|(k, c)| (toks[c.start].folded.to_string(), k))
         .collect();
     for (k, c) in cands.iter_mut().enumerate() {
         if c.end - c.start < 2 || c.strength > STRENGTH_DEFAULT || !c.hits.is_empty() {
             continue;
         }
         let person = cued_people
-            .get(&toks[c.start].folded)
-            .or_else(|| cued_people.get(&toks[c.end - 1].folded))
+            .get(&*toks[c.start].folded)
+            .or_else(|| cued_people.get(&*toks[c.end - 1].folded))
             .copied();
         if let Some(p) = person {
             c.label = EntityType::PER;
@@ -324,14 +324,14 @@ pub fn resolve(
     let mut lowercase: HashSet<&str> = HashSet::default();
     for t in toks {
         if t.cap && !t.initial {
-            confirmed.insert(t.folded.as_str());
+            confirmed.insert(t.folded.as_ref());
         } else if !t.cap && t.is_word() {
-            lowercase.insert(t.folded.as_str());
+            lowercase.insert(t.folded.as_ref());
         }
     }
     let mut keep = vec![true; n];
     for k in 0..n {
-        let word = toks[cands[k].start].folded.as_str();
+        let word = toks[cands[k].start].folded.as_ref();
         if cands[k].rule == RULE_SHORT_FORM {
             // "le Conseil" after "le Conseil constitutionnel": the same organisation
             let long = (0..k).rev().find(|&o| {

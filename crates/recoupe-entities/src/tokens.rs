@@ -1,6 +1,9 @@
 //! Token view used by the recogniser: the document's tokens enriched once with the features
 //! every rule needs (folded key, capitalisation, sentence position), so rules never re-scan text.
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
 use recoupe_model::{Document, Span, TokenKind};
 
 use crate::lexicon::Lexicon;
@@ -9,7 +12,8 @@ use crate::normalize::fold_into;
 #[derive(Debug, Clone)]
 pub struct Tk<'t> {
     pub text: &'t str,
-    pub folded: String,
+    /// [`crate::fold`]ed text; borrowed from the document when folding changes nothing.
+    pub folded: Cow<'t, str>,
     pub span: Span,
     pub kind: TokenKind,
     /// Starts with an uppercase letter.
@@ -24,6 +28,9 @@ pub struct Tk<'t> {
     /// First word of its sentence, or first word after an opening quote, colon or dash:
     /// capitalisation there says nothing about being a name.
     pub initial: bool,
+    /// Reference-data match key of the token, made on first use (only tokens inside lookup
+    /// windows need it, and a window start re-reads the following tokens).
+    pub kb_key: OnceCell<String>,
 }
 
 impl Tk<'_> {
@@ -86,8 +93,14 @@ pub fn token_view<'t>(doc: &'t Document, lex: &Lexicon) -> (Vec<Tk<'t>>, Vec<Sen
         let Some(raw) = token.span.slice(text) else {
             continue;
         };
-        let mut folded = String::with_capacity(raw.len());
-        fold_into(raw, &mut folded);
+        // lowercase ASCII (most words) folds to itself: no allocation
+        let folded: Cow<'t, str> = if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            Cow::Borrowed(raw)
+        } else {
+            let mut folded = String::with_capacity(raw.len());
+            fold_into(raw, &mut folded);
+            Cow::Owned(folded)
+        };
         let first = raw.chars().next().unwrap_or(' ');
         let cap = first.is_uppercase();
         let name_like = cap
@@ -121,6 +134,7 @@ pub fn token_view<'t>(doc: &'t Document, lex: &Lexicon) -> (Vec<Tk<'t>>, Vec<Sen
             all_caps,
             sent: sentences.len(),
             initial,
+            kb_key: OnceCell::new(),
         });
     }
     if current_start < toks.len() {
