@@ -45,6 +45,30 @@ impl CandidateCache {
     }
 }
 
+/// Answers of [`Knowledge::demonym`] by word as written: every lowercase word of every
+/// document is probed, and the vocabulary of news is small.
+#[derive(Default)]
+pub struct DemonymCache {
+    answers: Mutex<FxHashMap<Box<str>, Option<Arc<str>>>>,
+}
+
+impl DemonymCache {
+    /// ISO2 country of a nationality word, from memory when this word was probed before.
+    pub fn get(&self, kb: &dyn Knowledge, word: &str) -> Option<Arc<str>> {
+        let lock = || self.answers.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(known) = lock().get(word) {
+            return known.clone();
+        }
+        let answer: Option<Arc<str>> = kb.demonym(word).map(Arc::from);
+        let mut answers = lock();
+        if answers.len() >= CAPACITY {
+            answers.clear();
+        }
+        answers.insert(word.into(), answer.clone());
+        answer
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +99,16 @@ mod tests {
             );
         }
         assert_eq!(cache.lock().len(), 5);
+    }
+
+    #[test]
+    fn remembered_demonyms_are_the_reference_demonyms() {
+        let kb = ReferenceKnowledge::embedded();
+        let cache = DemonymCache::default();
+        for word in ["irakienne", "Syriens", "français", "maison", "irakienne"] {
+            let direct = kb.demonym(word);
+            assert_eq!(cache.get(&kb, word).as_deref(), direct.as_deref(), "{word}");
+        }
+        assert_eq!(cache.get(&kb, "irakienne").as_deref(), Some("IQ"));
     }
 }

@@ -42,6 +42,8 @@ pub struct EntityStage {
     lex: Lexicon,
     /// Reference lookups of earlier documents (names recur from one report to the next).
     cache: cache::CandidateCache,
+    /// Demonym probes of earlier documents.
+    demonyms: cache::DemonymCache,
 }
 
 impl EntityStage {
@@ -55,6 +57,7 @@ impl EntityStage {
             kb,
             lex: Lexicon::embedded(),
             cache: cache::CandidateCache::default(),
+            demonyms: cache::DemonymCache::default(),
         }
     }
 }
@@ -102,6 +105,7 @@ impl Stage for EntityStage {
                 kb: self.kb.as_ref(),
                 max_window: self.kb.longest_entry_tokens().clamp(4, 12),
                 cache: &self.cache,
+                demonyms: &self.demonyms,
             };
             let mut cands = Vec::new();
             for &s in &sentences {
@@ -132,7 +136,11 @@ impl Stage for EntityStage {
                 }
                 let country = seen
                     .entry(t.folded.as_ref())
-                    .or_insert_with(|| self.kb.demonym(t.text))
+                    .or_insert_with(|| {
+                        self.demonyms
+                            .get(self.kb.as_ref(), t.text)
+                            .map(|c| c.to_string())
+                    })
                     .clone();
                 if let Some(country) = country {
                     nationalities.push(Nationality {

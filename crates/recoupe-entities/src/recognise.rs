@@ -7,7 +7,7 @@
 
 use recoupe_model::{EntityType, PlaceKind};
 
-use crate::cache::CandidateCache;
+use crate::cache::{CandidateCache, DemonymCache};
 use crate::knowledge::{Candidate, Knowledge};
 use crate::lexicon::{Lexicon, OrgHead};
 use crate::tokens::{SentenceRange, Tk};
@@ -46,6 +46,8 @@ pub struct Recogniser<'a> {
     pub max_window: usize,
     /// Reference lookups already made (names repeat within and across documents).
     pub cache: &'a CandidateCache,
+    /// Demonym probes already made.
+    pub demonyms: &'a DemonymCache,
 }
 
 /// Rule name of a lone capitalised organisation head, kept only as the short form of a
@@ -464,7 +466,7 @@ impl Recogniser<'_> {
         let mut evidence = vec![format!("organisation head \"{}\"", head.text)];
         while j < s.end {
             let t = &toks[j];
-            if t.is_word() && !t.cap && self.kb.demonym(t.text).is_some() {
+            if t.is_word() && !t.cap && self.demonyms.get(self.kb, t.text).is_some() {
                 // "Unités de mobilisation populaire irakiennes": a nationality after a complement
                 // of a capitalised name describes it rather than belonging to it
                 if head.cap && complements > 0 {
@@ -720,7 +722,7 @@ impl Recogniser<'_> {
             && toks[k].is_word()
             && !toks[k].cap
             && (is_adjective(&toks[k].folded)
-                || self.kb.demonym(toks[k].text).is_some()
+                || self.demonyms.get(self.kb, toks[k].text).is_some()
                 || toks[k].folded.ends_with("ant"))
         {
             k -= 1;
@@ -855,7 +857,8 @@ impl Recogniser<'_> {
         }
         if single
             && first.cap
-            && (self.lex.peoples.contains(&*first.folded) || self.kb.demonym(first.text).is_some())
+            && (self.lex.peoples.contains(&*first.folded)
+                || self.demonyms.get(self.kb, first.text).is_some())
         {
             evidence.push("nationality or people used as a noun".to_string());
             return make(EntityType::MISC, STRENGTH_CUE, "people-noun", evidence);
