@@ -36,12 +36,23 @@ fn push_folded(out: &mut String, c: char, pending_space: &mut bool) {
         'ł' | 'Ł' => out.push('l'),
         'ı' => out.push('i'),
         _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-        // Lower-casing may yield decomposable characters ('İ' → 'i' + dot above).
-        _ => out.extend(
-            c.to_lowercase()
+        // Lower-casing may yield decomposable characters ('İ' → 'i' + dot above), and what
+        // comes out may itself need mapping ('ẞ' → 'ß' → "ss", '﹣' → '-' → separator), so
+        // each resulting character goes through the mapping again; this keeps the key
+        // idempotent.
+        _ => {
+            for d in c
+                .to_lowercase()
                 .flat_map(|l| l.nfkd())
-                .filter(|&l| !is_combining_mark(l)),
-        ),
+                .filter(|&l| !is_combining_mark(l))
+            {
+                if d == c {
+                    out.push(d);
+                } else {
+                    push_folded(out, d, pending_space);
+                }
+            }
+        }
     }
 }
 
