@@ -1,7 +1,7 @@
 //! Attribution knowledge loaded from `resources/fr/speech_verbs.txt` and
 //! `resources/fr/attribution_cues.txt` (data, not code).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::words::{fold, lower, Word};
@@ -81,6 +81,19 @@ pub struct Lexicon {
     pub channels: Phrases,
     pub hedges: Phrases,
     pub unnamed: HashMap<String, ()>,
+    /// Head nouns that name a person by office or role ("le chef caquiste", "le patron de
+    /// l'organisation"): as a definite description they refer back to a person named before.
+    pub person_roles: HashSet<String>,
+    /// Head nouns that name an organisation ("cette force paramilitaire", "l'alliance",
+    /// "le site"): as a definite description they refer back to an organisation named before.
+    pub organisation_roles: HashSet<String>,
+    /// Adjectives that may stand before the head noun ("le premier ministre", "le nouveau
+    /// président"): skipped when looking for the head.
+    pub premodifiers: HashSet<String>,
+    /// Nouns for people who report for an outlet ("un correspondant de l'AFP"): the outlet
+    /// in such a description is a link of the chain; in any other description ("un
+    /// commandant des FDS") the organisation is the speaker's affiliation, not a channel.
+    pub reporters: HashSet<String>,
     pub bylines: Vec<Vec<String>>,
 }
 
@@ -196,6 +209,18 @@ impl Lexicon {
                 "unnamed" => {
                     lex.unnamed.insert(words.join(" "), ());
                 }
+                "role_person" => {
+                    lex.person_roles.insert(words.join(" "));
+                }
+                "role_organisation" => {
+                    lex.organisation_roles.insert(words.join(" "));
+                }
+                "reporter" => {
+                    lex.reporters.insert(words.join(" "));
+                }
+                "premodifier" => {
+                    lex.premodifiers.insert(words.join(" "));
+                }
                 "byline" => lex.bylines.push(words),
                 other => return Err(bad(format!("unknown section `{other}`"))),
             }
@@ -284,6 +309,14 @@ fn irregular_kind(lemma: &str, form: &str) -> FormKind {
     let participle_endings = [
         "u", "ue", "us", "ues", "is", "ise", "ie", "ies", "te", "ts", "tes",
     ];
+    // Listed -er verbs ("appelé", "appelées"): no finite form ends in -é(e)(s).
+    let lower_form = form.to_lowercase();
+    if ["é", "ée", "és", "ées"]
+        .iter()
+        .any(|e| lower_form.ends_with(e))
+    {
+        return FormKind::Participle;
+    }
     if f.ends_with("ant") {
         return FormKind::Finite;
     }

@@ -83,6 +83,9 @@ struct SpeakerRef {
     head: Option<String>,
     /// Whether the speaker is a named person (what "il" / "elle" most often refers to).
     person: bool,
+    /// The chain the speaker's last statement came through: a later "la source a ajouté"
+    /// or "a-t-il ajouté" comes through it too.
+    via: Vec<String>,
 }
 
 struct DocView<'d> {
@@ -147,7 +150,19 @@ const INDEFINITE: [&str; 10] = [
     "d'",
     "deux",
 ];
-const PRONOUNS: [&str; 6] = ["il", "elle", "ils", "elles", "celui-ci", "celle-ci"];
+/// Pronouns that stand for a speaker: subjects ("il a ajouté") and the stressed forms after
+/// "selon" ("selon lui").
+const PRONOUNS: [&str; 8] = [
+    "il", "elle", "ils", "elles", "celui-ci", "celle-ci", "lui", "eux",
+];
+/// Determiners that make a description refer to something already known.
+const DEFINITE: [&str; 8] = ["le", "la", "l'", "les", "ce", "cet", "cette", "ces"];
+/// How far after a role description ("le Premier ministre irakien déclare …", a headline)
+/// the person it describes may be named when no one was named before.
+const CATAPHORA_BYTES: usize = 300;
+/// How close to a person's mention a role word must be to describe that person ("le
+/// président turc Recep Tayyip Erdogan", "Tymur Tkachenko, chef de …").
+const ROLE_WINDOW_BYTES: usize = 60;
 const ADVERBS: [&str; 22] = [
     "aussi",
     "encore",
@@ -186,9 +201,9 @@ const SUBORDINATORS: [&str; 14] = [
     "ainsi", "tant", "lors",
 ];
 /// Words that end a speaker phrase placed after its verb.
-const PHRASE_ENDS: [&str; 16] = [
-    "dans", "lors", "selon", "citant", "sur", "apres", "avant", "alors", "pendant", "tandis",
-    "lorsque", "lorsqu'", "quand", "parce", "afin", "pour",
+const PHRASE_ENDS: [&str; 20] = [
+    "dans", "lors", "selon", "citant", "cite", "citee", "cites", "citees", "sur", "apres", "avant",
+    "alors", "pendant", "tandis", "lorsque", "lorsqu'", "quand", "parce", "afin", "pour",
 ];
 
 /// Analyses a whole document.
@@ -690,23 +705,46 @@ fn resolve_speaker(
     if from == to && PRONOUNS.contains(&first) {
         return pronoun_speaker(span, view, seen, topic);
     }
+    // "ce dernier", "cette dernière": the last person named.
+    if to == from + 1
+        && matches!(first, "ce" | "cette")
+        && matches!(words[to].folded.as_str(), "dernier" | "derniere")
+    {
+        if let Some(m) = last_mention_before(view, span.start, EntityType::PER) {
+            return named(span, m, None);
+        }
+    }
     let mentions: Vec<&&EntityMention> = view
         .mentions_in(span)
         .filter(|m| m.label != EntityType::LOC && m.label != EntityType::MISC)
         .collect();
-    let head = words[from..=to]
-        .iter()
-        .find(|w| {
-            w.kind == WordKind::Word
-                && !DETERMINERS.contains(&w.folded.as_str())
-                && !INDEFINITE.contains(&w.folded.as_str())
-        })
-        .map(|w| w.folded.clone());
+    let head = description_head(lex, &words[from..=to]);
     let indefinite = INDEFINITE.contains(&first);
+    let definite = DEFINITE.contains(&first);
     let person = mentions.iter().rev().find(|m| m.label == EntityType::PER);
     if let Some(p) = person {
-        if !indefinite {
+        // "Un porte-parole des Unités, Hussein Qassim, a accusé": an indefinite description
+        // with the person's name in apposition is that person.
+        let in_apposition = view.text[span.start..p.span.start]
+            .trim_end()
+            .ends_with(',');
+        if !indefinite || in_apposition {
             return named(span, p, head);
+        }
+    }
+    // "le chef de la CAQ", "le premier ministre désigné": a person named before, even when
+    // the description names the organisation the person leads.
+    if let Some(role) = head.as_deref().filter(|_| definite) {
+        let unnamed_noun = lex.unnamed.contains_key(role);
+        if unnamed_noun || lex.person_roles.contains(role) {
+            if let Some(prev) = speaker_with_head(seen, role).filter(|p| p.person) {
+                return same_as(span, prev, vec![]);
+            }
+            // An unnamed-source noun ("le porte-parole") only takes a person named with
+            // that role; otherwise it stays an unnamed source (below).
+            if let Some(found) = person_by_role(view, seen, span, role, unnamed_noun) {
+                return found;
+            }
         }
     }
     let organisation = mentions.first();
@@ -718,17 +756,43 @@ fn resolve_speaker(
         if let Some(author) = person.or(organisation) {
             return named(span, author, head);
         }
+        // "le communiqué de la société": the organisation that description refers back to.
+        let author_role = words[from..=to].windows(2).find_map(|pair| {
+            let determiner = pair[0].folded.as_str();
+            let noun = pair[1].folded.as_str();
+            (matches!(
+                determiner,
+                "la" | "le" | "l'" | "du" | "cette" | "ce" | "cet"
+            ) && lex.organisation_roles.contains(noun))
+            .then_some(noun)
+        });
+        if author_role.is_some() {
+            // "selon le site X … indique le site": the same channel as before.
+            if let Some(prev) = head.as_deref().and_then(|h| speaker_with_head(seen, h)) {
+                return same_as(span, prev, vec![]);
+            }
+            if let Some(m) = view
+                .entities
+                .iter()
+                .rev()
+                .filter(|m| m.span.end <= span.start && m.label == EntityType::ORG)
+                .find(|m| !view.is_own_outlet(m))
+            {
+                return named(span, m, head);
+            }
+        }
     }
     if indefinite
         || head
             .as_deref()
             .is_some_and(|h| lex.unnamed.contains_key(h) && organisation.is_none())
     {
-        // "un correspondant de l'AFP", "une source sécuritaire": the speaker is unnamed,
-        // any organisation in the description is the channel the words came through.
+        // "un correspondant de l'AFP", "une source sécuritaire": the speaker is unnamed; the
+        // outlet a reporter works for is the channel the words came through.
+        let reporter = head.as_deref().is_some_and(|h| lex.reporters.contains(h));
         let via = mentions
             .iter()
-            .filter(|m| m.label == EntityType::ORG)
+            .filter(|m| m.label == EntityType::ORG && reporter)
             .map(|m| m.entity.clone())
             .collect();
         // A definite description ("la source") may refer back to an unnamed speaker.
@@ -749,6 +813,7 @@ fn resolve_speaker(
                 unnamed: true,
                 head,
                 person: false,
+                via: vec![],
             }),
         };
     }
@@ -778,6 +843,18 @@ fn resolve_speaker(
         {
             return named(span, m, head);
         }
+        // "cette force paramilitaire", "l'alliance", "le site": the organisation named before.
+        if definite && lex.organisation_roles.contains(h.as_str()) {
+            if let Some(m) = view
+                .entities
+                .iter()
+                .rev()
+                .filter(|m| m.span.end <= span.start && m.label == EntityType::ORG)
+                .find(|m| !view.is_own_outlet(m))
+            {
+                return named(span, m, head);
+            }
+        }
     }
     Speaker {
         span: Some(span),
@@ -789,8 +866,133 @@ fn resolve_speaker(
             unnamed: true,
             head,
             person: false,
+            via: vec![],
         }),
     }
+}
+
+/// Words between a speech verb and a name that make the name the outlet or platform the
+/// words went through: "a déclaré à Xinhua", "a nié auprès de la chaîne Rudaw", "a indiqué
+/// sur son compte Telegram"; not "a félicité les forces pour leur victoire sur Daech".
+fn is_channel_phrase(lex: &Lexicon, between: &[Word]) -> bool {
+    between
+        .iter()
+        .any(|x| matches!(x.folded.as_str(), "a" | "au" | "aux" | "sur" | "aupres"))
+        && between.iter().all(|x| {
+            matches!(
+                x.folded.as_str(),
+                "a" | "au"
+                    | "aux"
+                    | "sur"
+                    | "aupres"
+                    | "de"
+                    | "du"
+                    | "d'"
+                    | "l'"
+                    | "la"
+                    | "le"
+                    | "les"
+                    | "son"
+                    | "sa"
+                    | "ses"
+                    | "leur"
+                    | "leurs"
+            ) || lex.channels.contains_word(&x.folded)
+                || is_adverb(x)
+        })
+}
+
+/// The head noun of a speaker phrase: its first word that is not a determiner or a
+/// pre-nominal adjective ("le premier ministre désigné" → "ministre").
+fn description_head(lex: &Lexicon, words: &[Word]) -> Option<String> {
+    words
+        .iter()
+        .find(|w| {
+            w.kind == WordKind::Word
+                && !DETERMINERS.contains(&w.folded.as_str())
+                && !INDEFINITE.contains(&w.folded.as_str())
+                && !lex.premodifiers.contains(w.folded.as_str())
+        })
+        .map(|w| w.folded.clone())
+}
+
+/// The latest mention of type `label` ending before `offset`.
+fn last_mention_before<'d>(
+    view: &DocView<'d>,
+    offset: usize,
+    label: EntityType,
+) -> Option<&'d EntityMention> {
+    view.entities
+        .iter()
+        .rev()
+        .find(|m| m.span.end <= offset && m.label == label)
+        .copied()
+}
+
+/// Whether the role word appears just before a person's mention ("le président turc
+/// Recep Tayyip Erdogan") or in an apposition right after it ("Tymur Tkachenko, chef de …").
+fn role_near(text: &str, mention: Span, role: &str) -> bool {
+    let mut before_start = mention.start.saturating_sub(ROLE_WINDOW_BYTES);
+    while !text.is_char_boundary(before_start) {
+        before_start += 1;
+    }
+    let mut after_end = (mention.end + ROLE_WINDOW_BYTES).min(text.len());
+    while !text.is_char_boundary(after_end) {
+        after_end -= 1;
+    }
+    let before = &text[before_start..mention.start];
+    // Only the same clause: a sentence or clause end cuts the window.
+    let before = before
+        .rfind(['.', ';', '!', '?', '\n'])
+        .map_or(before, |cut| &before[cut + 1..]);
+    let after = &text[mention.end..after_end];
+    let apposition = after
+        .strip_prefix(',')
+        .map(|rest| rest.split([',', '.', ';', '\n']).next().unwrap_or(""))
+        .unwrap_or("");
+    let has_role = |window: &str| {
+        fold(window)
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|word| word == role)
+    };
+    has_role(before) || has_role(apposition)
+}
+
+/// The person a definite role description ("le chef caquiste") refers to: the latest person
+/// named with that role nearby; unless `strict`, else the latest person speaker, else the
+/// latest person named, else a person named just after (a headline naming the person in
+/// the lede).
+fn person_by_role(
+    view: &DocView<'_>,
+    seen: &[SpeakerRef],
+    span: Span,
+    role: &str,
+    strict: bool,
+) -> Option<Speaker> {
+    let head = Some(role.to_string());
+    let with_role = view.entities.iter().rev().find(|m| {
+        m.span.end <= span.start && m.label == EntityType::PER && role_near(view.text, m.span, role)
+    });
+    if let Some(m) = with_role {
+        return Some(named(span, m, head));
+    }
+    if strict {
+        return None;
+    }
+    if let Some(prev) = seen.iter().rev().find(|s| s.person && s.entity.is_some()) {
+        return Some(same_as(span, prev, vec![]));
+    }
+    if let Some(m) = last_mention_before(view, span.start, EntityType::PER) {
+        return Some(named(span, m, head));
+    }
+    view.entities
+        .iter()
+        .find(|m| {
+            m.label == EntityType::PER
+                && m.span.start >= span.end
+                && m.span.start - span.end <= CATAPHORA_BYTES
+        })
+        .map(|m| named(span, m, head))
 }
 
 /// The latest speaker described with the head noun `head` ("la source" → "une source …").
@@ -820,6 +1022,7 @@ fn named(span: Span, m: &EntityMention, head: Option<String>) -> Speaker {
             unnamed: false,
             head,
             person: m.label == EntityType::PER,
+            via: vec![],
         }),
     }
 }
@@ -836,7 +1039,7 @@ fn pronoun_speaker(
     let pronoun = fold(&view.text[span.start..span.end]);
     let singular = matches!(
         pronoun.trim_start_matches("-t").trim_start_matches('-'),
-        "il" | "elle"
+        "il" | "elle" | "lui"
     );
     let from_topic = topic.and_then(|h| seen.iter().rev().find(|s| s.head.as_deref() == Some(h)));
     let person = if singular {
@@ -976,6 +1179,14 @@ fn trim_subject(words: &[Word], mut from: usize, to: usize) -> Option<(usize, us
             from = k + 1;
         }
     }
+    // "a indiqué au Directeur général qu'il considérait …": the subject of the second verb
+    // starts after the last "que".
+    if let Some(k) = (from..to)
+        .rev()
+        .find(|&k| matches!(words[k].folded.as_str(), "que" | "qu'"))
+    {
+        from = k + 1;
+    }
     while from <= to
         && (CONJUNCTIONS.contains(&words[from].folded.as_str())
             || is_adverb(&words[from])
@@ -1069,7 +1280,20 @@ fn subject_after(
 
 /// A "selon X [citant Y]" phrase: cue index, end of the phrase, chain entities in order of
 /// appearance, and the source phrase's word range.
-type AccordingChain = (usize, usize, Vec<String>, Option<(usize, usize)>);
+struct AccordingChain {
+    /// Index of the cue's first word.
+    start: usize,
+    /// Index just past the source phrase.
+    end: usize,
+    /// Entities of the phrase in chain order, the speaker's own last: "selon X citant Y"
+    /// → [X, Y]; "selon un responsable cité par Y" → [Y].
+    chain: Vec<String>,
+    /// How many entries at the end of `chain` name the speaker (0: an unnamed or
+    /// undescribed speaker, resolved from `speaker_phrase`).
+    speaker_links: usize,
+    /// Word range of the speaker's own phrase.
+    speaker_phrase: Option<(usize, usize)>,
+}
 
 fn analyse_sentence(
     lex: &Lexicon,
@@ -1084,6 +1308,8 @@ fn analyse_sentence(
         return Vec::new();
     }
     let sentence_end = words.len() - 1;
+    // Part-of-speech tags, computed only if a cue needs them.
+    let mut tags: Option<Vec<recoupe_tagger::Upos>> = None;
     let topic = topic_head(words);
     let hedged_sentence = (0..words.len()).any(|i| lex.hedges.at(words, i).is_some());
     let channel = (0..words.len())
@@ -1103,7 +1329,10 @@ fn analyse_sentence(
                     break;
                 }
                 if let Some(m) = view.mention_starting_at(w.start) {
-                    if m.label == EntityType::ORG || m.label == EntityType::PER {
+                    // Right after "citant", a name is a source even when typed as a place
+                    // (a site or agency named like a town).
+                    let right_after = k == i + p.len();
+                    if m.label == EntityType::ORG || m.label == EntityType::PER || right_after {
                         relay_entities.push(m.entity.clone());
                         break;
                     }
@@ -1132,17 +1361,74 @@ fn analyse_sentence(
             while words.get(k).is_some_and(|w| !is_boundary(w)) {
                 k += 1;
             }
-            let np_end = k.saturating_sub(1);
+            // "Selon Mosleh qui est le commandant … dans les Hachd": a relative clause
+            // describes the source, it is no link of the chain.
+            let np_end = (end + 1..k)
+                .find(|&r| {
+                    r > end + 1
+                        && matches!(
+                            words[r].folded.as_str(),
+                            "qui" | "dont" | "lequel" | "laquelle" | "lesquels" | "lesquelles"
+                        )
+                })
+                .unwrap_or(k)
+                .saturating_sub(1);
             let np = trim_range(words, end + 1, np_end.max(end + 1).min(sentence_end));
-            let mut chain = Vec::new();
-            if let Some((a, b)) = np {
-                for m in view.mentions_in(span_of(words, a, b)) {
-                    if m.label == EntityType::ORG || m.label == EntityType::PER {
-                        chain.push(m.entity.clone());
+            // A relay inside the phrase splits it: "X citant Y" (Y spoke, X relayed) and
+            // "Y cité par X" (the same, passive).
+            let (speaker_phrase, relay_phrase) = match np {
+                Some((a, b)) => match (a..=b).find_map(|r| {
+                    lex.relay
+                        .at(words, r)
+                        .map(|(p, _)| (r, p.len(), p.last().is_some_and(|w| w == "par")))
+                }) {
+                    Some((r, len, passive)) => {
+                        let before = if r > a {
+                            trim_range(words, a, r - 1)
+                        } else {
+                            None
+                        };
+                        let after = if r + len <= b {
+                            trim_range(words, r + len, b)
+                        } else {
+                            None
+                        };
+                        if passive {
+                            (before, after)
+                        } else {
+                            (after, before)
+                        }
                     }
-                }
-            }
-            according_chains.push((start, k, chain, np));
+                    None => (np, None),
+                },
+                None => (None, None),
+            };
+            let links = |range: Option<(usize, usize)>, relayed: bool| -> Vec<String> {
+                let Some((a, b)) = range else {
+                    return Vec::new();
+                };
+                view.mentions_in(span_of(words, a, b))
+                    .filter(|m| {
+                        m.label == EntityType::ORG
+                            || m.label == EntityType::PER
+                            // right after "citant", a name is a source even typed as a place
+                            || (relayed && m.span.start == words[a].start)
+                    })
+                    .map(|m| m.entity.clone())
+                    .collect()
+            };
+            let relayed_speaker = relay_phrase.is_some();
+            let mut chain = links(relay_phrase, false);
+            let speaker_chain = links(speaker_phrase, relayed_speaker);
+            let speaker_links = speaker_chain.len();
+            chain.extend(speaker_chain);
+            according_chains.push(AccordingChain {
+                start,
+                end: k,
+                chain,
+                speaker_links,
+                speaker_phrase,
+            });
         }
     }
 
@@ -1175,12 +1461,25 @@ fn analyse_sentence(
                 .iter()
                 .take(8)
                 .any(|w| matches!(w.folded.as_str(), "de" | "d'"));
+        // After a plain comma the words before must be a clause: "Les combats ont repris,
+        // a annoncé l'armée" is an incise, "Le ministre, Karim Haddad, a annoncé
+        // l'arrestation …" is a subject with an apposition.
+        let after_clause = |tags: &mut Option<Vec<recoupe_tagger::Upos>>| {
+            let floor_word = floor.min(group_start);
+            (floor_word..group_start).any(|k| {
+                AUXILIARIES.contains(&words[k].lower.as_str())
+                    || tagged_as_verb(view.text, words, k, tags)
+            })
+        };
         let incise = !gerund
             && (clitic.is_some()
                 || (prev
                     .is_some_and(|p| matches!(p.kind, WordKind::Comma | WordKind::CloseQuote))
                     && !complement.is_some_and(|c| c.clausal || c.distance <= 3)
-                    && !accuses));
+                    && !accuses
+                    && (prev.is_some_and(|p| p.kind == WordKind::CloseQuote)
+                        || quoted[..group_start].iter().any(|q| *q)
+                        || after_clause(&mut tags))));
         // Verbs often not about speech ("lancer", "confirmer", "dévoiler") need a clause or
         // a quotation; opinion verbs taking an object ("considérer X comme", "appeler à")
         // count when a person or body is their subject.
@@ -1197,7 +1496,15 @@ fn analyse_sentence(
             }
             let content = trim_range(words, floor, end);
             let (speaker, channel_entities) = if clitic.is_some() {
-                (None, vec![])
+                // "…, a-t-il déclaré à la chaîne al-Sumaria": the channel after the clitic.
+                let channel = (group_end + 2..words.len())
+                    .take_while(|&k| !is_boundary(&words[k]))
+                    .find(|&k| {
+                        view.mention_starting_at(words[k].start)
+                            .is_some_and(|m| m.label == EntityType::ORG)
+                            && is_channel_phrase(lex, &words[group_end + 1..k])
+                    });
+                (None, channel.into_iter().collect())
             } else {
                 subject_after(view, words, group_end + 1)
             };
@@ -1217,6 +1524,25 @@ fn analyse_sentence(
                     content_start = Some(k + 1);
                     break;
                 }
+                // "a appelé au respect des instructions, « afin de … »": the complement
+                // right after the verb is what was said, not a later quotation.
+                if k == group_end + 1
+                    && matches!(w.lower.as_str(), "à" | "au" | "aux")
+                    && !words[k..]
+                        .iter()
+                        .take(10)
+                        .take_while(|x| x.kind != WordKind::Comma && x.kind != WordKind::Stop)
+                        .any(|x| {
+                            matches!(x.folded.as_str(), "que" | "qu'")
+                                || matches!(
+                                    x.kind,
+                                    WordKind::Colon | WordKind::OpenQuote | WordKind::StraightQuote
+                                )
+                        })
+                {
+                    content_start = Some(k);
+                    break;
+                }
                 if matches!(
                     w.kind,
                     WordKind::Colon | WordKind::OpenQuote | WordKind::StraightQuote
@@ -1227,9 +1553,12 @@ fn analyse_sentence(
                 if w.kind == WordKind::Stop || k > group_end + 14 {
                     break;
                 }
+                // "a déclaré à Xinhua", "a nié auprès de la chaîne Rudaw", "a indiqué sur
+                // son compte Telegram": the outlet or platform the words went through; not
+                // "a félicité les forces pour leur victoire sur Daech".
                 if view.mention_starting_at(w.start).is_some()
                     && k > group_end + 1
-                    && matches!(words[k - 1].folded.as_str(), "a" | "sur" | "l'" | "au")
+                    && is_channel_phrase(lex, &words[group_end + 1..k])
                 {
                     skipped.push(k);
                 }
@@ -1307,10 +1636,11 @@ fn analyse_sentence(
         via.extend(speaker.via.iter().cloned());
         via.extend(relay_entities.iter().cloned());
         // Outer links: "selon X" next to the verb, nearest (last cited) first.
-        for (_, _, chain, _) in &according_chains {
+        for AccordingChain { chain, .. } in &according_chains {
             via.extend(chain.iter().rev().cloned());
         }
         let via = clean_via(view, via, speaker.entity.as_deref());
+        let via = inherit_via(view, via, &speaker);
         let kind = kind_of(words, &quoted, cfrom, cto);
         let content_span = span_of(words, cfrom, cto);
         let hedged = class == VerbClass::Hedge || hedged_sentence;
@@ -1333,14 +1663,22 @@ fn analyse_sentence(
                 },
             ),
         });
-        if let Some(r) = speaker.remember {
+        if let Some(mut r) = speaker.remember {
+            r.via = out.last().map(|a| a.via.clone()).unwrap_or_default();
             *last_speaker = Some(r.clone());
             seen.push(r);
         }
     }
 
     if verb_cues.is_empty() {
-        for (start, np_end, chain, np) in &according_chains {
+        for according in &according_chains {
+            let AccordingChain {
+                start,
+                end: np_end,
+                chain,
+                speaker_links,
+                speaker_phrase: np,
+            } = according;
             // "Selon X, content." or "content, selon X."
             let content = if *start == 0 || words[..*start].iter().all(is_adverb) {
                 trim_range(words, (*np_end).min(sentence_end), sentence_end)
@@ -1351,23 +1689,33 @@ fn analyse_sentence(
                 continue;
             };
             let (speaker_entity, rest) = match chain.split_last() {
-                Some((last, rest)) => (Some(last.clone()), rest.to_vec()),
-                None => (None, vec![]),
+                Some((last, rest)) if *speaker_links > 0 => (Some(last.clone()), rest.to_vec()),
+                _ => (None, chain.clone()),
             };
             let speaker_span = np.map(|(a, b)| span_of(words, a, b));
             let speaker = match (speaker_entity, np) {
-                (Some(e), _) => Speaker {
-                    span: speaker_span,
-                    entity: Some(e.clone()),
-                    unnamed: false,
-                    via: vec![],
-                    remember: Some(SpeakerRef {
-                        entity: Some(e),
+                (Some(e), _) => {
+                    // Remembered with its head noun, so that "le site" later refers back to
+                    // "selon le site vie-publique.fr".
+                    let head = np.and_then(|(a, b)| description_head(lex, &words[a..=b]));
+                    let person = view
+                        .entities
+                        .iter()
+                        .any(|m| m.entity == e && m.label == EntityType::PER);
+                    Speaker {
+                        span: speaker_span,
+                        entity: Some(e.clone()),
                         unnamed: false,
-                        head: None,
-                        person: false,
-                    }),
-                },
+                        via: vec![],
+                        remember: Some(SpeakerRef {
+                            entity: Some(e),
+                            unnamed: false,
+                            head,
+                            person,
+                            via: vec![],
+                        }),
+                    }
+                }
                 (None, Some(range)) => {
                     resolve_speaker(lex, view, words, Some(*range), None, seen, topic.as_deref())
                 }
@@ -1377,6 +1725,7 @@ fn analyse_sentence(
             via.extend(speaker.via.iter().cloned());
             via.extend(relay_entities.iter().cloned());
             let via = clean_via(view, via, speaker.entity.as_deref());
+            let via = inherit_via(view, via, &speaker);
             let conditional = (cfrom..=cto).any(|k| is_conditional(&words[k].folded));
             out.push(Attribution {
                 content: span_of(words, cfrom, cto),
@@ -1390,7 +1739,8 @@ fn analyse_sentence(
                 hedged: hedged_sentence || conditional,
                 provenance: Provenance::new(STAGE, "according-to"),
             });
-            if let Some(r) = speaker.remember {
+            if let Some(mut r) = speaker.remember {
+                r.via = out.last().map(|a| a.via.clone()).unwrap_or_default();
                 *last_speaker = Some(r.clone());
                 seen.push(r);
             }
@@ -1411,6 +1761,17 @@ fn is_conditional(folded: &str) -> bool {
             | "devrait"
             | "devraient"
     )
+}
+
+/// A statement with no chain of its own by a speaker referred back to ("la source a
+/// ajouté", "a-t-il précisé") came through the same chain as that speaker's last one.
+fn inherit_via(view: &DocView<'_>, via: Vec<String>, speaker: &Speaker) -> Vec<String> {
+    match &speaker.remember {
+        Some(previous) if via.is_empty() && !previous.via.is_empty() => {
+            clean_via(view, previous.via.clone(), speaker.entity.as_deref())
+        }
+        _ => via,
+    }
 }
 
 /// Removes the article's own outlet, the speaker itself and duplicates from a chain.

@@ -326,3 +326,217 @@ fn non_speech_senses_of_weak_verbs_are_not_attributions() {
         d.layers.attributions
     );
 }
+
+// Issue 5: definite descriptions and stressed pronouns resolve to the entity named before.
+
+#[test]
+fn issue5_role_description_refers_to_the_person_named_before() {
+    let d = doc(
+        "La maire de Lyon, Sophie Vernet, a inauguré le pont. « Ce chantier a coûté moins que prévu », a déclaré l'édile.\nLe chef de la majorité municipale a ensuite assuré que les travaux suivants commenceraient en mai.",
+        None,
+        &[
+            ("Lyon", EntityType::LOC, "loc:lyon"),
+            ("Sophie Vernet", EntityType::PER, "per:vernet"),
+        ],
+    );
+    assert_eq!(
+        d.layers.attributions.len(),
+        2,
+        "{:#?}",
+        d.layers.attributions
+    );
+    for a in &d.layers.attributions {
+        assert_eq!(
+            a.speaker_entity.as_deref(),
+            Some("per:vernet"),
+            "{}",
+            content(&d, a)
+        );
+        assert!(!a.speaker_unnamed);
+    }
+}
+
+#[test]
+fn issue5_role_description_with_an_organisation_is_still_the_person() {
+    let d = doc(
+        "Paul Ronan a présenté son programme devant les militants. Le chef du Parti du travail a affirmé que les impôts baisseraient.",
+        None,
+        &[
+            ("Paul Ronan", EntityType::PER, "per:ronan"),
+            ("Parti du travail", EntityType::ORG, "org:pt"),
+        ],
+    );
+    let a = d.layers.attributions.last().unwrap();
+    assert_eq!(a.speaker_entity.as_deref(), Some("per:ronan"));
+}
+
+#[test]
+fn issue5_headline_role_description_names_the_person_in_the_lede() {
+    let d = doc(
+        "Le président du Conseil déclare la fin des négociations\nLe président du Conseil Marc Duval a annoncé lundi la fin des discussions.",
+        None,
+        &[("Marc Duval", EntityType::PER, "per:duval")],
+    );
+    let a = &d.layers.attributions[0];
+    assert_eq!(content(&d, a), "la fin des négociations");
+    assert_eq!(a.speaker_entity.as_deref(), Some("per:duval"));
+}
+
+#[test]
+fn issue5_unnamed_source_noun_stays_unnamed_without_a_named_holder() {
+    let d = doc(
+        "Karim Haddad a visité la base. Le porte-parole de l'armée a assuré que la route était rouverte.",
+        None,
+        &[("Karim Haddad", EntityType::PER, "per:haddad")],
+    );
+    let a = d.layers.attributions.last().unwrap();
+    assert_eq!(
+        a.speaker_entity, None,
+        "Haddad was never called porte-parole"
+    );
+    assert!(a.speaker_unnamed);
+}
+
+#[test]
+fn issue5_organisation_description_refers_to_the_organisation_named_before() {
+    let d = doc(
+        "« Nos positions ont été bombardées à l'aube », a déclaré cette milice dans un communiqué, après des frappes contre les Brigades Al-Nasr.",
+        None,
+        &[("Brigades Al-Nasr", EntityType::ORG, "org:nasr")],
+    );
+    // The organisation is named only after the description: nothing to refer back to.
+    assert_eq!(d.layers.attributions[0].speaker_entity, None);
+    let d = doc(
+        "Les Brigades Al-Nasr ont perdu deux combattants. « Nos positions ont été bombardées à l'aube », a déclaré cette milice dans un communiqué.",
+        None,
+        &[("Brigades Al-Nasr", EntityType::ORG, "org:nasr")],
+    );
+    assert_eq!(
+        d.layers.attributions[0].speaker_entity.as_deref(),
+        Some("org:nasr")
+    );
+}
+
+#[test]
+fn issue5_selon_lui_and_apposition_after_an_indefinite_description() {
+    let d = doc(
+        "Un porte-parole des Brigades, Hadi Karim, a affirmé que la frappe visait des civils. Selon lui, les drones venaient du nord.",
+        None,
+        &[
+            ("Brigades", EntityType::ORG, "org:brigades"),
+            ("Hadi Karim", EntityType::PER, "per:karim"),
+        ],
+    );
+    assert_eq!(
+        d.layers.attributions.len(),
+        2,
+        "{:#?}",
+        d.layers.attributions
+    );
+    for a in &d.layers.attributions {
+        assert_eq!(
+            a.speaker_entity.as_deref(),
+            Some("per:karim"),
+            "{}",
+            content(&d, a)
+        );
+    }
+}
+
+#[test]
+fn issue5_subject_with_apposition_is_not_an_inverted_incise() {
+    let d = doc(
+        "Le ministre de l'Intérieur, Karim Haddad, a annoncé l'arrestation de trois suspects.\nLes combats ont repris, a annoncé l'armée.",
+        None,
+        &[("Karim Haddad", EntityType::PER, "per:haddad")],
+    );
+    let first = &d.layers.attributions[0];
+    assert_eq!(content(&d, first), "l'arrestation de trois suspects");
+    assert_eq!(first.speaker_entity.as_deref(), Some("per:haddad"));
+    let second = &d.layers.attributions[1];
+    assert_eq!(content(&d, second), "Les combats ont repris");
+    assert_eq!(d.slice(second.speaker.unwrap()), "l'armée");
+}
+
+#[test]
+fn issue5_passive_relay_keeps_the_unnamed_speaker_and_chains_the_outlet() {
+    let d = doc(
+        "D'après un responsable de la sécurité cité par l'agence Nour, deux commandants se trouvaient dans la zone.",
+        None,
+        &[("Nour", EntityType::ORG, "org:nour")],
+    );
+    let a = &d.layers.attributions[0];
+    assert_eq!(a.speaker_entity, None);
+    assert!(a.speaker_unnamed);
+    assert_eq!(a.via, vec!["org:nour".to_string()]);
+}
+
+#[test]
+fn issue5_addressee_outlet_and_platform_are_chain_links() {
+    let d = doc(
+        "Le maire, Karim Haddad, a déclaré à Al-Wadi que deux véhicules avaient été touchés.\n« Nous reconstruirons », a-t-il ajouté à la chaîne Al-Rafidain.\nIl a félicité les forces pour leur victoire sur les Brigades Al-Nasr.",
+        None,
+        &[
+            ("Karim Haddad", EntityType::PER, "per:haddad"),
+            ("Al-Wadi", EntityType::ORG, "org:wadi"),
+            ("Al-Rafidain", EntityType::ORG, "org:rafidain"),
+            ("Brigades Al-Nasr", EntityType::ORG, "org:nasr"),
+        ],
+    );
+    let by_content = |start: &str| {
+        d.layers
+            .attributions
+            .iter()
+            .find(|a| content(&d, a).starts_with(start))
+            .unwrap_or_else(|| {
+                panic!(
+                    "no attribution starting {start:?}: {:#?}",
+                    d.layers.attributions
+                )
+            })
+    };
+    assert_eq!(
+        by_content("deux véhicules").via,
+        vec!["org:wadi".to_string()]
+    );
+    assert_eq!(
+        by_content("Nous reconstruirons").via,
+        vec!["org:rafidain".to_string()]
+    );
+}
+
+#[test]
+fn issue5_affiliation_in_an_unnamed_description_is_no_chain_link() {
+    let d = doc(
+        "Un commandant des Brigades Al-Nasr a affirmé que la ligne tenait. Un correspondant de l'agence Nour a rapporté que les tirs avaient cessé.",
+        None,
+        &[
+            ("Brigades Al-Nasr", EntityType::ORG, "org:nasr"),
+            ("Nour", EntityType::ORG, "org:nour"),
+        ],
+    );
+    assert_eq!(
+        d.layers.attributions.len(),
+        2,
+        "{:#?}",
+        d.layers.attributions
+    );
+    assert!(d.layers.attributions[0].via.is_empty());
+    assert!(d.layers.attributions[0].speaker_unnamed);
+    assert_eq!(d.layers.attributions[1].via, vec!["org:nour".to_string()]);
+}
+
+#[test]
+fn issue5_relative_clause_after_selon_is_no_chain_link() {
+    let d = doc(
+        "Selon Karim Haddad qui est le commandant de la région dans les Brigades Al-Nasr, les convois ont quitté la ville.",
+        None,
+        &[
+            ("Karim Haddad", EntityType::PER, "per:haddad"),
+            ("Brigades Al-Nasr", EntityType::ORG, "org:nasr"),
+        ],
+    );
+    let a = &d.layers.attributions[0];
+    assert_eq!(a.speaker_entity.as_deref(), Some("per:haddad"));
+    assert!(a.via.is_empty(), "{:?}", a.via);
+}

@@ -114,18 +114,24 @@ pub fn scan(text: &str, start: usize, end: usize) -> Vec<Word> {
         let abs = start + i;
         if c.is_alphanumeric() {
             let mut j = i + c.len_utf8();
+            let mut last = c;
             while let Some(&(k, d)) = iter.peek() {
+                let next = slice[k + d.len_utf8()..].chars().next();
+                // A dot between lowercase letters with no space is inside an address
+                // ("vie-publique.fr"), never a sentence end.
+                let in_address = d == '.'
+                    && (last.is_ascii_lowercase() || last.is_ascii_digit())
+                    && next.is_some_and(|n| n.is_ascii_lowercase());
                 let joins = d.is_alphanumeric()
+                    || in_address
                     || ((d == '-' || is_apostrophe(d) || d == '.' || d == ',')
-                        && slice[k + d.len_utf8()..]
-                            .chars()
-                            .next()
-                            .is_some_and(|n| n.is_alphanumeric())
+                        && next.is_some_and(|n| n.is_alphanumeric())
                         && (d != '.' && d != ',' || c.is_ascii_digit()));
                 if !joins {
                     break;
                 }
                 j = k + d.len_utf8();
+                last = d;
                 iter.next();
             }
             // Title abbreviations keep their period ("M. Legault", "Dr. Tedros"): it does not
@@ -245,6 +251,10 @@ mod tests {
             vec!["deir", "ez-zor", ",", "10.000", "et", "1,5"]
         );
         assert_eq!(folded("dit-elle."), vec!["dit", "-elle", "."]);
+        assert_eq!(
+            folded("le site vie-publique.fr. Il"),
+            vec!["le", "site", "vie-publique.fr", ".", "il"]
+        );
     }
 
     #[test]

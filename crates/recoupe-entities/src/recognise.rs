@@ -5,7 +5,7 @@
 //! over a bounded token window, or a capitalised proper-noun sequence typed by contextual cues.
 //! Everything is hash lookups on precomputed folded keys; no regular expressions.
 
-use recoupe_model::{EntityType, PlaceKind};
+use recoupe_model::{EntityType, PlaceKind, TokenKind};
 
 use crate::cache::{CandidateCache, DemonymCache};
 use crate::knowledge::{Candidate, Knowledge};
@@ -110,6 +110,22 @@ impl Recogniser<'_> {
         let mut i = s.start;
         while i < s.end {
             let t = &toks[i];
+            if t.kind == TokenKind::Symbol && is_bare_web_address(t.text) {
+                // "selon le site vie-publique.fr": a site named by its address is a media ORG.
+                out.push(Cand {
+                    start: i,
+                    end: i + 1,
+                    label: EntityType::ORG,
+                    strength: STRENGTH_CUE,
+                    hits: Vec::new(),
+                    rule: "web-address",
+                    evidence: vec![format!("web address \"{}\"", t.text)],
+                    weak: false,
+                    admin_cue: false,
+                });
+                i += 1;
+                continue;
+            }
             if !t.is_word() {
                 i += 1;
                 continue;
@@ -953,6 +969,15 @@ fn text_of(toks: &[Tk<'_>], a: usize, b: usize) -> String {
 }
 
 /// Lowercase word with a typical French adjective ending (agreeing forms included).
+/// A site's address with no scheme and no path ("vie-publique.fr", "www.lemonde.fr"): it
+/// names the site. Full links, paths and e-mail addresses point to pages, not outlets.
+fn is_bare_web_address(text: &str) -> bool {
+    let host = text.strip_prefix("www.").unwrap_or(text);
+    host.contains('.')
+        && !host.contains(['/', '@', ':'])
+        && host.bytes().any(|b| b.is_ascii_alphabetic())
+}
+
 pub fn is_adjective(folded: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "ale", "ales", "al", "aux", "ique", "iques", "ien", "ienne", "iens", "iennes", "aire",

@@ -37,6 +37,84 @@ pub struct Report {
     pub text_mismatches: Vec<String>,
     pub unlocated_gold: UnlocatedSummary,
     pub layers: LayerReports,
+    /// Every disagreement with the gold, when asked for ([`EvalOptions::mismatches`]);
+    /// absent from the JSON otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mismatches: Option<Vec<Mismatch>>,
+}
+
+/// What [`evaluate_with`] does beyond the scores.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EvalOptions {
+    /// List every gold item the system missed or got wrong and every system item the gold
+    /// does not have, in [`Report::mismatches`].
+    pub mismatches: bool,
+}
+
+/// One disagreement between the system and the gold, for reading errors one by one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mismatch {
+    /// Corpus id of the article.
+    pub article: String,
+    /// `entities`, `places`, `dates`, `quantities`, `attributions` or `unsourced`.
+    pub layer: String,
+    /// `missed` (gold item not found), `spurious` (system item not in the gold), or the
+    /// field that differs on a found item: `type`, `value`, `place`, `speaker`, `chain`,
+    /// `hedged`, `kind`.
+    pub problem: String,
+    /// Byte offset of the item in the article text.
+    pub at: usize,
+    /// The item's text (shortened to [`MISMATCH_TEXT_CHARS`] characters).
+    pub text: String,
+    /// What the gold says, for a field that differs (or the gold item, when missed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected: Option<String>,
+    /// What the system says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub got: Option<String>,
+}
+
+/// How many characters of an item's text a [`Mismatch`] keeps.
+pub const MISMATCH_TEXT_CHARS: usize = 90;
+
+/// Collects mismatches when asked, and costs nothing otherwise.
+struct Sink {
+    enabled: bool,
+    items: Vec<Mismatch>,
+}
+
+impl Sink {
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        pair: &Pair,
+        layer: &str,
+        problem: &str,
+        span: Span,
+        expected: Option<String>,
+        got: Option<String>,
+    ) {
+        if !self.enabled {
+            return;
+        }
+        let text: String = pair
+            .doc
+            .text
+            .get(span.start..span.end)
+            .unwrap_or_default()
+            .chars()
+            .take(MISMATCH_TEXT_CHARS)
+            .collect();
+        self.items.push(Mismatch {
+            article: pair.id.to_string(),
+            layer: layer.to_string(),
+            problem: problem.to_string(),
+            at: span.start,
+            text,
+            expected,
+            got,
+        });
+    }
 }
 
 /// Gold items that could not be placed in their article. They are left out of every score
@@ -204,6 +282,11 @@ impl Pair<'_> {
 /// Scores `annotated` (the corpus documents after the pipeline ran, matched to the gold by
 /// `Metadata::external_id`) against `corpus`.
 pub fn evaluate(corpus: &Corpus, annotated: &[Document]) -> Report {
+    evaluate_with(corpus, annotated, EvalOptions::default())
+}
+
+/// [`evaluate`], with the options.
+pub fn evaluate_with(corpus: &Corpus, annotated: &[Document], options: EvalOptions) -> Report {
     let mut by_external_id: HashMap<&str, &Document> = HashMap::new();
     for doc in annotated {
         if let Some(id) = doc.meta.external_id.as_deref() {
@@ -296,20 +379,43 @@ pub fn evaluate(corpus: &Corpus, annotated: &[Document]) -> Report {
         }
     }
 
+    let mut sink = Sink {
+        enabled: options.mismatches,
+        items: Vec::new(),
+    };
     let layers = LayerReports {
-        entities: wrap(outcome(&[Layer::Entities]), || score_entities(&pairs)),
+        entities: wrap(outcome(&[Layer::Entities]), || {
+            score_entities(&pairs, &mut sink)
+        }),
         nationalities: wrap(outcome(&[Layer::Nationalities]), || {
             score_nationalities(&pairs)
         }),
         alias_clustering: wrap(outcome(&[Layer::Entities]), || score_alias(&pairs)),
-        places: wrap(outcome(&[Layer::Places]), || score_places(&pairs)),
-        dates: wrap(outcome(&[Layer::Dates]), || score_dates(&pairs)),
-        quantities: wrap(outcome(&[Layer::Quantities]), || score_quantities(&pairs)),
-        attributions: wrap(outcome(&[Layer::Attributions]), || {
-            score_attributions(&pairs, &global)
+        places: wrap(outcome(&[Layer::Places]), || {
+            score_places(&pairs, &mut sink)
         }),
-        unsourced: wrap(outcome(&[Layer::Unsourced]), || score_unsourced(&pairs)),
+        dates: wrap(outcome(&[Layer::Dates]), || score_dates(&pairs, &mut sink)),
+        quantities: wrap(outcome(&[Layer::Quantities]), || {
+            score_quantities(&pairs, &mut sink)
+        }),
+        attributions: wrap(outcome(&[Layer::Attributions]), || {
+            score_attributions(&pairs, &global, &mut sink)
+        }),
+        unsourced: wrap(outcome(&[Layer::Unsourced]), || {
+            score_unsourced(&pairs, &mut sink)
+        }),
     };
+    let mismatches = options.mismatches.then(|| {
+        let mut items = sink.items;
+        items.sort_by(|a, b| {
+            (a.article.as_str(), a.at, a.layer.as_str()).cmp(&(
+                b.article.as_str(),
+                b.at,
+                b.layer.as_str(),
+            ))
+        });
+        items
+    });
 
     Report {
         corpus: corpus.dir.display().to_string(),
@@ -319,6 +425,7 @@ pub fn evaluate(corpus: &Corpus, annotated: &[Document]) -> Report {
         text_mismatches,
         unlocated_gold: unlocated,
         layers,
+        mismatches,
     }
 }
 
@@ -342,7 +449,7 @@ fn located_pairs<'g, T>(
         .collect()
 }
 
-fn score_entities(pairs: &[Pair]) -> EntityScores {
+fn score_entities(pairs: &[Pair], sink: &mut Sink) -> EntityScores {
     let types = [
         EntityType::PER,
         EntityType::ORG,
@@ -369,6 +476,9 @@ fn score_entities(pairs: &[Pair]) -> EntityScores {
                 .collect()
         };
         overall.add(match_exact(&gold, &system));
+        if sink.enabled {
+            entity_mismatches(pair, &gold, &system, sink);
+        }
         for label in types {
             let gold_of: Vec<_> = gold.iter().filter(|g| g.1 == label).copied().collect();
             let system_of: Vec<_> = system.iter().filter(|s| s.1 == label).copied().collect();
@@ -383,6 +493,61 @@ fn score_entities(pairs: &[Pair]) -> EntityScores {
             .into_iter()
             .map(|(label, counts)| (label.as_str().to_string(), counts.prf()))
             .collect(),
+    }
+}
+
+/// Gold mentions not found with their exact span and type, and system mentions the gold
+/// lacks; a mention with the right span and the wrong type is one `type` mismatch.
+fn entity_mismatches(
+    pair: &Pair,
+    gold: &[(Span, EntityType)],
+    system: &[(Span, EntityType)],
+    sink: &mut Sink,
+) {
+    let mut system_left: Vec<Option<(Span, EntityType)>> =
+        system.iter().copied().map(Some).collect();
+    let mut gold_left = Vec::new();
+    for item in gold {
+        match system_left.iter_mut().find(|s| s.as_ref() == Some(item)) {
+            Some(slot) => *slot = None,
+            None => gold_left.push(*item),
+        }
+    }
+    for (span, label) in gold_left {
+        let same_span = system_left
+            .iter_mut()
+            .find(|s| s.is_some_and(|(system_span, _)| system_span == span));
+        match same_span {
+            Some(slot) => {
+                let got = slot.take().map(|(_, l)| l.as_str().to_string());
+                sink.push(
+                    pair,
+                    "entities",
+                    "type",
+                    span,
+                    Some(label.as_str().to_string()),
+                    got,
+                );
+            }
+            None => sink.push(
+                pair,
+                "entities",
+                "missed",
+                span,
+                Some(label.as_str().to_string()),
+                None,
+            ),
+        }
+    }
+    for (span, label) in system_left.into_iter().flatten() {
+        sink.push(
+            pair,
+            "entities",
+            "spurious",
+            span,
+            None,
+            Some(label.as_str().to_string()),
+        );
     }
 }
 
@@ -456,7 +621,7 @@ fn place_is_right(system: &Place, gold: &GoldPlace) -> bool {
     name_match || near
 }
 
-fn score_places(pairs: &[Pair]) -> PlaceScores {
+fn score_places(pairs: &[Pair], sink: &mut Sink) -> PlaceScores {
     let (mut gold_total, mut gold_right) = (0, 0);
     let (mut system_total, mut system_right) = (0, 0);
     for pair in pairs {
@@ -479,8 +644,12 @@ fn score_places(pairs: &[Pair]) -> PlaceScores {
                 .map(|m| m.entity.as_str())
                 .collect();
             let mut right = false;
+            let mut covering = None;
             for (index, place) in places.iter().enumerate() {
                 let covers = spans.contains(&place.span) || keys.contains(place.entity.as_str());
+                if covers {
+                    covering.get_or_insert(place);
+                }
                 if covers && place_is_right(place, gold_place) {
                     right = true;
                     right_places.insert(index);
@@ -488,6 +657,42 @@ fn score_places(pairs: &[Pair]) -> PlaceScores {
             }
             if right {
                 gold_right += 1;
+            } else if sink.enabled {
+                let describe =
+                    |name: &str, country: Option<&str>, lat: Option<f64>, lon: Option<f64>| {
+                        let point = match (lat, lon) {
+                            (Some(lat), Some(lon)) => format!(" ({lat:.3}, {lon:.3})"),
+                            _ => String::new(),
+                        };
+                        format!("{name} [{}]{point}", country.unwrap_or("-"))
+                    };
+                let expected = describe(
+                    &gold_place.name,
+                    gold_place.country.as_deref(),
+                    gold_place.lat,
+                    gold_place.lon,
+                );
+                let at = spans
+                    .iter()
+                    .min_by_key(|s| s.start)
+                    .copied()
+                    .unwrap_or(Span { start: 0, end: 0 });
+                match covering {
+                    Some(place) => sink.push(
+                        pair,
+                        "places",
+                        "place",
+                        at,
+                        Some(expected),
+                        Some(describe(
+                            &place.name,
+                            place.country.as_deref(),
+                            place.lat,
+                            place.lon,
+                        )),
+                    ),
+                    None => sink.push(pair, "places", "missed", at, Some(expected), None),
+                }
             }
         }
         system_right += right_places.len();
@@ -498,7 +703,7 @@ fn score_places(pairs: &[Pair]) -> PlaceScores {
     }
 }
 
-fn score_dates(pairs: &[Pair]) -> ValueScores {
+fn score_dates(pairs: &[Pair], sink: &mut Sink) -> ValueScores {
     let mut found = Counts::default();
     let (mut right, mut total, mut matched) = (0, 0, 0);
     for pair in pairs {
@@ -513,13 +718,43 @@ fn score_dates(pairs: &[Pair]) -> ValueScores {
         found.add(match_exact(&gold_spans, &system_spans));
         let system_by_span = first_by_span(system_spans.into_iter());
         total += gold.len();
+        let mut found_spans = HashSet::new();
         for (date, span) in gold {
             if let Some(&index) = system_by_span.get(&span) {
                 matched += 1;
+                found_spans.insert(span);
                 if system[index].value == date.value {
                     right += 1;
+                } else {
+                    sink.push(
+                        pair,
+                        "dates",
+                        "value",
+                        span,
+                        Some(format!("{:?}", date.value)),
+                        Some(format!("{:?}", system[index].value)),
+                    );
                 }
+            } else {
+                sink.push(
+                    pair,
+                    "dates",
+                    "missed",
+                    span,
+                    Some(format!("{:?}", date.value)),
+                    None,
+                );
             }
+        }
+        for date in system.iter().filter(|d| !found_spans.contains(&d.span)) {
+            sink.push(
+                pair,
+                "dates",
+                "spurious",
+                date.span,
+                None,
+                Some(format!("{:?}", date.value)),
+            );
         }
     }
     ValueScores {
@@ -543,7 +778,7 @@ fn same_quantity(a: &QuantityValue, b: &QuantityValue) -> bool {
     }
 }
 
-fn score_quantities(pairs: &[Pair]) -> ValueScores {
+fn score_quantities(pairs: &[Pair], sink: &mut Sink) -> ValueScores {
     let mut found = Counts::default();
     let (mut right, mut total, mut matched) = (0, 0, 0);
     for pair in pairs {
@@ -558,16 +793,42 @@ fn score_quantities(pairs: &[Pair]) -> ValueScores {
         found.add(match_exact(&gold_spans, &system_spans));
         let system_by_span = first_by_span(system_spans.into_iter());
         total += gold.len();
+        let mut found_spans = HashSet::new();
         for (quantity, span) in gold {
+            let expected = || format!("{:?} {:?}", quantity.value, quantity.qualifier);
             if let Some(&index) = system_by_span.get(&span) {
                 matched += 1;
+                found_spans.insert(span);
                 let candidate = &system[index];
                 if candidate.qualifier == quantity.qualifier
                     && same_quantity(&candidate.value, &quantity.value)
                 {
                     right += 1;
+                } else {
+                    let got = format!("{:?} {:?}", candidate.value, candidate.qualifier);
+                    sink.push(
+                        pair,
+                        "quantities",
+                        "value",
+                        span,
+                        Some(expected()),
+                        Some(got),
+                    );
                 }
+            } else {
+                sink.push(pair, "quantities", "missed", span, Some(expected()), None);
             }
+        }
+        for quantity in system.iter().filter(|q| !found_spans.contains(&q.span)) {
+            let got = format!("{:?} {:?}", quantity.value, quantity.qualifier);
+            sink.push(
+                pair,
+                "quantities",
+                "spurious",
+                quantity.span,
+                None,
+                Some(got),
+            );
         }
     }
     ValueScores {
@@ -627,7 +888,35 @@ fn speaker_is_right(
     }
 }
 
-fn score_attributions(pairs: &[Pair], global: &KeyAlignment) -> AttributionScores {
+fn describe_gold_speaker(gold: &GoldAttribution) -> String {
+    format!(
+        "{} \"{}\"",
+        gold.speaker.as_deref().unwrap_or("unnamed"),
+        gold.speaker_text.as_deref().unwrap_or("")
+    )
+}
+
+fn describe_system_speaker(
+    pair: &Pair,
+    global: &KeyAlignment,
+    system: &recoupe_model::Attribution,
+) -> String {
+    let text = system
+        .speaker
+        .map(|span| pair.doc.slice(span))
+        .unwrap_or("");
+    let entity = match system.speaker_entity.as_deref() {
+        Some(key) => match pair.resolve(key, global) {
+            Some(gold_id) => format!("{key} = {gold_id}"),
+            None => format!("{key} (no gold id)"),
+        },
+        None if system.speaker_unnamed => "unnamed".to_string(),
+        None => "no entity".to_string(),
+    };
+    format!("{entity} \"{text}\"")
+}
+
+fn score_attributions(pairs: &[Pair], global: &KeyAlignment, sink: &mut Sink) -> AttributionScores {
     let mut found = Counts::default();
     let (mut matched, mut speaker, mut chain, mut hedged, mut kind) = (0, 0, 0, 0, 0);
     for pair in pairs {
@@ -647,12 +936,31 @@ fn score_attributions(pairs: &[Pair], global: &KeyAlignment) -> AttributionScore
                 .filter(|(i, a)| !used[*i] && content_overlaps(a.content, span))
                 .min_by_key(|(_, a)| a.content.start.abs_diff(span.start))
                 .map(|(i, _)| i);
-            let Some(index) = best else { continue };
+            let Some(index) = best else {
+                sink.push(
+                    pair,
+                    "attributions",
+                    "missed",
+                    span,
+                    Some(describe_gold_speaker(gold_attribution)),
+                    None,
+                );
+                continue;
+            };
             used[index] = true;
             tp += 1;
             let candidate = &system[index];
             if speaker_is_right(pair, global, candidate, gold_attribution) {
                 speaker += 1;
+            } else {
+                sink.push(
+                    pair,
+                    "attributions",
+                    "speaker",
+                    candidate.content,
+                    Some(describe_gold_speaker(gold_attribution)),
+                    Some(describe_system_speaker(pair, global, candidate)),
+                );
             }
             let via: Vec<Option<&str>> = candidate
                 .via
@@ -666,13 +974,66 @@ fn score_attributions(pairs: &[Pair], global: &KeyAlignment) -> AttributionScore
                 .collect();
             if via == gold_via {
                 chain += 1;
+            } else {
+                let shown = |v: &[Option<&str>]| {
+                    v.iter()
+                        .map(|k| k.unwrap_or("?"))
+                        .collect::<Vec<_>>()
+                        .join(" → ")
+                };
+                let got = candidate
+                    .via
+                    .iter()
+                    .zip(&via)
+                    .map(|(key, gold_id)| {
+                        gold_id.map_or_else(|| format!("{key} (no gold id)"), str::to_string)
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" → ");
+                sink.push(
+                    pair,
+                    "attributions",
+                    "chain",
+                    candidate.content,
+                    Some(format!("[{}]", shown(&gold_via))),
+                    Some(format!("[{got}]")),
+                );
             }
             if candidate.hedged == gold_attribution.hedged {
                 hedged += 1;
+            } else {
+                sink.push(
+                    pair,
+                    "attributions",
+                    "hedged",
+                    candidate.content,
+                    Some(gold_attribution.hedged.to_string()),
+                    Some(candidate.hedged.to_string()),
+                );
             }
             if candidate.kind == gold_attribution.kind {
                 kind += 1;
+            } else {
+                sink.push(
+                    pair,
+                    "attributions",
+                    "kind",
+                    candidate.content,
+                    Some(format!("{:?}", gold_attribution.kind)),
+                    Some(format!("{:?}", candidate.kind)),
+                );
             }
+        }
+        for (attribution, _) in system.iter().zip(&used).filter(|(_, used)| !**used) {
+            let got = describe_system_speaker(pair, global, attribution);
+            sink.push(
+                pair,
+                "attributions",
+                "spurious",
+                attribution.content,
+                None,
+                Some(got),
+            );
         }
         matched += tp;
         found.add(Counts {
@@ -690,7 +1051,7 @@ fn score_attributions(pairs: &[Pair], global: &KeyAlignment) -> AttributionScore
     }
 }
 
-fn score_unsourced(pairs: &[Pair]) -> FoundScores {
+fn score_unsourced(pairs: &[Pair], sink: &mut Sink) -> FoundScores {
     let mut found = Counts::default();
     for pair in pairs {
         let gold = located_pairs(&pair.gold.unsourced, &pair.located.unsourced);
@@ -720,7 +1081,12 @@ fn score_unsourced(pairs: &[Pair]) -> FoundScores {
             if let Some(index) = best {
                 used[index] = true;
                 tp += 1;
+            } else {
+                sink.push(pair, "unsourced", "missed", *span, None, None);
             }
+        }
+        for (sentence, _) in system.iter().zip(&used).filter(|(_, used)| !**used) {
+            sink.push(pair, "unsourced", "spurious", sentence.span, None, None);
         }
         found.add(Counts {
             tp,

@@ -81,7 +81,11 @@
 //!     "attributions":  {"status": "scored", "found": PRF, "speaker": ACC, "chain": ACC,
 //!                       "hedged": ACC, "kind": ACC},
 //!     "unsourced":     {"status": "scored", "found": PRF}
-//!   }
+//!   },
+//!   // only with --mismatches [LAYER,...]: one entry per disagreement with the gold
+//!   "mismatches": [{"article": "v01", "layer": "attributions", "problem": "speaker",
+//!                   "at": 1251, "text": "…", "expected": "gold id \"as written\"",
+//!                   "got": "system key = gold id \"as written\""}]
 //! }
 //! PRF = {"p": x|null, "r": x|null, "f1": x|null, "tp": n, "fp": n, "fn": n}
 //! ACC = {"accuracy": x|null, "right": n, "total": n}
@@ -102,9 +106,9 @@ pub use corpus::{
     GoldPlace, GoldQuantity,
 };
 pub use evaluate::{
-    evaluate, AliasScores, AttributionScores, EntityScores, FoundScores, LayerOutcome,
-    LayerReports, NotProduced, PlaceScores, Report, UnlocatedSummary, ValueScores,
-    PLACE_TOLERANCE_KM, UNLOCATED_EXAMPLES,
+    evaluate, evaluate_with, AliasScores, AttributionScores, EntityScores, EvalOptions,
+    FoundScores, LayerOutcome, LayerReports, Mismatch, NotProduced, PlaceScores, Report,
+    UnlocatedSummary, ValueScores, MISMATCH_TEXT_CHARS, PLACE_TOLERANCE_KM, UNLOCATED_EXAMPLES,
 };
 pub use locate::{
     locate_gold, locate_in_order, CursorRule, LocatedGold, Placements, Unlocated, UnlocatedItem,

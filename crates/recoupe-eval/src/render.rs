@@ -163,6 +163,23 @@ impl Report {
             }
             LayerOutcome::NotProduced(np) => not_produced_row(&mut out, "places", np),
         }
+        if let Some(mismatches) = &self.mismatches {
+            let _ = writeln!(out, "\nmismatches: {}", mismatches.len());
+            for m in mismatches {
+                let _ = write!(
+                    out,
+                    "  {} @{} {} {}: {:?}",
+                    m.article, m.at, m.layer, m.problem, m.text
+                );
+                if let Some(expected) = &m.expected {
+                    let _ = write!(out, "\n      gold:   {expected}");
+                }
+                if let Some(got) = &m.got {
+                    let _ = write!(out, "\n      system: {got}");
+                }
+                out.push('\n');
+            }
+        }
         out
     }
 }

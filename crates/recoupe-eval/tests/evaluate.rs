@@ -2,7 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use recoupe_eval::{evaluate, load_corpus, oracle_documents, LayerOutcome, Prf, Report};
+use recoupe_eval::{
+    evaluate, evaluate_with, load_corpus, oracle_documents, EvalOptions, LayerOutcome, Prf, Report,
+};
 use recoupe_model::{EntityType, Layer, Provenance, Qualifier, Quantity, QuantityValue, Span};
 
 fn mini() -> PathBuf {
@@ -115,10 +117,9 @@ fn system_keys_need_not_be_gold_ids() {
     assert_all_perfect(&report);
 }
 
-#[test]
-fn errors_are_counted_where_they_are() {
-    let corpus = load_corpus(&mini()).unwrap();
-    let mut docs = oracle_documents(&corpus);
+/// The oracle documents with the errors of [`errors_are_counted_where_they_are`].
+fn documents_with_errors(corpus: &recoupe_eval::Corpus) -> Vec<recoupe_model::Document> {
+    let mut docs = oracle_documents(corpus);
     let m1 = docs
         .iter_mut()
         .find(|d| d.meta.external_id.as_deref() == Some("m1"))
@@ -161,8 +162,15 @@ fn errors_are_counted_where_they_are() {
     // The attribution's content span grows to the whole sentence: still found.
     let content = m1.layers.attributions[0].content;
     m1.layers.attributions[0].content = Span::new(content.start - 5, content.end + 10);
+    docs
+}
 
+#[test]
+fn errors_are_counted_where_they_are() {
+    let corpus = load_corpus(&mini()).unwrap();
+    let docs = documents_with_errors(&corpus);
     let report = evaluate(&corpus, &docs);
+    assert!(report.mismatches.is_none(), "listed only when asked for");
     let entities = report.layers.entities.scored().unwrap();
     assert_eq!(entities.by_type["PER"].fn_, 1);
     assert_eq!(entities.by_type["PER"].fp, 0);
@@ -287,4 +295,47 @@ fn report_json_has_the_documented_shape() {
     // Round trip: the JSON reads back into the same report.
     let back: Report = serde_json::from_value(json).unwrap();
     assert_eq!(back, report);
+}
+
+#[test]
+fn mismatches_list_each_error_once_with_gold_and_system() {
+    let corpus = load_corpus(&mini()).unwrap();
+    let docs = documents_with_errors(&corpus);
+    let report = evaluate_with(&corpus, &docs, EvalOptions { mismatches: true });
+    let mismatches = report.mismatches.as_ref().unwrap();
+    let kinds: Vec<(&str, &str)> = mismatches
+        .iter()
+        .map(|m| (m.layer.as_str(), m.problem.as_str()))
+        .collect();
+    let count =
+        |layer: &str, problem: &str| kinds.iter().filter(|k| **k == (layer, problem)).count();
+    // The same scores as the counts above, one line per error.
+    assert_eq!(count("entities", "type"), 1, "{kinds:?}");
+    assert_eq!(count("quantities", "value"), 1);
+    assert_eq!(count("quantities", "spurious"), 1);
+    assert_eq!(count("dates", "missed"), 1);
+    assert_eq!(count("attributions", "hedged"), 1);
+    assert_eq!(count("attributions", "speaker"), 1);
+    assert_eq!(count("attributions", "chain"), 1);
+    assert_eq!(
+        count("attributions", "missed"),
+        0,
+        "a grown content span is still found"
+    );
+    assert_eq!(mismatches.len(), 7, "{mismatches:#?}");
+    let typed = mismatches.iter().find(|m| m.problem == "type").unwrap();
+    assert_eq!(typed.text, "Abou Ali");
+    assert_eq!(
+        (typed.expected.as_deref(), typed.got.as_deref()),
+        (Some("PER"), Some("ORG"))
+    );
+    // A perfect system has none.
+    let perfect = evaluate_with(
+        &corpus,
+        &oracle_documents(&corpus),
+        EvalOptions { mismatches: true },
+    );
+    assert_eq!(perfect.mismatches, Some(Vec::new()));
+    // The scores do not depend on the option.
+    assert_eq!(report.layers, evaluate(&corpus, &docs).layers);
 }

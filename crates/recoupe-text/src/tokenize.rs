@@ -279,6 +279,10 @@ impl Scanner<'_, '_> {
                         self.push(start, end, TokenKind::Symbol);
                         return end;
                     }
+                    if let Some(end) = self.domain_end(start) {
+                        self.push(start, end, TokenKind::Symbol);
+                        return end;
+                    }
                     break;
                 }
                 _ => break,
@@ -440,7 +444,48 @@ impl Scanner<'_, '_> {
         if !has_prefix {
             return None;
         }
+        self.url_end_from(start, start)
+    }
+
+    /// End of a bare web address starting at `start` ("vie-publique.fr",
+    /// "lemonde.fr/politique"), if one does: dot-separated labels of ASCII letters, digits
+    /// and hyphens ending in a known top-level domain, then a path up to the next space.
+    fn domain_end(&self, start: usize) -> Option<usize> {
+        let bytes = self.bytes;
+        // RFC 1035 limits a name to 253 bytes; the cap keeps long dotted runs cheap.
+        const MAX_DOMAIN: usize = 253;
         let mut end = start;
+        while end < bytes.len()
+            && end - start <= MAX_DOMAIN
+            && (bytes[end].is_ascii_alphanumeric() || matches!(bytes[end], b'.' | b'-'))
+        {
+            end += 1;
+        }
+        while end > start && matches!(bytes[end - 1], b'.' | b'-') {
+            end -= 1;
+        }
+        let domain = &self.text[start..end];
+        let (name, tld) = domain.rsplit_once('.')?;
+        if name.is_empty() || name.ends_with('-') || !TOP_LEVEL_DOMAINS.contains(&tld) {
+            return None;
+        }
+        // "fin.Le" or "10.000" are no addresses: the suffix is lowercase letters and the
+        // address is not followed by more letters (an accented one, say).
+        if self.is_word_char_at(end) {
+            return None;
+        }
+        if bytes.get(end) == Some(&b'/')
+            && bytes.get(end + 1).is_some_and(|b| !b.is_ascii_whitespace())
+        {
+            return self.url_end_from(start, end);
+        }
+        Some(end)
+    }
+
+    /// End of an address from `from` to the next space; trailing punctuation belongs to the
+    /// sentence, not the address.
+    fn url_end_from(&self, start: usize, from: usize) -> Option<usize> {
+        let mut end = from;
         while end < self.bytes.len() {
             let b = self.bytes[end];
             if b < 0x80 {
@@ -456,7 +501,6 @@ impl Scanner<'_, '_> {
                 end += c.len_utf8();
             }
         }
-        // Trailing punctuation belongs to the sentence, not the address.
         loop {
             let url = &self.bytes[start..end];
             match url.last() {
@@ -507,6 +551,16 @@ impl Scanner<'_, '_> {
         has_tld.then_some(end)
     }
 }
+
+/// Top-level domains that mark a bare web address ("vie-publique.fr"): generic ones and
+/// the country codes of French-language news (France, Belgium, Switzerland, Québec,
+/// Africa, the Maghreb) and of the countries it most reports on.
+const TOP_LEVEL_DOMAINS: [&str; 52] = [
+    "com", "org", "net", "info", "int", "gov", "edu", "eu", "io", "tv", "news", "media", "fr",
+    "be", "ch", "lu", "ca", "quebec", "mc", "re", "ma", "dz", "tn", "sn", "ci", "cm", "cd", "cg",
+    "ml", "bf", "ne", "td", "mg", "ht", "ga", "bj", "tg", "gn", "uk", "de", "it", "es", "us", "ru",
+    "ua", "ir", "iq", "sy", "lb", "tr", "il", "ps",
+];
 
 /// Letters, digits, combining marks and the soft hyphen make up words.
 #[inline]

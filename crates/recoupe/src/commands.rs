@@ -41,7 +41,11 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Stats { json } => stats(&cli.db, json),
         Command::Export { format, output } => export(&cli.db, format, output.as_deref()),
         Command::Demo => demo(&cli.db, style),
-        Command::Eval { corpus, json } => eval(&corpus, json, progress),
+        Command::Eval {
+            corpus,
+            json,
+            mismatches,
+        } => eval(&corpus, json, mismatches, progress),
         Command::Entities { label, top, json } => {
             entities(&cli.db, label.as_deref(), top as usize, json)
         }
@@ -717,7 +721,12 @@ fn demo(db: &Path, style: Style) -> Result<Outcome> {
 
 // ------------------------------------------------------------------ eval
 
-fn eval(corpus: &Path, json: bool, progress: bool) -> Result<Outcome> {
+fn eval(
+    corpus: &Path,
+    json: bool,
+    mismatch_layers: Option<Vec<String>>,
+    progress: bool,
+) -> Result<Outcome> {
     let loaded = recoupe_eval::load_corpus(corpus)
         .with_context(|| format!("loading the evaluation corpus {}", corpus.display()))?;
     let pipeline = pipeline()?;
@@ -737,7 +746,16 @@ fn eval(corpus: &Path, json: bool, progress: bool) -> Result<Outcome> {
         bar.finish_and_clear();
     }
     let elapsed = started.elapsed();
-    let report = recoupe_eval::evaluate(&loaded, &docs);
+    let options = recoupe_eval::EvalOptions {
+        mismatches: mismatch_layers.is_some(),
+    };
+    let mut report = recoupe_eval::evaluate_with(&loaded, &docs, options);
+    // `--mismatches` with no layer lists them all.
+    if let (Some(layers), Some(items)) = (&mismatch_layers, &mut report.mismatches) {
+        if !layers.is_empty() {
+            items.retain(|m| layers.contains(&m.layer));
+        }
+    }
     if json {
         print_json(&report)?;
     } else {

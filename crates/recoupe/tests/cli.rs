@@ -1096,6 +1096,53 @@ fn eval_demo_corpus_json() {
 }
 
 #[test]
+fn eval_mismatches_list_errors_of_the_chosen_layers() {
+    let corpus = demo_corpus_dir();
+    let corpus = corpus.to_str().unwrap();
+    let plain = run(&["eval", "--corpus", corpus, "--json"]).json();
+    assert!(plain.get("mismatches").is_none(), "only when asked for");
+    let all = run(&["eval", "--corpus", corpus, "--json", "--mismatches"]);
+    assert_code(&all, 0);
+    let all = all.json();
+    let listed = all["mismatches"].as_array().expect("a mismatches array");
+    // Every entity false positive and false negative is listed (a wrong type is one line
+    // for one of each).
+    let entities = &all["layers"]["entities"]["overall"];
+    let entity_lines = listed.iter().filter(|m| m["layer"] == "entities").count() as u64;
+    let typed = listed
+        .iter()
+        .filter(|m| m["layer"] == "entities" && m["problem"] == "type")
+        .count() as u64;
+    assert_eq!(
+        entity_lines + typed,
+        u64_field(entities, "fp") + u64_field(entities, "fn")
+    );
+    let only = run(&[
+        "eval",
+        "--corpus",
+        corpus,
+        "--json",
+        "--mismatches",
+        "attributions",
+    ])
+    .json();
+    let only = only["mismatches"].as_array().unwrap();
+    assert!(only.iter().all(|m| m["layer"] == "attributions"));
+    assert_eq!(
+        only.len(),
+        listed
+            .iter()
+            .filter(|m| m["layer"] == "attributions")
+            .count()
+    );
+    let text = run(&["eval", "--corpus", corpus, "--mismatches", "attributions"]);
+    assert_code(&text, 0);
+    assert!(text.stdout.contains("mismatches: "), "{text:?}");
+    let bad = run(&["eval", "--corpus", corpus, "--mismatches", "tokens"]);
+    assert_code(&bad, 2);
+}
+
+#[test]
 fn eval_without_gold_names_the_missing_file() {
     let dir = temp_dir();
     std::fs::copy(
