@@ -1,7 +1,7 @@
 //! Attribution knowledge loaded from `resources/fr/speech_verbs.txt` and
 //! `resources/fr/attribution_cues.txt` (data, not code).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::words::{fold, lower, Word};

@@ -8,6 +8,10 @@ use std::time::{Duration, Instant};
 
 use recoupe_model::{Document, Metadata, Origin, OriginKind};
 
+// The allocator of the recoupe binary, so that the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let path = std::env::args()
         .nth(1)
