@@ -42,6 +42,8 @@ pub struct Lexicon {
     pub peoples: HashSet<String>,
     pub loc_before_de: HashSet<String>,
     pub loc_whole: HashSet<String>,
+    /// Lowercase generic nouns that may open a known geographic name ("mer Rouge").
+    pub landforms: HashSet<String>,
     pub loc_prepositions: HashSet<String>,
     pub misc_heads: HashSet<String>,
     /// Capitalised nouns opening a MISC name ("Constitution", "Coupe du monde").
@@ -102,6 +104,7 @@ impl Lexicon {
             peoples: set_of(PEOPLES, ""),
             loc_before_de: set_of(LOC_CUES, "before-de"),
             loc_whole: set_of(LOC_CUES, "whole"),
+            landforms: set_of(LOC_CUES, "landform"),
             loc_prepositions: set_of(LOC_CUES, "prepositions"),
             misc_heads: set_of(MISC_CUES, "before"),
             misc_cap_heads: set_of(MISC_CUES, "heads"),

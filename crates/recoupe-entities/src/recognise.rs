@@ -17,6 +17,8 @@ pub const STRENGTH_KB: u8 = 4;
 pub const STRENGTH_CUE: u8 = 3;
 pub const STRENGTH_LEXICON: u8 = 2;
 pub const STRENGTH_DEFAULT: u8 = 1;
+/// How many adjectives may stand between a description noun and the name it introduces.
+const APPOSITION_ADJECTIVES: usize = 2;
 
 /// Places below this population lose against contrary cues (titles, "l'agence X"): GeoNames
 /// holds villages named like surnames and common words.
@@ -255,7 +257,7 @@ impl Recogniser<'_> {
         matches!(
             self.lex.org_heads.get(&*t.folded),
             Some(OrgHead::AlsoLowercase | OrgHead::NeedsComplement)
-        )
+        ) || self.lex.landforms.contains(&*t.folded)
     }
 
     /// Longest reference match starting at token `i`. Windows stay inside the capitalised
@@ -266,6 +268,13 @@ impl Recogniser<'_> {
         let limit = s.end.min(i + self.max_window.max(1));
         let caps_end = if first.name_like {
             self.extend_caps(toks, i, s.end)
+        } else if self.lex.landforms.contains(&*first.folded)
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.name_like && i + 1 < s.end)
+        {
+            // "mer Rouge": the generic noun and the capitalised name that follows
+            self.extend_caps(toks, i + 1, s.end)
         } else {
             i + 1
         };
@@ -338,6 +347,25 @@ impl Recogniser<'_> {
                 continue;
             }
             let mut evidence = vec![format!("reference match \"{surface}\"")];
+            // "la mer Rouge" in lowercase is the sea; the governorate would be written "la
+            // Mer Rouge" or "gouvernorat de la mer Rouge".
+            if !first.name_like
+                && self.lex.landforms.contains(&*first.folded)
+                && hits
+                    .iter()
+                    .any(|h| matches!(h.kind, Some(PlaceKind::River | PlaceKind::Area)))
+            {
+                hits.retain(|h| {
+                    let natural = matches!(h.kind, Some(PlaceKind::River | PlaceKind::Area));
+                    if !natural {
+                        evidence.push(format!(
+                            "not {}:{} (a generic landform noun names the natural feature)",
+                            h.link.kb, h.link.id
+                        ));
+                    }
+                    natural
+                });
+            }
             // only villages under this spelling: the usual spelling may name the real place
             // ("Anbar" is a Turkish village, "al-Anbar" the Iraqi province)
             if hits.iter().all(|h| {
@@ -356,8 +384,32 @@ impl Recogniser<'_> {
             }
             let label = hits[0].label;
             evidence.extend(rejected);
+            // "l'agence Reuters", "la chaîne Al-Jazeera": the reference knows the phrase, but
+            // the name is what follows the lowercase description noun.
+            let start = if !first.name_like
+                && j > i + 1
+                && self.lex.org_appositions.contains(&*first.folded)
+                && toks[i + 1].name_like
+            {
+                evidence.push(format!(
+                    "description \"{}\" left out of the name",
+                    first.text
+                ));
+                i + 1
+            } else if j > i + 1
+                && matches!(&*first.folded, "le" | "la" | "les" | "l'")
+                && self.same_entry_without_first(toks, i, j, text, &hits)
+            {
+                // "Les Houthis", "La France insoumise": the reference lists the name with and
+                // without its article; the article is not part of the name. ("Les
+                // Républicains" keeps it: "Républicains" alone names no party.)
+                evidence.push(format!("article \"{}\" left out of the name", first.text));
+                i + 1
+            } else {
+                i
+            };
             return Some(Cand {
-                start: i,
+                start,
                 end: j,
                 label,
                 strength: STRENGTH_KB,
@@ -369,6 +421,35 @@ impl Recogniser<'_> {
             });
         }
         None
+    }
+
+    /// Whether the window `[i + 1, j)` names the same reference entry as `hits[0]`.
+    fn same_entry_without_first(
+        &self,
+        toks: &[Tk<'_>],
+        i: usize,
+        j: usize,
+        text: &str,
+        hits: &[Candidate],
+    ) -> bool {
+        let Some(best) = hits.first() else {
+            return false;
+        };
+        let mut key = String::new();
+        for k in i + 1..j {
+            let t = &toks[k];
+            if k > i + 1 {
+                let gap = text.get(toks[k - 1].span.end..t.span.start).unwrap_or(" ");
+                if !gap.is_empty() && !key.ends_with('\'') {
+                    key.push(' ');
+                }
+            }
+            key.push_str(t.kb_key.get_or_init(|| self.kb.key(t.text)));
+        }
+        self.cache
+            .get(self.kb, &key)
+            .iter()
+            .any(|c| c.link.kb == best.link.kb && c.link.id == best.link.id)
     }
 
     /// Filters reference hits that the context makes implausible.
@@ -391,8 +472,11 @@ impl Recogniser<'_> {
             return false;
         }
         if hit.label == EntityType::LOC {
-            // places need capitalisation ("bar", "orange" are common words)
-            if !first.name_like {
+            // places need capitalisation ("bar", "orange" are common words), but for a generic
+            // landform noun opening a capitalised name ("mer Rouge", "golfe Persique")
+            let landform = self.lex.landforms.contains(&*first.folded)
+                && toks.get(i + 1).is_some_and(|n| n.name_like);
+            if !first.name_like && !landform {
                 return false;
             }
             // "La source": the words of a place name are capitalised, particles and
@@ -464,6 +548,14 @@ impl Recogniser<'_> {
             *self.lex.org_heads.get(&*head.folded)?
         };
         if !head.cap && head_kind == OrgHead::CapitalisedOnly {
+            return None;
+        }
+        // "l'agence britannique UKMTO", "la chaîne qatarie Al-Jazeera": the name that follows
+        // the description is the organisation, not the description.
+        if !head.cap
+            && self.lex.org_appositions.contains(&*head.folded)
+            && self.describes_next_name(toks, i, s)
+        {
             return None;
         }
         // "forces armées": the second head is an adjective of the first, which already failed
@@ -605,12 +697,44 @@ impl Recogniser<'_> {
     /// "l'agence X", "la chaîne X", "le site X": a capitalised name right after such a noun is
     /// an organisation, whatever else it could be.
     fn org_apposition_before(&self, toks: &[Tk<'_>], i: usize, s: SentenceRange) -> Option<String> {
-        if i <= s.start {
-            return None;
+        // "l'agence X", and over a nationality or adjective: "l'agence britannique X"
+        let mut k = i;
+        for _ in 0..=APPOSITION_ADJECTIVES {
+            if k <= s.start {
+                return None;
+            }
+            let prev = &toks[k - 1];
+            if prev.cap {
+                return None;
+            }
+            if self.lex.org_appositions.contains(&*prev.folded) {
+                return Some(prev.text.to_string());
+            }
+            if !self.is_description_adjective(prev) {
+                return None;
+            }
+            k -= 1;
         }
-        let prev = &toks[i - 1];
-        (!prev.cap && self.lex.org_appositions.contains(&*prev.folded))
-            .then(|| prev.text.to_string())
+        None
+    }
+
+    /// A lowercase nationality or adjective that may stand between a description noun and a
+    /// name ("l'agence *britannique* UKMTO").
+    fn is_description_adjective(&self, t: &Tk<'_>) -> bool {
+        t.is_word()
+            && !t.cap
+            && (self.demonyms.get(self.kb, t.text).is_some() || is_adjective(&t.folded))
+    }
+
+    /// Whether the description noun at `i`, over at most [`APPOSITION_ADJECTIVES`]
+    /// adjectives, stands right before a capitalised name.
+    fn describes_next_name(&self, toks: &[Tk<'_>], i: usize, s: SentenceRange) -> bool {
+        let mut k = i + 1;
+        while k < s.end && k <= i + APPOSITION_ADJECTIVES && self.is_description_adjective(&toks[k])
+        {
+            k += 1;
+        }
+        k < s.end && toks[k].name_like && !self.lex.stopwords_caps.contains(&*toks[k].folded)
     }
 
     /// Whether the capitalised name at `i` is a known organisation or person (it is then its

@@ -76,3 +76,10 @@ fn transliterated_names_are_matched_in_the_document_countries() {
     let lon = qaim.lon.expect("al-Qaem is Al Qa'im, a city of Anbar");
     assert!((40.5..41.5).contains(&lon), "{lon}");
 }
+
+#[test]
+fn a_lowercase_landform_noun_names_the_natural_feature() {
+    let doc = run("Les navires évitent la mer Rouge depuis que les Houthis les visent.");
+    let sea = place(&doc, "mer Rouge");
+    assert_eq!(sea.name, "Red Sea", "{sea:?}");
+}
