@@ -178,7 +178,32 @@ impl Recogniser<'_> {
                 i += 1;
                 continue;
             }
-            let end = self.split_sequence(toks, i, self.extend_caps(toks, i, s.end));
+            let caps_end = self.extend_caps(toks, i, s.end);
+            let end = self.split_sequence(toks, i, caps_end);
+            if end < caps_end {
+                // split off a known name ("Telegram" before "Tymur Tkachenko"): it keeps its
+                // reference entries
+                let left = text_of(toks, i, end);
+                let hits = self.candidates(&left);
+                if let Some(best) = hits.first() {
+                    out.push(Cand {
+                        start: i,
+                        end,
+                        label: best.label,
+                        strength: STRENGTH_KB,
+                        rule: "kb",
+                        evidence: vec![
+                            format!("reference match \"{left}\""),
+                            "split from the capitalised name that follows".to_string(),
+                        ],
+                        hits,
+                        weak: false,
+                        admin_cue: false,
+                    });
+                    i = end;
+                    continue;
+                }
+            }
             if let Some(mut c) = self.type_sequence(toks, i, end, s, text) {
                 if c.hits.is_empty() && c.label != EntityType::PER {
                     self.try_variants(toks, &mut c, text);
@@ -830,6 +855,19 @@ impl Recogniser<'_> {
                     }
                 }
             }
+            // "sur Telegram Tymur Tkachenko": a known organisation, then a name of two words
+            // or more that the first-name lexicon does not know
+            for k in i + 1..=end - 2 {
+                let left = text_of(toks, i, k);
+                let candidates = self.candidates(&left);
+                if !candidates.is_empty()
+                    && candidates.iter().all(|c| c.label == EntityType::ORG)
+                    && toks[k..end].iter().all(|t| t.is_word() && t.cap)
+                    && self.candidates(&text_of(toks, i, end)).is_empty()
+                {
+                    return k;
+                }
+            }
         }
         end
     }
@@ -1007,6 +1045,11 @@ impl Recogniser<'_> {
             evidence.push(format!("first name \"{}\"", first.text));
             return make(EntityType::PER, STRENGTH_LEXICON, "first-name", evidence);
         }
+        if single && first.all_caps && first.text.chars().count() > 5 {
+            // a long all-caps word the reference does not know is a shouted common word
+            // ("HOMMAGE", "EXCLUSIF"), not an acronym
+            return None;
+        }
         if single && first.all_caps {
             evidence.push("acronym".to_string());
             return make(EntityType::ORG, STRENGTH_LEXICON, "acronym", evidence);
@@ -1052,10 +1095,17 @@ impl Recogniser<'_> {
                     evidence,
                 );
             }
-            // without any person evidence an unknown name is more often a place (villages,
-            // districts and transliterated towns are missing from gazetteers)
-            evidence.push("multi-word capitalised name without person evidence".to_string());
-            return make(EntityType::LOC, STRENGTH_DEFAULT, "default-place", evidence);
+            // An unknown name of several capitalised words with no cue is most often a person
+            // whose first name the lexicon lacks ("Aliou Mamadou Dia", "Senny Mayulu"): places
+            // come with a preposition or a cue ("à Tell Abyad", "localité de X"), checked above.
+            evidence
+                .push("multi-word capitalised name without place or organisation cue".to_string());
+            return make(
+                EntityType::PER,
+                STRENGTH_DEFAULT,
+                "default-person-unknown",
+                evidence,
+            );
         }
         let determiner = matches!(
             prev_folded,

@@ -265,3 +265,36 @@ fn division_without_coordinates_takes_its_eponymous_city() {
     assert_eq!(place.country.as_deref(), Some("SY"));
     assert!(place.lat.is_some() && place.lon.is_some(), "{place:?}");
 }
+
+#[test]
+fn unknown_multi_word_names_without_cues_are_people() {
+    let doc = run("Le candidat Ousmane Kadidiatou Ndaw a recueilli 3 % des voix. Plus tard, Ousmane Kadidiatou Ndaw a salué ses électeurs.");
+    let got = mentions(&doc);
+    assert!(
+        has(&doc, EntityType::PER, "Ousmane Kadidiatou Ndaw"),
+        "{got:?}"
+    );
+    // a place still comes with its preposition
+    let doc = run("Les combats ont repris près de Tell Aswad Kabir.");
+    assert!(
+        has(&doc, EntityType::LOC, "Tell Aswad Kabir"),
+        "{:?}",
+        mentions(&doc)
+    );
+}
+
+#[test]
+fn a_shouted_word_is_no_acronym() {
+    let doc = run("HOMMAGE. Le maire a salué les bénévoles. Selon l'ONU, la crise dure.");
+    let got = mentions(&doc);
+    assert!(!got.iter().any(|(_, t)| t == "HOMMAGE"), "{got:?}");
+    assert!(has(&doc, EntityType::ORG, "ONU"), "{got:?}");
+}
+
+#[test]
+fn a_known_organisation_does_not_swallow_the_name_after_it() {
+    let doc = run("Le responsable a écrit sur Telegram Dmytro Kovalenko que la ville tenait.");
+    let got = mentions(&doc);
+    assert!(has(&doc, EntityType::ORG, "Telegram"), "{got:?}");
+    assert!(has(&doc, EntityType::PER, "Dmytro Kovalenko"), "{got:?}");
+}
