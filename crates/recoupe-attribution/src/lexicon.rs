@@ -94,6 +94,9 @@ pub struct Lexicon {
     /// in such a description is a link of the chain; in any other description ("un
     /// commandant des FDS") the organisation is the speaker's affiliation, not a channel.
     pub reporters: HashSet<String>,
+    /// Phrases of the outlet's own judgement ("sans doute", "il est peu probable", "si
+    /// l'on"): a sentence holding one is opinion, not an unsourced fact.
+    pub opinions: Phrases,
     pub bylines: Vec<Vec<String>>,
 }
 
@@ -215,6 +218,7 @@ impl Lexicon {
                 "role_organisation" => {
                     lex.organisation_roles.insert(words.join(" "));
                 }
+                "opinion" => lex.opinions.push(words, String::new()),
                 "reporter" => {
                     lex.reporters.insert(words.join(" "));
                 }
@@ -230,6 +234,7 @@ impl Lexicon {
             &mut lex.relay,
             &mut lex.hedges,
             &mut lex.channels,
+            &mut lex.opinions,
         ] {
             set.sort_longest_first();
         }

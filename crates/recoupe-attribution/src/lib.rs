@@ -255,9 +255,9 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
         }
         previous_had_attribution = !found.is_empty();
         if found.is_empty() {
-            if is_statement(&words) {
+            if is_statement(&words) && !is_opinion(lex, &words) {
                 unsourced.push(Unsourced {
-                    span: sentence.span,
+                    span: after_dateline(&doc.text, sentence.span),
                     provenance: Provenance::new(STAGE, "no-cue"),
                 });
             }
@@ -267,6 +267,48 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
     }
     (attributions, unsourced)
 }
+
+/// A sentence in the outlet's own voice of judgement ("sans doute", "si l'on"), outside
+/// quotes: opinion, not an asserted fact.
+fn is_opinion(lex: &Lexicon, words: &[Word]) -> bool {
+    let quoted = quoted_mask(words);
+    (0..words.len()).any(|i| !quoted[i] && lex.opinions.at(words, i).is_some())
+}
+
+/// A sentence's span without a leading agency dateline ("DEIR EZ-ZOR (Syrie), 30 septembre
+/// (Xinhua) -- Le poste-frontière …" starts at "Le").
+fn after_dateline(text: &str, span: Span) -> Span {
+    let Some(sentence) = span.slice(text) else {
+        return span;
+    };
+    let mut head_end = sentence.len().min(DATELINE_MAX_BYTES);
+    while !sentence.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let head = &sentence[..head_end];
+    let Some((dash_at, dash)) = ["--", "\u{2014}", "\u{2013}"]
+        .iter()
+        .filter_map(|d| head.find(d).map(|at| (at, *d)))
+        .min_by_key(|(at, _)| *at)
+    else {
+        return span;
+    };
+    // The place opens the dateline in capitals: "BEYROUTH,", "DEIR EZ-ZOR (Syrie)".
+    let first_word: String = sentence.chars().take_while(|c| c.is_alphabetic()).collect();
+    let capitals = first_word.chars().count() >= 3 && first_word.chars().all(char::is_uppercase);
+    if !capitals {
+        return span;
+    }
+    let rest = &sentence[dash_at + dash.len()..];
+    let skipped = sentence.len() - rest.trim_start().len();
+    if skipped >= sentence.len() {
+        return span;
+    }
+    Span::new(span.start + skipped, span.end)
+}
+
+/// How far into a sentence an agency dateline may end.
+const DATELINE_MAX_BYTES: usize = 100;
 
 /// A sentence that is a quotation of its own: it opens with a quotation mark and at least
 /// four fifths of its (four or more) words are quoted. A short quoted subtitle is not.
@@ -308,6 +350,22 @@ fn is_byline(lex: &Lexicon, words: &[Word]) -> bool {
         .iter()
         .filter(|w| matches!(w.kind, WordKind::Word | WordKind::Elision))
         .count();
+    // "A.S. avec AFP", "Jean Dupont avec agences": a credit line ending on its agency
+    let credit = content_words <= 6
+        && words
+            .iter()
+            .rposition(|w| w.folded == "avec")
+            .is_some_and(|k| {
+                k > 0
+                    && words[k + 1..]
+                        .iter()
+                        .filter(|w| w.kind == WordKind::Word)
+                        .all(|w| w.capitalised || w.folded == "agences")
+                    && words[k + 1..].iter().any(|w| w.kind == WordKind::Word)
+            });
+    if credit {
+        return true;
+    }
     content_words <= 5
         && lex.bylines.iter().any(|phrase| {
             phrase.len() <= words.len()

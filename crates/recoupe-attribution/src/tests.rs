@@ -540,3 +540,30 @@ fn issue5_relative_clause_after_selon_is_no_chain_link() {
     assert_eq!(a.speaker_entity.as_deref(), Some("per:haddad"));
     assert!(a.via.is_empty(), "{:?}", a.via);
 }
+
+#[test]
+fn issue5_unsourced_leaves_out_opinion_datelines_and_credit_lines() {
+    let d = doc(
+        "BEYROUTH (Liban), 12 mars (Nour) -- Le port a rouvert après trois semaines de travaux.\nLes armateurs devront sans doute attendre encore un mois avant de revenir.\nLes premiers navires sont arrivés mercredi à l'aube.\nK.H. avec AFP",
+        None,
+        &[],
+    );
+    let unsourced: Vec<&str> = d.layers.unsourced.iter().map(|u| d.slice(u.span)).collect();
+    assert_eq!(
+        unsourced,
+        vec![
+            "Le port a rouvert après trois semaines de travaux.",
+            "Les premiers navires sont arrivés mercredi à l'aube.",
+        ]
+    );
+}
+
+#[test]
+fn issue5_dateline_cut_never_splits_a_character() {
+    // A long first sentence with accents around the dateline window.
+    let text = format!("{}é -- fin de la phrase écrite ici.", "É".repeat(60));
+    let d = doc(&text, None, &[]);
+    for u in &d.layers.unsourced {
+        assert!(text.is_char_boundary(u.span.start));
+    }
+}
