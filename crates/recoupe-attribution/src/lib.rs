@@ -1085,6 +1085,34 @@ fn named(span: Span, m: &EntityMention, head: Option<String>) -> Speaker {
     }
 }
 
+/// How many words may stand before a person's name for it to open its sentence ("Le
+/// ministre de la Santé, Abakar Hassan, …").
+const SUBJECT_WORDS_BEFORE: usize = 8;
+
+/// Whether a person mention opens its sentence as its likely subject: few words before it
+/// and no other person named before it in the sentence.
+fn opens_its_sentence(view: &DocView<'_>, mention: &EntityMention) -> bool {
+    let before = &view.text[..mention.span.start];
+    let sentence_start = before.rfind(['.', '!', '?', '\n']).map_or(0, |at| at + 1);
+    // "M. Legault": a title's period does not end the sentence
+    let sentence_start =
+        if before[sentence_start..].trim().is_empty() && before[..sentence_start].ends_with("M.") {
+            before[..sentence_start - 2]
+                .rfind(['.', '!', '?', '\n'])
+                .map_or(0, |at| at + 1)
+        } else {
+            sentence_start
+        };
+    let lead = &before[sentence_start..];
+    let words_before = lead.split_whitespace().count();
+    words_before <= SUBJECT_WORDS_BEFORE
+        && !view.entities.iter().any(|m| {
+            m.label == EntityType::PER
+                && m.span.start >= sentence_start
+                && m.span.end <= mention.span.start
+        })
+}
+
 /// Resolves "il", "elle", "-t-il", "ils": the topic of "Quant au maire, il …" when there is
 /// one, else the latest person speaker for a singular pronoun, else the latest speaker, else
 /// the last person named before the pronoun.
@@ -1105,6 +1133,32 @@ fn pronoun_speaker(
     } else {
         None
     };
+    // "Le ministre, Abakar Hassan, s'est rendu à Moundou. Il a annoncé …": a person who
+    // opened a sentence after the last person speaker was named is the likelier antecedent.
+    if singular && from_topic.is_none() {
+        let speaker_named_at = person.and_then(|p| {
+            view.entities
+                .iter()
+                .rev()
+                .find(|m| Some(&m.entity) == p.entity.as_ref() && m.span.end <= span.start)
+                .map(|m| m.span.start)
+        });
+        let subject = view.entities.iter().rev().find(|m| {
+            m.label == EntityType::PER && m.span.end <= span.start && opens_its_sentence(view, m)
+        });
+        if let Some(subject) = subject {
+            let newer = match (person, speaker_named_at) {
+                (None, _) => true,
+                (Some(p), Some(at)) => {
+                    p.entity.as_ref() != Some(&subject.entity) && subject.span.start > at
+                }
+                (Some(_), None) => false,
+            };
+            if newer {
+                return named(span, subject, None);
+            }
+        }
+    }
     if let Some(prev) = from_topic.or(person).or(seen.last()) {
         return Speaker {
             span: Some(span),
@@ -1414,10 +1468,22 @@ fn analyse_sentence(
         .collect();
     for cue in &cues {
         if let CueKind::According { start, end } = *cue {
-            // The source phrase runs to the next clause boundary.
+            // The source phrase runs to the next clause boundary, and on over a comma into a
+            // relay: "selon le quotidien La Meuse, citant une source judiciaire, …",
+            // "selon Radio-Canada, qui cite un contremaître, …".
             let mut k = end + 1;
-            while words.get(k).is_some_and(|w| !is_boundary(w)) {
+            loop {
+                while words.get(k).is_some_and(|w| !is_boundary(w)) {
+                    k += 1;
+                }
+                let relay_follows = words.get(k).is_some_and(|w| w.kind == WordKind::Comma)
+                    && lex.relay.at(words, k + 1).is_some();
+                if !relay_follows {
+                    break;
+                }
                 k += 1;
+                // past the relay words, which hold no boundary
+                k += lex.relay.at(words, k).map_or(0, |(p, _)| p.len());
             }
             // "Selon Mosleh qui est le commandant … dans les Hachd": a relative clause
             // describes the source, it is no link of the chain.
@@ -1428,6 +1494,7 @@ fn analyse_sentence(
                             words[r].folded.as_str(),
                             "qui" | "dont" | "lequel" | "laquelle" | "lesquels" | "lesquelles"
                         )
+                        && lex.relay.at(words, r).is_none()
                 })
                 .unwrap_or(k)
                 .saturating_sub(1);

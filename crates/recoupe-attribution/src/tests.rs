@@ -567,3 +567,47 @@ fn issue5_dateline_cut_never_splits_a_character() {
         assert!(text.is_char_boundary(u.span.start));
     }
 }
+
+#[test]
+fn issue5_relay_after_a_comma_names_the_speaker_and_chains_the_outlet() {
+    let d = doc(
+        "D'après le quotidien Al-Wadi, citant une source judiciaire, les enquêteurs auraient saisi des documents.\nSelon la chaîne Al-Rafidain, qui cite un responsable local, la route est coupée.",
+        None,
+        &[
+            ("Al-Wadi", EntityType::ORG, "org:wadi"),
+            ("Al-Rafidain", EntityType::ORG, "org:rafidain"),
+        ],
+    );
+    assert_eq!(
+        d.layers.attributions.len(),
+        2,
+        "{:#?}",
+        d.layers.attributions
+    );
+    let first = &d.layers.attributions[0];
+    assert_eq!(
+        content(&d, first),
+        "les enquêteurs auraient saisi des documents"
+    );
+    assert_eq!(d.slice(first.speaker.unwrap()), "une source judiciaire");
+    assert!(first.speaker_unnamed);
+    assert_eq!(first.via, vec!["org:wadi".to_string()]);
+    let second = &d.layers.attributions[1];
+    assert_eq!(d.slice(second.speaker.unwrap()), "un responsable local");
+    assert_eq!(second.via, vec!["org:rafidain".to_string()]);
+}
+
+#[test]
+fn issue5_pronoun_takes_the_person_who_opened_the_last_sentence() {
+    let d = doc(
+        "« Les stocks suffiront », a affirmé Karim Haddad. Le ministre de la Santé, Nabil Sarraf, s'est rendu jeudi à l'hôpital. Il a annoncé que dix médecins arriveraient lundi.",
+        None,
+        &[
+            ("Karim Haddad", EntityType::PER, "per:haddad"),
+            ("Nabil Sarraf", EntityType::PER, "per:sarraf"),
+        ],
+    );
+    let last = d.layers.attributions.last().unwrap();
+    assert_eq!(content(&d, last), "dix médecins arriveraient lundi");
+    assert_eq!(last.speaker_entity.as_deref(), Some("per:sarraf"));
+}

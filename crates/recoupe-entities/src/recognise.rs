@@ -17,6 +17,9 @@ pub const STRENGTH_KB: u8 = 4;
 pub const STRENGTH_CUE: u8 = 3;
 pub const STRENGTH_LEXICON: u8 = 2;
 pub const STRENGTH_DEFAULT: u8 = 1;
+/// A city this large after "ministre de" is the minister's jurisdiction ("ministre de
+/// Paris"), not a portfolio.
+const TRUSTED_CITY_POPULATION: u64 = 100_000;
 /// How many adjectives may stand between a description noun and the name it introduces.
 const APPOSITION_ADJECTIVES: usize = 2;
 
@@ -128,8 +131,35 @@ impl Recogniser<'_> {
                 i += 1;
                 continue;
             }
+            // "L'Équipe", "L'Orient-Le Jour": a name the reference lists with its elided
+            // article
+            if t.kind == TokenKind::Elision
+                && t.cap
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.name_like && i + 1 < s.end)
+            {
+                if let Some(c) = self.kb_window(toks, i, s, text) {
+                    if c.end > i + 1 && c.label == EntityType::ORG {
+                        i = c.end;
+                        out.push(c);
+                        continue;
+                    }
+                }
+            }
             if !t.is_word() {
                 i += 1;
+                continue;
+            }
+            // "le quotidien La Meuse", "le journal Le Soir": a title with its own article
+            if let Some(c) = self.titled_organisation(toks, i, s) {
+                i = c.end;
+                out.push(c);
+                continue;
+            }
+            // "la ministre de la Santé": a portfolio, not a name
+            if t.name_like && self.after_minister_of(toks, i, s) {
+                i = self.extend_caps(toks, i, s.end);
                 continue;
             }
             if let Some(c) = self.place_whole_pattern(toks, i, s, text) {
@@ -331,7 +361,11 @@ impl Recogniser<'_> {
             if !(last.is_word() || last.kind == recoupe_model::TokenKind::Number) {
                 continue;
             }
-            if j - 1 > i && (self.lex.particle_words.contains(&*last.folded) || !last.is_word()) {
+            // a window ends on a word ("Forces de") or a number ("Ligue 1", "G7")
+            let number = last.kind == recoupe_model::TokenKind::Number;
+            if j - 1 > i
+                && (self.lex.particle_words.contains(&*last.folded) || !(last.is_word() || number))
+            {
                 continue;
             }
             let single = j == i + 1;
@@ -446,6 +480,73 @@ impl Recogniser<'_> {
             });
         }
         None
+    }
+
+    /// "le quotidien La Meuse", "l'hebdomadaire Le Point": after a lowercase description
+    /// noun, a capitalised article and a name form one organisation, article included.
+    fn titled_organisation(&self, toks: &[Tk<'_>], i: usize, s: SentenceRange) -> Option<Cand> {
+        let t = &toks[i];
+        if !t.cap || !matches!(&*t.folded, "le" | "la" | "les") || i <= s.start || i + 1 >= s.end {
+            return None;
+        }
+        let description = &toks[i - 1];
+        if description.cap || !self.lex.org_appositions.contains(&*description.folded) {
+            return None;
+        }
+        if !toks[i + 1].name_like {
+            return None;
+        }
+        let end = self.extend_caps(toks, i + 1, s.end);
+        Some(Cand {
+            start: i,
+            end,
+            label: EntityType::ORG,
+            strength: STRENGTH_CUE,
+            hits: self.candidates(&text_of(toks, i, end)),
+            rule: "titled-organisation",
+            evidence: vec![format!(
+                "title after \"{}\", with its article",
+                description.text
+            )],
+            weak: false,
+            admin_cue: false,
+        })
+    }
+
+    /// Whether the capitalised word at `i` names a minister's portfolio: "ministre de la
+    /// Santé", "secrétaire d'État aux Transports".
+    fn after_minister_of(&self, toks: &[Tk<'_>], i: usize, s: SentenceRange) -> bool {
+        // "ministre du Québec" names a jurisdiction, a place the reference knows
+        if self.candidates(toks[i].text).iter().any(|c| {
+            c.label == EntityType::ORG
+                || matches!(c.kind, Some(PlaceKind::Country | PlaceKind::Admin))
+                || c.population >= TRUSTED_CITY_POPULATION
+        }) {
+            return false;
+        }
+        let mut k = i;
+        for step in 0..3 {
+            if k <= s.start {
+                return false;
+            }
+            let prev = &toks[k - 1];
+            if matches!(
+                &*prev.folded,
+                "de" | "d'" | "du" | "des" | "la" | "l'" | "aux" | "au" | "a"
+            ) && !prev.cap
+            {
+                k -= 1;
+                continue;
+            }
+            // "ministre François Legault": a name right after the title is the minister
+            return step > 0
+                && !prev.cap
+                && matches!(
+                    &*prev.folded,
+                    "ministre" | "ministres" | "secretaire" | "commissaire" | "etat"
+                );
+        }
+        false
     }
 
     /// Whether the window `[i + 1, j)` names the same reference entry as `hits[0]`.
