@@ -70,10 +70,43 @@ pub fn document_countries(cands: &[Cand], nationalities: &[String]) -> HashMap<S
             }
         }
     }
+    // With no country named at all, a city far larger than every homonym ("Montréal" and
+    // its French villages) vouches for its country. Not otherwise: in a report on Syria,
+    // "al-Soussa" is the Syrian village, not Sousse in Tunisia.
+    if counts.is_empty() {
+        for c in cands {
+            if let Some(country) = dominant_place(&c.hits).and_then(|d| d.country.as_ref()) {
+                *counts.entry(country.clone()).or_default() += 2;
+            }
+        }
+    }
     for n in nationalities {
         *counts.entry(n.clone()).or_default() += 1;
     }
     counts
+}
+
+/// Below this population a populated place is a village: a region of the same name is
+/// the likelier reading.
+const VILLAGE_POPULATION: u64 = 10_000;
+
+/// How many times larger than every homonym a place must be to vouch for its country.
+const DOMINANT_FACTOR: u64 = 20;
+
+/// The place among `hits` that is both sizeable and [`DOMINANT_FACTOR`] times more
+/// populous than every other place entry, if there is one.
+fn dominant_place(hits: &[Candidate]) -> Option<&Candidate> {
+    let places: Vec<&Candidate> = hits.iter().filter(|h| h.label == EntityType::LOC).collect();
+    let largest = places.iter().max_by_key(|h| h.population)?;
+    let second = places
+        .iter()
+        .filter(|h| !std::ptr::eq(**h, *largest))
+        .map(|h| h.population)
+        .max()
+        .unwrap_or(0);
+    (largest.population >= TRUSTED_PLACE_POPULATION
+        && largest.population >= second.saturating_mul(DOMINANT_FACTOR))
+    .then_some(*largest)
 }
 
 /// Picks the reference entry that fits the mention's label and the document best.
@@ -92,7 +125,14 @@ fn choose(c: &Cand, countries: &HashMap<String, u32>) -> (Option<Candidate>, Vec
         let kind_rank = match h.kind {
             Some(recoupe_model::PlaceKind::Country) => 3,
             Some(recoupe_model::PlaceKind::Admin) if c.admin_cue => 2,
-            Some(recoupe_model::PlaceKind::City) if !c.admin_cue => 2,
+            // a village does not outrank a region of the same name ("Vaud" the canton,
+            // not the village Le Vaud)
+            Some(recoupe_model::PlaceKind::City)
+                if !c.admin_cue && h.population >= VILLAGE_POPULATION =>
+            {
+                2
+            }
+            Some(recoupe_model::PlaceKind::City) if !c.admin_cue => 0,
             Some(recoupe_model::PlaceKind::Admin | recoupe_model::PlaceKind::City) => 1,
             _ => 0,
         };

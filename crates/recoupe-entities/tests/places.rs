@@ -83,3 +83,18 @@ fn a_lowercase_landform_noun_names_the_natural_feature() {
     let sea = place(&doc, "mer Rouge");
     assert_eq!(sea.name, "Red Sea", "{sea:?}");
 }
+
+#[test]
+fn a_region_outranks_a_village_of_the_same_name() {
+    let doc = run("Les électeurs du canton de Genève et ceux de Vaud ont voté dimanche en Suisse.");
+    let vaud = place(&doc, "Vaud");
+    assert_eq!(vaud.country.as_deref(), Some("CH"));
+    assert_ne!(vaud.name, "Le Vaud", "{vaud:?}");
+}
+
+#[test]
+fn with_no_country_named_a_dominant_city_sets_the_context() {
+    let doc = run("Les cols bleus de Montréal ont manifesté devant l'hôtel de ville. À Québec, le gouvernement a promis une aide.");
+    let quebec = place(&doc, "Québec");
+    assert_eq!(quebec.country.as_deref(), Some("CA"), "{quebec:?}");
+}

@@ -223,17 +223,24 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let high = self.plain_number(low.1 + 1)?;
-        if high.0 <= low.0 {
+        // "entre 40 et 45 millions de francs": a scale after the high bound applies to both,
+        // and then "de" comes before the noun.
+        let scale = self.scale(high.1);
+        let (low_value, high_value, end) = match scale {
+            Some(scale) => (low.0 * scale, high.0 * scale, high.1 + 1),
+            None => (low.0, high.0, high.1),
+        };
+        if high_value <= low_value {
             return None;
         }
         let head = Head {
-            value: QuantityValue::Range([low.0, high.0]),
-            end: high.1,
+            value: QuantityValue::Range([low_value, high_value]),
+            end,
             implied: None,
-            needs_de: false,
+            needs_de: scale.is_some(),
             is_one_article: false,
         };
-        let noun = self.noun(high.1, false, &head)?;
+        let noun = self.noun(head.end, head.needs_de, &head)?;
         Some((
             noun.end,
             self.quantity(i, noun, head.value, Qualifier::Range, "range"),
