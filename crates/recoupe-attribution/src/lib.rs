@@ -763,6 +763,17 @@ fn resolve_speaker(
     if from == to && PRONOUNS.contains(&first) {
         return pronoun_speaker(span, view, seen, topic);
     }
+    // "la même source", "le texte", "le communiqué": the source just quoted.
+    let same_source = words[from..=to].iter().any(|w| w.folded == "meme")
+        || (to == from + 1
+            && DEFINITE.contains(&first)
+            && (lex.channels.contains_word(&words[to].folded)
+                || matches!(words[to].folded.as_str(), "texte" | "document")));
+    if same_source {
+        if let Some(prev) = seen.last() {
+            return same_as(span, prev, vec![]);
+        }
+    }
     // "ce dernier", "cette dernière": the last person named.
     if to == from + 1
         && matches!(first, "ce" | "cette")
@@ -1315,6 +1326,7 @@ fn trim_subject(words: &[Word], mut from: usize, to: usize) -> Option<(usize, us
 /// The speaker phrase after an incise verb ("…, a indiqué sur son compte Telegram le chef
 /// de l'administration, Tymur Tkachenko, précisant…"), and entities of skipped channel phrases.
 fn subject_after(
+    lex: &Lexicon,
     view: &DocView<'_>,
     words: &[Word],
     after: usize,
@@ -1365,6 +1377,48 @@ fn subject_after(
     }
     if words.get(from).is_none_or(is_boundary) {
         return (None, channel_entities);
+    }
+    // "…, a confié l'un d'eux à l'agence Reuters": the outlet spoken to ends the phrase
+    // and is a link of the chain.
+    if let Some(k) = (from + 1..=to).find(|&k| {
+        matches!(words[k].lower.as_str(), "à" | "au" | "auprès")
+            && (k + 1..=to).any(|m| {
+                view.mention_starting_at(words[m].start)
+                    .is_some_and(|e| e.label == EntityType::ORG)
+                    && is_channel_phrase(lex, &words[k..m])
+            })
+    }) {
+        if let Some(m) = (k + 1..=to).find(|&m| {
+            view.mention_starting_at(words[m].start)
+                .is_some_and(|e| e.label == EntityType::ORG)
+        }) {
+            channel_entities.push(m);
+        }
+        to = k - 1;
+    }
+    // "…, a annoncé l'armée dans un communiqué lu à la télévision nationale RTB": an
+    // outlet named in the channel phrase after the speaker is a link of the chain.
+    if words.get(to + 1).is_some_and(|w| {
+        matches!(
+            w.lower.as_str(),
+            "dans" | "sur" | "à" | "au" | "lors" | "via" | "auprès"
+        )
+    }) {
+        let mut saw_channel = false;
+        for m in to + 2..words.len() {
+            let w = &words[m];
+            if is_boundary(w) {
+                break;
+            }
+            saw_channel |= lex.channels.contains_word(&w.folded);
+            let outlet = view
+                .mention_starting_at(w.start)
+                .is_some_and(|e| e.label == EntityType::ORG);
+            if outlet && (saw_channel || is_channel_phrase(lex, &words[to + 1..m])) {
+                channel_entities.push(m);
+                break;
+            }
+        }
     }
     // Apposition: ", Tymur Tkachenko," right after the description.
     if words.get(to + 1).is_some_and(|w| w.kind == WordKind::Comma) {
@@ -1476,14 +1530,21 @@ fn analyse_sentence(
                 while words.get(k).is_some_and(|w| !is_boundary(w)) {
                     k += 1;
                 }
-                let relay_follows = words.get(k).is_some_and(|w| w.kind == WordKind::Comma)
-                    && lex.relay.at(words, k + 1).is_some();
-                if !relay_follows {
-                    break;
+                let after_comma = words.get(k).is_some_and(|w| w.kind == WordKind::Comma);
+                if after_comma && lex.relay.at(words, k + 1).is_some() {
+                    k += 1;
+                    // past the relay words, which hold no boundary
+                    k += lex.relay.at(words, k).map_or(0, |(p, _)| p.len());
+                    continue;
                 }
-                k += 1;
-                // past the relay words, which hold no boundary
-                k += lex.relay.at(words, k).map_or(0, |(p, _)| p.len());
+                // "selon le directeur financier, Marc Duhamel, …": the name in apposition
+                if after_comma {
+                    if let Some(name_end) = person_in_apposition(view, words, k + 1) {
+                        k = name_end + 1;
+                        continue;
+                    }
+                }
+                break;
             }
             // "Selon Mosleh qui est le commandant … dans les Hachd": a relative clause
             // describes the source, it is no link of the chain.
@@ -1631,7 +1692,7 @@ fn analyse_sentence(
                     });
                 (None, channel.into_iter().collect())
             } else {
-                subject_after(view, words, group_end + 1)
+                subject_after(lex, view, words, group_end + 1)
             };
             (content, speaker, channel_entities)
         } else {
@@ -1712,8 +1773,18 @@ fn analyse_sentence(
             continue;
         };
         let clitic_word = clitic.map(|c| &words[c]);
+        // "…, affirme le texte, qui évoque « des pertes »": the relative pronoun stands for
+        // the speaker of the clause it hangs on.
+        let relative_subject =
+            !incise && group_start > 0 && words[group_start - 1].folded == "qui" && !out.is_empty();
         let speaker = if gerund {
             pronoun_speaker(span_of(words, group_end, group_end), view, seen, None)
+        } else if relative_subject {
+            let relative = span_of(words, group_start - 1, group_start - 1);
+            match seen.last() {
+                Some(prev) => same_as(relative, prev, vec![]),
+                None => resolve_speaker(lex, view, words, speaker_range, None, seen, None),
+            }
         } else {
             resolve_speaker(
                 lex,
@@ -1886,6 +1957,23 @@ fn is_conditional(folded: &str) -> bool {
             | "devrait"
             | "devraient"
     )
+}
+
+/// The index of the last word of a person's name that starts at word `at` and is followed
+/// by a comma: an apposition ("le gouverneur régional, Oleh Synegoubov, …").
+fn person_in_apposition(view: &DocView<'_>, words: &[Word], at: usize) -> Option<usize> {
+    let m = view.mention_starting_at(words.get(at)?.start)?;
+    if m.label != EntityType::PER {
+        return None;
+    }
+    let mut end = at;
+    while words.get(end + 1).is_some_and(|w| w.end <= m.span.end) {
+        end += 1;
+    }
+    words
+        .get(end + 1)
+        .is_some_and(|w| w.kind == WordKind::Comma)
+        .then_some(end)
 }
 
 /// A statement with no chain of its own by a speaker referred back to ("la source a

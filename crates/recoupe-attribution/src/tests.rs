@@ -611,3 +611,46 @@ fn issue5_pronoun_takes_the_person_who_opened_the_last_sentence() {
     assert_eq!(content(&d, last), "dix médecins arriveraient lundi");
     assert_eq!(last.speaker_entity.as_deref(), Some("per:sarraf"));
 }
+
+#[test]
+fn issue5_trailing_channel_relative_subject_and_same_source() {
+    let d = doc(
+        "Des hommes armés ont attaqué la base, a annoncé l'armée dans un communiqué lu à la télévision Al-Rafidain.\n« Vingt assaillants ont été tués », affirme le texte, qui évoque « des pertes » parmi les supplétifs.\nTrois villages ont été évacués, selon la même source.",
+        None,
+        &[
+            ("armée", EntityType::ORG, "org:army"),
+            ("Al-Rafidain", EntityType::ORG, "org:rafidain"),
+        ],
+    );
+    let all = &d.layers.attributions;
+    assert!(all.len() >= 4, "{all:#?}");
+    for a in all {
+        assert_eq!(
+            a.speaker_entity.as_deref(),
+            Some("org:army"),
+            "{}",
+            content(&d, a)
+        );
+        assert_eq!(
+            a.via,
+            vec!["org:rafidain".to_string()],
+            "{}",
+            content(&d, a)
+        );
+    }
+}
+
+#[test]
+fn issue5_apposition_after_selon_names_the_speaker() {
+    let d = doc(
+        "Karim Haddad a quitté la réunion. Selon le directeur financier, Nabil Sarraf, la réorganisation coûtera cher.",
+        None,
+        &[
+            ("Karim Haddad", EntityType::PER, "per:haddad"),
+            ("Nabil Sarraf", EntityType::PER, "per:sarraf"),
+        ],
+    );
+    let a = d.layers.attributions.last().unwrap();
+    assert_eq!(content(&d, a), "la réorganisation coûtera cher");
+    assert_eq!(a.speaker_entity.as_deref(), Some("per:sarraf"));
+}
