@@ -14,6 +14,8 @@ pub struct Candidate {
     /// Population for places (0 when unknown), used to break ties.
     pub population: u64,
     pub kind: Option<PlaceKind>,
+    /// A national capital ("Washington", "Ankara"): in news the usual sense of the name.
+    pub capital: bool,
 }
 
 impl Candidate {

@@ -73,6 +73,7 @@ fn candidate(hit: &Hit<'_>) -> Candidate {
             country: a.country.clone(),
             population: 0,
             kind: None,
+            capital: false,
         },
         Hit::Country(c) => Candidate {
             link,
@@ -80,6 +81,7 @@ fn candidate(hit: &Hit<'_>) -> Candidate {
             country: Some(c.iso2.clone()),
             population: c.population,
             kind: Some(PlaceKind::Country),
+            capital: false,
         },
         Hit::Place(p) => Candidate {
             link,
@@ -87,6 +89,7 @@ fn candidate(hit: &Hit<'_>) -> Candidate {
             country: Some(p.country.clone()),
             population: p.population,
             kind: Some(p.kind),
+            capital: p.feature_code == "PPLC",
         },
     }
 }

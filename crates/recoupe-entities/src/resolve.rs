@@ -86,6 +86,9 @@ pub fn document_countries(cands: &[Cand], nationalities: &[String]) -> HashMap<S
     counts
 }
 
+/// From this population a place of a named country stands up to a foreign capital.
+const CITY_POPULATION: u64 = 100_000;
+
 /// Below this population a populated place is a village: a region of the same name is
 /// the likelier reading.
 const VILLAGE_POPULATION: u64 = 10_000;
@@ -138,9 +141,19 @@ fn choose(c: &Cand, countries: &HashMap<String, u32>) -> (Option<Candidate>, Vec
         };
         // actors (non-places) first unless the context asked for a place
         let label_fit = u8::from(h.label == c.label) + u8::from(h.link.kb == "actors");
+        // A country named in the document (a place or country mention counts 2) decides
+        // between homonyms; a nationality adjective alone ("britannique") does not outweigh
+        // a national capital ("Washington" the US capital, not the English town).
+        let named_country = u8::from(in_doc >= 2);
+        // A national capital outranks a town of a country the document names ("Washington"
+        // beside "basée au Royaume-Uni"), but not a city of that country ("Tripoli" in a
+        // report on Lebanon).
+        let prominent = h.capital || (named_country == 1 && h.population >= CITY_POPULATION);
         (
             label_fit,
             kind_rank == 3,
+            prominent,
+            named_country,
             in_doc.min(1),
             kind_rank,
             in_doc,

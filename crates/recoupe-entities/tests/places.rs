@@ -98,3 +98,14 @@ fn with_no_country_named_a_dominant_city_sets_the_context() {
     let quebec = place(&doc, "Québec");
     assert_eq!(quebec.country.as_deref(), Some("CA"), "{quebec:?}");
 }
+
+#[test]
+fn a_capital_outranks_a_town_of_a_named_country_but_not_its_city() {
+    let doc = run("L'ONG, basée au Royaume-Uni, a recensé les frappes en Syrie. Elles « portent la signature de Washington », selon un responsable.");
+    let washington = place(&doc, "Washington");
+    assert_eq!(washington.country.as_deref(), Some("US"), "{washington:?}");
+    let doc =
+        run("Au Liban, des heurts ont éclaté à Tripoli, dans le nord du pays, près de Beyrouth.");
+    let tripoli = place(&doc, "Tripoli");
+    assert_eq!(tripoli.country.as_deref(), Some("LB"), "{tripoli:?}");
+}

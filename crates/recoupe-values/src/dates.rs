@@ -211,6 +211,11 @@ fn year_for_weekday_date(
     (today.year() - 40..=today.year()).rev().find_map(matches)
 }
 
+/// How far ahead of the publication a bare month may lie ("mi-mars" written in February);
+/// further ahead the month is read as last year's, news reporting mostly on what happened
+/// ("en janvier" written in November).
+const NEAR_FUTURE_MONTHS: u32 = 1;
+
 /// Year for "weekday day month" given the publication date: the matching date nearest it.
 fn nearest_weekday_date(
     weekday: u32,
@@ -320,8 +325,24 @@ fn place(expr: &DateExpr, context: &Context) -> Placed {
                     1 => a.year() + 1,
                     -1 if *month < a.month() => a.year(),
                     -1 => a.year() - 1,
-                    _ if *month <= a.month() => a.year(),
-                    _ => a.year() - 1,
+                    // A bare month is the nearest one, the past on a tie: "mi-mars" written in
+                    // February is next month, "en décembre" written in January last month.
+                    _ if *month <= a.month() => {
+                        let back = a.month() - *month;
+                        if back > 6 && 12 - back < back {
+                            a.year() + 1
+                        } else {
+                            a.year()
+                        }
+                    }
+                    _ => {
+                        let ahead = *month - a.month();
+                        if ahead < 12 - ahead && ahead <= NEAR_FUTURE_MONTHS {
+                            a.year()
+                        } else {
+                            a.year() - 1
+                        }
+                    }
                 };
                 calendar::month(year, *month)
             }),
