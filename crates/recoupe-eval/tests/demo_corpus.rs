@@ -113,3 +113,26 @@ fn gold_built_documents_score_one() {
     }
     assert_eq!(layers.unsourced.scored().unwrap().found.f1, Some(1.0));
 }
+
+/// The check corpora under `checks/`: every gold item is placed and the gold scores 1.0
+/// against itself.
+#[test]
+fn check_corpora_are_consistent() {
+    for name in ["general-a", "general-b"] {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../checks")
+            .join(name);
+        let corpus = load_corpus(&dir).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(corpus.gold.len(), 6, "{name}");
+        for (id, gold) in &corpus.gold {
+            let article = corpus.article(id).unwrap();
+            let unlocated = locate_gold(&article.text, gold).unlocated(id, gold);
+            assert!(unlocated.is_empty(), "{name}: {unlocated:#?}");
+        }
+        let report = evaluate(&corpus, &oracle_documents(&corpus));
+        let entities = report.layers.entities.scored().unwrap();
+        assert_eq!(entities.overall.f1, Some(1.0), "{name}");
+        let attributions = report.layers.attributions.scored().unwrap();
+        assert_eq!(attributions.speaker.accuracy, Some(1.0), "{name}");
+    }
+}
