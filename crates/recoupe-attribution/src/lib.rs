@@ -1352,9 +1352,16 @@ fn subject_after(
                     }
                     break;
                 }
+                // "sur son compte Telegram" is a channel; "sur franceinfo son porte-parole"
+                // ends the channel at the possessive
+                let channel_possessive =
+                    matches!(x.folded.as_str(), "son" | "sa" | "ses" | "leur" | "leurs")
+                        && words
+                            .get(k + 1)
+                            .is_some_and(|n| lex.channels.contains_word(&n.folded));
                 if is_boundary(x)
                     || (DETERMINERS.contains(&x.folded.as_str())
-                        && !matches!(x.folded.as_str(), "son" | "sa" | "ses" | "leur" | "leurs")
+                        && !channel_possessive
                         && k > after + 1)
                 {
                     break;
@@ -1605,7 +1612,20 @@ fn analyse_sentence(
             };
             let relayed_speaker = relay_phrase.is_some();
             let mut chain = links(relay_phrase, false);
-            let speaker_chain = links(speaker_phrase, relayed_speaker);
+            // "selon un analyste de Bank of America": an unnamed person of an organisation;
+            // the speaker phrase is resolved as a description (its organisation is an
+            // affiliation, or for a reporter the chain)
+            let described = speaker_phrase.is_some_and(|(a, b)| {
+                INDEFINITE.contains(&words[a].folded.as_str())
+                    && !view
+                        .mentions_in(span_of(words, a, b))
+                        .any(|m| m.label == EntityType::PER)
+            });
+            let speaker_chain = if described {
+                Vec::new()
+            } else {
+                links(speaker_phrase, relayed_speaker)
+            };
             let speaker_links = speaker_chain.len();
             chain.extend(speaker_chain);
             according_chains.push(AccordingChain {

@@ -654,3 +654,33 @@ fn issue5_apposition_after_selon_names_the_speaker() {
     assert_eq!(content(&d, a), "la réorganisation coûtera cher");
     assert_eq!(a.speaker_entity.as_deref(), Some("per:sarraf"));
 }
+
+#[test]
+fn issue5_possessive_speaker_after_a_channel_and_unnamed_member_after_selon() {
+    let d = doc(
+        "« Le compte n'y est pas », a déclaré sur Al-Wadi son porte-parole, Nabil Sarraf, qui juge le texte « trop timide ».\nSelon un analyste des Brigades Al-Nasr, la ligne tiendra.",
+        None,
+        &[
+            ("Al-Wadi", EntityType::ORG, "org:wadi"),
+            ("Nabil Sarraf", EntityType::PER, "per:sarraf"),
+            ("Brigades Al-Nasr", EntityType::ORG, "org:nasr"),
+        ],
+    );
+    let first = &d.layers.attributions[0];
+    assert_eq!(
+        first.speaker_entity.as_deref(),
+        Some("per:sarraf"),
+        "{:#?}",
+        d.layers.attributions
+    );
+    assert_eq!(first.via, vec!["org:wadi".to_string()]);
+    let last = d.layers.attributions.last().unwrap();
+    assert_eq!(content(&d, last), "la ligne tiendra");
+    assert!(last.speaker_unnamed);
+    assert_eq!(last.speaker_entity, None);
+    assert!(
+        last.via.is_empty(),
+        "an affiliation is no chain link: {:?}",
+        last.via
+    );
+}

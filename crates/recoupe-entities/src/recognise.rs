@@ -456,12 +456,15 @@ impl Recogniser<'_> {
                 ));
                 i + 1
             } else if j > i + 1
+                && first.initial
                 && matches!(&*first.folded, "le" | "la" | "les" | "l'")
                 && self.same_entry_without_first(toks, i, j, text, &hits)
             {
-                // "Les Houthis", "La France insoumise": the reference lists the name with and
-                // without its article; the article is not part of the name. ("Les
-                // Républicains" keeps it: "Républicains" alone names no party.)
+                // "Les Houthis", "La France insoumise" opening a sentence: the reference
+                // lists the name with and without its article, and only the sentence start
+                // capitalises it. ("Les Républicains" keeps it: "Républicains" alone names
+                // no party; "selon Le Figaro" too: capitalised mid-sentence, the article is
+                // part of the title.)
                 evidence.push(format!("article \"{}\" left out of the name", first.text));
                 i + 1
             } else {
@@ -903,6 +906,20 @@ impl Recogniser<'_> {
             let t = &toks[j];
             if t.is_word() && t.name_like && !self.lex.stopwords_caps.contains(&*t.folded) {
                 j += 1;
+                last = j;
+                continue;
+            }
+            // "Sophie Le Gall", "Marine Le Pen": after a first name, a capitalised article
+            // opens the surname
+            if t.is_word()
+                && t.cap
+                && matches!(&*t.folded, "le" | "la")
+                && j + 1 < end
+                && toks[j + 1].is_word()
+                && toks[j + 1].name_like
+                && self.kb.is_first_name(toks[j - 1].text)
+            {
+                j += 2;
                 last = j;
                 continue;
             }

@@ -298,3 +298,11 @@ fn a_known_organisation_does_not_swallow_the_name_after_it() {
     assert!(has(&doc, EntityType::ORG, "Telegram"), "{got:?}");
     assert!(has(&doc, EntityType::PER, "Dmytro Kovalenko"), "{got:?}");
 }
+
+#[test]
+fn surnames_with_an_article_and_english_of() {
+    let doc = run("La directrice financière Sophie Le Gall a présenté les comptes, a confirmé un analyste de Bank of America. Sophie Le Gall a quitté la salle.");
+    let got = mentions(&doc);
+    assert!(has(&doc, EntityType::PER, "Sophie Le Gall"), "{got:?}");
+    assert!(got.iter().any(|(_, t)| t == "Bank of America"), "{got:?}");
+}
