@@ -840,13 +840,7 @@ fn resolve_speaker(
             if let Some(prev) = head.as_deref().and_then(|h| speaker_with_head(seen, h)) {
                 return same_as(span, prev, vec![]);
             }
-            if let Some(m) = view
-                .entities
-                .iter()
-                .rev()
-                .filter(|m| m.span.end <= span.start && m.label == EntityType::ORG)
-                .find(|m| !view.is_own_outlet(m))
-            {
+            if let Some(m) = last_organisation_before(view, span.start) {
                 return named(span, m, head);
             }
         }
@@ -914,13 +908,7 @@ fn resolve_speaker(
         }
         // "cette force paramilitaire", "l'alliance", "le site": the organisation named before.
         if definite && lex.organisation_roles.contains(h.as_str()) {
-            if let Some(m) = view
-                .entities
-                .iter()
-                .rev()
-                .filter(|m| m.span.end <= span.start && m.label == EntityType::ORG)
-                .find(|m| !view.is_own_outlet(m))
-            {
+            if let Some(m) = last_organisation_before(view, span.start) {
                 return named(span, m, head);
             }
         }
@@ -983,6 +971,17 @@ fn description_head(lex: &Lexicon, words: &[Word]) -> Option<String> {
                 && !lex.premodifiers.contains(w.folded.as_str())
         })
         .map(|w| w.folded.clone())
+}
+
+/// The latest organisation named before `offset`, the article's own outlet aside: what
+/// "cette force paramilitaire" or "le communiqué de la société" refers back to.
+fn last_organisation_before<'d>(view: &DocView<'d>, offset: usize) -> Option<&'d EntityMention> {
+    view.entities
+        .iter()
+        .rev()
+        .filter(|m| m.span.end <= offset && m.label == EntityType::ORG)
+        .find(|m| !view.is_own_outlet(m))
+        .copied()
 }
 
 /// The latest mention of type `label` ending before `offset`.
