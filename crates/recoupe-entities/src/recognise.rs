@@ -157,6 +157,33 @@ impl Recogniser<'_> {
                 out.push(c);
                 continue;
             }
+            // "Mme Le Gall", "M. Le Drian": after a title, a capitalised article opens the
+            // surname
+            if t.cap
+                && matches!(&*t.folded, "le" | "la")
+                && i > s.start
+                && i + 1 < s.end
+                && toks[i + 1].name_like
+                && self.title_before(toks, i, s).is_some()
+            {
+                let end = self.extend_caps(toks, i + 1, s.end);
+                out.push(Cand {
+                    start: i,
+                    end,
+                    label: EntityType::PER,
+                    strength: STRENGTH_CUE,
+                    hits: Vec::new(),
+                    rule: "title-surname",
+                    evidence: vec![format!(
+                        "surname \"{}\" after a title",
+                        text_of(toks, i, end)
+                    )],
+                    weak: false,
+                    admin_cue: false,
+                });
+                i = end;
+                continue;
+            }
             // "la ministre de la Santé": a portfolio, not a name
             if t.name_like && self.after_minister_of(toks, i, s) {
                 i = self.extend_caps(toks, i, s.end);

@@ -306,3 +306,22 @@ fn surnames_with_an_article_and_english_of() {
     assert!(has(&doc, EntityType::PER, "Sophie Le Gall"), "{got:?}");
     assert!(got.iter().any(|(_, t)| t == "Bank of America"), "{got:?}");
 }
+
+#[test]
+fn an_article_after_a_title_opens_the_surname_and_a_nationality_does_not_make_an_agency_a_name() {
+    let doc = run("Selon Mme Le Gall, les comptes sont justes. L'un d'eux s'est confié à l'agence britannique. L'Agence nationale de sécurité sanitaire a publié un avis.");
+    let got = mentions(&doc);
+    assert!(has(&doc, EntityType::PER, "Le Gall"), "{got:?}");
+    assert!(
+        !got.iter().any(|(_, t)| t == "agence britannique"),
+        "{got:?}"
+    );
+    assert!(
+        has(
+            &doc,
+            EntityType::ORG,
+            "Agence nationale de sécurité sanitaire"
+        ),
+        "{got:?}"
+    );
+}
