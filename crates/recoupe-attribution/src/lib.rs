@@ -1102,18 +1102,8 @@ const SUBJECT_WORDS_BEFORE: usize = 8;
 /// Whether a person mention opens its sentence as its likely subject: few words before it
 /// and no other person named before it in the sentence.
 fn opens_its_sentence(view: &DocView<'_>, mention: &EntityMention) -> bool {
-    let before = &view.text[..mention.span.start];
-    let sentence_start = before.rfind(['.', '!', '?', '\n']).map_or(0, |at| at + 1);
-    // "M. Legault": a title's period does not end the sentence
-    let sentence_start =
-        if before[sentence_start..].trim().is_empty() && before[..sentence_start].ends_with("M.") {
-            before[..sentence_start - 2]
-                .rfind(['.', '!', '?', '\n'])
-                .map_or(0, |at| at + 1)
-        } else {
-            sentence_start
-        };
-    let lead = &before[sentence_start..];
+    let sentence_start = sentence_start_before(view.text, mention.span.start);
+    let lead = &view.text[sentence_start..mention.span.start];
     let words_before = lead.split_whitespace().count();
     words_before <= SUBJECT_WORDS_BEFORE
         && !view.entities.iter().any(|m| {
@@ -1121,6 +1111,20 @@ fn opens_its_sentence(view: &DocView<'_>, mention: &EntityMention) -> bool {
                 && m.span.start >= sentence_start
                 && m.span.end <= mention.span.start
         })
+}
+
+/// Where the sentence holding byte `offset` starts, by its punctuation: a stop, or a line
+/// break ("M. Legault": a title's period does not end the sentence).
+fn sentence_start_before(text: &str, offset: usize) -> usize {
+    let before = &text[..offset];
+    let start = before.rfind(['.', '!', '?', '\n']).map_or(0, |at| at + 1);
+    if before[start..].trim().is_empty() && before[..start].ends_with("M.") {
+        before[..start - 2]
+            .rfind(['.', '!', '?', '\n'])
+            .map_or(0, |at| at + 1)
+    } else {
+        start
+    }
 }
 
 /// Resolves "il", "elle", "-t-il", "ils": the topic of "Quant au maire, il …" when there is
@@ -1153,8 +1157,13 @@ fn pronoun_speaker(
                 .find(|m| Some(&m.entity) == p.entity.as_ref() && m.span.end <= span.start)
                 .map(|m| m.span.start)
         });
+        // Only earlier sentences: a name inside the quotation the pronoun closes ("« Ibrahim
+        // a apporté … », a-t-il expliqué") is not who speaks.
+        let own_sentence_start = sentence_start_before(view.text, span.start);
         let subject = view.entities.iter().rev().find(|m| {
-            m.label == EntityType::PER && m.span.end <= span.start && opens_its_sentence(view, m)
+            m.label == EntityType::PER
+                && m.span.end <= own_sentence_start
+                && opens_its_sentence(view, m)
         });
         if let Some(subject) = subject {
             let newer = match (person, speaker_named_at) {

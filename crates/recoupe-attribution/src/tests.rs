@@ -684,3 +684,20 @@ fn issue5_possessive_speaker_after_a_channel_and_unnamed_member_after_selon() {
         last.via
     );
 }
+
+#[test]
+fn issue5_a_named_body_decreeing_is_a_statement() {
+    let d = doc(
+        "L'agence Nour a décrété mercredi une urgence de santé publique. Le gouvernement a décrété des mesures.",
+        None,
+        &[("Nour", EntityType::ORG, "org:nour")],
+    );
+    assert_eq!(
+        d.layers.attributions.len(),
+        1,
+        "{:#?}",
+        d.layers.attributions
+    );
+    let a = &d.layers.attributions[0];
+    assert_eq!(a.speaker_entity.as_deref(), Some("org:nour"));
+}
