@@ -485,7 +485,8 @@ impl Recogniser<'_> {
             } else if j > i + 1
                 && first.initial
                 && matches!(&*first.folded, "le" | "la" | "les" | "l'")
-                && self.same_entry_without_first(toks, i, j, text, &hits)
+                && self
+                    .names_same_entry(key[ends[0]..ends[j - i - 1]].trim_start_matches(' '), &hits)
             {
                 // "Les Houthis", "La France insoumise" opening a sentence: the reference
                 // lists the name with and without its article, and only the sentence start
@@ -579,31 +580,14 @@ impl Recogniser<'_> {
         false
     }
 
-    /// Whether the window `[i + 1, j)` names the same reference entry as `hits[0]`.
-    fn same_entry_without_first(
-        &self,
-        toks: &[Tk<'_>],
-        i: usize,
-        j: usize,
-        text: &str,
-        hits: &[Candidate],
-    ) -> bool {
+    /// Whether the reference key `key` (a window's key without its first word) names the
+    /// same entry as `hits[0]`.
+    fn names_same_entry(&self, key: &str, hits: &[Candidate]) -> bool {
         let Some(best) = hits.first() else {
             return false;
         };
-        let mut key = String::new();
-        for k in i + 1..j {
-            let t = &toks[k];
-            if k > i + 1 {
-                let gap = text.get(toks[k - 1].span.end..t.span.start).unwrap_or(" ");
-                if !gap.is_empty() && !key.ends_with('\'') {
-                    key.push(' ');
-                }
-            }
-            key.push_str(t.kb_key.get_or_init(|| self.kb.key(t.text)));
-        }
         self.cache
-            .get(self.kb, &key)
+            .get(self.kb, key)
             .iter()
             .any(|c| c.link.kb == best.link.kb && c.link.id == best.link.id)
     }
