@@ -84,7 +84,6 @@ struct Sink {
 }
 
 impl Sink {
-    #[allow(clippy::too_many_arguments)]
     fn push(
         &mut self,
         pair: &Pair,
