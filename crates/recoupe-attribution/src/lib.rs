@@ -25,8 +25,8 @@ mod lexicon;
 mod words;
 
 use recoupe_model::{
-    Attribution, AttributionKind, Document, EntityMention, EntityType, Layer, Provenance, Span,
-    Stage, StageError, Unsourced,
+    Attribution, AttributionKind, Document, EntityMention, EntityType, Layer, Provenance, Sentence,
+    Span, Stage, StageError, Unsourced,
 };
 
 pub use lexicon::{FormKind, Lexicon, LexiconError, VerbClass};
@@ -91,12 +91,28 @@ struct SpeakerRef {
 struct DocView<'d> {
     text: &'d str,
     entities: Vec<&'d EntityMention>,
+    /// The document's sentences, in text order (the text stage's segmentation).
+    sentences: &'d [Sentence],
     outlet_key: Option<String>,
 }
 
 impl<'d> DocView<'d> {
     fn mentions_in(&self, span: Span) -> impl Iterator<Item = &&'d EntityMention> {
         self.entities.iter().filter(move |e| span.contains(&e.span))
+    }
+
+    /// Whether an organisation's name starts at this word ("à *Xinhua*").
+    fn organisation_at(&self, word: &Word) -> bool {
+        self.mention_starting_at(word.start)
+            .is_some_and(|m| m.label == EntityType::ORG)
+    }
+
+    /// Where the sentence holding byte `offset` starts.
+    fn sentence_start_before(&self, offset: usize) -> usize {
+        let after = self.sentences.partition_point(|s| s.span.start <= offset);
+        after
+            .checked_sub(1)
+            .map_or(0, |k| self.sentences[k].span.start)
     }
 
     fn mention_starting_at(&self, start: usize) -> Option<&'d EntityMention> {
@@ -213,6 +229,7 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
     let view = DocView {
         text: &doc.text,
         entities,
+        sentences: &doc.layers.sentences,
         outlet_key: doc
             .meta
             .outlet
@@ -1102,7 +1119,7 @@ const SUBJECT_WORDS_BEFORE: usize = 8;
 /// Whether a person mention opens its sentence as its likely subject: few words before it
 /// and no other person named before it in the sentence.
 fn opens_its_sentence(view: &DocView<'_>, mention: &EntityMention) -> bool {
-    let sentence_start = sentence_start_before(view.text, mention.span.start);
+    let sentence_start = view.sentence_start_before(mention.span.start);
     let lead = &view.text[sentence_start..mention.span.start];
     let words_before = lead.split_whitespace().count();
     words_before <= SUBJECT_WORDS_BEFORE
@@ -1111,20 +1128,6 @@ fn opens_its_sentence(view: &DocView<'_>, mention: &EntityMention) -> bool {
                 && m.span.start >= sentence_start
                 && m.span.end <= mention.span.start
         })
-}
-
-/// Where the sentence holding byte `offset` starts, by its punctuation: a stop, or a line
-/// break ("M. Legault": a title's period does not end the sentence).
-fn sentence_start_before(text: &str, offset: usize) -> usize {
-    let before = &text[..offset];
-    let start = before.rfind(['.', '!', '?', '\n']).map_or(0, |at| at + 1);
-    if before[start..].trim().is_empty() && before[..start].ends_with("M.") {
-        before[..start - 2]
-            .rfind(['.', '!', '?', '\n'])
-            .map_or(0, |at| at + 1)
-    } else {
-        start
-    }
 }
 
 /// Resolves "il", "elle", "-t-il", "ils": the topic of "Quant au maire, il …" when there is
@@ -1159,7 +1162,7 @@ fn pronoun_speaker(
         });
         // Only earlier sentences: a name inside the quotation the pronoun closes ("« Ibrahim
         // a apporté … », a-t-il expliqué") is not who speaks.
-        let own_sentence_start = sentence_start_before(view.text, span.start);
+        let own_sentence_start = view.sentence_start_before(span.start);
         let subject = view.entities.iter().rev().find(|m| {
             m.label == EntityType::PER
                 && m.span.end <= own_sentence_start
@@ -1395,20 +1398,15 @@ fn subject_after(
     }
     // "…, a confié l'un d'eux à l'agence Reuters": the outlet spoken to ends the phrase
     // and is a link of the chain.
-    if let Some(k) = (from + 1..=to).find(|&k| {
-        matches!(words[k].lower.as_str(), "à" | "au" | "auprès")
-            && (k + 1..=to).any(|m| {
-                view.mention_starting_at(words[m].start)
-                    .is_some_and(|e| e.label == EntityType::ORG)
-                    && is_channel_phrase(lex, &words[k..m])
-            })
-    }) {
-        if let Some(m) = (k + 1..=to).find(|&m| {
-            view.mention_starting_at(words[m].start)
-                .is_some_and(|e| e.label == EntityType::ORG)
-        }) {
-            channel_entities.push(m);
-        }
+    let spoken_to = (from + 1..=to)
+        .filter(|&k| matches!(words[k].lower.as_str(), "à" | "au" | "auprès"))
+        .find_map(|k| {
+            (k + 1..=to)
+                .find(|&m| view.organisation_at(&words[m]) && is_channel_phrase(lex, &words[k..m]))
+                .map(|m| (k, m))
+        });
+    if let Some((k, outlet)) = spoken_to {
+        channel_entities.push(outlet);
         to = k - 1;
     }
     // "…, a annoncé l'armée dans un communiqué lu à la télévision nationale RTB": an
@@ -1426,10 +1424,8 @@ fn subject_after(
                 break;
             }
             saw_channel |= lex.channels.contains_word(&w.folded);
-            let outlet = view
-                .mention_starting_at(w.start)
-                .is_some_and(|e| e.label == EntityType::ORG);
-            if outlet && (saw_channel || is_channel_phrase(lex, &words[to + 1..m])) {
+            if view.organisation_at(w) && (saw_channel || is_channel_phrase(lex, &words[to + 1..m]))
+            {
                 channel_entities.push(m);
                 break;
             }
@@ -1714,8 +1710,7 @@ fn analyse_sentence(
                 let channel = (group_end + 2..words.len())
                     .take_while(|&k| !is_boundary(&words[k]))
                     .find(|&k| {
-                        view.mention_starting_at(words[k].start)
-                            .is_some_and(|m| m.label == EntityType::ORG)
+                        view.organisation_at(&words[k])
                             && is_channel_phrase(lex, &words[group_end + 1..k])
                     });
                 (None, channel.into_iter().collect())
