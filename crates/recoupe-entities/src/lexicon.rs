@@ -42,6 +42,9 @@ pub struct Lexicon {
     pub peoples: HashSet<String>,
     pub loc_before_de: HashSet<String>,
     pub loc_whole: HashSet<String>,
+    /// Facility nouns that may take their name directly ("mosquée Saheb al-Zaman", "tour
+    /// Eiffel"), the phrase being the place.
+    pub loc_named: HashSet<String>,
     /// Lowercase generic nouns that may open a known geographic name ("mer Rouge").
     pub landforms: HashSet<String>,
     pub loc_prepositions: HashSet<String>,
@@ -104,6 +107,7 @@ impl Lexicon {
             peoples: set_of(PEOPLES, ""),
             loc_before_de: set_of(LOC_CUES, "before-de"),
             loc_whole: set_of(LOC_CUES, "whole"),
+            loc_named: set_of(LOC_CUES, "named"),
             landforms: set_of(LOC_CUES, "landform"),
             loc_prepositions: set_of(LOC_CUES, "prepositions"),
             misc_heads: set_of(MISC_CUES, "before"),

@@ -106,6 +106,7 @@ impl Stage for EntityStage {
                 max_window: self.kb.longest_entry_tokens().clamp(4, 12),
                 cache: &self.cache,
                 demonyms: &self.demonyms,
+                tags: Default::default(),
             };
             let mut cands = Vec::new();
             for &s in &sentences {

@@ -87,6 +87,28 @@ fn without_article(surface: &str) -> &str {
     surface
 }
 
+/// The town a facility phrase names after its last "de" ("gare de Kramatorsk", "hôpital
+/// Saint-Nicolas de Saint-Marc", "camp de réfugiés de Zam Zam"): the capitalised rest.
+fn facility_town(surface: &str) -> Option<&str> {
+    let mut best = None;
+    for sep in [
+        " de la ", " de l'", " de l’", " du ", " des ", " de ", " d'", " d’",
+    ] {
+        let mut from = 0;
+        while let Some(k) = surface[from..].find(sep) {
+            let at = from + k + sep.len();
+            let rest = &surface[at..];
+            if rest.chars().next().is_some_and(char::is_uppercase)
+                && best.is_none_or(|b: usize| at > b)
+            {
+                best = Some(at);
+            }
+            from = from + k + 1;
+        }
+    }
+    best.map(|at| &surface[at..])
+}
+
 /// The named feature of "vallée de l'Euphrate", "vallée du Jourdain": the valley of a river.
 fn valley_of(surface: &str) -> Option<&str> {
     let rest = ["vallée ", "Vallée "]
@@ -189,6 +211,26 @@ impl PlaceStage {
         };
         Some((None, info, "valley-of-river"))
     }
+
+    /// A facility ("gare de Kramatorsk") stands where the town it names does: the facility's
+    /// name, the town's country and coordinates.
+    fn facility(&self, surface: &str, context: &[String]) -> Option<(PlaceInfo, String)> {
+        let reference = self.reference?;
+        let town = facility_town(surface)?;
+        let (p, _) = self.fallback(reference, town, context)?;
+        if !matches!(p.kind, PlaceKind::City | PlaceKind::Admin) {
+            return None;
+        }
+        let info = PlaceInfo {
+            name: surface.to_string(),
+            country: country_in_context(p, context),
+            kind: PlaceKind::Other,
+            lat: p.lat,
+            lon: p.lon,
+        };
+        let link = p.kb_link();
+        Some((info, format!("in {}:{}", link.kb, link.id)))
+    }
 }
 
 impl Stage for PlaceStage {
@@ -285,17 +327,39 @@ impl Stage for PlaceStage {
                             evidence,
                         }
                     }
-                    None => Place {
-                        span: m.span,
-                        entity: m.entity.clone(),
-                        kb: None,
-                        name: surface,
-                        country: None,
-                        kind: PlaceKind::Other,
-                        lat: None,
-                        lon: None,
-                        provenance: Provenance::new(PLACE_STAGE, "unresolved"),
-                        evidence: vec!["no reference entry".to_string()],
+                    None => match self.facility(&surface, &context) {
+                        Some((info, town)) => Place {
+                            span: m.span,
+                            entity: m.entity.clone(),
+                            kb: None,
+                            name: info.name,
+                            country: info.country,
+                            kind: info.kind,
+                            lat: info.lat,
+                            lon: info.lon,
+                            provenance: Provenance::new(PLACE_STAGE, "facility-in-town"),
+                            evidence: vec![format!("from entity {}", m.entity), town],
+                        },
+                        // a village the gazetteer lacks is still a place of the country the
+                        // document names most: no point rather than a wrong one
+                        None => Place {
+                            span: m.span,
+                            entity: m.entity.clone(),
+                            kb: None,
+                            name: surface,
+                            country: context.first().cloned(),
+                            kind: PlaceKind::Other,
+                            lat: None,
+                            lon: None,
+                            provenance: Provenance::new(PLACE_STAGE, "unresolved"),
+                            evidence: match context.first() {
+                                Some(c) => vec![
+                                    "no reference entry".to_string(),
+                                    format!("country of the document: {c}"),
+                                ],
+                                None => vec!["no reference entry".to_string()],
+                            },
+                        },
                     },
                 },
             };

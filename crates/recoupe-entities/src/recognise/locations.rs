@@ -1,57 +1,164 @@
 //! Place cues: facilities and landforms whose whole phrase is the place ("aéroport de
-//! Bagdad", "vallée de l'Euphrate") and the nouns announcing an administrative division
-//! ("province de X").
+//! Bagdad", "vallée de l'Euphrate", "mosquée Saheb al-Zaman") and the nouns announcing an
+//! administrative division ("province de X").
 
-use recoupe_model::EntityType;
+use recoupe_model::{EntityType, PlaceKind};
+use recoupe_tagger::Upos;
 
-use super::words::is_de;
-use super::{Cand, Recogniser, STRENGTH_CUE};
+use super::words::{is_de, text_of};
+use super::{Cand, Recogniser, STRENGTH_CUE, STRENGTH_KB};
 use crate::tokens::{SentenceRange, Tk};
+
+/// Adjectives a facility noun may take before its "de" complement ("aéroport
+/// *international* de Damas", "centrale *nucléaire* de Zaporijjia").
+const FACILITY_ADJECTIVES: usize = 2;
 
 impl Recogniser<'_> {
     /// Named facility or landform whose whole phrase is the place: "vallée de l'Euphrate",
-    /// "aéroport de Bagdad" (lowercase head, "de", capitalised name).
+    /// "aéroport international de Damas", "camp de réfugiés de Zam Zam" (head, adjectives or
+    /// one lowercase noun complement, "de", capitalised name), or a head followed by its name
+    /// directly ("mosquée Saheb al-Zaman", "tour Eiffel").
     pub(super) fn place_whole_pattern(
         &self,
         toks: &[Tk<'_>],
         i: usize,
         s: SentenceRange,
-        text: &str,
     ) -> Option<Cand> {
         let head = &toks[i];
-        if !self.lex.loc_whole.contains(&*head.folded) {
+        // "le Stade de France": a capitalised head inside a sentence is part of a proper name
+        let proper_head = head.cap && !head.initial;
+        let by_de = self.lex.loc_whole.contains(&*head.folded)
+            || (proper_head && self.lex.loc_named.contains(&*head.folded));
+        if !by_de && !self.lex.loc_named.contains(&*head.folded) {
             return None;
         }
-        let mut after = i + 1;
-        if after >= s.end || !is_de(&toks[after].folded) {
+        // "la province centrale de X", "qui place Paris": the head must be a noun here
+        if !matches!(self.upos(toks, s, i), Upos::Noun | Upos::Propn) {
             return None;
         }
-        after += 1;
-        if after < s.end
-            && toks[after - 1].folded == "de"
-            && matches!(toks[after].folded.as_ref(), "la" | "l'")
+        let mut j = i + 1;
+        let mut adjectives = 0;
+        while j < s.end
+            && adjectives < FACILITY_ADJECTIVES
+            && self.is_description_adjective(&toks[j])
         {
-            after += 1;
+            // "le port yéménite de Hodeïda": with a nationality the phrase describes the
+            // place named after "de" rather than naming a facility
+            if self.demonyms.get(self.kb, toks[j].text).is_some() {
+                return None;
+            }
+            j += 1;
+            adjectives += 1;
         }
-        if after >= s.end
-            || !toks[after].name_like
-            || self.lex.stopwords_caps.contains(&*toks[after].folded)
-        {
+        let named_directly = adjectives == 0
+            && self.lex.loc_named.contains(&*head.folded)
+            && j < s.end
+            && toks[j].is_word()
+            && toks[j].name_like
+            && !self.lex.stopwords_caps.contains(&*toks[j].folded)
+            && !self.lex.person_titles.contains(&*toks[j].folded)
+            && self.facility_noun_phrase(toks, i, s);
+        let (name_start, end) = if named_directly {
+            (j, self.extend_caps(toks, j, s.end))
+        } else if by_de {
+            // "camp de réfugiés de X": one lowercase noun complement before the name
+            let mut at = self.name_after_de(toks, j, s);
+            if at.is_none() && adjectives == 0 && j + 2 < s.end && is_de(&toks[j].folded) {
+                let noun = &toks[j + 1];
+                if noun.is_word() && !noun.cap && noun.folded.len() >= 4 {
+                    at = self.name_after_de(toks, j + 2, s);
+                }
+            }
+            let at = at?;
+            (at, self.extend_caps(toks, at, s.end))
+        } else {
             return None;
+        };
+        let name = text_of(toks, name_start, end);
+        let name_hits = self.candidates(&name);
+        if !proper_head && !named_directly {
+            // "la plus grande centrale nucléaire d'Europe", "l'hôpital de MSF": a country,
+            // a continent or an actor after "de" is a complement, not the facility's name
+            let not_a_site = name_hits.first().is_some_and(|h| {
+                matches!(
+                    h.label,
+                    EntityType::ORG | EntityType::PER | EntityType::MISC
+                ) || h.kind == Some(PlaceKind::Country)
+                    || (h.kind == Some(PlaceKind::Area) && h.country.is_none())
+            });
+            if not_a_site {
+                return None;
+            }
         }
-        let end = self.extend_caps(toks, after, s.end);
-        let name = text.get(toks[after].span.start..toks[end - 1].span.end)?;
+        // the reference may know the whole phrase ("camp de Jabaliya", "Tour de France")
+        let whole = text_of(toks, i, end);
+        let hits = self.candidates(&whole);
+        if let Some(best) = hits.first() {
+            return Some(Cand {
+                start: i,
+                end,
+                label: best.label,
+                strength: STRENGTH_KB,
+                rule: "kb",
+                evidence: vec![format!("reference match \"{whole}\"")],
+                hits,
+                weak: false,
+                admin_cue: false,
+            });
+        }
         Some(Cand {
             start: i,
             end,
             label: EntityType::LOC,
             strength: STRENGTH_CUE,
             hits: Vec::new(),
-            rule: "place-whole",
+            rule: RULE_PLACE_WHOLE,
             evidence: vec![format!("\"{}\" + name \"{name}\"", head.text)],
             weak: false,
             admin_cue: false,
         })
+    }
+
+    /// Index of the capitalised name after "de", "du", "des", "d'", "de la", "de l'" at `j`.
+    fn name_after_de(&self, toks: &[Tk<'_>], j: usize, s: SentenceRange) -> Option<usize> {
+        if j >= s.end || !is_de(&toks[j].folded) {
+            return None;
+        }
+        let mut at = j + 1;
+        if at < s.end && toks[j].folded == "de" && matches!(toks[at].folded.as_ref(), "la" | "l'") {
+            at += 1;
+        }
+        (at < s.end && toks[at].name_like && !self.lex.stopwords_caps.contains(&*toks[at].folded))
+            .then_some(at)
+    }
+
+    /// Whether the facility noun at `i` heads a noun phrase ("la tour", "rue", "l'hôpital")
+    /// rather than an idiom ("sur place", "à la place", "à son tour", "au premier tour").
+    fn facility_noun_phrase(&self, toks: &[Tk<'_>], i: usize, s: SentenceRange) -> bool {
+        if i <= s.start {
+            return true;
+        }
+        let prev = &toks[i - 1];
+        !matches!(
+            prev.folded.as_ref(),
+            "en" | "sur"
+                | "son"
+                | "sa"
+                | "leur"
+                | "mon"
+                | "ton"
+                | "notre"
+                | "votre"
+                | "premier"
+                | "second"
+                | "deuxieme"
+                | "dernier"
+                | "chaque"
+                | "quel"
+        ) && !(toks[i].folded == "place"
+            && prev.folded == "la"
+            && i >= s.start + 2
+            && toks[i - 2].folded == "a")
     }
 
     /// "province de X", "gouvernorat d'X": X names an administrative division.
@@ -73,3 +180,6 @@ impl Recogniser<'_> {
             )
     }
 }
+
+/// Rule name of a facility or landform phrase recognised by its head noun.
+const RULE_PLACE_WHOLE: &str = "place-whole";

@@ -5,7 +5,10 @@
 //! over a bounded token window, or a capitalised proper-noun sequence typed by contextual cues.
 //! Everything is hash lookups on precomputed folded keys; no regular expressions.
 
+use std::cell::RefCell;
+
 use recoupe_model::{EntityType, TokenKind};
+use recoupe_tagger::Upos;
 
 use crate::cache::{CandidateCache, DemonymCache};
 use crate::knowledge::{Candidate, Knowledge};
@@ -62,6 +65,9 @@ pub struct Recogniser<'a> {
     pub cache: &'a CandidateCache,
     /// Demonym probes already made.
     pub demonyms: &'a DemonymCache,
+    /// Part-of-speech tags of the sentence last asked about, by the start of that sentence;
+    /// computed only when a rule needs a tag (most sentences never do).
+    pub tags: RefCell<(Option<usize>, Vec<Upos>)>,
 }
 
 /// Rule name of a lone capitalised organisation head, kept only as the short form of a
@@ -69,6 +75,29 @@ pub struct Recogniser<'a> {
 pub const RULE_SHORT_FORM: &str = "org-short-form";
 
 impl Recogniser<'_> {
+    /// The tagger's part of speech for token `i` of sentence `s`, the sentence being tagged
+    /// once on first use.
+    pub(crate) fn upos(&self, toks: &[Tk<'_>], s: SentenceRange, i: usize) -> Upos {
+        let mut cache = self.tags.borrow_mut();
+        if cache.0 != Some(s.start) {
+            // the model was trained on straight apostrophes ("l'", not "l’")
+            let owned: Vec<std::borrow::Cow<'_, str>> = toks[s.start..s.end]
+                .iter()
+                .map(|t| {
+                    if t.text.contains('’') {
+                        std::borrow::Cow::Owned(t.text.replace('’', "'"))
+                    } else {
+                        std::borrow::Cow::Borrowed(t.text)
+                    }
+                })
+                .collect();
+            let words: Vec<&str> = owned.iter().map(|w| w.as_ref()).collect();
+            recoupe_tagger::Tagger::embedded().tag_into(&words, &mut cache.1);
+            cache.0 = Some(s.start);
+        }
+        cache.1.get(i - s.start).copied().unwrap_or(Upos::X)
+    }
+
     /// Reference entries of a surface form ([`Knowledge::candidates`], through the cache).
     pub(super) fn candidates(&self, surface: &str) -> Vec<Candidate> {
         self.cache.get(self.kb, &self.kb.key(surface)).to_vec()
@@ -158,7 +187,7 @@ impl Recogniser<'_> {
                 i = self.extend_caps(toks, i, s.end);
                 continue;
             }
-            if let Some(c) = self.place_whole_pattern(toks, i, s, text) {
+            if let Some(c) = self.place_whole_pattern(toks, i, s) {
                 i = c.end;
                 out.push(c);
                 continue;

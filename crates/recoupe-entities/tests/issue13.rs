@@ -1,0 +1,142 @@
+//! Regression tests of issue 13 (reading unseen news): places, facilities, linking in
+//! context, organisations and MISC names. Every example is written for these tests.
+
+use std::sync::{Arc, OnceLock};
+
+use recoupe_entities::{EntityStage, PlaceStage, ReferenceKnowledge};
+use recoupe_model::{Document, EntityType, Metadata, Origin, OriginKind, Place, Stage};
+
+struct Stages {
+    text: recoupe_text::TextStage,
+    entities: EntityStage,
+    places: PlaceStage,
+}
+
+fn stages() -> &'static Stages {
+    static STAGES: OnceLock<Stages> = OnceLock::new();
+    STAGES.get_or_init(|| {
+        let kb = Arc::new(ReferenceKnowledge::embedded());
+        Stages {
+            text: recoupe_text::TextStage,
+            entities: EntityStage::new(kb),
+            places: PlaceStage::embedded(),
+        }
+    })
+}
+
+fn run(text: &str) -> Document {
+    let mut doc = Document::new(
+        text.to_string(),
+        Metadata::new(Origin {
+            kind: OriginKind::Text,
+            path: "test".to_string(),
+            record: None,
+        }),
+    );
+    let s = stages();
+    s.text.run(&mut doc).expect("text stage");
+    s.entities.run(&mut doc).expect("entity stage");
+    s.places.run(&mut doc).expect("place stage");
+    doc
+}
+
+fn mentions(doc: &Document) -> Vec<(EntityType, String)> {
+    doc.layers
+        .entities
+        .iter()
+        .map(|m| (m.label, doc.slice(m.span).to_string()))
+        .collect()
+}
+
+#[track_caller]
+fn assert_has(doc: &Document, ty: EntityType, text: &str) {
+    let all = mentions(doc);
+    assert!(
+        all.iter().any(|(t, s)| *t == ty && s == text),
+        "expected {ty:?} \"{text}\" in {all:?}"
+    );
+}
+
+#[track_caller]
+fn assert_lacks(doc: &Document, text: &str) {
+    let all = mentions(doc);
+    assert!(
+        !all.iter().any(|(_, s)| s == text),
+        "did not expect \"{text}\" in {all:?}"
+    );
+}
+
+fn place<'d>(doc: &'d Document, text: &str) -> &'d Place {
+    doc.layers
+        .places
+        .iter()
+        .find(|p| doc.slice(p.span) == text)
+        .unwrap_or_else(|| panic!("no place for \"{text}\" in {:?}", doc.layers.places))
+}
+
+fn near(p: &Place, lat: f64, lon: f64) -> bool {
+    p.lat
+        .zip(p.lon)
+        .is_some_and(|(a, b)| (a - lat).abs() < 0.3 && (b - lon).abs() < 0.3)
+}
+
+#[test]
+fn issue13_facility_phrases_are_whole_places_located_at_their_town() {
+    let doc = run(
+        "Un obus est tombé lundi près de la gare de Kharkiv, dans le nord-est de \
+         l'Ukraine. Les vols ont repris à l'aéroport international de Beyrouth.",
+    );
+    assert_has(&doc, EntityType::LOC, "gare de Kharkiv");
+    assert_has(&doc, EntityType::LOC, "aéroport international de Beyrouth");
+    assert_lacks(&doc, "Kharkiv");
+    let station = place(&doc, "gare de Kharkiv");
+    assert_eq!(station.country.as_deref(), Some("UA"));
+    assert!(near(station, 49.98, 36.25), "{station:?}");
+}
+
+#[test]
+fn issue13_facility_with_a_noun_complement_or_its_name_directly() {
+    let doc = run(
+        "Les familles du camp de déplacés de Kalma ont fui vers la ville. \
+         Des fidèles priaient à la mosquée Al-Omari, puis devant la tour Eiffel.",
+    );
+    assert_has(&doc, EntityType::LOC, "camp de déplacés de Kalma");
+    assert_has(&doc, EntityType::LOC, "mosquée Al-Omari");
+    assert_has(&doc, EntityType::LOC, "tour Eiffel");
+}
+
+#[test]
+fn issue13_descriptions_are_not_facility_names() {
+    // a superlative over a continent, a nationality, an adjective after a division noun,
+    // the verb "placer", a town's stadium
+    let doc = run(
+        "C'est la plus grande centrale nucléaire d'Europe. Le port syrien de \
+         Tartous a été visé, comme la province centrale de Salahudin. Ce succès place \
+         Marseille en tête. Le match s'est joué au stade de Kénitra.",
+    );
+    assert_has(&doc, EntityType::LOC, "Europe");
+    assert_has(&doc, EntityType::LOC, "Tartous");
+    assert_has(&doc, EntityType::LOC, "Salahudin");
+    assert_has(&doc, EntityType::LOC, "Marseille");
+    assert_has(&doc, EntityType::LOC, "Kénitra");
+    assert_lacks(&doc, "centrale nucléaire d'Europe");
+    assert_lacks(&doc, "port syrien de Tartous");
+    assert_lacks(&doc, "centrale de Salahudin");
+}
+
+#[test]
+fn issue13_capitalised_facility_head_takes_its_de_name() {
+    let doc = run("La finale aura lieu au Stade de France samedi.");
+    assert_has(&doc, EntityType::LOC, "Stade de France");
+}
+
+#[test]
+fn issue13_village_absent_from_the_gazetteer_keeps_the_document_country() {
+    let doc = run(
+        "Des hommes armés ont attaqué le village de Tankoussoura, dans le nord du \
+         Burkina Faso. L'armée burkinabè a dépêché des renforts au Burkina Faso.",
+    );
+    let village = place(&doc, "Tankoussoura");
+    assert_eq!(village.country.as_deref(), Some("BF"), "{village:?}");
+    assert!(village.lat.is_none(), "no invented point: {village:?}");
+}
