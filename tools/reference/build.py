@@ -441,7 +441,7 @@ def build_demonyms(npm: str, gn_countries: dict) -> None:
 
 
 SUBDIVISION_PREFIX = re.compile(
-    r"^(gouvernorat|province|région|wilaya|préfecture|district|département|canton|état|governorate|governorate of|"
+    r"^(gouvernorat|province|région|wilaya|préfecture|district|département|canton|état|oblast|kraï|comté|governorate|governorate of|"
     r"muhafazat|état de|province de|région de|district de|canton de|wilaya de|gouvernorat de)\s+(de la |de l’|de l'|du |des |de |d’|d')?",
     re.IGNORECASE,
 )
@@ -465,6 +465,23 @@ def load_iso3166_2(site: str) -> dict[str, tuple[str, str, list[str]]]:
     return out
 
 
+def same_subdivision(cldr_names: list[str], iso_names: list[str]) -> bool:
+    """Whether the iso3166-2 package's names describe the CLDR subdivision of the same code:
+    some pair of names, without their 'Province de'-like prefix, folded to letters, is equal,
+    contains the other or is at least 60 % similar."""
+    import difflib
+
+    def letters(name: str) -> str:
+        stripped = SUBDIVISION_PREFIX.sub("", name).strip() or name
+        return "".join(c for c in fold(stripped) if c.isalpha())
+
+    for a in filter(None, map(letters, cldr_names)):
+        for b in filter(None, map(letters, iso_names)):
+            if a in b or b in a or difflib.SequenceMatcher(None, a, b).ratio() >= 0.6:
+                return True
+    return False
+
+
 def build_subdivisions(deb: str, site: str, points: dict, zstd_mod) -> None:
     base = os.path.join(deb, "root", "usr", "share", "unicode", "cldr", "common", "subdivisions")
     iso = load_iso3166_2(site)
@@ -483,6 +500,11 @@ def build_subdivisions(deb: str, site: str, points: dict, zstd_mod) -> None:
         name_en = n.get("en", "")
         code_iso = f"{code[:2].upper()}-{code[2:].upper()}"
         lat, lon, iso_names = iso.get(code_iso, ("", "", []))
+        if iso_names and not same_subdivision([name_fr, name_en], iso_names):
+            # The package and CLDR disagree on some codes (Iran's were renumbered: the
+            # package's IR-15 is Lorestan, CLDR's is Kerman): a centroid and names of another
+            # subdivision are worse than none.
+            lat, lon, iso_names = "", "", []
         cands = [name_en]
         for nm in [name_fr, name_en] + iso_names:
             stripped = SUBDIVISION_PREFIX.sub("", nm).strip()

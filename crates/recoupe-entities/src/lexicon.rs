@@ -41,6 +41,9 @@ pub struct Lexicon {
     /// Peoples and communities: capitalised nouns are MISC, lowercase adjectives have no country.
     pub peoples: HashSet<String>,
     pub loc_before_de: HashSet<String>,
+    /// Nouns after which "de X" names an administrative division, not the town X
+    /// ("province", "gouverneur").
+    pub admin_cues: HashSet<String>,
     pub loc_whole: HashSet<String>,
     /// Facility nouns that may take their name directly ("mosquée Saheb al-Zaman", "tour
     /// Eiffel"), the phrase being the place.
@@ -106,6 +109,7 @@ impl Lexicon {
             org_appositions: set_of(ORG_HEADS, "apposition"),
             peoples: set_of(PEOPLES, ""),
             loc_before_de: set_of(LOC_CUES, "before-de"),
+            admin_cues: set_of(LOC_CUES, "admin"),
             loc_whole: set_of(LOC_CUES, "whole"),
             loc_named: set_of(LOC_CUES, "named"),
             landforms: set_of(LOC_CUES, "landform"),

@@ -38,15 +38,25 @@ impl PlaceStage {
         }
     }
 
-    /// The most populous city of `country` bearing the division's name.
+    /// The most populous city of `country` bearing the division's name, or the name after
+    /// "Grand" ("Grand Casablanca", "Grand Tunis": the area around the city).
     fn eponymous_city(&self, name: &str, country: Option<&str>) -> Option<Candidate> {
         let country = country?;
+        let name = metropolis_of(name).unwrap_or(name);
         self.kb
             .candidates(name)
             .into_iter()
             .filter(|c| c.kind == Some(PlaceKind::City) && c.country.as_deref() == Some(country))
             .max_by_key(|c| c.population)
     }
+}
+
+/// The city of a metropolitan area named "Grand X" / "Grand-X" / "Greater X".
+fn metropolis_of(name: &str) -> Option<&str> {
+    ["Grand ", "Grand-", "Greater "]
+        .iter()
+        .find_map(|p| name.strip_prefix(p))
+        .filter(|rest| rest.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Countries the document's places and nationalities point to, most frequent first.
@@ -277,9 +287,12 @@ impl Stage for PlaceStage {
                 Some(mut info) => {
                     let mut evidence = vec![format!("from entity {}", m.entity)];
                     let mut rule = "reference";
-                    if info.lat.is_none() && info.kind == PlaceKind::Admin {
-                        // divisions without coordinates: the city they are named after
-                        // (Deir ez-Zor, Homs) is the usual point for them
+                    if info.kind == PlaceKind::Admin
+                        && (info.lat.is_none() || metropolis_of(&surface).is_some())
+                    {
+                        // divisions without coordinates, and metropolitan areas: the city
+                        // they are named after (Deir ez-Zor, Homs, Grand Casablanca) is the
+                        // usual point for them
                         if let Some(city) = self.eponymous_city(&surface, info.country.as_deref()) {
                             evidence.push(format!(
                                 "coordinates of the city {}:{}",

@@ -148,7 +148,9 @@ fn choose(c: &Cand, countries: &HashMap<String, u32>) -> (Option<Candidate>, Vec
         // A national capital outranks a town of a country the document names ("Washington"
         // beside "basée au Royaume-Uni"), but not a city of that country ("Tripoli" in a
         // report on Lebanon).
-        let prominent = h.capital || (named_country == 1 && h.population >= CITY_POPULATION);
+        // ("province de Kerman" asked for the division: the city's size is beside the point)
+        let prominent =
+            !c.admin_cue && (h.capital || (named_country == 1 && h.population >= CITY_POPULATION));
         (
             label_fit,
             kind_rank == 3,
@@ -169,8 +171,10 @@ fn choose(c: &Cand, countries: &HashMap<String, u32>) -> (Option<Candidate>, Vec
     let chosen = c.hits[best].clone();
     // A village in a country the document never mentions is more likely a homonym than the
     // place meant: leave the mention unresolved rather than pin it on the wrong continent.
+    // ("le gouverneur d'Odessa" asked for a division: a division of that name is no village)
     let foreign_small = chosen.label == EntityType::LOC
         && chosen.link.kb != "country"
+        && !(c.admin_cue && chosen.kind == Some(recoupe_model::PlaceKind::Admin))
         && chosen.population < TRUSTED_PLACE_POPULATION
         && !countries.is_empty()
         && chosen

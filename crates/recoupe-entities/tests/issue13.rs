@@ -140,3 +140,39 @@ fn issue13_village_absent_from_the_gazetteer_keeps_the_document_country() {
     assert_eq!(village.country.as_deref(), Some("BF"), "{village:?}");
     assert!(village.lat.is_none(), "no invented point: {village:?}");
 }
+
+#[test]
+fn issue13_division_cue_picks_the_division_over_the_city_of_the_same_name() {
+    let doc = run(
+        "Un attentat a frappé Kerman, dans le sud de l'Iran, selon l'adjoint au \
+         gouverneur de la province de Kerman. Plus tard, le gouverneur d'Odessa a parlé.",
+    );
+    let links: Vec<(String, String)> = doc
+        .layers
+        .entities
+        .iter()
+        .filter(|m| m.label == EntityType::LOC)
+        .map(|m| (doc.slice(m.span).to_string(), m.entity.clone()))
+        .collect();
+    let kerman: Vec<&String> = links
+        .iter()
+        .filter(|(s, _)| s == "Kerman")
+        .map(|(_, k)| k)
+        .collect();
+    assert_eq!(kerman.len(), 2, "{links:?}");
+    assert!(kerman[0].starts_with("geonames:"), "the city: {links:?}");
+    assert!(
+        kerman[1].starts_with("iso3166-2:IR"),
+        "the province: {links:?}"
+    );
+    let odessa = links.iter().find(|(s, _)| s == "Odessa").expect("Odessa");
+    assert!(odessa.1.starts_with("iso3166-2:UA"), "{links:?}");
+}
+
+#[test]
+fn issue13_metropolitan_area_is_placed_at_its_city() {
+    let doc = run("Des dégâts ont été recensés à Marrakech et dans le Grand Casablanca, au Maroc.");
+    let area = place(&doc, "Grand Casablanca");
+    assert_eq!(area.country.as_deref(), Some("MA"));
+    assert!(near(area, 33.59, -7.62), "{area:?}");
+}

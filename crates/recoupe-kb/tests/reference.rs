@@ -382,3 +382,30 @@ fn loose_places_match_transliterations_within_countries() {
         .any(|p| p.subdivision.as_deref() == Some("IQ-NI")));
     assert!(names("xy", &["IQ"]).is_empty());
 }
+
+/// The iso3166-2 package numbers some countries' subdivisions differently from CLDR (Iran):
+/// a subdivision never takes the names or the centroid of another one.
+#[test]
+fn issue13_subdivisions_keep_their_own_names_and_points() {
+    let r = reference();
+    let kerman = r.subdivision("IR-15").expect("IR-15");
+    assert_eq!(kerman.name_en.as_deref(), Some("Kerman"));
+    assert!(
+        !kerman.alt_names.iter().any(|n| n.contains("Lorest")),
+        "{:?}",
+        kerman.alt_names
+    );
+    let (lat, lon) = (kerman.lat.expect("a point"), kerman.lon.expect("a point"));
+    assert!(
+        (lat - 30.3).abs() < 2.0 && (lon - 57.1).abs() < 2.0,
+        "{lat},{lon}"
+    );
+    for code in ["IR-08", "IR-05", "IR-17"] {
+        let sub = r.subdivision(code).expect(code);
+        assert!(
+            !sub.alt_names.iter().any(|n| n.starts_with("Kerm")) || sub.name.contains("Kerm"),
+            "{code}: {:?}",
+            sub.alt_names
+        );
+    }
+}

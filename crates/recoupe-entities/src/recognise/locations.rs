@@ -161,23 +161,18 @@ impl Recogniser<'_> {
             && toks[i - 2].folded == "a")
     }
 
-    /// "province de X", "gouvernorat d'X": X names an administrative division.
+    /// "province de X", "la région ukrainienne de X", "le gouverneur d'X": X names an
+    /// administrative division, not the town of the same name.
     pub(super) fn admin_cue_before(&self, toks: &[Tk<'_>], i: usize, s: SentenceRange) -> bool {
-        i >= s.start + 2
-            && is_de(&toks[i - 1].folded)
-            && matches!(
-                toks[i - 2].folded.as_ref(),
-                "province"
-                    | "gouvernorat"
-                    | "region"
-                    | "departement"
-                    | "district"
-                    | "canton"
-                    | "prefecture"
-                    | "etat"
-                    | "wilaya"
-                    | "oblast"
-            )
+        if i < s.start + 2 || !is_de(&toks[i - 1].folded) {
+            return false;
+        }
+        let mut k = i - 2;
+        // "la région ukrainienne de X": over a nationality or adjective
+        if k > s.start && self.is_description_adjective(&toks[k]) {
+            k -= 1;
+        }
+        self.lex.admin_cues.contains(&*toks[k].folded)
     }
 }
 
