@@ -112,7 +112,8 @@ pub fn token_view<'t>(doc: &'t Document, lex: &Lexicon) -> (Vec<Tk<'t>>, Vec<Sen
         let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
         let all_caps = letters >= 2 && raw.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
         let kind = token.kind;
-        let initial = prev_opens && matches!(kind, TokenKind::Word);
+        // an elided article opening a sentence ("L'ONU") is as initial as a word
+        let initial = prev_opens && matches!(kind, TokenKind::Word | TokenKind::Elision);
         prev_opens = match kind {
             TokenKind::Quote => true,
             TokenKind::Punct | TokenKind::Symbol => {

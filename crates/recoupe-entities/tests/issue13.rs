@@ -176,3 +176,30 @@ fn issue13_metropolitan_area_is_placed_at_its_city() {
     assert_eq!(area.country.as_deref(), Some("MA"));
     assert!(near(area, 33.59, -7.62), "{area:?}");
 }
+
+#[test]
+fn issue13_portfolio_nouns_complete_a_ministry_name() {
+    let doc = run(
+        "Le bilan a été publié par le ministère de l'Intérieur dimanche soir. Le \
+         ministère de l'intérieur tunisien l'a confirmé, et le ministère des Affaires \
+         étrangères a convoqué un diplomate.",
+    );
+    assert_has(&doc, EntityType::ORG, "ministère de l'Intérieur");
+    assert_has(&doc, EntityType::ORG, "ministère de l'intérieur tunisien");
+    assert_has(&doc, EntityType::ORG, "ministère des Affaires étrangères");
+}
+
+#[test]
+fn issue13_prosecution_office_of_a_town_is_an_organisation() {
+    let doc = run("Le parquet de Nanterre a ouvert une enquête. Le parquet n'a pas commenté.");
+    assert_has(&doc, EntityType::ORG, "parquet de Nanterre");
+    assert_lacks(&doc, "parquet");
+}
+
+#[test]
+fn issue13_sentence_initial_elided_article_stays_out_of_the_name() {
+    let doc = run("L'ONU a condamné l'attaque. L'UE a demandé une enquête.");
+    assert_has(&doc, EntityType::ORG, "ONU");
+    assert_has(&doc, EntityType::ORG, "UE");
+    assert_lacks(&doc, "L'ONU");
+}

@@ -98,6 +98,12 @@ impl Recogniser<'_> {
         cache.1.get(i - s.start).copied().unwrap_or(Upos::X)
     }
 
+    /// Whether the capitalised word at `k` is a noun or adjective to the tagger
+    /// ("l'Intérieur", "les Affaires étrangères"), not a function word ("Selon", "Dans").
+    pub(crate) fn capitalised_noun(&self, toks: &[Tk<'_>], s: SentenceRange, k: usize) -> bool {
+        toks[k].cap && matches!(self.upos(toks, s, k), Upos::Noun | Upos::Propn | Upos::Adj)
+    }
+
     /// Reference entries of a surface form ([`Knowledge::candidates`], through the cache).
     pub(super) fn candidates(&self, surface: &str) -> Vec<Candidate> {
         self.cache.get(self.kb, &self.kb.key(surface)).to_vec()

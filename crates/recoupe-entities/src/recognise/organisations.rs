@@ -3,6 +3,7 @@
 //! that announce an organisation name ("l'agence X").
 
 use recoupe_model::{EntityType, PlaceKind};
+use recoupe_tagger::Upos;
 
 use super::words::{is_adjective, is_de, text_of};
 use super::{Cand, Recogniser, APPOSITION_ADJECTIVES, STRENGTH_CUE, TRUSTED_CITY_POPULATION};
@@ -138,7 +139,11 @@ impl Recogniser<'_> {
                 evidence.push(format!("nationality \"{}\"", t.text));
                 continue;
             }
-            if t.is_word() && !t.cap && is_adjective(&t.folded) {
+            // "des Affaires étrangères": an adjective by its ending or, failing that, to the tagger
+            if t.is_word()
+                && !t.cap
+                && (is_adjective(&t.folded) || self.upos(toks, s, j) == Upos::Adj)
+            {
                 adjectives = true;
                 j += 1;
                 tentative = j;
@@ -165,7 +170,12 @@ impl Recogniser<'_> {
                 }
                 if after < s.end {
                     let n = &toks[after];
-                    if n.name_like && !self.lex.stopwords_caps.contains(&*n.folded) {
+                    // "ministère de l'Intérieur", "des Affaires étrangères": words kept out of
+                    // names on their own are portfolio nouns here
+                    if n.name_like
+                        && (!self.lex.stopwords_caps.contains(&*n.folded)
+                            || self.capitalised_noun(toks, s, after))
+                    {
                         let e = self.extend_caps(toks, after, s.end);
                         if self.starts_known_actor(toks, after, e, text) {
                             evidence
@@ -191,7 +201,8 @@ impl Recogniser<'_> {
                         && !n.cap
                         && complements < max_complements
                         && n.folded.len() >= 3
-                        && !self.lex.stopwords_caps.contains(&*n.folded)
+                        && (!self.lex.stopwords_caps.contains(&*n.folded)
+                            || self.upos(toks, s, after) == Upos::Noun)
                     {
                         // "unités de la police fédérale": the organisation starts at "police"
                         if !head.cap && self.lex.org_heads.contains_key(&*n.folded) {
