@@ -16,6 +16,10 @@ pub struct Candidate {
     pub kind: Option<PlaceKind>,
     /// A national capital ("Washington", "Ankara"): in news the usual sense of the name.
     pub capital: bool,
+    /// A state institution of `country` (army, ministry, government…): named without a
+    /// country ("ministère de la Défense nationale") it only means that country's when the
+    /// document is about that country.
+    pub state: bool,
 }
 
 impl Candidate {
@@ -57,4 +61,9 @@ pub trait Knowledge: Send + Sync {
     fn longest_entry_tokens(&self) -> usize;
     /// Details of a linked place or country.
     fn place(&self, link: &KbLink) -> Option<PlaceInfo>;
+    /// The state institution of `country` a name without a country denotes in a document
+    /// about that country ("ministère de l'Intérieur" in a report on Morocco).
+    fn generic_actor(&self, _surface: &str, _country: &str) -> Option<Candidate> {
+        None
+    }
 }

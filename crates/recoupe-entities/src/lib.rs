@@ -152,7 +152,7 @@ impl Stage for EntityStage {
                 }
             }
             let countries: Vec<String> = nationalities.iter().map(|n| n.country.clone()).collect();
-            let resolved = resolve::resolve(&toks, text, cands, &countries);
+            let resolved = resolve::resolve(self.kb.as_ref(), &toks, text, cands, &countries);
             let mentions: Vec<EntityMention> = resolved
                 .into_iter()
                 .map(|r| {

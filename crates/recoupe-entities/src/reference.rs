@@ -74,6 +74,7 @@ fn candidate(hit: &Hit<'_>) -> Candidate {
             population: 0,
             kind: None,
             capital: false,
+            state: a.is_state_institution(),
         },
         Hit::Country(c) => Candidate {
             link,
@@ -82,6 +83,7 @@ fn candidate(hit: &Hit<'_>) -> Candidate {
             population: c.population,
             kind: Some(PlaceKind::Country),
             capital: false,
+            state: false,
         },
         Hit::Place(p) => Candidate {
             link,
@@ -90,6 +92,7 @@ fn candidate(hit: &Hit<'_>) -> Candidate {
             population: p.population,
             kind: Some(p.kind),
             capital: p.feature_code == "PPLC",
+            state: false,
         },
     }
 }
@@ -126,6 +129,12 @@ impl Knowledge for ReferenceKnowledge {
 
     fn longest_entry_tokens(&self) -> usize {
         self.reference.longest_entry_tokens()
+    }
+
+    fn generic_actor(&self, surface: &str, country: &str) -> Option<Candidate> {
+        self.reference
+            .generic_actor(surface, country)
+            .map(|a| candidate(&Hit::Actor(a)))
     }
 
     fn place(&self, link: &KbLink) -> Option<PlaceInfo> {

@@ -4,9 +4,9 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use recoupe_model::EntityType;
+use recoupe_model::{EntityType, PlaceKind};
 
-use crate::knowledge::Candidate;
+use crate::knowledge::{Candidate, Knowledge};
 use crate::normalize::skeleton;
 use crate::recognise::{Cand, RULE_SHORT_FORM, STRENGTH_CUE, STRENGTH_DEFAULT};
 use crate::tokens::Tk;
@@ -113,9 +113,41 @@ fn dominant_place(hits: &[Candidate]) -> Option<&Candidate> {
 }
 
 /// Picks the reference entry that fits the mention's label and the document best.
-fn choose(c: &Cand, countries: &HashMap<String, u32>) -> (Option<Candidate>, Vec<String>) {
+/// `country_marked`: the mention itself names a country ("armée irakienne"), so a state
+/// institution of that country needs no support from the rest of the document.
+fn choose(
+    c: &Cand,
+    countries: &HashMap<String, u32>,
+    country_marked: bool,
+) -> (Option<Candidate>, Vec<String>) {
     if c.hits.is_empty() {
         return (None, Vec::new());
+    }
+    // "ministère de la Défense nationale" in a report on Iraq is not Canada's ministry: a
+    // state institution named without its country must be of a country the document names
+    if !country_marked && !countries.is_empty() {
+        let foreign = |h: &Candidate| {
+            h.state
+                && h.country
+                    .as_ref()
+                    .is_some_and(|k| !countries.contains_key(k))
+        };
+        if c.hits.iter().all(foreign) {
+            let rejected = c
+                .hits
+                .iter()
+                .take(4)
+                .map(|h| {
+                    format!(
+                        "not {}:{} (an institution of {}, a country the document does not name)",
+                        h.link.kb,
+                        h.link.id,
+                        h.country.as_deref().unwrap_or("-")
+                    )
+                })
+                .collect();
+            return (None, rejected);
+        }
     }
     let score = |h: &Candidate| {
         let in_doc = h
@@ -126,17 +158,13 @@ fn choose(c: &Cand, countries: &HashMap<String, u32>) -> (Option<Candidate>, Vec
             .unwrap_or(0);
         // a country outranks any homonym; then cities, unless "province de" asked for a division
         let kind_rank = match h.kind {
-            Some(recoupe_model::PlaceKind::Country) => 3,
-            Some(recoupe_model::PlaceKind::Admin) if c.admin_cue => 2,
+            Some(PlaceKind::Country) => 3,
+            Some(PlaceKind::Admin) if c.admin_cue => 2,
             // a village does not outrank a region of the same name ("Vaud" the canton,
             // not the village Le Vaud)
-            Some(recoupe_model::PlaceKind::City)
-                if !c.admin_cue && h.population >= VILLAGE_POPULATION =>
-            {
-                2
-            }
-            Some(recoupe_model::PlaceKind::City) if !c.admin_cue => 0,
-            Some(recoupe_model::PlaceKind::Admin | recoupe_model::PlaceKind::City) => 1,
+            Some(PlaceKind::City) if !c.admin_cue && h.population >= VILLAGE_POPULATION => 2,
+            Some(PlaceKind::City) if !c.admin_cue => 0,
+            Some(PlaceKind::Admin | PlaceKind::City) => 1,
             _ => 0,
         };
         // actors (non-places) first unless the context asked for a place
@@ -174,7 +202,7 @@ fn choose(c: &Cand, countries: &HashMap<String, u32>) -> (Option<Candidate>, Vec
     // ("le gouverneur d'Odessa" asked for a division: a division of that name is no village)
     let foreign_small = chosen.label == EntityType::LOC
         && chosen.link.kb != "country"
-        && !(c.admin_cue && chosen.kind == Some(recoupe_model::PlaceKind::Admin))
+        && !(c.admin_cue && chosen.kind == Some(PlaceKind::Admin))
         && chosen.population < TRUSTED_PLACE_POPULATION
         && !countries.is_empty()
         && chosen
@@ -210,8 +238,83 @@ fn choose(c: &Cand, countries: &HashMap<String, u32>) -> (Option<Candidate>, Vec
     (Some(chosen), rejected)
 }
 
+/// Whether a word of the mention is a nationality adjective or a country name ("armée
+/// *irakienne*", "ministère de la Défense du *Canada*").
+fn names_a_country(kb: &dyn Knowledge, toks: &[Tk<'_>], c: &Cand) -> bool {
+    toks[c.start..c.end].iter().any(|t| {
+        t.is_word()
+            && (kb.demonym(t.text).is_some()
+                || (t.cap
+                    && kb
+                        .candidates(t.text)
+                        .iter()
+                        .any(|h| h.kind == Some(PlaceKind::Country))))
+    })
+}
+
+/// The state institution of `country` that a name without a country denotes; "Défense
+/// nationale" is the defence portfolio under another name.
+fn generic_institution(kb: &dyn Knowledge, name: &str, country: &str) -> Option<Candidate> {
+    kb.generic_actor(name, country).or_else(|| {
+        ["nationale", "national"]
+            .iter()
+            .find_map(|w| name.strip_suffix(w))
+            .and_then(|rest| kb.generic_actor(rest.trim_end(), country))
+    })
+}
+
+/// The state institution an unlinked organisation name denotes: with a nationality in it,
+/// that country's ("ministère de l'intérieur marocain", in any word order); without, the
+/// institution of the country the document names most ("ministère de l'Intérieur" in a
+/// report on Morocco).
+fn institution_in_context(
+    kb: &dyn Knowledge,
+    toks: &[Tk<'_>],
+    text: &str,
+    c: &Cand,
+    main_country: &Option<String>,
+) -> Option<(Candidate, String)> {
+    let words = &toks[c.start..c.end];
+    let own: Vec<(usize, String)> = words
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.is_word() && !t.cap)
+        .filter_map(|(k, t)| kb.demonym(t.text).map(|country| (k, country)))
+        .collect();
+    match own.as_slice() {
+        [] => {
+            let country = main_country.as_ref()?;
+            let e = generic_institution(kb, surface(toks, c, text), country)?;
+            Some((
+                e,
+                format!("an institution of {country}, the country the document names most"),
+            ))
+        }
+        [(k, country)] => {
+            // the name without its nationality adjective
+            let mut name = String::new();
+            for (j, t) in words.iter().enumerate() {
+                if j == *k {
+                    continue;
+                }
+                if !name.is_empty() && !name.ends_with('\'') && !name.ends_with('’') {
+                    name.push(' ');
+                }
+                name.push_str(t.text);
+            }
+            let e = generic_institution(kb, &name, country)?;
+            Some((
+                e,
+                format!("an institution of {country}, named by its nationality"),
+            ))
+        }
+        _ => None,
+    }
+}
+
 /// Runs the document-level passes and returns the kept mentions with entity keys.
 pub fn resolve(
+    kb: &dyn Knowledge,
     toks: &[Tk<'_>],
     text: &str,
     mut cands: Vec<Cand>,
@@ -413,10 +516,22 @@ pub fn resolve(
 
     // Choose entries with the document's countries as context.
     let countries = document_countries(&cands, nationalities);
+    let main_country = countries
+        .iter()
+        .filter(|(_, &w)| w >= 2)
+        .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+        .map(|(k, _)| k.clone());
     let mut chosen: Vec<Option<Candidate>> = Vec::with_capacity(n);
     for c in cands.iter_mut() {
-        let (entry, rejected) = choose(c, &countries);
+        let marked = c.hits.iter().any(|h| h.state) && names_a_country(kb, toks, c);
+        let (mut entry, rejected) = choose(c, &countries, marked);
         c.evidence.extend(rejected);
+        if entry.is_none() && c.label == EntityType::ORG {
+            if let Some((e, why)) = institution_in_context(kb, toks, text, c, &main_country) {
+                c.evidence.push(why);
+                entry = Some(e);
+            }
+        }
         if let Some(e) = &entry {
             if c.label != e.label {
                 c.evidence.push(format!(

@@ -203,3 +203,60 @@ fn issue13_sentence_initial_elided_article_stays_out_of_the_name() {
     assert_has(&doc, EntityType::ORG, "UE");
     assert_lacks(&doc, "L'ONU");
 }
+
+fn link_of(doc: &Document, text: &str) -> Option<String> {
+    doc.layers
+        .entities
+        .iter()
+        .find(|m| doc.slice(m.span) == text)
+        .unwrap_or_else(|| panic!("no mention \"{text}\" in {:?}", mentions(doc)))
+        .kb
+        .as_ref()
+        .map(|l| l.id.clone())
+}
+
+#[test]
+fn issue13_institution_named_without_country_takes_the_document_country() {
+    let doc = run(
+        "Trois soldats ont été tués près de Mossoul, dans le nord de l'Irak, a \
+         indiqué le ministère de la Défense nationale. Bagdad a promis une riposte.",
+    );
+    assert_eq!(
+        link_of(&doc, "ministère de la Défense nationale").as_deref(),
+        Some("iraqi-ministry-of-defence")
+    );
+    let doc = run(
+        "Le ministère de la Défense nationale a déployé des soldats canadiens \
+         près d'Ottawa, au Canada.",
+    );
+    assert_eq!(
+        link_of(&doc, "ministère de la Défense nationale").as_deref(),
+        Some("canadian-ministry-of-defence")
+    );
+    let doc = run(
+        "Les inondations ont frappé Agadir, au Maroc. Selon le ministère de \
+         l'Intérieur, le bilan s'alourdit à Agadir.",
+    );
+    assert_eq!(
+        link_of(&doc, "ministère de l'Intérieur").as_deref(),
+        Some("moroccan-ministry-of-interior")
+    );
+}
+
+#[test]
+fn issue13_institution_with_its_nationality_in_any_word_order() {
+    let doc = run("Le ministère de l'intérieur tunisien a annoncé des arrestations.");
+    assert_eq!(
+        link_of(&doc, "ministère de l'intérieur tunisien").as_deref(),
+        Some("tunisian-ministry-of-interior")
+    );
+}
+
+#[test]
+fn issue13_institution_of_a_country_the_reference_lacks_stays_unlinked() {
+    let doc = run(
+        "Des pluies diluviennes ont touché Suva, aux Fidji. Le ministère de la \
+         Défense nationale a mobilisé l'armée aux Fidji.",
+    );
+    assert_eq!(link_of(&doc, "ministère de la Défense nationale"), None);
+}

@@ -57,7 +57,28 @@ pub struct Actor {
     pub source_file: String,
 }
 
+/// Actor kinds of the state institutions of one country (army, ministries, government…):
+/// their names are generic ("ministère de l'Intérieur") unless a country is written in them.
+pub const STATE_KINDS: &[&str] = &[
+    "ministry",
+    "government",
+    "presidency",
+    "parliament",
+    "army",
+    "air_force",
+    "navy",
+    "police",
+    "intelligence",
+    "court",
+    "central_bank",
+];
+
 impl Actor {
+    /// Whether the actor is a state institution of its country ([`STATE_KINDS`]).
+    pub fn is_state_institution(&self) -> bool {
+        self.country.is_some() && STATE_KINDS.contains(&self.kind.as_str())
+    }
+
     pub fn kb_link(&self) -> KbLink {
         KbLink {
             kb: KB_ACTORS.to_string(),
@@ -219,6 +240,9 @@ pub struct Reference {
     variant_groups: Vec<Vec<String>>,
     /// Per-country loose-key indexes of the places, built on demand.
     loose: loose::LooseIndexes,
+    /// `"{iso2}\t{key without the country's demonym}"` → state institution: "MA\tministere de
+    /// l'interieur" → the Moroccan interior ministry.
+    generic: FxHashMap<Box<str>, u32>,
 }
 
 static EMBEDDED: OnceLock<Reference> = OnceLock::new();
@@ -287,6 +311,17 @@ impl Reference {
             entries.sort_by_key(order);
         }
         entries
+    }
+
+    /// The state institution of `iso2` that a name without any country in it denotes when
+    /// the document is about that country: "ministère de l'Intérieur" with "MA" is the
+    /// Moroccan interior ministry. Built from the actors' names and aliases that carry their
+    /// own country's nationality adjective ("Ministère marocain de l'Intérieur").
+    pub fn generic_actor(&self, surface: &str, iso2: &str) -> Option<&Actor> {
+        let probe = format!("{}\t{}", iso2.to_ascii_uppercase(), Self::key(surface));
+        self.generic
+            .get(probe.as_str())
+            .map(|&i| &self.actors[i as usize])
     }
 
     /// Actors with `surface` as name or alias.

@@ -612,6 +612,7 @@ pub(crate) fn build(
             .map(|(i, a)| (a.id.clone(), i as u32))
             .collect();
         let demonyms = load_demonyms(&countries)?;
+        let generic = generic_index(&actors, &countries, &demonyms);
         let first_names = load_name_set(
             "resources/fr/names/first_names.txt.zst",
             embedded::FIRST_NAMES,
@@ -671,8 +672,45 @@ pub(crate) fn build(
             variants,
             variant_groups,
             loose: Default::default(),
+            generic,
         })
     })
+}
+
+/// Index of the state institutions by their name without their country's nationality
+/// adjective (see [`Reference::generic_actor`]); the first actor of a key wins.
+fn generic_index(
+    actors: &[Actor],
+    countries: &[Country],
+    demonyms: &FxHashMap<Box<str>, u16>,
+) -> FxHashMap<Box<str>, u32> {
+    let mut out: FxHashMap<Box<str>, u32> = FxHashMap::default();
+    for (i, a) in actors.iter().enumerate() {
+        let Some(iso2) = a.country.as_deref().filter(|_| a.is_state_institution()) else {
+            continue;
+        };
+        for form in std::iter::once(&a.name).chain(&a.aliases) {
+            let k = key(form);
+            let words: Vec<&str> = k.split(' ').collect();
+            let own = |w: &&str| {
+                demonyms
+                    .get(*w)
+                    .is_some_and(|&c| countries[c as usize].iso2 == iso2)
+            };
+            // a plural head describes rather than names ("forces armées marocaines",
+            // "autorités marocaines"): only singular institution names are generic
+            if words.len() < 2
+                || words[0].ends_with('s')
+                || words.iter().filter(|w| own(w)).count() != 1
+            {
+                continue;
+            }
+            let generic: Vec<&str> = words.into_iter().filter(|w| !own(w)).collect();
+            out.entry(format!("{iso2}\t{}", generic.join(" ")).into_boxed_str())
+                .or_insert(i as u32);
+        }
+    }
+    out
 }
 
 /// The embedded actor KB files, for the validation test.

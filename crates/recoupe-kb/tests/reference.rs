@@ -409,3 +409,21 @@ fn issue13_subdivisions_keep_their_own_names_and_points() {
         );
     }
 }
+
+#[test]
+fn issue13_generic_institution_names_by_country() {
+    let r = reference();
+    let id = |surface: &str, iso2: &str| r.generic_actor(surface, iso2).map(|a| a.id.as_str());
+    assert_eq!(
+        id("ministère de l'Intérieur", "MA"),
+        Some("moroccan-ministry-of-interior")
+    );
+    assert_eq!(
+        id("Ministère de la Défense", "IQ"),
+        Some("iraqi-ministry-of-defence")
+    );
+    assert_eq!(id("gouvernement", "SN"), Some("senegalese-government"));
+    // plural descriptions are not generic institution names
+    assert_eq!(id("forces armées", "MA"), None);
+    assert_eq!(id("ministère de l'Intérieur", "FJ"), None);
+}
