@@ -260,3 +260,79 @@ fn issue13_institution_of_a_country_the_reference_lacks_stays_unlinked() {
     );
     assert_eq!(link_of(&doc, "ministère de la Défense nationale"), None);
 }
+
+#[test]
+fn issue13_long_organisation_names_with_lowercase_words() {
+    let doc = run(
+        "Selon l'Agence nationale pour la sécurité routière et maritime, le trafic a \
+         baissé. Le Bureau des affaires juridiques des Nations unies a été saisi, comme le \
+         Haut-Commissariat de l'ONU aux réfugiés.",
+    );
+    assert_has(
+        &doc,
+        EntityType::ORG,
+        "Agence nationale pour la sécurité routière et maritime",
+    );
+    assert_has(
+        &doc,
+        EntityType::ORG,
+        "Bureau des affaires juridiques des Nations unies",
+    );
+    assert_has(
+        &doc,
+        EntityType::ORG,
+        "Haut-Commissariat de l'ONU aux réfugiés",
+    );
+}
+
+#[test]
+fn issue13_long_names_stop_at_verbs_clauses_and_other_organisations() {
+    let doc = run(
+        "Un agent de la Direction générale des douanes au ministère des Finances a \
+         témoigné. Le Conseil national de transition appelle au calme. Le Comité d'éthique \
+         composé de dix membres a tranché.",
+    );
+    assert_has(&doc, EntityType::ORG, "Direction générale des douanes");
+    assert_has(&doc, EntityType::ORG, "ministère des Finances");
+    assert_has(&doc, EntityType::ORG, "Conseil national de transition");
+    assert_has(&doc, EntityType::ORG, "Comité d'éthique");
+}
+
+#[test]
+fn issue13_acronym_in_parentheses_spells_the_long_name() {
+    let doc = run(
+        "Le Collectif citoyen pour Tillabéri (CCT) a recensé les victimes. Les \
+         villages étaient tenus par l'organisation État islamique (EI).",
+    );
+    assert_has(&doc, EntityType::ORG, "Collectif citoyen pour Tillabéri");
+    assert_has(&doc, EntityType::ORG, "CCT");
+    assert_lacks(&doc, "organisation État islamique");
+}
+
+#[test]
+fn issue13_singular_institution_head_keeps_its_complement() {
+    let doc = run(
+        "L'état-major général des armées nigériennes a publié un bilan. La garde \
+         du ministre de l'Intérieur a été renforcée.",
+    );
+    assert_has(
+        &doc,
+        EntityType::ORG,
+        "état-major général des armées nigériennes",
+    );
+    assert_lacks(&doc, "garde du ministre de l'Intérieur");
+}
+
+#[test]
+fn issue13_country_names_with_lowercase_words_and_red_crescent_societies() {
+    let doc = run(
+        "Le président est rentré d'Arabie saoudite. Le Croissant-Rouge égyptien a \
+         envoyé des camions. La Mission internationale d'observation a rendu son rapport.",
+    );
+    assert_has(&doc, EntityType::LOC, "Arabie saoudite");
+    assert_eq!(
+        link_of(&doc, "Croissant-Rouge égyptien").as_deref(),
+        Some("egyptian-red-crescent")
+    );
+    assert_lacks(&doc, "La Mission");
+}

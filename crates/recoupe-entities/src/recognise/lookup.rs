@@ -253,19 +253,31 @@ impl Recogniser<'_> {
                 return false;
             }
             // "La source": the words of a place name are capitalised, particles and
-            // adjectives aside ("République démocratique du Congo")
-            if toks[i..j].iter().skip(1).any(|t| {
-                t.is_word()
-                    && !t.name_like
-                    && !self.lex.particle_words.contains(&*t.folded)
-                    && !self.lex.has_article_prefix(&t.folded)
-                    && !is_adjective(&t.folded)
-            }) {
+            // adjectives aside ("République démocratique du Congo"); a country's name is
+            // distinctive enough to keep its lowercase words ("Arabie saoudite")
+            if hit.kind != Some(PlaceKind::Country)
+                && toks[i..j].iter().skip(1).any(|t| {
+                    t.is_word()
+                        && !t.name_like
+                        && !self.lex.particle_words.contains(&*t.folded)
+                        && !self.lex.has_article_prefix(&t.folded)
+                        && !is_adjective(&t.folded)
+                })
+            {
                 return false;
             }
             let small_place = hit.kind != Some(PlaceKind::Country)
                 && hit.kind != Some(PlaceKind::Admin)
                 && hit.population < SMALL_PLACE;
+            // "La Mission multinationale…", "Le Bureau…" opening a sentence: an article and a
+            // common noun, not the village "La Mission"
+            if small_place
+                && !single
+                && first.initial
+                && matches!(&*first.folded, "le" | "la" | "les" | "l'")
+            {
+                return false;
+            }
             if small_place
                 && (self.title_before(toks, i, s).is_some()
                     || self.org_apposition_before(toks, i, s).is_some())

@@ -15,6 +15,7 @@ use crate::knowledge::{Candidate, Knowledge};
 use crate::lexicon::Lexicon;
 use crate::tokens::{SentenceRange, Tk};
 
+mod acronyms;
 mod locations;
 mod lookup;
 mod organisations;
@@ -116,6 +117,19 @@ impl Recogniser<'_> {
 
     /// All mentions of one sentence, non-overlapping, in text order.
     pub fn sentence(&self, toks: &[Tk<'_>], s: SentenceRange, text: &str, out: &mut Vec<Cand>) {
+        let first = out.len();
+        self.sentence_mentions(toks, s, text, out);
+        self.acronym_long_forms(toks, s, out, first);
+    }
+
+    /// The mentions of one sentence found token by token, before the acronym pass.
+    fn sentence_mentions(
+        &self,
+        toks: &[Tk<'_>],
+        s: SentenceRange,
+        text: &str,
+        out: &mut Vec<Cand>,
+    ) {
         let mut i = s.start;
         while i < s.end {
             let t = &toks[i];

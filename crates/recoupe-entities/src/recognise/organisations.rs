@@ -10,6 +10,13 @@ use super::{Cand, Recogniser, APPOSITION_ADJECTIVES, STRENGTH_CUE, TRUSTED_CITY_
 use crate::lexicon::OrgHead;
 use crate::tokens::{SentenceRange, Tk};
 
+/// Complements a capitalised organisation name may take (up to this many).
+const MAX_CAPITALISED_COMPLEMENTS: usize = 4;
+
+/// Prepositions other than "de" that continue a capitalised organisation name with a
+/// lowercase noun ("Office central *pour* la répression", "*aux* droits de l'homme").
+const OTHER_PREPOSITIONS: &[&str] = &["pour", "a", "au", "aux"];
+
 impl Recogniser<'_> {
     /// "le quotidien La Meuse", "l'hebdomadaire Le Point": after a lowercase description
     /// noun, a capitalised article and a name form one organisation, article included.
@@ -115,7 +122,11 @@ impl Recogniser<'_> {
             return None;
         }
         let ordinal = i > s.start && toks[i - 1].is_ordinal();
-        let max_complements = if head.cap { 3 } else { 1 };
+        let max_complements = if head.cap {
+            MAX_CAPITALISED_COMPLEMENTS
+        } else {
+            1
+        };
         let mut j = i + 1;
         // end of the part already justified by an anchor (nationality or capitalised complement)
         let mut end_ok: Option<usize> = None;
@@ -140,17 +151,61 @@ impl Recogniser<'_> {
                 continue;
             }
             // "des Affaires étrangères": an adjective by its ending or, failing that, to the tagger
-            if t.is_word()
-                && !t.cap
-                && (is_adjective(&t.folded) || self.upos(toks, s, j) == Upos::Adj)
-            {
+            if t.is_word() && !t.cap && self.org_adjective(toks, s, j, complements == 0) {
                 adjectives = true;
                 j += 1;
+                // "scientifique et technique", "terrestres et maritimes": coordinated adjectives
+                if j + 1 < s.end
+                    && toks[j].folded == "et"
+                    && self.org_adjective(toks, s, j + 1, complements == 0)
+                {
+                    j += 2;
+                }
                 tentative = j;
                 if !pending_noun && end_ok.is_some() {
                     end_ok = Some(j);
                 }
                 continue;
+            }
+            // "Office central pour la répression", "Mission d'appui à la sécurité", "aux
+            // droits de l'homme": a capitalised name goes on through other prepositions, with
+            // a lowercase noun after them (a capitalised word there is a place or a person
+            // the name is about)
+            if head.cap && complements < max_complements {
+                let mut p = j;
+                if t.folded == "et"
+                    && complements > 0
+                    && toks
+                        .get(j + 1)
+                        .is_some_and(|n| OTHER_PREPOSITIONS.contains(&&*n.folded))
+                {
+                    p = j + 1;
+                }
+                if OTHER_PREPOSITIONS.contains(&&*toks[p].folded) {
+                    let mut after = p + 1;
+                    if after < s.end
+                        && matches!(toks[after].folded.as_ref(), "la" | "l'" | "le" | "les")
+                    {
+                        after += 1;
+                    }
+                    // "… au ministère de l'Intérieur": another organisation starts there
+                    if after < s.end
+                        && toks[after].is_word()
+                        && !toks[after].cap
+                        && toks[after].folded.len() >= 3
+                        && !matches!(
+                            self.lex.org_heads.get(&*toks[after].folded),
+                            Some(OrgHead::AlsoLowercase | OrgHead::NeedsComplement)
+                        )
+                        && self.upos(toks, s, after) == Upos::Noun
+                    {
+                        j = after + 1;
+                        tentative = j;
+                        pending_noun = true;
+                        complements += 1;
+                        continue;
+                    }
+                }
             }
             // "Centre de contrôle et de prévention", "opérations de la Djézireh et de la Badiya":
             // coordinated complements (for a lowercase head only after a capitalised one)
@@ -177,7 +232,14 @@ impl Recogniser<'_> {
                             || self.capitalised_noun(toks, s, after))
                     {
                         let e = self.extend_caps(toks, after, s.end);
-                        if self.starts_known_actor(toks, after, e, text) {
+                        // "les forces du Hachd": a known actor is its own mention after a
+                        // description; after a capitalised name of which it is the parent
+                        // ("Bureau de coordination des affaires humanitaires de l'ONU") it
+                        // belongs to the name
+                        let parent = head.cap
+                            && !head.initial
+                            && self.starts_known_organisation(toks, after, e, text);
+                        if !parent && self.starts_known_actor(toks, after, e, text) {
                             evidence
                                 .push(format!("complement \"{}\" is an actor of its own", n.text));
                             break;
@@ -204,8 +266,22 @@ impl Recogniser<'_> {
                         && (!self.lex.stopwords_caps.contains(&*n.folded)
                             || self.upos(toks, s, after) == Upos::Noun)
                     {
-                        // "unités de la police fédérale": the organisation starts at "police"
-                        if !head.cap && self.lex.org_heads.contains_key(&*n.folded) {
+                        // "unités de la police fédérale": the organisation starts at "police";
+                        // a singular head is an institution of its own ("état-major général
+                        // des armées maliennes")
+                        if !head.cap
+                            && head.folded.ends_with(['s', 'x'])
+                            && self.lex.org_heads.contains_key(&*n.folded)
+                        {
+                            return None;
+                        }
+                        // "l'état-major de l'armée ukrainienne", "la garde du ministre": a
+                        // known organisation or a person's title after a description is
+                        // the mention, not part of it
+                        if !head.cap
+                            && (self.lex.person_titles.contains(&*n.folded)
+                                || self.known_organisation_phrase(toks, s, after))
+                        {
                             return None;
                         }
                         j = after + 1;
@@ -302,6 +378,52 @@ impl Recogniser<'_> {
             k += 1;
         }
         k < s.end && toks[k].name_like && !self.lex.stopwords_caps.contains(&*toks[k].folded)
+    }
+
+    /// Whether the capitalised name at `i..end` is a known organisation (and not a person).
+    fn starts_known_organisation(&self, toks: &[Tk<'_>], i: usize, end: usize, text: &str) -> bool {
+        let Some(surface) = text.get(toks[i].span.start..toks[end - 1].span.end) else {
+            return false;
+        };
+        let hits = self.cache.get(self.kb, &self.kb.key(surface));
+        hits.first().is_some_and(|h| h.label == EntityType::ORG)
+    }
+
+    /// Whether the lowercase noun at `k` and the nationality after it name a known
+    /// organisation ("armée ukrainienne").
+    fn known_organisation_phrase(&self, toks: &[Tk<'_>], s: SentenceRange, k: usize) -> bool {
+        k + 1 < s.end
+            && toks[k + 1].is_word()
+            && self.demonyms.get(self.kb, toks[k + 1].text).is_some()
+            && self
+                .candidates(&text_of(toks, k, k + 2))
+                .first()
+                .is_some_and(|h| h.label == EntityType::ORG)
+    }
+
+    /// A lowercase adjective inside an organisation name: by its ending, or to the tagger.
+    /// A past participle counts only before any complement (`participle_ok`): "forces
+    /// armées", but not "Comité d'urgence *composé* d'experts".
+    fn org_adjective(
+        &self,
+        toks: &[Tk<'_>],
+        s: SentenceRange,
+        k: usize,
+        participle_ok: bool,
+    ) -> bool {
+        let t = &toks[k];
+        if !t.is_word() || t.cap {
+            return false;
+        }
+        // "le Haut-Commissariat appelle": an adjective ending on a finite verb is the verb;
+        // a past participle is an adjective here ("forces armées", "cols bleus regroupés")
+        match self.upos(toks, s, k) {
+            Upos::Adj => true,
+            Upos::Verb | Upos::Aux => {
+                participle_ok && ["é", "ée", "és", "ées"].iter().any(|e| t.text.ends_with(e))
+            }
+            _ => is_adjective(&t.folded),
+        }
     }
 
     /// Whether the capitalised name at `i` is a known organisation or person (it is then its
