@@ -161,6 +161,7 @@ fn full_document() -> Document {
         channel: Some("communiqué".into()),
         via: vec!["actors:afp".into()],
         hedged: true,
+        polarity: recoupe_model::Polarity::Assert,
         provenance: prov("attributions", "selon"),
     });
     l.attributions.push(Attribution {
@@ -173,6 +174,7 @@ fn full_document() -> Document {
         channel: None,
         via: vec!["actors:afp".into()],
         hedged: false,
+        polarity: recoupe_model::Polarity::Assert,
         provenance: prov("attributions", "speech-verb"),
     });
     l.unsourced.push(Unsourced {
@@ -554,6 +556,7 @@ fn entity_fixture() -> (TempDir, SqliteStore) {
         channel: None,
         via: Vec::new(),
         hedged: false,
+        polarity: recoupe_model::Polarity::Assert,
         provenance: prov("attributions", "test"),
     });
     docs.push(d);
@@ -581,6 +584,7 @@ fn entity_fixture() -> (TempDir, SqliteStore) {
         channel: None,
         via: vec!["org:presse".into()],
         hedged: true,
+        polarity: recoupe_model::Polarity::Assert,
         provenance: prov("attributions", "test"),
     });
     d.layers.attributions.push(Attribution {
@@ -593,6 +597,7 @@ fn entity_fixture() -> (TempDir, SqliteStore) {
         channel: None,
         via: Vec::new(),
         hedged: true,
+        polarity: recoupe_model::Polarity::Assert,
         provenance: prov("attributions", "test"),
     });
     docs.push(d);
