@@ -238,8 +238,8 @@ fn choose(
     (Some(chosen), rejected)
 }
 
-/// Whether a word of the mention is a nationality adjective or a country name ("armée
-/// *irakienne*", "ministère de la Défense du *Canada*").
+/// Whether a word of the mention is a nationality adjective, a country name or a place
+/// ("armée *irakienne*", "ministère de la Défense du *Canada*", "Ville de *Montréal*").
 fn names_a_country(kb: &dyn Knowledge, toks: &[Tk<'_>], c: &Cand) -> bool {
     toks[c.start..c.end].iter().any(|t| {
         t.is_word()
@@ -248,7 +248,7 @@ fn names_a_country(kb: &dyn Knowledge, toks: &[Tk<'_>], c: &Cand) -> bool {
                     && kb
                         .candidates(t.text)
                         .iter()
-                        .any(|h| h.kind == Some(PlaceKind::Country))))
+                        .any(|h| h.label == EntityType::LOC && h.population >= 1)))
     })
 }
 

@@ -336,3 +336,60 @@ fn issue13_country_names_with_lowercase_words_and_red_crescent_societies() {
     );
     assert_lacks(&doc, "La Mission");
 }
+
+#[test]
+fn issue13_possessive_facility_is_a_description() {
+    let doc = run(
+        "Le fabricant va fermer son usine de Rouen et son site de Lille d'ici à la \
+         fin de l'année, selon les syndicats.",
+    );
+    assert_has(&doc, EntityType::LOC, "Rouen");
+    assert_has(&doc, EntityType::LOC, "Lille");
+    assert_lacks(&doc, "usine de Rouen");
+}
+
+#[test]
+fn issue13_facility_named_after_adjectives_and_cardinal_points() {
+    let doc = run(
+        "Les vols ont repris à l'aéroport international Léopold-Sédar-Senghor. Le \
+         cortège, parti de la gare du Nord, a rejoint la gare du Midi.",
+    );
+    assert_has(
+        &doc,
+        EntityType::LOC,
+        "aéroport international Léopold-Sédar-Senghor",
+    );
+    assert_has(&doc, EntityType::LOC, "gare du Nord");
+    assert_has(&doc, EntityType::LOC, "gare du Midi");
+    assert!(
+        !mentions(&doc)
+            .iter()
+            .any(|(t, s)| *t == EntityType::ORG && s.starts_with("parti")),
+        "a past participle is no party: {:?}",
+        mentions(&doc)
+    );
+}
+
+#[test]
+fn issue13_landforms_with_their_name_are_whole_places() {
+    let doc = run(
+        "La crue de l'oued Mejerda a surpris les habitants. Les orages ont frappé le \
+         Cap Bon, tandis que la mer Rouge restait calme.",
+    );
+    assert_has(&doc, EntityType::LOC, "oued Mejerda");
+    assert_has(&doc, EntityType::LOC, "Cap Bon");
+    assert_eq!(link_of(&doc, "mer Rouge").as_deref(), Some("red-sea"));
+}
+
+#[test]
+fn issue13_large_city_opening_a_sentence_with_an_adjectival_ending() {
+    let doc = run(
+        "Montréal accueille cette semaine un sommet sur le climat. Les délégations \
+         sont arrivées lundi au centre-ville.",
+    );
+    assert!(
+        link_of(&doc, "Montréal").is_some_and(|l| l != "ville-de-montreal"),
+        "{:?}",
+        mentions(&doc)
+    );
+}

@@ -13,6 +13,11 @@ use crate::tokens::{SentenceRange, Tk};
 /// *international* de Damas", "centrale *nucléaire* de Zaporijjia").
 const FACILITY_ADJECTIVES: usize = 2;
 
+/// Possessive determiners: "son usine", "leur site" describe an owner's site.
+const POSSESSIVES: &[&str] = &[
+    "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes",
+];
+
 impl Recogniser<'_> {
     /// Named facility or landform whose whole phrase is the place: "vallée de l'Euphrate",
     /// "aéroport international de Damas", "camp de réfugiés de Zam Zam" (head, adjectives or
@@ -36,6 +41,10 @@ impl Recogniser<'_> {
         if !matches!(self.upos(toks, s, i), Upos::Noun | Upos::Propn) {
             return None;
         }
+        // "son usine d'Auxerre": with a possessive the phrase describes the owner's site
+        if i > s.start && POSSESSIVES.contains(&&*toks[i - 1].folded) {
+            return None;
+        }
         let mut j = i + 1;
         let mut adjectives = 0;
         while j < s.end
@@ -50,8 +59,8 @@ impl Recogniser<'_> {
             j += 1;
             adjectives += 1;
         }
-        let named_directly = adjectives == 0
-            && self.lex.loc_named.contains(&*head.folded)
+        // "aéroport international Blaise-Diagne": adjectives may come before the name too
+        let named_directly = self.lex.loc_named.contains(&*head.folded)
             && j < s.end
             && toks[j].is_word()
             && toks[j].name_like
@@ -75,6 +84,12 @@ impl Recogniser<'_> {
             return None;
         };
         let name = text_of(toks, name_start, end);
+        // "mer Rouge", "golfe Persique": a landform the reference knows is looked up there,
+        // where the generic noun picks the natural feature among homonyms
+        if self.lex.landforms.contains(&*head.folded) && self.has_candidates(&text_of(toks, i, end))
+        {
+            return None;
+        }
         let name_hits = self.candidates(&name);
         if !proper_head && !named_directly {
             // "la plus grande centrale nucléaire d'Europe", "l'hôpital de MSF": a country,
@@ -128,8 +143,12 @@ impl Recogniser<'_> {
         if at < s.end && toks[j].folded == "de" && matches!(toks[at].folded.as_ref(), "la" | "l'") {
             at += 1;
         }
-        (at < s.end && toks[at].name_like && !self.lex.stopwords_caps.contains(&*toks[at].folded))
-            .then_some(at)
+        // "gare du Nord", "gare du Midi": a capitalised noun of the stop list names it here
+        (at < s.end
+            && toks[at].name_like
+            && (!self.lex.stopwords_caps.contains(&*toks[at].folded)
+                || self.capitalised_noun(toks, s, at)))
+        .then_some(at)
     }
 
     /// Whether the facility noun at `i` heads a noun phrase ("la tour", "rue", "l'hôpital")

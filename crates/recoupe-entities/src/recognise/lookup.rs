@@ -4,7 +4,7 @@
 use recoupe_model::{EntityType, PlaceKind};
 
 use super::words::{is_adjective, is_de};
-use super::{Cand, Recogniser, SMALL_PLACE, STRENGTH_KB};
+use super::{Cand, Recogniser, SMALL_PLACE, STRENGTH_KB, TRUSTED_CITY_POPULATION};
 use crate::knowledge::Candidate;
 use crate::lexicon::OrgHead;
 use crate::tokens::{SentenceRange, Tk};
@@ -295,9 +295,11 @@ impl Recogniser<'_> {
                 if first.initial && small_place {
                     return false;
                 }
-                // or a participle/adjective that happens to be a foreign town's alias ("Situé")
+                // or a participle/adjective that happens to be a foreign town's alias
+                // ("Situé"), not a large city whose ending looks adjectival ("Montréal")
                 if first.initial
                     && hit.kind == Some(PlaceKind::City)
+                    && hit.population < TRUSTED_CITY_POPULATION
                     && self.has_candidates(&first.folded)
                     && is_adjective(&first.folded)
                 {

@@ -109,6 +109,10 @@ impl Recogniser<'_> {
         if !head.cap && head_kind == OrgHead::CapitalisedOnly {
             return None;
         }
+        // "le cortège, parti de la gare": a lowercase head must be a noun here
+        if !head.cap && self.upos(toks, s, i) != Upos::Noun {
+            return None;
+        }
         // "l'agence britannique UKMTO", "la chaîne qatarie Al-Jazeera": the name that follows
         // the description is the organisation, not the description.
         if !head.cap
