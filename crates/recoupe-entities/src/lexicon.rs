@@ -13,6 +13,9 @@ const PEOPLES: &str = include_str!("../../../resources/fr/peoples.txt");
 const PARTICLES: &str = include_str!("../../../resources/fr/particles.txt");
 const STOPWORDS_CAPS: &str = include_str!("../../../resources/fr/stopwords_caps.txt");
 const PLACE_STOPLIST: &str = include_str!("../../../resources/fr/place_stoplist.txt");
+const APPOSITION_NOUNS: &str = include_str!("../../../resources/fr/apposition_nouns.txt");
+/// Spelled-out number words, shared with the quantity stage (read only here).
+const NUMBERS: &str = include_str!("../../../resources/fr/numbers.txt");
 
 /// How an organisation head noun may be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,11 +57,18 @@ pub struct Lexicon {
     pub misc_heads: HashSet<String>,
     /// Capitalised nouns opening a MISC name ("Constitution", "Coupe du monde").
     pub misc_cap_heads: HashSet<String>,
+    /// Lowercase nouns forming a MISC name with the name after them ("tempête Daniel").
+    pub misc_whole: HashSet<String>,
     pub particle_words: HashSet<String>,
     /// Attached prefixes without the hyphen ("al", "el", "ez").
     pub particle_prefixes: HashSet<String>,
     pub stopwords_caps: HashSet<String>,
     pub place_stoplist: HashSet<String>,
+    /// Nouns that type an unknown name they follow in apposition: "X, un sous-traitant".
+    pub apposition_org: HashSet<String>,
+    pub apposition_loc: HashSet<String>,
+    /// Words of spelled-out numbers ("vingt", "sept"): "Vingt-sept" opening a sentence is no name.
+    pub number_words: HashSet<String>,
 }
 
 /// Non-comment, non-empty lines of a resource file, paired with the current `[section]`.
@@ -116,11 +126,26 @@ impl Lexicon {
             loc_prepositions: set_of(LOC_CUES, "prepositions"),
             misc_heads: set_of(MISC_CUES, "before"),
             misc_cap_heads: set_of(MISC_CUES, "heads"),
+            misc_whole: set_of(MISC_CUES, "whole"),
             particle_words: set_of(PARTICLES, "words"),
             particle_prefixes,
             stopwords_caps: set_of(STOPWORDS_CAPS, ""),
             place_stoplist: set_of(PLACE_STOPLIST, ""),
+            apposition_org: set_of(APPOSITION_NOUNS, "org"),
+            apposition_loc: set_of(APPOSITION_NOUNS, "loc"),
+            number_words: entries(NUMBERS)
+                .filter(|(section, _)| *section == "number_word")
+                .filter_map(|(_, line)| line.split_whitespace().next().map(fold))
+                .collect(),
         }
+    }
+
+    /// Whether `folded` is a spelled-out number ("vingt-sept", "dix-huit", "trois").
+    pub fn is_number_word(&self, folded: &str) -> bool {
+        !folded.is_empty()
+            && folded
+                .split('-')
+                .all(|part| self.number_words.contains(part))
     }
 
     /// True when `folded` ("al-anbar", "ez-zor") starts with an attached Arabic article.
@@ -150,5 +175,10 @@ mod tests {
         assert!(lex.has_article_prefix("al-anbar"));
         assert!(!lex.has_article_prefix("etats-unis"));
         assert!(lex.stopwords_caps.contains("selon"));
+        assert!(lex.is_number_word("vingt-sept"));
+        assert!(lex.is_number_word("dix-huit"));
+        assert!(!lex.is_number_word("saint-denis"));
+        assert!(lex.apposition_org.contains("sous-traitant"));
+        assert!(lex.apposition_loc.contains("village"));
     }
 }

@@ -393,3 +393,98 @@ fn issue13_large_city_opening_a_sentence_with_an_adjectival_ending() {
         mentions(&doc)
     );
 }
+
+#[test]
+fn issue13_apposition_types_an_unknown_name() {
+    let doc = run(
+        "La production est confiée à Brelmatic, un sous-traitant établi à Namur. Des \
+         tirs ont visé Kfar Zibad, un village du sud, selon l'armée libanaise.",
+    );
+    assert_has(&doc, EntityType::ORG, "Brelmatic");
+    assert_has(&doc, EntityType::LOC, "Kfar Zibad");
+}
+
+#[test]
+fn issue13_company_cues_brand_spelling_and_lowercase_nationality_noun() {
+    let doc = run(
+        "Le site avait été racheté à l'allemand Pharmeco en 2019. Le transporteur \
+         CargoNova a suspendu ses vols vers Dakar.",
+    );
+    assert_has(&doc, EntityType::ORG, "Pharmeco");
+    assert_has(&doc, EntityType::ORG, "CargoNova");
+}
+
+#[test]
+fn issue13_first_name_alone_is_a_person() {
+    let doc = run(
+        "Sa sœur Mireille vit à Lyon depuis dix ans. Pour Mireille, c'est un \
+         soulagement, a-t-elle dit à Lyon.",
+    );
+    assert_has(&doc, EntityType::PER, "Mireille");
+}
+
+#[test]
+fn issue13_capitalised_common_words_are_not_names() {
+    let doc = run(
+        "Dix-huit logements ont été détruits. Quasiment tous les habitants sont partis \
+         avant le scrutin. Suivent Sion et Genève. Le bilan reste provisoire, en francs CFA \
+         comme à 04h00 GMT.",
+    );
+    for word in ["Dix-huit", "Quasiment", "Suivent", "CFA", "GMT"] {
+        assert!(
+            !mentions(&doc).iter().any(|(_, s)| s.contains(word)),
+            "{word}: {:?}",
+            mentions(&doc)
+        );
+    }
+}
+
+#[test]
+fn issue13_acronym_is_not_a_village() {
+    let doc = run("Un élu de la commune, joint par l'AIP, a confirmé l'attaque au Niger.");
+    assert!(
+        mentions(&doc)
+            .iter()
+            .any(|(t, s)| s == "AIP" && *t == EntityType::ORG),
+        "{:?}",
+        mentions(&doc)
+    );
+}
+
+#[test]
+fn issue13_event_noun_opening_a_headline_leaves_the_place() {
+    let doc = run("Naufrage de Kalimbeza : 31 morts\nLe bateau a chaviré dimanche.");
+    assert_has(&doc, EntityType::LOC, "Kalimbeza");
+}
+
+#[test]
+fn issue13_misc_names_republic_storms_budget_laws_years_weapons_peoples() {
+    let doc = run(
+        "Le gouvernement est le troisième de la Ve République à tomber. La tempête \
+         Boris a frappé la Pologne avant les JO 2024. Le conseil a adopté la loi de finances \
+         2025. Un drone Shahed a visé la tribu Zaghawa.",
+    );
+    assert_has(&doc, EntityType::MISC, "Ve République");
+    assert_has(&doc, EntityType::MISC, "tempête Boris");
+    assert_has(&doc, EntityType::MISC, "JO 2024");
+    assert_has(&doc, EntityType::MISC, "loi de finances 2025");
+    assert_has(&doc, EntityType::MISC, "Shahed");
+    assert_has(&doc, EntityType::MISC, "Zaghawa");
+}
+
+#[test]
+fn issue13_quoted_title_after_a_law_or_operation_noun() {
+    let doc = run(
+        "Les députés ont voté le projet de loi « Sécurité globale » mardi, avant \
+         l'opération « Bouclier nord » de l'armée.",
+    );
+    assert_has(&doc, EntityType::MISC, "Sécurité globale");
+    assert_has(&doc, EntityType::MISC, "Bouclier nord");
+}
+
+#[test]
+fn issue13_inhabitants_of_a_town_are_misc() {
+    let doc = run("Le maire s'est adressé aux Lillois et aux Roubaisiens après l'incendie.");
+    assert_has(&doc, EntityType::MISC, "Lillois");
+    assert_has(&doc, EntityType::MISC, "Roubaisiens");
+}

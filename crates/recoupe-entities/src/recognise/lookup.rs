@@ -2,6 +2,7 @@
 //! token, the hits the context makes implausible, and other spellings of unknown names.
 
 use recoupe_model::{EntityType, PlaceKind};
+use recoupe_tagger::Upos;
 
 use super::words::{is_adjective, is_de};
 use super::{Cand, Recogniser, SMALL_PLACE, STRENGTH_KB, TRUSTED_CITY_POPULATION};
@@ -172,16 +173,28 @@ impl Recogniser<'_> {
             evidence.extend(rejected);
             // "l'agence Reuters", "la chaîne Al-Jazeera": the reference knows the phrase, but
             // the name is what follows the lowercase description noun.
-            let start = if !first.name_like
+            // "l'agence de propagande Amaq": past the description's own complement
+            let name_at = (!first.name_like
                 && j > i + 1
-                && self.lex.org_appositions.contains(&*first.folded)
-                && toks[i + 1].name_like
-            {
+                && self.lex.org_appositions.contains(&*first.folded))
+            .then(|| {
+                (i + 1..j).find(|&k| {
+                    toks[k].name_like
+                        && (k == i + 1
+                            || self.names_same_entry(
+                                key[ends[k - i - 1]..ends[j - i - 1]].trim_start_matches(' '),
+                                &hits,
+                            ))
+                })
+            })
+            .flatten();
+            let start = if let Some(k) = name_at {
                 evidence.push(format!(
                     "description \"{}\" left out of the name",
-                    first.text
+                    text.get(first.span.start..toks[k - 1].span.end)
+                        .unwrap_or(first.text)
                 ));
-                i + 1
+                k
             } else if j > i + 1
                 && first.initial
                 && matches!(&*first.folded, "le" | "la" | "les" | "l'")
@@ -310,6 +323,34 @@ impl Recogniser<'_> {
                 if self.lex.place_stoplist.contains(&*first.folded) && !after_loc_preposition {
                     return false;
                 }
+                // "sa fille Caroline", "Pour Sandrine,": a first name that is only the
+                // name of small places is the person, unless a preposition asks for a place
+                if small_place
+                    && !after_loc_preposition
+                    && first.cap
+                    && !first.all_caps
+                    && self.kb.is_first_name(first.text)
+                {
+                    return false;
+                }
+                // "l'ASI", "(AIBD)": a short acronym is no town; countries and divisions
+                // written in capitals stay ("RDC", "USA"), and cities in a dateline ("ROME")
+                if first.all_caps
+                    && first.text.chars().count() <= 4
+                    && hit.population < TRUSTED_CITY_POPULATION
+                    && matches!(hit.kind, Some(PlaceKind::City | PlaceKind::Other))
+                {
+                    return false;
+                }
+                // "Grève à la STM": a headline's first word the tagger reads as a common
+                // noun is not the town of that name
+                if first.initial
+                    && hit.population < TRUSTED_CITY_POPULATION
+                    && matches!(hit.kind, Some(PlaceKind::City | PlaceKind::Other))
+                    && self.upos(toks, s, i) == Upos::Noun
+                {
+                    return false;
+                }
                 // a first name right before a surname-like place ("Jean Paris") belongs to a person
                 if let Some(next) = toks.get(j) {
                     if next.sent == first.sent && next.cap && self.kb.is_first_name(first.text) {
@@ -319,6 +360,13 @@ impl Recogniser<'_> {
             }
         }
         if single && first.initial && self.lex.stopwords_caps.contains(&*first.folded) {
+            return false;
+        }
+        // "Vingt-sept passagers": a number before its noun, not "les Vingt-Sept" (the EU)
+        if single
+            && self.lex.is_number_word(&first.folded)
+            && matches!(self.upos(toks, s, i), Upos::Num | Upos::Det)
+        {
             return false;
         }
         true

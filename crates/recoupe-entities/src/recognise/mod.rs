@@ -18,6 +18,7 @@ use crate::tokens::{SentenceRange, Tk};
 mod acronyms;
 mod locations;
 mod lookup;
+mod misc;
 mod organisations;
 mod persons;
 mod typing;
@@ -119,6 +120,9 @@ impl Recogniser<'_> {
     pub fn sentence(&self, toks: &[Tk<'_>], s: SentenceRange, text: &str, out: &mut Vec<Cand>) {
         let first = out.len();
         self.sentence_mentions(toks, s, text, out);
+        for c in &mut out[first..] {
+            self.extend_by_year(toks, s, c);
+        }
         self.acronym_long_forms(toks, s, out, first);
     }
 
@@ -165,6 +169,14 @@ impl Recogniser<'_> {
                     }
                 }
             }
+            if t.kind == TokenKind::Ordinal {
+                // "la Ve République"
+                if let Some(c) = self.misc_pattern(toks, i, s) {
+                    i = c.end;
+                    out.push(c);
+                    continue;
+                }
+            }
             if !t.is_word() {
                 i += 1;
                 continue;
@@ -205,6 +217,11 @@ impl Recogniser<'_> {
             // "la ministre de la Santé": a portfolio, not a name
             if t.name_like && self.after_minister_of(toks, i, s) {
                 i = self.extend_caps(toks, i, s.end);
+                continue;
+            }
+            if let Some(c) = self.misc_pattern(toks, i, s) {
+                i = c.end;
+                out.push(c);
                 continue;
             }
             if let Some(c) = self.place_whole_pattern(toks, i, s) {
@@ -254,6 +271,27 @@ impl Recogniser<'_> {
                 continue;
             }
             let caps_end = self.extend_caps(toks, i, s.end);
+            // "Suivent Neuchâtel (78 %)", "Massacre de Kisima-Ruwe :": a verb, an adverb or a
+            // place-cue noun opening a sentence is capitalised only by its position
+            if t.initial
+                && caps_end > i + 1
+                && (self.lex.loc_before_de.contains(&*t.folded)
+                    || matches!(
+                        self.upos(toks, s, i),
+                        Upos::Verb
+                            | Upos::Aux
+                            | Upos::Adv
+                            | Upos::Adp
+                            | Upos::Det
+                            | Upos::Pron
+                            | Upos::Cconj
+                            | Upos::Sconj
+                            | Upos::Num
+                    ))
+            {
+                i += 1;
+                continue;
+            }
             let end = self.split_sequence(toks, i, caps_end);
             if end < caps_end {
                 // split off a known name ("Telegram" before "Tymur Tkachenko"): it keeps its

@@ -357,6 +357,16 @@ impl Recogniser<'_> {
             if self.lex.org_appositions.contains(&*prev.folded) {
                 return Some(prev.text.to_string());
             }
+            // "l'agence de propagande Amaq", "l'agence de presse iranienne Irna": the noun's
+            // own "de" complement
+            if prev.is_word()
+                && k >= s.start + 3
+                && is_de(&toks[k - 2].folded)
+                && self.lex.org_appositions.contains(&*toks[k - 3].folded)
+                && !toks[k - 3].cap
+            {
+                return Some(toks[k - 3].text.to_string());
+            }
             if !self.is_description_adjective(prev) {
                 return None;
             }
@@ -373,10 +383,19 @@ impl Recogniser<'_> {
             && (self.demonyms.get(self.kb, t.text).is_some() || is_adjective(&t.folded))
     }
 
-    /// Whether the description noun at `i`, over at most [`APPOSITION_ADJECTIVES`]
-    /// adjectives, stands right before a capitalised name.
+    /// Whether the description noun at `i`, over its own "de" complement and at most
+    /// [`APPOSITION_ADJECTIVES`] adjectives, stands right before a capitalised name.
     pub(super) fn describes_next_name(&self, toks: &[Tk<'_>], i: usize, s: SentenceRange) -> bool {
         let mut k = i + 1;
+        // "l'agence de presse iranienne Irna": over the noun's own "de" complement
+        if k + 1 < s.end
+            && is_de(&toks[k].folded)
+            && toks[k + 1].is_word()
+            && !toks[k + 1].cap
+            && !self.lex.stopwords_caps.contains(&*toks[k + 1].folded)
+        {
+            k += 2;
+        }
         while k < s.end && k <= i + APPOSITION_ADJECTIVES && self.is_description_adjective(&toks[k])
         {
             k += 1;

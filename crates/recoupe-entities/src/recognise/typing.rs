@@ -3,11 +3,76 @@
 
 use recoupe_model::EntityType;
 
-use super::words::is_de;
+use recoupe_tagger::Upos;
+
+use super::words::{is_adjective_before, is_de};
 use super::{Cand, Recogniser, RULE_SHORT_FORM, STRENGTH_CUE, STRENGTH_DEFAULT, STRENGTH_LEXICON};
 use crate::tokens::{SentenceRange, Tk};
 
+/// Plural endings of the nouns for a town's inhabitants ("Dunkerquois", "Lilloises",
+/// "Parisiens", "Marseillaises").
+const INHABITANT_ENDINGS: &[&str] = &["ois", "oises", "aises", "iens", "iennes"];
+
+/// Whether a word has a capital after a lowercase letter ("AeroSen", "beIN", "iPhone").
+fn is_camel_case(word: &str) -> bool {
+    let mut lower_seen = false;
+    for c in word.chars() {
+        if c.is_lowercase() {
+            lower_seen = true;
+        } else if c.is_uppercase() && lower_seen {
+            return true;
+        } else if !c.is_alphabetic() {
+            lower_seen = false;
+        }
+    }
+    false
+}
+
 impl Recogniser<'_> {
+    /// The type told by an apposition right after `end`: ", un(e) [adjectives] noun" with
+    /// an organisation noun ("sous-traitant", "PME"), a settlement noun ("village") or a
+    /// person's title ("ancienne ministre").
+    pub(super) fn apposition_after(
+        &self,
+        toks: &[Tk<'_>],
+        end: usize,
+        s: SentenceRange,
+    ) -> Option<(EntityType, String)> {
+        if end + 2 >= s.end || toks[end].text != "," {
+            return None;
+        }
+        let det = &toks[end + 1];
+        if !matches!(
+            det.folded.as_ref(),
+            "un" | "une" | "le" | "la" | "l'" | "cette" | "ce"
+        ) {
+            return None;
+        }
+        let mut k = end + 2;
+        // "une petite PME", "un ancien ministre"
+        for _ in 0..2 {
+            if k + 1 < s.end
+                && toks[k].is_word()
+                && !toks[k].cap
+                && is_adjective_before(&toks[k].folded)
+            {
+                k += 1;
+            }
+        }
+        let noun = toks.get(k).filter(|t| t.is_word() && k < s.end)?;
+        let folded = noun.folded.as_ref();
+        let label = if self.lex.apposition_org.contains(folded) {
+            EntityType::ORG
+        } else if self.lex.apposition_loc.contains(folded) {
+            EntityType::LOC
+        } else if !noun.cap && self.lex.person_titles.contains(folded) {
+            EntityType::PER
+        } else {
+            return None;
+        };
+        Some((label, noun.text.to_string()))
+    }
+
     /// Types a capitalised sequence `[i, end)` by its context.
     pub(super) fn type_sequence(
         &self,
@@ -57,6 +122,10 @@ impl Recogniser<'_> {
             return None;
         }
         if single && first.text.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            return None;
+        }
+        // "Vingt-sept passagers…": a spelled-out number opening a sentence
+        if single && self.lex.is_number_word(&first.folded) {
             return None;
         }
         if !single && toks[i..end].iter().all(|t| t.all_caps || !t.is_word()) {
@@ -123,6 +192,32 @@ impl Recogniser<'_> {
                 evidence,
             );
         }
+        // "Technoval, un sous-traitant…", "Kfar Roummane, un village…", "X, une ancienne
+        // ministre": the noun in apposition tells the type
+        if let Some((label, noun)) = self.apposition_after(toks, end, s) {
+            evidence.push(format!("apposition \"{noun}\" after the name"));
+            return make(label, STRENGTH_CUE, "apposition-after", evidence);
+        }
+        // "l'italien Plastex", "le suisse Helvimex": a nationality used as a noun, in
+        // lowercase, before a name designates a company (a person's is capitalised: "le
+        // Français Thomas Pesquet")
+        if i >= s.start + 2
+            && matches!(
+                toks[i - 2].folded.as_ref(),
+                "l'" | "le" | "la" | "les" | "au" | "du"
+            )
+            && prev.is_some_and(|p| {
+                p.is_word() && !p.cap && self.demonyms.get(self.kb, p.text).is_some()
+            })
+        {
+            evidence.push(format!("after the nationality noun \"{prev_folded}\""));
+            return make(
+                EntityType::ORG,
+                STRENGTH_LEXICON,
+                "nationality-noun-org",
+                evidence,
+            );
+        }
         if self.lex.loc_prepositions.contains(prev_folded) {
             evidence.push(format!("after \"{prev_folded}\""));
             return make(
@@ -174,6 +269,45 @@ impl Recogniser<'_> {
         if first.all_caps && first.text.chars().count() > 5 {
             // a long all-caps word is a shouted common word, not an acronym
             return None;
+        }
+        // "les Dunkerquois", "des Lilloises": inhabitants of a town, by the demonym ending of
+        // a plural noun after a plural article
+        if matches!(prev_folded, "les" | "des" | "aux")
+            && INHABITANT_ENDINGS.iter().any(|e| first.folded.ends_with(e))
+        {
+            evidence.push("inhabitants of a place, by the ending".to_string());
+            return make(
+                EntityType::MISC,
+                STRENGTH_LEXICON,
+                "inhabitants-noun",
+                evidence,
+            );
+        }
+        // "AeroSen", "beIN": a capital inside a word is a brand's spelling
+        if is_camel_case(first.text) {
+            evidence.push("capital inside the word".to_string());
+            return make(EntityType::ORG, STRENGTH_LEXICON, "camel-case", evidence);
+        }
+        // "sa fille Caroline", "Pour Sandrine, …": a first name alone is a person (not
+        // after an article: "à l'Islam")
+        if self.kb.is_first_name(first.text) && !determiner {
+            evidence.push(format!("first name \"{}\" alone", first.text));
+            let mut c = make(
+                EntityType::PER,
+                STRENGTH_LEXICON,
+                "first-name-alone",
+                evidence,
+            )?;
+            c.weak = first.initial;
+            return Some(c);
+        }
+        // "Quasiment", "Législatives", "Hymne": the tagger reads a capitalised common word
+        // as such; a name it reads as a proper noun. A sentence's first word it may read as a
+        // noun ("Tihange :") is left to the document-level confirmation instead.
+        match self.upos(toks, s, i) {
+            Upos::Propn | Upos::X => {}
+            Upos::Noun if first.initial => {}
+            _ => return None,
         }
         let mut c = if determiner {
             // rivers, regions and continents take the article ("l'Euphrate", "la Méditerranée")

@@ -76,3 +76,27 @@ pub fn is_adjective(folded: &str) -> bool {
     ];
     folded.len() >= 4 && !NOT.contains(&folded) && ENDINGS.iter().any(|e| folded.ends_with(e))
 }
+
+/// Adjectives that come before a noun in French ("un *ancien* ministre", "une *petite* PME").
+pub fn is_adjective_before(folded: &str) -> bool {
+    matches!(
+        folded,
+        "ancien"
+            | "ancienne"
+            | "petit"
+            | "petite"
+            | "grand"
+            | "grande"
+            | "jeune"
+            | "nouveau"
+            | "nouvelle"
+            | "vieux"
+            | "vieille"
+            | "gros"
+            | "grosse"
+            | "modeste"
+            | "important"
+            | "importante"
+            | "ex"
+    )
+}
