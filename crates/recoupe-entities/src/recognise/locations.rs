@@ -37,10 +37,6 @@ impl Recogniser<'_> {
         if !by_de && !self.lex.loc_named.contains(&*head.folded) {
             return None;
         }
-        // "la province centrale de X", "qui place Paris": the head must be a noun here
-        if !matches!(self.upos(toks, s, i), Upos::Noun | Upos::Propn) {
-            return None;
-        }
         // "son usine d'Auxerre": with a possessive the phrase describes the owner's site
         if i > s.start && POSSESSIVES.contains(&&*toks[i - 1].folded) {
             return None;
@@ -83,6 +79,11 @@ impl Recogniser<'_> {
         } else {
             return None;
         };
+        // "la province centrale de X", "qui place Paris": the head must be a noun here (asked
+        // last: the tagger runs on the sentence only for a phrase of the right shape)
+        if !matches!(self.upos(toks, s, i), Upos::Noun | Upos::Propn) {
+            return None;
+        }
         let name = text_of(toks, name_start, end);
         // "mer Rouge", "golfe Persique": a landform the reference knows is looked up there,
         // where the generic noun picks the natural feature among homonyms

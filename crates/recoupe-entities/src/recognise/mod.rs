@@ -276,18 +276,19 @@ impl Recogniser<'_> {
             if t.initial
                 && caps_end > i + 1
                 && (self.lex.loc_before_de.contains(&*t.folded)
-                    || matches!(
-                        self.upos(toks, s, i),
-                        Upos::Verb
-                            | Upos::Aux
-                            | Upos::Adv
-                            | Upos::Adp
-                            | Upos::Det
-                            | Upos::Pron
-                            | Upos::Cconj
-                            | Upos::Sconj
-                            | Upos::Num
-                    ))
+                    || !self.kb.is_first_name(t.text)
+                        && matches!(
+                            self.upos(toks, s, i),
+                            Upos::Verb
+                                | Upos::Aux
+                                | Upos::Adv
+                                | Upos::Adp
+                                | Upos::Det
+                                | Upos::Pron
+                                | Upos::Cconj
+                                | Upos::Sconj
+                                | Upos::Num
+                        ))
             {
                 i += 1;
                 continue;

@@ -10,6 +10,9 @@ use super::{Cand, Recogniser, APPOSITION_ADJECTIVES, STRENGTH_CUE, TRUSTED_CITY_
 use crate::lexicon::OrgHead;
 use crate::tokens::{SentenceRange, Tk};
 
+/// Adjective endings that finite verbs share ("appelle", "indique", "arrive", "insiste").
+const VERB_LIKE_ENDINGS: &[&str] = &["elle", "ique", "ive", "iste", "ee", "ees"];
+
 /// Complements a capitalised organisation name may take (up to this many).
 const MAX_CAPITALISED_COMPLEMENTS: usize = 4;
 
@@ -107,10 +110,6 @@ impl Recogniser<'_> {
             *self.lex.org_heads.get(&*head.folded)?
         };
         if !head.cap && head_kind == OrgHead::CapitalisedOnly {
-            return None;
-        }
-        // "le cortège, parti de la gare": a lowercase head must be a noun here
-        if !head.cap && self.upos(toks, s, i) != Upos::Noun {
             return None;
         }
         // "l'agence britannique UKMTO", "la chaîne qatarie Al-Jazeera": the name that follows
@@ -317,7 +316,13 @@ impl Recogniser<'_> {
             if head_kind == OrgHead::NeedsComplement && complements == 0 && !adjectives {
                 return None;
             }
-            (i, end_ok?, "org-lowercase-pattern")
+            let end = end_ok?;
+            // "le cortège, parti de la gare": a lowercase head must be a noun here (asked
+            // last, once the phrase has the shape of a name)
+            if self.upos(toks, s, i) != Upos::Noun {
+                return None;
+            }
+            (i, end, "org-lowercase-pattern")
         };
         Some(Cand {
             start,
@@ -435,17 +440,22 @@ impl Recogniser<'_> {
         participle_ok: bool,
     ) -> bool {
         let t = &toks[k];
-        if !t.is_word() || t.cap {
+        if !t.is_word() || t.cap || is_de(&t.folded) || self.lex.stopwords_caps.contains(&*t.folded)
+        {
             return false;
         }
-        // "le Haut-Commissariat appelle": an adjective ending on a finite verb is the verb;
+        // an adjective by its ending needs the tagger only where a finite verb may end alike
+        // ("le Haut-Commissariat appelle", "indique", "arrive", "insiste")
+        if is_adjective(&t.folded) && !VERB_LIKE_ENDINGS.iter().any(|e| t.folded.ends_with(e)) {
+            return true;
+        }
         // a past participle is an adjective here ("forces armées", "cols bleus regroupés")
         match self.upos(toks, s, k) {
             Upos::Adj => true,
             Upos::Verb | Upos::Aux => {
                 participle_ok && ["é", "ée", "és", "ées"].iter().any(|e| t.text.ends_with(e))
             }
-            _ => is_adjective(&t.folded),
+            _ => false,
         }
     }
 
