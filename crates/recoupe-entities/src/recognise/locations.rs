@@ -159,7 +159,7 @@ impl Recogniser<'_> {
             return true;
         }
         let prev = &toks[i - 1];
-        !matches!(
+        let idiom = matches!(
             prev.folded.as_ref(),
             "en" | "sur"
                 | "son"
@@ -175,10 +175,12 @@ impl Recogniser<'_> {
                 | "dernier"
                 | "chaque"
                 | "quel"
-        ) && !(toks[i].folded == "place"
+        );
+        let a_la_place = toks[i].folded == "place"
             && prev.folded == "la"
             && i >= s.start + 2
-            && toks[i - 2].folded == "a")
+            && toks[i - 2].folded == "a";
+        !idiom && !a_la_place
     }
 
     /// "province de X", "la région ukrainienne de X", "le gouverneur d'X": X names an
