@@ -112,6 +112,8 @@ pub struct Corpus {
     /// Articles of `articles.jsonl` in file order, then seeds in file-name order.
     pub articles: Vec<Document>,
     pub gold: HashMap<String, Gold>,
+    /// Event gold (`events.jsonl` with the membership of `stories.jsonl`), when present.
+    pub events: Option<crate::events::EventGold>,
 }
 
 impl Corpus {
@@ -294,9 +296,11 @@ pub fn load_corpus(dir: &Path) -> Result<Corpus, EvalError> {
         gold.insert(record.id.clone(), record);
     }
 
+    let events = crate::events::load_event_gold(dir)?;
     Ok(Corpus {
         dir: dir.to_path_buf(),
         articles,
         gold,
+        events,
     })
 }

@@ -6,6 +6,7 @@ use recoupe_model::{Document, EntityType, Layer, Place, QuantityValue, Span};
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Corpus, Gold, GoldAttribution, GoldPlace};
+use crate::events::{score_events, EventScores, StoryGrouping};
 use crate::locate::{locate_gold, LocatedGold, UnlocatedItem};
 use crate::metrics::{
     b_cubed, haversine_km, match_exact, normalise_name, ratio, Accuracy, BCubed, Counts, Prf,
@@ -166,6 +167,9 @@ pub struct LayerReports {
     pub quantities: LayerOutcome<ValueScores>,
     pub attributions: LayerOutcome<AttributionScores>,
     pub unsourced: LayerOutcome<FoundScores>,
+    /// Event records per story; absent when the corpus has no `events.jsonl`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<LayerOutcome<EventScores>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -402,6 +406,19 @@ pub fn evaluate_with(corpus: &Corpus, annotated: &[Document], options: EvalOptio
         }),
         unsourced: wrap(outcome(&[Layer::Unsourced]), || {
             score_unsourced(&pairs, &mut sink)
+        }),
+        events: corpus.events.as_ref().map(|gold| {
+            wrap(outcome(&[Layer::Events]), || {
+                let (scores, items) = score_events(
+                    gold,
+                    &corpus.gold,
+                    &by_external_id,
+                    &StoryGrouping::GoldMembership,
+                    sink.enabled,
+                );
+                sink.items.extend(items);
+                scores
+            })
         }),
     };
     let mismatches = options.mismatches.then(|| {

@@ -49,6 +49,10 @@
 //! - **unsourced**: a system sentence matches a gold item when it starts at the gold first
 //!   words or only non-alphanumeric characters (quote, dash, space) lie between the two.
 //!
+//! - **events** (when `DIR/events.jsonl` exists): one record per gold story, scored as the
+//!   `events` module says; until system stories exist, on the gold story membership
+//!   (`"grouping": "gold_membership"`, a development mode).
+//!
 //! Mention alignment: a system entity key maps to the gold id with which it shares the most
 //! exactly-matching mention spans in the same document, else across the corpus.
 //!
@@ -80,7 +84,13 @@
 //!     "quantities":    {"status": "scored", "found": PRF, "value": ACC, "value_on_found": ACC},
 //!     "attributions":  {"status": "scored", "found": PRF, "speaker": ACC, "chain": ACC,
 //!                       "hedged": ACC, "kind": ACC},
-//!     "unsourced":     {"status": "scored", "found": PRF}
+//!     "unsourced":     {"status": "scored", "found": PRF},
+//!     // only when the corpus has events.jsonl (see the `events` module):
+//!     "events":        {"status": "scored", "grouping": "gold_membership"|"system_stories",
+//!                       "stories": n, "without_record": n, "type": ACC, "modes": PRF,
+//!                       "actors": PRF, "recipients": PRF, "place": ACC, "date": ACC,
+//!                       "fatalities": ACC, "responsibility": PRF,
+//!                       "baseline_always_assault": ACC}
 //!   },
 //!   // only with --mismatches [LAYER,...]: one entry per disagreement with the gold
 //!   "mismatches": [{"article": "v01", "layer": "attributions", "problem": "speaker",
@@ -96,6 +106,7 @@
 
 mod corpus;
 mod evaluate;
+mod events;
 mod locate;
 mod metrics;
 mod oracle;
@@ -109,6 +120,10 @@ pub use evaluate::{
     evaluate, evaluate_with, AliasScores, AttributionScores, EntityScores, EvalOptions,
     FoundScores, LayerOutcome, LayerReports, Mismatch, NotProduced, PlaceScores, Report,
     UnlocatedSummary, ValueScores, MISMATCH_TEXT_CHARS, PLACE_TOLERANCE_KM, UNLOCATED_EXAMPLES,
+};
+pub use events::{
+    load_event_gold, score_events, EventGold, EventScores, GoldEvent, GoldResponsibility, GoldStory,
+    StoryGrouping,
 };
 pub use locate::{
     locate_gold, locate_in_order, CursorRule, LocatedGold, Placements, Unlocated, UnlocatedItem,
