@@ -57,6 +57,7 @@ const HEDGES: &[&str] = &[
     "imminents", "imminentes", "eventuel", "eventuelle", "eventuels", "possible", "possibles",
     "probable", "risque", "menace", "menacent", "craint", "craignent", "crainte", "prevu",
     "prevue", "prevus", "projet", "projette", "pretendu", "pretendue", "allegue", "alleguee",
+    "ecarte", "ecartee", "ecartes", "exclu", "exclue", "exclut", "piste", "hypothese",
 ];
 /// Negations before a noun or around a verb.
 const NEGATIONS: &[&str] = &["ne", "n'", "aucun", "aucune", "sans", "nul", "nulle", "ni"];
@@ -70,6 +71,17 @@ const AGENT_PARTICIPLES: &[&str] = &[
     "prononcee", "adopte", "adoptee", "depose", "deposee", "remporte", "remportee", "proclame",
     "proclames", "proclamee", "proclamees", "decretee", "decrete", "ordonne", "ordonnee",
 ];
+/// Verbs whose subject did what their object noun names ("X a mené une attaque", "X a
+/// remporté l'élection", "X a déclaré l'urgence sanitaire").
+const GOVERNING_VERBS: &[&str] = &[
+    "mene", "menent", "lance", "lancent", "perpetre", "commis", "commet", "conduit", "organise",
+    "remporte", "remportent", "adopte", "adoptent", "declare", "proclame", "decrete", "decretent",
+    "inaugure", "inaugurent", "prononce", "ordonne", "decide", "gagne", "signe", "signent",
+    "depose", "votent", "vote", "ouvert", "ouvre", "declenche", "mener", "lancer", "declarer",
+    "proclamer", "remporter",
+];
+/// Participles after which "par X" names a claimant, not a doer ("revendiquée par X").
+const CLAIM_PARTICIPLE_STEMS: &[&str] = &["revendique", "attribue", "impute", "accuse", "denonce", "condamne"];
 /// Words after "par" that mean the agent is a means, not a doer ("par balles", "par drone").
 const MEANS_AFTER_PAR: &[&str] = &["balle", "balles", "drone", "drones", "missile", "missiles"];
 /// Units that count the dead by themselves.
@@ -395,7 +407,11 @@ impl Analyser<'_> {
                     let surface: Vec<&str> = words.iter().map(|w| &text[w.span.start..w.span.end]).collect();
                     Tagger::embedded().tag(&surface)
                 });
-                let verb = matches!(tags.get(head), Some(Upos::Verb | Upos::Aux)) || auxiliary_before(words, head).is_some();
+                let after_determiner = head
+                    .checked_sub(1)
+                    .is_some_and(|k| DETERMINERS.contains(&words[k].folded.as_str()) || matches!(words[k].folded.as_str(), "cette" | "une" | "leur"));
+                let verb = auxiliary_before(words, head).is_some()
+                    || (!after_determiner && matches!(tags.get(head), Some(Upos::Verb | Upos::Aux)));
                 matching.retain(|&k| (self.lex.triggers[k].phrase.pos == Pos::Verb) == verb);
             }
             let chosen = matching.into_iter().find(|&k| {
@@ -797,7 +813,11 @@ fn agent_right<'p>(words: &[Word], parts: &'p [Part], from: usize) -> Option<&'p
     let mut k = from;
     while k < words.len() && k < from + 10 {
         let w = &words[k];
-        if w.is_clause_break() || matches!(w.folded.as_str(), "que" | "qu'" | "dont" | "selon") {
+        if w.is_clause_break()
+            || w.is_comma()
+            || matches!(w.folded.as_str(), "que" | "qu'" | "dont" | "selon")
+            || CLAIM_PARTICIPLE_STEMS.iter().any(|c| w.folded.starts_with(c))
+        {
             return None;
         }
         if w.folded == "par" {
@@ -886,7 +906,7 @@ fn arguments<'p>(
         // Nationality adjectives right after the noun: "frappe russe", "frappes aériennes
         // israéliennes".
         let mut k = f.end;
-        while k < words.len() && k < f.end + 3 {
+        while k < words.len() && k < f.end + 4 {
             match parts.iter().find(|p| p.first == k && p.label.is_none()) {
                 Some(p) => {
                     if patient_type {
@@ -899,7 +919,10 @@ fn arguments<'p>(
                     || words[k].folded.ends_with("iens")
                     || words[k].folded.ends_with("ienne")
                     || words[k].folded.ends_with("iennes")
-                    || matches!(words[k].folded.as_str(), "aerienne" | "aeriennes" | "aerien" | "aeriens" | "meurtrier" | "meurtriere" | "sanglant" | "sanglante" | "terroriste" | "jihadiste" | "djihadiste") => {}
+                    || matches!(words[k].folded.as_str(), "aerienne" | "aeriennes" | "aerien" | "aeriens" | "meurtrier" | "meurtriere" | "sanglant" | "sanglante" | "terroriste" | "jihadiste" | "djihadiste")
+                    // "attaque de drone russe", "frappes de missiles russes"
+                    || (matches!(words[k].folded.as_str(), "de" | "d'") && k == f.end)
+                    || (k == f.end + 1 && words[k - 1].folded == "de" && words[k].kind == recoupe_model::TokenKind::Word && !parts.iter().any(|p| p.first == k)) => {}
                 None => break,
             }
             k += 1;
@@ -951,18 +974,13 @@ fn arguments<'p>(
         // A noun whose clause has a subject and the doer as its verb's subject: "X a lancé
         // une offensive", "X a mené une attaque".
         if actors.is_empty() && !patient_type {
-            let prev_verb = f.first.checked_sub(3).map_or(0, |s| s);
-            let verb_before = words[prev_verb..f.first].iter().any(|w| {
-                matches!(
-                    w.folded.as_str(),
-                    "mene" | "lance" | "perpetre" | "commis" | "conduit" | "revendique" | "organise" | "remporte" | "adopte"
-                )
-            });
-            if verb_before {
-                let group = (prev_verb..f.first)
-                    .find(|&k| AVOIR.contains(&words[k].folded.as_str()))
-                    .unwrap_or(prev_verb);
-                actors.extend(subjects_left(words, parts, group));
+            let from = f.first.saturating_sub(4);
+            let verb = (from..f.first).rev().find(|&k| GOVERNING_VERBS.contains(&words[k].folded.as_str()));
+            if let Some(verb) = verb {
+                let group = auxiliary_before(words, verb).unwrap_or(verb);
+                if !is_passive(words, verb) {
+                    actors.extend(subjects_left(words, parts, group));
+                }
             }
         }
     }

@@ -258,7 +258,6 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
         .filter(|(_, e)| e.event_type == main && !e.negated && !is_cue_only(e))
         .collect();
     let article_set: BTreeSet<usize> = main_mentions.iter().map(|(k, _)| *k).collect();
-    let n_articles = documents.len().max(1);
 
     // ---- modes: supported by the mentions of the main event.
     let mut mode_articles: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
@@ -291,7 +290,7 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
             recipients.entry(r.entity.clone()).or_default().insert(id.clone());
         }
     }
-    let needed = if n_articles <= 2 { 1 } else { 2 };
+    let needed = 1;
     let keep = |map: &BTreeMap<String, BTreeSet<String>>| -> Vec<RecordEntity> {
         let mut list: Vec<(&String, &BTreeSet<String>)> =
             map.iter().filter(|(_, a)| a.len() >= needed).collect();
@@ -307,25 +306,42 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
     let place = choose_place(documents, &main_mentions, &mut evidence);
     let country = place.as_ref().and_then(|p| p.country.clone());
 
-    // ---- date: the value most articles give in the main event's clauses.
-    let mut dates: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    // ---- date: the value the articles give most prominently in the main event's clauses,
+    // among those not after the latest publication date nor long before it (a clause often
+    // recalls an older event: "for the first time since 2014").
+    let latest = documents.iter().filter_map(|d| d.meta.published.as_ref().map(|p| p.date)).max();
+    let mut dates: BTreeMap<&str, BTreeMap<usize, f64>> = BTreeMap::new();
     for (k, e) in &main_mentions {
         if let Some(d) = &e.date {
-            dates.entry(d.as_str()).or_default().insert(*k);
+            let w = position_weight(documents[*k], e);
+            let slot = dates.entry(d.as_str()).or_default().entry(*k).or_default();
+            *slot = slot.max(w);
         }
     }
+    let plausible = |value: &str| -> bool {
+        let Some(latest) = latest else { return true };
+        let start = value.split('/').next().unwrap_or(value);
+        let first_day = match start.len() {
+            10 => chrono::NaiveDate::parse_from_str(start, "%Y-%m-%d").ok(),
+            7 => chrono::NaiveDate::parse_from_str(&format!("{start}-01"), "%Y-%m-%d").ok(),
+            _ => chrono::NaiveDate::parse_from_str(&format!("{start}-01-01"), "%Y-%m-%d").ok(),
+        };
+        first_day.is_some_and(|d| d <= latest && (latest - d).num_days() <= 62)
+    };
     let date = dates
         .iter()
+        .filter(|(value, _)| plausible(value))
+        .map(|(value, arts)| (value, arts, arts.values().sum::<f64>()))
         .max_by(|a, b| {
-            a.1.len()
-                .cmp(&b.1.len())
+            a.2.partial_cmp(&b.2)
+                .unwrap_or(std::cmp::Ordering::Equal)
                 .then_with(|| date_specificity(a.0).cmp(&date_specificity(b.0)))
                 .then_with(|| b.0.cmp(a.0))
         })
-        .map(|(value, arts)| RecordDate {
+        .map(|(value, arts, _)| RecordDate {
             value: value.to_string(),
             precision: granularity_of(value),
-            articles: arts.iter().map(|k| article_id(documents[*k])).collect(),
+            articles: arts.keys().map(|k| article_id(documents[*k])).collect(),
         });
 
     let fatalities = fatalities(documents, facts);
@@ -413,16 +429,38 @@ fn choose_place(
         .iter()
         .filter(|(p, _)| p.country.as_deref() == country)
         .collect();
-    let top = in_country.iter().map(|(_, a)| a.len()).max().unwrap_or(0);
+    // The best-supported place, then a more precise one inside it that at least half as
+    // many articles give (a town of the province, a site of the town).
+    let top = in_country
+        .iter()
+        .max_by(|a, b| {
+            a.1.len()
+                .cmp(&b.1.len())
+                .then_with(|| GeoPrecision::of(b.0.kind).cmp(&GeoPrecision::of(a.0.kind)))
+                .then_with(|| b.0.entity.cmp(&a.0.entity))
+        })?;
+    let inside = |p: &recoupe_model::Place| -> bool {
+        if GeoPrecision::of(top.0.kind) == GeoPrecision::Country {
+            return true;
+        }
+        match (top.0.lat, top.0.lon, p.lat, p.lon) {
+            (Some(a), Some(b), Some(c), Some(d)) => haversine(a, b, c, d) <= 150.0,
+            _ => false,
+        }
+    };
     let (place, arts) = in_country
         .iter()
-        .filter(|(_, a)| 2 * a.len() >= top)
+        .filter(|(p, a)| {
+            GeoPrecision::of(p.kind) < GeoPrecision::of(top.0.kind) && 2 * a.len() >= top.1.len() && inside(p)
+        })
         .min_by(|a, b| {
             GeoPrecision::of(a.0.kind)
                 .cmp(&GeoPrecision::of(b.0.kind))
                 .then_with(|| b.1.len().cmp(&a.1.len()))
                 .then_with(|| a.0.entity.cmp(&b.0.entity))
-        })?;
+        })
+        .copied()
+        .unwrap_or(top);
     evidence.push(format!(
         "place {} ({} article(s)) among {}",
         place.name,
@@ -452,6 +490,15 @@ fn choose_place(
         admin1,
         articles: arts.iter().map(|k| article_id(documents[*k])).collect(),
     })
+}
+
+/// Great-circle distance in kilometres.
+fn haversine(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().asin()
 }
 
 fn bounds(value: &QuantityValue, qualifier: Qualifier) -> (f64, f64) {
