@@ -622,8 +622,12 @@ impl Analyser<'_> {
                 continue;
             }
             let passive = is_passive(words, first) || words.get(first.wrapping_sub(1)).is_some_and(|w| w.is_comma());
-            let subjects = subjects_left(words, parts, first);
-            let agent = agent_right(words, parts, end);
+            // A claimant is someone named: "les rebelles syriens" speak for no state.
+            let subjects: Vec<&Part> = subjects_left(words, parts, first)
+                .into_iter()
+                .filter(|p| p.label.is_some())
+                .collect();
+            let agent = agent_right(words, parts, end).filter(|p| p.label.is_some());
             match role {
                 Role::Own => {
                     let who = if passive { agent.into_iter().collect() } else { subjects };

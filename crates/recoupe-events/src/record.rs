@@ -272,8 +272,9 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
         .map(|(m, _)| m.to_string())
         .collect();
     if modes.iter().any(|m| m == "drone") {
-        // A drone strike is coded by its weapon, not as a generic air strike.
-        modes.retain(|m| m != "aerial");
+        // A drone strike is coded by its weapon, not as a generic air strike, and a
+        // "kamikaze" drone is no suicide attack.
+        modes.retain(|m| m != "aerial" && m != "suicide-attack");
     }
 
     // ---- actors (stated as fact) and recipients.
@@ -345,7 +346,13 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
         });
 
     let fatalities = fatalities(documents, facts);
-    let responsibility = responsibility(documents, main, &names, &established);
+    // Disasters, accidents, results: no one is held responsible in the sense of an event
+    // data set (who did it).
+    let responsibility = if main == EventType::Other {
+        Vec::new()
+    } else {
+        responsibility(documents, main, &names, &established)
+    };
 
     Some(EventRecord {
         event_type: main,
@@ -424,7 +431,10 @@ fn choose_place(
     for (p, arts) in &candidates {
         *by_country.entry(p.country.as_deref()).or_default() += arts.len();
     }
-    let (&country, _) = by_country.iter().max_by_key(|(c, n)| (**n, c.is_some()))?;
+    // A wider area with no country ("l'Afrique") locates nothing when a country is named.
+    let (&country, _) = by_country
+        .iter()
+        .max_by_key(|(c, n)| (c.is_some() || by_country.len() == 1, **n))?;
     let in_country: Vec<&(&recoupe_model::Place, &BTreeSet<usize>)> = candidates
         .iter()
         .filter(|(p, _)| p.country.as_deref() == country)
