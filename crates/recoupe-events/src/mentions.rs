@@ -247,12 +247,13 @@ impl Analyser<'_> {
                 .filter(|m| m.span.start >= span.start && m.span.end <= span.end)
                 .collect();
             let inside_name = |w: &Word| mentions.iter().any(|m| m.span.start <= w.span.start && w.span.end <= m.span.end);
-            let found = self.find_triggers(text, &words, &inside_name, &mut tags);
+            let parts = self.participants(doc, &words, &mentions);
+            let parts_end_at = |k: usize| parts.iter().any(|p| p.last == k);
+            let found = self.find_triggers(text, &words, &inside_name, &parts_end_at, &mut tags);
             let cues = self.find_cues(&words, &inside_name);
             if found.is_empty() && cues.is_empty() {
                 continue;
             }
-            let parts = self.participants(doc, &words, &mentions);
             let attribution = covering_attribution(&doc.layers.attributions, span);
             let mut sentence_events: Vec<Event> = Vec::new();
             for f in &found {
@@ -367,6 +368,7 @@ impl Analyser<'_> {
         text: &str,
         words: &[Word],
         inside_name: &dyn Fn(&Word) -> bool,
+        parts_end_at: &dyn Fn(usize) -> bool,
         tags: &mut Option<Vec<Upos>>,
     ) -> Vec<Found> {
         let mut found = Vec::new();
@@ -410,8 +412,15 @@ impl Analyser<'_> {
                 let after_determiner = head
                     .checked_sub(1)
                     .is_some_and(|k| DETERMINERS.contains(&words[k].folded.as_str()) || matches!(words[k].folded.as_str(), "cette" | "une" | "leur"));
+                // Right after a subject pronoun or a named subject, the form is the verb
+                // ("l'armée israélienne frappe").
+                let after_subject = head.checked_sub(1).is_some_and(|k| {
+                    matches!(words[k].folded.as_str(), "il" | "elle" | "ils" | "elles" | "on" | "qui")
+                        || parts_end_at(k)
+                });
                 let verb = auxiliary_before(words, head).is_some()
-                    || (!after_determiner && matches!(tags.get(head), Some(Upos::Verb | Upos::Aux)));
+                    || (!after_determiner
+                        && (after_subject || matches!(tags.get(head), Some(Upos::Verb | Upos::Aux))));
                 matching.retain(|&k| (self.lex.triggers[k].phrase.pos == Pos::Verb) == verb);
             }
             let chosen = matching.into_iter().find(|&k| {
@@ -622,12 +631,14 @@ impl Analyser<'_> {
                 continue;
             }
             let passive = is_passive(words, first) || words.get(first.wrapping_sub(1)).is_some_and(|w| w.is_comma());
-            // A claimant is someone named: "les rebelles syriens" speak for no state.
+            // A claimant is someone named, or a state body by its nationality ("le
+            // gouvernement israélien"); "les rebelles syriens" speak for no state.
+            let speaks = |p: &Part| p.label.is_some() || state_body_before(words, p);
             let subjects: Vec<&Part> = subjects_left(words, parts, first)
                 .into_iter()
-                .filter(|p| p.label.is_some())
+                .filter(|p| speaks(p))
                 .collect();
-            let agent = agent_right(words, parts, end).filter(|p| p.label.is_some());
+            let agent = agent_right(words, parts, end).filter(|p| speaks(p));
             match role {
                 Role::Own => {
                     let who = if passive { agent.into_iter().collect() } else { subjects };
@@ -697,6 +708,18 @@ impl Analyser<'_> {
         }
         out
     }
+}
+
+/// Nouns of state bodies: with a nationality after them they speak for the state.
+const STATE_BODIES: &[&str] = &[
+    "gouvernement", "armee", "ministere", "autorites", "president", "presidence", "diplomatie",
+    "forces", "police", "etat-major", "executif", "regime", "pouvoir", "junte", "dirigeants",
+];
+
+fn state_body_before(words: &[Word], p: &Part) -> bool {
+    p.first
+        .checked_sub(1)
+        .is_some_and(|k| STATE_BODIES.contains(&words[k].folded.as_str()))
 }
 
 fn as_arg(p: &Part) -> EventArgument {
