@@ -151,13 +151,28 @@ pub(crate) struct Analyser<'a> {
 /// Quantities of the document that count people killed, with whether the article presents
 /// them as an earlier toll.
 pub fn killed_quantities(doc: &Document) -> Vec<(usize, bool)> {
-    let text = &doc.text;
-    let mut out = Vec::new();
+    killed_in_document(doc, &document_words(doc))
+}
+
+/// Every token of the document, folded once.
+fn document_words(doc: &Document) -> Vec<Word> {
     let mut words = Vec::new();
+    words_in(&doc.text, &doc.layers.tokens, Span::new(0, doc.text.len()), &mut words);
+    words
+}
+
+/// The words of `all` inside `span`.
+fn words_of(all: &[Word], span: Span) -> &[Word] {
+    let first = all.partition_point(|w| w.span.start < span.start);
+    let end = first + all[first..].partition_point(|w| w.span.start < span.end);
+    &all[first..end]
+}
+
+fn killed_in_document(doc: &Document, all: &[Word]) -> Vec<(usize, bool)> {
+    let mut out = Vec::new();
     for (k, q) in doc.layers.quantities.iter().enumerate() {
         let sentence = sentence_of(doc, q.span);
-        words_in(text, &doc.layers.tokens, sentence, &mut words);
-        if let Some(earlier) = killed_in(&words, q) {
+        if let Some(earlier) = killed_in(words_of(all, sentence), q) {
             out.push((k, earlier));
         }
     }
@@ -224,33 +239,62 @@ fn starts_with_words(words: &[Word], at: usize, phrase: &[&str]) -> bool {
         && phrase.iter().zip(&words[at..]).all(|(p, w)| w.folded == *p)
 }
 
+/// Modes of category `event_type` that the document's sentences name anywhere ("les
+/// assaillants étaient armés de machettes"), for the story record.
+pub(crate) fn document_modes(lex: &Lexicon, kb: &Reference, doc: &Document, event_type: EventType) -> Vec<String> {
+    let all = document_words(doc);
+    let analyser = Analyser { lex, kb };
+    let mut modes = Vec::new();
+    for sentence in &doc.layers.sentences {
+        let words = words_of(&all, sentence.span);
+        if words.is_empty() {
+            continue;
+        }
+        for mode in analyser.mode_cues(words, (0, words.len()), event_type) {
+            if !modes.contains(&mode) {
+                modes.push(mode);
+            }
+        }
+    }
+    modes
+}
+
 impl Analyser<'_> {
     /// Every event mention of the document, in text order.
     pub fn analyse(&self, doc: &Document) -> Vec<Event> {
         let text = &doc.text;
-        let killed: Vec<Span> = killed_quantities(doc)
+        let all = document_words(doc);
+        let killed: Vec<Span> = killed_in_document(doc, &all)
             .into_iter()
             .map(|(k, _)| doc.layers.quantities[k].span)
             .collect();
         let mut events = Vec::new();
-        let mut words = Vec::new();
-        let entities = &doc.layers.entities;
+        let mut entities: Vec<&EntityMention> = doc.layers.entities.iter().collect();
+        entities.sort_by_key(|m| m.span.start);
         for sentence in &doc.layers.sentences {
             let span = sentence.span;
-            words_in(text, &doc.layers.tokens, span, &mut words);
-            if words.is_empty() {
+            let words = words_of(&all, span);
+            // Most sentences hold no trigger and no cue: nothing else is computed for them.
+            let candidate = words.iter().any(|w| {
+                !self.lex.trigger_index.starting_with(&w.folded).is_empty()
+                    || !self.lex.responsibility_index.starting_with(&w.folded).is_empty()
+            });
+            if !candidate {
                 continue;
             }
             let mut tags: Option<Vec<Upos>> = None;
-            let mentions: Vec<&EntityMention> = entities
+            let first = entities.partition_point(|m| m.span.start < span.start);
+            let mentions: Vec<&EntityMention> = entities[first..]
                 .iter()
-                .filter(|m| m.span.start >= span.start && m.span.end <= span.end)
+                .take_while(|m| m.span.start < span.end)
+                .filter(|m| m.span.end <= span.end)
+                .copied()
                 .collect();
             let inside_name = |w: &Word| mentions.iter().any(|m| m.span.start <= w.span.start && w.span.end <= m.span.end);
-            let parts = self.participants(doc, &words, &mentions);
+            let parts = self.participants(doc, words, &mentions);
             let parts_end_at = |k: usize| parts.iter().any(|p| p.last == k);
-            let found = self.find_triggers(text, &words, &inside_name, &parts_end_at, &mut tags);
-            let cues = self.find_cues(&words, &inside_name);
+            let found = self.find_triggers(text, words, &inside_name, &parts_end_at, &mut tags);
+            let cues = self.find_cues(words, &inside_name);
             if found.is_empty() && cues.is_empty() {
                 continue;
             }
@@ -524,6 +568,15 @@ impl Analyser<'_> {
             (first <= last).then_some((first, last))
         };
         for m in mentions {
+            // Outlets report events; they take no part in them.
+            let outlet = m.kb.as_ref().is_some_and(|l| l.kb == recoupe_kb::KB_ACTORS)
+                && m.entity
+                    .strip_prefix("actors:")
+                    .and_then(|id| self.kb.actor(id))
+                    .is_some_and(|a| matches!(a.kind.as_str(), "media" | "news_agency" | "social_network"));
+            if outlet {
+                continue;
+            }
             let Some((first, last)) = word_range(m.span) else { continue };
             let (actor_key, place_only) = self.actor_key(m);
             parts.push(Part {

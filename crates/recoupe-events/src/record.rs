@@ -266,11 +266,26 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
             mode_articles.entry(m.as_str()).or_default().insert(*k);
         }
     }
+    // A mode the articles name outside the event's own clauses ("armés de machettes")
+    // counts when two articles name it.
+    let lex = crate::Lexicon::embedded();
+    let mut named: BTreeMap<String, usize> = BTreeMap::new();
+    for doc in documents {
+        for m in crate::mentions::document_modes(lex, kb, doc, main) {
+            *named.entry(m).or_default() += 1;
+        }
+    }
     let mut modes: Vec<String> = mode_articles
         .iter()
         .filter(|(_, arts)| !arts.is_empty())
         .map(|(m, _)| m.to_string())
         .collect();
+    for (m, n) in named {
+        if n >= 2 && !modes.contains(&m) {
+            modes.push(m);
+        }
+    }
+    modes.sort();
     if modes.iter().any(|m| m == "drone") {
         // A drone strike is coded by its weapon, not as a generic air strike, and a
         // "kamikaze" drone is no suicide attack.
@@ -291,15 +306,14 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
             recipients.entry(r.entity.clone()).or_default().insert(id.clone());
         }
     }
-    let needed = 1;
-    let keep = |map: &BTreeMap<String, BTreeSet<String>>| -> Vec<RecordEntity> {
+    let keep = |map: &BTreeMap<String, BTreeSet<String>>, needed: usize| -> Vec<RecordEntity> {
         let mut list: Vec<(&String, &BTreeSet<String>)> =
             map.iter().filter(|(_, a)| a.len() >= needed).collect();
         list.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(b.0)));
         list.into_iter().map(|(key, a)| names.entity(key, a)).collect()
     };
-    let actors = keep(&established);
-    let mut recipients = keep(&recipients);
+    let actors = keep(&established, 1);
+    let mut recipients = keep(&recipients, 1);
     recipients.retain(|r| !actors.iter().any(|a| a.entity == r.entity));
 
     // ---- place: the most precise place of the main event's clauses that the articles
