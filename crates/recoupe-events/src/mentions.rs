@@ -964,7 +964,10 @@ fn arguments<'p>(
     let mut actors: Vec<&Part> = Vec::new();
     let mut recipients: Vec<&Part> = Vec::new();
     if f.verbal {
-        let passive = is_passive(words, f.head);
+        // "X condamné à cinq ans", "l'immeuble, frappé à l'aube": a participle with no
+        // auxiliary is a passive too.
+        let passive = is_passive(words, f.head)
+            || (words[f.head].participle && auxiliary_before(words, f.head).is_none());
         let group_start = auxiliary_before(words, f.head).unwrap_or(f.first);
         let subjects = subjects_left(words, parts, group_start);
         if passive {
@@ -1062,6 +1065,19 @@ fn arguments<'p>(
                     actors.extend(subjects_left(words, parts, group));
                 }
             }
+        }
+    }
+    // "à l'appel des syndicats X, Y et Z": who called a protest organised it.
+    if matches!(event_type, EventType::Protest | EventType::Mobilize) && actors.is_empty() {
+        let (start, end) = clause_bounds(words, f);
+        if let Some(k) = (start + 2..end).find(|&k| {
+            words[k].folded == "appel" && words[k - 1].folded == "l'" && words[k - 2].folded == "a"
+        }) {
+            actors.extend(
+                parts
+                    .iter()
+                    .filter(|p| p.first > k && p.first <= k + 12 && p.last < end && p.label == Some(EntityType::ORG)),
+            );
         }
     }
     actors.dedup_by(|a, b| a.entity == b.entity);

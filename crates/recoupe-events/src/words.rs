@@ -39,6 +39,8 @@ pub struct Word {
     pub span: Span,
     pub kind: TokenKind,
     pub folded: String,
+    /// Written as a past participle of an -er verb ("condamné", "frappées").
+    pub participle: bool,
 }
 
 impl Word {
@@ -69,10 +71,12 @@ pub fn words_in(text: &str, tokens: &[Token], span: Span, out: &mut Vec<Word>) {
             break;
         }
         let surface = &text[token.span.start..token.span.end];
+        let participle = ["é", "ée", "és", "ées"].iter().any(|e| surface.ends_with(e));
         out.push(Word {
             span: token.span,
             kind: token.kind,
             folded: fold(surface),
+            participle,
         });
     }
 }
