@@ -1148,7 +1148,6 @@ fn place_of(words: &[Word], parts: &[Part], f: &Found, clause: (usize, usize)) -
     locs.iter()
         .filter(|p| locative(p))
         .min_by_key(|p| distance(p))
-        .or_else(|| locs.iter().filter(|p| p.place_only).min_by_key(|p| distance(p)))
         .map(|p| p.entity.clone())
 }
 
