@@ -153,7 +153,11 @@ pub fn load_event_gold(dir: &Path) -> Result<Option<EventGold>, EvalError> {
             fact_reports: story
                 .facts
                 .iter()
-                .flat_map(|f| f.reports.iter().map(move |r| (f.fact.clone(), r.article.clone(), r.q)))
+                .flat_map(|f| {
+                    f.reports
+                        .iter()
+                        .map(move |r| (f.fact.clone(), r.article.clone(), r.q))
+                })
                 .collect(),
         });
     }
@@ -196,7 +200,12 @@ struct Votes(HashMap<String, HashMap<String, usize>>);
 
 impl Votes {
     fn vote(&mut self, key: &str, id: &str) {
-        *self.0.entry(key.to_string()).or_default().entry(id.to_string()).or_default() += 1;
+        *self
+            .0
+            .entry(key.to_string())
+            .or_default()
+            .entry(id.to_string())
+            .or_default() += 1;
     }
     fn resolve(&self, key: &str) -> Option<&str> {
         self.0.get(key).and_then(|v| {
@@ -240,8 +249,12 @@ pub fn score_events(
     let mut out = Vec::new();
     let mut type_right = 0;
     let mut assault_right = 0;
-    let (mut modes, mut actors, mut recipients, mut resp) =
-        (Counts::default(), Counts::default(), Counts::default(), Counts::default());
+    let (mut modes, mut actors, mut recipients, mut resp) = (
+        Counts::default(),
+        Counts::default(),
+        Counts::default(),
+        Counts::default(),
+    );
     let (mut place_right, mut date_right, mut fatal_right) = (0, 0, 0);
     let mut without_record = 0;
     for story in &gold.stories {
@@ -260,7 +273,12 @@ pub fn score_events(
             .collect();
         let mut local = Votes::default();
         for doc in &docs {
-            if let Some(g) = doc.meta.external_id.as_deref().and_then(|id| corpus_gold.get(id)) {
+            if let Some(g) = doc
+                .meta
+                .external_id
+                .as_deref()
+                .and_then(|id| corpus_gold.get(id))
+            {
                 vote_document(doc, g, &mut local);
             }
         }
@@ -283,7 +301,11 @@ pub fn score_events(
                     layer: "events".into(),
                     problem: problem.into(),
                     at: 0,
-                    text: g.what.chars().take(crate::evaluate::MISMATCH_TEXT_CHARS).collect(),
+                    text: g
+                        .what
+                        .chars()
+                        .take(crate::evaluate::MISMATCH_TEXT_CHARS)
+                        .collect(),
                     expected: Some(expected),
                     got: Some(got),
                 });
@@ -291,9 +313,18 @@ pub fn score_events(
         };
         let Some(record) = record else {
             without_record += 1;
-            modes.add(set_counts(&BTreeSet::new(), &g.modes.iter().cloned().collect()));
-            actors.add(set_counts(&BTreeSet::new(), &g.actors.iter().cloned().collect()));
-            recipients.add(set_counts(&BTreeSet::new(), &g.recipients.iter().cloned().collect()));
+            modes.add(set_counts(
+                &BTreeSet::new(),
+                &g.modes.iter().cloned().collect(),
+            ));
+            actors.add(set_counts(
+                &BTreeSet::new(),
+                &g.actors.iter().cloned().collect(),
+            ));
+            recipients.add(set_counts(
+                &BTreeSet::new(),
+                &g.recipients.iter().cloned().collect(),
+            ));
             resp.add(set_counts(&BTreeSet::new(), &gold_triples(g)));
             miss("type", g.event_type.to_string(), "no record".into());
             continue;
@@ -301,7 +332,11 @@ pub fn score_events(
         if record.event_type == g.event_type {
             type_right += 1;
         } else {
-            miss("type", g.event_type.to_string(), record.event_type.to_string());
+            miss(
+                "type",
+                g.event_type.to_string(),
+                record.event_type.to_string(),
+            );
         }
         let sys_modes: BTreeSet<String> = record.modes.iter().cloned().collect();
         let gold_modes: BTreeSet<String> = g.modes.iter().cloned().collect();
@@ -312,7 +347,12 @@ pub fn score_events(
         modes.add(c);
         for (name, sys, gold_list, counts) in [
             ("actors", &record.actors, &g.actors, &mut actors),
-            ("recipients", &record.recipients, &g.recipients, &mut recipients),
+            (
+                "recipients",
+                &record.recipients,
+                &g.recipients,
+                &mut recipients,
+            ),
         ] {
             let sys: BTreeSet<String> = sys.iter().map(|e| map(&e.entity)).collect();
             let gold_set: BTreeSet<String> = gold_list.iter().cloned().collect();
@@ -346,10 +386,9 @@ pub fn score_events(
             miss(
                 "place",
                 g.place.clone().unwrap_or_else(|| "none".into()),
-                record
-                    .place
-                    .as_ref()
-                    .map_or("none".into(), |p| format!("{} = {}", p.entity, map(&p.entity))),
+                record.place.as_ref().map_or("none".into(), |p| {
+                    format!("{} = {}", p.entity, map(&p.entity))
+                }),
             );
         }
         // Date.
@@ -468,7 +507,8 @@ fn fatalities_right(
     let mut located: BTreeMap<&str, Vec<(&str, Span)>> = BTreeMap::new();
     let mut cache: HashMap<&str, Vec<Option<Span>>> = HashMap::new();
     for (f, article, q) in &story.fact_reports {
-        let (Some(doc), Some(g)) = (documents.get(article.as_str()), corpus_gold.get(article)) else {
+        let (Some(doc), Some(g)) = (documents.get(article.as_str()), corpus_gold.get(article))
+        else {
             continue;
         };
         let spans = cache.entry(article.as_str()).or_insert_with(|| {
@@ -479,7 +519,10 @@ fn fatalities_right(
                 .collect()
         });
         if let Some(Some(span)) = spans.get(*q) {
-            located.entry(f.as_str()).or_default().push((article.as_str(), *span));
+            located
+                .entry(f.as_str())
+                .or_default()
+                .push((article.as_str(), *span));
         }
     }
     let overlaps = |article: &str, span: Span| {

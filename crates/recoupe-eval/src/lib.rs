@@ -128,8 +128,8 @@ pub use evaluate::{
     UnlocatedSummary, ValueScores, MISMATCH_TEXT_CHARS, PLACE_TOLERANCE_KM, UNLOCATED_EXAMPLES,
 };
 pub use events::{
-    load_event_gold, score_events, EventGold, EventScores, GoldEvent, GoldResponsibility, GoldStory,
-    StoryGrouping,
+    load_event_gold, score_events, EventGold, EventScores, GoldEvent, GoldResponsibility,
+    GoldStory, StoryGrouping,
 };
 pub use locate::{
     locate_gold, locate_in_order, CursorRule, LocatedGold, Placements, Unlocated, UnlocatedItem,

@@ -101,7 +101,12 @@ impl EventRecord {
             sources: story.sources,
             independent_sources: story.independent_sources,
             disputed: self.responsibility.iter().any(|r| !r.denied_by.is_empty())
-                || self.responsibility.iter().filter(|r| !r.claimed_by.is_empty()).count() > 1,
+                || self
+                    .responsibility
+                    .iter()
+                    .filter(|r| !r.claimed_by.is_empty())
+                    .count()
+                    > 1,
         }
     }
 }

@@ -131,7 +131,11 @@ impl Lexicon {
         })
     }
 
-    pub fn parse(triggers: &str, modes: &str, responsibility: &str) -> Result<Lexicon, LexiconError> {
+    pub fn parse(
+        triggers: &str,
+        modes: &str,
+        responsibility: &str,
+    ) -> Result<Lexicon, LexiconError> {
         let mut trigger_list = Vec::new();
         for (line, fields) in rows(triggers) {
             let err = |message: &str| LexiconError {
@@ -143,8 +147,10 @@ impl Lexicon {
             if fields.len() < 4 {
                 return Err(err("expected phrase, pos, TYPE, modes[, options]"));
             }
-            let event_type = EventType::parse(fields[2]).ok_or_else(|| err("unknown PLOVER type"))?;
-            let phrase = phrase(fields[0], fields[1], fields.get(4).copied()).map_err(|m| err(&m))?;
+            let event_type =
+                EventType::parse(fields[2]).ok_or_else(|| err("unknown PLOVER type"))?;
+            let phrase =
+                phrase(fields[0], fields[1], fields.get(4).copied()).map_err(|m| err(&m))?;
             let modes = if fields[3] == "-" {
                 Vec::new()
             } else {
@@ -167,8 +173,10 @@ impl Lexicon {
             if fields.len() < 4 {
                 return Err(err("expected phrase, pos, TYPE, mode[, options]"));
             }
-            let event_type = EventType::parse(fields[2]).ok_or_else(|| err("unknown PLOVER type"))?;
-            let phrase = phrase(fields[0], fields[1], fields.get(4).copied()).map_err(|m| err(&m))?;
+            let event_type =
+                EventType::parse(fields[2]).ok_or_else(|| err("unknown PLOVER type"))?;
+            let phrase =
+                phrase(fields[0], fields[1], fields.get(4).copied()).map_err(|m| err(&m))?;
             mode_list.push(ModeCue {
                 phrase,
                 event_type,
@@ -196,7 +204,8 @@ impl Lexicon {
                 "mutual-deny" => Role::MutualDeny,
                 _ => return Err(err("unknown role")),
             };
-            let phrase = phrase(fields[0], fields[1], fields.get(3).copied()).map_err(|m| err(&m))?;
+            let phrase =
+                phrase(fields[0], fields[1], fields.get(3).copied()).map_err(|m| err(&m))?;
             cue_list.push(ResponsibilityCue { phrase, role });
         }
         Ok(Lexicon {
@@ -253,9 +262,16 @@ fn phrase(text: &str, pos: &str, options: Option<&str>) -> Result<Phrase, String
     };
     let mut opts = Options::default();
     let mut forms: Option<Vec<String>> = None;
-    for option in options.unwrap_or("").split(';').map(str::trim).filter(|o| !o.is_empty()) {
+    for option in options
+        .unwrap_or("")
+        .split(';')
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+    {
         match option.split_once('=') {
-            Some(("forms", list)) => forms = Some(list.split(',').map(|f| fold(f.trim())).collect()),
+            Some(("forms", list)) => {
+                forms = Some(list.split(',').map(|f| fold(f.trim())).collect())
+            }
             Some(("of", "patient")) => opts.of_patient = true,
             Some(("of", "agent")) => opts.of_patient = false,
             Some(("next", list)) => opts.next = list.split(',').map(|f| fold(f.trim())).collect(),
@@ -315,11 +331,17 @@ fn verb_forms(infinitive: &str) -> Option<Vec<String>> {
     } else {
         stem.to_string()
     };
-    let mut forms: Vec<String> = ["e", "es", "ent", "ee", "ees", "er", "era", "eront", "erait", "eraient", "erent", "ez"]
-        .iter()
-        .map(|s| format!("{stem}{s}"))
-        .collect();
-    forms.extend(["ait", "aient", "ant", "a", "ons"].iter().map(|s| format!("{soft}{s}")));
+    let mut forms: Vec<String> = [
+        "e", "es", "ent", "ee", "ees", "er", "era", "eront", "erait", "eraient", "erent", "ez",
+    ]
+    .iter()
+    .map(|s| format!("{stem}{s}"))
+    .collect();
+    forms.extend(
+        ["ait", "aient", "ant", "a", "ons"]
+            .iter()
+            .map(|s| format!("{soft}{s}")),
+    );
     Some(forms)
 }
 
@@ -364,7 +386,13 @@ mod tests {
     #[test]
     fn regular_verbs_and_nouns_inflect_by_rule() {
         let forms = verb_forms("bombarder").unwrap();
-        for f in ["bombarde", "bombardent", "bombardees", "bombardait", "bombardant"] {
+        for f in [
+            "bombarde",
+            "bombardent",
+            "bombardees",
+            "bombardait",
+            "bombardant",
+        ] {
             assert!(forms.contains(&f.to_string()), "{f}");
         }
         assert_eq!(noun_forms("tribunal"), vec!["tribunal", "tribunaux"]);

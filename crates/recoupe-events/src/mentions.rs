@@ -25,10 +25,42 @@ const AVOIR: &[&str] = &[
 ];
 /// Words that may stand between an auxiliary and its participle, or before a verb.
 const VERB_FILLERS: &[&str] = &[
-    "ne", "n'", "pas", "plus", "jamais", "deja", "encore", "aussi", "egalement", "meme",
-    "notamment", "ensuite", "finalement", "aussitot", "y", "en", "se", "s'", "l'", "le", "la",
-    "les", "lui", "leur", "bien", "alors", "ainsi", "d'abord", "vraisemblablement", "apparemment",
-    "probablement", "peut-etre", "violemment", "massivement", "directement", "delibere",
+    "ne",
+    "n'",
+    "pas",
+    "plus",
+    "jamais",
+    "deja",
+    "encore",
+    "aussi",
+    "egalement",
+    "meme",
+    "notamment",
+    "ensuite",
+    "finalement",
+    "aussitot",
+    "y",
+    "en",
+    "se",
+    "s'",
+    "l'",
+    "le",
+    "la",
+    "les",
+    "lui",
+    "leur",
+    "bien",
+    "alors",
+    "ainsi",
+    "d'abord",
+    "vraisemblablement",
+    "apparemment",
+    "probablement",
+    "peut-etre",
+    "violemment",
+    "massivement",
+    "directement",
+    "delibere",
 ];
 /// Prepositions that make the following name a complement, not a subject or object.
 const COMPLEMENT_PREPOSITIONS: &[&str] = &[
@@ -37,63 +69,241 @@ const COMPLEMENT_PREPOSITIONS: &[&str] = &[
     "lors", "malgre", "parmi", "outre",
 ];
 const DETERMINERS: &[&str] = &[
-    "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "son", "sa", "ses", "leur",
-    "leurs", "ce", "cet", "cette", "ces", "plusieurs", "deux", "trois",
+    "le",
+    "la",
+    "les",
+    "l'",
+    "un",
+    "une",
+    "des",
+    "du",
+    "de",
+    "d'",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "plusieurs",
+    "deux",
+    "trois",
 ];
 /// Words that end the search for a subject to the left (a new clause starts after them).
 const LEFT_STOPS: &[&str] = &[
-    "que", "qu'", "lorsque", "lorsqu'", "quand", "si", "mais", "car", "dont", "puisque",
-    "tandis", "alors", "selon", "d'apres", "comme",
+    "que", "qu'", "lorsque", "lorsqu'", "quand", "si", "mais", "car", "dont", "puisque", "tandis",
+    "alors", "selon", "d'apres", "comme",
 ];
 /// Words that end the search for an object to the right.
 const RIGHT_STOPS: &[&str] = &[
-    "que", "qu'", "qui", "lorsque", "lorsqu'", "quand", "mais", "car", "dont", "puisque",
-    "tandis", "alors", "selon", "d'apres", "apres", "avant", "et", "ou",
+    "que", "qu'", "qui", "lorsque", "lorsqu'", "quand", "mais", "car", "dont", "puisque", "tandis",
+    "alors", "selon", "d'apres", "apres", "avant", "et", "ou",
 ];
 /// Markers of a clause presenting the event as alleged, expected or possible.
 const HEDGES: &[&str] = &[
-    "aurait", "auraient", "serait", "seraient", "pourrait", "pourraient", "presume", "presumee",
-    "presumes", "presumees", "suppose", "supposee", "supposes", "imminent", "imminente",
-    "imminents", "imminentes", "eventuel", "eventuelle", "eventuels", "possible", "possibles",
-    "probable", "risque", "menace", "menacent", "craint", "craignent", "crainte", "prevu",
-    "prevue", "prevus", "projet", "projette", "pretendu", "pretendue", "allegue", "alleguee",
-    "ecarte", "ecartee", "ecartes", "exclu", "exclue", "exclut", "piste", "hypothese",
+    "aurait",
+    "auraient",
+    "serait",
+    "seraient",
+    "pourrait",
+    "pourraient",
+    "presume",
+    "presumee",
+    "presumes",
+    "presumees",
+    "suppose",
+    "supposee",
+    "supposes",
+    "imminent",
+    "imminente",
+    "imminents",
+    "imminentes",
+    "eventuel",
+    "eventuelle",
+    "eventuels",
+    "possible",
+    "possibles",
+    "probable",
+    "risque",
+    "menace",
+    "menacent",
+    "craint",
+    "craignent",
+    "crainte",
+    "prevu",
+    "prevue",
+    "prevus",
+    "projet",
+    "projette",
+    "pretendu",
+    "pretendue",
+    "allegue",
+    "alleguee",
+    "ecarte",
+    "ecartee",
+    "ecartes",
+    "exclu",
+    "exclue",
+    "exclut",
+    "piste",
+    "hypothese",
 ];
 /// Negations before a noun or around a verb.
 const NEGATIONS: &[&str] = &["ne", "n'", "aucun", "aucune", "sans", "nul", "nulle", "ni"];
 /// Participles that introduce the doer of a nominal event ("attaque menée par X").
 const AGENT_PARTICIPLES: &[&str] = &[
-    "mene", "menee", "menes", "menees", "perpetre", "perpetree", "perpetres", "perpetrees",
-    "commis", "commise", "commises", "lance", "lancee", "lances", "lancees", "orchestre",
-    "orchestree", "conduit", "conduite", "conduits", "conduites", "effectue", "effectuee",
-    "effectues", "effectuees", "realise", "realisee", "tire", "tiree", "tires", "tirees",
-    "organise", "organisee", "declenche", "declenchee", "execute", "executee", "prononce",
-    "prononcee", "adopte", "adoptee", "depose", "deposee", "remporte", "remportee", "proclame",
-    "proclames", "proclamee", "proclamees", "decretee", "decrete", "ordonne", "ordonnee",
+    "mene",
+    "menee",
+    "menes",
+    "menees",
+    "perpetre",
+    "perpetree",
+    "perpetres",
+    "perpetrees",
+    "commis",
+    "commise",
+    "commises",
+    "lance",
+    "lancee",
+    "lances",
+    "lancees",
+    "orchestre",
+    "orchestree",
+    "conduit",
+    "conduite",
+    "conduits",
+    "conduites",
+    "effectue",
+    "effectuee",
+    "effectues",
+    "effectuees",
+    "realise",
+    "realisee",
+    "tire",
+    "tiree",
+    "tires",
+    "tirees",
+    "organise",
+    "organisee",
+    "declenche",
+    "declenchee",
+    "execute",
+    "executee",
+    "prononce",
+    "prononcee",
+    "adopte",
+    "adoptee",
+    "depose",
+    "deposee",
+    "remporte",
+    "remportee",
+    "proclame",
+    "proclames",
+    "proclamee",
+    "proclamees",
+    "decretee",
+    "decrete",
+    "ordonne",
+    "ordonnee",
 ];
 /// Verbs whose subject did what their object noun names ("X a mené une attaque", "X a
 /// remporté l'élection", "X a déclaré l'urgence sanitaire").
 const GOVERNING_VERBS: &[&str] = &[
-    "mene", "menent", "lance", "lancent", "perpetre", "commis", "commet", "conduit", "organise",
-    "remporte", "remportent", "adopte", "adoptent", "declare", "proclame", "decrete", "decretent",
-    "inaugure", "inaugurent", "prononce", "ordonne", "decide", "gagne", "signe", "signent",
-    "depose", "votent", "vote", "ouvert", "ouvre", "declenche", "mener", "lancer", "declarer",
-    "proclamer", "remporter",
+    "mene",
+    "menent",
+    "lance",
+    "lancent",
+    "perpetre",
+    "commis",
+    "commet",
+    "conduit",
+    "organise",
+    "remporte",
+    "remportent",
+    "adopte",
+    "adoptent",
+    "declare",
+    "proclame",
+    "decrete",
+    "decretent",
+    "inaugure",
+    "inaugurent",
+    "prononce",
+    "ordonne",
+    "decide",
+    "gagne",
+    "signe",
+    "signent",
+    "depose",
+    "votent",
+    "vote",
+    "ouvert",
+    "ouvre",
+    "declenche",
+    "mener",
+    "lancer",
+    "declarer",
+    "proclamer",
+    "remporter",
 ];
 /// Participles after which "par X" names a claimant, not a doer ("revendiquée par X").
-const CLAIM_PARTICIPLE_STEMS: &[&str] = &["revendique", "attribue", "impute", "accuse", "denonce", "condamne"];
+const CLAIM_PARTICIPLE_STEMS: &[&str] = &[
+    "revendique",
+    "attribue",
+    "impute",
+    "accuse",
+    "denonce",
+    "condamne",
+];
 /// Words after "par" that mean the agent is a means, not a doer ("par balles", "par drone").
 const MEANS_AFTER_PAR: &[&str] = &["balle", "balles", "drone", "drones", "missile", "missiles"];
 /// Units that count the dead by themselves.
 const KILLED_UNITS: &[&str] = &[
-    "mort", "morts", "mortes", "tue", "tues", "tuees", "deces", "cadavres", "victimes mortelles",
+    "mort",
+    "morts",
+    "mortes",
+    "tue",
+    "tues",
+    "tuees",
+    "deces",
+    "cadavres",
+    "victimes mortelles",
 ];
 /// Words after a count of people that say they were killed.
 const KILLED_WORDS: &[&str] = &[
-    "tue", "tuee", "tues", "tuees", "mort", "morte", "morts", "mortes", "peri", "decede",
-    "decedee", "decedes", "decedees", "succombe", "succombes", "executes", "executees",
-    "massacres", "massacrees", "abattus", "abattues", "neutralises", "perissent", "perirent",
-    "noyes", "noyees", "ensevelis", "ensevelies", "carbonises", "tuant",
+    "tue",
+    "tuee",
+    "tues",
+    "tuees",
+    "mort",
+    "morte",
+    "morts",
+    "mortes",
+    "peri",
+    "decede",
+    "decedee",
+    "decedes",
+    "decedees",
+    "succombe",
+    "succombes",
+    "executes",
+    "executees",
+    "massacres",
+    "massacrees",
+    "abattus",
+    "abattues",
+    "neutralises",
+    "perissent",
+    "perirent",
+    "noyes",
+    "noyees",
+    "ensevelis",
+    "ensevelies",
+    "carbonises",
+    "tuant",
 ];
 /// Multi-word expressions of death after a count ("ont perdu la vie", "ont trouvé la mort").
 const KILLED_PHRASES: &[&[&str]] = &[
@@ -103,7 +313,9 @@ const KILLED_PHRASES: &[&[&str]] = &[
     &["coute", "la", "vie"],
 ];
 /// Words before a count that say the count is of the dead ("tuant 12 personnes").
-const KILLED_BEFORE: &[&str] = &["tuant", "tue", "tues", "tuee", "tuees", "tuer", "massacre", "fauche"];
+const KILLED_BEFORE: &[&str] = &[
+    "tuant", "tue", "tues", "tuee", "tuees", "tuer", "massacre", "fauche",
+];
 /// Words that make a figure an earlier, superseded toll.
 const EARLIER_MARKERS: &[&[&str]] = &[
     &["premier", "bilan"],
@@ -157,7 +369,12 @@ pub fn killed_quantities(doc: &Document) -> Vec<(usize, bool)> {
 /// Every token of the document, folded once.
 fn document_words(doc: &Document) -> Vec<Word> {
     let mut words = Vec::new();
-    words_in(&doc.text, &doc.layers.tokens, Span::new(0, doc.text.len()), &mut words);
+    words_in(
+        &doc.text,
+        &doc.layers.tokens,
+        Span::new(0, doc.text.len()),
+        &mut words,
+    );
     words
 }
 
@@ -200,10 +417,17 @@ fn killed_in(words: &[Word], q: &recoupe_model::Quantity) -> Option<bool> {
         .iter()
         .map(|w| w.folded.as_str())
         .collect();
-    if before.iter().any(|w| matches!(*w, "dont" | "parmi" | "lesquels" | "lesquelles")) {
+    if before
+        .iter()
+        .any(|w| matches!(*w, "dont" | "parmi" | "lesquels" | "lesquelles"))
+    {
         return None;
     }
-    let unit = q.unit.as_deref().map(crate::words::fold).unwrap_or_default();
+    let unit = q
+        .unit
+        .as_deref()
+        .map(crate::words::fold)
+        .unwrap_or_default();
     let mut killed = KILLED_UNITS.contains(&unit.as_str());
     if !killed && !unit.starts_with("bless") {
         // "12 personnes ont été tuées", "30 civils ont péri": a death word after the count
@@ -215,7 +439,9 @@ fn killed_in(words: &[Word], q: &recoupe_model::Quantity) -> Option<bool> {
                 break;
             }
             if KILLED_WORDS.contains(&w.folded.as_str())
-                || KILLED_PHRASES.iter().any(|p| starts_with_words(words, k, p))
+                || KILLED_PHRASES
+                    .iter()
+                    .any(|p| starts_with_words(words, k, p))
             {
                 killed = true;
                 break;
@@ -230,7 +456,11 @@ fn killed_in(words: &[Word], q: &recoupe_model::Quantity) -> Option<bool> {
     if !killed {
         return None;
     }
-    let earlier = (0..words.len()).any(|k| EARLIER_MARKERS.iter().any(|m| starts_with_words(words, k, m)));
+    let earlier = (0..words.len()).any(|k| {
+        EARLIER_MARKERS
+            .iter()
+            .any(|m| starts_with_words(words, k, m))
+    });
     Some(earlier)
 }
 
@@ -241,7 +471,12 @@ fn starts_with_words(words: &[Word], at: usize, phrase: &[&str]) -> bool {
 
 /// Modes of category `event_type` that the document's sentences name anywhere ("les
 /// assaillants étaient armés de machettes"), for the story record.
-pub(crate) fn document_modes(lex: &Lexicon, kb: &Reference, doc: &Document, event_type: EventType) -> Vec<String> {
+pub(crate) fn document_modes(
+    lex: &Lexicon,
+    kb: &Reference,
+    doc: &Document,
+    event_type: EventType,
+) -> Vec<String> {
     let all = document_words(doc);
     let analyser = Analyser { lex, kb };
     let mut modes = Vec::new();
@@ -277,7 +512,11 @@ impl Analyser<'_> {
             // Most sentences hold no trigger and no cue: nothing else is computed for them.
             let candidate = words.iter().any(|w| {
                 !self.lex.trigger_index.starting_with(&w.folded).is_empty()
-                    || !self.lex.responsibility_index.starting_with(&w.folded).is_empty()
+                    || !self
+                        .lex
+                        .responsibility_index
+                        .starting_with(&w.folded)
+                        .is_empty()
             });
             if !candidate {
                 continue;
@@ -290,7 +529,11 @@ impl Analyser<'_> {
                 .filter(|m| m.span.end <= span.end)
                 .copied()
                 .collect();
-            let inside_name = |w: &Word| mentions.iter().any(|m| m.span.start <= w.span.start && w.span.end <= m.span.end);
+            let inside_name = |w: &Word| {
+                mentions
+                    .iter()
+                    .any(|m| m.span.start <= w.span.start && w.span.end <= m.span.end)
+            };
             let parts = self.participants(doc, words, &mentions);
             let parts_end_at = |k: usize| parts.iter().any(|p| p.last == k);
             let found = self.find_triggers(text, words, &inside_name, &parts_end_at, &mut tags);
@@ -302,15 +545,21 @@ impl Analyser<'_> {
             let mut sentence_events: Vec<Event> = Vec::new();
             for f in &found {
                 let trigger = &self.lex.triggers[f.entry];
-                let (actors, recipients) = arguments(&words, &parts, f, trigger.event_type, &trigger.phrase);
-                let clause = clause_bounds(&words, f);
-                let clause_span = Span::new(words[clause.0].span.start, words[clause.1 - 1].span.end);
+                let (actors, recipients) =
+                    arguments(words, &parts, f, trigger.event_type, &trigger.phrase);
+                let clause = clause_bounds(words, f);
+                let clause_span =
+                    Span::new(words[clause.0].span.start, words[clause.1 - 1].span.end);
                 let killed_here: Vec<Span> = killed
                     .iter()
                     .filter(|q| clause_span.contains(q))
                     .copied()
                     .collect();
-                if trigger.phrase.options.weak && actors.is_empty() && recipients.is_empty() && killed_here.is_empty() {
+                if trigger.phrase.options.weak
+                    && actors.is_empty()
+                    && recipients.is_empty()
+                    && killed_here.is_empty()
+                {
                     continue;
                 }
                 let trigger_span = Span::new(words[f.first].span.start, words[f.end - 1].span.end);
@@ -320,10 +569,10 @@ impl Analyser<'_> {
                     .iter()
                     .find(|a| a.content.contains(&trigger_span))
                     .or(attribution);
-                let hedged = own_attribution.is_some_and(|a| a.hedged) || hedged_near(&words, f);
-                let negated = negated_near(&words, f);
+                let hedged = own_attribution.is_some_and(|a| a.hedged) || hedged_near(words, f);
+                let negated = negated_near(words, f);
                 let mut modes = trigger.modes.clone();
-                for mode in self.mode_cues(&words, clause, trigger.event_type) {
+                for mode in self.mode_cues(words, clause, trigger.event_type) {
                     if !modes.contains(&mode) {
                         modes.push(mode);
                     }
@@ -335,7 +584,7 @@ impl Analyser<'_> {
                     modes,
                     actors: actors.iter().map(|p| argument(p)).collect(),
                     recipients: recipients.iter().map(|p| argument(p)).collect(),
-                    place: place_of(&words, &parts, f, clause),
+                    place: place_of(words, &parts, f, clause),
                     date: date_of(doc, clause_span, trigger_span),
                     killed: killed_here,
                     responsibility: Vec::new(),
@@ -367,7 +616,7 @@ impl Analyser<'_> {
                 });
                 !weak || strong.is_empty() || strong.contains(&e.event_type)
             });
-            let claims = self.claims(&words, &parts, &cues, attribution);
+            let claims = self.claims(words, &parts, &cues, attribution);
             if !claims.is_empty() {
                 // The claims go to the event they are about: the nearest material trigger,
                 // or a verbal mention of the cue itself.
@@ -385,7 +634,11 @@ impl Analyser<'_> {
                         sentence_events.push(Event {
                             span,
                             trigger,
-                            event_type: if denial { EventType::Reject } else { EventType::Accuse },
+                            event_type: if denial {
+                                EventType::Reject
+                            } else {
+                                EventType::Accuse
+                            },
                             modes: Vec::new(),
                             actors: Vec::new(),
                             recipients: Vec::new(),
@@ -446,25 +699,35 @@ impl Analyser<'_> {
                 .filter(|&k| self.lex.triggers[k].phrase.words.len() == longest)
                 .collect();
             // "frappe" noun or verb: the tagger decides when both readings match.
-            let has = |pos: Pos, m: &[usize]| m.iter().any(|&k| self.lex.triggers[k].phrase.pos == pos);
-            if has(Pos::Verb, &matching) && (has(Pos::Noun, &matching) || has(Pos::Adjective, &matching)) {
+            let has =
+                |pos: Pos, m: &[usize]| m.iter().any(|&k| self.lex.triggers[k].phrase.pos == pos);
+            if has(Pos::Verb, &matching)
+                && (has(Pos::Noun, &matching) || has(Pos::Adjective, &matching))
+            {
                 let head = i + self.lex.triggers[matching[0]].phrase.head;
                 let tags = tags.get_or_insert_with(|| {
-                    let surface: Vec<&str> = words.iter().map(|w| &text[w.span.start..w.span.end]).collect();
+                    let surface: Vec<&str> = words
+                        .iter()
+                        .map(|w| &text[w.span.start..w.span.end])
+                        .collect();
                     Tagger::embedded().tag(&surface)
                 });
-                let after_determiner = head
-                    .checked_sub(1)
-                    .is_some_and(|k| DETERMINERS.contains(&words[k].folded.as_str()) || matches!(words[k].folded.as_str(), "cette" | "une" | "leur"));
+                let after_determiner = head.checked_sub(1).is_some_and(|k| {
+                    DETERMINERS.contains(&words[k].folded.as_str())
+                        || matches!(words[k].folded.as_str(), "cette" | "une" | "leur")
+                });
                 // Right after a subject pronoun or a named subject, the form is the verb
                 // ("l'armée israélienne frappe").
                 let after_subject = head.checked_sub(1).is_some_and(|k| {
-                    matches!(words[k].folded.as_str(), "il" | "elle" | "ils" | "elles" | "on" | "qui")
-                        || parts_end_at(k)
+                    matches!(
+                        words[k].folded.as_str(),
+                        "il" | "elle" | "ils" | "elles" | "on" | "qui"
+                    ) || parts_end_at(k)
                 });
                 let verb = auxiliary_before(words, head).is_some()
                     || (!after_determiner
-                        && (after_subject || matches!(tags.get(head), Some(Upos::Verb | Upos::Aux))));
+                        && (after_subject
+                            || matches!(tags.get(head), Some(Upos::Verb | Upos::Aux))));
                 matching.retain(|&k| (self.lex.triggers[k].phrase.pos == Pos::Verb) == verb);
             }
             let chosen = matching.into_iter().find(|&k| {
@@ -487,7 +750,8 @@ impl Analyser<'_> {
                         head: i + phrase.head,
                         entry: k,
                         verbal: phrase.pos == Pos::Verb
-                            || (phrase.pos == Pos::Adjective && auxiliary_before(words, i + phrase.head).is_some()),
+                            || (phrase.pos == Pos::Adjective
+                                && auxiliary_before(words, i + phrase.head).is_some()),
                     });
                     i += phrase.words.len();
                 }
@@ -498,7 +762,11 @@ impl Analyser<'_> {
     }
 
     /// Responsibility cues of the sentence: (first word, end word, role).
-    fn find_cues(&self, words: &[Word], inside_name: &dyn Fn(&Word) -> bool) -> Vec<(usize, usize, Role)> {
+    fn find_cues(
+        &self,
+        words: &[Word],
+        inside_name: &dyn Fn(&Word) -> bool,
+    ) -> Vec<(usize, usize, Role)> {
         let mut cues = Vec::new();
         let mut i = 0;
         while i < words.len() {
@@ -513,7 +781,12 @@ impl Analyser<'_> {
                 .iter()
                 .copied()
                 .filter(|&k| matches_at(&self.lex.responsibility[k].phrase, words, i))
-                .max_by_key(|&k| (self.lex.responsibility[k].phrase.words.len(), usize::MAX - k));
+                .max_by_key(|&k| {
+                    (
+                        self.lex.responsibility[k].phrase.words.len(),
+                        usize::MAX - k,
+                    )
+                });
             match best {
                 Some(k) => {
                     let len = self.lex.responsibility[k].phrase.words.len();
@@ -527,7 +800,12 @@ impl Analyser<'_> {
     }
 
     /// PLOVER modes of category `event_type` the clause's words support.
-    fn mode_cues(&self, words: &[Word], clause: (usize, usize), event_type: EventType) -> Vec<String> {
+    fn mode_cues(
+        &self,
+        words: &[Word],
+        clause: (usize, usize),
+        event_type: EventType,
+    ) -> Vec<String> {
         let mut modes = Vec::new();
         let mut i = clause.0;
         while i < clause.1 {
@@ -560,7 +838,12 @@ impl Analyser<'_> {
 
     /// Named entities and nationality adjectives of the sentence that can take part in an
     /// event.
-    fn participants(&self, doc: &Document, words: &[Word], mentions: &[&EntityMention]) -> Vec<Part> {
+    fn participants(
+        &self,
+        doc: &Document,
+        words: &[Word],
+        mentions: &[&EntityMention],
+    ) -> Vec<Part> {
         let mut parts = Vec::new();
         let word_range = |span: Span| -> Option<(usize, usize)> {
             let first = words.iter().position(|w| w.span.start >= span.start)?;
@@ -573,11 +856,15 @@ impl Analyser<'_> {
                 && m.entity
                     .strip_prefix("actors:")
                     .and_then(|id| self.kb.actor(id))
-                    .is_some_and(|a| matches!(a.kind.as_str(), "media" | "news_agency" | "social_network"));
+                    .is_some_and(|a| {
+                        matches!(a.kind.as_str(), "media" | "news_agency" | "social_network")
+                    });
             if outlet {
                 continue;
             }
-            let Some((first, last)) = word_range(m.span) else { continue };
+            let Some((first, last)) = word_range(m.span) else {
+                continue;
+            };
             let (actor_key, place_only) = self.actor_key(m);
             parts.push(Part {
                 first,
@@ -592,11 +879,15 @@ impl Analyser<'_> {
         for n in &doc.layers.nationalities {
             if words.first().is_none_or(|w| n.span.start < w.span.start)
                 || words.last().is_none_or(|w| n.span.end > w.span.end)
-                || mentions.iter().any(|m| m.span.start <= n.span.start && n.span.end <= m.span.end)
+                || mentions
+                    .iter()
+                    .any(|m| m.span.start <= n.span.start && n.span.end <= m.span.end)
             {
                 continue;
             }
-            let Some((first, last)) = word_range(n.span) else { continue };
+            let Some((first, last)) = word_range(n.span) else {
+                continue;
+            };
             let key = format!("country:{}", n.country);
             parts.push(Part {
                 first,
@@ -623,7 +914,12 @@ impl Analyser<'_> {
         // "Moscou dément", "Kiev accuse": a capital speaks and acts for its state.
         if let Some(link) = &m.kb {
             if link.kb == recoupe_kb::KB_GEONAMES {
-                if let Some(place) = link.id.parse().ok().and_then(|id| self.kb.place_by_geonameid(id)) {
+                if let Some(place) = link
+                    .id
+                    .parse()
+                    .ok()
+                    .and_then(|id| self.kb.place_by_geonameid(id))
+                {
                     if place.feature_code == "PPLC" && !place.country.is_empty() {
                         return (format!("country:{}", place.country), false);
                     }
@@ -640,7 +936,15 @@ impl Analyser<'_> {
                 if let Some(country) = &actor.country {
                     if matches!(
                         actor.kind.as_str(),
-                        "army" | "air_force" | "navy" | "ministry" | "government" | "presidency" | "police" | "intelligence" | "armed_forces"
+                        "army"
+                            | "air_force"
+                            | "navy"
+                            | "ministry"
+                            | "government"
+                            | "presidency"
+                            | "police"
+                            | "intelligence"
+                            | "armed_forces"
                     ) {
                         return format!("country:{country}");
                     }
@@ -672,7 +976,11 @@ impl Analyser<'_> {
         let mut push = |actor: &Part, by: Option<EventArgument>, stance: Stance, own_side: bool| {
             let actor = EventArgument {
                 span: actor.span,
-                entity: if own_side { self.own_side(actor) } else { actor.actor_key.clone() },
+                entity: if own_side {
+                    self.own_side(actor)
+                } else {
+                    actor.actor_key.clone()
+                },
             };
             let claim = ResponsibilityClaim { actor, by, stance };
             if !out.contains(&claim) {
@@ -683,7 +991,10 @@ impl Analyser<'_> {
             if negated_before(words, first) && !matches!(role, Role::Deny | Role::MutualDeny) {
                 continue;
             }
-            let passive = is_passive(words, first) || words.get(first.wrapping_sub(1)).is_some_and(|w| w.is_comma());
+            let passive = is_passive(words, first)
+                || words
+                    .get(first.wrapping_sub(1))
+                    .is_some_and(|w| w.is_comma());
             // A claimant is someone named, or a state body by its nationality ("le
             // gouvernement israélien"); "les rebelles syriens" speak for no state.
             let speaks = |p: &Part| p.label.is_some() || state_body_before(words, p);
@@ -694,7 +1005,11 @@ impl Analyser<'_> {
             let agent = agent_right(words, parts, end).filter(|p| speaks(p));
             match role {
                 Role::Own => {
-                    let who = if passive { agent.into_iter().collect() } else { subjects };
+                    let who = if passive {
+                        agent.into_iter().collect()
+                    } else {
+                        subjects
+                    };
                     for p in who {
                         push(p, Some(as_arg(p)), Stance::Claims, false);
                     }
@@ -722,7 +1037,13 @@ impl Analyser<'_> {
                     };
                     let by = agent_right(words, parts, target.last + 1)
                         .map(as_arg)
-                        .or_else(|| if passive { None } else { subjects.first().map(|p| as_arg(p)) })
+                        .or_else(|| {
+                            if passive {
+                                None
+                            } else {
+                                subjects.first().map(|p| as_arg(p))
+                            }
+                        })
                         .or_else(|| speaker(parts));
                     push(target, by, Stance::Claims, false);
                 }
@@ -765,8 +1086,21 @@ impl Analyser<'_> {
 
 /// Nouns of state bodies: with a nationality after them they speak for the state.
 const STATE_BODIES: &[&str] = &[
-    "gouvernement", "armee", "ministere", "autorites", "president", "presidence", "diplomatie",
-    "forces", "police", "etat-major", "executif", "regime", "pouvoir", "junte", "dirigeants",
+    "gouvernement",
+    "armee",
+    "ministere",
+    "autorites",
+    "president",
+    "presidence",
+    "diplomatie",
+    "forces",
+    "police",
+    "etat-major",
+    "executif",
+    "regime",
+    "pouvoir",
+    "junte",
+    "dirigeants",
 ];
 
 fn state_body_before(words: &[Word], p: &Part) -> bool {
@@ -790,16 +1124,12 @@ fn argument(p: &Part) -> EventArgument {
 }
 
 fn matches_at(phrase: &Phrase, words: &[Word], i: usize) -> bool {
-    let mut k = i;
-    for alternatives in &phrase.words {
+    phrase.words.iter().enumerate().all(|(k, alternatives)| {
         // Punctuation inside the phrase's reach ends the match.
-        let Some(w) = words.get(k) else { return false };
-        if !w.is_wordlike() || !alternatives.iter().any(|a| *a == w.folded) {
-            return false;
-        }
-        k += 1;
-    }
-    true
+        words
+            .get(i + k)
+            .is_some_and(|w| w.is_wordlike() && alternatives.contains(&w.folded))
+    })
 }
 
 /// The auxiliary before a verb form at `i`, skipping adverbs, negation and clitics.
@@ -827,14 +1157,18 @@ fn is_passive(words: &[Word], i: usize) -> bool {
         return false;
     }
     let before = aux.checked_sub(1).map(|k| words[k].folded.as_str());
-    !matches!(before, Some("s'" | "se" | "me" | "m'" | "te" | "t'" | "nous" | "vous"))
-        || words[aux].folded == "ete"
+    !matches!(
+        before,
+        Some("s'" | "se" | "me" | "m'" | "te" | "t'" | "nous" | "vous")
+    ) || words[aux].folded == "ete"
 }
 
 fn is_complement(words: &[Word], p: &Part) -> bool {
     let mut k = p.first;
     for _ in 0..3 {
-        let Some(prev) = k.checked_sub(1) else { return false };
+        let Some(prev) = k.checked_sub(1) else {
+            return false;
+        };
         let w = words[prev].folded.as_str();
         if COMPLEMENT_PREPOSITIONS.contains(&w) {
             return true;
@@ -865,17 +1199,18 @@ fn subjects_left<'p>(words: &[Word], parts: &'p [Part], at: usize) -> Vec<&'p Pa
                 out.push(p);
                 // One coordinated subject: "X et Y", "X, Y" (over Y's determiner).
                 let mut b = p.first;
-                while b > 0 && DETERMINERS.contains(&words[b - 1].folded.as_str()) && !matches!(words[b - 1].folded.as_str(), "de" | "d'" | "du" | "des") {
+                while b > 0
+                    && DETERMINERS.contains(&words[b - 1].folded.as_str())
+                    && !matches!(words[b - 1].folded.as_str(), "de" | "d'" | "du" | "des")
+                {
                     b -= 1;
                 }
                 let before = b.checked_sub(1).map(|b| &words[b]);
                 if before.is_some_and(|b| b.folded == "et" || b.is_comma()) {
                     let q = b - 1;
-                    if let Some(other) = parts
-                        .iter()
-                        .rev()
-                        .find(|o| o.last < q && q - o.last <= 3 && !o.place_only && !is_complement(words, o))
-                    {
+                    if let Some(other) = parts.iter().rev().find(|o| {
+                        o.last < q && q - o.last <= 3 && !o.place_only && !is_complement(words, o)
+                    }) {
                         out.push(other);
                     }
                 }
@@ -896,12 +1231,17 @@ fn agent_right<'p>(words: &[Word], parts: &'p [Part], from: usize) -> Option<&'p
         if w.is_clause_break()
             || w.is_comma()
             || matches!(w.folded.as_str(), "que" | "qu'" | "dont" | "selon")
-            || CLAIM_PARTICIPLE_STEMS.iter().any(|c| w.folded.starts_with(c))
+            || CLAIM_PARTICIPLE_STEMS
+                .iter()
+                .any(|c| w.folded.starts_with(c))
         {
             return None;
         }
         if w.folded == "par" {
-            if words.get(k + 1).is_some_and(|n| MEANS_AFTER_PAR.contains(&n.folded.as_str())) {
+            if words
+                .get(k + 1)
+                .is_some_and(|n| MEANS_AFTER_PAR.contains(&n.folded.as_str()))
+            {
                 return None;
             }
             return parts
@@ -922,8 +1262,16 @@ fn object_right<'p>(words: &[Word], parts: &'p [Part], from: usize) -> Option<&'
             return None;
         }
         if let Some(p) = parts.iter().find(|p| p.first == k) {
-            let prev = k.checked_sub(1).map(|b| words[b].folded.as_str()).unwrap_or("");
-            if !p.place_only && !matches!(prev, "a" | "au" | "aux" | "selon" | "par" | "dans" | "en" | "avec" | "pour") {
+            let prev = k
+                .checked_sub(1)
+                .map(|b| words[b].folded.as_str())
+                .unwrap_or("");
+            if !p.place_only
+                && !matches!(
+                    prev,
+                    "a" | "au" | "aux" | "selon" | "par" | "dans" | "en" | "avec" | "pour"
+                )
+            {
                 return Some(p);
             }
             k = p.last + 1;
@@ -935,7 +1283,12 @@ fn object_right<'p>(words: &[Word], parts: &'p [Part], from: usize) -> Option<&'
 }
 
 /// The participant right after one of `preps` following word `from`, in the clause.
-fn after_word<'p>(words: &[Word], parts: &'p [Part], from: usize, preps: &[&str]) -> Option<&'p Part> {
+fn after_word<'p>(
+    words: &[Word],
+    parts: &'p [Part],
+    from: usize,
+    preps: &[&str],
+) -> Option<&'p Part> {
     let mut k = from;
     while k < words.len() && k < from + 10 {
         let w = &words[k];
@@ -1005,7 +1358,8 @@ fn arguments<'p>(
                     || matches!(words[k].folded.as_str(), "aerienne" | "aeriennes" | "aerien" | "aeriens" | "meurtrier" | "meurtriere" | "sanglant" | "sanglante" | "terroriste" | "jihadiste" | "djihadiste")
                     // "attaque de drone russe", "frappes de missiles russes"
                     || (matches!(words[k].folded.as_str(), "de" | "d'") && k == f.end)
-                    || (k == f.end + 1 && words[k - 1].folded == "de" && words[k].kind == recoupe_model::TokenKind::Word && !parts.iter().any(|p| p.first == k)) => {}
+                    || (k == f.end + 1 && words[k - 1].folded == "de" && words[k].kind == recoupe_model::TokenKind::Word && !parts.iter().any(|p| p.first == k)) =>
+                    {}
                 None => break,
             }
             k += 1;
@@ -1014,14 +1368,20 @@ fn arguments<'p>(
         if let Some(next) = words.get(f.end) {
             if matches!(next.folded.as_str(), "de" | "d'" | "du" | "des") {
                 let start = f.end + 1;
-                let skip_det = words.get(start).is_some_and(|w| matches!(w.folded.as_str(), "la" | "l'" | "les" | "le"));
+                let skip_det = words
+                    .get(start)
+                    .is_some_and(|w| matches!(w.folded.as_str(), "la" | "l'" | "les" | "le"));
                 let at = if skip_det { start + 1 } else { start };
                 if let Some(p) = parts.iter().find(|p| p.first == at && !p.place_only) {
                     let patient = phrase.options.of_patient
                         || patient_type
                         || !matches!(
                             event_type,
-                            EventType::Assault | EventType::Protest | EventType::Mobilize | EventType::Threaten | EventType::Aid
+                            EventType::Assault
+                                | EventType::Protest
+                                | EventType::Mobilize
+                                | EventType::Threaten
+                                | EventType::Aid
                         );
                     if patient {
                         recipients.push(p)
@@ -1035,10 +1395,13 @@ fn arguments<'p>(
         let mut k = f.end;
         while k < words.len() && k < f.end + 8 {
             let w = &words[k];
-            if w.is_clause_break() || matches!(w.folded.as_str(), "que" | "qu'" | "dont" | "selon") {
+            if w.is_clause_break() || matches!(w.folded.as_str(), "que" | "qu'" | "dont" | "selon")
+            {
                 break;
             }
-            if AGENT_PARTICIPLES.contains(&w.folded.as_str()) && words.get(k + 1).is_some_and(|n| n.folded == "par") {
+            if AGENT_PARTICIPLES.contains(&w.folded.as_str())
+                && words.get(k + 1).is_some_and(|n| n.folded == "par")
+            {
                 if let Some(agent) = agent_right(words, parts, k + 1) {
                     if !actors.iter().any(|a| a.entity == agent.entity) {
                         actors.push(agent);
@@ -1058,7 +1421,9 @@ fn arguments<'p>(
         // une offensive", "X a mené une attaque".
         if actors.is_empty() && !patient_type {
             let from = f.first.saturating_sub(4);
-            let verb = (from..f.first).rev().find(|&k| GOVERNING_VERBS.contains(&words[k].folded.as_str()));
+            let verb = (from..f.first)
+                .rev()
+                .find(|&k| GOVERNING_VERBS.contains(&words[k].folded.as_str()));
             if let Some(verb) = verb {
                 let group = auxiliary_before(words, verb).unwrap_or(verb);
                 if !is_passive(words, verb) {
@@ -1073,11 +1438,9 @@ fn arguments<'p>(
         if let Some(k) = (start + 2..end).find(|&k| {
             words[k].folded == "appel" && words[k - 1].folded == "l'" && words[k - 2].folded == "a"
         }) {
-            actors.extend(
-                parts
-                    .iter()
-                    .filter(|p| p.first > k && p.first <= k + 12 && p.last < end && p.label == Some(EntityType::ORG)),
-            );
+            actors.extend(parts.iter().filter(|p| {
+                p.first > k && p.first <= k + 12 && p.last < end && p.label == Some(EntityType::ORG)
+            }));
         }
     }
     actors.dedup_by(|a, b| a.entity == b.entity);
@@ -1105,12 +1468,16 @@ fn clause_bounds(words: &[Word], f: &Found) -> (usize, usize) {
 fn hedged_near(words: &[Word], f: &Found) -> bool {
     let from = f.first.saturating_sub(5);
     let to = words.len().min(f.end + 3);
-    words[from..to].iter().any(|w| HEDGES.contains(&w.folded.as_str()))
+    words[from..to]
+        .iter()
+        .any(|w| HEDGES.contains(&w.folded.as_str()))
 }
 
 fn negated_before(words: &[Word], at: usize) -> bool {
     let from = at.saturating_sub(3);
-    words[from..at].iter().any(|w| NEGATIONS.contains(&w.folded.as_str()))
+    words[from..at]
+        .iter()
+        .any(|w| NEGATIONS.contains(&w.folded.as_str()))
 }
 
 fn negated_near(words: &[Word], f: &Found) -> bool {
@@ -1120,8 +1487,11 @@ fn negated_near(words: &[Word], f: &Found) -> bool {
     // "dément tout tir", "a démenti toute frappe".
     let from = f.first.saturating_sub(5);
     words[from..f.first].iter().any(|w| {
-        w.folded.starts_with("dement") || w.folded.starts_with("ni") && w.folded.len() <= 5 && w.folded != "ni"
-    }) && words[from..f.first].iter().any(|w| matches!(w.folded.as_str(), "tout" | "toute" | "tous" | "toutes"))
+        w.folded.starts_with("dement")
+            || w.folded.starts_with("ni") && w.folded.len() <= 5 && w.folded != "ni"
+    }) && words[from..f.first]
+        .iter()
+        .any(|w| matches!(w.folded.as_str(), "tout" | "toute" | "tous" | "toutes"))
 }
 
 /// The place of the clause: the LOC after a locative preposition nearest the trigger, else
@@ -1131,17 +1501,45 @@ fn place_of(words: &[Word], parts: &[Part], f: &Found, clause: (usize, usize)) -
         .iter()
         .filter(|p| p.label == Some(EntityType::LOC) && p.first >= clause.0 && p.last < clause.1)
         .collect();
-    let distance = |p: &Part| if p.first >= f.end { p.first - f.end } else { f.first - p.last };
+    let distance = |p: &Part| {
+        if p.first >= f.end {
+            p.first - f.end
+        } else {
+            f.first - p.last
+        }
+    };
     let locative = |p: &Part| {
         p.first.checked_sub(1).is_some_and(|k| {
-            matches!(words[k].folded.as_str(), "a" | "au" | "aux" | "dans" | "pres" | "en" | "sur" | "vers")
-                || (matches!(words[k].folded.as_str(), "de" | "d'" | "du")
-                    && k.checked_sub(1).is_some_and(|j| {
-                        matches!(
-                            words[j].folded.as_str(),
-                            "gare" | "ville" | "region" | "province" | "village" | "localite" | "pres" | "centrale" | "quartier" | "commune" | "banlieue" | "environs" | "centre" | "nord" | "sud" | "est" | "ouest" | "marche" | "port" | "camp" | "base"
-                        )
-                    }))
+            matches!(
+                words[k].folded.as_str(),
+                "a" | "au" | "aux" | "dans" | "pres" | "en" | "sur" | "vers"
+            ) || (matches!(words[k].folded.as_str(), "de" | "d'" | "du")
+                && k.checked_sub(1).is_some_and(|j| {
+                    matches!(
+                        words[j].folded.as_str(),
+                        "gare"
+                            | "ville"
+                            | "region"
+                            | "province"
+                            | "village"
+                            | "localite"
+                            | "pres"
+                            | "centrale"
+                            | "quartier"
+                            | "commune"
+                            | "banlieue"
+                            | "environs"
+                            | "centre"
+                            | "nord"
+                            | "sud"
+                            | "est"
+                            | "ouest"
+                            | "marche"
+                            | "port"
+                            | "camp"
+                            | "base"
+                    )
+                }))
         })
     };
     // A country named as a participant ("accuse la Russie") is no place.
@@ -1165,6 +1563,10 @@ fn date_of(doc: &Document, clause: Span, trigger: Span) -> Option<String> {
 fn covering_attribution(attributions: &[Attribution], sentence: Span) -> Option<&Attribution> {
     attributions
         .iter()
-        .find(|a| a.content.start <= sentence.start.max(a.content.start) && a.content.end > sentence.start && a.content.start < sentence.end)
+        .find(|a| {
+            a.content.start <= sentence.start.max(a.content.start)
+                && a.content.end > sentence.start
+                && a.content.start < sentence.end
+        })
         .filter(|a| a.speaker_entity.is_some())
 }

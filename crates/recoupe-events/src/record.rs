@@ -214,7 +214,10 @@ impl Names<'_> {
 /// the dead.
 pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<EventRecord> {
     let kb = Reference::embedded();
-    let names = Names { docs: documents, kb };
+    let names = Names {
+        docs: documents,
+        kb,
+    };
     let mut evidence = Vec::new();
 
     // ---- type: per article, weighted mentions (lead over body, material over verbal,
@@ -249,7 +252,10 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
     })?;
     let mut ranked: Vec<String> = scores.iter().map(|(t, s)| format!("{t} {s:.1}")).collect();
     ranked.sort();
-    evidence.push(format!("type {main} ({best:.1}) among {}", ranked.join(", ")));
+    evidence.push(format!(
+        "type {main} ({best:.1}) among {}",
+        ranked.join(", ")
+    ));
 
     let main_mentions: Vec<(usize, &Event)> = documents
         .iter()
@@ -299,18 +305,26 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
         let id = article_id(documents[*k]);
         if !e.hedged && e.responsibility.is_empty() {
             for a in &e.actors {
-                established.entry(a.entity.clone()).or_default().insert(id.clone());
+                established
+                    .entry(a.entity.clone())
+                    .or_default()
+                    .insert(id.clone());
             }
         }
         for r in &e.recipients {
-            recipients.entry(r.entity.clone()).or_default().insert(id.clone());
+            recipients
+                .entry(r.entity.clone())
+                .or_default()
+                .insert(id.clone());
         }
     }
     let keep = |map: &BTreeMap<String, BTreeSet<String>>, needed: usize| -> Vec<RecordEntity> {
         let mut list: Vec<(&String, &BTreeSet<String>)> =
             map.iter().filter(|(_, a)| a.len() >= needed).collect();
         list.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(b.0)));
-        list.into_iter().map(|(key, a)| names.entity(key, a)).collect()
+        list.into_iter()
+            .map(|(key, a)| names.entity(key, a))
+            .collect()
     };
     let actors = keep(&established, 1);
     let mut recipients = keep(&recipients, 1);
@@ -324,7 +338,10 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
     // ---- date: the value the articles give most prominently in the main event's clauses,
     // among those not after the latest publication date nor long before it (a clause often
     // recalls an older event: "for the first time since 2014").
-    let latest = documents.iter().filter_map(|d| d.meta.published.as_ref().map(|p| p.date)).max();
+    let latest = documents
+        .iter()
+        .filter_map(|d| d.meta.published.as_ref().map(|p| p.date))
+        .max();
     let mut dates: BTreeMap<&str, BTreeMap<usize, f64>> = BTreeMap::new();
     for (k, e) in &main_mentions {
         if let Some(d) = &e.date {
@@ -420,7 +437,11 @@ fn choose_place(
     }
     if support.is_empty() {
         for (k, doc) in documents.iter().enumerate() {
-            let lead_end = doc.layers.sentences.get(2).map_or(doc.text.len(), |s| s.span.end);
+            let lead_end = doc
+                .layers
+                .sentences
+                .get(2)
+                .map_or(doc.text.len(), |s| s.span.end);
             for p in &doc.layers.places {
                 if p.span.start < lead_end {
                     support.entry(p.entity.clone()).or_default().insert(k);
@@ -455,14 +476,12 @@ fn choose_place(
         .collect();
     // The best-supported place, then a more precise one inside it that at least half as
     // many articles give (a town of the province, a site of the town).
-    let top = in_country
-        .iter()
-        .max_by(|a, b| {
-            a.1.len()
-                .cmp(&b.1.len())
-                .then_with(|| GeoPrecision::of(b.0.kind).cmp(&GeoPrecision::of(a.0.kind)))
-                .then_with(|| b.0.entity.cmp(&a.0.entity))
-        })?;
+    let top = in_country.iter().max_by(|a, b| {
+        a.1.len()
+            .cmp(&b.1.len())
+            .then_with(|| GeoPrecision::of(b.0.kind).cmp(&GeoPrecision::of(a.0.kind)))
+            .then_with(|| b.0.entity.cmp(&a.0.entity))
+    })?;
     let inside = |p: &recoupe_model::Place| -> bool {
         if GeoPrecision::of(top.0.kind) == GeoPrecision::Country {
             return true;
@@ -475,7 +494,9 @@ fn choose_place(
     let (place, arts) = in_country
         .iter()
         .filter(|(p, a)| {
-            GeoPrecision::of(p.kind) < GeoPrecision::of(top.0.kind) && 2 * a.len() >= top.1.len() && inside(p)
+            GeoPrecision::of(p.kind) < GeoPrecision::of(top.0.kind)
+                && 2 * a.len() >= top.1.len()
+                && inside(p)
         })
         .min_by(|a, b| {
             GeoPrecision::of(a.0.kind)
@@ -636,12 +657,14 @@ fn responsibility(
     }
     let mut by_actor: BTreeMap<String, Responsibility> = BTreeMap::new();
     for ((actor, by, stance), arts) in triples {
-        let entry = by_actor.entry(actor.clone()).or_insert_with(|| Responsibility {
-            actor: names.entity(&actor, &BTreeSet::new()),
-            claimed_by: Vec::new(),
-            denied_by: Vec::new(),
-            established: established.contains_key(&actor),
-        });
+        let entry = by_actor
+            .entry(actor.clone())
+            .or_insert_with(|| Responsibility {
+                actor: names.entity(&actor, &BTreeSet::new()),
+                claimed_by: Vec::new(),
+                denied_by: Vec::new(),
+                established: established.contains_key(&actor),
+            });
         let who = names.entity(&by, &arts);
         match stance {
             Stance::Claims => entry.claimed_by.push(who),

@@ -1,7 +1,7 @@
 //! Regression tests of the events stage and the story record, on sentences written for them.
 
 use recoupe_model::{
-    Document, Event, EventType, Language, Metadata, Origin, OriginKind, Published, DateSource,
+    DateSource, Document, Event, EventType, Language, Metadata, Origin, OriginKind, Published,
     Stage, Stance,
 };
 
@@ -43,7 +43,11 @@ fn trigger<'a>(doc: &'a Document, event: &Event) -> &'a str {
 }
 
 fn of_type(doc: &Document, t: EventType) -> Vec<&Event> {
-    doc.layers.events.iter().filter(|e| e.event_type == t).collect()
+    doc.layers
+        .events
+        .iter()
+        .filter(|e| e.event_type == t)
+        .collect()
 }
 
 #[test]
@@ -64,15 +68,30 @@ fn issue14_a_drone_strike_is_an_assault_by_drone_with_its_place_and_date() {
 
 #[test]
 fn issue14_the_tagger_tells_the_noun_frappe_from_the_verb() {
-    let noun = annotate("n1", None, "La frappe israélienne a visé un entrepôt près de Beyrouth.");
+    let noun = annotate(
+        "n1",
+        None,
+        "La frappe israélienne a visé un entrepôt près de Beyrouth.",
+    );
     let e = of_type(&noun, EventType::Assault)[0];
     assert_eq!(e.provenance.rule, "trigger-noun");
     // The nationality after the noun is the doer.
-    assert_eq!(e.actors.first().map(|a| a.entity.as_str()), Some("country:IL"));
+    assert_eq!(
+        e.actors.first().map(|a| a.entity.as_str()),
+        Some("country:IL")
+    );
 
-    let verb = annotate("n2", None, "L'armée israélienne frappe de nouveau le sud du Liban.");
+    let verb = annotate(
+        "n2",
+        None,
+        "L'armée israélienne frappe de nouveau le sud du Liban.",
+    );
     let e = of_type(&verb, EventType::Assault)[0];
-    assert!(e.provenance.rule.ends_with("trigger-verb"), "{}", e.provenance.rule);
+    assert!(
+        e.provenance.rule.ends_with("trigger-verb"),
+        "{}",
+        e.provenance.rule
+    );
 }
 
 #[test]
@@ -84,18 +103,34 @@ fn issue14_a_passive_agent_is_the_actor_and_the_subject_the_recipient() {
     );
     let e = of_type(&doc, EventType::Coerce)[0];
     assert!(e.modes.contains(&"arrest".to_string()));
-    assert!(e.actors.iter().any(|a| a.entity == "actors:lebanese-police"), "{e:?}");
-    assert!(e.recipients.iter().any(|r| r.entity.contains("hezbollah")), "{e:?}");
+    assert!(
+        e.actors
+            .iter()
+            .any(|a| a.entity == "actors:lebanese-police"),
+        "{e:?}"
+    );
+    assert!(
+        e.recipients.iter().any(|r| r.entity.contains("hezbollah")),
+        "{e:?}"
+    );
 }
 
 #[test]
 fn issue14_sentenced_to_prison_is_a_sanction_but_condemning_an_attack_is_an_accusation() {
-    let court = annotate("c1", None, "L'ancien maire a été condamné à cinq ans de prison ferme.");
+    let court = annotate(
+        "c1",
+        None,
+        "L'ancien maire a été condamné à cinq ans de prison ferme.",
+    );
     assert_eq!(of_type(&court, EventType::Sanction).len(), 1);
     assert!(of_type(&court, EventType::Sanction)[0]
         .modes
         .contains(&"convict".to_string()));
-    let words = annotate("c2", None, "Le gouvernement français condamne fermement cette attaque.");
+    let words = annotate(
+        "c2",
+        None,
+        "Le gouvernement français condamne fermement cette attaque.",
+    );
     assert!(of_type(&words, EventType::Sanction).is_empty());
     assert_eq!(of_type(&words, EventType::Accuse).len(), 1);
 }
@@ -114,7 +149,13 @@ fn issue14_an_own_claim_an_accusation_and_a_denial_are_responsibility_claims() {
         .events
         .iter()
         .flat_map(|e| e.responsibility.iter())
-        .map(|c| (c.actor.entity.clone(), c.by.as_ref().map(|b| b.entity.clone()), c.stance))
+        .map(|c| {
+            (
+                c.actor.entity.clone(),
+                c.by.as_ref().map(|b| b.entity.clone()),
+                c.stance,
+            )
+        })
         .collect();
     assert!(claims.contains(&(
         "actors:islamic-state".into(),
@@ -122,13 +163,15 @@ fn issue14_an_own_claim_an_accusation_and_a_denial_are_responsibility_claims() {
         Stance::Claims
     )));
     assert!(
-        claims
-            .iter()
-            .any(|(a, by, s)| a == "country:IL" && by.as_deref().is_some_and(|b| b.starts_with("geonames:")) && *s == Stance::Claims),
+        claims.iter().any(|(a, by, s)| a == "country:IL"
+            && by.as_deref().is_some_and(|b| b.starts_with("geonames:"))
+            && *s == Stance::Claims),
         "{claims:?}"
     );
     assert!(
-        claims.iter().any(|(a, _, s)| a == "country:IL" && *s == Stance::Denies),
+        claims
+            .iter()
+            .any(|(a, _, s)| a == "country:IL" && *s == Stance::Denies),
         "{claims:?}"
     );
 }
@@ -146,17 +189,36 @@ fn issue14_two_sides_blaming_each_other_claim_both_ways() {
         .iter()
         .flat_map(|e| e.responsibility.iter())
         .filter(|c| c.stance == Stance::Claims)
-        .map(|c| (c.actor.entity.clone(), c.by.as_ref().unwrap().entity.clone()))
+        .map(|c| {
+            (
+                c.actor.entity.clone(),
+                c.by.as_ref().unwrap().entity.clone(),
+            )
+        })
         .collect();
-    assert!(claims.contains(&("country:AZ".into(), "country:AM".into())), "{claims:?}");
-    assert!(claims.contains(&("country:AM".into(), "country:AZ".into())), "{claims:?}");
+    assert!(
+        claims.contains(&("country:AZ".into(), "country:AM".into())),
+        "{claims:?}"
+    );
+    assert!(
+        claims.contains(&("country:AM".into(), "country:AZ".into())),
+        "{claims:?}"
+    );
 }
 
 #[test]
 fn issue14_an_earthquake_is_other_and_an_imminent_attack_is_hedged() {
-    let quake = annotate("q1", None, "Un violent séisme a secoué l'ouest de la Turquie dans la nuit.");
+    let quake = annotate(
+        "q1",
+        None,
+        "Un violent séisme a secoué l'ouest de la Turquie dans la nuit.",
+    );
     assert_eq!(quake.layers.events[0].event_type, EventType::Other);
-    let fear = annotate("q2", None, "Les habitants fuient une offensive imminente sur la ville.");
+    let fear = annotate(
+        "q2",
+        None,
+        "Les habitants fuient une offensive imminente sur la ville.",
+    );
     assert!(of_type(&fear, EventType::Assault)[0].hedged);
 }
 
@@ -177,19 +239,34 @@ fn issue14_the_story_record_keeps_a_claimed_actor_out_of_actors() {
     );
     let record = story_event(&[&a, &b], &[]).expect("a record");
     assert_eq!(record.event_type, EventType::Assault);
-    assert!(record.actors.iter().all(|x| x.entity != "actors:islamic-state"), "{record:?}");
+    assert!(
+        record
+            .actors
+            .iter()
+            .all(|x| x.entity != "actors:islamic-state"),
+        "{record:?}"
+    );
     let r = record
         .responsibility
         .iter()
         .find(|r| r.actor.entity == "actors:islamic-state")
         .expect("the claim");
-    assert!(r.claimed_by.iter().any(|c| c.entity == "actors:islamic-state"));
+    assert!(r
+        .claimed_by
+        .iter()
+        .any(|c| c.entity == "actors:islamic-state"));
     assert!(!r.established);
-    assert_eq!(record.date.as_ref().map(|d| d.value.as_str()), Some("2024-06-01"));
+    assert_eq!(
+        record.date.as_ref().map(|d| d.value.as_str()),
+        Some("2024-06-01")
+    );
     let f = record.fatalities.as_ref().expect("a toll");
     // "au moins 20" leaves the toll open above.
     assert_eq!((f.low, f.high), (Some(20.0), None));
-    assert_eq!(record.place.as_ref().map(|p| p.country.as_deref()), Some(Some("NE")));
+    assert_eq!(
+        record.place.as_ref().map(|p| p.country.as_deref()),
+        Some(Some("NE"))
+    );
 }
 
 #[test]
@@ -200,7 +277,11 @@ fn issue14_a_figure_given_by_one_article_only_is_no_toll() {
         "Des milliers de manifestants ont défilé à Lyon contre la réforme. \
          Trois personnes ont été tuées en marge du cortège.",
     );
-    let b = annotate("t2", None, "La manifestation de Lyon contre la réforme a réuni des milliers de personnes.");
+    let b = annotate(
+        "t2",
+        None,
+        "La manifestation de Lyon contre la réforme a réuni des milliers de personnes.",
+    );
     let record = story_event(&[&a, &b], &[]).unwrap();
     assert_eq!(record.event_type, EventType::Protest);
     assert!(record.fatalities.is_none());
@@ -208,8 +289,16 @@ fn issue14_a_figure_given_by_one_article_only_is_no_toll() {
 
 #[test]
 fn issue14_the_acled_row_has_every_column() {
-    let a = annotate("u1", Some("2024-01-10"), "Des soldats ont ouvert le feu sur des civils à Goma mardi, tuant 4 personnes.");
-    let b = annotate("u2", Some("2024-01-10"), "Quatre civils ont été tués mardi à Goma par des tirs de soldats.");
+    let a = annotate(
+        "u1",
+        Some("2024-01-10"),
+        "Des soldats ont ouvert le feu sur des civils à Goma mardi, tuant 4 personnes.",
+    );
+    let b = annotate(
+        "u2",
+        Some("2024-01-10"),
+        "Quatre civils ont été tués mardi à Goma par des tirs de soldats.",
+    );
     let record = story_event(&[&a, &b], &[]).unwrap();
     let row = record.acled_row(&crate::StoryContext {
         story_id: "goma".into(),
@@ -217,7 +306,12 @@ fn issue14_the_acled_row_has_every_column() {
         independent_sources: 2,
     });
     let value = serde_json::to_value(&row).unwrap();
-    let keys: Vec<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
+    let keys: Vec<&str> = value
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     for column in crate::ACLED_COLUMNS {
         assert!(keys.contains(column), "{column}");
     }

@@ -48,13 +48,21 @@ impl Word {
     pub fn is_wordlike(&self) -> bool {
         matches!(
             self.kind,
-            TokenKind::Word | TokenKind::Elision | TokenKind::Clitic | TokenKind::Number | TokenKind::Ordinal
+            TokenKind::Word
+                | TokenKind::Elision
+                | TokenKind::Clitic
+                | TokenKind::Number
+                | TokenKind::Ordinal
         )
     }
 
     /// Punctuation that ends a clause for argument search.
     pub fn is_clause_break(&self) -> bool {
-        self.kind == TokenKind::Punct && matches!(self.folded.as_str(), ";" | ":" | "." | "!" | "?" | "(" | ")" | "–" | "—")
+        self.kind == TokenKind::Punct
+            && matches!(
+                self.folded.as_str(),
+                ";" | ":" | "." | "!" | "?" | "(" | ")" | "–" | "—"
+            )
     }
 
     pub fn is_comma(&self) -> bool {
@@ -71,7 +79,9 @@ pub fn words_in(text: &str, tokens: &[Token], span: Span, out: &mut Vec<Word>) {
             break;
         }
         let surface = &text[token.span.start..token.span.end];
-        let participle = ["é", "ée", "és", "ées"].iter().any(|e| surface.ends_with(e));
+        let participle = ["é", "ée", "és", "ées"]
+            .iter()
+            .any(|e| surface.ends_with(e));
         out.push(Word {
             span: token.span,
             kind: token.kind,
