@@ -1244,9 +1244,14 @@ fn agent_right<'p>(words: &[Word], parts: &'p [Part], from: usize) -> Option<&'p
             {
                 return None;
             }
-            return parts
-                .iter()
-                .find(|p| p.first > k && p.first <= k + 6 && !p.place_only);
+            // "par des djihadistes liés à Al-Qaïda": the name after "à" is an affiliation.
+            return parts.iter().find(|p| {
+                p.first > k
+                    && p.first <= k + 6
+                    && !p.place_only
+                    && ((k + 1..p.first).all(|j| DETERMINERS.contains(&words[j].folded.as_str()))
+                        || !is_complement(words, p))
+            });
         }
         k += 1;
     }

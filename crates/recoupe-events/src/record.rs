@@ -318,9 +318,13 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
                 .insert(id.clone());
         }
     }
+    // The participants most articles agree on: at least half the support of the best one.
     let keep = |map: &BTreeMap<String, BTreeSet<String>>, needed: usize| -> Vec<RecordEntity> {
-        let mut list: Vec<(&String, &BTreeSet<String>)> =
-            map.iter().filter(|(_, a)| a.len() >= needed).collect();
+        let best = map.values().map(BTreeSet::len).max().unwrap_or(0);
+        let mut list: Vec<(&String, &BTreeSet<String>)> = map
+            .iter()
+            .filter(|(_, a)| a.len() >= needed && 2 * a.len() >= best)
+            .collect();
         list.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(b.0)));
         list.into_iter()
             .map(|(key, a)| names.entity(key, a))
