@@ -991,10 +991,11 @@ impl Analyser<'_> {
             if negated_before(words, first) && !matches!(role, Role::Deny | Role::MutualDeny) {
                 continue;
             }
+            // "Y, accusé par X": a participle after a comma is a passive too; "…, pointant du
+            // doigt Y" is not.
             let passive = is_passive(words, first)
-                || words
-                    .get(first.wrapping_sub(1))
-                    .is_some_and(|w| w.is_comma());
+                || (words[first].participle
+                    && first.checked_sub(1).is_some_and(|k| words[k].is_comma()));
             // A claimant is someone named, or a state body by its nationality ("le
             // gouvernement israélien"); "les rebelles syriens" speak for no state.
             let speaks = |p: &Part| p.label.is_some() || state_body_before(words, p);
