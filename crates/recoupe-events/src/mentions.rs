@@ -363,7 +363,21 @@ pub(crate) struct Analyser<'a> {
 /// Quantities of the document that count people killed, with whether the article presents
 /// them as an earlier toll.
 pub fn killed_quantities(doc: &Document) -> Vec<(usize, bool)> {
-    killed_in_document(doc, &document_words(doc))
+    let mut out = Vec::new();
+    let mut words = Vec::new();
+    let mut current: Option<Span> = None;
+    for (k, q) in doc.layers.quantities.iter().enumerate() {
+        let sentence = sentence_of(doc, q.span);
+        // Quantities come in text order: each sentence is folded once.
+        if current != Some(sentence) {
+            words_in(&doc.text, &doc.layers.tokens, sentence, &mut words);
+            current = Some(sentence);
+        }
+        if let Some(earlier) = killed_in(&words, q) {
+            out.push((k, earlier));
+        }
+    }
+    out
 }
 
 /// Every token of the document, folded once.
@@ -383,17 +397,6 @@ fn words_of(all: &[Word], span: Span) -> &[Word] {
     let first = all.partition_point(|w| w.span.start < span.start);
     let end = first + all[first..].partition_point(|w| w.span.start < span.end);
     &all[first..end]
-}
-
-fn killed_in_document(doc: &Document, all: &[Word]) -> Vec<(usize, bool)> {
-    let mut out = Vec::new();
-    for (k, q) in doc.layers.quantities.iter().enumerate() {
-        let sentence = sentence_of(doc, q.span);
-        if let Some(earlier) = killed_in(words_of(all, sentence), q) {
-            out.push((k, earlier));
-        }
-    }
-    out
 }
 
 fn sentence_of(doc: &Document, span: Span) -> Span {
@@ -498,29 +501,38 @@ impl Analyser<'_> {
     /// Every event mention of the document, in text order.
     pub fn analyse(&self, doc: &Document) -> Vec<Event> {
         let text = &doc.text;
-        let all = document_words(doc);
-        let killed: Vec<Span> = killed_in_document(doc, &all)
+        let killed: Vec<Span> = killed_quantities(doc)
             .into_iter()
             .map(|(k, _)| doc.layers.quantities[k].span)
             .collect();
+        let tokens = &doc.layers.tokens;
+        let mut buffer = String::new();
+        let mut sentence_words = Vec::new();
         let mut events = Vec::new();
         let mut entities: Vec<&EntityMention> = doc.layers.entities.iter().collect();
         entities.sort_by_key(|m| m.span.start);
         for sentence in &doc.layers.sentences {
             let span = sentence.span;
-            let words = words_of(&all, span);
-            // Most sentences hold no trigger and no cue: nothing else is computed for them.
-            let candidate = words.iter().any(|w| {
-                !self.lex.trigger_index.starting_with(&w.folded).is_empty()
-                    || !self
-                        .lex
-                        .responsibility_index
-                        .starting_with(&w.folded)
-                        .is_empty()
-            });
+            // Most sentences hold no trigger and no cue: they are only looked up, word by word
+            // in one reused buffer, and nothing else is computed for them.
+            let first_token = tokens.partition_point(|t| t.span.start < span.start);
+            let candidate = tokens[first_token..]
+                .iter()
+                .take_while(|t| t.span.start < span.end)
+                .any(|t| {
+                    crate::words::fold_into(&text[t.span.start..t.span.end], &mut buffer);
+                    !self.lex.trigger_index.starting_with(&buffer).is_empty()
+                        || !self
+                            .lex
+                            .responsibility_index
+                            .starting_with(&buffer)
+                            .is_empty()
+                });
             if !candidate {
                 continue;
             }
+            words_in(text, tokens, span, &mut sentence_words);
+            let words = &sentence_words[..];
             let mut tags: Option<Vec<Upos>> = None;
             let first = entities.partition_point(|m| m.span.start < span.start);
             let mentions: Vec<&EntityMention> = entities[first..]
