@@ -717,13 +717,6 @@ impl Analyser<'_> {
                 && (has(Pos::Noun, &matching) || has(Pos::Adjective, &matching))
             {
                 let head = i + self.lex.triggers[matching[0]].phrase.head;
-                let tags = tags.get_or_insert_with(|| {
-                    let surface: Vec<&str> = words
-                        .iter()
-                        .map(|w| &text[w.span.start..w.span.end])
-                        .collect();
-                    Tagger::embedded().tag(&surface)
-                });
                 let after_determiner = head.checked_sub(1).is_some_and(|k| {
                     DETERMINERS.contains(&words[k].folded.as_str())
                         || matches!(words[k].folded.as_str(), "cette" | "une" | "leur")
@@ -736,10 +729,23 @@ impl Analyser<'_> {
                         "il" | "elle" | "ils" | "elles" | "on" | "qui"
                     ) || parts_end_at(k)
                 });
-                let verb = auxiliary_before(words, head).is_some()
-                    || (!after_determiner
-                        && (after_subject
-                            || matches!(tags.get(head), Some(Upos::Verb | Upos::Aux))));
+                // The context decides most cases; the tagger (once per sentence) the rest.
+                let verb = if auxiliary_before(words, head).is_some() {
+                    true
+                } else if after_determiner {
+                    false
+                } else if after_subject {
+                    true
+                } else {
+                    let tags = tags.get_or_insert_with(|| {
+                        let surface: Vec<&str> = words
+                            .iter()
+                            .map(|w| &text[w.span.start..w.span.end])
+                            .collect();
+                        Tagger::embedded().tag(&surface)
+                    });
+                    matches!(tags.get(head), Some(Upos::Verb | Upos::Aux))
+                };
                 matching.retain(|&k| (self.lex.triggers[k].phrase.pos == Pos::Verb) == verb);
             }
             let chosen = matching.into_iter().find(|&k| {
