@@ -4,8 +4,8 @@
 
 use recoupe_kb::Reference;
 use recoupe_model::{
-    Attribution, Document, EntityMention, EntityType, Event, EventArgument, EventType, Provenance,
-    ResponsibilityClaim, Span, Stance,
+    Attribution, Document, EntityMention, EntityType, Event, EventArgument, EventType, Polarity,
+    Provenance, ResponsibilityClaim, Span, Stance,
 };
 use recoupe_tagger::{Tagger, Upos};
 
@@ -629,6 +629,48 @@ impl Analyser<'_> {
                 !weak || strong.is_empty() || strong.contains(&e.event_type)
             });
             let claims = self.claims(words, &parts, &cues, attribution);
+            // A denial the attributions layer reads ("a rejeté ces accusations", polarity
+            // `deny`) that no cue of ours caught: its speaker denies its own side's part in
+            // the event the sentence reports.
+            if !cues
+                .iter()
+                .any(|c| matches!(c.2, Role::Deny | Role::MutualDeny))
+            {
+                let denials: Vec<ResponsibilityClaim> = doc
+                    .layers
+                    .attributions
+                    .iter()
+                    .filter(|a| {
+                        a.polarity == Polarity::Deny && a.cue.is_some_and(|c| span.contains(&c))
+                    })
+                    .filter_map(|a| {
+                        let key = a.speaker_entity.as_ref()?;
+                        let part = parts.iter().find(|p| &p.entity == key)?;
+                        Some(ResponsibilityClaim {
+                            actor: EventArgument {
+                                span: part.span,
+                                entity: self.own_side(part),
+                            },
+                            by: Some(as_arg(part)),
+                            stance: Stance::Denies,
+                        })
+                    })
+                    .collect();
+                if !denials.is_empty() {
+                    let anchor = denials[0].actor.span.start;
+                    if let Some(event) = sentence_events
+                        .iter_mut()
+                        .filter(|e| e.event_type.is_material())
+                        .min_by_key(|e| e.trigger.start.abs_diff(anchor))
+                    {
+                        for d in denials {
+                            if !event.responsibility.contains(&d) {
+                                event.responsibility.push(d);
+                            }
+                        }
+                    }
+                }
+            }
             if !claims.is_empty() {
                 // The claims go to the event they are about: the nearest material trigger,
                 // or a verbal mention of the cue itself.
