@@ -21,6 +21,7 @@ fn annotate(id: &str, published: Option<&str>, text: &str) -> Document {
     meta.published = published.map(|d| Published {
         date: chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap(),
         source: DateSource::Metadata,
+        inferred_from: None,
     });
     let mut doc = Document::new(text.to_string(), meta);
     let stages: Vec<Box<dyn Stage>> = vec![
