@@ -100,6 +100,7 @@ mod locate;
 mod metrics;
 mod oracle;
 mod render;
+mod stories;
 
 pub use corpus::{
     load_corpus, Corpus, EvalError, Gold, GoldAttribution, GoldDate, GoldEntity, GoldNationality,
@@ -115,3 +116,7 @@ pub use locate::{
 };
 pub use metrics::{b_cubed, haversine_km, normalise_name, Accuracy, BCubed, Prf};
 pub use oracle::oracle_documents;
+pub use stories::{
+    score_stories, GoldCopy, GoldFact, GoldReport, GoldStory, PairBaseline, PairScores,
+    SourceBaseline, SourceScores, StoryBaseline, StoryReports, StoryScores,
+};
