@@ -27,6 +27,9 @@ pub struct CopyConfig {
     pub max_gap: usize,
     /// Fewest aligned words for a passage to count as copied ("about 30 words").
     pub min_words: usize,
+    /// Least share of a passage's words (on its shorter side) aligned exactly: a passage is
+    /// "identical or nearly so", not a paraphrase.
+    pub min_density: f64,
     /// A passage with at least this share of its words inside quotation marks in both texts
     /// is one quotation reported twice, not a copy.
     pub quote_share: f64,
@@ -39,8 +42,9 @@ impl Default for CopyConfig {
             window: 6,
             min_shared_fingerprints: 2,
             seed_words: 4,
-            max_gap: 4,
-            min_words: 25,
+            max_gap: 8,
+            min_words: 20,
+            min_density: 0.6,
             quote_share: 0.6,
         }
     }
@@ -280,11 +284,12 @@ pub fn find_copies(
     let mut found = Vec::new();
     let (mut copied_a, mut copied_b) = (0usize, 0usize);
     for (first_run, last_run, aligned) in passages(&wa, &wb, config) {
-        if aligned < config.min_words {
-            continue;
-        }
         let (i0, i1) = (first_run.i, last_run.i + last_run.len);
         let (j0, j1) = (first_run.j, last_run.j + last_run.len);
+        let shorter = (i1 - i0).min(j1 - j0);
+        if aligned < config.min_words || (aligned as f64) < config.min_density * shorter as f64 {
+            continue;
+        }
         let quoted = (i0..i1)
             .zip(j0..j1)
             .filter(|&(i, j)| inside(&qa, wa[i].span) && inside(&qb, wb[j].span))
