@@ -40,7 +40,7 @@ impl Default for CopyConfig {
         CopyConfig {
             ngram: 5,
             window: 6,
-            min_shared_fingerprints: 2,
+            min_shared_fingerprints: 1,
             seed_words: 4,
             max_gap: 8,
             min_words: 20,

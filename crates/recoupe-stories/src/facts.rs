@@ -36,6 +36,7 @@ struct Rule {
 struct Lexicon {
     rules: Vec<Rule>,
     earlier: Vec<Rule>,
+    period: Vec<Rule>,
     generic: BTreeSet<String>,
     by_group: BTreeSet<String>,
 }
@@ -50,6 +51,7 @@ fn lexicon() -> &'static Lexicon {
         let mut lexicon = Lexicon {
             rules: Vec::new(),
             earlier: Vec::new(),
+            period: Vec::new(),
             generic: BTreeSet::new(),
             by_group: BTreeSet::new(),
         };
@@ -80,6 +82,8 @@ fn lexicon() -> &'static Lexicon {
                     };
                     if category == "earlier" {
                         lexicon.earlier.push(rule);
+                    } else if category == "period" {
+                        lexicon.period.push(rule);
                     } else {
                         lexicon.rules.push(rule);
                     }
@@ -190,7 +194,32 @@ impl Context<'_> {
         let mut previous_end = span.end;
         while k < self.words.len() && out.len() < AFTER_WORDS {
             let w = &self.words[k];
-            if w.span.start >= stop || clause_break(&self.doc.text[previous_end..w.span.start]) {
+            if w.span.start >= stop {
+                break;
+            }
+            let gap = &self.doc.text[previous_end..w.span.start];
+            if clause_break(gap) {
+                // ", dont un enfant, ont été tuées": the subset in between says nothing of
+                // what the whole counts; read on after it.
+                if gap.trim() == "," && w.folded == "dont" {
+                    let mut skip = k + 1;
+                    while skip < self.words.len() && skip < k + 12 {
+                        let between = &self.doc.text
+                            [self.words[skip - 1].span.end..self.words[skip].span.start];
+                        if between.trim() == "," {
+                            break;
+                        }
+                        if clause_break(between) || self.words[skip].span.start >= stop {
+                            return out;
+                        }
+                        skip += 1;
+                    }
+                    if skip < self.words.len() && skip < k + 12 {
+                        previous_end = self.words[skip].span.start;
+                        k = skip;
+                        continue;
+                    }
+                }
                 break;
             }
             out.push(k);
@@ -325,7 +354,22 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     evidence.push(format!("counts the unit \"{head}\""));
                     category = Some(format!("unit:{}", singular(head)));
                 }
-                Some(_) => {}
+                Some(_) => {
+                    // "ne sont pas 203 mais au moins 300 personnes": a generic noun right
+                    // after another count of the sentence counts the same thing.
+                    let near = previous.is_some_and(|p| {
+                        context.words[context.first_word_from(p.span.end)..]
+                            .iter()
+                            .take_while(|w| w.span.start < span.start)
+                            .count()
+                            <= 4
+                    });
+                    if let Some(parent) = previous.filter(|_| near).and_then(|p| p.category.clone())
+                    {
+                        evidence.push(format!("generic noun right after a count of {parent}"));
+                        category = Some(parent);
+                    }
+                }
                 None => {
                     // "290 morts à Al Haouz, 190 à Taroudant": an enumeration inherits.
                     if let Some(parent) = previous.and_then(|p| p.category.clone()) {
@@ -382,6 +426,15 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     });
                 if let Some(group) = group {
                     part = Some((entity_key(group), doc.slice(group.span).to_string()));
+                }
+            }
+            if part.is_none() {
+                if let Some(rule) = lexicon
+                    .period
+                    .iter()
+                    .find(|r| has_phrase(&window_words, &r.phrase))
+                {
+                    part = Some(("period".to_string(), rule.phrase.join(" ")));
                 }
             }
             if let Some((_, name)) = &part {
