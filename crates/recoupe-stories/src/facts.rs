@@ -25,6 +25,8 @@ const BEFORE_WORDS: usize = 6;
 enum Where {
     After,
     Before,
+    Sentence,
+    RightBefore,
 }
 
 struct Rule {
@@ -38,6 +40,7 @@ struct Lexicon {
     earlier: Vec<Rule>,
     period: Vec<Rule>,
     generic: BTreeSet<String>,
+    person: BTreeSet<String>,
     by_group: BTreeSet<String>,
 }
 
@@ -53,6 +56,7 @@ fn lexicon() -> &'static Lexicon {
             earlier: Vec::new(),
             period: Vec::new(),
             generic: BTreeSet::new(),
+            person: BTreeSet::new(),
             by_group: BTreeSet::new(),
         };
         for line in CATEGORIES.lines() {
@@ -65,7 +69,14 @@ fn lexicon() -> &'static Lexicon {
             };
             match (category, place) {
                 ("generic", _) => {
-                    lexicon.generic.insert(phrase_words(phrase).join(" "));
+                    lexicon
+                        .generic
+                        .insert(singular(&phrase_words(phrase).join(" ")));
+                }
+                ("person", _) => {
+                    lexicon
+                        .person
+                        .insert(singular(&phrase_words(phrase).join(" ")));
                 }
                 ("by_group", _) => {
                     lexicon.by_group.insert(phrase.to_string());
@@ -73,10 +84,11 @@ fn lexicon() -> &'static Lexicon {
                 _ => {
                     let rule = Rule {
                         category: category.to_string(),
-                        place: if place == "before" {
-                            Where::Before
-                        } else {
-                            Where::After
+                        place: match place {
+                            "before" => Where::Before,
+                            "sentence" => Where::Sentence,
+                            "right_before" => Where::RightBefore,
+                            _ => Where::After,
                         },
                         phrase: phrase_words(phrase),
                     };
@@ -309,15 +321,38 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
         let before = context.before(span, previous_end, BEFORE_WORDS);
         let before_words = context.folded(&before);
         let long_before = context.before(span, previous_end, 14);
-        let long_before_words = context.folded(&long_before);
 
         let mut evidence = Vec::new();
+        let unit_head = quantity
+            .unit
+            .as_deref()
+            .and_then(|u| words(u).into_iter().next())
+            .map(|w| w.folded);
+        // A count of things (not people, and not itself a category word) counts its noun.
+        let thing = unit_head.as_ref().is_some_and(|head| {
+            !lexicon.generic.contains(&singular(head))
+                && !lexicon.person.contains(&singular(head))
+                && !lexicon.rules.iter().any(|r| r.phrase.first() == Some(head))
+        });
+        let right_before = &before_words[before_words.len().saturating_sub(3)..];
         let mut category = lexicon
             .rules
             .iter()
-            .find(|r| r.place == Where::After && has_phrase(&window_words, &r.phrase))
+            .filter(|_| !thing)
+            .find(|r| {
+                r.place == Where::RightBefore
+                    && right_before
+                        .ends_with(&r.phrase.iter().map(String::as_str).collect::<Vec<_>>()[..])
+            })
             .or_else(|| {
-                lexicon.rules.iter().find(|r| {
+                lexicon
+                    .rules
+                    .iter()
+                    .filter(|_| !thing)
+                    .find(|r| r.place == Where::After && has_phrase(&window_words, &r.phrase))
+            })
+            .or_else(|| {
+                lexicon.rules.iter().filter(|_| !thing).find(|r| {
                     r.place == Where::Before
                         && has_phrase(
                             &before_words[before_words.len().saturating_sub(4)..],
@@ -329,11 +364,6 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 evidence.push(format!("counts {}: \"{}\"", r.category, r.phrase.join(" ")));
                 r.category.clone()
             });
-        let unit_head = quantity
-            .unit
-            .as_deref()
-            .and_then(|u| words(u).into_iter().next())
-            .map(|w| w.folded);
         let in_sentence = |f: &&Figure| sentence.contains(&f.span) && f.span.end <= span.start;
         let previous = figures.iter().rev().find(in_sentence);
         let subset = before_words.last().is_some_and(|w| *w == "dont");
@@ -350,7 +380,7 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
         }
         if category.is_none() {
             match &unit_head {
-                Some(head) if !lexicon.generic.contains(head) => {
+                Some(head) if !lexicon.generic.contains(&singular(head)) => {
                     evidence.push(format!("counts the unit \"{head}\""));
                     category = Some(format!("unit:{}", singular(head)));
                 }
@@ -443,8 +473,16 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
         }
 
         let tail = &window_words[..window_words.len().min(own.len() + 4)];
+        let sentence_before: Vec<&str> = context.words
+            [context.first_word_from(sentence.start)..context.first_word_from(span.start)]
+            .iter()
+            .map(|w| w.folded.as_str())
+            .collect();
         let earlier_rule = lexicon.earlier.iter().find(|r| match r.place {
-            Where::Before => has_phrase(&long_before_words, &r.phrase),
+            Where::Before | Where::Sentence => has_phrase(&sentence_before, &r.phrase),
+            Where::RightBefore => {
+                right_before.ends_with(&r.phrase.iter().map(String::as_str).collect::<Vec<_>>()[..])
+            }
             Where::After => has_phrase(tail, &r.phrase),
         });
         if let Some(rule) = earlier_rule {
