@@ -80,7 +80,15 @@
 //!     "quantities":    {"status": "scored", "found": PRF, "value": ACC, "value_on_found": ACC},
 //!     "attributions":  {"status": "scored", "found": PRF, "speaker": ACC, "chain": ACC,
 //!                       "hedged": ACC, "kind": ACC},
-//!     "unsourced":     {"status": "scored", "found": PRF}
+//!     "unsourced":     {"status": "scored", "found": PRF},
+//!     // only when the corpus has stories.jsonl (see the `stories` module for the rules):
+//!     "stories":       {"status": "scored", "pairwise": PRF, "b_cubed": {…}, "articles": n,
+//!                       "gold_stories": n, "system_stories": n,
+//!                       "baseline": {"method": "…", "threshold": x, "pairwise": PRF}},
+//!     "copies":        {"status": "scored", "pairs": PRF, "baseline": {"method": "…", "pairs": PRF}},
+//!     "facts":         {"status": "scored", "pairs": PRF, "baseline": {…}},
+//!     "disagreements": {"status": "scored", "pairs": PRF, "baseline": {…}},
+//!     "sources":       {"status": "scored", "right": ACC, "baseline": {"method": "…", "right": ACC}}
 //!   },
 //!   // only with --mismatches [LAYER,...]: one entry per disagreement with the gold
 //!   "mismatches": [{"article": "v01", "layer": "attributions", "problem": "speaker",

@@ -477,6 +477,7 @@ pub fn score_stories(
         span: Span,
         fact: usize,
         source: Option<String>,
+        source_span: Option<Span>,
         gold: Option<GoldQ>,
     }
     let mut reports: Vec<SysReport> = Vec::new();
@@ -494,7 +495,12 @@ pub fn score_stories(
                     article,
                     span: r.span,
                     fact: index,
-                    source: r.source.as_ref().map(|s| s.entity.clone()),
+                    source: r
+                        .source
+                        .as_ref()
+                        .map(|s| s.entity.clone())
+                        .filter(|e| !e.is_empty()),
+                    source_span: r.source.as_ref().and_then(|s| s.span),
                     gold,
                 });
             }
@@ -661,7 +667,12 @@ pub fn score_stories(
         let got = system
             .source
             .as_deref()
-            .and_then(|entity| alignment.resolve(&key.0, entity));
+            .and_then(|entity| alignment.resolve(&key.0, entity))
+            .or_else(|| {
+                system
+                    .source_span
+                    .and_then(|span| alignment.by_span(&key.0, span))
+            });
         if got.as_deref() == report.source.as_deref() {
             right += 1;
         } else {
@@ -674,7 +685,11 @@ pub fn score_stories(
                 Some(match (&system.source, &got) {
                     (Some(entity), Some(id)) => format!("{entity} = {id}"),
                     (Some(entity), None) => format!("{entity} (no gold id)"),
-                    _ => "none".into(),
+                    (None, Some(id)) => format!("speaker span = {id}"),
+                    (None, None) => match system.source_span {
+                        Some(span) => format!("speaker @{} (no gold id)", span.start),
+                        None => "none".into(),
+                    },
                 }),
             );
         }
@@ -703,12 +718,15 @@ pub fn score_stories(
 struct Alignment {
     local: HashMap<(String, String), HashMap<String, usize>>,
     global: HashMap<String, HashMap<String, usize>>,
+    /// Located gold entity mentions of each article: `(span, id)`.
+    mentions: HashMap<String, Vec<(Span, String)>>,
 }
 
 impl Alignment {
     fn new(corpus: &Corpus, docs: &HashMap<String, &Document>) -> Alignment {
         let mut local: HashMap<(String, String), HashMap<String, usize>> = HashMap::new();
         let mut global: HashMap<String, HashMap<String, usize>> = HashMap::new();
+        let mut mentions: HashMap<String, Vec<(Span, String)>> = HashMap::new();
         for (id, gold) in &corpus.gold {
             let Some(doc) = docs.get(id) else { continue };
             let located = locate_gold(&doc.text, gold);
@@ -721,6 +739,10 @@ impl Alignment {
                 .collect();
             for (entity, span) in gold.entities.iter().zip(&located.entities) {
                 let Ok(span) = span else { continue };
+                mentions
+                    .entry(id.clone())
+                    .or_default()
+                    .push((*span, entity.id.clone()));
                 if let Some(key) = by_span.get(span) {
                     *local
                         .entry((id.clone(), key.to_string()))
@@ -735,7 +757,22 @@ impl Alignment {
                 }
             }
         }
-        Alignment { local, global }
+        Alignment {
+            local,
+            global,
+            mentions,
+        }
+    }
+
+    /// The gold entity a speaker span overlaps (the last one: the head of "le ministre de
+    /// l'Intérieur, X" is the name at the end).
+    fn by_span(&self, article: &str, span: Span) -> Option<String> {
+        self.mentions
+            .get(article)?
+            .iter()
+            .filter(|(s, _)| s.overlaps(&span))
+            .next_back()
+            .map(|(_, id)| id.clone())
     }
 
     fn resolve(&self, article: &str, key: &str) -> Option<String> {

@@ -32,6 +32,40 @@ fn main() {
             gold_copies.insert((a.clone().min(b.clone()), a.max(b)));
         }
     }
+    for min_words in [15usize, 20, 25, 30] {
+        for density in [0.5, 0.6, 0.8] {
+            let mut config = Config::default();
+            config.copies.min_words = min_words;
+            config.copies.min_density = density;
+            let mut engine = StoryEngine::new(config);
+            for d in &docs {
+                engine.add(d);
+            }
+            let found: BTreeSet<(String, String)> = engine
+                .copies()
+                .map(|c| {
+                    let a = engine
+                        .features(&c.a)
+                        .map(|f| f.display().to_string())
+                        .unwrap_or_default();
+                    let b = engine
+                        .features(&c.b)
+                        .map(|f| f.display().to_string())
+                        .unwrap_or_default();
+                    (a.clone().min(b.clone()), a.max(b))
+                })
+                .collect();
+            let tp = found.intersection(&gold_copies).count();
+            let (p, r) = (
+                tp as f64 / found.len().max(1) as f64,
+                tp as f64 / gold_copies.len().max(1) as f64,
+            );
+            println!(
+                "copies min_words {min_words} density {density}: P {p:.3} R {r:.3} F1 {:.3}",
+                2.0 * p * r / (p + r).max(1e-9)
+            );
+        }
+    }
     let avgs: Vec<f64> = args
         .get(3)
         .map(|a| a.split(',').map(|x| x.parse().unwrap()).collect())

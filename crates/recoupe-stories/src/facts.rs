@@ -111,9 +111,13 @@ fn lexicon() -> &'static Lexicon {
 pub struct Source {
     /// Cross-article key (`actors:…`, `name:ORG:…`): the same claimant in every article.
     pub key: String,
-    /// Document-level entity key of the speaker in its article.
+    /// Document-level entity key of the speaker in its article (empty when the speaker is
+    /// named but not recognised as an entity: then `key` is its folded text).
     pub entity: String,
     pub name: String,
+    /// The speaker as written in the article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
 }
 
 /// One count of an article, read for linking.
@@ -499,13 +503,41 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 if a.speaker_unnamed {
                     return None;
                 }
-                let entity = a.speaker_entity.as_deref()?;
-                let (key, name) = cross_key(doc, entity)?;
-                Some(Source {
-                    key,
-                    entity: entity.to_string(),
-                    name,
-                })
+                match a
+                    .speaker_entity
+                    .as_deref()
+                    .and_then(|e| cross_key(doc, e).map(|k| (e, k)))
+                {
+                    Some((entity, (key, name))) => Some(Source {
+                        key,
+                        entity: entity.to_string(),
+                        name,
+                        span: a.speaker,
+                    }),
+                    // A named speaker the entities stage missed ("le ministère de
+                    // l'Intérieur"): its words are its key, so that articles citing it
+                    // agree.
+                    None => {
+                        let speaker = a.speaker?;
+                        let name = doc.slice(speaker).to_string();
+                        let folded: Vec<String> = words(&name)
+                            .into_iter()
+                            .map(|w| w.folded)
+                            .filter(|w| {
+                                !matches!(w.as_str(), "le" | "la" | "les" | "l" | "un" | "une")
+                            })
+                            .collect();
+                        if folded.is_empty() || is_pronoun(&folded) {
+                            return None;
+                        }
+                        Some(Source {
+                            key: format!("speaker:{}", folded.join(" ")),
+                            entity: String::new(),
+                            name,
+                            span: Some(speaker),
+                        })
+                    }
+                }
             });
 
         figures.push(Figure {
@@ -521,6 +553,15 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
         });
     }
     figures
+}
+
+/// A speaker that is only a pronoun ("il", "elle") names no one the layer could key.
+fn is_pronoun(words: &[String]) -> bool {
+    words.len() == 1
+        && matches!(
+            words[0].as_str(),
+            "il" | "elle" | "ils" | "elles" | "on" | "nous" | "je" | "lui" | "celui" | "ce"
+        )
 }
 
 /// Whether the sentence breaks a count down: another count of the same category is followed
