@@ -221,6 +221,11 @@ pub struct ValueScores {
     pub value: Accuracy,
     /// The same over found items only.
     pub value_on_found: Accuracy,
+    /// Found with overlapping spans, paired one-to-one (exact spans first).
+    pub found_overlap: Prf,
+    /// Value right over all placed gold items, the system item paired by overlap: the
+    /// difference from `value` is what span boundaries alone cost.
+    pub value_overlap: Accuracy,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -731,65 +736,47 @@ fn score_places(pairs: &[Pair], sink: &mut Sink) -> PlaceScores {
     }
 }
 
+/// A layer of valued items (dates, quantities) as [`score_values`] reads it.
+trait ValuedLayer {
+    type Gold;
+    type System;
+    const NAME: &'static str;
+    fn gold<'p>(pair: &'p Pair) -> Vec<(&'p Self::Gold, Span)>;
+    fn system(doc: &Document) -> &[Self::System];
+    fn span(item: &Self::System) -> Span;
+    fn same_value(gold: &Self::Gold, system: &Self::System) -> bool;
+    fn describe_gold(gold: &Self::Gold) -> String;
+    fn describe_system(system: &Self::System) -> String;
+}
+
+struct DatesLayer;
+
+impl ValuedLayer for DatesLayer {
+    type Gold = crate::corpus::GoldDate;
+    type System = recoupe_model::DateMention;
+    const NAME: &'static str = "dates";
+    fn gold<'p>(pair: &'p Pair) -> Vec<(&'p Self::Gold, Span)> {
+        located_pairs(&pair.gold.dates, &pair.located.dates)
+    }
+    fn system(doc: &Document) -> &[Self::System] {
+        &doc.layers.dates
+    }
+    fn span(item: &Self::System) -> Span {
+        item.span
+    }
+    fn same_value(gold: &Self::Gold, system: &Self::System) -> bool {
+        gold.value == system.value
+    }
+    fn describe_gold(gold: &Self::Gold) -> String {
+        format!("{:?}", gold.value)
+    }
+    fn describe_system(system: &Self::System) -> String {
+        format!("{:?}", system.value)
+    }
+}
+
 fn score_dates(pairs: &[Pair], sink: &mut Sink) -> ValueScores {
-    let mut found = Counts::default();
-    let (mut right, mut total, mut matched) = (0, 0, 0);
-    for pair in pairs {
-        let gold = located_pairs(&pair.gold.dates, &pair.located.dates);
-        let system = if pair.missing {
-            &[][..]
-        } else {
-            &pair.doc.layers.dates[..]
-        };
-        let gold_spans: Vec<Span> = gold.iter().map(|g| g.1).collect();
-        let system_spans: Vec<Span> = system.iter().map(|d| d.span).collect();
-        found.add(match_exact(&gold_spans, &system_spans));
-        let system_by_span = first_by_span(system_spans.into_iter());
-        total += gold.len();
-        let mut found_spans = HashSet::new();
-        for (date, span) in gold {
-            if let Some(&index) = system_by_span.get(&span) {
-                matched += 1;
-                found_spans.insert(span);
-                if system[index].value == date.value {
-                    right += 1;
-                } else {
-                    sink.push(
-                        pair,
-                        "dates",
-                        "value",
-                        span,
-                        Some(format!("{:?}", date.value)),
-                        Some(format!("{:?}", system[index].value)),
-                    );
-                }
-            } else {
-                sink.push(
-                    pair,
-                    "dates",
-                    "missed",
-                    span,
-                    Some(format!("{:?}", date.value)),
-                    None,
-                );
-            }
-        }
-        for date in system.iter().filter(|d| !found_spans.contains(&d.span)) {
-            sink.push(
-                pair,
-                "dates",
-                "spurious",
-                date.span,
-                None,
-                Some(format!("{:?}", date.value)),
-            );
-        }
-    }
-    ValueScores {
-        found: found.prf(),
-        value: Accuracy::new(right, total),
-        value_on_found: Accuracy::new(right, matched),
-    }
+    score_values::<DatesLayer>(pairs, sink)
 }
 
 fn same_number(a: f64, b: f64) -> bool {
@@ -806,63 +793,156 @@ fn same_quantity(a: &QuantityValue, b: &QuantityValue) -> bool {
     }
 }
 
+struct QuantitiesLayer;
+
+impl ValuedLayer for QuantitiesLayer {
+    type Gold = crate::corpus::GoldQuantity;
+    type System = recoupe_model::Quantity;
+    const NAME: &'static str = "quantities";
+    fn gold<'p>(pair: &'p Pair) -> Vec<(&'p Self::Gold, Span)> {
+        located_pairs(&pair.gold.quantities, &pair.located.quantities)
+    }
+    fn system(doc: &Document) -> &[Self::System] {
+        &doc.layers.quantities
+    }
+    fn span(item: &Self::System) -> Span {
+        item.span
+    }
+    fn same_value(gold: &Self::Gold, system: &Self::System) -> bool {
+        gold.qualifier == system.qualifier && same_quantity(&gold.value, &system.value)
+    }
+    fn describe_gold(gold: &Self::Gold) -> String {
+        format!("{:?} {:?}", gold.value, gold.qualifier)
+    }
+    fn describe_system(system: &Self::System) -> String {
+        format!("{:?} {:?}", system.value, system.qualifier)
+    }
+}
+
 fn score_quantities(pairs: &[Pair], sink: &mut Sink) -> ValueScores {
+    score_values::<QuantitiesLayer>(pairs, sink)
+}
+
+fn overlaps(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Found and value scores of a layer of valued items (dates, quantities), with exact spans
+/// and with overlapping ones. Overlap pairing is one-to-one: each gold item, in text order,
+/// takes the system item with its exact span if there is one, else the first unused system
+/// item overlapping it. A pair that overlaps without the same span is listed as a `span`
+/// mismatch (system text and value in `got`), so a boundary disagreement reads apart from a
+/// wrong value or a miss.
+fn score_values<L: ValuedLayer>(pairs: &[Pair], sink: &mut Sink) -> ValueScores {
+    let layer = L::NAME;
     let mut found = Counts::default();
-    let (mut right, mut total, mut matched) = (0, 0, 0);
+    let mut found_overlap = Counts::default();
+    let (mut right, mut right_overlap, mut total, mut matched) = (0, 0, 0, 0);
     for pair in pairs {
-        let gold = located_pairs(&pair.gold.quantities, &pair.located.quantities);
+        let gold = L::gold(pair);
         let system = if pair.missing {
             &[][..]
         } else {
-            &pair.doc.layers.quantities[..]
+            L::system(pair.doc)
         };
         let gold_spans: Vec<Span> = gold.iter().map(|g| g.1).collect();
-        let system_spans: Vec<Span> = system.iter().map(|q| q.span).collect();
+        let system_spans: Vec<Span> = system.iter().map(L::span).collect();
         found.add(match_exact(&gold_spans, &system_spans));
-        let system_by_span = first_by_span(system_spans.into_iter());
+        let system_by_span = first_by_span(system_spans.iter().copied());
         total += gold.len();
-        let mut found_spans = HashSet::new();
-        for (quantity, span) in gold {
-            let expected = || format!("{:?} {:?}", quantity.value, quantity.qualifier);
-            if let Some(&index) = system_by_span.get(&span) {
+        let mut used = vec![false; system.len()];
+        // Exact spans are paired first so that an overlapping neighbour never takes them.
+        let exact: Vec<Option<usize>> = gold
+            .iter()
+            .map(|(_, span)| {
+                let index = *system_by_span.get(span)?;
+                (!used[index]).then(|| {
+                    used[index] = true;
+                    index
+                })
+            })
+            .collect();
+        let mut overlap_pairs = 0;
+        for ((item, span), exact) in gold.iter().zip(exact) {
+            if let Some(index) = exact {
                 matched += 1;
-                found_spans.insert(span);
-                let candidate = &system[index];
-                if candidate.qualifier == quantity.qualifier
-                    && same_quantity(&candidate.value, &quantity.value)
-                {
+                overlap_pairs += 1;
+                if L::same_value(item, &system[index]) {
                     right += 1;
+                    right_overlap += 1;
                 } else {
-                    let got = format!("{:?} {:?}", candidate.value, candidate.qualifier);
                     sink.push(
                         pair,
-                        "quantities",
+                        layer,
                         "value",
-                        span,
-                        Some(expected()),
-                        Some(got),
+                        *span,
+                        Some(L::describe_gold(item)),
+                        Some(L::describe_system(&system[index])),
                     );
                 }
-            } else {
-                sink.push(pair, "quantities", "missed", span, Some(expected()), None);
+                continue;
+            }
+            let overlapping =
+                (0..system.len()).find(|&i| !used[i] && overlaps(system_spans[i], *span));
+            match overlapping {
+                Some(index) => {
+                    used[index] = true;
+                    overlap_pairs += 1;
+                    let value_right = L::same_value(item, &system[index]);
+                    right_overlap += usize::from(value_right);
+                    let system_span = system_spans[index];
+                    let system_text = pair
+                        .doc
+                        .text
+                        .get(system_span.start..system_span.end)
+                        .unwrap_or_default();
+                    sink.push(
+                        pair,
+                        layer,
+                        "span",
+                        *span,
+                        Some(L::describe_gold(item)),
+                        Some(format!(
+                            "{system_text:?} {}{}",
+                            L::describe_system(&system[index]),
+                            if value_right { "" } else { " (value differs)" }
+                        )),
+                    );
+                }
+                None => sink.push(
+                    pair,
+                    layer,
+                    "missed",
+                    *span,
+                    Some(L::describe_gold(item)),
+                    None,
+                ),
             }
         }
-        for quantity in system.iter().filter(|q| !found_spans.contains(&q.span)) {
-            let got = format!("{:?} {:?}", quantity.value, quantity.qualifier);
-            sink.push(
-                pair,
-                "quantities",
-                "spurious",
-                quantity.span,
-                None,
-                Some(got),
-            );
+        found_overlap.add(Counts {
+            tp: overlap_pairs,
+            fp: system.len() - overlap_pairs,
+            fn_: gold.len() - overlap_pairs,
+        });
+        for (index, item) in system.iter().enumerate() {
+            if !used[index] {
+                sink.push(
+                    pair,
+                    layer,
+                    "spurious",
+                    L::span(item),
+                    None,
+                    Some(L::describe_system(item)),
+                );
+            }
         }
     }
     ValueScores {
         found: found.prf(),
         value: Accuracy::new(right, total),
         value_on_found: Accuracy::new(right, matched),
+        found_overlap: found_overlap.prf(),
+        value_overlap: Accuracy::new(right_overlap, total),
     }
 }
 

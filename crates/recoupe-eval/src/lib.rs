@@ -36,6 +36,10 @@
 //! - **dates**: found = exact span; `value` = value equal (gold `null` ↔ system `None`)
 //!   over all placed gold dates, `value_on_found` over found ones.
 //! - **quantities**: found = exact span; `value` = value and qualifier equal.
+//! - For both, `found_overlap` and `value_overlap` score the same with overlapping spans:
+//!   each gold item, in order, is paired with the system item of its exact span, else with
+//!   the first unused system item overlapping it. `value` − `value_overlap` is what span
+//!   boundaries alone cost; `--mismatches` lists such a pair once, as problem `span`.
 //! - **attributions**: the gold `content` is only the first words; placed, it gives a span
 //!   `[start, start + len)`. A system attribution matches when its content span contains the
 //!   gold start or starts inside the gold first words; each gold is paired with the closest
@@ -76,8 +80,10 @@
 //!     "alias_clustering": {"status": "scored", "b_cubed": {"p": x, "r": x, "f1": x},
 //!                          "gold_mentions": n, "matched_mentions": n, "matched_fraction": x},
 //!     "places":        {"status": "scored", "accuracy": ACC, "precision": ACC},
-//!     "dates":         {"status": "scored", "found": PRF, "value": ACC, "value_on_found": ACC},
-//!     "quantities":    {"status": "scored", "found": PRF, "value": ACC, "value_on_found": ACC},
+//!     "dates":         {"status": "scored", "found": PRF, "value": ACC, "value_on_found": ACC,
+//!                      "found_overlap": PRF, "value_overlap": ACC},
+//!     "quantities":    {"status": "scored", "found": PRF, "value": ACC, "value_on_found": ACC,
+//!                      "found_overlap": PRF, "value_overlap": ACC},
 //!     "attributions":  {"status": "scored", "found": PRF, "speaker": ACC, "chain": ACC,
 //!                       "hedged": ACC, "kind": ACC},
 //!     "unsourced":     {"status": "scored", "found": PRF},

@@ -131,6 +131,8 @@ impl Report {
                 prf_row(&mut out, "dates found", &s.found);
                 accuracy_row(&mut out, "  value right", &s.value);
                 accuracy_row(&mut out, "  value right (found)", &s.value_on_found);
+                prf_row(&mut out, "  found, spans overlap", &s.found_overlap);
+                accuracy_row(&mut out, "  value right, overlap", &s.value_overlap);
             }
             LayerOutcome::NotProduced(np) => not_produced_row(&mut out, "dates", np),
         }
@@ -139,6 +141,8 @@ impl Report {
                 prf_row(&mut out, "quantities found", &s.found);
                 accuracy_row(&mut out, "  value+qualifier right", &s.value);
                 accuracy_row(&mut out, "  … right (found)", &s.value_on_found);
+                prf_row(&mut out, "  found, spans overlap", &s.found_overlap);
+                accuracy_row(&mut out, "  … right, overlap", &s.value_overlap);
             }
             LayerOutcome::NotProduced(np) => not_produced_row(&mut out, "quantities", np),
         }

@@ -339,3 +339,49 @@ fn mismatches_list_each_error_once_with_gold_and_system() {
     // The scores do not depend on the option.
     assert_eq!(report.layers, evaluate(&corpus, &docs).layers);
 }
+
+#[test]
+fn issue13_a_span_boundary_is_told_apart_from_a_wrong_value() {
+    let corpus = load_corpus(&mini()).unwrap();
+    let mut docs = oracle_documents(&corpus);
+    let m1 = docs
+        .iter_mut()
+        .find(|d| d.meta.external_id.as_deref() == Some("m1"))
+        .unwrap();
+    // "plus de 2.000 combattants" loses its noun: same value, shorter span.
+    let first = &mut m1.layers.quantities[0];
+    let noun = " combattants".len();
+    first.span = Span::new(first.span.start, first.span.end - noun);
+    // "Trois roquettes" keeps its span but gets a wrong value.
+    m1.layers.quantities[1].value = QuantityValue::Single(4.0);
+    let report = evaluate_with(&corpus, &docs, EvalOptions { mismatches: true });
+    let quantities = report.layers.quantities.scored().unwrap();
+    let total = quantities.value.total;
+    assert_eq!(quantities.value.right, total - 2);
+    assert_eq!(quantities.value_overlap.right, total - 1);
+    assert_eq!((quantities.found.fp, quantities.found.fn_), (1, 1));
+    assert_eq!(
+        (quantities.found_overlap.fp, quantities.found_overlap.fn_),
+        (0, 0)
+    );
+    let problems: Vec<&str> = report
+        .mismatches
+        .as_ref()
+        .unwrap()
+        .iter()
+        .filter(|m| m.layer == "quantities")
+        .map(|m| m.problem.as_str())
+        .collect();
+    assert_eq!(
+        problems,
+        ["span", "value"],
+        "one line each, no missed + spurious"
+    );
+    let text = report.render_text();
+    assert!(text.contains("found, spans overlap"), "{text}");
+    let json = serde_json::to_value(&report).unwrap();
+    assert_eq!(
+        json["layers"]["quantities"]["value_overlap"]["right"],
+        total - 1
+    );
+}
