@@ -371,7 +371,27 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
         let in_sentence = |f: &&Figure| sentence.contains(&f.span) && f.span.end <= span.start;
         let previous = figures.iter().rev().find(in_sentence);
         let subset = before_words.last().is_some_and(|w| *w == "dont");
-        if subset {
+        // "dont neuf femmes et quatre enfants": the second is a subset of the same whole.
+        let joined_subset = before_words.last().is_some_and(|w| *w == "et")
+            && previous.is_some_and(|p| {
+                p.category.as_ref().is_some_and(|c| c.contains('>'))
+                    && context.words[context.first_word_from(p.span.end)..]
+                        .iter()
+                        .take_while(|w| w.span.start < span.start)
+                        .count()
+                        == 1
+            });
+        if joined_subset {
+            if let (Some(parent), Some(head)) = (
+                previous
+                    .and_then(|p| p.category.as_deref())
+                    .and_then(|c| c.split('>').next()),
+                unit_head.as_ref(),
+            ) {
+                evidence.push(format!("second item of a \"dont\" subset of {parent}"));
+                category = Some(format!("{parent}>{}", singular(head)));
+            }
+        } else if subset {
             if let Some(parent) = previous.and_then(|p| p.category.clone()) {
                 let own_is_refinement = category.as_ref().is_some_and(|c| *c != parent);
                 if !own_is_refinement {

@@ -25,6 +25,11 @@ pub struct StoryConfig {
     /// sources give publication dates this far apart are never in one story (two strikes on
     /// the same base a year apart are two stories).
     pub date_veto_days: i64,
+    /// Factor applied when both articles place their event on days (near their publication)
+    /// and no two of those days are within `event_day_tolerance` of each other: two attacks
+    /// in one region a week apart are two stories.
+    pub event_day_factor: f64,
+    pub event_day_tolerance: i64,
     /// Veto distance (days) between a given publication date and one inferred from a text.
     pub inferred_veto_days: i64,
     /// Two groups of articles merge only when the mean score over all their pairs reaches
@@ -43,6 +48,8 @@ impl Default for StoryConfig {
             threshold: 0.2,
             group_average: 0.18,
             inferred_veto_days: 365,
+            event_day_factor: 0.3,
+            event_day_tolerance: 2,
             date_free_days: 10,
             date_veto_days: 60,
             index_terms: 12,
@@ -71,6 +78,34 @@ pub struct Link {
     pub date_factor: f64,
     /// Content words contributing most to the similarity.
     pub shared_terms: Vec<String>,
+    /// Days apart of the closest event days the two texts give (near their publication),
+    /// when both give some.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_days_apart: Option<i64>,
+}
+
+/// The days an article places its event on: day-precise dates of its text within two weeks
+/// before its event date (or all of them when it has none).
+fn event_days(d: &DocFeatures) -> Vec<NaiveDate> {
+    d.dates
+        .iter()
+        .flat_map(|(a, b)| [*a, *b])
+        .filter(|day| match d.anchor {
+            Some(anchor) => {
+                let gap = (anchor - *day).num_days();
+                (-1..=14).contains(&gap)
+            }
+            None => true,
+        })
+        .collect()
+}
+
+/// Distance in days between the closest event days of two articles.
+fn event_days_apart(a: &DocFeatures, b: &DocFeatures) -> Option<i64> {
+    let (x, y) = (event_days(a), event_days(b));
+    x.iter()
+        .flat_map(|p| y.iter().map(move |q| (*p - *q).num_days().abs()))
+        .min()
 }
 
 fn cosine_terms(a: &DocFeatures, b: &DocFeatures) -> (f64, Vec<(String, f64)>) {
@@ -147,7 +182,11 @@ pub fn score_pair(x: &DocFeatures, y: &DocFeatures, config: &StoryConfig) -> Lin
     let (a, b) = if x.id <= y.id { (x, y) } else { (y, x) };
     let (similarity, mut term_parts) = cosine_terms(a, b);
     let (entity_similarity, shared_entities) = entity_similarity(a, b);
-    let (factor, gap) = date_factor(a.anchor, b.anchor, config);
+    let (mut factor, gap) = date_factor(a.anchor, b.anchor, config);
+    let apart = event_days_apart(a, b);
+    if apart.is_some_and(|days| days > config.event_day_tolerance) {
+        factor *= config.event_day_factor;
+    }
     let score =
         factor * (config.term_weight * similarity + (1.0 - config.term_weight) * entity_similarity);
     term_parts.sort_by(|p, q| q.1.total_cmp(&p.1).then(p.0.cmp(&q.0)));
@@ -164,6 +203,7 @@ pub fn score_pair(x: &DocFeatures, y: &DocFeatures, config: &StoryConfig) -> Lin
         },
         date_factor: factor,
         shared_terms: term_parts.into_iter().take(8).map(|p| p.0).collect(),
+        event_days_apart: apart,
     }
 }
 
