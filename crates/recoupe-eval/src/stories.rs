@@ -183,6 +183,10 @@ fn prf_of_sets(gold: &BTreeSet<Pair2>, system: &BTreeSet<Pair2>) -> Prf {
 
 /// A gold report located: `(article, q)` → span.
 type GoldQ = (String, usize);
+/// Unordered pairs of gold reports.
+type GoldPairs = BTreeSet<(GoldQ, GoldQ)>;
+/// A gold quantity's value, qualifier and unit.
+type GoldValue = (QuantityValue, Qualifier, Option<String>);
 
 struct Mismatches<'a> {
     enabled: bool,
@@ -770,8 +774,7 @@ impl Alignment {
         self.mentions
             .get(article)?
             .iter()
-            .filter(|(s, _)| s.overlaps(&span))
-            .next_back()
+            .rfind(|(s, _)| s.overlaps(&span))
             .map(|(_, id)| id.clone())
     }
 
@@ -915,9 +918,9 @@ fn shingle_baseline(docs: &[Document], labels: &[String]) -> BTreeSet<Pair2> {
 /// units have the same head word; and those of them whose intervals do not meet.
 fn unit_baseline(
     stories: &[GoldStory],
-    values: &HashMap<GoldQ, (QuantityValue, Qualifier, Option<String>)>,
+    values: &HashMap<GoldQ, GoldValue>,
     docs: &HashMap<String, &Document>,
-) -> (BTreeSet<(GoldQ, GoldQ)>, BTreeSet<(GoldQ, GoldQ)>) {
+) -> (GoldPairs, GoldPairs) {
     let mut links = BTreeSet::new();
     let mut disagreements = BTreeSet::new();
     for story in stories {
@@ -926,7 +929,7 @@ fn unit_baseline(
             if !docs.contains_key(article) {
                 continue;
             }
-            let mut qs: Vec<(&GoldQ, &(QuantityValue, Qualifier, Option<String>))> =
+            let mut qs: Vec<(&GoldQ, &GoldValue)> =
                 values.iter().filter(|(k, _)| &k.0 == article).collect();
             qs.sort_by_key(|(k, _)| k.1);
             for (key, (_, _, unit)) in qs {

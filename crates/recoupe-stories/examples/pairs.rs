@@ -95,7 +95,7 @@ fn main() {
             let mut errors = Vec::new();
             for i in 0..labels.len() {
                 for j in i + 1..labels.len() {
-                    let g = gold.get(&labels[i]).is_some()
+                    let g = gold.contains_key(&labels[i])
                         && gold.get(&labels[i]) == gold.get(&labels[j]);
                     let s = system[&labels[i]] == system[&labels[j]];
                     match (g, s) {

@@ -44,7 +44,7 @@ impl Default for CopyConfig {
             seed_words: 4,
             max_gap: 8,
             min_words: 20,
-            min_density: 0.6,
+            min_density: 0.8,
             quote_share: 0.6,
         }
     }

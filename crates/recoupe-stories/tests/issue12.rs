@@ -33,6 +33,7 @@ fn annotated() -> &'static Vec<Document> {
                 meta.published = field("published").map(|p| Published {
                     date: NaiveDate::parse_from_str(&p, "%Y-%m-%d").expect("date"),
                     source: DateSource::Metadata,
+                    inferred_from: None,
                 });
                 let mut doc = Document::new(field("text").expect("text"), meta);
                 pipeline.run(&mut doc).expect("pipeline runs");
@@ -60,13 +61,13 @@ fn label(engine: &StoryEngine, id: &recoupe_model::DocId) -> String {
 }
 
 /// Everything the layer decides, in a form independent of ingest order.
-fn outcome(
-    engine: &StoryEngine,
-) -> (
+type Outcome = (
     BTreeSet<Vec<String>>,
     BTreeSet<(String, String)>,
     Vec<String>,
-) {
+);
+
+fn outcome(engine: &StoryEngine) -> Outcome {
     let stories = engine.stories();
     let groups = stories
         .iter()
