@@ -316,13 +316,25 @@ impl<I: CandidateIndex> StoryEngine<I> {
             .iter()
             .filter_map(|m| self.docs.get(m).map(|e| &e.features))
             .collect();
-        let set: BTreeSet<&DocId> = region.iter().collect();
-        let links: Vec<&Link> = self
-            .links
-            .values()
-            .filter(|l| set.contains(&l.a) && set.contains(&l.b))
-            .collect();
+        let links = self.links_among(region);
         cluster(&features, &links, &self.config.stories)
+    }
+
+    /// The links between members of `members`, read from the adjacency of each (not a scan
+    /// of every link).
+    fn links_among(&self, members: &[DocId]) -> Vec<&Link> {
+        let set: BTreeSet<&DocId> = members.iter().collect();
+        let mut out = Vec::new();
+        for a in members {
+            for b in self.adjacency.get(a).into_iter().flatten() {
+                if a < b && set.contains(b) {
+                    if let Some(link) = self.links.get(&(a.clone(), b.clone())) {
+                        out.push(link);
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// The connected component of links around `id`: what adding it may re-evaluate.
@@ -362,15 +374,17 @@ impl<I: CandidateIndex> StoryEngine<I> {
             .filter_map(|m| self.docs.get(m).map(|e| &e.features))
             .collect();
         let set: BTreeSet<&DocId> = members.iter().collect();
-        let links: Vec<&Link> = self
-            .links
-            .values()
-            .filter(|l| set.contains(&l.a) && set.contains(&l.b))
-            .collect();
-        let copies: Vec<&CopyPair> = self
-            .copies
-            .values()
-            .filter(|c| set.contains(&c.a) && set.contains(&c.b))
+        let links = self.links_among(members);
+        // Copies among the members, read from the pairs keyed by each member.
+        let copies: Vec<&CopyPair> = members
+            .iter()
+            .flat_map(|m| {
+                self.copies
+                    .range((m.clone(), DocId(String::new()))..)
+                    .take_while(move |((a, _), _)| a == m)
+                    .map(|(_, c)| c)
+            })
+            .filter(|c| set.contains(&c.b))
             .collect();
         build_story(&features, &links, &copies)
     }
