@@ -297,6 +297,7 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
         .collect();
 
     let mut figures: Vec<Figure> = Vec::new();
+    let mut last_source: Option<Source> = None;
     for (index, quantity) in quantities.iter().enumerate() {
         let span = quantity.span;
         let sentence = sentence_of(doc, span);
@@ -519,46 +520,10 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
             .iter()
             .filter(|a| a.content.contains(&span))
             .min_by_key(|a| a.content.len())
-            .and_then(|a| {
-                if a.speaker_unnamed {
-                    return None;
-                }
-                match a
-                    .speaker_entity
-                    .as_deref()
-                    .and_then(|e| cross_key(doc, e).map(|k| (e, k)))
-                {
-                    Some((entity, (key, name))) => Some(Source {
-                        key,
-                        entity: entity.to_string(),
-                        name,
-                        span: a.speaker,
-                    }),
-                    // A named speaker the entities stage missed ("le ministère de
-                    // l'Intérieur"): its words are its key, so that articles citing it
-                    // agree.
-                    None => {
-                        let speaker = a.speaker?;
-                        let name = doc.slice(speaker).to_string();
-                        let folded: Vec<String> = words(&name)
-                            .into_iter()
-                            .map(|w| w.folded)
-                            .filter(|w| {
-                                !matches!(w.as_str(), "le" | "la" | "les" | "l" | "un" | "une")
-                            })
-                            .collect();
-                        if folded.is_empty() || is_pronoun(&folded) {
-                            return None;
-                        }
-                        Some(Source {
-                            key: format!("speaker:{}", folded.join(" ")),
-                            entity: String::new(),
-                            name,
-                            span: Some(speaker),
-                        })
-                    }
-                }
-            });
+            .and_then(|a| source_of(doc, a, last_source.as_ref()));
+        if source.is_some() {
+            last_source.clone_from(&source);
+        }
 
         figures.push(Figure {
             span,
@@ -573,6 +538,84 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
         });
     }
     figures
+}
+
+/// The claimant of an attribution: its speaker entity; for a speaker the entities stage did
+/// not key, an entity named inside the description ("un bilan du ministère de l'Intérieur"),
+/// a capitalised institution's own words, or, for "la même source" / "le ministère" right
+/// after a figure sourced to it, that earlier claimant. A description naming no one ("une
+/// source sécuritaire", "un colonel") is no source.
+fn source_of(
+    doc: &Document,
+    attribution: &recoupe_model::Attribution,
+    last: Option<&Source>,
+) -> Option<Source> {
+    if let Some((entity, (key, name))) = attribution
+        .speaker_entity
+        .as_deref()
+        .and_then(|e| cross_key(doc, e).map(|k| (e, k)))
+    {
+        if !attribution.speaker_unnamed {
+            return Some(Source {
+                key,
+                entity: entity.to_string(),
+                name,
+                span: attribution.speaker,
+            });
+        }
+    }
+    let speaker = attribution.speaker?;
+    if let Some(mention) = doc
+        .layers
+        .entities
+        .iter()
+        .filter(|m| m.span.overlaps(&speaker) && m.label != EntityType::LOC)
+        .last()
+    {
+        return Some(Source {
+            key: entity_key(mention),
+            entity: mention.entity.clone(),
+            name: doc.slice(mention.span).to_string(),
+            span: Some(mention.span),
+        });
+    }
+    let name = doc.slice(speaker).to_string();
+    let folded: Vec<String> = words(&name)
+        .into_iter()
+        .map(|w| w.folded)
+        .filter(|w| {
+            !matches!(
+                w.as_str(),
+                "le" | "la" | "les" | "l" | "un" | "une" | "d" | "de" | "du"
+            )
+        })
+        .collect();
+    if folded.is_empty() || is_pronoun(&folded) {
+        return None;
+    }
+    let same = folded.first().is_some_and(|w| w == "meme")
+        || last.is_some_and(|l| {
+            let last_words: Vec<String> = words(&l.name).into_iter().map(|w| w.folded).collect();
+            folded.len() == 1 && last_words.contains(&folded[0])
+        });
+    if same {
+        return last.cloned();
+    }
+    let capitalised = words(&name).iter().skip(1).any(|w| {
+        w.span
+            .slice(&name)
+            .and_then(|t| t.chars().next())
+            .is_some_and(char::is_uppercase)
+    });
+    if attribution.speaker_unnamed && !capitalised {
+        return None;
+    }
+    Some(Source {
+        key: format!("speaker:{}", folded.join(" ")),
+        entity: String::new(),
+        name,
+        span: Some(speaker),
+    })
 }
 
 /// A speaker that is only a pronoun ("il", "elle") names no one the layer could key.
