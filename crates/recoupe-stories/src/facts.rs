@@ -569,8 +569,7 @@ fn source_of(
         .layers
         .entities
         .iter()
-        .filter(|m| m.span.overlaps(&speaker) && m.label != EntityType::LOC)
-        .last()
+        .rfind(|m| m.span.overlaps(&speaker) && m.label != EntityType::LOC)
     {
         return Some(Source {
             key: entity_key(mention),
