@@ -19,7 +19,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
-use recoupe_events::{story_event, EventRecord};
+use recoupe_events::{story_event, EventRecord, StoryFact};
 use recoupe_model::{Document, EventType, Span};
 use serde::{Deserialize, Serialize};
 
@@ -170,8 +170,40 @@ pub enum StoryGrouping {
     /// Development mode: the gold membership of `stories.jsonl` (the stories layer is not
     /// measured; the event layer is, on the right articles).
     GoldMembership,
-    /// The system's stories, as lists of corpus article ids.
-    System(Vec<Vec<String>>),
+    /// The system's stories with their facts.
+    System(Vec<SystemStory>),
+}
+
+/// A system story as the event scoring needs it: corpus ids of its articles and its facts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SystemStory {
+    pub articles: Vec<String>,
+    /// (fact id, reports as (article id, span)).
+    pub facts: Vec<(String, Vec<(String, Span)>)>,
+}
+
+impl SystemStory {
+    /// The stories layer's story, its articles named by their corpus ids.
+    pub fn from_story(story: &recoupe_stories::Story) -> SystemStory {
+        let label_of: HashMap<&recoupe_model::DocId, &String> =
+            story.articles.iter().zip(&story.labels).collect();
+        SystemStory {
+            articles: story.labels.clone(),
+            facts: story
+                .facts
+                .iter()
+                .map(|f| {
+                    (
+                        f.key.clone(),
+                        f.reports
+                            .iter()
+                            .filter_map(|r| label_of.get(&r.doc).map(|l| ((*l).clone(), r.span)))
+                            .collect(),
+                    )
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -258,19 +290,47 @@ pub fn score_events(
     let (mut place_right, mut date_right, mut fatal_right) = (0, 0, 0);
     let mut without_record = 0;
     for story in &gold.stories {
-        let members: Vec<String> = match grouping {
-            StoryGrouping::GoldMembership => story.articles.clone(),
+        let system: Option<&SystemStory> = match grouping {
+            StoryGrouping::GoldMembership => None,
             StoryGrouping::System(stories) => stories
                 .iter()
-                .max_by_key(|s| s.iter().filter(|a| story.articles.contains(a)).count())
-                .filter(|s| s.iter().any(|a| story.articles.contains(a)))
-                .cloned()
-                .unwrap_or_default(),
+                .max_by_key(|s| {
+                    s.articles
+                        .iter()
+                        .filter(|a| story.articles.contains(a))
+                        .count()
+                })
+                .filter(|s| s.articles.iter().any(|a| story.articles.contains(a))),
+        };
+        let members: Vec<String> = match (grouping, system) {
+            (StoryGrouping::GoldMembership, _) => story.articles.clone(),
+            (_, Some(s)) => s.articles.clone(),
+            (_, None) => Vec::new(),
         };
         let docs: Vec<&Document> = members
             .iter()
             .filter_map(|a| documents.get(a.as_str()).copied())
             .collect();
+        // The story's facts, their reports placed in `docs`.
+        let facts: Vec<StoryFact> = system
+            .map(|s| {
+                s.facts
+                    .iter()
+                    .map(|(id, reports)| StoryFact {
+                        id: id.clone(),
+                        reports: reports
+                            .iter()
+                            .filter_map(|(a, span)| {
+                                let k = docs
+                                    .iter()
+                                    .position(|d| d.meta.external_id.as_deref() == Some(a))?;
+                                Some((k, *span))
+                            })
+                            .collect(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
         let mut local = Votes::default();
         for doc in &docs {
             if let Some(g) = doc
@@ -293,7 +353,7 @@ pub fn score_events(
         if g.event_type == EventType::Assault {
             assault_right += 1;
         }
-        let record = story_event(&docs, &[]);
+        let record = story_event(&docs, &facts);
         let mut miss = |problem: &str, expected: String, got: String| {
             if mismatches {
                 out.push(Mismatch {
@@ -403,7 +463,10 @@ pub fn score_events(
             );
         }
         // Fatalities.
-        let (ok, detail) = fatalities_right(story, &record, documents, corpus_gold);
+        let (ok, detail) = match system {
+            Some(s) => fatalities_fact_right(story, &record, s, documents, corpus_gold),
+            None => fatalities_right(story, &record, documents, corpus_gold),
+        };
         if ok {
             fatal_right += 1;
         } else {
@@ -482,6 +545,78 @@ fn set_counts(system: &BTreeSet<String>, gold: &BTreeSet<String>) -> Counts {
         fp: system.len() - tp,
         fn_: gold.len() - tp,
     }
+}
+
+/// Located spans of every gold fact report of the story, by fact.
+fn located_reports<'g>(
+    story: &'g GoldStory,
+    documents: &HashMap<&str, &Document>,
+    corpus_gold: &HashMap<String, Gold>,
+) -> BTreeMap<&'g str, Vec<(&'g str, Span)>> {
+    let mut located: BTreeMap<&str, Vec<(&str, Span)>> = BTreeMap::new();
+    let mut cache: HashMap<&str, Vec<Option<Span>>> = HashMap::new();
+    for (f, article, q) in &story.fact_reports {
+        let (Some(doc), Some(g)) = (documents.get(article.as_str()), corpus_gold.get(article))
+        else {
+            continue;
+        };
+        let spans = cache.entry(article.as_str()).or_insert_with(|| {
+            locate_gold(&doc.text, g)
+                .quantities
+                .iter()
+                .map(|r| r.as_ref().ok().copied())
+                .collect()
+        });
+        if let Some(Some(span)) = spans.get(*q) {
+            located
+                .entry(f.as_str())
+                .or_default()
+                .push((article.as_str(), *span));
+        }
+    }
+    located
+}
+
+/// With system facts: right when the record names the system fact that most of the gold
+/// fatalities fact's reports fall in (FORMAT.md), or both say none.
+fn fatalities_fact_right(
+    story: &GoldStory,
+    record: &EventRecord,
+    system: &SystemStory,
+    documents: &HashMap<&str, &Document>,
+    corpus_gold: &HashMap<String, Gold>,
+) -> (bool, String) {
+    let got = record.fatalities.as_ref().and_then(|f| f.fact.clone());
+    let Some(fact) = &story.event.fatalities_fact else {
+        return (got.is_none(), got.unwrap_or_else(|| "none".into()));
+    };
+    let located = located_reports(story, documents, corpus_gold);
+    let gold_reports = located.get(fact.as_str()).cloned().unwrap_or_default();
+    let best = system
+        .facts
+        .iter()
+        .map(|(id, reports)| {
+            let n = gold_reports
+                .iter()
+                .filter(|(a, s)| {
+                    reports
+                        .iter()
+                        .any(|(b, r)| b == a && r.start < s.end && s.start < r.end)
+                })
+                .count();
+            (id, n)
+        })
+        .filter(|(_, n)| *n > 0)
+        .max_by_key(|(id, n)| (*n, std::cmp::Reverse((*id).clone())))
+        .map(|(id, _)| id.clone());
+    (
+        best.is_some() && got == best,
+        format!(
+            "{} (the system fact holding most gold reports: {})",
+            got.unwrap_or_else(|| "none".into()),
+            best.unwrap_or_else(|| "none".into())
+        ),
+    )
 }
 
 /// Whether the record's toll is the gold fatalities fact (see the module docs).

@@ -97,6 +97,14 @@
 //!                       "actors": PRF, "recipients": PRF, "place": ACC, "date": ACC,
 //!                       "fatalities": ACC, "responsibility": PRF,
 //!                       "baseline_always_assault": ACC}
+//!     // only when the corpus has stories.jsonl (see the `stories` module for the rules):
+//!     "stories":       {"status": "scored", "pairwise": PRF, "b_cubed": {…}, "articles": n,
+//!                       "gold_stories": n, "system_stories": n,
+//!                       "baseline": {"method": "…", "threshold": x, "pairwise": PRF}},
+//!     "copies":        {"status": "scored", "pairs": PRF, "baseline": {"method": "…", "pairs": PRF}},
+//!     "facts":         {"status": "scored", "pairs": PRF, "baseline": {…}},
+//!     "disagreements": {"status": "scored", "pairs": PRF, "baseline": {…}},
+//!     "sources":       {"status": "scored", "right": ACC, "baseline": {"method": "…", "right": ACC}}
 //!   },
 //!   // only with --mismatches [LAYER,...]: one entry per disagreement with the gold
 //!   "mismatches": [{"article": "v01", "layer": "attributions", "problem": "speaker",
@@ -117,6 +125,7 @@ mod locate;
 mod metrics;
 mod oracle;
 mod render;
+mod stories;
 
 pub use corpus::{
     load_corpus, Corpus, EvalError, Gold, GoldAttribution, GoldDate, GoldEntity, GoldNationality,
@@ -129,10 +138,14 @@ pub use evaluate::{
 };
 pub use events::{
     load_event_gold, score_events, EventGold, EventScores, GoldEvent, GoldResponsibility,
-    GoldStory, StoryGrouping,
+    GoldStory as GoldEventStory, StoryGrouping, SystemStory,
 };
 pub use locate::{
     locate_gold, locate_in_order, CursorRule, LocatedGold, Placements, Unlocated, UnlocatedItem,
 };
 pub use metrics::{b_cubed, haversine_km, normalise_name, Accuracy, BCubed, Prf};
 pub use oracle::oracle_documents;
+pub use stories::{
+    score_stories, GoldCopy, GoldFact, GoldReport, GoldStory, PairBaseline, PairScores,
+    SourceBaseline, SourceScores, StoryBaseline, StoryReports, StoryScores,
+};
