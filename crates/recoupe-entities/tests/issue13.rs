@@ -488,3 +488,9 @@ fn issue13_inhabitants_of_a_town_are_misc() {
     assert_has(&doc, EntityType::MISC, "Lillois");
     assert_has(&doc, EntityType::MISC, "Roubaisiens");
 }
+
+#[test]
+fn issue13_a_verb_after_an_organisation_name_stays_out_of_it() {
+    let doc = run("L'armée israélienne frappe de nouveau le sud du Liban.");
+    assert_has(&doc, EntityType::ORG, "armée israélienne");
+}

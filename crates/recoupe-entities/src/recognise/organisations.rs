@@ -449,9 +449,12 @@ impl Recogniser<'_> {
         if is_adjective(&t.folded) && !VERB_LIKE_ENDINGS.iter().any(|e| t.folded.ends_with(e)) {
             return true;
         }
-        // a past participle is an adjective here ("forces armées", "cols bleus regroupés")
+        // a past participle is an adjective here ("forces armées", "cols bleus regroupés");
+        // a word the endings miss counts only after a complement ("des Affaires étrangères"),
+        // not right after the head, where the tagger may take a verb for one ("l'armée
+        // israélienne frappe")
         match self.upos(toks, s, k) {
-            Upos::Adj => true,
+            Upos::Adj => is_adjective(&t.folded) || !participle_ok,
             Upos::Verb | Upos::Aux => {
                 participle_ok && ["é", "ée", "és", "ées"].iter().any(|e| t.text.ends_with(e))
             }
