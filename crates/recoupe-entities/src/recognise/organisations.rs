@@ -154,13 +154,22 @@ impl Recogniser<'_> {
                 continue;
             }
             // "des Affaires étrangères": an adjective by its ending or, failing that, to the tagger
-            if t.is_word() && !t.cap && self.org_adjective(toks, s, j, complements == 0) {
+            if t.is_word()
+                && !t.cap
+                && self.org_adjective(toks, s, j, complements == 0, head.cap || complements > 0)
+            {
                 adjectives = true;
                 j += 1;
                 // "scientifique et technique", "terrestres et maritimes": coordinated adjectives
                 if j + 1 < s.end
                     && toks[j].folded == "et"
-                    && self.org_adjective(toks, s, j + 1, complements == 0)
+                    && self.org_adjective(
+                        toks,
+                        s,
+                        j + 1,
+                        complements == 0,
+                        head.cap || complements > 0,
+                    )
                 {
                     j += 2;
                 }
@@ -431,13 +440,15 @@ impl Recogniser<'_> {
 
     /// A lowercase adjective inside an organisation name: by its ending, or to the tagger.
     /// A past participle counts only before any complement (`participle_ok`): "forces
-    /// armées", but not "Comité d'urgence *composé* d'experts".
+    /// armées", but not "Comité d'urgence *composé* d'experts"; an adjective only the tagger
+    /// sees only where `tagged_adjective_ok`.
     fn org_adjective(
         &self,
         toks: &[Tk<'_>],
         s: SentenceRange,
         k: usize,
         participle_ok: bool,
+        tagged_adjective_ok: bool,
     ) -> bool {
         let t = &toks[k];
         if !t.is_word() || t.cap || is_de(&t.folded) || self.lex.stopwords_caps.contains(&*t.folded)
@@ -450,11 +461,11 @@ impl Recogniser<'_> {
             return true;
         }
         // a past participle is an adjective here ("forces armées", "cols bleus regroupés");
-        // a word the endings miss counts only after a complement ("des Affaires étrangères"),
-        // not right after the head, where the tagger may take a verb for one ("l'armée
-        // israélienne frappe")
+        // a word the endings miss counts in a capitalised name or after a complement
+        // ("Protection civile", "des Affaires étrangères"), not after a lowercase head, where
+        // the tagger may take a verb for one ("l'armée israélienne frappe")
         match self.upos(toks, s, k) {
-            Upos::Adj => is_adjective(&t.folded) || !participle_ok,
+            Upos::Adj => is_adjective(&t.folded) || tagged_adjective_ok,
             Upos::Verb | Upos::Aux => {
                 participle_ok && ["é", "ée", "és", "ées"].iter().any(|e| t.text.ends_with(e))
             }
