@@ -69,6 +69,21 @@ pub struct Lexicon {
     pub both_determiners: HashSet<String>,
     pub persons: HashSet<String>,
     pub abbreviations: HashSet<String>,
+    pub exact_nouns: HashMap<String, f64>,
+    pub one_range_nouns: HashMap<String, [f64; 2]>,
+    pub post_adjectives: HashSet<String>,
+    /// Post-noun adverbs as folded word sequences, longest first.
+    pub post_adverbs: Vec<Vec<String>>,
+    /// Post-noun fixed phrases as folded word sequences, longest first.
+    pub post_phrases: Vec<Vec<String>>,
+    pub casualty_adverbs: HashSet<String>,
+    pub member_nouns: HashSet<String>,
+    pub currencies: HashSet<String>,
+    pub bare_next: HashSet<String>,
+    pub bare_not_after: HashSet<String>,
+    pub toll_nouns: HashSet<String>,
+    pub complement_adjectives: HashSet<String>,
+    pub complement_units: HashSet<String>,
 }
 
 /// Folds a word for matching: lowercase, common Latin accents removed, `’` → `'`.
@@ -218,20 +233,33 @@ impl Lexicon {
         let n = parse_sections(N, numbers_txt)?;
         let u = parse_sections(U, units)?;
 
-        let mut range_nouns = HashMap::default();
-        for (line, (phrase, values)) in section(&n, N, "range_noun")?.iter().enumerate() {
-            let low = values.first().and_then(|v| v.parse::<f64>().ok());
-            let high = values.get(1).and_then(|v| v.parse::<f64>().ok());
-            let (Some(low), Some(high)) = (low, high) else {
-                return Err(LexiconError::BadValue {
-                    file: N,
-                    line,
-                    entry: phrase.clone(),
-                    reason: format!("[range_noun] wants two numbers, got {values:?}"),
-                });
-            };
-            range_nouns.insert(phrase.clone(), [low, high]);
-        }
+        let ranges = |name: &'static str| -> Result<HashMap<String, [f64; 2]>, LexiconError> {
+            let mut map = HashMap::default();
+            for (line, (phrase, values)) in section(&n, N, name)?.iter().enumerate() {
+                let low = values.first().and_then(|v| v.parse::<f64>().ok());
+                let high = values.get(1).and_then(|v| v.parse::<f64>().ok());
+                let (Some(low), Some(high)) = (low, high) else {
+                    return Err(LexiconError::BadValue {
+                        file: N,
+                        line,
+                        entry: phrase.clone(),
+                        reason: format!("[{name}] wants two numbers, got {values:?}"),
+                    });
+                };
+                map.insert(phrase.clone(), [low, high]);
+            }
+            Ok(map)
+        };
+        let range_nouns = ranges("range_noun")?;
+        let one_range_nouns = ranges("one_range_noun")?;
+        let phrases = |name: &'static str| -> Result<Vec<Vec<String>>, LexiconError> {
+            let mut list: Vec<Vec<String>> = section(&u, U, name)?
+                .iter()
+                .map(|(phrase, _)| phrase_words(phrase))
+                .collect();
+            list.sort_by_key(|words| std::cmp::Reverse(words.len()));
+            Ok(list)
+        };
         let mut qualifiers = Vec::new();
         for (line, (phrase, values)) in section(&n, N, "qualifier")?.iter().enumerate() {
             let qualifier = match values.first().map(String::as_str) {
@@ -253,11 +281,7 @@ impl Lexicon {
         }
         // Longest phrases first so "pas moins de" wins over "moins de".
         qualifiers.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
-        let mut compounds: Vec<Vec<String>> = section(&u, U, "compound")?
-            .iter()
-            .map(|(phrase, _)| phrase_words(phrase))
-            .collect();
-        compounds.sort_by_key(|words| std::cmp::Reverse(words.len()));
+        let compounds = phrases("compound")?;
 
         Ok(Lexicon {
             months: numbers(&d, D, "month")?,
@@ -284,6 +308,19 @@ impl Lexicon {
             both_determiners: words(&u, U, "both_determiner")?,
             persons: words(&u, U, "person")?,
             abbreviations: words(&u, U, "abbreviation")?,
+            exact_nouns: numbers(&n, N, "exact_noun")?,
+            one_range_nouns,
+            post_adjectives: words(&u, U, "post_adjective")?,
+            post_adverbs: phrases("post_adverb")?,
+            post_phrases: phrases("post_phrase")?,
+            casualty_adverbs: words(&u, U, "casualty_adverb")?,
+            member_nouns: words(&u, U, "member_noun")?,
+            currencies: words(&u, U, "currency")?,
+            bare_next: words(&u, U, "bare_next")?,
+            bare_not_after: words(&u, U, "bare_not_after")?,
+            toll_nouns: words(&u, U, "toll_noun")?,
+            complement_adjectives: words(&u, U, "complement_adjective")?,
+            complement_units: words(&u, U, "complement_unit")?,
         })
     }
 

@@ -54,6 +54,10 @@ pub fn spelled_number(tokens: &[Token], index: usize, lexicon: &Lexicon) -> Opti
     if first.kind != Kind::Word || first.key == "et" || !is_number_word(&first.key, lexicon) {
         return None;
     }
+    // text2num wants the accent the folded key has lost.
+    if first.key == "zero" {
+        return Some((0.0, index + 1));
+    }
     let mut end = index + 1;
     while end < tokens.len()
         && tokens[end].kind == Kind::Word
@@ -94,6 +98,7 @@ mod tests {
         assert_eq!(value("vingt-deux soldats"), Some((22.0, 1)));
         assert_eq!(value("quatre cents soldats"), Some((400.0, 2)));
         assert_eq!(value("une personne"), Some((1.0, 1)));
+        assert_eq!(value("zéro mort"), Some((0.0, 1)));
         assert_eq!(value("et deux"), None);
         assert_eq!(value("soldats"), None);
     }
