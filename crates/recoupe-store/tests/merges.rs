@@ -79,6 +79,7 @@ fn claim(doc: &mut Document, speaker: &str, content: &str) {
         channel: None,
         via: Vec::new(),
         hedged: false,
+        polarity: recoupe_model::Polarity::Assert,
         provenance: Provenance::new("attributions", "test"),
     });
 }

@@ -163,6 +163,7 @@ fn full_document() -> Document {
         channel: Some("communiqué".into()),
         via: vec!["actors:afp".into()],
         hedged: true,
+        polarity: recoupe_model::Polarity::Assert,
         provenance: prov("attributions", "selon"),
     });
     l.attributions.push(Attribution {
@@ -175,6 +176,7 @@ fn full_document() -> Document {
         channel: None,
         via: vec!["actors:afp".into()],
         hedged: false,
+        polarity: recoupe_model::Polarity::Assert,
         provenance: prov("attributions", "speech-verb"),
     });
     l.unsourced.push(Unsourced {
@@ -556,6 +558,7 @@ fn entity_fixture() -> (TempDir, SqliteStore) {
         channel: None,
         via: Vec::new(),
         hedged: false,
+        polarity: recoupe_model::Polarity::Assert,
         provenance: prov("attributions", "test"),
     });
     docs.push(d);
@@ -583,6 +586,7 @@ fn entity_fixture() -> (TempDir, SqliteStore) {
         channel: None,
         via: vec!["org:presse".into()],
         hedged: true,
+        polarity: recoupe_model::Polarity::Assert,
         provenance: prov("attributions", "test"),
     });
     d.layers.attributions.push(Attribution {
@@ -595,6 +599,7 @@ fn entity_fixture() -> (TempDir, SqliteStore) {
         channel: None,
         via: Vec::new(),
         hedged: true,
+        polarity: recoupe_model::Polarity::Assert,
         provenance: prov("attributions", "test"),
     });
     docs.push(d);

@@ -1,19 +1,18 @@
-//! One function per subcommand.
+//! One function per subcommand: call `recoupe_app`, render what it returns.
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::time::Instant;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
-use recoupe_model::{Document, EntityType, Layer};
-use recoupe_pipeline::Pipeline;
-use recoupe_store::{PutOutcome, SqliteStore, Store};
+use recoupe_app::eval::EvalProgress;
+use recoupe_app::ingest::{IngestObserver, IngestProgress};
+use recoupe_app::{query, IngestError, Note};
+use recoupe_model::AttributionKind;
 use serde::Serialize;
 
 use crate::cli::{Cli, ColorChoice, Command, ExportFormat};
-use crate::inputs::{self, InputError};
 use crate::render::{self, Style};
 use crate::Outcome;
 
@@ -56,25 +55,6 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     }
 }
 
-fn pipeline() -> Result<Pipeline> {
-    recoupe_pipeline::french_news().context("assembling the pipeline")
-}
-
-fn open_store(db: &Path) -> Result<SqliteStore> {
-    SqliteStore::open(db).with_context(|| format!("opening the store {}", db.display()))
-}
-
-/// Opens an existing store for reading; a missing file is a user error, not an empty store.
-fn open_existing(db: &Path) -> Result<SqliteStore> {
-    if !db.exists() {
-        bail!(
-            "no store at {} — run `recoupe ingest PATH…` or `recoupe demo` first, or pass --db",
-            db.display()
-        );
-    }
-    open_store(db)
-}
-
 fn print_json<T: Serialize>(value: &T) -> Result<()> {
     let mut out = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, value)?;
@@ -82,174 +62,72 @@ fn print_json<T: Serialize>(value: &T) -> Result<()> {
     Ok(())
 }
 
-// ------------------------------------------------------------------ ingest
-
-#[derive(Debug, Default, Serialize)]
-pub struct IngestSummary {
-    pub ingested: u64,
-    pub duplicates: u64,
-    pub failed: u64,
-    pub failures: Vec<String>,
-    pub seconds: f64,
-    pub docs_per_second: f64,
-    /// Cross-article entity merges added by the clustering pass after storing.
-    pub merges_added: u64,
-    pub cluster_seconds: f64,
+fn short(id: &str, len: usize) -> &str {
+    &id[..len.min(id.len())]
 }
 
-/// Reads, annotates and stores documents in batches; returns the summary.
-///
-/// Three stages overlap: a reader thread decodes the inputs (and identifies languages), the
-/// calling thread runs the pipeline on each batch across all cores, and a writer thread
-/// commits the previous batch to the store meanwhile. Each batch is one transaction, so a
-/// killed ingest loses at most the batches not yet committed.
-pub fn ingest_into(
-    store: &mut (dyn Store + Send),
-    pipeline: &Pipeline,
-    paths: &[String],
-    batch: usize,
-    progress: bool,
-) -> Result<IngestSummary> {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    use std::sync::mpsc::sync_channel;
+// ------------------------------------------------------------------ progress
 
-    enum ReadEvent {
-        Batch(Vec<Document>),
-        Failure(InputError),
-        Note(String),
-    }
-
-    let started = Instant::now();
-    let mut summary = IngestSummary::default();
-    let bar = progress_bar(progress, inputs::total_bytes(paths));
-    let batch = batch.max(1);
-    let ingested = AtomicU64::new(0);
-    let duplicates = AtomicU64::new(0);
-    let mut documents = inputs::open(paths);
-    let bytes_read = documents.bytes_read_counter();
-    let (read_tx, read_rx) = sync_channel::<ReadEvent>(4);
-    let (write_tx, write_rx) = sync_channel::<Vec<Document>>(2);
-
-    std::thread::scope(|scope| -> Result<()> {
-        // Owned by this closure so that an early error return closes the writer's channel
-        // (and the reader's, through `read_rx`) instead of leaving their threads waiting.
-        let write_tx = write_tx;
-        scope.spawn(move || {
-            let mut pending = Vec::with_capacity(batch);
-            while let Some(item) = documents.next() {
-                let event = match item {
-                    Ok(doc) => {
-                        pending.push(doc);
-                        if pending.len() < batch {
-                            None
-                        } else {
-                            Some(ReadEvent::Batch(std::mem::replace(
-                                &mut pending,
-                                Vec::with_capacity(batch),
-                            )))
-                        }
-                    }
-                    Err(err) => Some(ReadEvent::Failure(err)),
-                };
-                let notes = documents.take_notes();
-                for event in event
-                    .into_iter()
-                    .chain(notes.into_iter().map(|n| ReadEvent::Note(n.to_string())))
-                {
-                    if read_tx.send(event).is_err() {
-                        return; // the consumer stopped on an error
-                    }
-                }
-            }
-            if !pending.is_empty() {
-                let _ = read_tx.send(ReadEvent::Batch(pending));
-            }
-        });
-        let writer = scope.spawn(|| -> Result<()> {
-            for docs in write_rx {
-                let outcomes = store
-                    .put_batch(&docs)
-                    .context("writing a batch to the store")?;
-                for o in outcomes {
-                    match o {
-                        PutOutcome::Inserted => ingested.fetch_add(1, Ordering::Relaxed),
-                        PutOutcome::Duplicate => duplicates.fetch_add(1, Ordering::Relaxed),
-                    };
-                }
-            }
-            Ok(())
-        });
-        for event in read_rx {
-            match event {
-                ReadEvent::Batch(mut docs) => {
-                    annotate(pipeline, &mut docs)?;
-                    if write_tx.send(docs).is_err() {
-                        break; // the writer failed; its error is reported below
-                    }
-                }
-                ReadEvent::Failure(err) => report_failure(&mut summary, &err, &bar),
-                ReadEvent::Note(note) => match &bar {
-                    Some(bar) => bar.println(format!("note: {note}")),
-                    None => eprintln!("note: {note}"),
-                },
-            }
-            if let Some(bar) = &bar {
-                bar.set_position(bytes_read.load(Ordering::Relaxed));
-                bar.set_message(format!(
-                    "{} stored, {} duplicates, {} failed",
-                    ingested.load(Ordering::Relaxed),
-                    duplicates.load(Ordering::Relaxed),
-                    summary.failed
-                ));
-            }
-        }
-        drop(write_tx);
-        writer
-            .join()
-            .map_err(|_| anyhow::anyhow!("the store writer thread panicked"))?
-    })?;
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
-    summary.ingested = ingested.into_inner();
-    summary.duplicates = duplicates.into_inner();
-    summary.seconds = started.elapsed().as_secs_f64();
-    let handled = (summary.ingested + summary.duplicates) as f64;
-    summary.docs_per_second = handled / summary.seconds.max(1e-9);
-    Ok(summary)
-}
-
-fn report_failure(summary: &mut IngestSummary, err: &InputError, bar: &Option<ProgressBar>) {
-    summary.failed += 1;
-    let line = err.to_string();
-    match bar {
-        Some(bar) => bar.println(format!("error: {line}")),
-        None => eprintln!("error: {line}"),
-    }
-    summary.failures.push(line);
-}
-
-fn progress_bar(enabled: bool, total_bytes: u64) -> Option<ProgressBar> {
+fn progress_bar(enabled: bool, total: u64, template: &str) -> Option<ProgressBar> {
     if !enabled {
         return None;
     }
-    let bar = ProgressBar::new(total_bytes);
-    bar.set_style(
-        ProgressStyle::with_template(
-            "{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes} ({bytes_per_sec}) {msg}",
-        )
-        .expect("static template"),
-    );
+    let bar = ProgressBar::new(total);
+    bar.set_style(ProgressStyle::with_template(template).expect("static template"));
     Some(bar)
 }
 
-/// Runs the pipeline over a batch, in parallel across documents.
-fn annotate(pipeline: &Pipeline, docs: &mut [Document]) -> Result<()> {
-    docs.par_iter_mut()
-        .try_for_each(|doc| pipeline.run(doc))
-        .context("running the pipeline")?;
-    Ok(())
+/// Prints notes and failures as they happen, above the progress bar when there is one.
+struct Terminal {
+    bar: Option<ProgressBar>,
 }
+
+impl Terminal {
+    fn println(&self, line: String) {
+        match &self.bar {
+            Some(bar) => bar.println(line),
+            None => eprintln!("{line}"),
+        }
+    }
+}
+
+impl IngestObserver for Terminal {
+    fn note(&mut self, note: &Note) {
+        self.println(format!("note: {note}"));
+    }
+
+    fn failure(&mut self, error: &IngestError) {
+        self.println(format!("error: {error}"));
+    }
+
+    fn progress(&mut self, p: &IngestProgress) {
+        if let Some(bar) = &self.bar {
+            bar.set_position(p.bytes_read);
+            bar.set_message(format!(
+                "{} stored, {} duplicates, {} failed",
+                p.stored, p.duplicates, p.failed
+            ));
+        }
+    }
+}
+
+struct EvalBar(Option<ProgressBar>);
+
+impl EvalProgress for EvalBar {
+    fn start(&self, documents: u64) {
+        if let Some(bar) = &self.0 {
+            bar.set_length(documents);
+        }
+    }
+
+    fn document_done(&self) {
+        if let Some(bar) = &self.0 {
+            bar.inc(1);
+        }
+    }
+}
+
+// ------------------------------------------------------------------ ingest
 
 fn ingest(
     db: &Path,
@@ -259,16 +137,16 @@ fn ingest(
     json: bool,
     progress: bool,
 ) -> Result<Outcome> {
-    let pipeline = pipeline()?;
-    let mut store = open_store(db)?;
-    let mut summary = ingest_into(&mut store, &pipeline, paths, batch, progress)?;
-    if cluster && summary.ingested > 0 {
-        let started = Instant::now();
-        let report = store
-            .cluster_entities()
-            .context("clustering entities across articles")?;
-        summary.merges_added = report.added;
-        summary.cluster_seconds = started.elapsed().as_secs_f64();
+    let mut terminal = Terminal {
+        bar: progress_bar(
+            progress,
+            recoupe_app::ingest::input_size(paths),
+            "{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes} ({bytes_per_sec}) {msg}",
+        ),
+    };
+    let summary = recoupe_app::ingest::ingest(db, paths, batch, cluster, &mut terminal)?;
+    if let Some(bar) = terminal.bar {
+        bar.finish_and_clear();
     }
     if json {
         print_json(&summary)?;
@@ -302,88 +180,23 @@ fn ingest(
 // ------------------------------------------------------------------ extract
 
 fn extract(paths: &[String], without: &[String]) -> Result<Outcome> {
-    let mut drop: Vec<Layer> = Vec::new();
-    for name in without {
-        let layer = Layer::ALL
-            .iter()
-            .copied()
-            .find(|l| l.name() == name.trim())
-            .with_context(|| {
-                let known: Vec<&str> = Layer::ALL.iter().map(|l| l.name()).collect();
-                format!(
-                    "unknown layer `{name}` in --without (layers: {})",
-                    known.join(", ")
-                )
-            })?;
-        drop.push(layer);
-    }
-    let pipeline = pipeline()?;
-    let stdin_only = vec!["-".to_string()];
-    let paths = if paths.is_empty() { &stdin_only } else { paths };
-    let mut failed = 0u64;
+    let drop = recoupe_app::extract::parse_layers(without)?;
+    let pipeline = recoupe_app::pipeline()?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let mut batch: Vec<Document> = Vec::with_capacity(64);
-    let write_batch = |batch: &mut Vec<Document>, out: &mut dyn Write| -> Result<()> {
-        annotate(&pipeline, batch)?;
-        for doc in batch.iter_mut() {
-            strip_layers(doc, &drop);
-            serde_json::to_writer(&mut *out, doc)?;
-            out.write_all(b"\n")?;
-        }
-        batch.clear();
-        Ok(())
-    };
-    let mut documents = inputs::open(paths);
-    while let Some(item) = documents.next() {
-        for note in documents.take_notes() {
-            eprintln!("note: {note}");
-        }
-        match item {
-            Ok(doc) => {
-                batch.push(doc);
-                if batch.len() == 64 {
-                    write_batch(&mut batch, &mut out)?;
-                }
-            }
-            Err(err) => {
-                failed += 1;
-                eprintln!("error: {err}");
-            }
-        }
-    }
-    write_batch(&mut batch, &mut out)?;
-    out.flush()?;
-    Ok(if failed > 0 {
+    let mut terminal = Terminal { bar: None };
+    let summary = recoupe_app::extract::extract(&pipeline, paths, &drop, &mut out, &mut terminal)?;
+    Ok(if summary.failed > 0 {
         Outcome::PartialFailure
     } else {
         Outcome::Success
     })
 }
 
-fn strip_layers(doc: &mut Document, drop: &[Layer]) {
-    for layer in drop {
-        doc.produced.remove(layer);
-        let l = &mut doc.layers;
-        match layer {
-            Layer::Sentences => l.sentences.clear(),
-            Layer::Tokens => l.tokens.clear(),
-            Layer::Entities => l.entities.clear(),
-            Layer::Nationalities => l.nationalities.clear(),
-            Layer::Places => l.places.clear(),
-            Layer::Dates => l.dates.clear(),
-            Layer::Quantities => l.quantities.clear(),
-            Layer::Attributions => l.attributions.clear(),
-            Layer::Unsourced => l.unsourced.clear(),
-            Layer::Events => l.events.clear(),
-        }
-    }
-}
-
 // ------------------------------------------------------------------ queries
 
 fn search(db: &Path, query: &str, limit: usize, json: bool) -> Result<Outcome> {
-    let store = open_existing(db)?;
-    let hits = store.search(query, limit)?;
+    let store = recoupe_app::open_existing(db)?;
+    let hits = query::search(&store, query, limit)?;
     if json {
         print_json(&hits)?;
     } else if hits.is_empty() {
@@ -392,7 +205,7 @@ fn search(db: &Path, query: &str, limit: usize, json: bool) -> Result<Outcome> {
         for hit in &hits {
             println!(
                 "{}  {}  {}  {}",
-                &hit.id[..12.min(hit.id.len())],
+                short(&hit.id, 12),
                 hit.published
                     .map(|d| d.to_string())
                     .unwrap_or_else(|| "          ".into()),
@@ -401,8 +214,8 @@ fn search(db: &Path, query: &str, limit: usize, json: bool) -> Result<Outcome> {
             );
             let snippet = hit
                 .snippet
-                .replace(recoupe_store::SNIPPET_START, "[")
-                .replace(recoupe_store::SNIPPET_END, "]")
+                .replace(recoupe_app::SNIPPET_START, "[")
+                .replace(recoupe_app::SNIPPET_END, "]")
                 .replace('\n', " ");
             println!("    {snippet}");
         }
@@ -415,8 +228,8 @@ fn search(db: &Path, query: &str, limit: usize, json: bool) -> Result<Outcome> {
 }
 
 fn show(db: &Path, doc: &str, explain: bool, json: bool, style: Style) -> Result<Outcome> {
-    let store = open_existing(db)?;
-    let Some(document) = store.get(doc)? else {
+    let store = recoupe_app::open_existing(db)?;
+    let Some(document) = query::document(&store, doc)? else {
         eprintln!(
             "no document {doc:?} in {} (try `recoupe search`)",
             db.display()
@@ -432,8 +245,8 @@ fn show(db: &Path, doc: &str, explain: bool, json: bool, style: Style) -> Result
 }
 
 fn stats(db: &Path, json: bool) -> Result<Outcome> {
-    let store = open_existing(db)?;
-    let stats = store.stats()?;
+    let store = recoupe_app::open_existing(db)?;
+    let stats = query::stats(&store)?;
     if json {
         print_json(&stats)?;
         return Ok(Outcome::Success);
@@ -455,7 +268,7 @@ fn stats(db: &Path, json: bool) -> Result<Outcome> {
     println!("dates            {}", stats.dates);
     println!("quantities       {}", stats.quantities);
     println!("attributions     {}", stats.attributions);
-    let tallies = |t: &[recoupe_store::Tally]| {
+    let tallies = |t: &[recoupe_app::Tally]| {
         t.iter()
             .take(10)
             .map(|t| format!("{} {}", t.value.as_deref().unwrap_or("?"), t.count))
@@ -468,7 +281,7 @@ fn stats(db: &Path, json: bool) -> Result<Outcome> {
 }
 
 fn export(db: &Path, format: ExportFormat, output: Option<&Path>) -> Result<Outcome> {
-    let store = open_existing(db)?;
+    let store = recoupe_app::open_existing(db)?;
     let mut writer: Box<dyn Write> = match output {
         Some(path) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(path)
@@ -476,11 +289,11 @@ fn export(db: &Path, format: ExportFormat, output: Option<&Path>) -> Result<Outc
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
-    let n = match format {
-        ExportFormat::Jsonl => recoupe_store::export_jsonl(&store, &mut writer)?,
-        ExportFormat::Csv => recoupe_store::export_csv(&store, &mut writer)?,
+    let format = match format {
+        ExportFormat::Jsonl => query::ExportFormat::Jsonl,
+        ExportFormat::Csv => query::ExportFormat::Csv,
     };
-    writer.flush()?;
+    let n = query::export(&store, format, &mut writer)?;
     if let Some(path) = output {
         eprintln!("exported {n} documents to {}", path.display());
     }
@@ -488,9 +301,8 @@ fn export(db: &Path, format: ExportFormat, output: Option<&Path>) -> Result<Outc
 }
 
 fn entities(db: &Path, label: Option<&str>, top: usize, json: bool) -> Result<Outcome> {
-    let store = open_existing(db)?;
-    let label = label.and_then(EntityType::parse);
-    let list = store.top_entities(label, top)?;
+    let store = recoupe_app::open_existing(db)?;
+    let list = query::entities(&store, label, top)?;
     if json {
         print_json(&list)?;
     } else {
@@ -517,8 +329,8 @@ fn entities(db: &Path, label: Option<&str>, top: usize, json: bool) -> Result<Ou
 }
 
 fn entity(db: &Path, name: &str, json: bool) -> Result<Outcome> {
-    let store = open_existing(db)?;
-    let Some(e) = store.entity(name)? else {
+    let store = recoupe_app::open_existing(db)?;
+    let Some(e) = query::entity(&store, name)? else {
         eprintln!("no entity matches {name:?} (try `recoupe entities`)");
         return Ok(Outcome::NotFound);
     };
@@ -570,7 +382,7 @@ fn entity(db: &Path, name: &str, json: bool) -> Result<Outcome> {
     for d in e.documents.iter().take(20) {
         println!(
             "  {}  {}  {}",
-            &d.id[..12.min(d.id.len())],
+            short(&d.id, 12),
             d.published
                 .map(|p| p.to_string())
                 .unwrap_or_else(|| "          ".into()),
@@ -595,9 +407,13 @@ fn entity(db: &Path, name: &str, json: bool) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
+fn kind_name(kind: AttributionKind) -> String {
+    format!("{kind:?}").to_lowercase()
+}
+
 fn claims(db: &Path, speaker: &str, json: bool) -> Result<Outcome> {
-    let store = open_existing(db)?;
-    let claims = store.claims_by_speaker(speaker)?;
+    let store = recoupe_app::open_existing(db)?;
+    let claims = query::claims(&store, speaker)?;
     if json {
         print_json(&claims)?;
     } else if claims.is_empty() {
@@ -606,7 +422,7 @@ fn claims(db: &Path, speaker: &str, json: bool) -> Result<Outcome> {
         for c in &claims {
             println!(
                 "{} {} — {}",
-                &c.doc_id[..12.min(c.doc_id.len())],
+                short(&c.doc_id, 12),
                 c.published.map(|p| p.to_string()).unwrap_or_default(),
                 c.title.as_deref().unwrap_or("(untitled)")
             );
@@ -615,7 +431,7 @@ fn claims(db: &Path, speaker: &str, json: bool) -> Result<Outcome> {
                 c.speaker.as_deref().unwrap_or("(unnamed)"),
                 c.content.replace('\n', " ")
             );
-            let mut details = vec![format!("{:?}", c.kind).to_lowercase()];
+            let mut details = vec![kind_name(c.kind)];
             if !c.via.is_empty() {
                 details.push(format!("via {}", c.via.join(" ← ")));
             }
@@ -639,44 +455,27 @@ fn claims(db: &Path, speaker: &str, json: bool) -> Result<Outcome> {
 
 fn demo(db: &Path, style: Style) -> Result<Outcome> {
     let started = Instant::now();
-    let pipeline = pipeline()?;
-    let mut store = open_store(db)?;
-    let mut docs = inputs::demo_documents().context("reading the bundled demo corpus")?;
-    annotate(&pipeline, &mut docs)?;
-    let outcomes = store.put_batch(&docs)?;
-    store
-        .cluster_entities()
-        .context("clustering entities across articles")?;
-    let inserted = outcomes
-        .iter()
-        .filter(|o| **o == PutOutcome::Inserted)
-        .count();
+    let mut store = recoupe_app::open_store(db)?;
+    let report = recoupe_app::demo::run_demo(&mut store)?;
     println!(
         "{}",
         style.bold(&format!(
             "recoupe demo: {} bundled articles → {} ({} new, {} already there) in {:.2}s",
-            docs.len(),
+            report.articles,
             db.display(),
-            inserted,
-            docs.len() - inserted,
+            report.inserted,
+            report.articles - report.inserted,
             started.elapsed().as_secs_f64()
         ))
     );
-    let count = |f: fn(&Document) -> usize| docs.iter().map(f).sum::<usize>();
+    let c = &report.counts;
     println!(
         "  sentences {} · entities {} · places {} · dates {} · quantities {} · attributions {} · unsourced {}",
-        count(|d| d.layers.sentences.len()),
-        count(|d| d.layers.entities.len()),
-        count(|d| d.layers.places.len()),
-        count(|d| d.layers.dates.len()),
-        count(|d| d.layers.quantities.len()),
-        count(|d| d.layers.attributions.len()),
-        count(|d| d.layers.unsourced.len()),
+        c.sentences, c.entities, c.places, c.dates, c.quantities, c.attributions, c.unsourced,
     );
-    let top = store.top_entities(None, 8)?;
-    if !top.is_empty() {
+    if !report.top_entities.is_empty() {
         println!("\n{}", style.bold("Most mentioned"));
-        for e in &top {
+        for e in &report.top_entities {
             println!(
                 "  {:<5} {:<34} {} mentions in {} articles",
                 e.label.as_str(),
@@ -686,33 +485,28 @@ fn demo(db: &Path, style: Style) -> Result<Outcome> {
             );
         }
     }
-    let mut shown = 0;
     println!("\n{}", style.bold("Who says what (first attributions)"));
-    'outer: for doc in &docs {
-        for a in &doc.layers.attributions {
-            let speaker = a.speaker.map(|s| doc.slice(s)).unwrap_or("(no speaker)");
-            let content: String = doc.slice(a.content).chars().take(80).collect();
-            let mut details = vec![format!("{:?}", a.kind).to_lowercase()];
-            if !a.via.is_empty() {
-                details.push(format!("via {}", a.via.join(" ← ")));
-            }
-            if a.hedged {
-                details.push("HEDGED".into());
-            }
-            println!("  {speaker} → {content}…  [{}]", details.join(", "));
-            shown += 1;
-            if shown == 6 {
-                break 'outer;
-            }
+    for a in &report.first_attributions {
+        let mut details = vec![kind_name(a.kind)];
+        if !a.via.is_empty() {
+            details.push(format!("via {}", a.via.join(" ← ")));
         }
+        if a.hedged {
+            details.push("HEDGED".into());
+        }
+        println!(
+            "  {} → {}…  [{}]",
+            a.speaker.as_deref().unwrap_or("(no speaker)"),
+            a.content,
+            details.join(", ")
+        );
     }
-    let first = docs.first().map(|d| d.id.to_string()).unwrap_or_default();
     println!("\nTry next:");
     println!("  recoupe --db {} search \"Deir ez-Zor\"", db.display());
     println!(
         "  recoupe --db {} show {} --explain",
         db.display(),
-        &first[..8.min(first.len())]
+        short(&report.first_id, 8)
     );
     println!("  recoupe --db {} entities --type ORG", db.display());
     println!("  recoupe --db {} stats", db.display());
@@ -727,44 +521,24 @@ fn eval(
     mismatch_layers: Option<Vec<String>>,
     progress: bool,
 ) -> Result<Outcome> {
-    let loaded = recoupe_eval::load_corpus(corpus)
-        .with_context(|| format!("loading the evaluation corpus {}", corpus.display()))?;
-    let pipeline = pipeline()?;
-    let mut docs = loaded.articles.clone();
-    let bar = progress_bar(progress, docs.len() as u64);
-    let started = Instant::now();
-    docs.par_iter_mut()
-        .try_for_each(|doc| {
-            let r = pipeline.run(doc);
-            if let Some(bar) = &bar {
-                bar.inc(1);
-            }
-            r
-        })
-        .context("running the pipeline on the corpus")?;
-    if let Some(bar) = bar {
+    let bar = EvalBar(progress_bar(
+        progress,
+        0,
+        "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} ({per_sec}) {msg}",
+    ));
+    let run = recoupe_app::eval::evaluate(corpus, mismatch_layers.as_deref(), &bar)?;
+    if let Some(bar) = bar.0 {
         bar.finish_and_clear();
     }
-    let elapsed = started.elapsed();
-    let options = recoupe_eval::EvalOptions {
-        mismatches: mismatch_layers.is_some(),
-    };
-    let mut report = recoupe_eval::evaluate_with(&loaded, &docs, options);
-    // `--mismatches` with no layer lists them all.
-    if let (Some(layers), Some(items)) = (&mismatch_layers, &mut report.mismatches) {
-        if !layers.is_empty() {
-            items.retain(|m| layers.contains(&m.layer));
-        }
-    }
     if json {
-        print_json(&report)?;
+        print_json(&run.report)?;
     } else {
-        print!("{}", report.render_text());
+        print!("{}", run.report.render_text());
         eprintln!(
             "pipeline: {} documents in {:.2}s ({})",
-            docs.len(),
-            elapsed.as_secs_f64(),
-            pipeline.stage_names().join(" → ")
+            run.documents,
+            run.elapsed.as_secs_f64(),
+            run.stages.join(" → ")
         );
     }
     Ok(Outcome::Success)
@@ -773,7 +547,7 @@ fn eval(
 // ------------------------------------------------------------------ merges
 
 /// "FDS (name:ORG:fds) → actors:sdf [acronym] defined as …"
-fn merge_line(m: &recoupe_store::EntityMerge) -> String {
+fn merge_line(m: &recoupe_app::EntityMerge) -> String {
     let explanation = m
         .evidence
         .get("explanation")
@@ -791,9 +565,9 @@ fn merge_line(m: &recoupe_store::EntityMerge) -> String {
 }
 
 fn merges(db: &Path, recluster: bool, json: bool) -> Result<Outcome> {
-    let mut store = open_existing(db)?;
+    let mut store = recoupe_app::open_existing(db)?;
     if recluster {
-        let report = store.cluster_entities()?;
+        let report = query::recluster(&mut store)?;
         if !json {
             let by_rule: Vec<String> = report
                 .by_rule
@@ -810,7 +584,7 @@ fn merges(db: &Path, recluster: bool, json: bool) -> Result<Outcome> {
             );
         }
     }
-    let list = store.merges()?;
+    let list = query::merges(&store)?;
     if json {
         print_json(&list)?;
     } else if list.is_empty() {
@@ -824,8 +598,8 @@ fn merges(db: &Path, recluster: bool, json: bool) -> Result<Outcome> {
 }
 
 fn unmerge(db: &Path, from_key: &str, json: bool) -> Result<Outcome> {
-    let mut store = open_existing(db)?;
-    let Some(merge) = store.unmerge(from_key)? else {
+    let mut store = recoupe_app::open_existing(db)?;
+    let Some(merge) = query::unmerge(&mut store, from_key)? else {
         eprintln!("{from_key:?} is not merged into another entity (see `recoupe merges`)");
         return Ok(Outcome::NotFound);
     };

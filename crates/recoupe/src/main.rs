@@ -6,7 +6,6 @@
 
 mod cli;
 mod commands;
-mod inputs;
 mod render;
 
 use std::process::ExitCode;

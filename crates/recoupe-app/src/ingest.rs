@@ -1,0 +1,213 @@
+//! Ingest orchestration: readers → pipeline → store, then cross-article clustering.
+
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::sync_channel;
+use std::time::Instant;
+
+use rayon::prelude::*;
+use recoupe_ingest::{read_inputs, IngestError, IngestOptions, Note};
+use recoupe_model::Document;
+use recoupe_pipeline::Pipeline;
+use recoupe_store::{PutOutcome, SqliteStore, Store};
+use serde::Serialize;
+
+use crate::AppError;
+
+/// What one ingest did, as printed by `recoupe ingest` (and `--json`).
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct IngestSummary {
+    pub ingested: u64,
+    pub duplicates: u64,
+    pub failed: u64,
+    pub failures: Vec<String>,
+    pub seconds: f64,
+    pub docs_per_second: f64,
+    /// Cross-article entity merges added by the clustering pass after storing.
+    pub merges_added: u64,
+    pub cluster_seconds: f64,
+}
+
+/// Where an ingest stands, reported after every event.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct IngestProgress {
+    /// Bytes read from the inputs so far (compare with [`input_size`]).
+    pub bytes_read: u64,
+    pub stored: u64,
+    pub duplicates: u64,
+    pub failed: u64,
+}
+
+/// Receives what happens during an ingest, as it happens, on the calling thread: the
+/// command line draws a progress bar and prints notes and failures; a server may log them.
+pub trait IngestObserver {
+    /// Something worth showing that is not an error (a skipped file, a lossy decode).
+    fn note(&mut self, note: &Note) {
+        let _ = note;
+    }
+    /// An input or record that could not be read; the ingest goes on.
+    fn failure(&mut self, error: &IngestError) {
+        let _ = error;
+    }
+    fn progress(&mut self, progress: &IngestProgress) {
+        let _ = progress;
+    }
+}
+
+/// An observer that ignores everything.
+pub struct Quiet;
+
+impl IngestObserver for Quiet {}
+
+/// Total size of the inputs in bytes, for progress bars (0 when unknown, e.g. stdin).
+pub fn input_size(paths: &[String]) -> u64 {
+    recoupe_ingest::input_size(paths)
+}
+
+/// Runs the pipeline over a batch, in parallel across documents.
+pub fn annotate(pipeline: &Pipeline, docs: &mut [Document]) -> Result<(), AppError> {
+    docs.par_iter_mut().try_for_each(|doc| pipeline.run(doc))?;
+    Ok(())
+}
+
+/// Reads, annotates and stores documents in batches; returns the summary.
+///
+/// Three stages overlap: a reader thread decodes the inputs (and identifies languages), the
+/// calling thread runs the pipeline on each batch across all cores, and a writer thread
+/// commits the previous batch to the store meanwhile. Each batch is one transaction, so a
+/// killed ingest loses at most the batches not yet committed.
+pub fn ingest_into(
+    store: &mut (dyn Store + Send),
+    pipeline: &Pipeline,
+    paths: &[String],
+    batch: usize,
+    observer: &mut dyn IngestObserver,
+) -> Result<IngestSummary, AppError> {
+    enum ReadEvent {
+        Batch(Vec<Document>),
+        Failure(IngestError),
+        Note(Note),
+    }
+
+    let started = Instant::now();
+    let mut summary = IngestSummary::default();
+    let batch = batch.max(1);
+    let ingested = AtomicU64::new(0);
+    let duplicates = AtomicU64::new(0);
+    let mut documents = read_inputs(paths, &IngestOptions::default());
+    let bytes_read = documents.bytes_read_counter();
+    let (read_tx, read_rx) = sync_channel::<ReadEvent>(4);
+    let (write_tx, write_rx) = sync_channel::<Vec<Document>>(2);
+
+    std::thread::scope(|scope| -> Result<(), AppError> {
+        // Owned by this closure so that an early error return closes the writer's channel
+        // (and the reader's, through `read_rx`) instead of leaving their threads waiting.
+        let write_tx = write_tx;
+        scope.spawn(move || {
+            let mut pending = Vec::with_capacity(batch);
+            while let Some(item) = documents.next() {
+                let event = match item {
+                    Ok(doc) => {
+                        pending.push(doc);
+                        if pending.len() < batch {
+                            None
+                        } else {
+                            Some(ReadEvent::Batch(std::mem::replace(
+                                &mut pending,
+                                Vec::with_capacity(batch),
+                            )))
+                        }
+                    }
+                    Err(err) => Some(ReadEvent::Failure(err)),
+                };
+                let notes = documents.take_notes();
+                for event in event
+                    .into_iter()
+                    .chain(notes.into_iter().map(ReadEvent::Note))
+                {
+                    if read_tx.send(event).is_err() {
+                        return; // the consumer stopped on an error
+                    }
+                }
+            }
+            if !pending.is_empty() {
+                let _ = read_tx.send(ReadEvent::Batch(pending));
+            }
+        });
+        let writer = scope.spawn(|| -> Result<(), AppError> {
+            for docs in write_rx {
+                let outcomes = store
+                    .put_batch(&docs)
+                    .map_err(|e| AppError::StoreWrite(Box::new(e)))?;
+                for o in outcomes {
+                    match o {
+                        PutOutcome::Inserted => ingested.fetch_add(1, Ordering::Relaxed),
+                        PutOutcome::Duplicate => duplicates.fetch_add(1, Ordering::Relaxed),
+                    };
+                }
+            }
+            Ok(())
+        });
+        for event in read_rx {
+            match event {
+                ReadEvent::Batch(mut docs) => {
+                    annotate(pipeline, &mut docs)?;
+                    if write_tx.send(docs).is_err() {
+                        break; // the writer failed; its error is reported below
+                    }
+                }
+                ReadEvent::Failure(err) => {
+                    observer.failure(&err);
+                    summary.failed += 1;
+                    summary.failures.push(err.to_string());
+                }
+                ReadEvent::Note(note) => observer.note(&note),
+            }
+            observer.progress(&IngestProgress {
+                bytes_read: bytes_read.load(Ordering::Relaxed),
+                stored: ingested.load(Ordering::Relaxed),
+                duplicates: duplicates.load(Ordering::Relaxed),
+                failed: summary.failed,
+            });
+        }
+        drop(write_tx);
+        writer.join().map_err(|_| AppError::WriterPanicked)?
+    })?;
+    summary.ingested = ingested.into_inner();
+    summary.duplicates = duplicates.into_inner();
+    summary.seconds = started.elapsed().as_secs_f64();
+    let handled = (summary.ingested + summary.duplicates) as f64;
+    summary.docs_per_second = handled / summary.seconds.max(1e-9);
+    Ok(summary)
+}
+
+/// `recoupe ingest`: opens (or creates) the store at `db`, ingests `paths`, then runs the
+/// cross-article entity clustering when `cluster` is set and something new was stored.
+pub fn ingest(
+    db: &Path,
+    paths: &[String],
+    batch: usize,
+    cluster: bool,
+    observer: &mut dyn IngestObserver,
+) -> Result<IngestSummary, AppError> {
+    let pipeline = crate::pipeline()?;
+    let mut store = crate::open_store(db)?;
+    let mut summary = ingest_into(&mut store, &pipeline, paths, batch, observer)?;
+    if cluster && summary.ingested > 0 {
+        cluster_after_ingest(&mut store, &mut summary)?;
+    }
+    Ok(summary)
+}
+
+fn cluster_after_ingest(
+    store: &mut SqliteStore,
+    summary: &mut IngestSummary,
+) -> Result<(), AppError> {
+    let started = Instant::now();
+    let report = store
+        .cluster_entities()
+        .map_err(|e| AppError::Cluster(Box::new(e)))?;
+    summary.merges_added = report.added;
+    summary.cluster_seconds = started.elapsed().as_secs_f64();
+    Ok(())
+}

@@ -1,0 +1,57 @@
+//! The library behind the commands, called directly as a server would call it.
+
+use recoupe_app::ingest::Quiet;
+use recoupe_app::{query, AppError};
+
+fn temp_dir() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("recoupe-app-")
+        .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
+        .expect("temporary directory")
+}
+
+#[test]
+fn a_missing_store_is_named_and_not_created() {
+    let dir = temp_dir();
+    let db = dir.path().join("absent.db");
+    let error = recoupe_app::open_existing(&db).err().expect("no store there");
+    assert!(matches!(error, AppError::NoStore { .. }), "{error:?}");
+    assert!(error.to_string().contains("absent.db"), "{error}");
+    assert!(!db.exists());
+}
+
+#[test]
+fn unknown_layers_are_named_with_the_known_ones() {
+    let error = recoupe_app::extract::parse_layers(&["tokens".into(), "paragraphs".into()])
+        .expect_err("paragraphs is no layer");
+    let message = error.to_string();
+    assert!(message.contains("`paragraphs`"), "{message}");
+    assert!(message.contains("sentences, tokens"), "{message}");
+}
+
+#[test]
+fn demo_then_ingest_then_queries() {
+    let dir = temp_dir();
+    let db = dir.path().join("store.db");
+    let mut store = recoupe_app::open_store(&db).expect("store");
+    let report = recoupe_app::demo::run_demo(&mut store).expect("demo");
+    assert_eq!(report.inserted, report.articles);
+    assert!(report.counts.entities > 0 && !report.top_entities.is_empty());
+
+    // The demo corpus file ingested again through the ordinary path: nothing new.
+    drop(store);
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../demo/articles.jsonl");
+    let summary =
+        recoupe_app::ingest::ingest(&db, &[corpus.to_string()], 4, true, &mut Quiet).unwrap();
+    assert_eq!(summary.ingested, 0, "{summary:?}");
+    assert_eq!(summary.duplicates as usize, report.articles, "{summary:?}");
+
+    let store = recoupe_app::open_existing(&db).unwrap();
+    let top = &report.top_entities[0];
+    let detail = query::entity(&store, &top.name).unwrap().expect("entity");
+    assert_eq!(detail.key, top.key);
+    let hits = query::search(&store, &top.name, 5).unwrap();
+    assert!(!hits.is_empty());
+    let shown = query::document(&store, &hits[0].id).unwrap().expect("doc");
+    assert_eq!(shown.id.as_str(), hits[0].id);
+}

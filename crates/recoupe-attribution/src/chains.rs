@@ -1,0 +1,542 @@
+//! Chains: the outlets and intermediaries a statement passed through (`via`, nearest
+//! first). "selon X citant Y" and "Y cité par X" (X relayed Y), relays anywhere in the
+//! sentence ("citant l'agence Nour"), the outlet a speaker spoke to ("a déclaré à
+//! Xinhua"), and the chain a speaker referred back to keeps from its last statement. The
+//! article's own outlet and the speaker itself are never links.
+
+use recoupe_model::EntityType;
+
+use crate::cues::CueKind;
+use crate::grammar::{is_adverb, is_boundary, span_of, trim_range, INDEFINITE};
+use crate::lexicon::Lexicon;
+use crate::speakers::Speaker;
+use crate::subjects::person_in_apposition;
+use crate::view::DocView;
+use crate::words::{Word, WordKind};
+
+/// Words between a speech verb and a name that make the name the outlet or platform the
+/// words went through: "a déclaré à Xinhua", "a nié auprès de la chaîne Rudaw", "a indiqué
+/// sur son compte Telegram"; not "a félicité les forces pour leur victoire sur Daech".
+pub(crate) fn is_channel_phrase(lex: &Lexicon, between: &[Word]) -> bool {
+    between
+        .iter()
+        .any(|x| matches!(x.folded.as_str(), "a" | "au" | "aux" | "sur" | "aupres"))
+        && between.iter().all(|x| {
+            matches!(
+                x.folded.as_str(),
+                "a" | "au"
+                    | "aux"
+                    | "sur"
+                    | "aupres"
+                    | "de"
+                    | "du"
+                    | "d'"
+                    | "l'"
+                    | "la"
+                    | "le"
+                    | "les"
+                    | "son"
+                    | "sa"
+                    | "ses"
+                    | "leur"
+                    | "leurs"
+            ) || lex.channels.contains_word(&x.folded)
+                || is_adverb(x)
+        })
+}
+
+/// A "selon X [citant Y]" phrase: cue index, end of the phrase, chain entities in order of
+/// appearance, and the source phrase's word range.
+pub(crate) struct AccordingChain {
+    /// Index of the cue's first word.
+    pub(crate) start: usize,
+    /// Index just past the source phrase.
+    pub(crate) end: usize,
+    /// Entities of the phrase in chain order, the speaker's own last: "selon X citant Y"
+    /// → [X, Y]; "selon un responsable cité par Y" → [Y].
+    pub(crate) chain: Vec<String>,
+    /// How many entries at the end of `chain` name the speaker (0: an unnamed or
+    /// undescribed speaker, resolved from `speaker_phrase`).
+    pub(crate) speaker_links: usize,
+    /// Word range of the speaker's own phrase.
+    pub(crate) speaker_phrase: Option<(usize, usize)>,
+}
+
+/// A statement with no chain of its own by a speaker referred back to ("la source a
+/// ajouté", "a-t-il précisé") came through the same chain as that speaker's last one.
+pub(crate) fn inherit_via(view: &DocView<'_>, via: Vec<String>, speaker: &Speaker) -> Vec<String> {
+    match &speaker.remember {
+        Some(previous) if via.is_empty() && !previous.via.is_empty() => {
+            clean_via(view, previous.via.clone(), speaker.entity.as_deref())
+        }
+        _ => via,
+    }
+}
+
+/// Removes the article's own outlet, the speaker itself and duplicates from a chain.
+pub(crate) fn clean_via(
+    view: &DocView<'_>,
+    via: Vec<String>,
+    speaker: Option<&str>,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for key in via {
+        if Some(key.as_str()) == speaker || out.contains(&key) {
+            continue;
+        }
+        let own = view
+            .entities
+            .iter()
+            .filter(|m| m.entity == key)
+            .any(|m| view.is_own_outlet(m));
+        if !own {
+            out.push(key);
+        }
+    }
+    out
+}
+
+/// The entities named by relays outside quotations ("citant X", "publiée par X"), in order
+/// of appearance.
+pub(crate) fn relay_links(
+    lex: &Lexicon,
+    view: &DocView<'_>,
+    words: &[Word],
+    quoted: &[bool],
+) -> Vec<String> {
+    let mut relay_entities: Vec<String> = Vec::new();
+    for (i, &in_quote) in quoted.iter().enumerate() {
+        if in_quote {
+            continue;
+        }
+        if let Some((p, _)) = lex.relay.at(words, i) {
+            let mut k = i + p.len();
+            while let Some(w) = words.get(k) {
+                if is_boundary(w) {
+                    break;
+                }
+                if let Some(m) = view.mention_starting_at(w.start) {
+                    // Right after "citant", a name is a source even when typed as a place
+                    // (a site or agency named like a town).
+                    let right_after = k == i + p.len();
+                    if m.label == EntityType::ORG || m.label == EntityType::PER || right_after {
+                        relay_entities.push(m.entity.clone());
+                        break;
+                    }
+                }
+                k += 1;
+            }
+        }
+    }
+    relay_entities
+}
+
+/// The "selon X" phrases of a sentence read into chains.
+pub(crate) fn according_chains(
+    lex: &Lexicon,
+    view: &DocView<'_>,
+    words: &[Word],
+    cues: &[CueKind],
+) -> Vec<AccordingChain> {
+    cues.iter()
+        .filter_map(|cue| match *cue {
+            CueKind::According { start, end } => {
+                Some(according_chain(lex, view, words, start, end))
+            }
+            CueKind::Verb(_) => None,
+        })
+        .collect()
+}
+
+/// One "selon X" phrase whose cue spans words `start..=end`.
+fn according_chain(
+    lex: &Lexicon,
+    view: &DocView<'_>,
+    words: &[Word],
+    start: usize,
+    end: usize,
+) -> AccordingChain {
+    let sentence_end = words.len() - 1;
+    let k = source_phrase_end(lex, view, words, end);
+    // "Selon Mosleh qui est le commandant … dans les Hachd": a relative clause
+    // describes the source, it is no link of the chain.
+    let np_end = (end + 1..k)
+        .find(|&r| {
+            r > end + 1
+                && matches!(
+                    words[r].folded.as_str(),
+                    "qui" | "dont" | "lequel" | "laquelle" | "lesquels" | "lesquelles"
+                )
+                && lex.relay.at(words, r).is_none()
+        })
+        .unwrap_or(k)
+        .saturating_sub(1);
+    let np = trim_range(words, end + 1, np_end.max(end + 1).min(sentence_end));
+    let (speaker_phrase, relay_phrase) = split_at_relay(lex, words, np);
+    let links = |range: Option<(usize, usize)>, relayed: bool| -> Vec<String> {
+        let Some((a, b)) = range else {
+            return Vec::new();
+        };
+        view.mentions_in(span_of(words, a, b))
+            .filter(|m| {
+                m.label == EntityType::ORG
+                    || m.label == EntityType::PER
+                    // right after "citant", a name is a source even typed as a place
+                    || (relayed && m.span.start == words[a].start)
+            })
+            .map(|m| m.entity.clone())
+            .collect()
+    };
+    let relayed_speaker = relay_phrase.is_some();
+    let mut chain = links(relay_phrase, false);
+    // "selon un analyste de Bank of America": an unnamed person of an organisation;
+    // the speaker phrase is resolved as a description (its organisation is an
+    // affiliation, or for a reporter the chain)
+    let described = speaker_phrase.is_some_and(|(a, b)| {
+        INDEFINITE.contains(&words[a].folded.as_str())
+            && !view
+                .mentions_in(span_of(words, a, b))
+                .any(|m| m.label == EntityType::PER)
+    });
+    let speaker_chain = if described {
+        Vec::new()
+    } else {
+        links(speaker_phrase, relayed_speaker)
+    };
+    let speaker_links = speaker_chain.len();
+    chain.extend(speaker_chain);
+    AccordingChain {
+        start,
+        end: k,
+        chain,
+        speaker_links,
+        speaker_phrase,
+    }
+}
+
+/// Where the source phrase after "selon" ends (the index of its boundary): at the next
+/// clause boundary, and on over a comma into a relay ("selon le quotidien La Meuse, citant
+/// une source judiciaire, …", "selon Radio-Canada, qui cite un contremaître, …") or a
+/// person's name in apposition ("selon le directeur financier, Marc Duhamel, …").
+fn source_phrase_end(lex: &Lexicon, view: &DocView<'_>, words: &[Word], cue_end: usize) -> usize {
+    let mut k = cue_end + 1;
+    loop {
+        while words.get(k).is_some_and(|w| !is_boundary(w)) {
+            k += 1;
+        }
+        let after_comma = words.get(k).is_some_and(|w| w.kind == WordKind::Comma);
+        if after_comma && lex.relay.at(words, k + 1).is_some() {
+            k += 1;
+            // past the relay words, which hold no boundary
+            k += lex.relay.at(words, k).map_or(0, |(p, _)| p.len());
+            continue;
+        }
+        if after_comma {
+            if let Some(name_end) = person_in_apposition(view, words, k + 1) {
+                k = name_end + 1;
+                continue;
+            }
+        }
+        return k;
+    }
+}
+
+/// A relay inside a source phrase splits it into the speaker's phrase and the relay's:
+/// "X citant Y" (Y spoke, X relayed) and "Y cité par X" (the same, passive).
+#[allow(clippy::type_complexity)]
+fn split_at_relay(
+    lex: &Lexicon,
+    words: &[Word],
+    np: Option<(usize, usize)>,
+) -> (Option<(usize, usize)>, Option<(usize, usize)>) {
+    let Some((a, b)) = np else {
+        return (None, None);
+    };
+    let relay = (a..=b).find_map(|r| {
+        lex.relay
+            .at(words, r)
+            .map(|(p, _)| (r, p.len(), p.last().is_some_and(|w| w == "par")))
+    });
+    let Some((r, len, passive)) = relay else {
+        return (np, None);
+    };
+    let before = if r > a {
+        trim_range(words, a, r - 1)
+    } else {
+        None
+    };
+    let after = if r + len <= b {
+        trim_range(words, r + len, b)
+    } else {
+        None
+    };
+    if passive {
+        (before, after)
+    } else {
+        (after, before)
+    }
+}
+
+/// The outlet named after an inverted clitic, reached through a channel phrase: "…,
+/// a-t-il déclaré à la chaîne al-Sumaria" (the index of its first word).
+pub(crate) fn outlet_after_clitic(
+    lex: &Lexicon,
+    view: &DocView<'_>,
+    words: &[Word],
+    group_end: usize,
+) -> Option<usize> {
+    (group_end + 2..words.len())
+        .take_while(|&k| !is_boundary(&words[k]))
+        .find(|&k| {
+            view.organisation_at(&words[k]) && is_channel_phrase(lex, &words[group_end + 1..k])
+        })
+}
+
+/// "…, a confié l'un d'eux à l'agence Reuters": an outlet spoken to inside the speaker
+/// phrase `from..=to` after an incise ends the phrase: the index of "à" and of the outlet.
+pub(crate) fn outlet_spoken_to(
+    lex: &Lexicon,
+    view: &DocView<'_>,
+    words: &[Word],
+    from: usize,
+    to: usize,
+) -> Option<(usize, usize)> {
+    (from + 1..=to)
+        .filter(|&k| matches!(words[k].lower.as_str(), "à" | "au" | "auprès"))
+        .find_map(|k| {
+            (k + 1..=to)
+                .find(|&m| view.organisation_at(&words[m]) && is_channel_phrase(lex, &words[k..m]))
+                .map(|m| (k, m))
+        })
+}
+
+/// "…, a annoncé l'armée dans un communiqué lu à la télévision nationale RTB": an outlet
+/// named in the channel phrase right after a speaker phrase ending at `to`.
+pub(crate) fn outlet_in_channel_phrase(
+    lex: &Lexicon,
+    view: &DocView<'_>,
+    words: &[Word],
+    to: usize,
+) -> Option<usize> {
+    let opens = words.get(to + 1).is_some_and(|w| {
+        matches!(
+            w.lower.as_str(),
+            "dans" | "sur" | "à" | "au" | "lors" | "via" | "auprès"
+        )
+    });
+    if !opens {
+        return None;
+    }
+    let mut saw_channel = false;
+    for m in to + 2..words.len() {
+        let w = &words[m];
+        if is_boundary(w) {
+            return None;
+        }
+        saw_channel |= lex.channels.contains_word(&w.folded);
+        if view.organisation_at(w) && (saw_channel || is_channel_phrase(lex, &words[to + 1..m])) {
+            return Some(m);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_channel_phrase, split_at_relay, Lexicon};
+    use crate::testutil::{content, doc};
+    use crate::words::scan;
+    use recoupe_model::EntityType;
+
+    #[test]
+    fn source_chain_nearest_first_without_own_outlet() {
+        let d = doc(
+            "Selon l'agence Nour citant le site Al-Wadi, une source sécuritaire a annoncé l'arrivée de renforts.",
+            Some("nour"),
+            &[
+                ("Nour", EntityType::ORG, "org:nour"),
+                ("Al-Wadi", EntityType::ORG, "org:wadi"),
+            ],
+        );
+        assert_eq!(
+            d.layers.attributions.len(),
+            1,
+            "{:#?}",
+            d.layers.attributions
+        );
+        let a = &d.layers.attributions[0];
+        assert_eq!(content(&d, a), "l'arrivée de renforts");
+        assert!(a.speaker_unnamed);
+        assert_eq!(a.speaker_entity, None);
+        assert_eq!(d.slice(a.speaker.unwrap()), "une source sécuritaire");
+        assert_eq!(
+            a.via,
+            vec!["org:wadi".to_string()],
+            "own outlet Nour must be dropped"
+        );
+    }
+
+    #[test]
+    fn issue5_passive_relay_keeps_the_unnamed_speaker_and_chains_the_outlet() {
+        let d = doc(
+            "D'après un responsable de la sécurité cité par l'agence Nour, deux commandants se trouvaient dans la zone.",
+            None,
+            &[("Nour", EntityType::ORG, "org:nour")],
+        );
+        let a = &d.layers.attributions[0];
+        assert_eq!(a.speaker_entity, None);
+        assert!(a.speaker_unnamed);
+        assert_eq!(a.via, vec!["org:nour".to_string()]);
+    }
+
+    #[test]
+    fn issue5_addressee_outlet_and_platform_are_chain_links() {
+        let d = doc(
+            "Le maire, Karim Haddad, a déclaré à Al-Wadi que deux véhicules avaient été touchés.\n« Nous reconstruirons », a-t-il ajouté à la chaîne Al-Rafidain.\nIl a félicité les forces pour leur victoire sur les Brigades Al-Nasr.",
+            None,
+            &[
+                ("Karim Haddad", EntityType::PER, "per:haddad"),
+                ("Al-Wadi", EntityType::ORG, "org:wadi"),
+                ("Al-Rafidain", EntityType::ORG, "org:rafidain"),
+                ("Brigades Al-Nasr", EntityType::ORG, "org:nasr"),
+            ],
+        );
+        let by_content = |start: &str| {
+            d.layers
+                .attributions
+                .iter()
+                .find(|a| content(&d, a).starts_with(start))
+                .unwrap_or_else(|| {
+                    panic!(
+                        "no attribution starting {start:?}: {:#?}",
+                        d.layers.attributions
+                    )
+                })
+        };
+        assert_eq!(
+            by_content("deux véhicules").via,
+            vec!["org:wadi".to_string()]
+        );
+        assert_eq!(
+            by_content("Nous reconstruirons").via,
+            vec!["org:rafidain".to_string()]
+        );
+    }
+
+    #[test]
+    fn issue5_affiliation_in_an_unnamed_description_is_no_chain_link() {
+        let d = doc(
+            "Un commandant des Brigades Al-Nasr a affirmé que la ligne tenait. Un correspondant de l'agence Nour a rapporté que les tirs avaient cessé.",
+            None,
+            &[
+                ("Brigades Al-Nasr", EntityType::ORG, "org:nasr"),
+                ("Nour", EntityType::ORG, "org:nour"),
+            ],
+        );
+        assert_eq!(
+            d.layers.attributions.len(),
+            2,
+            "{:#?}",
+            d.layers.attributions
+        );
+        assert!(d.layers.attributions[0].via.is_empty());
+        assert!(d.layers.attributions[0].speaker_unnamed);
+        assert_eq!(d.layers.attributions[1].via, vec!["org:nour".to_string()]);
+    }
+
+    #[test]
+    fn issue5_relative_clause_after_selon_is_no_chain_link() {
+        let d = doc(
+            "Selon Karim Haddad qui est le commandant de la région dans les Brigades Al-Nasr, les convois ont quitté la ville.",
+            None,
+            &[
+                ("Karim Haddad", EntityType::PER, "per:haddad"),
+                ("Brigades Al-Nasr", EntityType::ORG, "org:nasr"),
+            ],
+        );
+        let a = &d.layers.attributions[0];
+        assert_eq!(a.speaker_entity.as_deref(), Some("per:haddad"));
+        assert!(a.via.is_empty(), "{:?}", a.via);
+    }
+
+    #[test]
+    fn issue5_relay_after_a_comma_names_the_speaker_and_chains_the_outlet() {
+        let d = doc(
+            "D'après le quotidien Al-Wadi, citant une source judiciaire, les enquêteurs auraient saisi des documents.\nSelon la chaîne Al-Rafidain, qui cite un responsable local, la route est coupée.",
+            None,
+            &[
+                ("Al-Wadi", EntityType::ORG, "org:wadi"),
+                ("Al-Rafidain", EntityType::ORG, "org:rafidain"),
+            ],
+        );
+        assert_eq!(
+            d.layers.attributions.len(),
+            2,
+            "{:#?}",
+            d.layers.attributions
+        );
+        let first = &d.layers.attributions[0];
+        assert_eq!(
+            content(&d, first),
+            "les enquêteurs auraient saisi des documents"
+        );
+        assert_eq!(d.slice(first.speaker.unwrap()), "une source judiciaire");
+        assert!(first.speaker_unnamed);
+        assert_eq!(first.via, vec!["org:wadi".to_string()]);
+        let second = &d.layers.attributions[1];
+        assert_eq!(d.slice(second.speaker.unwrap()), "un responsable local");
+        assert_eq!(second.via, vec!["org:rafidain".to_string()]);
+    }
+
+    #[test]
+    fn issue5_trailing_channel_relative_subject_and_same_source() {
+        let d = doc(
+            "Des hommes armés ont attaqué la base, a annoncé l'armée dans un communiqué lu à la télévision Al-Rafidain.\n« Vingt assaillants ont été tués », affirme le texte, qui évoque « des pertes » parmi les supplétifs.\nTrois villages ont été évacués, selon la même source.",
+            None,
+            &[
+                ("armée", EntityType::ORG, "org:army"),
+                ("Al-Rafidain", EntityType::ORG, "org:rafidain"),
+            ],
+        );
+        let all = &d.layers.attributions;
+        assert!(all.len() >= 4, "{all:#?}");
+        for a in all {
+            assert_eq!(
+                a.speaker_entity.as_deref(),
+                Some("org:army"),
+                "{}",
+                content(&d, a)
+            );
+            assert_eq!(
+                a.via,
+                vec!["org:rafidain".to_string()],
+                "{}",
+                content(&d, a)
+            );
+        }
+    }
+
+    #[test]
+    fn a_relay_splits_the_source_phrase_by_its_voice() {
+        let lex = Lexicon::embedded();
+        let text = "l'agence Nour citant un officier";
+        let w = scan(text, 0, text.len());
+        let (speaker, relay) = split_at_relay(lex, &w, Some((0, w.len() - 1)));
+        assert_eq!(w[speaker.unwrap().0].folded, "un");
+        assert_eq!(w[relay.unwrap().0].folded, "l'");
+        let text = "un officier cité par l'agence Nour";
+        let w = scan(text, 0, text.len());
+        let (speaker, relay) = split_at_relay(lex, &w, Some((0, w.len() - 1)));
+        assert_eq!(w[speaker.unwrap().0].folded, "un");
+        assert_eq!(w[relay.unwrap().1].folded, "nour");
+    }
+
+    #[test]
+    fn channel_phrases_are_prepositions_determiners_and_channel_nouns() {
+        let lex = Lexicon::embedded();
+        let yes = "auprès de la chaîne";
+        assert!(is_channel_phrase(lex, &scan(yes, 0, yes.len())));
+        let no = "les forces pour leur victoire sur";
+        assert!(!is_channel_phrase(lex, &scan(no, 0, no.len())));
+    }
+}

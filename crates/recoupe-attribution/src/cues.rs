@@ -1,0 +1,724 @@
+//! Cues: the speech verbs of a sentence (with their auxiliary, pronominal "se" and inverted
+//! clitic), "selon" / "d'après", and what follows a verb (a "que" clause, a colon, a
+//! quotation). Relay words ("citant", "cité par") are skipped here: they link a chain
+//! (`chains`) and are no statement of their own.
+
+use recoupe_model::Polarity;
+
+use crate::grammar::{is_adverb, AUXILIARIES, DETERMINERS, SUBORDINATORS};
+use crate::lexicon::{FormKind, Lexicon, VerbClass};
+use crate::words::{Word, WordKind};
+
+/// Part-of-speech tags of one sentence, computed only when a form is ambiguous.
+pub(crate) type Tags = Option<Vec<recoupe_tagger::Upos>>;
+
+/// A cue found in a sentence, by word index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CueKind {
+    Verb(VerbCue),
+    /// "selon", "d'après": words `start..=end`.
+    According {
+        start: usize,
+        end: usize,
+    },
+}
+
+/// A speech verb with its group: auxiliary, pronominal "se", inverted clitic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct VerbCue {
+    pub(crate) class: VerbClass,
+    /// The verb also has non-speech senses (`:weak` in speech_verbs.txt).
+    pub(crate) weak: bool,
+    /// A verb of opinion or appeal taking an object (`:opinion`).
+    pub(crate) opinion: bool,
+    /// Index of the verb itself (first word of a multi-word verb).
+    pub(crate) verb: usize,
+    /// Index of the first word of the verb group (auxiliary or verb).
+    pub(crate) group_start: usize,
+    /// Index of the last word of the verb group (the verb, or its clitic).
+    pub(crate) group_end: usize,
+    /// Index of the inverted clitic ("-t-il"), if any.
+    pub(crate) clitic: Option<usize>,
+    /// The speaker's stance the group expresses.
+    pub(crate) polarity: Polarity,
+    /// A refusal to comment ("n'a pas souhaité commenter"): `verb` is the commenting word.
+    pub(crate) refusal: bool,
+}
+
+/// The cues of a sentence outside quotations, in text order.
+pub(crate) fn find_cues(
+    lex: &Lexicon,
+    text: &str,
+    words: &[Word],
+    quoted: &[bool],
+) -> Vec<CueKind> {
+    let mut cues = Vec::new();
+    // Part-of-speech tags of the sentence, computed only if a form is ambiguous.
+    let mut tags: Tags = None;
+    let refusals = refusals_to_comment(lex, words, quoted);
+    let mut i = 0;
+    while i < words.len() {
+        if quoted[i] {
+            i += 1;
+            continue;
+        }
+        if let Some(refusal) = refusals.iter().find(|r| r.group_start == i) {
+            cues.push(CueKind::Verb(*refusal));
+            i = refusal.group_end + 1;
+            continue;
+        }
+        if let Some((phrase, _)) = lex.according.at(words, i) {
+            // "une information selon laquelle …", "selon que …" introduce no source.
+            let next = words
+                .get(i + phrase.len())
+                .map(|w| w.folded.as_str())
+                .unwrap_or("");
+            if next.starts_with("lequel")
+                || next.starts_with("laquelle")
+                || next.starts_with("lesquel")
+                || next == "que"
+                || next == "qu'"
+            {
+                i += phrase.len();
+                continue;
+            }
+            cues.push(CueKind::According {
+                start: i,
+                end: i + phrase.len() - 1,
+            });
+            i += phrase.len();
+            continue;
+        }
+        if let Some((phrase, _)) = lex.relay.at(words, i) {
+            // "citant X", "cité par X" link a chain; they are not statements themselves.
+            i += phrase.len();
+            continue;
+        }
+        let w = &words[i];
+        if w.kind == WordKind::Word {
+            if let Some(form) = lex.verbs.get(&w.lower).filter(|f| {
+                f.tail.len() < words.len() - i
+                    && f.tail
+                        .iter()
+                        .zip(&words[i + 1..])
+                        .all(|(t, w)| *t == w.lower)
+            }) {
+                let verb_end = i + form.tail.len();
+                let prev = i.checked_sub(1).map(|p| &words[p]);
+                let after_determiner = prev.is_some_and(|p| {
+                    DETERMINERS.contains(&p.folded.as_str())
+                        || matches!(p.folded.as_str(), "de" | "d'" | "du" | "l'")
+                });
+                let aux = find_auxiliary(words, i);
+                // A verb of refusing heads a refusal to comment, never a statement of its
+                // own; "rejeter" denies only a claim ("rejette les accusations").
+                let speaks = form.class != VerbClass::Refuse
+                    && (!form.claim || claim_object(lex, words, verb_end));
+                let ok = speaks
+                    && match form.kind {
+                        FormKind::Participle => aux.is_some(),
+                        FormKind::Finite => {
+                            aux.is_some()
+                                || (!after_determiner
+                                    && (finite_in_speech_position(words, i)
+                                        || tagged_as_verb(text, words, i, &mut tags)))
+                        }
+                        // "a tenu à rappeler que …": an infinitive needs its complement.
+                        FormKind::Infinitive => complement_after(words, i).is_some(),
+                    };
+                if ok {
+                    let mut group_start = aux.unwrap_or(i);
+                    // Pronominal verbs: "s'est félicitée", "se félicite".
+                    if group_start > 0
+                        && matches!(words[group_start - 1].folded.as_str(), "s'" | "se")
+                    {
+                        group_start -= 1;
+                    }
+                    let mut group_end = verb_end;
+                    let mut clitic = (group_start..=i).find(|&k| words[k].kind == WordKind::Clitic);
+                    if clitic.is_none()
+                        && words.get(i + 1).is_some_and(|n| n.kind == WordKind::Clitic)
+                    {
+                        clitic = Some(i + 1);
+                        group_end = i + 1;
+                    }
+                    let polarity = if negated(words, group_start, group_end) {
+                        Polarity::NoComment
+                    } else {
+                        class_polarity(form.class)
+                    };
+                    cues.push(CueKind::Verb(VerbCue {
+                        class: form.class,
+                        weak: form.weak,
+                        opinion: form.opinion,
+                        verb: i,
+                        group_start,
+                        group_end,
+                        clitic,
+                        polarity,
+                        refusal: false,
+                    }));
+                    i = group_end + 1;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    cues
+}
+
+/// The polarity a verb class gives a statement.
+fn class_polarity(class: VerbClass) -> Polarity {
+    match class {
+        VerbClass::Deny => Polarity::Deny,
+        VerbClass::Confirm => Polarity::Confirm,
+        _ => Polarity::Assert,
+    }
+}
+
+/// Adverbs that with "ne" negate a verb ("n'a *pas* confirmé", "ne commente *jamais*").
+const NEGATIONS: [&str; 7] = [
+    "pas",
+    "jamais",
+    "point",
+    "guere",
+    "plus",
+    "nullement",
+    "aucunement",
+];
+
+/// Whether a verb group is negated: "ne" / "n'" just before it (past object pronouns: "ne
+/// l'a pas confirmé") and a negation adverb inside it or right after it ("ne précise pas").
+/// "n'a dit que …" (restriction) has no adverb and is not negated.
+fn negated(words: &[Word], group_start: usize, group_end: usize) -> bool {
+    let ne = (1..=3)
+        .map_while(|back| {
+            group_start
+                .checked_sub(back)
+                .map(|k| words[k].folded.as_str())
+        })
+        .take_while(|w| {
+            matches!(
+                *w,
+                "ne" | "n'"
+                    | "le"
+                    | "la"
+                    | "les"
+                    | "l'"
+                    | "lui"
+                    | "leur"
+                    | "y"
+                    | "en"
+                    | "se"
+                    | "s'"
+            )
+        })
+        .any(|w| w == "ne" || w == "n'");
+    ne && words[group_start..=(group_end + 1).min(words.len() - 1)]
+        .iter()
+        .any(|w| NEGATIONS.contains(&w.folded.as_str()))
+}
+
+/// Whether the words after a verb ending at `verb_end` are its object naming a claim,
+/// after at most two determiners or pronouns ("les accusations", "toute responsabilité",
+/// "se rejettent la responsabilité").
+fn claim_object(lex: &Lexicon, words: &[Word], verb_end: usize) -> bool {
+    words[verb_end + 1..]
+        .iter()
+        .take(3)
+        .find(|w| {
+            !DETERMINERS.contains(&w.folded.as_str())
+                && !matches!(
+                    w.folded.as_str(),
+                    "toute" | "tout" | "toutes" | "ces" | "ses"
+                )
+                && !is_adverb(w)
+        })
+        .is_some_and(|w| lex.claim_nouns.contains(w.folded.as_str()))
+}
+
+/// Refusals to comment: a verb of commenting ("commenter", "réagir", "s'exprimer") or what
+/// one declines to give ("tout commentaire", "aucune déclaration") under a verb of refusing
+/// ("a refusé de", "s'est refusé à", "a décliné") or a negation ("n'a pas souhaité", "ne …
+/// pas", "n'a fait aucun"), in one verb group: its cue runs from the auxiliary or the
+/// refusing verb to the commenting word.
+fn refusals_to_comment(lex: &Lexicon, words: &[Word], quoted: &[bool]) -> Vec<VerbCue> {
+    let mut out: Vec<VerbCue> = Vec::new();
+    for j in 0..words.len() {
+        if quoted[j] || out.last().is_some_and(|c| c.group_end >= j) {
+            continue;
+        }
+        let commenting = lex
+            .verbs
+            .get(&words[j].lower)
+            .filter(|f| f.class == VerbClass::Comment && f.tail.is_empty());
+        let object = lex.no_comment_objects.at(words, j).map(|(p, _)| p.len());
+        let end = match (commenting, object) {
+            (Some(_), _) => j,
+            (None, Some(len)) => j + len - 1,
+            (None, None) => continue,
+        };
+        // Back over the verb group: auxiliaries, negation, verbs of will or refusing and
+        // their "de" / "à", pronominal "se".
+        let (mut refusal, mut ne, mut adverb) = (false, false, false);
+        let mut start = j;
+        while start > 0 && j - start < 7 {
+            let w = &words[start - 1];
+            let f = w.folded.as_str();
+            let refusing = lex
+                .verbs
+                .get(&w.lower)
+                .is_some_and(|v| v.class == VerbClass::Refuse);
+            let part = refusing
+                || AUXILIARIES.contains(&w.lower.as_str())
+                || NEGATIONS.contains(&f)
+                || lex.no_comment_heads.contains(f)
+                || matches!(f, "ne" | "n'" | "de" | "d'" | "a" | "s'" | "se" | "pu");
+            if !part || w.kind != WordKind::Word && w.kind != WordKind::Elision {
+                break;
+            }
+            refusal |= refusing;
+            ne |= matches!(f, "ne" | "n'");
+            adverb |= NEGATIONS.contains(&f);
+            start -= 1;
+        }
+        // "ne commente pas": the adverb after the verb.
+        adverb |= commenting.is_some()
+            && words
+                .get(j + 1)
+                .is_some_and(|w| NEGATIONS.contains(&w.folded.as_str()));
+        let no_determiner = matches!(words[j].folded.as_str(), "aucun" | "aucune");
+        if !(refusal || ne && (adverb || no_determiner)) {
+            continue;
+        }
+        while start < j && matches!(words[start].folded.as_str(), "ne" | "n'") {
+            start += 1;
+        }
+        let end = if words
+            .get(end + 1)
+            .is_some_and(|w| NEGATIONS.contains(&w.folded.as_str()))
+        {
+            end + 1
+        } else {
+            end
+        };
+        out.push(VerbCue {
+            class: VerbClass::Comment,
+            weak: false,
+            opinion: false,
+            verb: j,
+            group_start: start,
+            group_end: end,
+            clitic: None,
+            polarity: Polarity::NoComment,
+            refusal: true,
+        });
+    }
+    out
+}
+
+/// A finite form like "avance" or "note" is also a noun; it is read as a speech verb only
+/// where a verb of saying stands: after a subject pronoun, a name or an incise comma, or
+/// before "que", a colon, a quotation or an inverted pronoun.
+fn finite_in_speech_position(words: &[Word], i: usize) -> bool {
+    let before = i.checked_sub(1).map(|p| &words[p]);
+    let after = words.get(i + 1);
+    let subject_before = before.is_some_and(|p| {
+        matches!(
+            p.folded.as_str(),
+            "il" | "elle" | "ils" | "elles" | "on" | "qui" | "ne" | "n'"
+        ) || matches!(p.kind, WordKind::Comma | WordKind::CloseQuote)
+            || (p.capitalised && p.kind == WordKind::Word)
+    });
+    let complement_after = after.is_some_and(|n| {
+        matches!(n.folded.as_str(), "que" | "qu'")
+            || matches!(
+                n.kind,
+                WordKind::Colon | WordKind::OpenQuote | WordKind::StraightQuote | WordKind::Clitic
+            )
+    });
+    // "La compagnie (minière) conteste ces chiffres": between a noun phrase and the
+    // determiner of its object.
+    let object_after = after.is_some_and(|n| {
+        DETERMINERS.contains(&n.folded.as_str())
+            || matches!(
+                n.folded.as_str(),
+                "toute" | "tout" | "toutes" | "tous" | "ces"
+            )
+    });
+    let noun_phrase_before = (2..=3).any(|back| {
+        i.checked_sub(back).is_some_and(|d| {
+            DETERMINERS.contains(&words[d].folded.as_str())
+                && words[d + 1..i].iter().all(|w| {
+                    w.kind == WordKind::Word
+                        && !w.capitalised
+                        && !DETERMINERS.contains(&w.folded.as_str())
+                        && !matches!(w.folded.as_str(), "de" | "d'" | "a" | "en" | "et" | "ou")
+                })
+        })
+    });
+    subject_before || complement_after || (object_after && noun_phrase_before)
+}
+
+/// Whether the tagger reads word `i` as a verb ("le Premier ministre déclare la victoire")
+/// rather than a noun or adjective ("une large avance"). Tags are computed once per sentence.
+pub(crate) fn tagged_as_verb(text: &str, words: &[Word], i: usize, tags: &mut Tags) -> bool {
+    let tags = tags.get_or_insert_with(|| {
+        let surface: Vec<&str> = words.iter().map(|w| &text[w.start..w.end]).collect();
+        recoupe_tagger::Tagger::embedded().tag(&surface)
+    });
+    tags.get(i) == Some(&recoupe_tagger::Upos::Verb)
+}
+
+/// The auxiliary of a participle at `i`, looking back over adverbs, negation and clitics.
+fn find_auxiliary(words: &[Word], i: usize) -> Option<usize> {
+    let mut k = i;
+    for _ in 0..6 {
+        k = k.checked_sub(1)?;
+        let w = &words[k];
+        match w.kind {
+            WordKind::Clitic => continue,
+            WordKind::Word | WordKind::Elision => {
+                if AUXILIARIES.contains(&w.lower.as_str()) {
+                    // "ont été proclamés", "est considéré": a passive is not a speech act,
+                    // unless pronominal ("s'est dit", "s'est félicité").
+                    let passive = matches!(
+                        w.lower.as_str(),
+                        "est" | "sont" | "était" | "étaient" | "été"
+                    ) && !k
+                        .checked_sub(1)
+                        .is_some_and(|p| matches!(words[p].folded.as_str(), "s'" | "se"));
+                    return (!passive).then_some(k);
+                }
+                if is_adverb(w)
+                    || matches!(
+                        w.lower.as_str(),
+                        "pas"
+                            | "jamais"
+                            | "bien"
+                            | "tout"
+                            | "quant"
+                            | "à"
+                            | "lui"
+                            | "elle"
+                            | "eux"
+                            | "elles"
+                            | "par"
+                            | "ailleurs"
+                            | "d'"
+                            | "plus"
+                            | "tard"
+                            | "alors"
+                            | "aussi"
+                    )
+                {
+                    continue;
+                }
+                return None;
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// What follows a speech verb: a clause ("que …") or a quotation / colon, close after it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Complement {
+    /// A "que" clause (as opposed to a colon or a quotation).
+    pub(crate) clausal: bool,
+    /// Words between the verb and the complement's marker.
+    pub(crate) distance: usize,
+}
+
+/// The complement after the verb group ending at `group_end`, if close enough.
+pub(crate) fn complement_after(words: &[Word], group_end: usize) -> Option<Complement> {
+    for (n, w) in words[group_end + 1..].iter().enumerate() {
+        let k = group_end + 1 + n;
+        if matches!(w.folded.as_str(), "que" | "qu'") && n <= 14 {
+            // "après que", "alors que", "bien que": a subordinate clause, not what was said.
+            let subordinator = k > 0 && SUBORDINATORS.contains(&words[k - 1].folded.as_str());
+            if subordinator {
+                return None;
+            }
+            return Some(Complement {
+                clausal: true,
+                distance: n,
+            });
+        }
+        // "a reconnu avoir conduit", "nie être impliqué", "a affirmé ne pas avoir vu": a
+        // past or passive infinitive is a clause of its own.
+        if n <= 3 && matches!(w.folded.as_str(), "avoir" | "etre") {
+            return Some(Complement {
+                clausal: true,
+                distance: n,
+            });
+        }
+        if n <= 8
+            && matches!(
+                w.kind,
+                WordKind::Colon | WordKind::OpenQuote | WordKind::StraightQuote
+            )
+        {
+            return Some(Complement {
+                clausal: false,
+                distance: n,
+            });
+        }
+        if w.kind == WordKind::Stop || w.kind == WordKind::Comma && n > 8 || n > 14 {
+            break;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::quoted_mask;
+    use crate::testutil::{content, doc};
+    use crate::words::scan;
+    use recoupe_model::EntityType;
+
+    #[test]
+    fn auxiliary_found_across_interposed_adverbs() {
+        let d = doc(
+            "M. Qassem a par ailleurs accusé les Américains de survoler la zone sans autorisation.",
+            None,
+            &[("Qassem", EntityType::PER, "per:q")],
+        );
+        assert_eq!(
+            d.layers.attributions.len(),
+            1,
+            "{:?}",
+            d.layers.attributions
+        );
+        let a = &d.layers.attributions[0];
+        assert_eq!(
+            content(&d, a),
+            "les Américains de survoler la zone sans autorisation"
+        );
+        assert_eq!(a.speaker_entity.as_deref(), Some("per:q"));
+    }
+
+    #[test]
+    fn non_speech_senses_of_weak_verbs_are_not_attributions() {
+        let d = doc(
+            "La société Hydro-Nord a dévoilé mercredi un projet éolien.\nLe groupe a revendiqué une attaque de drones.",
+            None,
+            &[("Hydro-Nord", EntityType::ORG, "org:hn")],
+        );
+        assert!(
+            d.layers.attributions.is_empty(),
+            "{:?}",
+            d.layers.attributions
+        );
+    }
+
+    #[test]
+    fn issue5_a_named_body_decreeing_is_a_statement() {
+        let d = doc(
+            "L'agence Nour a décrété mercredi une urgence de santé publique. Le gouvernement a décrété des mesures.",
+            None,
+            &[("Nour", EntityType::ORG, "org:nour")],
+        );
+        assert_eq!(
+            d.layers.attributions.len(),
+            1,
+            "{:#?}",
+            d.layers.attributions
+        );
+        let a = &d.layers.attributions[0];
+        assert_eq!(a.speaker_entity.as_deref(), Some("org:nour"));
+    }
+
+    fn cues_of(text: &str) -> (Vec<Word>, Vec<CueKind>) {
+        let w = scan(text, 0, text.len());
+        let cues = find_cues(Lexicon::embedded(), text, &w, &quoted_mask(&w));
+        (w, cues)
+    }
+
+    #[test]
+    fn verb_group_spans_auxiliary_adverb_and_pronominal_se() {
+        let (w, cues) = cues_of("La ministre s'est aussitôt félicitée de l'accord.");
+        let [CueKind::Verb(v)] = cues.as_slice() else {
+            panic!("{cues:?}");
+        };
+        assert_eq!(w[v.group_start].folded, "s'");
+        assert_eq!(w[v.verb].folded, "felicitee");
+        assert_eq!(v.group_end, v.verb);
+    }
+
+    #[test]
+    fn inverted_clitic_closes_the_group() {
+        let (w, cues) = cues_of("« Rien ne change », a-t-elle ajouté.");
+        let [CueKind::Verb(v)] = cues.as_slice() else {
+            panic!("{cues:?}");
+        };
+        assert_eq!(w[v.clitic.unwrap()].folded, "-t-elle");
+        assert_eq!(w[v.verb].folded, "ajoute");
+    }
+
+    #[test]
+    fn selon_laquelle_and_quoted_verbs_are_no_cues() {
+        let (_, cues) = cues_of("Une rumeur selon laquelle « il a démenti » circule.");
+        assert!(cues.is_empty(), "{cues:?}");
+        let (_, cues) = cues_of("D'après les pompiers, le feu est éteint.");
+        assert!(matches!(
+            cues.as_slice(),
+            [CueKind::According { start: 0, end: 1 }]
+        ));
+    }
+
+    #[test]
+    fn complement_is_a_clause_or_a_quotation_close_after_the_verb() {
+        let w = scan("Il a affirmé mardi soir que tout allait bien", 0, 44);
+        let c = complement_after(&w, 2).unwrap();
+        assert!(c.clausal);
+        assert_eq!(c.distance, 2);
+        let w = scan("Il a ajouté après que la pluie a cessé", 0, 39);
+        assert!(complement_after(&w, 2).is_none(), "après que subordinates");
+    }
+
+    // Issue 10: the polarity of a statement, from the verb's class, a negation of the verb
+    // or a refusal to comment.
+
+    fn polarities(d: &recoupe_model::Document) -> Vec<(String, Polarity)> {
+        d.layers
+            .attributions
+            .iter()
+            .map(|a| (content(d, a), a.polarity))
+            .collect()
+    }
+
+    #[test]
+    fn issue10_a_denial_never_reads_as_a_claim() {
+        let d = doc(
+            "Le Pentagone a démenti toute implication dans la frappe de mardi.",
+            None,
+            &[("Pentagone", EntityType::ORG, "org:pentagon")],
+        );
+        assert_eq!(
+            polarities(&d),
+            vec![(
+                "toute implication dans la frappe de mardi".to_string(),
+                Polarity::Deny
+            )]
+        );
+        assert_eq!(
+            d.layers.attributions[0].speaker_entity.as_deref(),
+            Some("org:pentagon")
+        );
+        let d = doc(
+            "Le ministère nie que ses gardes aient tiré sur la foule.\nLa compagnie conteste ces chiffres. L'opérateur dément avoir coupé le réseau.",
+            None,
+            &[],
+        );
+        assert_eq!(
+            polarities(&d)
+                .into_iter()
+                .map(|(_, p)| p)
+                .collect::<Vec<_>>(),
+            vec![Polarity::Deny, Polarity::Deny, Polarity::Deny],
+            "{:#?}",
+            d.layers.attributions
+        );
+    }
+
+    #[test]
+    fn issue10_rejecting_denies_a_claim_only() {
+        let d = doc(
+            "La compagnie minière rejette les accusations du syndicat.\nLe Sénat a rejeté mardi le projet de budget.\nLes deux camps se rejettent la responsabilité de la coupure.",
+            None,
+            &[],
+        );
+        assert_eq!(
+            polarities(&d),
+            vec![
+                ("les accusations du syndicat".to_string(), Polarity::Deny),
+                (
+                    "la responsabilité de la coupure".to_string(),
+                    Polarity::Deny
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn issue10_refusals_to_comment() {
+        let d = doc(
+            "Interrogé par l'agence Nour, le ministère n'a pas souhaité commenter ces informations.\nLe porte-parole de la police s'est refusé à tout commentaire.\nLa direction a refusé de réagir à la grève.\nSollicitée, la mairie n'a fait aucun commentaire.\nL'avocat du joueur ne s'est pas exprimé.",
+            None,
+            &[("Nour", EntityType::ORG, "org:nour")],
+        );
+        let found = polarities(&d);
+        assert_eq!(found.len(), 5, "{:#?}", d.layers.attributions);
+        assert!(
+            found.iter().all(|(_, p)| *p == Polarity::NoComment),
+            "{found:?}"
+        );
+        assert_eq!(found[0].0, "commenter ces informations");
+        assert_eq!(found[1].0, "tout commentaire");
+        // The refusal is itself a fact the article asserts.
+        assert_eq!(d.layers.unsourced.len(), 5, "{:#?}", d.layers.unsourced);
+        let speakers: Vec<&str> = d
+            .layers
+            .attributions
+            .iter()
+            .map(|a| d.slice(a.speaker.unwrap()))
+            .collect();
+        assert_eq!(
+            speakers,
+            vec![
+                "le ministère",
+                "Le porte-parole de la police",
+                "La direction",
+                "la mairie",
+                "L'avocat du joueur"
+            ]
+        );
+    }
+
+    #[test]
+    fn issue10_confirmation_negation_and_plain_assertion() {
+        let d = doc(
+            "L'armée a confirmé que deux soldats avaient été tués.\nLe gouverneur n'a pas précisé si les écoles rouvriraient.\nLe ministre a affirmé ne pas être au courant de la livraison.\nLa juge n'a pas manqué de rappeler que la loi s'applique à tous.\nL'accusé a reconnu avoir conduit la voiture.",
+            None,
+            &[],
+        );
+        assert_eq!(
+            polarities(&d)
+                .into_iter()
+                .map(|(_, p)| p)
+                .collect::<Vec<_>>(),
+            vec![
+                Polarity::Confirm,
+                Polarity::NoComment,
+                Polarity::Assert,
+                Polarity::Assert,
+                Polarity::Confirm
+            ],
+            "{:#?}",
+            d.layers.attributions
+        );
+    }
+
+    #[test]
+    fn issue10_commenting_without_refusal_is_no_refusal() {
+        let d = doc(
+            "Le ministre a commenté la décision : « C'est une bonne nouvelle ».\nLe club a répondu que le contrat restait valable.",
+            None,
+            &[],
+        );
+        assert_eq!(
+            polarities(&d)
+                .into_iter()
+                .map(|(_, p)| p)
+                .collect::<Vec<_>>(),
+            vec![Polarity::Assert, Polarity::Assert],
+            "{:#?}",
+            d.layers.attributions
+        );
+    }
+}

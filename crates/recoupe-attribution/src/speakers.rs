@@ -1,0 +1,689 @@
+//! Speakers: a speaker phrase linked to an entity, and what pronouns ("il", "selon lui"),
+//! definite descriptions ("le ministère", "la source", "le chef caquiste", "cette force
+//! paramilitaire") and "ce dernier" refer back to, from the speakers seen before in the
+//! document and the entities named before.
+
+use recoupe_model::{EntityMention, EntityType, Span};
+
+use crate::grammar::{span_of, DEFINITE, DETERMINERS, INDEFINITE, PRONOUNS};
+use crate::lexicon::Lexicon;
+use crate::view::{last_mention_before, last_organisation_before, DocView};
+use crate::words::{fold, Word, WordKind};
+
+/// A resolved speaker, remembered for pronouns and definite descriptions that follow.
+#[derive(Debug, Clone)]
+pub(crate) struct SpeakerRef {
+    pub(crate) entity: Option<String>,
+    pub(crate) unnamed: bool,
+    /// Folded head noun of the description ("source", "ministere"), if any.
+    pub(crate) head: Option<String>,
+    /// Whether the speaker is a named person (what "il" / "elle" most often refers to).
+    pub(crate) person: bool,
+    /// The chain the speaker's last statement came through: a later "la source a ajouté"
+    /// or "a-t-il ajouté" comes through it too.
+    pub(crate) via: Vec<String>,
+}
+
+/// How far after a role description ("le Premier ministre irakien déclare …", a headline)
+/// the person it describes may be named when no one was named before.
+const CATAPHORA_BYTES: usize = 300;
+/// How close to a person's mention a role word must be to describe that person ("le
+/// président turc Recep Tayyip Erdogan", "Tymur Tkachenko, chef de …").
+const ROLE_WINDOW_BYTES: usize = 60;
+
+/// A speaker phrase read: its span, the entity it names or refers to, the chain links
+/// its description carries ("un correspondant de l'AFP" → AFP), and what later pronouns
+/// and descriptions may refer back to.
+pub(crate) struct Speaker {
+    pub(crate) span: Option<Span>,
+    pub(crate) entity: Option<String>,
+    pub(crate) unnamed: bool,
+    pub(crate) via: Vec<String>,
+    pub(crate) remember: Option<SpeakerRef>,
+}
+
+/// The speaker of a phrase (word range) or of an inverted clitic ("-t-il").
+pub(crate) fn resolve_speaker(
+    lex: &Lexicon,
+    view: &DocView<'_>,
+    words: &[Word],
+    range: Option<(usize, usize)>,
+    clitic: Option<&Word>,
+    seen: &[SpeakerRef],
+    topic: Option<&str>,
+) -> Speaker {
+    if let Some(c) = clitic {
+        return pronoun_speaker(Span::new(c.start, c.end), view, seen, topic);
+    }
+    let Some((from, to)) = range else {
+        return Speaker {
+            span: None,
+            entity: None,
+            unnamed: true,
+            via: vec![],
+            remember: None,
+        };
+    };
+    let span = span_of(words, from, to);
+    let first = words[from].folded.as_str();
+    if from == to && PRONOUNS.contains(&first) {
+        return pronoun_speaker(span, view, seen, topic);
+    }
+    let phrase = Phrase::new(lex, view, &words[from..=to], span);
+    // Each reading in turn, the first that applies wins.
+    phrase
+        .same_source(seen)
+        .or_else(|| phrase.named_person())
+        .or_else(|| phrase.person_by_role(seen))
+        .or_else(|| phrase.channel_author(seen))
+        .or_else(|| phrase.unnamed_description(seen))
+        .or_else(|| phrase.named_body())
+        .or_else(|| phrase.definite_description(seen))
+        .unwrap_or_else(|| unnamed(span, phrase.head.clone(), vec![]))
+}
+
+/// A speaker phrase of more than a pronoun, with what its readings share.
+struct Phrase<'a, 'd> {
+    lex: &'a Lexicon,
+    view: &'a DocView<'d>,
+    words: &'a [Word],
+    span: Span,
+    /// Folded head noun ("le premier ministre désigné" → "ministre").
+    head: Option<String>,
+    /// Opens with an indefinite determiner ("un", "des", "plusieurs").
+    indefinite: bool,
+    /// Opens with a definite or demonstrative determiner ("le", "cette").
+    definite: bool,
+    /// Persons and organisations named inside the phrase, in text order.
+    mentions: Vec<&'d EntityMention>,
+}
+
+impl<'d> Phrase<'_, 'd> {
+    fn new<'a>(
+        lex: &'a Lexicon,
+        view: &'a DocView<'d>,
+        words: &'a [Word],
+        span: Span,
+    ) -> Phrase<'a, 'd> {
+        let first = words[0].folded.as_str();
+        Phrase {
+            lex,
+            view,
+            words,
+            span,
+            head: description_head(lex, words),
+            indefinite: INDEFINITE.contains(&first),
+            definite: DEFINITE.contains(&first),
+            mentions: view
+                .mentions_in(span)
+                .filter(|m| m.label != EntityType::LOC && m.label != EntityType::MISC)
+                .copied()
+                .collect(),
+        }
+    }
+
+    /// The last person named inside the phrase.
+    fn person(&self) -> Option<&'d EntityMention> {
+        self.mentions
+            .iter()
+            .rev()
+            .find(|m| m.label == EntityType::PER)
+            .copied()
+    }
+
+    /// "la même source", "le texte", "le communiqué": the source just quoted; "ce dernier",
+    /// "cette dernière": the last person named.
+    fn same_source(&self, seen: &[SpeakerRef]) -> Option<Speaker> {
+        let words = self.words;
+        let first = words[0].folded.as_str();
+        let two_words = words.len() == 2;
+        let same_source = words.iter().any(|w| w.folded == "meme")
+            || (two_words
+                && DEFINITE.contains(&first)
+                && (self.lex.channels.contains_word(&words[1].folded)
+                    || matches!(words[1].folded.as_str(), "texte" | "document")));
+        if same_source {
+            if let Some(prev) = seen.last() {
+                return Some(same_as(self.span, prev, vec![]));
+            }
+        }
+        if two_words
+            && matches!(first, "ce" | "cette")
+            && matches!(words[1].folded.as_str(), "dernier" | "derniere")
+        {
+            if let Some(m) = last_mention_before(self.view, self.span.start, EntityType::PER) {
+                return Some(named(self.span, m, None));
+            }
+        }
+        None
+    }
+
+    /// A person named in the phrase; in an indefinite description only in apposition ("Un
+    /// porte-parole des Unités, Hussein Qassim, a accusé").
+    fn named_person(&self) -> Option<Speaker> {
+        let p = self.person()?;
+        let in_apposition = self.view.text[self.span.start..p.span.start]
+            .trim_end()
+            .ends_with(',');
+        (!self.indefinite || in_apposition).then(|| named(self.span, p, self.head.clone()))
+    }
+
+    /// "le chef de la CAQ", "le premier ministre désigné": a person named before, even when
+    /// the description names the organisation the person leads. An unnamed-source noun ("le
+    /// porte-parole") only takes a person named with that role; otherwise it stays an
+    /// unnamed source.
+    fn person_by_role(&self, seen: &[SpeakerRef]) -> Option<Speaker> {
+        let role = self.head.as_deref().filter(|_| self.definite)?;
+        let unnamed_noun = self.lex.unnamed.contains_key(role);
+        if !unnamed_noun && !self.lex.person_roles.contains(role) {
+            return None;
+        }
+        if let Some(prev) = speaker_with_head(seen, role).filter(|p| p.person) {
+            return Some(same_as(self.span, prev, vec![]));
+        }
+        person_by_role(self.view, seen, self.span, role, unnamed_noun)
+    }
+
+    /// "un communiqué des Hachd", "une vidéo du ministère": the channel's author speaks;
+    /// "le communiqué de la société": the organisation that description refers back to.
+    fn channel_author(&self, seen: &[SpeakerRef]) -> Option<Speaker> {
+        let head = self.head.as_deref()?;
+        if !self.lex.channels.contains_word(head) {
+            return None;
+        }
+        if let Some(author) = self.person().or(self.mentions.first().copied()) {
+            return Some(named(self.span, author, self.head.clone()));
+        }
+        let author_role = self.words.windows(2).any(|pair| {
+            matches!(
+                pair[0].folded.as_str(),
+                "la" | "le" | "l'" | "du" | "cette" | "ce" | "cet"
+            ) && self
+                .lex
+                .organisation_roles
+                .contains(pair[1].folded.as_str())
+        });
+        if !author_role {
+            return None;
+        }
+        // "selon le site X … indique le site": the same channel as before.
+        if let Some(prev) = speaker_with_head(seen, head) {
+            return Some(same_as(self.span, prev, vec![]));
+        }
+        last_organisation_before(self.view, self.span.start)
+            .map(|m| named(self.span, m, self.head.clone()))
+    }
+
+    /// "un correspondant de l'AFP", "une source sécuritaire", "le porte-parole": the speaker
+    /// is unnamed; the outlet a reporter works for is the channel the words came through. A
+    /// definite description ("la source") may refer back to an unnamed speaker.
+    fn unnamed_description(&self, seen: &[SpeakerRef]) -> Option<Speaker> {
+        let head = self.head.as_deref();
+        let unnamed_noun =
+            head.is_some_and(|h| self.lex.unnamed.contains_key(h) && self.mentions.is_empty());
+        if !self.indefinite && !unnamed_noun {
+            return None;
+        }
+        let reporter = head.is_some_and(|h| self.lex.reporters.contains(h));
+        let via: Vec<String> = self
+            .mentions
+            .iter()
+            .filter(|m| m.label == EntityType::ORG && reporter)
+            .map(|m| m.entity.clone())
+            .collect();
+        if !self.indefinite {
+            if let Some(prev) = head.and_then(|h| speaker_with_head(seen, h)) {
+                return Some(same_as(self.span, prev, via));
+            }
+        }
+        Some(unnamed(self.span, self.head.clone(), via))
+    }
+
+    /// An organisation named in the phrase, or a country or capital speaking for its
+    /// government: "Ankara considère", "L'Égypte a appelé".
+    fn named_body(&self) -> Option<Speaker> {
+        if let Some(org) = self.mentions.first() {
+            return Some(named(self.span, org, self.head.clone()));
+        }
+        if self.indefinite {
+            return None;
+        }
+        self.view
+            .mentions_in(self.span)
+            .find(|m| m.label == EntityType::LOC && m.span.start <= self.words[0].end)
+            .map(|place| named(self.span, place, self.head.clone()))
+    }
+
+    /// A definite description with no name ("le ministère", "le commandant"): the speaker
+    /// described so before, else an entity named before whose name holds the noun; "cette
+    /// force paramilitaire", "l'alliance", "le site": the organisation named before.
+    fn definite_description(&self, seen: &[SpeakerRef]) -> Option<Speaker> {
+        let h = self.head.as_deref()?;
+        if let Some(prev) = speaker_with_head(seen, h) {
+            return Some(same_as(self.span, prev, vec![]));
+        }
+        let view = self.view;
+        if let Some(m) = view
+            .entities
+            .iter()
+            .rev()
+            .filter(|m| m.span.end <= self.span.start && m.label != EntityType::LOC)
+            .find(|m| fold(&view.text[m.span.start..m.span.end]).contains(h))
+        {
+            return Some(named(self.span, m, self.head.clone()));
+        }
+        if self.definite && self.lex.organisation_roles.contains(h) {
+            return last_organisation_before(view, self.span.start)
+                .map(|m| named(self.span, m, self.head.clone()));
+        }
+        None
+    }
+}
+
+/// An unnamed speaker described by `head`, remembered so that "la source" may refer back.
+fn unnamed(span: Span, head: Option<String>, via: Vec<String>) -> Speaker {
+    Speaker {
+        span: Some(span),
+        entity: None,
+        unnamed: true,
+        via,
+        remember: Some(SpeakerRef {
+            entity: None,
+            unnamed: true,
+            head,
+            person: false,
+            via: vec![],
+        }),
+    }
+}
+
+/// The head noun of a speaker phrase: its first word that is not a determiner or a
+/// pre-nominal adjective ("le premier ministre désigné" → "ministre").
+pub(crate) fn description_head(lex: &Lexicon, words: &[Word]) -> Option<String> {
+    words
+        .iter()
+        .find(|w| {
+            w.kind == WordKind::Word
+                && !DETERMINERS.contains(&w.folded.as_str())
+                && !INDEFINITE.contains(&w.folded.as_str())
+                && !lex.premodifiers.contains(w.folded.as_str())
+        })
+        .map(|w| w.folded.clone())
+}
+
+/// Whether the role word appears just before a person's mention ("le président turc
+/// Recep Tayyip Erdogan") or in an apposition right after it ("Tymur Tkachenko, chef de …").
+fn role_near(text: &str, mention: Span, role: &str) -> bool {
+    let mut before_start = mention.start.saturating_sub(ROLE_WINDOW_BYTES);
+    while !text.is_char_boundary(before_start) {
+        before_start += 1;
+    }
+    let mut after_end = (mention.end + ROLE_WINDOW_BYTES).min(text.len());
+    while !text.is_char_boundary(after_end) {
+        after_end -= 1;
+    }
+    let before = &text[before_start..mention.start];
+    // Only the same clause: a sentence or clause end cuts the window.
+    let before = before
+        .rfind(['.', ';', '!', '?', '\n'])
+        .map_or(before, |cut| &before[cut + 1..]);
+    let after = &text[mention.end..after_end];
+    let apposition = after
+        .strip_prefix(',')
+        .map(|rest| rest.split([',', '.', ';', '\n']).next().unwrap_or(""))
+        .unwrap_or("");
+    let has_role = |window: &str| {
+        fold(window)
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|word| word == role)
+    };
+    has_role(before) || has_role(apposition)
+}
+
+/// The person a definite role description ("le chef caquiste") refers to: the latest person
+/// named with that role nearby; unless `strict`, else the latest person speaker, else the
+/// latest person named, else a person named just after (a headline naming the person in
+/// the lede).
+fn person_by_role(
+    view: &DocView<'_>,
+    seen: &[SpeakerRef],
+    span: Span,
+    role: &str,
+    strict: bool,
+) -> Option<Speaker> {
+    let head = Some(role.to_string());
+    let with_role = view.entities.iter().rev().find(|m| {
+        m.span.end <= span.start && m.label == EntityType::PER && role_near(view.text, m.span, role)
+    });
+    if let Some(m) = with_role {
+        return Some(named(span, m, head));
+    }
+    if strict {
+        return None;
+    }
+    if let Some(prev) = seen.iter().rev().find(|s| s.person && s.entity.is_some()) {
+        return Some(same_as(span, prev, vec![]));
+    }
+    if let Some(m) = last_mention_before(view, span.start, EntityType::PER) {
+        return Some(named(span, m, head));
+    }
+    view.entities
+        .iter()
+        .find(|m| {
+            m.label == EntityType::PER
+                && m.span.start >= span.end
+                && m.span.start - span.end <= CATAPHORA_BYTES
+        })
+        .map(|m| named(span, m, head))
+}
+
+/// The latest speaker described with the head noun `head` ("la source" → "une source …").
+fn speaker_with_head<'s>(seen: &'s [SpeakerRef], head: &str) -> Option<&'s SpeakerRef> {
+    seen.iter().rev().find(|s| s.head.as_deref() == Some(head))
+}
+
+/// A speaker phrase referring back to an earlier speaker.
+pub(crate) fn same_as(span: Span, prev: &SpeakerRef, via: Vec<String>) -> Speaker {
+    Speaker {
+        span: Some(span),
+        entity: prev.entity.clone(),
+        unnamed: prev.unnamed,
+        via,
+        remember: Some(prev.clone()),
+    }
+}
+
+/// A speaker phrase naming an entity.
+pub(crate) fn named(span: Span, m: &EntityMention, head: Option<String>) -> Speaker {
+    Speaker {
+        span: Some(span),
+        entity: Some(m.entity.clone()),
+        unnamed: false,
+        via: vec![],
+        remember: Some(SpeakerRef {
+            entity: Some(m.entity.clone()),
+            unnamed: false,
+            head,
+            person: m.label == EntityType::PER,
+            via: vec![],
+        }),
+    }
+}
+
+/// How many words may stand before a person's name for it to open its sentence ("Le
+/// ministre de la Santé, Abakar Hassan, …").
+const SUBJECT_WORDS_BEFORE: usize = 8;
+
+/// Whether a person mention opens its sentence as its likely subject: few words before it
+/// and no other person named before it in the sentence.
+fn opens_its_sentence(view: &DocView<'_>, mention: &EntityMention) -> bool {
+    let sentence_start = view.sentence_start_before(mention.span.start);
+    let lead = &view.text[sentence_start..mention.span.start];
+    let words_before = lead.split_whitespace().count();
+    words_before <= SUBJECT_WORDS_BEFORE
+        && !view.entities.iter().any(|m| {
+            m.label == EntityType::PER
+                && m.span.start >= sentence_start
+                && m.span.end <= mention.span.start
+        })
+}
+
+/// Resolves "il", "elle", "-t-il", "ils": the topic of "Quant au maire, il …" when there is
+/// one, else the latest person speaker for a singular pronoun, else the latest speaker, else
+/// the last person named before the pronoun.
+pub(crate) fn pronoun_speaker(
+    span: Span,
+    view: &DocView<'_>,
+    seen: &[SpeakerRef],
+    topic: Option<&str>,
+) -> Speaker {
+    let pronoun = fold(&view.text[span.start..span.end]);
+    let singular = matches!(
+        pronoun.trim_start_matches("-t").trim_start_matches('-'),
+        "il" | "elle" | "lui"
+    );
+    let from_topic = topic.and_then(|h| seen.iter().rev().find(|s| s.head.as_deref() == Some(h)));
+    let person = if singular {
+        seen.iter().rev().find(|s| s.person)
+    } else {
+        None
+    };
+    // "Le ministre, Abakar Hassan, s'est rendu à Moundou. Il a annoncé …": a person who
+    // opened a sentence after the last person speaker was named is the likelier antecedent.
+    if singular && from_topic.is_none() {
+        let speaker_named_at = person.and_then(|p| {
+            view.entities
+                .iter()
+                .rev()
+                .find(|m| Some(&m.entity) == p.entity.as_ref() && m.span.end <= span.start)
+                .map(|m| m.span.start)
+        });
+        // Only earlier sentences: a name inside the quotation the pronoun closes ("« Ibrahim
+        // a apporté … », a-t-il expliqué") is not who speaks.
+        let own_sentence_start = view.sentence_start_before(span.start);
+        let subject = view.entities.iter().rev().find(|m| {
+            m.label == EntityType::PER
+                && m.span.end <= own_sentence_start
+                && opens_its_sentence(view, m)
+        });
+        if let Some(subject) = subject {
+            let newer = match (person, speaker_named_at) {
+                (None, _) => true,
+                (Some(p), Some(at)) => {
+                    p.entity.as_ref() != Some(&subject.entity) && subject.span.start > at
+                }
+                (Some(_), None) => false,
+            };
+            if newer {
+                return named(span, subject, None);
+            }
+        }
+    }
+    if let Some(prev) = from_topic.or(person).or(seen.last()) {
+        return Speaker {
+            span: Some(span),
+            entity: prev.entity.clone(),
+            unnamed: prev.unnamed,
+            via: vec![],
+            remember: Some(prev.clone()),
+        };
+    }
+    // No earlier speaker: the last person named before the pronoun.
+    let person = view
+        .entities
+        .iter()
+        .rev()
+        .find(|m| m.span.end <= span.start && m.label == EntityType::PER);
+    match person {
+        Some(p) => named(span, p, None),
+        None => Speaker {
+            span: Some(span),
+            entity: None,
+            unnamed: true,
+            via: vec![],
+            remember: None,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{description_head, Lexicon};
+    use crate::testutil::{content, doc};
+    use crate::words::scan;
+    use recoupe_model::EntityType;
+
+    #[test]
+    fn definite_description_resolves_to_named_organisation() {
+        let d = doc(
+            "Le ministère libanais de la Santé a publié un bilan. Le ministère a ajouté que les hôpitaux étaient saturés.",
+            None,
+            &[("ministère libanais de la Santé", EntityType::ORG, "org:lb-health")],
+        );
+        let a = d.layers.attributions.last().unwrap();
+        assert_eq!(content(&d, a), "les hôpitaux étaient saturés");
+        assert_eq!(a.speaker_entity.as_deref(), Some("org:lb-health"));
+    }
+
+    #[test]
+    fn pronominal_incise_and_country_speaker() {
+        let d = doc(
+            "« C'est un compromis fragile », s'est félicitée la rapporteure, Mme Claire Besson.\nL'Egypte a appelé hier à l'ouverture de nouveaux points de passage.",
+            None,
+            &[
+                ("Claire Besson", EntityType::PER, "per:besson"),
+                ("Egypte", EntityType::LOC, "country:EG"),
+            ],
+        );
+        assert_eq!(
+            d.layers.attributions.len(),
+            2,
+            "{:?}",
+            d.layers.attributions
+        );
+        let a = &d.layers.attributions[0];
+        assert_eq!(content(&d, a), "C'est un compromis fragile");
+        assert_eq!(a.speaker_entity.as_deref(), Some("per:besson"));
+        assert_eq!(
+            d.layers.attributions[1].speaker_entity.as_deref(),
+            Some("country:EG")
+        );
+    }
+
+    #[test]
+    fn issue5_role_description_refers_to_the_person_named_before() {
+        let d = doc(
+            "La maire de Lyon, Sophie Vernet, a inauguré le pont. « Ce chantier a coûté moins que prévu », a déclaré l'édile.\nLe chef de la majorité municipale a ensuite assuré que les travaux suivants commenceraient en mai.",
+            None,
+            &[
+                ("Lyon", EntityType::LOC, "loc:lyon"),
+                ("Sophie Vernet", EntityType::PER, "per:vernet"),
+            ],
+        );
+        assert_eq!(
+            d.layers.attributions.len(),
+            2,
+            "{:#?}",
+            d.layers.attributions
+        );
+        for a in &d.layers.attributions {
+            assert_eq!(
+                a.speaker_entity.as_deref(),
+                Some("per:vernet"),
+                "{}",
+                content(&d, a)
+            );
+            assert!(!a.speaker_unnamed);
+        }
+    }
+
+    #[test]
+    fn issue5_role_description_with_an_organisation_is_still_the_person() {
+        let d = doc(
+            "Paul Ronan a présenté son programme devant les militants. Le chef du Parti du travail a affirmé que les impôts baisseraient.",
+            None,
+            &[
+                ("Paul Ronan", EntityType::PER, "per:ronan"),
+                ("Parti du travail", EntityType::ORG, "org:pt"),
+            ],
+        );
+        let a = d.layers.attributions.last().unwrap();
+        assert_eq!(a.speaker_entity.as_deref(), Some("per:ronan"));
+    }
+
+    #[test]
+    fn issue5_headline_role_description_names_the_person_in_the_lede() {
+        let d = doc(
+            "Le président du Conseil déclare la fin des négociations\nLe président du Conseil Marc Duval a annoncé lundi la fin des discussions.",
+            None,
+            &[("Marc Duval", EntityType::PER, "per:duval")],
+        );
+        let a = &d.layers.attributions[0];
+        assert_eq!(content(&d, a), "la fin des négociations");
+        assert_eq!(a.speaker_entity.as_deref(), Some("per:duval"));
+    }
+
+    #[test]
+    fn issue5_unnamed_source_noun_stays_unnamed_without_a_named_holder() {
+        let d = doc(
+            "Karim Haddad a visité la base. Le porte-parole de l'armée a assuré que la route était rouverte.",
+            None,
+            &[("Karim Haddad", EntityType::PER, "per:haddad")],
+        );
+        let a = d.layers.attributions.last().unwrap();
+        assert_eq!(
+            a.speaker_entity, None,
+            "Haddad was never called porte-parole"
+        );
+        assert!(a.speaker_unnamed);
+    }
+
+    #[test]
+    fn issue5_organisation_description_refers_to_the_organisation_named_before() {
+        let d = doc(
+            "« Nos positions ont été bombardées à l'aube », a déclaré cette milice dans un communiqué, après des frappes contre les Brigades Al-Nasr.",
+            None,
+            &[("Brigades Al-Nasr", EntityType::ORG, "org:nasr")],
+        );
+        // The organisation is named only after the description: nothing to refer back to.
+        assert_eq!(d.layers.attributions[0].speaker_entity, None);
+        let d = doc(
+            "Les Brigades Al-Nasr ont perdu deux combattants. « Nos positions ont été bombardées à l'aube », a déclaré cette milice dans un communiqué.",
+            None,
+            &[("Brigades Al-Nasr", EntityType::ORG, "org:nasr")],
+        );
+        assert_eq!(
+            d.layers.attributions[0].speaker_entity.as_deref(),
+            Some("org:nasr")
+        );
+    }
+
+    #[test]
+    fn issue5_selon_lui_and_apposition_after_an_indefinite_description() {
+        let d = doc(
+            "Un porte-parole des Brigades, Hadi Karim, a affirmé que la frappe visait des civils. Selon lui, les drones venaient du nord.",
+            None,
+            &[
+                ("Brigades", EntityType::ORG, "org:brigades"),
+                ("Hadi Karim", EntityType::PER, "per:karim"),
+            ],
+        );
+        assert_eq!(
+            d.layers.attributions.len(),
+            2,
+            "{:#?}",
+            d.layers.attributions
+        );
+        for a in &d.layers.attributions {
+            assert_eq!(
+                a.speaker_entity.as_deref(),
+                Some("per:karim"),
+                "{}",
+                content(&d, a)
+            );
+        }
+    }
+
+    #[test]
+    fn issue5_pronoun_takes_the_person_who_opened_the_last_sentence() {
+        let d = doc(
+            "« Les stocks suffiront », a affirmé Karim Haddad. Le ministre de la Santé, Nabil Sarraf, s'est rendu jeudi à l'hôpital. Il a annoncé que dix médecins arriveraient lundi.",
+            None,
+            &[
+                ("Karim Haddad", EntityType::PER, "per:haddad"),
+                ("Nabil Sarraf", EntityType::PER, "per:sarraf"),
+            ],
+        );
+        let last = d.layers.attributions.last().unwrap();
+        assert_eq!(content(&d, last), "dix médecins arriveraient lundi");
+        assert_eq!(last.speaker_entity.as_deref(), Some("per:sarraf"));
+    }
+
+    #[test]
+    fn description_head_skips_determiners_and_premodifiers() {
+        let lex = Lexicon::embedded();
+        let text = "le nouveau Premier ministre désigné";
+        let head = description_head(lex, &scan(text, 0, text.len()));
+        assert_eq!(head.as_deref(), Some("ministre"));
+    }
+}

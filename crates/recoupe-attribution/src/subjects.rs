@@ -1,0 +1,338 @@
+//! Subjects: the speaker phrase of a verb cue, as a word range: before the verb ("Le
+//! ministre, Karim Haddad, a affirmé …"), after an incise verb ("…, a indiqué sur son
+//! compte Telegram le gouverneur, Omar Saleh, précisant …"), the topic of "Quant au
+//! maire, il …", and a person's name in apposition ("selon le directeur, Marc Duhamel, …").
+//! Channel phrases crossed on the way are returned for the chain.
+
+use recoupe_model::EntityType;
+
+use crate::chains::{outlet_in_channel_phrase, outlet_spoken_to};
+use crate::grammar::{
+    is_adverb, is_boundary, trim_range, CONJUNCTIONS, DETERMINERS, OBJECT_PRONOUNS, PHRASE_ENDS,
+    PREPOSITIONS, RELATIVES,
+};
+use crate::lexicon::Lexicon;
+use crate::view::DocView;
+use crate::words::{Word, WordKind};
+
+/// The head noun of a left-dislocated topic: "Quant au maire, il …" → "maire".
+pub(crate) fn topic_head(words: &[Word]) -> Option<String> {
+    if words.first()?.folded != "quant" {
+        return None;
+    }
+    words[1..]
+        .iter()
+        .take(4)
+        .find(|w| {
+            w.kind == WordKind::Word
+                && !matches!(w.folded.as_str(), "a" | "au" | "aux" | "la" | "le" | "les")
+        })
+        .map(|w| w.folded.clone())
+}
+
+/// The speaker phrase before a verb group: back to the clause boundary, without object
+/// pronouns, leading conjunctions or adverbs; an apposition ("le maire, X,") is kept whole.
+pub(crate) fn subject_before(
+    words: &[Word],
+    group_start: usize,
+    floor: usize,
+) -> Option<(usize, usize)> {
+    let mut to = group_start.checked_sub(1)?;
+    while to >= floor && to > 0 && OBJECT_PRONOUNS.contains(&words[to].folded.as_str()) {
+        to -= 1;
+    }
+    if to < floor || is_boundary(&words[to]) {
+        // "le maire de la ville, Vitali Klitschko, les a…": the subject is the apposition.
+        if to >= floor && words[to].kind == WordKind::Comma && to > floor {
+            let inner_end = to - 1;
+            let mut k = inner_end;
+            while k > floor && !is_boundary(&words[k - 1]) {
+                k -= 1;
+            }
+            if k <= inner_end {
+                let mut from = k;
+                if k >= floor + 2 && words[k - 1].kind == WordKind::Comma {
+                    let mut j = k - 1;
+                    while j > floor && !is_boundary(&words[j - 1]) {
+                        j -= 1;
+                    }
+                    if j < k - 1 {
+                        from = j;
+                    }
+                }
+                return trim_subject(words, from, inner_end);
+            }
+        }
+        return None;
+    }
+    let mut from = to;
+    while from > floor && !is_boundary(&words[from - 1]) {
+        from -= 1;
+    }
+    trim_subject(words, from, to)
+}
+
+fn trim_subject(words: &[Word], mut from: usize, to: usize) -> Option<(usize, usize)> {
+    // Long segments contain a previous clause: "… au centre de Kiev et le maire de la ville".
+    if to + 1 - from > 6 {
+        if let Some(k) = (from..to).rev().find(|&k| {
+            CONJUNCTIONS.contains(&words[k].folded.as_str())
+                && words
+                    .get(k + 1)
+                    .is_some_and(|n| n.capitalised || DETERMINERS.contains(&n.folded.as_str()))
+        }) {
+            from = k + 1;
+        }
+    }
+    // "a indiqué au Directeur général qu'il considérait …": the subject of the second verb
+    // starts after the last "que".
+    if let Some(k) = (from..to)
+        .rev()
+        .find(|&k| matches!(words[k].folded.as_str(), "que" | "qu'"))
+    {
+        from = k + 1;
+    }
+    while from <= to
+        && (CONJUNCTIONS.contains(&words[from].folded.as_str())
+            || is_adverb(&words[from])
+            || RELATIVES.contains(&words[from].folded.as_str())
+            || words[from].folded == "quant"
+            || words[from].folded == "que"
+            || words[from].folded == "qu'")
+    {
+        from += 1;
+    }
+    trim_range(words, from, to)
+}
+
+/// The speaker phrase after an incise verb ("…, a indiqué sur son compte Telegram le chef
+/// de l'administration, Tymur Tkachenko, précisant…"), and the words that start outlets or
+/// platforms named in channel phrases around it (links of the chain).
+pub(crate) fn subject_after(
+    lex: &Lexicon,
+    view: &DocView<'_>,
+    words: &[Word],
+    after: usize,
+) -> (Option<(usize, usize)>, Vec<usize>) {
+    let mut channel_words = Vec::new();
+    let Some(from) = skip_channel_phrases(lex, view, words, after, &mut channel_words) else {
+        return (None, channel_words);
+    };
+    let mut to = from;
+    while let Some(w) = words.get(to + 1) {
+        // "…, Tymur Tkachenko, précisant que": a participle after a comma ends the phrase.
+        let gerund_after_comma = w.folded.ends_with("ant") && words[to].kind == WordKind::Comma;
+        if is_boundary(w) || PHRASE_ENDS.contains(&w.folded.as_str()) || gerund_after_comma {
+            break;
+        }
+        to += 1;
+    }
+    if words.get(from).is_none_or(is_boundary) {
+        return (None, channel_words);
+    }
+    if let Some((k, outlet)) = outlet_spoken_to(lex, view, words, from, to) {
+        channel_words.push(outlet);
+        to = k - 1;
+    }
+    channel_words.extend(outlet_in_channel_phrase(lex, view, words, to));
+    if let Some(end) = name_in_apposition(view, words, to) {
+        to = end;
+    }
+    (trim_range(words, from, to), channel_words)
+}
+
+/// Skips adverbs and prepositional channel phrases ("sur son compte Telegram") after an
+/// incise verb: where the speaker phrase starts, if anything is left.
+fn skip_channel_phrases(
+    lex: &Lexicon,
+    view: &DocView<'_>,
+    words: &[Word],
+    after: usize,
+    channel_words: &mut Vec<usize>,
+) -> Option<usize> {
+    let mut k = after;
+    loop {
+        let w = words.get(k)?;
+        if is_adverb(w) || w.folded == "plus" {
+            k += 1;
+            continue;
+        }
+        if !PREPOSITIONS.contains(&w.folded.as_str()) {
+            return Some(k);
+        }
+        k += 1;
+        while let Some(x) = words.get(k) {
+            if let Some(m) = view.mention_starting_at(x.start) {
+                channel_words.push(k);
+                while words.get(k).is_some_and(|y| y.end <= m.span.end) {
+                    k += 1;
+                }
+                break;
+            }
+            // "sur son compte Telegram" is a channel; "sur franceinfo son porte-parole"
+            // ends the channel at the possessive
+            let channel_possessive =
+                matches!(x.folded.as_str(), "son" | "sa" | "ses" | "leur" | "leurs")
+                    && words
+                        .get(k + 1)
+                        .is_some_and(|n| lex.channels.contains_word(&n.folded));
+            if is_boundary(x)
+                || (DETERMINERS.contains(&x.folded.as_str())
+                    && !channel_possessive
+                    && k > after + 1)
+            {
+                break;
+            }
+            k += 1;
+        }
+    }
+}
+
+/// A person's name in apposition right after a description ending at `to` (", Tymur
+/// Tkachenko,"; after a title: ", Mme Claire Besson"): the index of the name's last word.
+fn name_in_apposition(view: &DocView<'_>, words: &[Word], to: usize) -> Option<usize> {
+    if words.get(to + 1)?.kind != WordKind::Comma {
+        return None;
+    }
+    let title = words.get(to + 2).is_some_and(|w| {
+        matches!(
+            w.folded.as_str(),
+            "m." | "mme" | "mme." | "dr" | "dr." | "me" | "pr"
+        )
+    });
+    let at = to + 2 + usize::from(title);
+    let m = view.mention_starting_at(words.get(at)?.start)?;
+    if m.label != EntityType::PER {
+        return None;
+    }
+    let mut end = at;
+    while words.get(end + 1).is_some_and(|w| w.end <= m.span.end) {
+        end += 1;
+    }
+    Some(end)
+}
+
+/// The index of the last word of a person's name that starts at word `at` and is followed
+/// by a comma: an apposition ("le gouverneur régional, Oleh Synegoubov, …").
+pub(crate) fn person_in_apposition(view: &DocView<'_>, words: &[Word], at: usize) -> Option<usize> {
+    let m = view.mention_starting_at(words.get(at)?.start)?;
+    if m.label != EntityType::PER {
+        return None;
+    }
+    let mut end = at;
+    while words.get(end + 1).is_some_and(|w| w.end <= m.span.end) {
+        end += 1;
+    }
+    words
+        .get(end + 1)
+        .is_some_and(|w| w.kind == WordKind::Comma)
+        .then_some(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::{content, doc};
+    use crate::words::scan;
+    use recoupe_model::{AttributionKind, EntityType};
+
+    #[test]
+    fn postposed_speaker_with_channel_and_apposition() {
+        let d = doc(
+            "« Deux personnes ont été blessées » dans le quartier, a indiqué sur son compte Telegram le gouverneur de la province, Omar Saleh, précisant que les secours étaient sur place.",
+            None,
+            &[
+                ("Telegram", EntityType::ORG, "org:telegram"),
+                ("Omar Saleh", EntityType::PER, "per:saleh"),
+            ],
+        );
+        let a = &d.layers.attributions[0];
+        assert_eq!(a.kind, AttributionKind::Mixed);
+        assert_eq!(a.speaker_entity.as_deref(), Some("per:saleh"));
+        assert_eq!(
+            d.slice(a.speaker.unwrap()),
+            "le gouverneur de la province, Omar Saleh"
+        );
+        assert_eq!(a.via, vec!["org:telegram".to_string()]);
+        assert_eq!(a.channel.as_deref(), Some("social_media"));
+    }
+
+    #[test]
+    fn issue5_apposition_after_selon_names_the_speaker() {
+        let d = doc(
+            "Karim Haddad a quitté la réunion. Selon le directeur financier, Nabil Sarraf, la réorganisation coûtera cher.",
+            None,
+            &[
+                ("Karim Haddad", EntityType::PER, "per:haddad"),
+                ("Nabil Sarraf", EntityType::PER, "per:sarraf"),
+            ],
+        );
+        let a = d.layers.attributions.last().unwrap();
+        assert_eq!(content(&d, a), "la réorganisation coûtera cher");
+        assert_eq!(a.speaker_entity.as_deref(), Some("per:sarraf"));
+    }
+
+    #[test]
+    fn issue5_possessive_speaker_after_a_channel_and_unnamed_member_after_selon() {
+        let d = doc(
+            "« Le compte n'y est pas », a déclaré sur Al-Wadi son porte-parole, Nabil Sarraf, qui juge le texte « trop timide ».\nSelon un analyste des Brigades Al-Nasr, la ligne tiendra.",
+            None,
+            &[
+                ("Al-Wadi", EntityType::ORG, "org:wadi"),
+                ("Nabil Sarraf", EntityType::PER, "per:sarraf"),
+                ("Brigades Al-Nasr", EntityType::ORG, "org:nasr"),
+            ],
+        );
+        let first = &d.layers.attributions[0];
+        assert_eq!(
+            first.speaker_entity.as_deref(),
+            Some("per:sarraf"),
+            "{:#?}",
+            d.layers.attributions
+        );
+        assert_eq!(first.via, vec!["org:wadi".to_string()]);
+        let last = d.layers.attributions.last().unwrap();
+        assert_eq!(content(&d, last), "la ligne tiendra");
+        assert!(last.speaker_unnamed);
+        assert_eq!(last.speaker_entity, None);
+        assert!(
+            last.via.is_empty(),
+            "an affiliation is no chain link: {:?}",
+            last.via
+        );
+    }
+
+    fn phrase(text: &str, range: Option<(usize, usize)>) -> Option<String> {
+        let w = scan(text, 0, text.len());
+        range.map(|(a, b)| text[w[a].start..w[b].end].to_string())
+    }
+
+    #[test]
+    fn subject_before_keeps_an_apposition_and_drops_a_leading_conjunction() {
+        let text = "Le maire de la ville, Paul Ronan, a affirmé que";
+        let w = scan(text, 0, text.len());
+        let verb = w.iter().position(|x| x.folded == "a").unwrap();
+        assert_eq!(
+            phrase(text, subject_before(&w, verb, 0)).as_deref(),
+            Some("Le maire de la ville, Paul Ronan")
+        );
+        let text = "Le pont a cédé et la préfète a indiqué que";
+        let w = scan(text, 0, text.len());
+        let verb = w.iter().rposition(|x| x.folded == "a").unwrap();
+        assert_eq!(
+            phrase(text, subject_before(&w, verb, 0)).as_deref(),
+            Some("la préfète")
+        );
+    }
+
+    #[test]
+    fn topic_head_reads_quant_a() {
+        let text = "Quant au maire, il a refusé";
+        assert_eq!(
+            topic_head(&scan(text, 0, text.len())).as_deref(),
+            Some("maire")
+        );
+        let text = "Le maire a refusé";
+        assert_eq!(topic_head(&scan(text, 0, text.len())), None);
+    }
+}

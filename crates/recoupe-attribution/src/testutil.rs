@@ -1,0 +1,70 @@
+//! Hand-built documents for the unit tests of every module: sentences split at line ends
+//! and sentence stops, entity mentions given explicitly, so that the tests exercise this
+//! stage alone.
+
+use recoupe_model::{
+    Attribution, Document, EntityMention, EntityType, Layer, Metadata, Origin, OriginKind,
+    Provenance, Sentence, Span, Stage,
+};
+
+use crate::AttributionStage;
+
+pub(crate) fn doc(
+    text: &str,
+    outlet: Option<&str>,
+    entities: &[(&str, EntityType, &str)],
+) -> Document {
+    let mut meta = Metadata::new(Origin {
+        kind: OriginKind::Text,
+        path: "test".into(),
+        record: None,
+    });
+    meta.outlet = outlet.map(str::to_string);
+    let mut d = Document::new(text.to_string(), meta);
+    // Sentences: split after ". " / "» " / newline, but not inside « ».
+    let mut start = 0;
+    let mut depth = 0;
+    let bytes: Vec<(usize, char)> = text.char_indices().collect();
+    for (n, &(i, c)) in bytes.iter().enumerate() {
+        match c {
+            '«' => depth += 1,
+            '»' => depth -= 1,
+            _ => {}
+        }
+        let next_is_space = bytes.get(n + 1).is_none_or(|(_, c)| c.is_whitespace());
+        let ends = c == '\n' || (depth == 0 && matches!(c, '.' | '?' | '!') && next_is_space);
+        if ends || n + 1 == bytes.len() {
+            let end = if c == '\n' { i } else { i + c.len_utf8() };
+            let s = text[start..end].trim();
+            if !s.is_empty() {
+                let offset = start + text[start..end].find(s).unwrap();
+                d.layers.sentences.push(Sentence {
+                    span: Span::new(offset, offset + s.len()),
+                    headline: false,
+                });
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    let mut cursor = 0;
+    for (surface, label, key) in entities {
+        let at = cursor + text[cursor..].find(surface).expect("entity in text");
+        d.layers.entities.push(EntityMention {
+            span: Span::new(at, at + surface.len()),
+            label: *label,
+            kb: None,
+            entity: key.to_string(),
+            provenance: Provenance::new("test", "given"),
+            evidence: vec![],
+        });
+        cursor = at + surface.len();
+    }
+    d.mark_produced(Layer::Sentences);
+    d.mark_produced(Layer::Entities);
+    AttributionStage::new().run(&mut d).unwrap();
+    d
+}
+
+pub(crate) fn content(d: &Document, a: &Attribution) -> String {
+    d.slice(a.content).to_string()
+}

@@ -1,0 +1,186 @@
+//! Sentences the article asserts with no source at all: statements (not questions, not
+//! opinion in the outlet's own voice), without bylines, credit lines or agency datelines.
+
+use recoupe_model::{Provenance, Span, Unsourced};
+
+use crate::grammar::quoted_mask;
+use crate::lexicon::Lexicon;
+use crate::words::{Word, WordKind};
+use crate::STAGE;
+
+/// The unsourced item of a sentence that holds no attribution, if it states a fact.
+pub(crate) fn unsourced_sentence(
+    lex: &Lexicon,
+    text: &str,
+    span: Span,
+    words: &[Word],
+) -> Option<Unsourced> {
+    (is_statement(words) && !is_opinion(lex, words)).then(|| Unsourced {
+        span: after_dateline(text, span),
+        provenance: Provenance::new(STAGE, "no-cue"),
+    })
+}
+
+/// A sentence in the outlet's own voice of judgement ("sans doute", "si l'on"), outside
+/// quotes: opinion, not an asserted fact.
+fn is_opinion(lex: &Lexicon, words: &[Word]) -> bool {
+    let quoted = quoted_mask(words);
+    (0..words.len()).any(|i| !quoted[i] && lex.opinions.at(words, i).is_some())
+}
+
+/// A sentence's span without a leading agency dateline ("DEIR EZ-ZOR (Syrie), 30 septembre
+/// (Xinhua) -- Le poste-frontière …" starts at "Le").
+fn after_dateline(text: &str, span: Span) -> Span {
+    let Some(sentence) = span.slice(text) else {
+        return span;
+    };
+    let mut head_end = sentence.len().min(DATELINE_MAX_BYTES);
+    while !sentence.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let head = &sentence[..head_end];
+    let Some((dash_at, dash)) = ["--", "\u{2014}", "\u{2013}"]
+        .iter()
+        .filter_map(|d| head.find(d).map(|at| (at, *d)))
+        .min_by_key(|(at, _)| *at)
+    else {
+        return span;
+    };
+    // The place opens the dateline in capitals: "BEYROUTH,", "DEIR EZ-ZOR (Syrie)".
+    let first_word: String = sentence.chars().take_while(|c| c.is_alphabetic()).collect();
+    let capitals = first_word.chars().count() >= 3 && first_word.chars().all(char::is_uppercase);
+    if !capitals {
+        return span;
+    }
+    let rest = &sentence[dash_at + dash.len()..];
+    let skipped = sentence.len() - rest.trim_start().len();
+    if skipped >= sentence.len() {
+        return span;
+    }
+    Span::new(span.start + skipped, span.end)
+}
+
+/// How far into a sentence an agency dateline may end.
+const DATELINE_MAX_BYTES: usize = 100;
+
+/// A credit line ("A.S. avec AFP") or a listed byline ("Lire aussi", "Source :").
+pub(crate) fn is_byline(lex: &Lexicon, words: &[Word]) -> bool {
+    let content_words = words
+        .iter()
+        .filter(|w| matches!(w.kind, WordKind::Word | WordKind::Elision))
+        .count();
+    // "A.S. avec AFP", "Jean Dupont avec agences": a credit line ending on its agency
+    let credit = content_words <= 6
+        && words
+            .iter()
+            .rposition(|w| w.folded == "avec")
+            .is_some_and(|k| {
+                k > 0
+                    && words[k + 1..]
+                        .iter()
+                        .filter(|w| w.kind == WordKind::Word)
+                        .all(|w| w.capitalised || w.folded == "agences")
+                    && words[k + 1..].iter().any(|w| w.kind == WordKind::Word)
+            });
+    if credit {
+        return true;
+    }
+    content_words <= 5
+        && lex.bylines.iter().any(|phrase| {
+            phrase.len() <= words.len()
+                && phrase.iter().zip(words).all(|(p, w)| *p == w.folded)
+                && words
+                    .get(phrase.len())
+                    .is_none_or(|w| matches!(w.kind, WordKind::Colon | WordKind::Word))
+        })
+}
+
+/// A sentence that states something: enough words, not a question.
+fn is_statement(words: &[Word]) -> bool {
+    let n = words
+        .iter()
+        .filter(|w| matches!(w.kind, WordKind::Word))
+        .count();
+    let question = words.iter().any(|w| w.folded == "?");
+    n >= 4 && !question
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::doc;
+    use crate::words::scan;
+
+    #[test]
+    fn participle_without_auxiliary_is_not_a_cue_and_sentence_is_unsourced() {
+        let d = doc(
+            "Les résultats annoncés mercredi donnent une large avance au sortant.\nLa note de la banque centrale circule.",
+            None,
+            &[],
+        );
+        assert!(
+            d.layers.attributions.is_empty(),
+            "{:?}",
+            d.layers.attributions
+        );
+        assert_eq!(d.layers.unsourced.len(), 2);
+    }
+
+    #[test]
+    fn bylines_are_neither_attributions_nor_statements() {
+        let d = doc(
+            "Les pluies ont inondé trois villages du sud.\nAvec AFP",
+            None,
+            &[],
+        );
+        assert_eq!(d.layers.unsourced.len(), 1);
+        assert!(d.layers.attributions.is_empty());
+    }
+
+    #[test]
+    fn issue5_unsourced_leaves_out_opinion_datelines_and_credit_lines() {
+        let d = doc(
+            "BEYROUTH (Liban), 12 mars (Nour) -- Le port a rouvert après trois semaines de travaux.\nLes armateurs devront sans doute attendre encore un mois avant de revenir.\nLes premiers navires sont arrivés mercredi à l'aube.\nK.H. avec AFP",
+            None,
+            &[],
+        );
+        let unsourced: Vec<&str> = d.layers.unsourced.iter().map(|u| d.slice(u.span)).collect();
+        assert_eq!(
+            unsourced,
+            vec![
+                "Le port a rouvert après trois semaines de travaux.",
+                "Les premiers navires sont arrivés mercredi à l'aube.",
+            ]
+        );
+    }
+
+    #[test]
+    fn issue5_dateline_cut_never_splits_a_character() {
+        // A long first sentence with accents around the dateline window.
+        let text = format!("{}é -- fin de la phrase écrite ici.", "É".repeat(60));
+        let d = doc(&text, None, &[]);
+        for u in &d.layers.unsourced {
+            assert!(text.is_char_boundary(u.span.start));
+        }
+    }
+
+    #[test]
+    fn questions_and_short_lines_are_not_statements() {
+        let q = "Le pont tiendra-t-il encore longtemps ?";
+        assert!(!is_statement(&scan(q, 0, q.len())));
+        let s = "Trois écoles ont fermé.";
+        assert!(is_statement(&scan(s, 0, s.len())));
+        let short = "Fin du match.";
+        assert!(!is_statement(&scan(short, 0, short.len())));
+    }
+
+    #[test]
+    fn a_dateline_needs_a_place_in_capitals() {
+        let text = "Lundi -- une phrase sans lieu en capitales.";
+        let span = Span::new(0, text.len());
+        assert_eq!(after_dateline(text, span), span);
+        let text = "GAO (Mali), 2 mai -- Le marché a rouvert.";
+        let cut = after_dateline(text, Span::new(0, text.len()));
+        assert_eq!(&text[cut.start..cut.end], "Le marché a rouvert.");
+    }
+}

@@ -1,0 +1,312 @@
+//! Reference-data lookups over a bounded token window: the longest known name starting at a
+//! token, the hits the context makes implausible, and other spellings of unknown names.
+
+use recoupe_model::{EntityType, PlaceKind};
+
+use super::words::{is_adjective, is_de};
+use super::{Cand, Recogniser, SMALL_PLACE, STRENGTH_KB};
+use crate::knowledge::Candidate;
+use crate::lexicon::OrgHead;
+use crate::tokens::{SentenceRange, Tk};
+
+impl Recogniser<'_> {
+    /// Looks an unknown name up under its other transliterations ("Deir Ezzor" → "Deir ez-Zor").
+    pub(super) fn try_variants(&self, toks: &[Tk<'_>], c: &mut Cand, text: &str) {
+        let Some(surface) = text.get(toks[c.start].span.start..toks[c.end - 1].span.end) else {
+            return;
+        };
+        for variant in crate::normalize::spelling_variants(surface) {
+            let hits = self.candidates(&variant);
+            if let Some(first) = hits.first() {
+                c.label = first.label;
+                c.strength = STRENGTH_KB;
+                c.evidence.push(format!("reference match as \"{variant}\""));
+                c.hits = hits;
+                c.weak = false;
+                return;
+            }
+        }
+    }
+
+    /// Lowercase tokens that may open a reference-data name ("armée", "forces").
+    pub(super) fn lowercase_start_allowed(&self, t: &Tk<'_>) -> bool {
+        matches!(
+            self.lex.org_heads.get(&*t.folded),
+            Some(OrgHead::AlsoLowercase | OrgHead::NeedsComplement)
+        ) || self.lex.landforms.contains(&*t.folded)
+    }
+
+    /// Longest reference match starting at token `i`. Windows stay inside the capitalised
+    /// run (names, particles) unless a known multi-word organisation or country name continues
+    /// through lowercase words, so a lookup costs a few hash probes per capitalised word.
+    pub(super) fn kb_window(
+        &self,
+        toks: &[Tk<'_>],
+        i: usize,
+        s: SentenceRange,
+        text: &str,
+    ) -> Option<Cand> {
+        let first = &toks[i];
+        let limit = s.end.min(i + self.max_window.max(1));
+        let caps_end = if first.name_like {
+            self.extend_caps(toks, i, s.end)
+        } else if self.lex.landforms.contains(&*first.folded)
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.name_like && i + 1 < s.end)
+        {
+            // "mer Rouge": the generic noun and the capitalised name that follows
+            self.extend_caps(toks, i + 1, s.end)
+        } else {
+            i + 1
+        };
+        // keys of the windows [i, j) for j = i+1..; built token by token
+        // key of [i, j) is key[..ends[j - i - 1]]
+        let mut ends: Vec<usize> = Vec::with_capacity(4);
+        let mut key = String::new();
+        let mut j = i;
+        while j < limit {
+            let t = &toks[j];
+            if j > i && t.breaks_name() {
+                break;
+            }
+            if j > i {
+                let gap = text.get(toks[j - 1].span.end..t.span.start).unwrap_or(" ");
+                if !gap.is_empty() && !key.ends_with('\'') {
+                    key.push(' ');
+                }
+            }
+            key.push_str(t.kb_key.get_or_init(|| self.kb.key(t.text)));
+            ends.push(key.len());
+            j += 1;
+            if j >= caps_end && !self.kb.continues_known_name(&key) && !key.ends_with('\'') {
+                break;
+            }
+        }
+        for j in (i + 1..=i + ends.len()).rev() {
+            let last = &toks[j - 1];
+            if !(last.is_word() || last.kind == recoupe_model::TokenKind::Number) {
+                continue;
+            }
+            // a window ends on a word ("Forces de") or a number ("Ligue 1", "G7")
+            let number = last.kind == recoupe_model::TokenKind::Number;
+            if j - 1 > i
+                && (self.lex.particle_words.contains(&*last.folded) || !(last.is_word() || number))
+            {
+                continue;
+            }
+            let single = j == i + 1;
+            // a lowercase single word is a common noun, never a reference name
+            if single && !first.name_like {
+                continue;
+            }
+            // a window may not cut a name in two: "les forces du Hachd al-Chaabi" is not the
+            // alias "forces du Hachd" followed by "al-Chaabi"
+            if last.name_like
+                && toks.get(j).is_some_and(|n| {
+                    n.sent == last.sent
+                        && n.is_word()
+                        && (n.name_like || self.lex.has_article_prefix(&n.folded))
+                        && !self.lex.stopwords_caps.contains(&*n.folded)
+                })
+            {
+                continue;
+            }
+            let Some(surface) = text.get(first.span.start..last.span.end) else {
+                continue;
+            };
+            let window_key = &key[..ends[j - i - 1]];
+            let known = self.cache.get(self.kb, window_key);
+            if known.is_empty() {
+                continue;
+            }
+            let mut hits = known.to_vec();
+            let mut rejected = Vec::new();
+            hits.retain(|h| {
+                let keep = self.hit_acceptable(toks, i, j, h, s);
+                if !keep {
+                    rejected.push(format!("rejected {}:{}", h.link.kb, h.link.id));
+                }
+                keep
+            });
+            if hits.is_empty() {
+                continue;
+            }
+            let mut evidence = vec![format!("reference match \"{surface}\"")];
+            // "la mer Rouge" in lowercase is the sea; the governorate would be written "la
+            // Mer Rouge" or "gouvernorat de la mer Rouge".
+            if !first.name_like
+                && self.lex.landforms.contains(&*first.folded)
+                && hits
+                    .iter()
+                    .any(|h| matches!(h.kind, Some(PlaceKind::River | PlaceKind::Area)))
+            {
+                hits.retain(|h| {
+                    let natural = matches!(h.kind, Some(PlaceKind::River | PlaceKind::Area));
+                    if !natural {
+                        evidence.push(format!(
+                            "not {}:{} (a generic landform noun names the natural feature)",
+                            h.link.kb, h.link.id
+                        ));
+                    }
+                    natural
+                });
+            }
+            // only villages under this spelling: the usual spelling may name the real place
+            // ("Anbar" is a Turkish village, "al-Anbar" the Iraqi province)
+            if hits.iter().all(|h| {
+                h.label == EntityType::LOC
+                    && matches!(h.kind, Some(PlaceKind::City | PlaceKind::Other))
+                    && h.population < SMALL_PLACE
+            }) {
+                for variant in crate::normalize::spelling_variants(surface) {
+                    let more = self.candidates(&variant);
+                    if !more.is_empty() {
+                        evidence.push(format!("also looked up as \"{variant}\""));
+                        hits.extend(more);
+                        break;
+                    }
+                }
+            }
+            let label = hits[0].label;
+            evidence.extend(rejected);
+            // "l'agence Reuters", "la chaîne Al-Jazeera": the reference knows the phrase, but
+            // the name is what follows the lowercase description noun.
+            let start = if !first.name_like
+                && j > i + 1
+                && self.lex.org_appositions.contains(&*first.folded)
+                && toks[i + 1].name_like
+            {
+                evidence.push(format!(
+                    "description \"{}\" left out of the name",
+                    first.text
+                ));
+                i + 1
+            } else if j > i + 1
+                && first.initial
+                && matches!(&*first.folded, "le" | "la" | "les" | "l'")
+                && self
+                    .names_same_entry(key[ends[0]..ends[j - i - 1]].trim_start_matches(' '), &hits)
+            {
+                // "Les Houthis", "La France insoumise" opening a sentence: the reference
+                // lists the name with and without its article, and only the sentence start
+                // capitalises it. ("Les Républicains" keeps it: "Républicains" alone names
+                // no party; "selon Le Figaro" too: capitalised mid-sentence, the article is
+                // part of the title.)
+                evidence.push(format!("article \"{}\" left out of the name", first.text));
+                i + 1
+            } else {
+                i
+            };
+            return Some(Cand {
+                start,
+                end: j,
+                label,
+                strength: STRENGTH_KB,
+                hits,
+                rule: "kb",
+                evidence,
+                weak: false,
+                admin_cue: self.admin_cue_before(toks, i, s),
+            });
+        }
+        None
+    }
+
+    /// Whether the reference key `key` (a window's key without its first word) names the
+    /// same entry as `hits[0]`.
+    pub(super) fn names_same_entry(&self, key: &str, hits: &[Candidate]) -> bool {
+        let Some(best) = hits.first() else {
+            return false;
+        };
+        self.cache
+            .get(self.kb, key)
+            .iter()
+            .any(|c| c.link.kb == best.link.kb && c.link.id == best.link.id)
+    }
+
+    /// Filters reference hits that the context makes implausible.
+    pub(super) fn hit_acceptable(
+        &self,
+        toks: &[Tk<'_>],
+        i: usize,
+        j: usize,
+        hit: &Candidate,
+        s: SentenceRange,
+    ) -> bool {
+        let first = &toks[i];
+        let single = j == i + 1;
+        // "forces irakiennes" is a description even when the reference data lists it as an
+        // alias: a plural head plus a nationality names no particular organisation
+        if !first.cap
+            && self.lex.org_heads.get(&*first.folded) == Some(&OrgHead::NeedsComplement)
+            && !toks[i + 1..j].iter().any(|t| is_de(&t.folded) || t.cap)
+        {
+            return false;
+        }
+        if hit.label == EntityType::LOC {
+            // places need capitalisation ("bar", "orange" are common words), but for a generic
+            // landform noun opening a capitalised name ("mer Rouge", "golfe Persique")
+            let landform = self.lex.landforms.contains(&*first.folded)
+                && toks.get(i + 1).is_some_and(|n| n.name_like);
+            if !first.name_like && !landform {
+                return false;
+            }
+            // "La source": the words of a place name are capitalised, particles and
+            // adjectives aside ("République démocratique du Congo")
+            if toks[i..j].iter().skip(1).any(|t| {
+                t.is_word()
+                    && !t.name_like
+                    && !self.lex.particle_words.contains(&*t.folded)
+                    && !self.lex.has_article_prefix(&t.folded)
+                    && !is_adjective(&t.folded)
+            }) {
+                return false;
+            }
+            let small_place = hit.kind != Some(PlaceKind::Country)
+                && hit.kind != Some(PlaceKind::Admin)
+                && hit.population < SMALL_PLACE;
+            if small_place
+                && (self.title_before(toks, i, s).is_some()
+                    || self.org_apposition_before(toks, i, s).is_some())
+            {
+                return false;
+            }
+            if single {
+                if self.lex.stopwords_caps.contains(&*first.folded)
+                    || self.lex.person_titles.contains(&*first.folded)
+                {
+                    return false;
+                }
+                // a sentence-initial capitalised word that is only a village name is usually a
+                // common word ("Durant")
+                if first.initial && small_place {
+                    return false;
+                }
+                // or a participle/adjective that happens to be a foreign town's alias ("Situé")
+                if first.initial
+                    && hit.kind == Some(PlaceKind::City)
+                    && self.has_candidates(&first.folded)
+                    && is_adjective(&first.folded)
+                {
+                    return false;
+                }
+                let after_loc_preposition =
+                    i > s.start && self.lex.loc_prepositions.contains(&*toks[i - 1].folded);
+                if self.lex.place_stoplist.contains(&*first.folded) && !after_loc_preposition {
+                    return false;
+                }
+                // a first name right before a surname-like place ("Jean Paris") belongs to a person
+                if let Some(next) = toks.get(j) {
+                    if next.sent == first.sent && next.cap && self.kb.is_first_name(first.text) {
+                        return false;
+                    }
+                }
+            }
+        }
+        if single && first.initial && self.lex.stopwords_caps.contains(&*first.folded) {
+            return false;
+        }
+        true
+    }
+}

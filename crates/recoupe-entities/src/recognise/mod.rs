@@ -1,0 +1,293 @@
+//! Sentence-level recognition of entity mentions over the token view.
+//!
+//! At each token, in order of preference: an organisation pattern built on a head noun
+//! ("armée irakienne", "Forces démocratiques syriennes"), the longest reference-data match
+//! over a bounded token window, or a capitalised proper-noun sequence typed by contextual cues.
+//! Everything is hash lookups on precomputed folded keys; no regular expressions.
+
+use recoupe_model::{EntityType, TokenKind};
+
+use crate::cache::{CandidateCache, DemonymCache};
+use crate::knowledge::{Candidate, Knowledge};
+use crate::lexicon::Lexicon;
+use crate::tokens::{SentenceRange, Tk};
+
+mod locations;
+mod lookup;
+mod organisations;
+mod persons;
+mod typing;
+mod words;
+
+use words::{is_bare_web_address, text_of};
+
+/// How much a type decision is worth when mentions of the same name disagree.
+pub const STRENGTH_KB: u8 = 4;
+pub const STRENGTH_CUE: u8 = 3;
+pub const STRENGTH_LEXICON: u8 = 2;
+pub const STRENGTH_DEFAULT: u8 = 1;
+/// A city this large after "ministre de" is the minister's jurisdiction ("ministre de
+/// Paris"), not a portfolio.
+pub(crate) const TRUSTED_CITY_POPULATION: u64 = 100_000;
+/// How many adjectives may stand between a description noun and the name it introduces.
+pub(crate) const APPOSITION_ADJECTIVES: usize = 2;
+
+/// Places below this population lose against contrary cues (titles, "l'agence X"): GeoNames
+/// holds villages named like surnames and common words.
+pub(crate) const SMALL_PLACE: u64 = 20_000;
+
+/// A recognised mention before document-level resolution.
+#[derive(Debug, Clone)]
+pub struct Cand {
+    /// Token range, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    pub label: EntityType,
+    pub strength: u8,
+    /// Reference entries matching the whole span, best first.
+    pub hits: Vec<Candidate>,
+    pub rule: &'static str,
+    pub evidence: Vec<String>,
+    /// Sentence-initial single word typed by default only: kept only if the document confirms it.
+    pub weak: bool,
+    /// Announced by "province de", "gouvernorat de"…: an administrative division is meant.
+    pub admin_cue: bool,
+}
+
+pub struct Recogniser<'a> {
+    pub lex: &'a Lexicon,
+    pub kb: &'a dyn Knowledge,
+    pub max_window: usize,
+    /// Reference lookups already made (names repeat within and across documents).
+    pub cache: &'a CandidateCache,
+    /// Demonym probes already made.
+    pub demonyms: &'a DemonymCache,
+}
+
+/// Rule name of a lone capitalised organisation head, kept only as the short form of a
+/// longer name of the same document.
+pub const RULE_SHORT_FORM: &str = "org-short-form";
+
+impl Recogniser<'_> {
+    /// Reference entries of a surface form ([`Knowledge::candidates`], through the cache).
+    pub(super) fn candidates(&self, surface: &str) -> Vec<Candidate> {
+        self.cache.get(self.kb, &self.kb.key(surface)).to_vec()
+    }
+
+    /// Whether a surface form has any reference entry.
+    pub(super) fn has_candidates(&self, surface: &str) -> bool {
+        !self.cache.get(self.kb, &self.kb.key(surface)).is_empty()
+    }
+
+    /// All mentions of one sentence, non-overlapping, in text order.
+    pub fn sentence(&self, toks: &[Tk<'_>], s: SentenceRange, text: &str, out: &mut Vec<Cand>) {
+        let mut i = s.start;
+        while i < s.end {
+            let t = &toks[i];
+            if t.kind == TokenKind::Symbol && is_bare_web_address(t.text) {
+                // "selon le site vie-publique.fr": a site named by its address is a media ORG.
+                out.push(Cand {
+                    start: i,
+                    end: i + 1,
+                    label: EntityType::ORG,
+                    strength: STRENGTH_CUE,
+                    hits: Vec::new(),
+                    rule: "web-address",
+                    evidence: vec![format!("web address \"{}\"", t.text)],
+                    weak: false,
+                    admin_cue: false,
+                });
+                i += 1;
+                continue;
+            }
+            // "L'Équipe", "L'Orient-Le Jour": a name the reference lists with its elided
+            // article
+            if t.kind == TokenKind::Elision
+                && t.cap
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.name_like && i + 1 < s.end)
+            {
+                if let Some(c) = self.kb_window(toks, i, s, text) {
+                    if c.end > i + 1 && c.label == EntityType::ORG {
+                        i = c.end;
+                        out.push(c);
+                        continue;
+                    }
+                }
+            }
+            if !t.is_word() {
+                i += 1;
+                continue;
+            }
+            // "le quotidien La Meuse", "le journal Le Soir": a title with its own article
+            if let Some(c) = self.titled_organisation(toks, i, s) {
+                i = c.end;
+                out.push(c);
+                continue;
+            }
+            // "Mme Le Gall", "M. Le Drian": after a title, a capitalised article opens the
+            // surname
+            if t.cap
+                && matches!(&*t.folded, "le" | "la")
+                && i > s.start
+                && i + 1 < s.end
+                && toks[i + 1].name_like
+                && self.title_before(toks, i, s).is_some()
+            {
+                let end = self.extend_caps(toks, i + 1, s.end);
+                out.push(Cand {
+                    start: i,
+                    end,
+                    label: EntityType::PER,
+                    strength: STRENGTH_CUE,
+                    hits: Vec::new(),
+                    rule: "title-surname",
+                    evidence: vec![format!(
+                        "surname \"{}\" after a title",
+                        text_of(toks, i, end)
+                    )],
+                    weak: false,
+                    admin_cue: false,
+                });
+                i = end;
+                continue;
+            }
+            // "la ministre de la Santé": a portfolio, not a name
+            if t.name_like && self.after_minister_of(toks, i, s) {
+                i = self.extend_caps(toks, i, s.end);
+                continue;
+            }
+            if let Some(c) = self.place_whole_pattern(toks, i, s, text) {
+                i = c.end;
+                out.push(c);
+                continue;
+            }
+            let org = self.org_pattern(toks, i, s, text);
+            let kb = if t.name_like || org.is_some() || self.lowercase_start_allowed(t) {
+                self.kb_window(toks, i, s, text)
+            } else {
+                None
+            };
+            let best = match (org, kb) {
+                (Some(o), Some(k)) => Some(if o.end > k.end { o } else { k }),
+                (o, k) => o.or(k),
+            };
+            if let Some(mut c) = best {
+                // A place name opening a longer capitalised name ("Jordan Bardella", "Washington
+                // Post") yields to that name when cues type it otherwise.
+                if c.label == EntityType::LOC && t.name_like {
+                    let caps_end = self.extend_caps(toks, i, s.end);
+                    if caps_end > c.end {
+                        if let Some(alt) = self.type_sequence(toks, i, caps_end, s, text) {
+                            if alt.label != EntityType::LOC && alt.strength >= STRENGTH_LEXICON {
+                                c = alt;
+                                c.evidence
+                                    .push("longer than the place-name match".to_string());
+                            }
+                        }
+                    }
+                }
+                i = c.end;
+                out.push(c);
+                continue;
+            }
+            if !t.name_like {
+                i += 1;
+                continue;
+            }
+            // Capitalised function words and titles are not names themselves; "M." neither.
+            if self.lex.stopwords_caps.contains(&*t.folded)
+                || self.lex.person_titles.contains(&*t.folded)
+                || (t.folded == "m" && toks.get(i + 1).is_some_and(|n| n.text == "."))
+            {
+                i += 1;
+                continue;
+            }
+            let caps_end = self.extend_caps(toks, i, s.end);
+            let end = self.split_sequence(toks, i, caps_end);
+            if end < caps_end {
+                // split off a known name ("Telegram" before "Tymur Tkachenko"): it keeps its
+                // reference entries
+                let left = text_of(toks, i, end);
+                let hits = self.candidates(&left);
+                if let Some(best) = hits.first() {
+                    out.push(Cand {
+                        start: i,
+                        end,
+                        label: best.label,
+                        strength: STRENGTH_KB,
+                        rule: "kb",
+                        evidence: vec![
+                            format!("reference match \"{left}\""),
+                            "split from the capitalised name that follows".to_string(),
+                        ],
+                        hits,
+                        weak: false,
+                        admin_cue: false,
+                    });
+                    i = end;
+                    continue;
+                }
+            }
+            if let Some(mut c) = self.type_sequence(toks, i, end, s, text) {
+                if c.hits.is_empty() && c.label != EntityType::PER {
+                    self.try_variants(toks, &mut c, text);
+                }
+                out.push(c);
+            }
+            i = end;
+        }
+    }
+
+    /// End (exclusive) of the capitalised sequence starting at `i`, with name particles inside.
+    pub fn extend_caps(&self, toks: &[Tk<'_>], i: usize, end: usize) -> usize {
+        let mut j = i + 1;
+        let mut last = i + 1;
+        while j < end {
+            let t = &toks[j];
+            if t.is_word() && t.name_like && !self.lex.stopwords_caps.contains(&*t.folded) {
+                j += 1;
+                last = j;
+                continue;
+            }
+            // "Sophie Le Gall", "Marine Le Pen": after a first name, a capitalised article
+            // opens the surname
+            if t.is_word()
+                && t.cap
+                && matches!(&*t.folded, "le" | "la")
+                && j + 1 < end
+                && toks[j + 1].is_word()
+                && toks[j + 1].name_like
+                && self.kb.is_first_name(toks[j - 1].text)
+            {
+                j += 2;
+                last = j;
+                continue;
+            }
+            if t.is_word() && self.lex.has_article_prefix(&t.folded) {
+                // "Hachd al-chaabi": a lowercase attached article continues an Arabic name
+                j += 1;
+                last = j;
+                continue;
+            }
+            let particle = |t: &Tk<'_>| {
+                !t.cap && (self.lex.particle_words.contains(&*t.folded) || t.folded == "d'")
+            };
+            if particle(t) {
+                let mut k = j + 1;
+                if k < end && particle(&toks[k]) {
+                    k += 1;
+                }
+                // after a particle even "Nord" or "Mars" is part of the name ("Bouclier du Nord")
+                if k < end && toks[k].is_word() && toks[k].name_like {
+                    j = k + 1;
+                    last = j;
+                    continue;
+                }
+            }
+            break;
+        }
+        last
+    }
+}

@@ -1,0 +1,168 @@
+//! Person cues: titles and roles before a name ("le général X", "le maire de la ville, X")
+//! and the cut between two names written side by side.
+
+use recoupe_model::EntityType;
+
+use super::words::{is_adjective, text_of};
+use super::Recogniser;
+use crate::tokens::{SentenceRange, Tk};
+
+/// Nouns whose "de" complement is a person: "le dauphin de X", "l'épouse de X".
+const RELATIONAL_TITLES: &[&str] = &[
+    "dauphin",
+    "fils",
+    "fille",
+    "epouse",
+    "mari",
+    "veuve",
+    "frere",
+    "soeur",
+    "successeur",
+    "predecesseur",
+    "rival",
+    "rivale",
+    "adversaire",
+    "allie",
+    "alliee",
+    "proche",
+    "pere",
+    "mere",
+    "oncle",
+    "neveu",
+    "cousin",
+    "conseiller",
+    "conseillere",
+    "avocat",
+    "avocate",
+    "biographe",
+];
+
+/// Words across which a title no longer describes the following name.
+const CLAUSE_BREAKERS: &[&str] = &[
+    "a", "ont", "est", "sont", "etait", "sera", "et", "ou", "qui", "que", "qu'", "a", "en", "dans",
+    "sur", "vers", "avec", "par", "pour", "contre", "selon", "apres", "avant", "lors",
+];
+
+impl Recogniser<'_> {
+    /// Two names side by side ("sur Telegram Tymur Tkachenko", "LFI Manuel Bompard"): cut
+    /// before an inner first name that follows a non-first-name, and after a leading acronym.
+    pub(super) fn split_sequence(&self, toks: &[Tk<'_>], i: usize, end: usize) -> usize {
+        if end - i < 2 {
+            return end;
+        }
+        if toks[i].all_caps && !toks[i + 1].all_caps && toks[i + 1].cap {
+            return i + 1;
+        }
+        if end - i >= 3 {
+            for k in i + 1..end - 1 {
+                if toks[k].cap
+                    && toks[k + 1].cap
+                    && self.kb.is_first_name(toks[k].text)
+                    && !self.kb.is_first_name(toks[k - 1].text)
+                    && toks[k - 1].cap
+                {
+                    // only when the left part is a name of its own ("Telegram", "LFI")
+                    let left = text_of(toks, i, k);
+                    if toks[i].all_caps || self.has_candidates(&left) {
+                        return k;
+                    }
+                }
+            }
+            // "sur Telegram Tymur Tkachenko": a known organisation, then a name of two words
+            // or more that the first-name lexicon does not know
+            for k in i + 1..=end - 2 {
+                let left = text_of(toks, i, k);
+                let candidates = self.candidates(&left);
+                if !candidates.is_empty()
+                    && candidates.iter().all(|c| c.label == EntityType::ORG)
+                    && toks[k..end].iter().all(|t| t.is_word() && t.cap)
+                    && self.candidates(&text_of(toks, i, end)).is_empty()
+                {
+                    return k;
+                }
+            }
+        }
+        end
+    }
+
+    /// Title or role announcing a person just before token `i` ("le général", "M.", "le
+    /// maire de la ville, X").
+    pub(super) fn title_before(
+        &self,
+        toks: &[Tk<'_>],
+        i: usize,
+        s: SentenceRange,
+    ) -> Option<String> {
+        if i <= s.start {
+            return None;
+        }
+        let p = i - 1;
+        let prev = &toks[p];
+        if prev.text == "." && p > s.start && toks[p - 1].folded == "m" {
+            return Some("M.".to_string());
+        }
+        if self.lex.person_titles.contains(&*prev.folded) {
+            if p > s.start {
+                let two = format!("{} {}", toks[p - 1].folded, prev.folded);
+                if self.lex.person_titles.contains(&two) {
+                    return Some(two);
+                }
+            }
+            return Some(prev.text.to_string());
+        }
+        // "le président turc X", "l'opposant sénégalais X", "le président sortant X"
+        let mut k = p;
+        let mut skipped = 0;
+        while k > s.start
+            && skipped < 2
+            && toks[k].is_word()
+            && !toks[k].cap
+            && (is_adjective(&toks[k].folded)
+                || self.demonyms.get(self.kb, toks[k].text).is_some()
+                || toks[k].folded.ends_with("ant"))
+        {
+            k -= 1;
+            skipped += 1;
+            if self.lex.person_titles.contains(&*toks[k].folded) && !toks[k].cap {
+                return Some(toks[k].text.to_string());
+            }
+        }
+        // "le dauphin de X", "le candidat de l'opposition X": a title, its complement, then the name
+        let lower = p.saturating_sub(5).max(s.start);
+        if prev.text != "," {
+            let mut k = p;
+            while k > lower {
+                let t = &toks[k];
+                if t.breaks_name() || CLAUSE_BREAKERS.contains(&t.folded.as_ref()) {
+                    break;
+                }
+                if !t.cap && k < p && self.lex.person_titles.contains(&*t.folded) {
+                    // only "le dauphin de X": "le directeur de l'OMS" names an organisation and
+                    // "élu d'Afrique" a place
+                    if k + 2 == i
+                        && matches!(toks[k + 1].folded.as_ref(), "de" | "d'")
+                        && RELATIONAL_TITLES.contains(&t.folded.as_ref())
+                    {
+                        return Some(t.text.to_string());
+                    }
+                    break;
+                }
+                k -= 1;
+            }
+        }
+        if prev.text == "," {
+            // apposition: "le chef de l'administration militaire de Kiev, Tymur Tkachenko"
+            let lower = p.saturating_sub(12).max(s.start);
+            for k in (lower..p).rev() {
+                let t = &toks[k];
+                if t.breaks_name() {
+                    break;
+                }
+                if (!t.cap || t.initial) && self.lex.person_titles.contains(&*t.folded) {
+                    return Some(t.text.to_string());
+                }
+            }
+        }
+        None
+    }
+}
