@@ -507,7 +507,11 @@ impl<'a> Scanner<'a> {
     /// Numbers that are not counts whatever follows: "les deux pays" (both), "article 12".
     fn excluded_before(&self, at: usize) -> bool {
         let previous = at.checked_sub(1).map(|p| self.key(p)).unwrap_or("");
-        if self.key(at) == "deux" && self.lexicon.both_determiners.contains(previous) {
+        // "les deux pays" refers back to both; "les deux personnes à bord" still counts people.
+        if self.key(at) == "deux"
+            && self.lexicon.both_determiners.contains(previous)
+            && !self.lexicon.persons.contains(self.key(at + 1))
+        {
             return true;
         }
         // "3 à 1": the second number of a score (a range "de 3 à 5 …" is matched earlier).
@@ -539,13 +543,13 @@ impl<'a> Scanner<'a> {
         } else if !needs_de && self.is(at, &["de", "d'"]) && self.is(at + 1, &possessive) {
             at += 2;
         }
-        // "49 des coaccusés", "trois des huit blessés": a part of a group, the group's own
-        // number inside the span.
+        // "49 des coaccusés": a part of a group. "Trois des huit blessés" is two counts, the
+        // part alone and the group (see `bare_count`).
         if !needs_de && !head.is_one_article && self.is(at, &["des"]) {
-            at += 1;
-            if let Some((_, after)) = self.plain_number(at) {
-                at = after;
+            if self.plain_number(at + 1).is_some() {
+                return None;
             }
+            at += 1;
         }
         // "12 « blessés graves »", "une vingtaine d'"obus"": the noun inside quotation marks.
         let quoted = self.tokens.get(at).is_some_and(|t| is_quote(t.raw))
@@ -1081,6 +1085,10 @@ impl<'a> Scanner<'a> {
                 if key == "d'" {
                     return self.is(index + 1, &["entre"]);
                 }
+                // "Trois des huit blessés": the part of a counted group.
+                if key == "des" {
+                    return self.plain_number(index + 1).is_some();
+                }
                 // "12 à 15 ans", "3 à 1", "de 9 h à 12 h": a second number after the joiner.
                 if matches!(key, "a" | "et" | "ou")
                     && self.tokens.get(index + 1).is_some_and(|t| {
@@ -1236,6 +1244,9 @@ impl<'a> Scanner<'a> {
         // wherever it stands; "ce ne sont pas 40, mais …" a corrected one.
         let collective = head.needs_de;
         let corrected = previous_word(1) == "pas";
+        // "Trois des huit blessés": the group counted right after.
+        let part_of_group =
+            self.is(head.end, &["des"]) && self.plain_number(head.end + 1).is_some();
         let recent = self.recent_quantity(previous, sentence);
         let (first, _) = self.sentences[sentence];
         let toll_before = self.tokens[first..at]
@@ -1245,6 +1256,7 @@ impl<'a> Scanner<'a> {
         if !(verb_next
             || collective
             || corrected
+            || part_of_group
             || recent.is_some()
             || toll_before
             || qualifier != Qualifier::Exact)
@@ -1449,9 +1461,10 @@ mod tests {
 
     #[test]
     fn issue13_part_of_a_group() {
+        // With the group's own number, the part and the group are two counts.
         assert_eq!(
             found("Trois des huit blessés ont été évacués et 49 des coaccusés condamnés."),
-            ["Trois des huit blessés = 3", "49 des coaccusés = 49"]
+            ["Trois = 3", "huit blessés = 8", "49 des coaccusés = 49"]
         );
     }
 
