@@ -1,12 +1,17 @@
 //! The date stage: every date expression of a French news text, placed on the calendar.
 //!
 //! Two passes. The first recognises expressions on the token stream and records what each
-//! one says (an explicit date, a weekday, "hier", "la semaine dernière", …). The second
-//! places them: against `doc.meta.published` when known; otherwise against a publication
-//! date inferred from the text's own anchored dates (see [`infer_publication`]), which is
-//! then written back to `doc.meta.published` with `DateSource::Inferred` so that every
-//! consumer sees where the anchor came from. With no anchor at all, relative expressions get
-//! `value: None`.
+//! one says (an explicit date, a weekday, "hier", "la semaine dernière", "entre mars 2021 et
+//! mars 2022", "la veille", …), whether it is written with a demonstrative ("ce 4 décembre")
+//! and whether the article announces it rather than reports it ("jusqu'au 2 novembre"). The
+//! second places them: against `doc.meta.published` when known; otherwise against a
+//! publication date inferred from the dates of the article's own events (see
+//! [`infer_publication`]), written back to `doc.meta.published` with `DateSource::Inferred`
+//! and the span it was read from. Without a publication date, the article's own explicit
+//! year (see [`text_year`]) places year-less dates; a weekday with day and month takes the
+//! most recent matching year up to the time of reading (`ingested_at`). Dates counted from
+//! another date of the text ("la veille", "quatre jours après le massacre") are placed last.
+//! With no anchor at all, relative expressions get `value: None`.
 
 use chrono::{Datelike, NaiveDate};
 use recoupe_model::{
@@ -83,6 +88,27 @@ pub enum DateExpr {
         count: u32,
         year: YearRef,
     },
+    /// Months `from..=to` of one year: "le premier trimestre 2018", "le second semestre".
+    MonthSpan {
+        from: u32,
+        to: u32,
+        year: YearRef,
+    },
+    /// "entre mars 2021 et mars 2022", "de janvier à avril": months with their years when
+    /// written.
+    MonthInterval {
+        from: (u32, Option<i32>),
+        to: (u32, Option<i32>),
+    },
+    /// Days from another date of the text: "la veille" (-1), "le lendemain" (+1), "ce
+    /// jour-là" (0), "quatre jours après le massacre" (+4). The date is the nearest one
+    /// before it in the text, else the first one after it in its sentence.
+    FromTextDate(i64),
+    /// "ces derniers jours": a period no calendar date bounds.
+    Vague,
+    /// "dans la matinée", "en fin d'après-midi": a part of the day of the date just named in
+    /// the sentence, else of the publication day.
+    PartOfDay,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -97,6 +123,14 @@ pub struct DateCandidate {
     pub span: Span,
     pub expr: DateExpr,
     pub rule: &'static str,
+    /// Index of the sentence it starts in.
+    pub sentence: usize,
+    /// Written with a demonstrative ("ce 4 décembre", "ce mardi 14 mars"): it points at the
+    /// time of the report, so only a publication date can give its year.
+    pub deictic: bool,
+    /// Announced rather than reported ("se poursuivront jusqu'au samedi 2 novembre", "prévu
+    /// le 12 mars"): not evidence of when the article was written.
+    pub future: bool,
 }
 
 /// Recognises and places date expressions (provides [`Layer::Dates`]).
@@ -119,11 +153,13 @@ impl Stage for DateStage {
         let lexicon = Lexicon::builtin();
         let tokens = tokenize(&doc.text);
         let candidates = recognise(&tokens, lexicon);
+        // The time of reading: the run's own date, which tests set through `ingested_at`.
         let today = doc.meta.ingested_at.date_naive();
+        let text_year = text_year(&candidates, today);
         let published = match doc.meta.published {
             Some(published) => Some(published.date),
             None => {
-                let inferred = infer_publication(&tokens, &candidates, today);
+                let inferred = infer_publication(&candidates, text_year, today);
                 if let Some((date, span)) = inferred {
                     doc.meta.published = Some(Published {
                         date,
@@ -136,20 +172,19 @@ impl Stage for DateStage {
         };
         let context = Context {
             published,
-            latest_year: latest_year(&tokens, today),
+            text_year,
             today,
         };
+        let placed = place_all(&candidates, &context);
         doc.layers.dates = candidates
             .into_iter()
-            .map(|candidate| {
-                let placed = place(&candidate.expr, &context);
-                DateMention {
-                    span: candidate.span,
-                    value: placed.value,
-                    granularity: placed.granularity,
-                    relative: placed.relative,
-                    provenance: Provenance::new(STAGE, candidate.rule),
-                }
+            .zip(placed)
+            .map(|(candidate, placed)| DateMention {
+                span: candidate.span,
+                value: placed.value,
+                granularity: placed.granularity,
+                relative: placed.relative,
+                provenance: Provenance::new(STAGE, candidate.rule),
             })
             .collect();
         doc.mark_produced(Layer::Dates);
@@ -160,10 +195,40 @@ impl Stage for DateStage {
 /// What the placement step knows.
 struct Context {
     published: Option<NaiveDate>,
-    /// Latest year written in the text (up to `today`'s year).
-    latest_year: Option<i32>,
-    /// Ingestion date: publication cannot be later.
+    /// The article's own latest explicit year (see [`text_year`]).
+    text_year: Option<i32>,
+    /// The time of reading: no inferred date is later.
     today: NaiveDate,
+}
+
+/// How far back an explicit year of the text may lie and still be taken for the article's
+/// own: older ones are history it recalls ("le premier depuis 1962").
+const OWN_YEAR_SPAN: i32 = 15;
+
+/// The latest year the text writes in a date ("le 24 août 2024", "en 2023", "mars 2022"),
+/// not after today's year and at most [`OWN_YEAR_SPAN`] years before it. It anchors every
+/// year-less date when no publication date is known.
+pub fn text_year(candidates: &[DateCandidate], today: NaiveDate) -> Option<i32> {
+    candidates
+        .iter()
+        .filter_map(|candidate| match &candidate.expr {
+            DateExpr::Full(date) => Some(date.year()),
+            DateExpr::MonthYear { year, .. } | DateExpr::Year(year) => Some(*year),
+            DateExpr::YearInterval(_, to) => Some(*to),
+            DateExpr::DayInterval { year, .. } => *year,
+            DateExpr::FirstMonths {
+                year: YearRef::Explicit(year),
+                ..
+            }
+            | DateExpr::MonthSpan {
+                year: YearRef::Explicit(year),
+                ..
+            } => Some(*year),
+            DateExpr::MonthInterval { from, to } => to.1.or(from.1),
+            _ => None,
+        })
+        .filter(|year| (today.year() - OWN_YEAR_SPAN..=today.year()).contains(year))
+        .max()
 }
 
 struct Placed {
@@ -181,35 +246,29 @@ fn year_value(key: &str) -> Option<i32> {
     }
 }
 
-fn latest_year(tokens: &[Token], today: NaiveDate) -> Option<i32> {
-    tokens
-        .iter()
-        .filter(|t| t.kind == Kind::Number)
-        .filter_map(|t| year_value(&t.key))
-        .filter(|&y| y <= today.year())
-        .max()
-}
-
 /// Year for "weekday day month" with no publication date: the first year on or after the
-/// latest year the text mentions in which that day falls on that weekday (a report is written
-/// after the events it recalls), else the most recent such year not after `today`.
+/// article's own explicit year (see [`text_year`]) in which that day falls on that weekday
+/// (a report is written after the events it recalls), else the most recent such year up to
+/// the time of reading — never one decades back because an old year is written somewhere.
 fn year_for_weekday_date(
     weekday: u32,
     day: u32,
     month: u32,
-    latest_year: Option<i32>,
+    text_year: Option<i32>,
     today: NaiveDate,
 ) -> Option<NaiveDate> {
     let matches = |year: i32| {
         NaiveDate::from_ymd_opt(year, month, day)
             .filter(|date| calendar::weekday_number(*date) == weekday && *date <= today)
     };
-    if let Some(from) = latest_year {
+    if let Some(from) = text_year {
         if let Some(date) = (from..=today.year()).find_map(matches) {
             return Some(date);
         }
     }
-    (today.year() - 40..=today.year()).rev().find_map(matches)
+    // Most dates fall on the same weekday again within eleven years; 29 February takes
+    // up to 28.
+    (today.year() - 30..=today.year()).rev().find_map(matches)
 }
 
 /// How far ahead of the publication a bare month may lie ("mi-mars" written in February);
@@ -230,36 +289,105 @@ fn nearest_weekday_date(
         .min_by_key(|date| (*date - anchor).num_days().abs())
 }
 
-/// Publication date from the text alone: the latest anchored date, where an anchor is a
-/// weekday with day and month (reporting language: "ce mercredi 20 février"), or a full
-/// date whose year is the latest year of the text (older full dates are history, e.g.
-/// "le 5 octobre 1962" in a 2022 article). Never after `today`.
+/// Publication date from the text alone: the most recent date of the article's own events,
+/// where such a date is written the way reports date what they report — a weekday with day
+/// and month, with or without year ("ce mercredi 20 février", "jeudi 3 octobre 2024"), or a
+/// full date with a demonstrative ("ce 4 décembre 2024"). A full date without either is
+/// usually an event the article recalls (a death years earlier, the date of a law) and is no
+/// evidence; so is a date the article announces ("jusqu'au samedi 2 novembre"), except that
+/// when only announced dates are written, the article comes the day before the first one.
+/// Never after `today`. Returns the date and the span of the words it was read from.
 pub fn infer_publication(
-    tokens: &[Token],
     candidates: &[DateCandidate],
+    text_year: Option<i32>,
     today: NaiveDate,
 ) -> Option<(NaiveDate, Span)> {
-    let latest = latest_year(tokens, today);
-    candidates
+    let evidence: Vec<(NaiveDate, &DateCandidate)> = candidates
         .iter()
         .filter_map(|candidate| {
             let date = match &candidate.expr {
-                DateExpr::Full(date) if Some(date.year()) == latest => Some(*date),
+                DateExpr::Full(date)
+                    if candidate.deictic || candidate.rule == "weekday_full_date" =>
+                {
+                    Some(*date)
+                }
                 DateExpr::WeekdayDayMonth {
                     weekday,
                     day,
                     month,
-                } => year_for_weekday_date(*weekday, *day, *month, latest, today),
+                } => year_for_weekday_date(*weekday, *day, *month, text_year, today),
                 _ => None,
             }?;
-            Some((date, candidate.span))
+            (date <= today).then_some((date, candidate))
         })
-        .filter(|(date, _)| *date <= today)
-        .max_by_key(|(date, span)| (*date, std::cmp::Reverse(span.start)))
+        .collect();
+    let reported = evidence
+        .iter()
+        .filter(|(_, candidate)| !candidate.future)
+        .max_by_key(|(date, candidate)| (*date, std::cmp::Reverse(candidate.span.start)));
+    if let Some((date, candidate)) = reported {
+        return Some((*date, candidate.span));
+    }
+    let (first, candidate) = evidence.iter().min_by_key(|(date, _)| *date)?;
+    Some((calendar::add_days(*first, -1)?, candidate.span))
 }
 
-fn place(expr: &DateExpr, context: &Context) -> Placed {
+/// Places every candidate: first each on its own, then those counted from another date of
+/// the text ("la veille") or from the date just named in their sentence ("dans la matinée").
+fn place_all(candidates: &[DateCandidate], context: &Context) -> Vec<Placed> {
+    let mut placed: Vec<Placed> = candidates
+        .iter()
+        .map(|candidate| place(candidate, context))
+        .collect();
+    // Day bounds of each placed value ("2024-10-02/2024-10-03" → both days).
+    let days = |placed: &Placed| -> Option<(NaiveDate, NaiveDate)> {
+        let value = placed.value.as_deref()?;
+        let parse = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        match value.split_once('/') {
+            Some((start, end)) => Some((parse(start)?, parse(end)?)),
+            None => parse(value).map(|d| (d, d)),
+        }
+    };
+    for index in 0..candidates.len() {
+        let candidate = &candidates[index];
+        let (offset, same_sentence_only) = match candidate.expr {
+            DateExpr::FromTextDate(offset) => (offset, false),
+            DateExpr::PartOfDay => (0, true),
+            _ => continue,
+        };
+        // Counted from a date the text gives, not from another one counted ("la veille …
+        // le lendemain" both count from the day named).
+        let counted = |k: usize| matches!(candidates[k].expr, DateExpr::FromTextDate(_));
+        let before = (0..index).rev().find_map(|k| {
+            let in_reach = !same_sentence_only || candidates[k].sentence == candidate.sentence;
+            (in_reach && !counted(k))
+                .then(|| days(&placed[k]))
+                .flatten()
+        });
+        let after = || {
+            (index + 1..candidates.len())
+                .take_while(|&k| candidates[k].sentence == candidate.sentence)
+                .filter(|&k| !counted(k))
+                .find_map(|k| days(&placed[k]))
+        };
+        let Some((start, end)) = before.or_else(after) else {
+            continue;
+        };
+        // Counted back from the first day of an interval, forward from its last.
+        let from = if offset < 0 { start } else { end };
+        if let Some(date) = calendar::add_days(from, offset) {
+            placed[index].value = Some(calendar::day(date));
+        }
+    }
+    placed
+}
+
+fn place(candidate: &DateCandidate, context: &Context) -> Placed {
     use Granularity::*;
+    let expr = &candidate.expr;
+    // Without a publication date, the article's own explicit year places a year-less date,
+    // unless a demonstrative points it at the time of writing ("ce 3 janvier").
+    let own_year = context.text_year.filter(|_| !candidate.deictic);
     let absolute = |value: String, granularity| Placed {
         value: Some(value),
         granularity,
@@ -281,11 +409,14 @@ fn place(expr: &DateExpr, context: &Context) -> Placed {
         ),
         DateExpr::DayInterval { from, to, year } => {
             let written = year.is_some();
-            let year = year.or_else(|| {
-                anchor.and_then(|a| nearest_day_month(to.0, to.1, 0, a).map(|d| d.year()))
+            let year = year.or_else(|| match anchor {
+                Some(a) => nearest_day_month(to.0, to.1, 0, a).map(|d| d.year()),
+                None => own_year,
             });
             let value = year.and_then(|year| {
-                let start = NaiveDate::from_ymd_opt(year, from.1, from.0)?;
+                // "du 28 décembre au 3 janvier 2024" starts the year before.
+                let start_year = if from.1 > to.1 { year - 1 } else { year };
+                let start = NaiveDate::from_ymd_opt(start_year, from.1, from.0)?;
                 let end = NaiveDate::from_ymd_opt(year, to.1, to.0)?;
                 Some(format!("{}/{}", calendar::day(start), calendar::day(end)))
             });
@@ -302,13 +433,9 @@ fn place(expr: &DateExpr, context: &Context) -> Placed {
         } => {
             let date = match anchor {
                 Some(anchor) => nearest_weekday_date(*weekday, *day, *month, anchor),
-                None => year_for_weekday_date(
-                    *weekday,
-                    *day,
-                    *month,
-                    context.latest_year,
-                    context.today,
-                ),
+                None => {
+                    year_for_weekday_date(*weekday, *day, *month, context.text_year, context.today)
+                }
             };
             relative(date.map(calendar::day), Day)
         }
@@ -317,14 +444,22 @@ fn place(expr: &DateExpr, context: &Context) -> Placed {
             month,
             direction,
         } => relative(
-            anchor
-                .and_then(|a| nearest_day_month(*day, *month, *direction, a))
-                .map(calendar::day),
+            match anchor {
+                Some(a) => nearest_day_month(*day, *month, *direction, a),
+                None => own_year.and_then(|year| NaiveDate::from_ymd_opt(year, *month, *day)),
+            }
+            .map(calendar::day),
             Day,
         ),
+        DateExpr::Month {
+            month,
+            direction: 0,
+        } if anchor.is_none() => relative(own_year.map(|y| calendar::month(y, *month)), Month),
         DateExpr::Month { month, direction } => relative(
             anchor.map(|a| {
-                let year = match direction {
+                let year = match *direction {
+                    FUTURE if *month >= a.month() => a.year(),
+                    FUTURE => a.year() + 1,
                     1 if *month > a.month() => a.year(),
                     1 => a.year() + 1,
                     -1 if *month < a.month() => a.year(),
@@ -434,19 +569,48 @@ fn place(expr: &DateExpr, context: &Context) -> Placed {
             anchor.map(|a| calendar::year(a.year() - *years as i32)),
             Year,
         ),
-        DateExpr::FirstMonths { count, year } => {
-            let resolved = match year {
-                YearRef::Explicit(y) => Some(*y),
-                YearRef::Relative(offset) => anchor.map(|a| a.year() + *offset as i32),
-            };
-            let value = resolved
-                .map(|y| format!("{}/{}", calendar::month(y, 1), calendar::month(y, *count)));
+        DateExpr::FirstMonths { count, year } => month_span(1, *count, year, anchor),
+        DateExpr::MonthSpan { from, to, year } => month_span(*from, *to, year, anchor),
+        DateExpr::MonthInterval { from, to } => {
+            let written = to.1.or(from.1);
+            // The end's year: written, else the start's (a year later if the months wrap),
+            // else that of the publication or of the text.
+            let to_year =
+                to.1.or_else(|| from.1.map(|y| if to.0 < from.0 { y + 1 } else { y }));
+            let to_year = to_year.or_else(|| anchor.map(|a| a.year()).or(own_year));
+            let from_year = from
+                .1
+                .or_else(|| to_year.map(|y| if from.0 > to.0 { y - 1 } else { y }));
+            let value = from_year.zip(to_year).map(|(fy, ty)| {
+                format!(
+                    "{}/{}",
+                    calendar::month(fy, from.0),
+                    calendar::month(ty, to.0)
+                )
+            });
             Placed {
                 value,
                 granularity: Interval,
-                relative: matches!(year, YearRef::Relative(_)),
+                relative: written.is_none(),
             }
         }
+        // Placed by `place_all` from another date of the text.
+        DateExpr::FromTextDate(_) => relative(None, Day),
+        DateExpr::PartOfDay => relative(anchor.map(calendar::day), Day),
+        DateExpr::Vague => relative(None, Interval),
+    }
+}
+
+/// Months `from..=to` of an explicit year or of the publication's year plus an offset.
+fn month_span(from: u32, to: u32, year: &YearRef, anchor: Option<NaiveDate>) -> Placed {
+    let resolved = match year {
+        YearRef::Explicit(y) => Some(*y),
+        YearRef::Relative(offset) => anchor.map(|a| a.year() + *offset as i32),
+    };
+    Placed {
+        value: resolved.map(|y| format!("{}/{}", calendar::month(y, from), calendar::month(y, to))),
+        granularity: Granularity::Interval,
+        relative: matches!(year, YearRef::Relative(_)),
     }
 }
 
@@ -518,6 +682,13 @@ impl<'a> Cursor<'a> {
             .contains(&value)
             .then_some((value as u32, end))
     }
+    /// The value of an approximate collective noun ("dizaine" → 10).
+    fn lexicon_approx(&self, index: usize) -> Option<u32> {
+        self.lexicon
+            .approx_nouns
+            .get(self.key(index))
+            .map(|&v| v as u32)
+    }
     fn span(&self, from: usize, to_exclusive: usize) -> Span {
         Span::new(self.tokens[from].start, self.tokens[to_exclusive - 1].end)
     }
@@ -531,10 +702,25 @@ pub fn recognise(tokens: &[Token], lexicon: &Lexicon) -> Vec<DateCandidate> {
     while i < tokens.len() {
         match match_at(&cursor, i) {
             Some((end, expr, rule)) => {
+                let deictic = matches!(cursor.key(i), "ce" | "cette" | "cet");
+                let future = announced(&cursor, i);
+                let expr = match expr {
+                    DateExpr::Month {
+                        month,
+                        direction: 0,
+                    } => DateExpr::Month {
+                        month,
+                        direction: month_direction(&cursor, i),
+                    },
+                    other => other,
+                };
                 found.push(DateCandidate {
                     span: cursor.span(i, end),
                     expr,
                     rule,
+                    sentence: tokens[i].sentence,
+                    deictic,
+                    future,
                 });
                 i = end;
             }
@@ -547,13 +733,50 @@ pub fn recognise(tokens: &[Token], lexicon: &Lexicon) -> Vec<DateCandidate> {
 
 type Match = (usize, DateExpr, &'static str);
 
+/// Direction of a bare month from the words before it: "depuis janvier", "dès mars" look
+/// back (-1); "d'ici décembre", "avant fin juin" and a future tense look ahead, the current
+/// month included ([`FUTURE`]); otherwise 0 (see `place`).
+fn month_direction(c: &Cursor, i: usize) -> i32 {
+    let previous = |k: usize| i.checked_sub(k).map(|p| c.key(p)).unwrap_or("");
+    if matches!(previous(1), "depuis" | "des") {
+        return -1;
+    }
+    let ahead = previous(1) == "avant" || (previous(2), previous(1)) == ("d'", "ici");
+    if ahead || future_tense_before(c, i) {
+        FUTURE
+    } else {
+        0
+    }
+}
+
+/// Whether the expression at `i` announces a date to come: a future tense or a scheduling
+/// word in its clause, or "jusqu'au", "à partir du", "à compter du", "d'ici".
+fn announced(c: &Cursor, i: usize) -> bool {
+    let previous = |k: usize| i.checked_sub(k).map(|p| c.key(p)).unwrap_or("");
+    let bound = matches!(previous(1), "jusqu'au" | "jusqu'a")
+        || matches!(
+            (previous(2), previous(1)),
+            ("jusqu'", "au" | "a") | ("d'", "ici")
+        )
+        || matches!(
+            (previous(2), previous(1)),
+            ("partir" | "compter", "du" | "de")
+        );
+    bound || future_tense_before(c, i)
+}
+
 fn match_at(c: &Cursor, i: usize) -> Option<Match> {
-    match_interval(c, i)
-        .or_else(|| match_night(c, i))
+    match_night(c, i)
+        .or_else(|| match_part_of_day_alone(c, i))
+        .or_else(|| match_part_of_day(c, i))
+        .or_else(|| match_interval(c, i))
+        .or_else(|| match_from_text_date(c, i))
+        .or_else(|| match_vague(c, i))
         .or_else(|| match_weekday(c, i))
         .or_else(|| match_earlier(c, i))
         .or_else(|| match_period_part(c, i))
         .or_else(|| match_first_months(c, i))
+        .or_else(|| match_quarter(c, i))
         .or_else(|| match_day_month(c, i))
         .or_else(|| match_numeric(c, i))
         .or_else(|| match_month(c, i))
@@ -562,57 +785,305 @@ fn match_at(c: &Cursor, i: usize) -> Option<Match> {
         .or_else(|| match_year(c, i))
 }
 
-/// "de 2014 à 2017", "entre 2015 et 2018", "du 3 au 5 mars [2019]", "du 28 février au 2 mars".
+/// "de 2014 à 2017", "entre 2015 et 2018", "du 3 au 5 mars [2019]", "du 28 février au 2 mars",
+/// "entre le 27 et le 31 mars 2022", "entre mars 2021 et mars 2022", "de janvier à avril",
+/// "de samedi à dimanche", "entre samedi soir et dimanche matin".
 fn match_interval(c: &Cursor, i: usize) -> Option<Match> {
-    if c.is(i, &["de", "entre"]) {
-        let joiner: &[&str] = if c.key(i) == "de" { &["a"] } else { &["et"] };
-        let from = c.year(i + 1)?;
-        if c.is(i + 2, joiner) {
-            let to = c.year(i + 3)?;
-            // "entre 2000 et 2500 soldats" is a count, not a period.
-            if to > from && !count_noun_at(c, i + 4) {
-                return Some((i + 4, DateExpr::YearInterval(from, to), "year_interval"));
+    if c.is(i, &["de", "d'", "entre"]) {
+        let joiner: &[&str] = if c.key(i) == "entre" { &["et"] } else { &["a"] };
+        if let Some(from) = c.year(i + 1) {
+            if c.is(i + 2, joiner) {
+                let to = c.year(i + 3)?;
+                // "entre 2000 et 2500 soldats" is a count, not a period.
+                if to > from && !count_noun_at(c, i + 4) {
+                    return Some((i + 4, DateExpr::YearInterval(from, to), "year_interval"));
+                }
             }
-        }
-        return None;
-    }
-    if c.is(i, &["du"]) {
-        let day_from = c.day(i + 1)?;
-        let (month_from, next) = match c.month(i + 2) {
-            Some(m) => (Some(m), i + 3),
-            None => (None, i + 2),
-        };
-        if !c.is(next, &["au"]) {
             return None;
         }
-        let day_to = c.day(next + 1)?;
-        let month_to = c.month(next + 2)?;
-        let year = c.year(next + 3);
-        let end = if year.is_some() { next + 4 } else { next + 3 };
-        return Some((
-            end,
-            DateExpr::DayInterval {
-                from: (day_from, month_from.unwrap_or(month_to)),
-                to: (day_to, month_to),
-                year,
-            },
-            "day_interval",
-        ));
+        return match_month_interval(c, i, joiner)
+            .or_else(|| match_weekday_interval(c, i, joiner))
+            .or_else(|| {
+                c.is(i, &["entre"])
+                    .then(|| match_day_interval(c, i + 1, &["le"], &["et"], &["le"]))
+                    .flatten()
+            });
+    }
+    if c.is(i, &["du"]) {
+        return match_day_interval(c, i + 1, &[], &["au"], &[]);
     }
     None
 }
 
-/// "nuit de vendredi à samedi", "nuit du vendredi au samedi".
+/// The days of "[le] [mardi] 27 [mars] et|au [le] [jeudi] 31 mars [2022]" from `at`, the
+/// word before each day being optional.
+fn match_day_interval(
+    c: &Cursor,
+    at: usize,
+    before_first: &[&str],
+    joiner: &[&str],
+    before_second: &[&str],
+) -> Option<Match> {
+    let skip = |index: usize, words: &[&str]| {
+        let index = if c.is(index, words) { index + 1 } else { index };
+        if c.weekday(index).is_some() {
+            index + 1
+        } else {
+            index
+        }
+    };
+    let first = skip(at, before_first);
+    let day_from = c.day(first)?;
+    let (month_from, next) = match c.month(first + 1) {
+        Some(m) => (Some(m), first + 2),
+        None => (None, first + 1),
+    };
+    if !c.is(next, joiner) {
+        return None;
+    }
+    let second = skip(next + 1, before_second);
+    let day_to = c.day(second)?;
+    let month_to = c.month(second + 1)?;
+    let year = c.year(second + 2);
+    let end = if year.is_some() {
+        second + 3
+    } else {
+        second + 2
+    };
+    Some((
+        end,
+        DateExpr::DayInterval {
+            from: (day_from, month_from.unwrap_or(month_to)),
+            to: (day_to, month_to),
+            year,
+        },
+        "day_interval",
+    ))
+}
+
+/// "entre mars 2021 et mars 2022", "de janvier à avril", "d'avril à juin 2023".
+fn match_month_interval(c: &Cursor, i: usize, joiner: &[&str]) -> Option<Match> {
+    let from = c.month(i + 1)?;
+    if c.key(i + 1).len() < 3 {
+        return None;
+    }
+    let from_year = c.year(i + 2);
+    let at = if from_year.is_some() { i + 3 } else { i + 2 };
+    if !c.is(at, joiner) {
+        return None;
+    }
+    let to = c.month(at + 1)?;
+    let to_year = c.year(at + 2);
+    let end = if to_year.is_some() { at + 3 } else { at + 2 };
+    Some((
+        end,
+        DateExpr::MonthInterval {
+            from: (from, from_year),
+            to: (to, to_year),
+        },
+        "month_interval",
+    ))
+}
+
+/// "de samedi à dimanche", "entre samedi soir et dimanche matin": two days of one week.
+fn match_weekday_interval(c: &Cursor, i: usize, joiner: &[&str]) -> Option<Match> {
+    let part = |index: usize| {
+        if c.lexicon.day_parts.contains(c.key(index)) {
+            index + 1
+        } else {
+            index
+        }
+    };
+    let from = c.weekday(i + 1)?;
+    let at = part(i + 2);
+    if !c.is(at, joiner) {
+        return None;
+    }
+    let to = c.weekday(at + 1)?;
+    // "de lundi à vendredi 12 mars" is a day interval, read elsewhere.
+    if c.day(at + 2).is_some() {
+        return None;
+    }
+    Some((
+        part(at + 2),
+        DateExpr::Night { from, to },
+        "weekday_interval",
+    ))
+}
+
+/// "la veille", "le lendemain", "ce jour-là", "le jour même", "quatre jours après le
+/// massacre", "deux jours plus tard", "une vingtaine de jours après": days from another date
+/// of the text. "la veille du scrutin" (a named event, not a date) is left alone.
+fn match_from_text_date(c: &Cursor, i: usize) -> Option<Match> {
+    // "la veille" keeps its article; "le lendemain" drops it (as "le" always is). "la veille
+    // de l'arrêt" is the day before the arrêt, dated earlier in the text.
+    if c.is(i, &["la"]) && c.is(i + 1, &["veille"]) {
+        let end = if c.is(i + 2, &["au"]) && c.is(i + 3, &["soir"]) {
+            i + 4
+        } else {
+            i + 2
+        };
+        return Some((end, DateExpr::FromTextDate(-1), "eve"));
+    }
+    if c.is(i, &["lendemain"]) {
+        return Some((i + 1, DateExpr::FromTextDate(1), "next_day"));
+    }
+    if c.is(i, &["ce"]) && c.is(i + 1, &["jour-la"]) {
+        return Some((i + 2, DateExpr::FromTextDate(0), "that_day"));
+    }
+    if c.is(i, &["jour"]) && c.is(i + 1, &["meme"]) {
+        return Some((i + 2, DateExpr::FromTextDate(0), "that_day"));
+    }
+    // "[une vingtaine de | quatre] jours après|plus tard|avant [le massacre]".
+    let approx = || {
+        let approx = c
+            .is(i, &["une"])
+            .then(|| c.lexicon_approx(i + 1))
+            .flatten()?;
+        c.is(i + 2, &["de", "d'"]).then_some((approx, i + 3))
+    };
+    let (count, unit_at) = approx().or_else(|| c.small_number(i).filter(|(n, _)| *n > 0))?;
+    let days = match c.key(unit_at) {
+        "jours" | "jour" => 1,
+        "semaines" | "semaine" => 7,
+        _ => return None,
+    };
+    let offset = i64::from(count) * days;
+    let at = unit_at + 1;
+    let (sign, end) = if c.is(at, &["plus"]) && c.is(at + 1, &["tard"]) {
+        (1, at + 2)
+    } else if c.is(at, &["apres", "avant"]) {
+        let sign = if c.key(at) == "apres" { 1 } else { -1 };
+        // The event it counts from: "après le massacre", "avant l'attaque".
+        let noun = if c.is(at + 1, &["le", "la", "les", "l'", "cette", "ce", "cet"]) {
+            at + 2
+        } else {
+            return None;
+        };
+        let is_word = c.kind(noun) == Some(Kind::Word) && !c.tokens[noun].capitalised;
+        if !is_word {
+            return None;
+        }
+        (sign, noun + 1)
+    } else {
+        return None;
+    };
+    Some((
+        end,
+        DateExpr::FromTextDate(sign * offset),
+        "days_from_text_date",
+    ))
+}
+
+/// "ces derniers jours", "au cours des derniers jours", "ces dernières semaines": a period
+/// no calendar date bounds (value null). "ces" stays, "les"/"des" do not.
+fn match_vague(c: &Cursor, i: usize) -> Option<Match> {
+    let at = if c.is(i, &["ces"]) { i + 1 } else { i };
+    let vague =
+        c.is(at, &["derniers", "dernieres"]) && c.is(at + 1, &["jours", "semaines", "heures"]);
+    // "les douze derniers mois" carries a count and is left alone.
+    let counted = i > 0 && c.small_number(i - 1).is_some();
+    (vague && !counted).then_some((at + 2, DateExpr::Vague, "vague"))
+}
+
+/// Nouns for a part of the day that head a date ("matinée de ce dimanche 8 décembre").
+const DAY_PARTS: [&str; 6] = ["matinee", "soiree", "apres-midi", "journee", "nuit", "aube"];
+
+/// "matinée de ce dimanche 8 décembre 2024", "soirée de mercredi", "premières heures de
+/// dimanche": the date they belong to, the span from the part of the day. "dans la matinée",
+/// "en fin d'après-midi", "en début de soirée": a part of the day without its date.
+fn match_part_of_day(c: &Cursor, i: usize) -> Option<Match> {
+    // "premières heures de", "dernières heures de".
+    let inner = if c.is(i, &["premieres", "dernieres"]) && c.is(i + 1, &["heures"]) {
+        i + 2
+    } else {
+        DAY_PARTS
+            .iter()
+            .find_map(|noun| article_before_part(c, i, noun))?
+            + 1
+    };
+    if c.is(inner, &["de", "du", "d'"]) {
+        let at = inner + 1;
+        // "dans la nuit de ce vendredi 8 à samedi 9": the demonstrative opens the date.
+        if c.is(inner - 1, &["nuit"]) && c.is(at, &["ce"]) {
+            return None;
+        }
+        // The rule of the date inside is kept: a weekday date is evidence of publication.
+        return match_weekday(c, at).or_else(|| match_day_month(c, at));
+    }
+    None
+}
+
+/// "dans la matinée": the article stays ("la matinée"). The evening, the afternoon and
+/// parts of them ("en fin de journée") are mostly a time of the day already dated, and are
+/// left alone.
+fn match_part_of_day_alone(c: &Cursor, i: usize) -> Option<Match> {
+    let alone = i > 0
+        && c.is(i - 1, &["dans"])
+        && c.is(i, &["la", "l'"])
+        && c.is(i + 1, &["matinee"])
+        && !c.is(i + 2, &["de", "du", "d'"]);
+    alone.then_some((i + 2, DateExpr::PartOfDay, "part_of_day_alone"))
+}
+
+/// "nuit de vendredi à samedi", "nuit du vendredi au samedi", "nuit du 3 au 4 mai", "nuit du
+/// mercredi 2 au jeudi 3 octobre 2024": one interval. A leading "la" stays unless a
+/// preposition comes before it ("La nuit du 3 au 4 mai, …" but "dans la nuit du …").
 fn match_night(c: &Cursor, i: usize) -> Option<Match> {
-    if !c.is(i, &["nuit"]) || !c.is(i + 1, &["de", "du"]) {
+    let at = article_before_part(c, i, "nuit")?;
+    if !c.is(at + 1, &["de", "du"]) {
         return None;
     }
-    let from = c.weekday(i + 2)?;
-    if !c.is(i + 3, &["a", "au"]) {
-        return None;
+    if let Some(from) = c.weekday(at + 2) {
+        if c.is(at + 3, &["a", "au"]) {
+            if let Some(to) = c.weekday(at + 4) {
+                if c.day(at + 5).is_none() {
+                    return Some((at + 5, DateExpr::Night { from, to }, "night"));
+                }
+            }
+        }
     }
-    let to = c.weekday(i + 4)?;
-    Some((i + 5, DateExpr::Night { from, to }, "night"))
+    let (end, expr, _) = match_day_interval(c, at + 2, &[], &["au", "a"], &[])?;
+    Some((end, expr, "night_days"))
+}
+
+/// `i` when it is `noun` (a part of the day), or when it is "la"/"l'" before `noun` at the
+/// start of a sentence or after punctuation; then the index of `noun`. After a preposition
+/// ("dans la nuit") the article is left out of the span.
+fn article_before_part(c: &Cursor, i: usize, noun: &str) -> Option<usize> {
+    if c.is(i, &[noun]) {
+        let previous = i.checked_sub(1).map(|p| c.key(p)).unwrap_or("");
+        // Reached here past an article the rule below did not take: the span starts at
+        // the noun.
+        return (!matches!(previous, "la" | "l'") || article_is_left_out(c, i - 1)).then_some(i);
+    }
+    if c.is(i, &["la", "l'"]) && c.is(i + 1, &[noun]) && !article_is_left_out(c, i) {
+        return Some(i + 1);
+    }
+    None
+}
+
+/// Whether the article at `i` follows a preposition ("dans la nuit", "en fin de").
+fn article_is_left_out(c: &Cursor, i: usize) -> bool {
+    let previous = i.checked_sub(1).map(|p| c.key(p)).unwrap_or("");
+    matches!(
+        previous,
+        "dans"
+            | "pendant"
+            | "durant"
+            | "de"
+            | "depuis"
+            | "des"
+            | "apres"
+            | "avant"
+            | "pour"
+            | "toute"
+            | "sur"
+            | "vers"
+            | "a"
+            | "par"
+            | "jusqu'a"
+    )
 }
 
 /// "[ce] mardi [18 janvier [2019]] [soir|dernier|prochain]".
@@ -625,6 +1096,26 @@ fn match_weekday(c: &Cursor, i: usize) -> Option<Match> {
     let weekday = c.weekday(at)?;
     let mut end = at + 1;
     let mut expr = None;
+    // "vendredi 8 à samedi 9 septembre": two days, one interval.
+    if c.day(end).is_some() && c.month(end + 1).is_none() && c.is(end + 1, &["a", "au"]) {
+        if let Some((after, expr, _)) = match_day_interval(c, end, &[], &["a", "au"], &[]) {
+            return Some((after, expr, "weekday_day_interval"));
+        }
+    }
+    // "mercredi 31/01/2024": the weekday stays with the numeric date.
+    if let Some((after, DateExpr::Full(date), _)) = match_numeric(c, end) {
+        return Some((after, DateExpr::Full(date), "weekday_full_date"));
+    }
+    // "samedi et dimanche": two days of one week.
+    if c.is(end, &["et"]) && c.day(end + 2).is_none() {
+        if let Some(to) = c.weekday(end + 1) {
+            return Some((
+                end + 2,
+                DateExpr::Night { from: weekday, to },
+                "weekday_interval",
+            ));
+        }
+    }
     if let (Some(day), Some(month)) = (c.day(end), c.month(end + 1)) {
         if let Some(year) = c.year(end + 2) {
             let date = NaiveDate::from_ymd_opt(year, month, day)?;
@@ -744,6 +1235,25 @@ fn match_period_part(c: &Cursor, i: usize) -> Option<Match> {
         if let Some(month) = c.month(at + 3) {
             return Some(month_with_year(c, at + 4, month, "period_part_month"));
         }
+    }
+    // "début des années 2000": the first (last) four years of the decade.
+    if c.is(at, &["des"]) && c.is(at + 1, &["annees"]) {
+        let decade = c.year(at + 2).filter(|y| y % 10 == 0)?;
+        let (from, to) = match key {
+            "debut" => (decade, decade + 3),
+            "fin" => (decade + 6, decade + 9),
+            _ => return None,
+        };
+        return Some((
+            at + 3,
+            DateExpr::YearInterval(from, to),
+            "period_part_decade",
+        ));
+    }
+    // "en début de semaine": the week of the report.
+    if c.is(at, &["de"]) && c.is(at + 1, &["semaine"]) && !c.is(at + 2, &["prochaine", "derniere"])
+    {
+        return Some((at + 2, DateExpr::RelativeWeek(0), "period_part_week"));
     }
     // "début d'année", "fin d'année": the current year.
     if c.is(at, &["d'"]) && c.is(at + 1, &["annee"]) {
@@ -877,6 +1387,13 @@ fn match_day_month(c: &Cursor, i: usize) -> Option<Match> {
         let date = NaiveDate::from_ymd_opt(year, month, day)?;
         return Some((i + 3, DateExpr::Full(date), "day_month_year"));
     }
+    // "4 oct. 2022": an abbreviated month with its period.
+    if c.is(i + 2, &["."]) && c.tokens[i + 1].key.len() <= 5 {
+        if let Some(year) = c.year(i + 3) {
+            let date = NaiveDate::from_ymd_opt(year, month, day)?;
+            return Some((i + 4, DateExpr::Full(date), "day_month_year"));
+        }
+    }
     let (end, direction) = match c.direction(i + 2) {
         Some(d) => (i + 3, d),
         // "depuis le 7 octobre" is in the past whatever the distance.
@@ -945,6 +1462,22 @@ fn match_numeric(c: &Cursor, i: usize) -> Option<Match> {
 /// "janvier 2018"; a bare month only after a cue ("en mars", "depuis mai") or before
 /// "dernier"/"prochain".
 fn match_month(c: &Cursor, i: usize) -> Option<Match> {
+    // "mois de mai [2024 | dernier]": the span starts at "mois".
+    if c.is(i, &["mois"]) && c.is(i + 1, &["de", "d'"]) {
+        let month = c.month(i + 2)?;
+        if c.key(i + 2).len() < 3 {
+            return None;
+        }
+        let (end, expr, _) = match_month(c, i + 2).unwrap_or((
+            i + 3,
+            DateExpr::Month {
+                month,
+                direction: 0,
+            },
+            "month",
+        ));
+        return Some((end, expr, "month_named"));
+    }
     let month = c.month(i)?;
     if let Some(year) = c.year(i + 1) {
         return Some((i + 2, DateExpr::MonthYear { month, year }, "month_year"));
@@ -977,6 +1510,65 @@ fn match_month(c: &Cursor, i: usize) -> Option<Match> {
         ));
     }
     None
+}
+
+/// "premier trimestre [2018 | de l'année]", "dernier trimestre 2017", "second semestre":
+/// months of one year. A "dernier trimestre" without year is left alone (the last one of
+/// the year, or the last one past?).
+fn match_quarter(c: &Cursor, i: usize) -> Option<Match> {
+    let rank = match c.key(i) {
+        "premier" | "1er" => 1,
+        "deuxieme" | "second" | "2e" => 2,
+        "troisieme" | "3e" => 3,
+        "quatrieme" | "4e" => 4,
+        "dernier" => 0,
+        _ => return None,
+    };
+    let (months, last) = match c.key(i + 1) {
+        "trimestre" => (3, 4),
+        "semestre" => (6, 2),
+        _ => return None,
+    };
+    let rank = if rank == 0 { last } else { rank };
+    if rank > last {
+        return None;
+    }
+    let (from, to) = ((rank - 1) * months + 1, rank * months);
+    let at = i + 2;
+    if let Some(year) = c.year(at) {
+        let year = YearRef::Explicit(year);
+        return Some((at + 1, DateExpr::MonthSpan { from, to, year }, "quarter"));
+    }
+    let of_year =
+        c.is(at, &["de", "d'"])
+            .then(|| match_relative(c, at + 1))
+            .flatten()
+            .or_else(|| {
+                (c.is(at, &["de"]) && c.is(at + 1, &["l'"]) && c.is(at + 2, &["annee"]))
+                    .then_some((at + 3, DateExpr::RelativeYear(0), "year"))
+            });
+    match of_year {
+        Some((end, DateExpr::RelativeYear(offset), _)) => Some((
+            end,
+            DateExpr::MonthSpan {
+                from,
+                to,
+                year: YearRef::Relative(offset),
+            },
+            "quarter",
+        )),
+        Some(_) => None,
+        None if c.key(i) != "dernier" => Some((
+            at,
+            DateExpr::MonthSpan {
+                from,
+                to,
+                year: YearRef::Relative(0),
+            },
+            "quarter",
+        )),
+        None => None,
+    }
 }
 
 /// "l'été 2014", "l'hiver dernier", "printemps 2019".
@@ -1017,6 +1609,21 @@ fn match_relative(c: &Cursor, i: usize) -> Option<Match> {
     }
     let demonstrative = matches!(key, "ce" | "cet" | "cette");
     let article = matches!(key, "le" | "la" | "l'");
+    // A leading "le" is left out of the span as the guidelines say ("le mois dernier" →
+    // "mois dernier", "le week-end dernier" → "week-end dernier"); "la" and "l'" stay.
+    if key == "le" {
+        return None;
+    }
+    let after_le = i > 0 && c.is(i - 1, &["le"]);
+    if after_le {
+        let direction = c.direction(i + 1)?;
+        let expr = match key {
+            "week-end" => DateExpr::Weekend(direction as i64),
+            "mois" => DateExpr::RelativeMonth(direction as i64),
+            _ => return None,
+        };
+        return Some((i + 2, expr, "relative_period"));
+    }
     if demonstrative || article {
         let noun = c.key(i + 1);
         let direction = c.direction(i + 2);
@@ -1041,15 +1648,44 @@ fn match_relative(c: &Cursor, i: usize) -> Option<Match> {
     // "il y a trois jours" looks back; "dans trois jours" looks forward.
     let ago = key == "il" && c.is(i + 1, &["y"]) && c.is(i + 2, &["a"]);
     if ago || key == "dans" {
-        let at = if ago { i + 3 } else { i + 1 };
+        let mut at = if ago { i + 3 } else { i + 1 };
         let sign: i64 = if ago { 1 } else { -1 };
         let rule = if ago { "ago" } else { "in" };
+        // "il y a seulement 12 jours", "il y a près de trois semaines".
+        if ago {
+            if c.is(at, &["pres", "plus", "moins"]) && c.is(at + 1, &["de", "d'"])
+                || c.is(at, &["a"]) && c.is(at + 1, &["peine"])
+            {
+                at += 2;
+            } else if c.is(
+                at,
+                &[
+                    "seulement",
+                    "environ",
+                    "presque",
+                    "deja",
+                    "exactement",
+                    "quelque",
+                    "bientot",
+                ],
+            ) {
+                at += 1;
+            }
+        }
         if c.is(at, &["quelques"]) && c.is(at + 1, &["heures", "minutes"]) {
             return Some((at + 2, DateExpr::RelativeDay(0), rule));
         }
-        let (count, unit_at) = c
-            .small_number(at)
-            .or_else(|| c.is(at, &["un", "une"]).then_some((1, at + 1)))?;
+        // "il y a une dizaine de jours": the collective noun's value.
+        let approx = c
+            .is(at, &["une", "un"])
+            .then(|| c.lexicon_approx(at + 1))
+            .flatten()
+            .filter(|_| c.is(at + 2, &["de", "d'"]))
+            .map(|value| (value, at + 3));
+        let (count, unit_at) = approx.or_else(|| {
+            c.small_number(at)
+                .or_else(|| c.is(at, &["un", "une"]).then_some((1, at + 1)))
+        })?;
         let unit_days = *c.lexicon.ago_units.get(c.key(unit_at))?;
         let count = sign * i64::from(count);
         let expr = match unit_days {
@@ -1075,7 +1711,17 @@ fn match_year(c: &Cursor, i: usize) -> Option<Match> {
             "decade",
         ));
     }
+    // "l'année 2024": the article stays, as in "l'an dernier".
+    if c.is(i, &["l'"]) && c.is(i + 1, &["annee", "an"]) {
+        let year = c.year(i + 2)?;
+        return Some((i + 3, DateExpr::Year(year), "the_year"));
+    }
     let year = c.year(i)?;
+    // "n°1835", "numéro 2023": a number, not a year.
+    let previous = i.checked_sub(1).map(|p| c.key(p)).unwrap_or("");
+    if matches!(previous, "°" | "no" | "numero" | "n") {
+        return None;
+    }
     let next = c.tokens.get(i + 1);
     let next_is_noun = next.is_some_and(|t| {
         t.kind == Kind::Word
@@ -1142,4 +1788,232 @@ fn is_adverb(key: &str) -> bool {
             | "moins"
             | "ans"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Utc};
+    use recoupe_model::{Metadata, Origin, OriginKind};
+
+    /// Runs the stage on `text` read on `today`, with an optional publication date; returns
+    /// each date as `text = value` and the document.
+    fn dates(text: &str, published: Option<&str>, today: &str) -> (Vec<String>, Document) {
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date");
+        let mut meta = Metadata::new(Origin {
+            kind: OriginKind::Text,
+            path: "test".into(),
+            record: None,
+        });
+        meta.published = published.map(|date| Published {
+            date: day(date),
+            source: DateSource::Metadata,
+            inferred_from: None,
+        });
+        meta.ingested_at = Utc.from_utc_datetime(&day(today).and_hms_opt(9, 0, 0).expect("time"));
+        let mut doc = Document::new(text.to_string(), meta);
+        DateStage.run(&mut doc).expect("dates run");
+        let found = doc
+            .layers
+            .dates
+            .iter()
+            .map(|d| {
+                let value = d.value.as_deref().unwrap_or("null");
+                format!("{} = {value}", &doc.text[d.span.start..d.span.end])
+            })
+            .collect();
+        (found, doc)
+    }
+
+    const TODAY: &str = "2026-12-06";
+
+    #[test]
+    fn issue13_weekday_date_takes_the_most_recent_year_up_to_reading() {
+        // 14 March fell on a Tuesday in 2023 (and 2017, 2006): the most recent up to today.
+        let (found, doc) = dates("Le scrutin s'est tenu ce mardi 14 mars.", None, TODAY);
+        assert_eq!(found, ["ce mardi 14 mars = 2023-03-14"]);
+        let published = doc.meta.published.expect("inferred");
+        assert_eq!(published.date.to_string(), "2023-03-14");
+        assert_eq!(published.source, DateSource::Inferred);
+        let from = published.inferred_from.expect("evidence");
+        assert_eq!(&doc.text[from.start..from.end], "ce mardi 14 mars");
+        // An old year written in the text is history, not the article's year.
+        let (found, _) = dates(
+            "Le précédent remonte à 1968. Mercredi 4 décembre, les députés ont voté.",
+            None,
+            TODAY,
+        );
+        assert_eq!(found, ["1968 = 1968", "Mercredi 4 décembre = 2024-12-04"]);
+    }
+
+    #[test]
+    fn issue13_the_articles_own_year_anchors_year_less_dates() {
+        let (found, _) = dates(
+            "La réforme votée en 2017 est entrée en vigueur. Mardi 14 mars, les syndicats ont défilé; ils défileront encore en juin.",
+            None,
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "2017 = 2017",
+                "Mardi 14 mars = 2017-03-14",
+                "juin = 2017-06"
+            ]
+        );
+        // With no weekday date, the year still places a month, but a date written with a
+        // demonstrative points at the (unknown) time of writing.
+        let (found, doc) = dates(
+            "L'incendie du 24 août 2024 a détruit le marché. Ce 3 janvier, les commerçants attendent encore; en juin, ils avaient manifesté.",
+            None,
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "24 août 2024 = 2024-08-24",
+                "Ce 3 janvier = null",
+                "juin = 2024-06"
+            ]
+        );
+        assert!(
+            doc.meta.published.is_none(),
+            "a past event is no publication date"
+        );
+    }
+
+    #[test]
+    fn issue13_publication_is_the_latest_date_of_the_articles_own_events() {
+        let (found, doc) = dates(
+            "Le général, tué le 3 janvier 2020, était honoré ce mercredi 3 janvier. La loi n°1835 date de 2016. Jeudi, les hommages ont continué.",
+            None,
+            TODAY,
+        );
+        let published = doc.meta.published.expect("inferred");
+        assert_eq!(published.date.to_string(), "2024-01-03");
+        assert!(
+            found.contains(&"Jeudi = 2023-12-28".to_string()),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|f| f.starts_with("1835")), "{found:?}");
+        // Dates the article announces do not date it, unless they are all it gives.
+        let (_, doc) = dates(
+            "Le deuil national durera à partir du jeudi 31 octobre et se poursuivra jusqu'au samedi 2 novembre. Mercredi, le roi a parlé.",
+            None,
+            TODAY,
+        );
+        assert_eq!(
+            doc.meta.published.expect("inferred").date.to_string(),
+            "2024-10-30"
+        );
+    }
+
+    #[test]
+    fn issue13_intervals() {
+        let (found, _) = dates(
+            "Le tunnel a été fermé entre mars 2021 et mars 2022 puis de janvier à avril. Les dégâts datent d'entre le 27 et le 31 mars 2022.",
+            Some("2026-06-10"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "entre mars 2021 et mars 2022 = 2021-03/2022-03",
+                "de janvier à avril = 2026-01/2026-04",
+                "entre le 27 et le 31 mars 2022 = 2022-03-27/2022-03-31"
+            ]
+        );
+        let (found, _) = dates(
+            "Des tirs ont visé la ville dans la nuit du 3 au 4 mai, puis de samedi à dimanche.",
+            Some("2026-05-06"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "nuit du 3 au 4 mai = 2026-05-03/2026-05-04",
+                "de samedi à dimanche = 2026-05-02/2026-05-03"
+            ]
+        );
+        let (found, _) = dates(
+            "La nuit du mercredi 2 au jeudi 3 octobre 2024, le quartier a brûlé.",
+            None,
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            ["La nuit du mercredi 2 au jeudi 3 octobre 2024 = 2024-10-02/2024-10-03"]
+        );
+    }
+
+    #[test]
+    fn issue13_parts_of_periods() {
+        let (found, _) = dates(
+            "Le chantier, lancé fin 2019, a repris au mois de mai puis mi-juin; un bilan est attendu début de l'année.",
+            Some("2026-09-01"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "fin 2019 = 2019",
+                "mois de mai = 2026-05",
+                "mi-juin = 2026-06",
+                "début de l'année = 2026"
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_dates_counted_from_the_articles_own_dates() {
+        let (found, _) = dates(
+            "L'usine a fermé samedi 14 mars. La veille, une alerte avait été lancée; le lendemain, les ouvriers ont manifesté. Dix jours plus tard, l'enquête a commencé.",
+            None,
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "samedi 14 mars = 2026-03-14",
+                "La veille = 2026-03-13",
+                "lendemain = 2026-03-15",
+                "Dix jours plus tard = 2026-03-24"
+            ]
+        );
+        let (found, _) = dates(
+            "Il y a une dizaine de jours, le barrage a cédé; ces derniers jours, la décrue a commencé.",
+            Some("2026-10-08"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "Il y a une dizaine de jours = 2026-09-28",
+                "ces derniers jours = null"
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_months_look_back_or_ahead_from_their_cue() {
+        let (found, _) = dates(
+            "Les pertes s'accumulent depuis janvier; une décision est attendue avant fin juin et une baisse d'ici décembre.",
+            Some("2026-02-05"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "janvier = 2026-01",
+                "fin juin = 2026-06",
+                "décembre = 2026-12"
+            ]
+        );
+        let (found, _) = dates(
+            "Plus de 500 personnes ont été tuées depuis janvier.",
+            Some("2025-11-11"),
+            TODAY,
+        );
+        assert_eq!(found, ["janvier = 2025-01"]);
+    }
 }
