@@ -861,20 +861,32 @@ fn match_day_interval(
     ))
 }
 
-/// "entre mars 2021 et mars 2022", "de janvier à avril", "d'avril à juin 2023".
+/// "entre mars 2021 et mars 2022", "de janvier à avril", "d'avril à juin 2023", "entre
+/// mi-octobre et mi-novembre 2023", "de début mars à fin mai".
 fn match_month_interval(c: &Cursor, i: usize, joiner: &[&str]) -> Option<Match> {
-    let from = c.month(i + 1)?;
-    if c.key(i + 1).len() < 3 {
-        return None;
-    }
-    let from_year = c.year(i + 2);
-    let at = if from_year.is_some() { i + 3 } else { i + 2 };
+    // A month, possibly "mi-", "début" or "fin" of it: its number and the index past it.
+    let month_at = |index: usize| -> Option<(u32, usize)> {
+        let key = c.key(index);
+        if let Some(rest) = key.strip_prefix("mi-") {
+            return c.lexicon.months.get(rest).map(|&m| (m, index + 1));
+        }
+        if c.is(index, &["debut", "fin"]) {
+            return c.month(index + 1).map(|m| (m, index + 2));
+        }
+        (key.len() >= 3)
+            .then(|| c.month(index))
+            .flatten()
+            .map(|m| (m, index + 1))
+    };
+    let (from, next) = month_at(i + 1)?;
+    let from_year = c.year(next);
+    let at = if from_year.is_some() { next + 1 } else { next };
     if !c.is(at, joiner) {
         return None;
     }
-    let to = c.month(at + 1)?;
-    let to_year = c.year(at + 2);
-    let end = if to_year.is_some() { at + 3 } else { at + 2 };
+    let (to, next) = month_at(at + 1)?;
+    let to_year = c.year(next);
+    let end = if to_year.is_some() { next + 1 } else { next };
     Some((
         end,
         DateExpr::MonthInterval {
@@ -1259,6 +1271,12 @@ fn match_period_part(c: &Cursor, i: usize) -> Option<Match> {
     if c.is(at, &["d'"]) && c.is(at + 1, &["annee"]) {
         return Some((at + 2, DateExpr::RelativeYear(0), "period_part_relative"));
     }
+    // "fin de l'année 2023": the year written.
+    if c.is(at, &["de"]) && c.is(at + 1, &["l'"]) && c.is(at + 2, &["annee"]) {
+        if let Some(year) = c.year(at + 3) {
+            return Some((at + 4, DateExpr::Year(year), "period_part_year"));
+        }
+    }
     // "de l'année", "de cette année", "de l'année dernière", "du mois", "de l'an dernier".
     if c.is(at, &["de", "du"]) {
         let (end, expr, _) = match_relative(c, at + 1)
@@ -1348,6 +1366,29 @@ fn match_day_month(c: &Cursor, i: usize) -> Option<Match> {
             .filter(|(_, expr, _)| matches!(expr, DateExpr::DayMonth { .. } | DateExpr::Full(_)));
     }
     let day = c.day(i)?;
+    // "les 13, 14 et 17 janvier": from the first day listed to the last.
+    if c.is(i + 1, &[","]) {
+        let mut at = i + 2;
+        while c.day(at).is_some() && c.is(at + 1, &[","]) {
+            at += 2;
+        }
+        if c.day(at).is_some() && c.is(at + 1, &["et"]) {
+            let last = c.day(at + 2)?;
+            let month = c.month(at + 3)?;
+            let year = c.year(at + 4);
+            let end = if year.is_some() { at + 5 } else { at + 4 };
+            return (last > day).then_some((
+                end,
+                DateExpr::DayInterval {
+                    from: (day, month),
+                    to: (last, month),
+                    year,
+                },
+                "listed_days",
+            ));
+        }
+        return None;
+    }
     // "les 3 et 4 février [2024]": two days, one interval.
     if c.is(i + 1, &["et"]) {
         let last = c.day(i + 2)?;
@@ -1943,6 +1984,24 @@ mod tests {
         assert_eq!(
             found,
             ["La nuit du mercredi 2 au jeudi 3 octobre 2024 = 2024-10-02/2024-10-03"]
+        );
+    }
+
+    #[test]
+    fn issue13_intervals_of_parts_of_months_and_lists_of_days() {
+        let (found, _) = dates(
+            "Il a plu sans arrêt entre mi-octobre et mi-novembre 2023; trois crues ont eu lieu les 13, 14 et 17 janvier, à la fin de l'année 2023 et au début de l'année 2024.",
+            Some("2024-03-01"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "entre mi-octobre et mi-novembre 2023 = 2023-10/2023-11",
+                "13, 14 et 17 janvier = 2024-01-13/2024-01-17",
+                "fin de l'année 2023 = 2023",
+                "début de l'année 2024 = 2024"
+            ]
         );
     }
 

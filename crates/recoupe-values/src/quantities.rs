@@ -1089,6 +1089,12 @@ impl<'a> Scanner<'a> {
                 if key == "des" {
                     return self.plain_number(index + 1).is_some();
                 }
+                // "porte à 11 916 le nombre de morts", "dont 35 le seraient grièvement".
+                if matches!(key, "le" | "la" | "les" | "l'") {
+                    let next = self.key(index + 1);
+                    return self.lexicon.toll_nouns.contains(next)
+                        || self.looks_like_verb(index + 1);
+                }
                 // "12 à 15 ans", "3 à 1", "de 9 h à 12 h": a second number after the joiner.
                 if matches!(key, "a" | "et" | "ou")
                     && self.tokens.get(index + 1).is_some_and(|t| {
@@ -1098,12 +1104,9 @@ impl<'a> Scanner<'a> {
                 {
                     return false;
                 }
-                // The tagger reads a word after a number as its noun ("10 100 restent"): a
-                // third-person plural ending says verb.
-                let plural_verb = key.ends_with("ent") && !key.ends_with("ment");
-                plural_verb
-                    || self.lexicon.bare_next.contains(key)
-                    || matches!(self.tag(index), Some(Upos::Verb | Upos::Aux | Upos::Pron))
+                self.lexicon.bare_next.contains(key)
+                    || self.looks_like_verb(index)
+                    || self.tag(index) == Some(Upos::Pron)
             }
             _ => false,
         }
@@ -1168,6 +1171,31 @@ impl<'a> Scanner<'a> {
         false
     }
 
+    /// Whether token `index` reads as a verb. The tagger reads a word after a number as its
+    /// noun ("10 100 restent"), so a third-person plural ending and the forms of "être" and
+    /// "avoir" say verb too.
+    fn looks_like_verb(&self, index: usize) -> bool {
+        let key = self.key(index);
+        key.ends_with("ent") && !key.ends_with("ment")
+            || matches!(
+                key,
+                "a" | "est"
+                    | "sont"
+                    | "ont"
+                    | "etait"
+                    | "etaient"
+                    | "sera"
+                    | "seront"
+                    | "serait"
+                    | "seraient"
+                    | "avait"
+                    | "avaient"
+                    | "aurait"
+                    | "auraient"
+            )
+            || matches!(self.tag(index), Some(Upos::Verb | Upos::Aux))
+    }
+
     /// A number whose noun is elsewhere ("le bilan est passé à 103", "284 blessés, dont 195
     /// sont hospitalisés", "Quinze d'entre elles"): the span is the number alone (with its
     /// qualifier, and a wound adverb standing for the noun: "dont 51 grièvement"). It counts
@@ -1191,7 +1219,7 @@ impl<'a> Scanner<'a> {
             _ => return None,
         }
         if head.is_one_article {
-            return None;
+            return self.one_in_a_list(start, at, head, previous);
         }
         // Glued to a word before ("COVID-19", "A-86"): part of a name.
         if let Some(before) = start.checked_sub(1).map(|p| &self.tokens[p]) {
@@ -1237,8 +1265,7 @@ impl<'a> Scanner<'a> {
         let verb_next = self.token_in(head.end, sentence).is_some_and(|t| {
             t.kind == Kind::Word
                 && !self.lexicon.bare_next.contains(t.key.as_ref())
-                && (matches!(self.tag(head.end), Some(Upos::Verb | Upos::Aux))
-                    || t.key.ends_with("ent") && !t.key.ends_with("ment"))
+                && self.looks_like_verb(head.end)
         });
         // "2,59 millions", "une centaine": a scaled number or a collective noun is a count
         // wherever it stands; "ce ne sont pas 40, mais …" a corrected one.
@@ -1266,6 +1293,30 @@ impl<'a> Scanner<'a> {
         Some(Noun {
             unit: recent.and_then(|q| q.unit.clone()).unwrap_or_default(),
             end,
+        })
+    }
+
+    /// "14 victimes à A, deux à B et une à C": "un"/"une" as the last count of a list of
+    /// places, the noun being the list's.
+    fn one_in_a_list(
+        &self,
+        start: usize,
+        at: usize,
+        head: &Head,
+        previous: &[Quantity],
+    ) -> Option<Noun> {
+        let sentence = self.tokens[at].sentence;
+        let listed = start == at && at > 0 && self.is(at - 1, &[",", "et"]);
+        let place_follows = self
+            .token_in(head.end, sentence)
+            .is_some_and(|t| matches!(t.key.as_ref(), "a" | "au" | "aux" | "en" | "dans"));
+        let (first, _) = self.sentences[sentence];
+        let last = previous
+            .last()
+            .filter(|q| q.span.start >= self.tokens[first].start)?;
+        (listed && place_follows).then(|| Noun {
+            unit: last.unit.clone().unwrap_or_default(),
+            end: head.end,
         })
     }
 
@@ -1396,6 +1447,29 @@ mod tests {
         assert_eq!(
             found("Deux autres personnes sont mortes dans le nord et une troisième dans le sud."),
             ["Deux autres personnes = 2", "une troisième = 1"]
+        );
+    }
+
+    #[test]
+    fn issue13_counts_listed_by_place_and_tolls_carried_forward() {
+        assert_eq!(
+            found(
+                "La préfecture recense 14 victimes à Valmont, cinq à Sainte-Croix et une au Fenil."
+            ),
+            ["14 victimes = 14", "cinq = 5", "une = 1"]
+        );
+        assert_eq!(
+            found("On compte 9 812 morts au nord et 2 104 au sud, ce qui porte à 11 916 le nombre total de morts."),
+            ["9 812 morts = 9812", "2 104 = 2104", "11 916 = 11916"]
+        );
+        assert_eq!(
+            found("Les urgences ont reçu 120 blessés, dont au moins 35 le seraient grièvement."),
+            ["120 blessés = 120", "au moins 35 = 35 >"]
+        );
+        // "une" before a noun stays an article.
+        assert_eq!(
+            found("On compte 14 victimes, deux à Berlaz et une femme au Fenil."),
+            ["14 victimes = 14", "deux = 2"]
         );
     }
 
