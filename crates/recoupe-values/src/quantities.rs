@@ -800,6 +800,13 @@ impl<'a> Scanner<'a> {
     /// The group after a determiner: "[adjective] noun [adjectives] [Name]" and a nested
     /// complement without article ("forces de sécurité").
     fn group_complement(&self, at: usize, sentence: usize) -> Option<usize> {
+        // "des forces de l'ordre": a listed name of a group.
+        if let Some((_, end)) = self
+            .noun_at(at, true)
+            .filter(|(unit, end)| *end > at + 1 && unit.contains(' '))
+        {
+            return Some(end);
+        }
         let mut noun = at;
         if self.is_post_adjective(noun, sentence, false)
             && self.token_in(noun + 1, sentence).is_some()
@@ -1066,7 +1073,8 @@ impl<'a> Scanner<'a> {
         let Some(token) = self.tokens.get(index) else {
             return true;
         };
-        if token.sentence != sentence {
+        // "contre 1,6 million la semaine précédente": a date after the number.
+        if token.sentence != sentence || self.is_date[index] {
             return true;
         }
         let key = token.key.as_ref();
@@ -1095,14 +1103,16 @@ impl<'a> Scanner<'a> {
                     return self.lexicon.toll_nouns.contains(next)
                         || self.looks_like_verb(index + 1);
                 }
-                // "12 à 15 ans", "3 à 1", "de 9 h à 12 h": a second number after the joiner.
-                if matches!(key, "a" | "et" | "ou")
-                    && self.tokens.get(index + 1).is_some_and(|t| {
-                        t.kind == Kind::Number
-                            || spelled_number(self.tokens, index + 1, self.lexicon).is_some()
-                    })
+                // "12 à 15 ans", "3 à 1", "de 9 h à 12 h": a second number after the joiner;
+                // but "17 et 29 migrants" counts the same noun twice.
+                if let Some((_, after)) = matches!(key, "a" | "et" | "ou")
+                    .then(|| self.plain_number(index + 1))
+                    .flatten()
                 {
-                    return false;
+                    let shared_noun = key != "a"
+                        && self.noun_word(after, true).is_some()
+                        && !self.list_ends_in_measure(index + 1, sentence);
+                    return shared_noun;
                 }
                 self.lexicon.bare_next.contains(key)
                     || self.looks_like_verb(index)
@@ -1271,9 +1281,16 @@ impl<'a> Scanner<'a> {
         // wherever it stands; "ce ne sont pas 40, mais …" a corrected one.
         let collective = head.needs_de;
         let corrected = previous_word(1) == "pas";
-        // "Trois des huit blessés": the group counted right after.
+        // "Trois des huit blessés": the group counted right after; "17 et 29 migrants": the
+        // noun of the next count.
         let part_of_group =
             self.is(head.end, &["des"]) && self.plain_number(head.end + 1).is_some();
+        let shared_noun = self
+            .is(head.end, &["et", "ou"])
+            .then(|| self.plain_number(head.end + 1))
+            .flatten()
+            .filter(|(_, after)| self.noun_word(*after, true).is_some())
+            .map(|(_, after)| self.raw(after).to_string());
         let recent = self.recent_quantity(previous, sentence);
         let (first, _) = self.sentences[sentence];
         let toll_before = self.tokens[first..at]
@@ -1284,6 +1301,7 @@ impl<'a> Scanner<'a> {
             || collective
             || corrected
             || part_of_group
+            || shared_noun.is_some()
             || recent.is_some()
             || toll_before
             || qualifier != Qualifier::Exact)
@@ -1291,7 +1309,9 @@ impl<'a> Scanner<'a> {
             return None;
         }
         Some(Noun {
-            unit: recent.and_then(|q| q.unit.clone()).unwrap_or_default(),
+            unit: shared_noun
+                .or_else(|| recent.and_then(|q| q.unit.clone()))
+                .unwrap_or_default(),
             end,
         })
     }
@@ -1465,6 +1485,20 @@ mod tests {
         assert_eq!(
             found("Les urgences ont reçu 120 blessés, dont au moins 35 le seraient grièvement."),
             ["120 blessés = 120", "au moins 35 = 35 >"]
+        );
+        assert_eq!(
+            found("Deux canots ont recueilli 17 et 29 migrants; 1,9 million de grévistes, contre 1,6 million la semaine précédente."),
+            [
+                "Deux canots = 2",
+                "17 = 17",
+                "29 migrants = 29",
+                "1,9 million de grévistes = 1900000",
+                "1,6 million = 1600000"
+            ]
+        );
+        assert_eq!(
+            found("Plus de 5.200 membres des forces de l'ordre seront déployés."),
+            ["Plus de 5.200 membres des forces de l'ordre = 5200 >"]
         );
         // "une" before a noun stays an article.
         assert_eq!(
