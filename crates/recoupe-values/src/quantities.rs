@@ -231,15 +231,19 @@ impl<'a> Scanner<'a> {
             at -= 1;
         }
         // "au moins « 12 blessés »": a quotation mark between qualifier and number.
-        let quoted = at > i
+        let quoted_number = at > i
             && self.tokens.get(at).is_some_and(|t| is_quote(t.raw))
             && self
                 .tokens
                 .get(at + 1)
                 .is_some_and(|t| t.kind == Kind::Number);
-        if quoted {
+        if quoted_number {
             at += 1;
         }
+        // "une « quinzaine de morts »": a quotation mark after the article.
+        let quoted = quoted_number
+            || self.is(at, &["un", "une"])
+                && self.tokens.get(at + 1).is_some_and(|t| is_quote(t.raw));
         let head = self.head(at)?;
         if self.excluded_before(at) {
             return None;
@@ -446,12 +450,13 @@ impl<'a> Scanner<'a> {
             });
         }
         // "une quinzaine de", "un millier de", "une bonne douzaine de", "un trio de",
-        // "une poignée de".
+        // "une poignée de", "une « quinzaine de morts »".
         if matches!(key, "un" | "une") {
-            let (noun_at, implied) = if self.is(at + 1, &["bonne"]) {
-                (at + 2, Qualifier::MoreThan)
+            let quote = usize::from(self.tokens.get(at + 1).is_some_and(|t| is_quote(t.raw)));
+            let (noun_at, implied) = if self.is(at + 1 + quote, &["bonne"]) {
+                (at + 2 + quote, Qualifier::MoreThan)
             } else {
-                (at + 1, Qualifier::About)
+                (at + 1 + quote, Qualifier::About)
             };
             let noun = self.key(noun_at);
             if let Some(&value) = self.lexicon.approx_nouns.get(noun) {
@@ -1499,6 +1504,10 @@ mod tests {
         assert_eq!(
             found("Plus de 5.200 membres des forces de l'ordre seront déployés."),
             ["Plus de 5.200 membres des forces de l'ordre = 5200 >"]
+        );
+        assert_eq!(
+            found("Une source évoque un bilan d'une « quinzaine de morts », une autre vingt et un blessés."),
+            ["une « quinzaine de morts » = 15 ~", "vingt et un blessés = 21"]
         );
         // "une" before a noun stays an article.
         assert_eq!(

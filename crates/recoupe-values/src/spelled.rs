@@ -62,8 +62,9 @@ pub fn spelled_number(tokens: &[Token], index: usize, lexicon: &Lexicon) -> Opti
     while end < tokens.len()
         && tokens[end].kind == Kind::Word
         && is_number_word(&tokens[end].key, lexicon)
-        // Stop at "un"/"une" after a complete number: "deux un" is not a number.
-        && !matches!(tokens[end].key.as_ref(), "un" | "une")
+        // Stop at "un"/"une" after a complete number ("deux un" is not a number), unless
+        // "et" joins them ("vingt et un").
+        && (!matches!(tokens[end].key.as_ref(), "un" | "une") || tokens[end - 1].key == "et")
     {
         end += 1;
     }
@@ -99,6 +100,7 @@ mod tests {
         assert_eq!(value("quatre cents soldats"), Some((400.0, 2)));
         assert_eq!(value("une personne"), Some((1.0, 1)));
         assert_eq!(value("zéro mort"), Some((0.0, 1)));
+        assert_eq!(value("vingt et un blessés"), Some((21.0, 3)));
         assert_eq!(value("et deux"), None);
         assert_eq!(value("soldats"), None);
     }
