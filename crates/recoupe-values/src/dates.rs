@@ -700,6 +700,11 @@ pub fn recognise(tokens: &[Token], lexicon: &Lexicon) -> Vec<DateCandidate> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        // Most words can start no date expression: one set lookup skips them.
+        if tokens[i].kind == Kind::Word && !could_start(&cursor, i) {
+            i += 1;
+            continue;
+        }
         match match_at(&cursor, i) {
             Some((end, expr, rule)) => {
                 let deictic = matches!(cursor.key(i), "ce" | "cette" | "cet");
@@ -732,6 +737,59 @@ pub fn recognise(tokens: &[Token], lexicon: &Lexicon) -> Vec<DateCandidate> {
 }
 
 type Match = (usize, DateExpr, &'static str);
+
+/// Words, besides those of the calendar vocabulary and numbers, with which a rule of
+/// [`match_at`] may start.
+pub(crate) const STARTERS: [&str; 37] = [
+    "nuit",
+    "la",
+    "l'",
+    "le",
+    "les",
+    "premieres",
+    "dernieres",
+    "matinee",
+    "soiree",
+    "apres-midi",
+    "journee",
+    "aube",
+    "de",
+    "d'",
+    "entre",
+    "du",
+    "lendemain",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "jour",
+    "un",
+    "une",
+    "derniers",
+    "plus",
+    "mois",
+    "il",
+    "dans",
+    "week-end",
+    "annees",
+    "premier",
+    "deuxieme",
+    "second",
+    "troisieme",
+    "quatrieme",
+    "dernier",
+];
+
+/// Whether the word at `i` may start a date expression.
+fn could_start(c: &Cursor, i: usize) -> bool {
+    let key = c.key(i);
+    c.lexicon.date_starters.contains(key)
+        || key.starts_with("mi-")
+        || key.contains('-')
+            && key
+                .split('-')
+                .all(|part| c.lexicon.number_words.contains(part))
+}
 
 /// Direction of a bare month from the words before it: "depuis janvier", "dès mars" look
 /// back (-1); "d'ici décembre", "avant fin juin" and a future tense look ahead, the current

@@ -59,6 +59,8 @@ pub struct Lexicon {
     pub range_nouns: HashMap<String, [f64; 2]>,
     /// Qualifier phrases as folded word sequences (an elided "d'" is its own word).
     pub qualifiers: Vec<(Vec<String>, Qualifier)>,
+    /// First words of the qualifier phrases.
+    pub qualifier_starts: HashSet<String>,
     pub casualty: HashSet<String>,
     pub not_unit: HashSet<String>,
     pub function: HashSet<String>,
@@ -82,6 +84,9 @@ pub struct Lexicon {
     pub bare_next: HashSet<String>,
     pub bare_not_after: HashSet<String>,
     pub toll_nouns: HashSet<String>,
+    /// Every word a date rule may start with: the calendar vocabulary, number words and the
+    /// rules' own first words (`dates::STARTERS`).
+    pub date_starters: HashSet<String>,
     pub complement_adjectives: HashSet<String>,
     pub complement_units: HashSet<String>,
 }
@@ -283,21 +288,41 @@ impl Lexicon {
         qualifiers.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         let compounds = phrases("compound")?;
 
+        let months = numbers::<u32>(&d, D, "month")?;
+        let weekdays = numbers::<u32>(&d, D, "weekday")?;
+        let relative_days = numbers::<i64>(&d, D, "relative_day")?;
+        let seasons = words(&d, D, "season")?;
+        let period_parts = words(&d, D, "period_part")?;
+        let number_words = words(&n, N, "number_word")?;
+        let date_starters = crate::dates::STARTERS
+            .iter()
+            .map(|w| w.to_string())
+            .chain(months.keys().cloned())
+            .chain(weekdays.keys().cloned())
+            .chain(relative_days.keys().cloned())
+            .chain(seasons.iter().cloned())
+            .chain(period_parts.iter().cloned())
+            .chain(number_words.iter().cloned())
+            .collect();
         Ok(Lexicon {
-            months: numbers(&d, D, "month")?,
-            weekdays: numbers(&d, D, "weekday")?,
-            relative_days: numbers(&d, D, "relative_day")?,
+            months,
+            weekdays,
+            relative_days,
             day_parts: words(&d, D, "day_part")?,
             directions: numbers(&d, D, "direction")?,
-            seasons: words(&d, D, "season")?,
-            period_parts: words(&d, D, "period_part")?,
+            seasons,
+            period_parts,
             ago_units: numbers(&d, D, "ago_unit")?,
             year_cues: words(&d, D, "year_cue")?,
-            number_words: words(&n, N, "number_word")?,
+            number_words,
             scales: numbers(&n, N, "scale")?,
             currency_scales: numbers(&n, N, "currency_scale")?,
             approx_nouns: numbers(&n, N, "approx_noun")?,
             range_nouns,
+            qualifier_starts: qualifiers
+                .iter()
+                .map(|(words, _)| words[0].clone())
+                .collect(),
             qualifiers,
             casualty: words(&u, U, "casualty")?,
             not_unit: words(&u, U, "not_unit")?,
@@ -319,6 +344,7 @@ impl Lexicon {
             bare_next: words(&u, U, "bare_next")?,
             bare_not_after: words(&u, U, "bare_not_after")?,
             toll_nouns: words(&u, U, "toll_noun")?,
+            date_starters,
             complement_adjectives: words(&u, U, "complement_adjective")?,
             complement_units: words(&u, U, "complement_unit")?,
         })

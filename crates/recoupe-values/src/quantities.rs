@@ -215,7 +215,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn match_at(&self, i: usize, previous: &[Quantity]) -> Option<(usize, Quantity)> {
-        if !self.usable(i) {
+        if !self.usable(i) || !self.could_start(i) {
             return None;
         }
         if let Some(found) = self.match_range(i, previous) {
@@ -250,14 +250,18 @@ impl<'a> Scanner<'a> {
         }
         // "un troisième": its unit comes from the count it continues.
         let ordinal_one = head.is_one_article && is_ordinal(self.key(head.end));
-        let noun = match self.noun(head.end, head.needs_de, &head) {
-            Some(noun) if !head.pronoun && !ordinal_one => noun,
+        // `noun` checks "un"/"une" itself, on the head noun before its complements.
+        let (noun, checked) = match (!head.pronoun && !ordinal_one)
+            .then(|| self.noun(head.end, head.needs_de, &head))
+            .flatten()
+        {
+            Some(noun) => (noun, true),
             _ => match self.elliptic_noun(at, &head, previous) {
-                Some(noun) => noun,
-                None => self.bare_count(i, at, &head, qualifier, previous)?,
+                Some(noun) => (noun, false),
+                None => (self.bare_count(i, at, &head, qualifier, previous)?, false),
             },
         };
-        if head.is_one_article && !ordinal_one && !self.is_casualty_count(at, &noun) {
+        if head.is_one_article && !ordinal_one && !checked && !self.is_casualty_count(at, &noun) {
             return None;
         }
         let qualifier = match (qualifier, head.implied) {
@@ -279,6 +283,34 @@ impl<'a> Scanner<'a> {
             noun.end,
             self.quantity(i, noun, head.value, qualifier, rule),
         ))
+    }
+
+    /// Whether a quantity may start at `i`: a number, a number word, the first word of a
+    /// qualifier, or a word that opens a range or a collective count. One set lookup skips
+    /// every other word.
+    fn could_start(&self, i: usize) -> bool {
+        let token = &self.tokens[i];
+        if token.kind != Kind::Word {
+            return token.kind == Kind::Number;
+        }
+        let key = token.key.as_ref();
+        self.lexicon.qualifier_starts.contains(key)
+            || self.lexicon.number_words.contains(key)
+            || self.lexicon.range_nouns.contains_key(key)
+            || matches!(
+                key,
+                "entre"
+                    | "de"
+                    | "des"
+                    | "quelques"
+                    | "plusieurs"
+                    | "quelques-uns"
+                    | "quelques-unes"
+            )
+            || key.contains('-')
+                && key
+                    .split('-')
+                    .all(|part| self.lexicon.number_words.contains(part))
     }
 
     fn quantity(
@@ -373,6 +405,9 @@ impl<'a> Scanner<'a> {
 
     /// The longest qualifier phrase at `i`, if any.
     fn qualifier(&self, i: usize) -> (Qualifier, usize) {
+        if !self.lexicon.qualifier_starts.contains(self.key(i)) {
+            return (Qualifier::Exact, i);
+        }
         for (words, qualifier) in &self.lexicon.qualifiers {
             if words
                 .iter()
@@ -596,14 +631,31 @@ impl<'a> Scanner<'a> {
             }
             None => return None,
         };
-        let mut end = self.extend_noun(end, noun_end, &crate::lexicon::fold(&noun));
+        // "une zone de contrebande": "un"/"une" counts only in a toll; decided before the
+        // noun phrase is read further.
+        if head.is_one_article {
+            let probe = Noun {
+                unit: noun.clone(),
+                end: noun_end,
+            };
+            if !self.is_casualty_count(head.end - 1, &probe) {
+                return None;
+            }
+        }
+        let mut end = self.extend_noun(end, noun_end, self.key(noun_end - 1));
         if quoted && self.tokens.get(end).is_some_and(|t| is_quote(t.raw)) {
             end += 1;
         }
-        Some(Noun {
+        let found = Noun {
             unit: join_unit(&unit_words, &noun),
             end,
-        })
+        };
+        // The toll must be told after the whole phrase: "un enfant mort" on a photograph
+        // is no casualty count.
+        if head.is_one_article && !self.is_casualty_count(head.end - 1, &found) {
+            return None;
+        }
+        Some(found)
     }
 
     /// The words after the counted noun that say what kind of thing is counted, by the
@@ -769,9 +821,12 @@ impl<'a> Scanner<'a> {
     /// level ("de section d'assaut").
     fn bare_complement(&self, at: usize, sentence: usize) -> Option<usize> {
         let mut noun = at;
+        let common_word = self
+            .token_in(noun, sentence)
+            .is_some_and(|t| t.kind == Kind::Word && !t.capitalised);
         // "de grand calibre": an adjective first (the tagger may call either word the noun).
         let pre_adjective = self.lexicon.pre_adjectives.contains(self.key(noun));
-        let adjective = pre_adjective || self.tag(noun) == Some(Upos::Adj);
+        let adjective = common_word && (pre_adjective || self.tag(noun) == Some(Upos::Adj));
         let then_noun = |index: usize| {
             self.is_complement_noun(index, sentence)
                 || pre_adjective
@@ -1264,26 +1319,8 @@ impl<'a> Scanner<'a> {
         if labelled {
             return None;
         }
-        let mut end = head.end;
-        if self.lexicon.casualty_adverbs.contains(self.key(end))
-            && self.token_in(end, sentence).is_some()
-        {
-            end += 1;
-            if self.lexicon.casualty.contains(self.key(end))
-                && self.token_in(end, sentence).is_some()
-            {
-                end += 1;
-            }
-        } else if !self.closes_bare(end, sentence) || self.list_ends_in_measure(end, sentence) {
-            return None;
-        }
-        let verb_next = self.token_in(head.end, sentence).is_some_and(|t| {
-            t.kind == Kind::Word
-                && !self.lexicon.bare_next.contains(t.key.as_ref())
-                && self.looks_like_verb(head.end)
-        });
-        // "2,59 millions", "une centaine": a scaled number or a collective noun is a count
-        // wherever it stands; "ce ne sont pas 40, mais …" a corrected one.
+        // The context first (cheap), the words after the number last (they may need the
+        // tagger).
         let collective = head.needs_de;
         let corrected = previous_word(1) == "pas";
         // "Trois des huit blessés": the group counted right after; "17 et 29 migrants": the
@@ -1297,20 +1334,39 @@ impl<'a> Scanner<'a> {
             .filter(|(_, after)| self.noun_word(*after, true).is_some())
             .map(|(_, after)| self.raw(after).to_string());
         let recent = self.recent_quantity(previous, sentence);
-        let (first, _) = self.sentences[sentence];
-        let toll_before = self.tokens[first..at]
-            .iter()
-            .any(|t| self.lexicon.toll_nouns.contains(t.key.as_ref()))
-            || self.heading_has_toll(sentence);
-        if !(verb_next
-            || collective
-            || corrected
-            || part_of_group
-            || shared_noun.is_some()
-            || recent.is_some()
-            || toll_before
-            || qualifier != Qualifier::Exact)
+        let in_context = || {
+            let (first, _) = self.sentences[sentence];
+            collective
+                || corrected
+                || part_of_group
+                || shared_noun.is_some()
+                || recent.is_some()
+                || qualifier != Qualifier::Exact
+                || self.tokens[first..at]
+                    .iter()
+                    .any(|t| self.lexicon.toll_nouns.contains(t.key.as_ref()))
+                || self.heading_has_toll(sentence)
+                // "6 800 annoncés par …", "10 100 restent …": the subject of a verb.
+                || self.token_in(head.end, sentence).is_some_and(|t| {
+                    t.kind == Kind::Word
+                        && !self.lexicon.bare_next.contains(t.key.as_ref())
+                        && self.looks_like_verb(head.end)
+                })
+        };
+        if !in_context() {
+            return None;
+        }
+        let mut end = head.end;
+        if self.lexicon.casualty_adverbs.contains(self.key(end))
+            && self.token_in(end, sentence).is_some()
         {
+            end += 1;
+            if self.lexicon.casualty.contains(self.key(end))
+                && self.token_in(end, sentence).is_some()
+            {
+                end += 1;
+            }
+        } else if !self.closes_bare(end, sentence) || self.list_ends_in_measure(end, sentence) {
             return None;
         }
         Some(Noun {

@@ -68,6 +68,15 @@ pub fn spelled_number(tokens: &[Token], index: usize, lexicon: &Lexicon) -> Opti
     {
         end += 1;
     }
+    // One word (most of them: "un", "trois"): no phrase to build.
+    if end == index + 1 {
+        let word = if first.key == "une" {
+            "un"
+        } else {
+            first.key.as_ref()
+        };
+        return phrase_value(word).map(|value| (value, end));
+    }
     while end > index {
         if tokens[end - 1].key != "et" {
             let words: Vec<&str> = tokens[index..end]
