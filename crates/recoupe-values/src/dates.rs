@@ -732,11 +732,46 @@ pub fn recognise(tokens: &[Token], lexicon: &Lexicon) -> Vec<DateCandidate> {
             None => i += 1,
         }
     }
+    lend_coordinated_years(&cursor, &mut found);
     // Spans never include a leading "en", "le", "au", "depuis": no rule starts on them.
     found
 }
 
 type Match = (usize, DateExpr, &'static str);
+
+/// "le 30 juin et le 7 juillet 2024", "du 30 juin et du 7 juillet 2024": a day and month
+/// coordinated with a full date take its year (the year before when the month is later).
+fn lend_coordinated_years(c: &Cursor, found: &mut [DateCandidate]) {
+    for k in 1..found.len() {
+        let DateExpr::Full(date) = found[k].expr else {
+            continue;
+        };
+        let DateExpr::DayMonth {
+            day,
+            month,
+            direction: 0,
+        } = found[k - 1].expr
+        else {
+            continue;
+        };
+        // Only "et" and an article between the two.
+        let between: Vec<&str> = c
+            .tokens
+            .iter()
+            .filter(|t| t.start >= found[k - 1].span.end && t.end <= found[k].span.start)
+            .map(|t| t.key.as_ref())
+            .collect();
+        let joined = matches!(between.as_slice(), ["et"] | ["et", "le" | "du" | "au"]);
+        let year = if month > date.month() {
+            date.year() - 1
+        } else {
+            date.year()
+        };
+        if let (true, Some(full)) = (joined, NaiveDate::from_ymd_opt(year, month, day)) {
+            found[k - 1].expr = DateExpr::Full(full);
+        }
+    }
+}
 
 /// Words, besides those of the calendar vocabulary and numbers, with which a rule of
 /// [`match_at`] may start.
@@ -868,7 +903,8 @@ fn match_interval(c: &Cursor, i: usize) -> Option<Match> {
             });
     }
     if c.is(i, &["du"]) {
-        return match_day_interval(c, i + 1, &[], &["au"], &[]);
+        return match_day_interval(c, i + 1, &[], &["au"], &[])
+            .or_else(|| match_weekday_interval(c, i, &["au"]));
     }
     None
 }
@@ -1166,9 +1202,10 @@ fn match_weekday(c: &Cursor, i: usize) -> Option<Match> {
     let weekday = c.weekday(at)?;
     let mut end = at + 1;
     let mut expr = None;
-    // "vendredi 8 à samedi 9 septembre": two days, one interval.
-    if c.day(end).is_some() && c.month(end + 1).is_none() && c.is(end + 1, &["a", "au"]) {
-        if let Some((after, expr, _)) = match_day_interval(c, end, &[], &["a", "au"], &[]) {
+    // "vendredi 8 à samedi 9 septembre", "mardi 11 et mercredi 12 mars": two days, one
+    // interval.
+    if c.day(end).is_some() && c.month(end + 1).is_none() && c.is(end + 1, &["a", "au", "et"]) {
+        if let Some((after, expr, _)) = match_day_interval(c, end, &[], &["a", "au", "et"], &[]) {
             return Some((after, expr, "weekday_day_interval"));
         }
     }
@@ -1203,7 +1240,13 @@ fn match_weekday(c: &Cursor, i: usize) -> Option<Match> {
             end += 2;
         }
     }
-    let mut direction = if future_tense_before(c, i) { FUTURE } else { 0 };
+    // "dès mardi" starts from the day to come.
+    let from_next = i > 0 && c.is(i - 1, &["des"]);
+    let mut direction = if from_next || future_tense_before(c, i) {
+        FUTURE
+    } else {
+        0
+    };
     if let Some(d) = c.direction(end) {
         direction = d;
         end += 1;
@@ -1289,6 +1332,11 @@ fn match_period_part(c: &Cursor, i: usize) -> Option<Match> {
     if let Some(rest) = key.strip_prefix("mi-") {
         let month = *c.lexicon.months.get(rest)?;
         return Some(month_with_year(c, i + 1, month, "mid_month"));
+    }
+    // "mi-2024": the year (the hyphen stands between two tokens).
+    if key == "mi" && c.is(i + 1, &["-"]) && c.tokens[i + 1].start == c.tokens[i].end {
+        let year = c.year(i + 2)?;
+        return Some((i + 3, DateExpr::Year(year), "period_part_year"));
     }
     if !c.lexicon.period_parts.contains(key) || key == "mi" {
         return None;
@@ -2059,6 +2107,26 @@ mod tests {
                 "13, 14 et 17 janvier = 2024-01-13/2024-01-17",
                 "fin de l'année 2023 = 2023",
                 "début de l'année 2024 = 2024"
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_coordinated_days_and_weekday_ranges() {
+        let (found, _) = dates(
+            "Les deux tours, le 30 juin et le 7 juillet 2024, ont eu lieu; le sommet s'est tenu mardi 11 et mercredi 12 mars, l'accueil est ouvert du lundi au vendredi, et les cours reprendront dès mardi, mi-2025.",
+            Some("2025-03-14"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "30 juin = 2024-06-30",
+                "7 juillet 2024 = 2024-07-07",
+                "mardi 11 et mercredi 12 mars = 2025-03-11/2025-03-12",
+                "du lundi au vendredi = 2025-03-10/2025-03-14",
+                "mardi = 2025-03-18",
+                "mi-2025 = 2025"
             ]
         );
     }
