@@ -84,6 +84,7 @@ pub struct Lexicon {
     pub bare_next: HashSet<String>,
     pub bare_not_after: HashSet<String>,
     pub toll_nouns: HashSet<String>,
+    pub measure_complements: HashSet<String>,
     /// Every word a date rule may start with: the calendar vocabulary, number words and the
     /// rules' own first words (`dates::STARTERS`).
     pub date_starters: HashSet<String>,
@@ -344,6 +345,7 @@ impl Lexicon {
             bare_next: words(&u, U, "bare_next")?,
             bare_not_after: words(&u, U, "bare_not_after")?,
             toll_nouns: words(&u, U, "toll_noun")?,
+            measure_complements: words(&u, U, "measure_complement")?,
             date_starters,
             complement_adjectives: words(&u, U, "complement_adjective")?,
             complement_units: words(&u, U, "complement_unit")?,

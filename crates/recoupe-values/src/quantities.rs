@@ -776,6 +776,7 @@ impl<'a> Scanner<'a> {
         }
         !token.capitalised
             && !self.lexicon.function.contains(key)
+            && !self.lexicon.measure_complements.contains(key)
             && !self.lexicon.not_unit.contains(key)
             && !self.lexicon.number_words.contains(key)
             && self.tag(index) == Some(Upos::Noun)
@@ -967,7 +968,19 @@ impl<'a> Scanner<'a> {
             return None;
         }
         if self.lexicon.abbreviations.contains(key) || self.is_acronym(index) {
-            return Some(index + 1);
+            let glued = |k: usize| {
+                self.tokens
+                    .get(k)
+                    .filter(|t| t.start == self.tokens[k - 1].end)
+                    .map(|t| t.raw)
+            };
+            return match glued(index + 1) {
+                // "130 km/h": a rate, not a count.
+                Some("/") => None,
+                // "400 m²".
+                Some("²" | "³") => Some(index + 2),
+                _ => Some(index + 1),
+            };
         }
         // "100 points de blocage"; alone, "0,2 point" is a measure.
         if self.lexicon.complement_units.contains(key) {
@@ -1246,7 +1259,11 @@ impl<'a> Scanner<'a> {
     /// "avoir" say verb too.
     fn looks_like_verb(&self, index: usize) -> bool {
         let key = self.key(index);
+        let long = key.chars().count() >= 4;
         key.ends_with("ent") && !key.ends_with("ment")
+            // Future and conditional ("aura", "seront", "devrait"), present participle
+            // ("blessant").
+            || long && ["ra", "ront", "rait", "raient", "ant"].iter().any(|e| key.ends_with(e))
             || matches!(
                 key,
                 "a" | "est"
@@ -1313,6 +1330,19 @@ impl<'a> Scanner<'a> {
         }
         let previous_word =
             |back: usize| start.checked_sub(back).map(|p| self.key(p)).unwrap_or("");
+        // "la route nationale 7", "la ligne 14": a number right after a noun or an adjective
+        // is its label. A bare count follows punctuation, a grammatical word or a verb.
+        if let Some(before) = start.checked_sub(1).map(|p| &self.tokens[p]) {
+            let key = before.key.as_ref();
+            let opens_count = before.kind != Kind::Word
+                || self.lexicon.function.contains(key)
+                || self.lexicon.bare_next.contains(key)
+                || matches!(key, "pas" | "dont" | "parmi" | "soit" | "encore" | "meme")
+                || self.looks_like_verb(start - 1);
+            if !opens_count {
+                return None;
+            }
+        }
         let labelled = self.lexicon.bare_not_after.contains(previous_word(1))
             || (matches!(previous_word(1), "de" | "d'")
                 && self.lexicon.bare_not_after.contains(previous_word(2)));
@@ -1588,6 +1618,22 @@ mod tests {
                 .collect();
             assert!(numbers.is_empty(), "{text}: {numbers:?}");
         }
+    }
+
+    #[test]
+    fn issue13_labels_rates_and_measures_are_no_counts() {
+        assert_eq!(
+            found("La route nationale 7 est coupée; la voiture roulait à 130 km/h à 10 kilomètres de profondeur du tunnel, et l'équipe a 15 points d'avance."),
+            ["10 kilomètres = 10"]
+        );
+        assert_eq!(
+            found("L'appartement de 400 m² compte 14 secrétaires d'État pour voisins."),
+            ["400 m² = 400", "14 secrétaires d'État = 14"]
+        );
+        assert_eq!(
+            found("L'attaque a tué 17 civils en blessant huit; le parti en aura 3."),
+            ["17 civils = 17", "huit = 8", "3 = 3"]
+        );
     }
 
     #[test]
