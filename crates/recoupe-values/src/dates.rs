@@ -172,6 +172,10 @@ impl Stage for DateStage {
         };
         let context = Context {
             published,
+            inferred: doc
+                .meta
+                .published
+                .is_some_and(|p| p.source == DateSource::Inferred),
             text_year,
             today,
         };
@@ -195,6 +199,9 @@ impl Stage for DateStage {
 /// What the placement step knows.
 struct Context {
     published: Option<NaiveDate>,
+    /// The publication date is the latest date of the article's events, read from the text:
+    /// the article itself may be from the day after.
+    inferred: bool,
     /// The article's own latest explicit year (see [`text_year`]).
     text_year: Option<i32>,
     /// The time of reading: no inferred date is later.
@@ -494,6 +501,14 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
                     FUTURE if calendar::weekday_number(a) == *weekday => Some(a),
                     FUTURE => calendar::weekday_after(a, *weekday),
                     -1 => calendar::weekday_on_or_before(a, *weekday, true),
+                    // "ce mercredi 31 janvier …, a précisé jeudi le parquet": written the
+                    // day after the latest event dated, not a week before it.
+                    _ if context.inferred
+                        && calendar::add_days(a, 1)
+                            .is_some_and(|next| calendar::weekday_number(next) == *weekday) =>
+                    {
+                        calendar::add_days(a, 1)
+                    }
                     _ => calendar::weekday_on_or_before(a, *weekday, false),
                 })
                 .map(calendar::day),
@@ -2038,8 +2053,9 @@ mod tests {
         );
         let published = doc.meta.published.expect("inferred");
         assert_eq!(published.date.to_string(), "2024-01-03");
+        // The article may be from the day after its latest dated event: "Jeudi" is that day.
         assert!(
-            found.contains(&"Jeudi = 2023-12-28".to_string()),
+            found.contains(&"Jeudi = 2024-01-04".to_string()),
             "{found:?}"
         );
         assert!(!found.iter().any(|f| f.starts_with("1835")), "{found:?}");
