@@ -1037,8 +1037,11 @@ fn match_weekday_interval(c: &Cursor, i: usize, joiner: &[&str]) -> Option<Match
 /// of the text. "la veille du scrutin" (a named event, not a date) is left alone.
 fn match_from_text_date(c: &Cursor, i: usize) -> Option<Match> {
     // "la veille" keeps its article; "le lendemain" drops it (as "le" always is). "la veille
-    // de l'arrêt" is the day before the arrêt, dated earlier in the text.
-    if c.is(i, &["la"]) && c.is(i + 1, &["veille"]) {
+    // de l'arrêt" is the day before the arrêt, dated earlier in the text; but the locutions
+    // "à la veille de" and "au lendemain de" speak of an event, not of a day.
+    let event_follows = |at: usize| c.is(at, &["de", "du", "d'", "des"]);
+    let locution = |at: usize| at > 0 && c.is(at - 1, &["a", "au"]);
+    if c.is(i, &["la"]) && c.is(i + 1, &["veille"]) && !(locution(i) && event_follows(i + 2)) {
         let end = if c.is(i + 2, &["au"]) && c.is(i + 3, &["soir"]) {
             i + 4
         } else {
@@ -1046,7 +1049,7 @@ fn match_from_text_date(c: &Cursor, i: usize) -> Option<Match> {
         };
         return Some((end, DateExpr::FromTextDate(-1), "eve"));
     }
-    if c.is(i, &["lendemain"]) {
+    if c.is(i, &["lendemain"]) && !(locution(i) && event_follows(i + 1)) {
         return Some((i + 1, DateExpr::FromTextDate(1), "next_day"));
     }
     if c.is(i, &["ce"]) && c.is(i + 1, &["jour-la"]) {
@@ -2193,6 +2196,16 @@ mod tests {
                 "ces derniers jours = null"
             ]
         );
+    }
+
+    #[test]
+    fn issue13_eve_and_morrow_of_an_event_are_no_dates() {
+        let (found, _) = dates(
+            "Samedi 14 mars, le barrage a cédé. Au lendemain du drame, un collectif a été créé; on est à la veille d'une crise.",
+            None,
+            TODAY,
+        );
+        assert_eq!(found, ["Samedi 14 mars = 2026-03-14"]);
     }
 
     #[test]
