@@ -146,7 +146,8 @@ impl<'a> Scanner<'a> {
                 if matches!(key, "le" | "la" | "les" | "l'") {
                     let next = self.key(index + 1);
                     return self.lexicon.toll_nouns.contains(next)
-                        || self.looks_like_verb(index + 1);
+                        || self.looks_like_verb(index + 1)
+                        || self.is_date.get(index + 1).copied().unwrap_or(false);
                 }
                 // "12 à 15 ans", "3 à 1", "de 9 h à 12 h": a second number after the joiner;
                 // but "17 et 29 migrants" counts the same noun twice.
@@ -310,7 +311,12 @@ impl<'a> Scanner<'a> {
                 || self.lexicon.function.contains(key)
                 || self.lexicon.bare_next.contains(key)
                 || matches!(key, "pas" | "dont" | "parmi" | "soit" | "encore" | "meme")
-                || self.looks_like_verb(start - 1);
+                || self.looks_like_verb(start - 1)
+                // "puis deux millions", "voire 40": an adverb or a conjunction.
+                || matches!(
+                    self.tag(start - 1),
+                    Some(Upos::Adv | Upos::Cconj | Upos::Sconj | Upos::Adp | Upos::Pron)
+                );
             if !opens_count {
                 return None;
             }

@@ -360,6 +360,17 @@ impl<'a> Scanner<'a> {
             Some(scale) => (low.0 * scale, high.0 * scale, high.1 + 1),
             None => (low.0, high.0, high.1),
         };
+        // "entre 30 et 40 000 personnes": the thousands of the high bound are the low
+        // bound's too.
+        let low_value = if high_value >= 1000.0
+            && high_value % 1000.0 == 0.0
+            && low_value < 1000.0
+            && low_value * 1000.0 < high_value
+        {
+            low_value * 1000.0
+        } else {
+            low_value
+        };
         if high_value <= low_value {
             return None;
         }
@@ -783,6 +794,18 @@ mod tests {
         assert_eq!(
             found("Ses combattants seraient entre 2 000 et 3 000 à tenir la ligne."),
             ["entre 2 000 et 3 000 = 2000-3000 range"]
+        );
+    }
+
+    #[test]
+    fn issue13_scales_shared_by_both_bounds_and_half_millions() {
+        assert_eq!(
+            found("Ils étaient entre 30 et 40 000 personnes, près d'un demi-million de réfugiés ont fui, puis deux millions le lendemain."),
+            [
+                "entre 30 et 40 000 personnes = 30000-40000 range",
+                "près d'un demi-million de réfugiés = 500000 ~",
+                "deux millions = 2000000"
+            ]
         );
     }
 
