@@ -537,14 +537,13 @@ fn match_night(c: &Cursor, i: usize) -> Option<Match> {
     Some((end, expr, "night_days"))
 }
 
-/// `i` when it is `noun` (a part of the day), or when it is "la"/"l'" before `noun` at the
-/// start of a sentence or after punctuation; then the index of `noun`. After a preposition
-/// ("dans la nuit") the article is left out of the span.
+/// The index of `noun` (a part of the day) when the span may start at `i`: on the noun
+/// itself when no article comes before it or a preposition comes before the article ("dans
+/// la nuit" → "nuit …"), on the article otherwise ("La nuit du 3 au 4 mai, …").
 fn article_before_part(c: &Cursor, i: usize, noun: &str) -> Option<usize> {
     if c.is(i, &[noun]) {
         let previous = i.checked_sub(1).map(|p| c.key(p)).unwrap_or("");
-        // Reached here past an article the rule below did not take: the span starts at
-        // the noun.
+        // An article that stays in the span was tried at its own position.
         return (!matches!(previous, "la" | "l'") || article_is_left_out(c, i - 1)).then_some(i);
     }
     if c.is(i, &["la", "l'"]) && c.is(i + 1, &[noun]) && !article_is_left_out(c, i) {
@@ -572,7 +571,6 @@ fn article_is_left_out(c: &Cursor, i: usize) -> bool {
             | "vers"
             | "a"
             | "par"
-            | "jusqu'a"
     )
 }
 
