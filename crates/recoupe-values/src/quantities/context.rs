@@ -333,8 +333,10 @@ impl<'a> Scanner<'a> {
         let corrected = previous_word(1) == "pas";
         // "Trois des huit blessés": the group counted right after; "17 et 29 migrants": the
         // noun of the next count.
-        let part_of_group =
-            self.is(head.end, &["des"]) && self.plain_number(head.end + 1).is_some();
+        let part_of_group = self.is(head.end, &["des"])
+            && self.plain_number(head.end + 1).is_some()
+            // "Quatre d'entre eux": a part of a group named before.
+            || self.is(head.end, &["d'"]) && self.is(head.end + 1, &["entre"]);
         let shared_noun = self
             .is(head.end, &["et", "ou"])
             .then(|| self.plain_number(head.end + 1))

@@ -810,6 +810,14 @@ mod tests {
     }
 
     #[test]
+    fn issue13_spelled_counts_side_by_side_and_parts_of_groups() {
+        assert_eq!(
+            found("Dix-sept soldats et quatre-vingts civils ont été tués. Quatre d'entre eux étaient des enfants."),
+            ["Dix-sept soldats = 17", "quatre-vingts civils = 80", "Quatre = 4"]
+        );
+    }
+
+    #[test]
     fn issue13_quote_marks_inside_a_count() {
         assert_eq!(
             found("Le dernier bilan fait état d'au moins « 12 blessés » dans le quartier."),

@@ -373,8 +373,13 @@ impl<'a> Scanner<'a> {
         }
         let token = self.token_in(noun, sentence)?;
         let key = token.key.as_ref();
+        // "dix-sept soldats et quatre-vingts civils": a second count, not a second noun.
+        let number = key
+            .split('-')
+            .all(|part| self.lexicon.number_words.contains(part));
         if token.kind != Kind::Word
             || token.capitalised
+            || number
             || !looks_plural(key)
             || self.lexicon.function.contains(key)
             || self.lexicon.not_unit.contains(key)
