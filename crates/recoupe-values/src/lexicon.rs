@@ -59,6 +59,8 @@ pub struct Lexicon {
     pub range_nouns: HashMap<String, [f64; 2]>,
     /// Qualifier phrases as folded word sequences (an elided "d'" is its own word).
     pub qualifiers: Vec<(Vec<String>, Qualifier)>,
+    /// First words of the qualifier phrases.
+    pub qualifier_starts: HashSet<String>,
     pub casualty: HashSet<String>,
     pub not_unit: HashSet<String>,
     pub function: HashSet<String>,
@@ -69,6 +71,25 @@ pub struct Lexicon {
     pub both_determiners: HashSet<String>,
     pub persons: HashSet<String>,
     pub abbreviations: HashSet<String>,
+    pub exact_nouns: HashMap<String, f64>,
+    pub one_range_nouns: HashMap<String, [f64; 2]>,
+    pub post_adjectives: HashSet<String>,
+    /// Post-noun adverbs as folded word sequences, longest first.
+    pub post_adverbs: Vec<Vec<String>>,
+    /// Post-noun fixed phrases as folded word sequences, longest first.
+    pub post_phrases: Vec<Vec<String>>,
+    pub casualty_adverbs: HashSet<String>,
+    pub member_nouns: HashSet<String>,
+    pub currencies: HashSet<String>,
+    pub bare_next: HashSet<String>,
+    pub bare_not_after: HashSet<String>,
+    pub toll_nouns: HashSet<String>,
+    pub measure_complements: HashSet<String>,
+    /// Every word a date rule may start with: the calendar vocabulary, number words and the
+    /// rules' own first words (`dates::STARTERS`).
+    pub date_starters: HashSet<String>,
+    pub complement_adjectives: HashSet<String>,
+    pub complement_units: HashSet<String>,
 }
 
 /// Folds a word for matching: lowercase, common Latin accents removed, `’` → `'`.
@@ -218,20 +239,33 @@ impl Lexicon {
         let n = parse_sections(N, numbers_txt)?;
         let u = parse_sections(U, units)?;
 
-        let mut range_nouns = HashMap::default();
-        for (line, (phrase, values)) in section(&n, N, "range_noun")?.iter().enumerate() {
-            let low = values.first().and_then(|v| v.parse::<f64>().ok());
-            let high = values.get(1).and_then(|v| v.parse::<f64>().ok());
-            let (Some(low), Some(high)) = (low, high) else {
-                return Err(LexiconError::BadValue {
-                    file: N,
-                    line,
-                    entry: phrase.clone(),
-                    reason: format!("[range_noun] wants two numbers, got {values:?}"),
-                });
-            };
-            range_nouns.insert(phrase.clone(), [low, high]);
-        }
+        let ranges = |name: &'static str| -> Result<HashMap<String, [f64; 2]>, LexiconError> {
+            let mut map = HashMap::default();
+            for (line, (phrase, values)) in section(&n, N, name)?.iter().enumerate() {
+                let low = values.first().and_then(|v| v.parse::<f64>().ok());
+                let high = values.get(1).and_then(|v| v.parse::<f64>().ok());
+                let (Some(low), Some(high)) = (low, high) else {
+                    return Err(LexiconError::BadValue {
+                        file: N,
+                        line,
+                        entry: phrase.clone(),
+                        reason: format!("[{name}] wants two numbers, got {values:?}"),
+                    });
+                };
+                map.insert(phrase.clone(), [low, high]);
+            }
+            Ok(map)
+        };
+        let range_nouns = ranges("range_noun")?;
+        let one_range_nouns = ranges("one_range_noun")?;
+        let phrases = |name: &'static str| -> Result<Vec<Vec<String>>, LexiconError> {
+            let mut list: Vec<Vec<String>> = section(&u, U, name)?
+                .iter()
+                .map(|(phrase, _)| phrase_words(phrase))
+                .collect();
+            list.sort_by_key(|words| std::cmp::Reverse(words.len()));
+            Ok(list)
+        };
         let mut qualifiers = Vec::new();
         for (line, (phrase, values)) in section(&n, N, "qualifier")?.iter().enumerate() {
             let qualifier = match values.first().map(String::as_str) {
@@ -253,27 +287,43 @@ impl Lexicon {
         }
         // Longest phrases first so "pas moins de" wins over "moins de".
         qualifiers.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
-        let mut compounds: Vec<Vec<String>> = section(&u, U, "compound")?
-            .iter()
-            .map(|(phrase, _)| phrase_words(phrase))
-            .collect();
-        compounds.sort_by_key(|words| std::cmp::Reverse(words.len()));
+        let compounds = phrases("compound")?;
 
+        let months = numbers::<u32>(&d, D, "month")?;
+        let weekdays = numbers::<u32>(&d, D, "weekday")?;
+        let relative_days = numbers::<i64>(&d, D, "relative_day")?;
+        let seasons = words(&d, D, "season")?;
+        let period_parts = words(&d, D, "period_part")?;
+        let number_words = words(&n, N, "number_word")?;
+        let date_starters = crate::dates::STARTERS
+            .iter()
+            .map(|w| w.to_string())
+            .chain(months.keys().cloned())
+            .chain(weekdays.keys().cloned())
+            .chain(relative_days.keys().cloned())
+            .chain(seasons.iter().cloned())
+            .chain(period_parts.iter().cloned())
+            .chain(number_words.iter().cloned())
+            .collect();
         Ok(Lexicon {
-            months: numbers(&d, D, "month")?,
-            weekdays: numbers(&d, D, "weekday")?,
-            relative_days: numbers(&d, D, "relative_day")?,
+            months,
+            weekdays,
+            relative_days,
             day_parts: words(&d, D, "day_part")?,
             directions: numbers(&d, D, "direction")?,
-            seasons: words(&d, D, "season")?,
-            period_parts: words(&d, D, "period_part")?,
+            seasons,
+            period_parts,
             ago_units: numbers(&d, D, "ago_unit")?,
             year_cues: words(&d, D, "year_cue")?,
-            number_words: words(&n, N, "number_word")?,
+            number_words,
             scales: numbers(&n, N, "scale")?,
             currency_scales: numbers(&n, N, "currency_scale")?,
             approx_nouns: numbers(&n, N, "approx_noun")?,
             range_nouns,
+            qualifier_starts: qualifiers
+                .iter()
+                .map(|(words, _)| words[0].clone())
+                .collect(),
             qualifiers,
             casualty: words(&u, U, "casualty")?,
             not_unit: words(&u, U, "not_unit")?,
@@ -284,6 +334,21 @@ impl Lexicon {
             both_determiners: words(&u, U, "both_determiner")?,
             persons: words(&u, U, "person")?,
             abbreviations: words(&u, U, "abbreviation")?,
+            exact_nouns: numbers(&n, N, "exact_noun")?,
+            one_range_nouns,
+            post_adjectives: words(&u, U, "post_adjective")?,
+            post_adverbs: phrases("post_adverb")?,
+            post_phrases: phrases("post_phrase")?,
+            casualty_adverbs: words(&u, U, "casualty_adverb")?,
+            member_nouns: words(&u, U, "member_noun")?,
+            currencies: words(&u, U, "currency")?,
+            bare_next: words(&u, U, "bare_next")?,
+            bare_not_after: words(&u, U, "bare_not_after")?,
+            toll_nouns: words(&u, U, "toll_noun")?,
+            measure_complements: words(&u, U, "measure_complement")?,
+            date_starters,
+            complement_adjectives: words(&u, U, "complement_adjective")?,
+            complement_units: words(&u, U, "complement_unit")?,
         })
     }
 

@@ -2,14 +2,18 @@
 //!
 //! - [`DateStage`] finds every date expression and places it on the calendar (`YYYY-MM-DD`,
 //!   `YYYY-MM`, `YYYY` or `start/end`), resolving relative ones ("hier", "mardi",
-//!   "la semaine dernière") against the publication date. When the document has none, the
-//!   stage infers it from the text's own anchored dates and records it in
-//!   `doc.meta.published` with `DateSource::Inferred`.
+//!   "la semaine dernière") against the publication date, and "la veille", "le lendemain"
+//!   against the text's own dates. When the document has none, the stage infers it from the
+//!   dates of the article's own events and records it in `doc.meta.published` with
+//!   `DateSource::Inferred` and the span it was read from.
 //! - [`QuantityStage`] finds counts (people, vehicles, money, distances, votes…) with their
-//!   value, qualifier ("plus de" → more_than) and counted noun.
+//!   value, qualifier ("plus de" → more_than) and counted noun, the span running to the
+//!   counted noun phrase; a number whose noun is in the context is the number alone.
 //!
-//! Both scan `doc.text` with their own linear tokenizer and require no other layer. Language
-//! knowledge lives in `resources/fr/{dates,numbers,units}.txt`, embedded at build time.
+//! Both scan `doc.text` with their own linear tokenizer and require no other layer; the
+//! quantity stage asks the part-of-speech tagger (`recoupe-tagger`) about a few words around
+//! a count ("12 blessés *graves*", "10 100 *restent*"). Language knowledge lives in
+//! `resources/fr/{dates,numbers,units}.txt`, embedded at build time.
 
 mod calendar;
 pub mod dates;

@@ -54,14 +54,28 @@ pub fn spelled_number(tokens: &[Token], index: usize, lexicon: &Lexicon) -> Opti
     if first.kind != Kind::Word || first.key == "et" || !is_number_word(&first.key, lexicon) {
         return None;
     }
+    // text2num wants the accent the folded key has lost.
+    if first.key == "zero" {
+        return Some((0.0, index + 1));
+    }
     let mut end = index + 1;
     while end < tokens.len()
         && tokens[end].kind == Kind::Word
         && is_number_word(&tokens[end].key, lexicon)
-        // Stop at "un"/"une" after a complete number: "deux un" is not a number.
-        && !matches!(tokens[end].key.as_ref(), "un" | "une")
+        // Stop at "un"/"une" after a complete number ("deux un" is not a number), unless
+        // "et" joins them ("vingt et un").
+        && (!matches!(tokens[end].key.as_ref(), "un" | "une") || tokens[end - 1].key == "et")
     {
         end += 1;
+    }
+    // One word (most of them: "un", "trois"): no phrase to build.
+    if end == index + 1 {
+        let word = if first.key == "une" {
+            "un"
+        } else {
+            first.key.as_ref()
+        };
+        return phrase_value(word).map(|value| (value, end));
     }
     while end > index {
         if tokens[end - 1].key != "et" {
@@ -94,6 +108,8 @@ mod tests {
         assert_eq!(value("vingt-deux soldats"), Some((22.0, 1)));
         assert_eq!(value("quatre cents soldats"), Some((400.0, 2)));
         assert_eq!(value("une personne"), Some((1.0, 1)));
+        assert_eq!(value("zéro mort"), Some((0.0, 1)));
+        assert_eq!(value("vingt et un blessés"), Some((21.0, 3)));
         assert_eq!(value("et deux"), None);
         assert_eq!(value("soldats"), None);
     }

@@ -156,6 +156,17 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                         }
                         i += 2;
                     }
+                    // "d'« obus »", "d'"obus"": an elision before a quotation mark.
+                    Some(a)
+                        if is_apostrophe(a)
+                            && char_at(i + 1).is_some_and(|q| matches!(q, '«' | '"' | '“'))
+                            && ELISIONS.contains(
+                                &fold_key(&text[byte_at(start_index)..byte_at(i)]).as_ref(),
+                            ) =>
+                    {
+                        i += 1;
+                        break;
+                    }
                     _ => break,
                 }
             }
@@ -262,6 +273,8 @@ mod tests {
             ["l'", "an", "d'", "euros", "aujourd'hui"]
         );
         assert_eq!(keys("jusqu'à mi-janvier"), ["jusqu'", "a", "mi-janvier"]);
+        assert_eq!(keys("d'\"obus\""), ["d'", "\"", "obus", "\""]);
+        assert_eq!(keys("d’« obus »"), ["d'", "«", "obus", "»"]);
     }
 
     #[test]

@@ -1,0 +1,492 @@
+//! The date stage: every date expression of a French news text, placed on the calendar.
+//!
+//! Two passes. The first recognises expressions on the token stream and records what each
+//! one says (an explicit date, a weekday, "hier", "la semaine dernière", "entre mars 2021 et
+//! mars 2022", "la veille", …), whether it is written with a demonstrative ("ce 4 décembre")
+//! and whether the article announces it rather than reports it ("jusqu'au 2 novembre"). The
+//! second places them: against `doc.meta.published` when known; otherwise against a
+//! publication date inferred from the dates of the article's own events (see
+//! [`infer_publication`]), written back to `doc.meta.published` with `DateSource::Inferred`
+//! and the span it was read from. Without a publication date, the article's own explicit
+//! year (see [`text_year`]) places year-less dates; a weekday with day and month takes the
+//! most recent matching year up to the time of reading (`ingested_at`). Dates counted from
+//! another date of the text ("la veille", "quatre jours après le massacre") are placed last.
+//! With no anchor at all, relative expressions get `value: None`.
+
+use chrono::NaiveDate;
+use recoupe_model::{
+    DateMention, DateSource, Document, Layer, Provenance, Published, Span, Stage, StageError,
+};
+
+use crate::lexicon::Lexicon;
+use crate::tokens::tokenize;
+
+mod place;
+mod recognise;
+
+pub use place::{infer_publication, text_year};
+use place::{place_all, Context};
+pub use recognise::recognise;
+pub(crate) use recognise::STARTERS;
+
+pub(crate) const STAGE: &str = "values.dates";
+
+/// What a recognised expression says, before it is placed on the calendar.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DateExpr {
+    /// A full date written with its year ("18 janvier 2019", "18/01/2019").
+    Full(NaiveDate),
+    /// Weekday, day and month without year ("ce vendredi 18 janvier").
+    WeekdayDayMonth {
+        weekday: u32,
+        day: u32,
+        month: u32,
+    },
+    /// Day and month without year ("24 mars", "3 octobre dernier").
+    DayMonth {
+        day: u32,
+        month: u32,
+        direction: i32,
+    },
+    /// Two days ("du 3 au 5 mars"); year optional.
+    DayInterval {
+        from: (u32, u32),
+        to: (u32, u32),
+        year: Option<i32>,
+    },
+    MonthYear {
+        month: u32,
+        year: i32,
+    },
+    /// A month without year ("en mars", "fin février", "mars dernier").
+    Month {
+        month: u32,
+        direction: i32,
+    },
+    Year(i32),
+    YearInterval(i32, i32),
+    /// A bare weekday ("mardi", "ce mercredi", "lundi dernier"); direction 0, -1 or +1.
+    Weekday {
+        weekday: u32,
+        direction: i32,
+    },
+    /// "dans la nuit de vendredi à samedi".
+    Night {
+        from: u32,
+        to: u32,
+    },
+    /// Day offset from publication ("hier" -1, "aujourd'hui" 0).
+    RelativeDay(i64),
+    /// Week offset ("cette semaine" 0, "la semaine dernière" -1).
+    RelativeWeek(i64),
+    /// Week-end: 0 = "ce week-end", -1 = last, +1 = next.
+    Weekend(i64),
+    RelativeMonth(i64),
+    RelativeYear(i64),
+    /// "il y a N …" in days, months or years.
+    AgoDays(i64),
+    AgoMonths(i64),
+    AgoYears(i64),
+    /// "les six premiers mois de cette année": months 1..=n of a year (offset from
+    /// publication, or explicit).
+    FirstMonths {
+        count: u32,
+        year: YearRef,
+    },
+    /// Months `from..=to` of one year: "le premier trimestre 2018", "le second semestre".
+    MonthSpan {
+        from: u32,
+        to: u32,
+        year: YearRef,
+    },
+    /// "entre mars 2021 et mars 2022", "de janvier à avril": months with their years when
+    /// written.
+    MonthInterval {
+        from: (u32, Option<i32>),
+        to: (u32, Option<i32>),
+    },
+    /// Days from another date of the text: "la veille" (-1), "le lendemain" (+1), "ce
+    /// jour-là" (0), "quatre jours après le massacre" (+4). The date is the nearest one
+    /// before it in the text, else the first one after it in its sentence.
+    FromTextDate(i64),
+    /// "ces derniers jours": a period no calendar date bounds.
+    Vague,
+    /// "dans la matinée", "en fin d'après-midi": a part of the day of the date just named in
+    /// the sentence, else of the publication day.
+    PartOfDay,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum YearRef {
+    Explicit(i32),
+    Relative(i64),
+}
+
+/// One recognised expression with its span and the rule that found it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateCandidate {
+    pub span: Span,
+    pub expr: DateExpr,
+    pub rule: &'static str,
+    /// Index of the sentence it starts in.
+    pub sentence: usize,
+    /// Written with a demonstrative ("ce 4 décembre", "ce mardi 14 mars"): it points at the
+    /// time of the report, so only a publication date can give its year.
+    pub deictic: bool,
+    /// Announced rather than reported ("se poursuivront jusqu'au samedi 2 novembre", "prévu
+    /// le 12 mars"): not evidence of when the article was written.
+    pub future: bool,
+}
+
+/// Recognises and places date expressions (provides [`Layer::Dates`]).
+///
+/// Requires no layer: it scans `doc.text` with its own tokenizer.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct DateStage;
+
+impl Stage for DateStage {
+    fn name(&self) -> &'static str {
+        "dates"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[]
+    }
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Dates]
+    }
+    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
+        let lexicon = Lexicon::builtin();
+        let tokens = tokenize(&doc.text);
+        let candidates = recognise(&tokens, lexicon);
+        // The time of reading: the run's own date, which tests set through `ingested_at`.
+        let today = doc.meta.ingested_at.date_naive();
+        let text_year = text_year(&candidates, today);
+        let published = match doc.meta.published {
+            Some(published) => Some(published.date),
+            None => {
+                let inferred = infer_publication(&candidates, text_year, today);
+                if let Some((date, span)) = inferred {
+                    doc.meta.published = Some(Published {
+                        date,
+                        source: DateSource::Inferred,
+                        inferred_from: Some(span),
+                    });
+                }
+                inferred.map(|(date, _)| date)
+            }
+        };
+        let context = Context {
+            published,
+            inferred: doc
+                .meta
+                .published
+                .is_some_and(|p| p.source == DateSource::Inferred),
+            text_year,
+            today,
+        };
+        let placed = place_all(&candidates, &context);
+        doc.layers.dates = candidates
+            .into_iter()
+            .zip(placed)
+            .map(|(candidate, placed)| DateMention {
+                span: candidate.span,
+                value: placed.value,
+                granularity: placed.granularity,
+                relative: placed.relative,
+                provenance: Provenance::new(STAGE, candidate.rule),
+            })
+            .collect();
+        doc.mark_produced(Layer::Dates);
+        Ok(())
+    }
+}
+
+/// Direction of a bare weekday governed by a future-tense verb ("prêtera serment mardi"):
+/// the weekday on or after the anchor.
+pub(crate) const FUTURE: i32 = 2;
+
+pub(crate) fn year_value(key: &str) -> Option<i32> {
+    if key.len() == 4 && key.bytes().all(|b| b.is_ascii_digit()) {
+        let year: i32 = key.parse().ok()?;
+        (1800..=2100).contains(&year).then_some(year)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Utc};
+    use recoupe_model::{Metadata, Origin, OriginKind};
+
+    /// Runs the stage on `text` read on `today`, with an optional publication date; returns
+    /// each date as `text = value` and the document.
+    fn dates(text: &str, published: Option<&str>, today: &str) -> (Vec<String>, Document) {
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date");
+        let mut meta = Metadata::new(Origin {
+            kind: OriginKind::Text,
+            path: "test".into(),
+            record: None,
+        });
+        meta.published = published.map(|date| Published {
+            date: day(date),
+            source: DateSource::Metadata,
+            inferred_from: None,
+        });
+        meta.ingested_at = Utc.from_utc_datetime(&day(today).and_hms_opt(9, 0, 0).expect("time"));
+        let mut doc = Document::new(text.to_string(), meta);
+        DateStage.run(&mut doc).expect("dates run");
+        let found = doc
+            .layers
+            .dates
+            .iter()
+            .map(|d| {
+                let value = d.value.as_deref().unwrap_or("null");
+                format!("{} = {value}", &doc.text[d.span.start..d.span.end])
+            })
+            .collect();
+        (found, doc)
+    }
+
+    const TODAY: &str = "2026-12-06";
+
+    #[test]
+    fn issue13_weekday_date_takes_the_most_recent_year_up_to_reading() {
+        // 14 March fell on a Tuesday in 2023 (and 2017, 2006): the most recent up to today.
+        let (found, doc) = dates("Le scrutin s'est tenu ce mardi 14 mars.", None, TODAY);
+        assert_eq!(found, ["ce mardi 14 mars = 2023-03-14"]);
+        let published = doc.meta.published.expect("inferred");
+        assert_eq!(published.date.to_string(), "2023-03-14");
+        assert_eq!(published.source, DateSource::Inferred);
+        let from = published.inferred_from.expect("evidence");
+        assert_eq!(&doc.text[from.start..from.end], "ce mardi 14 mars");
+        // An old year written in the text is history, not the article's year.
+        let (found, _) = dates(
+            "Le précédent remonte à 1968. Mercredi 4 décembre, les députés ont voté.",
+            None,
+            TODAY,
+        );
+        assert_eq!(found, ["1968 = 1968", "Mercredi 4 décembre = 2024-12-04"]);
+    }
+
+    #[test]
+    fn issue13_the_articles_own_year_anchors_year_less_dates() {
+        let (found, _) = dates(
+            "La réforme votée en 2017 est entrée en vigueur. Mardi 14 mars, les syndicats ont défilé; ils défileront encore en juin.",
+            None,
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "2017 = 2017",
+                "Mardi 14 mars = 2017-03-14",
+                "juin = 2017-06"
+            ]
+        );
+        // With no weekday date, the year still places a month, but a date written with a
+        // demonstrative points at the (unknown) time of writing.
+        let (found, doc) = dates(
+            "L'incendie du 24 août 2024 a détruit le marché. Ce 3 janvier, les commerçants attendent encore; en juin, ils avaient manifesté.",
+            None,
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "24 août 2024 = 2024-08-24",
+                "Ce 3 janvier = null",
+                "juin = 2024-06"
+            ]
+        );
+        assert!(
+            doc.meta.published.is_none(),
+            "a past event is no publication date"
+        );
+    }
+
+    #[test]
+    fn issue13_publication_is_the_latest_date_of_the_articles_own_events() {
+        let (found, doc) = dates(
+            "Le général, tué le 3 janvier 2020, était honoré ce mercredi 3 janvier. La loi n°1835 date de 2016. Jeudi, les hommages ont continué.",
+            None,
+            TODAY,
+        );
+        let published = doc.meta.published.expect("inferred");
+        assert_eq!(published.date.to_string(), "2024-01-03");
+        // The article may be from the day after its latest dated event: "Jeudi" is that day.
+        assert!(
+            found.contains(&"Jeudi = 2024-01-04".to_string()),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|f| f.starts_with("1835")), "{found:?}");
+        // Dates the article announces do not date it, unless they are all it gives.
+        let (_, doc) = dates(
+            "Le deuil national durera à partir du jeudi 31 octobre et se poursuivra jusqu'au samedi 2 novembre. Mercredi, le roi a parlé.",
+            None,
+            TODAY,
+        );
+        assert_eq!(
+            doc.meta.published.expect("inferred").date.to_string(),
+            "2024-10-30"
+        );
+    }
+
+    #[test]
+    fn issue13_intervals() {
+        let (found, _) = dates(
+            "Le tunnel a été fermé entre mars 2021 et mars 2022 puis de janvier à avril. Les dégâts datent d'entre le 27 et le 31 mars 2022.",
+            Some("2026-06-10"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "entre mars 2021 et mars 2022 = 2021-03/2022-03",
+                "de janvier à avril = 2026-01/2026-04",
+                "entre le 27 et le 31 mars 2022 = 2022-03-27/2022-03-31"
+            ]
+        );
+        let (found, _) = dates(
+            "Des tirs ont visé la ville dans la nuit du 3 au 4 mai, puis de samedi à dimanche.",
+            Some("2026-05-06"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "nuit du 3 au 4 mai = 2026-05-03/2026-05-04",
+                "de samedi à dimanche = 2026-05-02/2026-05-03"
+            ]
+        );
+        let (found, _) = dates(
+            "La nuit du mercredi 2 au jeudi 3 octobre 2024, le quartier a brûlé.",
+            None,
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            ["La nuit du mercredi 2 au jeudi 3 octobre 2024 = 2024-10-02/2024-10-03"]
+        );
+    }
+
+    #[test]
+    fn issue13_intervals_of_parts_of_months_and_lists_of_days() {
+        let (found, _) = dates(
+            "Il a plu sans arrêt entre mi-octobre et mi-novembre 2023; trois crues ont eu lieu les 13, 14 et 17 janvier, à la fin de l'année 2023 et au début de l'année 2024.",
+            Some("2024-03-01"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "entre mi-octobre et mi-novembre 2023 = 2023-10/2023-11",
+                "13, 14 et 17 janvier = 2024-01-13/2024-01-17",
+                "fin de l'année 2023 = 2023",
+                "début de l'année 2024 = 2024"
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_coordinated_days_and_weekday_ranges() {
+        let (found, _) = dates(
+            "Les deux tours, le 30 juin et le 7 juillet 2024, ont eu lieu; le sommet s'est tenu mardi 11 et mercredi 12 mars, l'accueil est ouvert du lundi au vendredi, et les cours reprendront dès mardi, mi-2025.",
+            Some("2025-03-14"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "30 juin = 2024-06-30",
+                "7 juillet 2024 = 2024-07-07",
+                "mardi 11 et mercredi 12 mars = 2025-03-11/2025-03-12",
+                "du lundi au vendredi = 2025-03-10/2025-03-14",
+                "mardi = 2025-03-18",
+                "mi-2025 = 2025"
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_parts_of_periods() {
+        let (found, _) = dates(
+            "Le chantier, lancé fin 2019, a repris au mois de mai puis mi-juin; un bilan est attendu début de l'année.",
+            Some("2026-09-01"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "fin 2019 = 2019",
+                "mois de mai = 2026-05",
+                "mi-juin = 2026-06",
+                "début de l'année = 2026"
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_dates_counted_from_the_articles_own_dates() {
+        let (found, _) = dates(
+            "L'usine a fermé samedi 14 mars. La veille, une alerte avait été lancée; le lendemain, les ouvriers ont manifesté. Dix jours plus tard, l'enquête a commencé.",
+            None,
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "samedi 14 mars = 2026-03-14",
+                "La veille = 2026-03-13",
+                "lendemain = 2026-03-15",
+                "Dix jours plus tard = 2026-03-24"
+            ]
+        );
+        let (found, _) = dates(
+            "Il y a une dizaine de jours, le barrage a cédé; ces derniers jours, la décrue a commencé.",
+            Some("2026-10-08"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "Il y a une dizaine de jours = 2026-09-28",
+                "ces derniers jours = null"
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_eve_and_morrow_of_an_event_are_no_dates() {
+        let (found, _) = dates(
+            "Samedi 14 mars, le barrage a cédé. Au lendemain du drame, un collectif a été créé; on est à la veille d'une crise.",
+            None,
+            TODAY,
+        );
+        assert_eq!(found, ["Samedi 14 mars = 2026-03-14"]);
+    }
+
+    #[test]
+    fn issue13_months_look_back_or_ahead_from_their_cue() {
+        let (found, _) = dates(
+            "Les pertes s'accumulent depuis janvier; une décision est attendue avant fin juin et une baisse d'ici décembre.",
+            Some("2026-02-05"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "janvier = 2026-01",
+                "fin juin = 2026-06",
+                "décembre = 2026-12"
+            ]
+        );
+        let (found, _) = dates(
+            "Plus de 500 personnes ont été tuées depuis janvier.",
+            Some("2025-11-11"),
+            TODAY,
+        );
+        assert_eq!(found, ["janvier = 2025-01"]);
+    }
+}

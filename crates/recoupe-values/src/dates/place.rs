@@ -1,0 +1,443 @@
+//! Placing recognised expressions on the calendar, and the publication date inferred from them.
+
+use chrono::{Datelike, NaiveDate};
+use recoupe_model::{Granularity, Span};
+
+use super::{DateCandidate, DateExpr, YearRef, FUTURE};
+use crate::calendar;
+
+/// What the placement step knows.
+pub(super) struct Context {
+    pub(super) published: Option<NaiveDate>,
+    /// The publication date is the latest date of the article's events, read from the text:
+    /// the article itself may be from the day after.
+    pub(super) inferred: bool,
+    /// The article's own latest explicit year (see [`text_year`]).
+    pub(super) text_year: Option<i32>,
+    /// The time of reading: no inferred date is later.
+    pub(super) today: NaiveDate,
+}
+
+/// How far back an explicit year of the text may lie and still be taken for the article's
+/// own: older ones are history it recalls ("le premier depuis 1962").
+const OWN_YEAR_SPAN: i32 = 15;
+
+/// The latest year the text writes in a date ("le 24 août 2024", "en 2023", "mars 2022"),
+/// not after today's year and at most `OWN_YEAR_SPAN` (15) years before it. It anchors every
+/// year-less date when no publication date is known.
+pub fn text_year(candidates: &[DateCandidate], today: NaiveDate) -> Option<i32> {
+    candidates
+        .iter()
+        .filter_map(|candidate| match &candidate.expr {
+            DateExpr::Full(date) => Some(date.year()),
+            DateExpr::MonthYear { year, .. } | DateExpr::Year(year) => Some(*year),
+            DateExpr::YearInterval(_, to) => Some(*to),
+            DateExpr::DayInterval { year, .. } => *year,
+            DateExpr::FirstMonths {
+                year: YearRef::Explicit(year),
+                ..
+            }
+            | DateExpr::MonthSpan {
+                year: YearRef::Explicit(year),
+                ..
+            } => Some(*year),
+            DateExpr::MonthInterval { from, to } => to.1.or(from.1),
+            _ => None,
+        })
+        .filter(|year| (today.year() - OWN_YEAR_SPAN..=today.year()).contains(year))
+        .max()
+}
+
+pub(super) struct Placed {
+    pub(super) value: Option<String>,
+    pub(super) granularity: Granularity,
+    pub(super) relative: bool,
+}
+
+/// Year for "weekday day month" with no publication date: the first year on or after the
+/// article's own explicit year (see [`text_year`]) in which that day falls on that weekday
+/// (a report is written after the events it recalls), else the most recent such year up to
+/// the time of reading — never one decades back because an old year is written somewhere.
+fn year_for_weekday_date(
+    weekday: u32,
+    day: u32,
+    month: u32,
+    text_year: Option<i32>,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    let matches = |year: i32| {
+        NaiveDate::from_ymd_opt(year, month, day)
+            .filter(|date| calendar::weekday_number(*date) == weekday && *date <= today)
+    };
+    if let Some(from) = text_year {
+        if let Some(date) = (from..=today.year()).find_map(matches) {
+            return Some(date);
+        }
+    }
+    // Most dates fall on the same weekday again within eleven years; 29 February takes
+    // up to 28.
+    (today.year() - 30..=today.year()).rev().find_map(matches)
+}
+
+/// How far ahead of the publication a bare month may lie ("mi-mars" written in February);
+/// further ahead the month is read as last year's, news reporting mostly on what happened
+/// ("en janvier" written in November).
+const NEAR_FUTURE_MONTHS: u32 = 1;
+
+/// Year for "weekday day month" given the publication date: the matching date nearest it.
+fn nearest_weekday_date(
+    weekday: u32,
+    day: u32,
+    month: u32,
+    anchor: NaiveDate,
+) -> Option<NaiveDate> {
+    (anchor.year() - 11..=anchor.year() + 11)
+        .filter_map(|year| NaiveDate::from_ymd_opt(year, month, day))
+        .filter(|date| calendar::weekday_number(*date) == weekday)
+        .min_by_key(|date| (*date - anchor).num_days().abs())
+}
+
+/// Publication date from the text alone: the most recent date of the article's own events,
+/// where such a date is written the way reports date what they report — a weekday with day
+/// and month, with or without year ("ce mercredi 20 février", "jeudi 3 octobre 2024"), or a
+/// full date with a demonstrative ("ce 4 décembre 2024"). A full date without either is
+/// usually an event the article recalls (a death years earlier, the date of a law) and is no
+/// evidence; so is a date the article announces ("jusqu'au samedi 2 novembre"), except that
+/// when only announced dates are written, the article comes the day before the first one.
+/// Never after `today`. Returns the date and the span of the words it was read from.
+pub fn infer_publication(
+    candidates: &[DateCandidate],
+    text_year: Option<i32>,
+    today: NaiveDate,
+) -> Option<(NaiveDate, Span)> {
+    let evidence: Vec<(NaiveDate, &DateCandidate)> = candidates
+        .iter()
+        .filter_map(|candidate| {
+            let date = match &candidate.expr {
+                DateExpr::Full(date)
+                    if candidate.deictic || candidate.rule == "weekday_full_date" =>
+                {
+                    Some(*date)
+                }
+                DateExpr::WeekdayDayMonth {
+                    weekday,
+                    day,
+                    month,
+                } => year_for_weekday_date(*weekday, *day, *month, text_year, today),
+                _ => None,
+            }?;
+            (date <= today).then_some((date, candidate))
+        })
+        .collect();
+    let reported = evidence
+        .iter()
+        .filter(|(_, candidate)| !candidate.future)
+        .max_by_key(|(date, candidate)| (*date, std::cmp::Reverse(candidate.span.start)));
+    if let Some((date, candidate)) = reported {
+        return Some((*date, candidate.span));
+    }
+    let (first, candidate) = evidence.iter().min_by_key(|(date, _)| *date)?;
+    Some((calendar::add_days(*first, -1)?, candidate.span))
+}
+
+/// Places every candidate: first each on its own, then those counted from another date of
+/// the text ("la veille") or from the date just named in their sentence ("dans la matinée").
+pub(super) fn place_all(candidates: &[DateCandidate], context: &Context) -> Vec<Placed> {
+    let mut placed: Vec<Placed> = candidates
+        .iter()
+        .map(|candidate| place(candidate, context))
+        .collect();
+    // Day bounds of each placed value ("2024-10-02/2024-10-03" → both days).
+    let days = |placed: &Placed| -> Option<(NaiveDate, NaiveDate)> {
+        let value = placed.value.as_deref()?;
+        let parse = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        match value.split_once('/') {
+            Some((start, end)) => Some((parse(start)?, parse(end)?)),
+            None => parse(value).map(|d| (d, d)),
+        }
+    };
+    for index in 0..candidates.len() {
+        let candidate = &candidates[index];
+        let (offset, same_sentence_only) = match candidate.expr {
+            DateExpr::FromTextDate(offset) => (offset, false),
+            DateExpr::PartOfDay => (0, true),
+            _ => continue,
+        };
+        // Counted from a date the text gives, not from another one counted ("la veille …
+        // le lendemain" both count from the day named).
+        let counted = |k: usize| matches!(candidates[k].expr, DateExpr::FromTextDate(_));
+        let before = (0..index).rev().find_map(|k| {
+            let in_reach = !same_sentence_only || candidates[k].sentence == candidate.sentence;
+            (in_reach && !counted(k))
+                .then(|| days(&placed[k]))
+                .flatten()
+        });
+        let after = || {
+            (index + 1..candidates.len())
+                .take_while(|&k| candidates[k].sentence == candidate.sentence)
+                .filter(|&k| !counted(k))
+                .find_map(|k| days(&placed[k]))
+        };
+        let Some((start, end)) = before.or_else(after) else {
+            continue;
+        };
+        // Counted back from the first day of an interval, forward from its last.
+        let from = if offset < 0 { start } else { end };
+        if let Some(date) = calendar::add_days(from, offset) {
+            placed[index].value = Some(calendar::day(date));
+        }
+    }
+    placed
+}
+
+fn place(candidate: &DateCandidate, context: &Context) -> Placed {
+    use Granularity::*;
+    let expr = &candidate.expr;
+    // Without a publication date, the article's own explicit year places a year-less date,
+    // unless a demonstrative points it at the time of writing ("ce 3 janvier").
+    let own_year = context.text_year.filter(|_| !candidate.deictic);
+    let absolute = |value: String, granularity| Placed {
+        value: Some(value),
+        granularity,
+        relative: false,
+    };
+    let relative = |value: Option<String>, granularity| Placed {
+        value,
+        granularity,
+        relative: true,
+    };
+    let anchor = context.published;
+    match expr {
+        DateExpr::Full(date) => absolute(calendar::day(*date), Day),
+        DateExpr::MonthYear { month, year } => absolute(calendar::month(*year, *month), Month),
+        DateExpr::Year(year) => absolute(calendar::year(*year), Year),
+        DateExpr::YearInterval(from, to) => absolute(
+            format!("{}/{}", calendar::year(*from), calendar::year(*to)),
+            Interval,
+        ),
+        DateExpr::DayInterval { from, to, year } => {
+            let written = year.is_some();
+            let year = year.or_else(|| match anchor {
+                Some(a) => nearest_day_month(to.0, to.1, 0, a).map(|d| d.year()),
+                None => own_year,
+            });
+            let value = year.and_then(|year| {
+                // "du 28 décembre au 3 janvier 2024" starts the year before.
+                let start_year = if from.1 > to.1 { year - 1 } else { year };
+                let start = NaiveDate::from_ymd_opt(start_year, from.1, from.0)?;
+                let end = NaiveDate::from_ymd_opt(year, to.1, to.0)?;
+                Some(format!("{}/{}", calendar::day(start), calendar::day(end)))
+            });
+            Placed {
+                value,
+                granularity: Interval,
+                relative: !written,
+            }
+        }
+        DateExpr::WeekdayDayMonth {
+            weekday,
+            day,
+            month,
+        } => {
+            let date = match anchor {
+                Some(anchor) => nearest_weekday_date(*weekday, *day, *month, anchor),
+                None => {
+                    year_for_weekday_date(*weekday, *day, *month, context.text_year, context.today)
+                }
+            };
+            relative(date.map(calendar::day), Day)
+        }
+        DateExpr::DayMonth {
+            day,
+            month,
+            direction,
+        } => relative(
+            match anchor {
+                Some(a) => nearest_day_month(*day, *month, *direction, a),
+                None => own_year.and_then(|year| NaiveDate::from_ymd_opt(year, *month, *day)),
+            }
+            .map(calendar::day),
+            Day,
+        ),
+        DateExpr::Month {
+            month,
+            direction: 0,
+        } if anchor.is_none() => relative(own_year.map(|y| calendar::month(y, *month)), Month),
+        DateExpr::Month { month, direction } => relative(
+            anchor.map(|a| {
+                let year = match *direction {
+                    FUTURE if *month >= a.month() => a.year(),
+                    FUTURE => a.year() + 1,
+                    1 if *month > a.month() => a.year(),
+                    1 => a.year() + 1,
+                    -1 if *month < a.month() => a.year(),
+                    -1 => a.year() - 1,
+                    // A bare month is the nearest one, the past on a tie: "mi-mars" written in
+                    // February is next month, "en décembre" written in January last month.
+                    _ if *month <= a.month() => {
+                        let back = a.month() - *month;
+                        if back > 6 && 12 - back < back {
+                            a.year() + 1
+                        } else {
+                            a.year()
+                        }
+                    }
+                    _ => {
+                        let ahead = *month - a.month();
+                        if ahead < 12 - ahead && ahead <= NEAR_FUTURE_MONTHS {
+                            a.year()
+                        } else {
+                            a.year() - 1
+                        }
+                    }
+                };
+                calendar::month(year, *month)
+            }),
+            Month,
+        ),
+        DateExpr::Weekday { weekday, direction } => relative(
+            anchor
+                .and_then(|a| match *direction {
+                    1 => calendar::weekday_after(a, *weekday),
+                    FUTURE if calendar::weekday_number(a) == *weekday => Some(a),
+                    FUTURE => calendar::weekday_after(a, *weekday),
+                    -1 => calendar::weekday_on_or_before(a, *weekday, true),
+                    // "ce mercredi 31 janvier …, a précisé jeudi le parquet": written the
+                    // day after the latest event dated, not a week before it.
+                    _ if context.inferred
+                        && calendar::add_days(a, 1)
+                            .is_some_and(|next| calendar::weekday_number(next) == *weekday) =>
+                    {
+                        calendar::add_days(a, 1)
+                    }
+                    _ => calendar::weekday_on_or_before(a, *weekday, false),
+                })
+                .map(calendar::day),
+            Day,
+        ),
+        DateExpr::Night { from, to } => relative(
+            anchor.and_then(|a| {
+                let end = calendar::weekday_on_or_before(a, *to, false)?;
+                let start = calendar::weekday_on_or_before(end, *from, true)?;
+                Some(format!("{}/{}", calendar::day(start), calendar::day(end)))
+            }),
+            Interval,
+        ),
+        DateExpr::RelativeDay(offset) => relative(
+            anchor
+                .and_then(|a| calendar::add_days(a, *offset))
+                .map(calendar::day),
+            Day,
+        ),
+        DateExpr::AgoDays(days) => relative(
+            anchor
+                .and_then(|a| calendar::add_days(a, -days))
+                .map(calendar::day),
+            Day,
+        ),
+        DateExpr::RelativeWeek(offset) => relative(
+            anchor.and_then(|a| {
+                let start = calendar::add_days(calendar::week_start(a)?, offset * 7)?;
+                let end = calendar::add_days(start, 6)?;
+                Some(format!("{}/{}", calendar::day(start), calendar::day(end)))
+            }),
+            Week,
+        ),
+        DateExpr::Weekend(offset) => relative(
+            anchor.and_then(|a| {
+                // "ce week-end" on Monday or Tuesday is the one just past; from Wednesday on,
+                // the coming one; on the week-end itself, that week-end.
+                let weekday = calendar::weekday_number(a);
+                let saturday = match (offset, weekday) {
+                    (0, 6) => a,
+                    (0, 7) => calendar::add_days(a, -1)?,
+                    (0, 1..=2) => calendar::weekday_on_or_before(a, 6, true)?,
+                    (0, _) => calendar::weekday_after(a, 6)?,
+                    (o, _) if *o < 0 => calendar::weekday_on_or_before(a, 6, true)?,
+                    _ => calendar::weekday_after(a, 6)?,
+                };
+                let sunday = calendar::add_days(saturday, 1)?;
+                Some(format!(
+                    "{}/{}",
+                    calendar::day(saturday),
+                    calendar::day(sunday)
+                ))
+            }),
+            Interval,
+        ),
+        DateExpr::RelativeMonth(offset) => relative(
+            anchor
+                .and_then(|a| calendar::add_months(a, *offset))
+                .map(|d| calendar::month(d.year(), d.month())),
+            Month,
+        ),
+        DateExpr::AgoMonths(months) => relative(
+            anchor
+                .and_then(|a| calendar::add_months(a, -months))
+                .map(|d| calendar::month(d.year(), d.month())),
+            Month,
+        ),
+        DateExpr::RelativeYear(offset) => relative(
+            anchor.map(|a| calendar::year(a.year() + *offset as i32)),
+            Year,
+        ),
+        DateExpr::AgoYears(years) => relative(
+            anchor.map(|a| calendar::year(a.year() - *years as i32)),
+            Year,
+        ),
+        DateExpr::FirstMonths { count, year } => month_span(1, *count, year, anchor),
+        DateExpr::MonthSpan { from, to, year } => month_span(*from, *to, year, anchor),
+        DateExpr::MonthInterval { from, to } => {
+            let written = to.1.or(from.1);
+            // The end's year: written, else the start's (a year later if the months wrap),
+            // else that of the publication or of the text.
+            let to_year =
+                to.1.or_else(|| from.1.map(|y| if to.0 < from.0 { y + 1 } else { y }));
+            let to_year = to_year.or_else(|| anchor.map(|a| a.year()).or(own_year));
+            let from_year = from
+                .1
+                .or_else(|| to_year.map(|y| if from.0 > to.0 { y - 1 } else { y }));
+            let value = from_year.zip(to_year).map(|(fy, ty)| {
+                format!(
+                    "{}/{}",
+                    calendar::month(fy, from.0),
+                    calendar::month(ty, to.0)
+                )
+            });
+            Placed {
+                value,
+                granularity: Interval,
+                relative: written.is_none(),
+            }
+        }
+        // Placed by `place_all` from another date of the text.
+        DateExpr::FromTextDate(_) => relative(None, Day),
+        DateExpr::PartOfDay => relative(anchor.map(calendar::day), Day),
+        DateExpr::Vague => relative(None, Interval),
+    }
+}
+
+/// Months `from..=to` of an explicit year or of the publication's year plus an offset.
+fn month_span(from: u32, to: u32, year: &YearRef, anchor: Option<NaiveDate>) -> Placed {
+    let resolved = match year {
+        YearRef::Explicit(y) => Some(*y),
+        YearRef::Relative(offset) => anchor.map(|a| a.year() + *offset as i32),
+    };
+    Placed {
+        value: resolved.map(|y| format!("{}/{}", calendar::month(y, from), calendar::month(y, to))),
+        granularity: Granularity::Interval,
+        relative: matches!(year, YearRef::Relative(_)),
+    }
+}
+
+/// Day and month without year: the year placing it nearest the anchor, or strictly before
+/// ("dernier") or after ("prochain") it.
+fn nearest_day_month(day: u32, month: u32, direction: i32, anchor: NaiveDate) -> Option<NaiveDate> {
+    let candidates = (anchor.year() - 1..=anchor.year() + 1)
+        .filter_map(|year| NaiveDate::from_ymd_opt(year, month, day));
+    match direction {
+        -1 => candidates.filter(|d| *d < anchor).max(),
+        1 => candidates.filter(|d| *d > anchor).min(),
+        _ => candidates.min_by_key(|d| (*d - anchor).num_days().abs()),
+    }
+}

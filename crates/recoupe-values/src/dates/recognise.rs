@@ -1,0 +1,1316 @@
+//! Recognising date expressions on the token stream: each rule reads what an expression
+//! says ([`DateExpr`]), longest first at each position.
+
+use chrono::{Datelike, NaiveDate};
+use recoupe_model::Span;
+
+use super::{year_value, DateCandidate, DateExpr, YearRef, FUTURE};
+use crate::lexicon::Lexicon;
+use crate::spelled::spelled_number;
+use crate::tokens::{Kind, Token};
+
+/// Token accessors for the matchers.
+struct Cursor<'a> {
+    tokens: &'a [Token<'a>],
+    lexicon: &'a Lexicon,
+}
+
+impl<'a> Cursor<'a> {
+    fn key(&self, index: usize) -> &'a str {
+        self.tokens.get(index).map(|t| t.key.as_ref()).unwrap_or("")
+    }
+    fn is(&self, index: usize, words: &[&str]) -> bool {
+        words.contains(&self.key(index))
+    }
+    fn kind(&self, index: usize) -> Option<Kind> {
+        self.tokens.get(index).map(|t| t.kind)
+    }
+    fn month(&self, index: usize) -> Option<u32> {
+        self.lexicon.months.get(self.key(index)).copied()
+    }
+    fn weekday(&self, index: usize) -> Option<u32> {
+        self.lexicon.weekdays.get(self.key(index)).copied()
+    }
+    fn direction(&self, index: usize) -> Option<i32> {
+        self.lexicon.directions.get(self.key(index)).copied()
+    }
+    fn year(&self, index: usize) -> Option<i32> {
+        if self.kind(index) == Some(Kind::Number) {
+            year_value(self.key(index))
+        } else {
+            None
+        }
+    }
+    /// A day of the month: "1".."31", "1er", "premier".
+    fn day(&self, index: usize) -> Option<u32> {
+        let key = self.key(index);
+        let number = match self.kind(index)? {
+            Kind::Number if key.len() <= 2 => key.parse::<u32>().ok()?,
+            Kind::Alnum if key == "1er" => 1,
+            Kind::Word if key == "premier" => 1,
+            _ => return None,
+        };
+        (1..=31).contains(&number).then_some(number)
+    }
+    /// A small count in digits or words, for "il y a trois jours", "les six premiers mois".
+    fn small_number(&self, index: usize) -> Option<(u32, usize)> {
+        if self.kind(index) == Some(Kind::Number) {
+            let n = self.key(index).parse::<u32>().ok()?;
+            return Some((n, index + 1));
+        }
+        let (value, end) = spelled_number(self.tokens, index, self.lexicon)?;
+        (1.0..=1000.0)
+            .contains(&value)
+            .then_some((value as u32, end))
+    }
+    /// The value of an approximate collective noun ("dizaine" → 10).
+    fn lexicon_approx(&self, index: usize) -> Option<u32> {
+        self.lexicon
+            .approx_nouns
+            .get(self.key(index))
+            .map(|&v| v as u32)
+    }
+    fn span(&self, from: usize, to_exclusive: usize) -> Span {
+        Span::new(self.tokens[from].start, self.tokens[to_exclusive - 1].end)
+    }
+}
+
+/// Recognises date expressions, left to right, longest rule first at each position.
+pub fn recognise(tokens: &[Token], lexicon: &Lexicon) -> Vec<DateCandidate> {
+    let cursor = Cursor { tokens, lexicon };
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        // Most words can start no date expression: one set lookup skips them.
+        if tokens[i].kind == Kind::Word && !could_start(&cursor, i) {
+            i += 1;
+            continue;
+        }
+        match match_at(&cursor, i) {
+            Some((end, expr, rule)) => {
+                let deictic = matches!(cursor.key(i), "ce" | "cette" | "cet");
+                let future = announced(&cursor, i);
+                let expr = match expr {
+                    DateExpr::Month {
+                        month,
+                        direction: 0,
+                    } => DateExpr::Month {
+                        month,
+                        direction: month_direction(&cursor, i),
+                    },
+                    other => other,
+                };
+                found.push(DateCandidate {
+                    span: cursor.span(i, end),
+                    expr,
+                    rule,
+                    sentence: tokens[i].sentence,
+                    deictic,
+                    future,
+                });
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    lend_coordinated_years(&cursor, &mut found);
+    // Spans never include a leading "en", "le", "au", "depuis": no rule starts on them.
+    found
+}
+
+type Match = (usize, DateExpr, &'static str);
+
+/// "le 30 juin et le 7 juillet 2024", "du 30 juin et du 7 juillet 2024": a day and month
+/// coordinated with a full date take its year (the year before when the month is later).
+fn lend_coordinated_years(c: &Cursor, found: &mut [DateCandidate]) {
+    for k in 1..found.len() {
+        let DateExpr::Full(date) = found[k].expr else {
+            continue;
+        };
+        let DateExpr::DayMonth {
+            day,
+            month,
+            direction: 0,
+        } = found[k - 1].expr
+        else {
+            continue;
+        };
+        // Only "et" and an article between the two.
+        let between: Vec<&str> = c
+            .tokens
+            .iter()
+            .filter(|t| t.start >= found[k - 1].span.end && t.end <= found[k].span.start)
+            .map(|t| t.key.as_ref())
+            .collect();
+        let joined = matches!(between.as_slice(), ["et"] | ["et", "le" | "du" | "au"]);
+        let year = if month > date.month() {
+            date.year() - 1
+        } else {
+            date.year()
+        };
+        if let (true, Some(full)) = (joined, NaiveDate::from_ymd_opt(year, month, day)) {
+            found[k - 1].expr = DateExpr::Full(full);
+        }
+    }
+}
+
+/// Words, besides those of the calendar vocabulary and numbers, with which a rule of
+/// [`match_at`] may start.
+pub(crate) const STARTERS: [&str; 37] = [
+    "nuit",
+    "la",
+    "l'",
+    "le",
+    "les",
+    "premieres",
+    "dernieres",
+    "matinee",
+    "soiree",
+    "apres-midi",
+    "journee",
+    "aube",
+    "de",
+    "d'",
+    "entre",
+    "du",
+    "lendemain",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "jour",
+    "un",
+    "une",
+    "derniers",
+    "plus",
+    "mois",
+    "il",
+    "dans",
+    "week-end",
+    "annees",
+    "premier",
+    "deuxieme",
+    "second",
+    "troisieme",
+    "quatrieme",
+    "dernier",
+];
+
+/// Whether the word at `i` may start a date expression.
+fn could_start(c: &Cursor, i: usize) -> bool {
+    let key = c.key(i);
+    c.lexicon.date_starters.contains(key)
+        || key.starts_with("mi-")
+        || key.contains('-')
+            && key
+                .split('-')
+                .all(|part| c.lexicon.number_words.contains(part))
+}
+
+/// Direction of a bare month from the words before it: "depuis janvier", "dès mars" look
+/// back (-1); "d'ici décembre", "avant fin juin" and a future tense look ahead, the current
+/// month included ([`FUTURE`]); otherwise 0 (see `place`).
+fn month_direction(c: &Cursor, i: usize) -> i32 {
+    let previous = |k: usize| i.checked_sub(k).map(|p| c.key(p)).unwrap_or("");
+    if matches!(previous(1), "depuis" | "des") {
+        return -1;
+    }
+    let ahead = previous(1) == "avant" || (previous(2), previous(1)) == ("d'", "ici");
+    if ahead || future_tense_before(c, i) {
+        FUTURE
+    } else {
+        0
+    }
+}
+
+/// Whether the expression at `i` announces a date to come: a future tense or a scheduling
+/// word in its clause, or "jusqu'au", "à partir du", "à compter du", "d'ici".
+fn announced(c: &Cursor, i: usize) -> bool {
+    let previous = |k: usize| i.checked_sub(k).map(|p| c.key(p)).unwrap_or("");
+    let bound = matches!(previous(1), "jusqu'au" | "jusqu'a")
+        || matches!(
+            (previous(2), previous(1)),
+            ("jusqu'", "au" | "a") | ("d'", "ici")
+        )
+        || matches!(
+            (previous(2), previous(1)),
+            ("partir" | "compter", "du" | "de")
+        );
+    bound || future_tense_before(c, i)
+}
+
+fn match_at(c: &Cursor, i: usize) -> Option<Match> {
+    match_night(c, i)
+        .or_else(|| match_part_of_day_alone(c, i))
+        .or_else(|| match_part_of_day(c, i))
+        .or_else(|| match_interval(c, i))
+        .or_else(|| match_from_text_date(c, i))
+        .or_else(|| match_vague(c, i))
+        .or_else(|| match_weekday(c, i))
+        .or_else(|| match_earlier(c, i))
+        .or_else(|| match_period_part(c, i))
+        .or_else(|| match_first_months(c, i))
+        .or_else(|| match_quarter(c, i))
+        .or_else(|| match_day_month(c, i))
+        .or_else(|| match_numeric(c, i))
+        .or_else(|| match_month(c, i))
+        .or_else(|| match_season(c, i))
+        .or_else(|| match_relative(c, i))
+        .or_else(|| match_year(c, i))
+}
+
+/// "de 2014 à 2017", "entre 2015 et 2018", "du 3 au 5 mars [2019]", "du 28 février au 2 mars",
+/// "entre le 27 et le 31 mars 2022", "entre mars 2021 et mars 2022", "de janvier à avril",
+/// "de samedi à dimanche", "entre samedi soir et dimanche matin".
+fn match_interval(c: &Cursor, i: usize) -> Option<Match> {
+    if c.is(i, &["de", "d'", "entre"]) {
+        let joiner: &[&str] = if c.key(i) == "entre" { &["et"] } else { &["a"] };
+        if let Some(from) = c.year(i + 1) {
+            if c.is(i + 2, joiner) {
+                let to = c.year(i + 3)?;
+                // "entre 2000 et 2500 soldats" is a count, not a period.
+                if to > from && !count_noun_at(c, i + 4) {
+                    return Some((i + 4, DateExpr::YearInterval(from, to), "year_interval"));
+                }
+            }
+            return None;
+        }
+        return match_month_interval(c, i, joiner)
+            .or_else(|| match_weekday_interval(c, i, joiner))
+            .or_else(|| {
+                c.is(i, &["entre"])
+                    .then(|| match_day_interval(c, i + 1, &["le"], &["et"], &["le"]))
+                    .flatten()
+            });
+    }
+    if c.is(i, &["du"]) {
+        return match_day_interval(c, i + 1, &[], &["au"], &[])
+            .or_else(|| match_weekday_interval(c, i, &["au"]));
+    }
+    None
+}
+
+/// The days of "[le] [mardi] 27 [mars] et|au [le] [jeudi] 31 mars [2022]" from `at`, the
+/// word before each day being optional.
+fn match_day_interval(
+    c: &Cursor,
+    at: usize,
+    before_first: &[&str],
+    joiner: &[&str],
+    before_second: &[&str],
+) -> Option<Match> {
+    let skip = |index: usize, words: &[&str]| {
+        let index = if c.is(index, words) { index + 1 } else { index };
+        if c.weekday(index).is_some() {
+            index + 1
+        } else {
+            index
+        }
+    };
+    let first = skip(at, before_first);
+    let day_from = c.day(first)?;
+    let (month_from, next) = match c.month(first + 1) {
+        Some(m) => (Some(m), first + 2),
+        None => (None, first + 1),
+    };
+    if !c.is(next, joiner) {
+        return None;
+    }
+    let second = skip(next + 1, before_second);
+    let day_to = c.day(second)?;
+    let month_to = c.month(second + 1)?;
+    let year = c.year(second + 2);
+    let end = if year.is_some() {
+        second + 3
+    } else {
+        second + 2
+    };
+    Some((
+        end,
+        DateExpr::DayInterval {
+            from: (day_from, month_from.unwrap_or(month_to)),
+            to: (day_to, month_to),
+            year,
+        },
+        "day_interval",
+    ))
+}
+
+/// "entre mars 2021 et mars 2022", "de janvier à avril", "d'avril à juin 2023", "entre
+/// mi-octobre et mi-novembre 2023", "de début mars à fin mai".
+fn match_month_interval(c: &Cursor, i: usize, joiner: &[&str]) -> Option<Match> {
+    // A month, possibly "mi-", "début" or "fin" of it: its number and the index past it.
+    let month_at = |index: usize| -> Option<(u32, usize)> {
+        let key = c.key(index);
+        if let Some(rest) = key.strip_prefix("mi-") {
+            return c.lexicon.months.get(rest).map(|&m| (m, index + 1));
+        }
+        if c.is(index, &["debut", "fin"]) {
+            return c.month(index + 1).map(|m| (m, index + 2));
+        }
+        (key.len() >= 3)
+            .then(|| c.month(index))
+            .flatten()
+            .map(|m| (m, index + 1))
+    };
+    let (from, next) = month_at(i + 1)?;
+    let from_year = c.year(next);
+    let at = if from_year.is_some() { next + 1 } else { next };
+    if !c.is(at, joiner) {
+        return None;
+    }
+    let (to, next) = month_at(at + 1)?;
+    let to_year = c.year(next);
+    let end = if to_year.is_some() { next + 1 } else { next };
+    Some((
+        end,
+        DateExpr::MonthInterval {
+            from: (from, from_year),
+            to: (to, to_year),
+        },
+        "month_interval",
+    ))
+}
+
+/// "de samedi à dimanche", "entre samedi soir et dimanche matin": two days of one week.
+fn match_weekday_interval(c: &Cursor, i: usize, joiner: &[&str]) -> Option<Match> {
+    let part = |index: usize| {
+        if c.lexicon.day_parts.contains(c.key(index)) {
+            index + 1
+        } else {
+            index
+        }
+    };
+    let from = c.weekday(i + 1)?;
+    let at = part(i + 2);
+    if !c.is(at, joiner) {
+        return None;
+    }
+    let to = c.weekday(at + 1)?;
+    // "de lundi à vendredi 12 mars" is a day interval, read elsewhere.
+    if c.day(at + 2).is_some() {
+        return None;
+    }
+    Some((
+        part(at + 2),
+        DateExpr::Night { from, to },
+        "weekday_interval",
+    ))
+}
+
+/// "la veille", "le lendemain", "ce jour-là", "le jour même", "quatre jours après le
+/// massacre", "deux jours plus tard", "une vingtaine de jours après": days from another date
+/// of the text. "la veille du scrutin" (a named event, not a date) is left alone.
+fn match_from_text_date(c: &Cursor, i: usize) -> Option<Match> {
+    // "la veille" keeps its article; "le lendemain" drops it (as "le" always is). "la veille
+    // de l'arrêt" is the day before the arrêt, dated earlier in the text; but the locutions
+    // "à la veille de" and "au lendemain de" speak of an event, not of a day.
+    let event_follows = |at: usize| c.is(at, &["de", "du", "d'", "des"]);
+    let locution = |at: usize| at > 0 && c.is(at - 1, &["a", "au"]);
+    if c.is(i, &["la"]) && c.is(i + 1, &["veille"]) && !(locution(i) && event_follows(i + 2)) {
+        let end = if c.is(i + 2, &["au"]) && c.is(i + 3, &["soir"]) {
+            i + 4
+        } else {
+            i + 2
+        };
+        return Some((end, DateExpr::FromTextDate(-1), "eve"));
+    }
+    if c.is(i, &["lendemain"]) && !(locution(i) && event_follows(i + 1)) {
+        return Some((i + 1, DateExpr::FromTextDate(1), "next_day"));
+    }
+    if c.is(i, &["ce"]) && c.is(i + 1, &["jour-la"]) {
+        return Some((i + 2, DateExpr::FromTextDate(0), "that_day"));
+    }
+    if c.is(i, &["jour"]) && c.is(i + 1, &["meme"]) {
+        return Some((i + 2, DateExpr::FromTextDate(0), "that_day"));
+    }
+    // "[une vingtaine de | quatre] jours après|plus tard|avant [le massacre]".
+    let approx = || {
+        let approx = c
+            .is(i, &["une"])
+            .then(|| c.lexicon_approx(i + 1))
+            .flatten()?;
+        c.is(i + 2, &["de", "d'"]).then_some((approx, i + 3))
+    };
+    let (count, unit_at) = approx().or_else(|| c.small_number(i).filter(|(n, _)| *n > 0))?;
+    let days = match c.key(unit_at) {
+        "jours" | "jour" => 1,
+        "semaines" | "semaine" => 7,
+        _ => return None,
+    };
+    let offset = i64::from(count) * days;
+    let at = unit_at + 1;
+    let (sign, end) = if c.is(at, &["plus"]) && c.is(at + 1, &["tard"]) {
+        (1, at + 2)
+    } else if c.is(at, &["apres", "avant"]) {
+        let sign = if c.key(at) == "apres" { 1 } else { -1 };
+        // The event it counts from: "après le massacre", "avant l'attaque".
+        let noun = if c.is(at + 1, &["le", "la", "les", "l'", "cette", "ce", "cet"]) {
+            at + 2
+        } else {
+            return None;
+        };
+        let is_word = c.kind(noun) == Some(Kind::Word) && !c.tokens[noun].capitalised;
+        if !is_word {
+            return None;
+        }
+        (sign, noun + 1)
+    } else {
+        return None;
+    };
+    Some((
+        end,
+        DateExpr::FromTextDate(sign * offset),
+        "days_from_text_date",
+    ))
+}
+
+/// "ces derniers jours", "au cours des derniers jours", "ces dernières semaines": a period
+/// no calendar date bounds (value null). "ces" stays, "les"/"des" do not.
+fn match_vague(c: &Cursor, i: usize) -> Option<Match> {
+    let at = if c.is(i, &["ces"]) { i + 1 } else { i };
+    let vague =
+        c.is(at, &["derniers", "dernieres"]) && c.is(at + 1, &["jours", "semaines", "heures"]);
+    // "les douze derniers mois" carries a count and is left alone.
+    let counted = i > 0 && c.small_number(i - 1).is_some();
+    (vague && !counted).then_some((at + 2, DateExpr::Vague, "vague"))
+}
+
+/// Nouns for a part of the day that head a date ("matinée de ce dimanche 8 décembre").
+const DAY_PARTS: [&str; 6] = ["matinee", "soiree", "apres-midi", "journee", "nuit", "aube"];
+
+/// "matinée de ce dimanche 8 décembre 2024", "soirée de mercredi", "premières heures de
+/// dimanche": the date they belong to, the span from the part of the day. "dans la matinée",
+/// "en fin d'après-midi", "en début de soirée": a part of the day without its date.
+fn match_part_of_day(c: &Cursor, i: usize) -> Option<Match> {
+    // "premières heures de", "dernières heures de".
+    let inner = if c.is(i, &["premieres", "dernieres"]) && c.is(i + 1, &["heures"]) {
+        i + 2
+    } else {
+        DAY_PARTS
+            .iter()
+            .find_map(|noun| article_before_part(c, i, noun))?
+            + 1
+    };
+    if c.is(inner, &["de", "du", "d'"]) {
+        let at = inner + 1;
+        // "dans la nuit de ce vendredi 8 à samedi 9": the demonstrative opens the date.
+        if c.is(inner - 1, &["nuit"]) && c.is(at, &["ce"]) {
+            return None;
+        }
+        // The rule of the date inside is kept: a weekday date is evidence of publication.
+        return match_weekday(c, at).or_else(|| match_day_month(c, at));
+    }
+    None
+}
+
+/// "dans la matinée": the article stays ("la matinée"). The evening, the afternoon and
+/// parts of them ("en fin de journée") are mostly a time of the day already dated, and are
+/// left alone.
+fn match_part_of_day_alone(c: &Cursor, i: usize) -> Option<Match> {
+    let alone = i > 0
+        && c.is(i - 1, &["dans"])
+        && c.is(i, &["la", "l'"])
+        && c.is(i + 1, &["matinee"])
+        && !c.is(i + 2, &["de", "du", "d'"]);
+    alone.then_some((i + 2, DateExpr::PartOfDay, "part_of_day_alone"))
+}
+
+/// "nuit de vendredi à samedi", "nuit du vendredi au samedi", "nuit du 3 au 4 mai", "nuit du
+/// mercredi 2 au jeudi 3 octobre 2024": one interval. A leading "la" stays unless a
+/// preposition comes before it ("La nuit du 3 au 4 mai, …" but "dans la nuit du …").
+fn match_night(c: &Cursor, i: usize) -> Option<Match> {
+    let at = article_before_part(c, i, "nuit")?;
+    if !c.is(at + 1, &["de", "du"]) {
+        return None;
+    }
+    if let Some(from) = c.weekday(at + 2) {
+        if c.is(at + 3, &["a", "au"]) {
+            if let Some(to) = c.weekday(at + 4) {
+                if c.day(at + 5).is_none() {
+                    return Some((at + 5, DateExpr::Night { from, to }, "night"));
+                }
+            }
+        }
+    }
+    let (end, expr, _) = match_day_interval(c, at + 2, &[], &["au", "a"], &[])?;
+    Some((end, expr, "night_days"))
+}
+
+/// The index of `noun` (a part of the day) when the span may start at `i`: on the noun
+/// itself when no article comes before it or a preposition comes before the article ("dans
+/// la nuit" → "nuit …"), on the article otherwise ("La nuit du 3 au 4 mai, …").
+fn article_before_part(c: &Cursor, i: usize, noun: &str) -> Option<usize> {
+    if c.is(i, &[noun]) {
+        let previous = i.checked_sub(1).map(|p| c.key(p)).unwrap_or("");
+        // An article that stays in the span was tried at its own position.
+        return (!matches!(previous, "la" | "l'") || article_is_left_out(c, i - 1)).then_some(i);
+    }
+    if c.is(i, &["la", "l'"]) && c.is(i + 1, &[noun]) && !article_is_left_out(c, i) {
+        return Some(i + 1);
+    }
+    None
+}
+
+/// Whether the article at `i` follows a preposition ("dans la nuit", "en fin de").
+fn article_is_left_out(c: &Cursor, i: usize) -> bool {
+    let previous = i.checked_sub(1).map(|p| c.key(p)).unwrap_or("");
+    matches!(
+        previous,
+        "dans"
+            | "pendant"
+            | "durant"
+            | "de"
+            | "depuis"
+            | "des"
+            | "apres"
+            | "avant"
+            | "pour"
+            | "toute"
+            | "sur"
+            | "vers"
+            | "a"
+            | "par"
+    )
+}
+
+/// "[ce] mardi [18 janvier [2019]] [soir|dernier|prochain]".
+fn match_weekday(c: &Cursor, i: usize) -> Option<Match> {
+    let (this, at) = if c.is(i, &["ce"]) && c.weekday(i + 1).is_some() {
+        (true, i + 1)
+    } else {
+        (false, i)
+    };
+    let weekday = c.weekday(at)?;
+    let mut end = at + 1;
+    let mut expr = None;
+    // "vendredi 8 à samedi 9 septembre", "mardi 11 et mercredi 12 mars": two days, one
+    // interval.
+    if c.day(end).is_some() && c.month(end + 1).is_none() && c.is(end + 1, &["a", "au", "et"]) {
+        if let Some((after, expr, _)) = match_day_interval(c, end, &[], &["a", "au", "et"], &[]) {
+            return Some((after, expr, "weekday_day_interval"));
+        }
+    }
+    // "mercredi 31/01/2024": the weekday stays with the numeric date.
+    if let Some((after, DateExpr::Full(date), _)) = match_numeric(c, end) {
+        return Some((after, DateExpr::Full(date), "weekday_full_date"));
+    }
+    // "samedi et dimanche": two days of one week.
+    if c.is(end, &["et"]) && c.day(end + 2).is_none() {
+        if let Some(to) = c.weekday(end + 1) {
+            return Some((
+                end + 2,
+                DateExpr::Night { from: weekday, to },
+                "weekday_interval",
+            ));
+        }
+    }
+    if let (Some(day), Some(month)) = (c.day(end), c.month(end + 1)) {
+        if let Some(year) = c.year(end + 2) {
+            let date = NaiveDate::from_ymd_opt(year, month, day)?;
+            expr = Some((DateExpr::Full(date), "weekday_full_date"));
+            end += 3;
+        } else {
+            expr = Some((
+                DateExpr::WeekdayDayMonth {
+                    weekday,
+                    day,
+                    month,
+                },
+                "weekday_day_month",
+            ));
+            end += 2;
+        }
+    }
+    // "dès mardi" starts from the day to come.
+    let from_next = i > 0 && c.is(i - 1, &["des"]);
+    let mut direction = if from_next || future_tense_before(c, i) {
+        FUTURE
+    } else {
+        0
+    };
+    if let Some(d) = c.direction(end) {
+        direction = d;
+        end += 1;
+    } else if c.lexicon.day_parts.contains(c.key(end)) {
+        end += 1;
+    }
+    let (expr, rule) = expr.unwrap_or((
+        DateExpr::Weekday { weekday, direction },
+        if this { "this_weekday" } else { "weekday" },
+    ));
+    Some((end, expr, rule))
+}
+
+/// Nouns and adverbs that end like future-tense verbs.
+const NOT_FUTURE: [&str; 10] = [
+    "front", "affront", "camera", "cholera", "opera", "extra", "contra", "sahara", "mantra",
+    "tiara",
+];
+
+/// Whether a future-tense verb or a scheduling word ("prévu", "doit") stands at most five
+/// words before token `i`, in the same clause.
+fn future_tense_before(c: &Cursor, i: usize) -> bool {
+    for back in 1..=5 {
+        let Some(index) = i.checked_sub(back) else {
+            return false;
+        };
+        let token = &c.tokens[index];
+        if token.kind == Kind::Punct {
+            return false;
+        }
+        let key = token.key.as_ref();
+        if token.kind != Kind::Word || token.capitalised || NOT_FUTURE.contains(&key) {
+            continue;
+        }
+        let future_verb = (key.ends_with("ra") && key.len() >= 4)
+            || (key.ends_with("ront") && key.len() >= 6)
+            || (key.ends_with("rons") && key.len() >= 6);
+        let scheduled = matches!(
+            key,
+            "prevu"
+                | "prevue"
+                | "prevus"
+                | "prevues"
+                | "doit"
+                | "doivent"
+                | "devrait"
+                | "devraient"
+                | "programme"
+                | "programmee"
+        );
+        if future_verb || scheduled {
+            return true;
+        }
+    }
+    false
+}
+
+/// "plus tôt cette semaine", "plus tôt dans la journée", "plus tôt ce mois-ci", "plus tôt cette année".
+fn match_earlier(c: &Cursor, i: usize) -> Option<Match> {
+    if !(c.is(i, &["plus"]) && c.is(i + 1, &["tot"])) {
+        return None;
+    }
+    let at = i + 2;
+    if c.is(at, &["dans"]) && c.is(at + 1, &["la"]) && c.is(at + 2, &["journee"]) {
+        return Some((at + 3, DateExpr::RelativeDay(0), "earlier_today"));
+    }
+    let (end, expr, _) = match_relative(c, at)?;
+    match expr {
+        DateExpr::RelativeWeek(0) | DateExpr::RelativeMonth(0) | DateExpr::RelativeYear(0) => {
+            Some((end, expr, "earlier_this_period"))
+        }
+        _ => None,
+    }
+}
+
+/// "début mars", "fin février 2019", "mi-janvier", "début de l'année", "fin 2019", "fin du mois".
+fn match_period_part(c: &Cursor, i: usize) -> Option<Match> {
+    let key = c.key(i);
+    if let Some(rest) = key.strip_prefix("mi-") {
+        let month = *c.lexicon.months.get(rest)?;
+        return Some(month_with_year(c, i + 1, month, "mid_month"));
+    }
+    // "mi-2024": the year (the hyphen stands between two tokens).
+    if key == "mi" && c.is(i + 1, &["-"]) && c.tokens[i + 1].start == c.tokens[i].end {
+        let year = c.year(i + 2)?;
+        return Some((i + 3, DateExpr::Year(year), "period_part_year"));
+    }
+    if !c.lexicon.period_parts.contains(key) || key == "mi" {
+        return None;
+    }
+    let at = i + 1;
+    if let Some(month) = c.month(at) {
+        return Some(month_with_year(c, at + 1, month, "period_part_month"));
+    }
+    if let Some(year) = c.year(at) {
+        return Some((at + 1, DateExpr::Year(year), "period_part_year"));
+    }
+    // "fin du mois de mars": the named month.
+    if c.is(at, &["du"]) && c.is(at + 1, &["mois"]) && c.is(at + 2, &["de", "d'"]) {
+        if let Some(month) = c.month(at + 3) {
+            return Some(month_with_year(c, at + 4, month, "period_part_month"));
+        }
+    }
+    // "début des années 2000": the first (last) four years of the decade.
+    if c.is(at, &["des"]) && c.is(at + 1, &["annees"]) {
+        let decade = c.year(at + 2).filter(|y| y % 10 == 0)?;
+        let (from, to) = match key {
+            "debut" => (decade, decade + 3),
+            "fin" => (decade + 6, decade + 9),
+            _ => return None,
+        };
+        return Some((
+            at + 3,
+            DateExpr::YearInterval(from, to),
+            "period_part_decade",
+        ));
+    }
+    // "en début de semaine": the week of the report.
+    if c.is(at, &["de"]) && c.is(at + 1, &["semaine"]) && !c.is(at + 2, &["prochaine", "derniere"])
+    {
+        return Some((at + 2, DateExpr::RelativeWeek(0), "period_part_week"));
+    }
+    // "début d'année", "fin d'année": the current year.
+    if c.is(at, &["d'"]) && c.is(at + 1, &["annee"]) {
+        return Some((at + 2, DateExpr::RelativeYear(0), "period_part_relative"));
+    }
+    // "fin de l'année 2023": the year written.
+    if c.is(at, &["de"]) && c.is(at + 1, &["l'"]) && c.is(at + 2, &["annee"]) {
+        if let Some(year) = c.year(at + 3) {
+            return Some((at + 4, DateExpr::Year(year), "period_part_year"));
+        }
+    }
+    // "de l'année", "de cette année", "de l'année dernière", "du mois", "de l'an dernier".
+    if c.is(at, &["de", "du"]) {
+        let (end, expr, _) = match_relative(c, at + 1)
+            .or_else(|| {
+                // "du mois" on its own means the current month.
+                c.is(at, &["du"])
+                    .then_some(())
+                    .filter(|_| c.is(at + 1, &["mois"]))
+                    .map(|_| (at + 2, DateExpr::RelativeMonth(0), "month"))
+            })
+            .or_else(|| {
+                (c.is(at + 1, &["l'"]) && c.is(at + 2, &["annee", "an"])).then_some((
+                    at + 3,
+                    DateExpr::RelativeYear(0),
+                    "year",
+                ))
+            })?;
+        return match expr {
+            DateExpr::RelativeMonth(_) | DateExpr::RelativeYear(_) | DateExpr::Year(_) => {
+                Some((end, expr, "period_part_relative"))
+            }
+            DateExpr::MonthYear { .. } => Some((end, expr, "period_part_relative")),
+            _ => None,
+        };
+    }
+    None
+}
+
+fn month_with_year(c: &Cursor, at: usize, month: u32, rule: &'static str) -> Match {
+    match c.year(at) {
+        Some(year) => (at + 1, DateExpr::MonthYear { month, year }, rule),
+        None => (
+            at,
+            DateExpr::Month {
+                month,
+                direction: 0,
+            },
+            rule,
+        ),
+    }
+}
+
+/// "les six premiers mois de cette année" → span from the number.
+fn match_first_months(c: &Cursor, i: usize) -> Option<Match> {
+    let (count, at) = c.small_number(i)?;
+    if !(1..=12).contains(&count) || !c.is(at, &["premiers"]) || !c.is(at + 1, &["mois"]) {
+        return None;
+    }
+    if !c.is(at + 2, &["de", "d'"]) {
+        return None;
+    }
+    let y = at + 3;
+    if let Some(year) = c.year(y) {
+        return Some((
+            y + 1,
+            DateExpr::FirstMonths {
+                count,
+                year: YearRef::Explicit(year),
+            },
+            "first_months",
+        ));
+    }
+    let (end, expr, _) = match_relative(c, y).or_else(|| {
+        (c.is(y, &["l'"]) && c.is(y + 1, &["annee"])).then_some((
+            y + 2,
+            DateExpr::RelativeYear(0),
+            "year",
+        ))
+    })?;
+    match expr {
+        DateExpr::RelativeYear(offset) => Some((
+            end,
+            DateExpr::FirstMonths {
+                count,
+                year: YearRef::Relative(offset),
+            },
+            "first_months",
+        )),
+        _ => None,
+    }
+}
+
+/// "18 janvier [2019] [dernier]", "1er mars", "ce 18 janvier" (the demonstrative stays).
+fn match_day_month(c: &Cursor, i: usize) -> Option<Match> {
+    if c.is(i, &["ce"]) {
+        return match_day_month(c, i + 1)
+            .filter(|(_, expr, _)| matches!(expr, DateExpr::DayMonth { .. } | DateExpr::Full(_)));
+    }
+    let day = c.day(i)?;
+    // "les 13, 14 et 17 janvier": from the first day listed to the last.
+    if c.is(i + 1, &[","]) {
+        let mut at = i + 2;
+        while c.day(at).is_some() && c.is(at + 1, &[","]) {
+            at += 2;
+        }
+        if c.day(at).is_some() && c.is(at + 1, &["et"]) {
+            let last = c.day(at + 2)?;
+            let month = c.month(at + 3)?;
+            let year = c.year(at + 4);
+            let end = if year.is_some() { at + 5 } else { at + 4 };
+            return (last > day).then_some((
+                end,
+                DateExpr::DayInterval {
+                    from: (day, month),
+                    to: (last, month),
+                    year,
+                },
+                "listed_days",
+            ));
+        }
+        return None;
+    }
+    // "les 3 et 4 février [2024]": two days, one interval.
+    if c.is(i + 1, &["et"]) {
+        let last = c.day(i + 2)?;
+        let month = c.month(i + 3)?;
+        let year = c.year(i + 4);
+        let end = if year.is_some() { i + 5 } else { i + 4 };
+        return (last > day).then_some((
+            end,
+            DateExpr::DayInterval {
+                from: (day, month),
+                to: (last, month),
+                year,
+            },
+            "two_days",
+        ));
+    }
+    // "le 7-Octobre": a day turned into the name of an event, always in the past.
+    if c.is(i + 1, &["-"])
+        && c.tokens
+            .get(i + 1)
+            .is_some_and(|t| t.start == c.tokens[i].end)
+    {
+        let month = c.month(i + 2)?;
+        let direction = -1;
+        return Some((
+            i + 3,
+            DateExpr::DayMonth {
+                day,
+                month,
+                direction,
+            },
+            "day_month_event",
+        ));
+    }
+    let month = c.month(i + 1)?;
+    if let Some(year) = c.year(i + 2) {
+        let date = NaiveDate::from_ymd_opt(year, month, day)?;
+        return Some((i + 3, DateExpr::Full(date), "day_month_year"));
+    }
+    // "4 oct. 2022": an abbreviated month with its period.
+    if c.is(i + 2, &["."]) && c.tokens[i + 1].key.len() <= 5 {
+        if let Some(year) = c.year(i + 3) {
+            let date = NaiveDate::from_ymd_opt(year, month, day)?;
+            return Some((i + 4, DateExpr::Full(date), "day_month_year"));
+        }
+    }
+    let (end, direction) = match c.direction(i + 2) {
+        Some(d) => (i + 3, d),
+        // "depuis le 7 octobre" is in the past whatever the distance.
+        None if preceded_by_since(c, i) => (i + 2, -1),
+        None => (i + 2, 0),
+    };
+    Some((
+        end,
+        DateExpr::DayMonth {
+            day,
+            month,
+            direction,
+        },
+        "day_month",
+    ))
+}
+
+/// "depuis le 7 octobre", "depuis 7 octobre".
+fn preceded_by_since(c: &Cursor, i: usize) -> bool {
+    let previous = |k: usize| i.checked_sub(k).map(|p| c.key(p)).unwrap_or("");
+    previous(1) == "depuis" || (previous(1) == "le" && previous(2) == "depuis")
+}
+
+/// "18/01/2019", "18.01.2019", "18/01/19", "2019-01-18", "2014-2017".
+fn match_numeric(c: &Cursor, i: usize) -> Option<Match> {
+    if c.kind(i) != Some(Kind::Number) {
+        return None;
+    }
+    let key = c.key(i);
+    if key.contains('-') {
+        let parts: Vec<&str> = key.split('-').collect();
+        // "2014-2017": a year range written with a hyphen.
+        if let [from, to] = parts[..] {
+            let (from, to) = (year_value(from)?, year_value(to)?);
+            return (to > from).then_some((i + 1, DateExpr::YearInterval(from, to), "year_range"));
+        }
+        // "2019-01-18": ISO 8601.
+        if let [year, month, day] = parts[..] {
+            if year.len() == 4 && month.len() == 2 && day.len() == 2 {
+                let date = NaiveDate::from_ymd_opt(
+                    year.parse().ok()?,
+                    month.parse().ok()?,
+                    day.parse().ok()?,
+                )?;
+                return Some((i + 1, DateExpr::Full(date), "iso_date"));
+            }
+        }
+        return None;
+    }
+    let separator = if key.contains('/') { '/' } else { '.' };
+    let parts: Vec<&str> = key.split(separator).collect();
+    if parts.len() != 3 || parts[0].len() > 2 || parts[1].len() > 2 {
+        return None;
+    }
+    let day: u32 = parts[0].parse().ok()?;
+    let month: u32 = parts[1].parse().ok()?;
+    let year: i32 = match parts[2].len() {
+        4 => parts[2].parse().ok()?,
+        2 => 2000 + parts[2].parse::<i32>().ok()?,
+        _ => return None,
+    };
+    let date = NaiveDate::from_ymd_opt(year, month, day)?;
+    Some((i + 1, DateExpr::Full(date), "numeric_date"))
+}
+
+/// "janvier 2018"; a bare month only after a cue ("en mars", "depuis mai") or before
+/// "dernier"/"prochain".
+fn match_month(c: &Cursor, i: usize) -> Option<Match> {
+    // "mois de mai [2024 | dernier]": the span starts at "mois".
+    if c.is(i, &["mois"]) && c.is(i + 1, &["de", "d'"]) {
+        let month = c.month(i + 2)?;
+        if c.key(i + 2).len() < 3 {
+            return None;
+        }
+        let (end, expr, _) = match_month(c, i + 2).unwrap_or((
+            i + 3,
+            DateExpr::Month {
+                month,
+                direction: 0,
+            },
+            "month",
+        ));
+        return Some((end, expr, "month_named"));
+    }
+    let month = c.month(i)?;
+    if let Some(year) = c.year(i + 1) {
+        return Some((i + 2, DateExpr::MonthYear { month, year }, "month_year"));
+    }
+    if let Some(direction) = c.direction(i + 1) {
+        return Some((
+            i + 2,
+            DateExpr::Month { month, direction },
+            "month_direction",
+        ));
+    }
+    // Abbreviations ("oct", "nov") are too ambiguous on their own.
+    if c.key(i).len() < 3 || !c.tokens[i].key.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let previous = i.checked_sub(1).map(|p| c.key(p)).unwrap_or("");
+    let after_mois_de = i >= 2 && c.is(i - 2, &["mois"]);
+    if c.lexicon.year_cues.contains(previous) || after_mois_de {
+        // "mars" capitalised mid-sentence is the planet or a name, not the month.
+        if c.tokens[i].capitalised && previous != "(" && previous != "en" {
+            return None;
+        }
+        return Some((
+            i + 1,
+            DateExpr::Month {
+                month,
+                direction: 0,
+            },
+            "month",
+        ));
+    }
+    None
+}
+
+/// "premier trimestre [2018 | de l'année]", "dernier trimestre 2017", "second semestre":
+/// months of one year. A "dernier trimestre" without year is left alone (the last one of
+/// the year, or the last one past?).
+fn match_quarter(c: &Cursor, i: usize) -> Option<Match> {
+    let rank = match c.key(i) {
+        "premier" | "1er" => 1,
+        "deuxieme" | "second" | "2e" => 2,
+        "troisieme" | "3e" => 3,
+        "quatrieme" | "4e" => 4,
+        "dernier" => 0,
+        _ => return None,
+    };
+    let (months, last) = match c.key(i + 1) {
+        "trimestre" => (3, 4),
+        "semestre" => (6, 2),
+        _ => return None,
+    };
+    let rank = if rank == 0 { last } else { rank };
+    if rank > last {
+        return None;
+    }
+    let (from, to) = ((rank - 1) * months + 1, rank * months);
+    let at = i + 2;
+    if let Some(year) = c.year(at) {
+        let year = YearRef::Explicit(year);
+        return Some((at + 1, DateExpr::MonthSpan { from, to, year }, "quarter"));
+    }
+    let of_year =
+        c.is(at, &["de", "d'"])
+            .then(|| match_relative(c, at + 1))
+            .flatten()
+            .or_else(|| {
+                (c.is(at, &["de"]) && c.is(at + 1, &["l'"]) && c.is(at + 2, &["annee"]))
+                    .then_some((at + 3, DateExpr::RelativeYear(0), "year"))
+            });
+    match of_year {
+        Some((end, DateExpr::RelativeYear(offset), _)) => Some((
+            end,
+            DateExpr::MonthSpan {
+                from,
+                to,
+                year: YearRef::Relative(offset),
+            },
+            "quarter",
+        )),
+        Some(_) => None,
+        None if c.key(i) != "dernier" => Some((
+            at,
+            DateExpr::MonthSpan {
+                from,
+                to,
+                year: YearRef::Relative(0),
+            },
+            "quarter",
+        )),
+        None => None,
+    }
+}
+
+/// "l'été 2014", "l'hiver dernier", "printemps 2019".
+fn match_season(c: &Cursor, i: usize) -> Option<Match> {
+    // "cet été", "ce printemps": this year's season.
+    if c.is(i, &["cet", "ce"]) && c.lexicon.seasons.contains(c.key(i + 1)) {
+        return Some((i + 2, DateExpr::RelativeYear(0), "season"));
+    }
+    // The article stays in the span ("l'été 2014"), like "l'an dernier".
+    let at = if c.is(i, &["l'"]) { i + 1 } else { i };
+    if !c.lexicon.seasons.contains(c.key(at)) {
+        return None;
+    }
+    if let Some(year) = c.year(at + 1) {
+        return Some((at + 2, DateExpr::Year(year), "season"));
+    }
+    if let Some(direction) = c.direction(at + 1) {
+        return Some((
+            at + 2,
+            DateExpr::RelativeYear(direction.min(0) as i64),
+            "season",
+        ));
+    }
+    None
+}
+
+/// "hier", "aujourd'hui [soir]", "cette semaine", "la semaine dernière", "le mois dernier",
+/// "l'an dernier", "l'année prochaine", "cette année", "ce week-end", "il y a trois jours".
+fn match_relative(c: &Cursor, i: usize) -> Option<Match> {
+    let key = c.key(i);
+    if let Some(&offset) = c.lexicon.relative_days.get(key) {
+        let end = if c.lexicon.day_parts.contains(c.key(i + 1)) {
+            i + 2
+        } else {
+            i + 1
+        };
+        return Some((end, DateExpr::RelativeDay(offset), "relative_day"));
+    }
+    let demonstrative = matches!(key, "ce" | "cet" | "cette");
+    let article = matches!(key, "le" | "la" | "l'");
+    // A leading "le" is left out of the span as the guidelines say ("le mois dernier" →
+    // "mois dernier", "le week-end dernier" → "week-end dernier"); "la" and "l'" stay.
+    if key == "le" {
+        return None;
+    }
+    let after_le = i > 0 && c.is(i - 1, &["le"]);
+    if after_le {
+        let direction = c.direction(i + 1)?;
+        let expr = match key {
+            "week-end" => DateExpr::Weekend(direction as i64),
+            "mois" => DateExpr::RelativeMonth(direction as i64),
+            _ => return None,
+        };
+        return Some((i + 2, expr, "relative_period"));
+    }
+    if demonstrative || article {
+        let noun = c.key(i + 1);
+        let direction = c.direction(i + 2);
+        let this_end = i + 2;
+        let (expr, end) = match (noun, demonstrative, direction) {
+            ("matin" | "soir" | "apres-midi", true, None) => (DateExpr::RelativeDay(0), this_end),
+            ("nuit", true, None) if key == "cette" => (DateExpr::RelativeDay(0), this_end),
+            ("semaine", true, None) => (DateExpr::RelativeWeek(0), this_end),
+            ("semaine", false, Some(d)) => (DateExpr::RelativeWeek(d as i64), i + 3),
+            ("week-end", true, None) => (DateExpr::Weekend(0), this_end),
+            ("week-end", false, Some(d)) => (DateExpr::Weekend(d as i64), i + 3),
+            ("mois-ci", true, None) | ("mois", true, None) => {
+                (DateExpr::RelativeMonth(0), this_end)
+            }
+            ("mois", false, Some(d)) => (DateExpr::RelativeMonth(d as i64), i + 3),
+            ("annee" | "annee-ci", true, None) => (DateExpr::RelativeYear(0), this_end),
+            ("annee" | "an", false, Some(d)) => (DateExpr::RelativeYear(d as i64), i + 3),
+            _ => return None,
+        };
+        return Some((end, expr, "relative_period"));
+    }
+    // "il y a trois jours" looks back; "dans trois jours" looks forward.
+    let ago = key == "il" && c.is(i + 1, &["y"]) && c.is(i + 2, &["a"]);
+    if ago || key == "dans" {
+        let mut at = if ago { i + 3 } else { i + 1 };
+        let sign: i64 = if ago { 1 } else { -1 };
+        let rule = if ago { "ago" } else { "in" };
+        // "il y a seulement 12 jours", "il y a près de trois semaines".
+        if ago {
+            if c.is(at, &["pres", "plus", "moins"]) && c.is(at + 1, &["de", "d'"])
+                || c.is(at, &["a"]) && c.is(at + 1, &["peine"])
+            {
+                at += 2;
+            } else if c.is(
+                at,
+                &[
+                    "seulement",
+                    "environ",
+                    "presque",
+                    "deja",
+                    "exactement",
+                    "quelque",
+                    "bientot",
+                ],
+            ) {
+                at += 1;
+            }
+        }
+        if c.is(at, &["quelques"]) && c.is(at + 1, &["heures", "minutes"]) {
+            return Some((at + 2, DateExpr::RelativeDay(0), rule));
+        }
+        // "il y a une dizaine de jours": the collective noun's value.
+        let approx = c
+            .is(at, &["une", "un"])
+            .then(|| c.lexicon_approx(at + 1))
+            .flatten()
+            .filter(|_| c.is(at + 2, &["de", "d'"]))
+            .map(|value| (value, at + 3));
+        let (count, unit_at) = approx.or_else(|| {
+            c.small_number(at)
+                .or_else(|| c.is(at, &["un", "une"]).then_some((1, at + 1)))
+        })?;
+        let unit_days = *c.lexicon.ago_units.get(c.key(unit_at))?;
+        let count = sign * i64::from(count);
+        let expr = match unit_days {
+            0 => DateExpr::RelativeDay(0),
+            30 => DateExpr::AgoMonths(count),
+            365 => DateExpr::AgoYears(count),
+            days => DateExpr::AgoDays(count * i64::from(days)),
+        };
+        return Some((unit_at + 1, expr, rule));
+    }
+    None
+}
+
+/// A four-digit year, unless it is the count of a noun ("2019 personnes") or part of a
+/// quantity ("plus de 2000 soldats").
+fn match_year(c: &Cursor, i: usize) -> Option<Match> {
+    // "les années 1990": the decade.
+    if c.is(i, &["annees"]) {
+        let year = c.year(i + 1)?;
+        return (year % 10 == 0).then_some((
+            i + 2,
+            DateExpr::YearInterval(year, year + 9),
+            "decade",
+        ));
+    }
+    // "l'année 2024": the article stays, as in "l'an dernier".
+    if c.is(i, &["l'"]) && c.is(i + 1, &["annee", "an"]) {
+        let year = c.year(i + 2)?;
+        return Some((i + 3, DateExpr::Year(year), "the_year"));
+    }
+    let year = c.year(i)?;
+    // "n°1835", "numéro 2023": a number, not a year.
+    let previous = i.checked_sub(1).map(|p| c.key(p)).unwrap_or("");
+    if matches!(previous, "°" | "no" | "numero" | "n") {
+        return None;
+    }
+    let next = c.tokens.get(i + 1);
+    let next_is_noun = next.is_some_and(|t| {
+        t.kind == Kind::Word
+            && !t.capitalised
+            && !c.lexicon.function.contains(&*t.key)
+            && (c.lexicon.persons.contains(&*t.key)
+                || c.lexicon.casualty.contains(&*t.key)
+                || c.lexicon.compounds.iter().any(|w| w[0] == t.key)
+                || c.lexicon.scales.contains_key(&*t.key)
+                || t.key.ends_with('s')
+                    && !c.lexicon.not_unit.contains(&*t.key)
+                    && !is_adverb(&t.key))
+    });
+    let previous = i.checked_sub(1).map(|p| c.key(p)).unwrap_or("");
+    let counted_before = matches!(previous, "environ" | "quelque" | "les" | "des" | "ces")
+        || (matches!(previous, "de" | "d'")
+            && i >= 2
+            && matches!(c.key(i - 2), "plus" | "moins" | "pres"));
+    // "2000 à 3000 manifestants", "entre 2000 et 2500 soldats": the low end of a count.
+    let low_end_of_count = c.is(i + 1, &["a", "et", "ou"])
+        && c.kind(i + 2) == Some(Kind::Number)
+        && count_noun_at(c, i + 3);
+    if next_is_noun
+        || low_end_of_count
+        || counted_before && next.is_some_and(|t| t.kind == Kind::Word && !t.capitalised)
+    {
+        return None;
+    }
+    Some((i + 1, DateExpr::Year(year), "year"))
+}
+
+/// Whether the token at `index` reads as the noun of a count ("soldats", "personnes").
+fn count_noun_at(c: &Cursor, index: usize) -> bool {
+    c.tokens.get(index).is_some_and(|t| {
+        t.kind == Kind::Word
+            && !t.capitalised
+            && !c.lexicon.function.contains(&*t.key)
+            && !c.lexicon.not_unit.contains(&*t.key)
+            && !is_adverb(&t.key)
+            && (t.key.ends_with(['s', 'x'])
+                || c.lexicon.persons.contains(&*t.key)
+                || c.lexicon.scales.contains_key(&*t.key))
+    })
+}
+
+/// Common adverbs and conjunctions ending in -s that follow a year ("en 2014 puis", "alors").
+fn is_adverb(key: &str) -> bool {
+    matches!(
+        key,
+        "puis"
+            | "alors"
+            | "apres"
+            | "depuis"
+            | "toujours"
+            | "jamais"
+            | "mais"
+            | "dans"
+            | "sous"
+            | "vers"
+            | "sans"
+            | "lors"
+            | "tous"
+            | "plus"
+            | "moins"
+            | "ans"
+    )
+}

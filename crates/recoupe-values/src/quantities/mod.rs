@@ -1,0 +1,931 @@
+//! The quantity stage: counts of people, vehicles, weapons, objects, money, distances, seats
+//! and votes, with value, qualifier and counted noun.
+//!
+//! A quantity is `[qualifier] number [adjective] noun [what kind]`: the qualifier ("plus de",
+//! "près d'", "environ") sets `more_than`/`about`/`less_than`; the number is digits
+//! ("10.000", "1 500", "10'000", "1,5 million"), spelled words (text2num), a collective noun
+//! ("une quinzaine de", "des centaines de") or "quelques"; the noun becomes `unit`. The span
+//! runs to the counted noun phrase as the annotation guidelines draw it: the noun with its
+//! adjectives ("12 blessés graves"), a "de" complement that forms one noun with it ("483 cas
+//! de rougeole", "sept membres des forces spéciales") and a noun coordinated without article
+//! ("policiers et gendarmes"); not a following place, date or relative clause. The
+//! part-of-speech tagger decides whether a word after the noun is its adjective.
+//!
+//! A number whose noun is elsewhere ("le bilan est passé à 103", "dont 195 sont
+//! hospitalisés") is the number alone, when the context gives the noun. Numbers whose noun is
+//! a time, age or duration unit, a percentage, an ordinal, a date or part of a name are not
+//! counts. "un"/"une" count only in casualty tolls ("un mort", "une personne a été tuée").
+
+use std::cell::RefCell;
+
+use recoupe_model::{
+    Document, Layer, Provenance, Qualifier, Quantity, QuantityValue, Span, Stage, StageError,
+};
+use recoupe_tagger::{Tagger, Upos};
+
+use crate::dates;
+use crate::lexicon::Lexicon;
+use crate::spelled::spelled_number;
+use crate::tokens::{parse_number, tokenize, Kind, Token};
+
+mod context;
+mod phrase;
+
+const STAGE: &str = "values.quantities";
+
+/// Recognises quantities (provides [`Layer::Quantities`]).
+///
+/// Requires no layer: it scans `doc.text` with its own tokenizer and, so that dates
+/// ("18 janvier", "2019") are never counts, takes the date spans from the Dates layer when
+/// [`crate::DateStage`] has produced it (its mentions are exactly the recogniser's
+/// candidates), else runs the date recogniser itself.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct QuantityStage;
+
+impl Stage for QuantityStage {
+    fn name(&self) -> &'static str {
+        "quantities"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[]
+    }
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Quantities]
+    }
+    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
+        let known_dates: Option<Vec<Span>> = doc.has(Layer::Dates).then(|| {
+            doc.layers
+                .dates
+                .iter()
+                .filter(|d| d.provenance.stage == dates::STAGE)
+                .map(|d| d.span)
+                .collect()
+        });
+        doc.layers.quantities = match known_dates {
+            Some(spans) if spans.len() == doc.layers.dates.len() => {
+                quantities_with_dates(&doc.text, &spans)
+            }
+            _ => find_quantities(&doc.text),
+        };
+        doc.mark_produced(Layer::Quantities);
+        Ok(())
+    }
+}
+
+/// All quantities of `text`, in order.
+pub fn find_quantities(text: &str) -> Vec<Quantity> {
+    let tokens = tokenize(text);
+    let spans: Vec<Span> = dates::recognise(&tokens, Lexicon::builtin())
+        .into_iter()
+        .map(|candidate| candidate.span)
+        .collect();
+    scan(&tokens, &spans)
+}
+
+/// [`find_quantities`] with the date spans already known (the date recogniser's candidates,
+/// in text order).
+fn quantities_with_dates(text: &str, date_spans: &[Span]) -> Vec<Quantity> {
+    scan(&tokenize(text), date_spans)
+}
+
+fn scan(tokens: &[Token<'_>], date_spans: &[Span]) -> Vec<Quantity> {
+    let lexicon = Lexicon::builtin();
+    // Date spans and tokens are both in text order: one merge pass marks date tokens.
+    let mut is_date = vec![false; tokens.len()];
+    let mut index = 0;
+    for span in date_spans {
+        while index < tokens.len() && tokens[index].start < span.start {
+            index += 1;
+        }
+        while index < tokens.len() && tokens[index].end <= span.end {
+            is_date[index] = true;
+            index += 1;
+        }
+    }
+    // Token range of each sentence, for the casualty and ellipsis rules.
+    let mut sentences: Vec<(usize, usize)> = Vec::new();
+    for (index, token) in tokens.iter().enumerate() {
+        if token.sentence >= sentences.len() {
+            sentences.resize(token.sentence + 1, (index, index));
+        }
+        sentences[token.sentence].1 = index + 1;
+    }
+    let scanner = Scanner {
+        sentences: &sentences,
+        tokens,
+        lexicon,
+        is_date: &is_date,
+        tags: RefCell::new(None),
+    };
+    let mut found: Vec<Quantity> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match scanner.match_at(i, &found) {
+            Some((end, quantity)) => {
+                found.push(quantity);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+struct Scanner<'a> {
+    /// `[first, end)` token indices of each sentence.
+    sentences: &'a [(usize, usize)],
+    tokens: &'a [Token<'a>],
+    lexicon: &'a Lexicon,
+    is_date: &'a [bool],
+    /// Part-of-speech tags of the last window of tokens tagged: `[start, end)` and tags.
+    tags: RefCell<Option<(usize, usize, Vec<Upos>)>>,
+}
+
+/// Opening and closing quotation marks a count may sit inside ("au moins « 12 blessés »").
+fn is_quote(raw: &str) -> bool {
+    matches!(raw, "«" | "»" | "\"" | "“" | "”")
+}
+
+/// Determiners that open a complement naming a group ("de la tribu", "de sa famille").
+const COMPLEMENT_DETERMINERS: [&str; 13] = [
+    "la", "l'", "sa", "son", "ses", "leur", "leurs", "cette", "ce", "cet", "ces", "notre", "nos",
+];
+
+/// A number head: its value, where it ends, and what it implies.
+struct Head {
+    value: QuantityValue,
+    end: usize,
+    /// The qualifier the head itself implies ("une quinzaine" → about).
+    implied: Option<Qualifier>,
+    /// The head needs "de"/"d'" before its noun ("un million de", "des centaines de").
+    needs_de: bool,
+    /// The head is "un"/"une": a count only in a casualty toll.
+    is_one_article: bool,
+    /// The head is a pronoun ("quelques-uns"): it never has a noun.
+    pronoun: bool,
+}
+
+struct Noun {
+    /// The counted noun as written; empty when it is only in the context.
+    unit: String,
+    /// Index just past the span.
+    end: usize,
+}
+
+impl<'a> Scanner<'a> {
+    fn key(&self, index: usize) -> &'a str {
+        self.tokens.get(index).map(|t| t.key.as_ref()).unwrap_or("")
+    }
+
+    fn is(&self, index: usize, words: &[&str]) -> bool {
+        words.contains(&self.key(index))
+    }
+
+    fn usable(&self, index: usize) -> bool {
+        index < self.tokens.len() && !self.is_date[index]
+    }
+
+    /// The token at `index` when it is usable and in sentence `sentence`.
+    fn token_in(&self, index: usize, sentence: usize) -> Option<&'a Token<'a>> {
+        self.tokens
+            .get(index)
+            .filter(|t| t.sentence == sentence && !self.is_date[index])
+    }
+
+    /// The part-of-speech tag of token `index`. Only a window of the sentence around it is
+    /// tagged (the tagger looks two words and two tags back and two words ahead), so the
+    /// cost stays a few tokens per question whatever the sentence length; a window already
+    /// tagged answers for the tokens well inside it.
+    fn tag(&self, index: usize) -> Option<Upos> {
+        const BEFORE: usize = 4;
+        const AFTER: usize = 3;
+        let sentence = self.tokens.get(index)?.sentence;
+        let (first, last) = self.sentences[sentence];
+        let start = index.saturating_sub(BEFORE).max(first);
+        let end = (index + AFTER).min(last);
+        let mut cache = self.tags.borrow_mut();
+        let covered = cache
+            .as_ref()
+            .is_some_and(|(s, e, _)| *s <= start && end <= *e);
+        if !covered {
+            // Tag a little further ahead than asked: the next question is usually nearby.
+            let end = (index + 2 * AFTER).min(last);
+            let words: Vec<&str> = self.tokens[start..end].iter().map(|t| t.raw).collect();
+            *cache = Some((start, end, Tagger::embedded().tag(&words)));
+        }
+        let (s, _, tags) = cache.as_ref()?;
+        tags.get(index - s).copied()
+    }
+
+    fn match_at(&self, i: usize, previous: &[Quantity]) -> Option<(usize, Quantity)> {
+        if !self.usable(i) || !self.could_start(i) {
+            return None;
+        }
+        if let Some(found) = self.match_range(i, previous) {
+            return Some(found);
+        }
+        let (qualifier, mut at) = self.qualifier(i);
+        // "plus d'une centaine": the qualifier phrase "plus d'une" took the article of the
+        // collective noun.
+        if qualifier != Qualifier::Exact
+            && self.key(at.wrapping_sub(1)) == "une"
+            && self.lexicon.approx_nouns.contains_key(self.key(at))
+        {
+            at -= 1;
+        }
+        // "au moins « 12 blessés »": a quotation mark between qualifier and number.
+        let quoted_number = at > i
+            && self.tokens.get(at).is_some_and(|t| is_quote(t.raw))
+            && self
+                .tokens
+                .get(at + 1)
+                .is_some_and(|t| t.kind == Kind::Number);
+        if quoted_number {
+            at += 1;
+        }
+        // "une « quinzaine de morts »": a quotation mark after the article.
+        let quoted = quoted_number
+            || self.is(at, &["un", "une"])
+                && self.tokens.get(at + 1).is_some_and(|t| is_quote(t.raw));
+        let head = self.head(at)?;
+        if self.excluded_before(at) {
+            return None;
+        }
+        // "un troisième": its unit comes from the count it continues.
+        let ordinal_one = head.is_one_article && is_ordinal(self.key(head.end));
+        // `noun` checks "un"/"une" itself, on the head noun before its complements.
+        let (noun, checked) = match (!head.pronoun && !ordinal_one)
+            .then(|| self.noun(head.end, head.needs_de, &head))
+            .flatten()
+        {
+            Some(noun) => (noun, true),
+            _ => match self.elliptic_noun(at, &head, previous) {
+                Some(noun) => (noun, false),
+                None => (self.bare_count(i, at, &head, qualifier, previous)?, false),
+            },
+        };
+        if head.is_one_article && !ordinal_one && !checked && !self.is_casualty_count(at, &noun) {
+            return None;
+        }
+        let qualifier = match (qualifier, head.implied) {
+            (Qualifier::Exact, Some(implied)) => implied,
+            (q, _) => q,
+        };
+        let rule = if head.is_one_article {
+            "casualty_one"
+        } else if noun.unit.is_empty() {
+            "bare_count"
+        } else {
+            "count"
+        };
+        let mut noun = noun;
+        if quoted && self.tokens.get(noun.end).is_some_and(|t| is_quote(t.raw)) {
+            noun.end += 1;
+        }
+        Some((
+            noun.end,
+            self.quantity(i, noun, head.value, qualifier, rule),
+        ))
+    }
+
+    /// Whether a quantity may start at `i`: a number, a number word, the first word of a
+    /// qualifier, or a word that opens a range or a collective count. One set lookup skips
+    /// every other word.
+    fn could_start(&self, i: usize) -> bool {
+        let token = &self.tokens[i];
+        if token.kind != Kind::Word {
+            return token.kind == Kind::Number;
+        }
+        let key = token.key.as_ref();
+        self.lexicon.qualifier_starts.contains(key)
+            || self.lexicon.number_words.contains(key)
+            || self.lexicon.range_nouns.contains_key(key)
+            || matches!(
+                key,
+                "entre"
+                    | "de"
+                    | "des"
+                    | "quelques"
+                    | "plusieurs"
+                    | "quelques-uns"
+                    | "quelques-unes"
+            )
+            || key.contains('-')
+                && key
+                    .split('-')
+                    .all(|part| self.lexicon.number_words.contains(part))
+    }
+
+    fn quantity(
+        &self,
+        start: usize,
+        noun: Noun,
+        value: QuantityValue,
+        qualifier: Qualifier,
+        rule: &'static str,
+    ) -> Quantity {
+        let qualifier = if matches!(value, QuantityValue::Range(_)) {
+            Qualifier::Range
+        } else {
+            qualifier
+        };
+        Quantity {
+            span: Span::new(self.tokens[start].start, self.tokens[noun.end - 1].end),
+            value,
+            qualifier,
+            unit: (!noun.unit.is_empty()).then_some(noun.unit),
+            provenance: Provenance::new(STAGE, rule),
+        }
+    }
+
+    /// "entre 20 et 30 morts", "de 76 à 90 députés", "140 à 152 sièges", "entre 2 000 et
+    /// 3 000" (the noun in the context).
+    fn match_range(&self, i: usize, previous: &[Quantity]) -> Option<(usize, Quantity)> {
+        let (joiner, low_at): (&[&str], usize) = match self.key(i) {
+            "entre" => (&["et", "a"], i + 1),
+            "de" => (&["a"], i + 1),
+            // "140 à 152 sièges": a bare range needs its noun.
+            _ if self.tokens[i].kind == Kind::Number => (&["a"], i),
+            _ => return None,
+        };
+        let low = self.plain_number(low_at)?;
+        if !self.is(low.1, joiner) {
+            return None;
+        }
+        let high = self.plain_number(low.1 + 1)?;
+        // "entre 40 et 45 millions de francs": a scale after the high bound applies to both,
+        // and then "de" comes before the noun.
+        let scale = self.scale(high.1);
+        let (low_value, high_value, end) = match scale {
+            Some(scale) => (low.0 * scale, high.0 * scale, high.1 + 1),
+            None => (low.0, high.0, high.1),
+        };
+        // "entre 30 et 40 000 personnes": the thousands of the high bound are the low
+        // bound's too.
+        let low_value = if high_value >= 1000.0
+            && high_value % 1000.0 == 0.0
+            && low_value < 1000.0
+            && low_value * 1000.0 < high_value
+        {
+            low_value * 1000.0
+        } else {
+            low_value
+        };
+        if high_value <= low_value {
+            return None;
+        }
+        let head = Head {
+            value: QuantityValue::Range([low_value, high_value]),
+            end,
+            implied: None,
+            needs_de: scale.is_some(),
+            is_one_article: false,
+            pronoun: false,
+        };
+        let noun = match self.noun(head.end, head.needs_de, &head) {
+            Some(noun) => noun,
+            // "ils seraient entre 2 000 et 3 000 à …", "… contre 98 à 110 pour l'autre": the
+            // bounds alone, the noun elsewhere.
+            None if self.closes_bare(head.end, self.tokens[i].sentence)
+                && (low_at > i
+                    || self
+                        .recent_quantity(previous, self.tokens[i].sentence)
+                        .is_some()) =>
+            {
+                Noun {
+                    unit: String::new(),
+                    end: head.end,
+                }
+            }
+            None => return None,
+        };
+        Some((
+            noun.end,
+            self.quantity(i, noun, head.value, Qualifier::Range, "range"),
+        ))
+    }
+
+    /// A number in digits or words (no collective nouns), for ranges.
+    fn plain_number(&self, index: usize) -> Option<(f64, usize)> {
+        if !self.usable(index) {
+            return None;
+        }
+        let token = self.tokens.get(index)?;
+        if token.kind == Kind::Number {
+            return parse_number(&token.key).map(|v| (v, index + 1));
+        }
+        spelled_number(self.tokens, index, self.lexicon)
+    }
+
+    /// The longest qualifier phrase at `i`, if any.
+    fn qualifier(&self, i: usize) -> (Qualifier, usize) {
+        if !self.lexicon.qualifier_starts.contains(self.key(i)) {
+            return (Qualifier::Exact, i);
+        }
+        for (words, qualifier) in &self.lexicon.qualifiers {
+            if words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.key(i + k) == w && self.usable(i + k))
+            {
+                return (*qualifier, i + words.len());
+            }
+        }
+        (Qualifier::Exact, i)
+    }
+
+    fn scale(&self, index: usize) -> Option<f64> {
+        self.lexicon.scales.get(self.key(index)).copied()
+    }
+
+    fn head(&self, at: usize) -> Option<Head> {
+        if !self.usable(at) {
+            return None;
+        }
+        let token = &self.tokens[at];
+        let key = token.key.as_ref();
+        let collective = |value: QuantityValue, end: usize, implied: Option<Qualifier>| Head {
+            value,
+            end,
+            implied,
+            needs_de: true,
+            is_one_article: false,
+            pronoun: false,
+        };
+        // "des centaines de", "quelques milliers de", "plusieurs dizaines de".
+        if matches!(key, "des" | "quelques" | "plusieurs") {
+            if let Some(&range) = self.lexicon.range_nouns.get(self.key(at + 1)) {
+                // "des dizaines de milliers de": the range scales.
+                let (range, end) = match self.scale(at + 3) {
+                    Some(scale) if self.is(at + 2, &["de", "d'"]) && scale > 1.0 => {
+                        ([range[0] * scale, range[1] * scale], at + 4)
+                    }
+                    _ => (range, at + 2),
+                };
+                return Some(collective(QuantityValue::Range(range), end, None));
+            }
+            if key == "quelques" {
+                return Some(Head {
+                    value: QuantityValue::Range([2.0, 9.0]),
+                    end: at + 1,
+                    implied: None,
+                    needs_de: false,
+                    is_one_article: false,
+                    pronoun: false,
+                });
+            }
+            return None;
+        }
+        // "[accusés] de centaines de civils", "état de « dizaines de corps »": the collective
+        // noun after a "de" that swallowed its article.
+        if let Some(&range) = self.lexicon.range_nouns.get(key) {
+            let de_at = match at.checked_sub(1) {
+                Some(p) if is_quote(self.tokens[p].raw) => p.checked_sub(1),
+                other => other,
+            };
+            if de_at.is_some_and(|p| self.is(p, &["de", "d'"])) && self.is(at + 1, &["de", "d'"]) {
+                return Some(collective(QuantityValue::Range(range), at + 1, None));
+            }
+        }
+        // "quelques-uns ont été blessés": a count whose noun is in the context.
+        if matches!(key, "quelques-uns" | "quelques-unes") {
+            return Some(Head {
+                value: QuantityValue::Range([2.0, 9.0]),
+                end: at + 1,
+                implied: None,
+                needs_de: false,
+                is_one_article: false,
+                pronoun: true,
+            });
+        }
+        // "une quinzaine de", "un millier de", "une bonne douzaine de", "un trio de",
+        // "une poignée de", "une « quinzaine de morts »".
+        if matches!(key, "un" | "une") {
+            let quote = usize::from(self.tokens.get(at + 1).is_some_and(|t| is_quote(t.raw)));
+            let (noun_at, implied) = if self.is(at + 1 + quote, &["bonne"]) {
+                (at + 2 + quote, Qualifier::MoreThan)
+            } else {
+                (at + 1 + quote, Qualifier::About)
+            };
+            let noun = self.key(noun_at);
+            if let Some(&value) = self.lexicon.approx_nouns.get(noun) {
+                return Some(collective(
+                    QuantityValue::Single(value),
+                    noun_at + 1,
+                    Some(implied),
+                ));
+            }
+            if let Some(&value) = self.lexicon.exact_nouns.get(noun) {
+                return Some(collective(QuantityValue::Single(value), noun_at + 1, None));
+            }
+            if let Some(&range) = self.lexicon.one_range_nouns.get(noun) {
+                return Some(collective(QuantityValue::Range(range), noun_at + 1, None));
+            }
+        }
+        let (mut value, mut end) = match token.kind {
+            // "0630 GMT", "07h00": a leading zero writes a time or a code.
+            Kind::Number if key.len() > 1 && key.starts_with('0') && !key.starts_with("0,") => {
+                return None
+            }
+            Kind::Number => (parse_number(key)?, at + 1),
+            Kind::Word => spelled_number(self.tokens, at, self.lexicon)?,
+            _ => return None,
+        };
+        let mut needs_de = false;
+        // "1,2 G$": a scale letter glued to the currency symbol that follows.
+        if let (Some(&scale), Some(symbol)) = (
+            self.lexicon.currency_scales.get(self.key(end)),
+            self.tokens.get(end + 1),
+        ) {
+            if matches!(symbol.raw, "$" | "€" | "£") && symbol.start == self.tokens[end].end {
+                value *= scale;
+                end += 1;
+            }
+        }
+        if let Some(scale) = self.scale(end) {
+            value *= scale;
+            end += 1;
+            needs_de = true;
+        }
+        let is_one_article = !needs_de && token.kind == Kind::Word && matches!(key, "un" | "une");
+        Some(Head {
+            value: QuantityValue::Single(value),
+            end,
+            implied: None,
+            needs_de,
+            is_one_article,
+            pronoun: false,
+        })
+    }
+
+    /// Numbers that are not counts whatever follows: "les deux pays" (both), "article 12".
+    fn excluded_before(&self, at: usize) -> bool {
+        let previous = at.checked_sub(1).map(|p| self.key(p)).unwrap_or("");
+        // "les deux pays" refers back to both; "les deux personnes à bord" still counts people.
+        if self.key(at) == "deux"
+            && self.lexicon.both_determiners.contains(previous)
+            && !self.lexicon.persons.contains(self.key(at + 1))
+        {
+            return true;
+        }
+        // "3 à 1": the second number of a score (a range "de 3 à 5 …" is matched earlier).
+        let score = previous == "a"
+            && at >= 2
+            && self.tokens[at - 2].kind == Kind::Number
+            && !(at >= 3 && self.is(at - 3, &["de", "entre"]));
+        score
+            || matches!(
+                previous,
+                "article" | "articles" | "n°" | "numero" | "no" | "alinea" | "°"
+            )
+    }
+
+    fn raw(&self, index: usize) -> &'a str {
+        self.tokens[index].raw
+    }
+
+    fn raw_range(&self, from: usize, to_exclusive: usize) -> String {
+        self.tokens[from..to_exclusive]
+            .iter()
+            .enumerate()
+            .map(|(k, t)| {
+                let glue = k > 0 && self.tokens[from + k - 1].end == t.start;
+                (glue, t.raw)
+            })
+            .fold(String::new(), |mut acc, (glue, text)| {
+                if !acc.is_empty() && !glue {
+                    acc.push(' ');
+                }
+                acc.push_str(text);
+                acc
+            })
+    }
+}
+
+/// "troisième", "second": an ordinal standing for one more of a count ("et un troisième").
+fn is_ordinal(key: &str) -> bool {
+    key.ends_with("ieme") || matches!(key, "second" | "seconde")
+}
+
+fn looks_plural(key: &str) -> bool {
+    key.ends_with(['s', 'x', 'z'])
+}
+
+/// Singular demonym shapes ("israelien", "palestinienne", "francais", "americain").
+fn is_demonym(key: &str) -> bool {
+    [
+        "ien", "ienne", "ais", "aise", "ain", "aine", "ite", "ois", "oise",
+    ]
+    .iter()
+    .any(|suffix| key.len() > suffix.len() + 2 && key.ends_with(suffix))
+}
+
+fn join_unit(adjectives: &[&str], noun: &str) -> String {
+    if adjectives.is_empty() {
+        noun.to_string()
+    } else {
+        format!("{} {}", adjectives.join(" "), noun)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each quantity as `text = value qualifier`.
+    fn found(text: &str) -> Vec<String> {
+        find_quantities(text)
+            .iter()
+            .map(|q| {
+                let value = match q.value {
+                    QuantityValue::Single(v) => format!("{v}"),
+                    QuantityValue::Range([a, b]) => format!("{a}-{b}"),
+                };
+                let qualifier = match q.qualifier {
+                    Qualifier::Exact => "",
+                    Qualifier::MoreThan => " >",
+                    Qualifier::LessThan => " <",
+                    Qualifier::About => " ~",
+                    Qualifier::Range => " range",
+                };
+                format!("{} = {value}{qualifier}", &text[q.span.start..q.span.end])
+            })
+            .collect()
+    }
+
+    #[test]
+    fn issue13_bare_numbers_whose_noun_is_elsewhere() {
+        assert_eq!(
+            found("Le bilan de l'effondrement est passé à 57 après la mort de deux blessés."),
+            ["57 = 57", "deux blessés = 2"]
+        );
+        assert_eq!(
+            found("Les secours ont recensé 312 blessés, dont 88 sont toujours hospitalisés."),
+            ["312 blessés = 312", "88 = 88"]
+        );
+        assert_eq!(
+            found("La crue a fait 840 morts et 1 210 blessés, dont 403 grièvement."),
+            [
+                "840 morts = 840",
+                "1 210 blessés = 1210",
+                "403 grièvement = 403"
+            ]
+        );
+        assert_eq!(
+            found(
+                "Le nombre de victimes a atteint 64 dans la province nord et 5 dans la capitale."
+            ),
+            ["64 = 64", "5 = 5"]
+        );
+        assert_eq!(
+            found("Plus de 90 corps ont été retrouvés. Il y en aurait « au moins 250 », dit-il."),
+            ["Plus de 90 corps = 90 >", "au moins 250 = 250 >"]
+        );
+        assert_eq!(
+            found("Ce ne sont pas 40, mais au moins 90 personnes qui ont péri."),
+            ["40 = 40", "au moins 90 personnes = 90 >"]
+        );
+        assert_eq!(
+            found("Au moins 7 300 habitants ont fui et 2 150 restent introuvables."),
+            ["Au moins 7 300 habitants = 7300 >", "2 150 = 2150"]
+        );
+        assert_eq!(
+            found("Vingt-deux manifestants ont été arrêtés. Douze d'entre eux ont été relâchés."),
+            ["Vingt-deux manifestants = 22", "Douze = 12"]
+        );
+        assert_eq!(
+            found("Le budget franchit le cap des 2.000 milliards, contre 1.975,5 milliards avant."),
+            [
+                "2.000 milliards = 2000000000000",
+                "1.975,5 milliards = 1975500000000"
+            ]
+        );
+        assert_eq!(
+            found("Deux autres personnes sont mortes dans le nord et une troisième dans le sud."),
+            ["Deux autres personnes = 2", "une troisième = 1"]
+        );
+    }
+
+    #[test]
+    fn issue13_counts_listed_by_place_and_tolls_carried_forward() {
+        assert_eq!(
+            found(
+                "La préfecture recense 14 victimes à Valmont, cinq à Sainte-Croix et une au Fenil."
+            ),
+            ["14 victimes = 14", "cinq = 5", "une = 1"]
+        );
+        assert_eq!(
+            found("On compte 9 812 morts au nord et 2 104 au sud, ce qui porte à 11 916 le nombre total de morts."),
+            ["9 812 morts = 9812", "2 104 = 2104", "11 916 = 11916"]
+        );
+        assert_eq!(
+            found("Les urgences ont reçu 120 blessés, dont au moins 35 le seraient grièvement."),
+            ["120 blessés = 120", "au moins 35 = 35 >"]
+        );
+        assert_eq!(
+            found("Deux canots ont recueilli 17 et 29 migrants; 1,9 million de grévistes, contre 1,6 million la semaine précédente."),
+            [
+                "Deux canots = 2",
+                "17 = 17",
+                "29 migrants = 29",
+                "1,9 million de grévistes = 1900000",
+                "1,6 million = 1600000"
+            ]
+        );
+        assert_eq!(
+            found("Plus de 5.200 membres des forces de l'ordre seront déployés."),
+            ["Plus de 5.200 membres des forces de l'ordre = 5200 >"]
+        );
+        assert_eq!(
+            found("Une source évoque un bilan d'une « quinzaine de morts », une autre vingt et un blessés."),
+            ["une « quinzaine de morts » = 15 ~", "vingt et un blessés = 21"]
+        );
+        // "une" before a noun stays an article.
+        assert_eq!(
+            found("On compte 14 victimes, deux à Berlaz et une femme au Fenil."),
+            ["14 victimes = 14", "deux = 2"]
+        );
+    }
+
+    #[test]
+    fn issue13_bare_numbers_that_are_no_count() {
+        for text in [
+            "Un troisième mandat est en jeu et une deuxième réunion aura lieu.",
+            "Deux femmes de 73 et de 31 ans et trois hommes de 35, 40 et 54 ans ont été tués.",
+            "Le Covid-19 a frappé la région, selon le bulletin publié à 0630 GMT.",
+            "L'article 12 de la loi et la magnitude 6 du séisme ont été cités.",
+            "Le chômage recule de 0,2 point sur trois mois.",
+            "Le nombre de cas est multiplié par quatre, selon l'agence.",
+        ] {
+            let numbers: Vec<String> = found(text)
+                .into_iter()
+                .filter(|q| !q.contains("femmes") && !q.contains("hommes"))
+                .collect();
+            assert!(numbers.is_empty(), "{text}: {numbers:?}");
+        }
+    }
+
+    #[test]
+    fn issue13_labels_rates_and_measures_are_no_counts() {
+        assert_eq!(
+            found("La route nationale 7 est coupée; la voiture roulait à 130 km/h à 10 kilomètres de profondeur du tunnel, et l'équipe a 15 points d'avance."),
+            ["10 kilomètres = 10"]
+        );
+        assert_eq!(
+            found("L'appartement de 400 m² compte 14 secrétaires d'État pour voisins."),
+            ["400 m² = 400", "14 secrétaires d'État = 14"]
+        );
+        assert_eq!(
+            found("L'attaque a tué 17 civils en blessant huit; le parti en aura 3."),
+            ["17 civils = 17", "huit = 8", "3 = 3"]
+        );
+    }
+
+    #[test]
+    fn issue13_ranges_with_a_and_entre() {
+        assert_eq!(
+            found("Les sondages donnent au parti entre 140 à 152 sièges, contre 98 à 110 pour son rival."),
+            ["entre 140 à 152 sièges = 140-152 range", "98 à 110 = 98-110 range"]
+        );
+        assert_eq!(
+            found("Ils obtiendraient 140 à 152 sièges."),
+            ["140 à 152 sièges = 140-152 range"]
+        );
+        assert_eq!(
+            found("Ses combattants seraient entre 2 000 et 3 000 à tenir la ligne."),
+            ["entre 2 000 et 3 000 = 2000-3000 range"]
+        );
+    }
+
+    #[test]
+    fn issue13_scales_shared_by_both_bounds_and_half_millions() {
+        assert_eq!(
+            found("Ils étaient entre 30 et 40 000 personnes, près d'un demi-million de réfugiés ont fui, puis deux millions le lendemain."),
+            [
+                "entre 30 et 40 000 personnes = 30000-40000 range",
+                "près d'un demi-million de réfugiés = 500000 ~",
+                "deux millions = 2000000"
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_spelled_counts_side_by_side_and_parts_of_groups() {
+        assert_eq!(
+            found("Dix-sept soldats et quatre-vingts civils ont été tués. Quatre d'entre eux étaient des enfants."),
+            ["Dix-sept soldats = 17", "quatre-vingts civils = 80", "Quatre = 4"]
+        );
+    }
+
+    #[test]
+    fn issue13_quote_marks_inside_a_count() {
+        assert_eq!(
+            found("Le dernier bilan fait état d'au moins « 12 blessés » dans le quartier."),
+            ["au moins « 12 blessés » = 12 >"]
+        );
+        assert_eq!(
+            found("Plus d'une vingtaine d'« obus de gros calibre » sont tombés."),
+            ["Plus d'une vingtaine d'« obus de gros calibre » = 20 >"]
+        );
+    }
+
+    #[test]
+    fn issue13_thousand_separators_in_every_position() {
+        assert_eq!(
+            found("On recense 1 210 blessés, 10 100 disparus, 1\u{202f}250\u{202f}000 sinistrés et 10'000 manifestants."),
+            [
+                "1 210 blessés = 1210",
+                "10 100 disparus = 10100",
+                "1\u{202f}250\u{202f}000 sinistrés = 1250000",
+                "10'000 manifestants = 10000"
+            ]
+        );
+        assert_eq!(found("Il y a eu 2.059 blessés."), ["2.059 blessés = 2059"]);
+    }
+
+    #[test]
+    fn issue13_part_of_a_group() {
+        // With the group's own number, the part and the group are two counts.
+        assert_eq!(
+            found("Trois des huit blessés ont été évacués et 49 des coaccusés condamnés."),
+            ["Trois = 3", "huit blessés = 8", "49 des coaccusés = 49"]
+        );
+    }
+
+    #[test]
+    fn issue13_span_to_the_counted_noun_phrase() {
+        assert_eq!(
+            found("L'attaque a fait 14 blessés graves et 31 blessés légers."),
+            ["14 blessés graves = 14", "31 blessés légers = 31"]
+        );
+        assert_eq!(
+            found("On compte 480 cas de choléra et 12 000 personnes déplacées dans 18 districts ruraux."),
+            [
+                "480 cas de choléra = 480",
+                "12 000 personnes déplacées = 12000",
+                "18 districts ruraux = 18"
+            ]
+        );
+        assert_eq!(
+            found("Sept membres des forces spéciales et huit membres de sa famille ont été tués."),
+            [
+                "Sept membres des forces spéciales = 7",
+                "huit membres de sa famille = 8"
+            ]
+        );
+        assert_eq!(
+            found("Quelque 6 000 policiers et gendarmes seront mobilisés."),
+            ["Quelque 6 000 policiers et gendarmes = 6000 ~"]
+        );
+        assert_eq!(
+            found("Une personne a été tuée et 170 autres blessées."),
+            ["Une personne = 1", "170 autres blessées = 170"]
+        );
+        // Not a following place, date or relative clause, nor a complement after an
+        // adjective, nor an adjective with its own complement.
+        assert_eq!(
+            found("Trois soldats de la garnison, 40 habitants qui fuyaient et 15 kilomètres de la ville."),
+            ["Trois soldats = 3", "40 habitants = 40", "15 kilomètres = 15"]
+        );
+        assert_eq!(
+            found("Plus de 300 cas présumés de dengue et deux témoins présents dans la salle."),
+            ["Plus de 300 cas présumés = 300 >", "deux témoins = 2"]
+        );
+        assert_eq!(
+            found("Il a payé 5 000 euros d'amende et placé 6 800 athlètes annoncés par le comité."),
+            ["5 000 euros = 5000", "6 800 athlètes = 6800"]
+        );
+        assert_eq!(
+            found("Les autorités ont déployé une dizaine de véhicules de CRS et plus de 100 points de contrôle."),
+            [
+                "une dizaine de véhicules de CRS = 10 ~",
+                "plus de 100 points de contrôle = 100 >"
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_one_counts_as_a_victim_among_others() {
+        assert_eq!(
+            found("Quatre personnes, dont un nourrisson, ont été tuées."),
+            ["Quatre personnes = 4", "un nourrisson = 1"]
+        );
+        assert_eq!(
+            found("Un autre garçon a été tué dans la frappe."),
+            ["Un autre garçon = 1"]
+        );
+        // A person who speaks about the victims is not one.
+        assert_eq!(
+            found("Tous les hommes ont été tués, raconte une personne du village."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn issue13_lists_under_a_heading_that_names_the_count() {
+        let text = "Résultats.\nNombre de sièges :\n\n  • Parti A : 71 (64 auparavant).\n  • Parti B : 12\n";
+        assert_eq!(found(text), ["71 = 71", "64 = 64", "12 = 12"]);
+        let plain = "Programme :\n  • Salle 12 : conférence\n";
+        assert!(found(plain).is_empty(), "{:?}", found(plain));
+    }
+}
