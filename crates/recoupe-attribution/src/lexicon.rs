@@ -72,6 +72,9 @@ pub struct VerbForm {
     /// The verb is a cue only when its object is a claim noun ("rejeter les accusations",
     /// "balayer ces allégations"): `rejeter un projet de loi` says nothing.
     pub claim: bool,
+    /// The lemma is pronominal ("s'emporter", "se féliciter"): it has no passive ("ont été
+    /// emportés par la crue" is another verb).
+    pub pronominal: bool,
     /// Words that must follow the form for multi-word verbs ("fait" + "état"), lowercase.
     pub tail: Vec<String>,
 }
@@ -121,6 +124,13 @@ pub struct Lexicon {
     /// Verb forms that may stand between a negation and a verb of commenting or what one
     /// declines to give ("n'a pas *voulu* commenter", "n'a *fait* aucun commentaire").
     pub no_comment_heads: HashSet<String>,
+    /// Social networks and messaging platforms ("Telegram", "X"): a channel, never a link of
+    /// a chain nor an antecedent.
+    pub platforms: HashSet<String>,
+    /// Nouns of a toll or count ("bilan", "chiffres"): with no source, not a speaker.
+    pub toll_nouns: HashSet<String>,
+    /// Nouns of public bodies that make a toll sourced ("le bilan des *autorités*").
+    pub institutions: HashSet<String>,
 }
 
 const VERBS: &str = include_str!("../../../resources/fr/speech_verbs.txt");
@@ -164,6 +174,7 @@ impl Lexicon {
             };
             let class = VerbClass::parse(class_name)
                 .ok_or_else(|| bad(format!("unknown class `{}`", cols[1])))?;
+            let pronominal = cols[0].starts_with("se ") || cols[0].starts_with("s'");
             let lemma = cols[0].trim_start_matches("se ").trim_start_matches("s'");
             let forms: Vec<(String, FormKind)> = if cols.len() == 3 {
                 cols[2]
@@ -207,6 +218,7 @@ impl Lexicon {
                         weak,
                         opinion,
                         claim,
+                        pronominal,
                         tail,
                     },
                 );
@@ -257,6 +269,15 @@ impl Lexicon {
                     lex.claim_nouns.insert(words.join(" "));
                 }
                 "no_comment_object" => lex.no_comment_objects.push(words, String::new()),
+                "platform" => {
+                    lex.platforms.insert(words.join(" "));
+                }
+                "toll_noun" => {
+                    lex.toll_nouns.insert(words.join(" "));
+                }
+                "institution" => {
+                    lex.institutions.insert(words.join(" "));
+                }
                 "no_comment_head" => {
                     lex.no_comment_heads.insert(words.join(" "));
                 }

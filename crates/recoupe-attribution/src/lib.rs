@@ -104,7 +104,7 @@ impl Stage for AttributionStage {
 fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) {
     let mut entities: Vec<&EntityMention> = doc.layers.entities.iter().collect();
     entities.sort_by_key(|e| (e.span.start, e.span.end));
-    let view = DocView::new(doc, entities);
+    let view = DocView::new(lex, doc, entities);
     let mut attributions: Vec<Attribution> = Vec::new();
     let mut unsourced = Vec::new();
     let mut speakers_seen: Vec<SpeakerRef> = Vec::new();

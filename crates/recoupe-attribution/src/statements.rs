@@ -15,14 +15,14 @@ use crate::cues::{
     complement_after, find_cues, tagged_as_verb, Complement, CueKind, Tags, VerbCue,
 };
 use crate::grammar::{
-    direct_object_after, is_adverb, is_conditional, quoted_mask, span_of, trim_range, AUXILIARIES,
-    CONJUNCTIONS,
+    direct_object_after, is_adverb, is_boundary, is_conditional, quoted_mask, span_of, trim_range,
+    AUXILIARIES, CONJUNCTIONS,
 };
 use crate::lexicon::{Lexicon, VerbClass};
 use crate::speakers::{
     description_head, pronoun_speaker, resolve_speaker, same_as, Speaker, SpeakerRef,
 };
-use crate::subjects::{subject_after, subject_before, topic_head};
+use crate::subjects::{name_in_apposition, subject_after, subject_before, topic_head};
 use crate::view::DocView;
 use crate::words::{fold, Word, WordKind};
 use crate::STAGE;
@@ -121,7 +121,8 @@ impl Reading<'_, '_> {
             if gerund && (out.is_empty() || complement.is_none()) {
                 continue;
             }
-            let incise = !gerund && self.is_incise(cue, complement, floor, &mut tags);
+            let incise =
+                !gerund && cue.agent.is_none() && self.is_incise(cue, complement, floor, &mut tags);
             // Verbs often not about speech ("lancer", "confirmer", "dévoiler") need a clause
             // or a quotation; opinion verbs taking an object ("considérer X comme", "appeler
             // à") count when a person or body is their subject.
@@ -129,20 +130,27 @@ impl Reading<'_, '_> {
             if bare && !cue.opinion {
                 continue;
             }
-            let parts = if incise {
+            // A later verb cue in the same sentence ends this content.
+            let next = cues
+                .iter()
+                .map(|c| c.group_start)
+                .find(|&g| g > cue.group_end);
+            let parts = if let Some(par) = cue.agent {
+                self.passive_parts(cue, floor, par, next)
+            } else if incise {
                 self.incise_parts(cue, floor)
             } else {
-                // A later verb cue in the same sentence ends this content.
-                let next = cues
-                    .iter()
-                    .map(|c| c.group_start)
-                    .find(|&g| g > cue.group_end);
                 self.forward_parts(cue, floor, gerund, next)
             };
             floor = cue.group_end + 1;
             let Some((cfrom, cto)) = parts.content else {
                 continue;
             };
+            // "Le dernier bilan fait état de 92 morts": a toll with no source is the
+            // article's own statement.
+            if parts.speaker.is_some_and(|r| self.unsourced_toll(r)) {
+                continue;
+            }
             let speaker = self.verb_speaker(cue, incise, gerund, parts.speaker, out, seen);
             let speaker = Speaker {
                 span: if gerund { None } else { speaker.span },
@@ -209,6 +217,20 @@ impl Reading<'_, '_> {
             return true;
         }
         let prev = cue.group_start.checked_sub(1).map(|p| &words[p]);
+        // Right after a closing quotation mark ("« … », s'est indigné le directeur de
+        // l'AIEA"), the verb introduces the quotation's speaker, whatever follows it.
+        let closes_quote = |k: usize| {
+            matches!(
+                words[k].kind,
+                WordKind::CloseQuote | WordKind::StraightQuote
+            ) && self.quoted[k]
+        };
+        let after_quote = cue.group_start.checked_sub(1).is_some_and(|p| {
+            closes_quote(p) || words[p].kind == WordKind::Comma && p > 0 && closes_quote(p - 1)
+        });
+        if after_quote {
+            return true;
+        }
         // After a comma the verb is an incise unless it opens its own complement: "X,
         // porte-parole de Y, a affirmé que …", "…, a accusé Y de …".
         let accuses = cue.class == VerbClass::Accuse
@@ -232,6 +254,71 @@ impl Reading<'_, '_> {
             && (prev.is_some_and(|p| p.kind == WordKind::CloseQuote)
                 || self.quoted[..cue.group_start].iter().any(|q| *q)
                 || after_clause(tags))
+    }
+
+    /// A passive participle with its agent: the content is the clause before "par" (or,
+    /// when the participle opens it, what follows the agent: "Accusé par X de …"); the
+    /// speaker is the agent.
+    fn passive_parts(
+        &self,
+        cue: &VerbCue,
+        floor: usize,
+        par: usize,
+        next_cue: Option<usize>,
+    ) -> Parts {
+        let words = self.words;
+        let mut to = par + 1;
+        while let Some(w) = words.get(to + 1) {
+            if is_boundary(w)
+                || AUXILIARIES.contains(&w.lower.as_str())
+                || matches!(w.folded.as_str(), "qui" | "dont" | "que" | "qu'")
+                || to > par + 12
+            {
+                break;
+            }
+            to += 1;
+        }
+        // "par le porte-parole du gouvernement, Jean-Claude Mwamba, de …"
+        if let Some(end) = name_in_apposition(self.view, words, to) {
+            to = end;
+        }
+        let speaker = trim_range(words, par + 1, to);
+        let clause_start = (floor..cue.group_start)
+            .rev()
+            .find(|&k| matches!(words[k].kind, WordKind::Comma | WordKind::Colon))
+            .map_or(floor, |k| k + 1);
+        let content = if clause_start < cue.group_start {
+            trim_range(words, clause_start, par - 1)
+        } else {
+            let end = next_cue.map_or(words.len() - 1, |n| n.saturating_sub(1));
+            (to < end)
+                .then(|| trim_range(words, to + 1, end))
+                .flatten()
+        };
+        Parts {
+            content,
+            speaker,
+            channel_words: Vec::new(),
+        }
+    }
+
+    /// Whether a speaker phrase is a toll or count with no source inside ("le dernier
+    /// bilan", "les chiffres"; not "le bilan des autorités", "les chiffres du ministère de
+    /// la Santé"), outside any "selon".
+    fn unsourced_toll(&self, (from, to): (usize, usize)) -> bool {
+        let phrase = &self.words[from..=to];
+        let toll = description_head(self.lex, phrase)
+            .is_some_and(|h| self.lex.toll_nouns.contains(h.as_str()));
+        toll && self.according.is_empty()
+            && !phrase.iter().any(|w| {
+                self.lex.institutions.contains(w.folded.as_str())
+                    || self.lex.unnamed.contains_key(w.folded.as_str())
+                    || self.lex.organisation_roles.contains(w.folded.as_str())
+            })
+            && !self
+                .view
+                .mentions_in(span_of(self.words, from, to))
+                .any(|m| m.label != EntityType::MISC)
     }
 
     /// An incise: the content runs from the clause start to the comma before the verb; the
@@ -381,10 +468,8 @@ impl Reading<'_, '_> {
         let previous_speaker = earlier.last().and_then(|a| a.speaker);
         let words = self.words;
         let group_start = cue.group_start;
-        let relative_subject = !incise
-            && group_start > 0
-            && words[group_start - 1].folded == "qui"
-            && !first_in_sentence;
+        let relative_word = !incise && group_start > 0 && words[group_start - 1].folded == "qui";
+        let relative_subject = relative_word && !first_in_sentence;
         // "X a reconnu … mais avait nié …": a verb coordinated with no subject of its own
         // shares the previous verb's.
         let coordinated = !incise
@@ -403,11 +488,31 @@ impl Reading<'_, '_> {
                 seen,
                 None,
             )
-        } else if relative_subject {
+        } else if relative_word {
+            // "…, précise la société, qui affirme …", "par les autorités qui nient …": the
+            // relative pronoun stands for the noun phrase before it, the speaker of the
+            // clause it hangs on when that is the same.
             let relative = span_of(words, group_start - 1, group_start - 1);
-            match seen.last() {
-                Some(prev) => same_as(relative, prev, vec![]),
-                None => resolve_speaker(self.lex, self.view, words, range, None, seen, None),
+            let antecedent = antecedent_of_qui(words, group_start - 1);
+            let same_phrase = match (antecedent, previous_speaker) {
+                (Some((a, b)), Some(prev)) => {
+                    let ante = span_of(words, a, b);
+                    ante.start < prev.end && prev.start < ante.end
+                }
+                _ => false,
+            };
+            match (seen.last(), antecedent) {
+                (Some(prev), _) if relative_subject && (same_phrase || antecedent.is_none()) => {
+                    same_as(relative, prev, vec![])
+                }
+                (_, Some(range)) => Speaker {
+                    span: Some(relative),
+                    ..resolve_speaker(self.lex, self.view, words, Some(range), None, seen, None)
+                },
+                (Some(prev), None) => same_as(relative, prev, vec![]),
+                (None, None) => {
+                    resolve_speaker(self.lex, self.view, words, range, None, seen, None)
+                }
             }
         } else {
             resolve_speaker(
@@ -523,15 +628,54 @@ impl Reading<'_, '_> {
                 head,
                 person,
                 via: vec![],
+                at: 0,
             }),
         }
     }
+}
+
+/// The noun phrase a relative "qui" at `qui` stands for: the words before it (past a
+/// comma) back to a clause boundary, a preposition that introduces it ("rejetée *par* les
+/// autorités qui …") or a verb.
+fn antecedent_of_qui(words: &[Word], qui: usize) -> Option<(usize, usize)> {
+    let mut to = qui.checked_sub(1)?;
+    if words[to].kind == WordKind::Comma {
+        to = to.checked_sub(1)?;
+    }
+    let mut from = to;
+    while from > 0 && to - from < 8 {
+        let w = &words[from - 1];
+        if is_boundary(w)
+            || AUXILIARIES.contains(&w.lower.as_str())
+            || matches!(
+                w.folded.as_str(),
+                "par"
+                    | "a"
+                    | "pour"
+                    | "avec"
+                    | "contre"
+                    | "selon"
+                    | "chez"
+                    | "sur"
+                    | "dans"
+                    | "que"
+            )
+        {
+            break;
+        }
+        from -= 1;
+    }
+    trim_range(words, from, to)
 }
 
 /// Remembers the speaker of the statement just pushed, with that statement's chain.
 fn remember(speaker: Speaker, out: &[Attribution], seen: &mut Vec<SpeakerRef>) {
     if let Some(mut r) = speaker.remember {
         r.via = out.last().map(|a| a.via.clone()).unwrap_or_default();
+        r.at = out
+            .last()
+            .map(|a| a.speaker.unwrap_or(a.content).start)
+            .unwrap_or_default();
         seen.push(r);
     }
 }
@@ -756,6 +900,103 @@ mod tests {
         assert_eq!(
             kind_of(&w, &q, w.len() - 1, w.len() - 1),
             AttributionKind::Indirect
+        );
+    }
+
+    // Issue 13: statements read on unseen text.
+
+    #[test]
+    fn issue13_a_quotation_closed_before_the_verb_makes_an_incise() {
+        // "de" after the verb ("s'est indigné le directeur de l'agence") must not turn the
+        // incise into "accuser X de …".
+        let d = doc(
+            "« Personne ne peut bombarder une centrale », s'est indigné le directeur de l'agence, Paul Ronan.",
+            None,
+            &[("Paul Ronan", EntityType::PER, "per:ronan")],
+        );
+        assert_eq!(
+            d.layers.attributions.len(),
+            1,
+            "{:#?}",
+            d.layers.attributions
+        );
+        let a = &d.layers.attributions[0];
+        assert_eq!(content(&d, a), "Personne ne peut bombarder une centrale");
+        assert_eq!(a.speaker_entity.as_deref(), Some("per:ronan"));
+        assert_eq!(a.kind, AttributionKind::Direct);
+    }
+
+    #[test]
+    fn issue13_the_agent_of_a_passive_verb_of_saying_speaks() {
+        let d = doc(
+            "L'incendie a été qualifié de « criminel » par le préfet Paul Ronan.\nLa mairie parle de 40 sinistrés, un chiffre démenti par la Croix-Rouge.",
+            None,
+            &[
+                ("Paul Ronan", EntityType::PER, "per:ronan"),
+                ("Croix-Rouge", EntityType::ORG, "org:redcross"),
+            ],
+        );
+        let passive: Vec<(String, Option<&str>)> = d
+            .layers
+            .attributions
+            .iter()
+            .filter(|a| a.provenance.rule == "speech-verb")
+            .map(|a| (content(&d, a), a.speaker_entity.as_deref()))
+            .collect();
+        assert_eq!(
+            passive,
+            vec![
+                (
+                    "L'incendie a été qualifié de « criminel".to_string(),
+                    Some("per:ronan")
+                ),
+                ("un chiffre démenti".to_string(), Some("org:redcross")),
+            ],
+            "{:#?}",
+            d.layers.attributions
+        );
+        assert_eq!(
+            d.layers.attributions[1].polarity,
+            recoupe_model::Polarity::Deny
+        );
+    }
+
+    #[test]
+    fn issue13_passive_verbs_that_say_nothing_are_not_statements() {
+        let d = doc(
+            "Le texte, lancé par les Jeunes verts et soutenu par le Parti du travail, a été adopté.\nDeux randonneurs ont été emportés par la crue du torrent.",
+            None,
+            &[("Parti du travail", EntityType::ORG, "org:pt")],
+        );
+        assert!(
+            d.layers.attributions.is_empty(),
+            "{:#?}",
+            d.layers.attributions
+        );
+        assert_eq!(d.layers.unsourced.len(), 2);
+    }
+
+    #[test]
+    fn issue13_content_stops_at_the_next_cue_and_after_a_direct_object() {
+        let d = doc(
+            "La compagnie a démenti le bilan que lui prêtait la presse, précisant que les vols partiront à l'heure.",
+            None,
+            &[],
+        );
+        let contents: Vec<String> = d
+            .layers
+            .attributions
+            .iter()
+            .map(|a| content(&d, a))
+            .collect();
+        assert_eq!(
+            contents,
+            vec![
+                "le bilan que lui prêtait la presse",
+                "les vols partiront à l'heure"
+            ],
+            "{:#?}",
+            d.layers.attributions
         );
     }
 }

@@ -183,4 +183,24 @@ mod tests {
         let cut = after_dateline(text, Span::new(0, text.len()));
         assert_eq!(&text[cut.start..cut.end], "Le marché a rouvert.");
     }
+
+    #[test]
+    fn issue13_a_toll_with_no_source_is_the_articles_own_statement() {
+        let d = doc(
+            "Le dernier bilan provisoire fait état de 92 morts.\nLe dernier bilan des autorités faisait état de 95 morts.",
+            None,
+            &[],
+        );
+        let unsourced: Vec<&str> = d.layers.unsourced.iter().map(|u| d.slice(u.span)).collect();
+        assert_eq!(
+            unsourced,
+            vec!["Le dernier bilan provisoire fait état de 92 morts."]
+        );
+        assert_eq!(
+            d.layers.attributions.len(),
+            1,
+            "{:#?}",
+            d.layers.attributions
+        );
+    }
 }
