@@ -24,6 +24,7 @@ fn sample_document() -> Document {
     meta.published = Some(Published {
         date: NaiveDate::from_ymd_opt(2019, 1, 19).unwrap(),
         source: DateSource::Metadata,
+        inferred_from: None,
     });
     meta.language = Some(Language {
         code: "fr".into(),

@@ -305,6 +305,7 @@ pub fn document(n: u64) -> Document {
     meta.published = Some(Published {
         date: published,
         source: DateSource::Metadata,
+        inferred_from: None,
     });
     meta.language = Some(Language {
         code: "fr".into(),

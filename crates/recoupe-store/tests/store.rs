@@ -47,6 +47,7 @@ fn report(external_id: &str, title: &str, text: &str, published: (i32, u32, u32)
     meta.published = Some(Published {
         date: NaiveDate::from_ymd_opt(published.0, published.1, published.2).unwrap(),
         source: DateSource::Metadata,
+        inferred_from: None,
     });
     meta.language = Some(Language {
         code: "fr".into(),
@@ -67,6 +68,7 @@ fn full_document() -> Document {
     doc.meta.published = Some(Published {
         date: NaiveDate::from_ymd_opt(2019, 1, 19).unwrap(),
         source: DateSource::Inferred,
+        inferred_from: None,
     });
     doc.meta.ingested_at = Utc.timestamp_opt(1_790_000_000, 123_456_789).unwrap();
     let l = &mut doc.layers;
