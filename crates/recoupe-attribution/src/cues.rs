@@ -114,9 +114,11 @@ pub(crate) fn find_cues(
                 });
                 let aux = find_auxiliary(words, i);
                 // A verb of refusing heads a refusal to comment, never a statement of its
-                // own; "rejeter" denies only a claim ("rejette les accusations").
+                // own; "rejeter" denies a claim ("rejette les accusations"), or what follows
+                // as a clause.
+                let names_claim = form.claim && claim_object(lex, words, verb_end);
                 let speaks = form.class != VerbClass::Refuse
-                    && (!form.claim || claim_object(lex, words, verb_end));
+                    && (!form.claim || names_claim || complement_after(words, verb_end).is_some());
                 // "Ce drame a été qualifié d'acte terroriste par X", "un chiffre démenti par
                 // X": the agent of a passive participle said it.
                 let agent = (form.kind == FormKind::Participle
@@ -168,7 +170,8 @@ pub(crate) fn find_cues(
                     };
                     cues.push(CueKind::Verb(VerbCue {
                         class: form.class,
-                        weak: form.weak,
+                        // A :claim verb is weak but for its claim object.
+                        weak: (form.weak || form.claim) && !names_claim,
                         opinion: form.opinion,
                         verb: i,
                         group_start,
@@ -813,6 +816,37 @@ mod tests {
             vec![Polarity::Assert, Polarity::Assert],
             "{:#?}",
             d.layers.attributions
+        );
+    }
+
+    #[test]
+    fn issue13_claims_of_a_toll_and_reports_of_a_newspaper() {
+        let d = doc(
+            "L'association des juristes avance un bilan de 300 morts.\nL'armée avance vers la frontière.\nLe coût a atteint 12 millions, croit savoir l'hebdomadaire Le Veilleur.\nLe syndicat parle de « provocation ».",
+            None,
+            &[
+                ("Le Veilleur", EntityType::ORG, "org:veilleur"),
+            ],
+        );
+        let contents: Vec<String> = d
+            .layers
+            .attributions
+            .iter()
+            .map(|a| content(&d, a))
+            .collect();
+        assert_eq!(
+            contents,
+            vec![
+                "un bilan de 300 morts",
+                "Le coût a atteint 12 millions",
+                "provocation"
+            ],
+            "{:#?}",
+            d.layers.attributions
+        );
+        assert_eq!(
+            d.layers.attributions[1].speaker_entity.as_deref(),
+            Some("org:veilleur")
         );
     }
 }

@@ -96,7 +96,17 @@ pub(crate) fn quoted_mask(words: &[Word]) -> Vec<bool> {
     let mut depth = 0i32;
     let mut straight_open = false;
     for (i, w) in words.iter().enumerate() {
+        // An opening mark right before a comma or the end closes ("validé« , indique …").
+        let closes = w.kind == WordKind::OpenQuote
+            && depth > 0
+            && words
+                .get(i + 1)
+                .is_none_or(|n| matches!(n.kind, WordKind::Comma | WordKind::Stop));
         match w.kind {
+            WordKind::OpenQuote if closes => {
+                mask[i] = true;
+                depth -= 1;
+            }
             WordKind::OpenQuote => {
                 depth += 1;
                 mask[i] = true;

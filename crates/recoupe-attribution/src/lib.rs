@@ -55,6 +55,7 @@ pub use lexicon::{FormKind, Lexicon, LexiconError, VerbClass};
 pub use words::fold;
 
 use speakers::SpeakerRef;
+use statements::QuoteState;
 use view::DocView;
 use words::scan;
 
@@ -109,6 +110,8 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
     let mut unsourced = Vec::new();
     let mut speakers_seen: Vec<SpeakerRef> = Vec::new();
     let mut previous_had_attribution = false;
+    let mut quote = QuoteState::default();
+    let mut previous_end = 0;
     for sentence in &doc.layers.sentences {
         let Some(_) = sentence.span.slice(&doc.text) else {
             continue;
@@ -117,19 +120,28 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
         if words.is_empty() || unsourced::is_byline(lex, &words) {
             continue;
         }
+        let inside_quote = quote.inside();
+        let new_paragraph = doc
+            .text
+            .get(previous_end.min(sentence.span.start)..sentence.span.start)
+            .is_some_and(|gap| gap.contains('\n'));
+        previous_end = sentence.span.end;
+        quote.advance(&words);
         let mut found = statements::analyse_sentence(lex, &view, &words, &mut speakers_seen);
         if found.is_empty() && previous_had_attribution {
             found.extend(statements::quote_continuation(
                 &words,
                 sentence.span,
+                inside_quote && new_paragraph,
                 attributions.last(),
                 speakers_seen.last(),
             ));
         }
         previous_had_attribution = !found.is_empty();
         // A refusal to comment states nothing: the refusal itself is a fact the article
-        // asserts ("Le ministère n'a pas souhaité commenter.").
-        if found.iter().all(|a| a.polarity == Polarity::NoComment) {
+        // asserts ("Le ministère n'a pas souhaité commenter."). Words inside a quotation
+        // opened before are someone's, never the article's own.
+        if !inside_quote && found.iter().all(|a| a.polarity == Polarity::NoComment) {
             unsourced.extend(unsourced::unsourced_sentence(
                 lex,
                 &doc.text,

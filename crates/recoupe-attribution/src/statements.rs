@@ -291,9 +291,7 @@ impl Reading<'_, '_> {
             trim_range(words, clause_start, par - 1)
         } else {
             let end = next_cue.map_or(words.len() - 1, |n| n.saturating_sub(1));
-            (to < end)
-                .then(|| trim_range(words, to + 1, end))
-                .flatten()
+            (to < end).then(|| trim_range(words, to + 1, end)).flatten()
         };
         Parts {
             content,
@@ -685,15 +683,22 @@ fn remember(speaker: Speaker, out: &[Attribution], seen: &mut Vec<SpeakerRef>) {
 pub(crate) fn quote_continuation(
     words: &[Word],
     sentence: Span,
+    inside_new_paragraph: bool,
     previous: Option<&Attribution>,
     last_speaker: Option<&SpeakerRef>,
 ) -> Option<Attribution> {
-    if !is_quotation(words) {
+    let content = if is_quotation(words) {
+        quote_inner(words).unwrap_or(sentence)
+    } else if inside_new_paragraph {
+        // A new paragraph inside a quotation opened before: the quotation goes on.
+        let (a, b) = trim_range(words, 0, words.len() - 1)?;
+        span_of(words, a, b)
+    } else {
         return None;
-    }
+    };
     let (prev, last) = (previous?, last_speaker?);
     Some(Attribution {
-        content: quote_inner(words).unwrap_or(sentence),
+        content,
         speaker: prev.speaker,
         speaker_entity: last.entity.clone(),
         speaker_unnamed: last.unnamed,
@@ -705,6 +710,52 @@ pub(crate) fn quote_continuation(
         polarity: Polarity::Assert,
         provenance: Provenance::new(STAGE, "quote-continuation"),
     })
+}
+
+/// How many sentences a quotation may run on without closing before it is taken for a
+/// missing closing mark.
+const QUOTE_MAX_SENTENCES: usize = 6;
+
+/// Whether the text is inside a quotation opened in an earlier sentence ("… il raconte :
+/// « Nous étions … » spread over several sentences or paragraphs). Only typographic marks
+/// count: straight quotes give no direction, and one missing in a long article would put
+/// the rest of it inside a quotation. Nested openings count once (a closing mark is often
+/// left out of "« … «dans un état critique»").
+#[derive(Debug, Default)]
+pub(crate) struct QuoteState {
+    open: bool,
+    sentences_inside: usize,
+}
+
+impl QuoteState {
+    pub(crate) fn inside(&self) -> bool {
+        self.open
+    }
+
+    /// Moves past a sentence's quotation marks.
+    pub(crate) fn advance(&mut self, words: &[Word]) {
+        for (k, w) in words.iter().enumerate() {
+            match w.kind {
+                // An opening mark right before a comma or the end closes ("Sénégal« ,").
+                WordKind::OpenQuote => {
+                    let closes = words
+                        .get(k + 1)
+                        .is_none_or(|n| matches!(n.kind, WordKind::Comma | WordKind::Stop));
+                    self.open = !closes;
+                }
+                WordKind::CloseQuote => self.open = false,
+                _ => {}
+            }
+        }
+        if self.inside() {
+            self.sentences_inside += 1;
+            if self.sentences_inside > QUOTE_MAX_SENTENCES {
+                *self = QuoteState::default();
+            }
+        } else {
+            self.sentences_inside = 0;
+        }
+    }
 }
 
 /// A sentence that is a quotation of its own: it opens with a quotation mark and at least
@@ -997,6 +1048,40 @@ mod tests {
             ],
             "{:#?}",
             d.layers.attributions
+        );
+    }
+
+    #[test]
+    fn issue13_a_quotation_running_over_paragraphs_is_never_unsourced() {
+        let d = doc(
+            "Le maire Paul Ronan décrit la nuit : « L'eau est montée en dix minutes, nous avons évacué l'école.\nLes pompiers sont arrivés à l'aube. Personne n'a dormi. »\nLa route a rouvert mardi.",
+            None,
+            &[("Paul Ronan", EntityType::PER, "per:ronan")],
+        );
+        let unsourced: Vec<&str> = d.layers.unsourced.iter().map(|u| d.slice(u.span)).collect();
+        assert_eq!(unsourced, vec!["La route a rouvert mardi."]);
+        // The new paragraph inside the quotation goes on with the same speaker.
+        let continued = d
+            .layers
+            .attributions
+            .iter()
+            .find(|a| content(&d, a).starts_with("Les pompiers"))
+            .expect("continuation");
+        assert_eq!(continued.speaker_entity.as_deref(), Some("per:ronan"));
+        assert_eq!(continued.kind, AttributionKind::Direct);
+    }
+
+    #[test]
+    fn issue13_an_opening_mark_used_as_a_closing_one_closes() {
+        let d = doc(
+            "« Le scrutin est validé« , indique un arrêt du Conseil.\nLe nouveau président prêtera serment mardi.",
+            None,
+            &[],
+        );
+        let unsourced: Vec<&str> = d.layers.unsourced.iter().map(|u| d.slice(u.span)).collect();
+        assert_eq!(
+            unsourced,
+            vec!["Le nouveau président prêtera serment mardi."]
         );
     }
 }
