@@ -58,16 +58,13 @@ pub(crate) fn find_cues(
     let mut cues = Vec::new();
     // Part-of-speech tags of the sentence, computed only if a form is ambiguous.
     let mut tags: Tags = None;
-    let refusals = refusals_to_comment(lex, words, quoted);
+    // Whether a refusal to comment may be in the sentence: a negation, a verb of refusing
+    // or of commenting (found on the way, so the refusal pass runs only then).
+    let mut maybe_refusal = false;
     let mut i = 0;
     while i < words.len() {
         if quoted[i] {
             i += 1;
-            continue;
-        }
-        if let Some(refusal) = refusals.iter().find(|r| r.group_start == i) {
-            cues.push(CueKind::Verb(*refusal));
-            i = refusal.group_end + 1;
             continue;
         }
         if let Some((phrase, _)) = lex.according.at(words, i) {
@@ -98,8 +95,12 @@ pub(crate) fn find_cues(
             continue;
         }
         let w = &words[i];
+        maybe_refusal |= matches!(w.folded.as_str(), "ne" | "n'");
         if w.kind == WordKind::Word {
-            if let Some(form) = lex.verbs.get(&w.lower).filter(|f| {
+            let form = lex.verbs.get(&w.lower);
+            maybe_refusal |=
+                form.is_some_and(|f| matches!(f.class, VerbClass::Refuse | VerbClass::Comment));
+            if let Some(form) = form.filter(|f| {
                 f.tail.len() < words.len() - i
                     && f.tail
                         .iter()
@@ -187,6 +188,24 @@ pub(crate) fn find_cues(
             }
         }
         i += 1;
+    }
+    if maybe_refusal {
+        // A refusal's group replaces the cues inside it ("n'a pas *souhaité* commenter").
+        for refusal in refusals_to_comment(lex, words, quoted) {
+            cues.retain(|c| match c {
+                CueKind::Verb(v) => {
+                    v.group_end < refusal.group_start || v.group_start > refusal.group_end
+                }
+                CueKind::According { start, end } => {
+                    *end < refusal.group_start || *start > refusal.group_end
+                }
+            });
+            let at = cues.partition_point(|c| match c {
+                CueKind::Verb(v) => v.group_start < refusal.group_start,
+                CueKind::According { start, .. } => *start < refusal.group_start,
+            });
+            cues.insert(at, CueKind::Verb(refusal));
+        }
     }
     cues
 }

@@ -4,7 +4,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-use crate::words::{fold, lower, Word};
+use crate::words::{fold, lower, Word, WordKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VerbClass {
@@ -321,7 +321,12 @@ impl Phrases {
 
     /// The longest phrase starting at word `i`, with its value.
     pub fn at(&self, words: &[Word], i: usize) -> Option<(&[String], &str)> {
-        let candidates = self.by_first.get(&words.get(i)?.folded)?;
+        let first = words.get(i)?;
+        // Every phrase starts with a word: punctuation costs no lookup.
+        if !matches!(first.kind, WordKind::Word | WordKind::Elision) {
+            return None;
+        }
+        let candidates = self.by_first.get(&first.folded)?;
         candidates
             .iter()
             .find(|(p, _)| {
