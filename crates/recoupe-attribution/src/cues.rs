@@ -439,11 +439,27 @@ pub(crate) fn tagged_as_verb(text: &str, words: &[Word], i: usize, tags: &mut Ta
 /// The auxiliary of a participle at `i`, looking back over adverbs, negation and clitics.
 fn find_auxiliary(words: &[Word], i: usize) -> Option<usize> {
     let mut k = i;
+    let mut skipped_aside = false;
     for _ in 0..6 {
         k = k.checked_sub(1)?;
         let w = &words[k];
         match w.kind {
             WordKind::Clitic => continue,
+            // "a, de son côté, confirmé": an aside between commas right after the auxiliary.
+            WordKind::Comma if !skipped_aside && k + 1 == i => {
+                let open = (k.saturating_sub(7)..k)
+                    .rev()
+                    .find(|&c| words[c].kind == WordKind::Comma)?;
+                let aux = open.checked_sub(1)?;
+                if !words[open + 1..k]
+                    .iter()
+                    .all(|x| matches!(x.kind, WordKind::Word | WordKind::Elision))
+                {
+                    return None;
+                }
+                skipped_aside = true;
+                k = aux + 1;
+            }
             WordKind::Word | WordKind::Elision => {
                 if AUXILIARIES.contains(&w.lower.as_str()) {
                     // "ont été proclamés", "est considéré": a passive is not a speech act,

@@ -262,20 +262,66 @@ pub(crate) fn direct_object_after(words: &[Word], group_end: usize) -> bool {
         })
 }
 
-/// A conditional form of the auxiliaries and modals that mark an unconfirmed claim
-/// ("aurait", "serait", "pourrait").
-pub(crate) fn is_conditional(folded: &str) -> bool {
-    matches!(
-        folded,
-        "aurait"
-            | "auraient"
-            | "serait"
-            | "seraient"
-            | "pourrait"
-            | "pourraient"
-            | "devrait"
-            | "devraient"
-    )
+/// What a verb in the conditional says of a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Conditional {
+    /// "aurait", "serait" (+ participle, or as a copula): the reportative conditional of news
+    /// ("300 personnes auraient été tuées"): the claim is not confirmed.
+    Compound,
+    /// A lexical verb ("fermerait", "accompagneraient"): reportative in a main clause, but
+    /// after "a déclaré que" also the future of the past ("il a dit qu'il viendrait").
+    Simple,
+    /// "pourrait", "devrait": a possibility or a forecast, not a hedge.
+    Modal,
+}
+
+/// Third-person conditional endings of lexical verbs, with accents ("préparerait",
+/// "prendrait", "permettrait", "finirait"): imperfects of verbs in -rer ("préparait",
+/// "espérait", "tirait") end otherwise, and so do nouns ("portrait").
+const CONDITIONAL_ENDINGS: [&str; 10] = [
+    "erait", "eraient", "drait", "draient", "ttrait", "ttraient", "vrait", "vraient", "irait",
+    "iraient",
+];
+/// Imperfects of verbs in -irer, which end like the conditionals of verbs in -ir
+/// ("retirait" / "ralentirait").
+const IRER_IMPERFECT_STEMS: [&str; 14] = [
+    "tir", "retir", "attir", "admir", "desir", "inspir", "expir", "aspir", "respir", "vir",
+    "chavir", "soupir", "empir", "transpir",
+];
+/// Irregular conditionals the endings miss.
+const CONDITIONAL_IRREGULAR: [&str; 8] = [
+    "dirait",
+    "diraient",
+    "irait",
+    "iraient",
+    "saurait",
+    "sauraient",
+    "verrait",
+    "verraient",
+];
+
+/// The conditional a word is in, if any (third person).
+pub(crate) fn conditional(word: &Word) -> Option<Conditional> {
+    match word.folded.as_str() {
+        "aurait" | "auraient" | "serait" | "seraient" => Some(Conditional::Compound),
+        "pourrait" | "pourraient" | "devrait" | "devraient" => Some(Conditional::Modal),
+        f if CONDITIONAL_IRREGULAR.contains(&f) => Some(Conditional::Simple),
+        _ => {
+            let l = word.lower.as_str();
+            // "exagérait" is an imperfect: the e before -rait must be plain.
+            let f = word.folded.as_str();
+            let irer_imperfect = IRER_IMPERFECT_STEMS.iter().any(|s| {
+                f.strip_prefix(s)
+                    .is_some_and(|rest| rest == "ait" || rest == "aient")
+            });
+            let simple = CONDITIONAL_ENDINGS.iter().any(|e| l.ends_with(e))
+                && !l.ends_with("érait")
+                && !l.ends_with("éraient")
+                && !irer_imperfect
+                && l.chars().count() > 5;
+            simple.then_some(Conditional::Simple)
+        }
+    }
 }
 
 #[cfg(test)]

@@ -449,7 +449,7 @@ mod tests {
         let words = crate::words::scan("d'après lui", 0, "d'après lui".len());
         assert_eq!(lex.according.at(&words, 0).map(|(p, _)| p.len()), Some(2));
         assert_eq!(lex.verbs["révèle"].class, VerbClass::Announce);
-        assert!(lex.verbs["confirmé"].weak);
+        assert!(lex.verbs["confirmé"].claim);
         assert!(!lex.verbs["affirmé"].weak);
     }
 

@@ -15,8 +15,8 @@ use crate::cues::{
     complement_after, find_cues, tagged_as_verb, Complement, CueKind, Tags, VerbCue,
 };
 use crate::grammar::{
-    direct_object_after, is_adverb, is_boundary, is_conditional, quoted_mask, span_of, trim_range,
-    AUXILIARIES, CONJUNCTIONS,
+    conditional, direct_object_after, is_adverb, is_boundary, quoted_mask, span_of, trim_range,
+    Conditional, AUXILIARIES, CONJUNCTIONS,
 };
 use crate::lexicon::{Lexicon, VerbClass};
 use crate::speakers::{
@@ -178,7 +178,21 @@ impl Reading<'_, '_> {
                 continue;
             }
             let via = self.verb_chain(&parts.channel_words, &speaker);
-            let hedged = cue.class == VerbClass::Hedge || self.hedged;
+            // The content's conditional hedges it when reportative: a compound one
+            // ("auraient été tuées") anywhere, a simple one only in a main clause before an
+            // incise ("L'usine fermerait, ont annoncé les syndicats"), since after "a déclaré
+            // que" it is also the future of the past ("qu'il viendrait").
+            // A future after the verb ("seraient trouvés dans les prochains mois") is the
+            // future of the past.
+            let future = !incise
+                && (cfrom..=cto).any(|k| FUTURE_MARKERS.contains(&words[k].folded.as_str()));
+            let conditional_content = !future
+                && (cfrom..=cto).any(|k| match conditional(&words[k]) {
+                    Some(Conditional::Compound) => reportative_compound(words, k),
+                    Some(Conditional::Simple) => incise,
+                    _ => false,
+                });
+            let hedged = cue.class == VerbClass::Hedge || self.hedged || conditional_content;
             out.push(Attribution {
                 content: span_of(words, cfrom, cto),
                 speaker: speaker.span,
@@ -479,6 +493,26 @@ impl Reading<'_, '_> {
                 return same_as(span, prev, vec![]);
             }
         }
+        // "Et d'ajouter que …": the narrative infinitive goes on with the last speaker.
+        let narrative = !incise
+            && cue.group_start == cue.verb
+            && group_start > 0
+            && matches!(words[group_start - 1].folded.as_str(), "de" | "d'")
+            && words[..group_start - 1]
+                .iter()
+                .all(|w| matches!(w.folded.as_str(), "et" | "puis"));
+        if narrative {
+            if let Some(prev) = seen.last() {
+                return Speaker {
+                    span: None,
+                    ..same_as(
+                        span_of(words, group_start - 1, group_start - 1),
+                        prev,
+                        vec![],
+                    )
+                };
+            }
+        }
         if gerund {
             pronoun_speaker(
                 span_of(words, cue.group_end, cue.group_end),
@@ -588,7 +622,14 @@ impl Reading<'_, '_> {
             via.extend(self.relays.iter().cloned());
             let via = clean_via(self.view, via, speaker.entity.as_deref());
             let via = inherit_via(self.view, via, &speaker);
-            let conditional = (cfrom..=cto).any(|k| is_conditional(&words[k].folded));
+            // "Selon X, 300 personnes auraient été tuées / l'usine fermerait": hedged; not a
+            // forecast ("devrait", "pourrait").
+            let conditional = (cfrom..=cto).any(|k| {
+                matches!(
+                    conditional(&words[k]),
+                    Some(Conditional::Compound | Conditional::Simple)
+                )
+            });
             out.push(Attribution {
                 content: span_of(words, cfrom, cto),
                 speaker: speaker.span,
@@ -664,6 +705,44 @@ fn antecedent_of_qui(words: &[Word], qui: usize) -> Option<(usize, usize)> {
         from -= 1;
     }
     trim_range(words, from, to)
+}
+
+/// Words that put a conditional in the future of the past ("qu'ils seraient trouvés *dans
+/// les prochains mois*", "qu'il partirait *demain*").
+const FUTURE_MARKERS: [&str; 7] = [
+    "prochain",
+    "prochaine",
+    "prochains",
+    "prochaines",
+    "demain",
+    "bientot",
+    "venir",
+];
+
+/// Past participles that make "aurait" + participle a counterfactual, not a report ("aurait
+/// pu", "aurait dû", "aurait voulu").
+const MODAL_PARTICIPLES: [&str; 5] = ["pu", "du", "voulu", "su", "fallu"];
+
+/// Whether the compound conditional at `k` reports an unconfirmed fact ("300 personnes
+/// auraient été tuées", "il aurait fui"): followed by a past participle, not a modal one
+/// ("aurait pu être évité"), not negated ("qu'il n'aurait jamais cru"), not in a relative
+/// clause ("le président, qui aurait fui").
+fn reportative_compound(words: &[Word], k: usize) -> bool {
+    let before = k.checked_sub(1).map(|p| words[p].folded.as_str());
+    if matches!(before, Some("qui" | "ne" | "n'")) {
+        return false;
+    }
+    let Some(next) = words[k + 1..].iter().find(|w| !is_adverb(w)) else {
+        return false;
+    };
+    const ENDINGS: [&str; 16] = [
+        "é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "it", "ite", "int",
+        "ert",
+    ];
+    next.kind == WordKind::Word
+        && !next.capitalised
+        && !MODAL_PARTICIPLES.contains(&next.folded.as_str())
+        && ENDINGS.iter().any(|e| next.lower.ends_with(e))
 }
 
 /// Remembers the speaker of the statement just pushed, with that statement's chain.
@@ -1083,5 +1162,68 @@ mod tests {
             unsourced,
             vec!["Le nouveau président prêtera serment mardi."]
         );
+    }
+
+
+    #[test]
+    fn issue13_a_reported_conditional_is_hedged_a_forecast_or_a_future_of_the_past_is_not() {
+        let d = doc(
+            "L'usine de Vierzon fermerait en mai, selon les syndicats.\nSelon la banque centrale, l'inflation devrait reculer.\nLe préfet a indiqué que trois randonneurs auraient été emportés.\nLe maire a assuré que la digue serait réparée dans les prochains mois.\nLa crue aurait pu être évitée, a estimé le maire.\nLes villageois préparaient la fête, a raconté un habitant.",
+            None,
+            &[],
+        );
+        let hedged: Vec<(String, bool)> = d
+            .layers
+            .attributions
+            .iter()
+            .map(|a| (content(&d, a), a.hedged))
+            .collect();
+        assert_eq!(
+            hedged.iter().map(|(_, h)| *h).collect::<Vec<_>>(),
+            vec![true, false, true, false, false, false],
+            "{hedged:#?}"
+        );
+    }
+
+    #[test]
+    fn issue13_an_aside_after_the_auxiliary_and_a_narrative_infinitive() {
+        let d = doc(
+            "Le ministère de la Santé a, de son côté, confirmé un bilan de trois morts. Et d'ajouter que deux blessés restaient en soins intensifs.\nLe commandant de la police s'est limité à annoncer que plusieurs personnes étaient blessées.",
+            None,
+            &[("ministère de la Santé", EntityType::ORG, "org:health")],
+        );
+        let found: Vec<(String, Option<&str>, Option<&str>)> = d
+            .layers
+            .attributions
+            .iter()
+            .map(|a| {
+                (
+                    content(&d, a),
+                    a.speaker_entity.as_deref(),
+                    a.speaker.map(|s| d.slice(s)),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (
+                    "un bilan de trois morts".to_string(),
+                    Some("org:health"),
+                    Some("Le ministère de la Santé")
+                ),
+                (
+                    "deux blessés restaient en soins intensifs".to_string(),
+                    Some("org:health"),
+                    None
+                ),
+                (
+                    "plusieurs personnes étaient blessées".to_string(),
+                    None,
+                    Some("Le commandant de la police")
+                ),
+            ]
+        );
+        assert_eq!(d.layers.attributions[0].polarity, recoupe_model::Polarity::Confirm);
     }
 }

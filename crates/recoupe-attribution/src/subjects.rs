@@ -8,8 +8,8 @@ use recoupe_model::EntityType;
 
 use crate::chains::{outlet_in_channel_phrase, outlet_spoken_to};
 use crate::grammar::{
-    is_adverb, is_boundary, trim_range, CONJUNCTIONS, DETERMINERS, OBJECT_PRONOUNS, PHRASE_ENDS,
-    PREPOSITIONS, RELATIVES,
+    is_adverb, is_boundary, trim_range, AUXILIARIES, CONJUNCTIONS, DETERMINERS, OBJECT_PRONOUNS,
+    PHRASE_ENDS, PREPOSITIONS, RELATIVES,
 };
 use crate::lexicon::Lexicon;
 use crate::view::DocView;
@@ -72,7 +72,7 @@ pub(crate) fn subject_before(
     trim_subject(words, from, to)
 }
 
-fn trim_subject(words: &[Word], mut from: usize, to: usize) -> Option<(usize, usize)> {
+fn trim_subject(words: &[Word], mut from: usize, mut to: usize) -> Option<(usize, usize)> {
     // Long segments contain a previous clause: "… au centre de Kiev et le maire de la ville".
     if to + 1 - from > 6 {
         if let Some(k) = (from..to).rev().find(|&k| {
@@ -101,6 +101,27 @@ fn trim_subject(words: &[Word], mut from: usize, to: usize) -> Option<(usize, us
             || words[from].folded == "qu'")
     {
         from += 1;
+    }
+    // "Le commandant s'est limité à annoncer que …", "Le ministre a tenu à rappeler que …":
+    // the subject ends before the verb that governs the cue (not one inside a relative
+    // clause: "le ministre qui a signé").
+    if let Some(k) = (from + 1..=to).find(|&k| {
+        let w = words[k].lower.as_str();
+        let before = words[k - 1].folded.as_str();
+        (AUXILIARIES.contains(&w)
+            || matches!(w, "s'" | "se")
+                && words
+                    .get(k + 1)
+                    .is_some_and(|n| AUXILIARIES.contains(&n.lower.as_str())))
+            && !matches!(
+                before,
+                "qui" | "que" | "qu'" | "dont" | "lequel" | "laquelle"
+            )
+    }) {
+        to = k - 1;
+        while to > from && matches!(words[to].folded.as_str(), "ne" | "n'") {
+            to -= 1;
+        }
     }
     trim_range(words, from, to)
 }
