@@ -884,4 +884,29 @@ mod tests {
             Some("org:veilleur")
         );
     }
+
+    #[test]
+    fn issue13_a_statistics_body_counts_a_country_or_a_description_does_not() {
+        let d = doc(
+            "L'Institut national de la statistique a enregistré une hausse du chômage.\nL'Institut national de la statistique, qui mesure le chômage, publie ses chiffres.\nLa Belgique a comptabilisé 300 cas.",
+            None,
+            &[
+                ("Institut national de la statistique", EntityType::ORG, "org:ins"),
+                ("Institut national de la statistique", EntityType::ORG, "org:ins"),
+                ("Belgique", EntityType::LOC, "country:BE"),
+            ],
+        );
+        let contents: Vec<String> = d
+            .layers
+            .attributions
+            .iter()
+            .map(|a| content(&d, a))
+            .collect();
+        assert_eq!(
+            contents,
+            vec!["une hausse du chômage"],
+            "{:#?}",
+            d.layers.attributions
+        );
+    }
 }

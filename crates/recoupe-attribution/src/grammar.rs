@@ -86,15 +86,56 @@ pub(crate) const PHRASE_ENDS: [&str; 20] = [
 /// Word indices inside quotation marks.
 pub(crate) fn quoted_mask(words: &[Word]) -> Vec<bool> {
     let mut mask = vec![false; words.len()];
-    // Straight quotes give no direction; when a sentence holds an odd number of them the
-    // pairing is unknown (a quote opened in another sentence) and they are ignored.
-    let straight = words
+    // In a sentence that starts inside a quotation (its first straight quote closes one), a
+    // straight quote after the final stop opens the next sentence ('… Omeyyades. "'): the
+    // sentence splitter left it here.
+    let opens_on_quote = words
+        .first()
+        .is_some_and(|w| w.kind == WordKind::StraightQuote);
+    let first_closes = words
         .iter()
-        .filter(|w| w.kind == WordKind::StraightQuote)
-        .count();
-    let use_straight = straight % 2 == 0;
-    let mut depth = 0i32;
+        .position(|w| w.kind == WordKind::StraightQuote)
+        .is_some_and(|q| {
+            words.get(q + 1).is_some_and(|w| {
+                matches!(w.kind, WordKind::Comma | WordKind::Stop | WordKind::Colon)
+            })
+        });
+    let n = match words {
+        [.., stop, last]
+            if !opens_on_quote
+                && first_closes
+                && last.kind == WordKind::StraightQuote
+                && stop.kind == WordKind::Stop =>
+        {
+            mask[words.len() - 1] = true;
+            words.len() - 1
+        }
+        _ => words.len(),
+    };
+    let words = &words[..n];
+    // Straight quotes give no direction. With an odd number of them, a sentence whose first
+    // one is followed by punctuation closes a quotation opened in the sentence before ('On
+    // attendait ce jour", a déclaré X'): its words up to that mark are quoted; otherwise
+    // they are ignored.
+    let straight: Vec<usize> = (0..n)
+        .filter(|&k| words[k].kind == WordKind::StraightQuote)
+        .collect();
+    let mut use_straight = straight.len().is_multiple_of(2);
     let mut straight_open = false;
+    let closing = |q: usize| {
+        words
+            .get(q + 1)
+            .is_none_or(|w| matches!(w.kind, WordKind::Comma | WordKind::Stop | WordKind::Colon))
+    };
+    if !use_straight
+        && straight[0] > 0
+        && closing(straight[0])
+        && words[0].kind != WordKind::OpenQuote
+    {
+        use_straight = true;
+        straight_open = true;
+    }
+    let mut depth = 0i32;
     for (i, w) in words.iter().enumerate() {
         // An opening mark right before a comma or the end closes ("validé« , indique …").
         let closes = w.kind == WordKind::OpenQuote
@@ -360,5 +401,25 @@ mod tests {
         assert_eq!(w[from].folded, "les");
         assert_eq!(w[to].folded, "coupees");
         assert_eq!(trim_range(&w, 0, 1), None);
+    }
+
+    #[test]
+    fn issue13_a_straight_quote_left_by_the_sentence_splitter() {
+        // The sentence starts inside a quotation opened before and ends on the opening mark
+        // of the next one.
+        let w = words("Nous attendions ce jour\", a dit un habitant. \"");
+        let mask = quoted_mask(&w);
+        let quoted: Vec<&str> = w
+            .iter()
+            .zip(&mask)
+            .filter(|(w, q)| **q && w.kind == WordKind::Word)
+            .map(|(w, _)| w.folded.as_str())
+            .collect();
+        assert_eq!(quoted, vec!["nous", "attendions", "ce", "jour"]);
+        // A sentence quoted whole, or a quotation after a colon, keeps its pair.
+        let w = words("\"La ville est libre.\"");
+        assert!(quoted_mask(&w).iter().all(|q| *q));
+        let w = words("Il a dit : \"Nous partons.\"");
+        assert_eq!(quoted_mask(&w).iter().filter(|q| **q).count(), 5);
     }
 }

@@ -177,6 +177,19 @@ impl Reading<'_, '_> {
             if bare && speaker.entity.is_none() && !described_person {
                 continue;
             }
+            // "L'Insee, qui mesure le chômage": a bare verb of counting in a relative clause
+            // describes its antecedent; "la France a comptabilisé 500 cas": a count needs a
+            // body, not a country, as its author.
+            let relative = cue.group_start > 0 && words[cue.group_start - 1].folded == "qui";
+            let place = speaker.entity.as_deref().is_some_and(|e| {
+                self.view
+                    .entities
+                    .iter()
+                    .any(|m| m.entity == e && m.label == EntityType::LOC)
+            });
+            if bare && cue.class == VerbClass::Report && (relative || place) {
+                continue;
+            }
             let via = self.verb_chain(&parts.channel_words, &speaker);
             // The content's conditional hedges it when reportative: a compound one
             // ("auraient été tuées") anywhere, a simple one only in a main clause before an
@@ -881,8 +894,9 @@ fn kind_of(words: &[Word], quoted: &[bool], from: usize, to: usize) -> Attributi
         return AttributionKind::Indirect;
     }
     let quoted_count = inner_words.iter().filter(|&&k| quoted[k]).count();
-    let opens_at_start = from > 0
-        && matches!(
+    // A quotation opened before the sentence began counts as opened at its start.
+    let opens_at_start = from == 0
+        || matches!(
             words[from - 1].kind,
             WordKind::OpenQuote | WordKind::StraightQuote
         );
@@ -1164,7 +1178,6 @@ mod tests {
         );
     }
 
-
     #[test]
     fn issue13_a_reported_conditional_is_hedged_a_forecast_or_a_future_of_the_past_is_not() {
         let d = doc(
@@ -1224,6 +1237,9 @@ mod tests {
                 ),
             ]
         );
-        assert_eq!(d.layers.attributions[0].polarity, recoupe_model::Polarity::Confirm);
+        assert_eq!(
+            d.layers.attributions[0].polarity,
+            recoupe_model::Polarity::Confirm
+        );
     }
 }
