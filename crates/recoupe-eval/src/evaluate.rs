@@ -166,6 +166,17 @@ pub struct LayerReports {
     pub quantities: LayerOutcome<ValueScores>,
     pub attributions: LayerOutcome<AttributionScores>,
     pub unsourced: LayerOutcome<FoundScores>,
+    /// The cross-article layer, scored when the corpus has a `stories.jsonl`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stories: Option<LayerOutcome<crate::stories::StoryScores>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copies: Option<LayerOutcome<crate::stories::PairScores>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facts: Option<LayerOutcome<crate::stories::PairScores>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disagreements: Option<LayerOutcome<crate::stories::PairScores>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sources: Option<LayerOutcome<crate::stories::SourceScores>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -408,7 +419,25 @@ pub fn evaluate_with(corpus: &Corpus, annotated: &[Document], options: EvalOptio
         unsourced: wrap(outcome(&[Layer::Unsourced]), || {
             score_unsourced(&pairs, &mut sink)
         }),
+        stories: None,
+        copies: None,
+        facts: None,
+        disagreements: None,
+        sources: None,
     };
+    let mut layers = layers;
+    let story_sink = if sink.enabled {
+        Some(&mut sink.items)
+    } else {
+        None
+    };
+    if let Some(scores) = crate::stories::score_stories(corpus, annotated, story_sink) {
+        layers.stories = Some(LayerOutcome::Scored(scores.stories));
+        layers.copies = Some(LayerOutcome::Scored(scores.copies));
+        layers.facts = Some(LayerOutcome::Scored(scores.facts));
+        layers.disagreements = Some(LayerOutcome::Scored(scores.disagreements));
+        layers.sources = Some(LayerOutcome::Scored(scores.sources));
+    }
     let mismatches = options.mismatches.then(|| {
         let mut items = sink.items;
         items.sort_by(|a, b| {

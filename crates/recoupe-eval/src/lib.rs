@@ -86,7 +86,15 @@
 //!                      "found_overlap": PRF, "value_overlap": ACC},
 //!     "attributions":  {"status": "scored", "found": PRF, "speaker": ACC, "chain": ACC,
 //!                       "hedged": ACC, "kind": ACC},
-//!     "unsourced":     {"status": "scored", "found": PRF}
+//!     "unsourced":     {"status": "scored", "found": PRF},
+//!     // only when the corpus has stories.jsonl (see the `stories` module for the rules):
+//!     "stories":       {"status": "scored", "pairwise": PRF, "b_cubed": {…}, "articles": n,
+//!                       "gold_stories": n, "system_stories": n,
+//!                       "baseline": {"method": "…", "threshold": x, "pairwise": PRF}},
+//!     "copies":        {"status": "scored", "pairs": PRF, "baseline": {"method": "…", "pairs": PRF}},
+//!     "facts":         {"status": "scored", "pairs": PRF, "baseline": {…}},
+//!     "disagreements": {"status": "scored", "pairs": PRF, "baseline": {…}},
+//!     "sources":       {"status": "scored", "right": ACC, "baseline": {"method": "…", "right": ACC}}
 //!   },
 //!   // only with --mismatches [LAYER,...]: one entry per disagreement with the gold
 //!   "mismatches": [{"article": "v01", "layer": "attributions", "problem": "speaker",
@@ -106,6 +114,7 @@ mod locate;
 mod metrics;
 mod oracle;
 mod render;
+mod stories;
 
 pub use corpus::{
     load_corpus, Corpus, EvalError, Gold, GoldAttribution, GoldDate, GoldEntity, GoldNationality,
@@ -121,3 +130,7 @@ pub use locate::{
 };
 pub use metrics::{b_cubed, haversine_km, normalise_name, Accuracy, BCubed, Prf};
 pub use oracle::oracle_documents;
+pub use stories::{
+    score_stories, GoldCopy, GoldFact, GoldReport, GoldStory, PairBaseline, PairScores,
+    SourceBaseline, SourceScores, StoryBaseline, StoryReports, StoryScores,
+};

@@ -130,7 +130,8 @@ pub enum Command {
         /// per item; optionally only for these layers (entities, places, dates, quantities,
         /// attributions, unsourced). In --json they are the "mismatches" array.
         #[arg(long, value_name = "LAYER", num_args = 0.., value_delimiter = ',',
-              value_parser = ["entities", "places", "dates", "quantities", "attributions", "unsourced"])]
+              value_parser = ["entities", "places", "dates", "quantities", "attributions", "unsourced",
+                              "stories", "copies", "facts", "disagreements", "sources"])]
         mismatches: Option<Vec<String>>,
     },
     /// List entities in the store, most mentioned first.
