@@ -233,13 +233,16 @@ impl<'d> Phrase<'_, 'd> {
             .map(|m| named(self.span, m, self.head.clone()))
     }
 
-    /// "un correspondant de l'AFP", "une source sécuritaire", "le porte-parole": the speaker
-    /// is unnamed; the outlet a reporter works for is the channel the words came through. A
-    /// definite description ("la source") may refer back to an unnamed speaker.
+    /// "un correspondant de l'AFP", "une source sécuritaire", "le porte-parole de l'armée":
+    /// the speaker is unnamed; the outlet a reporter works for is the channel the words came
+    /// through. A definite description ("la source") may refer back to an unnamed speaker.
     fn unnamed_description(&self, seen: &[SpeakerRef]) -> Option<Speaker> {
         let head = self.head.as_deref();
-        let unnamed_noun =
-            head.is_some_and(|h| self.lex.unnamed.contains_key(h) && self.mentions.is_empty());
+        // "le porte-parole de l'armée", "le commandant de HTS": a person of the body, not
+        // the body; it stays unnamed, the body its affiliation.
+        let person_noun = head
+            .is_some_and(|h| self.lex.unnamed.contains_key(h) || self.lex.person_roles.contains(h));
+        let unnamed_noun = person_noun && self.person().is_none();
         if !self.indefinite && !unnamed_noun {
             return None;
         }
@@ -875,5 +878,22 @@ mod tests {
         };
         assert_eq!(by("un nouveau sponsor").as_deref(), Some("org:fclac"));
         assert_eq!(by("Les corps").as_deref(), Some("per:dubois"));
+    }
+
+    #[test]
+    fn issue13_a_person_of_a_body_is_unnamed_and_a_dateline_agency_is_no_antecedent() {
+        let d = doc(
+            "GOMA (Agence Lac) – Le commandant des Brigades Al-Nasr a ordonné un cessez-le-feu, selon un communiqué. L'organisme de surveillance a indiqué que les tirs avaient cessé.",
+            None,
+            &[
+                ("Agence Lac", EntityType::ORG, "org:agencelac"),
+                ("Brigades Al-Nasr", EntityType::ORG, "org:nasr"),
+            ],
+        );
+        let first = &d.layers.attributions[0];
+        assert_eq!(first.speaker_entity, None, "{:#?}", d.layers.attributions);
+        assert!(first.speaker_unnamed);
+        let last = d.layers.attributions.last().unwrap();
+        assert_ne!(last.speaker_entity.as_deref(), Some("org:agencelac"));
     }
 }

@@ -77,9 +77,22 @@ impl<'d> DocView<'d> {
     }
 
     /// Whether a mention may be what a description or pronoun refers back to: not the
-    /// article's own outlet, not a platform.
+    /// article's own outlet, not a platform, not the agency credited in a dateline.
     pub(crate) fn is_antecedent(&self, mention: &EntityMention) -> bool {
-        !self.is_own_outlet(mention) && !self.is_platform(&mention.entity)
+        !self.is_own_outlet(mention)
+            && !self.is_platform(&mention.entity)
+            && !self.is_dateline_credit(mention)
+    }
+
+    /// "KYIV, Ukraine (AP) – …": the agency in parentheses before the dateline's dash
+    /// wrote the dispatch; it is no antecedent of "l'organisme" or "l'agence".
+    fn is_dateline_credit(&self, mention: &EntityMention) -> bool {
+        let before = self.text[..mention.span.start].trim_end();
+        let after = self.text[mention.span.end..].trim_start();
+        before.ends_with('(')
+            && after
+                .strip_prefix(')')
+                .is_some_and(|rest| rest.trim_start().starts_with(['\u{2013}', '\u{2014}', '-']))
     }
 
     pub(crate) fn is_own_outlet(&self, mention: &EntityMention) -> bool {
