@@ -109,9 +109,11 @@ pub(crate) fn find_cues(
             }) {
                 let verb_end = i + form.tail.len();
                 let prev = i.checked_sub(1).map(|p| &words[p]);
+                // "une avance", "en avance": a noun; "en accusant" is a gerund.
                 let after_determiner = prev.is_some_and(|p| {
                     DETERMINERS.contains(&p.folded.as_str())
                         || matches!(p.folded.as_str(), "de" | "d'" | "du" | "l'")
+                        || p.folded == "en" && !w.folded.ends_with("ant")
                 });
                 let aux = find_auxiliary(words, i);
                 // A verb of refusing heads a refusal to comment, never a statement of its
@@ -136,9 +138,15 @@ pub(crate) fn find_cues(
                     ))
                 .then(|| passive_agent(words, verb_end))
                 .flatten();
+                // "a dénoncé « … » et appelé Kinshasa à …": a participle coordinated with an
+                // earlier verb of the sentence shares its auxiliary.
+                let coordinated = prev.is_some_and(|p| matches!(p.folded.as_str(), "et" | "puis"))
+                    && cues
+                        .iter()
+                        .any(|c| matches!(c, CueKind::Verb(v) if v.group_start < v.verb));
                 let ok = speaks
                     && match form.kind {
-                        FormKind::Participle => aux.is_some() || agent.is_some(),
+                        FormKind::Participle => aux.is_some() || agent.is_some() || coordinated,
                         FormKind::Finite => {
                             aux.is_some()
                                 || (!after_determiner
@@ -288,14 +296,31 @@ fn negated(words: &[Word], group_start: usize, group_end: usize) -> bool {
 /// after at most two determiners or pronouns ("les accusations", "toute responsabilité",
 /// "se rejettent la responsabilité").
 fn claim_object(lex: &Lexicon, words: &[Word], verb_end: usize) -> bool {
+    // Past "pour sa part", "de son côté", "à son tour" and dates of the week.
     words[verb_end + 1..]
         .iter()
-        .take(3)
+        .take(6)
         .find(|w| {
             !DETERMINERS.contains(&w.folded.as_str())
                 && !matches!(
                     w.folded.as_str(),
-                    "toute" | "tout" | "toutes" | "ces" | "ses"
+                    "toute"
+                        | "tout"
+                        | "toutes"
+                        | "ces"
+                        | "pour"
+                        | "part"
+                        | "de"
+                        | "cote"
+                        | "a"
+                        | "tour"
+                        | "lundi"
+                        | "mardi"
+                        | "mercredi"
+                        | "jeudi"
+                        | "vendredi"
+                        | "samedi"
+                        | "dimanche"
                 )
                 && !is_adverb(w)
         })
@@ -397,10 +422,10 @@ fn finite_in_speech_position(words: &[Word], i: usize) -> bool {
             || (p.capitalised && p.kind == WordKind::Word)
     });
     let complement_after = after.is_some_and(|n| {
-        matches!(n.folded.as_str(), "que" | "qu'")
+        matches!(n.folded.as_str(), "que" | "qu'" | ":")
             || matches!(
                 n.kind,
-                WordKind::Colon | WordKind::OpenQuote | WordKind::StraightQuote | WordKind::Clitic
+                WordKind::OpenQuote | WordKind::StraightQuote | WordKind::Clitic
             )
     });
     // "La compagnie (minière) conteste ces chiffres": between a noun phrase and the
@@ -549,11 +574,9 @@ pub(crate) fn complement_after(words: &[Word], group_end: usize) -> Option<Compl
                 distance: n,
             });
         }
+        // A colon announces what was said; a semicolon or a dash does not.
         if n <= 8
-            && matches!(
-                w.kind,
-                WordKind::Colon | WordKind::OpenQuote | WordKind::StraightQuote
-            )
+            && (w.folded == ":" || matches!(w.kind, WordKind::OpenQuote | WordKind::StraightQuote))
         {
             return Some(Complement {
                 clausal: false,

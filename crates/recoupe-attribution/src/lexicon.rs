@@ -26,6 +26,9 @@ pub enum VerbClass {
     /// Refusing ("refuser", "décliner", "s'abstenir"): never a cue by itself; it heads a
     /// refusal to comment ("s'est refusé à tout commentaire").
     Refuse,
+    /// Seeing or hearing ("voir", "constater", "entendre"): with no clause, a cue only for a
+    /// reporter or a witness ("un journaliste de l'AFP a vu la carcasse du véhicule").
+    Witness,
 }
 
 impl VerbClass {
@@ -44,6 +47,7 @@ impl VerbClass {
             "confirm" => VerbClass::Confirm,
             "comment" => VerbClass::Comment,
             "refuse" => VerbClass::Refuse,
+            "witness" => VerbClass::Witness,
             _ => return None,
         })
     }

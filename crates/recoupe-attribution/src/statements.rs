@@ -127,7 +127,7 @@ impl Reading<'_, '_> {
             // or a quotation; opinion verbs taking an object ("considérer X comme", "appeler
             // à") count when a person or body is their subject.
             let bare = cue.weak && !incise && complement.is_none();
-            if bare && !cue.opinion {
+            if bare && !cue.opinion && cue.class != VerbClass::Witness {
                 continue;
             }
             // A later verb cue in the same sentence ends this content.
@@ -170,10 +170,19 @@ impl Reading<'_, '_> {
             // described person ("certains experts"), is its subject.
             let described_person = speaker.remember.as_ref().is_some_and(|r| {
                 r.unnamed
-                    && r.head
-                        .as_deref()
-                        .is_some_and(|h| self.lex.unnamed.contains_key(h))
+                    && r.head.as_deref().is_some_and(|h| {
+                        self.lex.unnamed.contains_key(h) || self.lex.reporters.contains(h)
+                    })
             });
+            // Seeing is telling only for a reporter or a witness.
+            let witness = speaker.remember.as_ref().is_some_and(|r| {
+                r.head.as_deref().is_some_and(|h| {
+                    self.lex.reporters.contains(h) || matches!(h, "temoin" | "temoins")
+                })
+            });
+            if bare && cue.class == VerbClass::Witness && !witness {
+                continue;
+            }
             if bare && speaker.entity.is_none() && !described_person {
                 continue;
             }
@@ -268,11 +277,27 @@ impl Reading<'_, '_> {
         // After a plain comma the words before must be a clause: "Les combats ont repris,
         // a annoncé l'armée" is an incise, "Le ministre, Karim Haddad, a annoncé
         // l'arrestation …" is a subject with an apposition.
+        // Verbs of an apposition opened after a comma by "qui" or a participle ("Le
+        // syndicat, qui représente le personnel, réclame …", "Le syndicat, affilié à la CSN,
+        // réclame …") are not a clause of their own.
         let after_clause = |tags: &mut Tags| {
             let floor_word = floor.min(cue.group_start);
+            let mut apposition = false;
             (floor_word..cue.group_start).any(|k| {
-                AUXILIARIES.contains(&words[k].lower.as_str())
-                    || tagged_as_verb(self.view.text, words, k, tags)
+                let w = &words[k];
+                if w.kind == WordKind::Comma {
+                    apposition = words.get(k + 1).is_some_and(|n| {
+                        matches!(n.folded.as_str(), "qui" | "dont" | "lequel" | "laquelle")
+                            || !n.capitalised
+                                && ["é", "ée", "és", "ées"]
+                                    .iter()
+                                    .any(|e| n.lower.ends_with(e))
+                    });
+                    return false;
+                }
+                !apposition
+                    && (AUXILIARIES.contains(&w.lower.as_str())
+                        || tagged_as_verb(self.view.text, words, k, tags))
             })
         };
         prev.is_some_and(|p| matches!(p.kind, WordKind::Comma | WordKind::CloseQuote))
@@ -420,10 +445,7 @@ impl Reading<'_, '_> {
                 content_start = Some(k);
                 break;
             }
-            if matches!(
-                w.kind,
-                WordKind::Colon | WordKind::OpenQuote | WordKind::StraightQuote
-            ) {
+            if w.folded == ":" || matches!(w.kind, WordKind::OpenQuote | WordKind::StraightQuote) {
                 content_start = Some(k + 1);
                 break;
             }
@@ -1241,5 +1263,50 @@ mod tests {
             d.layers.attributions[0].polarity,
             recoupe_model::Polarity::Confirm
         );
+    }
+
+    #[test]
+    fn issue13_the_reporter_as_witness() {
+        let d = doc(
+            "Un photographe de l'agence Nour a vu les blindés entrer dans la ville.\nLe maire a vu les dégâts mardi.",
+            None,
+            &[("Nour", EntityType::ORG, "org:nour")],
+        );
+        assert_eq!(
+            d.layers.attributions.len(),
+            1,
+            "{:#?}",
+            d.layers.attributions
+        );
+        let a = &d.layers.attributions[0];
+        assert_eq!(content(&d, a), "les blindés entrer dans la ville");
+        assert!(a.speaker_unnamed);
+        assert_eq!(a.via, vec!["org:nour".to_string()]);
+    }
+
+    #[test]
+    fn issue13_appositions_coordination_and_semicolons() {
+        let d = doc(
+            "Le syndicat Unia, qui représente les chauffeurs, réclame une hausse des salaires.\nLa ministre Claire Besson a dénoncé « une provocation » et appelé les deux camps à la retenue.\nLes jeunes voient leur chômage augmenter ; ils représentent 8 % des actifs.",
+            None,
+            &[
+                ("Unia", EntityType::ORG, "org:unia"),
+                ("Claire Besson", EntityType::PER, "per:besson"),
+            ],
+        );
+        let found: Vec<(String, Option<&str>)> = d
+            .layers
+            .attributions
+            .iter()
+            .map(|a| (content(&d, a), a.speaker.map(|s| d.slice(s))))
+            .collect();
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert_eq!(found[0].0, "une hausse des salaires");
+        assert_eq!(
+            d.layers.attributions[0].speaker_entity.as_deref(),
+            Some("org:unia")
+        );
+        assert_eq!(found[2].0, "les deux camps à la retenue");
+        assert_eq!(found[2].1, found[1].1);
     }
 }
