@@ -117,7 +117,7 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
             continue;
         };
         let words = scan(&doc.text, sentence.span.start, sentence.span.end);
-        if words.is_empty() || unsourced::is_byline(lex, &words) {
+        if words.is_empty() || unsourced::is_byline(lex, &doc.text, &words) {
             continue;
         }
         let inside_quote = quote.inside();
