@@ -112,6 +112,8 @@ pub struct Corpus {
     /// Articles of `articles.jsonl` in file order, then seeds in file-name order.
     pub articles: Vec<Document>,
     pub gold: HashMap<String, Gold>,
+    /// Event gold (`events.jsonl` with the membership of `stories.jsonl`), when present.
+    pub events: Option<crate::events::EventGold>,
     /// `stories.jsonl` (story gold across articles), when the directory has one.
     pub stories: Option<Vec<crate::stories::GoldStory>>,
 }
@@ -297,12 +299,14 @@ pub fn load_corpus(dir: &Path) -> Result<Corpus, EvalError> {
         gold.insert(record.id.clone(), record);
     }
 
+    let events = crate::events::load_event_gold(dir)?;
     let stories = crate::stories::load_stories(&dir.join("stories.jsonl"), &article_lines)?;
 
     Ok(Corpus {
         dir: dir.to_path_buf(),
         articles,
         gold,
+        events,
         stories,
     })
 }

@@ -53,6 +53,10 @@
 //! - **unsourced**: a system sentence matches a gold item when it starts at the gold first
 //!   words or only non-alphanumeric characters (quote, dash, space) lie between the two.
 //!
+//! - **events** (when `DIR/events.jsonl` exists): one record per gold story, scored as the
+//!   `events` module says; until system stories exist, on the gold story membership
+//!   (`"grouping": "gold_membership"`, a development mode).
+//!
 //! Mention alignment: a system entity key maps to the gold id with which it shares the most
 //! exactly-matching mention spans in the same document, else across the corpus.
 //!
@@ -87,6 +91,12 @@
 //!     "attributions":  {"status": "scored", "found": PRF, "speaker": ACC, "chain": ACC,
 //!                       "hedged": ACC, "kind": ACC},
 //!     "unsourced":     {"status": "scored", "found": PRF},
+//!     // only when the corpus has events.jsonl (see the `events` module):
+//!     "events":        {"status": "scored", "grouping": "gold_membership"|"system_stories",
+//!                       "stories": n, "without_record": n, "type": ACC, "modes": PRF,
+//!                       "actors": PRF, "recipients": PRF, "place": ACC, "date": ACC,
+//!                       "fatalities": ACC, "responsibility": PRF,
+//!                       "baseline_always_assault": ACC}
 //!     // only when the corpus has stories.jsonl (see the `stories` module for the rules):
 //!     "stories":       {"status": "scored", "pairwise": PRF, "b_cubed": {…}, "articles": n,
 //!                       "gold_stories": n, "system_stories": n,
@@ -110,6 +120,7 @@
 
 mod corpus;
 mod evaluate;
+mod events;
 mod locate;
 mod metrics;
 mod oracle;
@@ -124,6 +135,10 @@ pub use evaluate::{
     evaluate, evaluate_with, AliasScores, AttributionScores, EntityScores, EvalOptions,
     FoundScores, LayerOutcome, LayerReports, Mismatch, NotProduced, PlaceScores, Report,
     UnlocatedSummary, ValueScores, MISMATCH_TEXT_CHARS, PLACE_TOLERANCE_KM, UNLOCATED_EXAMPLES,
+};
+pub use events::{
+    load_event_gold, score_events, EventGold, EventScores, GoldEvent, GoldResponsibility,
+    GoldStory as GoldEventStory, StoryGrouping, SystemStory,
 };
 pub use locate::{
     locate_gold, locate_in_order, CursorRule, LocatedGold, Placements, Unlocated, UnlocatedItem,

@@ -168,6 +168,28 @@ impl Report {
             LayerOutcome::NotProduced(np) => not_produced_row(&mut out, "places", np),
         }
         render_stories(&mut out, layers);
+        match &layers.events {
+            Some(LayerOutcome::Scored(s)) => {
+                let _ = writeln!(
+                    out,
+                    "  events: {} stories ({}), {} without a record",
+                    s.stories,
+                    s.grouping.replace('_', " "),
+                    s.without_record
+                );
+                accuracy_row(&mut out, "  type right", &s.type_accuracy);
+                accuracy_row(&mut out, "    always ASSAULT", &s.baseline_always_assault);
+                prf_row(&mut out, "  modes", &s.modes);
+                prf_row(&mut out, "  actors", &s.actors);
+                prf_row(&mut out, "  recipients", &s.recipients);
+                accuracy_row(&mut out, "  place right", &s.place);
+                accuracy_row(&mut out, "  date right", &s.date);
+                accuracy_row(&mut out, "  fatalities fact right", &s.fatalities);
+                prf_row(&mut out, "  responsibility", &s.responsibility);
+            }
+            Some(LayerOutcome::NotProduced(np)) => not_produced_row(&mut out, "events", np),
+            None => {}
+        }
         if let Some(mismatches) = &self.mismatches {
             let _ = writeln!(out, "\nmismatches: {}", mismatches.len());
             for m in mismatches {

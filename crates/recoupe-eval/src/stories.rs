@@ -164,6 +164,8 @@ pub struct StoryReports {
     pub facts: PairScores,
     pub disagreements: PairScores,
     pub sources: SourceScores,
+    /// The system's stories, for the layers scored per story (events).
+    pub system: Vec<recoupe_stories::Story>,
 }
 
 type Pair2 = (String, String);
@@ -715,6 +717,7 @@ pub fn score_stories(
         facts: fact_scores,
         disagreements: disagreement_scores,
         sources: source_scores,
+        system: stories,
     })
 }
 
