@@ -1,6 +1,7 @@
 //! Attributions: every statement an article attributes to someone, with its speaker, cue,
-//! kind, channel, source chain (`via`) and hedged flag; and the factual sentences the
-//! article asserts with no source at all (`unsourced`).
+//! kind, channel, source chain (`via`), hedged flag and polarity (assert, deny, confirm,
+//! no_comment); and the factual sentences the article asserts with no source at all
+//! (`unsourced`).
 //!
 //! The stage works sentence by sentence on the text layer and the entity layer:
 //!
@@ -19,7 +20,10 @@
 //!    speaker or entity named before, indefinite descriptions ("une source sécuritaire")
 //!    kept as unnamed speakers whose organisations become intermediaries;
 //! 5. hedged when the verb itself hedges ("prétend"), the sentence says the claim is
-//!    unconfirmed, or an according-to claim is in the conditional ("selon X, il aurait…").
+//!    unconfirmed, or the content is in a reported conditional ("selon X, il aurait…",
+//!    "300 personnes auraient été tuées, a indiqué X"; not a forecast, "devrait");
+//! 6. polarity from the verb's class and a negation: deny ("a démenti"), confirm ("a
+//!    confirmé"), no_comment ("n'a pas souhaité commenter", "n'a pas précisé"), else assert.
 //!
 //! Where each rule lives:
 //!
