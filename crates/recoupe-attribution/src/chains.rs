@@ -73,7 +73,8 @@ pub(crate) fn inherit_via(view: &DocView<'_>, via: Vec<String>, speaker: &Speake
     }
 }
 
-/// Removes the article's own outlet, the speaker itself and duplicates from a chain.
+/// Removes the article's own outlet, platforms, the speaker itself and duplicates from a
+/// chain.
 pub(crate) fn clean_via(
     view: &DocView<'_>,
     via: Vec<String>,
@@ -84,12 +85,13 @@ pub(crate) fn clean_via(
         if Some(key.as_str()) == speaker || out.contains(&key) {
             continue;
         }
+        // A platform is the channel the words were posted on, not a relay.
         let own = view
             .entities
             .iter()
             .filter(|m| m.entity == key)
             .any(|m| view.is_own_outlet(m));
-        if !own {
+        if !own && !view.is_platform(&key) {
             out.push(key);
         }
     }
@@ -538,5 +540,24 @@ mod tests {
         assert!(is_channel_phrase(lex, &scan(yes, 0, yes.len())));
         let no = "les forces pour leur victoire sur";
         assert!(!is_channel_phrase(lex, &scan(no, 0, no.len())));
+    }
+
+    #[test]
+    fn issue13_a_platform_is_a_channel_not_a_relay_nor_an_antecedent() {
+        let d = doc(
+            "« Nous présentons nos excuses », a écrit sur X la compagnie Air Lac.\nLes rebelles ont publié une vidéo sur Telegram. « La ville est libre », a écrit le groupe.",
+            None,
+            &[
+                ("X", EntityType::ORG, "org:x"),
+                ("Air Lac", EntityType::ORG, "org:airlac"),
+                ("Telegram", EntityType::ORG, "org:telegram"),
+            ],
+        );
+        let first = &d.layers.attributions[0];
+        assert_eq!(first.speaker_entity.as_deref(), Some("org:airlac"));
+        assert!(first.via.is_empty(), "{:?}", first.via);
+        assert_eq!(first.channel.as_deref(), Some("social_media"));
+        let last = d.layers.attributions.last().unwrap();
+        assert_ne!(last.speaker_entity.as_deref(), Some("org:telegram"));
     }
 }

@@ -86,17 +86,68 @@ pub(crate) const PHRASE_ENDS: [&str; 20] = [
 /// Word indices inside quotation marks.
 pub(crate) fn quoted_mask(words: &[Word]) -> Vec<bool> {
     let mut mask = vec![false; words.len()];
-    // Straight quotes give no direction; when a sentence holds an odd number of them the
-    // pairing is unknown (a quote opened in another sentence) and they are ignored.
-    let straight = words
+    // In a sentence that starts inside a quotation (its first straight quote closes one), a
+    // straight quote after the final stop opens the next sentence ('… Omeyyades. "'): the
+    // sentence splitter left it here.
+    let opens_on_quote = words
+        .first()
+        .is_some_and(|w| w.kind == WordKind::StraightQuote);
+    let first_closes = words
         .iter()
-        .filter(|w| w.kind == WordKind::StraightQuote)
-        .count();
-    let use_straight = straight % 2 == 0;
-    let mut depth = 0i32;
+        .position(|w| w.kind == WordKind::StraightQuote)
+        .is_some_and(|q| {
+            words.get(q + 1).is_some_and(|w| {
+                matches!(w.kind, WordKind::Comma | WordKind::Stop | WordKind::Colon)
+            })
+        });
+    let n = match words {
+        [.., stop, last]
+            if !opens_on_quote
+                && first_closes
+                && last.kind == WordKind::StraightQuote
+                && stop.kind == WordKind::Stop =>
+        {
+            mask[words.len() - 1] = true;
+            words.len() - 1
+        }
+        _ => words.len(),
+    };
+    let words = &words[..n];
+    // Straight quotes give no direction. With an odd number of them, a sentence whose first
+    // one is followed by punctuation closes a quotation opened in the sentence before ('On
+    // attendait ce jour", a déclaré X'): its words up to that mark are quoted; otherwise
+    // they are ignored.
+    let straight: Vec<usize> = (0..n)
+        .filter(|&k| words[k].kind == WordKind::StraightQuote)
+        .collect();
+    let mut use_straight = straight.len().is_multiple_of(2);
     let mut straight_open = false;
+    let closing = |q: usize| {
+        words
+            .get(q + 1)
+            .is_none_or(|w| matches!(w.kind, WordKind::Comma | WordKind::Stop | WordKind::Colon))
+    };
+    if !use_straight
+        && straight[0] > 0
+        && closing(straight[0])
+        && words[0].kind != WordKind::OpenQuote
+    {
+        use_straight = true;
+        straight_open = true;
+    }
+    let mut depth = 0i32;
     for (i, w) in words.iter().enumerate() {
+        // An opening mark right before a comma or the end closes ("validé« , indique …").
+        let closes = w.kind == WordKind::OpenQuote
+            && depth > 0
+            && words
+                .get(i + 1)
+                .is_none_or(|n| matches!(n.kind, WordKind::Comma | WordKind::Stop));
         match w.kind {
+            WordKind::OpenQuote if closes => {
+                mask[i] = true;
+                depth -= 1;
+            }
             WordKind::OpenQuote => {
                 depth += 1;
                 mask[i] = true;
@@ -252,20 +303,66 @@ pub(crate) fn direct_object_after(words: &[Word], group_end: usize) -> bool {
         })
 }
 
-/// A conditional form of the auxiliaries and modals that mark an unconfirmed claim
-/// ("aurait", "serait", "pourrait").
-pub(crate) fn is_conditional(folded: &str) -> bool {
-    matches!(
-        folded,
-        "aurait"
-            | "auraient"
-            | "serait"
-            | "seraient"
-            | "pourrait"
-            | "pourraient"
-            | "devrait"
-            | "devraient"
-    )
+/// What a verb in the conditional says of a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Conditional {
+    /// "aurait", "serait" (+ participle, or as a copula): the reportative conditional of news
+    /// ("300 personnes auraient été tuées"): the claim is not confirmed.
+    Compound,
+    /// A lexical verb ("fermerait", "accompagneraient"): reportative in a main clause, but
+    /// after "a déclaré que" also the future of the past ("il a dit qu'il viendrait").
+    Simple,
+    /// "pourrait", "devrait": a possibility or a forecast, not a hedge.
+    Modal,
+}
+
+/// Third-person conditional endings of lexical verbs, with accents ("préparerait",
+/// "prendrait", "permettrait", "finirait"): imperfects of verbs in -rer ("préparait",
+/// "espérait", "tirait") end otherwise, and so do nouns ("portrait").
+const CONDITIONAL_ENDINGS: [&str; 10] = [
+    "erait", "eraient", "drait", "draient", "ttrait", "ttraient", "vrait", "vraient", "irait",
+    "iraient",
+];
+/// Imperfects of verbs in -irer, which end like the conditionals of verbs in -ir
+/// ("retirait" / "ralentirait").
+const IRER_IMPERFECT_STEMS: [&str; 14] = [
+    "tir", "retir", "attir", "admir", "desir", "inspir", "expir", "aspir", "respir", "vir",
+    "chavir", "soupir", "empir", "transpir",
+];
+/// Irregular conditionals the endings miss.
+const CONDITIONAL_IRREGULAR: [&str; 8] = [
+    "dirait",
+    "diraient",
+    "irait",
+    "iraient",
+    "saurait",
+    "sauraient",
+    "verrait",
+    "verraient",
+];
+
+/// The conditional a word is in, if any (third person).
+pub(crate) fn conditional(word: &Word) -> Option<Conditional> {
+    match word.folded.as_str() {
+        "aurait" | "auraient" | "serait" | "seraient" => Some(Conditional::Compound),
+        "pourrait" | "pourraient" | "devrait" | "devraient" => Some(Conditional::Modal),
+        f if CONDITIONAL_IRREGULAR.contains(&f) => Some(Conditional::Simple),
+        _ => {
+            let l = word.lower.as_str();
+            // "exagérait" is an imperfect: the e before -rait must be plain.
+            let f = word.folded.as_str();
+            let irer_imperfect = IRER_IMPERFECT_STEMS.iter().any(|s| {
+                f.strip_prefix(s)
+                    .is_some_and(|rest| rest == "ait" || rest == "aient")
+            });
+            let simple = CONDITIONAL_ENDINGS.iter().any(|e| l.ends_with(e))
+                && !l.ends_with("érait")
+                && !l.ends_with("éraient")
+                && !irer_imperfect
+                && l.chars().count() > 5;
+            simple.then_some(Conditional::Simple)
+        }
+    }
 }
 
 #[cfg(test)]
@@ -304,5 +401,25 @@ mod tests {
         assert_eq!(w[from].folded, "les");
         assert_eq!(w[to].folded, "coupees");
         assert_eq!(trim_range(&w, 0, 1), None);
+    }
+
+    #[test]
+    fn issue13_a_straight_quote_left_by_the_sentence_splitter() {
+        // The sentence starts inside a quotation opened before and ends on the opening mark
+        // of the next one.
+        let w = words("Nous attendions ce jour\", a dit un habitant. \"");
+        let mask = quoted_mask(&w);
+        let quoted: Vec<&str> = w
+            .iter()
+            .zip(&mask)
+            .filter(|(w, q)| **q && w.kind == WordKind::Word)
+            .map(|(w, _)| w.folded.as_str())
+            .collect();
+        assert_eq!(quoted, vec!["nous", "attendions", "ce", "jour"]);
+        // A sentence quoted whole, or a quotation after a colon, keeps its pair.
+        let w = words("\"La ville est libre.\"");
+        assert!(quoted_mask(&w).iter().all(|q| *q));
+        let w = words("Il a dit : \"Nous partons.\"");
+        assert_eq!(quoted_mask(&w).iter().filter(|q| **q).count(), 5);
     }
 }

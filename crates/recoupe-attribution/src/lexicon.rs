@@ -4,7 +4,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-use crate::words::{fold, lower, Word};
+use crate::words::{fold, lower, Word, WordKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VerbClass {
@@ -26,6 +26,9 @@ pub enum VerbClass {
     /// Refusing ("refuser", "décliner", "s'abstenir"): never a cue by itself; it heads a
     /// refusal to comment ("s'est refusé à tout commentaire").
     Refuse,
+    /// Seeing or hearing ("voir", "constater", "entendre"): with no clause, a cue only for a
+    /// reporter or a witness ("un journaliste de l'AFP a vu la carcasse du véhicule").
+    Witness,
 }
 
 impl VerbClass {
@@ -44,6 +47,7 @@ impl VerbClass {
             "confirm" => VerbClass::Confirm,
             "comment" => VerbClass::Comment,
             "refuse" => VerbClass::Refuse,
+            "witness" => VerbClass::Witness,
             _ => return None,
         })
     }
@@ -72,6 +76,9 @@ pub struct VerbForm {
     /// The verb is a cue only when its object is a claim noun ("rejeter les accusations",
     /// "balayer ces allégations"): `rejeter un projet de loi` says nothing.
     pub claim: bool,
+    /// The lemma is pronominal ("s'emporter", "se féliciter"): it has no passive ("ont été
+    /// emportés par la crue" is another verb).
+    pub pronominal: bool,
     /// Words that must follow the form for multi-word verbs ("fait" + "état"), lowercase.
     pub tail: Vec<String>,
 }
@@ -121,6 +128,13 @@ pub struct Lexicon {
     /// Verb forms that may stand between a negation and a verb of commenting or what one
     /// declines to give ("n'a pas *voulu* commenter", "n'a *fait* aucun commentaire").
     pub no_comment_heads: HashSet<String>,
+    /// Social networks and messaging platforms ("Telegram", "X"): a channel, never a link of
+    /// a chain nor an antecedent.
+    pub platforms: HashSet<String>,
+    /// Nouns of a toll or count ("bilan", "chiffres"): with no source, not a speaker.
+    pub toll_nouns: HashSet<String>,
+    /// Nouns of public bodies that make a toll sourced ("le bilan des *autorités*").
+    pub institutions: HashSet<String>,
 }
 
 const VERBS: &str = include_str!("../../../resources/fr/speech_verbs.txt");
@@ -164,6 +178,7 @@ impl Lexicon {
             };
             let class = VerbClass::parse(class_name)
                 .ok_or_else(|| bad(format!("unknown class `{}`", cols[1])))?;
+            let pronominal = cols[0].starts_with("se ") || cols[0].starts_with("s'");
             let lemma = cols[0].trim_start_matches("se ").trim_start_matches("s'");
             let forms: Vec<(String, FormKind)> = if cols.len() == 3 {
                 cols[2]
@@ -207,6 +222,7 @@ impl Lexicon {
                         weak,
                         opinion,
                         claim,
+                        pronominal,
                         tail,
                     },
                 );
@@ -257,6 +273,15 @@ impl Lexicon {
                     lex.claim_nouns.insert(words.join(" "));
                 }
                 "no_comment_object" => lex.no_comment_objects.push(words, String::new()),
+                "platform" => {
+                    lex.platforms.insert(words.join(" "));
+                }
+                "toll_noun" => {
+                    lex.toll_nouns.insert(words.join(" "));
+                }
+                "institution" => {
+                    lex.institutions.insert(words.join(" "));
+                }
                 "no_comment_head" => {
                     lex.no_comment_heads.insert(words.join(" "));
                 }
@@ -300,7 +325,12 @@ impl Phrases {
 
     /// The longest phrase starting at word `i`, with its value.
     pub fn at(&self, words: &[Word], i: usize) -> Option<(&[String], &str)> {
-        let candidates = self.by_first.get(&words.get(i)?.folded)?;
+        let first = words.get(i)?;
+        // Every phrase starts with a word: punctuation costs no lookup.
+        if !matches!(first.kind, WordKind::Word | WordKind::Elision) {
+            return None;
+        }
+        let candidates = self.by_first.get(&first.folded)?;
         candidates
             .iter()
             .find(|(p, _)| {
@@ -423,7 +453,7 @@ mod tests {
         let words = crate::words::scan("d'après lui", 0, "d'après lui".len());
         assert_eq!(lex.according.at(&words, 0).map(|(p, _)| p.len()), Some(2));
         assert_eq!(lex.verbs["révèle"].class, VerbClass::Announce);
-        assert!(lex.verbs["confirmé"].weak);
+        assert!(lex.verbs["confirmé"].claim);
         assert!(!lex.verbs["affirmé"].weak);
     }
 

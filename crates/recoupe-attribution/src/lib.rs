@@ -1,6 +1,7 @@
 //! Attributions: every statement an article attributes to someone, with its speaker, cue,
-//! kind, channel, source chain (`via`) and hedged flag; and the factual sentences the
-//! article asserts with no source at all (`unsourced`).
+//! kind, channel, source chain (`via`), hedged flag and polarity (assert, deny, confirm,
+//! no_comment); and the factual sentences the article asserts with no source at all
+//! (`unsourced`).
 //!
 //! The stage works sentence by sentence on the text layer and the entity layer:
 //!
@@ -19,7 +20,10 @@
 //!    speaker or entity named before, indefinite descriptions ("une source sécuritaire")
 //!    kept as unnamed speakers whose organisations become intermediaries;
 //! 5. hedged when the verb itself hedges ("prétend"), the sentence says the claim is
-//!    unconfirmed, or an according-to claim is in the conditional ("selon X, il aurait…").
+//!    unconfirmed, or the content is in a reported conditional ("selon X, il aurait…",
+//!    "300 personnes auraient été tuées, a indiqué X"; not a forecast, "devrait");
+//! 6. polarity from the verb's class and a negation: deny ("a démenti"), confirm ("a
+//!    confirmé"), no_comment ("n'a pas souhaité commenter", "n'a pas précisé"), else assert.
 //!
 //! Where each rule lives:
 //!
@@ -55,6 +59,7 @@ pub use lexicon::{FormKind, Lexicon, LexiconError, VerbClass};
 pub use words::fold;
 
 use speakers::SpeakerRef;
+use statements::QuoteState;
 use view::DocView;
 use words::scan;
 
@@ -104,32 +109,43 @@ impl Stage for AttributionStage {
 fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) {
     let mut entities: Vec<&EntityMention> = doc.layers.entities.iter().collect();
     entities.sort_by_key(|e| (e.span.start, e.span.end));
-    let view = DocView::new(doc, entities);
+    let view = DocView::new(lex, doc, entities);
     let mut attributions: Vec<Attribution> = Vec::new();
     let mut unsourced = Vec::new();
     let mut speakers_seen: Vec<SpeakerRef> = Vec::new();
     let mut previous_had_attribution = false;
+    let mut quote = QuoteState::default();
+    let mut previous_end = 0;
     for sentence in &doc.layers.sentences {
         let Some(_) = sentence.span.slice(&doc.text) else {
             continue;
         };
         let words = scan(&doc.text, sentence.span.start, sentence.span.end);
-        if words.is_empty() || unsourced::is_byline(lex, &words) {
+        if words.is_empty() || unsourced::is_byline(lex, &doc.text, &words) {
             continue;
         }
+        let inside_quote = quote.inside();
+        let new_paragraph = doc
+            .text
+            .get(previous_end.min(sentence.span.start)..sentence.span.start)
+            .is_some_and(|gap| gap.contains('\n'));
+        previous_end = sentence.span.end;
+        quote.advance(&words);
         let mut found = statements::analyse_sentence(lex, &view, &words, &mut speakers_seen);
         if found.is_empty() && previous_had_attribution {
             found.extend(statements::quote_continuation(
                 &words,
                 sentence.span,
+                inside_quote && new_paragraph,
                 attributions.last(),
                 speakers_seen.last(),
             ));
         }
         previous_had_attribution = !found.is_empty();
         // A refusal to comment states nothing: the refusal itself is a fact the article
-        // asserts ("Le ministère n'a pas souhaité commenter.").
-        if found.iter().all(|a| a.polarity == Polarity::NoComment) {
+        // asserts ("Le ministère n'a pas souhaité commenter."). Words inside a quotation
+        // opened before are someone's, never the article's own.
+        if !inside_quote && found.iter().all(|a| a.polarity == Polarity::NoComment) {
             unsourced.extend(unsourced::unsourced_sentence(
                 lex,
                 &doc.text,

@@ -22,6 +22,8 @@ pub(crate) struct SpeakerRef {
     /// The chain the speaker's last statement came through: a later "la source a ajouté"
     /// or "a-t-il ajouté" comes through it too.
     pub(crate) via: Vec<String>,
+    /// Where the speaker's last statement was made (its speaker phrase, else its content).
+    pub(crate) at: usize,
 }
 
 /// How far after a role description ("le Premier ministre irakien déclare …", a headline)
@@ -147,11 +149,28 @@ impl<'d> Phrase<'_, 'd> {
                 return Some(same_as(self.span, prev, vec![]));
             }
         }
+        // "ce dernier", "cette dernière": the last person or organisation named (of that
+        // gender, when an organisation's is known).
         if two_words
             && matches!(first, "ce" | "cette")
             && matches!(words[1].folded.as_str(), "dernier" | "derniere")
         {
-            if let Some(m) = last_mention_before(self.view, self.span.start, EntityType::PER) {
+            let gender = if first == "ce" {
+                Gender::Masculine
+            } else {
+                Gender::Feminine
+            };
+            let view = self.view;
+            let last = view.entities.iter().rev().find(|m| {
+                m.span.end <= self.span.start
+                    && view.is_antecedent(m)
+                    && match m.label {
+                        EntityType::PER => true,
+                        EntityType::ORG => agrees(org_gender(view, m), Some(gender)),
+                        _ => false,
+                    }
+            });
+            if let Some(m) = last {
                 return Some(named(self.span, m, None));
             }
         }
@@ -214,13 +233,16 @@ impl<'d> Phrase<'_, 'd> {
             .map(|m| named(self.span, m, self.head.clone()))
     }
 
-    /// "un correspondant de l'AFP", "une source sécuritaire", "le porte-parole": the speaker
-    /// is unnamed; the outlet a reporter works for is the channel the words came through. A
-    /// definite description ("la source") may refer back to an unnamed speaker.
+    /// "un correspondant de l'AFP", "une source sécuritaire", "le porte-parole de l'armée":
+    /// the speaker is unnamed; the outlet a reporter works for is the channel the words came
+    /// through. A definite description ("la source") may refer back to an unnamed speaker.
     fn unnamed_description(&self, seen: &[SpeakerRef]) -> Option<Speaker> {
         let head = self.head.as_deref();
-        let unnamed_noun =
-            head.is_some_and(|h| self.lex.unnamed.contains_key(h) && self.mentions.is_empty());
+        // "le porte-parole de l'armée", "le commandant de HTS": a person of the body, not
+        // the body; it stays unnamed, the body its affiliation.
+        let person_noun = head
+            .is_some_and(|h| self.lex.unnamed.contains_key(h) || self.lex.person_roles.contains(h));
+        let unnamed_noun = person_noun && self.person().is_none();
         if !self.indefinite && !unnamed_noun {
             return None;
         }
@@ -293,6 +315,7 @@ fn unnamed(span: Span, head: Option<String>, via: Vec<String>) -> Speaker {
             head,
             person: false,
             via: vec![],
+            at: 0,
         }),
     }
 }
@@ -406,6 +429,7 @@ pub(crate) fn named(span: Span, m: &EntityMention, head: Option<String>) -> Spea
             head,
             person: m.label == EntityType::PER,
             via: vec![],
+            at: 0,
         }),
     }
 }
@@ -429,8 +453,11 @@ fn opens_its_sentence(view: &DocView<'_>, mention: &EntityMention) -> bool {
 }
 
 /// Resolves "il", "elle", "-t-il", "ils": the topic of "Quant au maire, il …" when there is
-/// one, else the latest person speaker for a singular pronoun, else the latest speaker, else
-/// the last person named before the pronoun.
+/// one; for a singular pronoun the most recently named of the latest person speaker, the
+/// latest speaker when it is an organisation of the pronoun's gender ("Le ministère a
+/// dénoncé … Des renforts ont été déployés, a-t-il ajouté"), and a person or organisation
+/// that opened an earlier sentence as its subject ("Le ministre, Abakar Hassan, s'est rendu
+/// à Moundou. Il a annoncé …"); else the latest speaker, else the last person named.
 pub(crate) fn pronoun_speaker(
     span: Span,
     view: &DocView<'_>,
@@ -438,45 +465,82 @@ pub(crate) fn pronoun_speaker(
     topic: Option<&str>,
 ) -> Speaker {
     let pronoun = fold(&view.text[span.start..span.end]);
-    let singular = matches!(
-        pronoun.trim_start_matches("-t").trim_start_matches('-'),
-        "il" | "elle" | "lui"
-    );
+    let bare = pronoun.trim_start_matches("-t").trim_start_matches('-');
+    let singular = matches!(bare, "il" | "elle" | "lui");
+    let gender = match bare {
+        "il" | "lui" => Some(Gender::Masculine),
+        "elle" => Some(Gender::Feminine),
+        _ => None,
+    };
     let from_topic = topic.and_then(|h| seen.iter().rev().find(|s| s.head.as_deref() == Some(h)));
     let person = if singular {
         seen.iter().rev().find(|s| s.person)
     } else {
         None
     };
-    // "Le ministre, Abakar Hassan, s'est rendu à Moundou. Il a annoncé …": a person who
-    // opened a sentence after the last person speaker was named is the likelier antecedent.
     if singular && from_topic.is_none() {
-        let speaker_named_at = person.and_then(|p| {
+        // Each candidate with where it was last named or last spoke; the latest wins.
+        let named_at = |entity: &str| {
             view.entities
                 .iter()
                 .rev()
-                .find(|m| Some(&m.entity) == p.entity.as_ref() && m.span.end <= span.start)
-                .map(|m| m.span.start)
+                .find(|m| m.entity == entity && m.span.end <= span.start)
+        };
+        let person_at = person.map(|p| {
+            let mention = p
+                .entity
+                .as_deref()
+                .and_then(named_at)
+                .map_or(0, |m| m.span.start);
+            mention.max(p.at)
         });
+        // The latest speaker when it is not a person: an organisation of the pronoun's
+        // gender ("Le ministère a dénoncé … Des renforts ont été déployés, a-t-il ajouté"),
+        // or a description ("Un responsable … estime que … Selon lui, …").
+        let other = seen
+            .last()
+            .filter(|s| !s.person)
+            .and_then(|s| match s.entity.as_deref() {
+                None => Some((s, s.at)),
+                Some(entity) => {
+                    let m = named_at(entity)?;
+                    (m.label == EntityType::ORG
+                        && view.is_antecedent(m)
+                        && agrees(org_gender(view, m), gender))
+                    .then_some((s, s.at.max(m.span.start)))
+                }
+            });
         // Only earlier sentences: a name inside the quotation the pronoun closes ("« Ibrahim
         // a apporté … », a-t-il expliqué") is not who speaks.
         let own_sentence_start = view.sentence_start_before(span.start);
         let subject = view.entities.iter().rev().find(|m| {
-            m.label == EntityType::PER
-                && m.span.end <= own_sentence_start
-                && opens_its_sentence(view, m)
-        });
-        if let Some(subject) = subject {
-            let newer = match (person, speaker_named_at) {
-                (None, _) => true,
-                (Some(p), Some(at)) => {
-                    p.entity.as_ref() != Some(&subject.entity) && subject.span.start > at
+            m.span.end <= own_sentence_start
+                && view.is_antecedent(m)
+                && match m.label {
+                    EntityType::PER => opens_its_sentence(view, m),
+                    EntityType::ORG => {
+                        org_gender(view, m).is_some_and(|g| Some(g) == gender)
+                            && (opens_its_sentence(view, m) || before_relative_qui(view, m))
+                    }
+                    _ => false,
                 }
-                (Some(_), None) => false,
-            };
-            if newer {
-                return named(span, subject, None);
+        });
+        // A subject is a new antecedent only when named after the person speaker was.
+        let subject = subject.filter(|s| match person {
+            Some(p) => {
+                p.entity.as_ref() != Some(&s.entity)
+                    && person_at.is_some_and(|at| s.span.start > at)
             }
+            None => true,
+        });
+        let subject_at = subject.map(|s| s.span.start);
+        if let Some((org, at)) = other {
+            if person_at.is_none_or(|p| at > p) && subject_at.is_none_or(|s| at >= s) {
+                return same_as(span, org, vec![]);
+            }
+        }
+        if let Some(subject) = subject {
+            return named(span, subject, None);
         }
     }
     if let Some(prev) = from_topic.or(person).or(seen.last()) {
@@ -504,6 +568,63 @@ pub(crate) fn pronoun_speaker(
             remember: None,
         },
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Masculine,
+    Feminine,
+}
+
+/// Feminine noun endings, for an organisation named after "l'" ("l'armée", "l'association").
+const FEMININE_ENDINGS: [&str; 10] = [
+    "ee", "tion", "sion", "ite", "ence", "ance", "ie", "ure", "ise", "ade",
+];
+
+/// The grammatical gender of an organisation's name, from the determiner before it ("*le*
+/// ministère", "*de la* Défense civile") or after "l'" from its first noun's ending.
+pub(crate) fn org_gender(view: &DocView<'_>, mention: &EntityMention) -> Option<Gender> {
+    let before = view.text[..mention.span.start].trim_end();
+    let last = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .map(fold)
+        .unwrap_or_default();
+    match last.as_str() {
+        "le" | "du" | "au" | "ce" | "cet" => return Some(Gender::Masculine),
+        "la" | "cette" => return Some(Gender::Feminine),
+        _ => {}
+    }
+    if !(last.ends_with("l'") || last == "l'") {
+        return None;
+    }
+    let first = fold(&view.text[mention.span.start..mention.span.end]);
+    let first = first.split_whitespace().next().unwrap_or("");
+    // An acronym ("l'ONU", "l'AIEA") says nothing.
+    let surface = &view.text[mention.span.start..mention.span.end];
+    if surface.chars().take(2).all(char::is_uppercase) {
+        return None;
+    }
+    FEMININE_ENDINGS
+        .iter()
+        .any(|e| first.ends_with(e))
+        .then_some(Gender::Feminine)
+}
+
+/// Whether a known gender is compatible with the wanted one.
+fn agrees(known: Option<Gender>, wanted: Option<Gender>) -> bool {
+    match (known, wanted) {
+        (Some(k), Some(w)) => k == w,
+        _ => true,
+    }
+}
+
+/// Whether a mention is the antecedent of a relative "qui" subject ("le ministère du Travail
+/// qui, depuis cette année, calcule …").
+fn before_relative_qui(view: &DocView<'_>, mention: &EntityMention) -> bool {
+    let after = view.text[mention.span.end..].trim_start();
+    let after = after.strip_prefix(',').map_or(after, str::trim_start);
+    after.starts_with("qui ") || after.starts_with("qui,")
 }
 
 #[cfg(test)]
@@ -685,5 +806,94 @@ mod tests {
         let text = "le nouveau Premier ministre désigné";
         let head = description_head(lex, &scan(text, 0, text.len()));
         assert_eq!(head.as_deref(), Some("ministre"));
+    }
+
+    // Issue 13: "qui", "il", "ce dernier" refer to organisations as well as persons.
+
+    #[test]
+    fn issue13_relative_qui_stands_for_the_noun_phrase_before_it() {
+        let d = doc(
+            "Les bus circuleront normalement, précise la Régie des transports, qui affirme que la grève coûtera cher.\nUne rumeur a été démentie par la Régie des transports qui assure que les dépôts sont ouverts.",
+            None,
+            &[
+                ("Régie des transports", EntityType::ORG, "org:regie"),
+                ("Régie des transports", EntityType::ORG, "org:regie"),
+            ],
+        );
+        let speakers: Vec<(String, Option<&str>)> = d
+            .layers
+            .attributions
+            .iter()
+            .map(|a| (content(&d, a), a.speaker_entity.as_deref()))
+            .collect();
+        assert!(
+            speakers.iter().all(|(_, s)| *s == Some("org:regie")),
+            "{speakers:#?}"
+        );
+        assert!(speakers.iter().any(|(c, _)| c == "la grève coûtera cher"));
+        assert!(speakers.iter().any(|(c, _)| c == "les dépôts sont ouverts"));
+    }
+
+    #[test]
+    fn issue13_a_pronoun_refers_to_the_organisation_that_spoke_last() {
+        let d = doc(
+            "« Nous reconstruirons », a promis le maire Paul Ronan.\nSur sa chaîne Telegram, le ministère de l'Intérieur a dénoncé « un acte lâche ». Des renforts ont été envoyés, a-t-il ajouté.",
+            None,
+            &[
+                ("Paul Ronan", EntityType::PER, "per:ronan"),
+                ("Telegram", EntityType::ORG, "org:telegram"),
+                ("ministère de l'Intérieur", EntityType::ORG, "org:interior"),
+            ],
+        );
+        let last = d.layers.attributions.last().unwrap();
+        assert_eq!(content(&d, last), "Des renforts ont été envoyés");
+        assert_eq!(last.speaker_entity.as_deref(), Some("org:interior"));
+        // "elle" does not take a masculine body.
+        let d = doc(
+            "La juge Claire Besson a rappelé les faits. Le parquet a requis dix ans. « La peine est lourde », a-t-elle estimé.",
+            None,
+            &[("Claire Besson", EntityType::PER, "per:besson")],
+        );
+        let last = d.layers.attributions.last().unwrap();
+        assert_eq!(last.speaker_entity.as_deref(), Some("per:besson"));
+    }
+
+    #[test]
+    fn issue13_ce_dernier_and_a_rank_in_apposition() {
+        let d = doc(
+            "Le club a été racheté par l'homme d'affaires Paul Ronan, selon les comptes du FC Lac. Ce dernier a annoncé un nouveau sponsor.\nLes corps ont été retrouvés, a indiqué le porte-parole de l'armée dans la région, le lieutenant Marc Dubois.",
+            None,
+            &[
+                ("Paul Ronan", EntityType::PER, "per:ronan"),
+                ("FC Lac", EntityType::ORG, "org:fclac"),
+                ("Marc Dubois", EntityType::PER, "per:dubois"),
+            ],
+        );
+        let by = |start: &str| {
+            d.layers
+                .attributions
+                .iter()
+                .find(|a| content(&d, a).starts_with(start))
+                .and_then(|a| a.speaker_entity.clone())
+        };
+        assert_eq!(by("un nouveau sponsor").as_deref(), Some("org:fclac"));
+        assert_eq!(by("Les corps").as_deref(), Some("per:dubois"));
+    }
+
+    #[test]
+    fn issue13_a_person_of_a_body_is_unnamed_and_a_dateline_agency_is_no_antecedent() {
+        let d = doc(
+            "GOMA (Agence Lac) – Le commandant des Brigades Al-Nasr a ordonné un cessez-le-feu, selon un communiqué. L'organisme de surveillance a indiqué que les tirs avaient cessé.",
+            None,
+            &[
+                ("Agence Lac", EntityType::ORG, "org:agencelac"),
+                ("Brigades Al-Nasr", EntityType::ORG, "org:nasr"),
+            ],
+        );
+        let first = &d.layers.attributions[0];
+        assert_eq!(first.speaker_entity, None, "{:#?}", d.layers.attributions);
+        assert!(first.speaker_unnamed);
+        let last = d.layers.attributions.last().unwrap();
+        assert_ne!(last.speaker_entity.as_deref(), Some("org:agencelac"));
     }
 }

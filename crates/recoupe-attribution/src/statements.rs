@@ -15,14 +15,14 @@ use crate::cues::{
     complement_after, find_cues, tagged_as_verb, Complement, CueKind, Tags, VerbCue,
 };
 use crate::grammar::{
-    direct_object_after, is_adverb, is_conditional, quoted_mask, span_of, trim_range, AUXILIARIES,
-    CONJUNCTIONS,
+    conditional, direct_object_after, is_adverb, is_boundary, quoted_mask, span_of, trim_range,
+    Conditional, AUXILIARIES, CONJUNCTIONS,
 };
 use crate::lexicon::{Lexicon, VerbClass};
 use crate::speakers::{
     description_head, pronoun_speaker, resolve_speaker, same_as, Speaker, SpeakerRef,
 };
-use crate::subjects::{subject_after, subject_before, topic_head};
+use crate::subjects::{name_in_apposition, subject_after, subject_before, topic_head};
 use crate::view::DocView;
 use crate::words::{fold, Word, WordKind};
 use crate::STAGE;
@@ -121,28 +121,36 @@ impl Reading<'_, '_> {
             if gerund && (out.is_empty() || complement.is_none()) {
                 continue;
             }
-            let incise = !gerund && self.is_incise(cue, complement, floor, &mut tags);
+            let incise =
+                !gerund && cue.agent.is_none() && self.is_incise(cue, complement, floor, &mut tags);
             // Verbs often not about speech ("lancer", "confirmer", "dévoiler") need a clause
             // or a quotation; opinion verbs taking an object ("considérer X comme", "appeler
             // à") count when a person or body is their subject.
             let bare = cue.weak && !incise && complement.is_none();
-            if bare && !cue.opinion {
+            if bare && !cue.opinion && cue.class != VerbClass::Witness {
                 continue;
             }
-            let parts = if incise {
+            // A later verb cue in the same sentence ends this content.
+            let next = cues
+                .iter()
+                .map(|c| c.group_start)
+                .find(|&g| g > cue.group_end);
+            let parts = if let Some(par) = cue.agent {
+                self.passive_parts(cue, floor, par, next)
+            } else if incise {
                 self.incise_parts(cue, floor)
             } else {
-                // A later verb cue in the same sentence ends this content.
-                let next = cues
-                    .iter()
-                    .map(|c| c.group_start)
-                    .find(|&g| g > cue.group_end);
                 self.forward_parts(cue, floor, gerund, next)
             };
             floor = cue.group_end + 1;
             let Some((cfrom, cto)) = parts.content else {
                 continue;
             };
+            // "Le dernier bilan fait état de 92 morts": a toll with no source is the
+            // article's own statement.
+            if parts.speaker.is_some_and(|r| self.unsourced_toll(r)) {
+                continue;
+            }
             let speaker = self.verb_speaker(cue, incise, gerund, parts.speaker, out, seen);
             let speaker = Speaker {
                 span: if gerund { None } else { speaker.span },
@@ -162,15 +170,51 @@ impl Reading<'_, '_> {
             // described person ("certains experts"), is its subject.
             let described_person = speaker.remember.as_ref().is_some_and(|r| {
                 r.unnamed
-                    && r.head
-                        .as_deref()
-                        .is_some_and(|h| self.lex.unnamed.contains_key(h))
+                    && r.head.as_deref().is_some_and(|h| {
+                        self.lex.unnamed.contains_key(h) || self.lex.reporters.contains(h)
+                    })
             });
+            // Seeing is telling only for a reporter or a witness.
+            let witness = speaker.remember.as_ref().is_some_and(|r| {
+                r.head.as_deref().is_some_and(|h| {
+                    self.lex.reporters.contains(h) || matches!(h, "temoin" | "temoins")
+                })
+            });
+            if bare && cue.class == VerbClass::Witness && !witness {
+                continue;
+            }
             if bare && speaker.entity.is_none() && !described_person {
                 continue;
             }
+            // "L'Insee, qui mesure le chômage": a bare verb of counting in a relative clause
+            // describes its antecedent; "la France a comptabilisé 500 cas": a count needs a
+            // body, not a country, as its author.
+            let relative = cue.group_start > 0 && words[cue.group_start - 1].folded == "qui";
+            let place = speaker.entity.as_deref().is_some_and(|e| {
+                self.view
+                    .entities
+                    .iter()
+                    .any(|m| m.entity == e && m.label == EntityType::LOC)
+            });
+            if bare && cue.class == VerbClass::Report && (relative || place) {
+                continue;
+            }
             let via = self.verb_chain(&parts.channel_words, &speaker);
-            let hedged = cue.class == VerbClass::Hedge || self.hedged;
+            // The content's conditional hedges it when reportative: a compound one
+            // ("auraient été tuées") anywhere, a simple one only in a main clause before an
+            // incise ("L'usine fermerait, ont annoncé les syndicats"), since after "a déclaré
+            // que" it is also the future of the past ("qu'il viendrait").
+            // A future after the verb ("seraient trouvés dans les prochains mois") is the
+            // future of the past.
+            let future = !incise
+                && (cfrom..=cto).any(|k| FUTURE_MARKERS.contains(&words[k].folded.as_str()));
+            let conditional_content = !future
+                && (cfrom..=cto).any(|k| match conditional(&words[k]) {
+                    Some(Conditional::Compound) => reportative_compound(words, k),
+                    Some(Conditional::Simple) => incise,
+                    _ => false,
+                });
+            let hedged = cue.class == VerbClass::Hedge || self.hedged || conditional_content;
             out.push(Attribution {
                 content: span_of(words, cfrom, cto),
                 speaker: speaker.span,
@@ -209,6 +253,20 @@ impl Reading<'_, '_> {
             return true;
         }
         let prev = cue.group_start.checked_sub(1).map(|p| &words[p]);
+        // Right after a closing quotation mark ("« … », s'est indigné le directeur de
+        // l'AIEA"), the verb introduces the quotation's speaker, whatever follows it.
+        let closes_quote = |k: usize| {
+            matches!(
+                words[k].kind,
+                WordKind::CloseQuote | WordKind::StraightQuote
+            ) && self.quoted[k]
+        };
+        let after_quote = cue.group_start.checked_sub(1).is_some_and(|p| {
+            closes_quote(p) || words[p].kind == WordKind::Comma && p > 0 && closes_quote(p - 1)
+        });
+        if after_quote {
+            return true;
+        }
         // After a comma the verb is an incise unless it opens its own complement: "X,
         // porte-parole de Y, a affirmé que …", "…, a accusé Y de …".
         let accuses = cue.class == VerbClass::Accuse
@@ -219,11 +277,27 @@ impl Reading<'_, '_> {
         // After a plain comma the words before must be a clause: "Les combats ont repris,
         // a annoncé l'armée" is an incise, "Le ministre, Karim Haddad, a annoncé
         // l'arrestation …" is a subject with an apposition.
+        // Verbs of an apposition opened after a comma by "qui" or a participle ("Le
+        // syndicat, qui représente le personnel, réclame …", "Le syndicat, affilié à la CSN,
+        // réclame …") are not a clause of their own.
         let after_clause = |tags: &mut Tags| {
             let floor_word = floor.min(cue.group_start);
+            let mut apposition = false;
             (floor_word..cue.group_start).any(|k| {
-                AUXILIARIES.contains(&words[k].lower.as_str())
-                    || tagged_as_verb(self.view.text, words, k, tags)
+                let w = &words[k];
+                if w.kind == WordKind::Comma {
+                    apposition = words.get(k + 1).is_some_and(|n| {
+                        matches!(n.folded.as_str(), "qui" | "dont" | "lequel" | "laquelle")
+                            || !n.capitalised
+                                && ["é", "ée", "és", "ées"]
+                                    .iter()
+                                    .any(|e| n.lower.ends_with(e))
+                    });
+                    return false;
+                }
+                !apposition
+                    && (AUXILIARIES.contains(&w.lower.as_str())
+                        || tagged_as_verb(self.view.text, words, k, tags))
             })
         };
         prev.is_some_and(|p| matches!(p.kind, WordKind::Comma | WordKind::CloseQuote))
@@ -232,6 +306,69 @@ impl Reading<'_, '_> {
             && (prev.is_some_and(|p| p.kind == WordKind::CloseQuote)
                 || self.quoted[..cue.group_start].iter().any(|q| *q)
                 || after_clause(tags))
+    }
+
+    /// A passive participle with its agent: the content is the clause before "par" (or,
+    /// when the participle opens it, what follows the agent: "Accusé par X de …"); the
+    /// speaker is the agent.
+    fn passive_parts(
+        &self,
+        cue: &VerbCue,
+        floor: usize,
+        par: usize,
+        next_cue: Option<usize>,
+    ) -> Parts {
+        let words = self.words;
+        let mut to = par + 1;
+        while let Some(w) = words.get(to + 1) {
+            if is_boundary(w)
+                || AUXILIARIES.contains(&w.lower.as_str())
+                || matches!(w.folded.as_str(), "qui" | "dont" | "que" | "qu'")
+                || to > par + 12
+            {
+                break;
+            }
+            to += 1;
+        }
+        // "par le porte-parole du gouvernement, Jean-Claude Mwamba, de …"
+        if let Some(end) = name_in_apposition(self.view, words, to) {
+            to = end;
+        }
+        let speaker = trim_range(words, par + 1, to);
+        let clause_start = (floor..cue.group_start)
+            .rev()
+            .find(|&k| matches!(words[k].kind, WordKind::Comma | WordKind::Colon))
+            .map_or(floor, |k| k + 1);
+        let content = if clause_start < cue.group_start {
+            trim_range(words, clause_start, par - 1)
+        } else {
+            let end = next_cue.map_or(words.len() - 1, |n| n.saturating_sub(1));
+            (to < end).then(|| trim_range(words, to + 1, end)).flatten()
+        };
+        Parts {
+            content,
+            speaker,
+            channel_words: Vec::new(),
+        }
+    }
+
+    /// Whether a speaker phrase is a toll or count with no source inside ("le dernier
+    /// bilan", "les chiffres"; not "le bilan des autorités", "les chiffres du ministère de
+    /// la Santé"), outside any "selon".
+    fn unsourced_toll(&self, (from, to): (usize, usize)) -> bool {
+        let phrase = &self.words[from..=to];
+        let toll = description_head(self.lex, phrase)
+            .is_some_and(|h| self.lex.toll_nouns.contains(h.as_str()));
+        toll && self.according.is_empty()
+            && !phrase.iter().any(|w| {
+                self.lex.institutions.contains(w.folded.as_str())
+                    || self.lex.unnamed.contains_key(w.folded.as_str())
+                    || self.lex.organisation_roles.contains(w.folded.as_str())
+            })
+            && !self
+                .view
+                .mentions_in(span_of(self.words, from, to))
+                .any(|m| m.label != EntityType::MISC)
     }
 
     /// An incise: the content runs from the clause start to the comma before the verb; the
@@ -308,10 +445,7 @@ impl Reading<'_, '_> {
                 content_start = Some(k);
                 break;
             }
-            if matches!(
-                w.kind,
-                WordKind::Colon | WordKind::OpenQuote | WordKind::StraightQuote
-            ) {
+            if w.folded == ":" || matches!(w.kind, WordKind::OpenQuote | WordKind::StraightQuote) {
                 content_start = Some(k + 1);
                 break;
             }
@@ -381,10 +515,8 @@ impl Reading<'_, '_> {
         let previous_speaker = earlier.last().and_then(|a| a.speaker);
         let words = self.words;
         let group_start = cue.group_start;
-        let relative_subject = !incise
-            && group_start > 0
-            && words[group_start - 1].folded == "qui"
-            && !first_in_sentence;
+        let relative_word = !incise && group_start > 0 && words[group_start - 1].folded == "qui";
+        let relative_subject = relative_word && !first_in_sentence;
         // "X a reconnu … mais avait nié …": a verb coordinated with no subject of its own
         // shares the previous verb's.
         let coordinated = !incise
@@ -396,6 +528,26 @@ impl Reading<'_, '_> {
                 return same_as(span, prev, vec![]);
             }
         }
+        // "Et d'ajouter que …": the narrative infinitive goes on with the last speaker.
+        let narrative = !incise
+            && cue.group_start == cue.verb
+            && group_start > 0
+            && matches!(words[group_start - 1].folded.as_str(), "de" | "d'")
+            && words[..group_start - 1]
+                .iter()
+                .all(|w| matches!(w.folded.as_str(), "et" | "puis"));
+        if narrative {
+            if let Some(prev) = seen.last() {
+                return Speaker {
+                    span: None,
+                    ..same_as(
+                        span_of(words, group_start - 1, group_start - 1),
+                        prev,
+                        vec![],
+                    )
+                };
+            }
+        }
         if gerund {
             pronoun_speaker(
                 span_of(words, cue.group_end, cue.group_end),
@@ -403,11 +555,31 @@ impl Reading<'_, '_> {
                 seen,
                 None,
             )
-        } else if relative_subject {
+        } else if relative_word {
+            // "…, précise la société, qui affirme …", "par les autorités qui nient …": the
+            // relative pronoun stands for the noun phrase before it, the speaker of the
+            // clause it hangs on when that is the same.
             let relative = span_of(words, group_start - 1, group_start - 1);
-            match seen.last() {
-                Some(prev) => same_as(relative, prev, vec![]),
-                None => resolve_speaker(self.lex, self.view, words, range, None, seen, None),
+            let antecedent = antecedent_of_qui(words, group_start - 1);
+            let same_phrase = match (antecedent, previous_speaker) {
+                (Some((a, b)), Some(prev)) => {
+                    let ante = span_of(words, a, b);
+                    ante.start < prev.end && prev.start < ante.end
+                }
+                _ => false,
+            };
+            match (seen.last(), antecedent) {
+                (Some(prev), _) if relative_subject && (same_phrase || antecedent.is_none()) => {
+                    same_as(relative, prev, vec![])
+                }
+                (_, Some(range)) => Speaker {
+                    span: Some(relative),
+                    ..resolve_speaker(self.lex, self.view, words, Some(range), None, seen, None)
+                },
+                (Some(prev), None) => same_as(relative, prev, vec![]),
+                (None, None) => {
+                    resolve_speaker(self.lex, self.view, words, range, None, seen, None)
+                }
             }
         } else {
             resolve_speaker(
@@ -485,7 +657,14 @@ impl Reading<'_, '_> {
             via.extend(self.relays.iter().cloned());
             let via = clean_via(self.view, via, speaker.entity.as_deref());
             let via = inherit_via(self.view, via, &speaker);
-            let conditional = (cfrom..=cto).any(|k| is_conditional(&words[k].folded));
+            // "Selon X, 300 personnes auraient été tuées / l'usine fermerait": hedged; not a
+            // forecast ("devrait", "pourrait").
+            let conditional = (cfrom..=cto).any(|k| {
+                matches!(
+                    conditional(&words[k]),
+                    Some(Conditional::Compound | Conditional::Simple)
+                )
+            });
             out.push(Attribution {
                 content: span_of(words, cfrom, cto),
                 speaker: speaker.span,
@@ -523,15 +702,92 @@ impl Reading<'_, '_> {
                 head,
                 person,
                 via: vec![],
+                at: 0,
             }),
         }
     }
+}
+
+/// The noun phrase a relative "qui" at `qui` stands for: the words before it (past a
+/// comma) back to a clause boundary, a preposition that introduces it ("rejetée *par* les
+/// autorités qui …") or a verb.
+fn antecedent_of_qui(words: &[Word], qui: usize) -> Option<(usize, usize)> {
+    let mut to = qui.checked_sub(1)?;
+    if words[to].kind == WordKind::Comma {
+        to = to.checked_sub(1)?;
+    }
+    let mut from = to;
+    while from > 0 && to - from < 8 {
+        let w = &words[from - 1];
+        if is_boundary(w)
+            || AUXILIARIES.contains(&w.lower.as_str())
+            || matches!(
+                w.folded.as_str(),
+                "par"
+                    | "a"
+                    | "pour"
+                    | "avec"
+                    | "contre"
+                    | "selon"
+                    | "chez"
+                    | "sur"
+                    | "dans"
+                    | "que"
+            )
+        {
+            break;
+        }
+        from -= 1;
+    }
+    trim_range(words, from, to)
+}
+
+/// Words that put a conditional in the future of the past ("qu'ils seraient trouvés *dans
+/// les prochains mois*", "qu'il partirait *demain*").
+const FUTURE_MARKERS: [&str; 7] = [
+    "prochain",
+    "prochaine",
+    "prochains",
+    "prochaines",
+    "demain",
+    "bientot",
+    "venir",
+];
+
+/// Past participles that make "aurait" + participle a counterfactual, not a report ("aurait
+/// pu", "aurait dû", "aurait voulu").
+const MODAL_PARTICIPLES: [&str; 5] = ["pu", "du", "voulu", "su", "fallu"];
+
+/// Whether the compound conditional at `k` reports an unconfirmed fact ("300 personnes
+/// auraient été tuées", "il aurait fui"): followed by a past participle, not a modal one
+/// ("aurait pu être évité"), not negated ("qu'il n'aurait jamais cru"), not in a relative
+/// clause ("le président, qui aurait fui").
+fn reportative_compound(words: &[Word], k: usize) -> bool {
+    let before = k.checked_sub(1).map(|p| words[p].folded.as_str());
+    if matches!(before, Some("qui" | "ne" | "n'")) {
+        return false;
+    }
+    let Some(next) = words[k + 1..].iter().find(|w| !is_adverb(w)) else {
+        return false;
+    };
+    const ENDINGS: [&str; 16] = [
+        "é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "it", "ite", "int",
+        "ert",
+    ];
+    next.kind == WordKind::Word
+        && !next.capitalised
+        && !MODAL_PARTICIPLES.contains(&next.folded.as_str())
+        && ENDINGS.iter().any(|e| next.lower.ends_with(e))
 }
 
 /// Remembers the speaker of the statement just pushed, with that statement's chain.
 fn remember(speaker: Speaker, out: &[Attribution], seen: &mut Vec<SpeakerRef>) {
     if let Some(mut r) = speaker.remember {
         r.via = out.last().map(|a| a.via.clone()).unwrap_or_default();
+        r.at = out
+            .last()
+            .map(|a| a.speaker.unwrap_or(a.content).start)
+            .unwrap_or_default();
         seen.push(r);
     }
 }
@@ -541,15 +797,22 @@ fn remember(speaker: Speaker, out: &[Attribution], seen: &mut Vec<SpeakerRef>) {
 pub(crate) fn quote_continuation(
     words: &[Word],
     sentence: Span,
+    inside_new_paragraph: bool,
     previous: Option<&Attribution>,
     last_speaker: Option<&SpeakerRef>,
 ) -> Option<Attribution> {
-    if !is_quotation(words) {
+    let content = if is_quotation(words) {
+        quote_inner(words).unwrap_or(sentence)
+    } else if inside_new_paragraph {
+        // A new paragraph inside a quotation opened before: the quotation goes on.
+        let (a, b) = trim_range(words, 0, words.len() - 1)?;
+        span_of(words, a, b)
+    } else {
         return None;
-    }
+    };
     let (prev, last) = (previous?, last_speaker?);
     Some(Attribution {
-        content: quote_inner(words).unwrap_or(sentence),
+        content,
         speaker: prev.speaker,
         speaker_entity: last.entity.clone(),
         speaker_unnamed: last.unnamed,
@@ -561,6 +824,52 @@ pub(crate) fn quote_continuation(
         polarity: Polarity::Assert,
         provenance: Provenance::new(STAGE, "quote-continuation"),
     })
+}
+
+/// How many sentences a quotation may run on without closing before it is taken for a
+/// missing closing mark.
+const QUOTE_MAX_SENTENCES: usize = 6;
+
+/// Whether the text is inside a quotation opened in an earlier sentence ("… il raconte :
+/// « Nous étions … » spread over several sentences or paragraphs). Only typographic marks
+/// count: straight quotes give no direction, and one missing in a long article would put
+/// the rest of it inside a quotation. Nested openings count once (a closing mark is often
+/// left out of "« … «dans un état critique»").
+#[derive(Debug, Default)]
+pub(crate) struct QuoteState {
+    open: bool,
+    sentences_inside: usize,
+}
+
+impl QuoteState {
+    pub(crate) fn inside(&self) -> bool {
+        self.open
+    }
+
+    /// Moves past a sentence's quotation marks.
+    pub(crate) fn advance(&mut self, words: &[Word]) {
+        for (k, w) in words.iter().enumerate() {
+            match w.kind {
+                // An opening mark right before a comma or the end closes ("Sénégal« ,").
+                WordKind::OpenQuote => {
+                    let closes = words
+                        .get(k + 1)
+                        .is_none_or(|n| matches!(n.kind, WordKind::Comma | WordKind::Stop));
+                    self.open = !closes;
+                }
+                WordKind::CloseQuote => self.open = false,
+                _ => {}
+            }
+        }
+        if self.inside() {
+            self.sentences_inside += 1;
+            if self.sentences_inside > QUOTE_MAX_SENTENCES {
+                *self = QuoteState::default();
+            }
+        } else {
+            self.sentences_inside = 0;
+        }
+    }
 }
 
 /// A sentence that is a quotation of its own: it opens with a quotation mark and at least
@@ -607,8 +916,9 @@ fn kind_of(words: &[Word], quoted: &[bool], from: usize, to: usize) -> Attributi
         return AttributionKind::Indirect;
     }
     let quoted_count = inner_words.iter().filter(|&&k| quoted[k]).count();
-    let opens_at_start = from > 0
-        && matches!(
+    // A quotation opened before the sentence began counts as opened at its start.
+    let opens_at_start = from == 0
+        || matches!(
             words[from - 1].kind,
             WordKind::OpenQuote | WordKind::StraightQuote
         );
@@ -757,5 +1067,246 @@ mod tests {
             kind_of(&w, &q, w.len() - 1, w.len() - 1),
             AttributionKind::Indirect
         );
+    }
+
+    // Issue 13: statements read on unseen text.
+
+    #[test]
+    fn issue13_a_quotation_closed_before_the_verb_makes_an_incise() {
+        // "de" after the verb ("s'est indigné le directeur de l'agence") must not turn the
+        // incise into "accuser X de …".
+        let d = doc(
+            "« Personne ne peut bombarder une centrale », s'est indigné le directeur de l'agence, Paul Ronan.",
+            None,
+            &[("Paul Ronan", EntityType::PER, "per:ronan")],
+        );
+        assert_eq!(
+            d.layers.attributions.len(),
+            1,
+            "{:#?}",
+            d.layers.attributions
+        );
+        let a = &d.layers.attributions[0];
+        assert_eq!(content(&d, a), "Personne ne peut bombarder une centrale");
+        assert_eq!(a.speaker_entity.as_deref(), Some("per:ronan"));
+        assert_eq!(a.kind, AttributionKind::Direct);
+    }
+
+    #[test]
+    fn issue13_the_agent_of_a_passive_verb_of_saying_speaks() {
+        let d = doc(
+            "L'incendie a été qualifié de « criminel » par le préfet Paul Ronan.\nLa mairie parle de 40 sinistrés, un chiffre démenti par la Croix-Rouge.",
+            None,
+            &[
+                ("Paul Ronan", EntityType::PER, "per:ronan"),
+                ("Croix-Rouge", EntityType::ORG, "org:redcross"),
+            ],
+        );
+        let passive: Vec<(String, Option<&str>)> = d
+            .layers
+            .attributions
+            .iter()
+            .filter(|a| a.provenance.rule == "speech-verb")
+            .map(|a| (content(&d, a), a.speaker_entity.as_deref()))
+            .collect();
+        assert_eq!(
+            passive,
+            vec![
+                (
+                    "L'incendie a été qualifié de « criminel".to_string(),
+                    Some("per:ronan")
+                ),
+                ("un chiffre démenti".to_string(), Some("org:redcross")),
+            ],
+            "{:#?}",
+            d.layers.attributions
+        );
+        assert_eq!(
+            d.layers.attributions[1].polarity,
+            recoupe_model::Polarity::Deny
+        );
+    }
+
+    #[test]
+    fn issue13_passive_verbs_that_say_nothing_are_not_statements() {
+        let d = doc(
+            "Le texte, lancé par les Jeunes verts et soutenu par le Parti du travail, a été adopté.\nDeux randonneurs ont été emportés par la crue du torrent.",
+            None,
+            &[("Parti du travail", EntityType::ORG, "org:pt")],
+        );
+        assert!(
+            d.layers.attributions.is_empty(),
+            "{:#?}",
+            d.layers.attributions
+        );
+        assert_eq!(d.layers.unsourced.len(), 2);
+    }
+
+    #[test]
+    fn issue13_content_stops_at_the_next_cue_and_after_a_direct_object() {
+        let d = doc(
+            "La compagnie a démenti le bilan que lui prêtait la presse, précisant que les vols partiront à l'heure.",
+            None,
+            &[],
+        );
+        let contents: Vec<String> = d
+            .layers
+            .attributions
+            .iter()
+            .map(|a| content(&d, a))
+            .collect();
+        assert_eq!(
+            contents,
+            vec![
+                "le bilan que lui prêtait la presse",
+                "les vols partiront à l'heure"
+            ],
+            "{:#?}",
+            d.layers.attributions
+        );
+    }
+
+    #[test]
+    fn issue13_a_quotation_running_over_paragraphs_is_never_unsourced() {
+        let d = doc(
+            "Le maire Paul Ronan décrit la nuit : « L'eau est montée en dix minutes, nous avons évacué l'école.\nLes pompiers sont arrivés à l'aube. Personne n'a dormi. »\nLa route a rouvert mardi.",
+            None,
+            &[("Paul Ronan", EntityType::PER, "per:ronan")],
+        );
+        let unsourced: Vec<&str> = d.layers.unsourced.iter().map(|u| d.slice(u.span)).collect();
+        assert_eq!(unsourced, vec!["La route a rouvert mardi."]);
+        // The new paragraph inside the quotation goes on with the same speaker.
+        let continued = d
+            .layers
+            .attributions
+            .iter()
+            .find(|a| content(&d, a).starts_with("Les pompiers"))
+            .expect("continuation");
+        assert_eq!(continued.speaker_entity.as_deref(), Some("per:ronan"));
+        assert_eq!(continued.kind, AttributionKind::Direct);
+    }
+
+    #[test]
+    fn issue13_an_opening_mark_used_as_a_closing_one_closes() {
+        let d = doc(
+            "« Le scrutin est validé« , indique un arrêt du Conseil.\nLe nouveau président prêtera serment mardi.",
+            None,
+            &[],
+        );
+        let unsourced: Vec<&str> = d.layers.unsourced.iter().map(|u| d.slice(u.span)).collect();
+        assert_eq!(
+            unsourced,
+            vec!["Le nouveau président prêtera serment mardi."]
+        );
+    }
+
+    #[test]
+    fn issue13_a_reported_conditional_is_hedged_a_forecast_or_a_future_of_the_past_is_not() {
+        let d = doc(
+            "L'usine de Vierzon fermerait en mai, selon les syndicats.\nSelon la banque centrale, l'inflation devrait reculer.\nLe préfet a indiqué que trois randonneurs auraient été emportés.\nLe maire a assuré que la digue serait réparée dans les prochains mois.\nLa crue aurait pu être évitée, a estimé le maire.\nLes villageois préparaient la fête, a raconté un habitant.",
+            None,
+            &[],
+        );
+        let hedged: Vec<(String, bool)> = d
+            .layers
+            .attributions
+            .iter()
+            .map(|a| (content(&d, a), a.hedged))
+            .collect();
+        assert_eq!(
+            hedged.iter().map(|(_, h)| *h).collect::<Vec<_>>(),
+            vec![true, false, true, false, false, false],
+            "{hedged:#?}"
+        );
+    }
+
+    #[test]
+    fn issue13_an_aside_after_the_auxiliary_and_a_narrative_infinitive() {
+        let d = doc(
+            "Le ministère de la Santé a, de son côté, confirmé un bilan de trois morts. Et d'ajouter que deux blessés restaient en soins intensifs.\nLe commandant de la police s'est limité à annoncer que plusieurs personnes étaient blessées.",
+            None,
+            &[("ministère de la Santé", EntityType::ORG, "org:health")],
+        );
+        let found: Vec<(String, Option<&str>, Option<&str>)> = d
+            .layers
+            .attributions
+            .iter()
+            .map(|a| {
+                (
+                    content(&d, a),
+                    a.speaker_entity.as_deref(),
+                    a.speaker.map(|s| d.slice(s)),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (
+                    "un bilan de trois morts".to_string(),
+                    Some("org:health"),
+                    Some("Le ministère de la Santé")
+                ),
+                (
+                    "deux blessés restaient en soins intensifs".to_string(),
+                    Some("org:health"),
+                    None
+                ),
+                (
+                    "plusieurs personnes étaient blessées".to_string(),
+                    None,
+                    Some("Le commandant de la police")
+                ),
+            ]
+        );
+        assert_eq!(
+            d.layers.attributions[0].polarity,
+            recoupe_model::Polarity::Confirm
+        );
+    }
+
+    #[test]
+    fn issue13_the_reporter_as_witness() {
+        let d = doc(
+            "Un photographe de l'agence Nour a vu les blindés entrer dans la ville.\nLe maire a vu les dégâts mardi.",
+            None,
+            &[("Nour", EntityType::ORG, "org:nour")],
+        );
+        assert_eq!(
+            d.layers.attributions.len(),
+            1,
+            "{:#?}",
+            d.layers.attributions
+        );
+        let a = &d.layers.attributions[0];
+        assert_eq!(content(&d, a), "les blindés entrer dans la ville");
+        assert!(a.speaker_unnamed);
+        assert_eq!(a.via, vec!["org:nour".to_string()]);
+    }
+
+    #[test]
+    fn issue13_appositions_coordination_and_semicolons() {
+        let d = doc(
+            "Le syndicat Unia, qui représente les chauffeurs, réclame une hausse des salaires.\nLa ministre Claire Besson a dénoncé « une provocation » et appelé les deux camps à la retenue.\nLes jeunes voient leur chômage augmenter ; ils représentent 8 % des actifs.",
+            None,
+            &[
+                ("Unia", EntityType::ORG, "org:unia"),
+                ("Claire Besson", EntityType::PER, "per:besson"),
+            ],
+        );
+        let found: Vec<(String, Option<&str>)> = d
+            .layers
+            .attributions
+            .iter()
+            .map(|a| (content(&d, a), a.speaker.map(|s| d.slice(s))))
+            .collect();
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert_eq!(found[0].0, "une hausse des salaires");
+        assert_eq!(
+            d.layers.attributions[0].speaker_entity.as_deref(),
+            Some("org:unia")
+        );
+        assert_eq!(found[2].0, "les deux camps à la retenue");
+        assert_eq!(found[2].1, found[1].1);
     }
 }

@@ -8,8 +8,8 @@ use recoupe_model::EntityType;
 
 use crate::chains::{outlet_in_channel_phrase, outlet_spoken_to};
 use crate::grammar::{
-    is_adverb, is_boundary, trim_range, CONJUNCTIONS, DETERMINERS, OBJECT_PRONOUNS, PHRASE_ENDS,
-    PREPOSITIONS, RELATIVES,
+    is_adverb, is_boundary, trim_range, AUXILIARIES, CONJUNCTIONS, DETERMINERS, OBJECT_PRONOUNS,
+    PHRASE_ENDS, PREPOSITIONS, RELATIVES,
 };
 use crate::lexicon::Lexicon;
 use crate::view::DocView;
@@ -72,7 +72,7 @@ pub(crate) fn subject_before(
     trim_subject(words, from, to)
 }
 
-fn trim_subject(words: &[Word], mut from: usize, to: usize) -> Option<(usize, usize)> {
+fn trim_subject(words: &[Word], mut from: usize, mut to: usize) -> Option<(usize, usize)> {
     // Long segments contain a previous clause: "… au centre de Kiev et le maire de la ville".
     if to + 1 - from > 6 {
         if let Some(k) = (from..to).rev().find(|&k| {
@@ -101,6 +101,27 @@ fn trim_subject(words: &[Word], mut from: usize, to: usize) -> Option<(usize, us
             || words[from].folded == "qu'")
     {
         from += 1;
+    }
+    // "Le commandant s'est limité à annoncer que …", "Le ministre a tenu à rappeler que …":
+    // the subject ends before the verb that governs the cue (not one inside a relative
+    // clause: "le ministre qui a signé").
+    if let Some(k) = (from + 1..=to).find(|&k| {
+        let w = words[k].lower.as_str();
+        let before = words[k - 1].folded.as_str();
+        (AUXILIARIES.contains(&w)
+            || matches!(w, "s'" | "se")
+                && words
+                    .get(k + 1)
+                    .is_some_and(|n| AUXILIARIES.contains(&n.lower.as_str())))
+            && !matches!(
+                before,
+                "qui" | "que" | "qu'" | "dont" | "lequel" | "laquelle"
+            )
+    }) {
+        to = k - 1;
+        while to > from && matches!(words[to].folded.as_str(), "ne" | "n'") {
+            to -= 1;
+        }
     }
     trim_range(words, from, to)
 }
@@ -189,22 +210,41 @@ fn skip_channel_phrases(
 }
 
 /// A person's name in apposition right after a description ending at `to` (", Tymur
-/// Tkachenko,"; after a title: ", Mme Claire Besson"): the index of the name's last word.
-fn name_in_apposition(view: &DocView<'_>, words: &[Word], to: usize) -> Option<usize> {
-    if words.get(to + 1)?.kind != WordKind::Comma {
-        return None;
-    }
-    let title = words.get(to + 2).is_some_and(|w| {
-        matches!(
-            w.folded.as_str(),
-            "m." | "mme" | "mme." | "dr" | "dr." | "me" | "pr"
+/// Tkachenko,"; after a title or a rank: ", Mme Claire Besson", ", le lieutenant Marc
+/// Kasereka"; past a short complement of place: "le porte-parole de l'armée dans la région,
+/// le lieutenant …"): the index of the name's last word.
+pub(crate) fn name_in_apposition(view: &DocView<'_>, words: &[Word], to: usize) -> Option<usize> {
+    // A short complement ("dans la région") before the comma.
+    let comma = (to + 1..=(to + 5).min(words.len().saturating_sub(1)))
+        .take_while(|&k| k == to + 1 || !is_boundary(&words[k - 1]))
+        .find(|&k| words[k].kind == WordKind::Comma)?;
+    if comma > to + 1
+        && !matches!(
+            words[to + 1].folded.as_str(),
+            "dans" | "de" | "du" | "en" | "a" | "au"
         )
-    });
-    let at = to + 2 + usize::from(title);
-    let m = view.mention_starting_at(words.get(at)?.start)?;
-    if m.label != EntityType::PER {
+    {
         return None;
     }
+    // Up to three lowercase words of title or rank before the name ("le lieutenant").
+    let at = (comma + 1..=comma + 4).find(|&k| {
+        words.get(k).is_some_and(|w| {
+            view.mention_starting_at(w.start)
+                .is_some_and(|m| m.label == EntityType::PER)
+        })
+    })?;
+    let titled = words[comma + 1..at].iter().all(|w| {
+        w.kind == WordKind::Word
+            && (!w.capitalised
+                || matches!(
+                    w.folded.as_str(),
+                    "m." | "mme" | "mme." | "dr" | "dr." | "me" | "pr"
+                ))
+    });
+    if !titled {
+        return None;
+    }
+    let m = view.mention_starting_at(words[at].start)?;
     let mut end = at;
     while words.get(end + 1).is_some_and(|w| w.end <= m.span.end) {
         end += 1;
@@ -253,7 +293,8 @@ mod tests {
             d.slice(a.speaker.unwrap()),
             "le gouverneur de la province, Omar Saleh"
         );
-        assert_eq!(a.via, vec!["org:telegram".to_string()]);
+        // Issue 13: a platform is the channel the words were posted on, not a relay.
+        assert!(a.via.is_empty(), "{:?}", a.via);
         assert_eq!(a.channel.as_deref(), Some("social_media"));
     }
 

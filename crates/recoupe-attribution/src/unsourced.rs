@@ -64,7 +64,7 @@ fn after_dateline(text: &str, span: Span) -> Span {
 const DATELINE_MAX_BYTES: usize = 100;
 
 /// A credit line ("A.S. avec AFP") or a listed byline ("Lire aussi", "Source :").
-pub(crate) fn is_byline(lex: &Lexicon, words: &[Word]) -> bool {
+pub(crate) fn is_byline(lex: &Lexicon, text: &str, words: &[Word]) -> bool {
     let content_words = words
         .iter()
         .filter(|w| matches!(w.kind, WordKind::Word | WordKind::Elision))
@@ -85,7 +85,46 @@ pub(crate) fn is_byline(lex: &Lexicon, words: &[Word]) -> bool {
     if credit {
         return true;
     }
-    content_words <= 5
+    // "TF1 | Reportage X", "(Reportage X, rédigé par Y)", "Le 23 mai, par Jeanne Dupont",
+    // "PRÉNOM NOM" under a photo: credits, not statements.
+    let short = content_words <= 9;
+    let piped = short && words.iter().any(|w| w.folded == "|");
+    let report_credit = words.first().is_some_and(|w| w.folded == "(")
+        && words.iter().any(|w| w.folded == "reportage");
+    let signed = short
+        && words
+            .windows(3)
+            .any(|t| t[0].kind == WordKind::Comma && t[1].folded == "par" && t[2].capitalised)
+        && words.last().is_some_and(|w| w.capitalised);
+    let letters: Vec<&str> = words
+        .iter()
+        .filter(|w| w.kind == WordKind::Word)
+        .map(|w| &text[w.start..w.end])
+        .collect();
+    let capitals = (2..=6).contains(&letters.len())
+        && letters.iter().all(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && w.chars().all(|c| !c.is_lowercase())
+        });
+    // "Par R.B/ Agences", "Par Jeanne Dupont".
+    let author = content_words <= 5
+        && words.first().is_some_and(|w| w.folded == "par")
+        && words
+            .get(1)
+            .is_some_and(|w| w.capitalised && w.kind == WordKind::Word);
+    if piped || report_credit || signed || capitals || author {
+        return true;
+    }
+    // Dates and times make "Publié le 26 juillet à 20 h 58" longer than a credit line.
+    let limit = if words
+        .first()
+        .is_some_and(|w| matches!(w.folded.as_str(), "publie" | "mis"))
+    {
+        12
+    } else {
+        5
+    };
+    content_words <= limit
         && lex.bylines.iter().any(|phrase| {
             phrase.len() <= words.len()
                 && phrase.iter().zip(words).all(|(p, w)| *p == w.folded)
@@ -182,5 +221,39 @@ mod tests {
         let text = "GAO (Mali), 2 mai -- Le marché a rouvert.";
         let cut = after_dateline(text, Span::new(0, text.len()));
         assert_eq!(&text[cut.start..cut.end], "Le marché a rouvert.");
+    }
+
+    #[test]
+    fn issue13_a_toll_with_no_source_is_the_articles_own_statement() {
+        let d = doc(
+            "Le dernier bilan provisoire fait état de 92 morts.\nLe dernier bilan des autorités faisait état de 95 morts.",
+            None,
+            &[],
+        );
+        let unsourced: Vec<&str> = d.layers.unsourced.iter().map(|u| d.slice(u.span)).collect();
+        assert_eq!(
+            unsourced,
+            vec!["Le dernier bilan provisoire fait état de 92 morts."]
+        );
+        assert_eq!(
+            d.layers.attributions.len(),
+            1,
+            "{:#?}",
+            d.layers.attributions
+        );
+    }
+
+    #[test]
+    fn issue13_credit_lines_are_not_statements() {
+        let d = doc(
+            "Par J.D. / Agences\nPublié le 3 mars à 10 h 12\nTéléLac | Reportage Jeanne Dupont\nPAUL RONAN\nLe 12 mai 2024, par Jeanne Dupont\nPar ailleurs, la route a été rouverte mardi.",
+            None,
+            &[],
+        );
+        let unsourced: Vec<&str> = d.layers.unsourced.iter().map(|u| d.slice(u.span)).collect();
+        assert_eq!(
+            unsourced,
+            vec!["Par ailleurs, la route a été rouverte mardi."]
+        );
     }
 }

@@ -3,6 +3,7 @@
 
 use recoupe_model::{Document, EntityMention, EntityType, Sentence, Span};
 
+use crate::lexicon::Lexicon;
 use crate::words::{fold, Word};
 
 /// A document's text with its entity mentions in text order.
@@ -14,12 +15,25 @@ pub(crate) struct DocView<'d> {
     sentences: &'d [Sentence],
     /// The article's own outlet, folded to letters and digits: never a link of a chain.
     outlet_key: Option<String>,
+    /// Entity keys of social networks and messaging platforms named in the document.
+    platform_keys: Vec<String>,
 }
 
 impl<'d> DocView<'d> {
     /// `entities` must be sorted by position.
-    pub(crate) fn new(doc: &'d Document, entities: Vec<&'d EntityMention>) -> Self {
+    pub(crate) fn new(lex: &Lexicon, doc: &'d Document, entities: Vec<&'d EntityMention>) -> Self {
+        let mut platform_keys: Vec<String> = Vec::new();
+        for m in &entities {
+            let surface = fold(&doc.text[m.span.start..m.span.end]);
+            let kb_name = m.kb.as_ref().and_then(|k| k.name.as_deref()).map(fold);
+            let platform = lex.platforms.contains(&surface)
+                || kb_name.is_some_and(|n| lex.platforms.contains(&n));
+            if platform && !platform_keys.contains(&m.entity) {
+                platform_keys.push(m.entity.clone());
+            }
+        }
         DocView {
+            platform_keys,
             text: &doc.text,
             entities,
             sentences: &doc.layers.sentences,
@@ -57,6 +71,30 @@ impl<'d> DocView<'d> {
             .find(|e| e.span.start == start)
     }
 
+    /// Whether an entity key names a social network or messaging platform.
+    pub(crate) fn is_platform(&self, key: &str) -> bool {
+        self.platform_keys.iter().any(|k| k == key)
+    }
+
+    /// Whether a mention may be what a description or pronoun refers back to: not the
+    /// article's own outlet, not a platform, not the agency credited in a dateline.
+    pub(crate) fn is_antecedent(&self, mention: &EntityMention) -> bool {
+        !self.is_own_outlet(mention)
+            && !self.is_platform(&mention.entity)
+            && !self.is_dateline_credit(mention)
+    }
+
+    /// "KYIV, Ukraine (AP) – …": the agency in parentheses before the dateline's dash
+    /// wrote the dispatch; it is no antecedent of "l'organisme" or "l'agence".
+    fn is_dateline_credit(&self, mention: &EntityMention) -> bool {
+        let before = self.text[..mention.span.start].trim_end();
+        let after = self.text[mention.span.end..].trim_start();
+        before.ends_with('(')
+            && after
+                .strip_prefix(')')
+                .is_some_and(|rest| rest.trim_start().starts_with(['\u{2013}', '\u{2014}', '-']))
+    }
+
     pub(crate) fn is_own_outlet(&self, mention: &EntityMention) -> bool {
         let Some(outlet) = &self.outlet_key else {
             return false;
@@ -88,7 +126,7 @@ pub(crate) fn last_organisation_before<'d>(
         .iter()
         .rev()
         .filter(|m| m.span.end <= offset && m.label == EntityType::ORG)
-        .find(|m| !view.is_own_outlet(m))
+        .find(|m| view.is_antecedent(m))
         .copied()
 }
 
@@ -121,7 +159,11 @@ mod tests {
                 ("AFP", recoupe_model::EntityType::ORG, "org:afp"),
             ],
         );
-        let view = DocView::new(&d, d.layers.entities.iter().collect());
+        let view = DocView::new(
+            crate::Lexicon::embedded(),
+            &d,
+            d.layers.entities.iter().collect(),
+        );
         assert!(view.is_own_outlet(view.entities[0]));
         assert!(!view.is_own_outlet(view.entities[1]));
         assert_eq!(
