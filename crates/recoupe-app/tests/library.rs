@@ -14,7 +14,9 @@ fn temp_dir() -> tempfile::TempDir {
 fn a_missing_store_is_named_and_not_created() {
     let dir = temp_dir();
     let db = dir.path().join("absent.db");
-    let error = recoupe_app::open_existing(&db).err().expect("no store there");
+    let error = recoupe_app::open_existing(&db)
+        .err()
+        .expect("no store there");
     assert!(matches!(error, AppError::NoStore { .. }), "{error:?}");
     assert!(error.to_string().contains("absent.db"), "{error}");
     assert!(!db.exists());
