@@ -36,6 +36,7 @@ pub fn map_places(
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StatementRef {
     pub doc_id: String,
+    /// The document's headline (its title, or its text's first line).
     pub title: Option<String>,
     pub outlet: Option<String>,
     pub published: Option<NaiveDate>,
@@ -81,6 +82,13 @@ pub struct EntityProfile {
     pub located: Vec<PlaceCount>,
     /// Documents read for `said_of` and `located` (the most recent ones mentioning it).
     pub documents_read: usize,
+    /// Headline (title, or first line) of every document listed above, by id.
+    pub headlines: BTreeMap<String, String>,
+}
+
+/// A document's title, or its text's first line.
+pub fn headline_of(doc: &Document) -> String {
+    recoupe_store::headline(doc.meta.title.as_deref(), &doc.text)
 }
 
 /// Loads the documents with these ids, skipping any that vanished meanwhile.
@@ -98,7 +106,7 @@ fn statement_ref(doc: &Document, index: usize) -> StatementRef {
     let a = &doc.layers.attributions[index];
     StatementRef {
         doc_id: doc.id.to_string(),
-        title: doc.meta.title.clone(),
+        title: Some(headline_of(doc)),
         outlet: doc.meta.outlet.clone(),
         published: doc.meta.published.map(|p| p.date),
         speaker: a.speaker.map(|s| doc.slice(s).to_string()),
@@ -172,8 +180,14 @@ pub fn entity_profile(store: &dyn Browse, name: &str) -> Result<Option<EntityPro
             .then(b.documents.cmp(&a.documents))
             .then_with(|| a.name.cmp(&b.name))
     });
+    let mut listed: Vec<String> = detail.documents.iter().map(|d| d.id.clone()).collect();
+    listed.extend(said.iter().map(|c| c.doc_id.clone()));
+    listed.sort();
+    listed.dedup();
+    let headlines = store.headlines(&listed)?;
     Ok(Some(EntityProfile {
         detail,
+        headlines,
         keys,
         by_month,
         said,
@@ -228,6 +242,7 @@ pub struct TimelineItem {
     pub figure: Option<String>,
     pub unit: Option<String>,
     pub doc_id: String,
+    /// The document's headline (its title, or its text's first line).
     pub title: Option<String>,
     pub outlet: Option<String>,
 }
@@ -305,7 +320,7 @@ pub fn timeline(
                 figure: None,
                 unit: None,
                 doc_id: doc.id.to_string(),
-                title: doc.meta.title.clone(),
+                title: Some(headline_of(doc)),
                 outlet: doc.meta.outlet.clone(),
             });
         }
@@ -334,7 +349,7 @@ pub fn timeline(
                     figure: Some(doc.slice(q.span).to_string()),
                     unit: q.unit.clone(),
                     doc_id: doc.id.to_string(),
-                    title: doc.meta.title.clone(),
+                    title: Some(headline_of(doc)),
                     outlet: doc.meta.outlet.clone(),
                 });
             }

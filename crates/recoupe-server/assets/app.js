@@ -57,3 +57,52 @@
     if (document.getElementById("x-" + ref)) select(ref, true);
   }
 })();
+
+// Maps: the wheel zooms around the pointer, dragging pans; circles and labels keep
+// their size on screen. Only the viewBox and presentation attributes change.
+(function () {
+  document.querySelectorAll("svg.map").forEach((svg) => {
+    const base = svg.getAttribute("viewBox").split(/\s+/).map(Number);
+    let view = base.slice();
+    const sizes = [];
+    svg.querySelectorAll("circle").forEach((c) => sizes.push([c, "r", Number(c.getAttribute("r"))]));
+    svg.querySelectorAll("text").forEach((t) => {
+      sizes.push([t, "font-size", Number(t.getAttribute("font-size"))]);
+      sizes.push([t, "stroke-width", Number(t.getAttribute("stroke-width"))]);
+    });
+    function apply() {
+      svg.setAttribute("viewBox", view.map((v) => v.toFixed(3)).join(" "));
+      const k = view[2] / base[2];
+      sizes.forEach(([el, name, value]) => el.setAttribute(name, (value * k).toFixed(3)));
+    }
+    function point(event) {
+      const box = svg.getBoundingClientRect();
+      return [view[0] + ((event.clientX - box.left) / box.width) * view[2],
+              view[1] + ((event.clientY - box.top) / box.height) * view[3]];
+    }
+    svg.addEventListener("wheel", (event) => {
+      event.preventDefault();
+      const [px, py] = point(event);
+      const factor = event.deltaY < 0 ? 0.8 : 1.25;
+      const w = Math.min(view[2] * factor, base[2] * 4);
+      const h = (w * base[3]) / base[2];
+      view = [px - ((px - view[0]) * w) / view[2], py - ((py - view[1]) * h) / view[3], w, h];
+      apply();
+    }, { passive: false });
+    let drag = null;
+    svg.addEventListener("pointerdown", (event) => {
+      if (event.target.closest("a")) return;
+      drag = [event.clientX, event.clientY, view[0], view[1]];
+      svg.setPointerCapture(event.pointerId);
+    });
+    svg.addEventListener("pointermove", (event) => {
+      if (!drag) return;
+      const box = svg.getBoundingClientRect();
+      view[0] = drag[2] - ((event.clientX - drag[0]) / box.width) * view[2];
+      view[1] = drag[3] - ((event.clientY - drag[1]) / box.height) * view[3];
+      apply();
+    });
+    svg.addEventListener("pointerup", () => { drag = null; });
+    svg.addEventListener("dblclick", () => { view = base.slice(); apply(); });
+  });
+})();

@@ -136,6 +136,8 @@ pub struct Snippet {
 pub struct Hit {
     pub id: String,
     pub title: Option<String>,
+    /// The title, or the text's first line when there is none.
+    pub headline: String,
     pub outlet: Option<String>,
     pub published: Option<NaiveDate>,
     pub language: Option<String>,
@@ -150,6 +152,7 @@ impl From<&recoupe_app::BrowseHit> for Hit {
         Hit {
             id: h.id.clone(),
             title: h.title.clone(),
+            headline: h.headline.clone(),
             outlet: h.outlet.clone(),
             published: h.published,
             language: h.language.clone(),
@@ -268,6 +271,8 @@ pub struct Alias {
 pub struct DocRef {
     pub id: String,
     pub title: Option<String>,
+    /// The title, or the text's first line.
+    pub headline: String,
     pub published: Option<NaiveDate>,
 }
 
@@ -509,6 +514,7 @@ impl From<&browse::EntityProfile> for EntityProfile {
                 .map(|r| DocRef {
                     id: r.id.clone(),
                     title: r.title.clone(),
+                    headline: p.headlines.get(&r.id).cloned().unwrap_or_default(),
                     published: r.published,
                 })
                 .collect(),

@@ -95,16 +95,24 @@ pub fn bars(counts: &[(String, u64)], unit: &str, href: impl Fn(&str) -> Option<
         if link.is_some() {
             out.push_str("</a>");
         }
-        // A label at each new year (or period, by year), when there is room.
+        // The year at each new year (or each period, by year); with few months, each
+        // month too.
         let is_year_start = period.len() == 4 || period.ends_with("-01") || i == 0;
-        if is_year_start && x - last_label_x > 40.0 {
+        let label = if is_year_start {
+            Some(period.get(..4).unwrap_or(period).to_string())
+        } else if series.len() <= 24 {
+            period.get(5..7).map(str::to_string)
+        } else {
+            None
+        };
+        if let Some(label) = label.filter(|_| x - last_label_x > 26.0) {
             let _ = write!(
                 out,
                 "<text class=\"tick\" x=\"{:.2}\" y=\"{:.2}\">",
                 x + 1.0,
                 HEIGHT - 4.0
             );
-            escape(period.get(..4).unwrap_or(period), &mut out);
+            escape(&label, &mut out);
             out.push_str("</text>");
             last_label_x = x;
         }

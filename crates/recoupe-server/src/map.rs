@@ -110,11 +110,12 @@ fn frame(points: &[(f64, f64)], focus: Option<(f64, f64)>) -> [f64; 4] {
             |(a, b, c, d), &(x, y)| (a.min(x), b.min(y), c.max(x), d.max(y)),
         ),
     };
-    // A margin, and never closer than about 20 degrees across.
-    let pad_x = ((x1 - x0) * 0.12).max(8.0);
+    // A margin (wider on the right, where the labels go), and never closer than about
+    // 20 degrees across.
+    let pad_x = ((x1 - x0) * 0.08).max(8.0);
     let pad_y = ((y1 - y0) * 0.12).max(8.0);
     x0 -= pad_x;
-    x1 += pad_x;
+    x1 += pad_x + (x1 - x0) * 0.12;
     y0 -= pad_y;
     y1 += pad_y;
     let (mut w, mut h) = (x1 - x0, y1 - y0);
@@ -176,7 +177,7 @@ pub fn svg(points: &[Point], focus: Option<&str>, labels: usize) -> String {
     let most = points.iter().map(|p| p.documents).max().unwrap_or(1).max(1) as f64;
     let mut order: Vec<usize> = (0..points.len()).collect();
     order.sort_by(|&a, &b| points[b].documents.cmp(&points[a].documents));
-    let radius = |documents: u64| vw * (0.005 + 0.025 * (documents as f64 / most).sqrt());
+    let radius = |documents: u64| vw * (0.004 + 0.018 * (documents as f64 / most).sqrt());
     out.push_str("<g class=\"places\">");
     for &i in &order {
         let p = &points[i];

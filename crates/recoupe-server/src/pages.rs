@@ -487,7 +487,7 @@ async fn article(
     let template = ArticleTemplate {
         nav: Nav::new(&state, "search"),
         id: doc.id.to_string(),
-        title: meta.title.clone().unwrap_or_else(|| "(untitled)".into()),
+        title: browse::headline_of(&doc),
         outlet_href: meta
             .outlet
             .as_deref()
@@ -632,7 +632,11 @@ fn entity_template(state: &AppState, p: &EntityProfile) -> EntityTemplate {
         .iter()
         .map(|c| SaidRow {
             doc_href: format!("/doc/{}", path_segment(&c.doc_id)),
-            doc_title: c.title.clone().unwrap_or_else(|| c.doc_id.clone()),
+            doc_title: p
+                .headlines
+                .get(&c.doc_id)
+                .cloned()
+                .unwrap_or_else(|| c.doc_id.clone()),
             date: day(c.published),
             speaker: c.speaker.clone().unwrap_or_default(),
             speaker_href: String::new(),
@@ -773,7 +777,11 @@ fn entity_template(state: &AppState, p: &EntityProfile) -> EntityTemplate {
             .take(100)
             .map(|r| LinkRow {
                 href: format!("/doc/{}", path_segment(&r.id)),
-                text: r.title.clone().unwrap_or_else(|| r.id.clone()),
+                text: p
+                    .headlines
+                    .get(&r.id)
+                    .cloned()
+                    .unwrap_or_else(|| r.id.clone()),
                 note: day(r.published),
             })
             .collect(),

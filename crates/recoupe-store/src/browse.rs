@@ -7,6 +7,27 @@ use serde::Serialize;
 
 use crate::{StoreError, Tally};
 
+/// Characters of a headline taken from a text's first line.
+pub const HEADLINE_CHARS: usize = 160;
+
+/// `title`, or the first non-empty line of `text` (cut at [`HEADLINE_CHARS`]).
+pub fn headline(title: Option<&str>, text: &str) -> String {
+    if let Some(title) = title.map(str::trim).filter(|t| !t.is_empty()) {
+        return title.to_string();
+    }
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    if line.chars().count() <= HEADLINE_CHARS {
+        return line.to_string();
+    }
+    let mut cut: String = line.chars().take(HEADLINE_CHARS).collect();
+    cut.push('…');
+    cut
+}
+
 /// What a faceted search asks for. Every filter is optional; with no `query`, the
 /// documents that pass the filters are listed newest first.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -41,6 +62,8 @@ pub struct SnippetPart {
 pub struct BrowseHit {
     pub id: String,
     pub title: Option<String>,
+    /// The title, or the text's first line when there is none.
+    pub headline: String,
     pub outlet: Option<String>,
     pub published: Option<NaiveDate>,
     pub language: Option<String>,
@@ -138,6 +161,13 @@ pub trait Browse: crate::Store {
     /// Ids of the documents where a place (its entity key) was geocoded, newest first,
     /// at most `limit`.
     fn documents_at_place(&self, key: &str, limit: usize) -> Result<Vec<String>, StoreError>;
+
+    /// The headline of each document in `ids` that exists: its title, or its text's first
+    /// line when it has none.
+    fn headlines(
+        &self,
+        ids: &[String],
+    ) -> Result<std::collections::BTreeMap<String, String>, StoreError>;
 
     /// A number that changes whenever another connection commits to the store, so that
     /// a reader can tell whether what it computed before is still current.

@@ -300,27 +300,31 @@ impl SqliteStore {
     fn page_hits(&self, page: &[Match], fts: Option<&str>) -> Result<Vec<BrowseHit>, StoreError> {
         let mut hits = Vec::with_capacity(page.len());
         for m in page {
-            let (id, title, snippet): (String, Option<String>, Option<String>) = match fts {
+            type Row = (String, Option<String>, Option<String>, String);
+            let (id, title, snippet, opening): Row = match fts {
                 Some(fts) => self
                     .conn
                     .prepare_cached(
-                        "SELECT d.id, d.title, snippet(documents_fts, -1, ?3, ?4, '…', 24)
+                        "SELECT d.id, d.title, snippet(documents_fts, -1, ?3, ?4, '…', 24),
+                                substr(d.text, 1, ?5)
                          FROM documents_fts JOIN documents d ON d.doc_rowid = documents_fts.rowid
                          WHERE documents_fts MATCH ?1 AND documents_fts.rowid = ?2",
                     )
                     .and_then(|mut stmt| {
-                        stmt.query_row(params![fts, m.rowid, HIT_START, HIT_END], |row| {
-                            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
-                        })
+                        stmt.query_row(
+                            params![fts, m.rowid, HIT_START, HIT_END, OPENING_CHARS],
+                            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+                        )
                     }),
                 None => self
                     .conn
                     .prepare_cached(
-                        "SELECT id, title, substr(text, 1, ?2) FROM documents WHERE doc_rowid = ?1",
+                        "SELECT id, title, substr(text, 1, ?2), substr(text, 1, ?2)
+                         FROM documents WHERE doc_rowid = ?1",
                     )
                     .and_then(|mut stmt| {
                         stmt.query_row(params![m.rowid, OPENING_CHARS], |row| {
-                            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+                            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
                         })
                     }),
             }
@@ -331,6 +335,7 @@ impl SqliteStore {
             }
             hits.push(BrowseHit {
                 id,
+                headline: headline(title.as_deref(), &opening),
                 title,
                 outlet: m.outlet.clone(),
                 published: optional_date(m.published.clone(), &self.path)?,
@@ -508,6 +513,26 @@ impl Browse for SqliteStore {
             &self.path,
             &format!("list documents at place {key}"),
         ))
+    }
+
+    fn headlines(&self, ids: &[String]) -> Result<BTreeMap<String, String>, StoreError> {
+        let mut out = BTreeMap::new();
+        for id in ids {
+            let row: Option<(Option<String>, String)> = self
+                .conn
+                .prepare_cached("SELECT title, substr(text, 1, ?2) FROM documents WHERE id = ?1")
+                .and_then(|mut stmt| {
+                    stmt.query_row(params![id, OPENING_CHARS], |row| {
+                        Ok((row.get(0)?, row.get(1)?))
+                    })
+                    .optional()
+                })
+                .map_err(failed(&self.path, "read headlines"))?;
+            if let Some((title, opening)) = row {
+                out.insert(id.clone(), headline(title.as_deref(), &opening));
+            }
+        }
+        Ok(out)
     }
 
     fn data_version(&self) -> Result<u64, StoreError> {
