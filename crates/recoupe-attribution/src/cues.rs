@@ -3,6 +3,8 @@
 //! quotation). Relay words ("citant", "cité par") are skipped here: they link a chain
 //! (`chains`) and are no statement of their own.
 
+use recoupe_model::Polarity;
+
 use crate::grammar::{is_adverb, AUXILIARIES, DETERMINERS, SUBORDINATORS};
 use crate::lexicon::{FormKind, Lexicon, VerbClass};
 use crate::words::{Word, WordKind};
@@ -37,6 +39,10 @@ pub(crate) struct VerbCue {
     pub(crate) group_end: usize,
     /// Index of the inverted clitic ("-t-il"), if any.
     pub(crate) clitic: Option<usize>,
+    /// The speaker's stance the group expresses.
+    pub(crate) polarity: Polarity,
+    /// A refusal to comment ("n'a pas souhaité commenter"): `verb` is the commenting word.
+    pub(crate) refusal: bool,
 }
 
 /// The cues of a sentence outside quotations, in text order.
@@ -49,10 +55,16 @@ pub(crate) fn find_cues(
     let mut cues = Vec::new();
     // Part-of-speech tags of the sentence, computed only if a form is ambiguous.
     let mut tags: Tags = None;
+    let refusals = refusals_to_comment(lex, words, quoted);
     let mut i = 0;
     while i < words.len() {
         if quoted[i] {
             i += 1;
+            continue;
+        }
+        if let Some(refusal) = refusals.iter().find(|r| r.group_start == i) {
+            cues.push(CueKind::Verb(*refusal));
+            i = refusal.group_end + 1;
             continue;
         }
         if let Some((phrase, _)) = lex.according.at(words, i) {
@@ -98,17 +110,22 @@ pub(crate) fn find_cues(
                         || matches!(p.folded.as_str(), "de" | "d'" | "du" | "l'")
                 });
                 let aux = find_auxiliary(words, i);
-                let ok = match form.kind {
-                    FormKind::Participle => aux.is_some(),
-                    FormKind::Finite => {
-                        aux.is_some()
-                            || (!after_determiner
-                                && (finite_in_speech_position(words, i)
-                                    || tagged_as_verb(text, words, i, &mut tags)))
-                    }
-                    // "a tenu à rappeler que …": an infinitive needs its complement.
-                    FormKind::Infinitive => complement_after(words, i).is_some(),
-                };
+                // A verb of refusing heads a refusal to comment, never a statement of its
+                // own; "rejeter" denies only a claim ("rejette les accusations").
+                let speaks = form.class != VerbClass::Refuse
+                    && (!form.claim || claim_object(lex, words, verb_end));
+                let ok = speaks
+                    && match form.kind {
+                        FormKind::Participle => aux.is_some(),
+                        FormKind::Finite => {
+                            aux.is_some()
+                                || (!after_determiner
+                                    && (finite_in_speech_position(words, i)
+                                        || tagged_as_verb(text, words, i, &mut tags)))
+                        }
+                        // "a tenu à rappeler que …": an infinitive needs its complement.
+                        FormKind::Infinitive => complement_after(words, i).is_some(),
+                    };
                 if ok {
                     let mut group_start = aux.unwrap_or(i);
                     // Pronominal verbs: "s'est félicitée", "se félicite".
@@ -125,6 +142,11 @@ pub(crate) fn find_cues(
                         clitic = Some(i + 1);
                         group_end = i + 1;
                     }
+                    let polarity = if negated(words, group_start, group_end) {
+                        Polarity::NoComment
+                    } else {
+                        class_polarity(form.class)
+                    };
                     cues.push(CueKind::Verb(VerbCue {
                         class: form.class,
                         weak: form.weak,
@@ -133,6 +155,8 @@ pub(crate) fn find_cues(
                         group_start,
                         group_end,
                         clitic,
+                        polarity,
+                        refusal: false,
                     }));
                     i = group_end + 1;
                     continue;
@@ -142,6 +166,156 @@ pub(crate) fn find_cues(
         i += 1;
     }
     cues
+}
+
+/// The polarity a verb class gives a statement.
+fn class_polarity(class: VerbClass) -> Polarity {
+    match class {
+        VerbClass::Deny => Polarity::Deny,
+        VerbClass::Confirm => Polarity::Confirm,
+        _ => Polarity::Assert,
+    }
+}
+
+/// Adverbs that with "ne" negate a verb ("n'a *pas* confirmé", "ne commente *jamais*").
+const NEGATIONS: [&str; 7] = [
+    "pas",
+    "jamais",
+    "point",
+    "guere",
+    "plus",
+    "nullement",
+    "aucunement",
+];
+
+/// Whether a verb group is negated: "ne" / "n'" just before it (past object pronouns: "ne
+/// l'a pas confirmé") and a negation adverb inside it or right after it ("ne précise pas").
+/// "n'a dit que …" (restriction) has no adverb and is not negated.
+fn negated(words: &[Word], group_start: usize, group_end: usize) -> bool {
+    let ne = (1..=3)
+        .map_while(|back| {
+            group_start
+                .checked_sub(back)
+                .map(|k| words[k].folded.as_str())
+        })
+        .take_while(|w| {
+            matches!(
+                *w,
+                "ne" | "n'"
+                    | "le"
+                    | "la"
+                    | "les"
+                    | "l'"
+                    | "lui"
+                    | "leur"
+                    | "y"
+                    | "en"
+                    | "se"
+                    | "s'"
+            )
+        })
+        .any(|w| w == "ne" || w == "n'");
+    ne && words[group_start..=(group_end + 1).min(words.len() - 1)]
+        .iter()
+        .any(|w| NEGATIONS.contains(&w.folded.as_str()))
+}
+
+/// Whether the words after a verb ending at `verb_end` are its object naming a claim,
+/// after at most two determiners or pronouns ("les accusations", "toute responsabilité",
+/// "se rejettent la responsabilité").
+fn claim_object(lex: &Lexicon, words: &[Word], verb_end: usize) -> bool {
+    words[verb_end + 1..]
+        .iter()
+        .take(3)
+        .find(|w| {
+            !DETERMINERS.contains(&w.folded.as_str())
+                && !matches!(
+                    w.folded.as_str(),
+                    "toute" | "tout" | "toutes" | "ces" | "ses"
+                )
+                && !is_adverb(w)
+        })
+        .is_some_and(|w| lex.claim_nouns.contains(w.folded.as_str()))
+}
+
+/// Refusals to comment: a verb of commenting ("commenter", "réagir", "s'exprimer") or what
+/// one declines to give ("tout commentaire", "aucune déclaration") under a verb of refusing
+/// ("a refusé de", "s'est refusé à", "a décliné") or a negation ("n'a pas souhaité", "ne …
+/// pas", "n'a fait aucun"), in one verb group: its cue runs from the auxiliary or the
+/// refusing verb to the commenting word.
+fn refusals_to_comment(lex: &Lexicon, words: &[Word], quoted: &[bool]) -> Vec<VerbCue> {
+    let mut out: Vec<VerbCue> = Vec::new();
+    for j in 0..words.len() {
+        if quoted[j] || out.last().is_some_and(|c| c.group_end >= j) {
+            continue;
+        }
+        let commenting = lex
+            .verbs
+            .get(&words[j].lower)
+            .filter(|f| f.class == VerbClass::Comment && f.tail.is_empty());
+        let object = lex.no_comment_objects.at(words, j).map(|(p, _)| p.len());
+        let end = match (commenting, object) {
+            (Some(_), _) => j,
+            (None, Some(len)) => j + len - 1,
+            (None, None) => continue,
+        };
+        // Back over the verb group: auxiliaries, negation, verbs of will or refusing and
+        // their "de" / "à", pronominal "se".
+        let (mut refusal, mut ne, mut adverb) = (false, false, false);
+        let mut start = j;
+        while start > 0 && j - start < 7 {
+            let w = &words[start - 1];
+            let f = w.folded.as_str();
+            let refusing = lex
+                .verbs
+                .get(&w.lower)
+                .is_some_and(|v| v.class == VerbClass::Refuse);
+            let part = refusing
+                || AUXILIARIES.contains(&w.lower.as_str())
+                || NEGATIONS.contains(&f)
+                || lex.no_comment_heads.contains(f)
+                || matches!(f, "ne" | "n'" | "de" | "d'" | "a" | "s'" | "se" | "pu");
+            if !part || w.kind != WordKind::Word && w.kind != WordKind::Elision {
+                break;
+            }
+            refusal |= refusing;
+            ne |= matches!(f, "ne" | "n'");
+            adverb |= NEGATIONS.contains(&f);
+            start -= 1;
+        }
+        // "ne commente pas": the adverb after the verb.
+        adverb |= commenting.is_some()
+            && words
+                .get(j + 1)
+                .is_some_and(|w| NEGATIONS.contains(&w.folded.as_str()));
+        let no_determiner = matches!(words[j].folded.as_str(), "aucun" | "aucune");
+        if !(refusal || ne && (adverb || no_determiner)) {
+            continue;
+        }
+        while start < j && matches!(words[start].folded.as_str(), "ne" | "n'") {
+            start += 1;
+        }
+        let end = if words
+            .get(end + 1)
+            .is_some_and(|w| NEGATIONS.contains(&w.folded.as_str()))
+        {
+            end + 1
+        } else {
+            end
+        };
+        out.push(VerbCue {
+            class: VerbClass::Comment,
+            weak: false,
+            opinion: false,
+            verb: j,
+            group_start: start,
+            group_end: end,
+            clitic: None,
+            polarity: Polarity::NoComment,
+            refusal: true,
+        });
+    }
+    out
 }
 
 /// A finite form like "avance" or "note" is also a noun; it is read as a speech verb only
@@ -164,7 +338,27 @@ fn finite_in_speech_position(words: &[Word], i: usize) -> bool {
                 WordKind::Colon | WordKind::OpenQuote | WordKind::StraightQuote | WordKind::Clitic
             )
     });
-    subject_before || complement_after
+    // "La compagnie (minière) conteste ces chiffres": between a noun phrase and the
+    // determiner of its object.
+    let object_after = after.is_some_and(|n| {
+        DETERMINERS.contains(&n.folded.as_str())
+            || matches!(
+                n.folded.as_str(),
+                "toute" | "tout" | "toutes" | "tous" | "ces"
+            )
+    });
+    let noun_phrase_before = (2..=3).any(|back| {
+        i.checked_sub(back).is_some_and(|d| {
+            DETERMINERS.contains(&words[d].folded.as_str())
+                && words[d + 1..i].iter().all(|w| {
+                    w.kind == WordKind::Word
+                        && !w.capitalised
+                        && !DETERMINERS.contains(&w.folded.as_str())
+                        && !matches!(w.folded.as_str(), "de" | "d'" | "a" | "en" | "et" | "ou")
+                })
+        })
+    });
+    subject_before || complement_after || (object_after && noun_phrase_before)
 }
 
 /// Whether the tagger reads word `i` as a verb ("le Premier ministre déclare la victoire")
@@ -248,6 +442,14 @@ pub(crate) fn complement_after(words: &[Word], group_end: usize) -> Option<Compl
             if subordinator {
                 return None;
             }
+            return Some(Complement {
+                clausal: true,
+                distance: n,
+            });
+        }
+        // "a reconnu avoir conduit", "nie être impliqué", "a affirmé ne pas avoir vu": a
+        // past or passive infinitive is a clause of its own.
+        if n <= 3 && matches!(w.folded.as_str(), "avoir" | "etre") {
             return Some(Complement {
                 clausal: true,
                 distance: n,
@@ -377,5 +579,146 @@ mod tests {
         assert_eq!(c.distance, 2);
         let w = scan("Il a ajouté après que la pluie a cessé", 0, 39);
         assert!(complement_after(&w, 2).is_none(), "après que subordinates");
+    }
+
+    // Issue 10: the polarity of a statement, from the verb's class, a negation of the verb
+    // or a refusal to comment.
+
+    fn polarities(d: &recoupe_model::Document) -> Vec<(String, Polarity)> {
+        d.layers
+            .attributions
+            .iter()
+            .map(|a| (content(d, a), a.polarity))
+            .collect()
+    }
+
+    #[test]
+    fn issue10_a_denial_never_reads_as_a_claim() {
+        let d = doc(
+            "Le Pentagone a démenti toute implication dans la frappe de mardi.",
+            None,
+            &[("Pentagone", EntityType::ORG, "org:pentagon")],
+        );
+        assert_eq!(
+            polarities(&d),
+            vec![(
+                "toute implication dans la frappe de mardi".to_string(),
+                Polarity::Deny
+            )]
+        );
+        assert_eq!(
+            d.layers.attributions[0].speaker_entity.as_deref(),
+            Some("org:pentagon")
+        );
+        let d = doc(
+            "Le ministère nie que ses gardes aient tiré sur la foule.\nLa compagnie conteste ces chiffres. L'opérateur dément avoir coupé le réseau.",
+            None,
+            &[],
+        );
+        assert_eq!(
+            polarities(&d)
+                .into_iter()
+                .map(|(_, p)| p)
+                .collect::<Vec<_>>(),
+            vec![Polarity::Deny, Polarity::Deny, Polarity::Deny],
+            "{:#?}",
+            d.layers.attributions
+        );
+    }
+
+    #[test]
+    fn issue10_rejecting_denies_a_claim_only() {
+        let d = doc(
+            "La compagnie minière rejette les accusations du syndicat.\nLe Sénat a rejeté mardi le projet de budget.\nLes deux camps se rejettent la responsabilité de la coupure.",
+            None,
+            &[],
+        );
+        assert_eq!(
+            polarities(&d),
+            vec![
+                ("les accusations du syndicat".to_string(), Polarity::Deny),
+                (
+                    "la responsabilité de la coupure".to_string(),
+                    Polarity::Deny
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn issue10_refusals_to_comment() {
+        let d = doc(
+            "Interrogé par l'agence Nour, le ministère n'a pas souhaité commenter ces informations.\nLe porte-parole de la police s'est refusé à tout commentaire.\nLa direction a refusé de réagir à la grève.\nSollicitée, la mairie n'a fait aucun commentaire.\nL'avocat du joueur ne s'est pas exprimé.",
+            None,
+            &[("Nour", EntityType::ORG, "org:nour")],
+        );
+        let found = polarities(&d);
+        assert_eq!(found.len(), 5, "{:#?}", d.layers.attributions);
+        assert!(
+            found.iter().all(|(_, p)| *p == Polarity::NoComment),
+            "{found:?}"
+        );
+        assert_eq!(found[0].0, "commenter ces informations");
+        assert_eq!(found[1].0, "tout commentaire");
+        // The refusal is itself a fact the article asserts.
+        assert_eq!(d.layers.unsourced.len(), 5, "{:#?}", d.layers.unsourced);
+        let speakers: Vec<&str> = d
+            .layers
+            .attributions
+            .iter()
+            .map(|a| d.slice(a.speaker.unwrap()))
+            .collect();
+        assert_eq!(
+            speakers,
+            vec![
+                "le ministère",
+                "Le porte-parole de la police",
+                "La direction",
+                "la mairie",
+                "L'avocat du joueur"
+            ]
+        );
+    }
+
+    #[test]
+    fn issue10_confirmation_negation_and_plain_assertion() {
+        let d = doc(
+            "L'armée a confirmé que deux soldats avaient été tués.\nLe gouverneur n'a pas précisé si les écoles rouvriraient.\nLe ministre a affirmé ne pas être au courant de la livraison.\nLa juge n'a pas manqué de rappeler que la loi s'applique à tous.\nL'accusé a reconnu avoir conduit la voiture.",
+            None,
+            &[],
+        );
+        assert_eq!(
+            polarities(&d)
+                .into_iter()
+                .map(|(_, p)| p)
+                .collect::<Vec<_>>(),
+            vec![
+                Polarity::Confirm,
+                Polarity::NoComment,
+                Polarity::Assert,
+                Polarity::Assert,
+                Polarity::Confirm
+            ],
+            "{:#?}",
+            d.layers.attributions
+        );
+    }
+
+    #[test]
+    fn issue10_commenting_without_refusal_is_no_refusal() {
+        let d = doc(
+            "Le ministre a commenté la décision : « C'est une bonne nouvelle ».\nLe club a répondu que le contrat restait valable.",
+            None,
+            &[],
+        );
+        assert_eq!(
+            polarities(&d)
+                .into_iter()
+                .map(|(_, p)| p)
+                .collect::<Vec<_>>(),
+            vec![Polarity::Assert, Polarity::Assert],
+            "{:#?}",
+            d.layers.attributions
+        );
     }
 }

@@ -198,6 +198,60 @@ pub(crate) fn trim_range(words: &[Word], mut from: usize, mut to: usize) -> Opti
         .then_some((from, to))
 }
 
+/// Determiners that open a direct object right after a verb ("a démenti *le* bilan").
+const OBJECT_DETERMINERS: [&str; 16] = [
+    "le", "la", "les", "l'", "un", "une", "des", "tout", "toute", "tous", "toutes", "son", "sa",
+    "ses", "leur", "leurs",
+];
+/// Weekday names and times of day that may stand between a verb and its object.
+const WEEKDAYS: [&str; 10] = [
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "soir", "matin",
+    "hier",
+];
+/// Nouns of time that make a determiner open a date, not an object ("a affirmé *la
+/// semaine dernière* que", "a déclaré *le 3 mars* que").
+const TIME_NOUNS: [&str; 17] = [
+    "an",
+    "annee",
+    "semaine",
+    "mois",
+    "jour",
+    "journee",
+    "lendemain",
+    "veille",
+    "matin",
+    "soir",
+    "soiree",
+    "nuit",
+    "week-end",
+    "weekend",
+    "meme",
+    "premier",
+    "dernier",
+];
+
+/// Whether a direct object opens right after the verb group ending at `group_end` (past
+/// adverbs and weekday names): a determiner that does not open a date.
+pub(crate) fn direct_object_after(words: &[Word], group_end: usize) -> bool {
+    let mut k = group_end + 1;
+    while words
+        .get(k)
+        .is_some_and(|w| is_adverb(w) || WEEKDAYS.contains(&w.folded.as_str()))
+    {
+        k += 1;
+    }
+    let Some(w) = words.get(k) else {
+        return false;
+    };
+    OBJECT_DETERMINERS.contains(&w.folded.as_str())
+        && words.get(k + 1).is_some_and(|n| {
+            n.kind == WordKind::Word
+                && !TIME_NOUNS.contains(&n.folded.as_str())
+                && !WEEKDAYS.contains(&n.folded.as_str())
+                && !n.folded.starts_with(|c: char| c.is_ascii_digit())
+        })
+}
+
 /// A conditional form of the auxiliaries and modals that mark an unconfirmed claim
 /// ("aurait", "serait", "pourrait").
 pub(crate) fn is_conditional(folded: &str) -> bool {

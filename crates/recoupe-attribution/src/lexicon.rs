@@ -18,6 +18,14 @@ pub enum VerbClass {
     Write,
     Ask,
     Warn,
+    /// Confirming or admitting a claim ("confirmer", "reconnaître"): polarity `confirm`.
+    Confirm,
+    /// Commenting ("commenter", "réagir", "s'exprimer"): under a refusal or a negation
+    /// ("n'a pas souhaité commenter", "a refusé de réagir") a refusal to comment.
+    Comment,
+    /// Refusing ("refuser", "décliner", "s'abstenir"): never a cue by itself; it heads a
+    /// refusal to comment ("s'est refusé à tout commentaire").
+    Refuse,
 }
 
 impl VerbClass {
@@ -33,6 +41,9 @@ impl VerbClass {
             "write" => VerbClass::Write,
             "ask" => VerbClass::Ask,
             "warn" => VerbClass::Warn,
+            "confirm" => VerbClass::Confirm,
+            "comment" => VerbClass::Comment,
+            "refuse" => VerbClass::Refuse,
             _ => return None,
         })
     }
@@ -58,6 +69,9 @@ pub struct VerbForm {
     /// A weak verb of opinion or appeal taking an object ("considérer X comme", "appeler
     /// à", "accuser"): a cue without complement when a person or body is its subject.
     pub opinion: bool,
+    /// The verb is a cue only when its object is a claim noun ("rejeter les accusations",
+    /// "balayer ces allégations"): `rejeter un projet de loi` says nothing.
+    pub claim: bool,
     /// Words that must follow the form for multi-word verbs ("fait" + "état"), lowercase.
     pub tail: Vec<String>,
 }
@@ -98,6 +112,15 @@ pub struct Lexicon {
     /// l'on"): a sentence holding one is opinion, not an unsourced fact.
     pub opinions: Phrases,
     pub bylines: Vec<Vec<String>>,
+    /// Nouns naming a claim ("accusations", "allégations", "responsabilité"): the object that
+    /// makes a `:claim` verb ("rejeter") a denial.
+    pub claim_nouns: HashSet<String>,
+    /// What one declines to give ("tout commentaire", "aucune déclaration"): after a
+    /// refusal or a negation, a refusal to comment.
+    pub no_comment_objects: Phrases,
+    /// Verb forms that may stand between a negation and a verb of commenting or what one
+    /// declines to give ("n'a pas *voulu* commenter", "n'a *fait* aucun commentaire").
+    pub no_comment_heads: HashSet<String>,
 }
 
 const VERBS: &str = include_str!("../../../resources/fr/speech_verbs.txt");
@@ -129,12 +152,15 @@ impl Lexicon {
                     cols.len()
                 )));
             }
-            let (class_name, weak, opinion) = if let Some(c) = cols[1].strip_suffix(":weak") {
-                (c, true, false)
+            let (class_name, weak, opinion, claim) = if let Some(c) = cols[1].strip_suffix(":weak")
+            {
+                (c, true, false, false)
             } else if let Some(c) = cols[1].strip_suffix(":opinion") {
-                (c, true, true)
+                (c, true, true, false)
+            } else if let Some(c) = cols[1].strip_suffix(":claim") {
+                (c, false, false, true)
             } else {
-                (cols[1], false, false)
+                (cols[1], false, false, false)
             };
             let class = VerbClass::parse(class_name)
                 .ok_or_else(|| bad(format!("unknown class `{}`", cols[1])))?;
@@ -180,6 +206,7 @@ impl Lexicon {
                         kind,
                         weak,
                         opinion,
+                        claim,
                         tail,
                     },
                 );
@@ -226,6 +253,13 @@ impl Lexicon {
                     lex.premodifiers.insert(words.join(" "));
                 }
                 "byline" => lex.bylines.push(words),
+                "claim_noun" => {
+                    lex.claim_nouns.insert(words.join(" "));
+                }
+                "no_comment_object" => lex.no_comment_objects.push(words, String::new()),
+                "no_comment_head" => {
+                    lex.no_comment_heads.insert(words.join(" "));
+                }
                 other => return Err(bad(format!("unknown section `{other}`"))),
             }
         }
@@ -235,6 +269,7 @@ impl Lexicon {
             &mut lex.hedges,
             &mut lex.channels,
             &mut lex.opinions,
+            &mut lex.no_comment_objects,
         ] {
             set.sort_longest_first();
         }
@@ -312,7 +347,7 @@ fn irregular_kind(lemma: &str, form: &str) -> FormKind {
     // Participles of the irregular verbs listed end like these; finite forms do not, except
     // "dit"/"écrit" which are both (treated as finite: "dit-il", "il dit").
     let participle_endings = [
-        "u", "ue", "us", "ues", "is", "ise", "ie", "ies", "te", "ts", "tes",
+        "u", "ue", "us", "ues", "i", "is", "ise", "ie", "ies", "te", "ts", "tes",
     ];
     // Listed -er verbs ("appelé", "appelées"): no finite form ends in -é(e)(s).
     let lower_form = form.to_lowercase();
@@ -322,10 +357,10 @@ fn irregular_kind(lemma: &str, form: &str) -> FormKind {
     {
         return FormKind::Participle;
     }
-    if f.ends_with("ant") {
+    // The other forms of an -er verb are finite, whatever their ending ("rejette").
+    if f.ends_with("ant") || lemma.split(' ').next().is_some_and(|v| v.ends_with("er")) {
         return FormKind::Finite;
     }
-    let _ = lemma;
     if participle_endings.iter().any(|e| f.ends_with(e)) && !f.ends_with("ient") {
         FormKind::Participle
     } else {
@@ -390,6 +425,19 @@ mod tests {
         assert_eq!(lex.verbs["révèle"].class, VerbClass::Announce);
         assert!(lex.verbs["confirmé"].weak);
         assert!(!lex.verbs["affirmé"].weak);
+    }
+
+    #[test]
+    fn issue10_listed_forms_of_er_verbs_are_finite_and_participles_in_i_are_participles() {
+        let lex = Lexicon::embedded();
+        assert_eq!(lex.verbs["rejette"].kind, FormKind::Finite);
+        assert!(lex.verbs["rejette"].claim);
+        assert_eq!(lex.verbs["rejette"].class, VerbClass::Deny);
+        assert_eq!(lex.verbs["allègue"].kind, FormKind::Finite);
+        assert_eq!(lex.verbs["démenti"].kind, FormKind::Participle);
+        assert_eq!(lex.verbs["confirmé"].class, VerbClass::Confirm);
+        assert_eq!(lex.verbs["refusé"].class, VerbClass::Refuse);
+        assert!(lex.claim_nouns.contains("accusations"));
     }
 
     #[test]

@@ -47,7 +47,9 @@ mod words;
 #[cfg(test)]
 mod testutil;
 
-use recoupe_model::{Attribution, Document, EntityMention, Layer, Stage, StageError, Unsourced};
+use recoupe_model::{
+    Attribution, Document, EntityMention, Layer, Polarity, Stage, StageError, Unsourced,
+};
 
 pub use lexicon::{FormKind, Lexicon, LexiconError, VerbClass};
 pub use words::fold;
@@ -125,16 +127,17 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
             ));
         }
         previous_had_attribution = !found.is_empty();
-        if found.is_empty() {
+        // A refusal to comment states nothing: the refusal itself is a fact the article
+        // asserts ("Le ministère n'a pas souhaité commenter.").
+        if found.iter().all(|a| a.polarity == Polarity::NoComment) {
             unsourced.extend(unsourced::unsourced_sentence(
                 lex,
                 &doc.text,
                 sentence.span,
                 &words,
             ));
-        } else {
-            attributions.extend(found);
         }
+        attributions.extend(found);
     }
     (attributions, unsourced)
 }

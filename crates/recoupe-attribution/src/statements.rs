@@ -5,7 +5,7 @@
 //! the kind (direct, indirect, mixed) and the hedged flag are decided; speakers and chains
 //! come from their modules.
 
-use recoupe_model::{Attribution, AttributionKind, EntityType, Provenance, Span};
+use recoupe_model::{Attribution, AttributionKind, EntityType, Polarity, Provenance, Span};
 
 use crate::chains::{
     according_chains, clean_via, inherit_via, is_channel_phrase, outlet_after_clitic, relay_links,
@@ -14,7 +14,10 @@ use crate::chains::{
 use crate::cues::{
     complement_after, find_cues, tagged_as_verb, Complement, CueKind, Tags, VerbCue,
 };
-use crate::grammar::{is_adverb, is_conditional, quoted_mask, span_of, trim_range, AUXILIARIES};
+use crate::grammar::{
+    direct_object_after, is_adverb, is_conditional, quoted_mask, span_of, trim_range, AUXILIARIES,
+    CONJUNCTIONS,
+};
 use crate::lexicon::{Lexicon, VerbClass};
 use crate::speakers::{
     description_head, pronoun_speaker, resolve_speaker, same_as, Speaker, SpeakerRef,
@@ -140,8 +143,7 @@ impl Reading<'_, '_> {
             let Some((cfrom, cto)) = parts.content else {
                 continue;
             };
-            let speaker =
-                self.verb_speaker(cue, incise, gerund, parts.speaker, out.is_empty(), seen);
+            let speaker = self.verb_speaker(cue, incise, gerund, parts.speaker, out, seen);
             let speaker = Speaker {
                 span: if gerund { None } else { speaker.span },
                 ..speaker
@@ -179,6 +181,7 @@ impl Reading<'_, '_> {
                 channel: self.channel.clone(),
                 via,
                 hedged,
+                polarity: cue.polarity,
                 provenance: Provenance::new(
                     STAGE,
                     if incise {
@@ -274,8 +277,15 @@ impl Reading<'_, '_> {
         let mut k = group_end + 1;
         let mut content_start = None;
         let mut channel_words = Vec::new();
+        // "a démenti le bilan … que lui a attribué l'ONU": after a direct object, "que" is a
+        // relative pronoun, and the object is what was said.
+        let object_first = direct_object_after(words, group_end);
         while let Some(w) = words.get(k) {
-            if matches!(w.folded.as_str(), "que" | "qu'") {
+            // "a démenti tout tir, précisant qu'elle …": the next cue's words are its own.
+            if next_cue.is_some_and(|n| k >= n) {
+                break;
+            }
+            if matches!(w.folded.as_str(), "que" | "qu'") && !object_first {
                 content_start = Some(k + 1);
                 break;
             }
@@ -319,7 +329,13 @@ impl Reading<'_, '_> {
             }
             k += 1;
         }
-        let start = content_start.unwrap_or(group_end + 1);
+        // A refusal to comment is about what it declines: "commenter ces informations",
+        // "tout commentaire".
+        let start = if cue.refusal {
+            cue.verb
+        } else {
+            content_start.unwrap_or(group_end + 1)
+        };
         let mut stop = start;
         while stop < sentence_end && !matches!(words[stop + 1].kind, WordKind::Stop) {
             stop += 1;
@@ -332,6 +348,15 @@ impl Reading<'_, '_> {
         } else {
             trim_range(words, start, stop.max(start))
         };
+        // "a reconnu avoir jeté un projectile mais avait nié …": the conjunction joins the
+        // next verb, it is not said.
+        let content = content.and_then(|(a, b)| {
+            if b > a && CONJUNCTIONS.contains(&words[b].folded.as_str()) {
+                trim_range(words, a, b - 1)
+            } else {
+                Some((a, b))
+            }
+        });
         Parts {
             content,
             speaker,
@@ -339,7 +364,8 @@ impl Reading<'_, '_> {
         }
     }
 
-    /// The speaker of a verb cue: the participle's speaker is the sentence's last; "qui"
+    /// The speaker of a verb cue (`earlier`: the sentence's statements before it): the
+    /// participle's speaker is the sentence's last; "qui"
     /// before the verb stands for the speaker of the clause it hangs on ("…, affirme le
     /// texte, qui évoque « des pertes »"); else the speaker phrase or clitic is resolved.
     fn verb_speaker(
@@ -348,15 +374,28 @@ impl Reading<'_, '_> {
         incise: bool,
         gerund: bool,
         range: Option<(usize, usize)>,
-        first_in_sentence: bool,
+        earlier: &[Attribution],
         seen: &[SpeakerRef],
     ) -> Speaker {
+        let first_in_sentence = earlier.is_empty();
+        let previous_speaker = earlier.last().and_then(|a| a.speaker);
         let words = self.words;
         let group_start = cue.group_start;
         let relative_subject = !incise
             && group_start > 0
             && words[group_start - 1].folded == "qui"
             && !first_in_sentence;
+        // "X a reconnu … mais avait nié …": a verb coordinated with no subject of its own
+        // shares the previous verb's.
+        let coordinated = !incise
+            && group_start > 0
+            && CONJUNCTIONS.contains(&words[group_start - 1].folded.as_str())
+            && !first_in_sentence;
+        if coordinated {
+            if let (Some(prev), Some(span)) = (seen.last(), previous_speaker) {
+                return same_as(span, prev, vec![]);
+            }
+        }
         if gerund {
             pronoun_speaker(
                 span_of(words, cue.group_end, cue.group_end),
@@ -457,6 +496,7 @@ impl Reading<'_, '_> {
                 channel: self.channel.clone(),
                 via,
                 hedged: self.hedged || conditional,
+                polarity: Polarity::Assert,
                 provenance: Provenance::new(STAGE, "according-to"),
             });
             remember(speaker, out, seen);
@@ -518,6 +558,7 @@ pub(crate) fn quote_continuation(
         channel: prev.channel.clone(),
         via: prev.via.clone(),
         hedged: false,
+        polarity: Polarity::Assert,
         provenance: Provenance::new(STAGE, "quote-continuation"),
     })
 }

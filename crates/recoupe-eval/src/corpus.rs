@@ -212,6 +212,7 @@ pub fn load_corpus(dir: &Path) -> Result<Corpus, EvalError> {
                 Some(Published {
                     date,
                     source: DateSource::Metadata,
+                    inferred_from: None,
                 })
             }
         };

@@ -119,6 +119,7 @@ pub fn oracle_documents(corpus: &Corpus) -> Vec<Document> {
                 channel: None,
                 via: attribution.via.clone(),
                 hedged: attribution.hedged,
+                polarity: recoupe_model::Polarity::Assert,
                 provenance: provenance(),
             });
         }

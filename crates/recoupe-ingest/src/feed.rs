@@ -125,6 +125,7 @@ fn entry_document(
     meta.published = entry.published.or(entry.updated).map(|stamp| Published {
         date: stamp.date_naive(),
         source: DateSource::Metadata,
+        inferred_from: None,
     });
     let declared = entry.language.as_deref().or(feed_language);
     Some(finish_document(text, meta, declared, false, opts))

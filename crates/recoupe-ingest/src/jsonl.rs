@@ -110,6 +110,7 @@ impl<R: BufRead> JsonlSource<R> {
         meta.published = published.map(|date| Published {
             date,
             source: DateSource::Metadata,
+            inferred_from: None,
         });
         Ok(finish_document(
             record.text,

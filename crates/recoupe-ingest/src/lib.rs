@@ -424,6 +424,7 @@ pub(crate) fn finish_page(page: HtmlPage, mut meta: Metadata, opts: &IngestOptio
     meta.published = page.published.map(|date| Published {
         date,
         source: DateSource::Metadata,
+        inferred_from: None,
     });
     finish_document(page.text, meta, page.lang_attribute.as_deref(), false, opts)
 }
@@ -521,6 +522,7 @@ fn text_document(
     meta.published = published.map(|date| Published {
         date,
         source: DateSource::Metadata,
+        inferred_from: None,
     });
     Ok(finish_document(
         body.to_owned(),

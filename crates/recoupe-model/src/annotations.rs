@@ -226,6 +226,37 @@ pub enum AttributionKind {
     AccordingTo,
 }
 
+/// The speaker's stance towards the content, as the cue says it: "a affirmé" (assert), "a
+/// démenti", "nie", "rejette les accusations" (deny), "a confirmé", "a reconnu" (confirm), "n'a
+/// pas souhaité commenter", "n'a pas confirmé" (no_comment). A negative content asserted ("a
+/// affirmé ne pas être impliqué") stays `assert`: the polarity is the speech act's, the content
+/// says the rest.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    /// The speaker states the content.
+    #[default]
+    Assert,
+    /// The speaker says the content is false, or rejects it.
+    Deny,
+    /// The speaker says a claim already made is true, or admits it.
+    Confirm,
+    /// The speaker declines to say: a refusal to comment, a negated verb of saying.
+    NoComment,
+}
+
+impl Polarity {
+    /// The name used in the JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Polarity::Assert => "assert",
+            Polarity::Deny => "deny",
+            Polarity::Confirm => "confirm",
+            Polarity::NoComment => "no_comment",
+        }
+    }
+}
+
 /// A statement the article attributes to a source.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Attribution {
@@ -251,6 +282,10 @@ pub struct Attribution {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub via: Vec<String>,
     pub hedged: bool,
+    /// The speaker's stance towards the content; `assert` when absent (documents stored before
+    /// the field existed).
+    #[serde(default)]
+    pub polarity: Polarity,
     pub provenance: Provenance,
 }
 

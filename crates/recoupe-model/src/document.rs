@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::annotations::Layers;
+use crate::span::Span;
 use crate::stage::Layer;
 use crate::SCHEMA_VERSION;
 
@@ -50,6 +51,10 @@ pub enum DateSource {
 pub struct Published {
     pub date: NaiveDate,
     pub source: DateSource,
+    /// For an inferred date, the date expression of the text it was read from, so that a
+    /// reader can check the inference ("ce mercredi 20 février"). `None` for metadata.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inferred_from: Option<Span>,
 }
 
 /// Language identification result.

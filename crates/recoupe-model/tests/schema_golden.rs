@@ -24,6 +24,7 @@ fn sample_document() -> Document {
     meta.published = Some(Published {
         date: NaiveDate::from_ymd_opt(2019, 1, 19).unwrap(),
         source: DateSource::Metadata,
+        inferred_from: None,
     });
     meta.language = Some(Language {
         code: "fr".into(),
@@ -117,6 +118,7 @@ fn sample_document() -> Document {
         channel: Some("television".into()),
         via: vec!["actors:press-tv".into()],
         hedged: true,
+        polarity: Polarity::Assert,
         provenance: prov("attributions", "selon"),
     });
     l.unsourced.push(Unsourced {
@@ -211,4 +213,19 @@ fn mentions_word(text: &str, word: &str) -> bool {
         let after = text[i + word.len()..].chars().next();
         !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
     })
+}
+
+#[test]
+fn issue10_an_attribution_stored_before_polarity_reads_as_an_assertion() {
+    let old = r#"{"content": {"start": 0, "end": 4}, "kind": "indirect", "hedged": false,
+                  "provenance": {"stage": "attributions", "rule": "speech-verb"}}"#;
+    let a: Attribution = serde_json::from_str(old).unwrap();
+    assert_eq!(a.polarity, Polarity::Assert);
+    let denial = Attribution {
+        polarity: Polarity::NoComment,
+        ..a
+    };
+    let json = serde_json::to_string(&denial).unwrap();
+    assert!(json.contains(r#""polarity":"no_comment""#), "{json}");
+    assert_eq!(Polarity::NoComment.as_str(), "no_comment");
 }

@@ -107,6 +107,7 @@ fn doc(text: &str) -> Document {
     d.meta.published = Some(recoupe_model::Published {
         date: chrono::NaiveDate::from_ymd_opt(2019, 3, 1).expect("valid date"),
         source: recoupe_model::DateSource::Metadata,
+        inferred_from: None,
     });
     d
 }

@@ -164,6 +164,7 @@ impl RawDocument {
             (Some(date), Some(source)) => Some(Published {
                 date: parse_date(date).map_err(&corrupt)?,
                 source: enum_from_str(source).map_err(&corrupt)?,
+                inferred_from: None,
             }),
             (None, _) => None,
             (Some(date), None) => {

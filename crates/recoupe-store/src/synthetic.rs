@@ -215,6 +215,7 @@ pub fn document(n: u64) -> Document {
                     channel: None,
                     via: Vec::new(),
                     hedged: false,
+                    polarity: recoupe_model::Polarity::Assert,
                     provenance: prov("attributions", "synthetic-indirect"),
                 });
             }
@@ -239,6 +240,7 @@ pub fn document(n: u64) -> Document {
                     channel: Some("communiqué".into()),
                     via: vec![ORGANISATIONS[3].1.into()],
                     hedged: true,
+                    polarity: recoupe_model::Polarity::Assert,
                     provenance: prov("attributions", "synthetic-selon"),
                 });
             }
@@ -259,6 +261,7 @@ pub fn document(n: u64) -> Document {
                     channel: None,
                     via: Vec::new(),
                     hedged: false,
+                    polarity: recoupe_model::Polarity::Assert,
                     provenance: prov("attributions", "synthetic-direct"),
                 });
             }
@@ -302,6 +305,7 @@ pub fn document(n: u64) -> Document {
     meta.published = Some(Published {
         date: published,
         source: DateSource::Metadata,
+        inferred_from: None,
     });
     meta.language = Some(Language {
         code: "fr".into(),

@@ -49,6 +49,7 @@ fn report(external_id: &str, text: &str, mentions: &[(&str, EntityType, &str)]) 
     meta.published = Some(Published {
         date: NaiveDate::from_ymd_opt(2024, 5, 1).unwrap(),
         source: DateSource::Metadata,
+        inferred_from: None,
     });
     meta.ingested_at = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap();
     let mut doc = Document::new(text.to_string(), meta);
@@ -78,6 +79,7 @@ fn claim(doc: &mut Document, speaker: &str, content: &str) {
         channel: None,
         via: Vec::new(),
         hedged: false,
+        polarity: recoupe_model::Polarity::Assert,
         provenance: Provenance::new("attributions", "test"),
     });
 }

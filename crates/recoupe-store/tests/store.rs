@@ -47,6 +47,7 @@ fn report(external_id: &str, title: &str, text: &str, published: (i32, u32, u32)
     meta.published = Some(Published {
         date: NaiveDate::from_ymd_opt(published.0, published.1, published.2).unwrap(),
         source: DateSource::Metadata,
+        inferred_from: None,
     });
     meta.language = Some(Language {
         code: "fr".into(),
@@ -67,6 +68,7 @@ fn full_document() -> Document {
     doc.meta.published = Some(Published {
         date: NaiveDate::from_ymd_opt(2019, 1, 19).unwrap(),
         source: DateSource::Inferred,
+        inferred_from: None,
     });
     doc.meta.ingested_at = Utc.timestamp_opt(1_790_000_000, 123_456_789).unwrap();
     let l = &mut doc.layers;
@@ -161,6 +163,7 @@ fn full_document() -> Document {
         channel: Some("communiqué".into()),
         via: vec!["actors:afp".into()],
         hedged: true,
+        polarity: recoupe_model::Polarity::Assert,
         provenance: prov("attributions", "selon"),
     });
     l.attributions.push(Attribution {
@@ -173,6 +176,7 @@ fn full_document() -> Document {
         channel: None,
         via: vec!["actors:afp".into()],
         hedged: false,
+        polarity: recoupe_model::Polarity::Assert,
         provenance: prov("attributions", "speech-verb"),
     });
     l.unsourced.push(Unsourced {
@@ -554,6 +558,7 @@ fn entity_fixture() -> (TempDir, SqliteStore) {
         channel: None,
         via: Vec::new(),
         hedged: false,
+        polarity: recoupe_model::Polarity::Assert,
         provenance: prov("attributions", "test"),
     });
     docs.push(d);
@@ -581,6 +586,7 @@ fn entity_fixture() -> (TempDir, SqliteStore) {
         channel: None,
         via: vec!["org:presse".into()],
         hedged: true,
+        polarity: recoupe_model::Polarity::Assert,
         provenance: prov("attributions", "test"),
     });
     d.layers.attributions.push(Attribution {
@@ -593,6 +599,7 @@ fn entity_fixture() -> (TempDir, SqliteStore) {
         channel: None,
         via: Vec::new(),
         hedged: true,
+        polarity: recoupe_model::Polarity::Assert,
         provenance: prov("attributions", "test"),
     });
     docs.push(d);

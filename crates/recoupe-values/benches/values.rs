@@ -20,6 +20,7 @@ fn document(repeats: usize) -> Document {
     meta.published = Some(Published {
         date: NaiveDate::from_ymd_opt(2021, 3, 10).expect("valid date"),
         source: DateSource::Metadata,
+        inferred_from: None,
     });
     Document::new(PARAGRAPH.repeat(repeats), meta)
 }

@@ -27,6 +27,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         meta.published = published.map(|date| Published {
             date,
             source: DateSource::Metadata,
+            inferred_from: None,
         });
         let mut doc = Document::new(text, meta);
         DateStage.run(&mut doc)?;

@@ -124,13 +124,14 @@ impl Stage for DateStage {
             Some(published) => Some(published.date),
             None => {
                 let inferred = infer_publication(&tokens, &candidates, today);
-                if let Some(date) = inferred {
+                if let Some((date, span)) = inferred {
                     doc.meta.published = Some(Published {
                         date,
                         source: DateSource::Inferred,
+                        inferred_from: Some(span),
                     });
                 }
-                inferred
+                inferred.map(|(date, _)| date)
             }
         };
         let context = Context {
@@ -237,21 +238,24 @@ pub fn infer_publication(
     tokens: &[Token],
     candidates: &[DateCandidate],
     today: NaiveDate,
-) -> Option<NaiveDate> {
+) -> Option<(NaiveDate, Span)> {
     let latest = latest_year(tokens, today);
     candidates
         .iter()
-        .filter_map(|candidate| match &candidate.expr {
-            DateExpr::Full(date) if Some(date.year()) == latest => Some(*date),
-            DateExpr::WeekdayDayMonth {
-                weekday,
-                day,
-                month,
-            } => year_for_weekday_date(*weekday, *day, *month, latest, today),
-            _ => None,
+        .filter_map(|candidate| {
+            let date = match &candidate.expr {
+                DateExpr::Full(date) if Some(date.year()) == latest => Some(*date),
+                DateExpr::WeekdayDayMonth {
+                    weekday,
+                    day,
+                    month,
+                } => year_for_weekday_date(*weekday, *day, *month, latest, today),
+                _ => None,
+            }?;
+            Some((date, candidate.span))
         })
-        .filter(|date| *date <= today)
-        .max()
+        .filter(|(date, _)| *date <= today)
+        .max_by_key(|(date, span)| (*date, std::cmp::Reverse(span.start)))
 }
 
 fn place(expr: &DateExpr, context: &Context) -> Placed {

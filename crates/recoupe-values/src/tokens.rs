@@ -51,6 +51,11 @@ fn is_thousands_space(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
+/// Swiss press groups thousands with an apostrophe ("10'000", "1’250").
+fn is_thousands_mark(c: char) -> bool {
+    is_thousands_space(c) || matches!(c, '\'' | '’')
+}
+
 fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2011}' | '\u{2010}')
 }
@@ -101,7 +106,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                     // "1 500": a space then exactly three digits, after a group of at most
                     // three digits (so "en 2014 500 soldats" stays two numbers).
                     Some(sp)
-                        if is_thousands_space(sp)
+                        if is_thousands_mark(sp)
                             && !has_comma
                             && group_len <= 3
                             && (!has_space || group_len == 3)
@@ -188,7 +193,7 @@ pub fn parse_number(raw: &str) -> Option<f64> {
     if raw.contains(['/', '-']) {
         return None;
     }
-    let compact: String = raw.chars().filter(|c| !is_thousands_space(*c)).collect();
+    let compact: String = raw.chars().filter(|c| !is_thousands_mark(*c)).collect();
     let (integer, fraction) = match compact.split_once(',') {
         Some((i, f)) => (i, Some(f)),
         None => (compact.as_str(), None),
@@ -240,6 +245,17 @@ mod tests {
     }
 
     #[test]
+    fn issue13_thousands_separators_in_every_position() {
+        assert_eq!(keys("10'000 francs"), ["10'000", "francs"]);
+        assert_eq!(keys("1’250’000 votants"), ["1’250’000", "votants"]);
+        assert_eq!(keys("1 250 000 votants"), ["1 250 000", "votants"]);
+        assert_eq!(keys("à 10 100"), ["a", "10 100"]);
+        // An apostrophe after a number followed by a word is not a separator.
+        assert_eq!(keys("les 12'000"), ["les", "12'000"]);
+        assert_eq!(keys("en 2019'"), ["en", "2019", "'"]);
+    }
+
+    #[test]
     fn elisions_split_but_aujourdhui_stays_whole() {
         assert_eq!(
             keys("l'an d’euros aujourd’hui"),
@@ -254,6 +270,8 @@ mod tests {
         assert_eq!(parse_number("1 500"), Some(1500.0));
         assert_eq!(parse_number("1,5"), Some(1.5));
         assert_eq!(parse_number("49.3"), None);
+        assert_eq!(parse_number("10'000"), Some(10000.0));
+        assert_eq!(parse_number("1\u{202f}250\u{202f}000"), Some(1_250_000.0));
         assert_eq!(parse_number("18/01/2019"), None);
     }
 }

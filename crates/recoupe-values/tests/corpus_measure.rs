@@ -145,6 +145,7 @@ fn measure_against_shared_corpus() {
         meta.published = article.published.map(|date| Published {
             date,
             source: DateSource::Metadata,
+            inferred_from: None,
         });
         let mut doc = Document::new(article.text.clone(), meta);
         DateStage.run(&mut doc).expect("date stage runs");

@@ -2,6 +2,8 @@
 //! publication date and the exact list of dates and/or quantities the stages must produce
 //! (text as written, value, and for quantities qualifier and unit). A case lists a layer
 //! only when it checks it; a listed layer must match item for item, extras included.
+//! `inferred` is the publication date the dates stage must infer, `inferred_from` the words
+//! it must say it inferred it from.
 
 use std::path::Path;
 
@@ -28,6 +30,7 @@ fn run_case(case: &Value) -> Vec<String> {
     meta.published = date(&case["published"]).map(|date| Published {
         date,
         source: DateSource::Metadata,
+        inferred_from: None,
     });
     let today = date(&case["today"])
         .unwrap_or_else(|| NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid"));
@@ -63,6 +66,16 @@ fn run_case(case: &Value) -> Vec<String> {
                 failures.push(format!(
                     "[{name}] inferred publication want {inferred} got {published:?}"
                 ));
+            }
+            if let Some(words) = case["inferred_from"].as_str() {
+                let got = published
+                    .and_then(|p| p.inferred_from)
+                    .map(|span| doc.slice(span).to_string());
+                if got.as_deref() != Some(words) {
+                    failures.push(format!(
+                        "[{name}] publication inferred from {got:?}, want {words:?}"
+                    ));
+                }
             }
         }
     }

@@ -52,6 +52,7 @@ fn run(text: String, published: Option<NaiveDate>) -> Result<(), TestCaseError> 
     meta.published = published.map(|date| Published {
         date,
         source: DateSource::Metadata,
+        inferred_from: None,
     });
     let mut doc = Document::new(text, meta);
     DateStage.run(&mut doc).expect("date stage never fails");
