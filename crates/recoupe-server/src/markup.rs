@@ -100,6 +100,8 @@ pub struct AttributionRow {
     /// Outlets or intermediaries, nearest first: name and link.
     pub via: Vec<(String, String)>,
     pub hedged: bool,
+    /// `assert`, `deny`, `confirm` or `no_comment`.
+    pub polarity: String,
 }
 
 /// An unsourced sentence in the side panel.
@@ -225,6 +227,10 @@ pub fn article_view(doc: &Document) -> ArticleView {
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
+        let polarity = serde_json::to_value(a.polarity)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
         let who = speaker.clone().unwrap_or_else(|| "no speaker named".into());
         let title = format!("{who} · {kind}{}", if a.hedged { " · hedged" } else { "" });
         let class = if a.hedged {
@@ -289,6 +295,7 @@ pub fn article_view(doc: &Document) -> ArticleView {
                 href: Some(href.clone()),
             });
         }
+        fields.push(field("polarity", polarity.clone()));
         fields.push(field("hedged", if a.hedged { "yes" } else { "no" }));
         fields.push(rule(&a.provenance.stage, &a.provenance.rule));
         details.push(Detail {
@@ -308,6 +315,7 @@ pub fn article_view(doc: &Document) -> ArticleView {
             channel: a.channel.clone(),
             via,
             hedged: a.hedged,
+            polarity,
         });
         *counts.entry("attribution").or_default() += 1;
     }
@@ -708,10 +716,10 @@ mod tests {
         let text = "<script>alert('é')</script> & \"x\"";
         let marks = vec![
             mark(0, 8, Depth::Inline, "e0"),
-            mark(14, 15, Depth::Inline, "e1"),
+            mark(15, 16, Depth::Inline, "e1"),
         ];
         let (html, skipped) = render(text, &marks);
-        // 'é' is two bytes: 14..15 cuts it.
+        // "é" is two bytes (15..17): 15..16 cuts it.
         assert_eq!(skipped, 1);
         assert!(!html.contains("<script"), "{html}");
         assert!(html.contains("&lt;script&gt;"));

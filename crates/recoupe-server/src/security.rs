@@ -88,7 +88,8 @@ fn loopback_host(host: &str) -> bool {
             .is_ok_and(|ip| ip.is_loopback())
 }
 
-fn cookie_token(headers: &HeaderMap) -> Option<&str> {
+/// The token of the cookie, percent-decoded (it is stored encoded).
+fn cookie_token(headers: &HeaderMap) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -96,7 +97,11 @@ fn cookie_token(headers: &HeaderMap) -> Option<&str> {
         .flat_map(|v| v.split(';'))
         .find_map(|pair| {
             let (name, value) = pair.trim().split_once('=')?;
-            (name == TOKEN_COOKIE).then_some(value)
+            (name == TOKEN_COOKIE).then(|| {
+                percent_encoding::percent_decode_str(value)
+                    .decode_utf8_lossy()
+                    .into_owned()
+            })
         })
 }
 
@@ -158,8 +163,10 @@ async fn guard(State(state): State<Arc<AppState>>, request: Request, next: Next)
             }
         }
         Some(expected) => {
-            let presented = bearer_token(headers).or_else(|| cookie_token(headers));
-            if !presented.is_some_and(|t| matches(expected, t)) {
+            let presented = bearer_token(headers)
+                .map(str::to_string)
+                .or_else(|| cookie_token(headers));
+            if !presented.is_some_and(|t| matches(expected, &t)) {
                 let query_token = form_urlencoded::parse(uri.query().unwrap_or("").as_bytes())
                     .find(|(name, _)| name == "token")
                     .map(|(_, value)| value.into_owned());
