@@ -916,13 +916,14 @@ pub(crate) async fn undo(
     let _write = state.writes.lock().await;
     let db = state.db.clone();
     let wanted = from_key.clone();
-    tokio::task::spawn_blocking(move || -> Result<_, ApiError> {
+    let result = tokio::task::spawn_blocking(move || -> Result<_, ApiError> {
         let mut store = recoupe_app::open_existing(&db)?;
         Ok(query::unmerge(&mut store, &wanted)?)
     })
     .await
-    .map_err(|e| ApiError::internal(format!("the unmerge thread failed: {e}")))??
-    .ok_or_else(|| {
+    .map_err(|e| ApiError::internal(format!("the unmerge thread failed: {e}")))?;
+    state.cache.invalidate();
+    result?.ok_or_else(|| {
         ApiError::not_found(
             "from_key",
             format!(
@@ -1038,8 +1039,9 @@ async fn ingest(
         )?)
     })
     .await
-    .map_err(|e| ApiError::internal(format!("the ingest thread failed: {e}")))??;
-    Ok(Json(summary).into_response())
+    .map_err(|e| ApiError::internal(format!("the ingest thread failed: {e}")));
+    state.cache.invalidate();
+    Ok(Json(summary??).into_response())
 }
 
 // ------------------------------------------------------------------ OpenAPI

@@ -60,7 +60,8 @@ pub fn bars(counts: &[(String, u64)], unit: &str, href: impl Fn(&str) -> Option<
         return String::new();
     }
     let most = series.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1) as f64;
-    let slot = WIDTH / series.len() as f64;
+    // Bars no wider than a few characters, so one month does not fill the chart.
+    let slot = (WIDTH / series.len() as f64).min(36.0);
     let gap = (slot * 0.15).min(2.0);
     let mut out = String::new();
     let _ = write!(

@@ -17,6 +17,7 @@
 
 pub mod api;
 mod assets;
+mod cache;
 mod chart;
 mod config;
 mod error;
@@ -50,6 +51,10 @@ pub fn router(state: AppState) -> Router {
     let writes = Router::new()
         .merge(api::write_routes())
         .merge(pages::write_routes());
+    let reads = reads.layer(axum::middleware::from_fn_with_state(
+        state.clone(),
+        cache::layer,
+    ));
     let app = security::limits(reads, state.request_timeout, READ_BODY_LIMIT)
         .merge(security::limits(
             writes,

@@ -19,6 +19,8 @@ pub struct AppState {
     pub(crate) body_limit: usize,
     /// One write at a time (ingest, unmerge); reads go on meanwhile.
     pub(crate) writes: tokio::sync::Mutex<()>,
+    /// Answers to GET requests until the store changes.
+    pub(crate) cache: crate::cache::Cache,
 }
 
 /// Queries running at once: a few per core keep the cores busy while one waits on I/O.
@@ -31,6 +33,7 @@ impl AppState {
     pub fn open(config: &ServeConfig) -> Result<AppState, ServerError> {
         config.check()?;
         let pool = Pool::open(config.db.clone(), concurrency())?;
+        let watch = recoupe_app::open_existing(&config.db)?;
         Ok(AppState {
             pool: Arc::new(pool),
             db: config.db.clone(),
@@ -40,6 +43,7 @@ impl AppState {
             request_timeout: config.request_timeout,
             body_limit: config.body_limit,
             writes: tokio::sync::Mutex::new(()),
+            cache: crate::cache::Cache::new(Some(watch)),
         })
     }
 }

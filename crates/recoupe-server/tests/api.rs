@@ -574,3 +574,25 @@ proptest! {
         }
     }
 }
+
+#[tokio::test]
+async fn answers_are_kept_until_the_store_changes() {
+    let (_dir, db) = store_copy();
+    let app = app(config(&db));
+    let first = get(&app, "/api/v1/search?q=FDS").await;
+    assert_eq!(first.headers["x-recoupe-cache"], "miss");
+    let again = get(&app, "/api/v1/search?q=FDS").await;
+    assert_eq!(again.headers["x-recoupe-cache"], "hit");
+    assert_eq!(first.body, again.body);
+    // Errors are not kept.
+    assert!(!get(&app, "/api/v1/search?limit=0")
+        .await
+        .headers
+        .contains_key("x-recoupe-cache"));
+    // Another process writes to the store: once the change is seen, answers are fresh.
+    add_acronym_merge(&db);
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let after = get(&app, "/api/v1/search?q=FDS").await;
+    assert_eq!(after.headers["x-recoupe-cache"], "miss");
+    assert!(after.json()["total"].as_u64() > first.json()["total"].as_u64());
+}
