@@ -191,7 +191,7 @@ impl From<&recoupe_store::FacetEntity> for FacetEntry {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SearchFacets {
-    /// Over every matching document.
+    /// Over the ranked matches.
     pub outlets: Vec<Count>,
     pub languages: Vec<Count>,
     /// Publication years, oldest first.
@@ -205,8 +205,12 @@ pub struct SearchFacets {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SearchResults {
-    /// Documents matching the query and filters.
+    /// Documents matching the query and filters; at least this many when not `total_exact`.
     pub total: u64,
+    pub total_exact: bool,
+    /// Matches ranked and counted in the facets: all of them, or when there are more than
+    /// a search reads (500), the most recently stored.
+    pub ranked: u64,
     pub offset: u64,
     pub hits: Vec<Hit>,
     pub facets: SearchFacets,
@@ -217,6 +221,8 @@ impl From<&recoupe_app::SearchPage> for SearchResults {
         let f = &p.facets;
         SearchResults {
             total: p.total,
+            total_exact: p.total_exact,
+            ranked: p.ranked,
             offset: p.offset,
             hits: p.hits.iter().map(Hit::from).collect(),
             facets: SearchFacets {

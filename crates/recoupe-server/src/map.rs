@@ -209,15 +209,32 @@ pub fn svg(points: &[Point], focus: Option<&str>, labels: usize) -> String {
     }
     out.push_str("</g><g class=\"labels\">");
     let font = vw / 70.0;
-    for &i in order.iter().take(labels) {
+    // Labels for the biggest places, skipping any that would overlap one already placed.
+    let mut placed: Vec<[f64; 4]> = Vec::new();
+    for &i in &order {
+        if placed.len() >= labels {
+            break;
+        }
         let p = &points[i];
         let (x, y) = projected[i];
         let r = radius(p.documents);
+        let (lx, ly) = (x + r + font * 0.3, y + font * 0.35);
+        let rect = [
+            lx,
+            ly - font,
+            lx + font * 0.56 * p.name.chars().count() as f64,
+            ly + font * 0.2,
+        ];
+        if placed
+            .iter()
+            .any(|o| rect[0] < o[2] && o[0] < rect[2] && rect[1] < o[3] && o[1] < rect[3])
+        {
+            continue;
+        }
+        placed.push(rect);
         let _ = write!(
             out,
-            "<text x=\"{:.2}\" y=\"{:.2}\" font-size=\"{font:.2}\" stroke-width=\"{:.3}\">",
-            x + r + font * 0.3,
-            y + font * 0.35,
+            "<text x=\"{lx:.2}\" y=\"{ly:.2}\" font-size=\"{font:.2}\" stroke-width=\"{:.3}\">",
             font * 0.25
         );
         escape(&p.name, &mut out);

@@ -167,6 +167,8 @@ struct SearchTemplate {
     nav: Nav,
     q: String,
     total: u64,
+    total_exact: bool,
+    ranked: u64,
     first: u64,
     last: u64,
     hits: Vec<HitView>,
@@ -362,6 +364,8 @@ fn search_template(
     SearchTemplate {
         q: filter.query.clone().unwrap_or_default(),
         total: page.total,
+        total_exact: page.total_exact,
+        ranked: page.ranked,
         first,
         last,
         hits: page

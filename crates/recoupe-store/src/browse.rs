@@ -86,7 +86,8 @@ pub struct FacetEntity {
 /// Counts of the documents matching a search, by field.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Facets {
-    /// Over every matching document, most frequent first.
+    /// Over the ranked candidates (every match when `ranked == total`), most frequent
+    /// first.
     pub outlets: Vec<Tally>,
     pub languages: Vec<Tally>,
     /// Publication years, oldest first.
@@ -102,8 +103,13 @@ pub struct Facets {
 /// A page of faceted search results.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SearchPage {
-    /// Documents matching the query and filters.
+    /// Documents matching the query and filters (at least this many when not
+    /// `total_exact`).
     pub total: u64,
+    pub total_exact: bool,
+    /// Candidates ranked and counted in the facets: every match, or when there are more
+    /// than a search reads, the most recently stored ones (with a query) or the newest.
+    pub ranked: u64,
     pub offset: u64,
     pub hits: Vec<BrowseHit>,
     pub facets: Facets,

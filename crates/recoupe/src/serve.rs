@@ -19,15 +19,11 @@ pub fn serve(db: &Path, args: &ServeArgs) -> Result<Outcome> {
     config.request_timeout = Duration::from_secs(args.timeout_secs);
     let with_token = config.token.is_some();
     recoupe_server::serve(config, |addr| {
+        // Listening on every interface: this machine's own name for it works.
         let host = if addr.ip().is_unspecified() {
-            "localhost".to_string()
+            format!("localhost:{}", addr.port())
         } else {
             addr.to_string()
-        };
-        let host = if addr.ip().is_unspecified() {
-            format!("{host}:{}", addr.port())
-        } else {
-            host
         };
         println!(
             "recoupe workbench on http://{host}/{}  (API: /api/v1/, OpenAPI: /api/openapi.json; Ctrl-C stops)",

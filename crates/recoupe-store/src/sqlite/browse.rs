@@ -20,6 +20,13 @@ const HIT_END: &str = "\u{3}";
 /// Characters of a document's opening shown when there is no query.
 const OPENING_CHARS: i64 = 240;
 
+/// Documents a search reads at most (ranks, counts by outlet, language and year): with a
+/// query the most recently stored matches, without one the newest documents.
+const CANDIDATES: usize = 500;
+
+/// Counts of matching documents are exact up to this.
+const COUNT_CAP: u64 = 2_000;
+
 /// Documents the entity and place facets are counted over (the best ones).
 const FACET_SAMPLE: usize = 40;
 
@@ -134,29 +141,77 @@ impl SqliteStore {
         })
     }
 
-    /// Every document passing the filter, with what the facets and the ordering need.
-    fn matches(&self, filter: &SearchFilter, fts: Option<&str>) -> Result<Vec<Match>, StoreError> {
+    /// The candidates of a search: the documents passing the filter, at most
+    /// [`CANDIDATES`] of them, most recently stored first (with a query) or newest first
+    /// (without), with what the facets and the ordering need. Never more rows than that
+    /// are read, whatever the store's size: a word found in every document costs the same
+    /// as a rare one.
+    fn matches(
+        &self,
+        filter: &SearchFilter,
+        fts: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<Match>, StoreError> {
+        let (conditions, mut args) = self.conditions(filter)?;
+        let sql = match fts {
+            Some(_) if conditions.is_empty() => {
+                // The FTS index alone yields the candidates and their scores; only those
+                // rows of documents are read.
+                format!(
+                    "SELECT d.doc_rowid, d.outlet, d.language, d.published, m.score
+                     FROM (SELECT rowid, bm25(documents_fts, 4.0, 1.0) AS score
+                           FROM documents_fts WHERE documents_fts MATCH ?{}
+                           ORDER BY rowid DESC LIMIT ?{}) m
+                     JOIN documents d ON d.doc_rowid = m.rowid",
+                    args.len() + 1,
+                    args.len() + 2
+                )
+            }
+            Some(_) => format!(
+                "SELECT d.doc_rowid, d.outlet, d.language, d.published,
+                        bm25(documents_fts, 4.0, 1.0)
+                 FROM documents_fts JOIN documents d ON d.doc_rowid = documents_fts.rowid
+                 WHERE documents_fts MATCH ?{}{conditions}
+                 ORDER BY documents_fts.rowid DESC LIMIT ?{}",
+                args.len() + 1,
+                args.len() + 2
+            ),
+            None => format!(
+                "SELECT d.doc_rowid, d.outlet, d.language, d.published, NULL
+                 FROM documents d WHERE 1{conditions}
+                 ORDER BY d.published DESC, d.doc_rowid DESC LIMIT ?{}",
+                args.len() + 1
+            ),
+        };
+        if let Some(fts) = fts {
+            args.push(Value::Text(fts.to_string()));
+        }
+        args.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
+        let run = || -> rusqlite::Result<Vec<Match>> {
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map(params_from_iter(args.iter()), |row| {
+                Ok(Match {
+                    rowid: row.get(0)?,
+                    outlet: row.get(1)?,
+                    language: row.get(2)?,
+                    published: row.get(3)?,
+                    score: row.get::<_, Option<f64>>(4)?.map(|bm25| -bm25),
+                })
+            })?;
+            rows.collect()
+        };
+        run().map_err(failed(&self.path, "search documents"))
+    }
+
+    /// The filter's conditions on `documents d` (each starting with ` AND `) and their
+    /// parameters, numbered from `?1`.
+    fn conditions(&self, filter: &SearchFilter) -> Result<(String, Vec<Value>), StoreError> {
         let mut sql = String::new();
         let mut args: Vec<Value> = Vec::new();
         let arg = |value: Value, args: &mut Vec<Value>| {
             args.push(value);
             format!("?{}", args.len())
         };
-        match fts {
-            Some(fts) => {
-                let p = arg(Value::Text(fts.to_string()), &mut args);
-                sql.push_str(&format!(
-                    "SELECT d.doc_rowid, d.outlet, d.language, d.published,
-                            bm25(documents_fts, 4.0, 1.0)
-                     FROM documents_fts JOIN documents d ON d.doc_rowid = documents_fts.rowid
-                     WHERE documents_fts MATCH {p}"
-                ));
-            }
-            None => sql.push_str(
-                "SELECT d.doc_rowid, d.outlet, d.language, d.published, NULL
-                 FROM documents d WHERE 1",
-            ),
-        }
         if let Some(outlet) = &filter.outlet {
             let p = arg(Value::Text(outlet.clone()), &mut args);
             sql.push_str(&format!(" AND d.outlet = {p}"));
@@ -186,20 +241,53 @@ impl SqliteStore {
                 " AND d.doc_rowid IN (SELECT doc_rowid FROM places WHERE entity_key = {p})"
             ));
         }
-        let run = || -> rusqlite::Result<Vec<Match>> {
-            let mut stmt = self.conn.prepare_cached(&sql)?;
-            let rows = stmt.query_map(params_from_iter(args.iter()), |row| {
-                Ok(Match {
-                    rowid: row.get(0)?,
-                    outlet: row.get(1)?,
-                    language: row.get(2)?,
-                    published: row.get(3)?,
-                    score: row.get::<_, Option<f64>>(4)?.map(|bm25| -bm25),
-                })
-            })?;
-            rows.collect()
+        Ok((sql, args))
+    }
+
+    /// How many documents pass the filter: exact up to [`COUNT_CAP`], else `COUNT_CAP`
+    /// and `false`. A query alone is counted in the FTS index, exactly.
+    fn count_matches(
+        &self,
+        filter: &SearchFilter,
+        fts: Option<&str>,
+    ) -> Result<(u64, bool), StoreError> {
+        let (conditions, mut args) = self.conditions(filter)?;
+        let sql = match fts {
+            Some(_) if conditions.is_empty() => {
+                args.push(Value::Text(fts.unwrap_or_default().to_string()));
+                "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1".to_string()
+            }
+            None if conditions.is_empty() => "SELECT count(*) FROM documents".to_string(),
+            _ => {
+                let source = match fts {
+                    Some(fts) => {
+                        args.push(Value::Text(fts.to_string()));
+                        format!(
+                            "documents_fts JOIN documents d ON d.doc_rowid = documents_fts.rowid
+                             WHERE documents_fts MATCH ?{}",
+                            args.len()
+                        )
+                    }
+                    None => "documents d WHERE 1".to_string(),
+                };
+                format!(
+                    "SELECT count(*) FROM (SELECT 1 FROM {source}{conditions} LIMIT {})",
+                    COUNT_CAP + 1
+                )
+            }
         };
-        run().map_err(failed(&self.path, "search documents"))
+        let count: u64 = self
+            .conn
+            .prepare_cached(&sql)
+            .and_then(|mut stmt| stmt.query_row(params_from_iter(args.iter()), |row| row.get(0)))
+            .map_err(failed(&self.path, "count search results"))?;
+        // Only the capped subquery can stop short; the other two counts are exact.
+        let capped = !conditions.is_empty();
+        Ok(if capped && count > COUNT_CAP {
+            (COUNT_CAP, false)
+        } else {
+            (count, true)
+        })
     }
 
     /// Entity and place counts over the stored layers of `rowids`.
@@ -355,7 +443,13 @@ impl Browse for SqliteStore {
             .unchecked_transaction()
             .map_err(failed(&self.path, "search documents"))?;
         let fts = filter.query.as_deref().and_then(fts_query);
-        let mut matches = self.matches(filter, fts.as_deref())?;
+        let wanted = filter.offset.saturating_add(filter.limit);
+        let mut matches = self.matches(filter, fts.as_deref(), wanted.max(CANDIDATES))?;
+        let (total, total_exact) = if matches.len() < wanted.max(CANDIDATES) {
+            (matches.len() as u64, true)
+        } else {
+            self.count_matches(filter, fts.as_deref())?
+        };
         let mut outlets: BTreeMap<Option<String>, u64> = BTreeMap::new();
         let mut languages: BTreeMap<Option<String>, u64> = BTreeMap::new();
         let mut years: BTreeMap<Option<String>, u64> = BTreeMap::new();
@@ -387,7 +481,6 @@ impl Browse for SqliteStore {
                     .then(b.rowid.cmp(&a.rowid))
             });
         }
-        let total = matches.len() as u64;
         let sample: Vec<i64> = matches.iter().take(FACET_SAMPLE).map(|m| m.rowid).collect();
         let (entities, places) = self.sample_facets(&sample)?;
         let start = filter.offset.min(matches.len());
@@ -395,6 +488,8 @@ impl Browse for SqliteStore {
         let hits = self.page_hits(&matches[start..end], fts.as_deref())?;
         Ok(SearchPage {
             total,
+            total_exact,
+            ranked: matches.len() as u64,
             offset: filter.offset as u64,
             hits,
             facets: Facets {
