@@ -112,6 +112,10 @@ pub struct Corpus {
     /// Articles of `articles.jsonl` in file order, then seeds in file-name order.
     pub articles: Vec<Document>,
     pub gold: HashMap<String, Gold>,
+    /// Event gold (`events.jsonl` with the membership of `stories.jsonl`), when present.
+    pub events: Option<crate::events::EventGold>,
+    /// `stories.jsonl` (story gold across articles), when the directory has one.
+    pub stories: Option<Vec<crate::stories::GoldStory>>,
 }
 
 impl Corpus {
@@ -141,7 +145,7 @@ struct ArticleRecord {
 
 /// serde_json appends " at line 1 column 42" (the position inside the one-line record);
 /// the file line is what the reader needs, so the suffix is dropped.
-fn record_message(error: &serde_json::Error) -> String {
+pub(crate) fn record_message(error: &serde_json::Error) -> String {
     let message = error.to_string();
     match message.rfind(" at line ") {
         Some(cut) => message[..cut].to_string(),
@@ -149,7 +153,7 @@ fn record_message(error: &serde_json::Error) -> String {
     }
 }
 
-fn read_file(path: &Path) -> Result<String, EvalError> {
+pub(crate) fn read_file(path: &Path) -> Result<String, EvalError> {
     std::fs::read_to_string(path).map_err(|source| EvalError::Io {
         path: path.to_path_buf(),
         source,
@@ -157,7 +161,7 @@ fn read_file(path: &Path) -> Result<String, EvalError> {
 }
 
 /// Non-blank lines of a JSONL file with their 1-based line numbers.
-fn jsonl_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+pub(crate) fn jsonl_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.lines()
         .enumerate()
         .map(|(index, line)| (index + 1, line.trim()))
@@ -295,9 +299,14 @@ pub fn load_corpus(dir: &Path) -> Result<Corpus, EvalError> {
         gold.insert(record.id.clone(), record);
     }
 
+    let events = crate::events::load_event_gold(dir)?;
+    let stories = crate::stories::load_stories(&dir.join("stories.jsonl"), &article_lines)?;
+
     Ok(Corpus {
         dir: dir.to_path_buf(),
         articles,
         gold,
+        events,
+        stories,
     })
 }

@@ -6,6 +6,7 @@ use recoupe_model::{Document, EntityType, Layer, Place, QuantityValue, Span};
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Corpus, Gold, GoldAttribution, GoldPlace};
+use crate::events::{score_events, EventScores, StoryGrouping, SystemStory};
 use crate::locate::{locate_gold, LocatedGold, UnlocatedItem};
 use crate::metrics::{
     b_cubed, haversine_km, match_exact, normalise_name, ratio, Accuracy, BCubed, Counts, Prf,
@@ -166,6 +167,20 @@ pub struct LayerReports {
     pub quantities: LayerOutcome<ValueScores>,
     pub attributions: LayerOutcome<AttributionScores>,
     pub unsourced: LayerOutcome<FoundScores>,
+    /// Event records per story; absent when the corpus has no `events.jsonl`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<LayerOutcome<EventScores>>,
+    /// The cross-article layer, scored when the corpus has a `stories.jsonl`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stories: Option<LayerOutcome<crate::stories::StoryScores>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copies: Option<LayerOutcome<crate::stories::PairScores>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facts: Option<LayerOutcome<crate::stories::PairScores>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disagreements: Option<LayerOutcome<crate::stories::PairScores>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sources: Option<LayerOutcome<crate::stories::SourceScores>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -408,7 +423,43 @@ pub fn evaluate_with(corpus: &Corpus, annotated: &[Document], options: EvalOptio
         unsourced: wrap(outcome(&[Layer::Unsourced]), || {
             score_unsourced(&pairs, &mut sink)
         }),
+        events: None,
+        stories: None,
+        copies: None,
+        facts: None,
+        disagreements: None,
+        sources: None,
     };
+    let mut layers = layers;
+    let story_sink = if sink.enabled {
+        Some(&mut sink.items)
+    } else {
+        None
+    };
+    let story_reports = crate::stories::score_stories(corpus, annotated, story_sink);
+    // Event records per gold story, on the system story most of its articles fall in (on
+    // the gold membership when the corpus has no story gold to run the stories layer on).
+    if let Some(gold) = &corpus.events {
+        let grouping = match &story_reports {
+            Some(reports) => {
+                StoryGrouping::System(reports.system.iter().map(SystemStory::from_story).collect())
+            }
+            None => StoryGrouping::GoldMembership,
+        };
+        layers.events = Some(wrap(outcome(&[Layer::Events]), || {
+            let (scores, items) =
+                score_events(gold, &corpus.gold, &by_external_id, &grouping, sink.enabled);
+            sink.items.extend(items);
+            scores
+        }));
+    }
+    if let Some(scores) = story_reports {
+        layers.stories = Some(LayerOutcome::Scored(scores.stories));
+        layers.copies = Some(LayerOutcome::Scored(scores.copies));
+        layers.facts = Some(LayerOutcome::Scored(scores.facts));
+        layers.disagreements = Some(LayerOutcome::Scored(scores.disagreements));
+        layers.sources = Some(LayerOutcome::Scored(scores.sources));
+    }
     let mismatches = options.mismatches.then(|| {
         let mut items = sink.items;
         items.sort_by(|a, b| {

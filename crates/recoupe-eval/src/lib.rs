@@ -53,6 +53,10 @@
 //! - **unsourced**: a system sentence matches a gold item when it starts at the gold first
 //!   words or only non-alphanumeric characters (quote, dash, space) lie between the two.
 //!
+//! - **events** (when `DIR/events.jsonl` exists): one record per gold story, scored as the
+//!   `events` module says; until system stories exist, on the gold story membership
+//!   (`"grouping": "gold_membership"`, a development mode).
+//!
 //! Mention alignment: a system entity key maps to the gold id with which it shares the most
 //! exactly-matching mention spans in the same document, else across the corpus.
 //!
@@ -86,7 +90,21 @@
 //!                      "found_overlap": PRF, "value_overlap": ACC},
 //!     "attributions":  {"status": "scored", "found": PRF, "speaker": ACC, "chain": ACC,
 //!                       "hedged": ACC, "kind": ACC},
-//!     "unsourced":     {"status": "scored", "found": PRF}
+//!     "unsourced":     {"status": "scored", "found": PRF},
+//!     // only when the corpus has events.jsonl (see the `events` module):
+//!     "events":        {"status": "scored", "grouping": "gold_membership"|"system_stories",
+//!                       "stories": n, "without_record": n, "type": ACC, "modes": PRF,
+//!                       "actors": PRF, "recipients": PRF, "place": ACC, "date": ACC,
+//!                       "fatalities": ACC, "responsibility": PRF,
+//!                       "baseline_always_assault": ACC}
+//!     // only when the corpus has stories.jsonl (see the `stories` module for the rules):
+//!     "stories":       {"status": "scored", "pairwise": PRF, "b_cubed": {…}, "articles": n,
+//!                       "gold_stories": n, "system_stories": n,
+//!                       "baseline": {"method": "…", "threshold": x, "pairwise": PRF}},
+//!     "copies":        {"status": "scored", "pairs": PRF, "baseline": {"method": "…", "pairs": PRF}},
+//!     "facts":         {"status": "scored", "pairs": PRF, "baseline": {…}},
+//!     "disagreements": {"status": "scored", "pairs": PRF, "baseline": {…}},
+//!     "sources":       {"status": "scored", "right": ACC, "baseline": {"method": "…", "right": ACC}}
 //!   },
 //!   // only with --mismatches [LAYER,...]: one entry per disagreement with the gold
 //!   "mismatches": [{"article": "v01", "layer": "attributions", "problem": "speaker",
@@ -102,10 +120,12 @@
 
 mod corpus;
 mod evaluate;
+mod events;
 mod locate;
 mod metrics;
 mod oracle;
 mod render;
+mod stories;
 
 pub use corpus::{
     load_corpus, Corpus, EvalError, Gold, GoldAttribution, GoldDate, GoldEntity, GoldNationality,
@@ -116,8 +136,16 @@ pub use evaluate::{
     FoundScores, LayerOutcome, LayerReports, Mismatch, NotProduced, PlaceScores, Report,
     UnlocatedSummary, ValueScores, MISMATCH_TEXT_CHARS, PLACE_TOLERANCE_KM, UNLOCATED_EXAMPLES,
 };
+pub use events::{
+    load_event_gold, score_events, EventGold, EventScores, GoldEvent, GoldResponsibility,
+    GoldStory as GoldEventStory, StoryGrouping, SystemStory,
+};
 pub use locate::{
     locate_gold, locate_in_order, CursorRule, LocatedGold, Placements, Unlocated, UnlocatedItem,
 };
 pub use metrics::{b_cubed, haversine_km, normalise_name, Accuracy, BCubed, Prf};
 pub use oracle::oracle_documents;
+pub use stories::{
+    score_stories, GoldCopy, GoldFact, GoldReport, GoldStory, PairBaseline, PairScores,
+    SourceBaseline, SourceScores, StoryBaseline, StoryReports, StoryScores,
+};

@@ -167,6 +167,29 @@ impl Report {
             }
             LayerOutcome::NotProduced(np) => not_produced_row(&mut out, "places", np),
         }
+        render_stories(&mut out, layers);
+        match &layers.events {
+            Some(LayerOutcome::Scored(s)) => {
+                let _ = writeln!(
+                    out,
+                    "  events: {} stories ({}), {} without a record",
+                    s.stories,
+                    s.grouping.replace('_', " "),
+                    s.without_record
+                );
+                accuracy_row(&mut out, "  type right", &s.type_accuracy);
+                accuracy_row(&mut out, "    always ASSAULT", &s.baseline_always_assault);
+                prf_row(&mut out, "  modes", &s.modes);
+                prf_row(&mut out, "  actors", &s.actors);
+                prf_row(&mut out, "  recipients", &s.recipients);
+                accuracy_row(&mut out, "  place right", &s.place);
+                accuracy_row(&mut out, "  date right", &s.date);
+                accuracy_row(&mut out, "  fatalities fact right", &s.fatalities);
+                prf_row(&mut out, "  responsibility", &s.responsibility);
+            }
+            Some(LayerOutcome::NotProduced(np)) => not_produced_row(&mut out, "events", np),
+            None => {}
+        }
         if let Some(mismatches) = &self.mismatches {
             let _ = writeln!(out, "\nmismatches: {}", mismatches.len());
             for m in mismatches {
@@ -185,5 +208,47 @@ impl Report {
             }
         }
         out
+    }
+}
+
+/// The cross-article rows, each with its naive baseline from the same run.
+fn render_stories(out: &mut String, layers: &crate::evaluate::LayerReports) {
+    let Some(LayerOutcome::Scored(stories)) = &layers.stories else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "\n  across articles (system, then the naive baseline of the same run)"
+    );
+    prf_row(out, "stories pairwise", &stories.pairwise);
+    let _ = writeln!(
+        out,
+        "  {:<24} {:>6} {:>6} {:>6}  {} articles, {} gold / {} system stories",
+        "  B³",
+        score(stories.b_cubed.p),
+        score(stories.b_cubed.r),
+        score(stories.b_cubed.f1),
+        stories.articles,
+        stories.gold_stories,
+        stories.system_stories
+    );
+    prf_row(
+        out,
+        &format!("  baseline (t={:.3})", stories.baseline.threshold),
+        &stories.baseline.pairwise,
+    );
+    for (name, layer) in [
+        ("copies (pairs)", &layers.copies),
+        ("fact linking", &layers.facts),
+        ("disagreements", &layers.disagreements),
+    ] {
+        if let Some(LayerOutcome::Scored(s)) = layer {
+            prf_row(out, name, &s.pairs);
+            prf_row(out, "  baseline", &s.baseline.pairs);
+        }
+    }
+    if let Some(LayerOutcome::Scored(s)) = &layers.sources {
+        accuracy_row(out, "sources right", &s.right);
+        accuracy_row(out, "  baseline (always none)", &s.baseline.right);
     }
 }

@@ -298,10 +298,174 @@ pub struct Unsourced {
 
 // ---------------------------------------------------------------- events
 
-/// Reserved for the events layer (a later issue).
+/// PLOVER event category (Political Language Ontology for Verifiable Event Records), plus
+/// `OTHER` for events outside political interaction (disasters, accidents, election
+/// results, statistics, sport).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum EventType {
+    Agree,
+    Consult,
+    Support,
+    Concede,
+    Cooperate,
+    Aid,
+    Retreat,
+    Request,
+    Accuse,
+    Reject,
+    Threaten,
+    Protest,
+    Sanction,
+    Mobilize,
+    Coerce,
+    Assault,
+    Other,
+}
+
+impl EventType {
+    pub const ALL: [EventType; 17] = [
+        EventType::Agree,
+        EventType::Consult,
+        EventType::Support,
+        EventType::Concede,
+        EventType::Cooperate,
+        EventType::Aid,
+        EventType::Retreat,
+        EventType::Request,
+        EventType::Accuse,
+        EventType::Reject,
+        EventType::Threaten,
+        EventType::Protest,
+        EventType::Sanction,
+        EventType::Mobilize,
+        EventType::Coerce,
+        EventType::Assault,
+        EventType::Other,
+    ];
+
+    /// The PLOVER name, as in the JSON (`ASSAULT`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::Agree => "AGREE",
+            EventType::Consult => "CONSULT",
+            EventType::Support => "SUPPORT",
+            EventType::Concede => "CONCEDE",
+            EventType::Cooperate => "COOPERATE",
+            EventType::Aid => "AID",
+            EventType::Retreat => "RETREAT",
+            EventType::Request => "REQUEST",
+            EventType::Accuse => "ACCUSE",
+            EventType::Reject => "REJECT",
+            EventType::Threaten => "THREATEN",
+            EventType::Protest => "PROTEST",
+            EventType::Sanction => "SANCTION",
+            EventType::Mobilize => "MOBILIZE",
+            EventType::Coerce => "COERCE",
+            EventType::Assault => "ASSAULT",
+            EventType::Other => "OTHER",
+        }
+    }
+
+    /// Parses the PLOVER name (`ASSAULT`), case-insensitively.
+    pub fn parse(s: &str) -> Option<EventType> {
+        EventType::ALL
+            .iter()
+            .copied()
+            .find(|t| t.as_str().eq_ignore_ascii_case(s))
+    }
+
+    /// Material events (something was done), as opposed to verbal ones (something was
+    /// said: accusations, requests, threats, refusals).
+    pub fn is_material(self) -> bool {
+        !matches!(
+            self,
+            EventType::Accuse
+                | EventType::Request
+                | EventType::Reject
+                | EventType::Threaten
+                | EventType::Consult
+                | EventType::Support
+        )
+    }
+}
+
+impl std::fmt::Display for EventType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A participant of an event as written: a named entity or a nationality adjective
+/// ("les forces *russes*"), with the document-level entity key it resolves to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventArgument {
+    pub span: Span,
+    /// Entity key (`actors:jnim`, `country:RU`, `name:ORG:…`) of the mention or of the
+    /// nationality's country.
+    pub entity: String,
+}
+
+/// Whether a source holds an actor responsible for an event or denies it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    /// The source says the actor did it (an accusation, or the actor's own claim).
+    Claims,
+    /// The source says the actor did not do it.
+    Denies,
+}
+
+/// Who some source says did the event, or did not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResponsibilityClaim {
+    /// The actor held responsible, or cleared.
+    pub actor: EventArgument,
+    /// Who says so; absent when the article states the claim with no one behind it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<EventArgument>,
+    pub stance: Stance,
+}
+
+/// A mention of an event in one article: the clause that reports it, its trigger, its
+/// PLOVER category and modes, and the participants, place and date the text ties to it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
+    /// The clause (at most the sentence) reporting the event.
     pub span: Span,
-    pub label: String,
+    /// The word or phrase that names the event ("frappe", "ont été interpellés").
+    pub trigger: Span,
+    #[serde(rename = "type")]
+    pub event_type: EventType,
+    /// PLOVER modes the clause supports (`drone`, `firearms`, `arrest`, `convict`, …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub modes: Vec<String>,
+    /// Who did it, as the clause states it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<EventArgument>,
+    /// Who it was done to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recipients: Vec<EventArgument>,
+    /// Entity key of the place the clause gives (a LOC of the places layer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Value of the date the clause gives (as in the dates layer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Spans of the quantities in the clause that count the people killed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub killed: Vec<Span>,
+    /// Who some source in the clause holds responsible, or clears.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responsibility: Vec<ResponsibilityClaim>,
+    /// Entity key of the speaker of the attribution whose content holds the trigger.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The clause presents the event as unconfirmed, alleged, expected or possible.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hedged: bool,
+    /// The clause says the event did not happen ("n'a pas été attaqué", "dément tout tir").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub negated: bool,
     pub provenance: Provenance,
 }

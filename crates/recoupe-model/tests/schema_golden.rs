@@ -131,8 +131,32 @@ fn sample_document() -> Document {
         provenance: prov("entities", "demonym"),
     });
     l.events.push(Event {
-        span: span_of(text, "Frappes"),
-        label: "attack".into(),
+        span: span_of(text, "Frappes près de Deir ez-Zor"),
+        trigger: span_of(text, "Frappes"),
+        event_type: EventType::Assault,
+        modes: vec!["aerial".into()],
+        actors: vec![EventArgument {
+            span: span_of(text, "Press TV"),
+            entity: "actors:press-tv".into(),
+        }],
+        recipients: vec![],
+        place: Some("geonames:170794".into()),
+        date: Some("2019-01-18".into()),
+        killed: vec![span_of(text, "plus de 1 500 combattants")],
+        responsibility: vec![ResponsibilityClaim {
+            actor: EventArgument {
+                span: span_of(text, "Press TV"),
+                entity: "actors:press-tv".into(),
+            },
+            by: Some(EventArgument {
+                span: span_of(text, "Press TV"),
+                entity: "actors:press-tv".into(),
+            }),
+            stance: Stance::Denies,
+        }],
+        source: Some("actors:press-tv".into()),
+        hedged: true,
+        negated: false,
         provenance: prov("events", "trigger"),
     });
     for layer in Layer::ALL {

@@ -42,7 +42,7 @@ pub struct PipelineConfig {
 }
 
 /// The standard pipeline for French news, in order:
-/// text → entities → places → dates → quantities → attributions.
+/// text → entities → places → dates → quantities → attributions → events.
 pub fn french_news() -> Result<Pipeline, PipelineError> {
     french_news_configured(&PipelineConfig::default())
 }
@@ -61,6 +61,7 @@ pub fn standard_stages() -> Vec<Box<dyn Stage>> {
         Box::new(recoupe_values::DateStage),
         Box::new(recoupe_values::QuantityStage),
         Box::new(recoupe_attribution::AttributionStage::new()),
+        Box::new(recoupe_events::EventStage::new()),
     ]
 }
 

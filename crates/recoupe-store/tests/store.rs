@@ -185,7 +185,18 @@ fn full_document() -> Document {
     });
     l.events.push(Event {
         span: span_of(text, "Frappes"),
-        label: "attack".into(),
+        trigger: span_of(text, "Frappes"),
+        event_type: EventType::Assault,
+        modes: vec!["aerial".into()],
+        actors: vec![],
+        recipients: vec![],
+        place: None,
+        date: None,
+        killed: vec![],
+        responsibility: vec![],
+        source: None,
+        hedged: false,
+        negated: false,
         provenance: prov("events", "trigger"),
     });
     for layer in Layer::ALL {

@@ -169,9 +169,10 @@ pub enum Command {
         json: bool,
         /// Also list every disagreement with the gold (missed, spurious, wrong field), one
         /// per item; optionally only for these layers (entities, places, dates, quantities,
-        /// attributions, unsourced). In --json they are the "mismatches" array.
+        /// attributions, unsourced, events). In --json they are the "mismatches" array.
         #[arg(long, value_name = "LAYER", num_args = 0.., value_delimiter = ',',
-              value_parser = ["entities", "places", "dates", "quantities", "attributions", "unsourced"])]
+              value_parser = ["entities", "places", "dates", "quantities", "attributions", "unsourced",
+                              "stories", "copies", "facts", "disagreements", "sources", "events"])]
         mismatches: Option<Vec<String>>,
     },
     /// List entities in the store, most mentioned first.

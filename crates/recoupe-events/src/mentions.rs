@@ -1,0 +1,1638 @@
+//! Event mentions in one article: sentence by sentence, triggers from the lexicon, then the
+//! participants, place, date, killed counts and responsibility claims the clause ties to
+//! each trigger.
+
+use recoupe_kb::Reference;
+use recoupe_model::{
+    Attribution, Document, EntityMention, EntityType, Event, EventArgument, EventType, Polarity,
+    Provenance, ResponsibilityClaim, Span, Stance,
+};
+use recoupe_tagger::{Tagger, Upos};
+
+use crate::lexicon::{Lexicon, Phrase, Pos, Role};
+use crate::words::{words_in, Word};
+
+pub(crate) const STAGE: &str = "events";
+
+/// Forms of "être" that make a participle passive ("a été frappé", "sont arrêtés").
+const ETRE: &[&str] = &[
+    "est", "sont", "etait", "etaient", "sera", "seront", "serait", "seraient", "ete", "etre",
+    "fut", "furent", "soit", "soient", "etant",
+];
+/// Forms of "avoir" before a participle.
+const AVOIR: &[&str] = &[
+    "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "ayant", "avoir", "eu",
+];
+/// Words that may stand between an auxiliary and its participle, or before a verb.
+const VERB_FILLERS: &[&str] = &[
+    "ne",
+    "n'",
+    "pas",
+    "plus",
+    "jamais",
+    "deja",
+    "encore",
+    "aussi",
+    "egalement",
+    "meme",
+    "notamment",
+    "ensuite",
+    "finalement",
+    "aussitot",
+    "y",
+    "en",
+    "se",
+    "s'",
+    "l'",
+    "le",
+    "la",
+    "les",
+    "lui",
+    "leur",
+    "bien",
+    "alors",
+    "ainsi",
+    "d'abord",
+    "vraisemblablement",
+    "apparemment",
+    "probablement",
+    "peut-etre",
+    "violemment",
+    "massivement",
+    "directement",
+    "delibere",
+];
+/// Prepositions that make the following name a complement, not a subject or object.
+const COMPLEMENT_PREPOSITIONS: &[&str] = &[
+    "a", "au", "aux", "en", "dans", "sur", "par", "contre", "selon", "pour", "avec", "vers",
+    "chez", "depuis", "pres", "entre", "sans", "apres", "avant", "d'apres", "envers", "face",
+    "lors", "malgre", "parmi", "outre",
+];
+const DETERMINERS: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "l'",
+    "un",
+    "une",
+    "des",
+    "du",
+    "de",
+    "d'",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "plusieurs",
+    "deux",
+    "trois",
+];
+/// Words that end the search for a subject to the left (a new clause starts after them).
+const LEFT_STOPS: &[&str] = &[
+    "que", "qu'", "lorsque", "lorsqu'", "quand", "si", "mais", "car", "dont", "puisque", "tandis",
+    "alors", "selon", "d'apres", "comme",
+];
+/// Words that end the search for an object to the right.
+const RIGHT_STOPS: &[&str] = &[
+    "que", "qu'", "qui", "lorsque", "lorsqu'", "quand", "mais", "car", "dont", "puisque", "tandis",
+    "alors", "selon", "d'apres", "apres", "avant", "et", "ou",
+];
+/// Markers of a clause presenting the event as alleged, expected or possible.
+const HEDGES: &[&str] = &[
+    "aurait",
+    "auraient",
+    "serait",
+    "seraient",
+    "pourrait",
+    "pourraient",
+    "presume",
+    "presumee",
+    "presumes",
+    "presumees",
+    "suppose",
+    "supposee",
+    "supposes",
+    "imminent",
+    "imminente",
+    "imminents",
+    "imminentes",
+    "eventuel",
+    "eventuelle",
+    "eventuels",
+    "possible",
+    "possibles",
+    "probable",
+    "risque",
+    "menace",
+    "menacent",
+    "craint",
+    "craignent",
+    "crainte",
+    "prevu",
+    "prevue",
+    "prevus",
+    "projet",
+    "projette",
+    "pretendu",
+    "pretendue",
+    "allegue",
+    "alleguee",
+    "ecarte",
+    "ecartee",
+    "ecartes",
+    "exclu",
+    "exclue",
+    "exclut",
+    "piste",
+    "hypothese",
+];
+/// Negations before a noun or around a verb.
+const NEGATIONS: &[&str] = &["ne", "n'", "aucun", "aucune", "sans", "nul", "nulle", "ni"];
+/// Participles that introduce the doer of a nominal event ("attaque menée par X").
+const AGENT_PARTICIPLES: &[&str] = &[
+    "mene",
+    "menee",
+    "menes",
+    "menees",
+    "perpetre",
+    "perpetree",
+    "perpetres",
+    "perpetrees",
+    "commis",
+    "commise",
+    "commises",
+    "lance",
+    "lancee",
+    "lances",
+    "lancees",
+    "orchestre",
+    "orchestree",
+    "conduit",
+    "conduite",
+    "conduits",
+    "conduites",
+    "effectue",
+    "effectuee",
+    "effectues",
+    "effectuees",
+    "realise",
+    "realisee",
+    "tire",
+    "tiree",
+    "tires",
+    "tirees",
+    "organise",
+    "organisee",
+    "declenche",
+    "declenchee",
+    "execute",
+    "executee",
+    "prononce",
+    "prononcee",
+    "adopte",
+    "adoptee",
+    "depose",
+    "deposee",
+    "remporte",
+    "remportee",
+    "proclame",
+    "proclames",
+    "proclamee",
+    "proclamees",
+    "decretee",
+    "decrete",
+    "ordonne",
+    "ordonnee",
+];
+/// Verbs whose subject did what their object noun names ("X a mené une attaque", "X a
+/// remporté l'élection", "X a déclaré l'urgence sanitaire").
+const GOVERNING_VERBS: &[&str] = &[
+    "mene",
+    "menent",
+    "lance",
+    "lancent",
+    "perpetre",
+    "commis",
+    "commet",
+    "conduit",
+    "organise",
+    "remporte",
+    "remportent",
+    "adopte",
+    "adoptent",
+    "declare",
+    "proclame",
+    "decrete",
+    "decretent",
+    "inaugure",
+    "inaugurent",
+    "prononce",
+    "ordonne",
+    "decide",
+    "gagne",
+    "signe",
+    "signent",
+    "depose",
+    "votent",
+    "vote",
+    "ouvert",
+    "ouvre",
+    "declenche",
+    "mener",
+    "lancer",
+    "declarer",
+    "proclamer",
+    "remporter",
+];
+/// Participles after which "par X" names a claimant, not a doer ("revendiquée par X").
+const CLAIM_PARTICIPLE_STEMS: &[&str] = &[
+    "revendique",
+    "attribue",
+    "impute",
+    "accuse",
+    "denonce",
+    "condamne",
+];
+/// Words after "par" that mean the agent is a means, not a doer ("par balles", "par drone").
+const MEANS_AFTER_PAR: &[&str] = &["balle", "balles", "drone", "drones", "missile", "missiles"];
+/// Units that count the dead by themselves.
+const KILLED_UNITS: &[&str] = &[
+    "mort",
+    "morts",
+    "mortes",
+    "tue",
+    "tues",
+    "tuees",
+    "deces",
+    "cadavres",
+    "victimes mortelles",
+];
+/// Words after a count of people that say they were killed.
+const KILLED_WORDS: &[&str] = &[
+    "tue",
+    "tuee",
+    "tues",
+    "tuees",
+    "mort",
+    "morte",
+    "morts",
+    "mortes",
+    "peri",
+    "decede",
+    "decedee",
+    "decedes",
+    "decedees",
+    "succombe",
+    "succombes",
+    "executes",
+    "executees",
+    "massacres",
+    "massacrees",
+    "abattus",
+    "abattues",
+    "neutralises",
+    "perissent",
+    "perirent",
+    "noyes",
+    "noyees",
+    "ensevelis",
+    "ensevelies",
+    "carbonises",
+    "tuant",
+];
+/// Multi-word expressions of death after a count ("ont perdu la vie", "ont trouvé la mort").
+const KILLED_PHRASES: &[&[&str]] = &[
+    &["perdu", "la", "vie"],
+    &["trouve", "la", "mort"],
+    &["sans", "vie"],
+    &["coute", "la", "vie"],
+];
+/// Words before a count that say the count is of the dead ("tuant 12 personnes").
+const KILLED_BEFORE: &[&str] = &[
+    "tuant", "tue", "tues", "tuee", "tuees", "tuer", "massacre", "fauche",
+];
+/// Words that make a figure an earlier, superseded toll.
+const EARLIER_MARKERS: &[&[&str]] = &[
+    &["premier", "bilan"],
+    &["precedent", "bilan"],
+    &["bilan", "precedent"],
+    &["bilan", "initial"],
+    &["plus", "tot"],
+    &["initialement"],
+    &["auparavant"],
+    &["faisait", "etat"],
+];
+
+/// A participant candidate of a sentence: a named entity or a nationality adjective.
+#[derive(Debug, Clone)]
+struct Part {
+    /// First and last word index in the sentence.
+    first: usize,
+    last: usize,
+    span: Span,
+    /// The mention's entity key (for an argument as written).
+    entity: String,
+    /// The key an actor is counted under: a capital city stands for its country.
+    actor_key: String,
+    label: Option<EntityType>,
+    /// A LOC that is no country nor capital: a place, not a participant.
+    place_only: bool,
+}
+
+/// A trigger found in a sentence.
+#[derive(Debug, Clone)]
+struct Found {
+    first: usize,
+    end: usize,
+    head: usize,
+    entry: usize,
+    verbal: bool,
+}
+
+/// What the analysis of one document needs besides the document.
+pub(crate) struct Analyser<'a> {
+    pub lex: &'a Lexicon,
+    pub kb: &'a Reference,
+}
+
+/// Quantities of the document that count people killed, with whether the article presents
+/// them as an earlier toll.
+pub fn killed_quantities(doc: &Document) -> Vec<(usize, bool)> {
+    let mut out = Vec::new();
+    let mut words = Vec::new();
+    let mut current: Option<Span> = None;
+    for (k, q) in doc.layers.quantities.iter().enumerate() {
+        let sentence = sentence_of(doc, q.span);
+        // Quantities come in text order: each sentence is folded once.
+        if current != Some(sentence) {
+            words_in(&doc.text, &doc.layers.tokens, sentence, &mut words);
+            current = Some(sentence);
+        }
+        if let Some(earlier) = killed_in(&words, q) {
+            out.push((k, earlier));
+        }
+    }
+    out
+}
+
+/// Every token of the document, folded once.
+fn document_words(doc: &Document) -> Vec<Word> {
+    let mut words = Vec::new();
+    words_in(
+        &doc.text,
+        &doc.layers.tokens,
+        Span::new(0, doc.text.len()),
+        &mut words,
+    );
+    words
+}
+
+/// The words of `all` inside `span`.
+fn words_of(all: &[Word], span: Span) -> &[Word] {
+    let first = all.partition_point(|w| w.span.start < span.start);
+    let end = first + all[first..].partition_point(|w| w.span.start < span.end);
+    &all[first..end]
+}
+
+fn sentence_of(doc: &Document, span: Span) -> Span {
+    let sentences = &doc.layers.sentences;
+    let k = sentences.partition_point(|s| s.span.end <= span.start);
+    sentences
+        .get(k)
+        .filter(|s| s.span.start <= span.start)
+        .map_or(span, |s| s.span)
+}
+
+/// Whether quantity `q` (inside the sentence of `words`) counts the dead; `Some(earlier)`.
+fn killed_in(words: &[Word], q: &recoupe_model::Quantity) -> Option<bool> {
+    let first = words.iter().position(|w| w.span.start >= q.span.start)?;
+    let end = words
+        .iter()
+        .position(|w| w.span.start >= q.span.end)
+        .unwrap_or(words.len());
+    // A subset of a toll given before ("dont quatre enfants", "parmi lesquels 3 soldats").
+    let before: Vec<&str> = words[first.saturating_sub(3)..first]
+        .iter()
+        .map(|w| w.folded.as_str())
+        .collect();
+    if before
+        .iter()
+        .any(|w| matches!(*w, "dont" | "parmi" | "lesquels" | "lesquelles"))
+    {
+        return None;
+    }
+    let unit = q
+        .unit
+        .as_deref()
+        .map(crate::words::fold)
+        .unwrap_or_default();
+    let mut killed = KILLED_UNITS.contains(&unit.as_str());
+    if !killed && !unit.starts_with("bless") {
+        // "12 personnes ont été tuées", "30 civils ont péri": a death word after the count
+        // before any word of injury or a new clause.
+        let mut k = end;
+        while k < words.len() && k < end + 8 {
+            let w = &words[k];
+            if w.is_clause_break() || w.folded.starts_with("bless") {
+                break;
+            }
+            if KILLED_WORDS.contains(&w.folded.as_str())
+                || KILLED_PHRASES
+                    .iter()
+                    .any(|p| starts_with_words(words, k, p))
+            {
+                killed = true;
+                break;
+            }
+            k += 1;
+        }
+        if !killed {
+            killed = before.last().is_some_and(|w| KILLED_BEFORE.contains(w))
+                || (first >= 2 && KILLED_BEFORE.contains(&words[first - 2].folded.as_str()));
+        }
+    }
+    if !killed {
+        return None;
+    }
+    let earlier = (0..words.len()).any(|k| {
+        EARLIER_MARKERS
+            .iter()
+            .any(|m| starts_with_words(words, k, m))
+    });
+    Some(earlier)
+}
+
+fn starts_with_words(words: &[Word], at: usize, phrase: &[&str]) -> bool {
+    phrase.len() <= words.len().saturating_sub(at)
+        && phrase.iter().zip(&words[at..]).all(|(p, w)| w.folded == *p)
+}
+
+/// Modes of category `event_type` that the document's sentences name anywhere ("les
+/// assaillants étaient armés de machettes"), for the story record.
+pub(crate) fn document_modes(
+    lex: &Lexicon,
+    kb: &Reference,
+    doc: &Document,
+    event_type: EventType,
+) -> Vec<String> {
+    let all = document_words(doc);
+    let analyser = Analyser { lex, kb };
+    let mut modes = Vec::new();
+    for sentence in &doc.layers.sentences {
+        let words = words_of(&all, sentence.span);
+        if words.is_empty() {
+            continue;
+        }
+        for mode in analyser.mode_cues(words, (0, words.len()), event_type) {
+            if !modes.contains(&mode) {
+                modes.push(mode);
+            }
+        }
+    }
+    modes
+}
+
+impl Analyser<'_> {
+    /// Every event mention of the document, in text order.
+    pub fn analyse(&self, doc: &Document) -> Vec<Event> {
+        let text = &doc.text;
+        let killed: Vec<Span> = killed_quantities(doc)
+            .into_iter()
+            .map(|(k, _)| doc.layers.quantities[k].span)
+            .collect();
+        let tokens = &doc.layers.tokens;
+        let mut buffer = String::new();
+        let mut sentence_words = Vec::new();
+        let mut events = Vec::new();
+        let mut entities: Vec<&EntityMention> = doc.layers.entities.iter().collect();
+        entities.sort_by_key(|m| m.span.start);
+        for sentence in &doc.layers.sentences {
+            let span = sentence.span;
+            // Most sentences hold no trigger and no cue: they are only looked up, word by word
+            // in one reused buffer, and nothing else is computed for them.
+            let first_token = tokens.partition_point(|t| t.span.start < span.start);
+            let candidate = tokens[first_token..]
+                .iter()
+                .take_while(|t| t.span.start < span.end)
+                .any(|t| {
+                    crate::words::fold_into(&text[t.span.start..t.span.end], &mut buffer);
+                    !self.lex.trigger_index.starting_with(&buffer).is_empty()
+                        || !self
+                            .lex
+                            .responsibility_index
+                            .starting_with(&buffer)
+                            .is_empty()
+                });
+            if !candidate {
+                continue;
+            }
+            words_in(text, tokens, span, &mut sentence_words);
+            let words = &sentence_words[..];
+            let mut tags: Option<Vec<Upos>> = None;
+            let first = entities.partition_point(|m| m.span.start < span.start);
+            let mentions: Vec<&EntityMention> = entities[first..]
+                .iter()
+                .take_while(|m| m.span.start < span.end)
+                .filter(|m| m.span.end <= span.end)
+                .copied()
+                .collect();
+            let inside_name = |w: &Word| {
+                mentions
+                    .iter()
+                    .any(|m| m.span.start <= w.span.start && w.span.end <= m.span.end)
+            };
+            let parts = self.participants(doc, words, &mentions);
+            let parts_end_at = |k: usize| parts.iter().any(|p| p.last == k);
+            let found = self.find_triggers(text, words, &inside_name, &parts_end_at, &mut tags);
+            let cues = self.find_cues(words, &inside_name);
+            if found.is_empty() && cues.is_empty() {
+                continue;
+            }
+            let attribution = covering_attribution(&doc.layers.attributions, span);
+            let mut sentence_events: Vec<Event> = Vec::new();
+            for f in &found {
+                let trigger = &self.lex.triggers[f.entry];
+                let (actors, recipients) =
+                    arguments(words, &parts, f, trigger.event_type, &trigger.phrase);
+                let clause = clause_bounds(words, f);
+                let clause_span =
+                    Span::new(words[clause.0].span.start, words[clause.1 - 1].span.end);
+                let killed_here: Vec<Span> = killed
+                    .iter()
+                    .filter(|q| clause_span.contains(q))
+                    .copied()
+                    .collect();
+                if trigger.phrase.options.weak
+                    && actors.is_empty()
+                    && recipients.is_empty()
+                    && killed_here.is_empty()
+                {
+                    continue;
+                }
+                let trigger_span = Span::new(words[f.first].span.start, words[f.end - 1].span.end);
+                let own_attribution = doc
+                    .layers
+                    .attributions
+                    .iter()
+                    .find(|a| a.content.contains(&trigger_span))
+                    .or(attribution);
+                let hedged = own_attribution.is_some_and(|a| a.hedged) || hedged_near(words, f);
+                let negated = negated_near(words, f);
+                let mut modes = trigger.modes.clone();
+                for mode in self.mode_cues(words, clause, trigger.event_type) {
+                    if !modes.contains(&mode) {
+                        modes.push(mode);
+                    }
+                }
+                events.push(Event {
+                    span: clause_span,
+                    trigger: trigger_span,
+                    event_type: trigger.event_type,
+                    modes,
+                    actors: actors.iter().map(|p| argument(p)).collect(),
+                    recipients: recipients.iter().map(|p| argument(p)).collect(),
+                    place: place_of(words, &parts, f, clause),
+                    date: date_of(doc, clause_span, trigger_span),
+                    killed: killed_here,
+                    responsibility: Vec::new(),
+                    source: own_attribution.and_then(|a| a.speaker_entity.clone()),
+                    hedged,
+                    negated,
+                    provenance: Provenance::new(
+                        STAGE,
+                        match (trigger.phrase.options.weak, f.verbal) {
+                            (false, true) => "trigger-verb",
+                            (false, false) => "trigger-noun",
+                            (true, true) => "weak-trigger-verb",
+                            (true, false) => "weak-trigger-noun",
+                        },
+                    ),
+                });
+                sentence_events.push(events.pop().expect("just pushed"));
+            }
+            // The weak readings give way to a strong trigger of another category.
+            let strong: Vec<EventType> = found
+                .iter()
+                .filter(|f| !self.lex.triggers[f.entry].phrase.options.weak)
+                .map(|f| self.lex.triggers[f.entry].event_type)
+                .collect();
+            sentence_events.retain(|e| {
+                let weak = found.iter().any(|f| {
+                    Span::new(words[f.first].span.start, words[f.end - 1].span.end) == e.trigger
+                        && self.lex.triggers[f.entry].phrase.options.weak
+                });
+                !weak || strong.is_empty() || strong.contains(&e.event_type)
+            });
+            let claims = self.claims(words, &parts, &cues, attribution);
+            // A denial the attributions layer reads ("a rejeté ces accusations", polarity
+            // `deny`) that no cue of ours caught: its speaker denies its own side's part in
+            // the event the sentence reports.
+            if !cues
+                .iter()
+                .any(|c| matches!(c.2, Role::Deny | Role::MutualDeny))
+            {
+                let denials: Vec<ResponsibilityClaim> = doc
+                    .layers
+                    .attributions
+                    .iter()
+                    .filter(|a| {
+                        a.polarity == Polarity::Deny && a.cue.is_some_and(|c| span.contains(&c))
+                    })
+                    .filter_map(|a| {
+                        let key = a.speaker_entity.as_ref()?;
+                        let part = parts.iter().find(|p| &p.entity == key)?;
+                        Some(ResponsibilityClaim {
+                            actor: EventArgument {
+                                span: part.span,
+                                entity: self.own_side(part),
+                            },
+                            by: Some(as_arg(part)),
+                            stance: Stance::Denies,
+                        })
+                    })
+                    .collect();
+                if !denials.is_empty() {
+                    let anchor = denials[0].actor.span.start;
+                    if let Some(event) = sentence_events
+                        .iter_mut()
+                        .filter(|e| e.event_type.is_material())
+                        .min_by_key(|e| e.trigger.start.abs_diff(anchor))
+                    {
+                        for d in denials {
+                            if !event.responsibility.contains(&d) {
+                                event.responsibility.push(d);
+                            }
+                        }
+                    }
+                }
+            }
+            if !claims.is_empty() {
+                // The claims go to the event they are about: the nearest material trigger,
+                // or a verbal mention of the cue itself.
+                let cue_at = words[cues[0].0].span;
+                let target = sentence_events
+                    .iter_mut()
+                    .filter(|e| e.event_type.is_material())
+                    .min_by_key(|e| e.trigger.start.abs_diff(cue_at.start));
+                match target {
+                    Some(event) => event.responsibility.extend(claims),
+                    None => {
+                        let (first, end, role) = cues[0];
+                        let denial = matches!(role, Role::Deny | Role::MutualDeny);
+                        let trigger = Span::new(words[first].span.start, words[end - 1].span.end);
+                        sentence_events.push(Event {
+                            span,
+                            trigger,
+                            event_type: if denial {
+                                EventType::Reject
+                            } else {
+                                EventType::Accuse
+                            },
+                            modes: Vec::new(),
+                            actors: Vec::new(),
+                            recipients: Vec::new(),
+                            place: None,
+                            date: None,
+                            killed: Vec::new(),
+                            responsibility: claims,
+                            source: attribution.and_then(|a| a.speaker_entity.clone()),
+                            hedged: false,
+                            negated: false,
+                            provenance: Provenance::new(STAGE, "responsibility-cue"),
+                        });
+                    }
+                }
+            }
+            sentence_events.sort_by_key(|e| e.trigger.start);
+            events.extend(sentence_events);
+        }
+        events
+    }
+
+    fn find_triggers(
+        &self,
+        text: &str,
+        words: &[Word],
+        inside_name: &dyn Fn(&Word) -> bool,
+        parts_end_at: &dyn Fn(usize) -> bool,
+        tags: &mut Option<Vec<Upos>>,
+    ) -> Vec<Found> {
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            if !words[i].is_wordlike() || inside_name(&words[i]) {
+                i += 1;
+                continue;
+            }
+            let candidates = self.lex.trigger_index.starting_with(&words[i].folded);
+            if candidates.is_empty() {
+                i += 1;
+                continue;
+            }
+            let matching: Vec<usize> = candidates
+                .iter()
+                .copied()
+                .filter(|&k| matches_at(&self.lex.triggers[k].phrase, words, i))
+                .collect();
+            if matching.is_empty() {
+                i += 1;
+                continue;
+            }
+            let longest = matching
+                .iter()
+                .map(|&k| self.lex.triggers[k].phrase.words.len())
+                .max()
+                .unwrap_or(1);
+            let mut matching: Vec<usize> = matching
+                .into_iter()
+                .filter(|&k| self.lex.triggers[k].phrase.words.len() == longest)
+                .collect();
+            // "frappe" noun or verb: the tagger decides when both readings match.
+            let has =
+                |pos: Pos, m: &[usize]| m.iter().any(|&k| self.lex.triggers[k].phrase.pos == pos);
+            if has(Pos::Verb, &matching)
+                && (has(Pos::Noun, &matching) || has(Pos::Adjective, &matching))
+            {
+                let head = i + self.lex.triggers[matching[0]].phrase.head;
+                let after_determiner = head.checked_sub(1).is_some_and(|k| {
+                    DETERMINERS.contains(&words[k].folded.as_str())
+                        || matches!(words[k].folded.as_str(), "cette" | "une" | "leur")
+                });
+                // Right after a subject pronoun or a named subject, the form is the verb
+                // ("l'armée israélienne frappe").
+                let after_subject = head.checked_sub(1).is_some_and(|k| {
+                    matches!(
+                        words[k].folded.as_str(),
+                        "il" | "elle" | "ils" | "elles" | "on" | "qui"
+                    ) || parts_end_at(k)
+                });
+                // The context decides most cases; the tagger (once per sentence) the rest.
+                let verb = if auxiliary_before(words, head).is_some() {
+                    true
+                } else if after_determiner {
+                    false
+                } else if after_subject {
+                    true
+                } else {
+                    let tags = tags.get_or_insert_with(|| {
+                        let surface: Vec<&str> = words
+                            .iter()
+                            .map(|w| &text[w.span.start..w.span.end])
+                            .collect();
+                        Tagger::embedded().tag(&surface)
+                    });
+                    matches!(tags.get(head), Some(Upos::Verb | Upos::Aux))
+                };
+                matching.retain(|&k| (self.lex.triggers[k].phrase.pos == Pos::Verb) == verb);
+            }
+            let chosen = matching.into_iter().find(|&k| {
+                let phrase = &self.lex.triggers[k].phrase;
+                let head = i + phrase.head;
+                let end = i + phrase.words.len();
+                let opts = &phrase.options;
+                (!opts.passive || is_passive(words, head))
+                    && (opts.next.is_empty()
+                        || words[end..words.len().min(end + 3)]
+                            .iter()
+                            .any(|w| opts.next.contains(&w.folded)))
+            });
+            match chosen {
+                Some(k) => {
+                    let phrase = &self.lex.triggers[k].phrase;
+                    found.push(Found {
+                        first: i,
+                        end: i + phrase.words.len(),
+                        head: i + phrase.head,
+                        entry: k,
+                        verbal: phrase.pos == Pos::Verb
+                            || (phrase.pos == Pos::Adjective
+                                && auxiliary_before(words, i + phrase.head).is_some()),
+                    });
+                    i += phrase.words.len();
+                }
+                None => i += 1,
+            }
+        }
+        found
+    }
+
+    /// Responsibility cues of the sentence: (first word, end word, role).
+    fn find_cues(
+        &self,
+        words: &[Word],
+        inside_name: &dyn Fn(&Word) -> bool,
+    ) -> Vec<(usize, usize, Role)> {
+        let mut cues = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            if !words[i].is_wordlike() || inside_name(&words[i]) {
+                i += 1;
+                continue;
+            }
+            let best = self
+                .lex
+                .responsibility_index
+                .starting_with(&words[i].folded)
+                .iter()
+                .copied()
+                .filter(|&k| matches_at(&self.lex.responsibility[k].phrase, words, i))
+                .max_by_key(|&k| {
+                    (
+                        self.lex.responsibility[k].phrase.words.len(),
+                        usize::MAX - k,
+                    )
+                });
+            match best {
+                Some(k) => {
+                    let len = self.lex.responsibility[k].phrase.words.len();
+                    cues.push((i, i + len, self.lex.responsibility[k].role));
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        cues
+    }
+
+    /// PLOVER modes of category `event_type` the clause's words support.
+    fn mode_cues(
+        &self,
+        words: &[Word],
+        clause: (usize, usize),
+        event_type: EventType,
+    ) -> Vec<String> {
+        let mut modes = Vec::new();
+        let mut i = clause.0;
+        while i < clause.1 {
+            let best = self
+                .lex
+                .mode_index
+                .starting_with(&words[i].folded)
+                .iter()
+                .copied()
+                .filter(|&k| {
+                    let cue = &self.lex.modes[k];
+                    cue.event_type == event_type
+                        && matches_at(&cue.phrase, words, i)
+                        && (!cue.phrase.options.passive || is_passive(words, i + cue.phrase.head))
+                })
+                .max_by_key(|&k| (self.lex.modes[k].phrase.words.len(), usize::MAX - k));
+            match best {
+                Some(k) => {
+                    let cue = &self.lex.modes[k];
+                    if !modes.contains(&cue.mode) {
+                        modes.push(cue.mode.clone());
+                    }
+                    i += cue.phrase.words.len();
+                }
+                None => i += 1,
+            }
+        }
+        modes
+    }
+
+    /// Named entities and nationality adjectives of the sentence that can take part in an
+    /// event.
+    fn participants(
+        &self,
+        doc: &Document,
+        words: &[Word],
+        mentions: &[&EntityMention],
+    ) -> Vec<Part> {
+        let mut parts = Vec::new();
+        let word_range = |span: Span| -> Option<(usize, usize)> {
+            let first = words.iter().position(|w| w.span.start >= span.start)?;
+            let last = words.iter().rposition(|w| w.span.end <= span.end)?;
+            (first <= last).then_some((first, last))
+        };
+        for m in mentions {
+            // Outlets report events; they take no part in them.
+            let outlet = m.kb.as_ref().is_some_and(|l| l.kb == recoupe_kb::KB_ACTORS)
+                && m.entity
+                    .strip_prefix("actors:")
+                    .and_then(|id| self.kb.actor(id))
+                    .is_some_and(|a| {
+                        matches!(a.kind.as_str(), "media" | "news_agency" | "social_network")
+                    });
+            if outlet {
+                continue;
+            }
+            let Some((first, last)) = word_range(m.span) else {
+                continue;
+            };
+            let (actor_key, place_only) = self.actor_key(m);
+            parts.push(Part {
+                first,
+                last,
+                span: m.span,
+                entity: m.entity.clone(),
+                actor_key,
+                label: Some(m.label),
+                place_only,
+            });
+        }
+        for n in &doc.layers.nationalities {
+            if words.first().is_none_or(|w| n.span.start < w.span.start)
+                || words.last().is_none_or(|w| n.span.end > w.span.end)
+                || mentions
+                    .iter()
+                    .any(|m| m.span.start <= n.span.start && n.span.end <= m.span.end)
+            {
+                continue;
+            }
+            let Some((first, last)) = word_range(n.span) else {
+                continue;
+            };
+            let key = format!("country:{}", n.country);
+            parts.push(Part {
+                first,
+                last,
+                span: n.span,
+                entity: key.clone(),
+                actor_key: key,
+                label: None,
+                place_only: false,
+            });
+        }
+        parts.sort_by_key(|p| p.first);
+        parts
+    }
+
+    /// The key a mention counts under as an actor, and whether it is only a place.
+    fn actor_key(&self, m: &EntityMention) -> (String, bool) {
+        if m.label != EntityType::LOC {
+            return (m.entity.clone(), false);
+        }
+        if m.entity.starts_with("country:") {
+            return (m.entity.clone(), false);
+        }
+        // "Moscou dément", "Kiev accuse": a capital speaks and acts for its state.
+        if let Some(link) = &m.kb {
+            if link.kb == recoupe_kb::KB_GEONAMES {
+                if let Some(place) = link
+                    .id
+                    .parse()
+                    .ok()
+                    .and_then(|id| self.kb.place_by_geonameid(id))
+                {
+                    if place.feature_code == "PPLC" && !place.country.is_empty() {
+                        return (format!("country:{}", place.country), false);
+                    }
+                }
+            }
+        }
+        (m.entity.clone(), true)
+    }
+
+    /// The side an actor denying its own involvement stands for: a state body's country.
+    fn own_side(&self, part: &Part) -> String {
+        if let Some(id) = part.entity.strip_prefix("actors:") {
+            if let Some(actor) = self.kb.actor(id) {
+                if let Some(country) = &actor.country {
+                    if matches!(
+                        actor.kind.as_str(),
+                        "army"
+                            | "air_force"
+                            | "navy"
+                            | "ministry"
+                            | "government"
+                            | "presidency"
+                            | "police"
+                            | "intelligence"
+                            | "armed_forces"
+                    ) {
+                        return format!("country:{country}");
+                    }
+                }
+            }
+        }
+        part.actor_key.clone()
+    }
+
+    /// Responsibility claims of a sentence from its cues.
+    fn claims(
+        &self,
+        words: &[Word],
+        parts: &[Part],
+        cues: &[(usize, usize, Role)],
+        attribution: Option<&Attribution>,
+    ) -> Vec<ResponsibilityClaim> {
+        let mut out = Vec::new();
+        let speaker = |parts: &[Part]| -> Option<EventArgument> {
+            let a = attribution?;
+            let key = a.speaker_entity.as_ref()?;
+            let span = a.speaker.unwrap_or(a.content);
+            let part = parts.iter().find(|p| &p.entity == key);
+            Some(EventArgument {
+                span: part.map_or(span, |p| p.span),
+                entity: part.map_or_else(|| key.clone(), |p| p.actor_key.clone()),
+            })
+        };
+        let mut push = |actor: &Part, by: Option<EventArgument>, stance: Stance, own_side: bool| {
+            let actor = EventArgument {
+                span: actor.span,
+                entity: if own_side {
+                    self.own_side(actor)
+                } else {
+                    actor.actor_key.clone()
+                },
+            };
+            let claim = ResponsibilityClaim { actor, by, stance };
+            if !out.contains(&claim) {
+                out.push(claim);
+            }
+        };
+        for &(first, end, role) in cues {
+            if negated_before(words, first) && !matches!(role, Role::Deny | Role::MutualDeny) {
+                continue;
+            }
+            // "Y, accusé par X": a participle after a comma is a passive too; "…, pointant du
+            // doigt Y" is not.
+            let passive = is_passive(words, first)
+                || (words[first].participle
+                    && first.checked_sub(1).is_some_and(|k| words[k].is_comma()));
+            // A claimant is someone named, or a state body by its nationality ("le
+            // gouvernement israélien"); "les rebelles syriens" speak for no state.
+            let speaks = |p: &Part| p.label.is_some() || state_body_before(words, p);
+            let subjects: Vec<&Part> = subjects_left(words, parts, first)
+                .into_iter()
+                .filter(|p| speaks(p))
+                .collect();
+            let agent = agent_right(words, parts, end).filter(|p| speaks(p));
+            match role {
+                Role::Own => {
+                    let who = if passive {
+                        agent.into_iter().collect()
+                    } else {
+                        subjects
+                    };
+                    for p in who {
+                        push(p, Some(as_arg(p)), Stance::Claims, false);
+                    }
+                }
+                Role::Accuse => {
+                    if passive {
+                        for p in subjects {
+                            push(p, agent.map(as_arg), Stance::Claims, false);
+                        }
+                    } else if let Some(accused) = object_right(words, parts, end) {
+                        let by: Vec<Option<EventArgument>> = if subjects.is_empty() {
+                            vec![speaker(parts)]
+                        } else {
+                            subjects.iter().map(|p| Some(as_arg(p))).collect()
+                        };
+                        for b in by {
+                            push(accused, b, Stance::Claims, false);
+                        }
+                    }
+                }
+                Role::To => {
+                    // "imputé à X (par Y)", "X attribue l'attaque à Y".
+                    let Some(target) = after_word(words, parts, end, &["a", "au", "aux"]) else {
+                        continue;
+                    };
+                    let by = agent_right(words, parts, target.last + 1)
+                        .map(as_arg)
+                        .or_else(|| {
+                            if passive {
+                                None
+                            } else {
+                                subjects.first().map(|p| as_arg(p))
+                            }
+                        })
+                        .or_else(|| speaker(parts));
+                    push(target, by, Stance::Claims, false);
+                }
+                Role::Held => {
+                    let Some(held) = parts
+                        .iter()
+                        .rev()
+                        .find(|p| p.last < first && first - p.last <= 6 && !p.place_only)
+                    else {
+                        continue;
+                    };
+                    let by = parts
+                        .iter()
+                        .rev()
+                        .find(|p| p.last < held.first && !p.place_only && held.first - p.last <= 6)
+                        .map(as_arg)
+                        .or_else(|| speaker(parts));
+                    push(held, by, Stance::Claims, false);
+                }
+                Role::Deny => {
+                    for p in subjects {
+                        push(p, Some(as_arg(p)), Stance::Denies, true);
+                    }
+                }
+                Role::Mutual | Role::MutualDeny => {
+                    if subjects.len() >= 2 {
+                        for (a, b) in [(subjects[0], subjects[1]), (subjects[1], subjects[0])] {
+                            push(b, Some(as_arg(a)), Stance::Claims, false);
+                            if role == Role::MutualDeny {
+                                push(a, Some(as_arg(a)), Stance::Denies, true);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Nouns of state bodies: with a nationality after them they speak for the state.
+const STATE_BODIES: &[&str] = &[
+    "gouvernement",
+    "armee",
+    "ministere",
+    "autorites",
+    "president",
+    "presidence",
+    "diplomatie",
+    "forces",
+    "police",
+    "etat-major",
+    "executif",
+    "regime",
+    "pouvoir",
+    "junte",
+    "dirigeants",
+];
+
+fn state_body_before(words: &[Word], p: &Part) -> bool {
+    p.first
+        .checked_sub(1)
+        .is_some_and(|k| STATE_BODIES.contains(&words[k].folded.as_str()))
+}
+
+fn as_arg(p: &Part) -> EventArgument {
+    EventArgument {
+        span: p.span,
+        entity: p.entity.clone(),
+    }
+}
+
+fn argument(p: &Part) -> EventArgument {
+    EventArgument {
+        span: p.span,
+        entity: p.actor_key.clone(),
+    }
+}
+
+fn matches_at(phrase: &Phrase, words: &[Word], i: usize) -> bool {
+    phrase.words.iter().enumerate().all(|(k, alternatives)| {
+        // Punctuation inside the phrase's reach ends the match.
+        words
+            .get(i + k)
+            .is_some_and(|w| w.is_wordlike() && alternatives.contains(&w.folded))
+    })
+}
+
+/// The auxiliary before a verb form at `i`, skipping adverbs, negation and clitics.
+fn auxiliary_before(words: &[Word], i: usize) -> Option<usize> {
+    let mut k = i;
+    for _ in 0..5 {
+        k = k.checked_sub(1)?;
+        let w = words[k].folded.as_str();
+        if ETRE.contains(&w) || AVOIR.contains(&w) {
+            return Some(k);
+        }
+        if !VERB_FILLERS.contains(&w) {
+            return None;
+        }
+    }
+    None
+}
+
+/// "a été frappé", "sont arrêtés" (not the reflexive "s'est imposé").
+fn is_passive(words: &[Word], i: usize) -> bool {
+    let Some(aux) = auxiliary_before(words, i) else {
+        return false;
+    };
+    if !ETRE.contains(&words[aux].folded.as_str()) {
+        return false;
+    }
+    let before = aux.checked_sub(1).map(|k| words[k].folded.as_str());
+    !matches!(
+        before,
+        Some("s'" | "se" | "me" | "m'" | "te" | "t'" | "nous" | "vous")
+    ) || words[aux].folded == "ete"
+}
+
+fn is_complement(words: &[Word], p: &Part) -> bool {
+    let mut k = p.first;
+    for _ in 0..3 {
+        let Some(prev) = k.checked_sub(1) else {
+            return false;
+        };
+        let w = words[prev].folded.as_str();
+        if COMPLEMENT_PREPOSITIONS.contains(&w) {
+            return true;
+        }
+        if !DETERMINERS.contains(&w) || matches!(w, "de" | "d'" | "du" | "des") {
+            return false;
+        }
+        k = prev;
+    }
+    false
+}
+
+/// The subject(s) before word `at`: the nearest participant in the clause that is no
+/// complement, with one coordinated before it ("la Russie et l'Ukraine").
+fn subjects_left<'p>(words: &[Word], parts: &'p [Part], at: usize) -> Vec<&'p Part> {
+    let mut out: Vec<&Part> = Vec::new();
+    let mut k = at;
+    let mut seen = 0;
+    while k > 0 && seen < 14 {
+        k -= 1;
+        seen += 1;
+        let w = &words[k];
+        if w.is_clause_break() || LEFT_STOPS.contains(&w.folded.as_str()) {
+            break;
+        }
+        if let Some(p) = parts.iter().find(|p| p.last == k) {
+            if !p.place_only && !is_complement(words, p) {
+                out.push(p);
+                // One coordinated subject: "X et Y", "X, Y" (over Y's determiner).
+                let mut b = p.first;
+                while b > 0
+                    && DETERMINERS.contains(&words[b - 1].folded.as_str())
+                    && !matches!(words[b - 1].folded.as_str(), "de" | "d'" | "du" | "des")
+                {
+                    b -= 1;
+                }
+                let before = b.checked_sub(1).map(|b| &words[b]);
+                if before.is_some_and(|b| b.folded == "et" || b.is_comma()) {
+                    let q = b - 1;
+                    if let Some(other) = parts.iter().rev().find(|o| {
+                        o.last < q && q - o.last <= 3 && !o.place_only && !is_complement(words, o)
+                    }) {
+                        out.push(other);
+                    }
+                }
+                break;
+            }
+            k = p.first;
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// The participant after "par" following word `from` in the clause.
+fn agent_right<'p>(words: &[Word], parts: &'p [Part], from: usize) -> Option<&'p Part> {
+    let mut k = from;
+    while k < words.len() && k < from + 10 {
+        let w = &words[k];
+        if w.is_clause_break()
+            || w.is_comma()
+            || matches!(w.folded.as_str(), "que" | "qu'" | "dont" | "selon")
+            || CLAIM_PARTICIPLE_STEMS
+                .iter()
+                .any(|c| w.folded.starts_with(c))
+        {
+            return None;
+        }
+        if w.folded == "par" {
+            if words
+                .get(k + 1)
+                .is_some_and(|n| MEANS_AFTER_PAR.contains(&n.folded.as_str()))
+            {
+                return None;
+            }
+            // "par des djihadistes liés à Al-Qaïda": the name after "à" is an affiliation.
+            return parts.iter().find(|p| {
+                p.first > k
+                    && p.first <= k + 6
+                    && !p.place_only
+                    && ((k + 1..p.first).all(|j| DETERMINERS.contains(&words[j].folded.as_str()))
+                        || !is_complement(words, p))
+            });
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The first participant after word `from` reached before a clause break: the object.
+fn object_right<'p>(words: &[Word], parts: &'p [Part], from: usize) -> Option<&'p Part> {
+    let mut k = from;
+    while k < words.len() && k < from + 10 {
+        let w = &words[k];
+        if w.is_clause_break() || w.is_comma() || RIGHT_STOPS.contains(&w.folded.as_str()) {
+            return None;
+        }
+        if let Some(p) = parts.iter().find(|p| p.first == k) {
+            let prev = k
+                .checked_sub(1)
+                .map(|b| words[b].folded.as_str())
+                .unwrap_or("");
+            if !p.place_only
+                && !matches!(
+                    prev,
+                    "a" | "au" | "aux" | "selon" | "par" | "dans" | "en" | "avec" | "pour"
+                )
+            {
+                return Some(p);
+            }
+            k = p.last + 1;
+            continue;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The participant right after one of `preps` following word `from`, in the clause.
+fn after_word<'p>(
+    words: &[Word],
+    parts: &'p [Part],
+    from: usize,
+    preps: &[&str],
+) -> Option<&'p Part> {
+    let mut k = from;
+    while k < words.len() && k < from + 10 {
+        let w = &words[k];
+        if w.is_clause_break() {
+            return None;
+        }
+        if preps.contains(&w.folded.as_str()) {
+            return parts
+                .iter()
+                .find(|p| p.first > k && p.first <= k + 5 && !p.place_only);
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Actors and recipients of trigger `f`.
+fn arguments<'p>(
+    words: &[Word],
+    parts: &'p [Part],
+    f: &Found,
+    event_type: EventType,
+    phrase: &Phrase,
+) -> (Vec<&'p Part>, Vec<&'p Part>) {
+    let patient_type = matches!(event_type, EventType::Coerce | EventType::Sanction);
+    let mut actors: Vec<&Part> = Vec::new();
+    let mut recipients: Vec<&Part> = Vec::new();
+    if f.verbal {
+        // "X condamné à cinq ans", "l'immeuble, frappé à l'aube": a participle with no
+        // auxiliary is a passive too.
+        let passive = is_passive(words, f.head)
+            || (words[f.head].participle && auxiliary_before(words, f.head).is_none());
+        let group_start = auxiliary_before(words, f.head).unwrap_or(f.first);
+        let subjects = subjects_left(words, parts, group_start);
+        if passive {
+            if let Some(agent) = agent_right(words, parts, f.end) {
+                actors.push(agent);
+            }
+            if phrase.options.subject_is_actor {
+                actors.extend(subjects);
+            } else {
+                recipients.extend(subjects);
+            }
+        } else {
+            actors.extend(subjects);
+            if let Some(object) = object_right(words, parts, f.end) {
+                recipients.push(object);
+            }
+        }
+    } else {
+        // Nationality adjectives right after the noun: "frappe russe", "frappes aériennes
+        // israéliennes".
+        let mut k = f.end;
+        while k < words.len() && k < f.end + 4 {
+            match parts.iter().find(|p| p.first == k && p.label.is_none()) {
+                Some(p) => {
+                    if patient_type {
+                        recipients.push(p)
+                    } else {
+                        actors.push(p)
+                    }
+                }
+                None if words[k].folded.ends_with("ien")
+                    || words[k].folded.ends_with("iens")
+                    || words[k].folded.ends_with("ienne")
+                    || words[k].folded.ends_with("iennes")
+                    || matches!(words[k].folded.as_str(), "aerienne" | "aeriennes" | "aerien" | "aeriens" | "meurtrier" | "meurtriere" | "sanglant" | "sanglante" | "terroriste" | "jihadiste" | "djihadiste")
+                    // "attaque de drone russe", "frappes de missiles russes"
+                    || (matches!(words[k].folded.as_str(), "de" | "d'") && k == f.end)
+                    || (k == f.end + 1 && words[k - 1].folded == "de" && words[k].kind == recoupe_model::TokenKind::Word && !parts.iter().any(|p| p.first == k)) =>
+                    {}
+                None => break,
+            }
+            k += 1;
+        }
+        // "<noun> de X": the doer or the one it was done to.
+        if let Some(next) = words.get(f.end) {
+            if matches!(next.folded.as_str(), "de" | "d'" | "du" | "des") {
+                let start = f.end + 1;
+                let skip_det = words
+                    .get(start)
+                    .is_some_and(|w| matches!(w.folded.as_str(), "la" | "l'" | "les" | "le"));
+                let at = if skip_det { start + 1 } else { start };
+                if let Some(p) = parts.iter().find(|p| p.first == at && !p.place_only) {
+                    let patient = phrase.options.of_patient
+                        || patient_type
+                        || !matches!(
+                            event_type,
+                            EventType::Assault
+                                | EventType::Protest
+                                | EventType::Mobilize
+                                | EventType::Threaten
+                                | EventType::Aid
+                        );
+                    if patient {
+                        recipients.push(p)
+                    } else {
+                        actors.push(p)
+                    }
+                }
+            }
+        }
+        // "attaque menée par X", "… revendiquée par X" is a claim, not a fact.
+        let mut k = f.end;
+        while k < words.len() && k < f.end + 8 {
+            let w = &words[k];
+            if w.is_clause_break() || matches!(w.folded.as_str(), "que" | "qu'" | "dont" | "selon")
+            {
+                break;
+            }
+            if AGENT_PARTICIPLES.contains(&w.folded.as_str())
+                && words.get(k + 1).is_some_and(|n| n.folded == "par")
+            {
+                if let Some(agent) = agent_right(words, parts, k + 1) {
+                    if !actors.iter().any(|a| a.entity == agent.entity) {
+                        actors.push(agent);
+                    }
+                }
+                break;
+            }
+            k += 1;
+        }
+        // "contre X", "visant X": the target.
+        if let Some(target) = after_word(words, parts, f.end, &["contre", "visant", "ciblant"]) {
+            if !recipients.iter().any(|r| r.entity == target.entity) {
+                recipients.push(target);
+            }
+        }
+        // A noun whose clause has a subject and the doer as its verb's subject: "X a lancé
+        // une offensive", "X a mené une attaque".
+        if actors.is_empty() && !patient_type {
+            let from = f.first.saturating_sub(4);
+            let verb = (from..f.first)
+                .rev()
+                .find(|&k| GOVERNING_VERBS.contains(&words[k].folded.as_str()));
+            if let Some(verb) = verb {
+                let group = auxiliary_before(words, verb).unwrap_or(verb);
+                if !is_passive(words, verb) {
+                    actors.extend(subjects_left(words, parts, group));
+                }
+            }
+        }
+    }
+    // "à l'appel des syndicats X, Y et Z": who called a protest organised it.
+    if matches!(event_type, EventType::Protest | EventType::Mobilize) && actors.is_empty() {
+        let (start, end) = clause_bounds(words, f);
+        if let Some(k) = (start + 2..end).find(|&k| {
+            words[k].folded == "appel" && words[k - 1].folded == "l'" && words[k - 2].folded == "a"
+        }) {
+            actors.extend(parts.iter().filter(|p| {
+                p.first > k && p.first <= k + 12 && p.last < end && p.label == Some(EntityType::ORG)
+            }));
+        }
+    }
+    actors.dedup_by(|a, b| a.entity == b.entity);
+    recipients.retain(|r| !actors.iter().any(|a| a.actor_key == r.actor_key));
+    (actors, recipients)
+}
+
+/// The words of the clause around a trigger: the sentence, cut at semicolons, colons and
+/// dashes.
+fn clause_bounds(words: &[Word], f: &Found) -> (usize, usize) {
+    let mut start = f.first;
+    while start > 0 && !words[start - 1].is_clause_break() {
+        start -= 1;
+    }
+    let mut end = f.end;
+    while end < words.len() && !words[end].is_clause_break() {
+        end += 1;
+    }
+    if end < words.len() && words[end].folded == "." {
+        end += 1;
+    }
+    (start, end.max(start + 1).min(words.len()))
+}
+
+fn hedged_near(words: &[Word], f: &Found) -> bool {
+    let from = f.first.saturating_sub(5);
+    let to = words.len().min(f.end + 3);
+    words[from..to]
+        .iter()
+        .any(|w| HEDGES.contains(&w.folded.as_str()))
+}
+
+fn negated_before(words: &[Word], at: usize) -> bool {
+    let from = at.saturating_sub(3);
+    words[from..at]
+        .iter()
+        .any(|w| NEGATIONS.contains(&w.folded.as_str()))
+}
+
+fn negated_near(words: &[Word], f: &Found) -> bool {
+    if negated_before(words, f.first) {
+        return true;
+    }
+    // "dément tout tir", "a démenti toute frappe".
+    let from = f.first.saturating_sub(5);
+    words[from..f.first].iter().any(|w| {
+        w.folded.starts_with("dement")
+            || w.folded.starts_with("ni") && w.folded.len() <= 5 && w.folded != "ni"
+    }) && words[from..f.first]
+        .iter()
+        .any(|w| matches!(w.folded.as_str(), "tout" | "toute" | "tous" | "toutes"))
+}
+
+/// The place of the clause: the LOC after a locative preposition nearest the trigger, else
+/// the nearest LOC of the clause.
+fn place_of(words: &[Word], parts: &[Part], f: &Found, clause: (usize, usize)) -> Option<String> {
+    let locs: Vec<&Part> = parts
+        .iter()
+        .filter(|p| p.label == Some(EntityType::LOC) && p.first >= clause.0 && p.last < clause.1)
+        .collect();
+    let distance = |p: &Part| {
+        if p.first >= f.end {
+            p.first - f.end
+        } else {
+            f.first - p.last
+        }
+    };
+    let locative = |p: &Part| {
+        p.first.checked_sub(1).is_some_and(|k| {
+            matches!(
+                words[k].folded.as_str(),
+                "a" | "au" | "aux" | "dans" | "pres" | "en" | "sur" | "vers"
+            ) || (matches!(words[k].folded.as_str(), "de" | "d'" | "du")
+                && k.checked_sub(1).is_some_and(|j| {
+                    matches!(
+                        words[j].folded.as_str(),
+                        "gare"
+                            | "ville"
+                            | "region"
+                            | "province"
+                            | "village"
+                            | "localite"
+                            | "pres"
+                            | "centrale"
+                            | "quartier"
+                            | "commune"
+                            | "banlieue"
+                            | "environs"
+                            | "centre"
+                            | "nord"
+                            | "sud"
+                            | "est"
+                            | "ouest"
+                            | "marche"
+                            | "port"
+                            | "camp"
+                            | "base"
+                    )
+                }))
+        })
+    };
+    // A country named as a participant ("accuse la Russie") is no place.
+    locs.iter()
+        .filter(|p| locative(p))
+        .min_by_key(|p| distance(p))
+        .map(|p| p.entity.clone())
+}
+
+/// The value of the clause's date nearest the trigger.
+fn date_of(doc: &Document, clause: Span, trigger: Span) -> Option<String> {
+    doc.layers
+        .dates
+        .iter()
+        .filter(|d| clause.contains(&d.span) && d.value.is_some())
+        .min_by_key(|d| d.span.start.abs_diff(trigger.start))
+        .and_then(|d| d.value.clone())
+}
+
+/// The attribution whose content covers the sentence start or that speaks in it.
+fn covering_attribution(attributions: &[Attribution], sentence: Span) -> Option<&Attribution> {
+    attributions
+        .iter()
+        .find(|a| {
+            a.content.start <= sentence.start.max(a.content.start)
+                && a.content.end > sentence.start
+                && a.content.start < sentence.end
+        })
+        .filter(|a| a.speaker_entity.is_some())
+}

@@ -1,0 +1,345 @@
+//! Regression tests of the events stage and the story record, on sentences written for them.
+
+use recoupe_model::{
+    DateSource, Document, Event, EventType, Language, Metadata, Origin, OriginKind, Published,
+    Stage, Stance,
+};
+
+use crate::{story_event, EventStage};
+
+fn annotate(id: &str, published: Option<&str>, text: &str) -> Document {
+    let mut meta = Metadata::new(Origin {
+        kind: OriginKind::Text,
+        path: format!("{id}.txt"),
+        record: None,
+    });
+    meta.external_id = Some(id.to_string());
+    meta.language = Some(Language {
+        code: "fr".into(),
+        confidence: 1.0,
+    });
+    meta.published = published.map(|d| Published {
+        date: chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap(),
+        source: DateSource::Metadata,
+        inferred_from: None,
+    });
+    let mut doc = Document::new(text.to_string(), meta);
+    let stages: Vec<Box<dyn Stage>> = vec![
+        Box::new(recoupe_text::TextStage),
+        Box::new(recoupe_entities::EntityStage::embedded()),
+        Box::new(recoupe_entities::PlaceStage::embedded()),
+        Box::new(recoupe_values::DateStage),
+        Box::new(recoupe_values::QuantityStage),
+        Box::new(recoupe_attribution::AttributionStage::new()),
+        Box::new(EventStage::new()),
+    ];
+    for stage in &stages {
+        stage.run(&mut doc).unwrap();
+    }
+    doc
+}
+
+fn trigger<'a>(doc: &'a Document, event: &Event) -> &'a str {
+    &doc.text[event.trigger.start..event.trigger.end]
+}
+
+fn of_type(doc: &Document, t: EventType) -> Vec<&Event> {
+    doc.layers
+        .events
+        .iter()
+        .filter(|e| e.event_type == t)
+        .collect()
+}
+
+#[test]
+fn issue14_a_drone_strike_is_an_assault_by_drone_with_its_place_and_date() {
+    let doc = annotate(
+        "d1",
+        Some("2023-05-08"),
+        "Un drone a frappé dimanche un dépôt de carburant à Kherson, faisant trois morts.",
+    );
+    let assaults = of_type(&doc, EventType::Assault);
+    assert!(!assaults.is_empty(), "{:?}", doc.layers.events);
+    let e = assaults[0];
+    assert_eq!(trigger(&doc, e), "frappé");
+    assert!(e.modes.contains(&"drone".to_string()));
+    assert_eq!(e.date.as_deref(), Some("2023-05-07"));
+    assert!(e.place.is_some());
+}
+
+#[test]
+fn issue14_the_tagger_tells_the_noun_frappe_from_the_verb() {
+    let noun = annotate(
+        "n1",
+        None,
+        "La frappe israélienne a visé un entrepôt près de Beyrouth.",
+    );
+    let e = of_type(&noun, EventType::Assault)[0];
+    assert_eq!(e.provenance.rule, "trigger-noun");
+    // The nationality after the noun is the doer.
+    assert_eq!(
+        e.actors.first().map(|a| a.entity.as_str()),
+        Some("country:IL")
+    );
+
+    let verb = annotate(
+        "n2",
+        None,
+        "L'armée israélienne frappe de nouveau le sud du Liban.",
+    );
+    let e = of_type(&verb, EventType::Assault)[0];
+    assert!(
+        e.provenance.rule.ends_with("trigger-verb"),
+        "{}",
+        e.provenance.rule
+    );
+}
+
+#[test]
+fn issue14_a_passive_agent_is_the_actor_and_the_subject_the_recipient() {
+    let doc = annotate(
+        "p1",
+        None,
+        "Le porte-parole du Hezbollah a été arrêté mardi par la police libanaise.",
+    );
+    let e = of_type(&doc, EventType::Coerce)[0];
+    assert!(e.modes.contains(&"arrest".to_string()));
+    assert!(
+        e.actors
+            .iter()
+            .any(|a| a.entity == "actors:lebanese-police"),
+        "{e:?}"
+    );
+    assert!(
+        e.recipients.iter().any(|r| r.entity.contains("hezbollah")),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn issue14_sentenced_to_prison_is_a_sanction_but_condemning_an_attack_is_an_accusation() {
+    let court = annotate(
+        "c1",
+        None,
+        "L'ancien maire a été condamné à cinq ans de prison ferme.",
+    );
+    assert_eq!(of_type(&court, EventType::Sanction).len(), 1);
+    assert!(of_type(&court, EventType::Sanction)[0]
+        .modes
+        .contains(&"convict".to_string()));
+    let words = annotate(
+        "c2",
+        None,
+        "Le gouvernement français condamne fermement cette attaque.",
+    );
+    assert!(of_type(&words, EventType::Sanction).is_empty());
+    assert_eq!(of_type(&words, EventType::Accuse).len(), 1);
+}
+
+#[test]
+fn issue14_an_own_claim_an_accusation_and_a_denial_are_responsibility_claims() {
+    let doc = annotate(
+        "r1",
+        None,
+        "L'État islamique a revendiqué l'attentat. \
+         Téhéran accuse Israël d'avoir commandité cette attaque. \
+         Le gouvernement israélien a démenti toute implication.",
+    );
+    let claims: Vec<(String, Option<String>, Stance)> = doc
+        .layers
+        .events
+        .iter()
+        .flat_map(|e| e.responsibility.iter())
+        .map(|c| {
+            (
+                c.actor.entity.clone(),
+                c.by.as_ref().map(|b| b.entity.clone()),
+                c.stance,
+            )
+        })
+        .collect();
+    assert!(claims.contains(&(
+        "actors:islamic-state".into(),
+        Some("actors:islamic-state".into()),
+        Stance::Claims
+    )));
+    assert!(
+        claims.iter().any(|(a, by, s)| a == "country:IL"
+            && by.as_deref().is_some_and(|b| b.starts_with("geonames:"))
+            && *s == Stance::Claims),
+        "{claims:?}"
+    );
+    assert!(
+        claims
+            .iter()
+            .any(|(a, _, s)| a == "country:IL" && *s == Stance::Denies),
+        "{claims:?}"
+    );
+}
+
+#[test]
+fn issue14_two_sides_blaming_each_other_claim_both_ways() {
+    let doc = annotate(
+        "m1",
+        None,
+        "L'Arménie et l'Azerbaïdjan s'accusent mutuellement d'avoir ouvert le feu à la frontière.",
+    );
+    let claims: Vec<(String, String)> = doc
+        .layers
+        .events
+        .iter()
+        .flat_map(|e| e.responsibility.iter())
+        .filter(|c| c.stance == Stance::Claims)
+        .map(|c| {
+            (
+                c.actor.entity.clone(),
+                c.by.as_ref().unwrap().entity.clone(),
+            )
+        })
+        .collect();
+    assert!(
+        claims.contains(&("country:AZ".into(), "country:AM".into())),
+        "{claims:?}"
+    );
+    assert!(
+        claims.contains(&("country:AM".into(), "country:AZ".into())),
+        "{claims:?}"
+    );
+}
+
+#[test]
+fn issue14_an_earthquake_is_other_and_an_imminent_attack_is_hedged() {
+    let quake = annotate(
+        "q1",
+        None,
+        "Un violent séisme a secoué l'ouest de la Turquie dans la nuit.",
+    );
+    assert_eq!(quake.layers.events[0].event_type, EventType::Other);
+    let fear = annotate(
+        "q2",
+        None,
+        "Les habitants fuient une offensive imminente sur la ville.",
+    );
+    assert!(of_type(&fear, EventType::Assault)[0].hedged);
+}
+
+#[test]
+fn issue14_the_story_record_keeps_a_claimed_actor_out_of_actors() {
+    let a = annotate(
+        "s1",
+        Some("2024-06-02"),
+        "Attaque contre une caserne à Tillabéri\n\
+         Une attaque a visé samedi une caserne de l'armée à Tillabéri, tuant 20 soldats. \
+         L'attaque a été revendiquée par l'État islamique.",
+    );
+    let b = annotate(
+        "s2",
+        Some("2024-06-02"),
+        "Au moins 20 soldats ont été tués samedi dans l'attaque d'une caserne à Tillabéri, \
+         a annoncé le ministère de la Défense. Le groupe État islamique a revendiqué l'attaque.",
+    );
+    let record = story_event(&[&a, &b], &[]).expect("a record");
+    assert_eq!(record.event_type, EventType::Assault);
+    assert!(
+        record
+            .actors
+            .iter()
+            .all(|x| x.entity != "actors:islamic-state"),
+        "{record:?}"
+    );
+    let r = record
+        .responsibility
+        .iter()
+        .find(|r| r.actor.entity == "actors:islamic-state")
+        .expect("the claim");
+    assert!(r
+        .claimed_by
+        .iter()
+        .any(|c| c.entity == "actors:islamic-state"));
+    assert!(!r.established);
+    assert_eq!(
+        record.date.as_ref().map(|d| d.value.as_str()),
+        Some("2024-06-01")
+    );
+    let f = record.fatalities.as_ref().expect("a toll");
+    // "au moins 20" leaves the toll open above.
+    assert_eq!((f.low, f.high), (Some(20.0), None));
+    assert_eq!(
+        record.place.as_ref().map(|p| p.country.as_deref()),
+        Some(Some("NE"))
+    );
+}
+
+#[test]
+fn issue14_a_figure_given_by_one_article_only_is_no_toll() {
+    let a = annotate(
+        "t1",
+        None,
+        "Des milliers de manifestants ont défilé à Lyon contre la réforme. \
+         Trois personnes ont été tuées en marge du cortège.",
+    );
+    let b = annotate(
+        "t2",
+        None,
+        "La manifestation de Lyon contre la réforme a réuni des milliers de personnes.",
+    );
+    let record = story_event(&[&a, &b], &[]).unwrap();
+    assert_eq!(record.event_type, EventType::Protest);
+    assert!(record.fatalities.is_none());
+}
+
+#[test]
+fn issue14_the_acled_row_has_every_column() {
+    let a = annotate(
+        "u1",
+        Some("2024-01-10"),
+        "Des soldats ont ouvert le feu sur des civils à Goma mardi, tuant 4 personnes.",
+    );
+    let b = annotate(
+        "u2",
+        Some("2024-01-10"),
+        "Quatre civils ont été tués mardi à Goma par des tirs de soldats.",
+    );
+    let record = story_event(&[&a, &b], &[]).unwrap();
+    let row = record.acled_row(&crate::StoryContext {
+        story_id: "goma".into(),
+        sources: 2,
+        independent_sources: 2,
+    });
+    let value = serde_json::to_value(&row).unwrap();
+    let keys: Vec<&str> = value
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    for column in crate::ACLED_COLUMNS {
+        assert!(keys.contains(column), "{column}");
+    }
+    assert_eq!(row.event_type, "ASSAULT");
+    assert!(row.mode.contains("firearms"));
+}
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::annotate;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// Any text: no panic, every event span on character boundaries.
+        #[test]
+        fn issue14_events_never_panic_and_stay_on_char_boundaries(
+            text in "[a-zéèàçA-Z0-9 ,.;:'’«»()-]{0,160}( a frappé | ont été tués | dément | s'accusent mutuellement | revendiqué par )[a-zéA-Z ,.']{0,60}"
+        ) {
+            let doc = annotate("p", None, &text);
+            for e in &doc.layers.events {
+                prop_assert!(e.span.slice(&doc.text).is_some());
+                prop_assert!(e.trigger.slice(&doc.text).is_some());
+                for a in e.actors.iter().chain(&e.recipients) {
+                    prop_assert!(a.span.slice(&doc.text).is_some());
+                }
+            }
+        }
+    }
+}

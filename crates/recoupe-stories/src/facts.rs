@@ -1,0 +1,820 @@
+//! Figures and facts. Each count of an article gets what it counts (a category from
+//! `resources/fr/fact_categories.tsv`: the unit noun, the verb of its clause, a "dont"
+//! subset), the part of the whole it covers (a place or a party named with it in a
+//! breakdown), whether the article presents it as superseded, and its source (the speaker of
+//! the attribution holding it). Within a story, figures with the same category and part are
+//! reports of one fact; reports whose intervals cannot both hold disagree.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
+
+use recoupe_model::{DocId, Document, EntityType, PlaceKind, Qualifier, QuantityValue, Span};
+use serde::{Deserialize, Serialize};
+
+use crate::features::{cross_key, entity_key, DocFeatures};
+use crate::words::{words, Word};
+
+const CATEGORIES: &str = include_str!("../../../resources/fr/fact_categories.tsv");
+
+/// Most words of the clause after a number that are read for what it counts.
+const AFTER_WORDS: usize = 8;
+/// Most words before a number read for a cue ("tuant", "un précédent bilan de").
+const BEFORE_WORDS: usize = 6;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Where {
+    After,
+    Before,
+    Sentence,
+    RightBefore,
+}
+
+struct Rule {
+    category: String,
+    place: Where,
+    phrase: Vec<String>,
+}
+
+struct Lexicon {
+    rules: Vec<Rule>,
+    earlier: Vec<Rule>,
+    period: Vec<Rule>,
+    generic: BTreeSet<String>,
+    person: BTreeSet<String>,
+    by_group: BTreeSet<String>,
+}
+
+fn phrase_words(phrase: &str) -> Vec<String> {
+    words(phrase).into_iter().map(|w| w.folded).collect()
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut lexicon = Lexicon {
+            rules: Vec::new(),
+            earlier: Vec::new(),
+            period: Vec::new(),
+            generic: BTreeSet::new(),
+            person: BTreeSet::new(),
+            by_group: BTreeSet::new(),
+        };
+        for line in CATEGORIES.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').collect();
+            let [category, place, phrase] = fields[..] else {
+                continue;
+            };
+            match (category, place) {
+                ("generic", _) => {
+                    lexicon
+                        .generic
+                        .insert(singular(&phrase_words(phrase).join(" ")));
+                }
+                ("person", _) => {
+                    lexicon
+                        .person
+                        .insert(singular(&phrase_words(phrase).join(" ")));
+                }
+                ("by_group", _) => {
+                    lexicon.by_group.insert(phrase.to_string());
+                }
+                _ => {
+                    let rule = Rule {
+                        category: category.to_string(),
+                        place: match place {
+                            "before" => Where::Before,
+                            "sentence" => Where::Sentence,
+                            "right_before" => Where::RightBefore,
+                            _ => Where::After,
+                        },
+                        phrase: phrase_words(phrase),
+                    };
+                    if category == "earlier" {
+                        lexicon.earlier.push(rule);
+                    } else if category == "period" {
+                        lexicon.period.push(rule);
+                    } else {
+                        lexicon.rules.push(rule);
+                    }
+                }
+            }
+        }
+        lexicon
+    })
+}
+
+/// The original claimant of a figure: the speaker of the attribution whose content holds it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Source {
+    /// Cross-article key (`actors:…`, `name:ORG:…`): the same claimant in every article.
+    pub key: String,
+    /// Document-level entity key of the speaker in its article (empty when the speaker is
+    /// named but not recognised as an entity: then `key` is its folded text).
+    pub entity: String,
+    pub name: String,
+    /// The speaker as written in the article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+}
+
+/// One count of an article, read for linking.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// The quantity mention.
+    pub span: Span,
+    pub value: QuantityValue,
+    pub qualifier: Qualifier,
+    /// What is counted: `killed`, `injured`, `seats`, … or `unit:<noun>`; `None` when the
+    /// article does not say (then the figure links to nothing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// The part of the whole it covers: the place of a breakdown by place, the party of a
+    /// count by party (cross-article key).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_name: Option<String>,
+    /// The article presents the figure as an earlier or superseded one.
+    pub earlier: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    /// Which words decided the category, part and flag.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
+}
+
+impl Figure {
+    /// The interval of values the report allows (FORMAT.md): exact v → [v, v], more_than v →
+    /// [v, ∞), less_than v → (−∞, v], about v → [0.9v, 1.1v], range → [l, h].
+    pub fn interval(&self) -> (f64, f64) {
+        interval(&self.value, self.qualifier)
+    }
+}
+
+pub fn interval(value: &QuantityValue, qualifier: Qualifier) -> (f64, f64) {
+    match (value, qualifier) {
+        (QuantityValue::Range([l, h]), _) => (l.min(*h), l.max(*h)),
+        (QuantityValue::Single(v), Qualifier::MoreThan) => (*v, f64::INFINITY),
+        (QuantityValue::Single(v), Qualifier::LessThan) => (f64::NEG_INFINITY, *v),
+        (QuantityValue::Single(v), Qualifier::About) => (0.9 * v, 1.1 * v),
+        (QuantityValue::Single(v), _) => (*v, *v),
+    }
+}
+
+/// Two intervals that do not meet: the values cannot both hold.
+pub fn disjoint(a: (f64, f64), b: (f64, f64)) -> bool {
+    a.1 < b.0 || b.1 < a.0
+}
+
+fn singular(word: &str) -> String {
+    let w = word.trim_end_matches(['s', 'x']);
+    if w.len() >= 3 {
+        w.to_string()
+    } else {
+        word.to_string()
+    }
+}
+
+/// Whether `phrase` occurs as consecutive words of `window`.
+fn has_phrase(window: &[&str], phrase: &[String]) -> bool {
+    !phrase.is_empty()
+        && window.len() >= phrase.len()
+        && window
+            .windows(phrase.len())
+            .any(|w| w.iter().zip(phrase).all(|(a, b)| *a == b))
+}
+
+/// Whether the text between two words ends a clause.
+fn clause_break(gap: &str) -> bool {
+    gap.contains(['.', ';', ':', '!', '?', ',', '\n', '(', ')'])
+}
+
+struct Context<'d> {
+    doc: &'d Document,
+    words: Vec<Word>,
+}
+
+impl Context<'_> {
+    /// Index of the first word starting at or after `at`.
+    fn first_word_from(&self, at: usize) -> usize {
+        self.words.partition_point(|w| w.span.start < at)
+    }
+
+    /// Words after `span` in its clause, before `stop` (the next quantity).
+    fn after(&self, span: Span, stop: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut k = self.first_word_from(span.end);
+        let mut previous_end = span.end;
+        while k < self.words.len() && out.len() < AFTER_WORDS {
+            let w = &self.words[k];
+            if w.span.start >= stop {
+                break;
+            }
+            let gap = &self.doc.text[previous_end..w.span.start];
+            if clause_break(gap) {
+                // ", dont un enfant, ont été tuées": the subset in between says nothing of
+                // what the whole counts; read on after it.
+                if gap.trim() == "," && w.folded == "dont" {
+                    let mut skip = k + 1;
+                    while skip < self.words.len() && skip < k + 12 {
+                        let between = &self.doc.text
+                            [self.words[skip - 1].span.end..self.words[skip].span.start];
+                        if between.trim() == "," {
+                            break;
+                        }
+                        if clause_break(between) || self.words[skip].span.start >= stop {
+                            return out;
+                        }
+                        skip += 1;
+                    }
+                    if skip < self.words.len() && skip < k + 12 {
+                        previous_end = self.words[skip].span.start;
+                        k = skip;
+                        continue;
+                    }
+                }
+                break;
+            }
+            out.push(k);
+            previous_end = w.span.end;
+            k += 1;
+        }
+        out
+    }
+
+    /// Words before `span` in its clause, after `stop` (the previous quantity's end).
+    fn before(&self, span: Span, stop: usize, limit: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut k = self.first_word_from(span.start);
+        let mut next_start = span.start;
+        while k > 0 && out.len() < limit {
+            let w = &self.words[k - 1];
+            if w.span.end <= stop || clause_break(&self.doc.text[w.span.end..next_start]) {
+                break;
+            }
+            out.push(k - 1);
+            next_start = w.span.start;
+            k -= 1;
+        }
+        out.reverse();
+        out
+    }
+
+    fn folded(&self, indices: &[usize]) -> Vec<&str> {
+        indices
+            .iter()
+            .map(|&k| self.words[k].folded.as_str())
+            .collect()
+    }
+}
+
+fn sentence_of(doc: &Document, span: Span) -> Span {
+    doc.layers
+        .sentences
+        .iter()
+        .find(|s| s.span.start <= span.start && span.start < s.span.end)
+        .map(|s| s.span)
+        .unwrap_or(Span::new(0, doc.text.len()))
+}
+
+/// The figures of an annotated document, in text order.
+pub fn figures_of(doc: &Document) -> Vec<Figure> {
+    let lexicon = lexicon();
+    let context = Context {
+        doc,
+        words: words(&doc.text),
+    };
+    let mut quantities: Vec<&recoupe_model::Quantity> = doc.layers.quantities.iter().collect();
+    quantities.sort_by_key(|q| q.span);
+    let place_kind: HashMap<&str, PlaceKind> = doc
+        .layers
+        .places
+        .iter()
+        .map(|p| (p.entity.as_str(), p.kind))
+        .collect();
+
+    let mut figures: Vec<Figure> = Vec::new();
+    let mut last_source: Option<Source> = None;
+    for (index, quantity) in quantities.iter().enumerate() {
+        let span = quantity.span;
+        let sentence = sentence_of(doc, span);
+        let next_start = quantities
+            .get(index + 1)
+            .map(|q| q.span.start)
+            .unwrap_or(usize::MAX)
+            .min(sentence.end);
+        let previous_end = index
+            .checked_sub(1)
+            .map(|i| quantities[i].span.end)
+            .unwrap_or(0)
+            .max(sentence.start);
+        // The quantity's own words (its unit) count as the start of the window after it.
+        let own: Vec<usize> = context
+            .words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| span.contains(&w.span))
+            .map(|(k, _)| k)
+            .collect();
+        let after = context.after(span, next_start);
+        let mut window: Vec<usize> = own.clone();
+        window.extend(&after);
+        let window_words = context.folded(&window);
+        let before = context.before(span, previous_end, BEFORE_WORDS);
+        let before_words = context.folded(&before);
+        let long_before = context.before(span, previous_end, 14);
+
+        let mut evidence = Vec::new();
+        let unit_head = quantity
+            .unit
+            .as_deref()
+            .and_then(|u| words(u).into_iter().next())
+            .map(|w| w.folded);
+        // A count of things (not people, and not itself a category word) counts its noun.
+        let thing = unit_head.as_ref().is_some_and(|head| {
+            !lexicon.generic.contains(&singular(head))
+                && !lexicon.person.contains(&singular(head))
+                && !lexicon.rules.iter().any(|r| r.phrase.first() == Some(head))
+        });
+        let right_before = &before_words[before_words.len().saturating_sub(3)..];
+        let mut category = lexicon
+            .rules
+            .iter()
+            .filter(|_| !thing)
+            .find(|r| {
+                r.place == Where::RightBefore
+                    && right_before
+                        .ends_with(&r.phrase.iter().map(String::as_str).collect::<Vec<_>>()[..])
+            })
+            .or_else(|| {
+                lexicon
+                    .rules
+                    .iter()
+                    .filter(|_| !thing)
+                    .find(|r| r.place == Where::After && has_phrase(&window_words, &r.phrase))
+            })
+            .or_else(|| {
+                lexicon.rules.iter().filter(|_| !thing).find(|r| {
+                    r.place == Where::Before
+                        && has_phrase(
+                            &before_words[before_words.len().saturating_sub(4)..],
+                            &r.phrase,
+                        )
+                })
+            })
+            .map(|r| {
+                evidence.push(format!("counts {}: \"{}\"", r.category, r.phrase.join(" ")));
+                r.category.clone()
+            });
+        let in_sentence = |f: &&Figure| sentence.contains(&f.span) && f.span.end <= span.start;
+        let previous = figures.iter().rev().find(in_sentence);
+        let subset = before_words.last().is_some_and(|w| *w == "dont");
+        // "dont neuf femmes et quatre enfants": the second is a subset of the same whole.
+        let joined_subset = before_words.last().is_some_and(|w| *w == "et")
+            && previous.is_some_and(|p| {
+                p.category.as_ref().is_some_and(|c| c.contains('>'))
+                    && context.words[context.first_word_from(p.span.end)..]
+                        .iter()
+                        .take_while(|w| w.span.start < span.start)
+                        .count()
+                        == 1
+            });
+        if joined_subset {
+            if let (Some(parent), Some(head)) = (
+                previous
+                    .and_then(|p| p.category.as_deref())
+                    .and_then(|c| c.split('>').next()),
+                unit_head.as_ref(),
+            ) {
+                evidence.push(format!("second item of a \"dont\" subset of {parent}"));
+                category = Some(format!("{parent}>{}", singular(head)));
+            }
+        } else if subset {
+            if let Some(parent) = previous.and_then(|p| p.category.clone()) {
+                let own_is_refinement = category.as_ref().is_some_and(|c| *c != parent);
+                if !own_is_refinement {
+                    category = unit_head.as_ref().map(|head| {
+                        evidence.push(format!("\"dont\" subset of {parent}"));
+                        format!("{parent}>{}", singular(head))
+                    });
+                }
+            }
+        }
+        if category.is_none() {
+            match &unit_head {
+                Some(head) if !lexicon.generic.contains(&singular(head)) => {
+                    evidence.push(format!("counts the unit \"{head}\""));
+                    category = Some(format!("unit:{}", singular(head)));
+                }
+                Some(_) => {
+                    // "ne sont pas 203 mais au moins 300 personnes": a generic noun right
+                    // after another count of the sentence counts the same thing.
+                    let near = previous.is_some_and(|p| {
+                        context.words[context.first_word_from(p.span.end)..]
+                            .iter()
+                            .take_while(|w| w.span.start < span.start)
+                            .count()
+                            <= 4
+                    });
+                    if let Some(parent) = previous.filter(|_| near).and_then(|p| p.category.clone())
+                    {
+                        evidence.push(format!("generic noun right after a count of {parent}"));
+                        category = Some(parent);
+                    }
+                }
+                None => {
+                    // "290 morts à Al Haouz, 190 à Taroudant": an enumeration inherits.
+                    if let Some(parent) = previous.and_then(|p| p.category.clone()) {
+                        evidence.push(format!("enumeration after a count of {parent}"));
+                        category = Some(parent);
+                    }
+                }
+            }
+        }
+
+        // The part: a place right after the number in a breakdown, or the group of a count
+        // of seats or votes.
+        let mut part: Option<(String, String)> = None;
+        if let Some(cat) = &category {
+            let by_group = lexicon.by_group.contains(cat);
+            let after_end = after
+                .last()
+                .map(|&k| context.words[k].span.end)
+                .unwrap_or(span.end);
+            let before_start = long_before
+                .first()
+                .map(|&k| context.words[k].span.start)
+                .unwrap_or(span.start);
+            let place = doc.layers.entities.iter().find(|m| {
+                m.label == EntityType::LOC
+                    && m.span.start >= span.end
+                    && m.span.end <= after_end
+                    && place_kind.get(m.entity.as_str()) != Some(&PlaceKind::Country)
+            });
+            if let Some(place) = place {
+                let restricted = has_phrase(&window_words, &["seule".into()])
+                    || has_phrase(&window_words, &["seul".into()])
+                    || breakdown(doc, &quantities, index, sentence, &context, cat);
+                if restricted {
+                    part = Some((entity_key(place), doc.slice(place.span).to_string()));
+                }
+            }
+            if by_group && part.is_none() {
+                let group = doc
+                    .layers
+                    .entities
+                    .iter()
+                    .filter(|m| m.label != EntityType::LOC)
+                    .filter(|m| {
+                        (m.span.start >= span.end && m.span.end <= after_end)
+                            || (m.span.start >= before_start && m.span.end <= span.start)
+                    })
+                    .min_by_key(|m| {
+                        if m.span.start >= span.end {
+                            m.span.start - span.end
+                        } else {
+                            span.start - m.span.end
+                        }
+                    });
+                if let Some(group) = group {
+                    part = Some((entity_key(group), doc.slice(group.span).to_string()));
+                }
+            }
+            if part.is_none() {
+                if let Some(rule) = lexicon
+                    .period
+                    .iter()
+                    .find(|r| has_phrase(&window_words, &r.phrase))
+                {
+                    part = Some(("period".to_string(), rule.phrase.join(" ")));
+                }
+            }
+            if let Some((_, name)) = &part {
+                evidence.push(format!("part: {name}"));
+            }
+        }
+
+        let tail = &window_words[..window_words.len().min(own.len() + 4)];
+        let sentence_before: Vec<&str> = context.words
+            [context.first_word_from(sentence.start)..context.first_word_from(span.start)]
+            .iter()
+            .map(|w| w.folded.as_str())
+            .collect();
+        let earlier_rule = lexicon.earlier.iter().find(|r| match r.place {
+            Where::Before | Where::Sentence => has_phrase(&sentence_before, &r.phrase),
+            Where::RightBefore => {
+                right_before.ends_with(&r.phrase.iter().map(String::as_str).collect::<Vec<_>>()[..])
+            }
+            Where::After => has_phrase(tail, &r.phrase),
+        });
+        if let Some(rule) = earlier_rule {
+            evidence.push(format!("earlier: \"{}\"", rule.phrase.join(" ")));
+        }
+
+        let source = doc
+            .layers
+            .attributions
+            .iter()
+            .filter(|a| a.content.contains(&span))
+            .min_by_key(|a| a.content.len())
+            .and_then(|a| source_of(doc, a, last_source.as_ref()));
+        if source.is_some() {
+            last_source.clone_from(&source);
+        }
+
+        figures.push(Figure {
+            span,
+            value: quantity.value,
+            qualifier: quantity.qualifier,
+            category,
+            part: part.as_ref().map(|p| p.0.clone()),
+            part_name: part.map(|p| p.1),
+            earlier: earlier_rule.is_some(),
+            source,
+            evidence,
+        });
+    }
+    figures
+}
+
+/// The claimant of an attribution: its speaker entity; for a speaker the entities stage did
+/// not key, an entity named inside the description ("un bilan du ministère de l'Intérieur"),
+/// a capitalised institution's own words, or, for "la même source" / "le ministère" right
+/// after a figure sourced to it, that earlier claimant. A description naming no one ("une
+/// source sécuritaire", "un colonel") is no source.
+fn source_of(
+    doc: &Document,
+    attribution: &recoupe_model::Attribution,
+    last: Option<&Source>,
+) -> Option<Source> {
+    if let Some((entity, (key, name))) = attribution
+        .speaker_entity
+        .as_deref()
+        .and_then(|e| cross_key(doc, e).map(|k| (e, k)))
+    {
+        if !attribution.speaker_unnamed {
+            return Some(Source {
+                key,
+                entity: entity.to_string(),
+                name,
+                span: attribution.speaker,
+            });
+        }
+    }
+    let speaker = attribution.speaker?;
+    if let Some(mention) = doc
+        .layers
+        .entities
+        .iter()
+        .rfind(|m| m.span.overlaps(&speaker) && m.label != EntityType::LOC)
+    {
+        return Some(Source {
+            key: entity_key(mention),
+            entity: mention.entity.clone(),
+            name: doc.slice(mention.span).to_string(),
+            span: Some(mention.span),
+        });
+    }
+    let name = doc.slice(speaker).to_string();
+    let folded: Vec<String> = words(&name)
+        .into_iter()
+        .map(|w| w.folded)
+        .filter(|w| {
+            !matches!(
+                w.as_str(),
+                "le" | "la" | "les" | "l" | "un" | "une" | "d" | "de" | "du"
+            )
+        })
+        .collect();
+    if folded.is_empty() || is_pronoun(&folded) {
+        return None;
+    }
+    let same = folded.first().is_some_and(|w| w == "meme")
+        || last.is_some_and(|l| {
+            let last_words: Vec<String> = words(&l.name).into_iter().map(|w| w.folded).collect();
+            folded.len() == 1 && last_words.contains(&folded[0])
+        });
+    if same {
+        return last.cloned();
+    }
+    let capitalised = words(&name).iter().skip(1).any(|w| {
+        w.span
+            .slice(&name)
+            .and_then(|t| t.chars().next())
+            .is_some_and(char::is_uppercase)
+    });
+    if attribution.speaker_unnamed && !capitalised {
+        return None;
+    }
+    Some(Source {
+        key: format!("speaker:{}", folded.join(" ")),
+        entity: String::new(),
+        name,
+        span: Some(speaker),
+    })
+}
+
+/// A speaker that is only a pronoun ("il", "elle") names no one the layer could key.
+fn is_pronoun(words: &[String]) -> bool {
+    words.len() == 1
+        && matches!(
+            words[0].as_str(),
+            "il" | "elle" | "ils" | "elles" | "on" | "nous" | "je" | "lui" | "celui" | "ce"
+        )
+}
+
+/// Whether the sentence breaks a count down: another count of the same category is followed
+/// by a place too ("290 morts à Al Haouz, 190 à Taroudant").
+fn breakdown(
+    doc: &Document,
+    quantities: &[&recoupe_model::Quantity],
+    index: usize,
+    sentence: Span,
+    context: &Context,
+    _category: &str,
+) -> bool {
+    quantities.iter().enumerate().any(|(other, q)| {
+        if other == index || !sentence.contains(&q.span) {
+            return false;
+        }
+        let next = quantities
+            .get(other + 1)
+            .map(|n| n.span.start)
+            .unwrap_or(usize::MAX)
+            .min(sentence.end);
+        let after = context.after(q.span, next);
+        let end = after
+            .last()
+            .map(|&k| context.words[k].span.end)
+            .unwrap_or(q.span.end);
+        doc.layers
+            .entities
+            .iter()
+            .any(|m| m.label == EntityType::LOC && m.span.start >= q.span.end && m.span.end <= end)
+    })
+}
+
+/// One report of a fact: a figure of one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub doc: DocId,
+    /// Index of the figure in the article's [`DocFeatures::figures`].
+    pub figure: usize,
+    pub span: Span,
+    pub value: QuantityValue,
+    pub qualifier: Qualifier,
+    pub earlier: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+}
+
+/// Two reports of one fact, in different articles, neither earlier, whose values cannot
+/// both hold.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Disagreement {
+    /// Indices into [`Fact::reports`].
+    pub a: usize,
+    pub b: usize,
+}
+
+/// One value of a fact and how many independent sources support it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Support {
+    pub value: QuantityValue,
+    pub qualifier: Qualifier,
+    /// Indices into [`Fact::reports`] (earlier figures excluded).
+    pub reports: Vec<usize>,
+    /// Distinct original claimants, and for unsourced reports distinct groups of articles
+    /// that copy one another: copies and relays of one claim count once.
+    pub independent_sources: usize,
+    /// What was counted as one source each.
+    pub sources: Vec<String>,
+    pub outlets: Vec<String>,
+}
+
+/// A real-world figure reported by one or more articles of a story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fact {
+    /// `category` or `category@part`.
+    pub key: String,
+    pub category: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_name: Option<String>,
+    pub reports: Vec<Report>,
+    pub disagreements: Vec<Disagreement>,
+    pub support: Vec<Support>,
+}
+
+impl Fact {
+    /// Number of distinct articles reporting it.
+    pub fn articles(&self) -> usize {
+        self.reports
+            .iter()
+            .map(|r| &r.doc)
+            .collect::<BTreeSet<_>>()
+            .len()
+    }
+}
+
+/// The facts of a story from its articles' figures. `copy_group` maps an article to a
+/// representative of the articles it shares copied text with (itself when none). The result
+/// depends only on the set of articles: they are taken in id order.
+pub fn link_facts(docs: &[&DocFeatures], copy_group: &BTreeMap<DocId, DocId>) -> Vec<Fact> {
+    let mut docs: Vec<&DocFeatures> = docs.to_vec();
+    docs.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut by_key: BTreeMap<String, Fact> = BTreeMap::new();
+    for doc in &docs {
+        for (index, figure) in doc.figures.iter().enumerate() {
+            let Some(category) = &figure.category else {
+                continue;
+            };
+            let key = match &figure.part {
+                Some(part) => format!("{category}@{part}"),
+                None => category.clone(),
+            };
+            let fact = by_key.entry(key.clone()).or_insert_with(|| Fact {
+                key,
+                category: category.clone(),
+                part: figure.part.clone(),
+                part_name: figure.part_name.clone(),
+                reports: Vec::new(),
+                disagreements: Vec::new(),
+                support: Vec::new(),
+            });
+            fact.reports.push(Report {
+                doc: doc.id.clone(),
+                figure: index,
+                span: figure.span,
+                value: figure.value,
+                qualifier: figure.qualifier,
+                earlier: figure.earlier,
+                source: figure.source.clone(),
+                outlet: doc.outlet.clone(),
+            });
+        }
+    }
+    let mut facts: Vec<Fact> = by_key.into_values().collect();
+    for fact in &mut facts {
+        let reports = &fact.reports;
+        for a in 0..reports.len() {
+            for b in a + 1..reports.len() {
+                let (x, y) = (&reports[a], &reports[b]);
+                if x.doc != y.doc
+                    && !x.earlier
+                    && !y.earlier
+                    && disjoint(
+                        interval(&x.value, x.qualifier),
+                        interval(&y.value, y.qualifier),
+                    )
+                {
+                    fact.disagreements.push(Disagreement { a, b });
+                }
+            }
+        }
+        let mut values: BTreeMap<String, Support> = BTreeMap::new();
+        for (index, report) in reports.iter().enumerate().filter(|(_, r)| !r.earlier) {
+            let shown = format!("{:?} {:?}", report.value, report.qualifier);
+            let support = values.entry(shown).or_insert_with(|| Support {
+                value: report.value,
+                qualifier: report.qualifier,
+                reports: Vec::new(),
+                independent_sources: 0,
+                sources: Vec::new(),
+                outlets: Vec::new(),
+            });
+            support.reports.push(index);
+            let source = match &report.source {
+                Some(s) => format!("claimant {}", s.key),
+                None => {
+                    let group = copy_group.get(&report.doc).unwrap_or(&report.doc);
+                    format!("article group {group}")
+                }
+            };
+            if !support.sources.contains(&source) {
+                support.sources.push(source);
+            }
+            if let Some(outlet) = &report.outlet {
+                if !support.outlets.contains(outlet) {
+                    support.outlets.push(outlet.clone());
+                }
+            }
+        }
+        fact.support = values
+            .into_values()
+            .map(|mut s| {
+                s.sources.sort();
+                s.outlets.sort();
+                s.independent_sources = s.sources.len();
+                s
+            })
+            .collect();
+    }
+    facts
+}
