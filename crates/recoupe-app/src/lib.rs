@@ -8,11 +8,14 @@
 //! - [`extract`]: the pipeline without a store;
 //! - [`query`]: the queries behind `search`, `show`, `stats`, `export`, `entities`,
 //!   `entity`, `claims`, `merges`, `unmerge`;
+//! - [`browse`]: the queries behind the workbench's pages (faceted search, entity
+//!   profiles, timelines, the map);
 //! - [`demo`]: the bundled demo corpus ingested and summarised;
 //! - [`eval`]: the pipeline scored against a gold corpus.
 //!
 //! Errors are [`AppError`]s naming the file, store or value concerned.
 
+pub mod browse;
 pub mod demo;
 mod error;
 pub mod eval;
@@ -25,6 +28,9 @@ use std::path::Path;
 pub use error::AppError;
 pub use recoupe_ingest::{IngestError, Note};
 pub use recoupe_pipeline::Pipeline;
+pub use recoupe_store::{
+    Browse, BrowseHit, Facets, MapPlace, MonthCount, SearchFilter, SearchPage, SnippetPart,
+};
 pub use recoupe_store::{
     Claim, ClusterReport, EntityDetail, EntityMerge, EntitySummary, SearchHit, SqliteStore, Stats,
     Store, Tally, SNIPPET_END, SNIPPET_START,

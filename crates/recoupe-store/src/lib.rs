@@ -26,6 +26,7 @@
 //! active merges, maps every merged key to its canonical key, and the entity queries and
 //! counts aggregate through it.
 
+mod browse;
 mod cluster;
 mod error;
 mod export;
@@ -36,6 +37,7 @@ mod sqlite;
 pub mod synthetic;
 mod types;
 
+pub use browse::*;
 pub use error::StoreError;
 pub use export::{export_csv, export_jsonl, CSV_HEADER};
 pub use fold::fold;

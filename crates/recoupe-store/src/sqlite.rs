@@ -1,5 +1,7 @@
 //! The SQLite backend.
 
+mod browse;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -38,6 +38,29 @@ pub enum ColorChoice {
     Never,
 }
 
+/// Options of `serve` and `demo --serve`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ServeArgs {
+    /// Address to listen on (IP:PORT); a non-loopback address needs --token.
+    #[arg(long, default_value = "127.0.0.1:8787")]
+    pub addr: std::net::SocketAddr,
+    /// Access token required on every request (at least 16 characters).
+    #[arg(long, env = "RECOUPE_TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+    /// Allow requests that change the store (ingest, undoing a merge).
+    #[arg(long)]
+    pub allow_ingest: bool,
+    /// Largest request body accepted, in MiB.
+    #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..=1024))]
+    pub max_body_mib: u64,
+    /// Longest a request may take, in seconds.
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub timeout_secs: u64,
+    /// Request logs as JSON lines (default: compact text); RUST_LOG filters them.
+    #[arg(long)]
+    pub log_json: bool,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Jsonl,
@@ -116,7 +139,25 @@ pub enum Command {
         output: Option<PathBuf>,
     },
     /// Ingest the bundled demo corpus (a dozen French reports written for recoupe) and summarise it.
-    Demo,
+    ///
+    /// With --serve, then serve it in the workbench (as `recoupe serve`) and print the URL.
+    Demo {
+        /// Serve the store after ingesting the demo.
+        #[arg(long)]
+        serve: bool,
+        #[command(flatten)]
+        server: ServeArgs,
+    },
+    /// Serve the workbench: web pages and a JSON API (/api/v1/, OpenAPI at /api/openapi.json)
+    /// over the store.
+    ///
+    /// Binds 127.0.0.1:8787 by default. Any other address needs an access token (--token or
+    /// RECOUPE_TOKEN), then required on every request. Read-only unless --allow-ingest.
+    /// Stops on Ctrl-C or SIGTERM after the requests in flight. Example: recoupe serve --addr 127.0.0.1:9000
+    Serve {
+        #[command(flatten)]
+        server: ServeArgs,
+    },
     /// Score the pipeline against a gold corpus directory (articles.jsonl + gold.jsonl, see the
     /// corpus FORMAT.md). Layers the pipeline does not produce yet are reported as "not produced".
     ///

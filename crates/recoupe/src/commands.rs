@@ -39,7 +39,14 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Show { doc, explain, json } => show(&cli.db, &doc, explain, json, style),
         Command::Stats { json } => stats(&cli.db, json),
         Command::Export { format, output } => export(&cli.db, format, output.as_deref()),
-        Command::Demo => demo(&cli.db, style),
+        Command::Demo { serve, server } => {
+            demo(&cli.db, style)?;
+            if serve {
+                crate::serve::serve(&cli.db, &server)?;
+            }
+            Ok(Outcome::Success)
+        }
+        Command::Serve { server } => crate::serve::serve(&cli.db, &server),
         Command::Eval {
             corpus,
             json,

@@ -1,0 +1,664 @@
+//! [`Browse`] for [`SqliteStore`]: the workbench's queries.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, OptionalExtension};
+use serde::Deserialize;
+
+use super::{failed, optional_date, SqliteStore};
+use crate::browse::*;
+use crate::query::fts_query;
+use crate::{StoreError, Tally};
+
+/// Marks around matched words in the FTS5 snippet: control characters, which the
+/// snippet splitter turns into [`SnippetPart`]s and which never reach a page.
+const HIT_START: &str = "\u{2}";
+const HIT_END: &str = "\u{3}";
+
+/// Characters of a document's opening shown when there is no query.
+const OPENING_CHARS: i64 = 240;
+
+/// Documents a search reads at most (ranks, counts by outlet, language and year): with a
+/// query the most recently stored matches, without one the newest documents.
+const CANDIDATES: usize = 500;
+
+/// Counts of matching documents are exact up to this.
+const COUNT_CAP: u64 = 2_000;
+
+/// Documents the entity and place facets are counted over (the best ones).
+const FACET_SAMPLE: usize = 40;
+
+/// Entities and places listed in each facet.
+const FACET_TOP: usize = 15;
+
+/// Just the parts of the stored layers the facets need; serde skips the rest.
+#[derive(Deserialize)]
+struct FacetLayers {
+    layers: FacetLayersInner,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct FacetLayersInner {
+    entities: Vec<FacetMention>,
+    places: Vec<FacetPlace>,
+}
+
+#[derive(Deserialize)]
+struct FacetMention {
+    label: String,
+    entity: String,
+    span: recoupe_model::Span,
+    #[serde(default)]
+    kb: Option<FacetKb>,
+}
+
+#[derive(Deserialize)]
+struct FacetKb {
+    #[serde(default)]
+    name: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct FacetPlace {
+    entity: String,
+    name: String,
+    #[serde(default)]
+    lat: Option<f64>,
+}
+
+/// One matching document before the page is cut.
+struct Match {
+    rowid: i64,
+    outlet: Option<String>,
+    language: Option<String>,
+    published: Option<String>,
+    score: Option<f64>,
+}
+
+/// Splits an FTS5 snippet at the hit marks.
+fn snippet_parts(snippet: &str) -> Vec<SnippetPart> {
+    let mut parts = Vec::new();
+    let mut rest = snippet;
+    let mut hit = false;
+    while !rest.is_empty() {
+        let mark = if hit { HIT_END } else { HIT_START };
+        let (text, after) = match rest.find(mark) {
+            Some(at) => (&rest[..at], &rest[at + mark.len()..]),
+            None => (rest, ""),
+        };
+        // A stray mark of the other kind (a control character in the text) is dropped.
+        let text: String = text
+            .chars()
+            .filter(|c| *c != '\u{2}' && *c != '\u{3}')
+            .collect();
+        if !text.is_empty() {
+            parts.push(SnippetPart { text, hit });
+        }
+        rest = after;
+        hit = !hit;
+    }
+    parts
+}
+
+fn tally(counts: BTreeMap<Option<String>, u64>, by_count: bool) -> Vec<Tally> {
+    let mut tallies: Vec<Tally> = counts
+        .into_iter()
+        .map(|(value, count)| Tally { value, count })
+        .collect();
+    if by_count {
+        tallies.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    }
+    tallies
+}
+
+impl SqliteStore {
+    /// The canonical key of `key` (itself when it is not merged).
+    fn canonical_key(&self, key: &str) -> Result<String, StoreError> {
+        self.conn
+            .prepare_cached(
+                "SELECT coalesce((SELECT canonical_key FROM entity_canonical WHERE entity_key = ?1), ?1)",
+            )
+            .and_then(|mut stmt| stmt.query_row([key], |row| row.get(0)))
+            .map_err(failed(&self.path, &format!("read the canonical key of {key}")))
+    }
+
+    /// The keys of the entity `key` belongs to, canonical key first.
+    fn group_of(&self, key: &str) -> Result<Vec<String>, StoreError> {
+        let root = self.canonical_key(key)?;
+        let mut members = self.group_members(&root)?;
+        members.sort_by_key(|member| *member != root);
+        Ok(members)
+    }
+
+    /// [`Self::group_of`] as a JSON array for `json_each`.
+    fn group_json(&self, key: &str) -> Result<String, StoreError> {
+        serde_json::to_string(&self.group_of(key)?).map_err(|source| StoreError::Serialize {
+            id: key.to_string(),
+            source,
+        })
+    }
+
+    /// The candidates of a search: the documents passing the filter, at most
+    /// [`CANDIDATES`] of them, most recently stored first (with a query) or newest first
+    /// (without), with what the facets and the ordering need. Never more rows than that
+    /// are read, whatever the store's size: a word found in every document costs the same
+    /// as a rare one.
+    fn matches(
+        &self,
+        filter: &SearchFilter,
+        fts: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<Match>, StoreError> {
+        let (conditions, mut args) = self.conditions(filter)?;
+        let sql = match fts {
+            Some(_) if conditions.is_empty() => {
+                // The FTS index alone yields the candidates and their scores; only those
+                // rows of documents are read.
+                format!(
+                    "SELECT d.doc_rowid, d.outlet, d.language, d.published, m.score
+                     FROM (SELECT rowid, bm25(documents_fts, 4.0, 1.0) AS score
+                           FROM documents_fts WHERE documents_fts MATCH ?{}
+                           ORDER BY rowid DESC LIMIT ?{}) m
+                     JOIN documents d ON d.doc_rowid = m.rowid",
+                    args.len() + 1,
+                    args.len() + 2
+                )
+            }
+            Some(_) => format!(
+                "SELECT d.doc_rowid, d.outlet, d.language, d.published,
+                        bm25(documents_fts, 4.0, 1.0)
+                 FROM documents_fts JOIN documents d ON d.doc_rowid = documents_fts.rowid
+                 WHERE documents_fts MATCH ?{}{conditions}
+                 ORDER BY documents_fts.rowid DESC LIMIT ?{}",
+                args.len() + 1,
+                args.len() + 2
+            ),
+            None => format!(
+                "SELECT d.doc_rowid, d.outlet, d.language, d.published, NULL
+                 FROM documents d WHERE 1{conditions}
+                 ORDER BY d.published DESC, d.doc_rowid DESC LIMIT ?{}",
+                args.len() + 1
+            ),
+        };
+        if let Some(fts) = fts {
+            args.push(Value::Text(fts.to_string()));
+        }
+        args.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
+        let run = || -> rusqlite::Result<Vec<Match>> {
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map(params_from_iter(args.iter()), |row| {
+                Ok(Match {
+                    rowid: row.get(0)?,
+                    outlet: row.get(1)?,
+                    language: row.get(2)?,
+                    published: row.get(3)?,
+                    score: row.get::<_, Option<f64>>(4)?.map(|bm25| -bm25),
+                })
+            })?;
+            rows.collect()
+        };
+        run().map_err(failed(&self.path, "search documents"))
+    }
+
+    /// The filter's conditions on `documents d` (each starting with ` AND `) and their
+    /// parameters, numbered from `?1`.
+    fn conditions(&self, filter: &SearchFilter) -> Result<(String, Vec<Value>), StoreError> {
+        let mut sql = String::new();
+        let mut args: Vec<Value> = Vec::new();
+        let arg = |value: Value, args: &mut Vec<Value>| {
+            args.push(value);
+            format!("?{}", args.len())
+        };
+        if let Some(outlet) = &filter.outlet {
+            let p = arg(Value::Text(outlet.clone()), &mut args);
+            sql.push_str(&format!(" AND d.outlet = {p}"));
+        }
+        if let Some(language) = &filter.language {
+            let p = arg(Value::Text(language.clone()), &mut args);
+            sql.push_str(&format!(" AND d.language = {p}"));
+        }
+        if let Some(from) = filter.from {
+            let p = arg(Value::Text(from.format("%Y-%m-%d").to_string()), &mut args);
+            sql.push_str(&format!(" AND d.published >= {p}"));
+        }
+        if let Some(to) = filter.to {
+            let p = arg(Value::Text(to.format("%Y-%m-%d").to_string()), &mut args);
+            sql.push_str(&format!(" AND d.published <= {p}"));
+        }
+        if let Some(entity) = &filter.entity {
+            let p = arg(Value::Text(self.group_json(entity)?), &mut args);
+            sql.push_str(&format!(
+                " AND d.doc_rowid IN (SELECT doc_rowid FROM mentions
+                     WHERE entity_key IN (SELECT value FROM json_each({p})))"
+            ));
+        }
+        if let Some(place) = &filter.place {
+            let p = arg(Value::Text(place.clone()), &mut args);
+            sql.push_str(&format!(
+                " AND d.doc_rowid IN (SELECT doc_rowid FROM places WHERE entity_key = {p})"
+            ));
+        }
+        Ok((sql, args))
+    }
+
+    /// How many documents pass the filter: exact up to [`COUNT_CAP`], else `COUNT_CAP`
+    /// and `false`. A query alone is counted in the FTS index, exactly.
+    fn count_matches(
+        &self,
+        filter: &SearchFilter,
+        fts: Option<&str>,
+    ) -> Result<(u64, bool), StoreError> {
+        let (conditions, mut args) = self.conditions(filter)?;
+        let sql = match fts {
+            Some(_) if conditions.is_empty() => {
+                args.push(Value::Text(fts.unwrap_or_default().to_string()));
+                "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1".to_string()
+            }
+            None if conditions.is_empty() => "SELECT count(*) FROM documents".to_string(),
+            _ => {
+                let source = match fts {
+                    Some(fts) => {
+                        args.push(Value::Text(fts.to_string()));
+                        format!(
+                            "documents_fts JOIN documents d ON d.doc_rowid = documents_fts.rowid
+                             WHERE documents_fts MATCH ?{}",
+                            args.len()
+                        )
+                    }
+                    None => "documents d WHERE 1".to_string(),
+                };
+                format!(
+                    "SELECT count(*) FROM (SELECT 1 FROM {source}{conditions} LIMIT {})",
+                    COUNT_CAP + 1
+                )
+            }
+        };
+        let count: u64 = self
+            .conn
+            .prepare_cached(&sql)
+            .and_then(|mut stmt| stmt.query_row(params_from_iter(args.iter()), |row| row.get(0)))
+            .map_err(failed(&self.path, "count search results"))?;
+        // Only the capped subquery can stop short; the other two counts are exact.
+        let capped = !conditions.is_empty();
+        Ok(if capped && count > COUNT_CAP {
+            (COUNT_CAP, false)
+        } else {
+            (count, true)
+        })
+    }
+
+    /// Entity and place counts over the stored layers of `rowids`.
+    fn sample_facets(
+        &self,
+        rowids: &[i64],
+    ) -> Result<(Vec<FacetEntity>, Vec<FacetEntity>), StoreError> {
+        // key -> (documents, label, name votes)
+        type Count = (u64, String, HashMap<String, u64>);
+        let mut entities: HashMap<String, Count> = HashMap::new();
+        let mut places: HashMap<String, Count> = HashMap::new();
+        let mut canonical: HashMap<String, String> = HashMap::new();
+        for &rowid in rowids {
+            let (blob, text): (Vec<u8>, String) = self
+                .conn
+                .prepare_cached("SELECT layers, text FROM documents WHERE doc_rowid = ?1")
+                .and_then(|mut stmt| stmt.query_row([rowid], |row| Ok((row.get(0)?, row.get(1)?))))
+                .map_err(failed(&self.path, "read layers for facets"))?;
+            let corrupt = |reason: String| StoreError::CorruptRow {
+                path: self.path.clone(),
+                table: "documents",
+                reason: format!("layers of row {rowid}: {reason}"),
+            };
+            let json = zstd::decode_all(blob.as_slice()).map_err(|e| corrupt(e.to_string()))?;
+            let stored: FacetLayers =
+                serde_json::from_slice(&json).map_err(|e| corrupt(e.to_string()))?;
+            let mut seen: Vec<&str> = Vec::new();
+            for mention in &stored.layers.entities {
+                if mention.label == "LOC" || seen.contains(&mention.entity.as_str()) {
+                    continue;
+                }
+                seen.push(&mention.entity);
+                let root = match canonical.get(&mention.entity) {
+                    Some(root) => root.clone(),
+                    None => {
+                        let root = self.canonical_key(&mention.entity)?;
+                        canonical.insert(mention.entity.clone(), root.clone());
+                        root
+                    }
+                };
+                let name = mention
+                    .kb
+                    .as_ref()
+                    .and_then(|kb| kb.name.clone())
+                    .unwrap_or_else(|| {
+                        text.get(mention.span.start..mention.span.end)
+                            .unwrap_or("")
+                            .to_string()
+                    });
+                let entry = entities
+                    .entry(root)
+                    .or_insert_with(|| (0, mention.label.clone(), HashMap::new()));
+                entry.0 += 1;
+                *entry.2.entry(name).or_default() += 1;
+            }
+            let mut seen_places: Vec<&str> = Vec::new();
+            for place in &stored.layers.places {
+                if place.lat.is_none() || seen_places.contains(&place.entity.as_str()) {
+                    continue;
+                }
+                seen_places.push(&place.entity);
+                let entry = places
+                    .entry(place.entity.clone())
+                    .or_insert_with(|| (0, "LOC".to_string(), HashMap::new()));
+                entry.0 += 1;
+                *entry.2.entry(place.name.clone()).or_default() += 1;
+            }
+        }
+        let top = |counts: HashMap<String, Count>| -> Vec<FacetEntity> {
+            let mut list: Vec<FacetEntity> = counts
+                .into_iter()
+                .map(|(key, (documents, label, names))| {
+                    let name = names
+                        .into_iter()
+                        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+                        .map(|(name, _)| name)
+                        .unwrap_or_default();
+                    FacetEntity {
+                        key,
+                        name,
+                        label,
+                        documents,
+                    }
+                })
+                .collect();
+            list.sort_by(|a, b| {
+                b.documents
+                    .cmp(&a.documents)
+                    .then_with(|| a.name.cmp(&b.name))
+            });
+            list.truncate(FACET_TOP);
+            list
+        };
+        Ok((top(entities), top(places)))
+    }
+
+    /// The page's documents: id, title, snippet.
+    fn page_hits(&self, page: &[Match], fts: Option<&str>) -> Result<Vec<BrowseHit>, StoreError> {
+        let mut hits = Vec::with_capacity(page.len());
+        for m in page {
+            type Row = (String, Option<String>, Option<String>, String);
+            let (id, title, snippet, opening): Row = match fts {
+                Some(fts) => self
+                    .conn
+                    .prepare_cached(
+                        "SELECT d.id, d.title, snippet(documents_fts, -1, ?3, ?4, '…', 24),
+                                substr(d.text, 1, ?5)
+                         FROM documents_fts JOIN documents d ON d.doc_rowid = documents_fts.rowid
+                         WHERE documents_fts MATCH ?1 AND documents_fts.rowid = ?2",
+                    )
+                    .and_then(|mut stmt| {
+                        stmt.query_row(
+                            params![fts, m.rowid, HIT_START, HIT_END, OPENING_CHARS],
+                            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+                        )
+                    }),
+                None => self
+                    .conn
+                    .prepare_cached(
+                        "SELECT id, title, substr(text, 1, ?2), substr(text, 1, ?2)
+                         FROM documents WHERE doc_rowid = ?1",
+                    )
+                    .and_then(|mut stmt| {
+                        stmt.query_row(params![m.rowid, OPENING_CHARS], |row| {
+                            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+                        })
+                    }),
+            }
+            .map_err(failed(&self.path, "read search hits"))?;
+            let mut snippet = snippet.unwrap_or_default();
+            if fts.is_none() && snippet.chars().count() as i64 >= OPENING_CHARS {
+                snippet.push('…');
+            }
+            hits.push(BrowseHit {
+                id,
+                headline: headline(title.as_deref(), &opening),
+                title,
+                outlet: m.outlet.clone(),
+                published: optional_date(m.published.clone(), &self.path)?,
+                language: m.language.clone(),
+                score: m.score,
+                snippet: snippet_parts(&snippet),
+            });
+        }
+        Ok(hits)
+    }
+}
+
+impl Browse for SqliteStore {
+    fn search_page(&self, filter: &SearchFilter) -> Result<SearchPage, StoreError> {
+        let _snapshot = self
+            .conn
+            .unchecked_transaction()
+            .map_err(failed(&self.path, "search documents"))?;
+        let fts = filter.query.as_deref().and_then(fts_query);
+        let wanted = filter.offset.saturating_add(filter.limit);
+        let mut matches = self.matches(filter, fts.as_deref(), wanted.max(CANDIDATES))?;
+        let (total, total_exact) = if matches.len() < wanted.max(CANDIDATES) {
+            (matches.len() as u64, true)
+        } else {
+            self.count_matches(filter, fts.as_deref())?
+        };
+        let mut outlets: BTreeMap<Option<String>, u64> = BTreeMap::new();
+        let mut languages: BTreeMap<Option<String>, u64> = BTreeMap::new();
+        let mut years: BTreeMap<Option<String>, u64> = BTreeMap::new();
+        for m in &matches {
+            *outlets.entry(m.outlet.clone()).or_default() += 1;
+            *languages.entry(m.language.clone()).or_default() += 1;
+            let year = m
+                .published
+                .as_ref()
+                .and_then(|p| p.get(..4))
+                .map(str::to_string);
+            *years.entry(year).or_default() += 1;
+        }
+        years.remove(&None);
+        if fts.is_some() {
+            matches.sort_by(|a, b| {
+                b.score
+                    .unwrap_or(f64::MIN)
+                    .total_cmp(&a.score.unwrap_or(f64::MIN))
+                    .then(a.rowid.cmp(&b.rowid))
+            });
+        } else {
+            // Newest first; undated documents last, then the most recently stored.
+            matches.sort_by(|a, b| {
+                b.published
+                    .is_some()
+                    .cmp(&a.published.is_some())
+                    .then_with(|| b.published.cmp(&a.published))
+                    .then(b.rowid.cmp(&a.rowid))
+            });
+        }
+        let sample: Vec<i64> = matches.iter().take(FACET_SAMPLE).map(|m| m.rowid).collect();
+        let (entities, places) = self.sample_facets(&sample)?;
+        let start = filter.offset.min(matches.len());
+        let end = start.saturating_add(filter.limit).min(matches.len());
+        let hits = self.page_hits(&matches[start..end], fts.as_deref())?;
+        Ok(SearchPage {
+            total,
+            total_exact,
+            ranked: matches.len() as u64,
+            offset: filter.offset as u64,
+            hits,
+            facets: Facets {
+                outlets: tally(outlets, true),
+                languages: tally(languages, true),
+                years: tally(years, false),
+                entities,
+                places,
+                sampled: sample.len() as u64,
+            },
+        })
+    }
+
+    fn map_places(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        limit: usize,
+    ) -> Result<Vec<MapPlace>, StoreError> {
+        let day = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+        let run = || -> rusqlite::Result<Vec<MapPlace>> {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT p.entity_key, p.name, p.country, p.kind, avg(p.lat), avg(p.lon),
+                        count(DISTINCT p.doc_rowid) AS n
+                 FROM places p
+                 WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL
+                   AND (?1 IS NULL AND ?2 IS NULL OR p.doc_rowid IN (
+                        SELECT doc_rowid FROM documents
+                        WHERE (?1 IS NULL OR published >= ?1) AND (?2 IS NULL OR published <= ?2)))
+                 GROUP BY p.entity_key
+                 ORDER BY n DESC, p.entity_key LIMIT ?3",
+            )?;
+            let rows = stmt.query_map(
+                params![day(from), day(to), limit.min(i64::MAX as usize) as i64],
+                |row| {
+                    Ok(MapPlace {
+                        key: row.get(0)?,
+                        name: row.get(1)?,
+                        country: row.get(2)?,
+                        kind: row.get(3)?,
+                        lat: row.get(4)?,
+                        lon: row.get(5)?,
+                        documents: row.get(6)?,
+                    })
+                },
+            )?;
+            rows.collect()
+        };
+        run().map_err(failed(&self.path, "list places for the map"))
+    }
+
+    fn mentions_by_month(&self, key: &str) -> Result<Vec<MonthCount>, StoreError> {
+        let group = self.group_json(key)?;
+        let run = || -> rusqlite::Result<Vec<MonthCount>> {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT substr(d.published, 1, 7) AS month, count(*), count(DISTINCT d.doc_rowid)
+                 FROM mentions m JOIN documents d USING (doc_rowid)
+                 WHERE m.entity_key IN (SELECT value FROM json_each(?1))
+                   AND d.published IS NOT NULL
+                 GROUP BY month ORDER BY month",
+            )?;
+            let rows = stmt.query_map([group], |row| {
+                Ok(MonthCount {
+                    month: row.get(0)?,
+                    mentions: row.get(1)?,
+                    documents: row.get(2)?,
+                })
+            })?;
+            rows.collect()
+        };
+        run().map_err(failed(
+            &self.path,
+            &format!("count mentions of {key} by month"),
+        ))
+    }
+
+    fn entity_keys(&self, key: &str) -> Result<Vec<String>, StoreError> {
+        self.group_of(key)
+    }
+
+    fn documents_mentioning(&self, key: &str, limit: usize) -> Result<Vec<String>, StoreError> {
+        let group = self.group_json(key)?;
+        let run = || -> rusqlite::Result<Vec<String>> {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT id FROM documents
+                 WHERE doc_rowid IN (SELECT doc_rowid FROM mentions
+                                     WHERE entity_key IN (SELECT value FROM json_each(?1)))
+                 ORDER BY published IS NULL, published DESC, doc_rowid DESC LIMIT ?2",
+            )?;
+            let rows = stmt
+                .query_map(params![group, limit.min(i64::MAX as usize) as i64], |row| {
+                    row.get(0)
+                })?;
+            rows.collect()
+        };
+        run().map_err(failed(
+            &self.path,
+            &format!("list documents mentioning {key}"),
+        ))
+    }
+
+    fn documents_at_place(&self, key: &str, limit: usize) -> Result<Vec<String>, StoreError> {
+        let run = || -> rusqlite::Result<Vec<String>> {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT id FROM documents
+                 WHERE doc_rowid IN (SELECT doc_rowid FROM places WHERE entity_key = ?1)
+                 ORDER BY published IS NULL, published DESC, doc_rowid DESC LIMIT ?2",
+            )?;
+            let rows = stmt
+                .query_map(params![key, limit.min(i64::MAX as usize) as i64], |row| {
+                    row.get(0)
+                })?;
+            rows.collect()
+        };
+        run().map_err(failed(
+            &self.path,
+            &format!("list documents at place {key}"),
+        ))
+    }
+
+    fn headlines(&self, ids: &[String]) -> Result<BTreeMap<String, String>, StoreError> {
+        let mut out = BTreeMap::new();
+        for id in ids {
+            let row: Option<(Option<String>, String)> = self
+                .conn
+                .prepare_cached("SELECT title, substr(text, 1, ?2) FROM documents WHERE id = ?1")
+                .and_then(|mut stmt| {
+                    stmt.query_row(params![id, OPENING_CHARS], |row| {
+                        Ok((row.get(0)?, row.get(1)?))
+                    })
+                    .optional()
+                })
+                .map_err(failed(&self.path, "read headlines"))?;
+            if let Some((title, opening)) = row {
+                out.insert(id.clone(), headline(title.as_deref(), &opening));
+            }
+        }
+        Ok(out)
+    }
+
+    fn data_version(&self) -> Result<u64, StoreError> {
+        self.conn
+            .query_row("PRAGMA data_version", [], |row| row.get(0))
+            .optional()
+            .map(Option::unwrap_or_default)
+            .map_err(failed(&self.path, "read the data version"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::snippet_parts;
+
+    #[test]
+    fn snippet_marks_become_parts() {
+        let parts = snippet_parts("…les \u{2}frappes\u{3} sur \u{2}Deir\u{3}");
+        let shown: Vec<(&str, bool)> = parts.iter().map(|p| (p.text.as_str(), p.hit)).collect();
+        assert_eq!(
+            shown,
+            vec![
+                ("…les ", false),
+                ("frappes", true),
+                (" sur ", false),
+                ("Deir", true)
+            ]
+        );
+        assert!(snippet_parts("").is_empty());
+        // An unbalanced mark never panics and never leaks a control character.
+        let stray = snippet_parts("a\u{3}b\u{2}c");
+        assert!(stray.iter().all(|p| !p.text.contains(['\u{2}', '\u{3}'])));
+    }
+}
