@@ -596,8 +596,12 @@ fn entity(db: &Path, name: &str, limit: usize, json: bool) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
+/// The kind as the JSON output names it (`according_to`).
 fn kind_name(kind: AttributionKind) -> String {
-    format!("{kind:?}").to_lowercase()
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_else(|| format!("{kind:?}").to_lowercase())
 }
 
 fn claims(
@@ -697,15 +701,22 @@ fn demo(db: &Path, style: Style) -> Result<Outcome> {
     println!("\n{}", style.bold("Who says what (first attributions)"));
     for a in &report.first_attributions {
         let mut details = vec![kind_name(a.kind)];
-        if !a.via.is_empty() {
-            details.push(format!("via {}", a.via.join(" ← ")));
+        if a.polarity != recoupe_model::Polarity::Assert {
+            details.push(a.polarity.as_str().to_string());
+        }
+        if !a.via_names.is_empty() {
+            details.push(format!("via {}", a.via_names.join(" ← ")));
         }
         if a.hedged {
             details.push("HEDGED".into());
         }
         println!(
-            "  {} → {}…  [{}]",
-            a.speaker.as_deref().unwrap_or("(no speaker)"),
+            "  {} {} {}…  [{}]",
+            a.speaker_name
+                .as_deref()
+                .or(a.speaker.as_deref())
+                .unwrap_or("(no speaker)"),
+            render::polarity_verb(a.polarity),
             a.content,
             details.join(", ")
         );

@@ -295,7 +295,9 @@ pub fn polarity_verb(polarity: Polarity) -> &'static str {
 pub fn speaker_label(st: &Statement) -> String {
     let mut label = match (&st.speaker, &st.speaker_as_written) {
         (None, _) => "(no speaker)".to_string(),
-        (Some(name), Some(written)) if name != written => format!("{name} (as “{written}”)"),
+        (Some(name), Some(written)) if !written.to_lowercase().contains(&name.to_lowercase()) => {
+            format!("{name} (as “{written}”)")
+        }
         (Some(name), _) => name.clone(),
     };
     if st.speaker_unnamed {
