@@ -15,6 +15,12 @@ pub enum AppError {
         path.display()
     )]
     NoStore { path: PathBuf },
+    #[error(
+        "cannot create the store {}: the folder {} does not exist — create it first \
+         (`mkdir -p {}`) or pass another --db",
+        path.display(), folder.display(), folder.display()
+    )]
+    NoStoreFolder { path: PathBuf, folder: PathBuf },
     #[error("opening the store {}", path.display())]
     OpenStore {
         path: PathBuf,

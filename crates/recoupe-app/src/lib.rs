@@ -26,8 +26,9 @@ pub mod query;
 use std::path::Path;
 
 pub use error::AppError;
-pub use recoupe_ingest::{IngestError, Note};
+pub use recoupe_ingest::{IngestError, IngestOptions, Note};
 pub use recoupe_pipeline::Pipeline;
+pub use recoupe_store::{search_query_problem, SearchQuery};
 pub use recoupe_store::{
     Browse, BrowseHit, Facets, MapPlace, MonthCount, SearchFilter, SearchPage, SnippetPart,
 };
@@ -43,6 +44,14 @@ pub fn pipeline() -> Result<Pipeline, AppError> {
 
 /// Opens the store at `db`, creating it when it does not exist.
 pub fn open_store(db: &Path) -> Result<SqliteStore, AppError> {
+    if let Some(folder) = db.parent().filter(|f| !f.as_os_str().is_empty()) {
+        if !folder.is_dir() {
+            return Err(AppError::NoStoreFolder {
+                path: db.to_path_buf(),
+                folder: folder.to_path_buf(),
+            });
+        }
+    }
     SqliteStore::open(db).map_err(|source| AppError::OpenStore {
         path: db.to_path_buf(),
         source: Box::new(source),

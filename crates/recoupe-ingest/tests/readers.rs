@@ -317,9 +317,18 @@ fn directories_are_walked_sorted_with_hidden_and_unknown_files_skipped() {
         .iter()
         .map(ToString::to_string)
         .collect();
-    assert_eq!(notes.len(), 1, "{notes:?}");
+    // Every skipped entry is reported (issue 10): hidden ones too.
+    assert_eq!(notes.len(), 3, "{notes:?}");
     assert!(
-        notes[0].ends_with("notes.md: skipped: unknown extension"),
+        notes[0].ends_with(".cache: skipped: hidden directory (not walked)"),
+        "{notes:?}"
+    );
+    assert!(
+        notes[1].ends_with(".d.txt: skipped: hidden file"),
+        "{notes:?}"
+    );
+    assert!(
+        notes[2].ends_with("notes.md: skipped: unknown extension"),
         "{notes:?}"
     );
     assert_eq!(documents.bytes_read(), input_size(&paths));

@@ -41,7 +41,8 @@ pub use browse::*;
 pub use error::StoreError;
 pub use export::{export_csv, export_jsonl, CSV_HEADER};
 pub use fold::fold;
-pub use query::{fts_query, SNIPPET_END, SNIPPET_START};
+pub use query::{fts_query, search_query_problem, SearchQuery, SNIPPET_END, SNIPPET_START};
+pub use sqlite::listing::StatementAt;
 pub use sqlite::{SqliteStore, SQLITE_SCHEMA_VERSION};
 pub use types::*;
 

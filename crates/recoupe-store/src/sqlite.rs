@@ -1,6 +1,7 @@
 //! The SQLite backend.
 
 mod browse;
+pub(crate) mod listing;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
