@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use recoupe_app::eval::EvalProgress;
 use recoupe_app::ingest::{IngestObserver, IngestProgress};
-use recoupe_app::{query, IngestError, Note};
+use recoupe_app::{query, ClusterProgress, ClusterStep, IngestError, Note};
 use recoupe_model::AttributionKind;
 use serde::Serialize;
 
@@ -87,6 +87,8 @@ fn progress_bar(enabled: bool, total: u64, template: &str) -> Option<ProgressBar
 /// Prints notes and failures as they happen, above the progress bar when there is one.
 struct Terminal {
     bar: Option<ProgressBar>,
+    /// The clustering step the bar shows, once clustering started.
+    clustering: Option<ClusterStep>,
 }
 
 impl Terminal {
@@ -115,6 +117,27 @@ impl IngestObserver for Terminal {
                 p.stored, p.duplicates, p.failed
             ));
         }
+    }
+
+    fn cluster_progress(&mut self, p: &ClusterProgress) {
+        let Some(bar) = &self.bar else {
+            return;
+        };
+        if self.clustering != Some(p.step) {
+            // The ingest bar becomes the clustering bar, one step after another.
+            if self.clustering.is_none() {
+                bar.set_style(
+                    ProgressStyle::with_template(
+                        "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} entity clustering: {msg}",
+                    )
+                    .expect("static template"),
+                );
+            }
+            self.clustering = Some(p.step);
+            bar.set_message(p.step.describe());
+        }
+        bar.set_length(p.total);
+        bar.set_position(p.done);
     }
 }
 
@@ -150,6 +173,7 @@ fn ingest(
             recoupe_app::ingest::input_size(paths),
             "{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes} ({bytes_per_sec}) {msg}",
         ),
+        clustering: None,
     };
     let summary = recoupe_app::ingest::ingest(db, paths, batch, cluster, &mut terminal)?;
     if let Some(bar) = terminal.bar {
@@ -190,7 +214,10 @@ fn extract(paths: &[String], without: &[String]) -> Result<Outcome> {
     let drop = recoupe_app::extract::parse_layers(without)?;
     let pipeline = recoupe_app::pipeline()?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let mut terminal = Terminal { bar: None };
+    let mut terminal = Terminal {
+        bar: None,
+        clustering: None,
+    };
     let summary = recoupe_app::extract::extract(&pipeline, paths, &drop, &mut out, &mut terminal)?;
     Ok(if summary.failed > 0 {
         Outcome::PartialFailure
