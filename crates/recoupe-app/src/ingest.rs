@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use recoupe_ingest::{read_inputs, IngestError, IngestOptions, Note};
 use recoupe_model::Document;
 use recoupe_pipeline::Pipeline;
-use recoupe_store::{PutOutcome, SqliteStore, Store};
+use recoupe_store::{ClusterProgress, PutOutcome, SqliteStore, Store};
 use serde::Serialize;
 
 use crate::AppError;
@@ -53,6 +53,10 @@ pub trait IngestObserver {
         let _ = error;
     }
     fn progress(&mut self, progress: &IngestProgress) {
+        let _ = progress;
+    }
+    /// Where the entity clustering pass after the ingest stands.
+    fn cluster_progress(&mut self, progress: &ClusterProgress) {
         let _ = progress;
     }
 }
@@ -199,7 +203,8 @@ pub fn ingest_into_with(
 }
 
 /// `recoupe ingest`: opens (or creates) the store at `db`, ingests `paths`, then runs the
-/// cross-article entity clustering when `cluster` is set and something new was stored.
+/// cross-article entity clustering when `cluster` is set and something new was stored, or
+/// a pass is still pending (an earlier ingest was killed before its pass was recorded).
 pub fn ingest(
     db: &Path,
     paths: &[String],
@@ -223,8 +228,13 @@ pub fn ingest_with(
     let pipeline = crate::pipeline()?;
     let mut store = crate::open_store(db)?;
     let mut summary = ingest_into_with(&mut store, &pipeline, paths, batch, opts, observer)?;
-    if cluster && summary.ingested > 0 {
-        cluster_after_ingest(&mut store, &mut summary)?;
+    if cluster {
+        let pending = store
+            .clustering_pending()
+            .map_err(|e| AppError::Cluster(Box::new(e)))?;
+        if summary.ingested > 0 || pending {
+            cluster_after_ingest(&mut store, &mut summary, observer)?;
+        }
     }
     Ok(summary)
 }
@@ -232,10 +242,11 @@ pub fn ingest_with(
 fn cluster_after_ingest(
     store: &mut SqliteStore,
     summary: &mut IngestSummary,
+    observer: &mut dyn IngestObserver,
 ) -> Result<(), AppError> {
     let started = Instant::now();
     let report = store
-        .cluster_entities()
+        .cluster_entities_with_progress(&mut |p| observer.cluster_progress(p))
         .map_err(|e| AppError::Cluster(Box::new(e)))?;
     summary.merges_added = report.added;
     summary.cluster_seconds = started.elapsed().as_secs_f64();

@@ -36,6 +36,7 @@ pub use recoupe_store::{
     Claim, ClusterReport, EntityDetail, EntityMerge, EntitySummary, SearchHit, SqliteStore, Stats,
     Store, Tally, SNIPPET_END, SNIPPET_START,
 };
+pub use recoupe_store::{ClusterProgress, ClusterStep};
 
 /// The standard French news pipeline.
 pub fn pipeline() -> Result<Pipeline, AppError> {

@@ -20,7 +20,7 @@ use crate::grammar::{
 };
 use crate::lexicon::{Lexicon, VerbClass};
 use crate::speakers::{
-    description_head, pronoun_speaker, resolve_speaker, same_as, Speaker, SpeakerRef,
+    description_head, pronoun_speaker, resolve_speaker, same_as, Seen, Speaker, SpeakerRef,
 };
 use crate::subjects::{name_in_apposition, subject_after, subject_before, topic_head};
 use crate::view::DocView;
@@ -59,7 +59,7 @@ pub(crate) fn analyse_sentence(
     lex: &Lexicon,
     view: &DocView<'_>,
     words: &[Word],
-    seen: &mut Vec<SpeakerRef>,
+    seen: &mut Seen,
 ) -> Vec<Attribution> {
     let quoted = quoted_mask(words);
     let cues = find_cues(lex, view.text, words, &quoted);
@@ -102,12 +102,7 @@ pub(crate) fn analyse_sentence(
 }
 
 impl Reading<'_, '_> {
-    fn verb_statements(
-        &self,
-        cues: &[VerbCue],
-        out: &mut Vec<Attribution>,
-        seen: &mut Vec<SpeakerRef>,
-    ) {
+    fn verb_statements(&self, cues: &[VerbCue], out: &mut Vec<Attribution>, seen: &mut Seen) {
         let words = self.words;
         // Part-of-speech tags, computed only if a cue needs them.
         let mut tags: Tags = None;
@@ -190,12 +185,10 @@ impl Reading<'_, '_> {
             // describes its antecedent; "la France a comptabilisé 500 cas": a count needs a
             // body, not a country, as its author.
             let relative = cue.group_start > 0 && words[cue.group_start - 1].folded == "qui";
-            let place = speaker.entity.as_deref().is_some_and(|e| {
-                self.view
-                    .entities
-                    .iter()
-                    .any(|m| m.entity == e && m.label == EntityType::LOC)
-            });
+            let place = speaker
+                .entity
+                .as_deref()
+                .is_some_and(|e| self.view.key_has_label(e, EntityType::LOC));
             if bare && cue.class == VerbClass::Report && (relative || place) {
                 continue;
             }
@@ -509,7 +502,7 @@ impl Reading<'_, '_> {
         gerund: bool,
         range: Option<(usize, usize)>,
         earlier: &[Attribution],
-        seen: &[SpeakerRef],
+        seen: &Seen,
     ) -> Speaker {
         let first_in_sentence = earlier.is_empty();
         let previous_speaker = earlier.last().and_then(|a| a.speaker);
@@ -616,7 +609,7 @@ impl Reading<'_, '_> {
     }
 
     /// "Selon X, content." or "content, selon X.": one according-to attribution per phrase.
-    fn according_statements(&self, out: &mut Vec<Attribution>, seen: &mut Vec<SpeakerRef>) {
+    fn according_statements(&self, out: &mut Vec<Attribution>, seen: &mut Seen) {
         let words = self.words;
         let sentence_end = words.len() - 1;
         for according in &self.according {
@@ -686,11 +679,7 @@ impl Reading<'_, '_> {
     /// that "le site" later refers back to "selon le site vie-publique.fr".
     fn named_source(&self, entity: String, phrase: Option<(usize, usize)>) -> Speaker {
         let head = phrase.and_then(|(a, b)| description_head(self.lex, &self.words[a..=b]));
-        let person = self
-            .view
-            .entities
-            .iter()
-            .any(|m| m.entity == entity && m.label == EntityType::PER);
+        let person = self.view.key_has_label(&entity, EntityType::PER);
         Speaker {
             span: phrase.map(|(a, b)| span_of(self.words, a, b)),
             entity: Some(entity.clone()),
@@ -781,7 +770,7 @@ fn reportative_compound(words: &[Word], k: usize) -> bool {
 }
 
 /// Remembers the speaker of the statement just pushed, with that statement's chain.
-fn remember(speaker: Speaker, out: &[Attribution], seen: &mut Vec<SpeakerRef>) {
+fn remember(speaker: Speaker, out: &[Attribution], seen: &mut Seen) {
     if let Some(mut r) = speaker.remember {
         r.via = out.last().map(|a| a.via.clone()).unwrap_or_default();
         r.at = out

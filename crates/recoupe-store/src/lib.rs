@@ -110,7 +110,21 @@ pub trait Store {
     /// spellings with and without articles) and records each merge with its rule and
     /// evidence. Idempotent; never redoes a merge that was undone. The queries above
     /// aggregate an entity over every key merged into it.
-    fn cluster_entities(&mut self) -> Result<ClusterReport, StoreError>;
+    fn cluster_entities(&mut self) -> Result<ClusterReport, StoreError> {
+        self.cluster_entities_with_progress(&mut |_| {})
+    }
+
+    /// [`Store::cluster_entities`], telling `progress` each step as it goes (for a
+    /// progress bar: the pass over a large store takes a while).
+    fn cluster_entities_with_progress(
+        &mut self,
+        progress: &mut dyn FnMut(&ClusterProgress),
+    ) -> Result<ClusterReport, StoreError>;
+
+    /// Whether documents were stored since the last clustering pass was recorded: an
+    /// ingest killed before or during the pass leaves it pending, and the next ingest
+    /// runs it.
+    fn clustering_pending(&self) -> Result<bool, StoreError>;
 
     /// Active merges, oldest first.
     fn merges(&self) -> Result<Vec<EntityMerge>, StoreError>;

@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use recoupe_app::eval::EvalProgress;
 use recoupe_app::ingest::{IngestObserver, IngestProgress};
-use recoupe_app::{query, IngestError, Note};
+use recoupe_app::{query, ClusterProgress, ClusterStep, IngestError, Note};
 use recoupe_model::AttributionKind;
 use serde::Serialize;
 
@@ -151,6 +151,8 @@ fn progress_bar(enabled: bool, total: u64, template: &str) -> Option<ProgressBar
 /// Prints notes and failures as they happen, above the progress bar when there is one.
 struct Terminal {
     bar: Option<ProgressBar>,
+    /// The clustering step the bar shows, once clustering started.
+    clustering: Option<ClusterStep>,
 }
 
 impl Terminal {
@@ -179,6 +181,27 @@ impl IngestObserver for Terminal {
                 p.stored, p.duplicates, p.failed
             ));
         }
+    }
+
+    fn cluster_progress(&mut self, p: &ClusterProgress) {
+        let Some(bar) = &self.bar else {
+            return;
+        };
+        if self.clustering != Some(p.step) {
+            // The ingest bar becomes the clustering bar, one step after another.
+            if self.clustering.is_none() {
+                bar.set_style(
+                    ProgressStyle::with_template(
+                        "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} entity clustering: {msg}",
+                    )
+                    .expect("static template"),
+                );
+            }
+            self.clustering = Some(p.step);
+            bar.set_message(p.step.describe());
+        }
+        bar.set_length(p.total);
+        bar.set_position(p.done);
     }
 }
 
@@ -215,6 +238,7 @@ fn ingest(
             recoupe_app::ingest::input_size(paths),
             "{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes} ({bytes_per_sec}) {msg}",
         ),
+        clustering: None,
     };
     let opts = reader_options(lang)?;
     let summary =
@@ -286,7 +310,10 @@ fn extract(paths: &[String], without: &[String], lang: Option<String>) -> Result
     let opts = reader_options(lang)?;
     let pipeline = recoupe_app::pipeline()?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let mut terminal = Terminal { bar: None };
+    let mut terminal = Terminal {
+        bar: None,
+        clustering: None,
+    };
     let summary = recoupe_app::extract::extract_with(
         &pipeline,
         paths,
