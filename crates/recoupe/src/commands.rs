@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::time::Instant;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use recoupe_app::eval::EvalProgress;
 use recoupe_app::ingest::{IngestObserver, IngestProgress};
@@ -38,7 +38,18 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Search { query, limit, json } => search(&cli.db, &query, limit as usize, json),
         Command::Show { doc, explain, json } => show(&cli.db, &doc, explain, json, style),
         Command::Stats { json } => stats(&cli.db, json),
-        Command::Export { format, output } => export(&cli.db, format, output.as_deref()),
+        Command::Export {
+            format,
+            output,
+            table,
+            out,
+        } => export(
+            &cli.db,
+            format,
+            output.as_deref(),
+            table.as_deref(),
+            out.as_deref(),
+        ),
         Command::Demo { serve, server } => {
             demo(&cli.db, style)?;
             if serve {
@@ -287,8 +298,35 @@ fn stats(db: &Path, json: bool) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-fn export(db: &Path, format: ExportFormat, output: Option<&Path>) -> Result<Outcome> {
+fn export(
+    db: &Path,
+    format: ExportFormat,
+    output: Option<&Path>,
+    table: Option<&str>,
+    out: Option<&Path>,
+) -> Result<Outcome> {
+    if format != ExportFormat::Csv && table.is_some() {
+        bail!("--table is for --format csv; --format parquet writes every table");
+    }
+    if format != ExportFormat::Parquet && out.is_some() {
+        bail!("--out DIR is for --format parquet; use --output FILE");
+    }
     let store = recoupe_app::open_existing(db)?;
+    if format == ExportFormat::Parquet {
+        let Some(dir) = out else {
+            bail!("--format parquet needs --out DIR (one <table>.parquet file per table)");
+        };
+        for file in recoupe_app::tables::export_parquet(&store, dir)? {
+            eprintln!(
+                "exported {:>8} rows of {:<12} to {}",
+                file.rows,
+                file.table,
+                file.path.display()
+            );
+        }
+        return Ok(Outcome::Success);
+    }
+    let table = table.unwrap_or("documents");
     let mut writer: Box<dyn Write> = match output {
         Some(path) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(path)
@@ -296,13 +334,18 @@ fn export(db: &Path, format: ExportFormat, output: Option<&Path>) -> Result<Outc
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
-    let format = match format {
-        ExportFormat::Jsonl => query::ExportFormat::Jsonl,
-        ExportFormat::Csv => query::ExportFormat::Csv,
+    let (n, what) = match format {
+        ExportFormat::Csv => (
+            recoupe_app::tables::export_csv_table(&store, table, &mut writer)?,
+            format!("rows of {table}"),
+        ),
+        _ => (
+            query::export(&store, query::ExportFormat::Jsonl, &mut writer)?,
+            "documents".to_string(),
+        ),
     };
-    let n = query::export(&store, format, &mut writer)?;
     if let Some(path) = output {
-        eprintln!("exported {n} documents to {}", path.display());
+        eprintln!("exported {n} {what} to {}", path.display());
     }
     Ok(Outcome::Success)
 }
