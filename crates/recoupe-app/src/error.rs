@@ -49,6 +49,12 @@ pub enum AppError {
     UnknownLayer { name: String, known: String },
     #[error("writing the output")]
     Output(#[source] std::io::Error),
+    #[error("creating the directory {}", path.display())]
+    CreateDir {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("writing the output")]
     OutputJson(#[source] serde_json::Error),
     #[error("the store writer thread panicked")]

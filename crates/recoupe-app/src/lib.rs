@@ -11,7 +11,8 @@
 //! - [`browse`]: the queries behind the workbench's pages (faceted search, entity
 //!   profiles, timelines, the map);
 //! - [`demo`]: the bundled demo corpus ingested and summarised;
-//! - [`eval`]: the pipeline scored against a gold corpus.
+//! - [`eval`]: the pipeline scored against a gold corpus;
+//! - [`tables`]: the store's tables as Parquet files or CSV (`export --format parquet|csv`).
 //!
 //! Errors are [`AppError`]s naming the file, store or value concerned.
 
@@ -22,6 +23,7 @@ pub mod eval;
 pub mod extract;
 pub mod ingest;
 pub mod query;
+pub mod tables;
 
 use std::path::Path;
 

@@ -35,11 +35,12 @@ mod layers_codec;
 mod query;
 mod sqlite;
 pub mod synthetic;
+pub mod tables;
 mod types;
 
 pub use browse::*;
 pub use error::StoreError;
-pub use export::{export_csv, export_jsonl, CSV_HEADER};
+pub use export::{export_csv, export_jsonl};
 pub use fold::fold;
 pub use query::{fts_query, search_query_problem, SearchQuery, SNIPPET_END, SNIPPET_START};
 pub use sqlite::listing::StatementAt;

@@ -135,6 +135,7 @@ pub struct ServeArgs {
 pub enum ExportFormat {
     Jsonl,
     Csv,
+    Parquet,
 }
 
 #[derive(Debug, Subcommand)]
@@ -244,16 +245,27 @@ pub enum Command {
         #[command(flatten)]
         store: StoreArg,
     },
-    /// Export every stored document as JSONL (docs/schema.md) or CSV (one row per document).
+    /// Export the store: JSONL (one document per line), CSV (one table) or Parquet (every table).
     ///
-    /// Example: recoupe export --format csv --output corpus.csv
+    /// Tables (columns in docs/schema.md): documents, mentions, places, attributions.
+    /// Examples: recoupe export --format csv --table mentions --output mentions.csv;
+    /// recoupe export --format parquet --out tables/
     Export {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
         format: ExportFormat,
-        /// Output file (default stdout).
-        #[arg(long, short, value_name = "FILE")]
+        /// Output file (default stdout); for JSONL and CSV.
+        #[arg(long, short, value_name = "FILE", conflicts_with = "out")]
         output: Option<PathBuf>,
+        /// Table written by --format csv (default documents).
+        #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(
+            recoupe_app::tables::table_names()
+        ))]
+        table: Option<String>,
+        /// Directory of the Parquet files (one <table>.parquet per table); required by
+        /// --format parquet.
+        #[arg(long, required_if_eq("format", "parquet"))]
+        out: Option<PathBuf>,
         #[command(flatten)]
         store: StoreArg,
     },

@@ -86,7 +86,19 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             doc, explain, json, ..
         } => show(db, &doc, explain, json, style),
         Command::Stats { json, .. } => stats(db, json.json),
-        Command::Export { format, output, .. } => export(db, format, output.as_deref()),
+        Command::Export {
+            format,
+            output,
+            table,
+            out,
+            ..
+        } => export(
+            db,
+            format,
+            output.as_deref(),
+            table.as_deref(),
+            out.as_deref(),
+        ),
         Command::Demo { serve, server, .. } => {
             demo(db, style)?;
             if serve {
@@ -470,8 +482,41 @@ fn stats(db: &Path, json: bool) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-fn export(db: &Path, format: ExportFormat, output: Option<&Path>) -> Result<Outcome> {
+fn export(
+    db: &Path,
+    format: ExportFormat,
+    output: Option<&Path>,
+    table: Option<&str>,
+    out: Option<&Path>,
+) -> Result<Outcome> {
+    if format != ExportFormat::Csv && table.is_some() {
+        return Ok(Outcome::Usage(
+            "--table is for --format csv; --format parquet writes every table".to_string(),
+        ));
+    }
+    if format != ExportFormat::Parquet && out.is_some() {
+        return Ok(Outcome::Usage(
+            "--out DIR is for --format parquet; use --output FILE".to_string(),
+        ));
+    }
     let store = recoupe_app::open_existing(db)?;
+    if format == ExportFormat::Parquet {
+        let Some(dir) = out else {
+            return Ok(Outcome::Usage(
+                "--format parquet needs --out DIR (one <table>.parquet file per table)".to_string(),
+            ));
+        };
+        for file in recoupe_app::tables::export_parquet(&store, dir)? {
+            eprintln!(
+                "exported {:>8} rows of {:<12} to {}",
+                file.rows,
+                file.table,
+                file.path.display()
+            );
+        }
+        return Ok(Outcome::Success);
+    }
+    let table = table.unwrap_or("documents");
     let mut writer: Box<dyn Write> = match output {
         Some(path) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(path)
@@ -479,13 +524,18 @@ fn export(db: &Path, format: ExportFormat, output: Option<&Path>) -> Result<Outc
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
-    let format = match format {
-        ExportFormat::Jsonl => query::ExportFormat::Jsonl,
-        ExportFormat::Csv => query::ExportFormat::Csv,
+    let (n, what) = match format {
+        ExportFormat::Csv => (
+            recoupe_app::tables::export_csv_table(&store, table, &mut writer)?,
+            format!("rows of {table}"),
+        ),
+        _ => (
+            query::export(&store, query::ExportFormat::Jsonl, &mut writer)?,
+            "documents".to_string(),
+        ),
     };
-    let n = query::export(&store, format, &mut writer)?;
     if let Some(path) = output {
-        eprintln!("exported {n} documents to {}", path.display());
+        eprintln!("exported {n} {what} to {}", path.display());
     }
     Ok(Outcome::Success)
 }

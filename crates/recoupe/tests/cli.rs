@@ -896,6 +896,58 @@ fn export_csv_has_a_header_and_one_row_per_document() {
 }
 
 #[test]
+fn export_csv_tables_and_parquet_files() {
+    let stats: Value = serde_json::from_str(&run_db(demo_store(), &["stats", "--json"]).stdout)
+        .expect("stats JSON");
+    let mentions = run_db(
+        demo_store(),
+        &["export", "--format", "csv", "--table", "mentions"],
+    );
+    assert_code(&mentions, 0);
+    let records = parse_csv(&mentions.stdout);
+    let (header, rows) = records.split_first().expect("a header");
+    assert_eq!(&header[..3], ["doc_id", "position", "start"]);
+    assert_eq!(Some(rows.len() as u64), stats["mentions"].as_u64());
+
+    let dir = temp_dir();
+    let out = dir.path().join("tables");
+    let run = run_db(
+        demo_store(),
+        &[
+            "export",
+            "--format",
+            "parquet",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_code(&run, 0);
+    for table in ["documents", "mentions", "places", "attributions"] {
+        let file = std::fs::read(out.join(format!("{table}.parquet"))).expect(table);
+        assert!(
+            file.starts_with(b"PAR1") && file.ends_with(b"PAR1"),
+            "{table}"
+        );
+        assert!(
+            run.stderr.contains(&format!("rows of {table}")),
+            "{}",
+            run.stderr
+        );
+    }
+
+    // Wrong combinations are usage errors, named.
+    let unknown = run_db(
+        demo_store(),
+        &["export", "--format", "csv", "--table", "nope"],
+    );
+    assert_code(&unknown, 2);
+    assert!(unknown.stderr.contains("nope") && unknown.stderr.contains("mentions"));
+    let no_dir = run_db(demo_store(), &["export", "--format", "parquet"]);
+    assert_code(&no_dir, 2);
+    assert!(no_dir.stderr.contains("--out"), "{}", no_dir.stderr);
+}
+
+#[test]
 fn export_jsonl_lines_are_documents() {
     let docs = exported_documents(demo_store());
     assert_eq!(docs.len(), demo_article_count());
