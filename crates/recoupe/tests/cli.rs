@@ -364,10 +364,9 @@ fn demo_ingests_the_bundled_corpus_then_reports_duplicates() {
     let first = run_db(&db, &["--no-progress", "demo"]);
     let took = started.elapsed();
     assert_code(&first, 0);
-    assert!(
-        took < Duration::from_secs(10),
-        "demo took {took:?} (debug build)"
-    );
+    // Speed is measured by the benchmarks, not asserted here: a shared CI machine's load
+    // would make a time limit flaky. Printed for the log.
+    eprintln!("demo took {took:?} (debug build)");
     assert!(first
         .stdout
         .starts_with(&format!("recoupe demo: {articles} bundled articles")));
