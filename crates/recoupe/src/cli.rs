@@ -95,6 +95,19 @@ fn entity_type(value: &str) -> Result<String, String> {
     }
 }
 
+/// A language code: ISO 639-1 (`fr`) or 639-3 (`fra`), a region allowed (`fr-CA`).
+fn lang_code(value: &str) -> Result<String, String> {
+    let code = value.trim();
+    let primary = code.split(['-', '_']).next().unwrap_or_default();
+    if (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_alphabetic()) {
+        Ok(code.to_ascii_lowercase())
+    } else {
+        Err(format!(
+            "`{value}` is not a language code (ISO 639-1, e.g. `fr`)"
+        ))
+    }
+}
+
 /// A day, `YYYY-MM-DD`.
 fn day(value: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
@@ -160,7 +173,7 @@ pub enum Command {
         /// Take every document to be in this language (ISO 639-1, e.g. `fr`) instead of
         /// identifying it; a language declared by the source (JSONL `language`, front
         /// matter, sidecar) still wins.
-        #[arg(long, value_name = "CODE")]
+        #[arg(long, value_name = "CODE", value_parser = lang_code)]
         lang: Option<String>,
         /// Print the summary as JSON.
         #[arg(long)]
@@ -180,7 +193,7 @@ pub enum Command {
         #[arg(long, value_delimiter = ',', value_name = "LAYER", value_parser = layer_names())]
         without: Vec<String>,
         /// Take every document to be in this language (as `ingest --lang`).
-        #[arg(long, value_name = "CODE")]
+        #[arg(long, value_name = "CODE", value_parser = lang_code)]
         lang: Option<String>,
     },
     /// Full-text search (accent- and case-insensitive), ranked, with snippets.
@@ -215,7 +228,7 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         entity: Option<String>,
         /// Only documents in this language (ISO 639-1, e.g. `fr`).
-        #[arg(long, value_name = "CODE")]
+        #[arg(long, value_name = "CODE", value_parser = lang_code)]
         lang: Option<String>,
         #[command(flatten)]
         json: JsonArg,
