@@ -100,14 +100,23 @@ pub(crate) fn find_cues(
             let form = lex.verbs.get(&w.lower);
             maybe_refusal |=
                 form.is_some_and(|f| matches!(f.class, VerbClass::Refuse | VerbClass::Comment));
-            if let Some(form) = form.filter(|f| {
-                f.tail.len() < words.len() - i
+            // A multi-word verb may take one adverb after its first word ("fait aussi
+            // état", "a mis notamment en garde").
+            let tail_at = |f: &crate::lexicon::VerbForm, skip: usize| {
+                f.tail.len() + skip < words.len() - i
                     && f.tail
                         .iter()
-                        .zip(&words[i + 1..])
+                        .zip(&words[i + 1 + skip..])
                         .all(|(t, w)| *t == w.lower)
-            }) {
-                let verb_end = i + form.tail.len();
+            };
+            let skip = usize::from(form.is_some_and(|f| {
+                !f.tail.is_empty()
+                    && !tail_at(f, 0)
+                    && words.get(i + 1).is_some_and(is_adverb)
+                    && tail_at(f, 1)
+            }));
+            if let Some(form) = form.filter(|f| tail_at(f, skip)) {
+                let verb_end = i + form.tail.len() + skip;
                 let prev = i.checked_sub(1).map(|p| &words[p]);
                 // "une avance", "en avance": a noun; "en accusant" is a gerund.
                 let after_determiner = prev.is_some_and(|p| {

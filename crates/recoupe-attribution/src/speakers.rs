@@ -27,6 +27,10 @@ pub(crate) struct SpeakerRef {
     pub(crate) at: usize,
 }
 
+/// Endings of nouns of inhabitants ("Syrien", "Bruxellois", "Marocaine", "Américain"),
+/// folded.
+const INHABITANT_ENDINGS: [&str; 8] = ["ien", "ienne", "ois", "oise", "ais", "aise", "ain", "aine"];
+
 /// How far after a role description ("le Premier ministre irakien déclare …", a headline)
 /// the person it describes may be named when no one was named before.
 const CATAPHORA_BYTES: usize = 300;
@@ -194,7 +198,16 @@ impl<'d> Phrase<'_, 'd> {
     fn person_by_role(&self, seen: &Seen) -> Option<Speaker> {
         let role = self.head.as_deref().filter(|_| self.definite)?;
         let unnamed_noun = self.lex.unnamed.contains_key(role);
-        if !unnamed_noun && !self.lex.person_roles.contains(role) {
+        // "ce Syrien", "le Bruxellois d'origine": an inhabitant's noun, capitalised, naming
+        // no entity, describes a person named before.
+        let inhabitant = self.mentions.is_empty()
+            && INHABITANT_ENDINGS.iter().any(|e| role.ends_with(e))
+            && self
+                .words
+                .iter()
+                .find(|w| w.folded == role)
+                .is_some_and(|w| w.capitalised);
+        if !unnamed_noun && !self.lex.person_roles.contains(role) && !inhabitant {
             return None;
         }
         if let Some(prev) = seen.with_head(role).filter(|p| p.person) {

@@ -64,7 +64,9 @@ pub(crate) fn analyse_sentence(
     let quoted = quoted_mask(words);
     let cues = find_cues(lex, view.text, words, &quoted);
     if cues.is_empty() {
-        return Vec::new();
+        return framed_quotation(lex, view, words, &quoted, seen)
+            .into_iter()
+            .collect();
     }
     let hedged = (0..words.len()).any(|i| lex.hedges.at(words, i).is_some());
     let channel = (0..words.len())
@@ -94,12 +96,157 @@ pub(crate) fn analyse_sentence(
         .collect();
     let mut out = Vec::new();
     if verb_cues.is_empty() {
-        reading.according_statements(&mut out, seen);
+        reading.according_statements(&mut out, seen, |_| true);
     } else {
+        // "…, selon l'agence X, qui fait aussi état de trois blessés": the relative verb is
+        // the source's second statement; the "selon" phrase keeps its own.
+        let relative: Vec<usize> = reading
+            .according
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| verb_cues.iter().any(|v| relative_to_source(words, a, v)))
+            .map(|(n, _)| n)
+            .collect();
+        if !relative.is_empty() {
+            reading.according_statements(&mut out, seen, |n| relative.contains(&n));
+        }
         reading.verb_statements(&verb_cues, &mut out, seen);
     }
     out
 }
+
+/// How many words the speaker phrase of a quotation with no verb may have.
+const FRAME_WORDS: usize = 12;
+
+/// A quotation framed by its speaker with no verb of saying: "Pour l'entraîneur, Marc
+/// Blanc, « … »", "Pour Sandrine, caissière : « … »", "Un pêcheur du port, la voix cassée :
+/// « … »". The speaker phrase must name a person or a body, or be a description of a person.
+fn framed_quotation(
+    lex: &Lexicon,
+    view: &DocView<'_>,
+    words: &[Word],
+    quoted: &[bool],
+    seen: &mut Seen,
+) -> Option<Attribution> {
+    let open = (1..words.len()).find(|&k| {
+        matches!(words[k].kind, WordKind::OpenQuote | WordKind::StraightQuote)
+            && words.get(k + 1).is_some_and(|_| quoted[k + 1])
+    })?;
+    let mark = open - 1;
+    if !matches!(words[mark].kind, WordKind::Comma | WordKind::Colon)
+        || quoted[..open].iter().any(|q| *q)
+    {
+        return None;
+    }
+    let by_pour = words[0].folded == "pour";
+    if !by_pour && words[mark].kind != WordKind::Colon {
+        return None;
+    }
+    let from = usize::from(by_pour);
+    if mark <= from || mark - from > FRAME_WORDS {
+        return None;
+    }
+    // The phrase up to its first comma, with a name in apposition ("l'entraîneur, Marc
+    // Blanc,"); what follows the comma ("la voix cassée") describes the moment.
+    let first_comma = (from..mark).find(|&k| words[k].kind == WordKind::Comma);
+    let to = match first_comma {
+        Some(c) if c > from => name_in_apposition(view, words, c - 1).unwrap_or(c - 1),
+        Some(_) => return None,
+        None => mark - 1,
+    };
+    let phrase = &words[from..=to];
+    if phrase.iter().any(|w| {
+        AUXILIARIES.contains(&w.lower.as_str()) || is_boundary(w) && w.kind != WordKind::Comma
+    }) {
+        return None;
+    }
+    let span = span_of(words, from, to);
+    // A person, or after "Pour" a body ("Pour l'ONU, « … »"); before a colon a body's name
+    // is as often a heading ("Prix du jury : « Titre »").
+    let names = view
+        .mentions_in(span)
+        .any(|m| m.label == EntityType::PER || (by_pour && m.label == EntityType::ORG));
+    let person_noun = description_head(lex, phrase).is_some_and(|h| {
+        lex.unnamed.contains_key(h.as_str())
+            || lex.person_roles.contains(h.as_str())
+            || lex.reporters.contains(h.as_str())
+    });
+    // "Un pêcheur du port : « … »": one person described, before a colon.
+    let someone = !by_pour
+        && matches!(words[from].folded.as_str(), "un" | "une")
+        && words.get(from + 1).is_some_and(|w| !w.capitalised);
+    // "Pour la première fois, « … »" names no one.
+    if !names && !person_noun && !someone {
+        return None;
+    }
+    let mut end = open + 1;
+    while end + 1 < words.len() && quoted[end + 1] {
+        end += 1;
+    }
+    let (cfrom, cto) = trim_range(words, open + 1, end)?;
+    // A quoted title ("« Dogman »") is no statement.
+    let said = words[cfrom..=cto]
+        .iter()
+        .filter(|w| matches!(w.kind, WordKind::Word | WordKind::Elision))
+        .count();
+    if said < 3 {
+        return None;
+    }
+    let speaker = resolve_speaker(lex, view, words, Some((from, to)), None, seen, None);
+    let attribution = Attribution {
+        content: span_of(words, cfrom, cto),
+        speaker: speaker.span,
+        speaker_entity: speaker.entity.clone(),
+        speaker_unnamed: speaker.unnamed,
+        cue: Some(span_of(words, mark, mark)),
+        kind: kind_of(words, quoted, cfrom, cto),
+        channel: None,
+        via: speaker.via.clone(),
+        hedged: false,
+        polarity: Polarity::Assert,
+        provenance: Provenance::new(STAGE, "framed-quotation"),
+    };
+    let out = [attribution];
+    remember(speaker, &out, seen);
+    let [attribution] = out;
+    Some(attribution)
+}
+
+/// Whether a verb cue opens a relative clause hanging on a "selon" phrase's source ("selon
+/// la police, qui fait état de …", "d'après l'agence X (officielle), qui affirme …"): only
+/// punctuation and a parenthesis stand between the source phrase and "qui".
+fn relative_to_source(words: &[Word], according: &AccordingChain, cue: &VerbCue) -> bool {
+    let Some(qui) = cue.group_start.checked_sub(1) else {
+        return false;
+    };
+    if words[qui].folded != "qui" || qui <= according.start {
+        return false;
+    }
+    let mut depth = 0usize;
+    for (k, w) in words.iter().enumerate().take(qui).skip(according.start) {
+        match w.folded.as_str() {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            _ => {
+                let outside = k >= according.end && depth == 0;
+                if outside && matches!(w.kind, WordKind::Word | WordKind::Elision) {
+                    return false;
+                }
+                if matches!(w.kind, WordKind::Stop | WordKind::Colon) {
+                    return false;
+                }
+            }
+        }
+    }
+    true
+}
+
+/// Connectives that may stand before "selon" without being what the source said ("Mais
+/// selon X, …", "…, et selon X, …").
+const CONNECTIVES: [&str; 5] = ["et", "mais", "or", "puis", "donc"];
+/// How many words a sentence opener before "selon X," may have ("Peu après, selon X, …",
+/// "Dans la soirée de mardi, selon X, …").
+const OPENER_WORDS: usize = 5;
 
 impl Reading<'_, '_> {
     fn verb_statements(&self, cues: &[VerbCue], out: &mut Vec<Attribution>, seen: &mut Seen) {
@@ -609,10 +756,19 @@ impl Reading<'_, '_> {
     }
 
     /// "Selon X, content." or "content, selon X.": one according-to attribution per phrase.
-    fn according_statements(&self, out: &mut Vec<Attribution>, seen: &mut Seen) {
+    fn according_statements(
+        &self,
+        out: &mut Vec<Attribution>,
+        seen: &mut Seen,
+        keep: impl Fn(usize) -> bool,
+    ) {
         let words = self.words;
         let sentence_end = words.len() - 1;
-        for according in &self.according {
+        let mut tags: Tags = None;
+        for (n, according) in self.according.iter().enumerate() {
+            if !keep(n) {
+                continue;
+            }
             let AccordingChain {
                 start,
                 end: np_end,
@@ -620,7 +776,7 @@ impl Reading<'_, '_> {
                 speaker_links,
                 speaker_phrase: np,
             } = according;
-            let content = if *start == 0 || words[..*start].iter().all(is_adverb) {
+            let content = if self.opens_before(*start, *np_end, &mut tags) {
                 trim_range(words, (*np_end).min(sentence_end), sentence_end)
             } else {
                 trim_range(words, 0, start.saturating_sub(1))
@@ -675,6 +831,53 @@ impl Reading<'_, '_> {
         }
     }
 
+    /// Whether the words before a "selon" phrase (its cue at `start`, its source phrase
+    /// ending before `end`) only open the sentence, so that what the source says follows
+    /// the phrase: nothing or adverbs ("Selon X", "Toutefois, selon X"), connectives ("Ainsi
+    /// et selon X", "…, mais selon X, …"), or a short opener with no verb ("Peu après, selon
+    /// X, …"); then a clause must follow the phrase's closing comma.
+    fn opens_before(&self, start: usize, end: usize, tags: &mut Tags) -> bool {
+        let words = self.words;
+        let before = &words[..start];
+        let opener_word = |w: &Word| {
+            is_adverb(w) || CONNECTIVES.contains(&w.folded.as_str()) || w.kind == WordKind::Comma
+        };
+        if before.iter().all(opener_word) {
+            return true;
+        }
+        let clause_after = words.get(end).is_some_and(|w| w.kind == WordKind::Comma)
+            && words[end + 1..]
+                .iter()
+                .filter(|w| matches!(w.kind, WordKind::Word | WordKind::Elision))
+                .count()
+                >= 3;
+        if !clause_after {
+            return false;
+        }
+        // "…, mais selon X, …": a connective right before the cue.
+        let mut k = start;
+        while k > 0 && is_adverb(&words[k - 1]) {
+            k -= 1;
+        }
+        if k > 0 && CONNECTIVES.contains(&words[k - 1].folded.as_str()) {
+            return true;
+        }
+        // "Peu après, selon X, …": a few words with no verb, then a comma.
+        let Some(comma) = start
+            .checked_sub(1)
+            .filter(|&c| words[c].kind == WordKind::Comma)
+        else {
+            return false;
+        };
+        let opener = &words[..comma];
+        opener.len() <= OPENER_WORDS
+            && opener.iter().all(|w| {
+                matches!(w.kind, WordKind::Word | WordKind::Elision)
+                    && !AUXILIARIES.contains(&w.lower.as_str())
+            })
+            && !(0..comma).any(|k| tagged_as_verb(self.view.text, words, k, tags))
+    }
+
     /// The entity a "selon" phrase names as its source, remembered with its head noun so
     /// that "le site" later refers back to "selon le site vie-publique.fr".
     fn named_source(&self, entity: String, phrase: Option<(usize, usize)>) -> Speaker {
@@ -704,6 +907,11 @@ fn antecedent_of_qui(words: &[Word], qui: usize) -> Option<(usize, usize)> {
     let mut to = qui.checked_sub(1)?;
     if words[to].kind == WordKind::Comma {
         to = to.checked_sub(1)?;
+    }
+    // "l'Agence X (ANI, officielle), qui …": the name before the parenthesis.
+    if words[to].folded == ")" {
+        let open = (0..to).rev().find(|&k| words[k].folded == "(")?;
+        to = open.checked_sub(1)?;
     }
     let mut from = to;
     while from > 0 && to - from < 8 {
@@ -927,6 +1135,111 @@ mod tests {
     use crate::testutil::{content, doc};
     use crate::words::scan;
     use recoupe_model::{AttributionKind, EntityType};
+
+    // Issue 13: shapes of attribution met in unseen news.
+
+    #[test]
+    fn issue13_selon_after_a_connective_or_a_short_opener_speaks_for_what_follows() {
+        let d = doc(
+            "Mais selon la préfecture, les routes resteront fermées jusqu'à lundi.\nLe lendemain, selon des témoins, des bulldozers déblayaient la place du marché.\nAucun chiffre n'a été publié par la mairie, mais selon deux élus, la facture dépasse un million.\nLes digues ont cédé dans la nuit, selon la préfecture.",
+            None,
+            &[],
+        );
+        let found: Vec<String> = d
+            .layers
+            .attributions
+            .iter()
+            .map(|a| content(&d, a))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                "les routes resteront fermées jusqu'à lundi.".trim_end_matches('.'),
+                "des bulldozers déblayaient la place du marché",
+                "la facture dépasse un million",
+                "Les digues ont cédé dans la nuit",
+            ],
+            "{:#?}",
+            d.layers.attributions
+        );
+    }
+
+    #[test]
+    fn issue13_a_relative_verb_after_the_selon_source_is_its_second_statement() {
+        let d = doc(
+            "Un incendie a détruit un entrepôt à Lomé, selon la radio Kanal Sud (privée), qui fait aussi état de deux blessés.",
+            None,
+            &[("Kanal Sud", EntityType::ORG, "org:kanal")],
+        );
+        let found: Vec<(String, Option<&str>)> = d
+            .layers
+            .attributions
+            .iter()
+            .map(|a| (content(&d, a), a.speaker_entity.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (
+                    "Un incendie a détruit un entrepôt à Lomé".to_string(),
+                    Some("org:kanal")
+                ),
+                ("de deux blessés".to_string(), Some("org:kanal")),
+            ],
+            "{:#?}",
+            d.layers.attributions
+        );
+    }
+
+    #[test]
+    fn issue13_quotations_framed_by_their_speaker_without_a_verb() {
+        let d = doc(
+            "Pour la gérante du camping, Julie Marchal, « personne n'avait prévu une crue pareille ».\nUne infirmière de garde, épuisée : « Nous avons manqué de brancards toute la nuit. »\nPour la première fois, « le marché » a fermé.\nPalmarès du jury : « Les Oubliés »",
+            None,
+            &[("Julie Marchal", EntityType::PER, "per:marchal")],
+        );
+        let found: Vec<(String, Option<&str>)> = d
+            .layers
+            .attributions
+            .iter()
+            .map(|a| (content(&d, a), a.speaker_entity.as_deref()))
+            .collect();
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(
+            found[0],
+            (
+                "personne n'avait prévu une crue pareille".to_string(),
+                Some("per:marchal")
+            )
+        );
+        assert!(found[1].0.starts_with("Nous avons manqué de brancards"));
+        assert!(d.layers.attributions[1].speaker_unnamed);
+        assert_eq!(d.layers.attributions[0].kind, AttributionKind::Direct);
+    }
+
+    #[test]
+    fn issue13_doubled_consonant_forms_adverb_inside_a_verb_and_relative_after_speaker() {
+        let d = doc(
+            "La ministre Anne Roy a visité le barrage. Les travaux « dureront deux ans », rappelle-t-elle.\nLe syndicat fait également état de retards, a-t-on appris.\n« Nous avons tout perdu », lâche ce Malien qui tient une épicerie.",
+            None,
+            &[("Anne Roy", EntityType::PER, "per:roy")],
+        );
+        let by = |start: &str| {
+            d.layers
+                .attributions
+                .iter()
+                .find(|a| content(&d, a).starts_with(start))
+                .unwrap_or_else(|| panic!("{start}: {:#?}", d.layers.attributions))
+        };
+        assert_eq!(by("Les travaux").speaker_entity.as_deref(), Some("per:roy"));
+        assert_eq!(
+            by("de retards").speaker.map(|s| d.slice(s)),
+            Some("Le syndicat")
+        );
+        let malien = by("Nous avons tout perdu");
+        assert_eq!(malien.speaker.map(|s| d.slice(s)), Some("ce Malien"));
+        assert_eq!(malien.speaker_entity.as_deref(), Some("per:roy"));
+    }
 
     #[test]
     fn indirect_speech_with_que() {

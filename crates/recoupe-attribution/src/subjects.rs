@@ -143,7 +143,13 @@ pub(crate) fn subject_after(
     while let Some(w) = words.get(to + 1) {
         // "…, Tymur Tkachenko, précisant que": a participle after a comma ends the phrase.
         let gerund_after_comma = w.folded.ends_with("ant") && words[to].kind == WordKind::Comma;
-        if is_boundary(w) || PHRASE_ENDS.contains(&w.folded.as_str()) || gerund_after_comma {
+        // "…, lâche ce Syrien qui fond en larmes": a relative clause describes the speaker.
+        let relative = w.folded == "qui" && to > from;
+        if is_boundary(w)
+            || PHRASE_ENDS.contains(&w.folded.as_str())
+            || gerund_after_comma
+            || relative
+        {
             break;
         }
         to += 1;
