@@ -514,7 +514,7 @@ fn issue10_truncated_atom_feed_keeps_complete_entries() {
     );
     let cut = full.find("numéro 3").unwrap();
     let mut documents = read_reader(
-        std::io::Cursor::new(full[..cut].as_bytes().to_vec()),
+        std::io::Cursor::new(full.as_bytes()[..cut].to_vec()),
         "flux.atom",
         None,
         &IngestOptions::default(),
