@@ -543,3 +543,42 @@ fn issue10_truncated_atom_feed_keeps_complete_entries() {
     assert!(ok.is_empty());
     assert!(errors[0].to_string().starts_with("cassé.xml"), "{errors:?}");
 }
+
+/// Issue 10: a front-matter `published` that is not a date keeps the text, with a warning
+/// naming the file and the line; a French day-first date is read.
+#[test]
+fn issue10_front_matter_bad_date_is_a_warning_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(
+        &bad,
+        "---\ntitle: Titre\npublished: la semaine dernière\n---\nLe ministre a parlé.",
+    )
+    .unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(
+        &good,
+        "---\npublished: 05/03/2024\n---\nLe ministre a parlé hier.",
+    )
+    .unwrap();
+    let paths = vec![bad.display().to_string(), good.display().to_string()];
+    let mut documents = read_inputs(&paths, &IngestOptions::default());
+    let (ok, errors) = collect(documents.by_ref());
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(ok.len(), 2);
+    assert!(ok[0].meta.published.is_none());
+    assert_eq!(
+        ok[1].meta.published.as_ref().map(|p| p.date.to_string()),
+        Some("2024-03-05".to_string())
+    );
+    let notes: Vec<String> = documents
+        .take_notes()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(
+        notes[0].starts_with(&format!("{}:3: field `published`", bad.display())),
+        "{notes:?}"
+    );
+}
