@@ -523,7 +523,17 @@ fn text_document(
         Some(value) => {
             let parsed = parse_published(value);
             if parsed.is_none() {
-                notes.push(bad_date_note(display, None, value));
+                // The line of the front matter that gives it (none for a sidecar).
+                let front = &decoded.text[..decoded.text.len() - body.len()];
+                let line = front
+                    .lines()
+                    .position(|l| {
+                        l.trim_start()
+                            .strip_prefix("published")
+                            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+                    })
+                    .map(|index| RecordRef::Line(index as u64 + 1));
+                notes.push(bad_date_note(display, line, value));
             }
             parsed
         }

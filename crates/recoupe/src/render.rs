@@ -136,6 +136,16 @@ pub fn render_document(doc: &Document, explain: bool, style: Style) -> String {
             style.bold("Entities"),
             doc.layers.entities.len()
         );
+        if !doc.layers.entities.is_empty() {
+            let _ = writeln!(
+                out,
+                "  {}",
+                style.dim(&format!(
+                    "{:<4} {:<32} {}  {}",
+                    "type", "as written", "entity key", "knowledge base"
+                ))
+            );
+        }
         for e in &doc.layers.entities {
             let link =
                 e.kb.as_ref()
@@ -184,6 +194,16 @@ pub fn render_document(doc: &Document, explain: bool, style: Style) -> String {
             style.bold("Places"),
             doc.layers.places.len()
         );
+        if !doc.layers.places.is_empty() {
+            let _ = writeln!(
+                out,
+                "  {}",
+                style.dim(&format!(
+                    "{:<28} {:<24} {:<3} {:<8} lat, lon",
+                    "as written", "place", "cc", "kind"
+                ))
+            );
+        }
         for p in &doc.layers.places {
             let coords = match (p.lat, p.lon) {
                 (Some(lat), Some(lon)) => format!("{lat:.3}, {lon:.3}"),
@@ -191,11 +211,11 @@ pub fn render_document(doc: &Document, explain: bool, style: Style) -> String {
             };
             let _ = writeln!(
                 out,
-                "  {:<28} {:<24} {:<3} {:<8?} {}",
+                "  {:<28} {:<24} {:<3} {:<8} {}",
                 quote(doc, p.span, 28),
                 p.name,
                 p.country.as_deref().unwrap_or("-"),
-                p.kind,
+                format!("{:?}", p.kind).to_lowercase(),
                 coords
             );
             if explain {
@@ -212,6 +232,13 @@ pub fn render_document(doc: &Document, explain: bool, style: Style) -> String {
             style.bold("Dates"),
             doc.layers.dates.len()
         );
+        if !doc.layers.dates.is_empty() {
+            let _ = writeln!(
+                out,
+                "  {}",
+                style.dim(&format!("{:<32} value", "as written"))
+            );
+        }
         for d in &doc.layers.dates {
             let _ = writeln!(
                 out,
@@ -229,6 +256,16 @@ pub fn render_document(doc: &Document, explain: bool, style: Style) -> String {
             style.bold("Quantities"),
             doc.layers.quantities.len()
         );
+        if !doc.layers.quantities.is_empty() {
+            let _ = writeln!(
+                out,
+                "  {}",
+                style.dim(&format!(
+                    "{:<36} {:<10} qualifier unit",
+                    "as written", "value"
+                ))
+            );
+        }
         for q in &doc.layers.quantities {
             let value = match q.value {
                 recoupe_model::QuantityValue::Single(v) => format!("{v}"),
@@ -236,10 +273,10 @@ pub fn render_document(doc: &Document, explain: bool, style: Style) -> String {
             };
             let _ = writeln!(
                 out,
-                "  {:<36} {:<10} {:?} {}",
+                "  {:<36} {:<10} {:<9} {}",
                 quote(doc, q.span, 36),
                 value,
-                q.qualifier,
+                format!("{:?}", q.qualifier).to_lowercase(),
                 q.unit.as_deref().unwrap_or("")
             );
         }
@@ -379,6 +416,8 @@ mod tests {
         assert_eq!(out, "Frappes à [Deir ez-Zor]LOC hier.");
         let report = render_document(&doc, true, Style { color: false });
         assert!(report.contains("Entities (1)"));
+        // issue 10: labelled columns
+        assert!(report.contains("type as written"), "{report}");
         assert!(report.contains("by entities/test"));
     }
 }
