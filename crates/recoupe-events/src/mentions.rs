@@ -1076,6 +1076,15 @@ impl Analyser<'_> {
                     }
                 }
                 Role::Accuse => {
+                    // "« … », a accusé le président X": after a quotation the verb comes
+                    // before its subject; who is accused is inside the quotation.
+                    let group = auxiliary_before(words, first).unwrap_or(first);
+                    let incise = group >= 2
+                        && words[group - 1].is_comma()
+                        && words[group - 2].kind == recoupe_model::TokenKind::Quote;
+                    if incise {
+                        continue;
+                    }
                     if passive {
                         for p in subjects {
                             push(p, agent.map(as_arg), Stance::Claims, false);
@@ -1269,8 +1278,15 @@ fn subjects_left<'p>(words: &[Word], parts: &'p [Part], at: usize) -> Vec<&'p Pa
                 let before = b.checked_sub(1).map(|b| &words[b]);
                 if before.is_some_and(|b| b.folded == "et" || b.is_comma()) {
                     let q = b - 1;
+                    let comma = words[q].is_comma();
+                    // "L'opposant sénégalais, X": a nationality before a comma qualifies the
+                    // apposition's head; it is no second subject.
                     if let Some(other) = parts.iter().rev().find(|o| {
-                        o.last < q && q - o.last <= 3 && !o.place_only && !is_complement(words, o)
+                        o.last < q
+                            && q - o.last <= 3
+                            && !o.place_only
+                            && !is_complement(words, o)
+                            && !(comma && o.label.is_none())
                     }) {
                         out.push(other);
                     }
@@ -1407,8 +1423,9 @@ fn arguments<'p>(
     } else {
         // Nationality adjectives right after the noun: "frappe russe", "frappes aériennes
         // israéliennes".
+        // After a disaster or a vote the adjective says where ("élections québécoises").
         let mut k = f.end;
-        while k < words.len() && k < f.end + 4 {
+        while event_type != EventType::Other && k < words.len() && k < f.end + 4 {
             match parts.iter().find(|p| p.first == k && p.label.is_none()) {
                 Some(p) => {
                     if patient_type {
