@@ -340,8 +340,11 @@ struct Part {
     /// The key an actor is counted under: a capital city stands for its country.
     actor_key: String,
     label: Option<EntityType>,
-    /// A LOC that is no country nor capital: a place, not a participant.
+    /// A LOC that is no country nor capital, or a frame: a place, not a participant.
     place_only: bool,
+    /// A competition, event, law or operation of the registry: no participant, but it
+    /// names what a weak trigger reports ("la finale de la Ligue des champions").
+    frame: bool,
 }
 
 /// A trigger found in a sentence.
@@ -571,6 +574,9 @@ impl Analyser<'_> {
                     && actors.is_empty()
                     && recipients.is_empty()
                     && killed_here.is_empty()
+                    && !parts
+                        .iter()
+                        .any(|p| p.frame && p.first >= clause.0 && p.last < clause.1)
                 {
                     continue;
                 }
@@ -912,20 +918,26 @@ impl Analyser<'_> {
         };
         for m in mentions {
             // Outlets report events; they take no part in them.
-            let outlet = m.kb.as_ref().is_some_and(|l| l.kb == recoupe_kb::KB_ACTORS)
-                && m.entity
-                    .strip_prefix("actors:")
-                    .and_then(|id| self.kb.actor(id))
-                    .is_some_and(|a| {
-                        matches!(a.kind.as_str(), "media" | "news_agency" | "social_network")
-                    });
+            let registered =
+                m.kb.as_ref()
+                    .filter(|l| l.kb == recoupe_kb::KB_ACTORS)
+                    .and_then(|_| m.entity.strip_prefix("actors:"))
+                    .and_then(|id| self.kb.actor(id));
+            let outlet = registered.is_some_and(|a| {
+                matches!(a.kind.as_str(), "media" | "news_agency" | "social_network")
+            });
             if outlet {
                 continue;
             }
+            // Nor do the MISC entries of the registry (competitions, events, laws,
+            // operations, awards, weapons): they are what happens, its frame or its means
+            // (peoples, "les Kurdes", are no entries). They still name the event's frame.
+            let frame = registered.is_some_and(|a| a.etype == EntityType::MISC);
             let Some((first, last)) = word_range(m.span) else {
                 continue;
             };
             let (actor_key, place_only) = self.actor_key(m);
+            let place_only = place_only || frame;
             parts.push(Part {
                 first,
                 last,
@@ -934,6 +946,7 @@ impl Analyser<'_> {
                 actor_key,
                 label: Some(m.label),
                 place_only,
+                frame,
             });
         }
         for n in &doc.layers.nationalities {
@@ -957,6 +970,7 @@ impl Analyser<'_> {
                 actor_key: key,
                 label: None,
                 place_only: false,
+                frame: false,
             });
         }
         parts.sort_by_key(|p| p.first);

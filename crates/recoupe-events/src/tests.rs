@@ -567,3 +567,30 @@ fn issue14_a_sentence_no_one_hands_down_in_the_clause_is_the_named_court_s() {
         "{record:?}"
     );
 }
+
+#[test]
+fn issue14_a_competition_or_a_law_takes_no_part_in_an_event() {
+    let doc = annotate(
+        "g1",
+        None,
+        "Le club a remporté la finale de la Ligue des champions à Munich.",
+    );
+    let parts: Vec<&str> = doc
+        .layers
+        .events
+        .iter()
+        .flat_map(|e| e.actors.iter().chain(&e.recipients))
+        .map(|a| a.entity.as_str())
+        .collect();
+    assert!(
+        parts.iter().all(|p| !p.contains("champions-league")),
+        "{:?}",
+        doc.layers.events
+    );
+    // It still says what the weak "finale" reports: a sports result.
+    assert!(
+        !of_type(&doc, EventType::Other).is_empty(),
+        "{:?}",
+        doc.layers.events
+    );
+}
