@@ -340,8 +340,11 @@ struct Part {
     /// The key an actor is counted under: a capital city stands for its country.
     actor_key: String,
     label: Option<EntityType>,
-    /// A LOC that is no country nor capital: a place, not a participant.
+    /// A LOC that is no country nor capital, or a frame: a place, not a participant.
     place_only: bool,
+    /// A competition, event, law or operation of the registry: no participant, but it
+    /// names what a weak trigger reports ("la finale de la Ligue des champions").
+    frame: bool,
 }
 
 /// A trigger found in a sentence.
@@ -571,6 +574,9 @@ impl Analyser<'_> {
                     && actors.is_empty()
                     && recipients.is_empty()
                     && killed_here.is_empty()
+                    && !parts
+                        .iter()
+                        .any(|p| p.frame && p.first >= clause.0 && p.last < clause.1)
                 {
                     continue;
                 }
@@ -912,20 +918,26 @@ impl Analyser<'_> {
         };
         for m in mentions {
             // Outlets report events; they take no part in them.
-            let outlet = m.kb.as_ref().is_some_and(|l| l.kb == recoupe_kb::KB_ACTORS)
-                && m.entity
-                    .strip_prefix("actors:")
-                    .and_then(|id| self.kb.actor(id))
-                    .is_some_and(|a| {
-                        matches!(a.kind.as_str(), "media" | "news_agency" | "social_network")
-                    });
+            let registered =
+                m.kb.as_ref()
+                    .filter(|l| l.kb == recoupe_kb::KB_ACTORS)
+                    .and_then(|_| m.entity.strip_prefix("actors:"))
+                    .and_then(|id| self.kb.actor(id));
+            let outlet = registered.is_some_and(|a| {
+                matches!(a.kind.as_str(), "media" | "news_agency" | "social_network")
+            });
             if outlet {
                 continue;
             }
+            // Nor do the MISC entries of the registry (competitions, events, laws,
+            // operations, awards, weapons): they are what happens, its frame or its means
+            // (peoples, "les Kurdes", are no entries). They still name the event's frame.
+            let frame = registered.is_some_and(|a| a.etype == EntityType::MISC);
             let Some((first, last)) = word_range(m.span) else {
                 continue;
             };
             let (actor_key, place_only) = self.actor_key(m);
+            let place_only = place_only || frame;
             parts.push(Part {
                 first,
                 last,
@@ -934,6 +946,7 @@ impl Analyser<'_> {
                 actor_key,
                 label: Some(m.label),
                 place_only,
+                frame,
             });
         }
         for n in &doc.layers.nationalities {
@@ -957,6 +970,7 @@ impl Analyser<'_> {
                 actor_key: key,
                 label: None,
                 place_only: false,
+                frame: false,
             });
         }
         parts.sort_by_key(|p| p.first);
@@ -1076,6 +1090,15 @@ impl Analyser<'_> {
                     }
                 }
                 Role::Accuse => {
+                    // "« … », a accusé le président X": after a quotation the verb comes
+                    // before its subject; who is accused is inside the quotation.
+                    let group = auxiliary_before(words, first).unwrap_or(first);
+                    let incise = group >= 2
+                        && words[group - 1].is_comma()
+                        && words[group - 2].kind == recoupe_model::TokenKind::Quote;
+                    if incise {
+                        continue;
+                    }
                     if passive {
                         for p in subjects {
                             push(p, agent.map(as_arg), Stance::Claims, false);
@@ -1269,8 +1292,15 @@ fn subjects_left<'p>(words: &[Word], parts: &'p [Part], at: usize) -> Vec<&'p Pa
                 let before = b.checked_sub(1).map(|b| &words[b]);
                 if before.is_some_and(|b| b.folded == "et" || b.is_comma()) {
                     let q = b - 1;
+                    let comma = words[q].is_comma();
+                    // "L'opposant sénégalais, X": a nationality before a comma qualifies the
+                    // apposition's head; it is no second subject.
                     if let Some(other) = parts.iter().rev().find(|o| {
-                        o.last < q && q - o.last <= 3 && !o.place_only && !is_complement(words, o)
+                        o.last < q
+                            && q - o.last <= 3
+                            && !o.place_only
+                            && !is_complement(words, o)
+                            && !(comma && o.label.is_none())
                     }) {
                         out.push(other);
                     }
@@ -1407,8 +1437,9 @@ fn arguments<'p>(
     } else {
         // Nationality adjectives right after the noun: "frappe russe", "frappes aériennes
         // israéliennes".
+        // After a disaster or a vote the adjective says where ("élections québécoises").
         let mut k = f.end;
-        while k < words.len() && k < f.end + 4 {
+        while event_type != EventType::Other && k < words.len() && k < f.end + 4 {
             match parts.iter().find(|p| p.first == k && p.label.is_none()) {
                 Some(p) => {
                     if patient_type {

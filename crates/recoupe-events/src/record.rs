@@ -439,6 +439,11 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
         !disputed.contains(&a.entity)
             && !state_side(kb, &a.entity).is_some_and(|side| disputed.contains(&side))
     });
+    // A sentence or an arrest whose reports name no one doing it ("X a été condamné", "18
+    // personnes ont été interpellées") was done by the court or the police the story names.
+    if actors.is_empty() && matches!(main, EventType::Sanction | EventType::Coerce) {
+        actors = institution(documents, main, &names);
+    }
     for r in &mut responsibility {
         r.established = actors.iter().any(|a| a.entity == r.actor.entity);
     }
@@ -457,6 +462,51 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
         articles: article_set.len(),
         evidence,
     })
+}
+
+/// Heads of the names of courts and of police forces.
+const COURT_HEADS: &[&str] = &["tribunal", "cour", "juridiction", "chambre"];
+const POLICE_HEADS: &[&str] = &["police", "gendarmerie", "prefecture"];
+
+/// The court (for a sanction) or the police (for an arrest) the most articles of the story
+/// name: an ORG of that kind in the actors registry, or one whose name starts with the head
+/// of such a name ("cour criminelle de X", "police de Y").
+fn institution(documents: &[&Document], main: EventType, names: &Names<'_>) -> Vec<RecordEntity> {
+    let (kinds, heads): (&[&str], &[&str]) = match main {
+        EventType::Sanction => (&["court"], COURT_HEADS),
+        _ => (&["police"], POLICE_HEADS),
+    };
+    let kb = Reference::embedded();
+    let mut support: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    for doc in documents {
+        for m in &doc.layers.entities {
+            if m.label != recoupe_model::EntityType::ORG {
+                continue;
+            }
+            let registered = m
+                .entity
+                .strip_prefix("actors:")
+                .and_then(|id| kb.actor(id))
+                .map(|a| kinds.contains(&a.kind.as_str()));
+            let named = || {
+                let folded = crate::words::fold(&doc.text[m.span.start..m.span.end]);
+                let head = folded.split([' ', '\'']).next().unwrap_or("");
+                heads.contains(&head)
+            };
+            if registered.unwrap_or_else(named) {
+                support
+                    .entry(m.entity.as_str())
+                    .or_default()
+                    .insert(article_id(doc));
+            }
+        }
+    }
+    let best = support.values().map(BTreeSet::len).max().unwrap_or(0);
+    support
+        .iter()
+        .filter(|(_, arts)| arts.len() == best)
+        .map(|(key, arts)| names.entity(key, arts))
+        .collect()
 }
 
 /// Actors of the responsibility list whose part is disputed: some source denies it, or it
@@ -834,7 +884,8 @@ fn responsibility(
             // A source that reports who did it holds them responsible.
             if main == EventType::Assault && !e.negated && e.responsibility.is_empty() {
                 if let Some(source) = &e.source {
-                    for a in &e.actors {
+                    // Only a cue of its own ("X a revendiqué") makes an actor its claimant.
+                    for a in e.actors.iter().filter(|a| &a.entity != source) {
                         triples
                             .entry((a.entity.clone(), source.clone(), Stance::Claims))
                             .or_default()

@@ -487,3 +487,110 @@ fn issue14_a_protest_s_revendications_are_no_claim_of_responsibility() {
     assert_eq!(record.event_type, EventType::Protest);
     assert!(record.responsibility.is_empty(), "{record:?}");
 }
+
+#[test]
+fn issue14_after_a_quotation_the_accuser_follows_the_verb() {
+    let doc = annotate(
+        "q1",
+        None,
+        "« Ces frappes sont l'œuvre des Russes », a accusé le président ukrainien Volodymyr Zelensky.",
+    );
+    let claims: Vec<_> = doc
+        .layers
+        .events
+        .iter()
+        .flat_map(|e| e.responsibility.iter())
+        .collect();
+    // Zelensky is who accuses: neither he nor Ukraine is the accused.
+    assert!(
+        claims
+            .iter()
+            .all(|c| c.actor.entity != "country:UA" && !c.actor.entity.contains("zelensky")),
+        "{claims:?}"
+    );
+}
+
+#[test]
+fn issue14_a_nationality_before_an_apposition_is_no_second_subject() {
+    let doc = annotate(
+        "o1",
+        None,
+        "Le candidat chilien, Pedro Soto, a remporté l'élection présidentielle.",
+    );
+    let actors: Vec<&str> = doc
+        .layers
+        .events
+        .iter()
+        .flat_map(|e| e.actors.iter().map(|a| a.entity.as_str()))
+        .collect();
+    assert!(!actors.contains(&"country:CL"), "{:?}", doc.layers.events);
+}
+
+#[test]
+fn issue14_the_adjective_after_a_vote_says_where_not_who() {
+    let doc = annotate("o2", None, "Les élections québécoises ont eu lieu lundi.");
+    let e = of_type(&doc, EventType::Other)[0];
+    assert!(e.actors.is_empty(), "{e:?}");
+}
+
+#[test]
+fn issue14_a_source_is_no_claimant_of_its_own_part_without_a_cue() {
+    let text = "Les rebelles du M23 ont attaqué la ville de Sake samedi, selon le M23.";
+    let (a, b) = (annotate("c1", None, text), annotate("c2", None, text));
+    let record = story_event(&[&a, &b], &[]).expect("a record");
+    assert!(
+        record
+            .responsibility
+            .iter()
+            .all(|r| r.claimed_by.iter().all(|c| c.entity != r.actor.entity)),
+        "{record:?}"
+    );
+}
+
+#[test]
+fn issue14_a_sentence_no_one_hands_down_in_the_clause_is_the_named_court_s() {
+    let a = annotate(
+        "j1",
+        Some("2024-06-14"),
+        "Le tribunal correctionnel de Lille a rendu son verdict jeudi. \
+         L'ancien maire Paul Durand a été condamné à trois ans de prison.",
+    );
+    let b = annotate(
+        "j2",
+        Some("2024-06-14"),
+        "Paul Durand a été condamné jeudi à trois ans de prison, selon le tribunal correctionnel de Lille.",
+    );
+    let record = story_event(&[&a, &b], &[]).expect("a record");
+    assert_eq!(record.event_type, EventType::Sanction);
+    assert!(
+        record.actors.iter().any(|x| x.name.contains("tribunal")),
+        "{record:?}"
+    );
+}
+
+#[test]
+fn issue14_a_competition_or_a_law_takes_no_part_in_an_event() {
+    let doc = annotate(
+        "g1",
+        None,
+        "Le club a remporté la finale de la Ligue des champions à Munich.",
+    );
+    let parts: Vec<&str> = doc
+        .layers
+        .events
+        .iter()
+        .flat_map(|e| e.actors.iter().chain(&e.recipients))
+        .map(|a| a.entity.as_str())
+        .collect();
+    assert!(
+        parts.iter().all(|p| !p.contains("champions-league")),
+        "{:?}",
+        doc.layers.events
+    );
+    // It still says what the weak "finale" reports: a sports result.
+    assert!(
+        !of_type(&doc, EventType::Other).is_empty(),
+        "{:?}",
+        doc.layers.events
+    );
+}
