@@ -35,22 +35,36 @@ pub const CSV_HEADER: &[&str] = &[
     "events",
 ];
 
-/// Writes every document as one JSON object per line (the `recoupe extract` schema).
-/// Returns the number of documents written.
+/// Writes one JSON object per appearance (docs/schema.md): the document with the metadata
+/// of that publication, so a text published by two outlets gives two lines with the same
+/// `id`. Returns the number of lines written.
 pub fn export_jsonl(store: &dyn Store, writer: &mut dyn Write) -> Result<u64, StoreError> {
-    let written = store.for_each_document(&mut |doc| {
-        let failed = |reason: String| StoreError::Export {
-            id: doc.id.to_string(),
+    let mut lines = 0;
+    store.for_each_document(&mut |mut doc| {
+        let failed = |id: &recoupe_model::DocId, reason: String| StoreError::Export {
+            id: id.to_string(),
             reason,
         };
-        serde_json::to_writer(&mut *writer, &doc).map_err(|e| failed(e.to_string()))?;
-        writer.write_all(b"\n").map_err(|e| failed(e.to_string()))
+        let appearances = store.appearances(&doc.id)?;
+        // Stored layers are read in the current schema.
+        doc.schema_version = recoupe_model::SCHEMA_VERSION;
+        let stored_meta = doc.meta.clone();
+        for appearance in &appearances {
+            doc.meta = appearance.metadata(&stored_meta);
+            serde_json::to_writer(&mut *writer, &doc)
+                .map_err(|e| failed(&doc.id, e.to_string()))?;
+            writer
+                .write_all(b"\n")
+                .map_err(|e| failed(&doc.id, e.to_string()))?;
+            lines += 1;
+        }
+        Ok(())
     })?;
     writer.flush().map_err(|e| StoreError::Export {
         id: "(end of export)".into(),
         reason: e.to_string(),
     })?;
-    Ok(written)
+    Ok(lines)
 }
 
 /// Writes one CSV row per document with the columns of [`CSV_HEADER`].
