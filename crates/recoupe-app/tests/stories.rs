@@ -290,3 +290,78 @@ fn issue12_documents_stored_without_the_layer_are_added_later() {
     assert_eq!(snapshot(&store), reference);
     assert_eq!(store.update_stories().unwrap().articles, 0);
 }
+
+fn collect_keys(value: &serde_json::Value, keys: &mut BTreeSet<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                keys.insert(k.clone());
+                collect_keys(v, keys);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| collect_keys(v, keys)),
+        _ => {}
+    }
+}
+
+/// Whether `word` occurs in `text` as a whole identifier.
+fn mentions_word(text: &str, word: &str) -> bool {
+    let is_ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
+    })
+}
+
+#[test]
+fn issue14_export_lines_carry_story_copies_facts_and_event_all_documented() {
+    let docs = corpus();
+    let dir = temp_dir();
+    let store = stored(&dir, "export.db", &docs, 64);
+    let mut out = Vec::new();
+    let written = query::export(&store, query::ExportFormat::Jsonl, &mut out).unwrap();
+    let lines: Vec<serde_json::Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len() as u64, written);
+    assert!(lines.iter().all(|l| l["story"].is_string()));
+    let with = |field: &str| lines.iter().filter(|l| !l[field].is_null()).count();
+    assert!(with("copies") > 0 && with("facts") > 0 && with("event") > 0);
+    // A line's story, facts and copies agree with the queries.
+    let line = lines
+        .iter()
+        .find(|l| !l["facts"].is_null() && !l["copies"].is_null())
+        .expect("an article with copies and facts");
+    let id = DocId(line["id"].as_str().unwrap().to_string());
+    let story = query::story_of(&store, &id).unwrap().unwrap();
+    assert_eq!(line["story"], story.id.as_str());
+    let fact = &line["facts"][0];
+    assert!(fact["fact"]
+        .as_str()
+        .unwrap()
+        .starts_with(&format!("{}/", story.id)));
+    let other = line["copies"][0]["other"].as_str().unwrap();
+    assert!(query::copies_of(&store, &id)
+        .unwrap()
+        .iter()
+        .any(|c| c.other == other));
+
+    // Every field of the cross-article part of a line is described in docs/schema.md.
+    let schema_md = include_str!("../../../docs/schema.md");
+    let mut keys = BTreeSet::new();
+    for l in &lines {
+        for field in ["story", "copies", "facts", "event"] {
+            keys.insert(field.to_string());
+            collect_keys(&l[field], &mut keys);
+        }
+    }
+    for key in keys {
+        assert!(
+            mentions_word(schema_md, &key),
+            "field `{key}` of export lines is not described in docs/schema.md"
+        );
+    }
+}

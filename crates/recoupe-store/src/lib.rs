@@ -157,6 +157,10 @@ pub trait Store {
     /// Event records of stories, newest event first.
     fn events(&self, filter: &EventFilter) -> Result<Vec<EventRow>, StoreError>;
 
+    /// The event record of the story `story_id` (`None` when it has none or there is no
+    /// such story).
+    fn event_of_story(&self, story_id: &str) -> Result<Option<EventRecord>, StoreError>;
+
     /// The articles `doc` shares copied passages with, most shared first.
     fn copies_of(&self, doc: &DocId) -> Result<Vec<CopyOf>, StoreError>;
 

@@ -18,7 +18,7 @@ use crate::layers_codec::{self, LayersEncoder};
 use crate::query::{fts_query, SNIPPET_END, SNIPPET_START};
 use crate::stories::*;
 use crate::types::*;
-use crate::{fold, PutOutcome, Store, StoreError};
+use crate::{fold, EventRecord, PutOutcome, Store, StoreError};
 
 struct Migration {
     version: u32,
@@ -1836,6 +1836,10 @@ impl Store for SqliteStore {
 
     fn events(&self, filter: &EventFilter) -> Result<Vec<EventRow>, StoreError> {
         self.list_events(filter)
+    }
+
+    fn event_of_story(&self, story_id: &str) -> Result<Option<EventRecord>, StoreError> {
+        self.read_event_of_story(story_id)
     }
 
     fn copies_of(&self, doc: &DocId) -> Result<Vec<CopyOf>, StoreError> {

@@ -32,8 +32,16 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             paths,
             batch,
             no_cluster,
+            no_stories,
             json,
-        } => ingest(&cli.db, &paths, batch, !no_cluster, json, progress),
+        } => {
+            let settings = recoupe_app::ingest::IngestSettings {
+                batch,
+                cluster: !no_cluster,
+                stories: !no_stories,
+            };
+            ingest(&cli.db, &paths, &settings, json, progress)
+        }
         Command::Extract { paths, without } => extract(&paths, &without),
         Command::Search { query, limit, json } => search(&cli.db, &query, limit as usize, json),
         Command::Show { doc, explain, json } => show(&cli.db, &doc, explain, json, style),
@@ -59,17 +67,66 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Claims { speaker, json } => claims(&cli.db, &speaker, json),
         Command::Merges { recluster, json } => merges(&cli.db, recluster, json),
         Command::Unmerge { from_key, json } => unmerge(&cli.db, &from_key, json),
+        Command::Stories {
+            min_articles,
+            disagreeing,
+            limit,
+            update,
+            json,
+        } => {
+            let filter = query::StoryFilter {
+                min_articles: min_articles as usize,
+                disagreeing,
+                limit: limit as usize,
+            };
+            crate::stories::stories(&cli.db, &filter, update, json, style)
+        }
+        Command::Story { id, explain, json } => {
+            crate::stories::story(&cli.db, &id, explain, json, style)
+        }
+        Command::Facts {
+            disagreeing,
+            story,
+            limit,
+            json,
+        } => {
+            let filter = query::FactFilter {
+                disagreeing,
+                story,
+                limit: limit as usize,
+            };
+            crate::stories::facts(&cli.db, &filter, json, style)
+        }
+        Command::Events {
+            event_type,
+            country,
+            from,
+            to,
+            actor,
+            limit,
+            json,
+        } => {
+            let filter = query::EventFilter {
+                event_type,
+                country,
+                from,
+                to,
+                actor,
+                limit: Some(limit as usize),
+            };
+            crate::stories::events(&cli.db, &filter, json, style)
+        }
     }
 }
 
-fn print_json<T: Serialize>(value: &T) -> Result<()> {
+pub(crate) fn print_json<T: Serialize>(value: &T) -> Result<()> {
     let mut out = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, value)?;
     writeln!(out)?;
     Ok(())
 }
 
-fn short(id: &str, len: usize) -> &str {
+pub(crate) fn short(id: &str, len: usize) -> &str {
     &id[..len.min(id.len())]
 }
 
@@ -111,8 +168,8 @@ impl IngestObserver for Terminal {
         if let Some(bar) = &self.bar {
             bar.set_position(p.bytes_read);
             bar.set_message(format!(
-                "{} stored, {} duplicates, {} failed",
-                p.stored, p.duplicates, p.failed
+                "{} stored, {} new appearances, {} duplicates, {} failed",
+                p.stored, p.appearances, p.duplicates, p.failed
             ));
         }
     }
@@ -139,8 +196,7 @@ impl EvalProgress for EvalBar {
 fn ingest(
     db: &Path,
     paths: &[String],
-    batch: usize,
-    cluster: bool,
+    settings: &recoupe_app::ingest::IngestSettings,
     json: bool,
     progress: bool,
 ) -> Result<Outcome> {
@@ -151,7 +207,7 @@ fn ingest(
             "{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes} ({bytes_per_sec}) {msg}",
         ),
     };
-    let summary = recoupe_app::ingest::ingest(db, paths, batch, cluster, &mut terminal)?;
+    let summary = recoupe_app::ingest::ingest_with(db, paths, settings, &mut terminal)?;
     if let Some(bar) = terminal.bar {
         bar.finish_and_clear();
     }
@@ -169,6 +225,18 @@ fn ingest(
         );
         for f in &summary.failures {
             println!("  failed: {f}");
+        }
+        if summary.appearances > 0 || summary.pipeline_skipped > 0 {
+            println!(
+                "texts already stored: {} new appearances (another outlet or record), {} not annotated again",
+                summary.appearances, summary.pipeline_skipped
+            );
+        }
+        if summary.stories_pending_added > 0 {
+            println!(
+                "stories: {} documents stored earlier added to the cross-article layer ({:.2}s)",
+                summary.stories_pending_added, summary.stories_seconds
+            );
         }
         if summary.merges_added > 0 {
             println!(
@@ -247,6 +315,17 @@ fn show(db: &Path, doc: &str, explain: bool, json: bool, style: Style) -> Result
         print_json(&document)?;
     } else {
         print!("{}", render::render_document(&document, explain, style));
+        let appearances = query::appearances(&store, &document.id)?;
+        print!(
+            "{}",
+            crate::stories::render_appearances(&appearances, style)
+        );
+        let story = query::story_of(&store, &document.id)?;
+        let copies = query::copies_of(&store, &document.id)?;
+        print!(
+            "{}",
+            crate::stories::render_story_and_copies(&document, story.as_ref(), &copies, style)
+        );
     }
     Ok(Outcome::Success)
 }
@@ -260,6 +339,7 @@ fn stats(db: &Path, json: bool) -> Result<Outcome> {
     }
     println!("store            {}", db.display());
     println!("documents        {}", stats.documents);
+    println!("appearances      {}", stats.appearances);
     println!(
         "size             {:.1} MB",
         stats.db_size_bytes as f64 / 1e6
@@ -302,7 +382,14 @@ fn export(db: &Path, format: ExportFormat, output: Option<&Path>) -> Result<Outc
     };
     let n = query::export(&store, format, &mut writer)?;
     if let Some(path) = output {
-        eprintln!("exported {n} documents to {}", path.display());
+        match format {
+            query::ExportFormat::Jsonl => eprintln!(
+                "exported {} documents ({n} lines, one per appearance) to {}",
+                recoupe_app::Store::count(&store)?,
+                path.display()
+            ),
+            query::ExportFormat::Csv => eprintln!("exported {n} documents to {}", path.display()),
+        }
     }
     Ok(Outcome::Success)
 }

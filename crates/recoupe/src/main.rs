@@ -8,6 +8,7 @@ mod cli;
 mod commands;
 mod render;
 mod serve;
+mod stories;
 
 use std::process::ExitCode;
 

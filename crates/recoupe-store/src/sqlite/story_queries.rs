@@ -389,6 +389,25 @@ impl SqliteStore {
             .collect()
     }
 
+    pub(super) fn read_event_of_story(
+        &self,
+        story_id: &str,
+    ) -> Result<Option<EventRecord>, StoreError> {
+        let event: Option<Option<String>> = self
+            .conn
+            .prepare_cached("SELECT event FROM stories WHERE id = ?1")
+            .and_then(|mut stmt| stmt.query_row([story_id], |row| row.get(0)).optional())
+            .map_err(failed(
+                &self.path,
+                &format!("read the event of story {story_id}"),
+            ))?;
+        event
+            .flatten()
+            .map(|e| serde_json::from_str(&e))
+            .transpose()
+            .map_err(|e| self.corrupt_story("stories", format!("event of story {story_id}: {e}")))
+    }
+
     pub(super) fn read_copies_of(&self, doc: &DocId) -> Result<Vec<CopyOf>, StoreError> {
         let Some(rowid) = self.doc_rowid(doc)? else {
             return Ok(Vec::new());
