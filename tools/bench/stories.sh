@@ -8,12 +8,13 @@
 #  2. Ingest throughput of the real corpora (demo, checks/*, ../shared/corpus when present)
 #     with the layer on and off (`ingest --no-stories`), same release binary, fresh stores.
 #
-# Usage: tools/bench/stories.sh [SIZES] [PROBES]   (default "10000 100000" 200;
+# Usage: tools/bench/stories.sh [SIZES] [PROBES]   (default "10000 100000" 200; SIZES "" runs
+#        only the ingest comparison;
 #        run from the repository root)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-sizes="${1:-10000 100000}"
-probes="${2:-200}"
+sizes="${1-10000 100000}"
+probes="${2-200}"
 export CARGO_INCREMENTAL=0
 cargo build --release -q -p recoupe -p recoupe-store --bin recoupe --bin recoupe-stories-bench
 dir="${RECOUPE_BENCH_DIR:-target/bench-stories}"

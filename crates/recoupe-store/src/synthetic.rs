@@ -653,7 +653,7 @@ pub fn story_document(n: u64) -> Document {
                     w.push(&word);
                 }
                 2 if i > 0 => {
-                    if rng.next() % 2 == 0 {
+                    if rng.next().is_multiple_of(2) {
                         w.entity(&person, EntityType::PER, &keys[0]);
                     } else {
                         w.entity(&town, EntityType::LOC, &keys[2]);
@@ -699,7 +699,8 @@ pub fn story_document(n: u64) -> Document {
 }
 
 fn rng_pick_generic(rng: &mut Rng) -> &'static str {
-    *rng.pick(GENERIC_WORDS)
+    let words: &'static [&'static str] = GENERIC_WORDS;
+    words[(rng.next() % words.len() as u64) as usize]
 }
 
 /// Words (runs of letters and digits) and single punctuation marks.
