@@ -1,5 +1,6 @@
 //! Ingest orchestration: readers → pipeline → store, then cross-article clustering.
 
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::sync_channel;
@@ -7,7 +8,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 use recoupe_ingest::{read_inputs, IngestError, IngestOptions, Note};
-use recoupe_model::Document;
+use recoupe_model::{DocId, Document};
 use recoupe_pipeline::Pipeline;
 use recoupe_store::{ClusterProgress, PutOutcome, SqliteStore, Store};
 use serde::Serialize;
@@ -17,8 +18,14 @@ use crate::AppError;
 /// What one ingest did, as printed by `recoupe ingest` (and `--json`).
 #[derive(Debug, Default, Clone, Serialize)]
 pub struct IngestSummary {
+    /// Texts stored for the first time (each annotated by the pipeline).
     pub ingested: u64,
+    /// Texts already stored, read from another publication: an appearance was added.
+    pub appearances: u64,
+    /// The very same publication read again: nothing was written.
     pub duplicates: u64,
+    /// Documents whose text was already stored, so the pipeline did not run on them.
+    pub pipeline_skipped: u64,
     pub failed: u64,
     pub failures: Vec<String>,
     pub seconds: f64,
@@ -29,6 +36,10 @@ pub struct IngestSummary {
     /// Documents read in another language than French, by language code: the French
     /// stages (entities, places, attributions…) were skipped for them.
     pub not_french: std::collections::BTreeMap<String, u64>,
+    /// Documents stored earlier without the cross-article layer, added to it after this
+    /// ingest, and how long that took.
+    pub stories_pending_added: u64,
+    pub stories_seconds: f64,
 }
 
 /// Where an ingest stands, reported after every event.
@@ -37,6 +48,7 @@ pub struct IngestProgress {
     /// Bytes read from the inputs so far (compare with [`input_size`]).
     pub bytes_read: u64,
     pub stored: u64,
+    pub appearances: u64,
     pub duplicates: u64,
     pub failed: u64,
 }
@@ -77,26 +89,54 @@ pub fn annotate(pipeline: &Pipeline, docs: &mut [Document]) -> Result<(), AppErr
     Ok(())
 }
 
+/// Runs the pipeline on the documents of a batch whose text is neither stored (`known`
+/// answers from the store) nor already annotated in this ingest (`seen`): hash first, so a
+/// re-read text costs a lookup, not a pipeline run. Returns how many were skipped.
+pub fn annotate_new(
+    pipeline: &Pipeline,
+    docs: &mut [Document],
+    known: &dyn Store,
+    seen: &mut HashSet<DocId>,
+) -> Result<u64, AppError> {
+    let ids: Vec<&DocId> = docs.iter().map(|d| &d.id).collect();
+    let stored = known.stored_ids(&ids)?;
+    let mut run = vec![false; docs.len()];
+    for (i, doc) in docs.iter().enumerate() {
+        run[i] = !stored.contains(&doc.id) && seen.insert(doc.id.clone());
+    }
+    let skipped = run.iter().filter(|r| !**r).count() as u64;
+    docs.par_iter_mut()
+        .zip(run.par_iter())
+        .filter(|(_, run)| **run)
+        .try_for_each(|(doc, _)| pipeline.run(doc))?;
+    Ok(skipped)
+}
+
 /// Reads, annotates and stores documents in batches; returns the summary.
 ///
 /// Three stages overlap: a reader thread decodes the inputs (and identifies languages), the
 /// calling thread runs the pipeline on each batch across all cores, and a writer thread
 /// commits the previous batch to the store meanwhile. Each batch is one transaction, so a
 /// killed ingest loses at most the batches not yet committed.
+///
+/// Hash first: `known` (a read connection to the same store) says which texts are stored
+/// already; the pipeline runs only on new texts, the others only add an appearance.
 pub fn ingest_into(
     store: &mut (dyn Store + Send),
+    known: &dyn Store,
     pipeline: &Pipeline,
     paths: &[String],
     batch: usize,
     observer: &mut dyn IngestObserver,
 ) -> Result<IngestSummary, AppError> {
     let opts = IngestOptions::default();
-    ingest_into_with(store, pipeline, paths, batch, &opts, observer)
+    ingest_into_with(store, known, pipeline, paths, batch, &opts, observer)
 }
 
 /// [`ingest_into`] with reader options (e.g. a language forced by `--lang`).
 pub fn ingest_into_with(
     store: &mut (dyn Store + Send),
+    known: &dyn Store,
     pipeline: &Pipeline,
     paths: &[String],
     batch: usize,
@@ -113,7 +153,9 @@ pub fn ingest_into_with(
     let mut summary = IngestSummary::default();
     let batch = batch.max(1);
     let ingested = AtomicU64::new(0);
+    let appearances = AtomicU64::new(0);
     let duplicates = AtomicU64::new(0);
+    let mut seen: HashSet<DocId> = HashSet::new();
     let mut documents = read_inputs(paths, opts);
     let bytes_read = documents.bytes_read_counter();
     let (read_tx, read_rx) = sync_channel::<ReadEvent>(4);
@@ -162,6 +204,7 @@ pub fn ingest_into_with(
                 for o in outcomes {
                     match o {
                         PutOutcome::Inserted => ingested.fetch_add(1, Ordering::Relaxed),
+                        PutOutcome::Appearance => appearances.fetch_add(1, Ordering::Relaxed),
                         PutOutcome::Duplicate => duplicates.fetch_add(1, Ordering::Relaxed),
                     };
                 }
@@ -171,7 +214,8 @@ pub fn ingest_into_with(
         for event in read_rx {
             match event {
                 ReadEvent::Batch(mut docs) => {
-                    annotate(pipeline, &mut docs)?;
+                    summary.pipeline_skipped +=
+                        annotate_new(pipeline, &mut docs, known, &mut seen)?;
                     count_not_french(&docs, &mut summary);
                     if write_tx.send(docs).is_err() {
                         break; // the writer failed; its error is reported below
@@ -187,6 +231,7 @@ pub fn ingest_into_with(
             observer.progress(&IngestProgress {
                 bytes_read: bytes_read.load(Ordering::Relaxed),
                 stored: ingested.load(Ordering::Relaxed),
+                appearances: appearances.load(Ordering::Relaxed),
                 duplicates: duplicates.load(Ordering::Relaxed),
                 failed: summary.failed,
             });
@@ -195,9 +240,10 @@ pub fn ingest_into_with(
         writer.join().map_err(|_| AppError::WriterPanicked)?
     })?;
     summary.ingested = ingested.into_inner();
+    summary.appearances = appearances.into_inner();
     summary.duplicates = duplicates.into_inner();
     summary.seconds = started.elapsed().as_secs_f64();
-    let handled = (summary.ingested + summary.duplicates) as f64;
+    let handled = (summary.ingested + summary.appearances + summary.duplicates) as f64;
     summary.docs_per_second = handled / summary.seconds.max(1e-9);
     Ok(summary)
 }
@@ -205,6 +251,8 @@ pub fn ingest_into_with(
 /// `recoupe ingest`: opens (or creates) the store at `db`, ingests `paths`, then runs the
 /// cross-article entity clustering when `cluster` is set and something new was stored, or
 /// a pass is still pending (an earlier ingest was killed before its pass was recorded).
+/// The cross-article layer (stories, copies, facts, events) is updated as each batch is
+/// stored.
 pub fn ingest(
     db: &Path,
     paths: &[String],
@@ -212,23 +260,61 @@ pub fn ingest(
     cluster: bool,
     observer: &mut dyn IngestObserver,
 ) -> Result<IngestSummary, AppError> {
-    let opts = IngestOptions::default();
-    ingest_with(db, paths, batch, cluster, &opts, observer)
+    ingest_with(
+        db,
+        paths,
+        &IngestSettings {
+            batch,
+            cluster,
+            stories: true,
+        },
+        &IngestOptions::default(),
+        observer,
+    )
 }
 
-/// [`ingest`] with reader options (e.g. a language forced by `--lang`).
+/// What an ingest does besides storing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IngestSettings {
+    /// Documents per store transaction.
+    pub batch: usize,
+    /// Run the cross-article entity clustering afterwards.
+    pub cluster: bool,
+    /// Keep the cross-article layer up to date while storing (and add the documents it
+    /// does not hold yet afterwards). Off, new documents wait for the next ingest or
+    /// `recoupe stories --update`.
+    pub stories: bool,
+}
+
+/// [`ingest`] with every setting.
 pub fn ingest_with(
     db: &Path,
     paths: &[String],
-    batch: usize,
-    cluster: bool,
+    settings: &IngestSettings,
     opts: &IngestOptions,
     observer: &mut dyn IngestObserver,
 ) -> Result<IngestSummary, AppError> {
     let pipeline = crate::pipeline()?;
     let mut store = crate::open_store(db)?;
-    let mut summary = ingest_into_with(&mut store, &pipeline, paths, batch, opts, observer)?;
-    if cluster {
+    store.set_story_layer(settings.stories);
+    // A second connection reads which texts are stored while the first one writes.
+    let known = crate::open_store(db)?;
+    let mut summary = ingest_into_with(
+        &mut store,
+        &known,
+        &pipeline,
+        paths,
+        settings.batch,
+        opts,
+        observer,
+    )?;
+    if settings.stories {
+        // Documents stored with the layer off, or before the store had it.
+        let started = Instant::now();
+        summary.stories_pending_added = store.update_stories()?.articles;
+        summary.stories_seconds = started.elapsed().as_secs_f64();
+    }
+    if settings.cluster {
         let pending = store
             .clustering_pending()
             .map_err(|e| AppError::Cluster(Box::new(e)))?;

@@ -1,12 +1,17 @@
 //! The queries behind `search`, `show`, `stats`, `export`, `entities`, `entity`, `claims`,
-//! `merges` and `unmerge`. Each takes a [`Store`] and returns plain, serialisable data; the
+//! `merges`, `unmerge`, and of the cross-article layer: `stories`, `story`, `facts`,
+//! `events`. Each takes a [`Store`] and returns plain, serialisable data; the
 //! command line renders it as text or JSON, a server as pages or JSON.
 
 use std::collections::HashMap;
 use std::io::Write;
 
 use chrono::NaiveDate;
-use recoupe_model::{AttributionKind, Document, EntityType, Polarity};
+use recoupe_model::{AttributionKind, DocId, Document, EntityType, Polarity};
+pub use recoupe_store::{
+    Appearance, CopyOf, DocFact, EventFilter, EventRecord, EventRow, FactFilter, FactRow,
+    RecordEntity, SharedPassage, StoryDetail, StoryFilter, StorySummary, StoryUpdate,
+};
 use recoupe_store::{
     Claim, ClusterReport, EntityDetail, EntityMerge, EntitySummary, SearchHit, SqliteStore, Stats,
     Store,
@@ -25,6 +30,11 @@ pub fn document(store: &dyn Store, reference: &str) -> Result<Option<Document>, 
     Ok(store.get(reference)?)
 }
 
+/// Every publication of the document `id` (outlet, URL, date, origin), oldest first.
+pub fn appearances(store: &dyn Store, id: &DocId) -> Result<Vec<Appearance>, AppError> {
+    Ok(store.appearances(id)?)
+}
+
 pub fn stats(store: &dyn Store) -> Result<Stats, AppError> {
     Ok(store.stats()?)
 }
@@ -38,7 +48,8 @@ pub enum ExportFormat {
     Csv,
 }
 
-/// Writes the whole store to `writer`; returns the number of documents written.
+/// Writes the whole store to `writer`; returns the number of lines (JSONL: one per
+/// appearance) or rows (CSV: one per document) written.
 pub fn export(
     store: &dyn Store,
     format: ExportFormat,
@@ -85,6 +96,41 @@ pub fn recluster(store: &mut dyn Store) -> Result<ClusterReport, AppError> {
 /// Undoes the merge of `from_key`; `None` when it is not merged.
 pub fn unmerge(store: &mut dyn Store, from_key: &str) -> Result<Option<EntityMerge>, AppError> {
     Ok(store.unmerge(from_key)?)
+}
+
+/// Stories, most articles first.
+pub fn stories(store: &dyn Store, filter: &StoryFilter) -> Result<Vec<StorySummary>, AppError> {
+    Ok(store.stories(filter)?)
+}
+
+/// One story by id, id prefix, or one of its articles.
+pub fn story(store: &dyn Store, reference: &str) -> Result<Option<StoryDetail>, AppError> {
+    Ok(store.story(reference)?)
+}
+
+/// The story of one document.
+pub fn story_of(store: &dyn Store, doc: &DocId) -> Result<Option<StorySummary>, AppError> {
+    Ok(store.story_of(doc)?)
+}
+
+/// Facts of stories, disagreeing first.
+pub fn facts(store: &dyn Store, filter: &FactFilter) -> Result<Vec<FactRow>, AppError> {
+    Ok(store.facts(filter)?)
+}
+
+/// Event records of stories, newest first.
+pub fn events(store: &dyn Store, filter: &EventFilter) -> Result<Vec<EventRow>, AppError> {
+    Ok(store.events(filter)?)
+}
+
+/// The articles a document shares copied passages with.
+pub fn copies_of(store: &dyn Store, doc: &DocId) -> Result<Vec<CopyOf>, AppError> {
+    Ok(store.copies_of(doc)?)
+}
+
+/// Adds to the cross-article layer the documents it does not hold yet.
+pub fn update_stories(store: &mut dyn Store) -> Result<StoryUpdate, AppError> {
+    Ok(store.update_stories()?)
 }
 
 // ------------------------------------------------------------------ listings for readers

@@ -47,6 +47,11 @@ fn demo_then_ingest_then_queries() {
         recoupe_app::ingest::ingest(&db, &[corpus.to_string()], 4, true, &mut Quiet).unwrap();
     assert_eq!(summary.ingested, 0, "{summary:?}");
     assert_eq!(summary.duplicates as usize, report.articles, "{summary:?}");
+    // Hash first: texts already stored never go through the pipeline again.
+    assert_eq!(
+        summary.pipeline_skipped as usize, report.articles,
+        "{summary:?}"
+    );
 
     let store = recoupe_app::open_existing(&db).unwrap();
     let top = &report.top_entities[0];
@@ -56,4 +61,43 @@ fn demo_then_ingest_then_queries() {
     assert!(!hits.is_empty());
     let shown = query::document(&store, &hits[0].id).unwrap().expect("doc");
     assert_eq!(shown.id.as_str(), hits[0].id);
+}
+
+#[test]
+fn issue12_the_same_text_from_another_outlet_adds_an_appearance_without_a_pipeline_run() {
+    let dir = temp_dir();
+    let db = dir.path().join("store.db");
+    let text = "Un séisme de magnitude 6,1 a frappé mardi le nord du pays, selon l'institut de géophysique.";
+    let line = |id: &str, outlet: &str, day: u32| {
+        serde_json::json!({"id": id, "outlet": outlet, "published": format!("2026-03-{day:02}"), "text": text})
+            .to_string()
+    };
+    let first = dir.path().join("agence.jsonl");
+    std::fs::write(&first, line("a-1", "Agence", 3) + "\n").unwrap();
+    let second = dir.path().join("quotidien.jsonl");
+    std::fs::write(
+        &second,
+        line("q-7", "Le Quotidien", 4) + "\n" + &line("q-7", "Le Quotidien", 4) + "\n",
+    )
+    .unwrap();
+    let paths = |p: &std::path::Path| vec![p.display().to_string()];
+    let summary = recoupe_app::ingest::ingest(&db, &paths(&first), 8, false, &mut Quiet).unwrap();
+    assert_eq!((summary.ingested, summary.pipeline_skipped), (1, 0));
+    let summary = recoupe_app::ingest::ingest(&db, &paths(&second), 8, false, &mut Quiet).unwrap();
+    assert_eq!(
+        (summary.ingested, summary.appearances, summary.duplicates),
+        (0, 1, 1),
+        "{summary:?}"
+    );
+    assert_eq!(summary.pipeline_skipped, 2, "{summary:?}");
+    let store = recoupe_app::open_existing(&db).unwrap();
+    let doc = query::document(&store, "a-1").unwrap().unwrap();
+    let outlets: Vec<_> = query::appearances(&store, &doc.id)
+        .unwrap()
+        .into_iter()
+        .map(|a| a.outlet.unwrap())
+        .collect();
+    assert_eq!(outlets, ["Agence", "Le Quotidien"]);
+    // The document keeps the annotations of its first reading.
+    assert!(!doc.layers.entities.is_empty() || !doc.produced.is_empty());
 }

@@ -20,4 +20,4 @@ pub use stage::*;
 
 /// Version of the JSON document schema written by `recoupe extract` (see `docs/schema.md`).
 /// Bump it whenever a field is renamed, removed or changes meaning.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;

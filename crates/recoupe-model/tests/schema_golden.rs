@@ -178,7 +178,7 @@ fn document_json_matches_the_golden_file() {
         json, golden,
         "the document JSON schema changed: bump SCHEMA_VERSION, update docs/schema.md and regenerate the golden file"
     );
-    assert_eq!(doc.schema_version, 1);
+    assert_eq!(doc.schema_version, 2);
 }
 
 #[test]

@@ -23,7 +23,10 @@ fn insert_batches(bencher: Bencher, batch_size: usize) {
         .counter(ItemsCount::new(DOCUMENTS))
         .with_inputs(|| {
             let dir = tempfile::tempdir().expect("temporary directory");
-            let store = SqliteStore::open(dir.path().join("bench.db")).expect("open store");
+            let mut store = SqliteStore::open(dir.path().join("bench.db")).expect("open store");
+            // The document store alone: generated documents are variations of one template
+            // (one story); the cross-article layer has its own benchmark (tools/bench).
+            store.set_story_layer(false);
             (dir, store)
         })
         .bench_local_values(|(dir, mut store)| {

@@ -6,8 +6,11 @@
 //! the entity mentions, attributions and places flattened into tables for cross-article
 //! queries.
 //!
-//! Documents are keyed by their content hash ([`recoupe_model::DocId`]); putting a
-//! document whose id is already stored is a no-op reported as [`PutOutcome::Duplicate`].
+//! Documents are keyed by their content hash ([`recoupe_model::DocId`]): a text is stored
+//! and annotated once. Every publication of it is an [`Appearance`] (outlet, URL, date,
+//! source id, origin; `migrations/0003_appearances.sql`): putting a stored text with
+//! another publication adds an appearance ([`PutOutcome::Appearance`]); putting the very
+//! same publication again is a no-op ([`PutOutcome::Duplicate`]).
 //!
 //! Durability: each [`Store::put_batch`] is one transaction. With WAL and
 //! `synchronous = NORMAL`, a batch whose call returned survives the process being killed
@@ -34,6 +37,7 @@ mod fold;
 mod layers_codec;
 mod query;
 mod sqlite;
+mod stories;
 pub mod synthetic;
 pub mod tables;
 mod types;
@@ -43,19 +47,28 @@ pub use error::StoreError;
 pub use export::{export_csv, export_jsonl};
 pub use fold::fold;
 pub use query::{fts_query, search_query_problem, SearchQuery, SNIPPET_END, SNIPPET_START};
+/// The cross-article types the story queries return, from the crates that compute them.
+pub use recoupe_events::{EventRecord, RecordEntity};
+pub use recoupe_stories::{CopyPair, Fact, Link, Story};
 pub use sqlite::listing::StatementAt;
+pub use sqlite::stories::SqliteIndex;
 pub use sqlite::{SqliteStore, SQLITE_SCHEMA_VERSION};
+pub use stories::*;
 pub use types::*;
 
-use recoupe_model::{Document, EntityType};
+use std::collections::HashSet;
+
+use recoupe_model::{DocId, Document, EntityType};
 
 /// What the store did with one document of a batch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PutOutcome {
     Inserted,
-    /// A document with the same content id was already stored (or appeared earlier in
-    /// the same batch); nothing was written.
+    /// The text was already stored (or came earlier in the same batch) and this is another
+    /// publication of it: an appearance was added, the document left as it was.
+    Appearance,
+    /// The text and this very publication were already stored; nothing was written.
     Duplicate,
 }
 
@@ -63,8 +76,21 @@ pub enum PutOutcome {
 /// one atomic write.
 pub trait Store {
     /// Stores a batch in one transaction: either every new document of the batch is
-    /// stored, or (on error) none is. The outcomes are in the order of `docs`.
+    /// stored, or (on error) none is. The outcomes are in the order of `docs`. The
+    /// cross-article layer is updated in the same transaction: the new articles' stories,
+    /// copies, facts and event records.
     fn put_batch(&mut self, docs: &[Document]) -> Result<Vec<PutOutcome>, StoreError>;
+
+    /// Adds to the cross-article layer the stored documents it does not hold yet (stored
+    /// with the layer switched off, or before the store had it), in batches.
+    fn update_stories(&mut self) -> Result<StoryUpdate, StoreError>;
+
+    /// Which of `ids` are stored, so that an ingest can skip the pipeline for texts it
+    /// already has (their new publications only add appearances).
+    fn stored_ids(&self, ids: &[&DocId]) -> Result<HashSet<DocId>, StoreError>;
+
+    /// Every publication of the document `id`, in the order they were stored.
+    fn appearances(&self, id: &DocId) -> Result<Vec<Appearance>, StoreError>;
 
     /// A document by full id, external id, or unique prefix of the id. An ambiguous
     /// prefix is an error listing the candidates.
@@ -129,6 +155,33 @@ pub trait Store {
 
     /// Active merges, oldest first.
     fn merges(&self) -> Result<Vec<EntityMerge>, StoreError>;
+
+    /// Stories (articles about one event), most articles first; singletons are stories
+    /// of one article.
+    fn stories(&self, filter: &StoryFilter) -> Result<Vec<StorySummary>, StoreError>;
+
+    /// One story by id, unique id prefix, or a reference to one of its articles (as for
+    /// [`Store::get`]), with its event record, members and why each belongs.
+    fn story(&self, reference: &str) -> Result<Option<StoryDetail>, StoreError>;
+
+    /// The story of the document `doc`.
+    fn story_of(&self, doc: &DocId) -> Result<Option<StorySummary>, StoreError>;
+
+    /// Facts of stories (figures reported by their articles), disagreeing ones first.
+    fn facts(&self, filter: &FactFilter) -> Result<Vec<FactRow>, StoreError>;
+
+    /// Event records of stories, newest event first.
+    fn events(&self, filter: &EventFilter) -> Result<Vec<EventRow>, StoreError>;
+
+    /// The event record of the story `story_id` (`None` when it has none or there is no
+    /// such story).
+    fn event_of_story(&self, story_id: &str) -> Result<Option<EventRecord>, StoreError>;
+
+    /// The articles `doc` shares copied passages with, most shared first.
+    fn copies_of(&self, doc: &DocId) -> Result<Vec<CopyOf>, StoreError>;
+
+    /// The figures of `doc` that report a fact of its story.
+    fn facts_of(&self, doc: &DocId) -> Result<Vec<DocFact>, StoreError>;
 
     /// Undoes the active merge of `from_key`; returns it, or `None` when `from_key` is not
     /// merged. The merge stays recorded as undone, so clustering does not redo it.

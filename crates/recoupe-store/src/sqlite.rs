@@ -2,8 +2,10 @@
 
 mod browse;
 pub(crate) mod listing;
+pub(crate) mod stories;
+mod story_queries;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -15,8 +17,9 @@ use serde::{de::DeserializeOwned, Serialize};
 use crate::cluster::{self, Inputs, KeyInfo, MentionRow};
 use crate::layers_codec::{self, LayersEncoder};
 use crate::query::{fts_query, SNIPPET_END, SNIPPET_START};
+use crate::stories::*;
 use crate::types::*;
-use crate::{fold, PutOutcome, Store, StoreError};
+use crate::{fold, EventRecord, PutOutcome, Store, StoreError};
 
 struct Migration {
     version: u32,
@@ -36,6 +39,16 @@ const MIGRATIONS: &[Migration] = &[
         version: 2,
         name: "entity_merges",
         sql: include_str!("../migrations/0002_entity_merges.sql"),
+    },
+    Migration {
+        version: 3,
+        name: "appearances",
+        sql: include_str!("../migrations/0003_appearances.sql"),
+    },
+    Migration {
+        version: 4,
+        name: "stories",
+        sql: include_str!("../migrations/0004_stories.sql"),
     },
     Migration {
         version: 5,
@@ -64,6 +77,19 @@ const INSERT_DOCUMENT: &str = "INSERT INTO documents (id, external_id, url, outl
      n_unsourced, n_events) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, \
      ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27) \
      ON CONFLICT(id) DO NOTHING";
+
+/// One appearance of a document (`?1` its rowid) with its identity computed as migration
+/// 0003 computes it for the documents stored before it.
+const INSERT_APPEARANCE: &str = "INSERT INTO appearances (doc_rowid, identity, external_id, \
+     url, outlet, title, published, published_source, cluster, ingested_at, origin_kind, \
+     origin_path, origin_record) VALUES (?1, \
+     CASE WHEN ?4 IS NULL AND ?3 IS NULL AND ?2 IS NULL THEN json_array('record', ?11, ?12) \
+     ELSE json_array('publication', ?4, ?3, ?2, CASE WHEN ?7 = 'metadata' THEN ?6 END) END, \
+     ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
+     ON CONFLICT(doc_rowid, identity) DO NOTHING";
+
+const APPEARANCE_COLUMNS: &str = "external_id, url, outlet, title, published, \
+     published_source, cluster, ingested_at, origin_kind, origin_path, origin_record";
 
 const INSERT_FTS: &str = "INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)";
 
@@ -268,6 +294,9 @@ fn failed(path: &Path, operation: &str) -> impl FnOnce(rusqlite::Error) -> Store
 pub struct SqliteStore {
     conn: Connection,
     path: PathBuf,
+    /// Whether [`Store::put_batch`] keeps the cross-article layer up to date.
+    story_layer: bool,
+    story_config: recoupe_stories::Config,
 }
 
 impl SqliteStore {
@@ -278,10 +307,27 @@ impl SqliteStore {
             path: path.clone(),
             source,
         })?;
-        let mut store = SqliteStore { conn, path };
+        let mut store = SqliteStore {
+            conn,
+            path,
+            story_layer: true,
+            story_config: recoupe_stories::Config::default(),
+        };
         store.configure()?;
         store.migrate()?;
         Ok(store)
+    }
+
+    /// Whether storing documents also updates the cross-article layer (stories, copies,
+    /// facts, event records); on by default. Switched off, new documents are left pending
+    /// until [`Store::update_stories`] (which the next ingest calls) adds them.
+    pub fn set_story_layer(&mut self, on: bool) {
+        self.story_layer = on;
+    }
+
+    /// recoupe-stories' candidate index over this database's `story_keys` table.
+    pub fn candidate_index(&self) -> stories::SqliteIndex<'_> {
+        stories::SqliteIndex::new(&self.conn)
     }
 
     /// The database file.
@@ -887,9 +933,16 @@ struct Encoded {
     /// Distinct (folded name, entity key) pairs: surfaces and knowledge-base names.
     names: Vec<(String, String)>,
     speaker_folds: Vec<Option<String>>,
+    /// What the cross-article layer keeps of an annotated document (computed here, on the
+    /// encoding threads, rather than under the write lock).
+    features: Option<recoupe_stories::DocFeatures>,
 }
 
-fn encode_document(encoder: &mut LayersEncoder, doc: &Document) -> Result<Encoded, StoreError> {
+fn encode_document(
+    encoder: &mut LayersEncoder,
+    doc: &Document,
+    stories: Option<&recoupe_stories::Config>,
+) -> Result<Encoded, StoreError> {
     let encode_failed = |reason: String| StoreError::Encode {
         id: doc.id.to_string(),
         reason,
@@ -924,21 +977,28 @@ fn encode_document(encoder: &mut LayersEncoder, doc: &Document) -> Result<Encode
         .iter()
         .map(|attribution| attribution.speaker.map(|span| fold(doc.slice(span))))
         .collect();
+    let features = stories
+        .filter(|_| !doc.produced.is_empty())
+        .map(|config| recoupe_stories::DocFeatures::of(doc, config));
     Ok(Encoded {
         layers,
         via,
         names,
         speaker_folds,
+        features,
     })
 }
 
-fn encode_chunk(docs: &[Document]) -> Result<Vec<Encoded>, StoreError> {
+fn encode_chunk(
+    docs: &[Document],
+    stories: Option<&recoupe_stories::Config>,
+) -> Result<Vec<Encoded>, StoreError> {
     let mut encoder = LayersEncoder::new().map_err(|e| StoreError::Encode {
         id: docs.first().map(|d| d.id.to_string()).unwrap_or_default(),
         reason: format!("cannot create a compression context: {e}"),
     })?;
     docs.iter()
-        .map(|doc| encode_document(&mut encoder, doc))
+        .map(|doc| encode_document(&mut encoder, doc, stories))
         .collect()
 }
 
@@ -947,18 +1007,21 @@ const PARALLEL_ENCODE_MIN: usize = 32;
 
 /// Encodes a batch on up to 4 threads: serialising and compressing the layers is a
 /// third of the cost of an insert and needs no database access.
-fn encode_batch(docs: &[Document]) -> Result<Vec<Encoded>, StoreError> {
+fn encode_batch(
+    docs: &[Document],
+    stories: Option<&recoupe_stories::Config>,
+) -> Result<Vec<Encoded>, StoreError> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(4);
     if threads < 2 || docs.len() < PARALLEL_ENCODE_MIN {
-        return encode_chunk(docs);
+        return encode_chunk(docs, stories);
     }
     let chunk_len = docs.len().div_ceil(threads);
     std::thread::scope(|scope| {
         let workers: Vec<_> = docs
             .chunks(chunk_len)
-            .map(|chunk| scope.spawn(move || encode_chunk(chunk)))
+            .map(|chunk| scope.spawn(move || encode_chunk(chunk, stories)))
             .collect();
         let mut encoded = Vec::with_capacity(docs.len());
         for (worker, chunk) in workers.into_iter().zip(docs.chunks(chunk_len)) {
@@ -976,7 +1039,7 @@ fn write_document(
     tx: &rusqlite::Transaction<'_>,
     doc: &Document,
     encoded: &Encoded,
-) -> rusqlite::Result<PutOutcome> {
+) -> rusqlite::Result<(PutOutcome, i64)> {
     let meta = &doc.meta;
     let layers = &doc.layers;
     let inserted = tx.prepare_cached(INSERT_DOCUMENT)?.execute(params![
@@ -1011,9 +1074,18 @@ fn write_document(
         layers.events.len(),
     ])?;
     if inserted == 0 {
-        return Ok(PutOutcome::Duplicate);
+        let doc_rowid: i64 = tx
+            .prepare_cached("SELECT doc_rowid FROM documents WHERE id = ?1")?
+            .query_row([doc.id.as_str()], |row| row.get(0))?;
+        let outcome = if insert_appearance(tx, doc_rowid, meta)? {
+            PutOutcome::Appearance
+        } else {
+            PutOutcome::Duplicate
+        };
+        return Ok((outcome, doc_rowid));
     }
     let doc_rowid = tx.last_insert_rowid();
+    insert_appearance(tx, doc_rowid, meta)?;
     tx.prepare_cached(INSERT_FTS)?
         .execute(params![doc_rowid, meta.title, doc.text])?;
     if !layers.entities.is_empty() {
@@ -1084,28 +1156,146 @@ fn write_document(
             ])?;
         }
     }
-    Ok(PutOutcome::Inserted)
+    Ok((PutOutcome::Inserted, doc_rowid))
+}
+
+/// Records one appearance of the document `doc_rowid`; false when the same publication was
+/// already recorded.
+fn insert_appearance(
+    tx: &rusqlite::Transaction<'_>,
+    doc_rowid: i64,
+    meta: &Metadata,
+) -> rusqlite::Result<bool> {
+    let added = tx.prepare_cached(INSERT_APPEARANCE)?.execute(params![
+        doc_rowid,
+        meta.external_id,
+        meta.url,
+        meta.outlet,
+        meta.title,
+        meta.published
+            .map(|p| p.date.format("%Y-%m-%d").to_string()),
+        meta.published.map(|p| enum_str(&p.source)),
+        meta.cluster,
+        meta.ingested_at
+            .to_rfc3339_opts(SecondsFormat::AutoSi, true),
+        enum_str(&meta.origin.kind),
+        meta.origin.path,
+        meta.origin.record,
+    ])?;
+    Ok(added > 0)
+}
+
+/// An appearances row as read.
+type RawAppearance = (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+    String,
+    Option<String>,
+);
+
+fn raw_appearance(row: &rusqlite::Row<'_>) -> rusqlite::Result<RawAppearance> {
+    Ok((
+        row.get(0)?,
+        row.get(1)?,
+        row.get(2)?,
+        row.get(3)?,
+        row.get(4)?,
+        row.get(5)?,
+        row.get(6)?,
+        row.get(7)?,
+        row.get(8)?,
+        row.get(9)?,
+        row.get(10)?,
+    ))
+}
+
+fn parse_appearance(raw: RawAppearance, path: &Path) -> Result<Appearance, StoreError> {
+    let (
+        external_id,
+        url,
+        outlet,
+        title,
+        published,
+        source,
+        cluster,
+        ingested,
+        kind,
+        origin_path,
+        record,
+    ) = raw;
+    let corrupt = |reason: String| StoreError::CorruptRow {
+        path: path.to_path_buf(),
+        table: "appearances",
+        reason,
+    };
+    let published = match (published, source) {
+        (Some(date), Some(source)) => Some(Published {
+            date: parse_date(&date).map_err(corrupt)?,
+            source: enum_from_str(&source).map_err(corrupt)?,
+            inferred_from: None,
+        }),
+        (Some(date), None) => return Err(corrupt(format!("published date {date} has no source"))),
+        (None, _) => None,
+    };
+    let ingested_at = DateTime::parse_from_rfc3339(&ingested)
+        .map_err(|e| corrupt(format!("ingested_at `{ingested}`: {e}")))?
+        .with_timezone(&Utc);
+    Ok(Appearance {
+        external_id,
+        url,
+        outlet,
+        title,
+        published,
+        cluster,
+        ingested_at,
+        origin: Origin {
+            kind: enum_from_str(&kind).map_err(corrupt)?,
+            path: origin_path,
+            record,
+        },
+    })
 }
 
 impl Store for SqliteStore {
     fn put_batch(&mut self, docs: &[Document]) -> Result<Vec<PutOutcome>, StoreError> {
         // Encoded before taking the write lock, so other writers wait less. Documents
         // already stored are encoded for nothing; re-ingestion is the rare case.
-        let encoded = encode_batch(docs)?;
+        let config = self.story_layer.then_some(&self.story_config);
+        let encoded = encode_batch(docs, config)?;
         let path = &self.path;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(failed(path, "begin batch"))?;
         let mut outcomes = Vec::with_capacity(docs.len());
-        for (doc, encoded) in docs.iter().zip(&encoded) {
+        let mut new_articles = Vec::new();
+        let mut appeared = Vec::new();
+        for (doc, encoded) in docs.iter().zip(encoded) {
             // On error the transaction is dropped, which rolls the whole batch back.
-            let outcome =
-                write_document(&tx, doc, encoded).map_err(|source| StoreError::Sqlite {
+            let (outcome, rowid) =
+                write_document(&tx, doc, &encoded).map_err(|source| StoreError::Sqlite {
                     path: path.to_path_buf(),
                     operation: format!("store document {}", doc.id),
                     source,
                 })?;
+            match (outcome, config) {
+                (PutOutcome::Inserted, Some(config)) => new_articles.push(stories::NewArticle {
+                    rowid,
+                    features: encoded
+                        .features
+                        .unwrap_or_else(|| recoupe_stories::DocFeatures::of(doc, config)),
+                    document: Some(doc),
+                }),
+                (PutOutcome::Appearance, Some(_)) => appeared.push(rowid),
+                _ => {}
+            }
             outcomes.push(outcome);
         }
         if outcomes.contains(&PutOutcome::Inserted) {
@@ -1113,8 +1303,97 @@ impl Store for SqliteStore {
             tx.execute(MARK_CLUSTERING_PENDING, [now_rfc3339()])
                 .map_err(failed(path, "record that clustering is pending"))?;
         }
+        if let Some(config) = config {
+            stories::Layer::new(&tx, path, config).add(new_articles)?;
+            for rowid in appeared {
+                stories::refresh_counts(&tx, rowid)
+                    .map_err(failed(path, "count the appearances of a story"))?;
+            }
+        }
         tx.commit().map_err(failed(path, "commit batch"))?;
         Ok(outcomes)
+    }
+
+    fn update_stories(&mut self) -> Result<StoryUpdate, StoreError> {
+        let path = &self.path;
+        let config = &self.story_config;
+        let mut total = StoryUpdate::default();
+        loop {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(failed(path, "begin a story update"))?;
+            let pending: Vec<i64> = tx
+                .prepare_cached(
+                    "SELECT doc_rowid FROM documents d WHERE NOT EXISTS
+                     (SELECT 1 FROM story_features f WHERE f.doc_rowid = d.doc_rowid)
+                     ORDER BY doc_rowid LIMIT 256",
+                )
+                .and_then(|mut stmt| {
+                    stmt.query_map([], |row| row.get(0))?
+                        .collect::<rusqlite::Result<Vec<i64>>>()
+                })
+                .map_err(failed(path, "list documents without stories"))?;
+            if pending.is_empty() {
+                break;
+            }
+            let documents = pending
+                .iter()
+                .map(|&rowid| stories::read_document(&tx, path, rowid))
+                .collect::<Result<Vec<Document>, StoreError>>()?;
+            let articles = pending
+                .iter()
+                .zip(&documents)
+                .map(|(&rowid, doc)| stories::NewArticle {
+                    rowid,
+                    features: recoupe_stories::DocFeatures::of(doc, config),
+                    document: Some(doc),
+                })
+                .collect();
+            let update = stories::Layer::new(&tx, path, config).add(articles)?;
+            tx.commit().map_err(failed(path, "commit a story update"))?;
+            total.articles += update.articles;
+            total.links += update.links;
+            total.copies += update.copies;
+            total.stories_written += update.stories_written;
+        }
+        Ok(total)
+    }
+
+    fn stored_ids(&self, ids: &[&DocId]) -> Result<HashSet<DocId>, StoreError> {
+        let fail = failed(&self.path, "look up stored ids");
+        let run = || -> rusqlite::Result<HashSet<DocId>> {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT 1 FROM documents WHERE id = ?1")?;
+            let mut found = HashSet::new();
+            for id in ids {
+                if stmt.exists([id.as_str()])? {
+                    found.insert((*id).clone());
+                }
+            }
+            Ok(found)
+        };
+        run().map_err(fail)
+    }
+
+    fn appearances(&self, id: &DocId) -> Result<Vec<Appearance>, StoreError> {
+        let fail = failed(&self.path, &format!("read the appearances of {id}"));
+        let sql = format!(
+            "SELECT {APPEARANCE_COLUMNS} FROM appearances
+             WHERE doc_rowid = (SELECT doc_rowid FROM documents WHERE id = ?1)
+             ORDER BY appearance_id"
+        );
+        let run = || -> rusqlite::Result<Vec<RawAppearance>> {
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map([id.as_str()], raw_appearance)?;
+            rows.collect()
+        };
+        run()
+            .map_err(fail)?
+            .into_iter()
+            .map(|raw| parse_appearance(raw, &self.path))
+            .collect()
     }
 
     fn get(&self, id_or_prefix: &str) -> Result<Option<Document>, StoreError> {
@@ -1255,7 +1534,27 @@ impl Store for SqliteStore {
             rows.collect()
         };
         let by_language = tally("language").map_err(fail())?;
-        let by_outlet = tally("outlet").map_err(fail())?;
+        let by_outlet = {
+            let mut stmt = tx
+                .prepare(
+                    "SELECT outlet, count(*) FROM appearances GROUP BY outlet
+                     ORDER BY count(*) DESC, outlet",
+                )
+                .map_err(fail())?;
+            let rows = stmt
+                .query_map([], |row| {
+                    Ok(Tally {
+                        value: row.get(0)?,
+                        count: row.get(1)?,
+                    })
+                })
+                .map_err(fail())?;
+            rows.collect::<rusqlite::Result<Vec<Tally>>>()
+                .map_err(fail())?
+        };
+        let appearances = tx
+            .query_row("SELECT count(*) FROM appearances", [], |row| row.get(0))
+            .map_err(fail())?;
         let (mentions, entities) = tx
             .query_row(
                 "SELECT (SELECT count(*) FROM mentions),
@@ -1279,6 +1578,7 @@ impl Store for SqliteStore {
         drop(tx);
         Ok(Stats {
             documents,
+            appearances,
             by_language,
             by_outlet,
             entities,
@@ -1574,6 +1874,38 @@ impl Store for SqliteStore {
             "WHERE undone_at IS NULL AND ?1 IS NOT NULL ORDER BY merge_id",
             "",
         )
+    }
+
+    fn stories(&self, filter: &StoryFilter) -> Result<Vec<StorySummary>, StoreError> {
+        self.list_stories(filter)
+    }
+
+    fn story(&self, reference: &str) -> Result<Option<StoryDetail>, StoreError> {
+        self.read_story(reference)
+    }
+
+    fn story_of(&self, doc: &DocId) -> Result<Option<StorySummary>, StoreError> {
+        self.story_of_doc(doc)
+    }
+
+    fn facts(&self, filter: &FactFilter) -> Result<Vec<FactRow>, StoreError> {
+        self.list_facts(filter)
+    }
+
+    fn events(&self, filter: &EventFilter) -> Result<Vec<EventRow>, StoreError> {
+        self.list_events(filter)
+    }
+
+    fn event_of_story(&self, story_id: &str) -> Result<Option<EventRecord>, StoreError> {
+        self.read_event_of_story(story_id)
+    }
+
+    fn copies_of(&self, doc: &DocId) -> Result<Vec<CopyOf>, StoreError> {
+        self.read_copies_of(doc)
+    }
+
+    fn facts_of(&self, doc: &DocId) -> Result<Vec<DocFact>, StoreError> {
+        self.read_facts_of(doc)
     }
 
     fn unmerge(&mut self, from_key: &str) -> Result<Option<EntityMerge>, StoreError> {

@@ -321,6 +321,388 @@ pub fn document(n: u64) -> Document {
     doc
 }
 
+/// Everyday words of news copy, for the body of [`story_document`]s: drawn at random, so
+/// that two articles share few word 5-grams unless one copies the other.
+const GENERIC_WORDS: &[&str] = &[
+    "les",
+    "des",
+    "une",
+    "dans",
+    "pour",
+    "avec",
+    "selon",
+    "après",
+    "avant",
+    "depuis",
+    "habitants",
+    "autorités",
+    "région",
+    "village",
+    "quartier",
+    "route",
+    "pont",
+    "marché",
+    "école",
+    "hôpital",
+    "police",
+    "armée",
+    "gouvernement",
+    "ministre",
+    "président",
+    "opposition",
+    "manifestants",
+    "témoins",
+    "secours",
+    "bilan",
+    "victimes",
+    "blessés",
+    "enquête",
+    "procureur",
+    "tribunal",
+    "élections",
+    "réforme",
+    "budget",
+    "grève",
+    "syndicats",
+    "accord",
+    "négociations",
+    "frontière",
+    "réfugiés",
+    "camp",
+    "aide",
+    "nourriture",
+    "eau",
+    "électricité",
+    "pluies",
+    "crue",
+    "incendie",
+    "explosion",
+    "attaque",
+    "assaillants",
+    "véhicule",
+    "nuit",
+    "matin",
+    "soirée",
+    "semaine",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lundi",
+    "mardi",
+    "heures",
+    "centre",
+    "nord",
+    "sud",
+    "est",
+    "ouest",
+    "capitale",
+    "province",
+    "district",
+    "commune",
+    "maire",
+    "gouverneur",
+    "porte-parole",
+    "communiqué",
+    "déclaration",
+    "conférence",
+    "presse",
+    "agence",
+    "journal",
+    "radio",
+    "télévision",
+    "réseaux",
+    "sociaux",
+    "vidéo",
+    "images",
+    "photos",
+    "calme",
+    "tension",
+    "colère",
+    "inquiétude",
+    "prudence",
+    "sécurité",
+    "renforts",
+    "patrouilles",
+    "barrages",
+    "contrôles",
+    "arrestations",
+    "suspects",
+    "interpellés",
+    "garde",
+    "vue",
+    "libérés",
+    "condamnés",
+    "peine",
+    "prison",
+    "amende",
+    "appel",
+    "décision",
+    "mesure",
+    "couvre-feu",
+    "état",
+    "urgence",
+    "crise",
+    "situation",
+    "évolution",
+    "lourd",
+    "nouveau",
+    "premier",
+    "dernier",
+    "grand",
+    "petit",
+    "local",
+    "national",
+    "international",
+    "humanitaire",
+    "sanitaire",
+    "économique",
+    "politique",
+    "sociale",
+    "longue",
+    "courte",
+    "difficile",
+    "possible",
+    "probable",
+    "rapide",
+    "lente",
+    "forte",
+    "faible",
+    "ont",
+    "été",
+    "sont",
+    "avait",
+    "avaient",
+    "sera",
+    "seront",
+    "doit",
+    "devraient",
+    "pourrait",
+    "restent",
+    "reste",
+    "continue",
+    "poursuit",
+    "annonce",
+    "affirme",
+    "indique",
+    "précise",
+    "rapporte",
+    "signale",
+    "confirme",
+    "dément",
+    "évoque",
+    "appelle",
+    "demande",
+];
+
+/// Syllables of the names and rare words each story is about.
+const SYLLABLES: &[&str] = &[
+    "ka", "lo", "ri", "ma", "ne", "to", "vu", "sa", "di", "go", "ba", "ze", "mi", "ru", "fa", "te",
+    "no", "ki", "pa", "lu", "do", "bi", "ye", "wa", "so", "ga", "ni", "ro",
+];
+
+fn coined(rng: &mut Rng, syllables: usize) -> String {
+    (0..syllables).map(|_| *rng.pick(SYLLABLES)).collect()
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Articles per story in [`story_document`]: document `n` belongs to story `n / 5`;
+/// a story keeps its first 1 to 5 of those (the others are single articles).
+pub const STORY_SLOTS: u64 = 5;
+
+/// Document number `n` of a corpus made of stories, for the cross-article layer's
+/// benchmark: each story (documents `5s .. 5s + size`) has its own rare words, a person,
+/// an organisation and a town, an event date and a death toll; its articles share those,
+/// the second one copies the lead of the first, the fourth gives another toll; their
+/// bodies are generic news words drawn at random. Entities, places, dates, quantities,
+/// sentences and tokens are filled as the pipeline would; documents `n` beyond the size of
+/// their story are single articles about a story of their own.
+pub fn story_document(n: u64) -> Document {
+    let slot = n % STORY_SLOTS;
+    let mut story_rng = Rng((n / STORY_SLOTS).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x570);
+    let size = 1 + story_rng.next() % STORY_SLOTS;
+    let (story, member) = if slot < size {
+        (n / STORY_SLOTS, slot)
+    } else {
+        // A story of its own: seeded apart from every grouped story.
+        story_rng = Rng(n.wrapping_mul(0xD1B5_4A32_D192_ED03) ^ 0x5106);
+        (u64::MAX - n, 0)
+    };
+    // Four syllables: some 600,000 words, so that two stories rarely share two of them.
+    let vocabulary: Vec<String> = (0..24).map(|_| coined(&mut story_rng, 4)).collect();
+    let person = format!(
+        "{} {}",
+        capitalised(&coined(&mut story_rng, 2)),
+        capitalised(&coined(&mut story_rng, 3))
+    );
+    let organisation = format!("Front {}", capitalised(&coined(&mut story_rng, 3)));
+    let town = capitalised(&coined(&mut story_rng, 3));
+    let base = NaiveDate::from_ymd_opt(2018, 1, 1).unwrap_or_default();
+    let event_day = base + Duration::days((story_rng.next() % 2900) as i64);
+    let toll = 3 + story_rng.next() % 60;
+    let lead_words: Vec<&str> = (0..40)
+        .map(|_| vocabulary[(story_rng.next() % 24) as usize].as_str())
+        .collect();
+
+    let mut rng = Rng(n.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ 0xB0D1);
+    let published = event_day + Duration::days((member % 3) as i64);
+    let mut w = Writer {
+        text: String::with_capacity(3000),
+        layers: Layers::default(),
+    };
+    let title = format!(
+        "{} : {} {} à {town}",
+        capitalised(&vocabulary[0]),
+        vocabulary[1],
+        vocabulary[2]
+    );
+    let headline = w.push(&title);
+    w.layers.sentences.push(Sentence {
+        span: headline,
+        headline: true,
+    });
+    w.push("\n");
+    let keys = [
+        format!("synthetic:per-{story}"),
+        format!("synthetic:org-{story}"),
+        format!("synthetic:loc-{story}"),
+    ];
+    // The lead: the same words in the first two articles of a story (a copy).
+    let start = w.text.len();
+    let lead_seed = if member <= 1 { 0 } else { member };
+    w.push("À ");
+    let town_span = w.entity(&town, EntityType::LOC, &keys[2]);
+    w.layers.places.push(Place {
+        span: town_span,
+        entity: keys[2].clone(),
+        kb: Some(KbLink {
+            kb: "synthetic".into(),
+            id: keys[2].trim_start_matches("synthetic:").into(),
+            name: None,
+        }),
+        name: town.clone(),
+        country: Some("SN".into()),
+        kind: PlaceKind::City,
+        lat: Some(14.0 + (story % 100) as f64 / 100.0),
+        lon: Some(-17.0 + (story % 37) as f64 / 100.0),
+        provenance: prov("places", "synthetic"),
+        evidence: Vec::new(),
+    });
+    w.push(", ");
+    let day_text = format!(
+        "le {} {}",
+        event_day.format("%d"),
+        MONTHS[event_day
+            .format("%m")
+            .to_string()
+            .parse::<usize>()
+            .unwrap_or(1)
+            - 1]
+    );
+    let span = w.push(&day_text);
+    w.layers.dates.push(DateMention {
+        span,
+        value: Some(event_day.format("%Y-%m-%d").to_string()),
+        granularity: Granularity::Day,
+        relative: true,
+        provenance: prov("dates", "synthetic"),
+    });
+    w.push(", ");
+    let reported = if member == 3 { toll + 7 } else { toll };
+    let span = w.push(&format!("{reported} morts"));
+    w.layers.quantities.push(Quantity {
+        span,
+        value: QuantityValue::Single(reported as f64),
+        qualifier: Qualifier::Exact,
+        unit: Some("morts".into()),
+        provenance: prov("quantities", "synthetic"),
+    });
+    w.push(" selon ");
+    w.entity(&organisation, EntityType::ORG, &keys[1]);
+    w.push(" :");
+    let mut lead_rng = Rng(story ^ (lead_seed << 32) ^ 0x1EAD);
+    for (i, word) in lead_words.iter().enumerate() {
+        w.push(" ");
+        if i % 3 == 2 {
+            w.push(rng_pick_generic(&mut lead_rng));
+            w.push(" ");
+        }
+        w.push(word);
+    }
+    w.push(".");
+    w.sentence(start);
+    // The body: generic words with the story's words and names here and there.
+    while w.text.len() < 2400 {
+        let start = w.text.len();
+        let words = 12 + rng.next() % 14;
+        for i in 0..words {
+            if i > 0 {
+                w.push(" ");
+            }
+            match rng.next() % 10 {
+                0 | 1 => {
+                    let word = vocabulary[(rng.next() % 24) as usize].clone();
+                    w.push(&word);
+                }
+                2 if i > 0 => {
+                    if rng.next().is_multiple_of(2) {
+                        w.entity(&person, EntityType::PER, &keys[0]);
+                    } else {
+                        w.entity(&town, EntityType::LOC, &keys[2]);
+                    }
+                }
+                _ => {
+                    w.push(rng_pick_generic(&mut rng));
+                }
+            }
+        }
+        w.push(".");
+        w.sentence(start);
+    }
+    let text_len = w.text.trim_end().len();
+    w.text.truncate(text_len);
+    tokenize(&w.text, &mut w.layers.tokens);
+
+    let mut meta = Metadata::new(Origin {
+        kind: OriginKind::Demo,
+        path: "synthetic-stories".into(),
+        record: Some(n.to_string()),
+    });
+    meta.external_id = Some(format!("story-{n}"));
+    meta.outlet = Some((*rng.pick(OUTLETS)).to_string());
+    meta.title = Some(title);
+    meta.published = Some(Published {
+        date: published,
+        source: DateSource::Metadata,
+        inferred_from: None,
+    });
+    meta.language = Some(Language {
+        code: "fr".into(),
+        confidence: 0.97,
+    });
+    meta.ingested_at =
+        DateTime::<Utc>::from_timestamp(1_790_000_000 + n as i64, 0).unwrap_or_default();
+    let mut doc = Document::new(w.text, meta);
+    doc.layers = w.layers;
+    for layer in Layer::ALL {
+        doc.mark_produced(layer);
+    }
+    doc
+}
+
+fn rng_pick_generic(rng: &mut Rng) -> &'static str {
+    let words: &'static [&'static str] = GENERIC_WORDS;
+    words[(rng.next() % words.len() as u64) as usize]
+}
+
 /// Words (runs of letters and digits) and single punctuation marks.
 fn tokenize(text: &str, tokens: &mut Vec<Token>) {
     let mut word_start: Option<usize> = None;
@@ -357,7 +739,39 @@ fn tokenize(text: &str, tokens: &mut Vec<Token>) {
 
 #[cfg(test)]
 mod tests {
-    use super::document;
+    use super::{document, story_document, STORY_SLOTS};
+
+    #[test]
+    fn story_documents_share_their_story_and_are_well_formed() {
+        let a = story_document(0);
+        assert_eq!(a, story_document(0));
+        // Story 0 has at least its first article; members of one story share the town.
+        let size = (0..STORY_SLOTS)
+            .take_while(|&n| {
+                story_document(n)
+                    .layers
+                    .places
+                    .iter()
+                    .any(|p| p.entity == a.layers.places[0].entity)
+            })
+            .count();
+        assert!(size >= 1);
+        let other = story_document(STORY_SLOTS * 7);
+        assert_ne!(other.layers.places[0].entity, a.layers.places[0].entity);
+        for doc in [&a, &other] {
+            assert!(doc.text.len() >= 2000);
+            for span in doc
+                .layers
+                .entities
+                .iter()
+                .map(|e| e.span)
+                .chain(doc.layers.quantities.iter().map(|q| q.span))
+                .chain(doc.layers.tokens.iter().map(|t| t.span))
+            {
+                assert!(span.slice(&doc.text).is_some());
+            }
+        }
+    }
 
     #[test]
     fn documents_are_deterministic_distinct_and_well_formed() {

@@ -1,7 +1,7 @@
 //! Results of store queries. All are plain data, serialisable for `--json` output.
 
-use chrono::NaiveDate;
-use recoupe_model::{AttributionKind, EntityType};
+use chrono::{DateTime, NaiveDate, Utc};
+use recoupe_model::{AttributionKind, EntityType, Metadata, Origin, Published};
 use serde::Serialize;
 
 /// One full-text search result.
@@ -28,10 +28,13 @@ pub struct Tally {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Stats {
+    /// Distinct texts (content-hash ids).
     pub documents: u64,
+    /// Publications of those texts: a text published by two outlets counts twice.
+    pub appearances: u64,
     /// Documents per language code, most frequent first.
     pub by_language: Vec<Tally>,
-    /// Documents per outlet, most frequent first.
+    /// Appearances per outlet, most frequent first.
     pub by_outlet: Vec<Tally>,
     /// Distinct entity keys.
     pub entities: u64,
@@ -205,4 +208,42 @@ pub struct Claim {
     /// Entity keys of the outlets or intermediaries, nearest first.
     pub via: Vec<String>,
     pub hedged: bool,
+}
+
+/// One publication of a stored text: where and when it appeared, and where it was read.
+/// A text keeps its content-hash identity; the same text from two outlets is one document
+/// with two appearances.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Appearance {
+    pub external_id: Option<String>,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub published: Option<Published>,
+    pub cluster: Option<String>,
+    pub ingested_at: DateTime<Utc>,
+    pub origin: Origin,
+}
+
+impl Appearance {
+    /// The document's metadata as this appearance gives it: its own publication fields,
+    /// the document's language; a publication date the dates stage inferred from the text
+    /// stands when the appearance gives none.
+    pub fn metadata(&self, document: &Metadata) -> Metadata {
+        Metadata {
+            external_id: self.external_id.clone(),
+            url: self.url.clone(),
+            outlet: self.outlet.clone(),
+            title: self.title.clone(),
+            published: self.published.or_else(|| {
+                document
+                    .published
+                    .filter(|p| p.source == recoupe_model::DateSource::Inferred)
+            }),
+            language: document.language.clone(),
+            cluster: self.cluster.clone(),
+            ingested_at: self.ingested_at,
+            origin: self.origin.clone(),
+        }
+    }
 }

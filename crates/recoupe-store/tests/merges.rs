@@ -131,13 +131,18 @@ fn a_schema_1_database_is_migrated_with_its_data() {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
             "DROP TABLE entity_merges; DROP TABLE entity_canonical;
-             DELETE FROM schema_migrations WHERE version = 2;
+             DROP TABLE appearances;
+             DROP TABLE story_features; DROP TABLE story_keys; DROP TABLE story_links;
+             DROP TABLE copies; DROP TABLE copy_passages; DROP TABLE stories;
+             DROP TABLE story_members; DROP TABLE facts; DROP TABLE fact_reports;
+             DROP TABLE event_entities;
+             DELETE FROM schema_migrations WHERE version >= 2;
              PRAGMA user_version = 1;",
         )
         .unwrap();
     }
     let mut store = SqliteStore::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(store.schema_version().unwrap(), SQLITE_SCHEMA_VERSION);
     assert_eq!(store.count().unwrap(), 2);
     assert!(store.integrity_check().unwrap().is_empty());
     assert!(store.merges().unwrap().is_empty());

@@ -175,6 +175,10 @@ pub enum Command {
         /// matter, sidecar) still wins.
         #[arg(long, value_name = "CODE", value_parser = lang_code)]
         lang: Option<String>,
+        /// Do not update the cross-article layer (stories, copies, facts, events) while
+        /// storing; the next ingest or `recoupe stories --update` adds the new documents.
+        #[arg(long)]
+        no_stories: bool,
         /// Print the summary as JSON.
         #[arg(long)]
         json: bool,
@@ -396,6 +400,90 @@ pub enum Command {
         #[command(flatten)]
         store: StoreArg,
     },
+    /// List stories: articles about one event, with their dates, outlets, independent
+    /// sources and disagreements.
+    ///
+    /// A story is single-source when its articles reduce to one source once copies are
+    /// collapsed; disagreeing when two reports of one of its facts cannot both hold.
+    /// Example: recoupe stories --min-articles 2
+    Stories {
+        /// Only stories of at least this many articles.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..))]
+        min_articles: u64,
+        /// Only stories whose reports disagree.
+        #[arg(long)]
+        disagreeing: bool,
+        /// Number of stories to list.
+        #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u64).range(1..))]
+        limit: u64,
+        /// First add to the layer the stored documents it does not hold yet (stored with
+        /// `ingest --no-stories` or by an older recoupe).
+        #[arg(long)]
+        update: bool,
+        #[command(flatten)]
+        json: JsonArg,
+        #[command(flatten)]
+        store: StoreArg,
+    },
+    /// One story: its event record, articles, copies, facts and who says what.
+    ///
+    /// ID is a story id, a unique prefix, or any of its articles (as for `show`).
+    /// Example: recoupe story 3fa2 --explain
+    Story {
+        id: String,
+        /// Show why each article belongs: similarity, shared entities, dates.
+        #[arg(long)]
+        explain: bool,
+        #[command(flatten)]
+        json: JsonArg,
+        #[command(flatten)]
+        store: StoreArg,
+    },
+    /// Facts of stories: each figure with its values, their sources and outlets.
+    ///
+    /// Example: recoupe facts --disagreeing
+    Facts {
+        /// Only facts whose reports disagree.
+        #[arg(long)]
+        disagreeing: bool,
+        /// Only the facts of this story (id, prefix or one of its articles).
+        #[arg(long)]
+        story: Option<String>,
+        /// Number of facts to list.
+        #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u64).range(1..))]
+        limit: u64,
+        #[command(flatten)]
+        json: JsonArg,
+        #[command(flatten)]
+        store: StoreArg,
+    },
+    /// Event records of stories (ACLED-like): type, actors, place, date, fatalities.
+    ///
+    /// Example: recoupe events --type ASSAULT --country CD --from 2026-10-01
+    Events {
+        /// PLOVER type (ASSAULT, PROTEST, COERCE, …).
+        #[arg(long = "type")]
+        event_type: Option<String>,
+        /// ISO 3166-1 alpha-2 country code of the event.
+        #[arg(long)]
+        country: Option<String>,
+        /// Events on or after this day (YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<chrono::NaiveDate>,
+        /// Events on or before this day (YYYY-MM-DD).
+        #[arg(long)]
+        to: Option<chrono::NaiveDate>,
+        /// An actor, recipient or party held responsible: entity key or words of its name.
+        #[arg(long)]
+        actor: Option<String>,
+        /// Number of events to list.
+        #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u64).range(1..))]
+        limit: u64,
+        #[command(flatten)]
+        json: JsonArg,
+        #[command(flatten)]
+        store: StoreArg,
+    },
     /// Undo the merge of an entity key into another; clustering will not redo it.
     ///
     /// Example: recoupe unmerge "name:ORG:fds"
@@ -426,7 +514,11 @@ impl Command {
             | Command::Entity { store, .. }
             | Command::Claims { store, .. }
             | Command::Merges { store, .. }
-            | Command::Unmerge { store, .. } => Some(store),
+            | Command::Unmerge { store, .. }
+            | Command::Stories { store, .. }
+            | Command::Story { store, .. }
+            | Command::Facts { store, .. }
+            | Command::Events { store, .. } => Some(store),
         }
     }
 
@@ -447,6 +539,10 @@ impl Command {
             Command::Claims { .. } => "claims",
             Command::Merges { .. } => "merges",
             Command::Unmerge { .. } => "unmerge",
+            Command::Stories { .. } => "stories",
+            Command::Story { .. } => "story",
+            Command::Facts { .. } => "facts",
+            Command::Events { .. } => "events",
         }
     }
 }

@@ -47,10 +47,18 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             paths,
             batch,
             no_cluster,
+            no_stories,
             lang,
             json,
             ..
-        } => ingest(db, &paths, batch, !no_cluster, lang, json, progress),
+        } => {
+            let settings = recoupe_app::ingest::IngestSettings {
+                batch,
+                cluster: !no_cluster,
+                stories: !no_stories,
+            };
+            ingest(db, &paths, &settings, lang, json, progress)
+        }
         Command::Extract {
             paths,
             without,
@@ -135,17 +143,69 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             recluster, json, ..
         } => merges(db, recluster, json.json),
         Command::Unmerge { from_key, json, .. } => unmerge(db, &from_key, json.json),
+        Command::Stories {
+            min_articles,
+            disagreeing,
+            limit,
+            update,
+            json,
+            ..
+        } => {
+            let filter = query::StoryFilter {
+                min_articles: min_articles as usize,
+                disagreeing,
+                limit: limit as usize,
+            };
+            crate::stories::stories(db, &filter, update, json.json, style)
+        }
+        Command::Story {
+            id, explain, json, ..
+        } => crate::stories::story(db, &id, explain, json.json, style),
+        Command::Facts {
+            disagreeing,
+            story,
+            limit,
+            json,
+            ..
+        } => {
+            let filter = query::FactFilter {
+                disagreeing,
+                story,
+                limit: limit as usize,
+            };
+            crate::stories::facts(db, &filter, json.json, style)
+        }
+        Command::Events {
+            event_type,
+            country,
+            from,
+            to,
+            actor,
+            limit,
+            json,
+            ..
+        } => {
+            let filter = query::EventFilter {
+                event_type,
+                country,
+                from,
+                to,
+                actor,
+                limit: Some(limit as usize),
+            };
+            crate::stories::events(db, &filter, json.json, style)
+        }
     }
 }
 
-fn print_json<T: Serialize>(value: &T) -> Result<()> {
+pub(crate) fn print_json<T: Serialize>(value: &T) -> Result<()> {
     let mut out = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, value)?;
     writeln!(out)?;
     Ok(())
 }
 
-fn short(id: &str, len: usize) -> &str {
+pub(crate) fn short(id: &str, len: usize) -> &str {
     &id[..len.min(id.len())]
 }
 
@@ -189,8 +249,8 @@ impl IngestObserver for Terminal {
         if let Some(bar) = &self.bar {
             bar.set_position(p.bytes_read);
             bar.set_message(format!(
-                "{} stored, {} duplicates, {} failed",
-                p.stored, p.duplicates, p.failed
+                "{} stored, {} new appearances, {} duplicates, {} failed",
+                p.stored, p.appearances, p.duplicates, p.failed
             ));
         }
     }
@@ -238,8 +298,7 @@ impl EvalProgress for EvalBar {
 fn ingest(
     db: &Path,
     paths: &[String],
-    batch: usize,
-    cluster: bool,
+    settings: &recoupe_app::ingest::IngestSettings,
     lang: Option<String>,
     json: bool,
     progress: bool,
@@ -253,8 +312,7 @@ fn ingest(
         clustering: None,
     };
     let opts = reader_options(lang)?;
-    let summary =
-        recoupe_app::ingest::ingest_with(db, paths, batch, cluster, &opts, &mut terminal)?;
+    let summary = recoupe_app::ingest::ingest_with(db, paths, settings, &opts, &mut terminal)?;
     if let Some(bar) = terminal.bar {
         bar.finish_and_clear();
     }
@@ -285,6 +343,18 @@ fn ingest(
                  `--lang fr` if they are French",
                 if n == 1 { "" } else { "s" },
                 languages.join(", ")
+            );
+        }
+        if summary.appearances > 0 || summary.pipeline_skipped > 0 {
+            println!(
+                "texts already stored: {} new appearances (another outlet or record), {} not annotated again",
+                summary.appearances, summary.pipeline_skipped
+            );
+        }
+        if summary.stories_pending_added > 0 {
+            println!(
+                "stories: {} documents stored earlier added to the cross-article layer ({:.2}s)",
+                summary.stories_pending_added, summary.stories_seconds
             );
         }
         if summary.merges_added > 0 {
@@ -442,6 +512,17 @@ fn show(db: &Path, doc: &str, explain: bool, json: bool, style: Style) -> Result
         print_json(&document)?;
     } else {
         print!("{}", render::render_document(&document, explain, style));
+        let appearances = query::appearances(&store, &document.id)?;
+        print!(
+            "{}",
+            crate::stories::render_appearances(&appearances, style)
+        );
+        let story = query::story_of(&store, &document.id)?;
+        let copies = query::copies_of(&store, &document.id)?;
+        print!(
+            "{}",
+            crate::stories::render_story_and_copies(&document, story.as_ref(), &copies, style)
+        );
     }
     Ok(Outcome::Success)
 }
@@ -455,6 +536,7 @@ fn stats(db: &Path, json: bool) -> Result<Outcome> {
     }
     println!("store            {}", db.display());
     println!("documents        {}", stats.documents);
+    println!("appearances      {}", stats.appearances);
     println!(
         "size             {:.1} MB",
         stats.db_size_bytes as f64 / 1e6
@@ -531,7 +613,10 @@ fn export(
         ),
         _ => (
             query::export(&store, query::ExportFormat::Jsonl, &mut writer)?,
-            "documents".to_string(),
+            format!(
+                "lines (one per appearance of {} documents)",
+                recoupe_app::Store::count(&store)?
+            ),
         ),
     };
     if let Some(path) = output {

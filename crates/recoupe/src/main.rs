@@ -7,6 +7,7 @@ mod cli;
 mod commands;
 mod render;
 mod serve;
+mod stories;
 
 use std::process::ExitCode;
 

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The cross-article layer's cost.
+#  1. Time to add one article (stories, copies, facts and event record updated in the
+#     transaction that stores it) to synthetic stores of 10k and 100k story-structured
+#     articles (recoupe-store's synthetic::story_document): p50 / p95 / max over PROBES
+#     single-article transactions. Stores are kept in $RECOUPE_BENCH_DIR (default
+#     target/bench-stories) so the 100k one is built once.
+#  2. Ingest throughput of the real corpora (demo, checks/*, ../shared/corpus when present)
+#     with the layer on and off (`ingest --no-stories`), same release binary, fresh stores.
+#
+# Usage: tools/bench/stories.sh [SIZES] [PROBES]   (default "10000 100000" 200; SIZES "" runs
+#        only the ingest comparison;
+#        run from the repository root)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+sizes="${1-10000 100000}"
+probes="${2-200}"
+export CARGO_INCREMENTAL=0
+cargo build --release -q -p recoupe -p recoupe-store --bin recoupe --bin recoupe-stories-bench
+dir="${RECOUPE_BENCH_DIR:-target/bench-stories}"
+mkdir -p "$dir"
+
+echo "== adding one article to a store of N synthetic articles ($(nproc) cores)"
+for n in $sizes; do
+  base="$dir/synthetic-$n.db"
+  # Built once (layer on, batches of 256); the probes go to a copy, so every run measures
+  # at N articles.
+  fill=$(target/release/recoupe-stories-bench "$base" "$n" 0)
+  rm -f "$dir/probe.db" "$dir/probe.db-wal" "$dir/probe.db-shm"
+  cp "$base" "$dir/probe.db"
+  probe=$(target/release/recoupe-stories-bench "$dir/probe.db" "$n" "$probes")
+  python3 - "$probe" "$fill" <<'PY'
+import json, sys
+r, fill = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+line = (f"{r['store_articles']:>7} articles: add one p50 {r['add_ms_p50']:.1f} ms, "
+        f"p95 {r['add_ms_p95']:.1f} ms, max {r['add_ms_max']:.1f} ms over {r['probes']} articles "
+        f"(CPU {r.get('add_cpu_ms_mean') or 0:.1f} ms per article); "
+        f"{r['stories_of_several_articles']} stories of several articles")
+if fill["filled"]:
+    line += (f"; built {fill['filled']} in {fill['fill_seconds']:.0f}s "
+             f"({fill['filled'] / max(fill['fill_seconds'], 1e-9):.0f} articles/s, layer on)")
+print(line)
+PY
+  rm -f "$dir/probe.db" "$dir/probe.db-wal" "$dir/probe.db-shm"
+done
+
+echo "== ingest throughput of the corpora, layer on vs off"
+inputs=(demo/articles.jsonl checks/general-a/articles.jsonl checks/general-b/articles.jsonl
+        checks/general-c/articles.jsonl checks/stories-a/articles.jsonl)
+[ -f ../shared/corpus/articles.jsonl ] && inputs+=(../shared/corpus/articles.jsonl)
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+declare -A rate
+for round in 1 2 3; do
+  for mode in off on; do
+    flag=(); [ "$mode" = off ] && flag=(--no-stories)
+    rm -f "$work/$mode.db"*
+    start=$(date +%s.%N)
+    target/release/recoupe --no-progress --db "$work/$mode.db" ingest --no-cluster "${flag[@]}" --json "${inputs[@]}" > "$work/$mode.json"
+    end=$(date +%s.%N)
+    n=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["ingested"])' "$work/$mode.json")
+    r=$(python3 -c "print($n / ($end - $start))")
+    rate[$mode]="${rate[$mode]:-} $r"
+  done
+done
+python3 - "$n" "${rate[off]}" "${rate[on]}" <<'PY'
+import statistics, sys
+n = int(sys.argv[1])
+off = [float(x) for x in sys.argv[2].split()]
+on = [float(x) for x in sys.argv[3].split()]
+mo, mn = statistics.median(off), statistics.median(on)
+print(f"{n} articles, median of 3 fresh ingests: layer off {mo:.1f} articles/s, on {mn:.1f} articles/s: "
+      f"{100 * (mo - mn) / mo:+.1f}% slower with the layer (rounds off {', '.join(f'{x:.1f}' for x in off)}; "
+      f"on {', '.join(f'{x:.1f}' for x in on)})")
+PY
