@@ -20,6 +20,7 @@
 
 mod lexicon;
 mod mentions;
+mod nearby;
 mod record;
 mod words;
 

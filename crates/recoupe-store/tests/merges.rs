@@ -130,14 +130,14 @@ fn a_schema_1_database_is_migrated_with_its_data() {
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
-            "DROP TABLE entity_merges; DROP TABLE entity_canonical;
-             DELETE FROM schema_migrations WHERE version = 2;
+            "DROP TABLE entity_merges; DROP TABLE entity_canonical; DROP TABLE pending_work;
+             DELETE FROM schema_migrations WHERE version >= 2;
              PRAGMA user_version = 1;",
         )
         .unwrap();
     }
     let mut store = SqliteStore::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(store.schema_version().unwrap(), SQLITE_SCHEMA_VERSION);
     assert_eq!(store.count().unwrap(), 2);
     assert!(store.integrity_check().unwrap().is_empty());
     assert!(store.merges().unwrap().is_empty());
