@@ -476,7 +476,11 @@ fn a_new_database_is_migrated_and_reopens_with_its_data() {
         .unwrap();
     assert_eq!(
         applied,
-        vec![(1, "initial".to_string()), (2, "entity_merges".to_string())]
+        vec![
+            (1, "initial".to_string()),
+            (2, "entity_merges".to_string()),
+            (5, "pending_work".to_string())
+        ]
     );
     let journal: String = conn
         .query_row("PRAGMA journal_mode", [], |row| row.get(0))
