@@ -101,3 +101,42 @@ fn issue12_the_same_text_from_another_outlet_adds_an_appearance_without_a_pipeli
     // The document keeps the annotations of its first reading.
     assert!(!doc.layers.entities.is_empty() || !doc.produced.is_empty());
 }
+
+/// Counts the clustering progress reports an ingest makes.
+#[derive(Default)]
+struct ClusterReports(Vec<recoupe_app::ClusterProgress>);
+
+impl recoupe_app::ingest::IngestObserver for ClusterReports {
+    fn cluster_progress(&mut self, progress: &recoupe_app::ClusterProgress) {
+        self.0.push(*progress);
+    }
+}
+
+#[test]
+fn an_ingest_runs_the_clustering_an_earlier_one_left_pending() {
+    use recoupe_app::Store;
+    let dir = temp_dir();
+    let db = dir.path().join("store.db");
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../demo/articles.jsonl").to_string();
+    // Stored without clustering (as when an ingest is killed before its pass commits).
+    let mut reports = ClusterReports::default();
+    let first =
+        recoupe_app::ingest::ingest(&db, std::slice::from_ref(&corpus), 4, false, &mut reports)
+            .unwrap();
+    assert!(first.ingested > 0);
+    assert!(reports.0.is_empty(), "no pass, no progress");
+    let store = recoupe_app::open_existing(&db).unwrap();
+    assert!(store.clustering_pending().unwrap());
+    assert!(store.merges().unwrap().is_empty());
+    drop(store);
+    // Nothing new the second time, but the pass still owed runs, with its progress.
+    let second = recoupe_app::ingest::ingest(&db, &[corpus], 4, true, &mut reports).unwrap();
+    assert_eq!(second.ingested, 0);
+    assert!(!reports.0.is_empty());
+    let store = recoupe_app::open_existing(&db).unwrap();
+    assert!(!store.clustering_pending().unwrap());
+    assert_eq!(store.merges().unwrap().len() as u64, second.merges_added);
+    let last = reports.0.last().unwrap();
+    assert_eq!(last.step, recoupe_app::ClusterStep::Writing);
+    assert_eq!(last.done, last.total);
+}

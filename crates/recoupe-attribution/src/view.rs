@@ -53,6 +53,8 @@ pub(crate) struct DocView<'d> {
     by_key: HashMap<&'d str, Vec<usize>>,
     /// What [`DocView::last_before`] found so far, per question.
     kept: RefCell<HashMap<Question, Kept>>,
+    /// Whether each entity key asked about has a mention that is the own outlet.
+    own_outlet_keys: RefCell<HashMap<String, bool>>,
     /// The document's sentences, in text order (the text stage's segmentation).
     sentences: &'d [Sentence],
     /// The article's own outlet, folded to letters and digits: never a link of a chain.
@@ -84,6 +86,7 @@ impl<'d> DocView<'d> {
             entities,
             by_key,
             kept: RefCell::default(),
+            own_outlet_keys: RefCell::default(),
             sentences: &doc.layers.sentences,
             outlet_key: doc
                 .meta
@@ -121,6 +124,21 @@ impl<'d> DocView<'d> {
             .into_iter()
             .flatten()
             .map(|&k| self.entities[k])
+    }
+
+    /// Whether some mention of entity `key` is the article's own outlet.
+    pub(crate) fn key_is_own_outlet(&self, key: &str) -> bool {
+        if self.outlet_key.is_none() {
+            return false;
+        }
+        if let Some(&own) = self.own_outlet_keys.borrow().get(key) {
+            return own;
+        }
+        let own = self.mentions_of(key).any(|m| self.is_own_outlet(m));
+        self.own_outlet_keys
+            .borrow_mut()
+            .insert(key.to_string(), own);
+        own
     }
 
     /// Whether entity `key` has a mention of type `label` anywhere in the document.

@@ -24,6 +24,7 @@
 
 mod lexicon;
 mod mentions;
+mod nearby;
 mod record;
 mod words;
 

@@ -4,12 +4,13 @@
 
 use recoupe_kb::Reference;
 use recoupe_model::{
-    Attribution, Document, EntityMention, EntityType, Event, EventArgument, EventType, Polarity,
-    Provenance, ResponsibilityClaim, Span, Stance,
+    Attribution, DateMention, Document, EntityMention, EntityType, Event, EventArgument, EventType,
+    Nationality, Polarity, Provenance, ResponsibilityClaim, Span, Stance,
 };
 use recoupe_tagger::{Tagger, Upos};
 
 use crate::lexicon::{Lexicon, Phrase, Pos, Role};
+use crate::nearby::Sweep;
 use crate::words::{words_in, Word};
 
 pub(crate) const STAGE: &str = "events";
@@ -514,6 +515,12 @@ impl Analyser<'_> {
         let mut events = Vec::new();
         let mut entities: Vec<&EntityMention> = doc.layers.entities.iter().collect();
         entities.sort_by_key(|m| m.span.start);
+        // The layers near each sentence, swept in text order: only items overlapping a
+        // sentence can be inside, cover or speak in it.
+        let mut near_attributions = Sweep::new(&doc.layers.attributions, attribution_hull);
+        let mut near_dates = Sweep::new(&doc.layers.dates, |d| d.span);
+        let mut near_nationalities = Sweep::new(&doc.layers.nationalities, |n| n.span);
+        let mut near_killed = Sweep::new(&killed, |q| *q);
         for sentence in &doc.layers.sentences {
             let span = sentence.span;
             // Most sentences hold no trigger and no cue: they are only looked up, word by word
@@ -536,6 +543,10 @@ impl Analyser<'_> {
             }
             words_in(text, tokens, span, &mut sentence_words);
             let words = &sentence_words[..];
+            let attributions = near_attributions.at(span);
+            let dates = near_dates.at(span);
+            let nationalities = near_nationalities.at(span);
+            let killed = near_killed.at(span);
             let mut tags: Option<Vec<Upos>> = None;
             let first = entities.partition_point(|m| m.span.start < span.start);
             let mentions: Vec<&EntityMention> = entities[first..]
@@ -549,14 +560,14 @@ impl Analyser<'_> {
                     .iter()
                     .any(|m| m.span.start <= w.span.start && w.span.end <= m.span.end)
             };
-            let parts = self.participants(doc, words, &mentions);
+            let parts = self.participants(&nationalities, words, &mentions);
             let parts_end_at = |k: usize| parts.iter().any(|p| p.last == k);
             let found = self.find_triggers(text, words, &inside_name, &parts_end_at, &mut tags);
             let cues = self.find_cues(words, &inside_name);
             if found.is_empty() && cues.is_empty() {
                 continue;
             }
-            let attribution = covering_attribution(&doc.layers.attributions, span);
+            let attribution = covering_attribution(&attributions, span);
             let mut sentence_events: Vec<Event> = Vec::new();
             for f in &found {
                 let trigger = &self.lex.triggers[f.entry];
@@ -568,7 +579,7 @@ impl Analyser<'_> {
                 let killed_here: Vec<Span> = killed
                     .iter()
                     .filter(|q| clause_span.contains(q))
-                    .copied()
+                    .map(|q| **q)
                     .collect();
                 if trigger.phrase.options.weak
                     && actors.is_empty()
@@ -581,10 +592,9 @@ impl Analyser<'_> {
                     continue;
                 }
                 let trigger_span = Span::new(words[f.first].span.start, words[f.end - 1].span.end);
-                let own_attribution = doc
-                    .layers
-                    .attributions
+                let own_attribution = attributions
                     .iter()
+                    .copied()
                     .find(|a| a.content.contains(&trigger_span))
                     .or(attribution);
                 let hedged = own_attribution.is_some_and(|a| a.hedged) || hedged_near(words, f);
@@ -603,7 +613,7 @@ impl Analyser<'_> {
                     actors: actors.iter().map(|p| argument(p)).collect(),
                     recipients: recipients.iter().map(|p| argument(p)).collect(),
                     place: place_of(words, &parts, f, clause),
-                    date: date_of(doc, clause_span, trigger_span),
+                    date: date_of(&dates, clause_span, trigger_span),
                     killed: killed_here,
                     responsibility: Vec::new(),
                     source: own_attribution.and_then(|a| a.speaker_entity.clone()),
@@ -642,9 +652,7 @@ impl Analyser<'_> {
                 .iter()
                 .any(|c| matches!(c.2, Role::Deny | Role::MutualDeny))
             {
-                let denials: Vec<ResponsibilityClaim> = doc
-                    .layers
-                    .attributions
+                let denials: Vec<ResponsibilityClaim> = attributions
                     .iter()
                     .filter(|a| {
                         a.polarity == Polarity::Deny && a.cue.is_some_and(|c| span.contains(&c))
@@ -906,7 +914,7 @@ impl Analyser<'_> {
     /// event.
     fn participants(
         &self,
-        doc: &Document,
+        nationalities: &[&Nationality],
         words: &[Word],
         mentions: &[&EntityMention],
     ) -> Vec<Part> {
@@ -949,7 +957,7 @@ impl Analyser<'_> {
                 frame,
             });
         }
-        for n in &doc.layers.nationalities {
+        for n in nationalities {
             if words.first().is_none_or(|w| n.span.start < w.span.start)
                 || words.last().is_none_or(|w| n.span.end > w.span.end)
                 || mentions
@@ -1648,20 +1656,32 @@ fn place_of(words: &[Word], parts: &[Part], f: &Found, clause: (usize, usize)) -
         .map(|p| p.entity.clone())
 }
 
-/// The value of the clause's date nearest the trigger.
-fn date_of(doc: &Document, clause: Span, trigger: Span) -> Option<String> {
-    doc.layers
-        .dates
+/// The value of the clause's date nearest the trigger, among the dates near its sentence.
+fn date_of(dates: &[&DateMention], clause: Span, trigger: Span) -> Option<String> {
+    dates
         .iter()
         .filter(|d| clause.contains(&d.span) && d.value.is_some())
         .min_by_key(|d| d.span.start.abs_diff(trigger.start))
         .and_then(|d| d.value.clone())
 }
 
-/// The attribution whose content covers the sentence start or that speaks in it.
-fn covering_attribution(attributions: &[Attribution], sentence: Span) -> Option<&Attribution> {
+/// Everything an attribution spans: content, speaker and cue.
+fn attribution_hull(a: &Attribution) -> Span {
+    [a.speaker, a.cue]
+        .into_iter()
+        .flatten()
+        .fold(a.content, |hull, s| hull.cover(&s))
+}
+
+/// The attribution whose content covers the sentence start or that speaks in it, among the
+/// attributions near the sentence (in layer order).
+fn covering_attribution<'a>(
+    attributions: &[&'a Attribution],
+    sentence: Span,
+) -> Option<&'a Attribution> {
     attributions
         .iter()
+        .copied()
         .find(|a| {
             a.content.start <= sentence.start.max(a.content.start)
                 && a.content.end > sentence.start

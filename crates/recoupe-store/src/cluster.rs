@@ -518,8 +518,9 @@ impl Planner<'_, '_> {
         (self.progress)(ClusterStep::Acronyms, total, total);
         let candidates = mergeable(inputs, &self.roots);
         let total = candidates.len() as u64;
+        (self.progress)(ClusterStep::Acronyms, 0, total);
         for (done, (key, info)) in candidates.into_iter().enumerate() {
-            if done.is_multiple_of(256) {
+            if done > 0 && done.is_multiple_of(256) {
                 (self.progress)(ClusterStep::Acronyms, done as u64, total);
             }
             let letters: BTreeSet<String> = info
@@ -597,8 +598,9 @@ impl Planner<'_, '_> {
         }
         let candidates = mergeable(inputs, &self.roots);
         let total = candidates.len() as u64;
+        (self.progress)(ClusterStep::KbSurfaces, 0, total);
         for (done, (key, info)) in candidates.into_iter().enumerate() {
-            if done.is_multiple_of(256) {
+            if done > 0 && done.is_multiple_of(256) {
                 (self.progress)(ClusterStep::KbSurfaces, done as u64, total);
             }
             let mut targets: BTreeSet<String> = BTreeSet::new();
@@ -679,8 +681,9 @@ impl Planner<'_, '_> {
         };
         let candidates = mergeable(inputs, &self.roots);
         let total = candidates.len() as u64;
+        (self.progress)(ClusterStep::Skeletons, 0, total);
         for (done, (key, info)) in candidates.into_iter().enumerate() {
-            if done.is_multiple_of(256) {
+            if done > 0 && done.is_multiple_of(256) {
                 (self.progress)(ClusterStep::Skeletons, done as u64, total);
             }
             let own_rank = rank(key);
@@ -843,6 +846,95 @@ mod tests {
         assert!(!same("Homs", "Hama"));
         assert!(close_spellings("qaem", "qaim").is_some());
         assert!(close_spellings("homs", "hamas").is_none());
+    }
+
+    /// The acronym evidence read pair by pair, as the pass first did.
+    fn pairwise_definitions(doc: i64, text: &str, mentions: &[MentionRow]) -> Definitions {
+        let mut out: Definitions = BTreeMap::new();
+        for m in mentions {
+            let Some(letters) = acronym_letters(&m.surface) else {
+                continue;
+            };
+            let anchor = definition_anchor(text, m.start, m.end);
+            for long in mentions {
+                if long.key == m.key && long.surface == m.surface {
+                    continue;
+                }
+                if !initials(&long.surface).contains(&letters) {
+                    continue;
+                }
+                let tuple = (
+                    long.key.clone(),
+                    long.surface.clone(),
+                    doc,
+                    anchor == Some(long.end),
+                );
+                let seen = out.entry(letters.clone()).or_default();
+                if !seen.contains(&tuple) {
+                    seen.push(tuple);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn indexed_acronym_evidence_is_the_pairwise_evidence() {
+        let forms: &[(&str, &str)] = &[
+            ("FDS", "name:ORG:fds"),
+            ("F.D.S.", "name:ORG:fds"),
+            ("FDS", "name:MISC:fds"),
+            (
+                "Forces démocratiques syriennes",
+                "name:ORG:frs dmkrtks srns",
+            ),
+            ("Forces de défense et de sécurité", "name:ORG:frs dfns scrt"),
+            ("Front démocratique du Sud", "actors:fds-sud"),
+            ("OMS", "actors:who"),
+            ("Organisation mondiale de la santé", "actors:who"),
+            ("Damas", "geonames:170654"),
+        ];
+        // Fixed pseudo-random sequences of mentions: some in parentheses right after a
+        // long form (a definition), the same pairs repeated, acronyms with two keys.
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for round in 0..40 {
+            let mut text = String::new();
+            let mut mentions = Vec::new();
+            for _ in 0..(5 + next(40)) {
+                let (surface, key) = forms[next(forms.len())];
+                let parenthesised = next(3) == 0;
+                if parenthesised {
+                    text.push_str(" (");
+                }
+                let start = text.len();
+                text.push_str(surface);
+                mentions.push(MentionRow {
+                    key: key.to_string(),
+                    start,
+                    end: text.len(),
+                    surface: surface.to_string(),
+                });
+                // Half the time a long form runs straight into a parenthesis that follows.
+                text.push_str(match (parenthesised, next(2)) {
+                    (true, _) => ") et",
+                    (false, 0) => " et",
+                    (false, _) => "",
+                });
+            }
+            let mut indexed: Definitions = BTreeMap::new();
+            document_definitions(round, &text, &mentions, &mut indexed);
+            assert_eq!(
+                indexed,
+                pairwise_definitions(round, &text, &mentions),
+                "round {round}: {text}"
+            );
+        }
     }
 
     #[test]

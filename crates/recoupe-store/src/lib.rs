@@ -28,6 +28,11 @@
 //! evidence, undone merges included (never redone); `entity_canonical`, derived from the
 //! active merges, maps every merged key to its canonical key, and the entity queries and
 //! counts aggregate through it.
+//!
+//! Pending work (`migrations/0005_pending_work.sql`): storing new documents records that a
+//! clustering pass is owed, in the same transaction; the pass clears it in the
+//! transaction that records its merges. An ingest killed before or during clustering
+//! leaves it set and [`Store::clustering_pending`] tells the next ingest to run the pass.
 
 mod browse;
 mod cluster;

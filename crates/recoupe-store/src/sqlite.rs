@@ -1827,8 +1827,9 @@ impl Store for SqliteStore {
                      VALUES (?1, ?2, ?3, ?4, ?5)",
                 )
                 .map_err(fail())?;
+            report_step(ClusterStep::Writing, 0, total);
             for (done, proposal) in plan.proposals.iter().enumerate() {
-                if done.is_multiple_of(256) {
+                if done > 0 && done.is_multiple_of(256) {
                     report_step(ClusterStep::Writing, done as u64, total);
                 }
                 insert

@@ -130,7 +130,7 @@ fn a_schema_1_database_is_migrated_with_its_data() {
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
-            "DROP TABLE entity_merges; DROP TABLE entity_canonical;
+            "DROP TABLE entity_merges; DROP TABLE entity_canonical; DROP TABLE pending_work;
              DROP TABLE appearances;
              DROP TABLE story_features; DROP TABLE story_keys; DROP TABLE story_links;
              DROP TABLE copies; DROP TABLE copy_passages; DROP TABLE stories;

@@ -29,7 +29,7 @@ use recoupe_model::{Document, Layer, Sentence, Span, Stage, StageError, Token};
 pub use fold::{fold, fold_into};
 pub use lexicon::{abbreviations, elisions, AbbreviationClass, Abbreviations, DataError};
 pub use normalize::{is_blank, normalize, Edit, EditKind, Normalized, QuoteDirection};
-pub use segment::split_sentences;
+pub use segment::{split_sentences, MAX_SENTENCE_TOKENS};
 
 use normalize::{normalize_cow, SequentialMapper};
 

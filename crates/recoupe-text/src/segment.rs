@@ -10,13 +10,25 @@
 //!
 //! A line break also ends a sentence (except inside a hard-wrapped paragraph whose next
 //! line starts lowercase); a line that ends without final punctuation is a headline.
+//!
+//! Guard for pathological input: a sentence longer than [`MAX_SENTENCE_TOKENS`] tokens (a
+//! text with no punctuation at all, a table flattened into one line) is cut into pieces
+//! of at most that many tokens, each cut after the last comma, semicolon, colon or dash of
+//! the second half of the piece, else after its last token. The later stages read a
+//! sentence as a whole, some in time that grows with the square of its length; no
+//! sentence of real news comes near the limit (the longest in the corpora has 100 tokens).
 
 use recoupe_model::{Sentence, Span, Token, TokenKind};
 
 use crate::lexicon::{abbreviations, AbbreviationClass};
 
+/// Longest sentence, in tokens: a longer run with no sentence end is cut into pieces of at
+/// most this many tokens (see the module documentation).
+pub const MAX_SENTENCE_TOKENS: usize = 300;
+
 /// Splits `original` into sentences from its `tokens` (spans into `original`, in order).
-/// Every token falls in exactly one sentence; sentences are in order and do not overlap.
+/// Every token falls in exactly one sentence; sentences are in order and do not overlap;
+/// none has more than [`MAX_SENTENCE_TOKENS`] tokens.
 pub fn split_sentences(original: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut splitter = Splitter {
         text: original,
@@ -127,11 +139,35 @@ impl Splitter<'_> {
         }
     }
 
-    /// Records the sentence made of tokens `first..=last`.
-    fn close(&mut self, first: usize, last: usize) {
+    /// Records the sentence made of tokens `first..=last`, cut into pieces of at most
+    /// [`MAX_SENTENCE_TOKENS`] tokens when longer.
+    fn close(&mut self, mut first: usize, last: usize) {
+        while last + 1 - first > MAX_SENTENCE_TOKENS {
+            let cut = self.length_cut(first);
+            let span = Span::new(self.tokens[first].span.start, self.tokens[cut].span.end);
+            self.sentences.push(Sentence {
+                span,
+                headline: false,
+            });
+            first = cut + 1;
+        }
         let span = Span::new(self.tokens[first].span.start, self.tokens[last].span.end);
         let headline = !self.ends_with_final_punct(first, last);
         self.sentences.push(Sentence { span, headline });
+    }
+
+    /// The last token of a piece of an over-long sentence starting at token `first`: the
+    /// last comma, semicolon, colon or dash in the second half of the piece, else the
+    /// piece's last token.
+    fn length_cut(&self, first: usize) -> usize {
+        let last = first + MAX_SENTENCE_TOKENS - 1;
+        (first + MAX_SENTENCE_TOKENS / 2..=last)
+            .rev()
+            .find(|&k| {
+                self.tokens[k].kind == TokenKind::Punct
+                    && matches!(self.slice(k), "," | ";" | ":" | "\u{2013}" | "\u{2014}")
+            })
+            .unwrap_or(last)
     }
 
     fn slice(&self, index: usize) -> &str {
