@@ -33,6 +33,7 @@ mod export;
 mod fold;
 mod layers_codec;
 mod query;
+mod snippet;
 mod sqlite;
 pub mod synthetic;
 pub mod tables;
