@@ -19,63 +19,136 @@ pub(crate) struct Term {
     pub prefix: bool,
 }
 
-/// The terms of an FTS5 query written by [`crate::fts_query`]: a sequence of string
-/// literals (`"…"`, a quote inside written twice), each optionally followed by `*`.
-pub(crate) fn terms(fts: &str) -> Vec<Term> {
-    let mut terms = Vec::new();
-    let mut chars = fts.char_indices().peekable();
-    while let Some((_, c)) = chars.next() {
-        if c != '"' {
-            continue;
-        }
-        let mut literal = String::new();
-        while let Some((_, c)) = chars.next() {
-            if c == '"' {
-                if chars.peek().map(|(_, c)| *c) == Some('"') {
-                    chars.next();
-                    literal.push('"');
-                    continue;
-                }
-                break;
-            }
-            literal.push(c);
-        }
-        let prefix = chars.peek().map(|(_, c)| *c) == Some('*');
-        let words: Vec<String> = literal
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect();
-        let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
-        if !words.is_empty() {
-            terms.push(Term {
-                words,
-                folded,
-                prefix,
-            });
-        }
-    }
-    terms
+/// A piece of an FTS5 query written by [`crate::fts_query`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    /// A string literal, with `*` after it for a prefix.
+    Literal(String, bool),
+    /// `AND`, `OR`, `NOT`, `(`, `)`.
+    Operator(String),
 }
 
-/// An FTS5 query matching the documents holding every word of `terms`, phrases split into
-/// their words (a superset of the documents the terms match). Ranking with it needs the
-/// document frequency of each word, found from the word's list alone, where a phrase's
-/// needs the positions of its words in every document holding them.
-pub(crate) fn words_query(terms: &[Term]) -> Option<String> {
-    let mut words = Vec::new();
-    for term in terms {
-        for (i, word) in term.words.iter().enumerate() {
-            let literal = format!("\"{}\"", word.replace('"', "\"\""));
-            let last = i + 1 == term.words.len();
-            words.push(if last && term.prefix {
-                literal + "*"
-            } else {
-                literal
-            });
+/// The pieces of an FTS5 query written by [`crate::fts_query`]: string literals (`"…"`, a
+/// quote inside written twice, optionally followed by `*`), operators and parentheses.
+fn pieces(fts: &str) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut chars = fts.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                let mut literal = String::new();
+                while let Some(c) = chars.next() {
+                    if c == '"' {
+                        if chars.peek() == Some(&'"') {
+                            chars.next();
+                            literal.push('"');
+                            continue;
+                        }
+                        break;
+                    }
+                    literal.push(c);
+                }
+                let prefix = chars.peek() == Some(&'*');
+                if prefix {
+                    chars.next();
+                }
+                out.push(Piece::Literal(literal, prefix));
+            }
+            '(' | ')' => out.push(Piece::Operator(c.to_string())),
+            c if c.is_whitespace() => {}
+            c => {
+                let mut word = c.to_string();
+                while let Some(&next) = chars.peek() {
+                    if next.is_whitespace() || matches!(next, '(' | ')' | '"') {
+                        break;
+                    }
+                    word.push(next);
+                    chars.next();
+                }
+                out.push(Piece::Operator(word));
+            }
         }
     }
-    (!words.is_empty()).then(|| words.join(" "))
+    out
+}
+
+/// The pieces before the words to leave out: [`crate::fts_query`] writes
+/// `(wanted) NOT (left out)` when there are some.
+fn wanted(fts: &str) -> Vec<Piece> {
+    let mut pieces = pieces(fts);
+    if let Some(not) = pieces
+        .iter()
+        .position(|p| *p == Piece::Operator("NOT".into()))
+    {
+        pieces.truncate(not);
+    }
+    pieces
+}
+
+fn words_of(literal: &str) -> Vec<String> {
+    literal
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The terms a matching document holds, or may hold for alternatives: every word or
+/// phrase of the query but those left out.
+pub(crate) fn terms(fts: &str) -> Vec<Term> {
+    wanted(fts)
+        .into_iter()
+        .filter_map(|piece| match piece {
+            Piece::Literal(literal, prefix) => {
+                let words = words_of(&literal);
+                let folded = words.iter().map(|w| fold(w)).collect();
+                (!words.is_empty()).then_some(Term {
+                    words,
+                    folded,
+                    prefix,
+                })
+            }
+            Piece::Operator(_) => None,
+        })
+        .collect()
+}
+
+/// An FTS5 query matching every document the query `fts` matches and a few more: the
+/// words to leave out dropped, each phrase replaced by its words ANDed. Ranking with it
+/// needs the document frequency of each word, read from the word's list alone, where a
+/// phrase's needs the positions of its words in every document holding them all.
+pub(crate) fn words_query(fts: &str) -> Option<String> {
+    let mut out: Vec<String> = Vec::new();
+    for piece in wanted(fts) {
+        match piece {
+            Piece::Operator(op) => out.push(op),
+            Piece::Literal(literal, prefix) => {
+                let words = words_of(&literal);
+                if words.is_empty() {
+                    return None;
+                }
+                let n = words.len();
+                let words: Vec<String> = words
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, word)| {
+                        let literal = format!("\"{}\"", word.replace('"', "\"\""));
+                        if prefix && i + 1 == n {
+                            literal + "*"
+                        } else {
+                            literal
+                        }
+                    })
+                    .collect();
+                out.push(if n == 1 {
+                    words.into_iter().next().unwrap_or_default()
+                } else {
+                    format!("({})", words.join(" AND "))
+                });
+            }
+        }
+    }
+    (!out.is_empty()).then(|| out.join(" "))
 }
 
 /// The words of `text` with their byte spans: runs of alphanumeric characters.
@@ -126,6 +199,9 @@ fn hits(folded: &[String], terms: &[Term]) -> Vec<Option<usize>> {
     hit
 }
 
+/// How good a window is: distinct terms, matched words, balance of the margins.
+type WindowKey = (usize, usize, std::cmp::Reverse<usize>);
+
 /// A passage of about `window` words of `text` around the best group of matches, the
 /// matched words between `start` and `end` marks, `…` where the text is cut. `None` when
 /// no term matches the text.
@@ -145,7 +221,7 @@ pub(crate) fn snippet(
     let window = window.max(1).min(spans.len());
     // The window with the most distinct terms, then the most matched words, then the
     // matches best centred; the earliest of equals.
-    let mut best: Option<((usize, usize, std::cmp::Reverse<usize>), usize)> = None;
+    let mut best: Option<(WindowKey, usize)> = None;
     for first in 0..=spans.len() - window {
         let slice = &hit[first..first + window];
         let mut distinct: Vec<usize> = slice.iter().flatten().copied().collect();
@@ -203,8 +279,8 @@ mod tests {
 
     #[test]
     fn terms_of_an_fts_query() {
-        let parsed =
-            terms(&fts_query(r#"Croix-Rouge "nouvelles tensions" évacu* l'armée"#).unwrap());
+        let fts = fts_query(r#"Croix-Rouge "nouvelles tensions" évacu* l'armée"#).unwrap();
+        let parsed = terms(&fts);
         let words: Vec<(Vec<&str>, bool)> = parsed
             .iter()
             .map(|t| (t.words.iter().map(String::as_str).collect(), t.prefix))
@@ -219,10 +295,24 @@ mod tests {
             ]
         );
         assert_eq!(
-            words_query(&parsed).unwrap(),
-            r#""Croix" "Rouge" "nouvelles" "tensions" "évacu"* "l" "armée""#
+            words_query(&fts).unwrap(),
+            r#"("Croix" AND "Rouge") AND ("nouvelles" AND "tensions") AND "évacu"* AND ("l" AND "armée")"#
         );
-        assert!(terms(&fts_query(r#"a"""b"#).unwrap()).len() == 2);
+        assert_eq!(terms(&fts_query(r#"a"""b"#).unwrap()).len(), 2);
+    }
+
+    #[test]
+    fn alternatives_stay_and_left_out_words_go() {
+        let fts = fts_query("frappes Daech OR \"État islamique\" -Raqqa NOT Alep").unwrap();
+        let parsed: Vec<Vec<String>> = terms(&fts).into_iter().map(|t| t.words).collect();
+        assert_eq!(
+            parsed,
+            vec![vec!["frappes"], vec!["Daech"], vec!["État", "islamique"]]
+        );
+        assert_eq!(
+            words_query(&fts).unwrap(),
+            r#"( "frappes" AND ( "Daech" OR ("État" AND "islamique") ) )"#
+        );
     }
 
     #[test]

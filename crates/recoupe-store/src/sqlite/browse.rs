@@ -1,6 +1,8 @@
 //! [`Browse`] for [`SqliteStore`]: the workbench's queries.
 
 use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::{Arc, LazyLock, Mutex};
 
 use chrono::NaiveDate;
 use rusqlite::types::Value;
@@ -35,6 +37,25 @@ const FACET_SAMPLE: usize = 40;
 
 /// Entities and places listed in each facet.
 const FACET_TOP: usize = 15;
+
+/// Documents whose facet contributions are kept in memory (a few hundred bytes each); the
+/// cache starts again empty when full.
+const FACET_CACHE_DOCUMENTS: usize = 50_000;
+
+/// What one document contributes to the entity and place facets: its distinct entities
+/// (key as stored, label, name) other than places, and its distinct geocoded places (key,
+/// name). A stored document never changes (rows are only added), so this is kept per
+/// store file and row, for every connection of the process; the merges are applied when
+/// counting, so an undone merge shows at once.
+#[derive(Default)]
+struct DocFacets {
+    entities: Vec<(String, String, String)>,
+    places: Vec<(String, String)>,
+}
+
+type FacetCache = HashMap<(PathBuf, i64), Arc<DocFacets>>;
+
+static FACET_CACHE: LazyLock<Mutex<FacetCache>> = LazyLock::new(Default::default);
 
 /// Just the parts of the stored layers the facets need; serde skips the rest.
 #[derive(Deserialize)]
@@ -225,7 +246,7 @@ impl SqliteStore {
         ) else {
             return Ok(());
         };
-        let Some(words) = crate::snippet::words_query(&crate::snippet::terms(fts)) else {
+        let Some(words) = crate::snippet::words_query(fts) else {
             return Ok(());
         };
         let at: HashMap<i64, usize> = matches
@@ -339,6 +360,57 @@ impl SqliteStore {
         })
     }
 
+    /// What one document gives the facets, from its stored layers (or the cache).
+    fn doc_facets(&self, rowid: i64) -> Result<Arc<DocFacets>, StoreError> {
+        let key = (self.path.clone(), rowid);
+        if let Some(cached) = FACET_CACHE
+            .lock()
+            .ok()
+            .and_then(|cache| cache.get(&key).cloned())
+        {
+            return Ok(cached);
+        }
+        let (blob, text): (Vec<u8>, String) = self
+            .conn
+            .prepare_cached("SELECT layers, text FROM documents WHERE doc_rowid = ?1")
+            .and_then(|mut stmt| stmt.query_row([rowid], |row| Ok((row.get(0)?, row.get(1)?))))
+            .map_err(failed(&self.path, "read layers for facets"))?;
+        let corrupt = |reason: String| StoreError::CorruptRow {
+            path: self.path.clone(),
+            table: "documents",
+            reason: format!("layers of row {rowid}: {reason}"),
+        };
+        let json = zstd::decode_all(blob.as_slice()).map_err(|e| corrupt(e.to_string()))?;
+        let stored: FacetLayers =
+            serde_json::from_slice(&json).map_err(|e| corrupt(e.to_string()))?;
+        let mut facets = DocFacets::default();
+        for mention in stored.layers.entities {
+            if mention.label == "LOC" || facets.entities.iter().any(|e| e.0 == mention.entity) {
+                continue;
+            }
+            let name = mention.kb.and_then(|kb| kb.name).unwrap_or_else(|| {
+                text.get(mention.span.start..mention.span.end)
+                    .unwrap_or("")
+                    .to_string()
+            });
+            facets.entities.push((mention.entity, mention.label, name));
+        }
+        for place in stored.layers.places {
+            if place.lat.is_none() || facets.places.iter().any(|p| p.0 == place.entity) {
+                continue;
+            }
+            facets.places.push((place.entity, place.name));
+        }
+        let facets = Arc::new(facets);
+        if let Ok(mut cache) = FACET_CACHE.lock() {
+            if cache.len() >= FACET_CACHE_DOCUMENTS {
+                cache.clear();
+            }
+            cache.insert(key, facets.clone());
+        }
+        Ok(facets)
+    }
+
     /// Entity and place counts over the stored layers of `rowids`.
     fn sample_facets(
         &self,
@@ -350,59 +422,28 @@ impl SqliteStore {
         let mut places: HashMap<String, Count> = HashMap::new();
         let mut canonical: HashMap<String, String> = HashMap::new();
         for &rowid in rowids {
-            let (blob, text): (Vec<u8>, String) = self
-                .conn
-                .prepare_cached("SELECT layers, text FROM documents WHERE doc_rowid = ?1")
-                .and_then(|mut stmt| stmt.query_row([rowid], |row| Ok((row.get(0)?, row.get(1)?))))
-                .map_err(failed(&self.path, "read layers for facets"))?;
-            let corrupt = |reason: String| StoreError::CorruptRow {
-                path: self.path.clone(),
-                table: "documents",
-                reason: format!("layers of row {rowid}: {reason}"),
-            };
-            let json = zstd::decode_all(blob.as_slice()).map_err(|e| corrupt(e.to_string()))?;
-            let stored: FacetLayers =
-                serde_json::from_slice(&json).map_err(|e| corrupt(e.to_string()))?;
-            let mut seen: Vec<&str> = Vec::new();
-            for mention in &stored.layers.entities {
-                if mention.label == "LOC" || seen.contains(&mention.entity.as_str()) {
-                    continue;
-                }
-                seen.push(&mention.entity);
-                let root = match canonical.get(&mention.entity) {
+            let facets = self.doc_facets(rowid)?;
+            for (key, label, name) in &facets.entities {
+                let root = match canonical.get(key) {
                     Some(root) => root.clone(),
                     None => {
-                        let root = self.canonical_key(&mention.entity)?;
-                        canonical.insert(mention.entity.clone(), root.clone());
+                        let root = self.canonical_key(key)?;
+                        canonical.insert(key.clone(), root.clone());
                         root
                     }
                 };
-                let name = mention
-                    .kb
-                    .as_ref()
-                    .and_then(|kb| kb.name.clone())
-                    .unwrap_or_else(|| {
-                        text.get(mention.span.start..mention.span.end)
-                            .unwrap_or("")
-                            .to_string()
-                    });
                 let entry = entities
                     .entry(root)
-                    .or_insert_with(|| (0, mention.label.clone(), HashMap::new()));
+                    .or_insert_with(|| (0, label.clone(), HashMap::new()));
                 entry.0 += 1;
-                *entry.2.entry(name).or_default() += 1;
+                *entry.2.entry(name.clone()).or_default() += 1;
             }
-            let mut seen_places: Vec<&str> = Vec::new();
-            for place in &stored.layers.places {
-                if place.lat.is_none() || seen_places.contains(&place.entity.as_str()) {
-                    continue;
-                }
-                seen_places.push(&place.entity);
+            for (key, name) in &facets.places {
                 let entry = places
-                    .entry(place.entity.clone())
+                    .entry(key.clone())
                     .or_insert_with(|| (0, "LOC".to_string(), HashMap::new()));
                 entry.0 += 1;
-                *entry.2.entry(place.name.clone()).or_default() += 1;
+                *entry.2.entry(name.clone()).or_default() += 1;
             }
         }
         let top = |counts: HashMap<String, Count>| -> Vec<FacetEntity> {
