@@ -74,7 +74,7 @@ print(f"{len(words)} searches, {len(sample)} articles, {len(entity_pages)} entit
 PY
 
 printf '\n%-13s %10s %9s %9s %9s %8s\n' scenario "req/s" p50 p90 p99 errors
-for scenario in search-page article-page entity-page search-api; do
+for scenario in search-page article-page search-api entity-page; do
   out="target/load/$scenario.txt"
   wrk -t2 -c"$clients" -d"$duration" --timeout 10s --latency -s "target/load/$scenario.lua" "http://127.0.0.1:$port" > "$out"
   python3 - "$scenario" "$out" <<'PY'
