@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Load test of the workbench (`recoupe serve`) on a store of N synthetic articles
 # (crates/recoupe-store/src/synthetic.rs, filled by recoupe-store-fill): CLIENTS concurrent
-# connections for DURATION on the search page, the article page and the search API, each
-# request a random URL of a fixed list (search words common and rare; 500 articles).
+# connections for DURATION on the search page, the article page, the entity pages and the
+# search API, each request a random URL of a fixed list (search words common and rare; 500
+# articles; every entity's page and the entity lists). The server starts empty-cached, so
+# each scenario's figures include the first computation of every URL of its list.
 # Reports requests/s, p50/p99 latency and errors for each. Loopback only.
 #
 # Usage: tools/bench/serve_load.sh [N=100000] [DURATION=30s] [CLIENTS=200]
+# RECOUPE=path/to/recoupe serves with another build (e.g. a copy of an older one, to compare).
 # Needs wrk (Debian: apt-get install wrk). The store is kept in target/load/ for reruns.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -26,7 +29,7 @@ if [ "$have" -lt "$n" ]; then
   target/release/recoupe-store-fill "$db" 1000 $(( (n - have) / 1000 )) > /dev/null
 fi
 
-target/release/recoupe --db "$db" serve --addr "127.0.0.1:$port" 2> target/load/serve.log > /dev/null &
+"${RECOUPE:-target/release/recoupe}" --db "$db" serve --addr "127.0.0.1:$port" 2> target/load/serve.log > /dev/null &
 server=$!
 trap 'kill -TERM $server 2> /dev/null || true' EXIT
 for _ in $(seq 100); do
@@ -54,20 +57,24 @@ for offset in range(0, 100000, 200):
     if not page["documents"] or len(ids) >= 20000:
         break
 sample = random.sample(ids, min(500, len(ids)))
+entities = json.load(urllib.request.urlopen(f"{base}/api/v1/entities?limit=200"))
+entity_pages = ["/entity/" + urllib.parse.quote(e["key"], safe="") for e in entities]
+entity_pages += ["/entities"] + [f"/entities?type={t}" for t in ("PER", "ORG", "LOC", "MISC")]
 lists = {
     "search-page": [q(w) for w in words],
     "article-page": ["/doc/" + i for i in sample],
+    "entity-page": entity_pages,
     "search-api": ["/api/v1/search?q=" + urllib.parse.quote(w) for w in words],
 }
 for name, paths in lists.items():
     with open(f"target/load/{name}.lua", "w") as f:
         f.write("local paths = {\n" + ",\n".join(json.dumps(p) for p in paths) + "\n}\n")
         f.write("math.randomseed(7)\nrequest = function()\n  return wrk.format('GET', paths[math.random(#paths)])\nend\n")
-print(f"{len(words)} searches, {len(sample)} articles")
+print(f"{len(words)} searches, {len(sample)} articles, {len(entity_pages)} entity pages")
 PY
 
 printf '\n%-13s %10s %9s %9s %9s %8s\n' scenario "req/s" p50 p90 p99 errors
-for scenario in search-page article-page search-api; do
+for scenario in search-page article-page search-api entity-page; do
   out="target/load/$scenario.txt"
   wrk -t2 -c"$clients" -d"$duration" --timeout 10s --latency -s "target/load/$scenario.lua" "http://127.0.0.1:$port" > "$out"
   python3 - "$scenario" "$out" <<'PY'

@@ -68,6 +68,55 @@ async fn search_ranks_highlights_and_counts() {
     assert!(plain["total"].as_u64().unwrap() >= 2);
 }
 
+/// Snippets mark the words the query matched: a prefix's words, a phrase's words, either
+/// alternative; never a word left out. Every hit of an unfiltered query is scored, best
+/// first.
+#[tokio::test]
+async fn search_snippets_follow_the_query_syntax() {
+    let app = read_only();
+    let marked = |json: &serde_json::Value| -> Vec<String> {
+        json["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|h| h["snippet"].as_array().unwrap().clone())
+            .filter(|p| p["hit"] == true)
+            .map(|p| p["text"].as_str().unwrap().to_lowercase())
+            .collect()
+    };
+    let json = get(&app, "/api/v1/search?q=frap*").await.json();
+    let words = marked(&json);
+    assert!(!words.is_empty(), "{json}");
+    assert!(words.iter().all(|w| w.starts_with("frap")), "{words:?}");
+    let scores: Vec<f64> = json["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["score"].as_f64().expect("every hit scored"))
+        .collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+
+    let json = get(&app, "/api/v1/search?q=%22deir+ez-zor%22").await.json();
+    let words = marked(&json);
+    assert!(words.iter().any(|w| w == "deir"), "{words:?}");
+    assert!(
+        words
+            .iter()
+            .all(|w| ["deir", "ez", "zor"].contains(&w.as_str())),
+        "{words:?}"
+    );
+
+    let json = get(&app, "/api/v1/search?q=Hachd+OR+Daech+-Raqqa")
+        .await
+        .json();
+    let words = marked(&json);
+    assert!(!words.is_empty(), "{json}");
+    assert!(
+        words.iter().all(|w| w == "hachd" || w == "daech"),
+        "{words:?}"
+    );
+}
+
 #[tokio::test]
 async fn search_filters_narrow_the_results() {
     let app = read_only();

@@ -67,7 +67,8 @@ pub struct BrowseHit {
     pub outlet: Option<String>,
     pub published: Option<NaiveDate>,
     pub language: Option<String>,
-    /// Relevance (negated BM25, title weighted above text), `None` without a query.
+    /// Relevance (negated BM25, title weighted above text), `None` without a query. Without
+    /// filters it is the BM25 of the query's words, each phrase counted as its words.
     pub score: Option<f64>,
     /// A passage around the matches, or the opening of the text without a query.
     pub snippet: Vec<SnippetPart>,

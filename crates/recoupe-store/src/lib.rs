@@ -41,6 +41,7 @@ mod export;
 mod fold;
 mod layers_codec;
 mod query;
+mod snippet;
 mod sqlite;
 mod stories;
 pub mod synthetic;

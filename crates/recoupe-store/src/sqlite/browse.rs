@@ -1,6 +1,8 @@
 //! [`Browse`] for [`SqliteStore`]: the workbench's queries.
 
 use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::{Arc, LazyLock, Mutex};
 
 use chrono::NaiveDate;
 use rusqlite::types::Value;
@@ -18,7 +20,10 @@ const HIT_START: &str = "\u{2}";
 const HIT_END: &str = "\u{3}";
 
 /// Characters of a document's opening shown when there is no query.
-const OPENING_CHARS: i64 = 240;
+const OPENING_CHARS: usize = 240;
+
+/// Words of a snippet around the matches.
+const SNIPPET_WORDS: usize = 24;
 
 /// Documents a search reads at most (ranks, counts by outlet, language and year): with a
 /// query the most recently stored matches, without one the newest documents.
@@ -32,6 +37,25 @@ const FACET_SAMPLE: usize = 40;
 
 /// Entities and places listed in each facet.
 const FACET_TOP: usize = 15;
+
+/// Documents whose facet contributions are kept in memory (a few hundred bytes each); the
+/// cache starts again empty when full.
+const FACET_CACHE_DOCUMENTS: usize = 50_000;
+
+/// What one document contributes to the entity and place facets: its distinct entities
+/// (key as stored, label, name) other than places, and its distinct geocoded places (key,
+/// name). A stored document never changes (rows are only added), so this is kept per
+/// store file and row, for every connection of the process; the merges are applied when
+/// counting, so an undone merge shows at once.
+#[derive(Default)]
+struct DocFacets {
+    entities: Vec<(String, String, String)>,
+    places: Vec<(String, String)>,
+}
+
+type FacetCache = HashMap<(PathBuf, i64), Arc<DocFacets>>;
+
+static FACET_CACHE: LazyLock<Mutex<FacetCache>> = LazyLock::new(Default::default);
 
 /// Just the parts of the stored layers the facets need; serde skips the rest.
 #[derive(Deserialize)]
@@ -155,12 +179,11 @@ impl SqliteStore {
         let (conditions, mut args) = self.conditions(filter)?;
         let sql = match fts {
             Some(_) if conditions.is_empty() => {
-                // The FTS index alone yields the candidates and their scores; only those
-                // rows of documents are read.
+                // The FTS index alone yields the candidates; only those rows of documents
+                // are read. They are scored afterwards (see `score_by_words`).
                 format!(
-                    "SELECT d.doc_rowid, d.outlet, d.language, d.published, m.score
-                     FROM (SELECT rowid, bm25(documents_fts, 4.0, 1.0) AS score
-                           FROM documents_fts WHERE documents_fts MATCH ?{}
+                    "SELECT d.doc_rowid, d.outlet, d.language, d.published, NULL
+                     FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?{}
                            ORDER BY rowid DESC LIMIT ?{}) m
                      JOIN documents d ON d.doc_rowid = m.rowid",
                     args.len() + 1,
@@ -200,7 +223,52 @@ impl SqliteStore {
             })?;
             rows.collect()
         };
-        run().map_err(failed(&self.path, "search documents"))
+        let mut matches = run().map_err(failed(&self.path, "search documents"))?;
+        if let (Some(fts), true) = (fts, conditions.is_empty()) {
+            self.score_by_words(fts, &mut matches)?;
+        }
+        Ok(matches)
+    }
+
+    /// Scores unfiltered candidates: BM25 (title weighted 4, text 1) of the query's words,
+    /// phrases split into their words, over the rowid range of the candidates.
+    ///
+    /// `bm25()` first counts, for each phrase of its query, the documents holding it in the
+    /// whole index: for a phrase that means reading the positions of its words in every
+    /// document holding them all, tens of milliseconds when they are common, for every
+    /// search. Words alone are counted from their document lists. The candidates are the
+    /// most recently stored matches, so they fill the top of their rowid range and the
+    /// words query over that range reads little more than them.
+    fn score_by_words(&self, fts: &str, matches: &mut [Match]) -> Result<(), StoreError> {
+        let (Some(low), Some(high)) = (
+            matches.iter().map(|m| m.rowid).min(),
+            matches.iter().map(|m| m.rowid).max(),
+        ) else {
+            return Ok(());
+        };
+        let Some(words) = crate::snippet::words_query(fts) else {
+            return Ok(());
+        };
+        let at: HashMap<i64, usize> = matches
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.rowid, i))
+            .collect();
+        let mut run = || -> rusqlite::Result<()> {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT rowid, bm25(documents_fts, 4.0, 1.0) FROM documents_fts
+                 WHERE documents_fts MATCH ?1 AND rowid >= ?2 AND rowid <= ?3",
+            )?;
+            let mut rows = stmt.query(params![words, low, high])?;
+            while let Some(row) = rows.next()? {
+                let rowid: i64 = row.get(0)?;
+                if let Some(&i) = at.get(&rowid) {
+                    matches[i].score = Some(-row.get::<_, f64>(1)?);
+                }
+            }
+            Ok(())
+        };
+        run().map_err(failed(&self.path, "rank search results"))
     }
 
     /// The filter's conditions on `documents d` (each starting with ` AND `) and their
@@ -245,7 +313,7 @@ impl SqliteStore {
     }
 
     /// How many documents pass the filter: exact up to [`COUNT_CAP`], else `COUNT_CAP`
-    /// and `false`. A query alone is counted in the FTS index, exactly.
+    /// and `false`. Without a query or filter every document counts, exactly.
     fn count_matches(
         &self,
         filter: &SearchFilter,
@@ -253,13 +321,15 @@ impl SqliteStore {
     ) -> Result<(u64, bool), StoreError> {
         let (conditions, mut args) = self.conditions(filter)?;
         let sql = match fts {
-            Some(_) if conditions.is_empty() => {
-                args.push(Value::Text(fts.unwrap_or_default().to_string()));
-                "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1".to_string()
-            }
             None if conditions.is_empty() => "SELECT count(*) FROM documents".to_string(),
             _ => {
                 let source = match fts {
+                    // Counting every match of a common word or phrase reads its whole
+                    // list (and for a phrase the positions): capped like the rest.
+                    Some(fts) if conditions.is_empty() => {
+                        args.push(Value::Text(fts.to_string()));
+                        format!("documents_fts WHERE documents_fts MATCH ?{}", args.len())
+                    }
                     Some(fts) => {
                         args.push(Value::Text(fts.to_string()));
                         format!(
@@ -281,13 +351,64 @@ impl SqliteStore {
             .prepare_cached(&sql)
             .and_then(|mut stmt| stmt.query_row(params_from_iter(args.iter()), |row| row.get(0)))
             .map_err(failed(&self.path, "count search results"))?;
-        // Only the capped subquery can stop short; the other two counts are exact.
-        let capped = !conditions.is_empty();
+        // Only the capped subquery can stop short; the count of all documents is exact.
+        let capped = fts.is_some() || !conditions.is_empty();
         Ok(if capped && count > COUNT_CAP {
             (COUNT_CAP, false)
         } else {
             (count, true)
         })
+    }
+
+    /// What one document gives the facets, from its stored layers (or the cache).
+    fn doc_facets(&self, rowid: i64) -> Result<Arc<DocFacets>, StoreError> {
+        let key = (self.path.clone(), rowid);
+        if let Some(cached) = FACET_CACHE
+            .lock()
+            .ok()
+            .and_then(|cache| cache.get(&key).cloned())
+        {
+            return Ok(cached);
+        }
+        let (blob, text): (Vec<u8>, String) = self
+            .conn
+            .prepare_cached("SELECT layers, text FROM documents WHERE doc_rowid = ?1")
+            .and_then(|mut stmt| stmt.query_row([rowid], |row| Ok((row.get(0)?, row.get(1)?))))
+            .map_err(failed(&self.path, "read layers for facets"))?;
+        let corrupt = |reason: String| StoreError::CorruptRow {
+            path: self.path.clone(),
+            table: "documents",
+            reason: format!("layers of row {rowid}: {reason}"),
+        };
+        let json = zstd::decode_all(blob.as_slice()).map_err(|e| corrupt(e.to_string()))?;
+        let stored: FacetLayers =
+            serde_json::from_slice(&json).map_err(|e| corrupt(e.to_string()))?;
+        let mut facets = DocFacets::default();
+        for mention in stored.layers.entities {
+            if mention.label == "LOC" || facets.entities.iter().any(|e| e.0 == mention.entity) {
+                continue;
+            }
+            let name = mention.kb.and_then(|kb| kb.name).unwrap_or_else(|| {
+                text.get(mention.span.start..mention.span.end)
+                    .unwrap_or("")
+                    .to_string()
+            });
+            facets.entities.push((mention.entity, mention.label, name));
+        }
+        for place in stored.layers.places {
+            if place.lat.is_none() || facets.places.iter().any(|p| p.0 == place.entity) {
+                continue;
+            }
+            facets.places.push((place.entity, place.name));
+        }
+        let facets = Arc::new(facets);
+        if let Ok(mut cache) = FACET_CACHE.lock() {
+            if cache.len() >= FACET_CACHE_DOCUMENTS {
+                cache.clear();
+            }
+            cache.insert(key, facets.clone());
+        }
+        Ok(facets)
     }
 
     /// Entity and place counts over the stored layers of `rowids`.
@@ -301,59 +422,28 @@ impl SqliteStore {
         let mut places: HashMap<String, Count> = HashMap::new();
         let mut canonical: HashMap<String, String> = HashMap::new();
         for &rowid in rowids {
-            let (blob, text): (Vec<u8>, String) = self
-                .conn
-                .prepare_cached("SELECT layers, text FROM documents WHERE doc_rowid = ?1")
-                .and_then(|mut stmt| stmt.query_row([rowid], |row| Ok((row.get(0)?, row.get(1)?))))
-                .map_err(failed(&self.path, "read layers for facets"))?;
-            let corrupt = |reason: String| StoreError::CorruptRow {
-                path: self.path.clone(),
-                table: "documents",
-                reason: format!("layers of row {rowid}: {reason}"),
-            };
-            let json = zstd::decode_all(blob.as_slice()).map_err(|e| corrupt(e.to_string()))?;
-            let stored: FacetLayers =
-                serde_json::from_slice(&json).map_err(|e| corrupt(e.to_string()))?;
-            let mut seen: Vec<&str> = Vec::new();
-            for mention in &stored.layers.entities {
-                if mention.label == "LOC" || seen.contains(&mention.entity.as_str()) {
-                    continue;
-                }
-                seen.push(&mention.entity);
-                let root = match canonical.get(&mention.entity) {
+            let facets = self.doc_facets(rowid)?;
+            for (key, label, name) in &facets.entities {
+                let root = match canonical.get(key) {
                     Some(root) => root.clone(),
                     None => {
-                        let root = self.canonical_key(&mention.entity)?;
-                        canonical.insert(mention.entity.clone(), root.clone());
+                        let root = self.canonical_key(key)?;
+                        canonical.insert(key.clone(), root.clone());
                         root
                     }
                 };
-                let name = mention
-                    .kb
-                    .as_ref()
-                    .and_then(|kb| kb.name.clone())
-                    .unwrap_or_else(|| {
-                        text.get(mention.span.start..mention.span.end)
-                            .unwrap_or("")
-                            .to_string()
-                    });
                 let entry = entities
                     .entry(root)
-                    .or_insert_with(|| (0, mention.label.clone(), HashMap::new()));
+                    .or_insert_with(|| (0, label.clone(), HashMap::new()));
                 entry.0 += 1;
-                *entry.2.entry(name).or_default() += 1;
+                *entry.2.entry(name.clone()).or_default() += 1;
             }
-            let mut seen_places: Vec<&str> = Vec::new();
-            for place in &stored.layers.places {
-                if place.lat.is_none() || seen_places.contains(&place.entity.as_str()) {
-                    continue;
-                }
-                seen_places.push(&place.entity);
+            for (key, name) in &facets.places {
                 let entry = places
-                    .entry(place.entity.clone())
+                    .entry(key.clone())
                     .or_insert_with(|| (0, "LOC".to_string(), HashMap::new()));
                 entry.0 += 1;
-                *entry.2.entry(place.name.clone()).or_default() += 1;
+                *entry.2.entry(name.clone()).or_default() += 1;
             }
         }
         let top = |counts: HashMap<String, Count>| -> Vec<FacetEntity> {
@@ -384,46 +474,32 @@ impl SqliteStore {
         Ok((top(entities), top(places)))
     }
 
-    /// The page's documents: id, title, snippet.
+    /// The page's documents: id, title, snippet (around the query's words, or the
+    /// opening of the text without a query).
     fn page_hits(&self, page: &[Match], fts: Option<&str>) -> Result<Vec<BrowseHit>, StoreError> {
+        let terms = fts.map(crate::snippet::terms).unwrap_or_default();
         let mut hits = Vec::with_capacity(page.len());
         for m in page {
-            type Row = (String, Option<String>, Option<String>, String);
-            let (id, title, snippet, opening): Row = match fts {
-                Some(fts) => self
-                    .conn
-                    .prepare_cached(
-                        "SELECT d.id, d.title, snippet(documents_fts, -1, ?3, ?4, '…', 24),
-                                substr(d.text, 1, ?5)
-                         FROM documents_fts JOIN documents d ON d.doc_rowid = documents_fts.rowid
-                         WHERE documents_fts MATCH ?1 AND documents_fts.rowid = ?2",
-                    )
-                    .and_then(|mut stmt| {
-                        stmt.query_row(
-                            params![fts, m.rowid, HIT_START, HIT_END, OPENING_CHARS],
-                            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
-                        )
-                    }),
-                None => self
-                    .conn
-                    .prepare_cached(
-                        "SELECT id, title, substr(text, 1, ?2), substr(text, 1, ?2)
-                         FROM documents WHERE doc_rowid = ?1",
-                    )
-                    .and_then(|mut stmt| {
-                        stmt.query_row(params![m.rowid, OPENING_CHARS], |row| {
-                            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
-                        })
-                    }),
-            }
-            .map_err(failed(&self.path, "read search hits"))?;
-            let mut snippet = snippet.unwrap_or_default();
-            if fts.is_none() && snippet.chars().count() as i64 >= OPENING_CHARS {
-                snippet.push('…');
-            }
+            let (id, title, text): (String, Option<String>, String) = self
+                .conn
+                .prepare_cached("SELECT id, title, text FROM documents WHERE doc_rowid = ?1")
+                .and_then(|mut stmt| {
+                    stmt.query_row([m.rowid], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+                })
+                .map_err(failed(&self.path, "read search hits"))?;
+            let around = |text: &str| {
+                crate::snippet::snippet(text, &terms, SNIPPET_WORDS, HIT_START, HIT_END)
+            };
+            let snippet = match fts {
+                // The text's passage, or the title when only the title matched.
+                Some(_) => around(&text)
+                    .or_else(|| title.as_deref().and_then(around))
+                    .unwrap_or_else(|| opening(&text)),
+                None => opening(&text),
+            };
             hits.push(BrowseHit {
                 id,
-                headline: headline(title.as_deref(), &opening),
+                headline: headline(title.as_deref(), &text),
                 title,
                 outlet: m.outlet.clone(),
                 published: optional_date(m.published.clone(), &self.path)?,
@@ -433,6 +509,14 @@ impl SqliteStore {
             });
         }
         Ok(hits)
+    }
+}
+
+/// The first [`OPENING_CHARS`] characters of a text, `…` when it goes on.
+fn opening(text: &str) -> String {
+    match text.char_indices().nth(OPENING_CHARS) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
     }
 }
 
