@@ -529,6 +529,7 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 }
             }
         }
+        let mut enumeration = false;
         if category.is_none() && unit_inferred {
             // A number whose unit comes from a count before it continues that count's
             // enumeration ("290 morts à Al Haouz, 190 à Taroudant"); with none before it in
@@ -543,6 +544,7 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 } else {
                     evidence.push(format!("enumeration after a count of {parent}"));
                     category = Some(parent);
+                    enumeration = true;
                 }
             } else if let Some(rule) = unit_head.as_ref().and_then(|head| {
                 let head = singular(head);
@@ -583,6 +585,7 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     if let Some(parent) = previous.and_then(|p| p.category.clone()) {
                         evidence.push(format!("enumeration after a count of {parent}"));
                         category = Some(parent);
+                        enumeration = true;
                     }
                 }
             }
@@ -685,13 +688,20 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
         }
         weak_earlier.push(earlier_rule.is_some_and(|r| r.weak));
 
-        let source = doc
+        let holder = doc
             .layers
             .attributions
             .iter()
             .filter(|a| a.content.contains(&span))
-            .min_by_key(|a| a.content.len())
-            .and_then(|a| source_of(doc, a, last_source.as_ref()));
+            .min_by_key(|a| a.content.len());
+        let source = match holder {
+            Some(a) => source_of(doc, a, last_source.as_ref()),
+            // A number continuing an enumeration whose first count is sourced, with no
+            // attribution of its own: the same claimant ("selon le ministère, 290 morts à
+            // Al Haouz, 190 à Taroudant").
+            None if enumeration => previous.and_then(|p| p.source.clone()),
+            None => None,
+        };
         if source.is_some() {
             last_source.clone_from(&source);
         }
@@ -817,7 +827,18 @@ fn source_of(
     if folded.is_empty() || is_pronoun(&folded) {
         return None;
     }
+    // "Selon le communiqué", "d'après le rapport": the document of the claimant named
+    // before.
+    let document = folded.len() == 1
+        && words(&name)
+            .first()
+            .is_some_and(|w| matches!(w.folded.as_str(), "le" | "la" | "l" | "ce" | "cette"))
+        && matches!(
+            folded[0].as_str(),
+            "communique" | "rapport" | "texte" | "document" | "bilan" | "declaration"
+        );
     let same = folded.first().is_some_and(|w| w == "meme")
+        || document
         || last.is_some_and(|l| {
             let last_words: Vec<String> = words(&l.name).into_iter().map(|w| w.folded).collect();
             folded.len() == 1 && last_words.contains(&folded[0])
@@ -825,11 +846,21 @@ fn source_of(
     if same {
         return last.cloned();
     }
+    // A capital names an institution ("le Bureau des Nations unies"), not the place of a
+    // description ("les autorités de Kyiv").
+    let in_place = |at: Span| {
+        doc.layers.entities.iter().any(|m| {
+            m.label == EntityType::LOC
+                && m.span.start <= speaker.start + at.start
+                && speaker.start + at.end <= m.span.end
+        })
+    };
     let capitalised = words(&name).iter().skip(1).any(|w| {
         w.span
             .slice(&name)
             .and_then(|t| t.chars().next())
             .is_some_and(char::is_uppercase)
+            && !in_place(w.span)
     });
     if attribution.speaker_unnamed && !capitalised {
         return None;

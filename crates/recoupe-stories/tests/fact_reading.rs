@@ -96,13 +96,16 @@ fn some_nouns_say_what_is_counted_by_themselves() {
          150 km de la capitale, soit près de 100 kilomètres de la frontière. Les pompiers \
          ont recensé 30 logements et 12 appartements détruits.",
     );
-    assert_eq!(category(&doc, &figures, "40 corps"), Some("killed"));
+    assert_eq!(category(&doc, &figures, "40 corps"), Some("bodies"));
     assert_eq!(category(&doc, &figures, "150 km"), Some("distance_km"));
     assert_eq!(
         category(&doc, &figures, "près de 100 kilomètres"),
         Some("distance_km")
     );
     assert_eq!(category(&doc, &figures, "30 logements"), Some("dwellings"));
+
+    let (doc, figures) = read("Les corps de 14 villageois ont été retrouvés jeudi matin.");
+    assert_eq!(category(&doc, &figures, "14 villageois"), Some("killed"));
 }
 
 #[test]
@@ -147,4 +150,31 @@ fn the_whole_after_sur_is_not_another_count_of_the_part() {
     let whole = category(&doc, &figures, "577");
     assert!(part.is_some());
     assert_ne!(whole, part);
+}
+
+fn source_key<'f>(doc: &Document, figures: &'f [Figure], start: &str) -> Option<&'f str> {
+    figure(doc, figures, start)
+        .source
+        .as_ref()
+        .map(|s| s.key.as_str())
+}
+
+#[test]
+fn the_numbers_of_a_sourced_breakdown_share_its_source() {
+    let (doc, figures) = read(
+        "Le séisme a fait 300 morts, a annoncé samedi le ministère marocain de la Santé. \
+         Selon le communiqué, le nombre de morts a atteint 140 dans la province de Tiznit, \
+         60 dans la province d'Essaouira et 25 dans la province de Chtouka.",
+    );
+    let first = source_key(&doc, &figures, "300").expect("the toll has a source");
+    for start in ["140", "60", "25"] {
+        assert_eq!(source_key(&doc, &figures, start), Some(first), "{start}");
+    }
+}
+
+#[test]
+fn authorities_of_a_place_are_no_named_claimant() {
+    let (doc, figures) =
+        read("Trois personnes ont été tuées dans la nuit, ont indiqué les autorités de Kharkiv.");
+    assert_eq!(source_key(&doc, &figures, "Trois"), None);
 }
