@@ -439,6 +439,37 @@ pub fn score_stories(
             .max_by_key(|(_, g)| g.end.min(span.end) - g.start.max(span.start))
             .map(|(q, _)| (article.to_string(), *q))
     };
+    // What the system made of each gold quantity (for the mismatches): the fact key of the
+    // figure overlapping it, with its flags.
+    let mut reading: HashMap<GoldQ, String> = HashMap::new();
+    if sink.enabled {
+        for doc in &docs {
+            let Some(features) = engine.features(&doc.id) else {
+                continue;
+            };
+            let article = features.display().to_string();
+            for figure in &features.figures {
+                let Some(key) = to_gold(&article, figure.span) else {
+                    continue;
+                };
+                let mut shown = match (&figure.category, &figure.part) {
+                    (Some(c), Some(p)) => format!("{c}@{p}"),
+                    (Some(c), None) => c.clone(),
+                    (None, _) => "no category".to_string(),
+                };
+                if figure.earlier {
+                    shown.push_str(" earlier");
+                }
+                reading.entry(key).or_insert(shown);
+            }
+        }
+    }
+    let read = |key: &GoldQ| -> String {
+        reading
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| "no figure".to_string())
+    };
     // Gold fact of each gold report.
     let mut fact_of: HashMap<GoldQ, String> = HashMap::new();
     let mut gold_reports: Vec<(GoldQ, &GoldReport, String)> = Vec::new();
@@ -482,6 +513,7 @@ pub fn score_stories(
         article: String,
         span: Span,
         fact: usize,
+        fact_key: String,
         source: Option<String>,
         source_span: Option<Span>,
         gold: Option<GoldQ>,
@@ -501,6 +533,7 @@ pub fn score_stories(
                     article,
                     span: r.span,
                     fact: index,
+                    fact_key: fact.key.clone(),
                     source: r
                         .source
                         .as_ref()
@@ -557,7 +590,10 @@ pub fn score_stories(
                             gy.1,
                             fact_of.get(gy)
                         )),
-                        Some(format!("linked with {} @{}", y.article, y.span.start)),
+                        Some(format!(
+                            "linked with {} @{} in {}",
+                            y.article, y.span.start, x.fact_key
+                        )),
                     );
                 }
             }
@@ -577,7 +613,7 @@ pub fn score_stories(
                 pair.1 .0,
                 pair.1 .1
             )),
-            None,
+            Some(format!("read as {} and {}", read(&pair.0), read(&pair.1))),
         );
     }
     let (baseline_links, baseline_disagreements) =
@@ -614,8 +650,25 @@ pub fn score_stories(
                         "disagreements",
                         "spurious",
                         x.span,
-                        None,
-                        Some(format!("disagrees with {} @{}", y.article, y.span.start)),
+                        Some(format!(
+                            "{}#{} in {} and {}#{} in {}",
+                            gx.0,
+                            gx.1,
+                            fact_of
+                                .get(gx)
+                                .map(String::as_str)
+                                .unwrap_or("no gold fact"),
+                            gy.0,
+                            gy.1,
+                            fact_of
+                                .get(gy)
+                                .map(String::as_str)
+                                .unwrap_or("no gold fact")
+                        )),
+                        Some(format!(
+                            "disagrees with {} @{} in {}",
+                            y.article, y.span.start, x.fact_key
+                        )),
                     );
                 }
             }
@@ -644,7 +697,7 @@ pub fn score_stories(
             "missed",
             span,
             Some(format!("disagrees with {}#{}", pair.1 .0, pair.1 .1)),
-            None,
+            Some(format!("read as {} and {}", read(&pair.0), read(&pair.1))),
         );
     }
     let baseline_dis: BTreeSet<(GoldQ, GoldQ)> = baseline_disagreements;

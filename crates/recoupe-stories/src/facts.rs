@@ -18,6 +18,10 @@ const CATEGORIES: &str = include_str!("../../../resources/fr/fact_categories.tsv
 
 /// Most words of the clause after a number that are read for what it counts.
 const AFTER_WORDS: usize = 8;
+/// Bytes before a count of seats or votes searched for the party it belongs to.
+const GROUP_REACH: usize = 80;
+/// Most words after a count of people read for its verb across an aside.
+const REST_WORDS: usize = 25;
 /// Most words before a number read for a cue ("tuant", "un précédent bilan de").
 const BEFORE_WORDS: usize = 6;
 
@@ -27,12 +31,21 @@ enum Where {
     Before,
     Sentence,
     RightBefore,
+    /// Anywhere among the words before the number in its clause ("le nombre de morts a
+    /// atteint 1 293").
+    ClauseBefore,
+    /// The unit's head noun itself ("3 895 corps", "150 km").
+    Head,
 }
 
 struct Rule {
     category: String,
     place: Where,
     phrase: Vec<String>,
+    /// For `earlier` cues: the cue says the figure is superseded only when the article gives
+    /// another figure of the same thing that is not ("un premier bilan" with no later one
+    /// is the current toll).
+    weak: bool,
 }
 
 struct Lexicon {
@@ -82,15 +95,24 @@ fn lexicon() -> &'static Lexicon {
                     lexicon.by_group.insert(phrase.to_string());
                 }
                 _ => {
+                    let weak = category == "earlier_if_revised";
+                    let category = if weak { "earlier" } else { category };
                     let rule = Rule {
                         category: category.to_string(),
                         place: match place {
                             "before" => Where::Before,
                             "sentence" => Where::Sentence,
                             "right_before" => Where::RightBefore,
+                            "clause_before" => Where::ClauseBefore,
+                            "head" => Where::Head,
                             _ => Where::After,
                         },
-                        phrase: phrase_words(phrase),
+                        phrase: if place == "head" {
+                            vec![singular(&phrase_words(phrase).concat())]
+                        } else {
+                            phrase_words(phrase)
+                        },
+                        weak,
                     };
                     if category == "earlier" {
                         lexicon.earlier.push(rule);
@@ -263,6 +285,44 @@ impl Context<'_> {
         out
     }
 
+    /// Words after `span` to the end of its sentence (at most [`REST_WORDS`]), across
+    /// commas and asides: a count met inside a ", dont …," aside is passed over, any other
+    /// count ends the run.
+    fn clause_rest(
+        &self,
+        span: Span,
+        sentence_end: usize,
+        quantities: &[&recoupe_model::Quantity],
+    ) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut k = self.first_word_from(span.end);
+        let mut previous_end = span.end;
+        let mut in_aside = false;
+        while k < self.words.len() && out.len() < REST_WORDS {
+            let w = &self.words[k];
+            if w.span.start >= sentence_end {
+                break;
+            }
+            let gap = &self.doc.text[previous_end..w.span.start];
+            if gap.contains(['.', ';', '!', '?', '\n']) {
+                break;
+            }
+            if gap.contains(',') {
+                in_aside = w.folded == "dont";
+            }
+            let counted = quantities
+                .iter()
+                .any(|q| q.span.start >= span.end && q.span.contains(&w.span));
+            if counted && !in_aside {
+                break;
+            }
+            out.push(k);
+            previous_end = w.span.end;
+            k += 1;
+        }
+        out
+    }
+
     fn folded(&self, indices: &[usize]) -> Vec<&str> {
         indices
             .iter()
@@ -297,6 +357,7 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
         .collect();
 
     let mut figures: Vec<Figure> = Vec::new();
+    let mut weak_earlier: Vec<bool> = Vec::new();
     let mut last_source: Option<Source> = None;
     for (index, quantity) in quantities.iter().enumerate() {
         let span = quantity.span;
@@ -328,11 +389,41 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
         let long_before = context.before(span, previous_end, 14);
 
         let mut evidence = Vec::new();
+        // The head noun of the unit; a hyphenated compound is one word ("co-accusés" and
+        // "coaccusés" count the same people).
         let unit_head = quantity
             .unit
             .as_deref()
-            .and_then(|u| words(u).into_iter().next())
-            .map(|w| w.folded);
+            .and_then(|u| u.split_whitespace().next())
+            .map(|token| {
+                words(token)
+                    .into_iter()
+                    .map(|w| w.folded)
+                    .collect::<String>()
+            })
+            .filter(|head| !head.is_empty());
+        let own_words = context.folded(&own);
+        // The values stage may give a bare number the unit of a count before it ("290 morts
+        // à Al Haouz, 190 à Taroudant"): that unit is not among the number's own words.
+        let unit_inferred = unit_head.as_ref().is_some_and(|head| {
+            let first = quantity
+                .unit
+                .as_deref()
+                .and_then(|u| words(u).into_iter().next())
+                .map(|w| w.folded)
+                .unwrap_or_default();
+            !own_words.iter().any(|w| *w == head || *w == first)
+        });
+        let head_rule = unit_head
+            .as_ref()
+            .filter(|_| !unit_inferred)
+            .and_then(|head| {
+                let head = singular(head);
+                lexicon
+                    .rules
+                    .iter()
+                    .find(|r| r.place == Where::Head && r.phrase.first() == Some(&head))
+            });
         // A count of things (not people, and not itself a category word) counts its noun.
         let thing = unit_head.as_ref().is_some_and(|head| {
             !lexicon.generic.contains(&singular(head))
@@ -340,35 +431,70 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 && !lexicon.rules.iter().any(|r| r.phrase.first() == Some(head))
         });
         let right_before = &before_words[before_words.len().saturating_sub(3)..];
-        let mut category = lexicon
-            .rules
-            .iter()
-            .filter(|_| !thing)
-            .find(|r| {
-                r.place == Where::RightBefore
-                    && right_before
-                        .ends_with(&r.phrase.iter().map(String::as_str).collect::<Vec<_>>()[..])
-            })
-            .or_else(|| {
-                lexicon
-                    .rules
-                    .iter()
-                    .filter(|_| !thing)
-                    .find(|r| r.place == Where::After && has_phrase(&window_words, &r.phrase))
-            })
+        let clause_rule = |place: Where, words: &[&str]| {
+            lexicon
+                .rules
+                .iter()
+                .filter(|_| !thing)
+                .find(|r| r.place == place && has_phrase(words, &r.phrase))
+        };
+        let mut category = head_rule
             .or_else(|| {
                 lexicon.rules.iter().filter(|_| !thing).find(|r| {
-                    r.place == Where::Before
-                        && has_phrase(
-                            &before_words[before_words.len().saturating_sub(4)..],
-                            &r.phrase,
-                        )
+                    r.place == Where::RightBefore
+                        && right_before
+                            .ends_with(&r.phrase.iter().map(String::as_str).collect::<Vec<_>>()[..])
                 })
             })
+            .or_else(|| clause_rule(Where::After, &window_words))
+            .or_else(|| {
+                clause_rule(
+                    Where::Before,
+                    &before_words[before_words.len().saturating_sub(4)..],
+                )
+            })
+            .or_else(|| clause_rule(Where::ClauseBefore, &before_words))
             .map(|r| {
                 evidence.push(format!("counts {}: \"{}\"", r.category, r.phrase.join(" ")));
                 r.category.clone()
             });
+        // A count of people whose own clause is cut by an aside ("Quatre personnes, dont un
+        // enfant, ont été tuées", "300 personnes -selon d'autres bien plus- qui auraient été
+        // tuées"): the verb after the aside says what happened to them; the nearest one.
+        let people = unit_head.as_ref().is_some_and(|head| {
+            lexicon.generic.contains(&singular(head)) || lexicon.person.contains(&singular(head))
+        });
+        let aside_follows = doc.text[span.end..]
+            .trim_start()
+            .starts_with([',', '(', '-', '–', '—']);
+        if category.is_none() && people && !unit_inferred && aside_follows {
+            let rest = context.clause_rest(span, sentence.end, &quantities);
+            let rest_words = context.folded(&rest);
+            let nearest = lexicon
+                .rules
+                .iter()
+                .filter(|r| r.place == Where::After)
+                .filter_map(|r| {
+                    let n = r.phrase.len();
+                    (0..rest_words.len().saturating_sub(n - 1))
+                        .find(|&k| {
+                            rest_words[k..k + n]
+                                .iter()
+                                .zip(&r.phrase)
+                                .all(|(a, b)| *a == b)
+                        })
+                        .map(|k| (k, r))
+                })
+                .min_by_key(|(k, _)| *k);
+            if let Some((_, r)) = nearest {
+                evidence.push(format!(
+                    "counts {}: \"{}\" after an aside",
+                    r.category,
+                    r.phrase.join(" ")
+                ));
+                category = Some(r.category.clone());
+            }
+        }
         let in_sentence = |f: &&Figure| sentence.contains(&f.span) && f.span.end <= span.start;
         let previous = figures.iter().rev().find(in_sentence);
         let subset = before_words.last().is_some_and(|w| *w == "dont");
@@ -403,6 +529,35 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 }
             }
         }
+        let mut enumeration = false;
+        if category.is_none() && unit_inferred {
+            // A number whose unit comes from a count before it continues that count's
+            // enumeration ("290 morts à Al Haouz, 190 à Taroudant"); with none before it in
+            // its sentence, its unit says what it counts.
+            // "331 députés sur 577": the number after "sur" is the whole the count is
+            // part of, not another count of the same thing.
+            let whole = before_words.last().is_some_and(|w| *w == "sur");
+            if let Some(parent) = previous.and_then(|p| p.category.clone()) {
+                if whole {
+                    evidence.push(format!("the whole a count of {parent} is out of"));
+                    category = Some(format!("{parent}/whole"));
+                } else {
+                    evidence.push(format!("enumeration after a count of {parent}"));
+                    category = Some(parent);
+                    enumeration = true;
+                }
+            } else if let Some(rule) = unit_head.as_ref().and_then(|head| {
+                let head = singular(head);
+                lexicon.rules.iter().find(|r| {
+                    (r.place == Where::Head || r.place == Where::After)
+                        && r.phrase.len() == 1
+                        && singular(&r.phrase[0]) == head
+                })
+            }) {
+                evidence.push(format!("counts {}: its unit", rule.category));
+                category = Some(rule.category.clone());
+            }
+        }
         if category.is_none() {
             match &unit_head {
                 Some(head) if !lexicon.generic.contains(&singular(head)) => {
@@ -430,6 +585,7 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     if let Some(parent) = previous.and_then(|p| p.category.clone()) {
                         evidence.push(format!("enumeration after a count of {parent}"));
                         category = Some(parent);
+                        enumeration = true;
                     }
                 }
             }
@@ -444,10 +600,17 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 .last()
                 .map(|&k| context.words[k].span.end)
                 .unwrap_or(span.end);
-            let before_start = long_before
-                .first()
-                .map(|&k| context.words[k].span.start)
-                .unwrap_or(span.start);
+            // A party's count may follow its name across a comma, a parenthesis or a colon
+            // ("le Parti libéral du Québec (PLQ), 21"; "Québec solidaire : 11"): for those,
+            // the words back to the previous count, within [`GROUP_REACH`] bytes.
+            let before_start = if by_group {
+                previous_end.max(span.start.saturating_sub(GROUP_REACH))
+            } else {
+                long_before
+                    .first()
+                    .map(|&k| context.words[k].span.start)
+                    .unwrap_or(span.start)
+            };
             let place = doc.layers.entities.iter().find(|m| {
                 m.label == EntityType::LOC
                     && m.span.start >= span.end
@@ -498,9 +661,17 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
         }
 
         let tail = &window_words[..window_words.len().min(own.len() + 4)];
+        // The sentence before the number, without the asides in parentheses closed before
+        // it: "4 morts (et non pas 5, comme annoncé plus tôt), 12 blessés" revises the 5,
+        // not the 12.
+        let closed = closed_parentheses(&doc.text[sentence.start..span.start.max(sentence.start)]);
         let sentence_before: Vec<&str> = context.words
             [context.first_word_from(sentence.start)..context.first_word_from(span.start)]
             .iter()
+            .filter(|w| {
+                let at = w.span.start - sentence.start;
+                !closed.iter().any(|(open, close)| *open < at && at < *close)
+            })
             .map(|w| w.folded.as_str())
             .collect();
         let earlier_rule = lexicon.earlier.iter().find(|r| match r.place {
@@ -508,19 +679,29 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
             Where::RightBefore => {
                 right_before.ends_with(&r.phrase.iter().map(String::as_str).collect::<Vec<_>>()[..])
             }
+            Where::ClauseBefore => has_phrase(&before_words, &r.phrase),
             Where::After => has_phrase(tail, &r.phrase),
+            Where::Head => false,
         });
         if let Some(rule) = earlier_rule {
             evidence.push(format!("earlier: \"{}\"", rule.phrase.join(" ")));
         }
+        weak_earlier.push(earlier_rule.is_some_and(|r| r.weak));
 
-        let source = doc
+        let holder = doc
             .layers
             .attributions
             .iter()
             .filter(|a| a.content.contains(&span))
-            .min_by_key(|a| a.content.len())
-            .and_then(|a| source_of(doc, a, last_source.as_ref()));
+            .min_by_key(|a| a.content.len());
+        let source = match holder {
+            Some(a) => source_of(doc, a, last_source.as_ref()),
+            // A number continuing an enumeration whose first count is sourced, with no
+            // attribution of its own: the same claimant ("selon le ministère, 290 morts à
+            // Al Haouz, 190 à Taroudant").
+            None if enumeration => previous.and_then(|p| p.source.clone()),
+            None => None,
+        };
         if source.is_some() {
             last_source.clone_from(&source);
         }
@@ -537,7 +718,61 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
             evidence,
         });
     }
+    // A weak cue ("selon un premier bilan") marks a figure as superseded only when the
+    // article gives a current figure of the same thing with another value.
+    let current: Vec<bool> = figures
+        .iter()
+        .zip(&weak_earlier)
+        .map(|(f, weak)| !f.earlier && !weak)
+        .collect();
+    let revised: Vec<bool> = (0..figures.len())
+        .map(|i| {
+            weak_earlier[i]
+                && figures[i].earlier
+                && figures.iter().enumerate().any(|(j, other)| {
+                    j != i
+                        && current[j]
+                        && other.category.is_some()
+                        && other.category == figures[i].category
+                        && other.interval() != figures[i].interval()
+                })
+        })
+        .collect();
+    for i in 0..figures.len() {
+        if !weak_earlier[i] || !figures[i].earlier || revised[i] {
+            continue;
+        }
+        // "Kamychine avait plus tôt évoqué 30 morts et plus de 100 blessés": one cue for
+        // the sentence; when one of its figures was revised, so is the other.
+        let sentence = sentence_of(doc, figures[i].span);
+        let shared =
+            (0..figures.len()).any(|j| j != i && revised[j] && sentence.contains(&figures[j].span));
+        if !shared {
+            figures[i].earlier = false;
+            figures[i]
+                .evidence
+                .push("not earlier: the article gives no other figure of it".to_string());
+        }
+    }
     figures
+}
+
+/// Byte ranges `(open, close)` of the parenthesised asides of `text` that are closed in it.
+fn closed_parentheses(text: &str) -> Vec<(usize, usize)> {
+    let mut open: Vec<usize> = Vec::new();
+    let mut out = Vec::new();
+    for (at, c) in text.char_indices() {
+        match c {
+            '(' => open.push(at),
+            ')' => {
+                if let Some(start) = open.pop() {
+                    out.push((start, at));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// The claimant of an attribution: its speaker entity; for a speaker the entities stage did
@@ -592,7 +827,18 @@ fn source_of(
     if folded.is_empty() || is_pronoun(&folded) {
         return None;
     }
+    // "Selon le communiqué", "d'après le rapport": the document of the claimant named
+    // before.
+    let document = folded.len() == 1
+        && words(&name)
+            .first()
+            .is_some_and(|w| matches!(w.folded.as_str(), "le" | "la" | "l" | "ce" | "cette"))
+        && matches!(
+            folded[0].as_str(),
+            "communique" | "rapport" | "texte" | "document" | "bilan" | "declaration"
+        );
     let same = folded.first().is_some_and(|w| w == "meme")
+        || document
         || last.is_some_and(|l| {
             let last_words: Vec<String> = words(&l.name).into_iter().map(|w| w.folded).collect();
             folded.len() == 1 && last_words.contains(&folded[0])
@@ -600,11 +846,21 @@ fn source_of(
     if same {
         return last.cloned();
     }
+    // A capital names an institution ("le Bureau des Nations unies"), not the place of a
+    // description ("les autorités de Kyiv").
+    let in_place = |at: Span| {
+        doc.layers.entities.iter().any(|m| {
+            m.label == EntityType::LOC
+                && m.span.start <= speaker.start + at.start
+                && speaker.start + at.end <= m.span.end
+        })
+    };
     let capitalised = words(&name).iter().skip(1).any(|w| {
         w.span
             .slice(&name)
             .and_then(|t| t.chars().next())
             .is_some_and(char::is_uppercase)
+            && !in_place(w.span)
     });
     if attribution.speaker_unnamed && !capitalised {
         return None;
@@ -723,12 +979,57 @@ impl Fact {
     }
 }
 
+/// Parts of figures that are one place or group under two keys: the entities stage may
+/// link "Chichaoua" to the town in one article and to the province in another, or leave
+/// "Agadir Ida-Outanane" unlinked where another article's "Agadir" is linked. Two parts are
+/// one when the words of one name are all words of the other. Part key → the smallest key
+/// of its group.
+fn part_groups(docs: &[&DocFeatures]) -> BTreeMap<String, String> {
+    let mut names: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    for doc in docs {
+        for figure in &doc.figures {
+            if let (Some(part), Some(name)) = (&figure.part, &figure.part_name) {
+                let name_words: BTreeSet<String> = words(name)
+                    .into_iter()
+                    .map(|w| w.folded)
+                    .filter(|w| w.chars().count() > 2)
+                    .collect();
+                if !name_words.is_empty() {
+                    names.entry(part.as_str()).or_insert(name_words);
+                }
+            }
+        }
+    }
+    let keys: Vec<&str> = names.keys().copied().collect();
+    let mut root: Vec<usize> = (0..keys.len()).collect();
+    fn find(root: &mut [usize], mut i: usize) -> usize {
+        while root[i] != i {
+            root[i] = root[root[i]];
+            i = root[i];
+        }
+        i
+    }
+    for i in 0..keys.len() {
+        for j in i + 1..keys.len() {
+            let (a, b) = (&names[keys[i]], &names[keys[j]]);
+            if a.is_subset(b) || b.is_subset(a) {
+                let (x, y) = (find(&mut root, i), find(&mut root, j));
+                root[x.max(y)] = x.min(y);
+            }
+        }
+    }
+    (0..keys.len())
+        .map(|i| (keys[i].to_string(), keys[find(&mut root, i)].to_string()))
+        .collect()
+}
+
 /// The facts of a story from its articles' figures. `copy_group` maps an article to a
 /// representative of the articles it shares copied text with (itself when none). The result
 /// depends only on the set of articles: they are taken in id order.
 pub fn link_facts(docs: &[&DocFeatures], copy_group: &BTreeMap<DocId, DocId>) -> Vec<Fact> {
     let mut docs: Vec<&DocFeatures> = docs.to_vec();
     docs.sort_by(|a, b| a.id.cmp(&b.id));
+    let same_part = part_groups(&docs);
     let mut by_key: BTreeMap<String, Fact> = BTreeMap::new();
     for doc in &docs {
         for (index, figure) in doc.figures.iter().enumerate() {
@@ -736,7 +1037,10 @@ pub fn link_facts(docs: &[&DocFeatures], copy_group: &BTreeMap<DocId, DocId>) ->
                 continue;
             };
             let key = match &figure.part {
-                Some(part) => format!("{category}@{part}"),
+                Some(part) => format!(
+                    "{category}@{}",
+                    same_part.get(part).map(String::as_str).unwrap_or(part)
+                ),
                 None => category.clone(),
             };
             let fact = by_key.entry(key.clone()).or_insert_with(|| Fact {
@@ -817,4 +1121,79 @@ pub fn link_facts(docs: &[&DocFeatures], copy_group: &BTreeMap<DocId, DocId>) ->
             .collect();
     }
     facts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc_with(id: &str, figures: &[(usize, f64, &str, &str)]) -> DocFeatures {
+        let figures: Vec<Figure> = figures
+            .iter()
+            .map(|&(at, value, part, name)| Figure {
+                span: Span::new(at, at + 2),
+                value: QuantityValue::Single(value),
+                qualifier: Qualifier::Exact,
+                category: Some("killed".to_string()),
+                part: Some(part.to_string()),
+                part_name: Some(name.to_string()),
+                earlier: false,
+                source: None,
+                evidence: Vec::new(),
+            })
+            .collect();
+        DocFeatures {
+            id: DocId(id.to_string()),
+            label: None,
+            outlet: None,
+            published: None,
+            words: 0,
+            terms: BTreeMap::new(),
+            entities: Vec::new(),
+            dates: Vec::new(),
+            anchor: None,
+            anchor_given: false,
+            fingerprints: Vec::new(),
+            figures,
+            statements: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_place_under_two_keys_is_one_part_when_one_name_holds_the_other() {
+        let a = doc_with(
+            "a",
+            &[
+                (0, 5.0, "geo:town-of-Tafraout", "Tafraout"),
+                (10, 3.0, "name:LOC:sidi ifni province", "Sidi Ifni-Province"),
+                (20, 2.0, "geo:north-kivu", "Nord-Kivu"),
+            ],
+        );
+        let b = doc_with(
+            "b",
+            &[
+                (0, 6.0, "geo:province-of-Tafraout", "Tafraout"),
+                (10, 3.0, "geo:sidi-ifni", "Sidi Ifni"),
+                (20, 4.0, "geo:south-kivu", "Sud-Kivu"),
+            ],
+        );
+        let facts = link_facts(&[&a, &b], &BTreeMap::new());
+        let articles: Vec<(String, usize)> = facts
+            .iter()
+            .map(|f| (f.part_name.clone().unwrap_or_default(), f.articles()))
+            .collect();
+        // Tafraout and Sidi Ifni are each one fact of both articles; the two Kivus stay two.
+        assert_eq!(facts.len(), 4, "{articles:?}");
+        assert_eq!(facts.iter().filter(|f| f.articles() == 2).count(), 2);
+        let tafraout = facts
+            .iter()
+            .find(|f| {
+                f.reports
+                    .iter()
+                    .any(|r| r.value == QuantityValue::Single(6.0))
+            })
+            .expect("a fact with the 6");
+        assert_eq!(tafraout.reports.len(), 2);
+        assert_eq!(tafraout.disagreements.len(), 1);
+    }
 }

@@ -1,0 +1,180 @@
+//! What the layer reads in one count: sentences written for these tests, annotated by the
+//! real pipeline, then read by `figures_of`.
+
+use std::sync::OnceLock;
+
+use recoupe_model::{Document, Metadata, Origin, OriginKind};
+use recoupe_pipeline::Pipeline;
+use recoupe_stories::{figures_of, Figure};
+
+fn pipeline() -> &'static Pipeline {
+    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+    PIPELINE
+        .get_or_init(|| recoupe_pipeline::french_news().expect("the standard pipeline is valid"))
+}
+
+fn read(text: &str) -> (Document, Vec<Figure>) {
+    let mut doc = Document::new(
+        text.to_string(),
+        Metadata::new(Origin {
+            kind: OriginKind::Jsonl,
+            path: "fact_reading".into(),
+            record: None,
+        }),
+    );
+    pipeline().run(&mut doc).expect("pipeline runs");
+    let figures = figures_of(&doc);
+    (doc, figures)
+}
+
+/// The figure whose text starts with `start`.
+fn figure<'f>(doc: &Document, figures: &'f [Figure], start: &str) -> &'f Figure {
+    figures
+        .iter()
+        .find(|f| doc.slice(f.span).starts_with(start))
+        .unwrap_or_else(|| {
+            panic!(
+                "no figure starting with {start:?} in {:?}",
+                figures
+                    .iter()
+                    .map(|f| doc.slice(f.span))
+                    .collect::<Vec<_>>()
+            )
+        })
+}
+
+fn category<'f>(doc: &Document, figures: &'f [Figure], start: &str) -> Option<&'f str> {
+    figure(doc, figures, start).category.as_deref()
+}
+
+#[test]
+fn bare_numbers_of_a_breakdown_count_what_the_first_one_counts() {
+    let (doc, figures) = read(
+        "La tempête a fait 120 morts dans la province de Tiznit, 45 dans la province \
+         d'Essaouira et 12 dans la province de Chtouka.",
+    );
+    assert_eq!(category(&doc, &figures, "120"), Some("killed"));
+    for start in ["45", "12"] {
+        assert_eq!(category(&doc, &figures, start), Some("killed"), "{start}");
+    }
+}
+
+#[test]
+fn the_number_of_dead_before_a_bare_number_says_what_it_counts() {
+    let (doc, figures) = read(
+        "D'après le gouverneur, le nombre de morts a atteint 87 dans la région de Souss, \
+         selon un communiqué diffusé dimanche.",
+    );
+    assert_eq!(category(&doc, &figures, "87"), Some("killed"));
+}
+
+#[test]
+fn a_count_of_people_reads_its_verb_after_an_aside() {
+    let (doc, figures) = read(
+        "Cinq personnes, dont deux enfants de quatre ans, ont été tuées mardi dans un \
+         bombardement sur la ville.",
+    );
+    assert_eq!(category(&doc, &figures, "Cinq personnes"), Some("killed"));
+}
+
+#[test]
+fn a_noun_further_in_the_clause_is_no_verb_of_the_count() {
+    let (doc, figures) = read(
+        "Jeudi, plusieurs dizaines de membres de l'association se sont rassemblés devant \
+         la mairie pour rendre hommage aux victimes de l'incendie.",
+    );
+    assert_ne!(
+        category(&doc, &figures, "plusieurs dizaines"),
+        Some("killed")
+    );
+}
+
+#[test]
+fn some_nouns_say_what_is_counted_by_themselves() {
+    let (doc, figures) = read(
+        "Les secouristes ont retrouvé 40 corps dans les décombres. Le village se trouve à \
+         150 km de la capitale, soit près de 100 kilomètres de la frontière. Les pompiers \
+         ont recensé 30 logements et 12 appartements détruits.",
+    );
+    assert_eq!(category(&doc, &figures, "40 corps"), Some("bodies"));
+    assert_eq!(category(&doc, &figures, "150 km"), Some("distance_km"));
+    assert_eq!(
+        category(&doc, &figures, "près de 100 kilomètres"),
+        Some("distance_km")
+    );
+    assert_eq!(category(&doc, &figures, "30 logements"), Some("dwellings"));
+
+    let (doc, figures) = read("Les corps de 14 villageois ont été retrouvés jeudi matin.");
+    assert_eq!(category(&doc, &figures, "14 villageois"), Some("killed"));
+}
+
+#[test]
+fn a_hyphenated_unit_is_one_word() {
+    let (doc, figures) =
+        read("Le tribunal a condamné les 20 co-prévenus. Les 20 coprévenus ont fait appel.");
+    let a = category(&doc, &figures, "20 co-prévenus");
+    let b = category(&doc, &figures, "20 coprévenus");
+    assert!(a.is_some());
+    assert_eq!(a, b);
+}
+
+#[test]
+fn a_first_toll_with_no_later_one_is_the_current_toll() {
+    let (doc, figures) =
+        read("Selon un premier bilan, 12 personnes ont été tuées dans l'explosion.");
+    assert!(!figure(&doc, &figures, "12").earlier);
+
+    let (doc, figures) = read(
+        "Selon un premier bilan, 12 personnes ont été tuées dans l'explosion. Les autorités \
+         font désormais état de 20 morts.",
+    );
+    assert!(figure(&doc, &figures, "12").earlier);
+    assert!(!figure(&doc, &figures, "20").earlier);
+}
+
+#[test]
+fn a_revision_in_parentheses_concerns_the_figure_inside_them() {
+    let (doc, figures) = read(
+        "Un bilan provisoire fait état de 4 morts (et non pas 5, comme annoncé plus tôt), \
+         12 blessés graves et 20 blessés légers.",
+    );
+    assert!(figure(&doc, &figures, "5").earlier);
+    assert!(!figure(&doc, &figures, "12").earlier);
+    assert!(!figure(&doc, &figures, "20").earlier);
+}
+
+#[test]
+fn the_whole_after_sur_is_not_another_count_of_the_part() {
+    let (doc, figures) = read("La motion a été adoptée : 301 députés sur 577 l'ont votée.");
+    let part = category(&doc, &figures, "301");
+    let whole = category(&doc, &figures, "577");
+    assert!(part.is_some());
+    assert_ne!(whole, part);
+}
+
+fn source_key<'f>(doc: &Document, figures: &'f [Figure], start: &str) -> Option<&'f str> {
+    figure(doc, figures, start)
+        .source
+        .as_ref()
+        .map(|s| s.key.as_str())
+}
+
+#[test]
+fn the_numbers_of_a_sourced_breakdown_share_its_source() {
+    let (doc, figures) = read(
+        "Le séisme a fait 300 morts, a annoncé samedi le ministère marocain de la Santé. \
+         Selon le communiqué, le nombre de morts a atteint 140 dans la province de Tiznit, \
+         60 dans la province d'Essaouira et 25 dans la province de Chtouka.",
+    );
+    let first = source_key(&doc, &figures, "300").expect("the toll has a source");
+    for start in ["140", "60", "25"] {
+        assert_eq!(source_key(&doc, &figures, start), Some(first), "{start}");
+    }
+}
+
+#[test]
+fn authorities_of_a_place_are_no_named_claimant() {
+    let (doc, figures) =
+        read("Trois personnes ont été tuées dans la nuit, ont indiqué les autorités de Kharkiv.");
+    assert_eq!(source_key(&doc, &figures, "Trois"), None);
+}
