@@ -131,7 +131,8 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
             .is_some_and(|gap| gap.contains('\n'));
         previous_end = sentence.span.end;
         quote.advance(&words);
-        let mut found = statements::analyse_sentence(lex, &view, &words, &mut speakers_seen);
+        let mut found =
+            statements::analyse_sentence(lex, &view, &words, sentence.headline, &mut speakers_seen);
         if found.is_empty() && previous_had_attribution {
             found.extend(statements::quote_continuation(
                 &words,

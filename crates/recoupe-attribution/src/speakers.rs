@@ -24,6 +24,9 @@ pub(crate) struct SpeakerRef {
     pub(crate) via: Vec<String>,
     /// Where the speaker's last statement was made (its speaker phrase, else its content).
     pub(crate) at: usize,
+    /// The channel of the speaker's last statement ("communique", "report"), so that "le
+    /// communiqué" later refers back to whoever spoke through one.
+    pub(crate) channel: Option<String>,
 }
 
 /// Endings of nouns of inhabitants ("Syrien", "Bruxellois", "Marocaine", "Américain"),
@@ -143,6 +146,26 @@ impl<'d> Phrase<'_, 'd> {
         let words = self.words;
         let first = words[0].folded.as_str();
         let two_words = words.len() == 2;
+        // "le communiqué", "le rapport onusien", "indique le communiqué officiel": the
+        // speaker who last spoke through that kind of channel, else the same source as
+        // before.
+        let head_at = words
+            .iter()
+            .position(|w| Some(&w.folded) == self.head.as_ref());
+        let channel = head_at
+            .filter(|_| DEFINITE.contains(&first) && self.mentions.is_empty() && words.len() <= 4)
+            .and_then(|k| self.lex.channels.at(words, k))
+            .filter(|(phrase, _)| phrase.len() == 1)
+            .map(|(_, value)| value.to_string());
+        if let Some(value) = channel {
+            let author = seen
+                .iter()
+                .rev()
+                .find(|s| s.channel.as_deref() == Some(value.as_str()) || s.head == self.head);
+            if let Some(prev) = author.or(seen.last()) {
+                return Some(same_as(self.span, prev, vec![]));
+            }
+        }
         let same_source = words.iter().any(|w| w.folded == "meme")
             || (two_words
                 && DEFINITE.contains(&first)
@@ -197,6 +220,10 @@ impl<'d> Phrase<'_, 'd> {
     /// unnamed source.
     fn person_by_role(&self, seen: &[SpeakerRef]) -> Option<Speaker> {
         let role = self.head.as_deref().filter(|_| self.definite)?;
+        // "les rebelles", "ces experts": a group, never one person named before.
+        if matches!(self.words[0].folded.as_str(), "les" | "ces") {
+            return None;
+        }
         let unnamed_noun = self.lex.unnamed.contains_key(role);
         // "ce Syrien", "le Bruxellois d'origine": an inhabitant's noun, capitalised, naming
         // no entity, describes a person named before.
@@ -329,6 +356,7 @@ fn unnamed(span: Span, head: Option<String>, via: Vec<String>) -> Speaker {
             person: false,
             via: vec![],
             at: 0,
+            channel: None,
         }),
     }
 }
@@ -443,6 +471,7 @@ pub(crate) fn named(span: Span, m: &EntityMention, head: Option<String>) -> Spea
             person: m.label == EntityType::PER,
             via: vec![],
             at: 0,
+            channel: None,
         }),
     }
 }
@@ -811,6 +840,19 @@ mod tests {
         let last = d.layers.attributions.last().unwrap();
         assert_eq!(content(&d, last), "dix médecins arriveraient lundi");
         assert_eq!(last.speaker_entity.as_deref(), Some("per:sarraf"));
+    }
+
+    #[test]
+    fn issue13_a_plural_description_is_a_group_not_the_person_named_before() {
+        let d = doc(
+            "Les insurgés ont encerclé la villa de Karim Haddad. Les insurgés ont annoncé la prise du port.",
+            None,
+            &[("Karim Haddad", EntityType::PER, "per:haddad")],
+        );
+        let last = d.layers.attributions.last().unwrap();
+        assert_eq!(content(&d, last), "la prise du port");
+        assert_eq!(last.speaker_entity, None);
+        assert!(last.speaker_unnamed);
     }
 
     #[test]
