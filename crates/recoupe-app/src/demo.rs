@@ -59,6 +59,11 @@ pub struct DemoAttribution {
     pub kind: AttributionKind,
     pub via: Vec<String>,
     pub hedged: bool,
+    /// The speaker resolved to the entity it designates ("Hussein Qassem" for "-t-il").
+    pub speaker_name: Option<String>,
+    /// The relays by name, nearest first.
+    pub via_names: Vec<String>,
+    pub polarity: recoupe_model::Polarity,
 }
 
 /// What `recoupe demo` did and found.
@@ -104,12 +109,21 @@ pub fn run_demo(store: &mut dyn Store) -> Result<DemoReport, AppError> {
             doc.layers
                 .attributions
                 .iter()
-                .map(move |a| DemoAttribution {
-                    speaker: a.speaker.map(|s| doc.slice(s).to_string()),
-                    content: doc.slice(a.content).chars().take(CONTENT_CHARS).collect(),
-                    kind: a.kind,
-                    via: a.via.clone(),
-                    hedged: a.hedged,
+                .enumerate()
+                .map(move |(position, a)| {
+                    let statement = crate::query::statement_in(doc, position, &mut |_| None);
+                    DemoAttribution {
+                        speaker: a.speaker.map(|s| doc.slice(s).to_string()),
+                        content: doc.slice(a.content).chars().take(CONTENT_CHARS).collect(),
+                        kind: a.kind,
+                        via: a.via.clone(),
+                        hedged: a.hedged,
+                        speaker_name: statement.as_ref().and_then(|s| s.speaker.clone()),
+                        via_names: statement
+                            .map(|s| s.via.into_iter().map(|r| r.name).collect())
+                            .unwrap_or_default(),
+                        polarity: a.polarity,
+                    }
                 })
         })
         .take(FIRST_ATTRIBUTIONS)

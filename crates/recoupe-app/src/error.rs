@@ -15,6 +15,12 @@ pub enum AppError {
         path.display()
     )]
     NoStore { path: PathBuf },
+    #[error(
+        "cannot create the store {}: the folder {} does not exist — create it first \
+         (`mkdir -p {}`) or pass another --db",
+        path.display(), folder.display(), folder.display()
+    )]
+    NoStoreFolder { path: PathBuf, folder: PathBuf },
     #[error("opening the store {}", path.display())]
     OpenStore {
         path: PathBuf,
@@ -43,6 +49,12 @@ pub enum AppError {
     UnknownLayer { name: String, known: String },
     #[error("writing the output")]
     Output(#[source] std::io::Error),
+    #[error("creating the directory {}", path.display())]
+    CreateDir {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("writing the output")]
     OutputJson(#[source] serde_json::Error),
     #[error("the store writer thread panicked")]

@@ -52,6 +52,19 @@ pub fn extract(
     out: &mut dyn Write,
     observer: &mut dyn IngestObserver,
 ) -> Result<ExtractSummary, AppError> {
+    let opts = IngestOptions::default();
+    extract_with(pipeline, paths, drop, &opts, out, observer)
+}
+
+/// [`extract`] with reader options (e.g. a language forced by `--lang`).
+pub fn extract_with(
+    pipeline: &Pipeline,
+    paths: &[String],
+    drop: &[Layer],
+    opts: &IngestOptions,
+    out: &mut dyn Write,
+    observer: &mut dyn IngestObserver,
+) -> Result<ExtractSummary, AppError> {
     let stdin_only = vec!["-".to_string()];
     let paths = if paths.is_empty() { &stdin_only } else { paths };
     let mut summary = ExtractSummary::default();
@@ -67,7 +80,7 @@ pub fn extract(
         batch.clear();
         Ok(written)
     };
-    let mut documents = read_inputs(paths, &IngestOptions::default());
+    let mut documents = read_inputs(paths, opts);
     while let Some(item) = documents.next() {
         for note in documents.take_notes() {
             observer.note(&note);
@@ -84,6 +97,9 @@ pub fn extract(
                 observer.failure(&err);
             }
         }
+    }
+    for note in documents.take_notes() {
+        observer.note(&note);
     }
     summary.written += write_batch(&mut batch, out)?;
     out.flush().map_err(AppError::Output)?;

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use recoupe_ingest::{read_inputs, IngestError, IngestOptions, Note};
 use recoupe_model::Document;
 use recoupe_pipeline::Pipeline;
-use recoupe_store::{PutOutcome, SqliteStore, Store};
+use recoupe_store::{ClusterProgress, PutOutcome, SqliteStore, Store};
 use serde::Serialize;
 
 use crate::AppError;
@@ -26,6 +26,9 @@ pub struct IngestSummary {
     /// Cross-article entity merges added by the clustering pass after storing.
     pub merges_added: u64,
     pub cluster_seconds: f64,
+    /// Documents read in another language than French, by language code: the French
+    /// stages (entities, places, attributions…) were skipped for them.
+    pub not_french: std::collections::BTreeMap<String, u64>,
 }
 
 /// Where an ingest stands, reported after every event.
@@ -50,6 +53,10 @@ pub trait IngestObserver {
         let _ = error;
     }
     fn progress(&mut self, progress: &IngestProgress) {
+        let _ = progress;
+    }
+    /// Where the entity clustering pass after the ingest stands.
+    fn cluster_progress(&mut self, progress: &ClusterProgress) {
         let _ = progress;
     }
 }
@@ -83,6 +90,19 @@ pub fn ingest_into(
     batch: usize,
     observer: &mut dyn IngestObserver,
 ) -> Result<IngestSummary, AppError> {
+    let opts = IngestOptions::default();
+    ingest_into_with(store, pipeline, paths, batch, &opts, observer)
+}
+
+/// [`ingest_into`] with reader options (e.g. a language forced by `--lang`).
+pub fn ingest_into_with(
+    store: &mut (dyn Store + Send),
+    pipeline: &Pipeline,
+    paths: &[String],
+    batch: usize,
+    opts: &IngestOptions,
+    observer: &mut dyn IngestObserver,
+) -> Result<IngestSummary, AppError> {
     enum ReadEvent {
         Batch(Vec<Document>),
         Failure(IngestError),
@@ -94,7 +114,7 @@ pub fn ingest_into(
     let batch = batch.max(1);
     let ingested = AtomicU64::new(0);
     let duplicates = AtomicU64::new(0);
-    let mut documents = read_inputs(paths, &IngestOptions::default());
+    let mut documents = read_inputs(paths, opts);
     let bytes_read = documents.bytes_read_counter();
     let (read_tx, read_rx) = sync_channel::<ReadEvent>(4);
     let (write_tx, write_rx) = sync_channel::<Vec<Document>>(2);
@@ -152,6 +172,7 @@ pub fn ingest_into(
             match event {
                 ReadEvent::Batch(mut docs) => {
                     annotate(pipeline, &mut docs)?;
+                    count_not_french(&docs, &mut summary);
                     if write_tx.send(docs).is_err() {
                         break; // the writer failed; its error is reported below
                     }
@@ -182,7 +203,8 @@ pub fn ingest_into(
 }
 
 /// `recoupe ingest`: opens (or creates) the store at `db`, ingests `paths`, then runs the
-/// cross-article entity clustering when `cluster` is set and something new was stored.
+/// cross-article entity clustering when `cluster` is set and something new was stored, or
+/// a pass is still pending (an earlier ingest was killed before its pass was recorded).
 pub fn ingest(
     db: &Path,
     paths: &[String],
@@ -190,11 +212,29 @@ pub fn ingest(
     cluster: bool,
     observer: &mut dyn IngestObserver,
 ) -> Result<IngestSummary, AppError> {
+    let opts = IngestOptions::default();
+    ingest_with(db, paths, batch, cluster, &opts, observer)
+}
+
+/// [`ingest`] with reader options (e.g. a language forced by `--lang`).
+pub fn ingest_with(
+    db: &Path,
+    paths: &[String],
+    batch: usize,
+    cluster: bool,
+    opts: &IngestOptions,
+    observer: &mut dyn IngestObserver,
+) -> Result<IngestSummary, AppError> {
     let pipeline = crate::pipeline()?;
     let mut store = crate::open_store(db)?;
-    let mut summary = ingest_into(&mut store, &pipeline, paths, batch, observer)?;
-    if cluster && summary.ingested > 0 {
-        cluster_after_ingest(&mut store, &mut summary)?;
+    let mut summary = ingest_into_with(&mut store, &pipeline, paths, batch, opts, observer)?;
+    if cluster {
+        let pending = store
+            .clustering_pending()
+            .map_err(|e| AppError::Cluster(Box::new(e)))?;
+        if summary.ingested > 0 || pending {
+            cluster_after_ingest(&mut store, &mut summary, observer)?;
+        }
     }
     Ok(summary)
 }
@@ -202,12 +242,25 @@ pub fn ingest(
 fn cluster_after_ingest(
     store: &mut SqliteStore,
     summary: &mut IngestSummary,
+    observer: &mut dyn IngestObserver,
 ) -> Result<(), AppError> {
     let started = Instant::now();
     let report = store
-        .cluster_entities()
+        .cluster_entities_with_progress(&mut |p| observer.cluster_progress(p))
         .map_err(|e| AppError::Cluster(Box::new(e)))?;
     summary.merges_added = report.added;
     summary.cluster_seconds = started.elapsed().as_secs_f64();
     Ok(())
+}
+
+/// Counts the documents of a batch whose French stages were skipped, by language.
+fn count_not_french(docs: &[Document], summary: &mut IngestSummary) {
+    for doc in docs.iter().filter(|d| !d.is_french()) {
+        let code = doc
+            .meta
+            .language
+            .as_ref()
+            .map_or("und", |l| l.code.as_str());
+        *summary.not_french.entry(code.to_string()).or_default() += 1;
+    }
 }

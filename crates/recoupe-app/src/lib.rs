@@ -11,7 +11,8 @@
 //! - [`browse`]: the queries behind the workbench's pages (faceted search, entity
 //!   profiles, timelines, the map);
 //! - [`demo`]: the bundled demo corpus ingested and summarised;
-//! - [`eval`]: the pipeline scored against a gold corpus.
+//! - [`eval`]: the pipeline scored against a gold corpus;
+//! - [`tables`]: the store's tables as Parquet files or CSV (`export --format parquet|csv`).
 //!
 //! Errors are [`AppError`]s naming the file, store or value concerned.
 
@@ -22,12 +23,14 @@ pub mod eval;
 pub mod extract;
 pub mod ingest;
 pub mod query;
+pub mod tables;
 
 use std::path::Path;
 
 pub use error::AppError;
-pub use recoupe_ingest::{IngestError, Note};
+pub use recoupe_ingest::{IngestError, IngestOptions, Note};
 pub use recoupe_pipeline::Pipeline;
+pub use recoupe_store::{search_query_problem, SearchQuery};
 pub use recoupe_store::{
     Browse, BrowseHit, Facets, MapPlace, MonthCount, SearchFilter, SearchPage, SnippetPart,
 };
@@ -35,6 +38,7 @@ pub use recoupe_store::{
     Claim, ClusterReport, EntityDetail, EntityMerge, EntitySummary, SearchHit, SqliteStore, Stats,
     Store, Tally, SNIPPET_END, SNIPPET_START,
 };
+pub use recoupe_store::{ClusterProgress, ClusterStep};
 
 /// The standard French news pipeline.
 pub fn pipeline() -> Result<Pipeline, AppError> {
@@ -43,6 +47,14 @@ pub fn pipeline() -> Result<Pipeline, AppError> {
 
 /// Opens the store at `db`, creating it when it does not exist.
 pub fn open_store(db: &Path) -> Result<SqliteStore, AppError> {
+    if let Some(folder) = db.parent().filter(|f| !f.as_os_str().is_empty()) {
+        if !folder.is_dir() {
+            return Err(AppError::NoStoreFolder {
+                path: db.to_path_buf(),
+                folder: folder.to_path_buf(),
+            });
+        }
+    }
     SqliteStore::open(db).map_err(|source| AppError::OpenStore {
         path: db.to_path_buf(),
         source: Box::new(source),

@@ -86,11 +86,7 @@ pub(crate) fn clean_via(
             continue;
         }
         // A platform is the channel the words were posted on, not a relay.
-        let own = view
-            .entities
-            .iter()
-            .filter(|m| m.entity == key)
-            .any(|m| view.is_own_outlet(m));
+        let own = view.mentions_of(&key).any(|m| view.is_own_outlet(m));
         if !own && !view.is_platform(&key) {
             out.push(key);
         }

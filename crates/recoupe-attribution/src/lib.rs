@@ -62,7 +62,7 @@ use recoupe_model::{
 pub use lexicon::{FormKind, Lexicon, LexiconError, VerbClass};
 pub use words::fold;
 
-use speakers::SpeakerRef;
+use speakers::Seen;
 use statements::QuoteState;
 use view::DocView;
 use words::scan;
@@ -116,7 +116,7 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
     let view = DocView::new(lex, doc, entities);
     let mut attributions: Vec<Attribution> = Vec::new();
     let mut unsourced = Vec::new();
-    let mut speakers_seen: Vec<SpeakerRef> = Vec::new();
+    let mut speakers_seen = Seen::default();
     let mut previous_had_attribution = false;
     let mut quote = QuoteState::default();
     let mut previous_end = 0;

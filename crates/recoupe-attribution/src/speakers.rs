@@ -4,10 +4,11 @@
 //! document and the entities named before.
 
 use recoupe_model::{EntityMention, EntityType, Span};
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::grammar::{span_of, DEFINITE, DETERMINERS, INDEFINITE, PRONOUNS};
 use crate::lexicon::Lexicon;
-use crate::view::{last_mention_before, last_organisation_before, DocView};
+use crate::view::{last_mention_before, last_organisation_before, DocView, Question};
 use crate::words::{fold, Word, WordKind};
 
 /// A resolved speaker, remembered for pronouns and definite descriptions that follow.
@@ -58,7 +59,7 @@ pub(crate) fn resolve_speaker(
     words: &[Word],
     range: Option<(usize, usize)>,
     clitic: Option<&Word>,
-    seen: &[SpeakerRef],
+    seen: &Seen,
     topic: Option<&str>,
 ) -> Speaker {
     if let Some(c) = clitic {
@@ -142,7 +143,7 @@ impl<'d> Phrase<'_, 'd> {
 
     /// "la même source", "le texte", "le communiqué": the source just quoted; "ce dernier",
     /// "cette dernière": the last person named.
-    fn same_source(&self, seen: &[SpeakerRef]) -> Option<Speaker> {
+    fn same_source(&self, seen: &Seen) -> Option<Speaker> {
         let words = self.words;
         let first = words[0].folded.as_str();
         let two_words = words.len() == 2;
@@ -158,10 +159,7 @@ impl<'d> Phrase<'_, 'd> {
             .filter(|(phrase, _)| phrase.len() == 1)
             .map(|(_, value)| value.to_string());
         if let Some(value) = channel {
-            let author = seen
-                .iter()
-                .rev()
-                .find(|s| s.channel.as_deref() == Some(value.as_str()) || s.head == self.head);
+            let author = seen.with_channel_or_head(&value, self.head.as_deref());
             if let Some(prev) = author.or(seen.last()) {
                 return Some(same_as(self.span, prev, vec![]));
             }
@@ -188,9 +186,8 @@ impl<'d> Phrase<'_, 'd> {
                 Gender::Feminine
             };
             let view = self.view;
-            let last = view.entities.iter().rev().find(|m| {
-                m.span.end <= self.span.start
-                    && view.is_antecedent(m)
+            let last = view.last_before(self.span.start, Question::Latest(gender), |m| {
+                view.is_antecedent(m)
                     && match m.label {
                         EntityType::PER => true,
                         EntityType::ORG => agrees(org_gender(view, m), Some(gender)),
@@ -218,7 +215,7 @@ impl<'d> Phrase<'_, 'd> {
     /// the description names the organisation the person leads. An unnamed-source noun ("le
     /// porte-parole") only takes a person named with that role; otherwise it stays an
     /// unnamed source.
-    fn person_by_role(&self, seen: &[SpeakerRef]) -> Option<Speaker> {
+    fn person_by_role(&self, seen: &Seen) -> Option<Speaker> {
         let role = self.head.as_deref().filter(|_| self.definite)?;
         // "les rebelles", "ces experts": a group, never one person named before.
         if matches!(self.words[0].folded.as_str(), "les" | "ces") {
@@ -237,7 +234,7 @@ impl<'d> Phrase<'_, 'd> {
         if !unnamed_noun && !self.lex.person_roles.contains(role) && !inhabitant {
             return None;
         }
-        if let Some(prev) = speaker_with_head(seen, role).filter(|p| p.person) {
+        if let Some(prev) = seen.with_head(role).filter(|p| p.person) {
             return Some(same_as(self.span, prev, vec![]));
         }
         person_by_role(self.view, seen, self.span, role, unnamed_noun)
@@ -245,7 +242,7 @@ impl<'d> Phrase<'_, 'd> {
 
     /// "un communiqué des Hachd", "une vidéo du ministère": the channel's author speaks;
     /// "le communiqué de la société": the organisation that description refers back to.
-    fn channel_author(&self, seen: &[SpeakerRef]) -> Option<Speaker> {
+    fn channel_author(&self, seen: &Seen) -> Option<Speaker> {
         let head = self.head.as_deref()?;
         if !self.lex.channels.contains_word(head) {
             return None;
@@ -266,7 +263,7 @@ impl<'d> Phrase<'_, 'd> {
             return None;
         }
         // "selon le site X … indique le site": the same channel as before.
-        if let Some(prev) = speaker_with_head(seen, head) {
+        if let Some(prev) = seen.with_head(head) {
             return Some(same_as(self.span, prev, vec![]));
         }
         last_organisation_before(self.view, self.span.start)
@@ -276,7 +273,7 @@ impl<'d> Phrase<'_, 'd> {
     /// "un correspondant de l'AFP", "une source sécuritaire", "le porte-parole de l'armée":
     /// the speaker is unnamed; the outlet a reporter works for is the channel the words came
     /// through. A definite description ("la source") may refer back to an unnamed speaker.
-    fn unnamed_description(&self, seen: &[SpeakerRef]) -> Option<Speaker> {
+    fn unnamed_description(&self, seen: &Seen) -> Option<Speaker> {
         let head = self.head.as_deref();
         // "le porte-parole de l'armée", "le commandant de HTS": a person of the body, not
         // the body; it stays unnamed, the body its affiliation.
@@ -294,7 +291,7 @@ impl<'d> Phrase<'_, 'd> {
             .map(|m| m.entity.clone())
             .collect();
         if !self.indefinite {
-            if let Some(prev) = head.and_then(|h| speaker_with_head(seen, h)) {
+            if let Some(prev) = head.and_then(|h| seen.with_head(h)) {
                 return Some(same_as(self.span, prev, via));
             }
         }
@@ -319,19 +316,15 @@ impl<'d> Phrase<'_, 'd> {
     /// A definite description with no name ("le ministère", "le commandant"): the speaker
     /// described so before, else an entity named before whose name holds the noun; "cette
     /// force paramilitaire", "l'alliance", "le site": the organisation named before.
-    fn definite_description(&self, seen: &[SpeakerRef]) -> Option<Speaker> {
+    fn definite_description(&self, seen: &Seen) -> Option<Speaker> {
         let h = self.head.as_deref()?;
-        if let Some(prev) = speaker_with_head(seen, h) {
+        if let Some(prev) = seen.with_head(h) {
             return Some(same_as(self.span, prev, vec![]));
         }
         let view = self.view;
-        if let Some(m) = view
-            .entities
-            .iter()
-            .rev()
-            .filter(|m| m.span.end <= self.span.start && m.label != EntityType::LOC)
-            .find(|m| fold(&view.text[m.span.start..m.span.end]).contains(h))
-        {
+        if let Some(m) = view.last_before(self.span.start, Question::NameHolding(h.into()), |m| {
+            m.label != EntityType::LOC && fold(&view.text[m.span.start..m.span.end]).contains(h)
+        }) {
             return Some(named(self.span, m, self.head.clone()));
         }
         if self.definite && self.lex.organisation_roles.contains(h) {
@@ -410,14 +403,14 @@ fn role_near(text: &str, mention: Span, role: &str) -> bool {
 /// the lede).
 fn person_by_role(
     view: &DocView<'_>,
-    seen: &[SpeakerRef],
+    seen: &Seen,
     span: Span,
     role: &str,
     strict: bool,
 ) -> Option<Speaker> {
     let head = Some(role.to_string());
-    let with_role = view.entities.iter().rev().find(|m| {
-        m.span.end <= span.start && m.label == EntityType::PER && role_near(view.text, m.span, role)
+    let with_role = view.last_before(span.start, Question::PersonWithRole(role.into()), |m| {
+        m.label == EntityType::PER && role_near(view.text, m.span, role)
     });
     if let Some(m) = with_role {
         return Some(named(span, m, head));
@@ -425,25 +418,85 @@ fn person_by_role(
     if strict {
         return None;
     }
-    if let Some(prev) = seen.iter().rev().find(|s| s.person && s.entity.is_some()) {
+    if let Some(prev) = seen.last_named_person() {
         return Some(same_as(span, prev, vec![]));
     }
     if let Some(m) = last_mention_before(view, span.start, EntityType::PER) {
         return Some(named(span, m, head));
     }
-    view.entities
+    // Mentions are in text order: the first person starting after the phrase, if near.
+    view.starting_from(span.end)
         .iter()
-        .find(|m| {
-            m.label == EntityType::PER
-                && m.span.start >= span.end
-                && m.span.start - span.end <= CATAPHORA_BYTES
-        })
+        .take_while(|m| m.span.start - span.end <= CATAPHORA_BYTES)
+        .find(|m| m.label == EntityType::PER)
         .map(|m| named(span, m, head))
 }
 
-/// The latest speaker described with the head noun `head` ("la source" → "une source …").
-fn speaker_with_head<'s>(seen: &'s [SpeakerRef], head: &str) -> Option<&'s SpeakerRef> {
-    seen.iter().rev().find(|s| s.head.as_deref() == Some(head))
+/// The speakers resolved so far in a document, latest last, with what is asked of them
+/// kept up to date as they are pushed (asking by scanning them all would make a long
+/// document quadratic).
+#[derive(Debug, Default)]
+pub(crate) struct Seen {
+    list: Vec<SpeakerRef>,
+    /// Index of the latest speaker described with each head noun.
+    by_head: HashMap<String, usize>,
+    /// Index of the latest person speaker, and of the latest one with an entity.
+    last_person: Option<usize>,
+    last_named_person: Option<usize>,
+    /// Index of the latest speaker whose statement came through each kind of channel.
+    by_channel: HashMap<String, usize>,
+}
+
+impl Seen {
+    pub(crate) fn push(&mut self, speaker: SpeakerRef) {
+        let k = self.list.len();
+        if let Some(head) = &speaker.head {
+            self.by_head.insert(head.clone(), k);
+        }
+        if let Some(channel) = &speaker.channel {
+            self.by_channel.insert(channel.clone(), k);
+        }
+        if speaker.person {
+            self.last_person = Some(k);
+            if speaker.entity.is_some() {
+                self.last_named_person = Some(k);
+            }
+        }
+        self.list.push(speaker);
+    }
+
+    /// The latest speaker.
+    pub(crate) fn last(&self) -> Option<&SpeakerRef> {
+        self.list.last()
+    }
+
+    /// The latest speaker described with the head noun `head` ("la source" → "une source
+    /// …").
+    pub(crate) fn with_head(&self, head: &str) -> Option<&SpeakerRef> {
+        self.by_head.get(head).map(|&k| &self.list[k])
+    }
+
+    /// The latest speaker who spoke through the kind of channel `channel` ("communique")
+    /// or was described with the head noun `head`.
+    pub(crate) fn with_channel_or_head(
+        &self,
+        channel: &str,
+        head: Option<&str>,
+    ) -> Option<&SpeakerRef> {
+        let by_channel = self.by_channel.get(channel).copied();
+        let by_head = head.and_then(|h| self.by_head.get(h).copied());
+        by_channel.max(by_head).map(|k| &self.list[k])
+    }
+
+    /// The latest person speaker.
+    pub(crate) fn last_person(&self) -> Option<&SpeakerRef> {
+        self.last_person.map(|k| &self.list[k])
+    }
+
+    /// The latest person speaker linked to an entity.
+    pub(crate) fn last_named_person(&self) -> Option<&SpeakerRef> {
+        self.last_named_person.map(|k| &self.list[k])
+    }
 }
 
 /// A speaker phrase referring back to an earlier speaker.
@@ -486,12 +539,14 @@ fn opens_its_sentence(view: &DocView<'_>, mention: &EntityMention) -> bool {
     let sentence_start = view.sentence_start_before(mention.span.start);
     let lead = &view.text[sentence_start..mention.span.start];
     let words_before = lead.split_whitespace().count();
+    // Mentions are in text order: only those starting from the sentence start up to
+    // the mention can lie between them.
     words_before <= SUBJECT_WORDS_BEFORE
-        && !view.entities.iter().any(|m| {
-            m.label == EntityType::PER
-                && m.span.start >= sentence_start
-                && m.span.end <= mention.span.start
-        })
+        && !view
+            .starting_from(sentence_start)
+            .iter()
+            .take_while(|m| m.span.start <= mention.span.start)
+            .any(|m| m.label == EntityType::PER && m.span.end <= mention.span.start)
 }
 
 /// Resolves "il", "elle", "-t-il", "ils": the topic of "Quant au maire, il …" when there is
@@ -503,7 +558,7 @@ fn opens_its_sentence(view: &DocView<'_>, mention: &EntityMention) -> bool {
 pub(crate) fn pronoun_speaker(
     span: Span,
     view: &DocView<'_>,
-    seen: &[SpeakerRef],
+    seen: &Seen,
     topic: Option<&str>,
 ) -> Speaker {
     let pronoun = fold(&view.text[span.start..span.end]);
@@ -514,20 +569,11 @@ pub(crate) fn pronoun_speaker(
         "elle" => Some(Gender::Feminine),
         _ => None,
     };
-    let from_topic = topic.and_then(|h| seen.iter().rev().find(|s| s.head.as_deref() == Some(h)));
-    let person = if singular {
-        seen.iter().rev().find(|s| s.person)
-    } else {
-        None
-    };
+    let from_topic = topic.and_then(|h| seen.with_head(h));
+    let person = if singular { seen.last_person() } else { None };
     if singular && from_topic.is_none() {
         // Each candidate with where it was last named or last spoke; the latest wins.
-        let named_at = |entity: &str| {
-            view.entities
-                .iter()
-                .rev()
-                .find(|m| m.entity == entity && m.span.end <= span.start)
-        };
+        let named_at = |entity: &str| view.last_of_key_before(entity, span.start);
         let person_at = person.map(|p| {
             let mention = p
                 .entity
@@ -555,9 +601,8 @@ pub(crate) fn pronoun_speaker(
         // Only earlier sentences: a name inside the quotation the pronoun closes ("« Ibrahim
         // a apporté … », a-t-il expliqué") is not who speaks.
         let own_sentence_start = view.sentence_start_before(span.start);
-        let subject = view.entities.iter().rev().find(|m| {
-            m.span.end <= own_sentence_start
-                && view.is_antecedent(m)
+        let subject = view.last_before(own_sentence_start, Question::Subject(gender), |m| {
+            view.is_antecedent(m)
                 && match m.label {
                     EntityType::PER => opens_its_sentence(view, m),
                     EntityType::ORG => {
@@ -595,11 +640,7 @@ pub(crate) fn pronoun_speaker(
         };
     }
     // No earlier speaker: the last person named before the pronoun.
-    let person = view
-        .entities
-        .iter()
-        .rev()
-        .find(|m| m.span.end <= span.start && m.label == EntityType::PER);
+    let person = last_mention_before(view, span.start, EntityType::PER);
     match person {
         Some(p) => named(span, p, None),
         None => Speaker {
@@ -612,7 +653,7 @@ pub(crate) fn pronoun_speaker(
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Gender {
     Masculine,
     Feminine,

@@ -20,7 +20,7 @@ use crate::grammar::{
 };
 use crate::lexicon::{Lexicon, VerbClass};
 use crate::speakers::{
-    description_head, pronoun_speaker, resolve_speaker, same_as, Speaker, SpeakerRef,
+    description_head, pronoun_speaker, resolve_speaker, same_as, Seen, Speaker, SpeakerRef,
 };
 use crate::subjects::{name_in_apposition, subject_after, subject_before, topic_head};
 use crate::view::DocView;
@@ -60,7 +60,7 @@ pub(crate) fn analyse_sentence(
     view: &DocView<'_>,
     words: &[Word],
     headline: bool,
-    seen: &mut Vec<SpeakerRef>,
+    seen: &mut Seen,
 ) -> Vec<Attribution> {
     let quoted = quoted_mask(words);
     let cues = find_cues(lex, view.text, words, &quoted);
@@ -130,7 +130,7 @@ fn framed_quotation(
     view: &DocView<'_>,
     words: &[Word],
     quoted: &[bool],
-    seen: &mut Vec<SpeakerRef>,
+    seen: &mut Seen,
 ) -> Option<Attribution> {
     let open = (1..words.len()).find(|&k| {
         matches!(words[k].kind, WordKind::OpenQuote | WordKind::StraightQuote)
@@ -226,7 +226,7 @@ fn headline_source(
     lex: &Lexicon,
     view: &DocView<'_>,
     words: &[Word],
-    seen: &mut Vec<SpeakerRef>,
+    seen: &mut Seen,
 ) -> Option<Attribution> {
     let last = words.len().checked_sub(1)?;
     if words[last].folded != ")" {
@@ -305,12 +305,7 @@ const CONNECTIVES: [&str; 5] = ["et", "mais", "or", "puis", "donc"];
 const OPENER_WORDS: usize = 5;
 
 impl Reading<'_, '_> {
-    fn verb_statements(
-        &self,
-        cues: &[VerbCue],
-        out: &mut Vec<Attribution>,
-        seen: &mut Vec<SpeakerRef>,
-    ) {
+    fn verb_statements(&self, cues: &[VerbCue], out: &mut Vec<Attribution>, seen: &mut Seen) {
         let words = self.words;
         // Part-of-speech tags, computed only if a cue needs them.
         let mut tags: Tags = None;
@@ -393,12 +388,10 @@ impl Reading<'_, '_> {
             // describes its antecedent; "la France a comptabilisé 500 cas": a count needs a
             // body, not a country, as its author.
             let relative = cue.group_start > 0 && words[cue.group_start - 1].folded == "qui";
-            let place = speaker.entity.as_deref().is_some_and(|e| {
-                self.view
-                    .entities
-                    .iter()
-                    .any(|m| m.entity == e && m.label == EntityType::LOC)
-            });
+            let place = speaker
+                .entity
+                .as_deref()
+                .is_some_and(|e| self.view.key_has_label(e, EntityType::LOC));
             if bare && cue.class == VerbClass::Report && (relative || place) {
                 continue;
             }
@@ -724,7 +717,7 @@ impl Reading<'_, '_> {
         gerund: bool,
         range: Option<(usize, usize)>,
         earlier: &[Attribution],
-        seen: &[SpeakerRef],
+        seen: &Seen,
     ) -> Speaker {
         let first_in_sentence = earlier.is_empty();
         let previous_speaker = earlier.last().and_then(|a| a.speaker);
@@ -834,7 +827,7 @@ impl Reading<'_, '_> {
     fn according_statements(
         &self,
         out: &mut Vec<Attribution>,
-        seen: &mut Vec<SpeakerRef>,
+        seen: &mut Seen,
         keep: impl Fn(usize) -> bool,
     ) {
         let words = self.words;
@@ -957,11 +950,7 @@ impl Reading<'_, '_> {
     /// that "le site" later refers back to "selon le site vie-publique.fr".
     fn named_source(&self, entity: String, phrase: Option<(usize, usize)>) -> Speaker {
         let head = phrase.and_then(|(a, b)| description_head(self.lex, &self.words[a..=b]));
-        let person = self
-            .view
-            .entities
-            .iter()
-            .any(|m| m.entity == entity && m.label == EntityType::PER);
+        let person = self.view.key_has_label(&entity, EntityType::PER);
         Speaker {
             span: phrase.map(|(a, b)| span_of(self.words, a, b)),
             entity: Some(entity.clone()),
@@ -1058,7 +1047,7 @@ fn reportative_compound(words: &[Word], k: usize) -> bool {
 }
 
 /// Remembers the speaker of the statement just pushed, with that statement's chain.
-fn remember(speaker: Speaker, out: &[Attribution], seen: &mut Vec<SpeakerRef>) {
+fn remember(speaker: Speaker, out: &[Attribution], seen: &mut Seen) {
     if let Some(mut r) = speaker.remember {
         r.via = out.last().map(|a| a.via.clone()).unwrap_or_default();
         r.channel = out.last().and_then(|a| a.channel.clone());

@@ -1,16 +1,58 @@
 //! The document as the stage sees it: its text, its entity mentions in text order, its
 //! sentences and its own outlet.
+//!
+//! Speakers are resolved sentence by sentence against the mentions named before, so the
+//! questions asked here ("the latest organisation before this offset", "the mentions
+//! inside this phrase", "is this key ever a place") are answered by binary search, an
+//! index by key and lazily grown lists of the mentions a question keeps, never by a scan
+//! of every mention of the document: that would make a long document quadratic.
+
+use std::cell::RefCell;
 
 use recoupe_model::{Document, EntityMention, EntityType, Sentence, Span};
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::Lexicon;
+use crate::speakers::Gender;
 use crate::words::{fold, Word};
+
+/// A question about single mentions whose answers [`DocView::last_before`] remembers: it
+/// names a predicate that depends on the mention only (and on the document).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum Question {
+    /// A mention of this type.
+    Label(EntityType),
+    /// An organisation that may be referred back to ([`DocView::is_antecedent`]).
+    AntecedentOrganisation,
+    /// A person, or an organisation of a gender compatible with this one, that may be
+    /// referred back to ("ce dernier", "cette dernière").
+    Latest(Gender),
+    /// A mention that is no place whose folded name holds this noun ("le ministère").
+    NameHolding(String),
+    /// A person named with this role word nearby ("le président turc X").
+    PersonWithRole(String),
+    /// A person or organisation (of this gender) that opens its sentence as its subject,
+    /// what a pronoun may refer back to.
+    Subject(Option<Gender>),
+}
+
+/// The mentions (indices, in text order) for which a question holds, among the first
+/// `scanned` mentions of the document.
+#[derive(Debug, Default)]
+struct Kept {
+    scanned: usize,
+    hits: Vec<usize>,
+}
 
 /// A document's text with its entity mentions in text order.
 pub(crate) struct DocView<'d> {
     pub(crate) text: &'d str,
     /// Entity mentions in text order.
     pub(crate) entities: Vec<&'d EntityMention>,
+    /// Indices into `entities` of the mentions of each entity key, in text order.
+    by_key: HashMap<&'d str, Vec<usize>>,
+    /// What [`DocView::last_before`] found so far, per question.
+    kept: RefCell<HashMap<Question, Kept>>,
     /// The document's sentences, in text order (the text stage's segmentation).
     sentences: &'d [Sentence],
     /// The article's own outlet, folded to letters and digits: never a link of a chain.
@@ -32,10 +74,16 @@ impl<'d> DocView<'d> {
                 platform_keys.push(m.entity.clone());
             }
         }
+        let mut by_key: HashMap<&'d str, Vec<usize>> = HashMap::default();
+        for (k, m) in entities.iter().enumerate() {
+            by_key.entry(m.entity.as_str()).or_default().push(k);
+        }
         DocView {
             platform_keys,
             text: &doc.text,
             entities,
+            by_key,
+            kept: RefCell::default(),
             sentences: &doc.layers.sentences,
             outlet_key: doc
                 .meta
@@ -46,8 +94,82 @@ impl<'d> DocView<'d> {
         }
     }
 
+    /// The mentions inside `span`, in text order.
     pub(crate) fn mentions_in(&self, span: Span) -> impl Iterator<Item = &&'d EntityMention> {
-        self.entities.iter().filter(move |e| span.contains(&e.span))
+        // Mentions are sorted by start: only those starting inside the span can be in it.
+        let from = self.entities.partition_point(|e| e.span.start < span.start);
+        let to = self.entities.partition_point(|e| e.span.start <= span.end);
+        self.entities[from..to.max(from)]
+            .iter()
+            .filter(move |e| span.contains(&e.span))
+    }
+
+    /// The mentions starting at or before `offset`, in text order: every mention that
+    /// ends at or before `offset` is among them.
+    pub(crate) fn up_to(&self, offset: usize) -> &[&'d EntityMention] {
+        let n = self.entities.partition_point(|e| e.span.start <= offset);
+        &self.entities[..n]
+    }
+
+    /// The mentions of entity `key`, in text order.
+    pub(crate) fn mentions_of<'v>(
+        &'v self,
+        key: &str,
+    ) -> impl DoubleEndedIterator<Item = &'d EntityMention> + 'v {
+        self.by_key
+            .get(key)
+            .into_iter()
+            .flatten()
+            .map(|&k| self.entities[k])
+    }
+
+    /// Whether entity `key` has a mention of type `label` anywhere in the document.
+    pub(crate) fn key_has_label(&self, key: &str, label: EntityType) -> bool {
+        self.mentions_of(key).any(|m| m.label == label)
+    }
+
+    /// The latest mention of entity `key` ending at or before `offset`.
+    pub(crate) fn last_of_key_before(&self, key: &str, offset: usize) -> Option<&'d EntityMention> {
+        let at = self.by_key.get(key)?;
+        let n = at.partition_point(|&k| self.entities[k].span.start <= offset);
+        at[..n]
+            .iter()
+            .rev()
+            .map(|&k| self.entities[k])
+            .find(|m| m.span.end <= offset)
+    }
+
+    /// The mentions starting at or after `offset`, in text order.
+    pub(crate) fn starting_from(&self, offset: usize) -> &[&'d EntityMention] {
+        let k = self.entities.partition_point(|e| e.span.start < offset);
+        &self.entities[k..]
+    }
+
+    /// The latest mention ending at or before `offset` for which `holds` is true. `holds`
+    /// must depend on the mention only and be the predicate `question` names: the
+    /// mentions it keeps are remembered per question, so a document's mentions are each
+    /// tested once per question however many times it is asked.
+    pub(crate) fn last_before(
+        &self,
+        offset: usize,
+        question: Question,
+        holds: impl Fn(&EntityMention) -> bool,
+    ) -> Option<&'d EntityMention> {
+        let n = self.up_to(offset).len();
+        let mut kept = self.kept.borrow_mut();
+        let kept = kept.entry(question).or_default();
+        while kept.scanned < n {
+            if holds(self.entities[kept.scanned]) {
+                kept.hits.push(kept.scanned);
+            }
+            kept.scanned += 1;
+        }
+        let below = kept.hits.partition_point(|&k| k < n);
+        kept.hits[..below]
+            .iter()
+            .rev()
+            .map(|&k| self.entities[k])
+            .find(|m| m.span.end <= offset)
     }
 
     /// Whether an organisation's name starts at this word ("à *Xinhua*").
@@ -64,11 +186,13 @@ impl<'d> DocView<'d> {
             .map_or(0, |k| self.sentences[k].span.start)
     }
 
+    /// The first mention (in text order) starting at byte `start`.
     pub(crate) fn mention_starting_at(&self, start: usize) -> Option<&'d EntityMention> {
+        let k = self.entities.partition_point(|e| e.span.start < start);
         self.entities
-            .iter()
+            .get(k)
             .copied()
-            .find(|e| e.span.start == start)
+            .filter(|e| e.span.start == start)
     }
 
     /// Whether an entity key names a social network or messaging platform.
@@ -122,12 +246,9 @@ pub(crate) fn last_organisation_before<'d>(
     view: &DocView<'d>,
     offset: usize,
 ) -> Option<&'d EntityMention> {
-    view.entities
-        .iter()
-        .rev()
-        .filter(|m| m.span.end <= offset && m.label == EntityType::ORG)
-        .find(|m| view.is_antecedent(m))
-        .copied()
+    view.last_before(offset, Question::AntecedentOrganisation, |m| {
+        m.label == EntityType::ORG && view.is_antecedent(m)
+    })
 }
 
 /// The latest mention of type `label` ending before `offset`.
@@ -136,11 +257,7 @@ pub(crate) fn last_mention_before<'d>(
     offset: usize,
     label: EntityType,
 ) -> Option<&'d EntityMention> {
-    view.entities
-        .iter()
-        .rev()
-        .find(|m| m.span.end <= offset && m.label == label)
-        .copied()
+    view.last_before(offset, Question::Label(label), |m| m.label == label)
 }
 
 #[cfg(test)]

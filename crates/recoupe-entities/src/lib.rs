@@ -112,11 +112,14 @@ impl Stage for EntityStage {
             for &s in &sentences {
                 recogniser.sentence(&toks, s, text, &mut cands);
             }
-            let inside_person: Vec<(usize, usize)> = cands
-                .iter()
-                .filter(|c| c.label == EntityType::PER)
-                .map(|c| (c.start, c.end))
-                .collect();
+            // Tokens inside a person's name (a mask: asking each token against every
+            // person of a long document would be quadratic).
+            let mut inside_person = vec![false; toks.len()];
+            for c in cands.iter().filter(|c| c.label == EntityType::PER) {
+                for inside in &mut inside_person[c.start..c.end] {
+                    *inside = true;
+                }
+            }
             let mut nationalities = Vec::new();
             // words repeat within a document: one reference probe per distinct word
             let mut seen: HashMap<&str, Option<String>> = HashMap::default();
@@ -130,9 +133,7 @@ impl Stage for EntityStage {
                 {
                     continue;
                 }
-                if self.lex.peoples.contains(&*t.folded)
-                    || inside_person.iter().any(|&(a, b)| a <= k && k < b)
-                {
+                if self.lex.peoples.contains(&*t.folded) || inside_person[k] {
                     continue;
                 }
                 let country = seen

@@ -490,15 +490,20 @@ pub fn resolve(
         }
     }
     let mut keep = vec![true; n];
+    // The latest multi-word organisation before each mention, by its first word (kept up
+    // to date as the loop goes, rather than looked for backwards from every short form).
+    let mut long_orgs: HashMap<&str, usize> = HashMap::default();
     for k in 0..n {
         let word = toks[cands[k].start].folded.as_ref();
+        if k > 0 {
+            let o = k - 1;
+            if cands[o].label == EntityType::ORG && cands[o].end - cands[o].start > 1 {
+                long_orgs.insert(toks[cands[o].start].folded.as_ref(), o);
+            }
+        }
         if cands[k].rule == RULE_SHORT_FORM {
             // "le Conseil" after "le Conseil constitutionnel": the same organisation
-            let long = (0..k).rev().find(|&o| {
-                cands[o].label == EntityType::ORG
-                    && cands[o].end - cands[o].start > 1
-                    && toks[cands[o].start].folded == word
-            });
+            let long = long_orgs.get(word).copied();
             match long {
                 Some(o) => {
                     clusters.union(o, k);

@@ -14,9 +14,13 @@
 //! or cleared.
 //!
 //! **Records** ([`story_event`]): the main event of a story's articles, with its type, modes,
-//! actors stated as fact, recipients, the most precise agreed place, the date most articles
-//! give, the toll of the dead with every report, and responsibility by actor (claimed by,
-//! denied by). [`AcledRow`] flattens a record into the columns of an ACLED-like table.
+//! actors stated as fact (an actor some source denies, or that blames its accuser, is
+//! disputed and stays out), recipients, the place (the main event's clauses and the leads
+//! weigh each place; one more precise than the country wins when it outweighs every other
+//! precise place away from it; a place that speaks, "selon Kiev", is no lead support), the
+//! date (the earliest day-level date with at least half the best support; an undated report
+//! places its relative dates against the story's earliest publication date), the toll of
+//! the dead with every report, and responsibility by actor (claimed by, denied by). [`AcledRow`] flattens a record into the columns of an ACLED-like table.
 
 mod lexicon;
 mod mentions;

@@ -1578,7 +1578,7 @@ fn place_of(words: &[Word], parts: &[Part], f: &Found, clause: (usize, usize)) -
         p.first.checked_sub(1).is_some_and(|k| {
             matches!(
                 words[k].folded.as_str(),
-                "a" | "au" | "aux" | "dans" | "pres" | "en" | "sur" | "vers"
+                "a" | "au" | "aux" | "dans" | "en" | "sur"
             ) || (matches!(words[k].folded.as_str(), "de" | "d'" | "du")
                 && k.checked_sub(1).is_some_and(|j| {
                     matches!(
@@ -1589,22 +1589,24 @@ fn place_of(words: &[Word], parts: &[Part], f: &Found, clause: (usize, usize)) -
                             | "province"
                             | "village"
                             | "localite"
-                            | "pres"
                             | "centrale"
                             | "quartier"
                             | "commune"
                             | "banlieue"
-                            | "environs"
                             | "centre"
-                            | "nord"
-                            | "sud"
-                            | "est"
-                            | "ouest"
                             | "marche"
                             | "port"
                             | "camp"
                             | "base"
+                    ) || (matches!(
+                        words[j].folded.as_str(),
+                        "nord" | "sud" | "est" | "ouest" | "nord-est" | "nord-ouest" | "sud-est"
+                            | "sud-ouest"
                     )
+                        // "dans le nord du pays" is inside it; "au nord de Beni", "près
+                        // de Beni" only say where the place is from a landmark.
+                        && j.checked_sub(1)
+                            .is_some_and(|i| matches!(words[i].folded.as_str(), "le" | "l'")))
                 }))
         })
     };

@@ -346,48 +346,102 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
         .iter()
         .filter_map(|d| d.meta.published.as_ref().map(|p| p.date))
         .max();
-    let mut dates: BTreeMap<&str, BTreeMap<usize, f64>> = BTreeMap::new();
+    // An article that does not say when it was written places its relative dates ("samedi",
+    // "dans la nuit de mardi à mercredi") against the earliest publication date of the
+    // story's other reports: they report the same event within days.
+    let earliest = documents
+        .iter()
+        .filter_map(|d| d.meta.published.as_ref().map(|p| p.date))
+        .min();
+    let borrowed: Vec<Vec<(Span, Option<String>)>> = documents
+        .iter()
+        .map(|d| match (earliest, &d.meta.published) {
+            (Some(reference), None) if d.layers.dates.iter().any(|m| m.value.is_none()) => {
+                recoupe_values::dates::place_against(
+                    &d.text,
+                    reference,
+                    d.meta.ingested_at.date_naive(),
+                )
+            }
+            _ => Vec::new(),
+        })
+        .collect();
+    let mut dates: BTreeMap<String, BTreeMap<usize, f64>> = BTreeMap::new();
     for (k, e) in &main_mentions {
-        if let Some(d) = &e.date {
+        let value = e.date.clone().or_else(|| {
+            borrowed[*k]
+                .iter()
+                .filter(|(span, value)| e.span.contains(span) && value.is_some())
+                .min_by_key(|(span, _)| span.start.abs_diff(e.trigger.start))
+                .and_then(|(_, value)| value.clone())
+        });
+        if let Some(d) = value {
             let w = position_weight(documents[*k], e);
-            let slot = dates.entry(d.as_str()).or_default().entry(*k).or_default();
+            let slot = dates.entry(d).or_default().entry(*k).or_default();
             *slot = slot.max(w);
         }
     }
     let plausible = |value: &str| -> bool {
         let Some(latest) = latest else { return true };
-        let start = value.split('/').next().unwrap_or(value);
-        let first_day = match start.len() {
-            10 => chrono::NaiveDate::parse_from_str(start, "%Y-%m-%d").ok(),
-            7 => chrono::NaiveDate::parse_from_str(&format!("{start}-01"), "%Y-%m-%d").ok(),
-            _ => chrono::NaiveDate::parse_from_str(&format!("{start}-01-01"), "%Y-%m-%d").ok(),
-        };
-        first_day.is_some_and(|d| d <= latest && (latest - d).num_days() <= 62)
+        first_day(value).is_some_and(|d| d <= latest && (latest - d).num_days() <= 62)
     };
-    let date = dates
+    // The event is the first thing its reports date: later dates in its clauses are most
+    // often the follow-up (a toll revised, a visit, a reaction). Among the dates to the day
+    // (or a night, a few days) that at least half as much support as the best one, the
+    // earliest; with none, the best supported.
+    let candidates: Vec<(&String, &BTreeMap<usize, f64>, f64)> = dates
         .iter()
         .filter(|(value, _)| plausible(value))
         .map(|(value, arts)| (value, arts, arts.values().sum::<f64>()))
-        .max_by(|a, b| {
+        .collect();
+    let top = candidates.iter().map(|c| c.2).fold(0.0_f64, f64::max);
+    let strong: Vec<&(&String, &BTreeMap<usize, f64>, f64)> = candidates
+        .iter()
+        .filter(|c| 2.0 * c.2 >= top && date_specificity(c.0) >= 2)
+        .collect();
+    let date = if strong.is_empty() {
+        candidates.iter().max_by(|a, b| {
             a.2.partial_cmp(&b.2)
                 .unwrap_or(std::cmp::Ordering::Equal)
                 .then_with(|| date_specificity(a.0).cmp(&date_specificity(b.0)))
                 .then_with(|| b.0.cmp(a.0))
         })
-        .map(|(value, arts, _)| RecordDate {
-            value: value.to_string(),
-            precision: granularity_of(value),
-            articles: arts.keys().map(|k| article_id(documents[*k])).collect(),
-        });
+    } else {
+        strong.into_iter().min_by(|a, b| {
+            first_day(a.0)
+                .cmp(&first_day(b.0))
+                .then_with(|| b.2.partial_cmp(&a.2).unwrap_or(std::cmp::Ordering::Equal))
+                .then_with(|| date_specificity(b.0).cmp(&date_specificity(a.0)))
+                .then_with(|| a.0.cmp(b.0))
+        })
+    }
+    .map(|(value, arts, _)| RecordDate {
+        value: value.to_string(),
+        precision: granularity_of(value),
+        articles: arts.keys().map(|k| article_id(documents[*k])).collect(),
+    });
 
     let fatalities = fatalities(documents, facts);
     // Disasters, accidents, results: no one is held responsible in the sense of an event
-    // data set (who did it).
-    let responsibility = if main == EventType::Other {
+    // data set (who did it); a protest's organisers are its actors, and its "revendications"
+    // are demands, not claims of an act.
+    let mut responsibility = if matches!(main, EventType::Other | EventType::Protest) {
         Vec::new()
     } else {
         responsibility(documents, main, &names, &established)
     };
+    // An actor whose part some source denies, or that blames the one blaming it, is
+    // disputed: it stays in `responsibility` and out of the established actors, with the
+    // state bodies that stand for it ("l'armée russe" when Moscow denies).
+    let disputed = disputed_actors(&responsibility);
+    let mut actors = actors;
+    actors.retain(|a| {
+        !disputed.contains(&a.entity)
+            && !state_side(kb, &a.entity).is_some_and(|side| disputed.contains(&side))
+    });
+    for r in &mut responsibility {
+        r.established = actors.iter().any(|a| a.entity == r.actor.entity);
+    }
 
     Some(EventRecord {
         event_type: main,
@@ -405,10 +459,62 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
     })
 }
 
+/// Actors of the responsibility list whose part is disputed: some source denies it, or it
+/// holds responsible one that holds it responsible.
+fn disputed_actors(responsibility: &[Responsibility]) -> BTreeSet<String> {
+    let blames = |by: &str, actor: &str| {
+        responsibility
+            .iter()
+            .any(|r| r.actor.entity == actor && r.claimed_by.iter().any(|c| c.entity == by))
+    };
+    responsibility
+        .iter()
+        .filter(|r| {
+            !r.denied_by.is_empty()
+                || r.claimed_by
+                    .iter()
+                    .any(|c| c.entity != r.actor.entity && blames(&r.actor.entity, &c.entity))
+        })
+        .map(|r| r.actor.entity.clone())
+        .collect()
+}
+
+/// The country a state body of the actors registry stands for (`country:RU` for the Russian
+/// army), if `key` is one.
+fn state_side(kb: &Reference, key: &str) -> Option<String> {
+    let actor = kb.actor(key.strip_prefix("actors:")?)?;
+    let country = actor.country.as_ref()?;
+    recoupe_kb::STATE_KINDS
+        .contains(&actor.kind.as_str())
+        .then(|| format!("country:{country}"))
+}
+
+/// The first day a date value covers (`2024-03` → 1 March).
+fn first_day(value: &str) -> Option<chrono::NaiveDate> {
+    let start = value.split('/').next().unwrap_or(value);
+    match start.len() {
+        10 => chrono::NaiveDate::parse_from_str(start, "%Y-%m-%d").ok(),
+        7 => chrono::NaiveDate::parse_from_str(&format!("{start}-01"), "%Y-%m-%d").ok(),
+        _ => chrono::NaiveDate::parse_from_str(&format!("{start}-01-01"), "%Y-%m-%d").ok(),
+    }
+}
+
+/// How closely a value dates an event: a day 3, a night or a few days 2, a week, a month or
+/// a longer interval 1, a year 0.
 fn date_specificity(value: &str) -> u8 {
     match granularity_of(value) {
         Granularity::Day => 3,
-        Granularity::Interval => 2,
+        Granularity::Interval => {
+            let days = value.split_once('/').and_then(|(a, b)| {
+                let parse = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+                Some((parse(b)? - parse(a)?).num_days())
+            });
+            if days.is_some_and(|d| (0..=3).contains(&d)) {
+                2
+            } else {
+                1
+            }
+        }
         Granularity::Week | Granularity::Month => 1,
         Granularity::Year => 0,
     }
@@ -426,97 +532,176 @@ fn granularity_of(value: &str) -> Granularity {
     }
 }
 
+/// How precisely a place of the places layer locates an event: a facility of the actors
+/// registry ("centrale nucléaire de X") is a site, an area with a country a region.
+fn place_precision(place: &recoupe_model::Place) -> GeoPrecision {
+    let facility = place
+        .kb
+        .as_ref()
+        .filter(|l| l.kb == recoupe_kb::KB_ACTORS)
+        .and_then(|l| Reference::embedded().actor(&l.id))
+        .is_some_and(|a| a.kind == "facility");
+    match place.kind {
+        _ if facility => GeoPrecision::Town,
+        PlaceKind::Area if place.country.is_some() => GeoPrecision::Region,
+        kind => GeoPrecision::of(kind),
+    }
+}
+
+/// Places that name the same spot or one inside the other, as far as coordinates tell (a
+/// subdivision is located at its capital).
+const SAME_SPOT_KM: f64 = 60.0;
+
 fn choose_place(
     documents: &[&Document],
     main: &[(usize, &Event)],
     evidence: &mut Vec<String>,
 ) -> Option<RecordPlace> {
-    // Candidate places: those of the main event's clauses; with none, every place of the
-    // articles' leads.
-    let mut support: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    // Support of each place, per article: the weight of the main event's clauses that give
+    // it (headline 3, lead 2, body 1), or 1 when the article names it in its headline or
+    // lead; summed over the articles.
+    let mut support: BTreeMap<String, BTreeMap<usize, f64>> = BTreeMap::new();
     for (k, e) in main {
         if let Some(p) = &e.place {
-            support.entry(p.clone()).or_default().insert(*k);
+            let w = position_weight(documents[*k], e);
+            let slot = support.entry(p.clone()).or_default().entry(*k).or_default();
+            *slot = slot.max(w);
         }
     }
-    if support.is_empty() {
-        for (k, doc) in documents.iter().enumerate() {
-            let lead_end = doc
-                .layers
-                .sentences
-                .get(2)
-                .map_or(doc.text.len(), |s| s.span.end);
-            for p in &doc.layers.places {
-                if p.span.start < lead_end {
-                    support.entry(p.entity.clone()).or_default().insert(k);
-                }
+    // A place that speaks in the reports ("Kiev dément", "selon Moscou") stands for its
+    // government there: naming it in the lead says who talks, not where it happened.
+    let speakers: BTreeSet<&str> = documents
+        .iter()
+        .flat_map(|d| {
+            d.layers
+                .attributions
+                .iter()
+                .filter_map(|a| a.speaker_entity.as_deref())
+                .chain(d.layers.events.iter().filter_map(|e| e.source.as_deref()))
+        })
+        .collect();
+    for (k, doc) in documents.iter().enumerate() {
+        let lead_end = doc
+            .layers
+            .sentences
+            .get(2)
+            .map_or(doc.text.len(), |s| s.span.end);
+        for p in &doc.layers.places {
+            if p.span.start < lead_end && !speakers.contains(p.entity.as_str()) {
+                let slot = support
+                    .entry(p.entity.clone())
+                    .or_default()
+                    .entry(k)
+                    .or_default();
+                *slot = slot.max(1.0);
             }
         }
     }
+    // A place the gazetteer does not know still locates the event when the places layer
+    // gives its country (a village, a site: "gare de X"); a wider area without one does not.
     let place_of = |key: &str| {
         documents
             .iter()
             .flat_map(|d| d.layers.places.iter())
-            .find(|p| p.entity == key && p.kb.is_some())
+            .filter(|p| p.entity == key)
+            .find(|p| p.kb.is_some() || (p.country.is_some() && p.kind != PlaceKind::Area))
     };
-    let candidates: Vec<(&recoupe_model::Place, &BTreeSet<usize>)> = support
+    let candidates: Vec<(&recoupe_model::Place, f64, usize)> = support
         .iter()
-        .filter_map(|(key, arts)| place_of(key).map(|p| (p, arts)))
+        .filter_map(|(key, arts)| {
+            place_of(key).map(|p| (p, arts.values().sum::<f64>(), arts.len()))
+        })
         .collect();
     if candidates.is_empty() {
         return None;
     }
-    let mut by_country: BTreeMap<Option<&str>, usize> = BTreeMap::new();
-    for (p, arts) in &candidates {
-        *by_country.entry(p.country.as_deref()).or_default() += arts.len();
+    // The country: most support, a named country before a wider area with none; on a tie
+    // the one with the more precise place.
+    let mut by_country: BTreeMap<Option<&str>, (f64, std::cmp::Reverse<GeoPrecision>)> =
+        BTreeMap::new();
+    for (p, score, _) in &candidates {
+        let slot = by_country
+            .entry(p.country.as_deref())
+            .or_insert((0.0, std::cmp::Reverse(GeoPrecision::Country)));
+        slot.0 += score;
+        slot.1 = slot.1.max(std::cmp::Reverse(place_precision(p)));
     }
-    // A wider area with no country ("l'Afrique") locates nothing when a country is named.
-    let (&country, _) = by_country
-        .iter()
-        .max_by_key(|(c, n)| (c.is_some() || by_country.len() == 1, **n))?;
-    let in_country: Vec<&(&recoupe_model::Place, &BTreeSet<usize>)> = candidates
-        .iter()
-        .filter(|(p, _)| p.country.as_deref() == country)
-        .collect();
-    // The best-supported place, then a more precise one inside it that at least half as
-    // many articles give (a town of the province, a site of the town).
-    let top = in_country.iter().max_by(|a, b| {
-        a.1.len()
-            .cmp(&b.1.len())
-            .then_with(|| GeoPrecision::of(b.0.kind).cmp(&GeoPrecision::of(a.0.kind)))
-            .then_with(|| b.0.entity.cmp(&a.0.entity))
+    let single = by_country.len() == 1;
+    let (&country, _) = by_country.iter().max_by(|a, b| {
+        (a.0.is_some() || single)
+            .cmp(&(b.0.is_some() || single))
+            .then_with(|| {
+                a.1 .0
+                    .partial_cmp(&b.1 .0)
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            })
+            .then_with(|| a.1 .1.cmp(&b.1 .1))
     })?;
-    let inside = |p: &recoupe_model::Place| -> bool {
-        if GeoPrecision::of(top.0.kind) == GeoPrecision::Country {
-            return true;
-        }
-        match (top.0.lat, top.0.lon, p.lat, p.lon) {
-            (Some(a), Some(b), Some(c), Some(d)) => haversine(a, b, c, d) <= 150.0,
-            _ => false,
-        }
-    };
-    let (place, arts) = in_country
+    let in_country: Vec<&(&recoupe_model::Place, f64, usize)> = candidates
         .iter()
-        .filter(|(p, a)| {
-            GeoPrecision::of(p.kind) < GeoPrecision::of(top.0.kind)
-                && 2 * a.len() >= top.1.len()
-                && inside(p)
+        .filter(|(p, _, _)| p.country.as_deref() == country)
+        .collect();
+    let top = in_country
+        .iter()
+        .map(|(_, s, _)| *s)
+        .fold(0.0_f64, f64::max);
+    let related = |a: &recoupe_model::Place, b: &recoupe_model::Place| {
+        a.entity == b.entity
+            || matches!((a.lat, a.lon, b.lat, b.lon), (Some(w), Some(x), Some(y), Some(z))
+                if haversine(w, x, y, z) <= SAME_SPOT_KM)
+    };
+    // A place more precise than the country is the event's when the articles support it at
+    // least half as well as the best place and better than any other precise place away from
+    // it (rivers and areas run through places and compete with none; a site with no
+    // coordinates may lie inside a region): a vote counted canton by canton stays national,
+    // a massacre in one village does not.
+    let qualifies = |c: &(&recoupe_model::Place, f64, usize)| {
+        let level = place_precision(c.0);
+        2.0 * c.1 >= top
+            && in_country.iter().all(|d| {
+                std::ptr::eq(d.0, c.0)
+                    || place_precision(d.0) == GeoPrecision::Country
+                    || matches!(d.0.kind, PlaceKind::River | PlaceKind::Area)
+                    || (level == GeoPrecision::Region
+                        && place_precision(d.0) == GeoPrecision::Town
+                        && d.0.lat.is_none())
+                    || related(c.0, d.0)
+                    || c.1 > d.1
+            })
+    };
+    let by_support = |a: &&&(&recoupe_model::Place, f64, usize),
+                      b: &&&(&recoupe_model::Place, f64, usize)| {
+        a.1.partial_cmp(&b.1)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| b.0.entity.cmp(&a.0.entity))
+    };
+    let chosen = [GeoPrecision::Town, GeoPrecision::Region]
+        .into_iter()
+        .find_map(|level| {
+            in_country
+                .iter()
+                .filter(|c| place_precision(c.0) == level && qualifies(c))
+                .max_by(by_support)
         })
-        .min_by(|a, b| {
-            GeoPrecision::of(a.0.kind)
-                .cmp(&GeoPrecision::of(b.0.kind))
-                .then_with(|| b.1.len().cmp(&a.1.len()))
-                .then_with(|| a.0.entity.cmp(&b.0.entity))
+        .or_else(|| {
+            in_country
+                .iter()
+                .filter(|c| place_precision(c.0) == GeoPrecision::Country)
+                .max_by(by_support)
         })
-        .copied()
-        .unwrap_or(top);
+        .or_else(|| in_country.iter().max_by(by_support))?;
+    let (place, _, _) = **chosen;
+    let arts: BTreeSet<usize> = support
+        .get(&place.entity)
+        .map(|a| a.keys().copied().collect())
+        .unwrap_or_default();
     evidence.push(format!(
-        "place {} ({} article(s)) among {}",
+        "place {} ({:.1}) among {}",
         place.name,
-        arts.len(),
+        chosen.1,
         candidates
             .iter()
-            .map(|(p, a)| format!("{} {}", p.name, a.len()))
+            .map(|(p, s, _)| format!("{} {s:.1}", p.name))
             .collect::<Vec<_>>()
             .join(", ")
     ));
@@ -535,7 +720,7 @@ fn choose_place(
         kind: place.kind,
         lat: place.lat,
         lon: place.lon,
-        precision: GeoPrecision::of(place.kind),
+        precision: place_precision(place),
         admin1,
         articles: arts.iter().map(|k| article_id(documents[*k])).collect(),
     })

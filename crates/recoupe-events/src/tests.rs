@@ -343,3 +343,147 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn issue14_an_undated_report_places_its_weekdays_against_the_other_reports() {
+    // The dated report says nothing of when; the undated one says "la nuit de samedi à
+    // dimanche", which only the other report's publication date (a Monday) can place.
+    let a = annotate(
+        "w1",
+        Some("2024-05-06"),
+        "Inondations en Tunisie\nDes inondations ont fait douze morts à Sfax, selon la protection civile.",
+    );
+    let b = annotate(
+        "w2",
+        None,
+        "Dans la nuit de samedi à dimanche, des inondations ont fait douze morts à Sfax.",
+    );
+    assert!(b.meta.published.is_none() || b.layers.dates.iter().all(|d| d.value.is_none()));
+    let record = story_event(&[&a, &b], &[]).expect("a record");
+    assert_eq!(record.event_type, EventType::Other);
+    assert_eq!(
+        record.date.as_ref().map(|d| d.value.as_str()),
+        Some("2024-05-04/2024-05-05"),
+        "{record:?}"
+    );
+}
+
+#[test]
+fn issue14_the_event_date_is_the_earliest_well_supported_day_not_the_follow_up() {
+    let first = annotate(
+        "e1",
+        Some("2024-03-08"),
+        "L'attaque de mardi à Kidal a fait cinq morts parmi les soldats.",
+    );
+    let later = |id: &str| {
+        annotate(
+            id,
+            Some("2024-03-08"),
+            "Jeudi, l'armée a annoncé que l'attaque de Kidal avait fait cinq morts.",
+        )
+    };
+    let (b, c) = (later("e2"), later("e3"));
+    let record = story_event(&[&first, &b, &c], &[]).expect("a record");
+    assert_eq!(record.event_type, EventType::Assault);
+    assert_eq!(
+        record.date.as_ref().map(|d| d.value.as_str()),
+        Some("2024-03-05"),
+        "{record:?}"
+    );
+}
+
+#[test]
+fn issue14_a_landmark_after_pres_de_or_au_nord_de_is_no_place_of_the_clause() {
+    let near = annotate("l1", None, "Une attaque a tué dix civils au nord de Beni.");
+    let e = of_type(&near, EventType::Assault)[0];
+    assert_eq!(e.place, None, "{e:?}");
+    let inside = annotate(
+        "l2",
+        None,
+        "Une attaque a tué dix civils dans le nord du Mali.",
+    );
+    let e = of_type(&inside, EventType::Assault)[0];
+    assert_eq!(e.place.as_deref(), Some("country:ML"), "{e:?}");
+}
+
+#[test]
+fn issue14_a_capital_that_speaks_in_the_lead_is_not_where_it_happened() {
+    let a = annotate(
+        "k1",
+        Some("2024-02-10"),
+        "Trois morts dans une frappe, selon Kiev\n\
+         Une frappe a fait trois morts dans la nuit, selon Kiev. \
+         Le missile a touché un immeuble de Kharkiv.",
+    );
+    let b = annotate(
+        "k2",
+        Some("2024-02-10"),
+        "Une frappe a tué trois personnes, selon Kiev. L'immeuble visé se trouve à Kharkiv.",
+    );
+    let record = story_event(&[&a, &b], &[]).expect("a record");
+    let place = record.place.as_ref().expect("a place");
+    assert_eq!(place.name, "Kharkiv", "{record:?}");
+}
+
+#[test]
+fn issue14_a_vote_counted_canton_by_canton_stays_national() {
+    let a = annotate(
+        "v1",
+        Some("2024-03-03"),
+        "Le référendum sur les retraites accepté en Suisse\n\
+         La Suisse a accepté dimanche par référendum la réforme des retraites. \
+         Le Jura a voté oui à 80% et Genève à 75%.",
+    );
+    let b = annotate(
+        "v2",
+        Some("2024-03-03"),
+        "Le référendum a été accepté en Suisse. Vaud et Genève ont dit oui, le Tessin aussi.",
+    );
+    let record = story_event(&[&a, &b], &[]).expect("a record");
+    let place = record.place.as_ref().expect("a place");
+    assert_eq!(place.precision, crate::GeoPrecision::Country, "{record:?}");
+    assert_eq!(place.country.as_deref(), Some("CH"));
+}
+
+#[test]
+fn issue14_an_actor_whose_part_is_denied_is_disputed_not_established() {
+    let a = annotate(
+        "x1",
+        Some("2022-11-21"),
+        "Des bombardements russes ont frappé la ville de Nikopol samedi. Moscou a démenti.",
+    );
+    let b = annotate(
+        "x2",
+        Some("2022-11-21"),
+        "Des bombardements russes ont visé Nikopol samedi, selon Kiev. Moscou dément.",
+    );
+    let record = story_event(&[&a, &b], &[]).expect("a record");
+    assert!(
+        record.actors.iter().all(|x| x.entity != "country:RU"),
+        "{record:?}"
+    );
+    let r = record
+        .responsibility
+        .iter()
+        .find(|r| r.actor.entity == "country:RU")
+        .expect("Russia's part, disputed");
+    assert!(!r.denied_by.is_empty());
+    assert!(!r.established);
+}
+
+#[test]
+fn issue14_a_protest_s_revendications_are_no_claim_of_responsibility() {
+    let a = annotate(
+        "m1",
+        None,
+        "Des milliers de manifestants ont défilé à Lyon. La CGT revendique une hausse des salaires.",
+    );
+    let b = annotate(
+        "m2",
+        None,
+        "La manifestation de Lyon a réuni des milliers de personnes. La CGT a revendiqué 20 000 manifestants.",
+    );
+    let record = story_event(&[&a, &b], &[]).expect("a record");
+    assert_eq!(record.event_type, EventType::Protest);
+    assert!(record.responsibility.is_empty(), "{record:?}");
+}

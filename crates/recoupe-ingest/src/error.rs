@@ -79,6 +79,8 @@ pub enum ErrorReason {
     Utf8(String),
     #[error("no text: {0}")]
     Empty(&'static str),
+    #[error("not text: the content is {0}; nothing was read from it")]
+    Binary(&'static str),
 }
 
 /// An input, or one record of it, that could not be read. Reading continues with the next

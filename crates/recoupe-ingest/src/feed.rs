@@ -28,21 +28,76 @@ fn local_timestamp(value: &str) -> Option<DateTime<Utc>> {
     Some(date.and_hms_opt(0, 0, 0)?.and_utc())
 }
 
+fn parse_feed(bytes: &[u8]) -> Result<feed_rs::model::Feed, feed_rs::parser::ParseFeedError> {
+    feed_rs::parser::Builder::new()
+        .timestamp_parser(local_timestamp)
+        // No invented ids: an item without a GUID has no external id.
+        .id_generator(|_links, _title, _uri| String::new())
+        .build()
+        .parse(bytes)
+}
+
+/// A feed cut short (a truncated download, a disk full) keeps its complete items: the bytes
+/// up to the last closing `</item>` or `</entry>`, with the elements still open closed.
+/// Returns the repaired feed and the byte offset where the complete items end.
+fn complete_items(bytes: &[u8]) -> Option<(Vec<u8>, usize)> {
+    let lower: Vec<u8> = bytes.iter().map(u8::to_ascii_lowercase).collect();
+    let last = |needle: &[u8]| memchr::memmem::rfind(&lower, needle).map(|at| at + needle.len());
+    let (end, closing): (usize, &[u8]) = match (last(b"</item>"), last(b"</entry>")) {
+        (Some(item), entry) if entry.is_none_or(|e| item > e) => {
+            let closing: &[u8] = if memchr::memmem::find(&lower, b"<rdf:rdf").is_some() {
+                b"</rdf:RDF>"
+            } else {
+                b"</channel></rss>"
+            };
+            (item, closing)
+        }
+        (_, Some(entry)) => (entry, b"</feed>"),
+        _ => return None,
+    };
+    let mut repaired = bytes[..end].to_vec();
+    repaired.extend_from_slice(closing);
+    Some((repaired, end))
+}
+
 /// Parses a whole feed and turns each item into a document (or an error for that item).
 pub fn feed_documents(
-    reader: impl Read,
+    mut reader: impl Read,
     path: &str,
     opts: &IngestOptions,
     notes: &mut Vec<Note>,
 ) -> Result<Vec<Result<recoupe_model::Document, IngestError>>, IngestError> {
-    let parser = feed_rs::parser::Builder::new()
-        .timestamp_parser(local_timestamp)
-        // No invented ids: an item without a GUID has no external id.
-        .id_generator(|_links, _title, _uri| String::new())
-        .build();
-    let feed = parser
-        .parse(reader)
-        .map_err(|error| IngestError::new(path, None, ErrorReason::Feed(error.to_string())))?;
+    let error = |reason| IngestError::new(path, None, reason);
+    let mut bytes = Vec::new();
+    (&mut reader)
+        .take(opts.max_document_bytes.saturating_mul(4))
+        .read_to_end(&mut bytes)
+        .map_err(|e| error(ErrorReason::Io(e)))?;
+    let body = bytes
+        .strip_prefix(crate::format::UTF8_BOM)
+        .unwrap_or(&bytes);
+    let feed = match parse_feed(body) {
+        Ok(feed) => feed,
+        Err(parse_error) => {
+            let repaired = complete_items(body)
+                .and_then(|(repaired, end)| Some((parse_feed(&repaired).ok()?, end)));
+            let Some((feed, end)) = repaired else {
+                return Err(error(ErrorReason::Feed(parse_error.to_string())));
+            };
+            notes.push(Note::new(
+                path,
+                None,
+                format!(
+                    "the feed breaks after byte {end} of {} ({parse_error}); its {} complete \
+                     item{} before that point were kept",
+                    body.len(),
+                    feed.entries.len(),
+                    if feed.entries.len() == 1 { "" } else { "s" }
+                ),
+            ));
+            feed
+        }
+    };
     let outlet = feed
         .title
         .as_ref()

@@ -110,6 +110,7 @@ fn expand_glob(pattern: &str, inputs: &mut Vec<ResolvedInput>, notes: &mut Vec<N
 /// Directories are walked with an explicit stack; symbolic links to directories are not
 /// followed, which rules out cycles.
 fn walk(root: &Path, inputs: &mut Vec<ResolvedInput>, notes: &mut Vec<Note>) {
+    let found_before = inputs.len();
     let mut stack = vec![root.to_owned()];
     while let Some(directory) = stack.pop() {
         let entries = match std::fs::read_dir(&directory) {
@@ -127,6 +128,11 @@ fn walk(root: &Path, inputs: &mut Vec<ResolvedInput>, notes: &mut Vec<Note>) {
         for entry in entries {
             let Ok(entry) = entry else { continue };
             if entry.file_name().to_string_lossy().starts_with('.') {
+                let what = match entry.file_type() {
+                    Ok(kind) if kind.is_dir() => "skipped: hidden directory (not walked)",
+                    _ => "skipped: hidden file",
+                };
+                notes.push(Note::new(entry.path().display().to_string(), None, what));
                 continue;
             }
             let Ok(kind) = entry.file_type() else {
@@ -147,6 +153,14 @@ fn walk(root: &Path, inputs: &mut Vec<ResolvedInput>, notes: &mut Vec<Note>) {
         for (path, _) in children.iter().rev().filter(|(_, is_dir)| *is_dir) {
             stack.push(path.clone());
         }
+    }
+    if inputs.len() == found_before {
+        notes.push(Note::new(
+            root.display().to_string(),
+            None,
+            "no file to read in this directory (formats: .txt, .html, .xml/.rss/.atom, \
+             .warc[.gz], .jsonl)",
+        ));
     }
 }
 

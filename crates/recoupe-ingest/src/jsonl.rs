@@ -75,8 +75,15 @@ impl<R: BufRead> JsonlSource<R> {
         )
     }
 
-    fn parse_line(&self) -> Result<Document, IngestError> {
-        let line = std::str::from_utf8(&self.buffer)
+    fn parse_line(&self, notes: &mut Vec<Note>) -> Result<Document, IngestError> {
+        let bytes = if self.line_number == 1 {
+            self.buffer
+                .strip_prefix(crate::format::UTF8_BOM)
+                .unwrap_or(&self.buffer)
+        } else {
+            &self.buffer
+        };
+        let line = std::str::from_utf8(bytes)
             .map_err(|error| self.error(ErrorReason::Utf8(error.to_string())))?;
         let record: CorpusLine = serde_json::from_str(line)
             .map_err(|error| self.error(ErrorReason::Json(error.to_string())))?;
@@ -90,12 +97,17 @@ impl<R: BufRead> JsonlSource<R> {
             .filter(|p| !p.is_empty())
         {
             None => None,
-            Some(value) => Some(parse_published(value).ok_or_else(|| {
-                self.error(ErrorReason::InvalidDate {
-                    field: "published",
-                    value: value.to_owned(),
-                })
-            })?),
+            Some(value) => {
+                let parsed = parse_published(value);
+                if parsed.is_none() {
+                    notes.push(crate::bad_date_note(
+                        &self.path,
+                        Some(RecordRef::Line(self.line_number)),
+                        value,
+                    ));
+                }
+                parsed
+            }
         };
         let mut meta = Metadata::new(Origin {
             kind: OriginKind::Jsonl,
@@ -123,7 +135,7 @@ impl<R: BufRead> JsonlSource<R> {
 }
 
 impl<R: BufRead + Send> RecordSource for JsonlSource<R> {
-    fn next_record(&mut self, _notes: &mut Vec<Note>) -> Option<Result<Document, IngestError>> {
+    fn next_record(&mut self, notes: &mut Vec<Note>) -> Option<Result<Document, IngestError>> {
         loop {
             if self.finished {
                 return None;
@@ -150,10 +162,16 @@ impl<R: BufRead + Send> RecordSource for JsonlSource<R> {
                     })))
                 }
                 Ok(LineRead::Line { .. }) => {
-                    if self.buffer.iter().all(u8::is_ascii_whitespace) {
+                    let blank = self
+                        .buffer
+                        .strip_prefix(crate::format::UTF8_BOM)
+                        .unwrap_or(&self.buffer)
+                        .iter()
+                        .all(u8::is_ascii_whitespace);
+                    if blank {
                         continue;
                     }
-                    return Some(self.parse_line());
+                    return Some(self.parse_line(notes));
                 }
             }
         }

@@ -89,6 +89,46 @@ fn clearly_french(text: &str) -> bool {
     words >= 40 && french * 8 >= words && french >= 6 * other.max(1)
 }
 
+/// Texts shorter than this (in characters) are too short for whatlang's trigram guess to be
+/// trusted: "Le président est arrivé à Paris." can come out Italian or Dutch.
+const SHORT_TEXT_CHARS: usize = 200;
+
+/// Letters with diacritics that French uses and the neighbouring languages mostly do not.
+const FRENCH_DIACRITICS: &str = "éèêëàâçîïôûùœÉÈÊÀÂÇÎÔÛŒ";
+
+/// Letters with diacritics that French never uses (Spanish, Portuguese, Italian, German,
+/// Dutch, Romanian, Catalan): evidence against French.
+const FOREIGN_DIACRITICS: &str = "ñãõòìáíóúäößåøăâșțŀ";
+
+/// A short text recognised as French from its function words and diacritics, before
+/// whatlang's guess: at least two French function words, more than those of the
+/// neighbouring languages, no letter French never uses, and a third function word or a
+/// French diacritic.
+fn short_french(text: &str) -> bool {
+    if text.chars().count() >= SHORT_TEXT_CHARS {
+        return false;
+    }
+    let mut french = 0usize;
+    let mut other = 0usize;
+    for word in text.split(|c: char| !c.is_alphabetic()) {
+        if word.is_empty() {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        if FRENCH_WORDS.contains(&lower.as_str()) {
+            french += 1;
+        } else if OTHER_WORDS.contains(&lower.as_str()) {
+            other += 1;
+        }
+    }
+    // "â" is Romanian and Portuguese too, but French also has it: it only counts for.
+    let foreign = text
+        .chars()
+        .any(|c| FOREIGN_DIACRITICS.contains(c) && !FRENCH_DIACRITICS.contains(c));
+    let diacritic = text.chars().any(|c| FRENCH_DIACRITICS.contains(c));
+    french >= 2 && french > other && !foreign && (french >= 3 || diacritic)
+}
+
 /// Identifies the language of `text`; `und` with confidence 0 when whatlang cannot tell.
 ///
 /// Clearly French text (see [`clearly_french`]) is recognised from its function words at a
@@ -98,6 +138,12 @@ pub fn identify(text: &str) -> Language {
         return Language {
             code: "fr".to_owned(),
             confidence: 1.0,
+        };
+    }
+    if short_french(text) {
+        return Language {
+            code: "fr".to_owned(),
+            confidence: 0.9,
         };
     }
     let mut end = text.len().min(SAMPLE_BYTES);
@@ -312,6 +358,29 @@ mod tests {
         }
         eprintln!("{shortcut} articles took the shortcut");
         assert!(shortcut > 0, "no article of the corpus took the shortcut");
+    }
+
+    #[test]
+    fn issue10_short_french_is_not_italian_or_dutch() {
+        for text in [
+            "Le président est arrivé à Paris.",
+            "Les forces de sécurité ont été déployées dans la ville.",
+            "Frappes sur Deir ez-Zor : le bilan s'alourdit",
+            "Il a été tué dans une frappe, selon l'OSDH.",
+            "Une explosion a fait trois morts à Bagdad.",
+        ] {
+            assert_eq!(identify(text).code, "fr", "{text}");
+        }
+        // short texts of the neighbouring languages keep whatlang's answer
+        for (code, text) in [
+            ("it", "Il presidente è arrivato a Parigi con la moglie."),
+            ("es", "El presidente llegó a París con su esposa."),
+            ("nl", "De president is met zijn vrouw in Parijs aangekomen."),
+            ("en", "The president arrived in Paris with his wife."),
+        ] {
+            assert!(!short_french(text), "{text}");
+            assert_eq!(identify(text).code, code, "{text}");
+        }
     }
 
     #[test]

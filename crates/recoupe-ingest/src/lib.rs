@@ -76,6 +76,9 @@ pub struct IngestOptions {
     /// Threads extracting HTML pages from WARC archives (records are still read by one
     /// thread and documents come out in archive order). 1 extracts on the calling thread.
     pub threads: usize,
+    /// Take every document to be in this language (ISO 639-1 or 639-3, `fr-CA` → `fr`)
+    /// whatever its source declares or identification says (`--lang`).
+    pub language: Option<String>,
 }
 
 impl Default for IngestOptions {
@@ -86,6 +89,7 @@ impl Default for IngestOptions {
             prepend_title: true,
             max_document_bytes: 64 << 20,
             threads: std::thread::available_parallelism().map_or(1, |n| n.get().min(4)),
+            language: None,
         }
     }
 }
@@ -264,6 +268,9 @@ impl Documents {
             InputFormat::Text | InputFormat::Html => {
                 let bytes = read_bounded(buffered, opts.max_document_bytes)
                     .map_err(|reason| IngestError::new(display.clone(), None, reason))?;
+                if let Some(kind) = format::binary_kind(&bytes) {
+                    return Err(IngestError::new(display, None, ErrorReason::Binary(kind)));
+                }
                 let document = if format == InputFormat::Text {
                     text_document(
                         &bytes,
@@ -401,6 +408,10 @@ pub(crate) fn finish_document(
     authoritative: bool,
     opts: &IngestOptions,
 ) -> Document {
+    if let Some(forced) = opts.language.as_deref().and_then(lang::declared) {
+        meta.language = Some(forced);
+        return Document::new(text, meta);
+    }
     let declared = declared.and_then(lang::declared);
     meta.language = match declared {
         Some(language) if authoritative || !opts.detect_language => Some(language),
@@ -414,6 +425,19 @@ pub(crate) fn finish_document(
         _ => None,
     };
     Document::new(text, meta)
+}
+
+/// The warning for a `published` value that is not a date: the document is kept without one.
+pub(crate) fn bad_date_note(path: &str, record: Option<RecordRef>, value: &str) -> Note {
+    Note::new(
+        path,
+        record,
+        format!(
+            "field `published`: `{value}` is not a date (expected YYYY-MM-DD, DD/MM/YYYY, \
+             \"5 mars 2024\" or an RFC 3339/2822 timestamp); the document is kept without a \
+             publication date"
+        ),
+    )
 }
 
 /// Builds the document of an extracted HTML page.
@@ -496,12 +520,23 @@ fn text_document(
         .filter(|p| !p.is_empty())
     {
         None => None,
-        Some(value) => Some(parse_published(value).ok_or_else(|| {
-            error(ErrorReason::InvalidDate {
-                field: "published",
-                value: value.to_owned(),
-            })
-        })?),
+        Some(value) => {
+            let parsed = parse_published(value);
+            if parsed.is_none() {
+                // The line of the front matter that gives it (none for a sidecar).
+                let front = &decoded.text[..decoded.text.len() - body.len()];
+                let line = front
+                    .lines()
+                    .position(|l| {
+                        l.trim_start()
+                            .strip_prefix("published")
+                            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+                    })
+                    .map(|index| RecordRef::Line(index as u64 + 1));
+                notes.push(bad_date_note(display, line, value));
+            }
+            parsed
+        }
     };
     let mut meta = Metadata::new(Origin {
         kind: if stdin {

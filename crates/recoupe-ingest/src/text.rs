@@ -72,7 +72,10 @@ pub fn read_sidecar(text_path: &Path) -> Result<Option<TextMetadata>, ErrorReaso
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(error) => return Err(ErrorReason::Io(error)),
     };
-    serde_json::from_slice(&bytes)
+    let bytes = bytes
+        .strip_prefix(crate::format::UTF8_BOM)
+        .unwrap_or(&bytes);
+    serde_json::from_slice(bytes)
         .map(Some)
         .map_err(|error| ErrorReason::Sidecar {
             sidecar: sidecar.display().to_string(),

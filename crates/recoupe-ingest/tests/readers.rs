@@ -317,9 +317,18 @@ fn directories_are_walked_sorted_with_hidden_and_unknown_files_skipped() {
         .iter()
         .map(ToString::to_string)
         .collect();
-    assert_eq!(notes.len(), 1, "{notes:?}");
+    // Every skipped entry is reported (issue 10): hidden ones too.
+    assert_eq!(notes.len(), 3, "{notes:?}");
     assert!(
-        notes[0].ends_with("notes.md: skipped: unknown extension"),
+        notes[0].ends_with(".cache: skipped: hidden directory (not walked)"),
+        "{notes:?}"
+    );
+    assert!(
+        notes[1].ends_with(".d.txt: skipped: hidden file"),
+        "{notes:?}"
+    );
+    assert!(
+        notes[2].ends_with("notes.md: skipped: unknown extension"),
         "{notes:?}"
     );
     assert_eq!(documents.bytes_read(), input_size(&paths));
@@ -456,4 +465,120 @@ fn warc_output_is_the_same_with_one_or_several_extraction_threads() {
     assert_eq!(single.0.len(), 3);
     assert_eq!(run(3), single);
     assert_eq!(run(8), single);
+}
+
+/// Issue 10: a language given by the source wins over identification, and a forced one
+/// (`--lang`) over both.
+#[test]
+fn issue10_declared_and_forced_languages_override_identification() {
+    let english = "The government announced on Tuesday a series of measures to support farmers.";
+    let lines = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "e1", "text": english}),
+        serde_json::json!({"id": "e2", "text": english, "language": "fr"})
+    );
+    let read = |opts: &IngestOptions| {
+        let (ok, errors) = collect(read_reader(
+            std::io::Cursor::new(lines.clone().into_bytes()),
+            "l.jsonl",
+            None,
+            opts,
+        ));
+        assert!(errors.is_empty(), "{errors:?}");
+        ok.iter()
+            .map(|d| d.meta.language.as_ref().map(|l| l.code.clone()).unwrap())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(read(&IngestOptions::default()), ["en", "fr"]);
+    let forced = IngestOptions {
+        language: Some("fr-FR".into()),
+        ..IngestOptions::default()
+    };
+    assert_eq!(read(&forced), ["fr", "fr"]);
+}
+
+/// Issue 10: a truncated Atom feed keeps its complete entries and says where it broke.
+#[test]
+fn issue10_truncated_atom_feed_keeps_complete_entries() {
+    let entry = |n: usize| {
+        format!(
+            "<entry><id>urn:{n}</id><title>Dépêche {n}</title><updated>2024-03-05T10:00:00Z</updated>\
+             <content type=\"text\">Le ministère a annoncé mardi une réunion, numéro {n}.</content></entry>"
+        )
+    };
+    let full = format!(
+        "\u{feff}<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Flux</title>{}{}{}</feed>",
+        entry(1),
+        entry(2),
+        entry(3)
+    );
+    let cut = full.find("numéro 3").unwrap();
+    let mut documents = read_reader(
+        std::io::Cursor::new(full.as_bytes()[..cut].to_vec()),
+        "flux.atom",
+        None,
+        &IngestOptions::default(),
+    );
+    let (ok, errors) = collect(documents.by_ref());
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(ok.len(), 2);
+    let notes: Vec<String> = documents
+        .take_notes()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.starts_with("flux.atom: the feed breaks after byte")),
+        "{notes:?}"
+    );
+    // Not a feed at all: still an error naming the file.
+    let (ok, errors) = collect(read_reader(
+        std::io::Cursor::new(b"<rss><channel><title>x".to_vec()),
+        "cassé.xml",
+        None,
+        &IngestOptions::default(),
+    ));
+    assert!(ok.is_empty());
+    assert!(errors[0].to_string().starts_with("cassé.xml"), "{errors:?}");
+}
+
+/// Issue 10: a front-matter `published` that is not a date keeps the text, with a warning
+/// naming the file and the line; a French day-first date is read.
+#[test]
+fn issue10_front_matter_bad_date_is_a_warning_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(
+        &bad,
+        "---\ntitle: Titre\npublished: la semaine dernière\n---\nLe ministre a parlé.",
+    )
+    .unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(
+        &good,
+        "---\npublished: 05/03/2024\n---\nLe ministre a parlé hier.",
+    )
+    .unwrap();
+    let paths = vec![bad.display().to_string(), good.display().to_string()];
+    let mut documents = read_inputs(&paths, &IngestOptions::default());
+    let (ok, errors) = collect(documents.by_ref());
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(ok.len(), 2);
+    assert!(ok[0].meta.published.is_none());
+    assert_eq!(
+        ok[1].meta.published.as_ref().map(|p| p.date.to_string()),
+        Some("2024-03-05".to_string())
+    );
+    let notes: Vec<String> = documents
+        .take_notes()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(
+        notes[0].starts_with(&format!("{}:3: field `published`", bad.display())),
+        "{notes:?}"
+    );
 }

@@ -23,12 +23,13 @@
 //! Every decision is a pure function of the loaded data, so the pass is deterministic and,
 //! given the merges it already made, proposes nothing new when run again.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use recoupe_model::EntityType;
 use serde_json::json;
 
 use crate::fold;
+use crate::types::ClusterStep;
 
 pub const RULE_ACRONYM: &str = "acronym";
 pub const RULE_KB_SURFACE: &str = "kb-surface";
@@ -324,13 +325,139 @@ fn mergeable<'a>(inputs: &'a Inputs, roots: &Roots) -> Vec<(&'a String, &'a KeyI
 /// (label, skeleton) → (key, bare name, surface as written) of every stored surface.
 type SkeletonIndex<'a> = HashMap<(EntityType, String), Vec<(&'a str, String, &'a str)>>;
 
-struct Planner<'a> {
+/// Acronym letters → (long-form key, long form, document, defined in parentheses), each
+/// tuple once, in the order the document-by-document reading first meets it.
+type Definitions = BTreeMap<String, Vec<(String, String, i64, bool)>>;
+
+struct Planner<'a, 'p> {
     inputs: &'a Inputs,
     roots: Roots,
     plan: Plan,
+    progress: &'p mut dyn FnMut(ClusterStep, u64, u64),
 }
 
-impl Planner<'_> {
+/// The acronym evidence of one document: for every acronym mention (in text order), every
+/// other mention whose initials spell it (in text order), with whether it is the long form
+/// the acronym is defined by in parentheses.
+///
+/// Read pair by pair this is quadratic in the mentions of a document (a 5 MB document has
+/// tens of thousands), so the long forms are indexed by letters first, and each tuple is
+/// kept once: a repeated tuple changes nothing downstream (targets form a set; the
+/// evidence is the first tuple of each target, or its first defined one), and tuples are
+/// kept in the order of their first occurrence in the pairwise reading, so the evidence
+/// is the same.
+fn document_definitions(doc: i64, text: &str, mentions: &[MentionRow], out: &mut Definitions) {
+    // Acronym mentions: (mention, letters, where a long form defined by it ends).
+    let acronyms: Vec<(&MentionRow, String, Option<usize>)> = mentions
+        .iter()
+        .filter_map(|m| {
+            let letters = acronym_letters(&m.surface)?;
+            Some((m, letters, definition_anchor(text, m.start, m.end)))
+        })
+        .collect();
+    if acronyms.is_empty() {
+        return;
+    }
+    let wanted: BTreeSet<&str> = acronyms.iter().map(|(_, l, _)| l.as_str()).collect();
+    // Letters → positions (into `mentions`) of the mentions whose initials spell them.
+    let mut spelled: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut initials_of: HashMap<&str, Vec<String>> = HashMap::new();
+    for (k, long) in mentions.iter().enumerate() {
+        let spells = initials_of
+            .entry(long.surface.as_str())
+            .or_insert_with(|| initials(&long.surface));
+        for letters in spells.iter() {
+            if let Some(wanted) = wanted.get(letters.as_str()) {
+                spelled.entry(wanted).or_default().push(k);
+            }
+        }
+    }
+    // Per letters: the distinct (key, surface) pairs of the long forms, their positions,
+    // and the positions by end offset.
+    struct Longs<'m> {
+        pair_of: Vec<usize>,
+        pairs: Vec<(&'m str, &'m str)>,
+        positions: Vec<Vec<usize>>,
+        by_end: HashMap<usize, Vec<usize>>,
+        emitted: HashSet<(usize, bool)>,
+        /// Pairs not yet emitted as "not defined".
+        pending: Vec<usize>,
+    }
+    let mut longs: HashMap<&str, Longs<'_>> = HashMap::new();
+    for (letters, at) in &spelled {
+        let mut index: HashMap<(&str, &str), usize> = HashMap::new();
+        let mut l = Longs {
+            pair_of: Vec::with_capacity(at.len()),
+            pairs: Vec::new(),
+            positions: Vec::new(),
+            by_end: HashMap::new(),
+            emitted: HashSet::new(),
+            pending: Vec::new(),
+        };
+        for (p, &k) in at.iter().enumerate() {
+            let m = &mentions[k];
+            let pair = (m.key.as_str(), m.surface.as_str());
+            let id = *index.entry(pair).or_insert_with(|| {
+                l.pairs.push(pair);
+                l.positions.push(Vec::new());
+                l.pending.push(l.pairs.len() - 1);
+                l.pairs.len() - 1
+            });
+            l.pair_of.push(id);
+            l.positions[id].push(p);
+            l.by_end.entry(m.end).or_default().push(p);
+        }
+        longs.insert(letters, l);
+    }
+    for (m, letters, anchor) in &acronyms {
+        let Some(l) = longs.get_mut(letters.as_str()) else {
+            continue;
+        };
+        let at = &spelled[letters.as_str()];
+        let own = (m.key.as_str(), m.surface.as_str());
+        // (position among the long forms, pair, defined) of the tuples this acronym
+        // mention adds, each at its first position.
+        let mut new: Vec<(usize, usize, bool)> = Vec::new();
+        if let Some(end) = anchor {
+            for &p in l.by_end.get(end).into_iter().flatten() {
+                let pair = l.pair_of[p];
+                if l.pairs[pair] != own
+                    && !l.emitted.contains(&(pair, true))
+                    && !new.iter().any(|n| n.1 == pair && n.2)
+                {
+                    new.push((p, pair, true));
+                }
+            }
+        }
+        for &pair in &l.pending {
+            if l.pairs[pair] == own {
+                continue;
+            }
+            let first = l.positions[pair]
+                .iter()
+                .copied()
+                .find(|&p| Some(mentions[at[p]].end) != *anchor);
+            if let Some(p) = first {
+                new.push((p, pair, false));
+            }
+        }
+        new.sort_unstable();
+        for (p, pair, defined) in new {
+            l.emitted.insert((pair, defined));
+            let long = &mentions[at[p]];
+            out.entry(letters.clone()).or_default().push((
+                long.key.clone(),
+                long.surface.clone(),
+                doc,
+                defined,
+            ));
+        }
+        let emitted = &l.emitted;
+        l.pending.retain(|pair| !emitted.contains(&(*pair, false)));
+    }
+}
+
+impl Planner<'_, '_> {
     fn undone_between(&self, from_root: &str, to_root: &str) -> bool {
         self.inputs.undone.iter().any(|(f, t)| {
             let (f, t) = (self.roots.root(f), self.roots.root(t));
@@ -378,35 +505,23 @@ impl Planner<'_> {
 
     fn acronyms(&mut self) {
         let inputs = self.inputs;
+        let total = inputs.mentions_by_doc.len() as u64;
         // Acronym letters → (long-form key, long form, document, defined in parentheses).
-        let mut definitions: BTreeMap<String, Vec<(String, String, i64, bool)>> = BTreeMap::new();
-        for (doc, mentions) in &inputs.mentions_by_doc {
+        let mut definitions: Definitions = BTreeMap::new();
+        for (done, (doc, mentions)) in inputs.mentions_by_doc.iter().enumerate() {
+            (self.progress)(ClusterStep::Acronyms, done as u64, total);
             let Some(text) = inputs.texts.get(doc) else {
                 continue;
             };
-            for m in mentions {
-                let Some(letters) = acronym_letters(&m.surface) else {
-                    continue;
-                };
-                let anchor = definition_anchor(text, m.start, m.end);
-                for long in mentions {
-                    if long.key == m.key && long.surface == m.surface {
-                        continue;
-                    }
-                    if !initials(&long.surface).contains(&letters) {
-                        continue;
-                    }
-                    let defined = anchor == Some(long.end);
-                    definitions.entry(letters.clone()).or_default().push((
-                        long.key.clone(),
-                        long.surface.clone(),
-                        *doc,
-                        defined,
-                    ));
-                }
-            }
+            document_definitions(*doc, text, mentions, &mut definitions);
         }
-        for (key, info) in mergeable(inputs, &self.roots) {
+        (self.progress)(ClusterStep::Acronyms, total, total);
+        let candidates = mergeable(inputs, &self.roots);
+        let total = candidates.len() as u64;
+        for (done, (key, info)) in candidates.into_iter().enumerate() {
+            if done.is_multiple_of(256) {
+                (self.progress)(ClusterStep::Acronyms, done as u64, total);
+            }
             let letters: BTreeSet<String> = info
                 .surfaces
                 .keys()
@@ -480,7 +595,12 @@ impl Planner<'_> {
                 linked_by_name.entry(name).or_default().insert(key);
             }
         }
-        for (key, info) in mergeable(inputs, &self.roots) {
+        let candidates = mergeable(inputs, &self.roots);
+        let total = candidates.len() as u64;
+        for (done, (key, info)) in candidates.into_iter().enumerate() {
+            if done.is_multiple_of(256) {
+                (self.progress)(ClusterStep::KbSurfaces, done as u64, total);
+            }
             let mut targets: BTreeSet<String> = BTreeSet::new();
             let mut matched: Vec<(String, String)> = Vec::new();
             for surface in info.surfaces.keys() {
@@ -557,7 +677,12 @@ impl Planner<'_> {
                     (i.mentions, std::cmp::Reverse(key.to_string()))
                 })
         };
-        for (key, info) in mergeable(inputs, &self.roots) {
+        let candidates = mergeable(inputs, &self.roots);
+        let total = candidates.len() as u64;
+        for (done, (key, info)) in candidates.into_iter().enumerate() {
+            if done.is_multiple_of(256) {
+                (self.progress)(ClusterStep::Skeletons, done as u64, total);
+            }
             let own_rank = rank(key);
             let mut linked: BTreeSet<String> = BTreeSet::new();
             let mut unlinked: BTreeSet<String> = BTreeSet::new();
@@ -636,7 +761,8 @@ impl Planner<'_> {
 }
 
 /// The merges to add, given the stored keys and the merges made or undone before.
-pub(crate) fn plan(inputs: &Inputs) -> Plan {
+/// `progress` is told each step as it goes: (step, done, total).
+pub(crate) fn plan(inputs: &Inputs, progress: &mut dyn FnMut(ClusterStep, u64, u64)) -> Plan {
     let roots = Roots {
         parent: inputs.active.iter().cloned().collect(),
     };
@@ -644,6 +770,7 @@ pub(crate) fn plan(inputs: &Inputs) -> Plan {
         inputs,
         roots,
         plan: Plan::default(),
+        progress,
     };
     planner.acronyms();
     planner.kb_surfaces();

@@ -59,4 +59,8 @@ pub enum StoreError {
     },
     #[error("export failed while writing document {id}: {reason}")]
     Export { id: String, reason: String },
+    #[error("export of table {table} failed: {reason}")]
+    ExportTable { table: &'static str, reason: String },
+    #[error("no table named `{name}` (tables: {known})")]
+    UnknownTable { name: String, known: String },
 }

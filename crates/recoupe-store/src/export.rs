@@ -2,38 +2,7 @@
 
 use std::io::Write;
 
-use recoupe_model::{Document, Layer, Layers};
-
 use crate::{Store, StoreError};
-
-/// Columns of [`export_csv`]: the main metadata, the text length, then one count per
-/// layer (empty when the layer was not produced, `0` when produced and empty).
-pub const CSV_HEADER: &[&str] = &[
-    "id",
-    "external_id",
-    "url",
-    "outlet",
-    "title",
-    "published",
-    "published_source",
-    "language",
-    "cluster",
-    "ingested_at",
-    "origin_kind",
-    "origin_path",
-    "origin_record",
-    "text_bytes",
-    "sentences",
-    "tokens",
-    "entities",
-    "nationalities",
-    "places",
-    "dates",
-    "quantities",
-    "attributions",
-    "unsourced",
-    "events",
-];
 
 /// Writes every document as one JSON object per line (the `recoupe extract` schema).
 /// Returns the number of documents written.
@@ -53,80 +22,9 @@ pub fn export_jsonl(store: &dyn Store, writer: &mut dyn Write) -> Result<u64, St
     Ok(written)
 }
 
-/// Writes one CSV row per document with the columns of [`CSV_HEADER`].
+/// Writes one CSV row per document: the [`crate::tables::DOCUMENTS`] table (metadata,
+/// text length, one count per layer, empty when the layer was not produced, and the text).
 /// Returns the number of documents written.
 pub fn export_csv(store: &dyn Store, writer: &mut dyn Write) -> Result<u64, StoreError> {
-    let mut csv = csv::Writer::from_writer(writer);
-    csv.write_record(CSV_HEADER)
-        .map_err(|e| StoreError::Export {
-            id: "(header)".into(),
-            reason: e.to_string(),
-        })?;
-    let written = store.for_each_document(&mut |doc| {
-        csv.write_record(csv_row(&doc))
-            .map_err(|e| StoreError::Export {
-                id: doc.id.to_string(),
-                reason: e.to_string(),
-            })
-    })?;
-    csv.flush().map_err(|e| StoreError::Export {
-        id: "(end of export)".into(),
-        reason: e.to_string(),
-    })?;
-    Ok(written)
-}
-
-fn layer_len(layers: &Layers, layer: Layer) -> usize {
-    match layer {
-        Layer::Sentences => layers.sentences.len(),
-        Layer::Tokens => layers.tokens.len(),
-        Layer::Entities => layers.entities.len(),
-        Layer::Nationalities => layers.nationalities.len(),
-        Layer::Places => layers.places.len(),
-        Layer::Dates => layers.dates.len(),
-        Layer::Quantities => layers.quantities.len(),
-        Layer::Attributions => layers.attributions.len(),
-        Layer::Unsourced => layers.unsourced.len(),
-        Layer::Events => layers.events.len(),
-    }
-}
-
-fn csv_row(doc: &Document) -> Vec<String> {
-    let meta = &doc.meta;
-    let text = |value: &Option<String>| value.clone().unwrap_or_default();
-    let serde_name = |value: serde_json::Value| match value {
-        serde_json::Value::String(name) => name,
-        other => other.to_string(),
-    };
-    let mut row = vec![
-        doc.id.to_string(),
-        text(&meta.external_id),
-        text(&meta.url),
-        text(&meta.outlet),
-        text(&meta.title),
-        meta.published
-            .map(|p| p.date.to_string())
-            .unwrap_or_default(),
-        meta.published
-            .map(|p| serde_name(serde_json::to_value(p.source).unwrap_or_default()))
-            .unwrap_or_default(),
-        meta.language
-            .as_ref()
-            .map(|l| l.code.clone())
-            .unwrap_or_default(),
-        text(&meta.cluster),
-        meta.ingested_at.to_rfc3339(),
-        serde_name(serde_json::to_value(meta.origin.kind).unwrap_or_default()),
-        meta.origin.path.clone(),
-        text(&meta.origin.record),
-        doc.text.len().to_string(),
-    ];
-    for layer in Layer::ALL {
-        row.push(if doc.has(layer) {
-            layer_len(&doc.layers, layer).to_string()
-        } else {
-            String::new()
-        });
-    }
-    row
+    crate::tables::export_table_csv(store, &crate::tables::DOCUMENTS, writer)
 }

@@ -35,13 +35,15 @@ mod layers_codec;
 mod query;
 mod sqlite;
 pub mod synthetic;
+pub mod tables;
 mod types;
 
 pub use browse::*;
 pub use error::StoreError;
-pub use export::{export_csv, export_jsonl, CSV_HEADER};
+pub use export::{export_csv, export_jsonl};
 pub use fold::fold;
-pub use query::{fts_query, SNIPPET_END, SNIPPET_START};
+pub use query::{fts_query, search_query_problem, SearchQuery, SNIPPET_END, SNIPPET_START};
+pub use sqlite::listing::StatementAt;
 pub use sqlite::{SqliteStore, SQLITE_SCHEMA_VERSION};
 pub use types::*;
 
@@ -109,7 +111,21 @@ pub trait Store {
     /// spellings with and without articles) and records each merge with its rule and
     /// evidence. Idempotent; never redoes a merge that was undone. The queries above
     /// aggregate an entity over every key merged into it.
-    fn cluster_entities(&mut self) -> Result<ClusterReport, StoreError>;
+    fn cluster_entities(&mut self) -> Result<ClusterReport, StoreError> {
+        self.cluster_entities_with_progress(&mut |_| {})
+    }
+
+    /// [`Store::cluster_entities`], telling `progress` each step as it goes (for a
+    /// progress bar: the pass over a large store takes a while).
+    fn cluster_entities_with_progress(
+        &mut self,
+        progress: &mut dyn FnMut(&ClusterProgress),
+    ) -> Result<ClusterReport, StoreError>;
+
+    /// Whether documents were stored since the last clustering pass was recorded: an
+    /// ingest killed before or during the pass leaves it pending, and the next ingest
+    /// runs it.
+    fn clustering_pending(&self) -> Result<bool, StoreError>;
 
     /// Active merges, oldest first.
     fn merges(&self) -> Result<Vec<EntityMerge>, StoreError>;

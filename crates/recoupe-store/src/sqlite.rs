@@ -1,6 +1,7 @@
 //! The SQLite backend.
 
 mod browse;
+pub(crate) mod listing;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -36,10 +37,15 @@ const MIGRATIONS: &[Migration] = &[
         name: "entity_merges",
         sql: include_str!("../migrations/0002_entity_merges.sql"),
     },
+    Migration {
+        version: 5,
+        name: "pending_work",
+        sql: include_str!("../migrations/0005_pending_work.sql"),
+    },
 ];
 
 /// Schema version this build creates and understands (`PRAGMA user_version`).
-pub const SQLITE_SCHEMA_VERSION: u32 = 2;
+pub const SQLITE_SCHEMA_VERSION: u32 = 5;
 
 /// Marks the file as a recoupe database (`PRAGMA application_id`), "RCUP".
 const APPLICATION_ID: i32 = 0x5243_5550;
@@ -743,8 +749,25 @@ impl SqliteStore {
     }
 }
 
-/// Reads what the clustering pass needs, inside the caller's transaction.
-fn load_cluster_inputs(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<Inputs> {
+/// The `pending_work` task of a clustering pass not yet recorded (migration 0005).
+const PENDING_CLUSTERING: &str = "cluster-entities";
+
+const MARK_CLUSTERING_PENDING: &str = "INSERT INTO pending_work (task, since) \
+     VALUES ('cluster-entities', ?1) ON CONFLICT(task) DO NOTHING";
+
+fn now_rfc3339() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// Reads what the clustering pass needs, inside the caller's transaction; `progress` is
+/// told how many mentions were read.
+fn load_cluster_inputs(
+    tx: &rusqlite::Transaction<'_>,
+    progress: &mut dyn FnMut(ClusterStep, u64, u64),
+) -> rusqlite::Result<Inputs> {
+    let total: u64 = tx.query_row("SELECT count(*) FROM mentions", [], |row| row.get(0))?;
+    let mut read: u64 = 0;
+    progress(ClusterStep::Reading, 0, total);
     let mut keys: BTreeMap<String, KeyInfo> = BTreeMap::new();
     let mut labels: HashMap<String, BTreeMap<String, u64>> = HashMap::new();
     let mut mentions_by_doc: BTreeMap<i64, Vec<MentionRow>> = BTreeMap::new();
@@ -754,6 +777,10 @@ fn load_cluster_inputs(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<Input
         )?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
+            read += 1;
+            if read.is_multiple_of(8192) {
+                progress(ClusterStep::Reading, read, total);
+            }
             let key: String = row.get(0)?;
             let doc: i64 = row.get(1)?;
             let label: String = row.get(2)?;
@@ -1080,6 +1107,11 @@ impl Store for SqliteStore {
                     source,
                 })?;
             outcomes.push(outcome);
+        }
+        if outcomes.contains(&PutOutcome::Inserted) {
+            // New documents: the clustering pass has work until it records its merges.
+            tx.execute(MARK_CLUSTERING_PENDING, [now_rfc3339()])
+                .map_err(failed(path, "record that clustering is pending"))?;
         }
         tx.commit().map_err(failed(path, "commit batch"))?;
         Ok(outcomes)
@@ -1465,16 +1497,23 @@ impl Store for SqliteStore {
             .collect()
     }
 
-    fn cluster_entities(&mut self) -> Result<ClusterReport, StoreError> {
+    fn cluster_entities_with_progress(
+        &mut self,
+        progress: &mut dyn FnMut(&ClusterProgress),
+    ) -> Result<ClusterReport, StoreError> {
         let path = &self.path;
         let fail = || failed(path, "cluster entities");
+        let mut report_step = |step: ClusterStep, done: u64, total: u64| {
+            progress(&ClusterProgress { step, done, total });
+        };
         // One write transaction: the merges are planned on the state they are written to.
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(fail())?;
-        let inputs = load_cluster_inputs(&tx).map_err(fail())?;
-        let plan = cluster::plan(&inputs);
+        let inputs = load_cluster_inputs(&tx, &mut report_step).map_err(fail())?;
+        let plan = cluster::plan(&inputs, &mut report_step);
+        let total = plan.proposals.len() as u64;
         let created_at = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
         let mut report = ClusterReport {
             ambiguous: plan.ambiguous,
@@ -1488,7 +1527,10 @@ impl Store for SqliteStore {
                      VALUES (?1, ?2, ?3, ?4, ?5)",
                 )
                 .map_err(fail())?;
-            for proposal in &plan.proposals {
+            for (done, proposal) in plan.proposals.iter().enumerate() {
+                if done.is_multiple_of(256) {
+                    report_step(ClusterStep::Writing, done as u64, total);
+                }
                 insert
                     .execute(params![
                         proposal.from,
@@ -1506,8 +1548,24 @@ impl Store for SqliteStore {
             }
         }
         report.active = rebuild_canonical(&tx).map_err(fail())?;
+        tx.execute(
+            "DELETE FROM pending_work WHERE task = ?1",
+            [PENDING_CLUSTERING],
+        )
+        .map_err(fail())?;
         tx.commit().map_err(fail())?;
+        report_step(ClusterStep::Writing, total, total);
         Ok(report)
+    }
+
+    fn clustering_pending(&self) -> Result<bool, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM pending_work WHERE task = ?1)",
+                [PENDING_CLUSTERING],
+                |row| row.get(0),
+            )
+            .map_err(failed(&self.path, "read the pending work"))
     }
 
     fn merges(&self) -> Result<Vec<EntityMerge>, StoreError> {

@@ -138,6 +138,43 @@ pub struct EntityMerge {
     pub undone_at: Option<String>,
 }
 
+/// A step of the clustering pass, for progress reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClusterStep {
+    /// Reading the stored mentions (`done`/`total` in mentions).
+    Reading,
+    /// Acronym evidence, then acronym keys (`done`/`total` in documents, then keys).
+    Acronyms,
+    /// Unlinked names linked elsewhere (`done`/`total` in keys).
+    KbSurfaces,
+    /// Spellings with the same skeleton (`done`/`total` in keys).
+    Skeletons,
+    /// Writing the merges (`done`/`total` in merges).
+    Writing,
+}
+
+impl ClusterStep {
+    /// A few words for a progress bar.
+    pub fn describe(self) -> &'static str {
+        match self {
+            ClusterStep::Reading => "reading mentions",
+            ClusterStep::Acronyms => "acronyms",
+            ClusterStep::KbSurfaces => "names linked elsewhere",
+            ClusterStep::Skeletons => "spellings",
+            ClusterStep::Writing => "writing merges",
+        }
+    }
+}
+
+/// Where a clustering pass stands: its step and how far into it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ClusterProgress {
+    pub step: ClusterStep,
+    pub done: u64,
+    pub total: u64,
+}
+
 /// What one clustering pass did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ClusterReport {

@@ -6,6 +6,8 @@
 //!   against the text's own dates. When the document has none, the stage infers it from the
 //!   dates of the article's own events and records it in `doc.meta.published` with
 //!   `DateSource::Inferred` and the span it was read from.
+//!   [`dates::place_against`] places a text's dates against a publication date known from
+//!   elsewhere (the other reports of a story).
 //! - [`QuantityStage`] finds counts (people, vehicles, money, distances, votes…) with their
 //!   value, qualifier ("plus de" → more_than) and counted noun, the span running to the
 //!   counted noun phrase; a number whose noun is in the context is the number alone.

@@ -1,14 +1,14 @@
 //! One function per subcommand: call `recoupe_app`, render what it returns.
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use recoupe_app::eval::EvalProgress;
 use recoupe_app::ingest::{IngestObserver, IngestProgress};
-use recoupe_app::{query, IngestError, Note};
+use recoupe_app::{query, ClusterProgress, ClusterStep, IngestError, Note};
 use recoupe_model::AttributionKind;
 use serde::Serialize;
 
@@ -27,38 +27,114 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         },
     };
     let progress = !cli.no_progress && std::io::stderr().is_terminal();
+    // `--db` before the command name, else after it (or $RECOUPE_DB), else the default.
+    let db: PathBuf = match (cli.command.store(), &cli.db) {
+        (None, Some(_)) => {
+            return Ok(Outcome::Usage(format!(
+                "`{}` uses no store: --db is not an option of it",
+                cli.command.name()
+            )))
+        }
+        (None, None) => PathBuf::new(),
+        (Some(store), top) => top
+            .clone()
+            .or_else(|| store.db.clone())
+            .unwrap_or_else(|| PathBuf::from("recoupe.db")),
+    };
+    let db = db.as_path();
     match cli.command {
         Command::Ingest {
             paths,
             batch,
             no_cluster,
+            lang,
             json,
-        } => ingest(&cli.db, &paths, batch, !no_cluster, json, progress),
-        Command::Extract { paths, without } => extract(&paths, &without),
-        Command::Search { query, limit, json } => search(&cli.db, &query, limit as usize, json),
-        Command::Show { doc, explain, json } => show(&cli.db, &doc, explain, json, style),
-        Command::Stats { json } => stats(&cli.db, json),
-        Command::Export { format, output } => export(&cli.db, format, output.as_deref()),
-        Command::Demo { serve, server } => {
-            demo(&cli.db, style)?;
+            ..
+        } => ingest(db, &paths, batch, !no_cluster, lang, json, progress),
+        Command::Extract {
+            paths,
+            without,
+            lang,
+        } => extract(&paths, &without, lang),
+        Command::Search {
+            query,
+            words,
+            limit,
+            outlet,
+            from,
+            to,
+            entity,
+            lang,
+            json,
+            ..
+        } => {
+            let request = query::SearchRequest {
+                query: std::iter::once(query)
+                    .chain(words)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                outlet,
+                language: lang,
+                from,
+                to,
+                entity: None,
+                limit: limit as usize,
+            };
+            search(db, request, entity.as_deref(), json.json)
+        }
+        Command::Show {
+            doc, explain, json, ..
+        } => show(db, &doc, explain, json, style),
+        Command::Stats { json, .. } => stats(db, json.json),
+        Command::Export {
+            format,
+            output,
+            table,
+            out,
+            ..
+        } => export(
+            db,
+            format,
+            output.as_deref(),
+            table.as_deref(),
+            out.as_deref(),
+        ),
+        Command::Demo { serve, server, .. } => {
+            demo(db, style)?;
             if serve {
-                crate::serve::serve(&cli.db, &server)?;
+                crate::serve::serve(db, &server)?;
             }
             Ok(Outcome::Success)
         }
-        Command::Serve { server } => crate::serve::serve(&cli.db, &server),
+        Command::Serve { server, .. } => crate::serve::serve(db, &server),
         Command::Eval {
             corpus,
             json,
             mismatches,
         } => eval(&corpus, json, mismatches, progress),
-        Command::Entities { label, top, json } => {
-            entities(&cli.db, label.as_deref(), top as usize, json)
-        }
-        Command::Entity { name, json } => entity(&cli.db, &name, json),
-        Command::Claims { speaker, json } => claims(&cli.db, &speaker, json),
-        Command::Merges { recluster, json } => merges(&cli.db, recluster, json),
-        Command::Unmerge { from_key, json } => unmerge(&cli.db, &from_key, json),
+        Command::Entities {
+            label, top, json, ..
+        } => entities(db, label.as_deref(), top as usize, json.json),
+        Command::Entity {
+            name, limit, json, ..
+        } => entity(db, &name, limit as usize, json.json),
+        Command::Claims {
+            speaker,
+            via,
+            limit,
+            json,
+            ..
+        } => claims(
+            db,
+            speaker.as_deref(),
+            via.as_deref(),
+            limit as usize,
+            json.json,
+        ),
+        Command::Merges {
+            recluster, json, ..
+        } => merges(db, recluster, json.json),
+        Command::Unmerge { from_key, json, .. } => unmerge(db, &from_key, json.json),
     }
 }
 
@@ -87,6 +163,8 @@ fn progress_bar(enabled: bool, total: u64, template: &str) -> Option<ProgressBar
 /// Prints notes and failures as they happen, above the progress bar when there is one.
 struct Terminal {
     bar: Option<ProgressBar>,
+    /// The clustering step the bar shows, once clustering started.
+    clustering: Option<ClusterStep>,
 }
 
 impl Terminal {
@@ -116,6 +194,27 @@ impl IngestObserver for Terminal {
             ));
         }
     }
+
+    fn cluster_progress(&mut self, p: &ClusterProgress) {
+        let Some(bar) = &self.bar else {
+            return;
+        };
+        if self.clustering != Some(p.step) {
+            // The ingest bar becomes the clustering bar, one step after another.
+            if self.clustering.is_none() {
+                bar.set_style(
+                    ProgressStyle::with_template(
+                        "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} entity clustering: {msg}",
+                    )
+                    .expect("static template"),
+                );
+            }
+            self.clustering = Some(p.step);
+            bar.set_message(p.step.describe());
+        }
+        bar.set_length(p.total);
+        bar.set_position(p.done);
+    }
 }
 
 struct EvalBar(Option<ProgressBar>);
@@ -141,6 +240,7 @@ fn ingest(
     paths: &[String],
     batch: usize,
     cluster: bool,
+    lang: Option<String>,
     json: bool,
     progress: bool,
 ) -> Result<Outcome> {
@@ -150,8 +250,11 @@ fn ingest(
             recoupe_app::ingest::input_size(paths),
             "{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes} ({bytes_per_sec}) {msg}",
         ),
+        clustering: None,
     };
-    let summary = recoupe_app::ingest::ingest(db, paths, batch, cluster, &mut terminal)?;
+    let opts = reader_options(lang)?;
+    let summary =
+        recoupe_app::ingest::ingest_with(db, paths, batch, cluster, &opts, &mut terminal)?;
     if let Some(bar) = terminal.bar {
         bar.finish_and_clear();
     }
@@ -170,6 +273,20 @@ fn ingest(
         for f in &summary.failures {
             println!("  failed: {f}");
         }
+        if !summary.not_french.is_empty() {
+            let languages: Vec<String> = summary
+                .not_french
+                .iter()
+                .map(|(code, n)| format!("{code} {n}"))
+                .collect();
+            let n: u64 = summary.not_french.values().sum();
+            println!(
+                "not in French: {n} document{} ({}): French stages skipped (entities, places, attributions…); \
+                 `--lang fr` if they are French",
+                if n == 1 { "" } else { "s" },
+                languages.join(", ")
+            );
+        }
         if summary.merges_added > 0 {
             println!(
                 "entity clustering: {} new merges ({:.2}s) — `recoupe merges` lists them with their evidence",
@@ -184,14 +301,39 @@ fn ingest(
     })
 }
 
+/// Reader options of `--lang CODE`; a code that is not a language code is an error.
+fn reader_options(lang: Option<String>) -> Result<recoupe_app::IngestOptions> {
+    if let Some(code) = &lang {
+        let primary = code.split(['-', '_']).next().unwrap_or_default();
+        if !(2..=3).contains(&primary.len()) || !primary.bytes().all(|b| b.is_ascii_alphabetic()) {
+            anyhow::bail!("--lang {code:?} is not a language code (ISO 639-1, e.g. `fr`)");
+        }
+    }
+    Ok(recoupe_app::IngestOptions {
+        language: lang,
+        ..recoupe_app::IngestOptions::default()
+    })
+}
+
 // ------------------------------------------------------------------ extract
 
-fn extract(paths: &[String], without: &[String]) -> Result<Outcome> {
+fn extract(paths: &[String], without: &[String], lang: Option<String>) -> Result<Outcome> {
     let drop = recoupe_app::extract::parse_layers(without)?;
+    let opts = reader_options(lang)?;
     let pipeline = recoupe_app::pipeline()?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let mut terminal = Terminal { bar: None };
-    let summary = recoupe_app::extract::extract(&pipeline, paths, &drop, &mut out, &mut terminal)?;
+    let mut terminal = Terminal {
+        bar: None,
+        clustering: None,
+    };
+    let summary = recoupe_app::extract::extract_with(
+        &pipeline,
+        paths,
+        &drop,
+        &opts,
+        &mut out,
+        &mut terminal,
+    )?;
     Ok(if summary.failed > 0 {
         Outcome::PartialFailure
     } else {
@@ -201,15 +343,48 @@ fn extract(paths: &[String], without: &[String]) -> Result<Outcome> {
 
 // ------------------------------------------------------------------ queries
 
-fn search(db: &Path, query: &str, limit: usize, json: bool) -> Result<Outcome> {
+fn search(
+    db: &Path,
+    mut request: query::SearchRequest,
+    entity: Option<&str>,
+    json: bool,
+) -> Result<Outcome> {
+    if let Some(problem) = recoupe_app::search_query_problem(&request.query) {
+        return Ok(Outcome::Usage(format!(
+            "{problem}: {:?} (see `recoupe search --help` for the syntax)",
+            request.query
+        )));
+    }
     let store = recoupe_app::open_existing(db)?;
-    let hits = query::search(&store, query, limit)?;
+    if let Some(name) = entity {
+        match query::entity_key(&store, name)? {
+            Some(key) => request.entity = Some(key),
+            None => {
+                eprintln!("no entity matches {name:?}{}", suggestions(&store, name)?);
+                return Ok(Outcome::NotFound);
+            }
+        }
+    }
+    let results = query::search_filtered(&store, &request)?;
     if json {
-        print_json(&hits)?;
-    } else if hits.is_empty() {
-        println!("no document matches {query:?}");
+        print_json(&results)?;
+    } else if results.hits.is_empty() {
+        println!("no document matches {:?}", request.query);
     } else {
-        for hit in &hits {
+        println!(
+            "{}{} document{} match{} {:?}{}",
+            if results.total_exact { "" } else { "at least " },
+            results.total,
+            if results.total == 1 { "" } else { "s" },
+            if results.total == 1 { "es" } else { "" },
+            request.query,
+            if (results.hits.len() as u64) < results.total {
+                format!(" (best {} shown; --limit for more)", results.hits.len())
+            } else {
+                String::new()
+            }
+        );
+        for hit in &results.hits {
             println!(
                 "{}  {}  {}  {}",
                 short(&hit.id, 12),
@@ -217,21 +392,41 @@ fn search(db: &Path, query: &str, limit: usize, json: bool) -> Result<Outcome> {
                     .map(|d| d.to_string())
                     .unwrap_or_else(|| "          ".into()),
                 hit.outlet.as_deref().unwrap_or("-"),
-                hit.title.as_deref().unwrap_or("(untitled)")
+                hit.headline
             );
-            let snippet = hit
+            let snippet: String = hit
                 .snippet
-                .replace(recoupe_app::SNIPPET_START, "[")
-                .replace(recoupe_app::SNIPPET_END, "]")
+                .iter()
+                .map(|part| {
+                    if part.hit {
+                        format!("[{}]", part.text)
+                    } else {
+                        part.text.clone()
+                    }
+                })
+                .collect::<String>()
                 .replace('\n', " ");
             println!("    {snippet}");
         }
     }
-    Ok(if hits.is_empty() {
+    Ok(if results.hits.is_empty() {
         Outcome::NotFound
     } else {
         Outcome::Success
     })
+}
+
+/// " — did you mean: A (ORG), B (PER)?" for a name that matched nothing, or "".
+fn suggestions(store: &recoupe_app::SqliteStore, name: &str) -> Result<String> {
+    let close = query::entity_suggestions(store, name, 5)?;
+    if close.is_empty() {
+        return Ok(" (try `recoupe entities`)".into());
+    }
+    let names: Vec<String> = close
+        .iter()
+        .map(|e| format!("\"{}\" ({})", e.name, e.label.as_str()))
+        .collect();
+    Ok(format!(" — did you mean {}?", names.join(", ")))
 }
 
 fn show(db: &Path, doc: &str, explain: bool, json: bool, style: Style) -> Result<Outcome> {
@@ -287,8 +482,41 @@ fn stats(db: &Path, json: bool) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-fn export(db: &Path, format: ExportFormat, output: Option<&Path>) -> Result<Outcome> {
+fn export(
+    db: &Path,
+    format: ExportFormat,
+    output: Option<&Path>,
+    table: Option<&str>,
+    out: Option<&Path>,
+) -> Result<Outcome> {
+    if format != ExportFormat::Csv && table.is_some() {
+        return Ok(Outcome::Usage(
+            "--table is for --format csv; --format parquet writes every table".to_string(),
+        ));
+    }
+    if format != ExportFormat::Parquet && out.is_some() {
+        return Ok(Outcome::Usage(
+            "--out DIR is for --format parquet; use --output FILE".to_string(),
+        ));
+    }
     let store = recoupe_app::open_existing(db)?;
+    if format == ExportFormat::Parquet {
+        let Some(dir) = out else {
+            return Ok(Outcome::Usage(
+                "--format parquet needs --out DIR (one <table>.parquet file per table)".to_string(),
+            ));
+        };
+        for file in recoupe_app::tables::export_parquet(&store, dir)? {
+            eprintln!(
+                "exported {:>8} rows of {:<12} to {}",
+                file.rows,
+                file.table,
+                file.path.display()
+            );
+        }
+        return Ok(Outcome::Success);
+    }
+    let table = table.unwrap_or("documents");
     let mut writer: Box<dyn Write> = match output {
         Some(path) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(path)
@@ -296,35 +524,55 @@ fn export(db: &Path, format: ExportFormat, output: Option<&Path>) -> Result<Outc
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
-    let format = match format {
-        ExportFormat::Jsonl => query::ExportFormat::Jsonl,
-        ExportFormat::Csv => query::ExportFormat::Csv,
+    let (n, what) = match format {
+        ExportFormat::Csv => (
+            recoupe_app::tables::export_csv_table(&store, table, &mut writer)?,
+            format!("rows of {table}"),
+        ),
+        _ => (
+            query::export(&store, query::ExportFormat::Jsonl, &mut writer)?,
+            "documents".to_string(),
+        ),
     };
-    let n = query::export(&store, format, &mut writer)?;
     if let Some(path) = output {
-        eprintln!("exported {n} documents to {}", path.display());
+        eprintln!("exported {n} {what} to {}", path.display());
     }
     Ok(Outcome::Success)
 }
 
 fn entities(db: &Path, label: Option<&str>, top: usize, json: bool) -> Result<Outcome> {
     let store = recoupe_app::open_existing(db)?;
-    let list = query::entities(&store, label, top)?;
+    let listing = query::entity_listing(&store, label, top)?;
+    let list = &listing.entities;
     if json {
-        print_json(&list)?;
+        print_json(&listing)?;
+    } else if list.is_empty() {
+        println!(
+            "no entity{} in {}",
+            label.map(|l| format!(" of type {l}")).unwrap_or_default(),
+            db.display()
+        );
     } else {
         println!(
-            "{:<5} {:>8} {:>6}  {:<36} key",
-            "type", "mentions", "docs", "name"
+            "{:<5} {:>8} {:>9}  {:<36} key",
+            "type", "mentions", "documents", "name"
         );
-        for e in &list {
+        for e in list {
             println!(
-                "{:<5} {:>8} {:>6}  {:<36} {}",
+                "{:<5} {:>8} {:>9}  {:<36} {}",
                 e.label.as_str(),
                 e.mentions,
                 e.documents,
                 e.name,
                 e.key
+            );
+        }
+        let left_out = listing.total.saturating_sub(list.len() as u64);
+        if left_out > 0 {
+            println!(
+                "… {left_out} more entit{} not listed (of {}; --top N for more)",
+                if left_out == 1 { "y" } else { "ies" },
+                listing.total
             );
         }
     }
@@ -335,21 +583,23 @@ fn entities(db: &Path, label: Option<&str>, top: usize, json: bool) -> Result<Ou
     })
 }
 
-fn entity(db: &Path, name: &str, json: bool) -> Result<Outcome> {
+fn entity(db: &Path, name: &str, limit: usize, json: bool) -> Result<Outcome> {
     let store = recoupe_app::open_existing(db)?;
-    let Some(e) = query::entity(&store, name)? else {
-        eprintln!("no entity matches {name:?} (try `recoupe entities`)");
+    let Some(mut e) = query::entity(&store, name)? else {
+        eprintln!("no entity matches {name:?}{}", suggestions(&store, name)?);
         return Ok(Outcome::NotFound);
     };
+    query::fill_headlines(&store, &mut e.documents)?;
     if json {
         print_json(&e)?;
         return Ok(Outcome::Success);
     }
     println!(
-        "{} ({}) — {} mentions",
+        "{} ({}) — {} mentions in {} articles",
         e.name,
         e.label.as_str(),
-        e.mentions
+        e.mentions,
+        e.documents.len()
     );
     println!("key      {}", e.key);
     if let Some(kb) = &e.kb {
@@ -386,24 +636,33 @@ fn entity(db: &Path, name: &str, json: bool) -> Result<Outcome> {
         }
     }
     println!("\narticles ({})", e.documents.len());
-    for d in e.documents.iter().take(20) {
+    println!("  {:<12}  {:<10}  headline", "id", "published");
+    for d in e.documents.iter().take(limit) {
         println!(
-            "  {}  {}  {}",
+            "  {:<12}  {:<10}  {}",
             short(&d.id, 12),
-            d.published
-                .map(|p| p.to_string())
-                .unwrap_or_else(|| "          ".into()),
-            d.title.as_deref().unwrap_or("(untitled)")
+            d.published.map(|p| p.to_string()).unwrap_or_default(),
+            d.title.as_deref().unwrap_or("-")
+        );
+    }
+    if e.documents.len() > limit {
+        println!(
+            "  … {} more articles not listed (--limit N for more)",
+            e.documents.len() - limit
         );
     }
     if !e.co_mentioned.is_empty() {
-        let co: Vec<String> = e
-            .co_mentioned
-            .iter()
-            .take(12)
-            .map(|c| format!("{} ({})", c.name, c.documents))
-            .collect();
-        println!("\nco-mentioned  {}", co.join(", "));
+        const SHOWN: usize = 12;
+        println!("\nco-mentioned (entity, type, articles in common)");
+        for c in e.co_mentioned.iter().take(SHOWN) {
+            println!("  {:<36} {:<5} {}", c.name, c.label.as_str(), c.documents);
+        }
+        if e.co_mentioned.len() > SHOWN {
+            println!(
+                "  … {} more not listed (`--json` lists them)",
+                e.co_mentioned.len() - SHOWN
+            );
+        }
     }
     if !e.other_matches.is_empty() {
         println!("\nalso matched: {}", e.other_matches.join(", "));
@@ -414,44 +673,68 @@ fn entity(db: &Path, name: &str, json: bool) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
+/// The kind as the JSON output names it (`according_to`).
 fn kind_name(kind: AttributionKind) -> String {
-    format!("{kind:?}").to_lowercase()
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_else(|| format!("{kind:?}").to_lowercase())
 }
 
-fn claims(db: &Path, speaker: &str, json: bool) -> Result<Outcome> {
+fn claims(
+    db: &Path,
+    speaker: Option<&str>,
+    via: Option<&str>,
+    limit: usize,
+    json: bool,
+) -> Result<Outcome> {
     let store = recoupe_app::open_existing(db)?;
-    let claims = query::claims(&store, speaker)?;
+    let list = query::statements(&store, speaker, via, limit)?;
+    let who = match (speaker, via) {
+        (Some(s), Some(v)) => format!("{s:?} via {v:?}"),
+        (Some(s), None) => format!("{s:?}"),
+        (None, Some(v)) => format!("anyone via {v:?}"),
+        (None, None) => String::new(),
+    };
     if json {
-        print_json(&claims)?;
-    } else if claims.is_empty() {
-        println!("no statement attributed to {speaker:?}");
+        print_json(&list)?;
+    } else if list.statements.is_empty() {
+        println!("no statement attributed to {who}");
+        if list.relayed > 0 {
+            println!(
+                "{} statement{} reached articles via {who}: recoupe claims --via {who}",
+                list.relayed,
+                if list.relayed == 1 { "" } else { "s" }
+            );
+        }
+        if let Some(name) = speaker.or(via) {
+            if query::entity_key(&store, name)?.is_none() {
+                eprintln!("no entity matches {name:?}{}", suggestions(&store, name)?);
+            }
+        }
     } else {
-        for c in &claims {
+        println!(
+            "{} statement{} by {who}",
+            list.total,
+            if list.total == 1 { "" } else { "s" }
+        );
+        for c in &list.statements {
+            println!();
+            print!("{}", render::statement_lines(c));
+        }
+        let more = list.total - list.statements.len();
+        if more > 0 {
+            println!("\n… {more} more not shown (--limit N for more)");
+        }
+        if list.relayed > 0 {
             println!(
-                "{} {} — {}",
-                short(&c.doc_id, 12),
-                c.published.map(|p| p.to_string()).unwrap_or_default(),
-                c.title.as_deref().unwrap_or("(untitled)")
+                "\n{} more statement{} reached articles via {who} (recoupe claims --via {who})",
+                list.relayed,
+                if list.relayed == 1 { "" } else { "s" }
             );
-            println!(
-                "  {} → {}",
-                c.speaker.as_deref().unwrap_or("(unnamed)"),
-                c.content.replace('\n', " ")
-            );
-            let mut details = vec![kind_name(c.kind)];
-            if !c.via.is_empty() {
-                details.push(format!("via {}", c.via.join(" ← ")));
-            }
-            if let Some(ch) = &c.channel {
-                details.push(format!("channel {ch}"));
-            }
-            if c.hedged {
-                details.push("HEDGED".into());
-            }
-            println!("  {}", details.join(" · "));
         }
     }
-    Ok(if claims.is_empty() {
+    Ok(if list.statements.is_empty() {
         Outcome::NotFound
     } else {
         Outcome::Success
@@ -495,29 +778,71 @@ fn demo(db: &Path, style: Style) -> Result<Outcome> {
     println!("\n{}", style.bold("Who says what (first attributions)"));
     for a in &report.first_attributions {
         let mut details = vec![kind_name(a.kind)];
-        if !a.via.is_empty() {
-            details.push(format!("via {}", a.via.join(" ← ")));
+        if a.polarity != recoupe_model::Polarity::Assert {
+            details.push(a.polarity.as_str().to_string());
+        }
+        if !a.via_names.is_empty() {
+            details.push(format!("via {}", a.via_names.join(" ← ")));
         }
         if a.hedged {
             details.push("HEDGED".into());
         }
         println!(
-            "  {} → {}…  [{}]",
-            a.speaker.as_deref().unwrap_or("(no speaker)"),
+            "  {} {} {}…  [{}]",
+            a.speaker_name
+                .as_deref()
+                .or(a.speaker.as_deref())
+                .unwrap_or("(no speaker)"),
+            render::polarity_verb(a.polarity),
             a.content,
             details.join(", ")
         );
     }
+    let program = program_name();
     println!("\nTry next:");
-    println!("  recoupe --db {} search \"Deir ez-Zor\"", db.display());
+    println!("  {program} --db {} search \"Deir ez-Zor\"", db.display());
     println!(
-        "  recoupe --db {} show {} --explain",
+        "  {program} --db {} show {} --explain",
         db.display(),
         short(&report.first_id, 8)
     );
-    println!("  recoupe --db {} entities --type ORG", db.display());
-    println!("  recoupe --db {} stats", db.display());
+    println!("  {program} --db {} entities --type ORG", db.display());
+    println!("  {program} --db {} stats", db.display());
+    if program != "recoupe" {
+        println!(
+            "  (`recoupe` is not on your PATH: `cargo install --path crates/recoupe` puts it there)"
+        );
+    }
     Ok(Outcome::Success)
+}
+
+/// How to run this binary again from the current directory: `recoupe` when that name on
+/// PATH is this binary, else its path (relative to the current directory when inside it).
+fn program_name() -> String {
+    let Ok(exe) = std::env::current_exe().and_then(|p| p.canonicalize()) else {
+        return "recoupe".into();
+    };
+    let on_path = std::env::var_os("PATH").is_some_and(|paths| {
+        std::env::split_paths(&paths).any(|dir| {
+            dir.join("recoupe")
+                .canonicalize()
+                .is_ok_and(|found| found == exe)
+        })
+    });
+    if on_path {
+        return "recoupe".into();
+    }
+    let shown = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| cwd.canonicalize().ok())
+        .and_then(|cwd| exe.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| exe.clone());
+    let shown = shown.display().to_string();
+    if shown.contains(char::is_whitespace) {
+        format!("\"{shown}\"")
+    } else {
+        shown
+    }
 }
 
 // ------------------------------------------------------------------ eval

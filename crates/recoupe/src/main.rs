@@ -1,8 +1,7 @@
 //! `recoupe`: the command-line tool. A thin layer over the library crates: it parses
 //! arguments, wires readers → pipeline → store, draws progress and prints results.
 //!
-//! Exit codes: 0 success; 1 error; 2 usage error (clap); 3 some inputs failed;
-//! 4 nothing found.
+//! Exit codes: [`cli::EXIT_CODES`] (printed by `--help`, copied in the README).
 
 mod cli;
 mod commands;
@@ -23,6 +22,9 @@ pub enum Outcome {
     PartialFailure,
     /// The thing asked for does not exist (document, entity, speaker).
     NotFound,
+    /// The arguments parse but cannot be used (an empty search query, an option the
+    /// command does not use); the message says why.
+    Usage(String),
 }
 
 fn main() -> ExitCode {
@@ -32,6 +34,10 @@ fn main() -> ExitCode {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::PartialFailure) => ExitCode::from(3),
         Ok(Outcome::NotFound) => ExitCode::from(4),
+        Ok(Outcome::Usage(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
         Err(err) => {
             eprintln!("error: {err:#}");
             ExitCode::from(1)

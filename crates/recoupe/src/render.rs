@@ -3,7 +3,8 @@
 
 use std::fmt::Write as _;
 
-use recoupe_model::{Document, Layer, Span};
+use recoupe_app::query::{self, Statement};
+use recoupe_model::{Document, Layer, Polarity, Span};
 
 /// ANSI styling, switched off when stdout is not a terminal or `--color never`.
 #[derive(Debug, Clone, Copy)]
@@ -93,7 +94,7 @@ pub fn render_document(doc: &Document, explain: bool, style: Style) -> String {
     let _ = writeln!(
         out,
         "{}",
-        style.bold(m.title.as_deref().unwrap_or("(untitled)"))
+        style.bold(&query::headline_of(m.title.as_deref(), &doc.text))
     );
     let _ = writeln!(out, "{} {}", style.dim("id:"), doc.id);
     if let Some(outlet) = &m.outlet {
@@ -135,6 +136,16 @@ pub fn render_document(doc: &Document, explain: bool, style: Style) -> String {
             style.bold("Entities"),
             doc.layers.entities.len()
         );
+        if !doc.layers.entities.is_empty() {
+            let _ = writeln!(
+                out,
+                "  {}",
+                style.dim(&format!(
+                    "{:<4} {:<32} {}  {}",
+                    "type", "as written", "entity key", "knowledge base"
+                ))
+            );
+        }
         for e in &doc.layers.entities {
             let link =
                 e.kb.as_ref()
@@ -183,6 +194,16 @@ pub fn render_document(doc: &Document, explain: bool, style: Style) -> String {
             style.bold("Places"),
             doc.layers.places.len()
         );
+        if !doc.layers.places.is_empty() {
+            let _ = writeln!(
+                out,
+                "  {}",
+                style.dim(&format!(
+                    "{:<28} {:<24} {:<3} {:<8} lat, lon",
+                    "as written", "place", "cc", "kind"
+                ))
+            );
+        }
         for p in &doc.layers.places {
             let coords = match (p.lat, p.lon) {
                 (Some(lat), Some(lon)) => format!("{lat:.3}, {lon:.3}"),
@@ -190,11 +211,11 @@ pub fn render_document(doc: &Document, explain: bool, style: Style) -> String {
             };
             let _ = writeln!(
                 out,
-                "  {:<28} {:<24} {:<3} {:<8?} {}",
+                "  {:<28} {:<24} {:<3} {:<8} {}",
                 quote(doc, p.span, 28),
                 p.name,
                 p.country.as_deref().unwrap_or("-"),
-                p.kind,
+                format!("{:?}", p.kind).to_lowercase(),
                 coords
             );
             if explain {
@@ -211,6 +232,13 @@ pub fn render_document(doc: &Document, explain: bool, style: Style) -> String {
             style.bold("Dates"),
             doc.layers.dates.len()
         );
+        if !doc.layers.dates.is_empty() {
+            let _ = writeln!(
+                out,
+                "  {}",
+                style.dim(&format!("{:<32} value", "as written"))
+            );
+        }
         for d in &doc.layers.dates {
             let _ = writeln!(
                 out,
@@ -228,6 +256,16 @@ pub fn render_document(doc: &Document, explain: bool, style: Style) -> String {
             style.bold("Quantities"),
             doc.layers.quantities.len()
         );
+        if !doc.layers.quantities.is_empty() {
+            let _ = writeln!(
+                out,
+                "  {}",
+                style.dim(&format!(
+                    "{:<36} {:<10} qualifier unit",
+                    "as written", "value"
+                ))
+            );
+        }
         for q in &doc.layers.quantities {
             let value = match q.value {
                 recoupe_model::QuantityValue::Single(v) => format!("{v}"),
@@ -235,10 +273,10 @@ pub fn render_document(doc: &Document, explain: bool, style: Style) -> String {
             };
             let _ = writeln!(
                 out,
-                "  {:<36} {:<10} {:?} {}",
+                "  {:<36} {:<10} {:<9} {}",
                 quote(doc, q.span, 36),
                 value,
-                q.qualifier,
+                format!("{:?}", q.qualifier).to_lowercase(),
                 q.unit.as_deref().unwrap_or("")
             );
         }
@@ -250,29 +288,18 @@ pub fn render_document(doc: &Document, explain: bool, style: Style) -> String {
             style.bold("Attributions"),
             doc.layers.attributions.len()
         );
-        for a in &doc.layers.attributions {
-            let speaker = match a.speaker {
-                Some(s) => doc.slice(s).to_string(),
-                None => "(no speaker)".into(),
+        for position in 0..doc.layers.attributions.len() {
+            let Some(st) = query::statement_in(doc, position, &mut |_| None) else {
+                continue;
             };
-            let unnamed = if a.speaker_unnamed { " (unnamed)" } else { "" };
             let _ = writeln!(
                 out,
-                "  {}{unnamed} → {}",
-                style.bold(&speaker),
-                quote(doc, a.content, 90)
+                "  {} {} {}",
+                style.bold(&speaker_label(&st)),
+                polarity_verb(st.polarity),
+                quote(doc, doc.layers.attributions[position].content, 90)
             );
-            let mut details = vec![format!("{:?}", a.kind).to_lowercase()];
-            if !a.via.is_empty() {
-                details.push(format!("via {}", a.via.join(" ← ")));
-            }
-            if let Some(channel) = &a.channel {
-                details.push(format!("channel {channel}"));
-            }
-            if a.hedged {
-                details.push("HEDGED".into());
-            }
-            let _ = writeln!(out, "      {}", style.dim(&details.join(" · ")));
+            let _ = writeln!(out, "      {}", style.dim(&statement_details(&st)));
         }
     }
     if doc.has(Layer::Unsourced) && !doc.layers.unsourced.is_empty() {
@@ -287,6 +314,78 @@ pub fn render_document(doc: &Document, explain: bool, style: Style) -> String {
         }
     }
     out
+}
+
+/// How a polarity reads in a listing: a denial or a refusal to comment must never read
+/// as the speaker stating the content.
+pub fn polarity_verb(polarity: Polarity) -> &'static str {
+    match polarity {
+        Polarity::Assert => "→",
+        Polarity::Deny => "DENIES →",
+        Polarity::Confirm => "confirms →",
+        Polarity::NoComment => "DECLINES TO COMMENT →",
+    }
+}
+
+/// "Hussein Qassim (as “-t-il”)": the resolved speaker, and how the text names it when
+/// that differs.
+pub fn speaker_label(st: &Statement) -> String {
+    let mut label = match (&st.speaker, &st.speaker_as_written) {
+        (None, _) => "(no speaker)".to_string(),
+        (Some(name), Some(written)) if !written.to_lowercase().contains(&name.to_lowercase()) => {
+            format!("{name} (as “{written}”)")
+        }
+        (Some(name), _) => name.clone(),
+    };
+    if st.speaker_unnamed {
+        label.push_str(" (unnamed)");
+    }
+    label
+}
+
+/// "cue “a démenti” · deny · reported · via Press TV ← AFP · channel television · HEDGED"
+pub fn statement_details(st: &Statement) -> String {
+    let mut details = Vec::new();
+    if let Some(cue) = &st.cue {
+        details.push(format!("cue “{}”", cue.replace('\n', " ")));
+    }
+    details.push(st.polarity.as_str().to_string());
+    details.push(
+        serde_json::to_value(st.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_else(|| format!("{:?}", st.kind).to_lowercase()),
+    );
+    if !st.via.is_empty() {
+        let names: Vec<&str> = st.via.iter().map(|r| r.name.as_str()).collect();
+        details.push(format!("via {}", names.join(" ← ")));
+    }
+    if let Some(channel) = &st.channel {
+        details.push(format!("channel {channel}"));
+    }
+    if st.hedged {
+        details.push("HEDGED".into());
+    }
+    details.join(" · ")
+}
+
+/// One statement of `recoupe claims`: its article (date, outlet, id, headline), who says
+/// what, then how.
+pub fn statement_lines(st: &Statement) -> String {
+    let content: String = st.content.replace('\n', " ");
+    format!(
+        "{}  {}  {} — {}\n  {} {} {}\n      {}\n",
+        st.published
+            .map(|p| p.to_string())
+            .unwrap_or_else(|| "(undated)".into()),
+        st.outlet.as_deref().unwrap_or("(no outlet)"),
+        &st.doc_id[..st.doc_id.len().min(12)],
+        st.headline,
+        speaker_label(st),
+        polarity_verb(st.polarity),
+        content,
+        statement_details(st)
+    )
 }
 
 #[cfg(test)]
@@ -317,6 +416,8 @@ mod tests {
         assert_eq!(out, "Frappes à [Deir ez-Zor]LOC hier.");
         let report = render_document(&doc, true, Style { color: false });
         assert!(report.contains("Entities (1)"));
+        // issue 10: labelled columns
+        assert!(report.contains("type as written"), "{report}");
         assert!(report.contains("by entities/test"));
     }
 }

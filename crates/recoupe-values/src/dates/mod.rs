@@ -201,6 +201,31 @@ impl Stage for DateStage {
     }
 }
 
+/// The date expressions of `text` placed as if it had been published on `published` (read
+/// on `today`): `(span, value)` in text order, as the stage would give them. For a reader
+/// that knows when a text was written from elsewhere (the other reports of one story), when
+/// the text itself does not say.
+pub fn place_against(
+    text: &str,
+    published: NaiveDate,
+    today: NaiveDate,
+) -> Vec<(Span, Option<String>)> {
+    let tokens = tokenize(text);
+    let candidates = recognise(&tokens, Lexicon::builtin());
+    let context = Context {
+        published: Some(published),
+        inferred: true,
+        text_year: text_year(&candidates, today),
+        today,
+    };
+    let placed = place_all(&candidates, &context);
+    candidates
+        .into_iter()
+        .zip(placed)
+        .map(|(candidate, placed)| (candidate.span, placed.value))
+        .collect()
+}
+
 /// Direction of a bare weekday governed by a future-tense verb ("prêtera serment mardi"):
 /// the weekday on or after the anchor.
 pub(crate) const FUTURE: i32 = 2;
