@@ -10,7 +10,7 @@ use crate::cues::CueKind;
 use crate::grammar::{is_adverb, is_boundary, span_of, trim_range, INDEFINITE};
 use crate::lexicon::Lexicon;
 use crate::speakers::Speaker;
-use crate::subjects::person_in_apposition;
+use crate::subjects::name_after_comma;
 use crate::view::DocView;
 use crate::words::{Word, WordKind};
 
@@ -230,7 +230,7 @@ fn source_phrase_end(lex: &Lexicon, view: &DocView<'_>, words: &[Word], cue_end:
             continue;
         }
         if after_comma {
-            if let Some(name_end) = person_in_apposition(view, words, k + 1) {
+            if let Some(name_end) = name_after_comma(view, words, k) {
                 k = name_end + 1;
                 continue;
             }

@@ -160,7 +160,15 @@ pub(crate) fn find_cues(
                             aux.is_some()
                                 || (!after_determiner
                                     && (finite_in_speech_position(words, i)
-                                        || tagged_as_verb(text, words, i, &mut tags)))
+                                        || tagged_as_verb(text, words, i, &mut tags)
+                                        // "Les secours annoncent retrouver des corps"
+                                        || infinitive_at(words, verb_end + 1)
+                                            && tagged_as_verb(
+                                                text,
+                                                words,
+                                                verb_end + 1,
+                                                &mut tags,
+                                            )))
                         }
                         // "a tenu à rappeler que …": an infinitive needs its complement.
                         FormKind::Infinitive => complement_after(words, i).is_some(),
@@ -417,6 +425,19 @@ fn refusals_to_comment(lex: &Lexicon, words: &[Word], quoted: &[bool]) -> Vec<Ve
     out
 }
 
+/// Whether word `k` looks like an infinitive ("retrouver", "avoir", "détruire"): lowercase,
+/// with an infinitive's ending.
+pub(crate) fn infinitive_at(words: &[Word], k: usize) -> bool {
+    words.get(k).is_some_and(|w| {
+        w.kind == WordKind::Word
+            && !w.capitalised
+            && w.folded.len() > 4
+            && ["er", "ir", "re", "oir"]
+                .iter()
+                .any(|e| w.folded.ends_with(e))
+    })
+}
+
 /// A finite form like "avance" or "note" is also a noun; it is read as a speech verb only
 /// where a verb of saying stands: after a subject pronoun, a name or an incise comma, or
 /// before "que", a colon, a quotation or an inverted pronoun.
@@ -522,6 +543,8 @@ fn find_auxiliary(words: &[Word], i: usize) -> Option<usize> {
                             | "par"
                             | "ailleurs"
                             | "d'"
+                            // "a d'abord annoncé"
+                            | "abord"
                             | "plus"
                             | "tard"
                             | "alors"

@@ -13,8 +13,12 @@
 //! 2. each verb cue is read either as an incise placed after its content
 //!    ("…, a-t-il ajouté", "…, ont annoncé les autorités") or with its speaker before it
 //!    ("X a affirmé que …", "X a déclaré : « … »");
-//! 3. "selon X" alone makes an `according_to` attribution; next to a verb cue it becomes
-//!    the outer links of the verb's source chain, nearest first;
+//! 3. "selon X" alone makes an `according_to` attribution (what X says follows the phrase
+//!    after an opener: "Mais selon X, …", "Peu après, selon X, …"); next to a verb cue it
+//!    becomes the outer links of the verb's source chain, nearest first, unless the verb
+//!    opens a relative clause on X ("selon X, qui fait aussi état de …"): then both stand;
+//!    with no cue at all, a quotation framed by its speaker ("Pour X, « … »", "Un témoin :
+//!    « … »") and a headline closed by its source in parentheses are statements too;
 //! 4. speakers are linked to entities: a named person or organisation inside the speaker
 //!    phrase, pronouns and definite descriptions ("il", "le ministère", "la source") to the
 //!    speaker or entity named before, indefinite descriptions ("une source sécuritaire")
@@ -131,7 +135,8 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
             .is_some_and(|gap| gap.contains('\n'));
         previous_end = sentence.span.end;
         quote.advance(&words);
-        let mut found = statements::analyse_sentence(lex, &view, &words, &mut speakers_seen);
+        let mut found =
+            statements::analyse_sentence(lex, &view, &words, sentence.headline, &mut speakers_seen);
         if found.is_empty() && previous_had_attribution {
             found.extend(statements::quote_continuation(
                 &words,

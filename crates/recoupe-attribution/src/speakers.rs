@@ -25,6 +25,9 @@ pub(crate) struct SpeakerRef {
     pub(crate) via: Vec<String>,
     /// Where the speaker's last statement was made (its speaker phrase, else its content).
     pub(crate) at: usize,
+    /// The channel of the speaker's last statement ("communique", "report"), so that "le
+    /// communiqué" later refers back to whoever spoke through one.
+    pub(crate) channel: Option<String>,
 }
 
 /// Endings of nouns of inhabitants ("Syrien", "Bruxellois", "Marocaine", "Américain"),
@@ -144,6 +147,23 @@ impl<'d> Phrase<'_, 'd> {
         let words = self.words;
         let first = words[0].folded.as_str();
         let two_words = words.len() == 2;
+        // "le communiqué", "le rapport onusien", "indique le communiqué officiel": the
+        // speaker who last spoke through that kind of channel, else the same source as
+        // before.
+        let head_at = words
+            .iter()
+            .position(|w| Some(&w.folded) == self.head.as_ref());
+        let channel = head_at
+            .filter(|_| DEFINITE.contains(&first) && self.mentions.is_empty() && words.len() <= 4)
+            .and_then(|k| self.lex.channels.at(words, k))
+            .filter(|(phrase, _)| phrase.len() == 1)
+            .map(|(_, value)| value.to_string());
+        if let Some(value) = channel {
+            let author = seen.with_channel_or_head(&value, self.head.as_deref());
+            if let Some(prev) = author.or(seen.last()) {
+                return Some(same_as(self.span, prev, vec![]));
+            }
+        }
         let same_source = words.iter().any(|w| w.folded == "meme")
             || (two_words
                 && DEFINITE.contains(&first)
@@ -197,6 +217,10 @@ impl<'d> Phrase<'_, 'd> {
     /// unnamed source.
     fn person_by_role(&self, seen: &Seen) -> Option<Speaker> {
         let role = self.head.as_deref().filter(|_| self.definite)?;
+        // "les rebelles", "ces experts": a group, never one person named before.
+        if matches!(self.words[0].folded.as_str(), "les" | "ces") {
+            return None;
+        }
         let unnamed_noun = self.lex.unnamed.contains_key(role);
         // "ce Syrien", "le Bruxellois d'origine": an inhabitant's noun, capitalised, naming
         // no entity, describes a person named before.
@@ -325,6 +349,7 @@ fn unnamed(span: Span, head: Option<String>, via: Vec<String>) -> Speaker {
             person: false,
             via: vec![],
             at: 0,
+            channel: None,
         }),
     }
 }
@@ -418,6 +443,8 @@ pub(crate) struct Seen {
     /// Index of the latest person speaker, and of the latest one with an entity.
     last_person: Option<usize>,
     last_named_person: Option<usize>,
+    /// Index of the latest speaker whose statement came through each kind of channel.
+    by_channel: HashMap<String, usize>,
 }
 
 impl Seen {
@@ -425,6 +452,9 @@ impl Seen {
         let k = self.list.len();
         if let Some(head) = &speaker.head {
             self.by_head.insert(head.clone(), k);
+        }
+        if let Some(channel) = &speaker.channel {
+            self.by_channel.insert(channel.clone(), k);
         }
         if speaker.person {
             self.last_person = Some(k);
@@ -444,6 +474,18 @@ impl Seen {
     /// …").
     pub(crate) fn with_head(&self, head: &str) -> Option<&SpeakerRef> {
         self.by_head.get(head).map(|&k| &self.list[k])
+    }
+
+    /// The latest speaker who spoke through the kind of channel `channel` ("communique")
+    /// or was described with the head noun `head`.
+    pub(crate) fn with_channel_or_head(
+        &self,
+        channel: &str,
+        head: Option<&str>,
+    ) -> Option<&SpeakerRef> {
+        let by_channel = self.by_channel.get(channel).copied();
+        let by_head = head.and_then(|h| self.by_head.get(h).copied());
+        by_channel.max(by_head).map(|k| &self.list[k])
     }
 
     /// The latest person speaker.
@@ -482,6 +524,7 @@ pub(crate) fn named(span: Span, m: &EntityMention, head: Option<String>) -> Spea
             person: m.label == EntityType::PER,
             via: vec![],
             at: 0,
+            channel: None,
         }),
     }
 }
@@ -838,6 +881,19 @@ mod tests {
         let last = d.layers.attributions.last().unwrap();
         assert_eq!(content(&d, last), "dix médecins arriveraient lundi");
         assert_eq!(last.speaker_entity.as_deref(), Some("per:sarraf"));
+    }
+
+    #[test]
+    fn issue13_a_plural_description_is_a_group_not_the_person_named_before() {
+        let d = doc(
+            "Les insurgés ont encerclé la villa de Karim Haddad. Les insurgés ont annoncé la prise du port.",
+            None,
+            &[("Karim Haddad", EntityType::PER, "per:haddad")],
+        );
+        let last = d.layers.attributions.last().unwrap();
+        assert_eq!(content(&d, last), "la prise du port");
+        assert_eq!(last.speaker_entity, None);
+        assert!(last.speaker_unnamed);
     }
 
     #[test]

@@ -59,14 +59,18 @@ pub(crate) fn analyse_sentence(
     lex: &Lexicon,
     view: &DocView<'_>,
     words: &[Word],
+    headline: bool,
     seen: &mut Seen,
 ) -> Vec<Attribution> {
     let quoted = quoted_mask(words);
     let cues = find_cues(lex, view.text, words, &quoted);
     if cues.is_empty() {
-        return framed_quotation(lex, view, words, &quoted, seen)
-            .into_iter()
-            .collect();
+        let framed = if headline {
+            headline_source(lex, view, words, seen)
+        } else {
+            framed_quotation(lex, view, words, &quoted, seen)
+        };
+        return framed.into_iter().collect();
     }
     let hedged = (0..words.len()).any(|i| lex.hedges.at(words, i).is_some());
     let channel = (0..words.len())
@@ -205,6 +209,58 @@ fn framed_quotation(
         hedged: false,
         polarity: Polarity::Assert,
         provenance: Provenance::new(STAGE, "framed-quotation"),
+    };
+    let out = [attribution];
+    remember(speaker, &out, seen);
+    let [attribution] = out;
+    Some(attribution)
+}
+
+/// How many words a headline's source in parentheses may have.
+const HEADLINE_SOURCE_WORDS: usize = 10;
+
+/// A headline whose source closes it in parentheses: "Inondations : 40 morts (bilan du
+/// ministère de l'Intérieur)", "Le barrage a cédé (gouverneur)". The parenthesis must name
+/// a person or a body, or hold an institution or a role; "(vidéo)", "(Rhône)" do not.
+fn headline_source(
+    lex: &Lexicon,
+    view: &DocView<'_>,
+    words: &[Word],
+    seen: &mut Seen,
+) -> Option<Attribution> {
+    let last = words.len().checked_sub(1)?;
+    if words[last].folded != ")" {
+        return None;
+    }
+    let open = (0..last).rev().find(|&k| words[k].folded == "(")?;
+    if open < 3 || last - open - 1 > HEADLINE_SOURCE_WORDS {
+        return None;
+    }
+    let (from, to) = trim_range(words, open + 1, last - 1)?;
+    let span = span_of(words, from, to);
+    let names = view
+        .mentions_in(span)
+        .any(|m| matches!(m.label, EntityType::PER | EntityType::ORG));
+    let described = words[from..=to].iter().any(|w| {
+        lex.institutions.contains(w.folded.as_str()) || lex.person_roles.contains(w.folded.as_str())
+    });
+    if !names && !described {
+        return None;
+    }
+    let (cfrom, cto) = trim_range(words, 0, open - 1)?;
+    let speaker = resolve_speaker(lex, view, words, Some((from, to)), None, seen, None);
+    let attribution = Attribution {
+        content: span_of(words, cfrom, cto),
+        speaker: speaker.span,
+        speaker_entity: speaker.entity.clone(),
+        speaker_unnamed: speaker.unnamed,
+        cue: Some(span_of(words, open, open)),
+        kind: AttributionKind::AccordingTo,
+        channel: None,
+        via: speaker.via.clone(),
+        hedged: false,
+        polarity: Polarity::Assert,
+        provenance: Provenance::new(STAGE, "headline-source"),
     };
     let out = [attribution];
     remember(speaker, &out, seen);
@@ -566,6 +622,18 @@ impl Reading<'_, '_> {
                 content_start = Some(k + 1);
                 break;
             }
+            // "affirment être entrés dans la ville et que …", "a assuré ne pas avoir vu …":
+            // an infinitive right after the verb is what was said, before any later "que".
+            if k <= group_end + 3
+                && matches!(w.folded.as_str(), "avoir" | "etre")
+                && words[group_end + 1..k].iter().all(|x| {
+                    matches!(x.folded.as_str(), "ne" | "n'" | "pas" | "jamais" | "plus")
+                        || is_adverb(x)
+                })
+            {
+                content_start = Some(group_end + 1);
+                break;
+            }
             // "a appelé au respect des instructions, « afin de … »": the complement right
             // after the verb is what was said, not a later quotation.
             if k == group_end + 1
@@ -895,6 +963,7 @@ impl Reading<'_, '_> {
                 person,
                 via: vec![],
                 at: 0,
+                channel: None,
             }),
         }
     }
@@ -981,6 +1050,7 @@ fn reportative_compound(words: &[Word], k: usize) -> bool {
 fn remember(speaker: Speaker, out: &[Attribution], seen: &mut Seen) {
     if let Some(mut r) = speaker.remember {
         r.via = out.last().map(|a| a.via.clone()).unwrap_or_default();
+        r.channel = out.last().and_then(|a| a.channel.clone());
         r.at = out
             .last()
             .map(|a| a.speaker.unwrap_or(a.content).start)
@@ -1215,6 +1285,79 @@ mod tests {
         assert!(found[1].0.starts_with("Nous avons manqué de brancards"));
         assert!(d.layers.attributions[1].speaker_unnamed);
         assert_eq!(d.layers.attributions[0].kind, AttributionKind::Direct);
+    }
+
+    #[test]
+    fn issue13_groups_infinitive_contents_and_an_adverb_after_the_auxiliary() {
+        let d = doc(
+            "Les rebelles ont revendiqué la prise de l'aéroport.\nLe mouvement Hilal a d'abord annoncé son retrait du scrutin.\nLes mutins affirment être sortis de la caserne et que le colonel a fui.\nLes plongeurs annoncent remonter des débris chaque matin.",
+            None,
+            &[("Hilal", EntityType::ORG, "org:hilal")],
+        );
+        let found: Vec<String> = d
+            .layers
+            .attributions
+            .iter()
+            .map(|a| content(&d, a))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                "la prise de l'aéroport",
+                "son retrait du scrutin",
+                "être sortis de la caserne et que le colonel a fui",
+                "remonter des débris chaque matin",
+            ],
+            "{:#?}",
+            d.layers.attributions
+        );
+        assert!(d.layers.attributions[0].speaker_unnamed);
+        assert_eq!(
+            d.layers.attributions[1].speaker_entity.as_deref(),
+            Some("org:hilal")
+        );
+    }
+
+    #[test]
+    fn issue13_a_headline_closed_by_its_source_in_parentheses() {
+        let d = crate::testutil::headed_doc(
+            "Crues du Var : douze disparus (bilan de la préfecture maritime)\nLes recherches ont repris à l'aube.",
+            &[],
+        );
+        assert_eq!(
+            d.layers.attributions.len(),
+            1,
+            "{:#?}",
+            d.layers.attributions
+        );
+        let a = &d.layers.attributions[0];
+        assert_eq!(content(&d, a), "Crues du Var : douze disparus");
+        assert_eq!(a.kind, AttributionKind::AccordingTo);
+        // A parenthesis naming a place or a medium is no source.
+        let d = crate::testutil::headed_doc(
+            "Un bus tombe dans un ravin (vidéo)\nLe chauffeur a été blessé.",
+            &[],
+        );
+        assert!(
+            d.layers.attributions.is_empty(),
+            "{:#?}",
+            d.layers.attributions
+        );
+    }
+
+    #[test]
+    fn issue13_the_communique_is_its_author_s_even_after_another_speaker() {
+        let d = doc(
+            "Dans un communiqué, l'Office des eaux a annoncé la coupure du réseau. « Nous sommes inquiets », a réagi le maire Paul Ronan. Selon le communiqué, la coupure durera trois jours.",
+            None,
+            &[
+                ("Office des eaux", EntityType::ORG, "org:eaux"),
+                ("Paul Ronan", EntityType::PER, "per:ronan"),
+            ],
+        );
+        let last = d.layers.attributions.last().unwrap();
+        assert_eq!(content(&d, last), "la coupure durera trois jours");
+        assert_eq!(last.speaker_entity.as_deref(), Some("org:eaux"));
     }
 
     #[test]

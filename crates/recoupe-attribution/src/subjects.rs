@@ -168,6 +168,21 @@ pub(crate) fn subject_after(
     (trim_range(words, from, to), channel_words)
 }
 
+/// Days and parts of the day that may stand between an incise verb and its speaker.
+const TIME_WORDS: [&str; 11] = [
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "matin",
+    "soir",
+    "aujourd'hui",
+    "hier",
+];
+
 /// Skips adverbs and prepositional channel phrases ("sur son compte Telegram") after an
 /// incise verb: where the speaker phrase starts, if anything is left.
 fn skip_channel_phrases(
@@ -180,7 +195,8 @@ fn skip_channel_phrases(
     let mut k = after;
     loop {
         let w = words.get(k)?;
-        if is_adverb(w) || w.folded == "plus" {
+        // "…, ont affirmé mardi les représentants": the day is no part of the speaker.
+        if is_adverb(w) || w.folded == "plus" || TIME_WORDS.contains(&w.folded.as_str()) {
             k += 1;
             continue;
         }
@@ -258,11 +274,22 @@ pub(crate) fn name_in_apposition(view: &DocView<'_>, words: &[Word], to: usize) 
     Some(end)
 }
 
-/// The index of the last word of a person's name that starts at word `at` and is followed
-/// by a comma: an apposition ("le gouverneur régional, Oleh Synegoubov, …").
-pub(crate) fn person_in_apposition(view: &DocView<'_>, words: &[Word], at: usize) -> Option<usize> {
-    let m = view.mention_starting_at(words.get(at)?.start)?;
-    if m.label != EntityType::PER {
+/// A name in apposition after the comma at `comma` in a source phrase, followed by a comma
+/// or the sentence end: a person's, after up to three lowercase words of title ("…, le
+/// docteur Paul Mumbere, qui …"), or a body's right after the comma ("selon la société
+/// gestionnaire de l'aéroport, AeroNord."). The index of the name's last word.
+pub(crate) fn name_after_comma(view: &DocView<'_>, words: &[Word], comma: usize) -> Option<usize> {
+    let at = (comma + 1..=comma + 4).find(|&k| {
+        words.get(k).is_some_and(|w| {
+            view.mention_starting_at(w.start)
+                .is_some_and(|m| matches!(m.label, EntityType::PER | EntityType::ORG))
+        })
+    })?;
+    let m = view.mention_starting_at(words[at].start)?;
+    let titled = words[comma + 1..at]
+        .iter()
+        .all(|w| matches!(w.kind, WordKind::Word | WordKind::Elision) && !w.capitalised);
+    if !titled || (at > comma + 1 && m.label != EntityType::PER) {
         return None;
     }
     let mut end = at;
@@ -271,7 +298,7 @@ pub(crate) fn person_in_apposition(view: &DocView<'_>, words: &[Word], at: usize
     }
     words
         .get(end + 1)
-        .is_some_and(|w| w.kind == WordKind::Comma)
+        .is_none_or(|w| matches!(w.kind, WordKind::Comma | WordKind::Stop))
         .then_some(end)
 }
 
@@ -281,6 +308,41 @@ mod tests {
     use crate::testutil::{content, doc};
     use crate::words::scan;
     use recoupe_model::{AttributionKind, EntityType};
+
+    #[test]
+    fn issue13_names_in_apposition_to_a_source_and_a_day_before_the_speaker() {
+        let d = doc(
+            "Deux digues ont cédé, selon le chef du service des eaux, le capitaine Hugo Lenoir, qui déplore des dégâts importants.\nLe trafic est interrompu, selon l'exploitant du réseau, Ferrolux.\nLa mine fermera en 2027, ont affirmé jeudi les représentants du personnel.",
+            None,
+            &[
+                ("Hugo Lenoir", EntityType::PER, "per:lenoir"),
+                ("Ferrolux", EntityType::ORG, "org:ferrolux"),
+            ],
+        );
+        let found: Vec<(String, Option<&str>)> = d
+            .layers
+            .attributions
+            .iter()
+            .map(|a| (content(&d, a), a.speaker_entity.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("Deux digues ont cédé".to_string(), Some("per:lenoir")),
+                ("des dégâts importants".to_string(), Some("per:lenoir")),
+                ("Le trafic est interrompu".to_string(), Some("org:ferrolux")),
+                ("La mine fermera en 2027".to_string(), None),
+            ],
+            "{:#?}",
+            d.layers.attributions
+        );
+        let last = d.layers.attributions.last().unwrap();
+        assert_eq!(
+            last.speaker.map(|s| d.slice(s)),
+            Some("les représentants du personnel")
+        );
+        assert!(last.speaker_unnamed);
+    }
 
     #[test]
     fn postposed_speaker_with_channel_and_apposition() {

@@ -14,6 +14,20 @@ pub(crate) fn doc(
     outlet: Option<&str>,
     entities: &[(&str, EntityType, &str)],
 ) -> Document {
+    build(text, outlet, entities, false)
+}
+
+/// As `doc`, with the first line marked as the headline.
+pub(crate) fn headed_doc(text: &str, entities: &[(&str, EntityType, &str)]) -> Document {
+    build(text, None, entities, true)
+}
+
+fn build(
+    text: &str,
+    outlet: Option<&str>,
+    entities: &[(&str, EntityType, &str)],
+    headline: bool,
+) -> Document {
     let mut meta = Metadata::new(Origin {
         kind: OriginKind::Text,
         path: "test".into(),
@@ -58,6 +72,9 @@ pub(crate) fn doc(
             evidence: vec![],
         });
         cursor = at + surface.len();
+    }
+    if let Some(first) = d.layers.sentences.first_mut() {
+        first.headline = headline;
     }
     d.mark_produced(Layer::Sentences);
     d.mark_produced(Layer::Entities);
