@@ -111,12 +111,12 @@ fn a_store_upgraded_with_documents_runs_the_pass_once_more() {
         store.put_batch(&reports()).unwrap();
         store.cluster_entities().unwrap();
     }
-    // Back to schema 2, before pending work was recorded.
+    // Back to schema 4, before pending work was recorded.
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
             "DROP TABLE pending_work; DELETE FROM schema_migrations WHERE version = 5;
-             PRAGMA user_version = 2;",
+             PRAGMA user_version = 4;",
         )
         .unwrap();
     }

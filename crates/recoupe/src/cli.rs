@@ -50,7 +50,7 @@ pub const EXIT_CODES: &[(u8, &str)] = &[
     ),
     (
         4,
-        "nothing found (`search`, `show`, `entities`, `entity`, `claims`; `unmerge` of a key that is not merged)",
+        "nothing found (`show`, `entity`, `claims`, `search`, `entities`, `stories`, `story`, `facts`, `events`; `unmerge` of a key that is not merged)",
     ),
 ];
 
@@ -430,6 +430,8 @@ pub enum Command {
     /// ID is a story id, a unique prefix, or any of its articles (as for `show`).
     /// Example: recoupe story 3fa2 --explain
     Story {
+        /// Story id, a unique prefix of it, or the id of one of its articles.
+        #[arg(value_name = "ID")]
         id: String,
         /// Show why each article belongs: similarity, shared entities, dates.
         #[arg(long)]

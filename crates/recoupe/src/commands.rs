@@ -611,13 +611,13 @@ fn export(
             recoupe_app::tables::export_csv_table(&store, table, &mut writer)?,
             format!("rows of {table}"),
         ),
-        _ => (
-            query::export(&store, query::ExportFormat::Jsonl, &mut writer)?,
-            format!(
-                "lines (one per appearance of {} documents)",
-                recoupe_app::Store::count(&store)?
-            ),
-        ),
+        _ => {
+            let lines = query::export(&store, query::ExportFormat::Jsonl, &mut writer)?;
+            (
+                recoupe_app::Store::count(&store)?,
+                format!("documents ({lines} lines, one per appearance)"),
+            )
+        }
     };
     if let Some(path) = output {
         eprintln!("exported {n} {what} to {}", path.display());
