@@ -1201,19 +1201,8 @@ type RawAppearance = (
 );
 
 fn raw_appearance(row: &rusqlite::Row<'_>) -> rusqlite::Result<RawAppearance> {
-    Ok((
-        row.get(0)?,
-        row.get(1)?,
-        row.get(2)?,
-        row.get(3)?,
-        row.get(4)?,
-        row.get(5)?,
-        row.get(6)?,
-        row.get(7)?,
-        row.get(8)?,
-        row.get(9)?,
-        row.get(10)?,
-    ))
+    // Every column in order, as the tuple's types say.
+    RawAppearance::try_from(row)
 }
 
 fn parse_appearance(raw: RawAppearance, path: &Path) -> Result<Appearance, StoreError> {

@@ -30,18 +30,8 @@ type RawSummary = (
 );
 
 fn raw_summary(row: &rusqlite::Row<'_>) -> rusqlite::Result<RawSummary> {
-    Ok((
-        row.get(0)?,
-        row.get(1)?,
-        row.get(2)?,
-        row.get(3)?,
-        row.get(4)?,
-        row.get(5)?,
-        row.get(6)?,
-        row.get(7)?,
-        row.get(8)?,
-        row.get(9)?,
-    ))
+    // Every column in order, as the tuple's types say.
+    RawSummary::try_from(row)
 }
 
 impl SqliteStore {
