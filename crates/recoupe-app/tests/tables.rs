@@ -255,3 +255,61 @@ fn csv_tables_have_the_same_rows_as_parquet() {
     let error = export_csv_table(&store, "stories-and-more", &mut Vec::new()).unwrap_err();
     assert!(error.to_string().contains("stories-and-more"), "{error}");
 }
+
+/// The cross-article tables have as many rows as the store's story queries return, in
+/// Parquet and in CSV.
+#[test]
+fn story_tables_match_the_story_queries() {
+    use recoupe_store::{EventFilter, FactFilter, StoryFilter};
+    let store = store();
+    let stories = store.stories(&StoryFilter::default()).unwrap();
+    assert!(!stories.is_empty(), "the demo has stories");
+    let facts = store.facts(&FactFilter::default()).unwrap();
+    let reports: usize = facts.iter().map(|f| f.fact.reports.len()).sum();
+    assert!(reports > 0, "the demo has facts");
+    let copies: usize = stories
+        .iter()
+        .map(|s| store.story(&s.id).unwrap().unwrap().story.copies.len())
+        .sum();
+    let events = store.events(&EventFilter::default()).unwrap();
+    let expected = [
+        ("stories", stories.len()),
+        ("facts", reports),
+        ("copies", copies),
+        ("events", events.len()),
+    ];
+    for (name, count) in expected {
+        assert_eq!(rows(&read(name)), count, "{name}.parquet");
+        let mut out = Vec::new();
+        let written = export_csv_table(&store, name, &mut out).unwrap();
+        assert_eq!(written as usize, count, "{name}.csv");
+        let records = csv::Reader::from_reader(out.as_slice()).records().count();
+        assert_eq!(records, count, "{name}.csv records");
+    }
+
+    // Story ids and the story ids of the other tables join.
+    let ids: BTreeSet<String> = strings(&read("stories"), "id")
+        .into_iter()
+        .flatten()
+        .collect();
+    assert_eq!(ids, stories.iter().map(|s| s.id.clone()).collect());
+    for (name, column) in [
+        ("facts", "story_id"),
+        ("copies", "story_id"),
+        ("events", "event_id"),
+    ] {
+        for id in strings(&read(name), column) {
+            assert!(ids.contains(id.as_deref().unwrap()), "{name}.{column}");
+        }
+    }
+    // Fact reports point into their documents.
+    let texts: BTreeMap<String, usize> = documents()
+        .into_iter()
+        .map(|d| (d.id.to_string(), d.text.len()))
+        .collect();
+    let batches = read("facts");
+    let (docs, ends) = (strings(&batches, "doc_id"), ints(&batches, "end"));
+    for (doc, end) in docs.iter().zip(&ends) {
+        assert!(end.unwrap() as usize <= texts[doc.as_deref().unwrap()]);
+    }
+}

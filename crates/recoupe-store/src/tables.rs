@@ -1,5 +1,5 @@
 //! The store as tables for data tools: one table per kind of thing (documents, entity
-//! mentions, places, attributions, …), each a fixed list of typed columns.
+//! mentions, places, attributions, stories, facts, copies, events), each a fixed list of typed columns.
 //!
 //! This registry is the one place a table is defined: `export --format csv --table NAME`
 //! and `export --format parquet` (crate `recoupe-app`) both write [`TABLES`], and
@@ -12,9 +12,10 @@ use std::collections::HashMap;
 use std::io::Write;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use recoupe_model::{Document, KbLink, Layer, Layers};
+use recoupe_events::{AcledRow, StoryContext, ACLED_COLUMNS};
+use recoupe_model::{Document, KbLink, Layer, Layers, QuantityValue};
 
-use crate::{Store, StoreError};
+use crate::{EventFilter, FactFilter, Store, StoreError, StoryFilter};
 use ColumnType::{Bool, Date, Float, Int, Text, TextList, Timestamp};
 
 /// The type of a column. Each maps to one Arrow/Parquet type and one CSV rendering.
@@ -216,7 +217,16 @@ impl std::fmt::Debug for Table {
 }
 
 /// Every table, in export order.
-pub const TABLES: &[Table] = &[DOCUMENTS, MENTIONS, PLACES, ATTRIBUTIONS];
+pub const TABLES: &[Table] = &[
+    DOCUMENTS,
+    MENTIONS,
+    PLACES,
+    ATTRIBUTIONS,
+    STORIES,
+    FACTS,
+    COPIES,
+    EVENTS,
+];
 
 /// The table named `name`, or an error listing the names.
 pub fn table(name: &str) -> Result<&'static Table, StoreError> {
@@ -471,6 +481,267 @@ fn attribution_rows(doc: &Document, context: &Context, rows: &mut Vec<Row>) {
     }
 }
 
+// -------------------------------------------------------------------------- stories
+
+/// One row per story of the cross-article layer.
+pub const STORIES: Table = Table {
+    name: "stories",
+    row: "one story: the articles reporting one event",
+    columns: &[
+        col("id", Text),
+        col("title", Text),
+        opt("first_date", Date),
+        opt("last_date", Date),
+        col("articles", Int),
+        col("appearances", Int),
+        col("outlets", TextList),
+        col("independent_sources", Int),
+        col("disagreements", Int),
+        col("single_source", Bool),
+        col("disagreeing", Bool),
+        opt("event_type", Text),
+    ],
+    rows: Rows::Store(story_rows),
+};
+
+fn count(value: u64) -> Cell {
+    Cell::Int(i64::try_from(value).unwrap_or(i64::MAX))
+}
+
+fn story_rows(store: &dyn Store, _: &Context, sink: RowCallback<'_>) -> Result<(), StoreError> {
+    for s in store.stories(&StoryFilter::default())? {
+        sink(vec![
+            Cell::Text(s.id),
+            Cell::Text(s.title),
+            s.first_date.map_or(Cell::Null, Cell::Date),
+            s.last_date.map_or(Cell::Null, Cell::Date),
+            count(s.articles),
+            count(s.appearances),
+            Cell::TextList(s.outlets),
+            count(s.independent_sources),
+            count(s.disagreements),
+            Cell::Bool(s.single_source),
+            Cell::Bool(s.disagreeing),
+            Cell::text(&s.event_type),
+        ])?;
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------- facts
+
+/// One row per report of a fact: the figure one article gives.
+pub const FACTS: Table = Table {
+    name: "facts",
+    row: "one report of a fact of a story: the figure one article gives for it",
+    columns: &[
+        col("story_id", Text),
+        col("fact_id", Text),
+        col("category", Text),
+        opt("part", Text),
+        opt("part_name", Text),
+        col("doc_id", Text),
+        col("start", Int),
+        col("end", Int),
+        col("value_low", Float),
+        col("value_high", Float),
+        col("qualifier", Text),
+        col("earlier", Bool),
+        opt("source_key", Text),
+        opt("source_name", Text),
+        opt("outlet", Text),
+        col("disagreeing", Bool),
+    ],
+    rows: Rows::Store(fact_rows),
+};
+
+fn fact_rows(store: &dyn Store, _: &Context, sink: RowCallback<'_>) -> Result<(), StoreError> {
+    for row in store.facts(&FactFilter::default())? {
+        let fact = &row.fact;
+        for (i, report) in fact.reports.iter().enumerate() {
+            let (low, high) = match report.value {
+                QuantityValue::Single(x) => (x, x),
+                QuantityValue::Range([low, high]) => (low, high),
+            };
+            let disagreeing = fact.disagreements.iter().any(|d| d.a == i || d.b == i);
+            sink(vec![
+                Cell::Text(row.story.clone()),
+                Cell::Text(row.id.clone()),
+                Cell::Text(fact.category.clone()),
+                Cell::text(&fact.part),
+                Cell::text(&fact.part_name),
+                Cell::Text(report.doc.to_string()),
+                Cell::int(report.span.start),
+                Cell::int(report.span.end),
+                Cell::Float(low),
+                Cell::Float(high),
+                serde_name(&report.qualifier),
+                Cell::Bool(report.earlier),
+                Cell::str(report.source.as_ref().map(|s| s.key.as_str())),
+                Cell::str(report.source.as_ref().map(|s| s.name.as_str())),
+                Cell::text(&report.outlet),
+                Cell::Bool(disagreeing),
+            ])?;
+        }
+    }
+    Ok(())
+}
+
+// --------------------------------------------------------------------------- copies
+
+/// One row per pair of articles sharing copied text.
+pub const COPIES: Table = Table {
+    name: "copies",
+    row: "one pair of articles of a story that share copied text",
+    columns: &[
+        col("story_id", Text),
+        col("doc_a", Text),
+        col("doc_b", Text),
+        col("share_a", Float),
+        col("share_b", Float),
+        opt("origin", Text),
+        col("passages", Int),
+        col("words", Int),
+    ],
+    rows: Rows::Store(copy_rows),
+};
+
+fn copy_rows(store: &dyn Store, _: &Context, sink: RowCallback<'_>) -> Result<(), StoreError> {
+    for summary in store.stories(&StoryFilter::default())? {
+        let Some(detail) = store.story(&summary.id)? else {
+            continue;
+        };
+        for pair in &detail.story.copies {
+            sink(vec![
+                Cell::Text(summary.id.clone()),
+                Cell::Text(pair.a.to_string()),
+                Cell::Text(pair.b.to_string()),
+                Cell::Float(pair.share_a),
+                Cell::Float(pair.share_b),
+                Cell::str(pair.origin.as_ref().map(|o| o.as_str())),
+                Cell::int(pair.passages.len()),
+                Cell::int(pair.passages.iter().map(|p| p.words).sum()),
+            ])?;
+        }
+    }
+    Ok(())
+}
+
+// --------------------------------------------------------------------------- events
+
+/// Whether two strings are equal, in a const context.
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn among(name: &str, names: &[&str]) -> bool {
+    let mut i = 0;
+    while i < names.len() {
+        if same(name, names[i]) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// The columns of [`ACLED_COLUMNS`] (names and order from `recoupe-events`), typed as
+/// [`AcledRow`] types them: numbers, the flag, and the optional fields.
+const fn acled_columns() -> [Column; ACLED_COLUMNS.len()] {
+    const INTS: &[&str] = &["geo_precision", "sources", "independent_sources"];
+    const FLOATS: &[&str] = &["lat", "lon", "fatalities_low", "fatalities_high"];
+    const BOOLS: &[&str] = &["disputed"];
+    const OPTIONAL: &[&str] = &[
+        "date",
+        "date_precision",
+        "admin1",
+        "location",
+        "country",
+        "lat",
+        "lon",
+        "geo_precision",
+        "fatalities_low",
+        "fatalities_high",
+    ];
+    let mut columns = [col("", Text); ACLED_COLUMNS.len()];
+    let mut i = 0;
+    while i < ACLED_COLUMNS.len() {
+        let name = ACLED_COLUMNS[i];
+        let ty = if among(name, INTS) {
+            Int
+        } else if among(name, FLOATS) {
+            Float
+        } else if among(name, BOOLS) {
+            Bool
+        } else {
+            Text
+        };
+        columns[i] = Column {
+            name,
+            ty,
+            nullable: among(name, OPTIONAL),
+        };
+        i += 1;
+    }
+    columns
+}
+
+const ACLED_TABLE_COLUMNS: [Column; ACLED_COLUMNS.len()] = acled_columns();
+
+/// One row per event record of a story, in the ACLED-like columns of `recoupe-events`.
+pub const EVENTS: Table = Table {
+    name: "events",
+    row: "the event record of one story, in ACLED-like columns",
+    columns: &ACLED_TABLE_COLUMNS,
+    rows: Rows::Store(event_rows),
+};
+
+/// One JSON value of an [`AcledRow`] as a cell of `column`.
+fn acled_cell(value: Option<&serde_json::Value>, column: &Column) -> Cell {
+    use serde_json::Value;
+    match (value, column.ty) {
+        (None | Some(Value::Null), _) => Cell::Null,
+        (Some(Value::String(s)), _) => Cell::Text(s.clone()),
+        (Some(Value::Bool(b)), _) => Cell::Bool(*b),
+        (Some(Value::Number(n)), ColumnType::Int) => n.as_i64().map_or(Cell::Null, Cell::Int),
+        (Some(Value::Number(n)), _) => n.as_f64().map_or(Cell::Null, Cell::Float),
+        (Some(other), _) => Cell::Text(other.to_string()),
+    }
+}
+
+fn event_rows(store: &dyn Store, _: &Context, sink: RowCallback<'_>) -> Result<(), StoreError> {
+    for event in store.events(&EventFilter::default())? {
+        let row: AcledRow = event.record.acled_row(&StoryContext {
+            story_id: event.story.clone(),
+            sources: usize::try_from(event.articles).unwrap_or(usize::MAX),
+            independent_sources: usize::try_from(event.independent_sources).unwrap_or(usize::MAX),
+        });
+        let value = serde_json::to_value(&row).map_err(|e| StoreError::ExportTable {
+            table: EVENTS.name,
+            reason: e.to_string(),
+        })?;
+        sink(
+            EVENTS
+                .columns
+                .iter()
+                .map(|c| acled_cell(value.get(c.name), c))
+                .collect(),
+        )?;
+    }
+    Ok(())
+}
+
 // ---------------------------------------------------------------------------- export
 
 /// Where the rows of one table go (a CSV file, a Parquet file).
@@ -673,6 +944,52 @@ mod tests {
                 .collect();
             assert_eq!(documented, expected, "docs/schema.md, table {}", table.name);
         }
+    }
+
+    /// The events table is the ACLED row of `recoupe-events`, column for column.
+    #[test]
+    fn events_columns_are_the_acled_columns() {
+        assert_eq!(EVENTS.column_names(), ACLED_COLUMNS);
+        let mut columns: Vec<String> = match serde_json::to_value(AcledRow {
+            event_id: "s".into(),
+            date: None,
+            date_precision: None,
+            event_type: "ASSAULT".into(),
+            mode: String::new(),
+            actor1: String::new(),
+            actor2: String::new(),
+            admin1: None,
+            location: None,
+            country: None,
+            lat: Some(1.5),
+            lon: None,
+            geo_precision: Some(1),
+            fatalities_low: Some(3.0),
+            fatalities_high: None,
+            sources: 2,
+            independent_sources: 1,
+            disputed: false,
+        })
+        .unwrap()
+        {
+            serde_json::Value::Object(map) => {
+                let row: Row = EVENTS
+                    .columns
+                    .iter()
+                    .map(|c| acled_cell(map.get(c.name), c))
+                    .collect();
+                check_row(&EVENTS, &row).unwrap();
+                assert_eq!(row[10], Cell::Float(1.5));
+                assert_eq!(row[12], Cell::Int(1));
+                assert_eq!(row[15], Cell::Int(2));
+                map.keys().cloned().collect()
+            }
+            other => panic!("{other}"),
+        };
+        let mut expected: Vec<String> = ACLED_COLUMNS.iter().map(|c| c.to_string()).collect();
+        expected.sort_unstable();
+        columns.sort_unstable();
+        assert_eq!(columns, expected);
     }
 
     #[test]

@@ -264,7 +264,8 @@ pub enum Command {
     },
     /// Export the store: JSONL (one document per line), CSV (one table) or Parquet (every table).
     ///
-    /// Tables (columns in docs/schema.md): documents, mentions, places, attributions.
+    /// Tables (columns in docs/schema.md): documents, mentions, places, attributions,
+    /// stories, facts (one row per report), copies, events (ACLED-like columns).
     /// Examples: recoupe export --format csv --table mentions --output mentions.csv;
     /// recoupe export --format parquet --out tables/
     Export {

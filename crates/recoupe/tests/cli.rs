@@ -925,7 +925,7 @@ fn export_csv_tables_and_parquet_files() {
         ],
     );
     assert_code(&run, 0);
-    for table in ["documents", "mentions", "places", "attributions"] {
+    for table in recoupe_app::tables::table_names() {
         let file = std::fs::read(out.join(format!("{table}.parquet"))).expect(table);
         assert!(
             file.starts_with(b"PAR1") && file.ends_with(b"PAR1"),
