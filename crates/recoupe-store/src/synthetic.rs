@@ -85,6 +85,39 @@ struct Writer {
 }
 
 impl Writer {
+    /// The document of generator number `n`: the text trimmed and tokenised, every layer
+    /// marked produced, and the metadata every synthetic article shares (French, published
+    /// on `published`, ingested at a time that grows with `n`) added to `meta`.
+    fn finish(
+        mut self,
+        mut meta: Metadata,
+        n: u64,
+        title: String,
+        published: NaiveDate,
+    ) -> Document {
+        let text_len = self.text.trim_end().len();
+        self.text.truncate(text_len);
+        tokenize(&self.text, &mut self.layers.tokens);
+        meta.title = Some(title);
+        meta.published = Some(Published {
+            date: published,
+            source: DateSource::Metadata,
+            inferred_from: None,
+        });
+        meta.language = Some(Language {
+            code: "fr".into(),
+            confidence: 0.97,
+        });
+        meta.ingested_at =
+            DateTime::<Utc>::from_timestamp(1_790_000_000 + n as i64, 0).unwrap_or_default();
+        let mut doc = Document::new(self.text, meta);
+        doc.layers = self.layers;
+        for layer in Layer::ALL {
+            doc.mark_produced(layer);
+        }
+        doc
+    }
+
     fn push(&mut self, piece: &str) -> Span {
         let start = self.text.len();
         self.text.push_str(piece);
@@ -289,10 +322,6 @@ pub fn document(n: u64) -> Document {
         }
         w.sentence(start);
     }
-    let text_len = w.text.trim_end().len();
-    w.text.truncate(text_len);
-    tokenize(&w.text, &mut w.layers.tokens);
-
     let mut meta = Metadata::new(Origin {
         kind: OriginKind::Demo,
         path: "synthetic".into(),
@@ -301,24 +330,7 @@ pub fn document(n: u64) -> Document {
     meta.external_id = Some(format!("synthetic-{n}"));
     meta.url = Some(format!("https://example.org/depeche/{n}"));
     meta.outlet = Some((*rng.pick(OUTLETS)).to_string());
-    meta.title = Some(title);
-    meta.published = Some(Published {
-        date: published,
-        source: DateSource::Metadata,
-        inferred_from: None,
-    });
-    meta.language = Some(Language {
-        code: "fr".into(),
-        confidence: 0.97,
-    });
-    meta.ingested_at =
-        DateTime::<Utc>::from_timestamp(1_790_000_000 + n as i64, 0).unwrap_or_default();
-    let mut doc = Document::new(w.text, meta);
-    doc.layers = w.layers;
-    for layer in Layer::ALL {
-        doc.mark_produced(layer);
-    }
-    doc
+    w.finish(meta, n, title, published)
 }
 
 /// Everyday words of news copy, for the body of [`story_document`]s: drawn at random, so
@@ -667,10 +679,6 @@ pub fn story_document(n: u64) -> Document {
         w.push(".");
         w.sentence(start);
     }
-    let text_len = w.text.trim_end().len();
-    w.text.truncate(text_len);
-    tokenize(&w.text, &mut w.layers.tokens);
-
     let mut meta = Metadata::new(Origin {
         kind: OriginKind::Demo,
         path: "synthetic-stories".into(),
@@ -678,24 +686,7 @@ pub fn story_document(n: u64) -> Document {
     });
     meta.external_id = Some(format!("story-{n}"));
     meta.outlet = Some((*rng.pick(OUTLETS)).to_string());
-    meta.title = Some(title);
-    meta.published = Some(Published {
-        date: published,
-        source: DateSource::Metadata,
-        inferred_from: None,
-    });
-    meta.language = Some(Language {
-        code: "fr".into(),
-        confidence: 0.97,
-    });
-    meta.ingested_at =
-        DateTime::<Utc>::from_timestamp(1_790_000_000 + n as i64, 0).unwrap_or_default();
-    let mut doc = Document::new(w.text, meta);
-    doc.layers = w.layers;
-    for layer in Layer::ALL {
-        doc.mark_produced(layer);
-    }
-    doc
+    w.finish(meta, n, title, published)
 }
 
 fn rng_pick_generic(rng: &mut Rng) -> &'static str {
