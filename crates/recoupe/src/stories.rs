@@ -557,6 +557,16 @@ pub fn story(db: &Path, id: &str, explain: bool, json: bool, style: Style) -> Re
 pub fn facts(db: &Path, filter: &FactFilter, json: bool, style: Style) -> Result<Outcome> {
     let store = recoupe_app::open_existing(db)?;
     let list = query::facts(&store, filter)?;
+    // An unknown story lists no fact either: say which of the two it is.
+    if let Some(id) = filter.story.as_deref().filter(|_| list.is_empty()) {
+        if query::story(&store, id)?.is_none() {
+            eprintln!(
+                "no story {id:?} in {} (try `recoupe stories`)",
+                db.display()
+            );
+            return Ok(Outcome::NotFound);
+        }
+    }
     if json {
         print_json(&list)?;
     } else if list.is_empty() {

@@ -136,6 +136,14 @@ fn issue14_facts_and_events_filter() {
     } else {
         assert_eq!(disagreeing.code, Some(4));
     }
+    // A story that does not exist is named as such, not listed as "no fact".
+    let unknown = run_db(store(), &["facts", "--story", "ffffffffffffffff"]);
+    assert_eq!(unknown.code, Some(4));
+    assert!(
+        unknown.stderr.contains("no story \"ffffffffffffffff\""),
+        "{}",
+        unknown.stderr
+    );
 
     let events = run_db(store(), &["events", "--json"]);
     ok(&events);
