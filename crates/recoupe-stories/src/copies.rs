@@ -33,6 +33,11 @@ pub struct CopyConfig {
     /// A passage with at least this share of its words inside quotation marks in both texts
     /// is one quotation reported twice, not a copy.
     pub quote_share: f64,
+    /// Most copy candidates one new article is aligned with (see
+    /// [`crate::copy_candidates`]): bounds the cost of a flood of near-identical texts, or
+    /// of stock phrases shared across a large archive, which would otherwise align every
+    /// new article with every earlier one.
+    pub max_candidates: usize,
 }
 
 impl Default for CopyConfig {
@@ -46,6 +51,7 @@ impl Default for CopyConfig {
             min_words: 20,
             min_density: 0.8,
             quote_share: 0.6,
+            max_candidates: 16,
         }
     }
 }
@@ -271,7 +277,18 @@ pub fn find_copies(
     second: (&DocFeatures, &str),
     config: &CopyConfig,
 ) -> Option<CopyPair> {
-    let ((fa, ta), (fb, tb)) = if first.0.id <= second.0.id {
+    let (wa, wb) = (words(first.1), words(second.1));
+    find_copies_in((first.0, first.1, &wa), (second.0, second.1, &wb), config)
+}
+
+/// [`find_copies`] with each text's [`words`] already split: an article aligned with
+/// several candidates is split once, not once per candidate.
+pub fn find_copies_in(
+    first: (&DocFeatures, &str, &[Word]),
+    second: (&DocFeatures, &str, &[Word]),
+    config: &CopyConfig,
+) -> Option<CopyPair> {
+    let ((fa, ta, wa), (fb, tb, wb)) = if first.0.id <= second.0.id {
         (first, second)
     } else {
         (second, first)
@@ -279,11 +296,10 @@ pub fn find_copies(
     if fa.id == fb.id {
         return None;
     }
-    let (wa, wb) = (words(ta), words(tb));
     let (qa, qb) = (quoted_ranges(ta), quoted_ranges(tb));
     let mut found = Vec::new();
     let (mut copied_a, mut copied_b) = (0usize, 0usize);
-    for (first_run, last_run, aligned) in passages(&wa, &wb, config) {
+    for (first_run, last_run, aligned) in passages(wa, wb, config) {
         let (i0, i1) = (first_run.i, last_run.i + last_run.len);
         let (j0, j1) = (first_run.j, last_run.j + last_run.len);
         let shorter = (i1 - i0).min(j1 - j0);

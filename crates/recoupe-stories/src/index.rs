@@ -5,7 +5,7 @@
 //! decisions, do not depend on ingest order. A store implements [`CandidateIndex`] with one
 //! table `(kind, key, doc)` indexed on `(kind, key)`; [`MemoryIndex`] is the in-memory one.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use recoupe_model::DocId;
 use serde::{Deserialize, Serialize};
@@ -79,6 +79,27 @@ pub struct Hits {
     pub terms: usize,
     pub entities: usize,
     pub fingerprints: usize,
+    /// Articles filed under the rarest fingerprint shared (0 when none is shared): a
+    /// passage copied from one dispatch has fingerprints few articles share, a stock phrase
+    /// many.
+    #[serde(default)]
+    pub rarest_fingerprint: usize,
+}
+
+impl Hits {
+    /// Counts one more shared key of `kind`, filed under `postings` articles.
+    pub fn add(&mut self, kind: KeyKind, postings: usize) {
+        match kind {
+            KeyKind::Term => self.terms += 1,
+            KeyKind::Entity => self.entities += 1,
+            KeyKind::Fingerprint => {
+                self.fingerprints += 1;
+                if self.rarest_fingerprint == 0 || postings < self.rarest_fingerprint {
+                    self.rarest_fingerprint = postings;
+                }
+            }
+        }
+    }
 }
 
 /// Whether a candidate is worth a story comparison: two strong content words, or one
@@ -90,6 +111,33 @@ pub fn story_candidate(hits: &Hits) -> bool {
 /// Whether a candidate is worth aligning for copies.
 pub fn copy_candidate(hits: &Hits, config: &Config) -> bool {
     hits.fingerprints >= config.copies.min_shared_fingerprints
+}
+
+/// The copy candidates (by [`copy_candidate`]) a new article is aligned with: all of them
+/// up to `config.copies.max_candidates`; beyond, those whose rarest shared fingerprint is
+/// rarest first, then those sharing most fingerprints, then in key order (a store: the
+/// earliest stored). Below the cap — every article of the evaluation corpora — the
+/// candidates, hence the copies, do not depend on arrival order; above it (a flood of
+/// near-identical texts, or stock phrases in a large archive) which pairs are recorded
+/// may, though a flooded text still has its `max_candidates` closest copies.
+pub fn copy_candidates<'k, K: Ord + Clone + 'k>(
+    candidates: impl IntoIterator<Item = (&'k K, &'k Hits)>,
+    config: &Config,
+) -> BTreeSet<K> {
+    let mut ranked: Vec<(&K, &Hits)> = candidates
+        .into_iter()
+        .filter(|(_, hits)| copy_candidate(hits, config))
+        .collect();
+    if ranked.len() > config.copies.max_candidates {
+        ranked.sort_by(|(ka, a), (kb, b)| {
+            a.rarest_fingerprint
+                .cmp(&b.rarest_fingerprint)
+                .then(b.fingerprints.cmp(&a.fingerprints))
+                .then(ka.cmp(kb))
+        });
+        ranked.truncate(config.copies.max_candidates);
+    }
+    ranked.into_iter().map(|(k, _)| k.clone()).collect()
 }
 
 /// Where candidates come from: an index of the articles already filed.
@@ -124,14 +172,55 @@ impl CandidateIndex for MemoryIndex {
                 continue;
             };
             for doc in list {
-                let hits = out.entry(doc.clone()).or_default();
-                match key.kind {
-                    KeyKind::Term => hits.terms += 1,
-                    KeyKind::Entity => hits.entities += 1,
-                    KeyKind::Fingerprint => hits.fingerprints += 1,
-                }
+                out.entry(doc.clone())
+                    .or_default()
+                    .add(key.kind, list.len());
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fingerprints(shared: usize, rarest: usize) -> Hits {
+        Hits {
+            fingerprints: shared,
+            rarest_fingerprint: rarest,
+            ..Hits::default()
+        }
+    }
+
+    #[test]
+    fn below_the_cap_every_copy_candidate_is_aligned() {
+        let config = Config::default();
+        let candidates: BTreeMap<u32, Hits> = (0..config.copies.max_candidates as u32)
+            .map(|k| (k, fingerprints(1, 500)))
+            .chain([(1000, Hits::default())])
+            .collect();
+        let chosen = copy_candidates(&candidates, &config);
+        assert_eq!(chosen.len(), config.copies.max_candidates);
+        assert!(
+            !chosen.contains(&1000),
+            "no shared fingerprint, no alignment"
+        );
+    }
+
+    #[test]
+    fn above_the_cap_the_rarest_shared_fingerprints_come_first() {
+        let mut config = Config::default();
+        config.copies.max_candidates = 2;
+        let candidates: BTreeMap<u32, Hits> = [
+            (1, fingerprints(1, 900)), // a stock phrase many articles share
+            (2, fingerprints(3, 900)),
+            (3, fingerprints(1, 2)), // one fingerprint of a passage two articles share
+            (4, fingerprints(1, 900)),
+        ]
+        .into_iter()
+        .collect();
+        let chosen: Vec<u32> = copy_candidates(&candidates, &config).into_iter().collect();
+        assert_eq!(chosen, vec![2, 3]);
     }
 }

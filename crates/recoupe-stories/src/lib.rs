@@ -40,14 +40,16 @@ use chrono::NaiveDate;
 use recoupe_model::{DocId, Document};
 use serde::{Deserialize, Serialize};
 
-pub use copies::{find_copies, fingerprints, shared_count, CopyConfig, CopyPair, Passage};
+pub use copies::{
+    find_copies, find_copies_in, fingerprints, shared_count, CopyConfig, CopyPair, Passage,
+};
 pub use facts::{
     disjoint, figures_of, interval, link_facts, Disagreement, Fact, Figure, Report, Source, Support,
 };
 pub use features::{entity_key, entity_weight, DocFeatures, EntityFeature};
 pub use index::{
-    copy_candidate, index_keys, story_candidate, CandidateIndex, Hits, IndexKey, KeyKind,
-    MemoryIndex,
+    copy_candidate, copy_candidates, index_keys, story_candidate, CandidateIndex, Hits, IndexKey,
+    KeyKind, MemoryIndex,
 };
 pub use statements::{by_speaker, SpeakerStatements, Statement};
 pub use stories::{
@@ -242,6 +244,7 @@ impl<I: CandidateIndex> StoryEngine<I> {
         }
         let keys = index_keys(&features, &self.config);
         let candidates = self.index.lookup(&keys);
+        let to_align = copy_candidates(&candidates, &self.config);
         let (mut new_links, mut new_copies, mut compared) = (Vec::new(), Vec::new(), 0);
         for (other, hits) in &candidates {
             let Some(entry) = self.docs.get(other) else {
@@ -264,7 +267,7 @@ impl<I: CandidateIndex> StoryEngine<I> {
                     new_links.push(link);
                 }
             }
-            if copy_candidate(hits, &self.config) {
+            if to_align.contains(other) {
                 compared += 1;
                 if let Some(pair) = find_copies(
                     (&features, &text),

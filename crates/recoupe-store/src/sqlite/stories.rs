@@ -18,9 +18,9 @@ use chrono::NaiveDate;
 use recoupe_events::{story_event, EventRecord, StoryFact};
 use recoupe_model::{DocId, Document, Span};
 use recoupe_stories::{
-    build_story, cluster, copy_candidate, find_copies, index_keys, is_link, score_pair,
-    story_candidate, CandidateIndex, Config, CopyPair, DocFeatures, Hits, IndexKey, KeyKind, Link,
-    Passage, Story,
+    build_story, cluster, copy_candidates, find_copies_in, index_keys, is_link, score_pair,
+    story_candidate, words, CandidateIndex, Config, CopyPair, DocFeatures, Hits, IndexKey, KeyKind,
+    Link, Passage, Story,
 };
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -76,15 +76,15 @@ impl<'c> SqliteIndex<'c> {
             .conn
             .prepare_cached("SELECT doc_rowid FROM story_keys WHERE kind = ?1 AND key = ?2")?;
         let mut out: BTreeMap<i64, Hits> = BTreeMap::new();
+        let mut docs: Vec<i64> = Vec::new();
         for key in keys {
+            docs.clear();
             let mut rows = stmt.query(params![kind_code(key.kind), key_code(key.key)])?;
             while let Some(row) = rows.next()? {
-                let hits = out.entry(row.get(0)?).or_default();
-                match key.kind {
-                    KeyKind::Term => hits.terms += 1,
-                    KeyKind::Entity => hits.entities += 1,
-                    KeyKind::Fingerprint => hits.fingerprints += 1,
-                }
+                docs.push(row.get(0)?);
+            }
+            for &doc in &docs {
+                out.entry(doc).or_default().add(key.kind, docs.len());
             }
         }
         Ok(out)
@@ -296,12 +296,22 @@ impl<'c, 'd> Layer<'c, 'd> {
             let candidates = index
                 .hits(&keys)
                 .map_err(self.fail(&format!("look up the candidates of {}", features.id)))?;
+            let to_align =
+                copy_candidates(candidates.iter().filter(|(r, _)| **r != rowid), self.config);
+            // The new article's text and words, split once for all its copy candidates.
+            let mine = if to_align.is_empty() {
+                None
+            } else {
+                let text = self.text(rowid)?;
+                let split = words(&text);
+                Some((text, split))
+            };
             for (other, hits) in candidates {
                 if other == rowid {
                     continue;
                 }
                 let story = story_candidate(&hits);
-                let copy = copy_candidate(&hits, self.config);
+                let copy = to_align.contains(&other);
                 if !story && !copy {
                     continue;
                 }
@@ -313,11 +323,12 @@ impl<'c, 'd> Layer<'c, 'd> {
                         update.links += 1;
                     }
                 }
-                if copy {
-                    let (mine, their_text) = (self.text(rowid)?, self.text(other)?);
-                    if let Some(pair) = find_copies(
-                        (&features, &mine),
-                        (&theirs, &their_text),
+                if let (true, Some((my_text, my_words))) = (copy, &mine) {
+                    let their_text = self.text(other)?;
+                    let their_words = words(&their_text);
+                    if let Some(pair) = find_copies_in(
+                        (&features, my_text, my_words),
+                        (&theirs, &their_text, &their_words),
                         &self.config.copies,
                     ) {
                         self.write_copy(&pair)?;
