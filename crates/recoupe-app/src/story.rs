@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use recoupe_model::{DocId, Qualifier, QuantityValue, Span};
-use recoupe_store::{Fact, Store, StoryDetail};
+use recoupe_store::{Browse, Fact, StoryDetail};
 use serde::Serialize;
 
 use crate::AppError;
@@ -461,6 +461,8 @@ pub const STATEMENTS_SHOWN: usize = 20;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoryView {
     pub detail: StoryDetail,
+    /// Headline of each article (its title, or its text's first line), by id.
+    pub headlines: BTreeMap<String, String>,
     /// The event record's lines, when the story has one.
     pub event: Option<EventView>,
     pub labels: BTreeMap<String, String>,
@@ -481,11 +483,13 @@ pub fn fact_tables(detail: &StoryDetail, labels: &BTreeMap<String, String>) -> V
 
 /// One story by id, id prefix or one of its articles, as a page shows it; `None` when no
 /// story matches. Reads the articles whose statements it shows.
-pub fn story_view(store: &dyn Store, reference: &str) -> Result<Option<StoryView>, AppError> {
+pub fn story_view(store: &dyn Browse, reference: &str) -> Result<Option<StoryView>, AppError> {
     let Some(detail) = store.story(reference)? else {
         return Ok(None);
     };
     let labels = labels(&detail);
+    let ids: Vec<String> = detail.members.iter().map(|m| m.id.clone()).collect();
+    let headlines = store.headlines(&ids)?;
     let mut texts: BTreeMap<String, Option<String>> = BTreeMap::new();
     let mut speakers = Vec::with_capacity(detail.story.speakers.len());
     for sp in &detail.story.speakers {
@@ -527,6 +531,7 @@ pub fn story_view(store: &dyn Store, reference: &str) -> Result<Option<StoryView
         facts: fact_tables(&detail, &labels),
         speakers,
         labels,
+        headlines,
         detail,
     }))
 }

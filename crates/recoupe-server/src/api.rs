@@ -700,6 +700,8 @@ pub struct StoryArticle {
     /// Its source id, as the corpus calls it.
     pub label: String,
     pub title: Option<String>,
+    /// The title, or the text's first line when there is none.
+    pub headline: String,
     /// Outlet and date of its first publication.
     pub outlet: Option<String>,
     pub published: Option<NaiveDate>,
@@ -925,6 +927,7 @@ impl From<&recoupe_app::story::StoryView> for StoryDetail {
                         id: m.id.clone(),
                         label: v.labels.get(&m.id).cloned().unwrap_or_default(),
                         title: m.title.clone(),
+                        headline: v.headlines.get(&m.id).cloned().unwrap_or_default(),
                         outlet: first.and_then(|a| a.outlet.clone()),
                         published: first.and_then(|a| a.published).map(|p| p.date),
                         appearances: m
@@ -1357,7 +1360,14 @@ async fn facts(
             }
             Ok(Some(list))
         })
-        .await?
+        .await
+        .map_err(|mut e| {
+            // An ambiguous prefix is a bad `story`, the parameter this endpoint takes.
+            if e.parameter.as_deref() == Some("id") {
+                e.parameter = Some("story".into());
+            }
+            e
+        })?
         .ok_or_else(|| {
             ApiError::not_found(
                 "story",
