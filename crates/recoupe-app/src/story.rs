@@ -551,6 +551,75 @@ mod tests {
         );
     }
 
+    /// Three articles give a toll: two say 12 (one of them with no source), one says 30.
+    /// The two values disagree; an earlier figure of 8 is listed apart.
+    #[test]
+    fn a_fact_table_marks_the_values_that_disagree() {
+        use recoupe_stories::{Disagreement, Report, Support};
+        let report = |doc: &str, value: f64, earlier: bool| Report {
+            doc: DocId(doc.into()),
+            figure: 0,
+            span: Span::new(0, 2),
+            value: QuantityValue::Single(value),
+            qualifier: Qualifier::Exact,
+            earlier,
+            source: None,
+            outlet: None,
+        };
+        let fact = Fact {
+            key: "killed".into(),
+            category: "killed".into(),
+            part: None,
+            part_name: None,
+            reports: vec![
+                report("a1", 12.0, false),
+                report("b2", 12.0, false),
+                report("c3", 30.0, false),
+                report("a1", 8.0, true),
+            ],
+            disagreements: vec![Disagreement { a: 1, b: 2 }],
+            support: vec![
+                Support {
+                    value: QuantityValue::Single(12.0),
+                    qualifier: Qualifier::Exact,
+                    reports: vec![0, 1],
+                    independent_sources: 2,
+                    sources: vec!["claimant ministère".into(), "article group b2".into()],
+                    outlets: vec!["Le Soir".into(), "RFI".into()],
+                },
+                Support {
+                    value: QuantityValue::Single(30.0),
+                    qualifier: Qualifier::MoreThan,
+                    reports: vec![2],
+                    independent_sources: 1,
+                    sources: vec!["article group c3".into()],
+                    outlets: vec!["Le Monde".into()],
+                },
+            ],
+        };
+        let labels: BTreeMap<String, String> = [("b2", "rfi-2"), ("c3", "lemonde-3")]
+            .into_iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        let table = fact_table(&fact, &labels);
+        assert_eq!(table.articles, 3);
+        assert_eq!(table.disagreements, 1);
+        let [twelve, thirty] = &table.values[..] else {
+            panic!("two values: {table:?}")
+        };
+        assert_eq!(twelve.shown, "12");
+        assert_eq!(thirty.shown, "more than 30");
+        assert!(twelve.disagrees && thirty.disagrees);
+        assert_eq!(twelve.disagrees_with, vec!["more than 30".to_string()]);
+        assert_eq!(thirty.disagrees_with, vec!["12".to_string()]);
+        let names: Vec<&str> = twelve.sources.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(names, ["ministère", "article rfi-2"]);
+        assert_eq!(twelve.articles, ["a1", "b2"]);
+        assert_eq!(table.earlier.len(), 1);
+        assert_eq!(table.earlier[0].shown, "8");
+        assert_eq!(table.earlier[0].article, "a1");
+    }
+
     #[test]
     fn sources_are_named_for_a_reader() {
         let labels: BTreeMap<String, String> = [("abc123".to_string(), "lemonde-3".to_string())]

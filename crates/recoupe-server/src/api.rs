@@ -474,7 +474,9 @@ pub struct EntityProfile {
     pub mentions: u64,
     pub kb: Option<KbRef>,
     pub aliases: Vec<Alias>,
-    /// Documents mentioning it, newest first.
+    /// Documents mentioning it.
+    pub documents_total: u64,
+    /// The newest 100 of them, newest first.
     pub documents: Vec<DocRef>,
     pub co_mentioned: Vec<CoMention>,
     /// Where it was geocoded (places).
@@ -516,6 +518,7 @@ impl From<&browse::EntityProfile> for EntityProfile {
                     count: a.count,
                 })
                 .collect(),
+            documents_total: d.documents_total,
             documents: d
                 .documents
                 .iter()

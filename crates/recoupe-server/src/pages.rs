@@ -644,7 +644,8 @@ struct EntityTemplate {
     name: String,
     label: String,
     mentions: u64,
-    documents_count: usize,
+    documents_count: u64,
+    documents_shown: usize,
     kb: String,
     aliases: Vec<(String, u64)>,
     merges: Vec<MergeRow>,
@@ -732,7 +733,8 @@ fn entity_template(state: &AppState, p: &EntityProfile) -> EntityTemplate {
         name: d.name.clone(),
         label: d.label.as_str().to_string(),
         mentions: d.mentions,
-        documents_count: d.documents.len(),
+        documents_count: d.documents_total,
+        documents_shown: d.documents.len().min(100),
         kb: d
             .kb
             .as_ref()

@@ -625,14 +625,32 @@ impl Browse for SqliteStore {
         run().map_err(failed(&self.path, "list places for the map"))
     }
 
+    fn entity_page(
+        &self,
+        name_or_key: &str,
+        documents: usize,
+    ) -> Result<Option<crate::EntityDetail>, StoreError> {
+        self.entity_with(name_or_key, Some(documents))
+    }
+
+    fn claims_of_entity(&self, key: &str, limit: usize) -> Result<Vec<crate::Claim>, StoreError> {
+        let group = self.group_json(key)?;
+        self.read_claims(
+            "WHERE a.speaker_key IN (SELECT value FROM json_each(?1))
+             ORDER BY d.published DESC, d.id, a.position LIMIT ?2",
+            params![group, limit.min(i64::MAX as usize) as i64],
+            &format!("read the claims of {key}"),
+        )
+    }
+
     fn mentions_by_month(&self, key: &str) -> Result<Vec<MonthCount>, StoreError> {
         let group = self.group_json(key)?;
+        // From the counts kept as documents arrive (migration 0006). A document naming
+        // two keys of a merged entity counts in both.
         let run = || -> rusqlite::Result<Vec<MonthCount>> {
             let mut stmt = self.conn.prepare_cached(
-                "SELECT substr(d.published, 1, 7) AS month, count(*), count(DISTINCT d.doc_rowid)
-                 FROM mentions m JOIN documents d USING (doc_rowid)
-                 WHERE m.entity_key IN (SELECT value FROM json_each(?1))
-                   AND d.published IS NOT NULL
+                "SELECT month, sum(mentions), sum(documents) FROM entity_months
+                 WHERE entity_key IN (SELECT value FROM json_each(?1)) AND month <> ''
                  GROUP BY month ORDER BY month",
             )?;
             let rows = stmt.query_map([group], |row| {
@@ -655,24 +673,14 @@ impl Browse for SqliteStore {
     }
 
     fn documents_mentioning(&self, key: &str, limit: usize) -> Result<Vec<String>, StoreError> {
+        let members = self.group_of(key)?;
         let group = self.group_json(key)?;
-        let run = || -> rusqlite::Result<Vec<String>> {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT id FROM documents
-                 WHERE doc_rowid IN (SELECT doc_rowid FROM mentions
-                                     WHERE entity_key IN (SELECT value FROM json_each(?1)))
-                 ORDER BY published IS NULL, published DESC, doc_rowid DESC LIMIT ?2",
-            )?;
-            let rows = stmt
-                .query_map(params![group, limit.min(i64::MAX as usize) as i64], |row| {
-                    row.get(0)
-                })?;
-            rows.collect()
-        };
-        run().map_err(failed(
-            &self.path,
-            &format!("list documents mentioning {key}"),
-        ))
+        let total = self.documents_of_group(&members, &group)?;
+        Ok(self
+            .latest_documents(&group, total, limit)?
+            .into_iter()
+            .map(|d| d.1)
+            .collect())
     }
 
     fn documents_at_place(&self, key: &str, limit: usize) -> Result<Vec<String>, StoreError> {
