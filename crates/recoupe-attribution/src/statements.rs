@@ -12,7 +12,8 @@ use crate::chains::{
     AccordingChain,
 };
 use crate::cues::{
-    complement_after, find_cues, tagged_as_verb, Complement, CueKind, Tags, VerbCue,
+    complement_after, find_cues, incises_in_quotations, tagged_as_verb, Complement, CueKind, Tags,
+    VerbCue,
 };
 use crate::grammar::{
     conditional, direct_object_after, is_adverb, is_boundary, quoted_mask, span_of, trim_range,
@@ -62,7 +63,8 @@ pub(crate) fn analyse_sentence(
     headline: bool,
     seen: &mut Seen,
 ) -> Vec<Attribution> {
-    let quoted = quoted_mask(words);
+    let mut quoted = quoted_mask(words);
+    incises_in_quotations(lex, words, &mut quoted);
     let cues = find_cues(lex, view.text, words, &quoted);
     if cues.is_empty() {
         let framed = if headline {
@@ -445,7 +447,7 @@ impl Reading<'_, '_> {
         tags: &mut Tags,
     ) -> bool {
         let words = self.words;
-        if cue.clitic.is_some() {
+        if cue.clitic.is_some() || comme_incise(words, cue).is_some() {
             return true;
         }
         let prev = cue.group_start.checked_sub(1).map(|p| &words[p]);
@@ -571,7 +573,9 @@ impl Reading<'_, '_> {
     /// speaker follows the verb, or is its inverted clitic.
     fn incise_parts(&self, cue: &VerbCue, floor: usize) -> Parts {
         let words = self.words;
-        let mut end = cue.group_start.saturating_sub(1);
+        let mut end = comme_incise(words, cue)
+            .unwrap_or(cue.group_start)
+            .saturating_sub(1);
         while end > floor && matches!(words[end].kind, WordKind::Comma) {
             end -= 1;
         }
@@ -1047,6 +1051,22 @@ fn reportative_compound(words: &[Word], k: usize) -> bool {
 }
 
 /// Remembers the speaker of the statement just pushed, with that statement's chain.
+/// "…, comme l'a noté le quotidien X", "…, comme le rappelle le ministre": an incise
+/// whose object pronoun stands for the clause before the comma. Gives the index of
+/// "comme".
+fn comme_incise(words: &[Word], cue: &VerbCue) -> Option<usize> {
+    let pronoun = cue.group_start.checked_sub(1)?;
+    let comme = pronoun.checked_sub(1)?;
+    (matches!(words[pronoun].folded.as_str(), "l'" | "le")
+        && words[comme].folded == "comme"
+        && comme > 0
+        && words[comme - 1].kind == WordKind::Comma
+        && words
+            .get(cue.group_end + 1)
+            .is_some_and(|w| w.kind != WordKind::Comma && w.kind != WordKind::Stop))
+    .then_some(comme)
+}
+
 fn remember(speaker: Speaker, out: &[Attribution], seen: &mut Seen) {
     if let Some(mut r) = speaker.remember {
         r.via = out.last().map(|a| a.via.clone()).unwrap_or_default();
@@ -1207,6 +1227,77 @@ mod tests {
     use recoupe_model::{AttributionKind, EntityType};
 
     // Issue 13: shapes of attribution met in unseen news.
+
+    #[test]
+    fn issue13_comme_with_a_pronoun_makes_an_incise_on_the_clause_before() {
+        let d = doc(
+            "Les loyers ont doublé en dix ans, comme l'a relevé le quotidien Le Temps.\nLa digue avait déjà cédé en 1999, comme le rappelle la préfète.\nLe marché est ouvert, comme le veut la tradition.",
+            None,
+            &[("Le Temps", EntityType::ORG, "org:temps")],
+        );
+        let found: Vec<(String, Option<String>)> = d
+            .layers
+            .attributions
+            .iter()
+            .map(|a| (content(&d, a), a.speaker.map(|s| d.slice(s).to_string())))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (
+                    "Les loyers ont doublé en dix ans".to_string(),
+                    Some("le quotidien Le Temps".to_string())
+                ),
+                (
+                    "La digue avait déjà cédé en 1999".to_string(),
+                    Some("la préfète".to_string())
+                ),
+            ],
+            "{:#?}",
+            d.layers.attributions
+        );
+        assert_eq!(
+            d.layers.attributions[0].speaker_entity.as_deref(),
+            Some("org:temps")
+        );
+    }
+
+    #[test]
+    fn issue13_an_incise_left_inside_the_guillemets_names_the_speaker() {
+        // French typography keeps the incise inside the quotation it cuts; the quotation
+        // closes sentences later, or never in the sentence.
+        let d = doc(
+            "« Le pont ne tiendra pas l'hiver, prévient une ingénieure du canton. Il faut le fermer. »\nLes quais « seront dégagés avant lundi, a-t-il assuré.\n« Il faut reconstruire, rappeler les règles et payer », a déclaré le syndic Paul Roux.",
+            None,
+            &[("Paul Roux", EntityType::PER, "per:roux")],
+        );
+        let found: Vec<(String, Option<String>)> = d
+            .layers
+            .attributions
+            .iter()
+            .map(|a| (content(&d, a), a.speaker.map(|s| d.slice(s).to_string())))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (
+                    "Le pont ne tiendra pas l'hiver".to_string(),
+                    Some("une ingénieure du canton".to_string())
+                ),
+                (
+                    "Les quais « seront dégagés avant lundi".to_string(),
+                    Some("-t-il".to_string())
+                ),
+                (
+                    "Il faut reconstruire, rappeler les règles et payer".to_string(),
+                    Some("le syndic Paul Roux".to_string())
+                ),
+            ],
+            "{:#?}",
+            d.layers.attributions
+        );
+        assert_eq!(d.layers.attributions[0].kind, AttributionKind::Direct);
+    }
 
     #[test]
     fn issue13_selon_after_a_connective_or_a_short_opener_speaks_for_what_follows() {
