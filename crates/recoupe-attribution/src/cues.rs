@@ -152,10 +152,21 @@ pub(crate) fn find_cues(
                 .flatten();
                 // "a dénoncé « … » et appelé Kinshasa à …": a participle coordinated with an
                 // earlier verb of the sentence shares its auxiliary.
+                // "L'armée avait mené une opération et indiqué un bilan de 20 morts": or any
+                // compound verb before it in the sentence, outside quotations.
                 let coordinated = prev.is_some_and(|p| matches!(p.folded.as_str(), "et" | "puis"))
-                    && cues
+                    && (cues
                         .iter()
-                        .any(|c| matches!(c, CueKind::Verb(v) if v.group_start < v.verb));
+                        .any(|c| matches!(c, CueKind::Verb(v) if v.group_start < v.verb))
+                        || form.kind == FormKind::Participle
+                            && (0..i.saturating_sub(2)).any(|k| {
+                                !quoted[k]
+                                    && !words[k].capitalised
+                                    && matches!(
+                                        words[k].folded.as_str(),
+                                        "a" | "ont" | "avait" | "avaient"
+                                    )
+                            }));
                 let ok = speaks
                     && match form.kind {
                         FormKind::Participle => aux.is_some() || agent.is_some() || coordinated,
@@ -543,6 +554,8 @@ fn finite_in_speech_position(words: &[Word], i: usize) -> bool {
     // determiner of its object.
     let object_after = after.is_some_and(|n| {
         DETERMINERS.contains(&n.folded.as_str())
+            // "le gouvernement annonce 300 morts": a count as the object.
+            || n.folded.starts_with(|c: char| c.is_ascii_digit())
             || matches!(
                 n.folded.as_str(),
                 "toute" | "tout" | "toutes" | "tous" | "ces"
@@ -710,8 +723,13 @@ pub(crate) fn complement_after(words: &[Word], group_end: usize) -> Option<Compl
                         )
                         || matches!(x.folded.as_str(), "qui" | "dont" | "lequel" | "laquelle"))
             });
+        // "a répété, comme il l'avait fait en campagne, que …": an aside between commas
+        // before "que" is no boundary.
+        let before_que = words
+            .get(k + 1)
+            .is_some_and(|x| matches!(x.folded.as_str(), "que" | "qu'"));
         if w.kind == WordKind::Stop
-            || w.kind == WordKind::Comma && n > 8
+            || w.kind == WordKind::Comma && n > 8 && !before_que
             || n > 14
             || participle_next
         {

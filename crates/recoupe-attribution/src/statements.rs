@@ -92,11 +92,19 @@ pub(crate) fn analyse_sentence(
     };
     let has_according = !reading.according.is_empty();
     // Next to "selon X", a weak or opinion verb is part of what X reports ("Selon Press TV,
-    // la Syrie et l'Irak espèrent rouvrir …"), not a second statement.
+    // la Syrie et l'Irak espèrent rouvrir …"), not a second statement; a participle inside
+    // the source phrase ("selon des informations révélées par la mairie") describes the
+    // source.
+    let in_source_phrase = |v: &VerbCue| {
+        reading
+            .according
+            .iter()
+            .any(|a| a.start < v.group_start && v.group_end < a.end)
+    };
     let verb_cues: Vec<VerbCue> = cues
         .iter()
         .filter_map(|c| match c {
-            CueKind::Verb(v) if !(has_according && v.weak) => Some(*v),
+            CueKind::Verb(v) if !(has_according && v.weak) && !in_source_phrase(v) => Some(*v),
             _ => None,
         })
         .collect();
@@ -330,6 +338,11 @@ impl Reading<'_, '_> {
             if bare && !cue.opinion && cue.class != VerbClass::Witness {
                 continue;
             }
+            // "…, au sud de Paris, que les manifestants menacent de bloquer": a bare verb in
+            // a relative clause on the noun before says nothing of its own.
+            if bare && object_relative(words, cue.group_start, floor) {
+                continue;
+            }
             // A later verb cue in the same sentence ends this content.
             let next = cues
                 .iter()
@@ -493,8 +506,9 @@ impl Reading<'_, '_> {
                     });
                     return false;
                 }
+                // "l'Est de la Libye" is a name, not "est".
                 !apposition
-                    && (AUXILIARIES.contains(&w.lower.as_str())
+                    && (AUXILIARIES.contains(&w.lower.as_str()) && !w.capitalised
                         || tagged_as_verb(self.view.text, words, k, tags))
             })
         };
@@ -1051,6 +1065,19 @@ fn reportative_compound(words: &[Word], k: usize) -> bool {
 }
 
 /// Remembers the speaker of the statement just pushed, with that statement's chain.
+/// Whether the clause of a verb starting at `group_start` is an object relative: "que"
+/// after a comma, then a short subject ("…, que les agriculteurs menacent de bloquer").
+fn object_relative(words: &[Word], group_start: usize, floor: usize) -> bool {
+    (floor..group_start).rev().take(6).any(|k| {
+        matches!(words[k].folded.as_str(), "que" | "qu'")
+            && k > 0
+            && words[k - 1].kind == WordKind::Comma
+            && words[k + 1..group_start]
+                .iter()
+                .all(|w| matches!(w.kind, WordKind::Word | WordKind::Elision))
+    })
+}
+
 /// "…, comme l'a noté le quotidien X", "…, comme le rappelle le ministre": an incise
 /// whose object pronoun stands for the clause before the comma. Gives the index of
 /// "comme".
@@ -1227,6 +1254,79 @@ mod tests {
     use recoupe_model::{AttributionKind, EntityType};
 
     // Issue 13: shapes of attribution met in unseen news.
+
+    fn contents_and_speakers(
+        text: &str,
+        entities: &[(&str, EntityType, &str)],
+    ) -> Vec<(String, Option<String>)> {
+        let d = doc(text, None, entities);
+        d.layers
+            .attributions
+            .iter()
+            .map(|a| (content(&d, a), a.speaker.map(|s| d.slice(s).to_string())))
+            .collect()
+    }
+
+    fn pair(content: &str, speaker: &str) -> (String, Option<String>) {
+        (content.to_string(), Some(speaker.to_string()))
+    }
+
+    #[test]
+    fn issue13_a_capitalised_est_in_a_name_is_no_verb_before_the_apposition() {
+        assert_eq!(
+            contents_and_speakers(
+                "Le gouverneur de l'Est du pays, Ali Samir, avait fait état dimanche d'un bilan de 40 morts.",
+                &[("Est", EntityType::LOC, "loc:est"), ("Ali Samir", EntityType::PER, "per:samir")],
+            ),
+            vec![pair("dimanche d'un bilan de 40 morts", "Le gouverneur de l'Est du pays, Ali Samir")]
+        );
+    }
+
+    #[test]
+    fn issue13_a_count_after_a_finite_verb_is_its_object() {
+        assert_eq!(
+            contents_and_speakers("Le gouvernement malien annonce 12 morts.", &[]),
+            vec![pair("12 morts", "Le gouvernement malien")]
+        );
+    }
+
+    #[test]
+    fn issue13_an_aside_between_the_verb_and_que() {
+        assert_eq!(
+            contents_and_speakers(
+                "Le maire a répété, comme il l'avait fait la veille au conseil municipal, que la route restera fermée.",
+                &[]
+            ),
+            vec![pair("la route restera fermée", "Le maire")]
+        );
+    }
+
+    #[test]
+    fn issue13_a_participle_after_et_shares_an_earlier_auxiliary() {
+        let found = contents_and_speakers(
+            "La brigade avait fouillé le quartier et annoncé un bilan de six morts.",
+            &[],
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "un bilan de six morts");
+    }
+
+    #[test]
+    fn issue13_a_bare_verb_in_an_object_relative_and_a_participle_in_a_source_phrase() {
+        assert_eq!(
+            contents_and_speakers(
+                "Les rues ont été fermées près du stade, au nord de la ville, que les supporters menacent d'envahir, a indiqué la police.\nTrois bateaux ont coulé, selon des informations publiées par la capitainerie.",
+                &[]
+            ),
+            vec![
+                pair(
+                    "Les rues ont été fermées près du stade, au nord de la ville, que les supporters menacent d'envahir",
+                    "la police"
+                ),
+                pair("Trois bateaux ont coulé", "des informations"),
+            ]
+        );
+    }
 
     #[test]
     fn issue13_comme_with_a_pronoun_makes_an_incise_on_the_clause_before() {
