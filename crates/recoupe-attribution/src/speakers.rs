@@ -661,7 +661,12 @@ pub(crate) enum Gender {
 
 /// Feminine noun endings, for an organisation named after "l'" ("l'armée", "l'association").
 const FEMININE_ENDINGS: [&str; 10] = [
-    "ee", "tion", "sion", "ite", "ence", "ance", "ie", "ure", "ise", "ade",
+    "ee", "ion", "ite", "ence", "ance", "ie", "ure", "ise", "ade", "ipe",
+];
+/// Masculine noun endings, the same way ("l'état-major", "l'institut", "l'observatoire",
+/// "l'office", "l'exécutif", "l'hôpital").
+const MASCULINE_ENDINGS: [&str; 9] = [
+    "at", "ment", "isme", "ut", "eau", "if", "oire", "major", "ital",
 ];
 
 /// The grammatical gender of an organisation's name, from the determiner before it ("*le*
@@ -688,10 +693,13 @@ pub(crate) fn org_gender(view: &DocView<'_>, mention: &EntityMention) -> Option<
     if surface.chars().take(2).all(char::is_uppercase) {
         return None;
     }
-    FEMININE_ENDINGS
-        .iter()
-        .any(|e| first.ends_with(e))
-        .then_some(Gender::Feminine)
+    if FEMININE_ENDINGS.iter().any(|e| first.ends_with(e)) {
+        Some(Gender::Feminine)
+    } else if MASCULINE_ENDINGS.iter().any(|e| first.ends_with(e)) {
+        Some(Gender::Masculine)
+    } else {
+        None
+    }
 }
 
 /// Whether a known gender is compatible with the wanted one.
@@ -716,6 +724,22 @@ mod tests {
     use crate::testutil::{content, doc};
     use crate::words::scan;
     use recoupe_model::EntityType;
+
+    #[test]
+    fn issue13_il_refers_to_a_masculine_body_named_after_l_apostrophe() {
+        let d = doc(
+            "Le rapport ne fait pas état de blessés.\nL'état-major des armées s'est voulu rassurant.\n« La situation est sous contrôle », assure-t-il.",
+            None,
+            &[("état-major des armées", EntityType::ORG, "org:em")],
+        );
+        let last = d.layers.attributions.last().expect("the incise");
+        assert_eq!(
+            last.speaker_entity.as_deref(),
+            Some("org:em"),
+            "{:#?}",
+            d.layers.attributions
+        );
+    }
 
     #[test]
     fn definite_description_resolves_to_named_organisation() {
