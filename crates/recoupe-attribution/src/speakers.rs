@@ -163,6 +163,11 @@ impl<'d> Phrase<'_, 'd> {
             if let Some(prev) = author.or(seen.last()) {
                 return Some(same_as(self.span, prev, vec![]));
             }
+            // Nobody has spoken yet: the communiqué is the organisation's named before ("Le
+            // conseil des ministres a adopté le budget. …, indique le communiqué").
+            if let Some(m) = last_organisation_before(self.view, self.span.start) {
+                return Some(named(self.span, m, self.head.clone()));
+            }
         }
         let same_source = words.iter().any(|w| w.folded == "meme")
             || (two_words
@@ -724,6 +729,25 @@ mod tests {
     use crate::testutil::{content, doc};
     use crate::words::scan;
     use recoupe_model::EntityType;
+
+    #[test]
+    fn issue13_le_communique_with_no_earlier_speaker_is_the_body_named_before() {
+        let d = doc(
+            "Le conseil régional a voté le budget mardi.\nLa dette baissera de trois millions, indique le communiqué.",
+            None,
+            &[("conseil régional", EntityType::ORG, "org:cr")],
+        );
+        assert_eq!(
+            d.layers.attributions.len(),
+            1,
+            "{:#?}",
+            d.layers.attributions
+        );
+        assert_eq!(
+            d.layers.attributions[0].speaker_entity.as_deref(),
+            Some("org:cr")
+        );
+    }
 
     #[test]
     fn issue13_il_refers_to_a_masculine_body_named_after_l_apostrophe() {
