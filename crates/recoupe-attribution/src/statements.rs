@@ -326,9 +326,15 @@ impl Reading<'_, '_> {
             // "…, précisant que …": a present participle continues the speaker of the same
             // sentence; elsewhere ("confirmant ainsi la défaite") it is no statement.
             let gerund = words[cue.verb].folded.ends_with("ant") && cue.clitic.is_none();
-            if gerund && (out.is_empty() || complement.is_none()) {
+            // "L'agence a revu ses chiffres en précisant que …": with no statement before it
+            // in the sentence, a gerund says what the subject of the verb before it said.
+            let main_subject = (gerund && out.is_empty() && complement.is_some_and(|c| c.clausal))
+                .then(|| self.gerund_subject(cue, floor))
+                .flatten();
+            if gerund && main_subject.is_none() && (out.is_empty() || complement.is_none()) {
                 continue;
             }
+            let gerund = gerund && main_subject.is_none();
             let incise =
                 !gerund && cue.agent.is_none() && self.is_incise(cue, complement, floor, &mut tags);
             // Verbs often not about speech ("lancer", "confirmer", "dévoiler") need a clause
@@ -353,7 +359,11 @@ impl Reading<'_, '_> {
             } else if incise {
                 self.incise_parts(cue, floor)
             } else {
-                self.forward_parts(cue, floor, gerund, next)
+                let parts = self.forward_parts(cue, floor, gerund, next);
+                Parts {
+                    speaker: main_subject.or(parts.speaker),
+                    ..parts
+                }
             };
             floor = cue.group_end + 1;
             let Some((cfrom, cto)) = parts.content else {
@@ -518,6 +528,22 @@ impl Reading<'_, '_> {
             && (prev.is_some_and(|p| p.kind == WordKind::CloseQuote)
                 || self.quoted[..cue.group_start].iter().any(|q| *q)
                 || after_clause(tags))
+    }
+
+    /// The subject of the compound verb a gerund after "en" hangs on ("Le maire a pris acte
+    /// du vote tout en rappelant que …"): the subject before the nearest auxiliary.
+    fn gerund_subject(&self, cue: &VerbCue, floor: usize) -> Option<(usize, usize)> {
+        let words = self.words;
+        let en = cue.group_start.checked_sub(1)?;
+        if words[en].folded != "en" {
+            return None;
+        }
+        let aux = (floor..en).rev().find(|&k| {
+            !self.quoted[k]
+                && !words[k].capitalised
+                && matches!(words[k].folded.as_str(), "a" | "ont" | "avait" | "avaient")
+        })?;
+        subject_before(words, aux, floor)
     }
 
     /// A passive participle with its agent: the content is the clause before "par" (or,
@@ -1254,6 +1280,20 @@ mod tests {
     use recoupe_model::{AttributionKind, EntityType};
 
     // Issue 13: shapes of attribution met in unseen news.
+
+    #[test]
+    fn issue13_a_gerund_with_que_speaks_for_the_subject_of_the_verb_before() {
+        assert_eq!(
+            contents_and_speakers(
+                "La directrice, Anne Roy, a pris acte du vote tout en rappelant que le chantier reste à financer.\nLe comité a revu le calendrier en précisant que les travaux dureront un an.",
+                &[("Anne Roy", EntityType::PER, "per:roy")]
+            ),
+            vec![
+                pair("le chantier reste à financer", "La directrice, Anne Roy"),
+                pair("les travaux dureront un an", "Le comité"),
+            ]
+        );
+    }
 
     fn contents_and_speakers(
         text: &str,
