@@ -158,7 +158,11 @@ pub(crate) fn find_cues(
                     && (cues
                         .iter()
                         .any(|c| matches!(c, CueKind::Verb(v) if v.group_start < v.verb))
+                        // not a pronominal verb without its "se" ("et emporté du bétail")
+                        // nor one often not about speech.
                         || form.kind == FormKind::Participle
+                            && !form.pronominal
+                            && !form.weak
                             && (0..i.saturating_sub(2)).any(|k| {
                                 !quoted[k]
                                     && !words[k].capitalised

@@ -1344,11 +1344,18 @@ mod tests {
     #[test]
     fn issue13_a_participle_after_et_shares_an_earlier_auxiliary() {
         let found = contents_and_speakers(
-            "La brigade avait fouillé le quartier et annoncé un bilan de six morts.",
+            "La brigade avait fouillé le quartier et annoncé un bilan de six morts.\nLes pillards ont brûlé les granges et emporté « tout le bétail », selon un voisin.",
             &[],
         );
-        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(found[0].0, "un bilan de six morts");
+        assert_eq!(
+            found[1],
+            pair(
+                "Les pillards ont brûlé les granges et emporté « tout le bétail",
+                "un voisin"
+            )
+        );
     }
 
     #[test]
