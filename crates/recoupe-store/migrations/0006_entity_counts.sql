@@ -24,8 +24,11 @@ CREATE TABLE IF NOT EXISTS entity_months (
     PRIMARY KEY (entity_key, month)
 ) WITHOUT ROWID;
 
--- The mentions of a few documents (the entities co-mentioned in an entity's latest ones).
+-- The mentions, statements and places of a few documents: what an entity's newest
+-- documents co-mention, what it says and where, in them.
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_rowid);
+CREATE INDEX IF NOT EXISTS attributions_doc ON attributions(doc_rowid);
+CREATE INDEX IF NOT EXISTS places_doc ON places(doc_rowid);
 
 -- The counts of the documents stored before this schema.
 DELETE FROM entity_surfaces;

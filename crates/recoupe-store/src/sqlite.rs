@@ -597,8 +597,8 @@ impl SqliteStore {
         Ok(detail)
     }
 
-    /// Claims selected by `filter` (a WHERE … ORDER BY … clause over `attributions a`
-    /// joined with `documents d`).
+    /// Claims selected by `filter`: the FROM … WHERE … ORDER BY … of a query over
+    /// `attributions a` and `documents d`.
     pub(crate) fn read_claims(
         &self,
         filter: &str,
@@ -621,8 +621,7 @@ impl SqliteStore {
         let run = || -> rusqlite::Result<Vec<RawClaim>> {
             let mut stmt = self.conn.prepare_cached(&format!(
                 "SELECT d.id, d.title, d.published, a.speaker, a.speaker_key, a.content,
-                        a.kind, a.channel, a.via, a.hedged
-                 FROM attributions a JOIN documents d USING (doc_rowid) {filter}"
+                        a.kind, a.channel, a.via, a.hedged {filter}"
             ))?;
             let rows = stmt.query_map(params, |row| {
                 Ok((
@@ -892,15 +891,23 @@ impl SqliteStore {
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
+        // Where it was geocoded: in all its documents, or in its newest ones when it has
+        // more than the sample.
+        let places_sql = if documents_total as usize > sample.len() {
+            "SELECT p.name, p.country, p.lat, p.lon
+             FROM json_each(?2) s CROSS JOIN places p ON p.doc_rowid = s.value
+             WHERE p.entity_key IN (SELECT value FROM json_each(?1))
+             GROUP BY 1, 2, 3, 4 ORDER BY count(*) DESC, p.name"
+        } else {
+            "SELECT name, country, lat, lon FROM places
+             WHERE entity_key IN (SELECT value FROM json_each(?1)) AND ?2 IS NOT NULL
+             GROUP BY name, country, lat, lon ORDER BY count(*) DESC, name"
+        };
         let places = self
             .conn
-            .prepare_cached(
-                "SELECT name, country, lat, lon FROM places
-                 WHERE entity_key IN (SELECT value FROM json_each(?1))
-                 GROUP BY name, country, lat, lon ORDER BY count(*) DESC, name",
-            )
+            .prepare_cached(places_sql)
             .and_then(|mut stmt| {
-                stmt.query_map([members_json], |row| {
+                stmt.query_map([members_json, sample_json.as_str()], |row| {
                     Ok(PlaceRef {
                         name: row.get(0)?,
                         country: row.get(1)?,
@@ -1917,7 +1924,8 @@ impl Store for SqliteStore {
         // Folded speakers contain only letters, digits and single spaces, so the LIKE
         // pattern has no wildcard but the ones written here: a word match.
         self.read_claims(
-            "WHERE a.speaker_key IN (SELECT value FROM json_each(?1))
+            "FROM attributions a JOIN documents d USING (doc_rowid)
+             WHERE a.speaker_key IN (SELECT value FROM json_each(?1))
                 OR a.speaker_key = ?2
                 OR (?3 <> '' AND (a.speaker_folded = ?3
                     OR ' ' || a.speaker_folded || ' ' LIKE '% ' || ?3 || ' %'))

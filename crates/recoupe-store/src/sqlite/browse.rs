@@ -520,6 +520,11 @@ fn opening(text: &str) -> String {
     }
 }
 
+/// Statements of a speaker read and sorted all together; a speaker of more is read in its
+/// newest [`CLAIM_DOCUMENTS`] documents.
+const CLAIMS_SORTED: u64 = 2000;
+const CLAIM_DOCUMENTS: usize = 1000;
+
 impl Browse for SqliteStore {
     fn search_page(&self, filter: &SearchFilter) -> Result<SearchPage, StoreError> {
         let _snapshot = self
@@ -634,12 +639,46 @@ impl Browse for SqliteStore {
     }
 
     fn claims_of_entity(&self, key: &str, limit: usize) -> Result<Vec<crate::Claim>, StoreError> {
+        let members = self.group_of(key)?;
         let group = self.group_json(key)?;
+        let what = format!("read the claims of {key}");
+        let limit = limit.min(i64::MAX as usize) as i64;
+        let statements: u64 = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM attributions
+                 WHERE speaker_key IN (SELECT value FROM json_each(?1))",
+            )
+            .and_then(|mut stmt| stmt.query_row([&group], |row| row.get(0)))
+            .map_err(failed(&self.path, &what))?;
+        if statements <= CLAIMS_SORTED {
+            return self.read_claims(
+                "FROM attributions a JOIN documents d USING (doc_rowid)
+                 WHERE a.speaker_key IN (SELECT value FROM json_each(?1))
+                 ORDER BY d.published DESC, d.id, a.position LIMIT ?2",
+                params![group, limit],
+                &what,
+            );
+        }
+        // A speaker of many statements: its newest are in its newest documents (a speaker
+        // is an entity its document mentions).
+        let total = self.documents_of_group(&members, &group)?;
+        let sample: Vec<i64> = self
+            .latest_documents(&group, total, CLAIM_DOCUMENTS)?
+            .into_iter()
+            .map(|d| d.0)
+            .collect();
+        let sample = serde_json::to_string(&sample).map_err(|source| StoreError::Serialize {
+            id: key.to_string(),
+            source,
+        })?;
         self.read_claims(
-            "WHERE a.speaker_key IN (SELECT value FROM json_each(?1))
+            "FROM json_each(?3) s CROSS JOIN attributions a ON a.doc_rowid = s.value
+             JOIN documents d ON d.doc_rowid = a.doc_rowid
+             WHERE a.speaker_key IN (SELECT value FROM json_each(?1))
              ORDER BY d.published DESC, d.id, a.position LIMIT ?2",
-            params![group, limit.min(i64::MAX as usize) as i64],
-            &format!("read the claims of {key}"),
+            params![group, limit, sample],
+            &what,
         )
     }
 
