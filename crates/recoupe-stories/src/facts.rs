@@ -705,6 +705,22 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     part = Some((entity_key(place), doc.slice(place.span).to_string()));
                 }
             }
+            // "Le PS obtient 34 sièges et l'UDC 26": a name right before the next count (at
+            // most two words between) is that count's group, not this one's.
+            let labels_next = |name: Span| {
+                let from = context.first_word_from(name.end);
+                let numeral_follows = context.words[from..]
+                    .iter()
+                    .take(3)
+                    .take_while(|w| w.span.start < sentence.end)
+                    .any(|w| w.folded.chars().all(|c| c.is_ascii_digit()));
+                numeral_follows
+                    || quantities.get(index + 1).is_some_and(|next| {
+                        next.span.start >= name.end
+                            && context.words[from..context.first_word_from(next.span.start)].len()
+                                <= 2
+                    })
+            };
             if by_group && part.is_none() {
                 let group = doc
                     .layers
@@ -712,7 +728,9 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     .iter()
                     .filter(|m| m.label != EntityType::LOC)
                     .filter(|m| {
-                        (m.span.start >= span.end && m.span.end <= after_end)
+                        (m.span.start >= span.end
+                            && m.span.end <= after_end
+                            && !labels_next(m.span))
                             || (m.span.start >= before_start && m.span.end <= span.start)
                     })
                     // A party is an organisation: "Coalition avenir Québec (CAQ, François
@@ -730,11 +748,16 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 }
             }
             if part.is_none() {
-                if let Some(rule) = lexicon
-                    .period
-                    .iter()
-                    .find(|r| has_phrase(&window_words, &r.phrase))
-                {
+                // "Depuis le début de la saison des pluies, les intempéries ont fait 31
+                // morts": a `sentence` period cue anywhere before the number in its sentence.
+                let whole_before = context.folded(
+                    &(context.first_word_from(sentence.start)..context.first_word_from(span.start))
+                        .collect::<Vec<_>>(),
+                );
+                if let Some(rule) = lexicon.period.iter().find(|r| match r.place {
+                    Where::Sentence => has_phrase(&whole_before, &r.phrase),
+                    _ => has_phrase(&window_words, &r.phrase),
+                }) {
                     part = Some(("period".to_string(), rule.phrase.join(" ")));
                 }
             }
@@ -965,12 +988,11 @@ fn source_of(
         }
     }
     let speaker = attribution.speaker?;
-    if let Some(mention) = doc
-        .layers
-        .entities
-        .iter()
-        .rfind(|m| m.span.overlaps(&speaker) && m.label != EntityType::LOC)
-    {
+    if let Some(mention) = doc.layers.entities.iter().rfind(|m| {
+        m.span.overlaps(&speaker)
+            && m.label != EntityType::LOC
+            && !attribution.via.contains(&m.entity)
+    }) {
         return Some(Source {
             key: entity_key(mention),
             entity: mention.entity.clone(),
@@ -1013,9 +1035,11 @@ fn source_of(
     }
     // A capital names an institution ("le Bureau des Nations unies"), not the place of a
     // description ("les autorités de Kyiv").
+    // Nor does the outlet a statement passed through ("un journaliste de l'AFP": the reporter
+    // is unnamed, the agency only relays).
     let in_place = |at: Span| {
         doc.layers.entities.iter().any(|m| {
-            m.label == EntityType::LOC
+            (m.label == EntityType::LOC || attribution.via.contains(&m.entity))
                 && m.span.start <= speaker.start + at.start
                 && speaker.start + at.end <= m.span.end
         })

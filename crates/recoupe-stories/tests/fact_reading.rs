@@ -263,3 +263,46 @@ fn a_figure_announced_later_supersedes_the_one_before_it() {
     let (doc, figures) = read("Les pompiers ont d'abord secouru 6 blessés dans l'immeuble.");
     assert!(!figure(&doc, &figures, "6 blessés").earlier);
 }
+
+#[test]
+fn the_outlet_a_reporter_works_for_is_no_claimant() {
+    let (doc, figures) = read(
+        "Sur l'autoroute, une quarantaine de tracteurs bloquent la sortie, a constaté un \
+         journaliste de l'AFP.",
+    );
+    assert_eq!(source_key(&doc, &figures, "une quarantaine"), None);
+}
+
+#[test]
+fn marchers_are_counted_as_such_unless_the_clause_says_what_befell_them() {
+    let (doc, figures) = read(
+        "Des milliers de personnes ont défilé samedi à Lomé. Selon les organisateurs, la \
+         marche a rassemblé 20 000 personnes. Onze manifestants ont été blessés et plus de 30 \
+         militants ont été interpellés.",
+    );
+    let marchers = category(&doc, &figures, "Des milliers");
+    assert!(marchers.is_some());
+    assert_eq!(category(&doc, &figures, "20 000"), marchers);
+    assert_eq!(category(&doc, &figures, "Onze"), Some("injured"));
+    assert_eq!(category(&doc, &figures, "plus de 30"), Some("arrested"));
+}
+
+#[test]
+fn a_toll_over_a_season_is_told_apart_from_the_event_toll() {
+    let (doc, figures) = read(
+        "Depuis le début de l'hivernage, les pluies ont fait 58 morts dans le pays. Le \
+         glissement de terrain de mardi a fait 9 morts.",
+    );
+    let season = figure(&doc, &figures, "58");
+    let event = figure(&doc, &figures, "9 morts");
+    assert_eq!(season.category, event.category);
+    assert_ne!(season.part, event.part);
+}
+
+#[test]
+fn a_party_named_right_before_the_next_count_is_that_counts_party() {
+    let (doc, figures) =
+        read("Au Grand Conseil, le Parti socialiste obtient 41 sièges et l'UDC 30, selon la chancellerie.");
+    let part = figure(&doc, &figures, "41").part_name.as_deref();
+    assert!(part.is_some_and(|p| p.contains("socialiste")), "{part:?}");
+}
