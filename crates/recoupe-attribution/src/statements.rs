@@ -375,6 +375,20 @@ impl Reading<'_, '_> {
                 continue;
             }
             let speaker = self.verb_speaker(cue, incise, gerund, parts.speaker, out, seen);
+            // "X a assuré que …, comme le rappelle le journal Y": Y relays X's statement; it
+            // is the outer link of that statement's chain, not a speaker of its own.
+            if comme_incise(words, cue).is_some() {
+                if let Some(last) = out.last_mut() {
+                    if let Some(entity) = speaker.entity {
+                        if last.speaker_entity.as_ref() != Some(&entity)
+                            && !last.via.contains(&entity)
+                        {
+                            last.via.push(entity);
+                        }
+                    }
+                    continue;
+                }
+            }
             let speaker = Speaker {
                 span: if gerund { None } else { speaker.span },
                 ..speaker
@@ -1373,6 +1387,27 @@ mod tests {
                 pair("Trois bateaux ont coulé", "des informations"),
             ]
         );
+    }
+
+    #[test]
+    fn issue13_comme_after_a_statement_names_its_relay() {
+        let d = doc(
+            "Le syndicat Unia a assuré que les salaires seront versés, comme le rappelle le quotidien Le Temps.",
+            None,
+            &[
+                ("Unia", EntityType::ORG, "org:unia"),
+                ("Le Temps", EntityType::ORG, "org:temps"),
+            ],
+        );
+        assert_eq!(
+            d.layers.attributions.len(),
+            1,
+            "{:#?}",
+            d.layers.attributions
+        );
+        let a = &d.layers.attributions[0];
+        assert_eq!(a.speaker_entity.as_deref(), Some("org:unia"));
+        assert_eq!(a.via, vec!["org:temps".to_string()]);
     }
 
     #[test]
