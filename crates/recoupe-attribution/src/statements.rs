@@ -104,7 +104,7 @@ pub(crate) fn analyse_sentence(
     let verb_cues: Vec<VerbCue> = cues
         .iter()
         .filter_map(|c| match c {
-            CueKind::Verb(v) if !(has_according && v.weak) && !in_source_phrase(v) => Some(*v),
+            CueKind::Verb(v) if !(in_source_phrase(v) || has_according && v.weak) => Some(*v),
             _ => None,
         })
         .collect();
