@@ -10,7 +10,8 @@ use crate::lexicon::{FormKind, Lexicon, VerbClass};
 use crate::words::{Word, WordKind};
 
 /// Part-of-speech tags of one sentence, computed only when a form is ambiguous.
-pub(crate) type Tags = Option<Vec<recoupe_tagger::Upos>>;
+/// A sentence's part-of-speech tags, computed on first use and only as far as asked.
+pub(crate) type Tags = Option<recoupe_tagger::Prefix>;
 
 /// A cue found in a sentence, by word index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -593,13 +594,17 @@ fn finite_in_speech_position(words: &[Word], i: usize) -> bool {
 }
 
 /// Whether the tagger reads word `i` as a verb ("le Premier ministre déclare la victoire")
-/// rather than a noun or adjective ("une large avance"). Tags are computed once per sentence.
+/// rather than a noun or adjective ("une large avance"). The sentence is tagged once, and
+/// only up to the furthest word asked about.
 pub(crate) fn tagged_as_verb(text: &str, words: &[Word], i: usize, tags: &mut Tags) -> bool {
-    let tags = tags.get_or_insert_with(|| {
-        let surface: Vec<&str> = words.iter().map(|w| &text[w.start..w.end]).collect();
-        recoupe_tagger::Tagger::embedded().tag(&surface)
+    let prefix = tags.get_or_insert_with(|| {
+        let mut prefix = recoupe_tagger::Prefix::default();
+        prefix.start(words.len());
+        prefix
     });
-    tags.get(i) == Some(&recoupe_tagger::Upos::Verb)
+    recoupe_tagger::Tagger::embedded().tag_at(prefix, i, |k| {
+        std::borrow::Cow::Borrowed(&text[words[k].start..words[k].end])
+    }) == Some(recoupe_tagger::Upos::Verb)
 }
 
 /// The auxiliary of a participle at `i`, looking back over adverbs, negation and clitics.

@@ -1,5 +1,6 @@
 //! The trained model: sparse, quantised perceptron weights keyed by feature hash.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::io::{Read, Write};
@@ -107,6 +108,54 @@ impl Tagger {
         }
     }
 
+    /// The tag of word `i` of the sentence that `prefix` was [started](Prefix::start) on,
+    /// tagging only as far as `i` (`None` past the sentence's end). `word(k)` gives word `k`
+    /// as written; it is asked once per word, in order, and only up to `i + 2`.
+    ///
+    /// Decoding is greedy left to right and a position's features see only the two words
+    /// after it, so the tags of a prefix are exactly those of the whole sentence ([`tag`](Self::tag)):
+    /// a caller that needs the tag of the first words pays for those words only.
+    pub fn tag_at<'w>(
+        &self,
+        prefix: &mut Prefix,
+        i: usize,
+        mut word: impl FnMut(usize) -> Cow<'w, str>,
+    ) -> Option<Upos> {
+        if i >= prefix.len {
+            return None;
+        }
+        let Prefix {
+            len,
+            fed,
+            words,
+            lowers,
+            tags,
+            feats,
+            shape,
+        } = prefix;
+        let mut scores = [0.0f32; Upos::COUNT];
+        while tags.len() <= i {
+            let k = tags.len();
+            let need = (k + 3).min(*len);
+            while *fed < need {
+                if words.len() <= *fed {
+                    words.push(String::new());
+                    lowers.push(String::new());
+                }
+                let w = word(*fed);
+                words[*fed].clear();
+                words[*fed].push_str(&w);
+                lower_into(&w, &mut lowers[*fed]);
+                *fed += 1;
+            }
+            let ctx = context_of(&words[k], &lowers[..*fed], k, tags);
+            extract(&ctx, shape, feats);
+            self.score(feats, &mut scores);
+            tags.push(best(&scores));
+        }
+        Some(tags[i])
+    }
+
     /// Serialises the model: sparse, weights quantised to i16, deflate-compressed.
     pub fn to_bytes(&self) -> Result<Vec<u8>, ModelError> {
         let max = self
@@ -171,6 +220,39 @@ impl Tagger {
     }
 }
 
+/// A sentence being tagged on demand by [`Tagger::tag_at`]; its buffers are reused from
+/// one sentence to the next.
+#[derive(Debug, Default)]
+pub struct Prefix {
+    /// Words in the sentence.
+    len: usize,
+    /// Words read so far (`words` and `lowers` hold them; entries past it are stale).
+    fed: usize,
+    words: Vec<String>,
+    lowers: Vec<String>,
+    tags: Vec<Upos>,
+    feats: Vec<u64>,
+    shape: Vec<u8>,
+}
+
+impl Prefix {
+    /// Forgets the previous sentence and starts one of `len` words.
+    pub fn start(&mut self, len: usize) {
+        self.len = len;
+        self.fed = 0;
+        self.tags.clear();
+    }
+
+    /// Words in the current sentence.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
 pub(crate) fn best(scores: &[f32; Upos::COUNT]) -> Upos {
     let mut best = 0;
     for i in 1..Upos::COUNT {
@@ -187,6 +269,12 @@ pub(crate) fn context<'a>(
     i: usize,
     tags: &[Upos],
 ) -> Context<'a> {
+    context_of(words[i], lowers, i, tags)
+}
+
+/// The context of word `i` (`word`), given the lowercased words of the sentence (only
+/// those up to `i + 2` are read).
+fn context_of<'a>(word: &'a str, lowers: &'a [String], i: usize, tags: &[Upos]) -> Context<'a> {
     let at = |j: isize| -> &'a str {
         if j < 0 {
             "<s>"
@@ -196,7 +284,7 @@ pub(crate) fn context<'a>(
     };
     let i_signed = i as isize;
     Context {
-        word: words[i],
+        word,
         lower: &lowers[i],
         prev_lower: at(i_signed - 1),
         prev2_lower: at(i_signed - 2),
@@ -238,6 +326,84 @@ mod tests {
         assert_eq!(tags[7], Upos::Noun);
         assert_eq!(tags[11], Upos::Propn, "{tags:?}");
         assert_eq!(tags[13], Upos::Punct);
+    }
+
+    #[test]
+    fn tags_asked_word_by_word_are_the_whole_sentence_tags() {
+        let tagger = Tagger::embedded();
+        let sentences: [&[&str]; 4] = [
+            &[
+                "Dans",
+                "la",
+                "nuit",
+                ",",
+                "les",
+                "Forces",
+                "spéciales",
+                "ont",
+                "quitté",
+                "Gao",
+                "pour",
+                "Kidal",
+                ".",
+            ],
+            &["Arrivé", "hier", "."],
+            &["Selon"],
+            &[
+                "Le",
+                "porte-parole",
+                "du",
+                "ministère",
+                "de",
+                "l'",
+                "Intérieur",
+                "a",
+                "démenti",
+                "toute",
+                "arrestation",
+                "à",
+                "Tunis",
+                "mardi",
+                "soir",
+                ".",
+            ],
+        ];
+        // one buffer for every sentence: what a long sentence leaves must not leak into
+        // the next, shorter one
+        let mut prefix = Prefix::default();
+        for words in sentences {
+            let whole = tagger.tag(words);
+            // in order, out of order, and past the end
+            prefix.start(words.len());
+            assert_eq!(prefix.len(), words.len());
+            let last = words.len() - 1;
+            assert_eq!(
+                tagger.tag_at(&mut prefix, last, |k| Cow::Borrowed(words[k])),
+                Some(whole[last])
+            );
+            for (i, &tag) in whole.iter().enumerate() {
+                assert_eq!(
+                    tagger.tag_at(&mut prefix, i, |k| Cow::Borrowed(words[k])),
+                    Some(tag),
+                    "{words:?} at {i}"
+                );
+            }
+            assert_eq!(
+                tagger.tag_at(&mut prefix, words.len(), |k| Cow::Borrowed(words[k])),
+                None
+            );
+            for i in (0..words.len()).rev() {
+                prefix.start(words.len());
+                let mut asked = 0;
+                let tag = tagger.tag_at(&mut prefix, i, |k| {
+                    asked = asked.max(k + 1);
+                    Cow::Borrowed(words[k])
+                });
+                assert_eq!(tag, Some(whole[i]), "{words:?} at {i} first");
+                // only the words the features of 0..=i read
+                assert_eq!(asked, (i + 3).min(words.len()));
+            }
+        }
     }
 
     #[test]
