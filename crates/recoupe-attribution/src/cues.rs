@@ -134,6 +134,7 @@ pub(crate) fn find_cues(
                 // as a clause.
                 let names_claim = form.claim && claim_object(lex, words, verb_end);
                 let speaks = form.class != VerbClass::Refuse
+                    && !votes_yes_or_no(words, i)
                     && (!form.claim || names_claim || complement_after(words, verb_end).is_some());
                 // "Ce drame a été qualifié d'acte terroriste par X", "un chiffre démenti par
                 // X": the agent of a passive participle said it.
@@ -443,6 +444,18 @@ fn refusals_to_comment(lex: &Lexicon, words: &[Word], quoted: &[bool]) -> Vec<Ve
         });
     }
     out
+}
+
+/// "Genève dit oui à la gratuité", "les cantons ont dit « non »": saying yes or no is a
+/// vote, not a statement.
+fn votes_yes_or_no(words: &[Word], i: usize) -> bool {
+    matches!(
+        words[i].folded.as_str(),
+        "dit" | "disent" | "dire" | "disait" | "disaient" | "dira" | "diront"
+    ) && words[i + 1..]
+        .iter()
+        .find(|w| !matches!(w.kind, WordKind::OpenQuote | WordKind::StraightQuote))
+        .is_some_and(|w| matches!(w.folded.as_str(), "oui" | "non"))
 }
 
 /// How many words an incise inside a quotation may have, verb included.
@@ -832,6 +845,19 @@ mod tests {
         let w = scan(text, 0, text.len());
         let cues = find_cues(Lexicon::embedded(), text, &w, &quoted_mask(&w));
         (w, cues)
+    }
+
+    #[test]
+    fn issue13_saying_yes_or_no_in_a_vote_is_no_statement() {
+        for text in [
+            "Le canton a dit « non » au projet de tunnel.",
+            "Les électeurs disent oui à la réforme.",
+        ] {
+            let (_, cues) = cues_of(text);
+            assert!(cues.is_empty(), "{text}: {cues:?}");
+        }
+        let (_, cues) = cues_of("Le maire a dit que le projet était abandonné.");
+        assert_eq!(cues.len(), 1);
     }
 
     #[test]

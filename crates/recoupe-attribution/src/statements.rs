@@ -104,7 +104,7 @@ pub(crate) fn analyse_sentence(
     let verb_cues: Vec<VerbCue> = cues
         .iter()
         .filter_map(|c| match c {
-            CueKind::Verb(v) if !(has_according && v.weak) && !in_source_phrase(v) => Some(*v),
+            CueKind::Verb(v) if !(in_source_phrase(v) || has_according && v.weak) => Some(*v),
             _ => None,
         })
         .collect();
@@ -375,19 +375,39 @@ impl Reading<'_, '_> {
                 continue;
             }
             let speaker = self.verb_speaker(cue, incise, gerund, parts.speaker, out, seen);
+            // "X a assuré que …, comme le rappelle le journal Y": Y relays X's statement; it
+            // is the outer link of that statement's chain, not a speaker of its own.
+            if comme_incise(words, cue).is_some() {
+                if let Some(last) = out.last_mut() {
+                    if let Some(entity) = speaker.entity {
+                        if last.speaker_entity.as_ref() != Some(&entity)
+                            && !last.via.contains(&entity)
+                        {
+                            last.via.push(entity);
+                        }
+                    }
+                    continue;
+                }
+            }
             let speaker = Speaker {
                 span: if gerund { None } else { speaker.span },
                 ..speaker
             };
-            // The impersonal "on" ("peut-on lire", "l'on ajoute") names no source.
-            if speaker.span.is_some_and(|sp| {
+            // The impersonal "on" ("peut-on lire", "l'on ajoute") names no source; "a-t-on
+            // appris de sources diplomatiques" names it after "de".
+            let impersonal = speaker.span.is_some_and(|sp| {
                 matches!(
                     fold(&self.view.text[sp.start..sp.end]).as_str(),
                     "on" | "l'on" | "-t-on" | "-on"
                 )
-            }) {
-                continue;
-            }
+            });
+            let speaker = match (impersonal, self.learnt_from(cue)) {
+                (false, _) => speaker,
+                (true, Some(range)) => {
+                    resolve_speaker(self.lex, self.view, words, Some(range), None, seen, None)
+                }
+                (true, None) => continue,
+            };
             // A verb that is often not about speech ("conclure", "confirmer", "appeler")
             // counts without a clause or quotation only when a named person or body, or a
             // described person ("certains experts"), is its subject.
@@ -528,6 +548,30 @@ impl Reading<'_, '_> {
             && (prev.is_some_and(|p| p.kind == WordKind::CloseQuote)
                 || self.quoted[..cue.group_start].iter().any(|q| *q)
                 || after_clause(tags))
+    }
+
+    /// The source after "a-t-on appris de" / "auprès de": "…, a-t-on appris de sources
+    /// policières", "…, apprend-on auprès de la préfecture".
+    fn learnt_from(&self, cue: &VerbCue) -> Option<(usize, usize)> {
+        let words = self.words;
+        if !words[cue.verb].folded.starts_with("appr") {
+            return None;
+        }
+        let mut k = cue.group_end + 1;
+        if words.get(k).is_some_and(|w| w.folded == "aupres") {
+            k += 1;
+        }
+        if !words
+            .get(k)
+            .is_some_and(|w| matches!(w.folded.as_str(), "de" | "d'"))
+        {
+            return None;
+        }
+        let mut end = k + 1;
+        while words.get(end + 1).is_some_and(|w| !is_boundary(w)) {
+            end += 1;
+        }
+        trim_range(words, k + 1, end.min(words.len() - 1))
     }
 
     /// The subject of the compound verb a gerund after "en" hangs on ("Le maire a pris acte
@@ -1282,6 +1326,17 @@ mod tests {
     // Issue 13: shapes of attribution met in unseen news.
 
     #[test]
+    fn issue13_the_source_after_a_t_on_appris_de() {
+        assert_eq!(
+            contents_and_speakers(
+                "Le convoi a quitté la frontière dans la nuit, a-t-on appris de sources militaires.\nLa route est rouverte, peut-on lire sur le site.",
+                &[]
+            ),
+            vec![pair("Le convoi a quitté la frontière dans la nuit", "sources militaires")]
+        );
+    }
+
+    #[test]
     fn issue13_a_gerund_with_que_speaks_for_the_subject_of_the_verb_before() {
         assert_eq!(
             contents_and_speakers(
@@ -1373,6 +1428,27 @@ mod tests {
                 pair("Trois bateaux ont coulé", "des informations"),
             ]
         );
+    }
+
+    #[test]
+    fn issue13_comme_after_a_statement_names_its_relay() {
+        let d = doc(
+            "Le syndicat Unia a assuré que les salaires seront versés, comme le rappelle le quotidien Le Temps.",
+            None,
+            &[
+                ("Unia", EntityType::ORG, "org:unia"),
+                ("Le Temps", EntityType::ORG, "org:temps"),
+            ],
+        );
+        assert_eq!(
+            d.layers.attributions.len(),
+            1,
+            "{:#?}",
+            d.layers.attributions
+        );
+        let a = &d.layers.attributions[0];
+        assert_eq!(a.speaker_entity.as_deref(), Some("org:unia"));
+        assert_eq!(a.via, vec!["org:temps".to_string()]);
     }
 
     #[test]
