@@ -120,11 +120,14 @@ pub(crate) fn find_cues(
                 let verb_end = i + form.tail.len() + skip;
                 let prev = i.checked_sub(1).map(|p| &words[p]);
                 // "une avance", "en avance": a noun; "en accusant" is a gerund.
-                let after_determiner = prev.is_some_and(|p| {
-                    DETERMINERS.contains(&p.folded.as_str())
-                        || matches!(p.folded.as_str(), "de" | "d'" | "du" | "l'")
-                        || p.folded == "en" && !w.folded.ends_with("ant")
-                });
+                // "comme le rappelle X": "le" is the object pronoun of an incise.
+                let after_comme = i >= 2 && words[i - 2].folded == "comme";
+                let after_determiner = !after_comme
+                    && prev.is_some_and(|p| {
+                        DETERMINERS.contains(&p.folded.as_str())
+                            || matches!(p.folded.as_str(), "de" | "d'" | "du" | "l'")
+                            || p.folded == "en" && !w.folded.ends_with("ant")
+                    });
                 let aux = find_auxiliary(words, i);
                 // A verb of refusing heads a refusal to comment, never a statement of its
                 // own; "rejeter" denies a claim ("rejette les accusations"), or what follows
@@ -150,17 +153,33 @@ pub(crate) fn find_cues(
                 .flatten();
                 // "a dénoncé « … » et appelé Kinshasa à …": a participle coordinated with an
                 // earlier verb of the sentence shares its auxiliary.
+                // "L'armée avait mené une opération et indiqué un bilan de 20 morts": or any
+                // compound verb before it in the sentence, outside quotations.
                 let coordinated = prev.is_some_and(|p| matches!(p.folded.as_str(), "et" | "puis"))
-                    && cues
+                    && (cues
                         .iter()
-                        .any(|c| matches!(c, CueKind::Verb(v) if v.group_start < v.verb));
+                        .any(|c| matches!(c, CueKind::Verb(v) if v.group_start < v.verb))
+                        // not a pronominal verb without its "se" ("et emporté du bétail")
+                        // nor one often not about speech.
+                        || form.kind == FormKind::Participle
+                            && !form.pronominal
+                            && !form.weak
+                            && (0..i.saturating_sub(2)).any(|k| {
+                                !quoted[k]
+                                    && !words[k].capitalised
+                                    && matches!(
+                                        words[k].folded.as_str(),
+                                        "a" | "ont" | "avait" | "avaient"
+                                    )
+                            }));
                 let ok = speaks
                     && match form.kind {
                         FormKind::Participle => aux.is_some() || agent.is_some() || coordinated,
                         FormKind::Finite => {
                             aux.is_some()
                                 || (!after_determiner
-                                    && (finite_in_speech_position(words, i)
+                                    && (after_comme
+                                        || finite_in_speech_position(words, i)
                                         || tagged_as_verb(text, words, i, &mut tags)
                                         // "Les secours annoncent retrouver des corps"
                                         || infinitive_at(words, verb_end + 1)
@@ -426,6 +445,83 @@ fn refusals_to_comment(lex: &Lexicon, words: &[Word], quoted: &[bool]) -> Vec<Ve
     out
 }
 
+/// How many words an incise inside a quotation may have, verb included.
+const QUOTED_INCISE_WORDS: usize = 10;
+
+/// French typography leaves an incise inside the guillemets of the quotation it cuts: « Nous
+/// partons demain, explique la directrice. Rien n'est prêt. » The incise after a comma
+/// inside an opened quotation (a verb of saying with its inverted subject: "indique un
+/// témoin", "a-t-il ajouté", "a précisé le maire") is the article's words, not the
+/// speaker's: its words are taken out of the quoted mask so that it reads as a cue.
+pub(crate) fn incises_in_quotations(lex: &Lexicon, words: &[Word], quoted: &mut [bool]) {
+    let mut depth = 0usize;
+    for i in 0..words.len() {
+        match words[i].kind {
+            WordKind::OpenQuote => depth += 1,
+            WordKind::CloseQuote => depth = depth.saturating_sub(1),
+            WordKind::Comma if depth > 0 && quoted[i] => {
+                if let Some(end) = quoted_incise(lex, words, i + 1) {
+                    for q in &mut quoted[i + 1..=end] {
+                        *q = false;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The last word of an incise starting at `at` inside a quotation: a speech verb (after an
+/// auxiliary or not) followed by an inverted clitic or by a subject (a determiner or a
+/// name), up to the next comma, stop or quotation mark.
+fn quoted_incise(lex: &Lexicon, words: &[Word], at: usize) -> Option<usize> {
+    let speech = |k: usize, kind: FormKind| {
+        words.get(k).is_some_and(|w| {
+            w.kind == WordKind::Word
+                && !w.capitalised
+                && lex.verbs.get(&w.lower).is_some_and(|f| {
+                    f.kind == kind && f.tail.is_empty() && f.class != VerbClass::Refuse
+                })
+        })
+    };
+    let subject = |k: usize| {
+        words.get(k).is_some_and(|w| {
+            w.kind == WordKind::Clitic
+                || DETERMINERS.contains(&w.folded.as_str())
+                || w.kind == WordKind::Word && w.capitalised
+        })
+    };
+    let clitic = |k: usize| words.get(k).is_some_and(|w| w.kind == WordKind::Clitic);
+    let first = words.get(at)?;
+    let verb_end = if AUXILIARIES.contains(&first.lower.as_str()) {
+        // "a-t-il ajouté", "a précisé le maire"
+        if clitic(at + 1) && speech(at + 2, FormKind::Participle) {
+            at + 2
+        } else if speech(at + 1, FormKind::Participle) && subject(at + 2) {
+            at + 1
+        } else {
+            return None;
+        }
+    } else if speech(at, FormKind::Finite) && subject(at + 1) {
+        // "indique un témoin", "explique-t-elle"
+        at
+    } else {
+        return None;
+    };
+    let mut end = verb_end;
+    while let Some(w) = words.get(end + 1) {
+        match w.kind {
+            WordKind::Comma | WordKind::Stop | WordKind::Colon | WordKind::CloseQuote => break,
+            WordKind::OpenQuote | WordKind::StraightQuote => return None,
+            _ => end += 1,
+        }
+        if end - at >= QUOTED_INCISE_WORDS {
+            return None;
+        }
+    }
+    Some(end)
+}
+
 /// Whether word `k` looks like an infinitive ("retrouver", "avoir", "détruire"): lowercase,
 /// with an infinitive's ending.
 pub(crate) fn infinitive_at(words: &[Word], k: usize) -> bool {
@@ -463,6 +559,8 @@ fn finite_in_speech_position(words: &[Word], i: usize) -> bool {
     // determiner of its object.
     let object_after = after.is_some_and(|n| {
         DETERMINERS.contains(&n.folded.as_str())
+            // "le gouvernement annonce 300 morts": a count as the object.
+            || n.folded.starts_with(|c: char| c.is_ascii_digit())
             || matches!(
                 n.folded.as_str(),
                 "toute" | "tout" | "toutes" | "tous" | "ces"
@@ -634,8 +732,13 @@ pub(crate) fn complement_after(words: &[Word], group_end: usize) -> Option<Compl
                         )
                         || matches!(x.folded.as_str(), "qui" | "dont" | "lequel" | "laquelle"))
             });
+        // "a répété, comme il l'avait fait en campagne, que …": an aside between commas
+        // before "que" is no boundary.
+        let before_que = words
+            .get(k + 1)
+            .is_some_and(|x| matches!(x.folded.as_str(), "que" | "qu'"));
         if w.kind == WordKind::Stop
-            || w.kind == WordKind::Comma && n > 8
+            || w.kind == WordKind::Comma && n > 8 && !before_que
             || n > 14
             || participle_next
         {
