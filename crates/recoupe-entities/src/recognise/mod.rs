@@ -120,6 +120,9 @@ impl Recogniser<'_> {
         self.sentence_mentions(toks, s, text, out);
         for c in &mut out[first..] {
             self.extend_by_year(toks, s, c);
+            if c.label == EntityType::PER {
+                extend_by_initial(toks, s, c);
+            }
         }
         self.acronym_long_forms(toks, s, out, first);
     }
@@ -375,5 +378,32 @@ impl Recogniser<'_> {
             break;
         }
         last
+    }
+}
+
+/// Whether token `k` is a one-letter capital with its period glued to it ("V." of
+/// "Jérôme V."): an initial standing for a withheld surname.
+fn initial_at(toks: &[Tk<'_>], s: SentenceRange, k: usize) -> bool {
+    let (Some(letter), Some(dot)) = (toks.get(k), toks.get(k + 1)) else {
+        return false;
+    };
+    k + 1 < s.end
+        && letter.is_word()
+        && letter.cap
+        && letter.text.chars().count() == 1
+        && dot.text == "."
+        && dot.span.start == letter.span.end
+}
+
+/// "Jérôme V.", "Charly A.": court and crime reports withhold surnames and write their
+/// initial; the initial with its period belongs to the person's name.
+fn extend_by_initial(toks: &[Tk<'_>], s: SentenceRange, c: &mut Cand) {
+    // the surname initial already in the span, its period just after
+    if c.end >= 1 && c.end - 1 > c.start && initial_at(toks, s, c.end - 1) {
+        c.end += 1;
+        c.evidence.push("initial of the surname".to_string());
+    } else if initial_at(toks, s, c.end) && toks[c.end].span.start > toks[c.end - 1].span.end {
+        c.end += 2;
+        c.evidence.push("initial of the surname".to_string());
     }
 }
