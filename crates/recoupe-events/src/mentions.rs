@@ -209,6 +209,10 @@ const AGENT_PARTICIPLES: &[&str] = &[
     "decrete",
     "ordonne",
     "ordonnee",
+    "votee",
+    "votees",
+    "approuvee",
+    "approuvees",
 ];
 /// Verbs whose subject did what their object noun names ("X a mené une attaque", "X a
 /// remporté l'élection", "X a déclaré l'urgence sanitaire").
@@ -547,7 +551,7 @@ impl Analyser<'_> {
             let dates = near_dates.at(span);
             let nationalities = near_nationalities.at(span);
             let killed = near_killed.at(span);
-            let mut tags: Option<Vec<Upos>> = None;
+            let mut tags: Option<recoupe_tagger::Prefix> = None;
             let first = entities.partition_point(|m| m.span.start < span.start);
             let mentions: Vec<&EntityMention> = entities[first..]
                 .iter()
@@ -734,7 +738,7 @@ impl Analyser<'_> {
         words: &[Word],
         inside_name: &dyn Fn(&Word) -> bool,
         parts_end_at: &dyn Fn(usize) -> bool,
-        tags: &mut Option<Vec<Upos>>,
+        tags: &mut Option<recoupe_tagger::Prefix>,
     ) -> Vec<Found> {
         let mut found = Vec::new();
         let mut i = 0;
@@ -793,14 +797,15 @@ impl Analyser<'_> {
                 } else if after_subject {
                     true
                 } else {
-                    let tags = tags.get_or_insert_with(|| {
-                        let surface: Vec<&str> = words
-                            .iter()
-                            .map(|w| &text[w.span.start..w.span.end])
-                            .collect();
-                        Tagger::embedded().tag(&surface)
+                    let prefix = tags.get_or_insert_with(|| {
+                        let mut prefix = recoupe_tagger::Prefix::default();
+                        prefix.start(words.len());
+                        prefix
                     });
-                    matches!(tags.get(head), Some(Upos::Verb | Upos::Aux))
+                    let tag = Tagger::embedded().tag_at(prefix, head, |k| {
+                        std::borrow::Cow::Borrowed(&text[words[k].span.start..words[k].span.end])
+                    });
+                    matches!(tag, Some(Upos::Verb | Upos::Aux))
                 };
                 matching.retain(|&k| (self.lex.triggers[k].phrase.pos == Pos::Verb) == verb);
             }
@@ -1273,6 +1278,42 @@ fn is_complement(words: &[Word], p: &Part) -> bool {
     false
 }
 
+/// Whether words `from..at` (between a comma and a verb) are a common noun phrase that can
+/// be the verb's subject: they start with an article or a count, hold no comma and no
+/// participant ("91 personnes", "les agriculteurs", not "de son côté" nor "le 3 mars").
+fn common_subject(words: &[Word], parts: &[Part], from: usize, at: usize) -> bool {
+    let first = &words[from];
+    let starts = first.kind == recoupe_model::TokenKind::Number
+        || matches!(
+            first.folded.as_str(),
+            "le" | "la" | "les" | "l'" | "un" | "une" | "des" | "plusieurs" | "deux" | "trois"
+        );
+    starts
+        && words[from..at].iter().all(|w| w.is_wordlike())
+        && !parts.iter().any(|p| p.first >= from && p.first < at)
+        && !words[from + 1..at].iter().any(|w| {
+            w.kind == recoupe_model::TokenKind::Number
+                || w.folded.parse::<u32>().is_ok()
+                || MONTHS.contains(&w.folded.as_str())
+        })
+}
+
+/// Month names: "le 3 mars" between commas is a date, not a subject.
+const MONTHS: &[&str] = &[
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+];
+
 /// The subject(s) before word `at`: the nearest participant in the clause that is no
 /// complement, with one coordinated before it ("la Russie et l'Ukraine").
 fn subjects_left<'p>(words: &[Word], parts: &'p [Part], at: usize) -> Vec<&'p Part> {
@@ -1284,6 +1325,12 @@ fn subjects_left<'p>(words: &[Word], parts: &'p [Part], at: usize) -> Vec<&'p Pa
         seen += 1;
         let w = &words[k];
         if w.is_clause_break() || LEFT_STOPS.contains(&w.folded.as_str()) {
+            break;
+        }
+        // "Au lendemain du discours de X, 91 personnes ont été interpellées": a noun phrase
+        // with its determiner or count between the comma and the verb is the subject; what
+        // stands before the comma is an adverbial, not a second subject.
+        if w.is_comma() && k + 1 < at && common_subject(words, parts, k + 1, at) {
             break;
         }
         if let Some(p) = parts.iter().find(|p| p.last == k) {
@@ -1507,12 +1554,14 @@ fn arguments<'p>(
             if AGENT_PARTICIPLES.contains(&w.folded.as_str())
                 && words.get(k + 1).is_some_and(|n| n.folded == "par")
             {
+                // "motion déposée par les partis de gauche et votée par l'Assemblée": an
+                // agent that is no named participant leaves the next one to be read.
                 if let Some(agent) = agent_right(words, parts, k + 1) {
                     if !actors.iter().any(|a| a.entity == agent.entity) {
                         actors.push(agent);
                     }
+                    break;
                 }
-                break;
             }
             k += 1;
         }
@@ -1524,7 +1573,9 @@ fn arguments<'p>(
         }
         // A noun whose clause has a subject and the doer as its verb's subject: "X a lancé
         // une offensive", "X a mené une attaque".
-        if actors.is_empty() && !patient_type {
+        // "X a adopté une motion de censure", "X a procédé à l'arrestation": the same holds
+        // for sanctions and arrests.
+        if actors.is_empty() {
             let from = f.first.saturating_sub(4);
             let verb = (from..f.first)
                 .rev()

@@ -298,42 +298,6 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
         modes.retain(|m| m != "aerial" && m != "suicide-attack");
     }
 
-    // ---- actors (stated as fact) and recipients.
-    let mut established: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let mut recipients: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for (k, e) in &main_mentions {
-        let id = article_id(documents[*k]);
-        if !e.hedged && e.responsibility.is_empty() {
-            for a in &e.actors {
-                established
-                    .entry(a.entity.clone())
-                    .or_default()
-                    .insert(id.clone());
-            }
-        }
-        for r in &e.recipients {
-            recipients
-                .entry(r.entity.clone())
-                .or_default()
-                .insert(id.clone());
-        }
-    }
-    // The participants most articles agree on: at least half the support of the best one.
-    let keep = |map: &BTreeMap<String, BTreeSet<String>>, needed: usize| -> Vec<RecordEntity> {
-        let best = map.values().map(BTreeSet::len).max().unwrap_or(0);
-        let mut list: Vec<(&String, &BTreeSet<String>)> = map
-            .iter()
-            .filter(|(_, a)| a.len() >= needed && 2 * a.len() >= best)
-            .collect();
-        list.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(b.0)));
-        list.into_iter()
-            .map(|(key, a)| names.entity(key, a))
-            .collect()
-    };
-    let actors = keep(&established, 1);
-    let mut recipients = keep(&recipients, 1);
-    recipients.retain(|r| !actors.iter().any(|a| a.entity == r.entity));
-
     // ---- place: the most precise place of the main event's clauses that the articles
     // agree on, within the country most of them point to.
     let place = choose_place(documents, &main_mentions, &mut evidence);
@@ -415,11 +379,71 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
                 .then_with(|| a.0.cmp(b.0))
         })
     }
-    .map(|(value, arts, _)| RecordDate {
-        value: value.to_string(),
-        precision: granularity_of(value),
-        articles: arts.keys().map(|k| article_id(documents[*k])).collect(),
+    .map(|(value, arts, _)| {
+        let mut ranked: Vec<String> = candidates
+            .iter()
+            .map(|(v, _, score)| format!("{v} {score:.1}"))
+            .collect();
+        ranked.sort();
+        evidence.push(format!("date {value} among {}", ranked.join(", ")));
+        RecordDate {
+            value: value.to_string(),
+            precision: granularity_of(value),
+            articles: arts.keys().map(|k| article_id(documents[*k])).collect(),
+        }
     });
+
+    // ---- actors (stated as fact) and recipients.
+    let mut established: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut recipients: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    // A mention dated well before the event recalls an earlier one ("X avait été tué en
+    // 2020 lors d'une frappe"): its participants are not this event's.
+    let event_day = date.as_ref().and_then(|d| first_day(&d.value));
+    let recalled = |e: &Event| {
+        let day = e.date.as_deref().and_then(first_day);
+        matches!((day, event_day), (Some(d), Some(event)) if (event - d).num_days() > RECALLED_DAYS)
+    };
+    for (k, e) in main_mentions.iter().filter(|(_, e)| !recalled(e)) {
+        let id = article_id(documents[*k]);
+        if !e.hedged && e.responsibility.is_empty() {
+            for a in &e.actors {
+                established
+                    .entry(a.entity.clone())
+                    .or_default()
+                    .insert(id.clone());
+            }
+        }
+        for r in &e.recipients {
+            recipients
+                .entry(r.entity.clone())
+                .or_default()
+                .insert(id.clone());
+        }
+    }
+    // The participants most articles agree on: at least half the support of the best one.
+    let keep = |map: &BTreeMap<String, BTreeSet<String>>, needed: usize| -> Vec<RecordEntity> {
+        let best = map.values().map(BTreeSet::len).max().unwrap_or(0);
+        let mut list: Vec<(&String, &BTreeSet<String>)> = map
+            .iter()
+            .filter(|(_, a)| a.len() >= needed && 2 * a.len() >= best)
+            .collect();
+        list.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(b.0)));
+        list.into_iter()
+            .map(|(key, a)| names.entity(key, a))
+            .collect()
+    };
+    for (what, map) in [("actors", &established), ("recipients", &recipients)] {
+        if !map.is_empty() {
+            let listed: Vec<String> = map
+                .iter()
+                .map(|(key, arts)| format!("{key} {}", arts.len()))
+                .collect();
+            evidence.push(format!("{what} among {}", listed.join(", ")));
+        }
+    }
+    let actors = keep(&established, 1);
+    let mut recipients = keep(&recipients, 1);
+    recipients.retain(|r| !actors.iter().any(|a| a.entity == r.entity));
 
     let fatalities = fatalities(documents, facts);
     // Disasters, accidents, results: no one is held responsible in the sense of an event
@@ -447,6 +471,21 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
     for r in &mut responsibility {
         r.established = actors.iter().any(|a| a.entity == r.actor.entity);
     }
+    if main == EventType::Assault {
+        let support: BTreeSet<String> = article_set
+            .iter()
+            .map(|k| article_id(documents[*k]))
+            .collect();
+        collective_recipient(
+            kb,
+            &names,
+            country.as_deref(),
+            &actors,
+            &responsibility,
+            &support,
+            &mut recipients,
+        );
+    }
 
     Some(EventRecord {
         event_type: main,
@@ -463,6 +502,64 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
         evidence,
     })
 }
+
+/// The side a participant stands for: a country itself, or the country of a state body.
+fn side_of(kb: &Reference, key: &str) -> Option<String> {
+    if key.starts_with("country:") {
+        Some(key.to_string())
+    } else {
+        state_side(kb, key)
+    }
+}
+
+/// A person of the registry or named as one.
+fn is_person(kb: &Reference, key: &str) -> bool {
+    key.starts_with("name:PER:")
+        || key
+            .strip_prefix("actors:")
+            .and_then(|id| kb.actor(id))
+            .is_some_and(|a| a.etype == recoupe_model::EntityType::PER)
+}
+
+/// An attack by the side of another country (a state or its forces, established or held
+/// responsible by some source) on a country was done to that country: event data sets code
+/// its recipient collectively, and the victims named one by one in a single report are part
+/// of it. A story that already names a group or a body as recipient keeps it instead, and a
+/// country whose own side is an established actor is no recipient.
+fn collective_recipient(
+    kb: &Reference,
+    names: &Names<'_>,
+    country: Option<&str>,
+    actors: &[RecordEntity],
+    responsibility: &[Responsibility],
+    support: &BTreeSet<String>,
+    recipients: &mut Vec<RecordEntity>,
+) {
+    let Some(iso) = country else { return };
+    let home = format!("country:{iso}");
+    let foreign = actors
+        .iter()
+        .map(|a| a.entity.as_str())
+        .chain(responsibility.iter().map(|r| r.actor.entity.as_str()))
+        .filter_map(|key| side_of(kb, key))
+        .any(|side| side != home);
+    let home_acts = actors
+        .iter()
+        .filter_map(|a| side_of(kb, &a.entity))
+        .any(|side| side == home);
+    let named_group = recipients
+        .iter()
+        .any(|r| r.entity == home || !is_person(kb, &r.entity));
+    if !foreign || home_acts || named_group {
+        return;
+    }
+    recipients.retain(|r| r.articles.len() >= 2);
+    recipients.push(names.entity(&home, support));
+}
+
+/// How many days before the event's date a mention's own date makes it a recalled, earlier
+/// event.
+const RECALLED_DAYS: i64 = 31;
 
 /// Heads of the names of courts and of police forces.
 const COURT_HEADS: &[&str] = &["tribunal", "cour", "juridiction", "chambre"];

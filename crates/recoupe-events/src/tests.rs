@@ -594,3 +594,126 @@ fn issue14_a_competition_or_a_law_takes_no_part_in_an_event() {
         doc.layers.events
     );
 }
+
+#[test]
+fn issue14_an_adverbial_before_a_comma_is_no_subject_of_the_arrest() {
+    // The noun phrase with its count after the comma is the subject; the person named in
+    // the adverbial before it underwent nothing.
+    let doc = annotate(
+        "s1",
+        None,
+        "Après le discours du ministre Jean Castex, 40 militants ont été interpellés devant la préfecture.",
+    );
+    let e = of_type(&doc, EventType::Coerce)[0];
+    assert!(e.recipients.is_empty(), "{e:?}");
+    // A date between commas leaves the subject before it in place.
+    let doc = annotate(
+        "s2",
+        None,
+        "Le Hamas, le 12 mars, a attaqué un poste de l'armée israélienne.",
+    );
+    let e = of_type(&doc, EventType::Assault)[0];
+    assert!(e.actors.iter().any(|a| a.entity.contains("hamas")), "{e:?}");
+}
+
+#[test]
+fn issue14_who_adopts_a_motion_or_votes_it_is_its_actor() {
+    let doc = annotate(
+        "v1",
+        None,
+        "Le Parti socialiste a adopté jeudi une motion de censure contre le gouvernement.",
+    );
+    let e = of_type(&doc, EventType::Sanction)[0];
+    assert!(
+        e.actors
+            .iter()
+            .any(|a| a.entity.contains("socialiste") || a.entity.contains("ps")),
+        "{e:?}"
+    );
+    // An agent that is no named participant does not end the search for one.
+    let doc = annotate(
+        "v2",
+        None,
+        "La motion de censure déposée par des députés et votée par le Sénat a été rejetée.",
+    );
+    let e = of_type(&doc, EventType::Sanction)[0];
+    assert!(e.actors.iter().any(|a| a.entity.contains("senat")), "{e:?}");
+}
+
+#[test]
+fn issue14_a_team_that_wins_against_another_is_the_actor() {
+    let doc = annotate(
+        "f1",
+        None,
+        "Le Real Madrid a gagné la finale en s'imposant 3-1 contre le Bayern Munich.",
+    );
+    let e = doc
+        .layers
+        .events
+        .iter()
+        .find(|e| e.event_type == EventType::Other && trigger(&doc, e).ends_with("imposant"))
+        .unwrap_or_else(|| panic!("{:?}", doc.layers.events));
+    assert!(!e.actors.is_empty(), "{e:?}");
+    assert!(!e.recipients.is_empty(), "{e:?}");
+}
+
+#[test]
+fn issue14_a_recalled_earlier_killing_lends_no_participant_to_the_record() {
+    let a = annotate(
+        "k1",
+        Some("2024-05-10"),
+        "Un attentat a frappé jeudi 9 mai un marché de Peshawar, tuant douze personnes. \
+         Le chef Abdul Rahman avait été tué en mars 2021 lors d'une frappe de drone.",
+    );
+    let record = story_event(&[&a], &[]).unwrap();
+    assert_eq!(record.event_type, EventType::Assault);
+    assert!(
+        record.recipients.iter().all(|r| !r.name.contains("Rahman")),
+        "{:?}",
+        record.recipients
+    );
+}
+
+#[test]
+fn issue14_an_attack_by_another_country_has_the_attacked_country_as_recipient() {
+    let a = annotate(
+        "c1",
+        Some("2023-07-02"),
+        "Une frappe de missile russe a touché samedi un immeuble à Kharkiv, tuant six personnes. \
+         Parmi les morts figure Olena Petrenko, une enseignante.",
+    );
+    let b = annotate(
+        "c2",
+        Some("2023-07-02"),
+        "Six personnes ont été tuées samedi à Kharkiv par une frappe russe contre un immeuble.",
+    );
+    let record = story_event(&[&a, &b], &[]).unwrap();
+    assert!(
+        record.recipients.iter().any(|r| r.entity == "country:UA"),
+        "{:?}",
+        record
+    );
+    assert!(
+        record
+            .recipients
+            .iter()
+            .all(|r| !r.name.contains("Petrenko")),
+        "{:?}",
+        record.recipients
+    );
+    // A home-grown armed group attacking a village of its own country: no country recipient.
+    let c = annotate(
+        "c3",
+        Some("2023-07-02"),
+        "Des hommes armés ont attaqué samedi le village de Kisangani, tuant six civils.",
+    );
+    let record = story_event(&[&c], &[]).unwrap();
+    assert!(
+        record
+            .recipients
+            .iter()
+            .all(|r| !r.entity.starts_with("country:")),
+        "{:?}",
+        record.recipients
+    );
+}

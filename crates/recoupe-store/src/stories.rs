@@ -19,6 +19,19 @@ pub struct StoryFilter {
     /// Only stories with at least one disagreement between reports.
     pub disagreeing: bool,
     pub limit: usize,
+    /// Which come first.
+    pub order: StoryOrder,
+}
+
+/// The order of a story list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum StoryOrder {
+    /// Most articles first, then newest.
+    #[default]
+    Articles,
+    /// Most independent sources first (copies of one text count once), then most
+    /// articles, then newest: the best cross-checked stories on top.
+    IndependentSources,
 }
 
 impl Default for StoryFilter {
@@ -27,6 +40,7 @@ impl Default for StoryFilter {
             min_articles: 1,
             disagreeing: false,
             limit: usize::MAX,
+            order: StoryOrder::default(),
         }
     }
 }

@@ -241,10 +241,16 @@ impl SqliteStore {
         &self,
         filter: &StoryFilter,
     ) -> Result<Vec<StorySummary>, StoreError> {
+        let order = match filter.order {
+            StoryOrder::Articles => "s.articles DESC, s.last_date DESC, s.id",
+            StoryOrder::IndependentSources => {
+                "s.independent DESC, s.articles DESC, s.last_date DESC, s.id"
+            }
+        };
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM stories s
              WHERE s.articles >= ?1 AND (?2 = 0 OR s.disagreements > 0)
-             ORDER BY s.articles DESC, s.last_date DESC, s.id LIMIT ?3"
+             ORDER BY {order} LIMIT ?3"
         );
         self.summaries(
             &sql,
