@@ -6,7 +6,9 @@
 #     single-article transactions. Stores are kept in $RECOUPE_BENCH_DIR (default
 #     target/bench-stories) so the 100k one is built once.
 #  2. Ingest throughput of the real corpora (demo, checks/*, ../shared/corpus when present)
-#     with the layer on and off (`ingest --no-stories`), same release binary, fresh stores.
+#     with the layer on and off (`ingest --no-stories`), same release binary, fresh stores,
+#     alternating, ROUNDS (default 5) times: articles per CPU-second (user + sys of the
+#     process, robust on a shared machine) and per wall-clock second, medians.
 #
 # Usage: tools/bench/stories.sh [SIZES] [PROBES]   (default "10000 100000" 200; SIZES "" runs
 #        only the ingest comparison;
@@ -48,29 +50,32 @@ done
 echo "== ingest throughput of the corpora, layer on vs off"
 inputs=(demo/articles.jsonl checks/general-a/articles.jsonl checks/general-b/articles.jsonl
         checks/general-c/articles.jsonl checks/stories-a/articles.jsonl)
+[ -f checks/stories-b/articles.jsonl ] && inputs+=(checks/stories-b/articles.jsonl)
 [ -f ../shared/corpus/articles.jsonl ] && inputs+=(../shared/corpus/articles.jsonl)
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-declare -A rate
-for round in 1 2 3; do
+declare -A rate cpu
+rounds="${ROUNDS:-5}"
+for round in $(seq "$rounds"); do
   for mode in off on; do
     flag=(); [ "$mode" = off ] && flag=(--no-stories)
     rm -f "$work/$mode.db"*
-    start=$(date +%s.%N)
-    target/release/recoupe --no-progress --db "$work/$mode.db" ingest --no-cluster "${flag[@]}" --json "${inputs[@]}" > "$work/$mode.json"
-    end=$(date +%s.%N)
+    /usr/bin/time -f "%e %U %S" -o "$work/time" target/release/recoupe --no-progress --db "$work/$mode.db" ingest --no-cluster "${flag[@]}" --json "${inputs[@]}" > "$work/$mode.json"
+    read -r wall user sys < "$work/time"
     n=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["ingested"])' "$work/$mode.json")
-    r=$(python3 -c "print($n / ($end - $start))")
-    rate[$mode]="${rate[$mode]:-} $r"
+    rate[$mode]="${rate[$mode]:-} $(python3 -c "print($n / $wall)")"
+    cpu[$mode]="${cpu[$mode]:-} $(python3 -c "print($n / ($user + $sys))")"
   done
 done
-python3 - "$n" "${rate[off]}" "${rate[on]}" <<'PY'
+python3 - "$n" "${rate[off]}" "${rate[on]}" "${cpu[off]}" "${cpu[on]}" <<'PY'
 import statistics, sys
 n = int(sys.argv[1])
-off = [float(x) for x in sys.argv[2].split()]
-on = [float(x) for x in sys.argv[3].split()]
+off, on, cpu_off, cpu_on = ([float(x) for x in a.split()] for a in sys.argv[2:6])
 mo, mn = statistics.median(off), statistics.median(on)
-print(f"{n} articles, median of 3 fresh ingests: layer off {mo:.1f} articles/s, on {mn:.1f} articles/s: "
-      f"{100 * (mo - mn) / mo:+.1f}% slower with the layer (rounds off {', '.join(f'{x:.1f}' for x in off)}; "
-      f"on {', '.join(f'{x:.1f}' for x in on)})")
+co, cn = statistics.median(cpu_off), statistics.median(cpu_on)
+print(f"{n} articles, median of {len(off)} fresh ingests (process start-up included): "
+      f"per CPU-second (user + sys, what a busy machine does not skew) layer off {co:.1f}, "
+      f"on {cn:.1f} articles: {100 * (co - cn) / co:+.1f}% slower with the layer; "
+      f"wall clock off {mo:.1f}, on {mn:.1f} articles/s: {100 * (mo - mn) / mo:+.1f}% "
+      f"(rounds off {', '.join(f'{x:.1f}' for x in off)}; on {', '.join(f'{x:.1f}' for x in on)})")
 PY
