@@ -1219,24 +1219,60 @@ pub fn link_facts(docs: &[&DocFeatures], copy_group: &BTreeMap<DocId, DocId>) ->
     let mut docs: Vec<&DocFeatures> = docs.to_vec();
     docs.sort_by(|a, b| a.id.cmp(&b.id));
     let same_part = part_groups(&docs);
+    let part_of = |figure: &Figure| -> Option<String> {
+        figure
+            .part
+            .as_ref()
+            .map(|p| same_part.get(p).cloned().unwrap_or_else(|| p.clone()))
+    };
+    // A place is a part only against a whole it is part of: when the story names one place
+    // for a category and no article gives both that place's count and a count with no place,
+    // "10 100 disparus dans la seule ville de Derna" is the story's count of the missing.
+    let mut places: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    let mut whole_and_part: BTreeSet<&str> = BTreeSet::new();
+    for doc in &docs {
+        let mut seen: BTreeMap<&str, (bool, bool)> = BTreeMap::new();
+        for figure in &doc.figures {
+            let Some(category) = figure.category.as_deref() else {
+                continue;
+            };
+            let entry = seen.entry(category).or_default();
+            match part_of(figure) {
+                Some(part) if part != "period" && !lexicon().by_group.contains(category) => {
+                    places.entry(category).or_default().insert(part);
+                    entry.1 = true;
+                }
+                Some(_) => {}
+                None => entry.0 = true,
+            }
+        }
+        whole_and_part.extend(
+            seen.into_iter()
+                .filter(|(_, (w, p))| *w && *p)
+                .map(|(c, _)| c),
+        );
+    }
+    let lone_place = |category: &str| {
+        places.get(category).is_some_and(|p| p.len() == 1) && !whole_and_part.contains(category)
+    };
     let mut by_key: BTreeMap<String, Fact> = BTreeMap::new();
     for doc in &docs {
         for (index, figure) in doc.figures.iter().enumerate() {
             let Some(category) = &figure.category else {
                 continue;
             };
-            let key = match &figure.part {
-                Some(part) => format!(
-                    "{category}@{}",
-                    same_part.get(part).map(String::as_str).unwrap_or(part)
-                ),
-                None => category.clone(),
+            let key = match part_of(figure) {
+                Some(part) if !(part != "period" && lone_place(category)) => {
+                    format!("{category}@{part}")
+                }
+                _ => category.clone(),
             };
+            let has_part = key.contains('@');
             let fact = by_key.entry(key.clone()).or_insert_with(|| Fact {
                 key,
                 category: category.clone(),
-                part: figure.part.clone(),
-                part_name: figure.part_name.clone(),
+                part: figure.part.clone().filter(|_| has_part),
+                part_name: figure.part_name.clone().filter(|_| has_part),
                 reports: Vec::new(),
                 disagreements: Vec::new(),
                 support: Vec::new(),
@@ -1346,6 +1382,30 @@ mod tests {
             figures,
             statements: Vec::new(),
         }
+    }
+
+    fn with_whole(mut doc: DocFeatures, value: f64) -> DocFeatures {
+        let mut whole = doc_with("whole", &[(90, value, "", "")]).figures.remove(0);
+        whole.part = None;
+        whole.part_name = None;
+        doc.figures.push(whole);
+        doc
+    }
+
+    #[test]
+    fn a_lone_place_is_the_whole_unless_an_article_sets_the_two_apart() {
+        // "4 000 morts dans la seule ville de Derna" against "3 800 morts" elsewhere: the
+        // story names no other place and no article gives both, so they are one count.
+        let a = doc_with("a", &[(0, 4000.0, "geo:derna", "Derna")]);
+        let b = with_whole(doc_with("b", &[]), 3800.0);
+        let facts = link_facts(&[&a, &b], &BTreeMap::new());
+        assert_eq!(facts.len(), 1);
+        assert_eq!(facts[0].part, None);
+        assert_eq!(facts[0].disagreements.len(), 1);
+        // An article giving the city's count next to the whole keeps the city apart.
+        let c = with_whole(doc_with("c", &[(0, 3000.0, "geo:derna", "Derna")]), 3900.0);
+        let facts = link_facts(&[&a, &b, &c], &BTreeMap::new());
+        assert_eq!(facts.len(), 2);
     }
 
     #[test]
