@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Load test of the workbench (`recoupe serve`) on a store of N synthetic articles
-# (crates/recoupe-store/src/synthetic.rs, filled by recoupe-store-fill): CLIENTS concurrent
-# connections for DURATION on the search page, the article page, the entity pages and the
-# search API, each request a random URL of a fixed list (search words common and rare; 500
-# articles; every entity's page and the entity lists). The server starts empty-cached, so
-# each scenario's figures include the first computation of every URL of its list.
+# (crates/recoupe-store/src/synthetic.rs, filled by recoupe-store-fill), plus N/50 articles
+# made of stories (synthetic::story_document, stored with the cross-article layer on by
+# recoupe-stories-bench: stories of 1 to 5 articles sharing copies and figures): CLIENTS
+# concurrent connections for DURATION on the search page, the article page, the story
+# pages, the search API and the entity pages, each request a random URL of a fixed list
+# (search words common and rare; 500 articles; the story lists and 200 stories, page and
+# API; every entity's page and the entity lists). The server starts empty-cached, so each
+# scenario's figures include the first computation of every URL of its list.
 # Reports requests/s, p50/p99 latency and errors for each. Loopback only.
 #
 # Usage: tools/bench/serve_load.sh [N=100000] [DURATION=30s] [CLIENTS=200]
@@ -17,7 +20,7 @@ duration="${2:-30s}"
 clients="${3:-200}"
 port="${PORT:-8799}"
 command -v wrk > /dev/null || { echo "needs wrk: apt-get install wrk" >&2; exit 1; }
-cargo build --release -q -p recoupe --bin recoupe -p recoupe-store --bin recoupe-store-fill
+cargo build --release -q -p recoupe --bin recoupe -p recoupe-store --bin recoupe-store-fill --bin recoupe-stories-bench
 mkdir -p target/load
 db="target/load/synthetic-$n.db"
 have=0
@@ -27,6 +30,13 @@ fi
 if [ "$have" -lt "$n" ]; then
   echo "filling $db: $have → $n synthetic articles"
   target/release/recoupe-store-fill "$db" 1000 $(( (n - have) / 1000 )) > /dev/null
+fi
+stories=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from stories').fetchone()[0])" "$db")
+if [ "$stories" -eq 0 ]; then
+  extra=$(( n / 50 ))
+  echo "adding $extra articles made of stories (cross-article layer on)"
+  have=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from documents').fetchone()[0])" "$db")
+  target/release/recoupe-stories-bench "$db" $(( have + extra )) 0 > /dev/null
 fi
 
 "${RECOUPE:-target/release/recoupe}" --db "$db" serve --addr "127.0.0.1:$port" 2> target/load/serve.log > /dev/null &
@@ -60,21 +70,26 @@ sample = random.sample(ids, min(500, len(ids)))
 entities = json.load(urllib.request.urlopen(f"{base}/api/v1/entities?limit=200"))
 entity_pages = ["/entity/" + urllib.parse.quote(e["key"], safe="") for e in entities]
 entity_pages += ["/entities"] + [f"/entities?type={t}" for t in ("PER", "ORG", "LOC", "MISC")]
+stories = json.load(urllib.request.urlopen(f"{base}/api/v1/stories?min_articles=2&limit=200"))
+story_pages = ["/stories", "/stories?min_articles=2", "/stories?disagreeing=true", "/stories?sort=articles"]
+story_pages += ["/story/" + s["id"] for s in stories] + ["/api/v1/stories/" + s["id"] for s in stories]
+story_pages += ["/api/v1/facts?disagreeing=true", "/api/v1/stories"]
 lists = {
     "search-page": [q(w) for w in words],
     "article-page": ["/doc/" + i for i in sample],
-    "entity-page": entity_pages,
+    "story-page": story_pages,
     "search-api": ["/api/v1/search?q=" + urllib.parse.quote(w) for w in words],
+    "entity-page": entity_pages,
 }
 for name, paths in lists.items():
     with open(f"target/load/{name}.lua", "w") as f:
         f.write("local paths = {\n" + ",\n".join(json.dumps(p) for p in paths) + "\n}\n")
         f.write("math.randomseed(7)\nrequest = function()\n  return wrk.format('GET', paths[math.random(#paths)])\nend\n")
-print(f"{len(words)} searches, {len(sample)} articles, {len(entity_pages)} entity pages")
+print(f"{len(words)} searches, {len(sample)} articles, {len(story_pages)} story pages and API answers ({len(stories)} stories), {len(entity_pages)} entity pages")
 PY
 
 printf '\n%-13s %10s %9s %9s %9s %8s\n' scenario "req/s" p50 p90 p99 errors
-for scenario in search-page article-page search-api entity-page; do
+for scenario in search-page article-page story-page search-api entity-page; do
   out="target/load/$scenario.txt"
   wrk -t2 -c"$clients" -d"$duration" --timeout 10s --latency -s "target/load/$scenario.lua" "http://127.0.0.1:$port" > "$out"
   python3 - "$scenario" "$out" <<'PY'

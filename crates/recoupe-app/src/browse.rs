@@ -16,6 +16,12 @@ use crate::AppError;
 /// most recent ones mentioning it.
 pub const PROFILE_DOCUMENTS: usize = 60;
 
+/// Documents an entity's profile lists (newest first); it counts them all.
+pub const LISTED_DOCUMENTS: usize = 100;
+
+/// Statements of an entity a profile lists (newest first).
+pub const LISTED_CLAIMS: usize = 100;
+
 /// Faceted search: a page of documents and the counts by outlet, language, year,
 /// entity and place.
 pub fn search_page(store: &dyn Browse, filter: &SearchFilter) -> Result<SearchPage, AppError> {
@@ -65,7 +71,9 @@ pub struct PlaceCount {
     pub documents: u64,
 }
 
-/// Everything the entity page shows.
+/// Everything the entity page shows. Every list is bounded: the newest
+/// [`LISTED_DOCUMENTS`] documents (`detail.documents_total` counts them all), the newest
+/// [`LISTED_CLAIMS`] statements, co-mentions among its newest documents.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EntityProfile {
     #[serde(flatten)]
@@ -132,12 +140,12 @@ fn mention_spans(doc: &Document, keys: &[String]) -> Vec<Span> {
 
 /// An entity's profile by key or name; `None` when nothing in the store matches.
 pub fn entity_profile(store: &dyn Browse, name: &str) -> Result<Option<EntityProfile>, AppError> {
-    let Some(detail) = store.entity(name)? else {
+    let Some(detail) = store.entity_page(name, LISTED_DOCUMENTS)? else {
         return Ok(None);
     };
     let keys = store.entity_keys(&detail.key)?;
     let by_month = store.mentions_by_month(&detail.key)?;
-    let said = store.claims_by_speaker(&detail.key)?;
+    let said = store.claims_of_entity(&detail.key, LISTED_CLAIMS)?;
     let ids = store.documents_mentioning(&detail.key, PROFILE_DOCUMENTS)?;
     let docs = load(store, &ids)?;
     let mut said_of = Vec::new();
@@ -275,7 +283,7 @@ pub fn timeline(
     subject: &TimelineSubject,
 ) -> Result<Option<Timeline>, AppError> {
     let TimelineSubject::Entity(name) = subject;
-    let Some(detail) = store.entity(name)? else {
+    let Some(detail) = store.entity_page(name, 0)? else {
         return Ok(None);
     };
     let keys = store.entity_keys(&detail.key)?;

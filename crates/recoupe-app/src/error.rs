@@ -59,6 +59,13 @@ pub enum AppError {
     OutputJson(#[source] serde_json::Error),
     #[error("the store writer thread panicked")]
     WriterPanicked,
+    #[error("creating a temporary store for the evaluation")]
+    TempStore {
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("article `{id}` was ingested but is not in the store")]
+    NotStored { id: String },
 }
 
 impl From<StoreError> for AppError {

@@ -3,7 +3,8 @@
 use std::collections::HashSet;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{sync_channel, SyncSender};
+use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -143,21 +144,93 @@ pub fn ingest_into_with(
     opts: &IngestOptions,
     observer: &mut dyn IngestObserver,
 ) -> Result<IngestSummary, AppError> {
-    enum ReadEvent {
-        Batch(Vec<Document>),
-        Failure(IngestError),
-        Note(Note),
-    }
+    let batch = batch.max(1);
+    let mut documents = read_inputs(paths, opts);
+    let bytes_read = documents.bytes_read_counter();
+    let reader = move |read_tx: SyncSender<ReadEvent>| {
+        let mut pending = Vec::with_capacity(batch);
+        while let Some(item) = documents.next() {
+            let event = match item {
+                Ok(doc) => {
+                    pending.push(doc);
+                    if pending.len() < batch {
+                        None
+                    } else {
+                        Some(ReadEvent::Batch(std::mem::replace(
+                            &mut pending,
+                            Vec::with_capacity(batch),
+                        )))
+                    }
+                }
+                Err(err) => Some(ReadEvent::Failure(err)),
+            };
+            let notes = documents.take_notes();
+            for event in event
+                .into_iter()
+                .chain(notes.into_iter().map(ReadEvent::Note))
+            {
+                if read_tx.send(event).is_err() {
+                    return; // the consumer stopped on an error
+                }
+            }
+        }
+        if !pending.is_empty() {
+            let _ = read_tx.send(ReadEvent::Batch(pending));
+        }
+    };
+    run_ingest(store, known, pipeline, &bytes_read, observer, reader)
+}
 
+/// [`ingest_into`] for documents already read (`recoupe eval` stores a corpus it has
+/// loaded): the same pipeline and writer, in batches of `batch` in the order given.
+pub fn ingest_documents(
+    store: &mut (dyn Store + Send),
+    known: &dyn Store,
+    pipeline: &Pipeline,
+    documents: Vec<Document>,
+    batch: usize,
+    observer: &mut dyn IngestObserver,
+) -> Result<IngestSummary, AppError> {
+    let batch = batch.max(1);
+    let bytes_read = Arc::new(AtomicU64::new(0));
+    let counter = Arc::clone(&bytes_read);
+    let reader = move |read_tx: SyncSender<ReadEvent>| {
+        let mut documents = documents.into_iter().peekable();
+        while documents.peek().is_some() {
+            let docs: Vec<Document> = documents.by_ref().take(batch).collect();
+            let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+            counter.fetch_add(bytes as u64, Ordering::Relaxed);
+            if read_tx.send(ReadEvent::Batch(docs)).is_err() {
+                return; // the consumer stopped on an error
+            }
+        }
+    };
+    run_ingest(store, known, pipeline, &bytes_read, observer, reader)
+}
+
+/// What the reader thread sends.
+enum ReadEvent {
+    Batch(Vec<Document>),
+    Failure(IngestError),
+    Note(Note),
+}
+
+/// The three overlapping stages of an ingest: `reader` (on its own thread) sends batches,
+/// the calling thread annotates them, a writer thread stores them.
+fn run_ingest(
+    store: &mut (dyn Store + Send),
+    known: &dyn Store,
+    pipeline: &Pipeline,
+    bytes_read: &AtomicU64,
+    observer: &mut dyn IngestObserver,
+    reader: impl FnOnce(SyncSender<ReadEvent>) + Send,
+) -> Result<IngestSummary, AppError> {
     let started = Instant::now();
     let mut summary = IngestSummary::default();
-    let batch = batch.max(1);
     let ingested = AtomicU64::new(0);
     let appearances = AtomicU64::new(0);
     let duplicates = AtomicU64::new(0);
     let mut seen: HashSet<DocId> = HashSet::new();
-    let mut documents = read_inputs(paths, opts);
-    let bytes_read = documents.bytes_read_counter();
     let (read_tx, read_rx) = sync_channel::<ReadEvent>(4);
     let (write_tx, write_rx) = sync_channel::<Vec<Document>>(2);
 
@@ -165,37 +238,7 @@ pub fn ingest_into_with(
         // Owned by this closure so that an early error return closes the writer's channel
         // (and the reader's, through `read_rx`) instead of leaving their threads waiting.
         let write_tx = write_tx;
-        scope.spawn(move || {
-            let mut pending = Vec::with_capacity(batch);
-            while let Some(item) = documents.next() {
-                let event = match item {
-                    Ok(doc) => {
-                        pending.push(doc);
-                        if pending.len() < batch {
-                            None
-                        } else {
-                            Some(ReadEvent::Batch(std::mem::replace(
-                                &mut pending,
-                                Vec::with_capacity(batch),
-                            )))
-                        }
-                    }
-                    Err(err) => Some(ReadEvent::Failure(err)),
-                };
-                let notes = documents.take_notes();
-                for event in event
-                    .into_iter()
-                    .chain(notes.into_iter().map(ReadEvent::Note))
-                {
-                    if read_tx.send(event).is_err() {
-                        return; // the consumer stopped on an error
-                    }
-                }
-            }
-            if !pending.is_empty() {
-                let _ = read_tx.send(ReadEvent::Batch(pending));
-            }
-        });
+        scope.spawn(move || reader(read_tx));
         let writer = scope.spawn(|| -> Result<(), AppError> {
             for docs in write_rx {
                 let outcomes = store

@@ -10,6 +10,8 @@
 //!   `entity`, `claims`, `merges`, `unmerge`;
 //! - [`browse`]: the queries behind the workbench's pages (faceted search, entity
 //!   profiles, timelines, the map);
+//! - [`story`]: a story as a reader sees it (fact tables, copy groups, statements by
+//!   speaker), for `recoupe story` and the workbench's story page;
 //! - [`demo`]: the bundled demo corpus ingested and summarised;
 //! - [`eval`]: the pipeline scored against a gold corpus;
 //! - [`tables`]: the store's tables as Parquet files or CSV (`export --format parquet|csv`).
@@ -23,6 +25,7 @@ pub mod eval;
 pub mod extract;
 pub mod ingest;
 pub mod query;
+pub mod story;
 pub mod tables;
 
 use std::path::Path;

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use recoupe_model::{AttributionKind, DocId, Document, EntityType, Polarity};
 pub use recoupe_store::{
     Appearance, CopyOf, DocFact, EventFilter, EventRecord, EventRow, FactFilter, FactRow,
-    RecordEntity, SharedPassage, StoryDetail, StoryFilter, StorySummary, StoryUpdate,
+    RecordEntity, SharedPassage, StoryDetail, StoryFilter, StoryOrder, StorySummary, StoryUpdate,
 };
 use recoupe_store::{
     Claim, ClusterReport, EntityDetail, EntityMerge, EntitySummary, SearchHit, SqliteStore, Stats,

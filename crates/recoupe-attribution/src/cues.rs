@@ -10,7 +10,8 @@ use crate::lexicon::{FormKind, Lexicon, VerbClass};
 use crate::words::{Word, WordKind};
 
 /// Part-of-speech tags of one sentence, computed only when a form is ambiguous.
-pub(crate) type Tags = Option<Vec<recoupe_tagger::Upos>>;
+/// A sentence's part-of-speech tags, computed on first use and only as far as asked.
+pub(crate) type Tags = Option<recoupe_tagger::Prefix>;
 
 /// A cue found in a sentence, by word index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,17 +120,21 @@ pub(crate) fn find_cues(
                 let verb_end = i + form.tail.len() + skip;
                 let prev = i.checked_sub(1).map(|p| &words[p]);
                 // "une avance", "en avance": a noun; "en accusant" is a gerund.
-                let after_determiner = prev.is_some_and(|p| {
-                    DETERMINERS.contains(&p.folded.as_str())
-                        || matches!(p.folded.as_str(), "de" | "d'" | "du" | "l'")
-                        || p.folded == "en" && !w.folded.ends_with("ant")
-                });
+                // "comme le rappelle X": "le" is the object pronoun of an incise.
+                let after_comme = i >= 2 && words[i - 2].folded == "comme";
+                let after_determiner = !after_comme
+                    && prev.is_some_and(|p| {
+                        DETERMINERS.contains(&p.folded.as_str())
+                            || matches!(p.folded.as_str(), "de" | "d'" | "du" | "l'")
+                            || p.folded == "en" && !w.folded.ends_with("ant")
+                    });
                 let aux = find_auxiliary(words, i);
                 // A verb of refusing heads a refusal to comment, never a statement of its
                 // own; "rejeter" denies a claim ("rejette les accusations"), or what follows
                 // as a clause.
                 let names_claim = form.claim && claim_object(lex, words, verb_end);
                 let speaks = form.class != VerbClass::Refuse
+                    && !votes_yes_or_no(words, i)
                     && (!form.claim || names_claim || complement_after(words, verb_end).is_some());
                 // "Ce drame a été qualifié d'acte terroriste par X", "un chiffre démenti par
                 // X": the agent of a passive participle said it.
@@ -149,17 +154,33 @@ pub(crate) fn find_cues(
                 .flatten();
                 // "a dénoncé « … » et appelé Kinshasa à …": a participle coordinated with an
                 // earlier verb of the sentence shares its auxiliary.
+                // "L'armée avait mené une opération et indiqué un bilan de 20 morts": or any
+                // compound verb before it in the sentence, outside quotations.
                 let coordinated = prev.is_some_and(|p| matches!(p.folded.as_str(), "et" | "puis"))
-                    && cues
+                    && (cues
                         .iter()
-                        .any(|c| matches!(c, CueKind::Verb(v) if v.group_start < v.verb));
+                        .any(|c| matches!(c, CueKind::Verb(v) if v.group_start < v.verb))
+                        // not a pronominal verb without its "se" ("et emporté du bétail")
+                        // nor one often not about speech.
+                        || form.kind == FormKind::Participle
+                            && !form.pronominal
+                            && !form.weak
+                            && (0..i.saturating_sub(2)).any(|k| {
+                                !quoted[k]
+                                    && !words[k].capitalised
+                                    && matches!(
+                                        words[k].folded.as_str(),
+                                        "a" | "ont" | "avait" | "avaient"
+                                    )
+                            }));
                 let ok = speaks
                     && match form.kind {
                         FormKind::Participle => aux.is_some() || agent.is_some() || coordinated,
                         FormKind::Finite => {
                             aux.is_some()
                                 || (!after_determiner
-                                    && (finite_in_speech_position(words, i)
+                                    && (after_comme
+                                        || finite_in_speech_position(words, i)
                                         || tagged_as_verb(text, words, i, &mut tags)
                                         // "Les secours annoncent retrouver des corps"
                                         || infinitive_at(words, verb_end + 1)
@@ -425,6 +446,95 @@ fn refusals_to_comment(lex: &Lexicon, words: &[Word], quoted: &[bool]) -> Vec<Ve
     out
 }
 
+/// "Genève dit oui à la gratuité", "les cantons ont dit « non »": saying yes or no is a
+/// vote, not a statement.
+fn votes_yes_or_no(words: &[Word], i: usize) -> bool {
+    matches!(
+        words[i].folded.as_str(),
+        "dit" | "disent" | "dire" | "disait" | "disaient" | "dira" | "diront"
+    ) && words[i + 1..]
+        .iter()
+        .find(|w| !matches!(w.kind, WordKind::OpenQuote | WordKind::StraightQuote))
+        .is_some_and(|w| matches!(w.folded.as_str(), "oui" | "non"))
+}
+
+/// How many words an incise inside a quotation may have, verb included.
+const QUOTED_INCISE_WORDS: usize = 10;
+
+/// French typography leaves an incise inside the guillemets of the quotation it cuts: « Nous
+/// partons demain, explique la directrice. Rien n'est prêt. » The incise after a comma
+/// inside an opened quotation (a verb of saying with its inverted subject: "indique un
+/// témoin", "a-t-il ajouté", "a précisé le maire") is the article's words, not the
+/// speaker's: its words are taken out of the quoted mask so that it reads as a cue.
+pub(crate) fn incises_in_quotations(lex: &Lexicon, words: &[Word], quoted: &mut [bool]) {
+    let mut depth = 0usize;
+    for i in 0..words.len() {
+        match words[i].kind {
+            WordKind::OpenQuote => depth += 1,
+            WordKind::CloseQuote => depth = depth.saturating_sub(1),
+            WordKind::Comma if depth > 0 && quoted[i] => {
+                if let Some(end) = quoted_incise(lex, words, i + 1) {
+                    for q in &mut quoted[i + 1..=end] {
+                        *q = false;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The last word of an incise starting at `at` inside a quotation: a speech verb (after an
+/// auxiliary or not) followed by an inverted clitic or by a subject (a determiner or a
+/// name), up to the next comma, stop or quotation mark.
+fn quoted_incise(lex: &Lexicon, words: &[Word], at: usize) -> Option<usize> {
+    let speech = |k: usize, kind: FormKind| {
+        words.get(k).is_some_and(|w| {
+            w.kind == WordKind::Word
+                && !w.capitalised
+                && lex.verbs.get(&w.lower).is_some_and(|f| {
+                    f.kind == kind && f.tail.is_empty() && f.class != VerbClass::Refuse
+                })
+        })
+    };
+    let subject = |k: usize| {
+        words.get(k).is_some_and(|w| {
+            w.kind == WordKind::Clitic
+                || DETERMINERS.contains(&w.folded.as_str())
+                || w.kind == WordKind::Word && w.capitalised
+        })
+    };
+    let clitic = |k: usize| words.get(k).is_some_and(|w| w.kind == WordKind::Clitic);
+    let first = words.get(at)?;
+    let verb_end = if AUXILIARIES.contains(&first.lower.as_str()) {
+        // "a-t-il ajouté", "a précisé le maire"
+        if clitic(at + 1) && speech(at + 2, FormKind::Participle) {
+            at + 2
+        } else if speech(at + 1, FormKind::Participle) && subject(at + 2) {
+            at + 1
+        } else {
+            return None;
+        }
+    } else if speech(at, FormKind::Finite) && subject(at + 1) {
+        // "indique un témoin", "explique-t-elle"
+        at
+    } else {
+        return None;
+    };
+    let mut end = verb_end;
+    while let Some(w) = words.get(end + 1) {
+        match w.kind {
+            WordKind::Comma | WordKind::Stop | WordKind::Colon | WordKind::CloseQuote => break,
+            WordKind::OpenQuote | WordKind::StraightQuote => return None,
+            _ => end += 1,
+        }
+        if end - at >= QUOTED_INCISE_WORDS {
+            return None;
+        }
+    }
+    Some(end)
+}
+
 /// Whether word `k` looks like an infinitive ("retrouver", "avoir", "détruire"): lowercase,
 /// with an infinitive's ending.
 pub(crate) fn infinitive_at(words: &[Word], k: usize) -> bool {
@@ -462,6 +572,8 @@ fn finite_in_speech_position(words: &[Word], i: usize) -> bool {
     // determiner of its object.
     let object_after = after.is_some_and(|n| {
         DETERMINERS.contains(&n.folded.as_str())
+            // "le gouvernement annonce 300 morts": a count as the object.
+            || n.folded.starts_with(|c: char| c.is_ascii_digit())
             || matches!(
                 n.folded.as_str(),
                 "toute" | "tout" | "toutes" | "tous" | "ces"
@@ -482,13 +594,17 @@ fn finite_in_speech_position(words: &[Word], i: usize) -> bool {
 }
 
 /// Whether the tagger reads word `i` as a verb ("le Premier ministre déclare la victoire")
-/// rather than a noun or adjective ("une large avance"). Tags are computed once per sentence.
+/// rather than a noun or adjective ("une large avance"). The sentence is tagged once, and
+/// only up to the furthest word asked about.
 pub(crate) fn tagged_as_verb(text: &str, words: &[Word], i: usize, tags: &mut Tags) -> bool {
-    let tags = tags.get_or_insert_with(|| {
-        let surface: Vec<&str> = words.iter().map(|w| &text[w.start..w.end]).collect();
-        recoupe_tagger::Tagger::embedded().tag(&surface)
+    let prefix = tags.get_or_insert_with(|| {
+        let mut prefix = recoupe_tagger::Prefix::default();
+        prefix.start(words.len());
+        prefix
     });
-    tags.get(i) == Some(&recoupe_tagger::Upos::Verb)
+    recoupe_tagger::Tagger::embedded().tag_at(prefix, i, |k| {
+        std::borrow::Cow::Borrowed(&text[words[k].start..words[k].end])
+    }) == Some(recoupe_tagger::Upos::Verb)
 }
 
 /// The auxiliary of a participle at `i`, looking back over adverbs, negation and clitics.
@@ -629,8 +745,13 @@ pub(crate) fn complement_after(words: &[Word], group_end: usize) -> Option<Compl
                         )
                         || matches!(x.folded.as_str(), "qui" | "dont" | "lequel" | "laquelle"))
             });
+        // "a répété, comme il l'avait fait en campagne, que …": an aside between commas
+        // before "que" is no boundary.
+        let before_que = words
+            .get(k + 1)
+            .is_some_and(|x| matches!(x.folded.as_str(), "que" | "qu'"));
         if w.kind == WordKind::Stop
-            || w.kind == WordKind::Comma && n > 8
+            || w.kind == WordKind::Comma && n > 8 && !before_que
             || n > 14
             || participle_next
         {
@@ -724,6 +845,19 @@ mod tests {
         let w = scan(text, 0, text.len());
         let cues = find_cues(Lexicon::embedded(), text, &w, &quoted_mask(&w));
         (w, cues)
+    }
+
+    #[test]
+    fn issue13_saying_yes_or_no_in_a_vote_is_no_statement() {
+        for text in [
+            "Le canton a dit « non » au projet de tunnel.",
+            "Les électeurs disent oui à la réforme.",
+        ] {
+            let (_, cues) = cues_of(text);
+            assert!(cues.is_empty(), "{text}: {cues:?}");
+        }
+        let (_, cues) = cues_of("Le maire a dit que le projet était abandonné.");
+        assert_eq!(cues.len(), 1);
     }
 
     #[test]

@@ -11,8 +11,11 @@
 //!    "d'après", relays ("citant", "cité par", "publiée par"), channels ("dans un
 //!    communiqué", "sur son compte Telegram");
 //! 2. each verb cue is read either as an incise placed after its content
-//!    ("…, a-t-il ajouté", "…, ont annoncé les autorités") or with its speaker before it
-//!    ("X a affirmé que …", "X a déclaré : « … »");
+//!    ("…, a-t-il ajouté", "…, ont annoncé les autorités", "…, comme l'a noté X"; also
+//!    an incise left inside the guillemets of its quotation: "« …, indique un témoin.
+//!    … »") or with its speaker before it ("X a affirmé que …", "X a déclaré : « … »";
+//!    a gerund "en précisant que …" speaks for the subject of the verb it hangs on);
+//!    saying yes or no ("a dit « non »") is a vote, not a statement;
 //! 3. "selon X" alone makes an `according_to` attribution (what X says follows the phrase
 //!    after an opener: "Mais selon X, …", "Peu après, selon X, …"); next to a verb cue it
 //!    becomes the outer links of the verb's source chain, nearest first, unless the verb
@@ -38,7 +41,7 @@
 //! | `speakers` | linking a speaker phrase to an entity, and what pronouns and descriptions refer back to |
 //! | `chains` | the `via` chain: "selon X citant Y", relays, outlets spoken to, the chain a speaker keeps |
 //! | `statements` | one sentence read into attributions: content span, kind, hedging |
-//! | `unsourced` | sentences asserted with no source: statements, opinion, bylines, datelines |
+//! | `unsourced` | sentences asserted with no source: statements, opinion, first-person words, bylines, datelines |
 //! | `grammar`, `view`, `words`, `lexicon` | closed word classes, the document seen by the stage, the word scanner, the data lists |
 
 mod chains;

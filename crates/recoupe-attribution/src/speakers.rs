@@ -163,6 +163,11 @@ impl<'d> Phrase<'_, 'd> {
             if let Some(prev) = author.or(seen.last()) {
                 return Some(same_as(self.span, prev, vec![]));
             }
+            // Nobody has spoken yet: the communiqué is the organisation's named before ("Le
+            // conseil des ministres a adopté le budget. …, indique le communiqué").
+            if let Some(m) = last_organisation_before(self.view, self.span.start) {
+                return Some(named(self.span, m, self.head.clone()));
+            }
         }
         let same_source = words.iter().any(|w| w.folded == "meme")
             || (two_words
@@ -661,7 +666,12 @@ pub(crate) enum Gender {
 
 /// Feminine noun endings, for an organisation named after "l'" ("l'armée", "l'association").
 const FEMININE_ENDINGS: [&str; 10] = [
-    "ee", "tion", "sion", "ite", "ence", "ance", "ie", "ure", "ise", "ade",
+    "ee", "ion", "ite", "ence", "ance", "ie", "ure", "ise", "ade", "ipe",
+];
+/// Masculine noun endings, the same way ("l'état-major", "l'institut", "l'observatoire",
+/// "l'office", "l'exécutif", "l'hôpital").
+const MASCULINE_ENDINGS: [&str; 9] = [
+    "at", "ment", "isme", "ut", "eau", "if", "oire", "major", "ital",
 ];
 
 /// The grammatical gender of an organisation's name, from the determiner before it ("*le*
@@ -688,10 +698,13 @@ pub(crate) fn org_gender(view: &DocView<'_>, mention: &EntityMention) -> Option<
     if surface.chars().take(2).all(char::is_uppercase) {
         return None;
     }
-    FEMININE_ENDINGS
-        .iter()
-        .any(|e| first.ends_with(e))
-        .then_some(Gender::Feminine)
+    if FEMININE_ENDINGS.iter().any(|e| first.ends_with(e)) {
+        Some(Gender::Feminine)
+    } else if MASCULINE_ENDINGS.iter().any(|e| first.ends_with(e)) {
+        Some(Gender::Masculine)
+    } else {
+        None
+    }
 }
 
 /// Whether a known gender is compatible with the wanted one.
@@ -716,6 +729,41 @@ mod tests {
     use crate::testutil::{content, doc};
     use crate::words::scan;
     use recoupe_model::EntityType;
+
+    #[test]
+    fn issue13_le_communique_with_no_earlier_speaker_is_the_body_named_before() {
+        let d = doc(
+            "Le conseil régional a voté le budget mardi.\nLa dette baissera de trois millions, indique le communiqué.",
+            None,
+            &[("conseil régional", EntityType::ORG, "org:cr")],
+        );
+        assert_eq!(
+            d.layers.attributions.len(),
+            1,
+            "{:#?}",
+            d.layers.attributions
+        );
+        assert_eq!(
+            d.layers.attributions[0].speaker_entity.as_deref(),
+            Some("org:cr")
+        );
+    }
+
+    #[test]
+    fn issue13_il_refers_to_a_masculine_body_named_after_l_apostrophe() {
+        let d = doc(
+            "Le rapport ne fait pas état de blessés.\nL'état-major des armées s'est voulu rassurant.\n« La situation est sous contrôle », assure-t-il.",
+            None,
+            &[("état-major des armées", EntityType::ORG, "org:em")],
+        );
+        let last = d.layers.attributions.last().expect("the incise");
+        assert_eq!(
+            last.speaker_entity.as_deref(),
+            Some("org:em"),
+            "{:#?}",
+            d.layers.attributions
+        );
+    }
 
     #[test]
     fn definite_description_resolves_to_named_organisation() {

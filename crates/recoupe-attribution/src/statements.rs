@@ -12,7 +12,8 @@ use crate::chains::{
     AccordingChain,
 };
 use crate::cues::{
-    complement_after, find_cues, tagged_as_verb, Complement, CueKind, Tags, VerbCue,
+    complement_after, find_cues, incises_in_quotations, tagged_as_verb, Complement, CueKind, Tags,
+    VerbCue,
 };
 use crate::grammar::{
     conditional, direct_object_after, is_adverb, is_boundary, quoted_mask, span_of, trim_range,
@@ -62,7 +63,8 @@ pub(crate) fn analyse_sentence(
     headline: bool,
     seen: &mut Seen,
 ) -> Vec<Attribution> {
-    let quoted = quoted_mask(words);
+    let mut quoted = quoted_mask(words);
+    incises_in_quotations(lex, words, &mut quoted);
     let cues = find_cues(lex, view.text, words, &quoted);
     if cues.is_empty() {
         let framed = if headline {
@@ -90,11 +92,19 @@ pub(crate) fn analyse_sentence(
     };
     let has_according = !reading.according.is_empty();
     // Next to "selon X", a weak or opinion verb is part of what X reports ("Selon Press TV,
-    // la Syrie et l'Irak espèrent rouvrir …"), not a second statement.
+    // la Syrie et l'Irak espèrent rouvrir …"), not a second statement; a participle inside
+    // the source phrase ("selon des informations révélées par la mairie") describes the
+    // source.
+    let in_source_phrase = |v: &VerbCue| {
+        reading
+            .according
+            .iter()
+            .any(|a| a.start < v.group_start && v.group_end < a.end)
+    };
     let verb_cues: Vec<VerbCue> = cues
         .iter()
         .filter_map(|c| match c {
-            CueKind::Verb(v) if !(has_according && v.weak) => Some(*v),
+            CueKind::Verb(v) if !(in_source_phrase(v) || has_according && v.weak) => Some(*v),
             _ => None,
         })
         .collect();
@@ -316,9 +326,15 @@ impl Reading<'_, '_> {
             // "…, précisant que …": a present participle continues the speaker of the same
             // sentence; elsewhere ("confirmant ainsi la défaite") it is no statement.
             let gerund = words[cue.verb].folded.ends_with("ant") && cue.clitic.is_none();
-            if gerund && (out.is_empty() || complement.is_none()) {
+            // "L'agence a revu ses chiffres en précisant que …": with no statement before it
+            // in the sentence, a gerund says what the subject of the verb before it said.
+            let main_subject = (gerund && out.is_empty() && complement.is_some_and(|c| c.clausal))
+                .then(|| self.gerund_subject(cue, floor))
+                .flatten();
+            if gerund && main_subject.is_none() && (out.is_empty() || complement.is_none()) {
                 continue;
             }
+            let gerund = gerund && main_subject.is_none();
             let incise =
                 !gerund && cue.agent.is_none() && self.is_incise(cue, complement, floor, &mut tags);
             // Verbs often not about speech ("lancer", "confirmer", "dévoiler") need a clause
@@ -326,6 +342,11 @@ impl Reading<'_, '_> {
             // à") count when a person or body is their subject.
             let bare = cue.weak && !incise && complement.is_none();
             if bare && !cue.opinion && cue.class != VerbClass::Witness {
+                continue;
+            }
+            // "…, au sud de Paris, que les manifestants menacent de bloquer": a bare verb in
+            // a relative clause on the noun before says nothing of its own.
+            if bare && object_relative(words, cue.group_start, floor) {
                 continue;
             }
             // A later verb cue in the same sentence ends this content.
@@ -338,7 +359,11 @@ impl Reading<'_, '_> {
             } else if incise {
                 self.incise_parts(cue, floor)
             } else {
-                self.forward_parts(cue, floor, gerund, next)
+                let parts = self.forward_parts(cue, floor, gerund, next);
+                Parts {
+                    speaker: main_subject.or(parts.speaker),
+                    ..parts
+                }
             };
             floor = cue.group_end + 1;
             let Some((cfrom, cto)) = parts.content else {
@@ -350,19 +375,39 @@ impl Reading<'_, '_> {
                 continue;
             }
             let speaker = self.verb_speaker(cue, incise, gerund, parts.speaker, out, seen);
+            // "X a assuré que …, comme le rappelle le journal Y": Y relays X's statement; it
+            // is the outer link of that statement's chain, not a speaker of its own.
+            if comme_incise(words, cue).is_some() {
+                if let Some(last) = out.last_mut() {
+                    if let Some(entity) = speaker.entity {
+                        if last.speaker_entity.as_ref() != Some(&entity)
+                            && !last.via.contains(&entity)
+                        {
+                            last.via.push(entity);
+                        }
+                    }
+                    continue;
+                }
+            }
             let speaker = Speaker {
                 span: if gerund { None } else { speaker.span },
                 ..speaker
             };
-            // The impersonal "on" ("peut-on lire", "l'on ajoute") names no source.
-            if speaker.span.is_some_and(|sp| {
+            // The impersonal "on" ("peut-on lire", "l'on ajoute") names no source; "a-t-on
+            // appris de sources diplomatiques" names it after "de".
+            let impersonal = speaker.span.is_some_and(|sp| {
                 matches!(
                     fold(&self.view.text[sp.start..sp.end]).as_str(),
                     "on" | "l'on" | "-t-on" | "-on"
                 )
-            }) {
-                continue;
-            }
+            });
+            let speaker = match (impersonal, self.learnt_from(cue)) {
+                (false, _) => speaker,
+                (true, Some(range)) => {
+                    resolve_speaker(self.lex, self.view, words, Some(range), None, seen, None)
+                }
+                (true, None) => continue,
+            };
             // A verb that is often not about speech ("conclure", "confirmer", "appeler")
             // counts without a clause or quotation only when a named person or body, or a
             // described person ("certains experts"), is its subject.
@@ -445,7 +490,7 @@ impl Reading<'_, '_> {
         tags: &mut Tags,
     ) -> bool {
         let words = self.words;
-        if cue.clitic.is_some() {
+        if cue.clitic.is_some() || comme_incise(words, cue).is_some() {
             return true;
         }
         let prev = cue.group_start.checked_sub(1).map(|p| &words[p]);
@@ -491,8 +536,9 @@ impl Reading<'_, '_> {
                     });
                     return false;
                 }
+                // "l'Est de la Libye" is a name, not "est".
                 !apposition
-                    && (AUXILIARIES.contains(&w.lower.as_str())
+                    && (AUXILIARIES.contains(&w.lower.as_str()) && !w.capitalised
                         || tagged_as_verb(self.view.text, words, k, tags))
             })
         };
@@ -502,6 +548,46 @@ impl Reading<'_, '_> {
             && (prev.is_some_and(|p| p.kind == WordKind::CloseQuote)
                 || self.quoted[..cue.group_start].iter().any(|q| *q)
                 || after_clause(tags))
+    }
+
+    /// The source after "a-t-on appris de" / "auprès de": "…, a-t-on appris de sources
+    /// policières", "…, apprend-on auprès de la préfecture".
+    fn learnt_from(&self, cue: &VerbCue) -> Option<(usize, usize)> {
+        let words = self.words;
+        if !words[cue.verb].folded.starts_with("appr") {
+            return None;
+        }
+        let mut k = cue.group_end + 1;
+        if words.get(k).is_some_and(|w| w.folded == "aupres") {
+            k += 1;
+        }
+        if !words
+            .get(k)
+            .is_some_and(|w| matches!(w.folded.as_str(), "de" | "d'"))
+        {
+            return None;
+        }
+        let mut end = k + 1;
+        while words.get(end + 1).is_some_and(|w| !is_boundary(w)) {
+            end += 1;
+        }
+        trim_range(words, k + 1, end.min(words.len() - 1))
+    }
+
+    /// The subject of the compound verb a gerund after "en" hangs on ("Le maire a pris acte
+    /// du vote tout en rappelant que …"): the subject before the nearest auxiliary.
+    fn gerund_subject(&self, cue: &VerbCue, floor: usize) -> Option<(usize, usize)> {
+        let words = self.words;
+        let en = cue.group_start.checked_sub(1)?;
+        if words[en].folded != "en" {
+            return None;
+        }
+        let aux = (floor..en).rev().find(|&k| {
+            !self.quoted[k]
+                && !words[k].capitalised
+                && matches!(words[k].folded.as_str(), "a" | "ont" | "avait" | "avaient")
+        })?;
+        subject_before(words, aux, floor)
     }
 
     /// A passive participle with its agent: the content is the clause before "par" (or,
@@ -571,7 +657,9 @@ impl Reading<'_, '_> {
     /// speaker follows the verb, or is its inverted clitic.
     fn incise_parts(&self, cue: &VerbCue, floor: usize) -> Parts {
         let words = self.words;
-        let mut end = cue.group_start.saturating_sub(1);
+        let mut end = comme_incise(words, cue)
+            .unwrap_or(cue.group_start)
+            .saturating_sub(1);
         while end > floor && matches!(words[end].kind, WordKind::Comma) {
             end -= 1;
         }
@@ -1047,6 +1135,35 @@ fn reportative_compound(words: &[Word], k: usize) -> bool {
 }
 
 /// Remembers the speaker of the statement just pushed, with that statement's chain.
+/// Whether the clause of a verb starting at `group_start` is an object relative: "que"
+/// after a comma, then a short subject ("…, que les agriculteurs menacent de bloquer").
+fn object_relative(words: &[Word], group_start: usize, floor: usize) -> bool {
+    (floor..group_start).rev().take(6).any(|k| {
+        matches!(words[k].folded.as_str(), "que" | "qu'")
+            && k > 0
+            && words[k - 1].kind == WordKind::Comma
+            && words[k + 1..group_start]
+                .iter()
+                .all(|w| matches!(w.kind, WordKind::Word | WordKind::Elision))
+    })
+}
+
+/// "…, comme l'a noté le quotidien X", "…, comme le rappelle le ministre": an incise
+/// whose object pronoun stands for the clause before the comma. Gives the index of
+/// "comme".
+fn comme_incise(words: &[Word], cue: &VerbCue) -> Option<usize> {
+    let pronoun = cue.group_start.checked_sub(1)?;
+    let comme = pronoun.checked_sub(1)?;
+    (matches!(words[pronoun].folded.as_str(), "l'" | "le")
+        && words[comme].folded == "comme"
+        && comme > 0
+        && words[comme - 1].kind == WordKind::Comma
+        && words
+            .get(cue.group_end + 1)
+            .is_some_and(|w| w.kind != WordKind::Comma && w.kind != WordKind::Stop))
+    .then_some(comme)
+}
+
 fn remember(speaker: Speaker, out: &[Attribution], seen: &mut Seen) {
     if let Some(mut r) = speaker.remember {
         r.via = out.last().map(|a| a.via.clone()).unwrap_or_default();
@@ -1207,6 +1324,203 @@ mod tests {
     use recoupe_model::{AttributionKind, EntityType};
 
     // Issue 13: shapes of attribution met in unseen news.
+
+    #[test]
+    fn issue13_the_source_after_a_t_on_appris_de() {
+        assert_eq!(
+            contents_and_speakers(
+                "Le convoi a quitté la frontière dans la nuit, a-t-on appris de sources militaires.\nLa route est rouverte, peut-on lire sur le site.",
+                &[]
+            ),
+            vec![pair("Le convoi a quitté la frontière dans la nuit", "sources militaires")]
+        );
+    }
+
+    #[test]
+    fn issue13_a_gerund_with_que_speaks_for_the_subject_of_the_verb_before() {
+        assert_eq!(
+            contents_and_speakers(
+                "La directrice, Anne Roy, a pris acte du vote tout en rappelant que le chantier reste à financer.\nLe comité a revu le calendrier en précisant que les travaux dureront un an.",
+                &[("Anne Roy", EntityType::PER, "per:roy")]
+            ),
+            vec![
+                pair("le chantier reste à financer", "La directrice, Anne Roy"),
+                pair("les travaux dureront un an", "Le comité"),
+            ]
+        );
+    }
+
+    fn contents_and_speakers(
+        text: &str,
+        entities: &[(&str, EntityType, &str)],
+    ) -> Vec<(String, Option<String>)> {
+        let d = doc(text, None, entities);
+        d.layers
+            .attributions
+            .iter()
+            .map(|a| (content(&d, a), a.speaker.map(|s| d.slice(s).to_string())))
+            .collect()
+    }
+
+    fn pair(content: &str, speaker: &str) -> (String, Option<String>) {
+        (content.to_string(), Some(speaker.to_string()))
+    }
+
+    #[test]
+    fn issue13_a_capitalised_est_in_a_name_is_no_verb_before_the_apposition() {
+        assert_eq!(
+            contents_and_speakers(
+                "Le gouverneur de l'Est du pays, Ali Samir, avait fait état dimanche d'un bilan de 40 morts.",
+                &[("Est", EntityType::LOC, "loc:est"), ("Ali Samir", EntityType::PER, "per:samir")],
+            ),
+            vec![pair("dimanche d'un bilan de 40 morts", "Le gouverneur de l'Est du pays, Ali Samir")]
+        );
+    }
+
+    #[test]
+    fn issue13_a_count_after_a_finite_verb_is_its_object() {
+        assert_eq!(
+            contents_and_speakers("Le gouvernement malien annonce 12 morts.", &[]),
+            vec![pair("12 morts", "Le gouvernement malien")]
+        );
+    }
+
+    #[test]
+    fn issue13_an_aside_between_the_verb_and_que() {
+        assert_eq!(
+            contents_and_speakers(
+                "Le maire a répété, comme il l'avait fait la veille au conseil municipal, que la route restera fermée.",
+                &[]
+            ),
+            vec![pair("la route restera fermée", "Le maire")]
+        );
+    }
+
+    #[test]
+    fn issue13_a_participle_after_et_shares_an_earlier_auxiliary() {
+        let found = contents_and_speakers(
+            "La brigade avait fouillé le quartier et annoncé un bilan de six morts.\nLes pillards ont brûlé les granges et emporté « tout le bétail », selon un voisin.",
+            &[],
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, "un bilan de six morts");
+        assert_eq!(
+            found[1],
+            pair(
+                "Les pillards ont brûlé les granges et emporté « tout le bétail",
+                "un voisin"
+            )
+        );
+    }
+
+    #[test]
+    fn issue13_a_bare_verb_in_an_object_relative_and_a_participle_in_a_source_phrase() {
+        assert_eq!(
+            contents_and_speakers(
+                "Les rues ont été fermées près du stade, au nord de la ville, que les supporters menacent d'envahir, a indiqué la police.\nTrois bateaux ont coulé, selon des informations publiées par la capitainerie.",
+                &[]
+            ),
+            vec![
+                pair(
+                    "Les rues ont été fermées près du stade, au nord de la ville, que les supporters menacent d'envahir",
+                    "la police"
+                ),
+                pair("Trois bateaux ont coulé", "des informations"),
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_comme_after_a_statement_names_its_relay() {
+        let d = doc(
+            "Le syndicat Unia a assuré que les salaires seront versés, comme le rappelle le quotidien Le Temps.",
+            None,
+            &[
+                ("Unia", EntityType::ORG, "org:unia"),
+                ("Le Temps", EntityType::ORG, "org:temps"),
+            ],
+        );
+        assert_eq!(
+            d.layers.attributions.len(),
+            1,
+            "{:#?}",
+            d.layers.attributions
+        );
+        let a = &d.layers.attributions[0];
+        assert_eq!(a.speaker_entity.as_deref(), Some("org:unia"));
+        assert_eq!(a.via, vec!["org:temps".to_string()]);
+    }
+
+    #[test]
+    fn issue13_comme_with_a_pronoun_makes_an_incise_on_the_clause_before() {
+        let d = doc(
+            "Les loyers ont doublé en dix ans, comme l'a relevé le quotidien Le Temps.\nLa digue avait déjà cédé en 1999, comme le rappelle la préfète.\nLe marché est ouvert, comme le veut la tradition.",
+            None,
+            &[("Le Temps", EntityType::ORG, "org:temps")],
+        );
+        let found: Vec<(String, Option<String>)> = d
+            .layers
+            .attributions
+            .iter()
+            .map(|a| (content(&d, a), a.speaker.map(|s| d.slice(s).to_string())))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (
+                    "Les loyers ont doublé en dix ans".to_string(),
+                    Some("le quotidien Le Temps".to_string())
+                ),
+                (
+                    "La digue avait déjà cédé en 1999".to_string(),
+                    Some("la préfète".to_string())
+                ),
+            ],
+            "{:#?}",
+            d.layers.attributions
+        );
+        assert_eq!(
+            d.layers.attributions[0].speaker_entity.as_deref(),
+            Some("org:temps")
+        );
+    }
+
+    #[test]
+    fn issue13_an_incise_left_inside_the_guillemets_names_the_speaker() {
+        // French typography keeps the incise inside the quotation it cuts; the quotation
+        // closes sentences later, or never in the sentence.
+        let d = doc(
+            "« Le pont ne tiendra pas l'hiver, prévient une ingénieure du canton. Il faut le fermer. »\nLes quais « seront dégagés avant lundi, a-t-il assuré.\n« Il faut reconstruire, rappeler les règles et payer », a déclaré le syndic Paul Roux.",
+            None,
+            &[("Paul Roux", EntityType::PER, "per:roux")],
+        );
+        let found: Vec<(String, Option<String>)> = d
+            .layers
+            .attributions
+            .iter()
+            .map(|a| (content(&d, a), a.speaker.map(|s| d.slice(s).to_string())))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (
+                    "Le pont ne tiendra pas l'hiver".to_string(),
+                    Some("une ingénieure du canton".to_string())
+                ),
+                (
+                    "Les quais « seront dégagés avant lundi".to_string(),
+                    Some("-t-il".to_string())
+                ),
+                (
+                    "Il faut reconstruire, rappeler les règles et payer".to_string(),
+                    Some("le syndic Paul Roux".to_string())
+                ),
+            ],
+            "{:#?}",
+            d.layers.attributions
+        );
+        assert_eq!(d.layers.attributions[0].kind, AttributionKind::Direct);
+    }
 
     #[test]
     fn issue13_selon_after_a_connective_or_a_short_opener_speaks_for_what_follows() {

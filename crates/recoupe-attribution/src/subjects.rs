@@ -108,7 +108,8 @@ fn trim_subject(words: &[Word], mut from: usize, mut to: usize) -> Option<(usize
     if let Some(k) = (from + 1..=to).find(|&k| {
         let w = words[k].lower.as_str();
         let before = words[k - 1].folded.as_str();
-        (AUXILIARIES.contains(&w)
+        // "l'Est du pays" is a name, not "est".
+        (AUXILIARIES.contains(&w) && !words[k].capitalised
             || matches!(w, "s'" | "se")
                 && words
                     .get(k + 1)

@@ -15,7 +15,7 @@ pub(crate) fn unsourced_sentence(
     span: Span,
     words: &[Word],
 ) -> Option<Unsourced> {
-    (is_statement(words) && !is_opinion(lex, words)).then(|| Unsourced {
+    (is_statement(words) && !is_opinion(lex, words) && !first_person(words)).then(|| Unsourced {
         span: after_dateline(text, span),
         provenance: Provenance::new(STAGE, "no-cue"),
     })
@@ -26,6 +26,24 @@ pub(crate) fn unsourced_sentence(
 fn is_opinion(lex: &Lexicon, words: &[Word]) -> bool {
     let quoted = quoted_mask(words);
     (0..words.len()).any(|i| !quoted[i] && lex.opinions.at(words, i).is_some())
+}
+
+/// A sentence with "je" or "nous" as a subject outside quotation marks is someone's words
+/// (a quotation whose marks were lost or opened sentences before: "Nous étions sur la route
+/// quand la voiture a surgi."), never the article's own statement of fact.
+fn first_person(words: &[Word]) -> bool {
+    let quoted = quoted_mask(words);
+    words.iter().enumerate().any(|(i, w)| {
+        !quoted[i]
+            && (matches!(w.folded.as_str(), "je" | "j'")
+                || w.folded == "nous"
+                    && words.get(i + 1).is_some_and(|n| {
+                        matches!(n.kind, WordKind::Word | WordKind::Elision) && !n.capitalised
+                    })
+                    && i.checked_sub(1).is_none_or(|p| {
+                        !matches!(words[p].folded.as_str(), "a" | "ont" | "avait" | "de")
+                    }))
+    })
 }
 
 /// A sentence's span without a leading agency dateline ("DEIR EZ-ZOR (Syrie), 30 septembre
@@ -163,6 +181,23 @@ mod tests {
             d.layers.attributions
         );
         assert_eq!(d.layers.unsourced.len(), 2);
+    }
+
+    #[test]
+    fn issue13_first_person_words_are_someone_s_not_the_article_s() {
+        let d = doc(
+            "Le bus a quitté la route vers midi.\nNous roulions au pas quand le pont a cédé.\nJ'ai vu le chauffeur sauter.\nLa ville a lancé un appel à nos lecteurs.",
+            None,
+            &[],
+        );
+        let found: Vec<&str> = d.layers.unsourced.iter().map(|u| d.slice(u.span)).collect();
+        assert_eq!(
+            found,
+            vec![
+                "Le bus a quitté la route vers midi.",
+                "La ville a lancé un appel à nos lecteurs."
+            ]
+        );
     }
 
     #[test]

@@ -203,6 +203,20 @@ pub fn spelling_variants(surface: &str) -> Vec<String> {
             out.push(v);
         }
     };
+    // "St-Gall", "Ste-Foy", "St Moritz": the abbreviated saint of French and Swiss place
+    // names, written out as the reference lists it ("Saint-Gall")
+    for (short, long) in [
+        ("St-", "Saint-"),
+        ("Ste-", "Sainte-"),
+        ("St ", "Saint-"),
+        ("Ste ", "Sainte-"),
+    ] {
+        if let Some(rest) = surface.strip_prefix(short) {
+            if rest.chars().next().is_some_and(char::is_uppercase) {
+                push(format!("{long}{rest}"), &mut out);
+            }
+        }
+    }
     // article added or removed on the first word
     let first = words[0];
     let lower = first.to_lowercase();
@@ -294,5 +308,19 @@ mod variant_tests {
         assert!(spelling_variants("Anbar").contains(&"al-Anbar".to_string()));
         assert!(spelling_variants("al-Baghouz").contains(&"Baghuz".to_string()));
         assert!(spelling_variants("al-Baghouz").contains(&"Baghouz".to_string()));
+    }
+
+    #[test]
+    fn abbreviated_saints_are_written_out() {
+        assert_eq!(spelling_variants("St-Imier")[0], "Saint-Imier");
+        assert_eq!(spelling_variants("Ste-Croix")[0], "Sainte-Croix");
+        assert_eq!(spelling_variants("St Moritz")[0], "Saint-Moritz");
+        // not a word that merely starts with the letters
+        assert!(!spelling_variants("Stein")
+            .iter()
+            .any(|v| v.starts_with("Saint")));
+        assert!(!spelling_variants("St-amour")
+            .iter()
+            .any(|v| v.starts_with("Saint")));
     }
 }

@@ -200,20 +200,29 @@ fn choose(
     // A village in a country the document never mentions is more likely a homonym than the
     // place meant: leave the mention unresolved rather than pin it on the wrong continent.
     // ("le gouverneur d'Odessa" asked for a division: a division of that name is no village)
-    let foreign_small = chosen.label == EntityType::LOC
+    let foreign = chosen.label == EntityType::LOC
         && chosen.link.kb != "country"
-        && !(c.admin_cue && chosen.kind == Some(PlaceKind::Admin))
-        && chosen.population < TRUSTED_PLACE_POPULATION
         && !countries.is_empty()
         && chosen
             .country
             .as_ref()
             .is_none_or(|k| !countries.contains_key(k));
-    if foreign_small {
+    let foreign_small = foreign
+        && !(c.admin_cue && chosen.kind == Some(PlaceKind::Admin))
+        && chosen.population < TRUSTED_PLACE_POPULATION;
+    // "les régions de Sava et d'Analanjirofo" in a report on Madagascar asked for a
+    // division: a town of that name abroad, however large, is a homonym
+    let foreign_town_for_division = foreign && c.admin_cue && chosen.kind == Some(PlaceKind::City);
+    if foreign_small || foreign_town_for_division {
+        let why = if foreign_small {
+            "small place"
+        } else {
+            "a town where a division was named"
+        };
         return (
             None,
             vec![format!(
-                "not {}:{} (small place in {}, a country the document does not mention)",
+                "not {}:{} ({why} in {}, a country the document does not mention)",
                 chosen.link.kb,
                 chosen.link.id,
                 chosen.country.as_deref().unwrap_or("-")

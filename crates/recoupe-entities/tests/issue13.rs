@@ -494,3 +494,50 @@ fn issue13_a_verb_after_an_organisation_name_stays_out_of_it() {
     let doc = run("L'armée israélienne frappe de nouveau le sud du Liban.");
     assert_has(&doc, EntityType::ORG, "armée israélienne");
 }
+
+#[test]
+fn issue13_a_division_asked_for_abroad_is_not_a_foreign_town() {
+    // the report names Madagascar; "régions de" asks for divisions, and the only entries
+    // of that name are towns of other countries
+    let doc = run(
+        "Les pluies ont inondé Madagascar. Les dégâts touchent surtout les régions de \
+         Sava et d'Atsinanana, selon les secours malgaches.",
+    );
+    let sava = doc
+        .layers
+        .entities
+        .iter()
+        .find(|m| doc.slice(m.span) == "Sava")
+        .expect("Sava is a mention");
+    assert!(sava.kb.is_none(), "{:?}", sava.kb);
+    assert_ne!(place(&doc, "Sava").country.as_deref(), Some("IR"));
+}
+
+#[test]
+fn issue13_abbreviated_saint_finds_the_place() {
+    let doc = run("Les électeurs de St-Gall ont dit non, comme ceux de Lucerne, en Suisse.");
+    let gall = place(&doc, "St-Gall");
+    assert_eq!(gall.country.as_deref(), Some("CH"));
+    assert!(gall.lat.is_some(), "{gall:?}");
+}
+
+#[test]
+fn issue13_surname_initials_belong_to_the_name() {
+    let doc = run(
+        "Le tribunal a condamné Marc T. à six ans de prison. Sa complice, Lucie B., a été \
+         relaxée.",
+    );
+    assert_has(&doc, EntityType::PER, "Marc T.");
+    assert_has(&doc, EntityType::PER, "Lucie B.");
+}
+
+#[test]
+fn issue13_common_phrases_and_articles_before_acronyms() {
+    // a sentence opening on "Le monde" is no newspaper title; "L'OTAN" mid-sentence names
+    // the alliance without its article
+    let doc =
+        run("Le monde regarde vers Genève. Dans le même temps, L'OTAN a réuni ses ministres.");
+    assert_lacks(&doc, "Le monde");
+    assert_has(&doc, EntityType::ORG, "OTAN");
+    assert_lacks(&doc, "L'OTAN");
+}

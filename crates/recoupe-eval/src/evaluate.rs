@@ -306,6 +306,18 @@ pub fn evaluate(corpus: &Corpus, annotated: &[Document]) -> Report {
 
 /// [`evaluate`], with the options.
 pub fn evaluate_with(corpus: &Corpus, annotated: &[Document], options: EvalOptions) -> Report {
+    evaluate_with_layer(corpus, annotated, options, None)
+}
+
+/// [`evaluate_with`], scoring `layer` as the cross-article layer's output over the corpus
+/// articles (what a store computed from them: `recoupe eval` ingests the corpus into a
+/// temporary store); `None` runs the layer in memory on `annotated`.
+pub fn evaluate_with_layer(
+    corpus: &Corpus,
+    annotated: &[Document],
+    options: EvalOptions,
+    layer: Option<crate::stories::SystemLayer>,
+) -> Report {
     let mut by_external_id: HashMap<&str, &Document> = HashMap::new();
     for doc in annotated {
         if let Some(id) = doc.meta.external_id.as_deref() {
@@ -436,14 +448,20 @@ pub fn evaluate_with(corpus: &Corpus, annotated: &[Document], options: EvalOptio
     } else {
         None
     };
-    let story_reports = crate::stories::score_stories(corpus, annotated, story_sink);
+    let story_reports = crate::stories::score_stories_of(corpus, annotated, layer, story_sink);
     // Event records per gold story, on the system story most of its articles fall in (on
     // the gold membership when the corpus has no story gold to run the stories layer on).
     if let Some(gold) = &corpus.events {
         let grouping = match &story_reports {
-            Some(reports) => {
-                StoryGrouping::System(reports.system.iter().map(SystemStory::from_story).collect())
-            }
+            Some(reports) => StoryGrouping::System(match &reports.records {
+                Some(records) => reports
+                    .system
+                    .iter()
+                    .zip(records)
+                    .map(|(story, record)| SystemStory::stored(story, record.clone()))
+                    .collect(),
+                None => reports.system.iter().map(SystemStory::from_story).collect(),
+            }),
             None => StoryGrouping::GoldMembership,
         };
         layers.events = Some(wrap(outcome(&[Layer::Events]), || {

@@ -165,7 +165,7 @@ pub fn load_event_gold(dir: &Path) -> Result<Option<EventGold>, EvalError> {
 }
 
 /// Which documents make the system story a gold story is scored on.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum StoryGrouping {
     /// Development mode: the gold membership of `stories.jsonl` (the stories layer is not
     /// measured; the event layer is, on the right articles).
@@ -175,11 +175,15 @@ pub enum StoryGrouping {
 }
 
 /// A system story as the event scoring needs it: corpus ids of its articles and its facts.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SystemStory {
     pub articles: Vec<String>,
     /// (fact id, reports as (article id, span)).
     pub facts: Vec<(String, Vec<(String, Span)>)>,
+    /// The event record the layer stored for the story (a store computes it as it writes
+    /// the story; its fact ids are `<story id>/<fact key>`); `None`: the scoring computes
+    /// it from the articles and `facts`.
+    pub record: Option<Option<EventRecord>>,
 }
 
 impl SystemStory {
@@ -202,7 +206,20 @@ impl SystemStory {
                     )
                 })
                 .collect(),
+            record: None,
         }
+    }
+
+    /// The story with the event record a store computed for it: fact ids as the store
+    /// names them (`<story id>/<fact key>`), so that the record's fatalities fact is one
+    /// of them.
+    pub fn stored(story: &recoupe_stories::Story, record: Option<EventRecord>) -> SystemStory {
+        let mut out = SystemStory::from_story(story);
+        for (id, _) in &mut out.facts {
+            *id = format!("{}/{id}", story.id);
+        }
+        out.record = Some(record);
+        out
     }
 }
 
@@ -353,7 +370,10 @@ pub fn score_events(
         if g.event_type == EventType::Assault {
             assault_right += 1;
         }
-        let record = story_event(&docs, &facts);
+        let record = match system.and_then(|s| s.record.clone()) {
+            Some(stored) => stored,
+            None => story_event(&docs, &facts),
+        };
         let mut miss = |problem: &str, expected: String, got: String| {
             if mismatches {
                 out.push(Mismatch {

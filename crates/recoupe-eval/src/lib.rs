@@ -132,9 +132,10 @@ pub use corpus::{
     GoldPlace, GoldQuantity,
 };
 pub use evaluate::{
-    evaluate, evaluate_with, AliasScores, AttributionScores, EntityScores, EvalOptions,
-    FoundScores, LayerOutcome, LayerReports, Mismatch, NotProduced, PlaceScores, Report,
-    UnlocatedSummary, ValueScores, MISMATCH_TEXT_CHARS, PLACE_TOLERANCE_KM, UNLOCATED_EXAMPLES,
+    evaluate, evaluate_with, evaluate_with_layer, AliasScores, AttributionScores, EntityScores,
+    EvalOptions, FoundScores, LayerOutcome, LayerReports, Mismatch, NotProduced, PlaceScores,
+    Report, UnlocatedSummary, ValueScores, MISMATCH_TEXT_CHARS, PLACE_TOLERANCE_KM,
+    UNLOCATED_EXAMPLES,
 };
 pub use events::{
     load_event_gold, score_events, EventGold, EventScores, GoldEvent, GoldResponsibility,
@@ -146,6 +147,7 @@ pub use locate::{
 pub use metrics::{b_cubed, haversine_km, normalise_name, Accuracy, BCubed, Prf};
 pub use oracle::oracle_documents;
 pub use stories::{
-    score_stories, GoldCopy, GoldFact, GoldReport, GoldStory, PairBaseline, PairScores,
-    SourceBaseline, SourceScores, StoryBaseline, StoryReports, StoryScores,
+    score_stories, score_stories_of, GoldCopy, GoldFact, GoldReport, GoldStory, PairBaseline,
+    PairScores, SourceBaseline, SourceScores, StoryBaseline, StoryReports, StoryScores,
+    SystemLayer,
 };

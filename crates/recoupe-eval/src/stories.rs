@@ -1,8 +1,10 @@
 //! Scoring the cross-article layer (`recoupe-stories`) against `stories.jsonl`, as the shared
 //! corpus's FORMAT.md says, with the naive baselines of issue 12 computed in the same run.
 //!
-//! The layer runs on the annotated documents with their `cluster` removed, added in corpus
-//! order to an in-memory index.
+//! The layer's output ([`SystemLayer`]) is computed from the annotated documents with their
+//! `cluster` removed: `recoupe eval` ingests them into a temporary store and reads the layer
+//! back (`recoupe-app`'s eval); [`SystemLayer::in_memory`] adds them in corpus order to
+//! an in-memory index, as [`score_stories`] does when given no layer.
 //! - **stories**: pairwise P/R/F1 over all article pairs (same story or not) and B³; an
 //!   article in no gold story is a story of its own.
 //! - **copies**: P/R/F1 over unordered article pairs.
@@ -27,8 +29,11 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
-use recoupe_model::{Document, OriginKind, Qualifier, QuantityValue, Span};
-use recoupe_stories::{disjoint, fold, interval, words, Config, StoryEngine};
+use recoupe_events::EventRecord;
+use recoupe_model::{DocId, Document, OriginKind, Qualifier, QuantityValue, Span};
+use recoupe_stories::{
+    disjoint, fold, interval, words, Config, CopyPair, DocFeatures, Story, StoryEngine,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::{jsonl_lines, read_file, record_message, Corpus, EvalError};
@@ -166,6 +171,43 @@ pub struct StoryReports {
     pub sources: SourceScores,
     /// The system's stories, for the layers scored per story (events).
     pub system: Vec<recoupe_stories::Story>,
+    /// The event record the layer computed for each story of `system` (same order), when
+    /// it did (a store does, as it writes a story); `None`: the event scoring computes them.
+    pub records: Option<Vec<Option<EventRecord>>>,
+}
+
+/// What the cross-article layer produced over the corpus articles, as scored.
+#[derive(Debug, Clone, Default)]
+pub struct SystemLayer {
+    /// Every story, singletons included.
+    pub stories: Vec<Story>,
+    /// The event record of each story of `stories` (same order), when the layer computed
+    /// them; `None`: the event scoring computes them from the stories' articles.
+    pub records: Option<Vec<Option<EventRecord>>>,
+    /// Every copy pair.
+    pub copies: Vec<CopyPair>,
+    /// Each article's features (its label, its figures), by content-hash id.
+    pub features: HashMap<DocId, DocFeatures>,
+}
+
+impl SystemLayer {
+    /// The layer run in memory: `docs` added in their order to a [`StoryEngine`] with the
+    /// default settings (what a store does, without the store).
+    pub fn in_memory(docs: &[Document]) -> SystemLayer {
+        let mut engine = StoryEngine::new(Config::default());
+        for doc in docs {
+            engine.add(doc);
+        }
+        SystemLayer {
+            stories: engine.stories(),
+            records: None,
+            copies: engine.copies().cloned().collect(),
+            features: docs
+                .iter()
+                .filter_map(|d| engine.features(&d.id).map(|f| (d.id.clone(), f.clone())))
+                .collect(),
+        }
+    }
 }
 
 type Pair2 = (String, String);
@@ -229,10 +271,22 @@ impl Mismatches<'_> {
     }
 }
 
-/// Scores the layer; `None` when the corpus has no `stories.jsonl`.
+/// Scores the layer run in memory ([`SystemLayer::in_memory`]); `None` when the corpus has
+/// no `stories.jsonl`.
 pub fn score_stories(
     corpus: &Corpus,
     annotated: &[Document],
+    mismatches: Option<&mut Vec<Mismatch>>,
+) -> Option<StoryReports> {
+    score_stories_of(corpus, annotated, None, mismatches)
+}
+
+/// Scores `system`, the layer's output over the articles of `annotated` (computed in memory
+/// when `None`); `None` when the corpus has no `stories.jsonl`.
+pub fn score_stories_of(
+    corpus: &Corpus,
+    annotated: &[Document],
+    system: Option<SystemLayer>,
     mismatches: Option<&mut Vec<Mismatch>>,
 ) -> Option<StoryReports> {
     let gold_stories = corpus.stories.as_ref()?;
@@ -261,17 +315,15 @@ pub fn score_stories(
         texts: &by_id,
     };
 
-    let mut engine = StoryEngine::new(Config::default());
-    for doc in &docs {
-        engine.add(doc);
-    }
+    let system = system.unwrap_or_else(|| SystemLayer::in_memory(&docs));
     let label = |id: &recoupe_model::DocId| -> String {
-        engine
-            .features(id)
+        system
+            .features
+            .get(id)
             .map(|f| f.display().to_string())
             .unwrap_or_default()
     };
-    let stories = engine.stories();
+    let stories = system.stories.clone();
 
     // ---- stories
     let labels: Vec<String> = docs
@@ -367,7 +419,7 @@ pub fn score_stories(
         .flat_map(|s| s.copies.iter().map(|c| ordered(&c.a, &c.b)))
         .collect();
     let mut system_copies: BTreeMap<Pair2, Span> = BTreeMap::new();
-    for pair in engine.copies() {
+    for pair in &system.copies {
         let (a, b) = (label(&pair.a), label(&pair.b));
         let first = pair
             .passages
@@ -444,7 +496,7 @@ pub fn score_stories(
     let mut reading: HashMap<GoldQ, String> = HashMap::new();
     if sink.enabled {
         for doc in &docs {
-            let Some(features) = engine.features(&doc.id) else {
+            let Some(features) = system.features.get(&doc.id) else {
                 continue;
             };
             let article = features.display().to_string();
@@ -771,6 +823,7 @@ pub fn score_stories(
         disagreements: disagreement_scores,
         sources: source_scores,
         system: stories,
+        records: system.records,
     })
 }
 

@@ -551,7 +551,7 @@ impl Analyser<'_> {
             let dates = near_dates.at(span);
             let nationalities = near_nationalities.at(span);
             let killed = near_killed.at(span);
-            let mut tags: Option<Vec<Upos>> = None;
+            let mut tags: Option<recoupe_tagger::Prefix> = None;
             let first = entities.partition_point(|m| m.span.start < span.start);
             let mentions: Vec<&EntityMention> = entities[first..]
                 .iter()
@@ -749,7 +749,7 @@ impl Analyser<'_> {
         words: &[Word],
         inside_name: &dyn Fn(&Word) -> bool,
         parts_end_at: &dyn Fn(usize) -> bool,
-        tags: &mut Option<Vec<Upos>>,
+        tags: &mut Option<recoupe_tagger::Prefix>,
     ) -> Vec<Found> {
         let mut found = Vec::new();
         let mut i = 0;
@@ -808,14 +808,15 @@ impl Analyser<'_> {
                 } else if after_subject {
                     true
                 } else {
-                    let tags = tags.get_or_insert_with(|| {
-                        let surface: Vec<&str> = words
-                            .iter()
-                            .map(|w| &text[w.span.start..w.span.end])
-                            .collect();
-                        Tagger::embedded().tag(&surface)
+                    let prefix = tags.get_or_insert_with(|| {
+                        let mut prefix = recoupe_tagger::Prefix::default();
+                        prefix.start(words.len());
+                        prefix
                     });
-                    matches!(tags.get(head), Some(Upos::Verb | Upos::Aux))
+                    let tag = Tagger::embedded().tag_at(prefix, head, |k| {
+                        std::borrow::Cow::Borrowed(&text[words[k].span.start..words[k].span.end])
+                    });
+                    matches!(tag, Some(Upos::Verb | Upos::Aux))
                 };
                 matching.retain(|&k| (self.lex.triggers[k].phrase.pos == Pos::Verb) == verb);
             }

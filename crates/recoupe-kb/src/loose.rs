@@ -1,11 +1,11 @@
 //! Transliteration-tolerant place matching within given countries (see
 //! `Reference::loose_places`).
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rustc_hash::FxHashMap;
 
-use crate::key::key;
+use crate::key::{key, key_into};
 use crate::PlaceRecord;
 
 /// Arabic article forms (and French elided articles) dropped when they open a name.
@@ -15,26 +15,30 @@ const LEADING_ARTICLES: &[&str] = &[
 
 /// See `Reference::loose_key`.
 pub(crate) fn loose_key(surface: &str) -> String {
-    let folded = key(surface);
-    let mut words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
-    if words.len() > 1 && LEADING_ARTICLES.contains(&words[0]) {
-        words.remove(0);
+    let mut out = String::new();
+    loose_of_words(key(surface).split(' '), &mut out);
+    out
+}
+
+/// The loose key of the words of a match key (empty words skipped), written into `out`
+/// (cleared first).
+fn loose_of_words<'a>(words: impl Iterator<Item = &'a str> + Clone, out: &mut String) {
+    out.clear();
+    let mut words = words.filter(|w| !w.is_empty()).peekable();
+    let mut ahead = words.clone();
+    if ahead.next().is_some_and(|w| LEADING_ARTICLES.contains(&w)) && ahead.next().is_some() {
+        words.next();
     }
-    let mut joined = String::with_capacity(folded.len());
-    for w in words {
-        // French elision ("l'Euphrate", "d'Alep") belongs to the sentence, not the name.
-        let w = match w.split_once('\'') {
+    let mut chars = words
+        .map(|w| match w.split_once('\'') {
+            // French elision ("l'Euphrate", "d'Alep") belongs to the sentence, not the name.
             Some((head, tail)) if matches!(head, "l" | "d") && !tail.is_empty() => tail,
             _ => w,
-        };
-        joined.extend(w.chars().filter(|c| c.is_alphanumeric()));
-    }
-    let chars: Vec<char> = joined.chars().collect();
-    let mut out = String::with_capacity(chars.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let next = chars.get(i + 1).copied().unwrap_or('\0');
+        })
+        .flat_map(|w| w.chars().filter(|c| c.is_alphanumeric()))
+        .peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied().unwrap_or('\0');
         let (mapped, advance) = match (c, next) {
             ('o', 'u') => ('u', 2),
             ('c' | 's', 'h') => ('s', 2),
@@ -50,7 +54,9 @@ pub(crate) fn loose_key(surface: &str) -> String {
             ('o' | 'u', _) => ('u', 1),
             _ => (c, 1),
         };
-        i += advance;
+        if advance == 2 {
+            chars.next();
+        }
         // doubled letters (gemination, "Ezzor") are written single by other spellings
         if out.ends_with(mapped) {
             continue;
@@ -61,7 +67,6 @@ pub(crate) fn loose_key(surface: &str) -> String {
     if out.len() > 3 && out.ends_with('h') {
         out.pop();
     }
-    out
 }
 
 /// Coarser key, tried when the loose key finds nothing: articles inside the name dropped
@@ -69,29 +74,36 @@ pub(crate) fn loose_key(surface: &str) -> String {
 /// "Salah ad-Din" meet. Only keys of at least four consonants are used: shorter skeletons
 /// match too many names.
 pub(crate) fn skeleton_key(surface: &str) -> Option<String> {
-    let folded = key(surface);
-    let kept: Vec<&str> = folded
+    let mut loose = String::new();
+    let mut out = String::new();
+    skeleton_of_key(&key(surface), &mut loose, &mut out).then_some(out)
+}
+
+/// [`skeleton_key`] of a match key, written into `out` (cleared first; `loose` is a
+/// scratch buffer); false when the skeleton is too short to be used.
+fn skeleton_of_key(folded: &str, loose: &mut String, out: &mut String) -> bool {
+    let kept = folded
         .split(' ')
+        .filter(|w| !w.is_empty())
         .enumerate()
         .filter(|(i, w)| {
-            let article =
-                LEADING_ARTICLES.contains(w) || (*i > 0 && matches!(*w, "ud" | "ul" | "al" | "el"));
-            !w.is_empty() && !article
+            !(LEADING_ARTICLES.contains(w) || (*i > 0 && matches!(*w, "ud" | "ul" | "al" | "el")))
         })
-        .map(|(_, w)| w)
-        .collect();
-    let loose = loose_key(&kept.join(" "));
-    let mut out = String::with_capacity(loose.len() + 1);
+        .map(|(_, w)| w);
+    loose_of_words(kept, loose);
+    out.clear();
     out.push('#');
+    let mut count = 1;
     for (i, c) in loose.chars().enumerate() {
         if i > 0 && matches!(c, 'a' | 'i' | 'u') {
             continue;
         }
         if !out.ends_with(c) {
             out.push(c);
+            count += 1;
         }
     }
-    (out.chars().count() > 4).then_some(out)
+    count > 4
 }
 
 /// Levenshtein distance over chars (names are short: the quadratic table is tiny).
@@ -117,6 +129,10 @@ type CountryIndex = FxHashMap<Box<str>, Vec<u32>>;
 #[derive(Default)]
 pub(crate) struct LooseIndexes {
     by_country: Mutex<FxHashMap<String, Arc<CountryIndex>>>,
+    /// Rows of the places of each country (its own or one it is shared with), made in one
+    /// pass on first use: comparing every place's country for every country indexed
+    /// would cost more than the index itself.
+    rows: OnceLock<FxHashMap<String, Vec<u32>>>,
 }
 
 impl LooseIndexes {
@@ -131,22 +147,45 @@ impl LooseIndexes {
             return Arc::clone(index);
         }
         let mut index: CountryIndex = FxHashMap::default();
-        for (row, place) in places.iter().enumerate() {
-            if place.country != country && !place.countries.iter().any(|c| c == country) {
-                continue;
+        // one fold per name and reused buffers: a large country has tens of thousands
+        let (mut folded, mut loose, mut scratch, mut skeleton) =
+            (String::new(), String::new(), String::new(), String::new());
+        let rows = self.rows.get_or_init(|| {
+            let mut rows: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+            for (row, place) in places.iter().enumerate() {
+                for c in std::iter::once(&place.country).chain(&place.countries) {
+                    let of_country = match rows.get_mut(c.as_str()) {
+                        Some(of_country) => of_country,
+                        None => rows.entry(c.clone()).or_default(),
+                    };
+                    if of_country.last() != Some(&(row as u32)) {
+                        of_country.push(row as u32);
+                    }
+                }
             }
+            rows
+        });
+        for &row in rows.get(country).map(Vec::as_slice).unwrap_or_default() {
+            let place = &places[row as usize];
             let names = std::iter::once(&place.name)
                 .chain(&place.alt_names)
                 .chain(place.name_en.as_ref());
             for name in names {
-                let k = loose_key(name);
-                if k.len() < 3 {
+                key_into(name, &mut folded);
+                loose_of_words(folded.split(' '), &mut loose);
+                if loose.len() < 3 {
                     continue;
                 }
-                for k in std::iter::once(k).chain(skeleton_key(name)) {
-                    let rows = index.entry(k.into_boxed_str()).or_default();
-                    if rows.last() != Some(&(row as u32)) {
-                        rows.push(row as u32);
+                let with_skeleton = skeleton_of_key(&folded, &mut scratch, &mut skeleton);
+                let keys = std::iter::once(loose.as_str())
+                    .chain(with_skeleton.then_some(skeleton.as_str()));
+                for k in keys {
+                    let rows = match index.get_mut(k) {
+                        Some(rows) => rows,
+                        None => index.entry(Box::from(k)).or_default(),
+                    };
+                    if rows.last() != Some(&row) {
+                        rows.push(row);
                     }
                 }
             }
@@ -159,7 +198,55 @@ impl LooseIndexes {
 
 #[cfg(test)]
 mod tests {
-    use super::{loose_key, skeleton_key};
+    use super::{loose_key, skeleton_key, LooseIndexes};
+    use crate::PlaceRecord;
+
+    fn place(name: &str, country: &str, countries: &[&str]) -> PlaceRecord {
+        PlaceRecord {
+            geonameid: None,
+            subdivision: None,
+            extra_id: None,
+            name_en: None,
+            countries: countries.iter().map(|c| c.to_string()).collect(),
+            name: name.to_string(),
+            alt_names: Vec::new(),
+            country: country.to_string(),
+            admin1: String::new(),
+            kind: recoupe_model::PlaceKind::City,
+            feature_class: "P",
+            feature_code: "PPL",
+            lat: None,
+            lon: None,
+            population: 0,
+        }
+    }
+
+    #[test]
+    fn a_country_index_holds_its_own_places_and_those_it_shares() {
+        let places = [
+            place("Qaim", "IQ", &[]),
+            place("Rakka", "SY", &[]),
+            // a river listed under its usual country and the others it crosses
+            place("Furat", "TR", &["TR", "SY", "IQ"]),
+            place("Salah ad-Din", "IQ", &[]),
+        ];
+        let indexes = LooseIndexes::default();
+        let iraq = indexes.index("IQ", &places);
+        assert_eq!(iraq.get(loose_key("al-Qaem").as_str()), Some(&vec![0]));
+        assert_eq!(iraq.get(loose_key("Rakka").as_str()), None);
+        assert_eq!(iraq.get(loose_key("Fourat").as_str()), Some(&vec![2]));
+        assert_eq!(
+            iraq.get(skeleton_key("Salahudin").unwrap().as_str()),
+            Some(&vec![3])
+        );
+        let syria = indexes.index("SY", &places);
+        assert_eq!(syria.get(loose_key("Raqqa").as_str()), Some(&vec![1]));
+        assert_eq!(syria.get(loose_key("Furat").as_str()), Some(&vec![2]));
+        // the usual country once, though it is also in the list
+        let turkey = indexes.index("TR", &places);
+        assert_eq!(turkey.get(loose_key("Furat").as_str()), Some(&vec![2]));
+        assert!(indexes.index("FR", &places).is_empty());
+    }
 
     #[test]
     fn transliterations_share_a_loose_key() {

@@ -1,6 +1,7 @@
 // End-to-end test of the workbench (issue 11): `recoupe demo --serve` on a fresh store,
 // driven in headless Debian Chromium through playwright-core. Opens each page, clicks
-// search → article → entity → map → place's articles → timeline, asserts on what is
+// search → article → entity → map → place's articles → timeline, and stories → article →
+// story → another article of the story, asserts on what is
 // shown, fails on any console error or failed request, and writes a screenshot of each
 // page to $E2E_OUT (default target/e2e).
 //
@@ -163,6 +164,59 @@ test("search → article → entity → map → place → timeline", async () =>
   assert.ok(await page.locator("#entities tbody tr").count() >= 10);
   await shot("entities");
   noProblems("the entities page");
+});
+
+test("stories → article with copied passages → its story → another article of the story", async () => {
+  await page.goto(base + "/");
+  await Promise.all([page.waitForURL(/\/stories$/), page.locator("header nav a", { hasText: "Stories" }).click()]);
+  const rows = await page.locator("#stories tbody tr").count();
+  assert.ok(rows >= 10, `stories listed: ${rows}`);
+  assert.ok(await page.locator("#stories .flag.single").count() >= 1, "single-source stories flagged");
+  const independent = await page.locator("#stories tbody tr td:nth-child(3)").allTextContents();
+  const counts = independent.map((t) => Number(t.trim()));
+  assert.deepEqual(counts, [...counts].sort((a, b) => b - a), "most independent sources first");
+  await shot("stories");
+  noProblems("the stories page");
+
+  // The story of two articles that copy one another: open its first article.
+  const stories = await page.request.get(base + "/api/v1/stories?min_articles=2");
+  const story = (await stories.json())[0];
+  await page.goto(base + "/story/" + story.id);
+  const first = await page.locator("#story-articles a.story-article").first().getAttribute("href");
+  await page.goto(base + first);
+  const copied = await page.locator("#text .m.k-copy").count();
+  assert.ok(copied >= 1, `copied passages marked: ${copied}`);
+  assert.ok(await page.locator("#copies li").count() >= 1, "the articles it shares passages with");
+  // The side panel's link selects the passage and shows the article it is shared with.
+  await page.locator("#copies a.jump").first().click();
+  assert.ok(await page.locator("#text .k-copy.sel").count() >= 1, "the passage is selected");
+  assert.match(await page.textContent("#detail-body"), /shared with/);
+  await shot("article-copies");
+  noProblems("the article with copied passages");
+
+  // Article → its story.
+  await Promise.all([page.waitForURL(/\/story\//), page.locator("#story-link").click()]);
+  assert.equal((await page.textContent("#story-title")).trim().startsWith(story.title), true);
+  assert.equal(await page.locator("#story-articles tbody tr").count(), story.articles);
+  assert.equal((await page.textContent("#independent")).trim(), String(story.independent_sources));
+  assert.ok(await page.locator("#copy-groups .copy-group").count() >= 1, "copy groups");
+  assert.match(await page.textContent("#event"), /Event record/);
+  assert.ok(await page.locator("#facts").isVisible());
+  assert.ok(await page.locator("#speakers").isVisible());
+  const outlets = await page.locator("#story-articles tbody tr td:nth-child(2)").allTextContents();
+  assert.ok(outlets.every((o) => o.trim().length > 0), "every article has its outlet");
+  await shot("story");
+  noProblems("the story page");
+
+  // Back to the other article of the story.
+  const other = page.locator(`#story-articles a.story-article:not([href="${first}"])`).first();
+  const title = (await other.textContent()).trim();
+  await Promise.all([page.waitForURL((u) => u.pathname.startsWith("/doc/") && u.pathname !== first), other.click()]);
+  assert.equal((await page.textContent("#doc-title")).trim(), title);
+  assert.ok(await page.locator("#text .m.k-copy").count() >= 1, "its copied passages are marked too");
+  assert.ok(await page.locator("#story-link").count() === 1);
+  await shot("story-article");
+  noProblems("the other article of the story");
 });
 
 test("errors are pages, not crashes", async () => {

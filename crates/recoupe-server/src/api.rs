@@ -37,6 +37,8 @@ pub const CLAIMS_PARAMS: &[&str] = &["speaker"];
 pub const PLACES_PARAMS: &[&str] = &["from", "to", "limit"];
 pub const TIMELINE_PARAMS: &[&str] = &["entity"];
 pub const INGEST_PARAMS: &[&str] = &["format"];
+pub const STORIES_PARAMS: &[&str] = &["min_articles", "disagreeing", "sort", "limit"];
+pub const FACTS_PARAMS: &[&str] = &["disagreeing", "story", "limit"];
 
 /// Most results one request returns.
 pub const MAX_LIMIT: usize = 200;
@@ -472,7 +474,9 @@ pub struct EntityProfile {
     pub mentions: u64,
     pub kb: Option<KbRef>,
     pub aliases: Vec<Alias>,
-    /// Documents mentioning it, newest first.
+    /// Documents mentioning it.
+    pub documents_total: u64,
+    /// The newest 100 of them, newest first.
     pub documents: Vec<DocRef>,
     pub co_mentioned: Vec<CoMention>,
     /// Where it was geocoded (places).
@@ -514,6 +518,7 @@ impl From<&browse::EntityProfile> for EntityProfile {
                     count: a.count,
                 })
                 .collect(),
+            documents_total: d.documents_total,
             documents: d
                 .documents
                 .iter()
@@ -637,6 +642,384 @@ impl From<&browse::Timeline> for Timeline {
     }
 }
 
+// ------------------------------------------------------------------ stories
+
+/// A story as listed.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StoryItem {
+    /// The smallest content-hash id of its articles (a unique prefix is enough).
+    pub id: String,
+    pub title: String,
+    /// Earliest and latest event date of its articles.
+    pub first_date: Option<NaiveDate>,
+    pub last_date: Option<NaiveDate>,
+    /// Distinct texts.
+    pub articles: u64,
+    /// Publications of those texts (a text from two outlets counts twice).
+    pub appearances: u64,
+    pub outlets: Vec<String>,
+    /// Articles once copies are collapsed: a group of articles sharing copied text is one.
+    pub independent_sources: u64,
+    /// Pairs of reports of one fact whose values cannot both hold.
+    pub disagreements: u64,
+    /// Everything it says comes from one source (one article or one group of copies).
+    pub single_source: bool,
+    pub disagreeing: bool,
+    /// PLOVER type of its event record, when it has one.
+    pub event_type: Option<String>,
+}
+
+impl From<&recoupe_app::query::StorySummary> for StoryItem {
+    fn from(s: &recoupe_app::query::StorySummary) -> StoryItem {
+        StoryItem {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            first_date: s.first_date,
+            last_date: s.last_date,
+            articles: s.articles,
+            appearances: s.appearances,
+            outlets: s.outlets.clone(),
+            independent_sources: s.independent_sources,
+            disagreements: s.disagreements,
+            single_source: s.single_source,
+            disagreeing: s.disagreeing,
+            event_type: s.event_type.clone(),
+        }
+    }
+}
+
+/// One publication of an article.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Publication {
+    pub outlet: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub url: Option<String>,
+}
+
+/// An article of a story.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StoryArticle {
+    pub id: String,
+    /// Its source id, as the corpus calls it.
+    pub label: String,
+    pub title: Option<String>,
+    /// The title, or the text's first line when there is none.
+    pub headline: String,
+    /// Outlet and date of its first publication.
+    pub outlet: Option<String>,
+    pub published: Option<NaiveDate>,
+    /// Every publication, oldest first.
+    pub appearances: Vec<Publication>,
+    /// Index in `copy_groups` of the group it belongs to, when it copies or is copied.
+    pub copy_group: Option<usize>,
+}
+
+/// Two articles sharing copied passages.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CopyLink {
+    pub a: String,
+    pub b: String,
+    pub passages: usize,
+    pub words: usize,
+    /// Share of each text's words inside the passages.
+    pub share_a: f64,
+    pub share_b: f64,
+    /// The earlier-published of the two, when the dates tell.
+    pub origin: Option<String>,
+}
+
+/// Articles that copy one another: one source, not several.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CopyGroup {
+    pub articles: Vec<String>,
+    pub links: Vec<CopyLink>,
+}
+
+/// What the layer counted as one source.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FactSource {
+    /// The claimant's name, or `article LABEL` for an unsourced report.
+    pub name: String,
+    /// For an unsourced report: the article standing for its group of copies.
+    pub article: Option<String>,
+}
+
+/// One value of a fact and who reports it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FactValue {
+    /// The value as shown: `more than 12`, `10–15`.
+    pub shown: String,
+    pub low: f64,
+    pub high: f64,
+    /// `exact`, `more_than`, `less_than`, `about` or `range`.
+    pub qualifier: String,
+    pub sources: Vec<FactSource>,
+    /// Copies and relays of one claim count once.
+    pub independent_sources: usize,
+    pub outlets: Vec<String>,
+    pub articles: Vec<String>,
+    /// A report of this value disagrees with a report of another.
+    pub disagrees: bool,
+    /// The values it disagrees with, as shown.
+    pub disagrees_with: Vec<String>,
+}
+
+/// A figure an article gives as an earlier or superseded one.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EarlierFigure {
+    pub shown: String,
+    pub article: String,
+    pub label: String,
+}
+
+/// A fact: value → sources → outlets.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FactTable {
+    /// `category` or `category@part`.
+    pub key: String,
+    pub name: String,
+    pub category: String,
+    pub part_name: Option<String>,
+    pub articles: usize,
+    pub disagreements: usize,
+    pub values: Vec<FactValue>,
+    pub earlier: Vec<EarlierFigure>,
+}
+
+impl From<&recoupe_app::story::FactTable> for FactTable {
+    fn from(t: &recoupe_app::story::FactTable) -> FactTable {
+        FactTable {
+            key: t.key.clone(),
+            name: t.name.clone(),
+            category: t.category.clone(),
+            part_name: t.part_name.clone(),
+            articles: t.articles,
+            disagreements: t.disagreements,
+            values: t
+                .values
+                .iter()
+                .map(|v| {
+                    let (low, high) = match v.value {
+                        recoupe_model::QuantityValue::Single(x) => (x, x),
+                        recoupe_model::QuantityValue::Range([a, b]) => (a, b),
+                    };
+                    FactValue {
+                        shown: v.shown.clone(),
+                        low,
+                        high,
+                        qualifier: kind_name(&v.qualifier),
+                        sources: v
+                            .sources
+                            .iter()
+                            .map(|s| FactSource {
+                                name: s.text.clone(),
+                                article: s.article.clone(),
+                            })
+                            .collect(),
+                        independent_sources: v.independent_sources,
+                        outlets: v.outlets.clone(),
+                        articles: v.articles.clone(),
+                        disagrees: v.disagrees,
+                        disagrees_with: v.disagrees_with.clone(),
+                    }
+                })
+                .collect(),
+            earlier: t
+                .earlier
+                .iter()
+                .map(|e| EarlierFigure {
+                    shown: e.shown.clone(),
+                    article: e.article.clone(),
+                    label: e.label.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A statement of a speaker in one article of the story.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SpeakerStatement {
+    pub article: String,
+    pub label: String,
+    pub span: TextSpan,
+    pub content: String,
+}
+
+/// A speaker of the story and what the articles report it said.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StorySpeaker {
+    /// Cross-article key.
+    pub key: String,
+    pub name: String,
+    pub names: Vec<String>,
+    /// Outlets relaying it.
+    pub outlets: Vec<String>,
+    /// Statements in all; `statements` holds the first 20.
+    pub total: usize,
+    pub statements: Vec<SpeakerStatement>,
+}
+
+/// One line of the event record.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EventLine {
+    pub label: String,
+    pub value: String,
+    pub details: Vec<String>,
+}
+
+/// The event record of a story, as stored and as read.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StoryEvent {
+    /// PLOVER type and modes.
+    pub kind: String,
+    pub mentions: usize,
+    pub articles: usize,
+    pub lines: Vec<EventLine>,
+    /// The record itself (recoupe-events' EventRecord, as `recoupe story --json` prints it).
+    #[schema(value_type = Object)]
+    pub record: serde_json::Value,
+}
+
+/// A story with its event record, articles, copy groups, facts and speakers.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StoryDetail {
+    pub story: StoryItem,
+    pub event: Option<StoryEvent>,
+    pub articles: Vec<StoryArticle>,
+    pub copy_groups: Vec<CopyGroup>,
+    pub facts: Vec<FactTable>,
+    pub speakers: Vec<StorySpeaker>,
+}
+
+impl From<&recoupe_app::story::StoryView> for StoryDetail {
+    fn from(v: &recoupe_app::story::StoryView) -> StoryDetail {
+        let d = &v.detail;
+        let group_of = |id: &str| {
+            v.copy_groups
+                .iter()
+                .position(|g| g.articles.iter().any(|a| a == id))
+        };
+        StoryDetail {
+            story: (&d.summary).into(),
+            event: d
+                .event
+                .as_ref()
+                .zip(v.event.as_ref())
+                .map(|(record, view)| StoryEvent {
+                    kind: view.kind.clone(),
+                    mentions: view.mentions,
+                    articles: view.articles,
+                    lines: view
+                        .fields
+                        .iter()
+                        .map(|f| EventLine {
+                            label: f.label.to_string(),
+                            value: f.value.clone(),
+                            details: f.details.clone(),
+                        })
+                        .collect(),
+                    record: serde_json::to_value(record).unwrap_or_default(),
+                }),
+            articles: d
+                .members
+                .iter()
+                .map(|m| {
+                    let first = m.appearances.first();
+                    StoryArticle {
+                        id: m.id.clone(),
+                        label: v.labels.get(&m.id).cloned().unwrap_or_default(),
+                        title: m.title.clone(),
+                        headline: v.headlines.get(&m.id).cloned().unwrap_or_default(),
+                        outlet: first.and_then(|a| a.outlet.clone()),
+                        published: first.and_then(|a| a.published).map(|p| p.date),
+                        appearances: m
+                            .appearances
+                            .iter()
+                            .map(|a| Publication {
+                                outlet: a.outlet.clone(),
+                                published: a.published.map(|p| p.date),
+                                url: a.url.clone(),
+                            })
+                            .collect(),
+                        copy_group: group_of(&m.id),
+                    }
+                })
+                .collect(),
+            copy_groups: v
+                .copy_groups
+                .iter()
+                .map(|g| CopyGroup {
+                    articles: g.articles.clone(),
+                    links: g
+                        .links
+                        .iter()
+                        .map(|l| CopyLink {
+                            a: l.a.clone(),
+                            b: l.b.clone(),
+                            passages: l.passages,
+                            words: l.words,
+                            share_a: l.share_a,
+                            share_b: l.share_b,
+                            origin: l.origin.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            facts: v.facts.iter().map(FactTable::from).collect(),
+            speakers: v
+                .speakers
+                .iter()
+                .map(|sp| StorySpeaker {
+                    key: sp.key.clone(),
+                    name: sp.name.clone(),
+                    names: sp.names.clone(),
+                    outlets: sp.outlets.clone(),
+                    total: sp.total,
+                    statements: sp
+                        .statements
+                        .iter()
+                        .map(|st| SpeakerStatement {
+                            article: st.article.clone(),
+                            label: st.label.clone(),
+                            span: st.span.into(),
+                            content: st.content.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A fact of a story, as the fact list gives it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FactItem {
+    /// `<story id>/<fact key>`.
+    pub id: String,
+    pub story: String,
+    pub story_title: String,
+    pub fact: FactTable,
+}
+
+/// The story filter of the list endpoint and page.
+pub fn story_filter(params: &Params) -> Result<recoupe_app::query::StoryFilter, ApiError> {
+    use recoupe_app::query::StoryOrder;
+    let order = match params
+        .choice("sort", &["independent", "articles"])?
+        .as_deref()
+    {
+        Some("articles") => StoryOrder::Articles,
+        _ => StoryOrder::IndependentSources,
+    };
+    Ok(recoupe_app::query::StoryFilter {
+        min_articles: params.number("min_articles", 1, 100_000, 1)?,
+        disagreeing: params.flag("disagreeing", false)?,
+        limit: params.number("limit", 1, MAX_LIMIT, 50)?,
+        order,
+    })
+}
+
 // ------------------------------------------------------------------ handlers
 
 pub fn read_routes() -> Router<Arc<AppState>> {
@@ -653,6 +1036,9 @@ pub fn read_routes() -> Router<Arc<AppState>> {
         .route("/api/v1/places", get(places))
         .route("/api/v1/timeline", get(timeline))
         .route("/api/v1/merges", get(merges))
+        .route("/api/v1/stories", get(stories))
+        .route("/api/v1/stories/{id}", get(story))
+        .route("/api/v1/facts", get(facts))
 }
 
 pub fn write_routes() -> Router<Arc<AppState>> {
@@ -905,6 +1291,108 @@ async fn merges(
     Ok(Json(list.iter().map(Merge::from).collect()))
 }
 
+#[utoipa::path(get, path = "/api/v1/stories", tag = "stories",
+    params(
+        ("min_articles" = Option<usize>, Query, description = "Only stories of at least this many articles (default 1)"),
+        ("disagreeing" = Option<bool>, Query, description = "Only stories whose reports disagree on a fact"),
+        ("sort" = Option<String>, Query, description = "`independent` (default): most independent sources first; `articles`: most articles first"),
+        ("limit" = Option<usize>, Query, description = "Stories to return (1 to 200, default 50)"),
+    ),
+    responses((status = 200, body = Vec<StoryItem>), (status = 400, body = ErrorBody)))]
+async fn stories(
+    State(state): Shared,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<Vec<StoryItem>>, ApiError> {
+    let params = Params::parse(raw.as_deref(), STORIES_PARAMS)?;
+    let filter = story_filter(&params)?;
+    let list = state
+        .pool
+        .run(move |store| Ok(query::stories(store, &filter)?))
+        .await?;
+    Ok(Json(list.iter().map(StoryItem::from).collect()))
+}
+
+#[utoipa::path(get, path = "/api/v1/stories/{id}", tag = "stories",
+    params(("id" = String, Path, description = "Story id, a unique prefix of one, or the id of one of its articles")),
+    responses((status = 200, body = StoryDetail), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn story(
+    State(state): Shared,
+    id: Result<Path<String>, axum::extract::rejection::PathRejection>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<StoryDetail>, ApiError> {
+    Params::parse(raw.as_deref(), &[])?;
+    let id = path_value(id, "id")?;
+    let wanted = id.clone();
+    let view = state
+        .pool
+        .run(move |store| Ok(recoupe_app::story::story_view(store, &wanted)?))
+        .await?
+        .ok_or_else(|| {
+            ApiError::not_found("id", format!("no story `{}`", crate::params::clip(&id)))
+        })?;
+    Ok(Json((&view).into()))
+}
+
+#[utoipa::path(get, path = "/api/v1/facts", tag = "stories",
+    params(
+        ("disagreeing" = Option<bool>, Query, description = "Only facts whose reports disagree"),
+        ("story" = Option<String>, Query, description = "Only the facts of this story (id, prefix, or one of its articles)"),
+        ("limit" = Option<usize>, Query, description = "Facts to return (1 to 200, default 50)"),
+    ),
+    responses((status = 200, body = Vec<FactItem>), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn facts(
+    State(state): Shared,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<Vec<FactItem>>, ApiError> {
+    let params = Params::parse(raw.as_deref(), FACTS_PARAMS)?;
+    let filter = recoupe_app::query::FactFilter {
+        disagreeing: params.flag("disagreeing", false)?,
+        story: params.owned("story"),
+        limit: params.number("limit", 1, MAX_LIMIT, 50)?,
+    };
+    let wanted = filter.story.clone();
+    let list = state
+        .pool
+        .run(move |store| {
+            let list = query::facts(store, &filter)?;
+            // An unknown story lists no fact either: say which of the two it is.
+            if let Some(id) = filter.story.as_deref().filter(|_| list.is_empty()) {
+                if query::story(store, id)?.is_none() {
+                    return Ok(None);
+                }
+            }
+            Ok(Some(list))
+        })
+        .await
+        .map_err(|mut e| {
+            // An ambiguous prefix is a bad `story`, the parameter this endpoint takes.
+            if e.parameter.as_deref() == Some("id") {
+                e.parameter = Some("story".into());
+            }
+            e
+        })?
+        .ok_or_else(|| {
+            ApiError::not_found(
+                "story",
+                format!(
+                    "no story `{}`",
+                    crate::params::clip(wanted.as_deref().unwrap_or(""))
+                ),
+            )
+        })?;
+    let no_labels = std::collections::BTreeMap::new();
+    Ok(Json(
+        list.iter()
+            .map(|row| FactItem {
+                id: row.id.clone(),
+                story: row.story.clone(),
+                story_title: row.story_title.clone(),
+                fact: (&recoupe_app::story::fact_table(&row.fact, &no_labels)).into(),
+            })
+            .collect(),
+    ))
+}
+
 fn read_only() -> ApiError {
     ApiError::forbidden(
         "this server is read-only: start it with --allow-ingest to change the store",
@@ -1064,7 +1552,7 @@ async fn ingest(
     ),
     paths(
         openapi, health, stats, search, documents, document, entities, entity, claims, places,
-        timeline, merges, undo_merge, ingest
+        timeline, merges, undo_merge, ingest, stories, story, facts
     ),
     components(schemas(ErrorBody))
 )]

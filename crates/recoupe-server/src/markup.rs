@@ -11,6 +11,7 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap};
 
+use recoupe_app::query::CopyOf;
 use recoupe_model::{Document, Span};
 use serde::Serialize;
 
@@ -49,10 +50,12 @@ pub fn query_value(value: &str) -> String {
 /// Outer marks first when two start together and end together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Depth {
-    Sentence = 0,
-    Content = 1,
-    Speaker = 2,
-    Inline = 3,
+    /// A passage copied from or into another article: it may span several sentences.
+    Copy = 0,
+    Sentence = 1,
+    Content = 2,
+    Speaker = 3,
+    Inline = 4,
 }
 
 struct Mark {
@@ -121,6 +124,22 @@ pub struct EntityRow {
     pub mentions: usize,
 }
 
+/// Another article this one shares copied passages with, in the side panel.
+#[derive(Debug, Clone, Serialize)]
+pub struct CopyRow {
+    pub href: String,
+    pub title: String,
+    pub outlet: String,
+    pub passages: usize,
+    /// Share of this text, and of the other, inside the passages (percent).
+    pub share: u32,
+    pub other_share: u32,
+    /// `this one`, `that one`, or empty when the dates do not tell.
+    pub earlier: &'static str,
+    /// `data-ref` of its first passage mark.
+    pub first_ref: String,
+}
+
 /// The article page's content.
 #[derive(Debug, Clone, Serialize)]
 pub struct ArticleView {
@@ -130,6 +149,7 @@ pub struct ArticleView {
     pub attributions: Vec<AttributionRow>,
     pub unsourced: Vec<UnsourcedRow>,
     pub entities: Vec<EntityRow>,
+    pub copies: Vec<CopyRow>,
     /// Marks per kind, for the layer switches.
     pub counts: BTreeMap<&'static str, usize>,
     /// Spans that could not be shown (outside the text or not on a character boundary).
@@ -180,12 +200,81 @@ fn name_of(doc: &Document, key: &str) -> String {
         .unwrap_or_else(|| key.to_string())
 }
 
-/// Builds the marks, details and side panel of `doc`.
-pub fn article_view(doc: &Document) -> ArticleView {
+/// Builds the marks, details and side panel of `doc`; `copies` are the articles it shares
+/// copied passages with (from the cross-article layer), each passage marked in the text.
+pub fn article_view(doc: &Document, copies: &[CopyOf]) -> ArticleView {
     let layers = &doc.layers;
     let mut marks: Vec<Mark> = Vec::new();
     let mut details: Vec<Detail> = Vec::new();
     let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
+
+    let mut copy_rows = Vec::new();
+    for (i, c) in copies.iter().enumerate() {
+        let other = c
+            .other_title
+            .clone()
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| c.other.chars().take(12).collect());
+        let outlet = c.other_outlet.clone().unwrap_or_default();
+        let href = format!("/doc/{}", path_segment(&c.other));
+        let earlier = match c.origin.as_deref() {
+            Some(o) if o == doc.id.as_str() => "this one",
+            Some(_) => "that one",
+            None => "",
+        };
+        for (j, p) in c.passages.iter().enumerate() {
+            let reference = format!("c{i}-{j}");
+            marks.push(Mark {
+                span: p.here,
+                depth: Depth::Copy,
+                reference: reference.clone(),
+                class: "m k-copy".into(),
+                title: format!(
+                    "shared with {other}{}",
+                    if outlet.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({outlet})")
+                    }
+                ),
+                tag: None,
+            });
+            let mut fields = vec![
+                Field {
+                    label: "shared with",
+                    value: other.clone(),
+                    href: Some(href.clone()),
+                },
+                field("outlet", outlet.clone()),
+                field("words", p.words.to_string()),
+                field(
+                    "there",
+                    format!("bytes {}..{} of that text", p.there.start, p.there.end),
+                ),
+            ];
+            if !earlier.is_empty() {
+                fields.push(field("published first", earlier));
+            }
+            details.push(Detail {
+                reference,
+                heading: format!("copied passage · {}", shorten(doc.slice(p.here), 100)),
+                kind: "copy",
+                fields,
+                evidence: Vec::new(),
+            });
+            *counts.entry("copy").or_default() += 1;
+        }
+        copy_rows.push(CopyRow {
+            href,
+            title: other,
+            outlet,
+            passages: c.passages.len(),
+            share: (100.0 * c.share).round() as u32,
+            other_share: (100.0 * c.other_share).round() as u32,
+            earlier,
+            first_ref: format!("c{i}-0"),
+        });
+    }
 
     for (i, u) in layers.unsourced.iter().enumerate() {
         let reference = format!("u{i}");
@@ -535,6 +624,7 @@ pub fn article_view(doc: &Document) -> ArticleView {
         attributions,
         unsourced,
         entities,
+        copies: copy_rows,
         counts,
         skipped,
     }

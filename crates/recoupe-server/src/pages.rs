@@ -112,6 +112,8 @@ pub fn read_routes() -> Router<Arc<AppState>> {
         .route("/entity/{key}", get(entity))
         .route("/map", get(map_page))
         .route("/timeline", get(timeline))
+        .route("/stories", get(stories))
+        .route("/story/{id}", get(story))
 }
 
 pub fn write_routes() -> Router<Arc<AppState>> {
@@ -454,6 +456,8 @@ struct ArticleTemplate {
     origin: String,
     view: ArticleView,
     switches: Vec<(&'static str, &'static str, usize)>,
+    /// The story it belongs to: link, title, and a line of counts.
+    story: Option<(String, String, String)>,
 }
 
 /// A URL from a source is a link only when it is plainly http or https.
@@ -471,12 +475,19 @@ async fn article(
     Params::parse(raw.as_deref(), &[])?;
     let id = path_param(id, "id")?;
     let wanted = id.clone();
-    let doc = state
+    let (doc, story, copies) = state
         .pool
-        .run(move |store| Ok(query::document(store, &wanted)?))
+        .run(move |store| {
+            let Some(doc) = query::document(store, &wanted)? else {
+                return Ok(None);
+            };
+            let story = query::story_of(store, &doc.id)?;
+            let copies = query::copies_of(store, &doc.id)?;
+            Ok(Some((doc, story, copies)))
+        })
         .await?
         .ok_or_else(|| ApiError::not_found("id", format!("no document `{}`", clip(&id))))?;
-    let view = markup::article_view(&doc);
+    let view = markup::article_view(&doc, &copies);
     let count = |kind: &str| view.counts.get(kind).copied().unwrap_or(0);
     let switches = vec![
         ("entity", "entities", count("entity")),
@@ -485,6 +496,7 @@ async fn article(
         ("nationality", "nationalities", count("nationality")),
         ("attribution", "attributions", count("attribution")),
         ("unsourced", "unsourced", count("unsourced")),
+        ("copy", "copied passages", count("copy")),
     ];
     let meta = &doc.meta;
     let url = meta.url.clone().unwrap_or_default();
@@ -528,6 +540,27 @@ async fn article(
         ),
         view,
         switches,
+        story: story.map(|s| {
+            (
+                story_href(&s.id),
+                s.title.clone(),
+                format!(
+                    "{} articles · {} independent sources{}{}",
+                    s.articles,
+                    s.independent_sources,
+                    if s.single_source {
+                        " · single source"
+                    } else {
+                        ""
+                    },
+                    if s.disagreeing {
+                        format!(" · {} disagreements", s.disagreements)
+                    } else {
+                        String::new()
+                    }
+                ),
+            )
+        }),
     };
     render(&template)
 }
@@ -611,7 +644,8 @@ struct EntityTemplate {
     name: String,
     label: String,
     mentions: u64,
-    documents_count: usize,
+    documents_count: u64,
+    documents_shown: usize,
     kb: String,
     aliases: Vec<(String, u64)>,
     merges: Vec<MergeRow>,
@@ -699,7 +733,8 @@ fn entity_template(state: &AppState, p: &EntityProfile) -> EntityTemplate {
         name: d.name.clone(),
         label: d.label.as_str().to_string(),
         mentions: d.mentions,
-        documents_count: d.documents.len(),
+        documents_count: d.documents_total,
+        documents_shown: d.documents.len().min(100),
         kb: d
             .kb
             .as_ref()
@@ -1033,6 +1068,357 @@ async fn timeline(State(state): Shared, RawQuery(raw): RawQuery) -> Result<Respo
         .await?
         .ok_or_else(|| ApiError::not_found("entity", format!("no entity `{}`", clip(&entity))))?;
     render(&timeline_template(&state, &t))
+}
+
+// ------------------------------------------------------------------ stories
+
+pub struct StoryRow {
+    pub href: String,
+    pub title: String,
+    pub dates: String,
+    pub independent: u64,
+    pub articles: u64,
+    pub outlets: String,
+    pub disagreements: u64,
+    pub single_source: bool,
+    pub disagreeing: bool,
+    pub event_type: String,
+}
+
+#[derive(Template)]
+#[template(path = "stories.html")]
+struct StoriesTemplate {
+    nav: Nav,
+    by_articles: bool,
+    /// (label, link, active)
+    tabs: Vec<(&'static str, String, bool)>,
+    rows: Vec<StoryRow>,
+}
+
+/// `first…last`, one day when they are the same, empty when unknown.
+fn date_range(first: Option<chrono::NaiveDate>, last: Option<chrono::NaiveDate>) -> String {
+    match (first, last) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a} … {b}"),
+        (Some(a), None) | (None, Some(a)) => a.to_string(),
+        (None, None) => String::new(),
+    }
+}
+
+pub fn story_href(id: &str) -> String {
+    format!("/story/{}", path_segment(id))
+}
+
+async fn stories(State(state): Shared, RawQuery(raw): RawQuery) -> Result<Response, PageError> {
+    let params = Params::parse(raw.as_deref(), crate::api::STORIES_PARAMS)?;
+    let filter = crate::api::story_filter(&params)?;
+    let by_articles = filter.order == query::StoryOrder::Articles;
+    let (disagreeing, several) = (filter.disagreeing, filter.min_articles >= 2);
+    let wanted = filter.clone();
+    let list = state
+        .pool
+        .run(move |store| Ok(query::stories(store, &wanted)?))
+        .await?;
+    render(&StoriesTemplate {
+        nav: Nav::new(&state, "stories"),
+        by_articles,
+        tabs: vec![
+            ("all", "/stories".to_string(), !disagreeing && !several),
+            (
+                "several articles",
+                "/stories?min_articles=2".to_string(),
+                several && !disagreeing,
+            ),
+            (
+                "disagreeing",
+                "/stories?disagreeing=true".to_string(),
+                disagreeing,
+            ),
+        ],
+        rows: list
+            .iter()
+            .map(|s| StoryRow {
+                href: story_href(&s.id),
+                title: s.title.clone(),
+                dates: date_range(s.first_date, s.last_date),
+                independent: s.independent_sources,
+                articles: s.articles,
+                outlets: s.outlets.join(", "),
+                disagreements: s.disagreements,
+                single_source: s.single_source,
+                disagreeing: s.disagreeing,
+                event_type: s.event_type.clone().unwrap_or_default(),
+            })
+            .collect(),
+    })
+}
+
+pub struct MemberRow {
+    pub href: String,
+    pub title: String,
+    pub date: String,
+    pub outlet: String,
+    pub label: String,
+    /// Other publications: "2024-05-02 Le Soir".
+    pub also: Vec<String>,
+    /// Name of its copy group, when it has one.
+    pub group: String,
+}
+
+pub struct GroupView {
+    pub name: String,
+    pub articles: Vec<LinkRow>,
+    pub links: Vec<String>,
+}
+
+pub struct SourceLink {
+    pub text: String,
+    pub href: String,
+}
+
+pub struct ValueRow {
+    pub shown: String,
+    pub sources: Vec<SourceLink>,
+    pub independent: usize,
+    pub outlets: String,
+    pub disagrees: bool,
+    pub against: String,
+}
+
+pub struct FactView {
+    pub name: String,
+    pub disagreements: usize,
+    pub values: Vec<ValueRow>,
+    pub earlier: String,
+}
+
+pub struct StatementView {
+    pub content: String,
+    pub label: String,
+    pub href: String,
+}
+
+pub struct SpeakerBlock {
+    pub name: String,
+    pub href: String,
+    pub names: String,
+    pub outlets: String,
+    pub total: usize,
+    pub statements: Vec<StatementView>,
+}
+
+#[derive(Template)]
+#[template(path = "story.html")]
+struct StoryTemplate {
+    nav: Nav,
+    id: String,
+    title: String,
+    dates: String,
+    articles: u64,
+    appearances: u64,
+    outlets: usize,
+    independent: u64,
+    disagreements: u64,
+    single_source: bool,
+    disagreeing: bool,
+    event: Option<recoupe_app::story::EventView>,
+    members: Vec<MemberRow>,
+    groups: Vec<GroupView>,
+    facts: Vec<FactView>,
+    speakers: Vec<SpeakerBlock>,
+}
+
+fn story_template(state: &AppState, v: &recoupe_app::story::StoryView) -> StoryTemplate {
+    let d = &v.detail;
+    let s = &d.summary;
+    let label = |id: &str| {
+        v.labels
+            .get(id)
+            .filter(|l| !l.is_empty())
+            .cloned()
+            .unwrap_or_else(|| id.chars().take(8).collect())
+    };
+    let group_name = |k: usize| format!("copy group {}", k + 1);
+    let doc_href = |id: &str| format!("/doc/{}", path_segment(id));
+    let members: Vec<MemberRow> = d
+        .members
+        .iter()
+        .map(|m| {
+            let first = m.appearances.first();
+            MemberRow {
+                href: doc_href(&m.id),
+                title: m
+                    .title
+                    .clone()
+                    .filter(|t| !t.trim().is_empty())
+                    .or_else(|| v.headlines.get(&m.id).cloned())
+                    .unwrap_or_else(|| format!("(untitled {})", label(&m.id))),
+                date: first
+                    .and_then(|a| a.published)
+                    .map(|p| p.date.to_string())
+                    .unwrap_or_default(),
+                outlet: first.and_then(|a| a.outlet.clone()).unwrap_or_default(),
+                label: label(&m.id),
+                also: m
+                    .appearances
+                    .iter()
+                    .skip(1)
+                    .map(|a| {
+                        format!(
+                            "{} {}",
+                            a.published.map(|p| p.date.to_string()).unwrap_or_default(),
+                            a.outlet.as_deref().unwrap_or("")
+                        )
+                        .trim()
+                        .to_string()
+                    })
+                    .collect(),
+                group: v
+                    .copy_groups
+                    .iter()
+                    .position(|g| g.articles.contains(&m.id))
+                    .map(group_name)
+                    .unwrap_or_default(),
+            }
+        })
+        .collect();
+    let outlet_of = |id: &str| {
+        d.members
+            .iter()
+            .find(|m| m.id == id)
+            .and_then(|m| m.appearances.first())
+            .and_then(|a| a.outlet.clone())
+            .unwrap_or_default()
+    };
+    let groups = v
+        .copy_groups
+        .iter()
+        .enumerate()
+        .map(|(k, g)| GroupView {
+            name: group_name(k),
+            articles: g
+                .articles
+                .iter()
+                .map(|id| LinkRow {
+                    href: doc_href(id),
+                    text: label(id),
+                    note: outlet_of(id),
+                })
+                .collect(),
+            links: g
+                .links
+                .iter()
+                .map(|l| {
+                    format!(
+                        "{} ⇄ {}: {} passage(s), {} words, {:.0}% / {:.0}% of the texts{}",
+                        label(&l.a),
+                        label(&l.b),
+                        l.passages,
+                        l.words,
+                        100.0 * l.share_a,
+                        100.0 * l.share_b,
+                        l.origin
+                            .as_deref()
+                            .map(|o| format!(" · {} is the earlier", label(o)))
+                            .unwrap_or_default()
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    let facts = v
+        .facts
+        .iter()
+        .map(|f| FactView {
+            name: f.name.clone(),
+            disagreements: f.disagreements,
+            values: f
+                .values
+                .iter()
+                .map(|val| ValueRow {
+                    shown: val.shown.clone(),
+                    sources: val
+                        .sources
+                        .iter()
+                        .map(|src| SourceLink {
+                            text: src.text.clone(),
+                            href: src.article.as_deref().map(doc_href).unwrap_or_default(),
+                        })
+                        .collect(),
+                    independent: val.independent_sources,
+                    outlets: val.outlets.join(", "),
+                    disagrees: val.disagrees,
+                    against: val.disagrees_with.join(", "),
+                })
+                .collect(),
+            earlier: f
+                .earlier
+                .iter()
+                .map(|e| format!("{} in {}", e.shown, label(&e.article)))
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+        .collect();
+    let speakers = v
+        .speakers
+        .iter()
+        .map(|sp| SpeakerBlock {
+            name: sp.name.clone(),
+            href: entity_href(&sp.key),
+            names: sp
+                .names
+                .iter()
+                .filter(|n| **n != sp.name)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", "),
+            outlets: sp.outlets.join(", "),
+            total: sp.total,
+            statements: sp
+                .statements
+                .iter()
+                .map(|st| StatementView {
+                    content: shorten(&st.content, 400),
+                    label: label(&st.article),
+                    href: doc_href(&st.article),
+                })
+                .collect(),
+        })
+        .collect();
+    StoryTemplate {
+        nav: Nav::new(state, "stories"),
+        id: s.id.clone(),
+        title: s.title.clone(),
+        dates: date_range(s.first_date, s.last_date),
+        articles: s.articles,
+        appearances: s.appearances,
+        outlets: s.outlets.len(),
+        independent: s.independent_sources,
+        disagreements: s.disagreements,
+        single_source: s.single_source,
+        disagreeing: s.disagreeing,
+        event: v.event.clone(),
+        members,
+        groups,
+        facts,
+        speakers,
+    }
+}
+
+async fn story(
+    State(state): Shared,
+    id: Result<Path<String>, axum::extract::rejection::PathRejection>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, PageError> {
+    Params::parse(raw.as_deref(), &[])?;
+    let id = path_param(id, "id")?;
+    let wanted = id.clone();
+    let view = state
+        .pool
+        .run(move |store| Ok(recoupe_app::story::story_view(store, &wanted)?))
+        .await?
+        .ok_or_else(|| ApiError::not_found("id", format!("no story `{}`", clip(&id))))?;
+    render(&story_template(&state, &view))
 }
 
 #[cfg(test)]

@@ -470,6 +470,179 @@ async fn ingest_and_undo_when_allowed() {
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
 }
 
+/// issue 11: the story list, sorted by independent sources, and its filters.
+#[tokio::test]
+async fn stories_list_sorted_and_filtered() {
+    let app = read_only();
+    let reply = get(&app, "/api/v1/stories").await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let list = reply.json();
+    let list = list.as_array().unwrap();
+    assert!(list.len() >= 11, "{}", reply.body);
+    let key = |s: &serde_json::Value| {
+        (
+            s["independent_sources"].as_u64().unwrap(),
+            s["articles"].as_u64().unwrap(),
+        )
+    };
+    assert!(list.windows(2).all(|w| key(&w[0]) >= key(&w[1])));
+    for s in list {
+        assert_eq!(
+            s["single_source"].as_bool().unwrap(),
+            s["independent_sources"].as_u64().unwrap() <= 1
+        );
+        assert_eq!(
+            s["disagreeing"].as_bool().unwrap(),
+            s["disagreements"].as_u64().unwrap() > 0
+        );
+        assert!(!s["id"].as_str().unwrap().is_empty());
+    }
+    let by_articles = get(&app, "/api/v1/stories?sort=articles&limit=3")
+        .await
+        .json();
+    let by_articles = by_articles.as_array().unwrap();
+    assert_eq!(by_articles.len(), 3);
+    assert!(by_articles
+        .windows(2)
+        .all(|w| w[0]["articles"].as_u64() >= w[1]["articles"].as_u64()));
+    let several = get(&app, "/api/v1/stories?min_articles=2").await.json();
+    assert!(several
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["articles"].as_u64().unwrap() >= 2));
+    let disagreeing = get(&app, "/api/v1/stories?disagreeing=true").await.json();
+    assert!(disagreeing
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["disagreeing"] == true));
+    for (query, parameter) in [
+        ("limit=0", "limit"),
+        ("limit=201", "limit"),
+        ("min_articles=x", "min_articles"),
+        ("disagreeing=maybe", "disagreeing"),
+        ("sort=newest", "sort"),
+        ("story=1", "story"),
+    ] {
+        assert_error(
+            &get(&app, &format!("/api/v1/stories?{query}")).await,
+            StatusCode::BAD_REQUEST,
+            parameter,
+        );
+    }
+}
+
+/// issue 11: one story with its articles (outlet, date), copy groups, facts and speakers.
+#[tokio::test]
+async fn one_story_and_its_facts() {
+    let app = read_only();
+    let story = get(&app, "/api/v1/stories?min_articles=2").await.json()[0].clone();
+    let id = story["id"].as_str().unwrap();
+    let reply = get(&app, &format!("/api/v1/stories/{id}")).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let detail = reply.json();
+    assert_eq!(detail["story"], story);
+    let articles = detail["articles"].as_array().unwrap();
+    assert_eq!(articles.len() as u64, story["articles"].as_u64().unwrap());
+    assert!(articles.iter().any(|a| a["published"].is_string()));
+    for a in articles {
+        assert!(a["outlet"].is_string(), "{a}");
+        assert!(!a["label"].as_str().unwrap().is_empty());
+        assert!(!a["headline"].as_str().unwrap().is_empty());
+        assert!(!a["appearances"].as_array().unwrap().is_empty());
+    }
+    // Two articles, one independent source: they copy one another.
+    assert_eq!(story["independent_sources"], 1);
+    let groups = detail["copy_groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 1);
+    assert_eq!(groups[0]["articles"].as_array().unwrap().len(), 2);
+    assert!(groups[0]["links"][0]["words"].as_u64().unwrap() > 0);
+    assert!(articles.iter().all(|a| a["copy_group"] == 0));
+    assert!(detail["facts"].is_array() && detail["speakers"].is_array());
+    for sp in detail["speakers"].as_array().unwrap() {
+        for st in sp["statements"].as_array().unwrap() {
+            assert!(!st["content"].as_str().unwrap().is_empty(), "{st}");
+        }
+    }
+    // A prefix of the id and an article of the story find it; unknown ids are 404s.
+    let short = &id[..10];
+    assert_eq!(
+        get(&app, &format!("/api/v1/stories/{short}")).await.json()["story"]["id"],
+        id
+    );
+    let article = articles[1]["id"].as_str().unwrap();
+    assert_eq!(
+        get(&app, &format!("/api/v1/stories/{article}"))
+            .await
+            .json()["story"]["id"],
+        id
+    );
+    assert_error(
+        &get(&app, "/api/v1/stories/ffffffffffff").await,
+        StatusCode::NOT_FOUND,
+        "id",
+    );
+    assert_error(
+        &get(&app, &format!("/api/v1/stories/{id}?x=1")).await,
+        StatusCode::BAD_REQUEST,
+        "x",
+    );
+
+    // Facts: of every story, of one, disagreeing only.
+    let all = get(&app, "/api/v1/facts?limit=200").await.json();
+    let all = all.as_array().unwrap();
+    assert!(!all.is_empty());
+    for f in all {
+        let fact = &f["fact"];
+        assert!(f["id"]
+            .as_str()
+            .unwrap()
+            .starts_with(f["story"].as_str().unwrap()));
+        let values = fact["values"].as_array().unwrap();
+        assert!(!values.is_empty() || !fact["earlier"].as_array().unwrap().is_empty());
+        for v in values {
+            assert!(v["low"].as_f64().unwrap() <= v["high"].as_f64().unwrap());
+            assert!(!v["shown"].as_str().unwrap().is_empty());
+            assert_eq!(
+                v["disagrees"],
+                !v["disagrees_with"].as_array().unwrap().is_empty()
+            );
+        }
+    }
+    let story_of_first = all[0]["story"].as_str().unwrap();
+    let of_one = get(&app, &format!("/api/v1/facts?story={story_of_first}"))
+        .await
+        .json();
+    assert!(of_one
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["story"] == story_of_first));
+    let disagreeing = get(&app, "/api/v1/facts?disagreeing=true").await.json();
+    assert!(disagreeing
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["fact"]["disagreements"].as_u64().unwrap() > 0));
+    assert_error(
+        &get(&app, "/api/v1/facts?story=ffffffffffff").await,
+        StatusCode::NOT_FOUND,
+        "story",
+    );
+    for (query, parameter) in [
+        ("limit=abc", "limit"),
+        ("disagreeing=2", "disagreeing"),
+        ("q=x", "q"),
+    ] {
+        assert_error(
+            &get(&app, &format!("/api/v1/facts?{query}")).await,
+            StatusCode::BAD_REQUEST,
+            parameter,
+        );
+    }
+}
+
 #[tokio::test]
 async fn unknown_paths_are_json_404s() {
     let app = read_only();
@@ -498,6 +671,9 @@ async fn openapi_document_matches_the_handlers() {
         "/api/v1/timeline",
         "/api/v1/merges",
         "/api/v1/merges/{from_key}/undo",
+        "/api/v1/stories",
+        "/api/v1/stories/{id}",
+        "/api/v1/facts",
     ] {
         assert!(
             paths.contains_key(path),
@@ -542,6 +718,11 @@ async fn openapi_document_matches_the_handlers() {
         query_params("/api/v1/documents", "post"),
         sorted(INGEST_PARAMS)
     );
+    assert_eq!(
+        query_params("/api/v1/stories", "get"),
+        sorted(STORIES_PARAMS)
+    );
+    assert_eq!(query_params("/api/v1/facts", "get"), sorted(FACTS_PARAMS));
     // Each documented response schema names the fields the handler writes.
     let schemas = doc["components"]["schemas"].as_object().unwrap();
     let search = get(&app, "/api/v1/search?q=Daech").await.json();
@@ -559,6 +740,25 @@ async fn openapi_document_matches_the_handlers() {
         .collect();
     let hit_written: Vec<&String> = search["hits"][0].as_object().unwrap().keys().collect();
     assert_eq!(hit_declared, hit_written);
+    let keys = |value: &serde_json::Value| -> Vec<String> {
+        value.as_object().unwrap().keys().cloned().collect()
+    };
+    let declared = |schema: &str| -> Vec<String> { keys(&schemas[schema]["properties"]) };
+    let story = get(&app, "/api/v1/stories?min_articles=2").await.json()[0].clone();
+    assert_eq!(declared("StoryItem"), keys(&story));
+    let detail = get(
+        &app,
+        &format!("/api/v1/stories/{}", story["id"].as_str().unwrap()),
+    )
+    .await
+    .json();
+    assert_eq!(declared("StoryDetail"), keys(&detail));
+    assert_eq!(declared("StoryArticle"), keys(&detail["articles"][0]));
+    assert_eq!(declared("CopyGroup"), keys(&detail["copy_groups"][0]));
+    let fact = get(&app, "/api/v1/facts?limit=1").await.json()[0].clone();
+    assert_eq!(declared("FactItem"), keys(&fact));
+    assert_eq!(declared("FactTable"), keys(&fact["fact"]));
+    assert_eq!(declared("FactValue"), keys(&fact["fact"]["values"][0]));
 }
 
 fn value_strategy() -> impl Strategy<Value = String> {
@@ -578,8 +778,21 @@ fn value_strategy() -> impl Strategy<Value = String> {
 fn name_strategy() -> impl Strategy<Value = String> {
     prop_oneof![
         proptest::sample::select(vec![
-            "q", "outlet", "language", "from", "to", "entity", "place", "offset", "limit", "type",
+            "q",
+            "outlet",
+            "language",
+            "from",
+            "to",
+            "entity",
+            "place",
+            "offset",
+            "limit",
+            "type",
             "speaker",
+            "min_articles",
+            "disagreeing",
+            "sort",
+            "story",
         ])
         .prop_map(str::to_string),
         "[a-z]{1,8}",
@@ -595,7 +808,8 @@ proptest! {
     fn any_query_string_is_answered(
         endpoint in proptest::sample::select(vec![
             "/api/v1/search", "/api/v1/documents", "/api/v1/entities", "/api/v1/claims",
-            "/api/v1/places", "/api/v1/timeline", "/api/v1/stats", "/search", "/map", "/entities", "/timeline",
+            "/api/v1/places", "/api/v1/timeline", "/api/v1/stats", "/api/v1/stories", "/api/v1/facts",
+            "/search", "/map", "/entities", "/timeline", "/stories",
         ]),
         pairs in proptest::collection::vec((name_strategy(), value_strategy()), 0..5),
     ) {

@@ -71,6 +71,78 @@ async fn every_page_renders() {
     );
 }
 
+/// issue 11: the story list and a story page show what the cross-article layer holds;
+/// the article page marks the passages it shares and links its story.
+#[tokio::test]
+async fn issue11_story_pages_and_copied_passages() {
+    let app = read_only();
+    let list = get(&app, "/stories").await;
+    assert_page(
+        &list,
+        &[
+            "id=\"stories\"",
+            "most independent sources first",
+            "class=\"flag single\"",
+            "href=\"/stories\" class=\"active\"",
+        ],
+    );
+    // The demo's story of two articles copying one another is one source.
+    let story = get(&app, "/api/v1/stories?min_articles=2").await.json()[0].clone();
+    let id = story["id"].as_str().unwrap();
+    assert!(list.body.contains(&format!("href=\"/story/{id}\"")));
+    let page = get(&app, &format!("/story/{id}")).await;
+    let detail = get(&app, &format!("/api/v1/stories/{id}")).await.json();
+    let mut wanted = vec![
+        "id=\"story-title\"".to_string(),
+        "Event record".into(),
+        "id=\"story-articles\"".into(),
+        "id=\"copy-groups\"".into(),
+        "copy group 1".into(),
+        "id=\"facts\"".into(),
+        "Statements by speaker".into(),
+        "<strong id=\"independent\">1</strong>".into(),
+    ];
+    for article in detail["articles"].as_array().unwrap() {
+        wanted.push(format!("href=\"/doc/{}\"", article["id"].as_str().unwrap()));
+        wanted.push(article["outlet"].as_str().unwrap().to_string());
+        wanted.push(article["headline"].as_str().unwrap().to_string());
+        if let Some(date) = article["published"].as_str() {
+            wanted.push(date.to_string());
+        }
+    }
+    let wanted: Vec<&str> = wanted.iter().map(String::as_str).collect();
+    assert_page(&page, &wanted);
+    // Either article's page marks the shared passages, names the other, links the story.
+    let first = detail["articles"][0]["id"].as_str().unwrap();
+    let second = detail["articles"][1]["id"].as_str().unwrap();
+    let article = get(&app, &format!("/doc/{first}")).await;
+    assert_page(
+        &article,
+        &[
+            "class=\"m k-copy\"",
+            "id=\"copies\"",
+            &format!("href=\"/doc/{second}\""),
+            &format!("id=\"story-link\" href=\"/story/{id}\""),
+            "data-kind=\"copy\"",
+        ],
+    );
+    // A story is found from one of its articles too; an unknown one is a 404 page.
+    assert_page(
+        &get(&app, &format!("/story/{second}")).await,
+        &[&format!("story <code>{id}</code>")],
+    );
+    let missing = get(&app, "/story/ffffffffffff").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert!(missing.body.contains("<code>id</code>"));
+    let bad = get(&app, "/stories?min_articles=0").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.body.contains("<code>min_articles</code>"));
+    assert_page(
+        &get(&app, "/stories?disagreeing=true&sort=articles").await,
+        &["most articles first"],
+    );
+}
+
 #[tokio::test]
 async fn page_errors_are_pages_with_their_status() {
     let app = read_only();
@@ -102,6 +174,8 @@ async fn issue11_a_hostile_article_renders_inert() {
         get(&app, "/search?q=Beyrouth+cliquez").await,
         get(&app, "/entities?limit=200").await,
         get(&app, "/map").await,
+        get(&app, &format!("/story/{id}")).await,
+        get(&app, "/stories").await,
     ];
     for page in &pages {
         assert_eq!(page.status, StatusCode::OK);

@@ -153,6 +153,19 @@ pub trait Browse: crate::Store {
         limit: usize,
     ) -> Result<Vec<MapPlace>, StoreError>;
 
+    /// An entity by key or name, as [`crate::Store::entity`] finds it, with only its
+    /// `documents` newest documents listed (`documents_total` counts them all): what a
+    /// page shows, at a cost that does not grow with the entity's size.
+    fn entity_page(
+        &self,
+        name_or_key: &str,
+        documents: usize,
+    ) -> Result<Option<crate::EntityDetail>, StoreError>;
+
+    /// What the entity `key` (every key merged into it) is reported to have said, newest
+    /// first, at most `limit` statements.
+    fn claims_of_entity(&self, key: &str, limit: usize) -> Result<Vec<crate::Claim>, StoreError>;
+
     /// Mentions of an entity (every key merged into it) per month of publication, oldest
     /// first; documents without a date are left out.
     fn mentions_by_month(&self, key: &str) -> Result<Vec<MonthCount>, StoreError>;

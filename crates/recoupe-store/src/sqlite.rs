@@ -55,10 +55,15 @@ const MIGRATIONS: &[Migration] = &[
         name: "pending_work",
         sql: include_str!("../migrations/0005_pending_work.sql"),
     },
+    Migration {
+        version: 6,
+        name: "entity_counts",
+        sql: include_str!("../migrations/0006_entity_counts.sql"),
+    },
 ];
 
 /// Schema version this build creates and understands (`PRAGMA user_version`).
-pub const SQLITE_SCHEMA_VERSION: u32 = 5;
+pub const SQLITE_SCHEMA_VERSION: u32 = 6;
 
 /// Marks the file as a recoupe database (`PRAGMA application_id`), "RCUP".
 const APPLICATION_ID: i32 = 0x5243_5550;
@@ -95,6 +100,13 @@ const INSERT_FTS: &str = "INSERT INTO documents_fts (rowid, title, text) VALUES 
 
 const INSERT_MENTION: &str = "INSERT INTO mentions (entity_key, doc_rowid, position, \
      start_byte, end_byte, label, surface) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+
+const COUNT_SURFACE: &str = "INSERT INTO entity_surfaces (entity_key, surface, label, mentions) \
+     VALUES (?1, ?2, ?3, 1) ON CONFLICT DO UPDATE SET mentions = mentions + 1";
+
+const COUNT_MONTH: &str = "INSERT INTO entity_months (entity_key, month, mentions, documents) \
+     VALUES (?1, ?2, ?3, 1) ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions, \
+     documents = documents + 1";
 
 const INSERT_ENTITY_NAME: &str = "INSERT INTO entity_names (name_folded, entity_key) \
      VALUES (?1, ?2) ON CONFLICT DO NOTHING";
@@ -139,6 +151,12 @@ macro_rules! canonical_of {
 /// Most frequent surface of the key `?1`, for merge listings.
 const NAME_OF_KEY: &str = "SELECT surface FROM mentions WHERE entity_key = ?1 \
      GROUP BY surface ORDER BY count(*) DESC, surface LIMIT 1";
+
+/// A document listed for an entity: rowid, id, title, publication day.
+pub(crate) type LatestDocument = (i64, String, Option<String>, Option<String>);
+
+/// Documents of an entity read for its co-mentioned entities: its most recent ones.
+pub(crate) const CO_MENTION_DOCUMENTS: usize = 500;
 
 const MERGE_COLUMNS: &str = "merge_id, from_key, to_key, rule, evidence, created_at, undone_at";
 
@@ -524,7 +542,8 @@ impl SqliteStore {
                 canonical_of!("keys.entity_key"),
                 " AS root FROM keys)
                  SELECT root,
-                        (SELECT count(*) FROM mentions m WHERE m.entity_key IN ",
+                        (SELECT coalesce(sum(c.mentions), 0) FROM entity_surfaces c
+                         WHERE c.entity_key IN ",
                 group_keys!("roots.root"),
                 ") AS n
                  FROM roots WHERE n > 0
@@ -556,7 +575,177 @@ impl SqliteStore {
         ))
     }
 
-    fn entity_detail(&self, key: &str) -> Result<Option<EntityDetail>, StoreError> {
+    /// An entity by key or name (see [`Store::entity`]), with at most `documents` of its
+    /// documents when given.
+    pub(crate) fn entity_with(
+        &self,
+        name_or_key: &str,
+        documents: Option<usize>,
+    ) -> Result<Option<EntityDetail>, StoreError> {
+        let _snapshot = self
+            .conn
+            .unchecked_transaction()
+            .map_err(failed(&self.path, "read entity"))?;
+        let mut keys = self.matching_keys(name_or_key)?.into_iter();
+        let Some(key) = keys.next() else {
+            return Ok(None);
+        };
+        let mut detail = self.entity_detail(&key, documents)?;
+        if let Some(detail) = detail.as_mut() {
+            detail.other_matches = keys.collect();
+        }
+        Ok(detail)
+    }
+
+    /// Claims selected by `filter`: the FROM … WHERE … ORDER BY … of a query over
+    /// `attributions a` and `documents d`.
+    pub(crate) fn read_claims(
+        &self,
+        filter: &str,
+        params: impl rusqlite::Params,
+        what: &str,
+    ) -> Result<Vec<Claim>, StoreError> {
+        let path = &self.path;
+        type RawClaim = (
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            String,
+            String,
+            Option<String>,
+            String,
+            bool,
+        );
+        let run = || -> rusqlite::Result<Vec<RawClaim>> {
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT d.id, d.title, d.published, a.speaker, a.speaker_key, a.content,
+                        a.kind, a.channel, a.via, a.hedged {filter}"
+            ))?;
+            let rows = stmt.query_map(params, |row| {
+                Ok((
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                    row.get(5)?,
+                    row.get(6)?,
+                    row.get(7)?,
+                    row.get(8)?,
+                    row.get(9)?,
+                ))
+            })?;
+            rows.collect()
+        };
+        let corrupt = |reason: String| StoreError::CorruptRow {
+            path: path.to_path_buf(),
+            table: "attributions",
+            reason,
+        };
+        run()
+            .map_err(failed(path, what))?
+            .into_iter()
+            .map(
+                |(
+                    doc_id,
+                    title,
+                    published,
+                    speaker,
+                    speaker_key,
+                    content,
+                    kind,
+                    channel,
+                    via,
+                    hedged,
+                )| {
+                    Ok(Claim {
+                        doc_id,
+                        title,
+                        published: optional_date(published, path)?,
+                        speaker,
+                        speaker_key,
+                        content,
+                        kind: enum_from_str(&kind).map_err(corrupt)?,
+                        channel,
+                        via: serde_json::from_str(&via)
+                            .map_err(|e| corrupt(format!("via `{via}`: {e}")))?,
+                        hedged,
+                    })
+                },
+            )
+            .collect()
+    }
+
+    /// Documents mentioning the entity of keys `members` (`members_json`): exact for one
+    /// key, from the counts by month; for a merged entity, counted in its mentions (a
+    /// document naming two of its keys counts once).
+    fn documents_of_group(
+        &self,
+        members: &[String],
+        members_json: &str,
+    ) -> Result<u64, StoreError> {
+        let sql = if members.len() == 1 {
+            "SELECT coalesce(sum(documents), 0) FROM entity_months
+             WHERE entity_key IN (SELECT value FROM json_each(?1))"
+        } else {
+            "SELECT count(DISTINCT doc_rowid) FROM mentions
+             WHERE entity_key IN (SELECT value FROM json_each(?1))"
+        };
+        self.conn
+            .prepare_cached(sql)
+            .and_then(|mut stmt| stmt.query_row([members_json], |row| row.get(0)))
+            .map_err(failed(&self.path, "count the documents of an entity"))
+    }
+
+    /// The newest `limit` documents mentioning one of the keys `members_json` (of
+    /// `documents` in all): `(rowid, id, title, published)`, newest first. An entity of
+    /// many documents is found walking the documents newest first (a few steps per
+    /// document listed); a rarer one from its mentions (a few steps per mention).
+    pub(crate) fn latest_documents(
+        &self,
+        members_json: &str,
+        documents: u64,
+        limit: usize,
+    ) -> Result<Vec<LatestDocument>, StoreError> {
+        let stored: u64 = self
+            .conn
+            .prepare_cached("SELECT coalesce(max(doc_rowid), 0) FROM documents")
+            .and_then(|mut stmt| stmt.query_row([], |row| row.get(0)))
+            .map_err(failed(&self.path, "count documents"))?;
+        let common = documents.saturating_mul(20) >= stored && (limit as u64) < documents;
+        let sql = if common {
+            "SELECT doc_rowid, id, title, published FROM documents d INDEXED BY documents_published
+             WHERE EXISTS (SELECT 1 FROM mentions m
+                           WHERE m.entity_key IN (SELECT value FROM json_each(?1))
+                             AND m.doc_rowid = d.doc_rowid)
+             ORDER BY published DESC, id LIMIT ?2"
+        } else {
+            "SELECT doc_rowid, id, title, published FROM documents
+             WHERE doc_rowid IN (SELECT doc_rowid FROM mentions
+                                 WHERE entity_key IN (SELECT value FROM json_each(?1)))
+             ORDER BY published DESC, id LIMIT ?2"
+        };
+        self.conn
+            .prepare_cached(sql)
+            .and_then(|mut stmt| {
+                stmt.query_map(
+                    params![members_json, limit.min(i64::MAX as usize) as i64],
+                    |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+                )?
+                .collect()
+            })
+            .map_err(failed(&self.path, "list the documents of an entity"))
+    }
+
+    /// The entity of canonical key `key`, with at most `documents` of its documents
+    /// (newest first; all of them when `None`).
+    pub(crate) fn entity_detail(
+        &self,
+        key: &str,
+        documents: Option<usize>,
+    ) -> Result<Option<EntityDetail>, StoreError> {
         let path = &self.path;
         let fail = || failed(path, &format!("read entity {key}"));
         let members = self.group_members(key)?;
@@ -566,26 +755,30 @@ impl SqliteStore {
                 source,
             })?;
         let members_json = members_json.as_str();
+        // From the counts kept as documents arrive (migration 0006): the same cost for
+        // an entity of every document as for one of a single document.
         let summary = self
             .conn
             .prepare_cached(
-                "WITH m AS (SELECT * FROM mentions
+                "WITH c AS (SELECT * FROM entity_surfaces
                             WHERE entity_key IN (SELECT value FROM json_each(?1)))
-                 SELECT (SELECT count(*) FROM m),
-                    (SELECT surface FROM m GROUP BY surface ORDER BY count(*) DESC, surface LIMIT 1),
-                    (SELECT label FROM m GROUP BY label ORDER BY count(*) DESC, label LIMIT 1)",
+                 SELECT (SELECT sum(mentions) FROM c),
+                    (SELECT surface FROM c GROUP BY surface
+                     ORDER BY sum(mentions) DESC, surface LIMIT 1),
+                    (SELECT label FROM c GROUP BY label
+                     ORDER BY sum(mentions) DESC, label LIMIT 1)",
             )
             .and_then(|mut stmt| {
                 stmt.query_row([members_json], |row| {
                     Ok((
-                        row.get::<_, u64>(0)?,
+                        row.get::<_, Option<u64>>(0)?,
                         row.get::<_, Option<String>>(1)?,
                         row.get::<_, Option<String>>(2)?,
                     ))
                 })
             })
             .map_err(fail())?;
-        let (mentions, Some(name), Some(label)) = summary else {
+        let (Some(mentions), Some(name), Some(label)) = summary else {
             return Ok(None);
         };
         let label = parse_label(&label, path)?;
@@ -612,9 +805,9 @@ impl SqliteStore {
         let aliases = self
             .conn
             .prepare_cached(
-                "SELECT surface, count(*) FROM mentions
+                "SELECT surface, sum(mentions) FROM entity_surfaces
                  WHERE entity_key IN (SELECT value FROM json_each(?1))
-                 GROUP BY surface ORDER BY count(*) DESC, surface",
+                 GROUP BY surface ORDER BY sum(mentions) DESC, surface",
             )
             .and_then(|mut stmt| {
                 stmt.query_map([members_json], |row| {
@@ -626,28 +819,15 @@ impl SqliteStore {
                 .collect::<rusqlite::Result<Vec<_>>>()
             })
             .map_err(fail())?;
-        let raw_documents = self
-            .conn
-            .prepare_cached(
-                "SELECT id, title, published FROM documents
-                 WHERE doc_rowid IN (SELECT doc_rowid FROM mentions
-                                     WHERE entity_key IN (SELECT value FROM json_each(?1)))
-                 ORDER BY published DESC, id",
-            )
-            .and_then(|mut stmt| {
-                stmt.query_map([members_json], |row| {
-                    Ok((
-                        row.get::<_, String>(0)?,
-                        row.get::<_, Option<String>>(1)?,
-                        row.get::<_, Option<String>>(2)?,
-                    ))
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()
-            })
-            .map_err(fail())?;
+        let documents_total = self.documents_of_group(&members, members_json)?;
+        let raw_documents = self.latest_documents(
+            members_json,
+            documents_total,
+            documents.unwrap_or(usize::MAX),
+        )?;
         let documents = raw_documents
             .into_iter()
-            .map(|(id, title, published)| {
+            .map(|(_, id, title, published)| {
                 Ok(DocRef {
                     id,
                     title,
@@ -655,12 +835,22 @@ impl SqliteStore {
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
+        // Co-mentions among its most recent documents: bounded whatever its size.
+        let sample: Vec<i64> = self
+            .latest_documents(members_json, documents_total, CO_MENTION_DOCUMENTS)?
+            .into_iter()
+            .map(|d| d.0)
+            .collect();
+        let sample_json =
+            serde_json::to_string(&sample).map_err(|source| StoreError::Serialize {
+                id: key.to_string(),
+                source,
+            })?;
         let raw_co = self
             .conn
             .prepare_cached(concat!(
                 "WITH own AS (SELECT value AS entity_key FROM json_each(?1)),
-                 docs AS (SELECT DISTINCT doc_rowid FROM mentions
-                          WHERE entity_key IN (SELECT entity_key FROM own)),
+                 docs AS (SELECT value AS doc_rowid FROM json_each(?2)),
                  co AS (
                      SELECT coalesce(c.canonical_key, m.entity_key) AS key,
                             count(DISTINCT m.doc_rowid) AS shared
@@ -670,16 +860,16 @@ impl SqliteStore {
                      GROUP BY 1
                      ORDER BY shared DESC, key LIMIT 25)
                  SELECT key, shared,
-                    (SELECT surface FROM mentions s WHERE s.entity_key IN ",
+                    (SELECT surface FROM entity_surfaces s WHERE s.entity_key IN ",
                 group_keys!("co.key"),
-                " GROUP BY surface ORDER BY count(*) DESC, surface LIMIT 1),
-                    (SELECT label FROM mentions l WHERE l.entity_key IN ",
+                " GROUP BY surface ORDER BY sum(mentions) DESC, surface LIMIT 1),
+                    (SELECT label FROM entity_surfaces l WHERE l.entity_key IN ",
                 group_keys!("co.key"),
-                " GROUP BY label ORDER BY count(*) DESC, label LIMIT 1)
+                " GROUP BY label ORDER BY sum(mentions) DESC, label LIMIT 1)
                  FROM co ORDER BY shared DESC, key"
             ))
             .and_then(|mut stmt| {
-                stmt.query_map([members_json], |row| {
+                stmt.query_map([members_json, sample_json.as_str()], |row| {
                     Ok((
                         row.get::<_, String>(0)?,
                         row.get::<_, u64>(1)?,
@@ -701,15 +891,23 @@ impl SqliteStore {
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
+        // Where it was geocoded: in all its documents, or in its newest ones when it has
+        // more than the sample.
+        let places_sql = if documents_total as usize > sample.len() {
+            "SELECT p.name, p.country, p.lat, p.lon
+             FROM json_each(?2) s CROSS JOIN places p ON p.doc_rowid = s.value
+             WHERE p.entity_key IN (SELECT value FROM json_each(?1))
+             GROUP BY 1, 2, 3, 4 ORDER BY count(*) DESC, p.name"
+        } else {
+            "SELECT name, country, lat, lon FROM places
+             WHERE entity_key IN (SELECT value FROM json_each(?1)) AND ?2 IS NOT NULL
+             GROUP BY name, country, lat, lon ORDER BY count(*) DESC, name"
+        };
         let places = self
             .conn
-            .prepare_cached(
-                "SELECT name, country, lat, lon FROM places
-                 WHERE entity_key IN (SELECT value FROM json_each(?1))
-                 GROUP BY name, country, lat, lon ORDER BY count(*) DESC, name",
-            )
+            .prepare_cached(places_sql)
             .and_then(|mut stmt| {
-                stmt.query_map([members_json], |row| {
+                stmt.query_map([members_json, sample_json.as_str()], |row| {
                     Ok(PlaceRef {
                         name: row.get(0)?,
                         country: row.get(1)?,
@@ -732,6 +930,7 @@ impl SqliteStore {
             mentions,
             kb,
             aliases,
+            documents_total,
             documents,
             co_mentioned,
             places,
@@ -1100,6 +1299,25 @@ fn write_document(
                 mention.label.as_str(),
                 doc.slice(mention.span),
             ])?;
+        }
+        // The entity counts of migration 0006 (documents are only ever added).
+        let mut stmt = tx.prepare_cached(COUNT_SURFACE)?;
+        let mut per_key: BTreeMap<&str, u64> = BTreeMap::new();
+        for mention in &layers.entities {
+            stmt.execute(params![
+                mention.entity,
+                doc.slice(mention.span),
+                mention.label.as_str()
+            ])?;
+            *per_key.entry(mention.entity.as_str()).or_default() += 1;
+        }
+        let month = meta
+            .published
+            .map(|p| p.date.format("%Y-%m").to_string())
+            .unwrap_or_default();
+        let mut stmt = tx.prepare_cached(COUNT_MONTH)?;
+        for (key, mentions) in per_key {
+            stmt.execute(params![key, month, mentions])?;
         }
         let mut stmt = tx.prepare_cached(INSERT_ENTITY_NAME)?;
         for (folded, key) in &encoded.names {
@@ -1614,11 +1832,21 @@ impl Store for SqliteStore {
             // Counted per key first (one ordered scan of the mentions), then summed per
             // canonical key; only entities made of several keys need their documents
             // counted again, as a document may mention several of their keys.
+            //
+            // Per key from the counts kept as documents arrive (migration 0006): its
+            // documents from the counts by month, unless a type is asked and the key has
+            // mentions of several types (then its documents of that type are counted).
             let mut stmt = self.conn.prepare_cached(concat!(
                 "WITH per_key AS (
-                     SELECT entity_key AS key, count(*) AS n, count(DISTINCT doc_rowid) AS d
-                     FROM mentions WHERE ?1 IS NULL OR label = ?1
-                     GROUP BY entity_key),
+                     SELECT s.entity_key AS key, sum(s.mentions) AS n,
+                        CASE WHEN ?1 IS NULL OR (SELECT count(DISTINCT t.label)
+                                FROM entity_surfaces t WHERE t.entity_key = s.entity_key) = 1
+                        THEN (SELECT sum(c.documents) FROM entity_months c
+                              WHERE c.entity_key = s.entity_key)
+                        ELSE (SELECT count(DISTINCT m.doc_rowid) FROM mentions m
+                              WHERE m.entity_key = s.entity_key AND m.label = ?1) END AS d
+                     FROM entity_surfaces s WHERE ?1 IS NULL OR s.label = ?1
+                     GROUP BY s.entity_key),
                  grouped AS (
                      SELECT coalesce(c.canonical_key, p.key) AS key, sum(p.n) AS n,
                             max(p.d) AS d, count(*) AS keys
@@ -1633,14 +1861,14 @@ impl Store for SqliteStore {
                      FROM grouped),
                  top AS (SELECT * FROM counted ORDER BY n DESC, d DESC, key LIMIT ?2)
                  SELECT key, n, d,
-                    (SELECT surface FROM mentions s WHERE s.entity_key IN ",
+                    (SELECT surface FROM entity_surfaces s WHERE s.entity_key IN ",
                 group_keys!("top.key"),
                 " AND (?1 IS NULL OR s.label = ?1)
-                     GROUP BY surface ORDER BY count(*) DESC, surface LIMIT 1),
-                    (SELECT label FROM mentions l WHERE l.entity_key IN ",
+                     GROUP BY surface ORDER BY sum(mentions) DESC, surface LIMIT 1),
+                    (SELECT label FROM entity_surfaces l WHERE l.entity_key IN ",
                 group_keys!("top.key"),
                 " AND (?1 IS NULL OR l.label = ?1)
-                     GROUP BY label ORDER BY count(*) DESC, label LIMIT 1)
+                     GROUP BY label ORDER BY sum(mentions) DESC, label LIMIT 1)
                  FROM top ORDER BY n DESC, d DESC, key"
             ))?;
             let rows = stmt.query_map(
@@ -1676,27 +1904,14 @@ impl Store for SqliteStore {
     }
 
     fn entity(&self, name_or_key: &str) -> Result<Option<EntityDetail>, StoreError> {
-        let _snapshot = self
-            .conn
-            .unchecked_transaction()
-            .map_err(failed(&self.path, "read entity"))?;
-        let mut keys = self.matching_keys(name_or_key)?.into_iter();
-        let Some(key) = keys.next() else {
-            return Ok(None);
-        };
-        let mut detail = self.entity_detail(&key)?;
-        if let Some(detail) = detail.as_mut() {
-            detail.other_matches = keys.collect();
-        }
-        Ok(detail)
+        self.entity_with(name_or_key, None)
     }
 
     fn claims_by_speaker(&self, name: &str) -> Result<Vec<Claim>, StoreError> {
-        let path = &self.path;
         let _snapshot = self
             .conn
             .unchecked_transaction()
-            .map_err(failed(path, "read claims"))?;
+            .map_err(failed(&self.path, "read claims"))?;
         let mut members: Vec<String> = Vec::new();
         for root in self.matching_keys(name)? {
             members.extend(self.group_members(&root)?);
@@ -1706,84 +1921,18 @@ impl Store for SqliteStore {
             source,
         })?;
         let folded = fold(name);
-        type RawClaim = (
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            String,
-            String,
-            Option<String>,
-            String,
-            bool,
-        );
-        let run = || -> rusqlite::Result<Vec<RawClaim>> {
-            // Folded speakers contain only letters, digits and single spaces, so the
-            // LIKE pattern has no wildcard but the ones written here: a word match.
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT d.id, d.title, d.published, a.speaker, a.speaker_key, a.content,
-                        a.kind, a.channel, a.via, a.hedged
-                 FROM attributions a JOIN documents d USING (doc_rowid)
-                 WHERE a.speaker_key IN (SELECT value FROM json_each(?1))
-                    OR a.speaker_key = ?2
-                    OR (?3 <> '' AND (a.speaker_folded = ?3
-                        OR ' ' || a.speaker_folded || ' ' LIKE '% ' || ?3 || ' %'))
-                 ORDER BY d.published DESC, d.id, a.position",
-            )?;
-            let rows = stmt.query_map(params![keys, name.trim(), folded], |row| {
-                Ok((
-                    row.get(0)?,
-                    row.get(1)?,
-                    row.get(2)?,
-                    row.get(3)?,
-                    row.get(4)?,
-                    row.get(5)?,
-                    row.get(6)?,
-                    row.get(7)?,
-                    row.get(8)?,
-                    row.get(9)?,
-                ))
-            })?;
-            rows.collect()
-        };
-        let corrupt = |reason: String| StoreError::CorruptRow {
-            path: path.to_path_buf(),
-            table: "attributions",
-            reason,
-        };
-        run()
-            .map_err(failed(path, &format!("read claims of `{name}`")))?
-            .into_iter()
-            .map(
-                |(
-                    doc_id,
-                    title,
-                    published,
-                    speaker,
-                    speaker_key,
-                    content,
-                    kind,
-                    channel,
-                    via,
-                    hedged,
-                )| {
-                    Ok(Claim {
-                        doc_id,
-                        title,
-                        published: optional_date(published, path)?,
-                        speaker,
-                        speaker_key,
-                        content,
-                        kind: enum_from_str(&kind).map_err(corrupt)?,
-                        channel,
-                        via: serde_json::from_str(&via)
-                            .map_err(|e| corrupt(format!("via `{via}`: {e}")))?,
-                        hedged,
-                    })
-                },
-            )
-            .collect()
+        // Folded speakers contain only letters, digits and single spaces, so the LIKE
+        // pattern has no wildcard but the ones written here: a word match.
+        self.read_claims(
+            "FROM attributions a JOIN documents d USING (doc_rowid)
+             WHERE a.speaker_key IN (SELECT value FROM json_each(?1))
+                OR a.speaker_key = ?2
+                OR (?3 <> '' AND (a.speaker_folded = ?3
+                    OR ' ' || a.speaker_folded || ' ' LIKE '% ' || ?3 || ' %'))
+             ORDER BY d.published DESC, d.id, a.position",
+            params![keys, name.trim(), folded],
+            &format!("read claims of `{name}`"),
+        )
     }
 
     fn cluster_entities_with_progress(

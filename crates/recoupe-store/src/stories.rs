@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use recoupe_events::EventRecord;
 use recoupe_model::{Qualifier, QuantityValue, Span};
-use recoupe_stories::{Fact, Link, Story};
+use recoupe_stories::{CopyPair, DocFeatures, Fact, Link, Story};
 use serde::Serialize;
 
 use crate::Appearance;
@@ -19,6 +19,19 @@ pub struct StoryFilter {
     /// Only stories with at least one disagreement between reports.
     pub disagreeing: bool,
     pub limit: usize,
+    /// Which come first.
+    pub order: StoryOrder,
+}
+
+/// The order of a story list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum StoryOrder {
+    /// Most articles first, then newest.
+    #[default]
+    Articles,
+    /// Most independent sources first (copies of one text count once), then most
+    /// articles, then newest: the best cross-checked stories on top.
+    IndependentSources,
 }
 
 impl Default for StoryFilter {
@@ -27,6 +40,7 @@ impl Default for StoryFilter {
             min_articles: 1,
             disagreeing: false,
             limit: usize::MAX,
+            order: StoryOrder::default(),
         }
     }
 }
@@ -189,4 +203,17 @@ pub struct StoryUpdate {
     pub copies: u64,
     /// Stories written (new or recomputed).
     pub stories_written: u64,
+}
+
+/// Everything the cross-article layer holds, as `recoupe-stories` computed it: what
+/// `recoupe eval` scores when it runs the corpus through a temporary store
+/// ([`crate::SqliteStore::story_layer`]).
+#[derive(Debug, Clone, Default)]
+pub struct StoryLayer {
+    /// Every story (singletons included) with its event record, in order of story id.
+    pub stories: Vec<(Story, Option<EventRecord>)>,
+    /// Every copy pair, across stories too, in order of `(a, b)`.
+    pub copies: Vec<CopyPair>,
+    /// The features of every article the layer holds, in order of id.
+    pub features: Vec<DocFeatures>,
 }

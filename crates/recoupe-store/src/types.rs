@@ -109,9 +109,13 @@ pub struct EntityDetail {
     pub kb: Option<KbRef>,
     /// Every surface form, most frequent first.
     pub aliases: Vec<Alias>,
-    /// Documents mentioning it, newest first.
+    /// Documents mentioning it in all.
+    pub documents_total: u64,
+    /// Documents mentioning it, newest first (all of them, or the newest when the query
+    /// asked for a page).
     pub documents: Vec<DocRef>,
-    /// Entities sharing documents with it, most shared first (at most 25).
+    /// Entities sharing documents with it, most shared first (at most 25), counted in its
+    /// 500 most recent documents.
     pub co_mentioned: Vec<CoMention>,
     /// Where it was geocoded (LOC entities), distinct.
     pub places: Vec<PlaceRef>,

@@ -481,7 +481,8 @@ fn a_new_database_is_migrated_and_reopens_with_its_data() {
             (2, "entity_merges".to_string()),
             (3, "appearances".to_string()),
             (4, "stories".to_string()),
-            (5, "pending_work".to_string())
+            (5, "pending_work".to_string()),
+            (6, "entity_counts".to_string())
         ]
     );
     let journal: String = conn

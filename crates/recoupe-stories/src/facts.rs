@@ -18,6 +18,12 @@ const CATEGORIES: &str = include_str!("../../../resources/fr/fact_categories.tsv
 
 /// Most words of the clause after a number that are read for what it counts.
 const AFTER_WORDS: usize = 8;
+/// Most words of the clause after a number searched for the place of a breakdown ("Deux
+/// autres décès ont été enregistrés dans la région voisine de Castille-La Manche").
+const PLACE_WORDS: usize = 12;
+/// Most words between a bare number and the count after it whose noun it shares ("pas 203,
+/// mais au moins 300 personnes", "de 70 à 115 morts").
+const ELLIPSIS_WORDS: usize = 3;
 /// Bytes before a count of seats or votes searched for the party it belongs to.
 const GROUP_REACH: usize = 80;
 /// Most words after a count of people read for its verb across an aside.
@@ -52,6 +58,8 @@ struct Lexicon {
     rules: Vec<Rule>,
     earlier: Vec<Rule>,
     period: Vec<Rule>,
+    later: Vec<Rule>,
+    ellipsis: BTreeSet<String>,
     generic: BTreeSet<String>,
     person: BTreeSet<String>,
     by_group: BTreeSet<String>,
@@ -68,6 +76,8 @@ fn lexicon() -> &'static Lexicon {
             rules: Vec::new(),
             earlier: Vec::new(),
             period: Vec::new(),
+            later: Vec::new(),
+            ellipsis: BTreeSet::new(),
             generic: BTreeSet::new(),
             person: BTreeSet::new(),
             by_group: BTreeSet::new(),
@@ -94,6 +104,9 @@ fn lexicon() -> &'static Lexicon {
                 ("by_group", _) => {
                     lexicon.by_group.insert(phrase.to_string());
                 }
+                ("ellipsis", _) => {
+                    lexicon.ellipsis.extend(phrase_words(phrase));
+                }
                 _ => {
                     let weak = category == "earlier_if_revised";
                     let category = if weak { "earlier" } else { category };
@@ -118,6 +131,8 @@ fn lexicon() -> &'static Lexicon {
                         lexicon.earlier.push(rule);
                     } else if category == "period" {
                         lexicon.period.push(rule);
+                    } else if category == "later" {
+                        lexicon.later.push(rule);
                     } else {
                         lexicon.rules.push(rule);
                     }
@@ -227,10 +242,15 @@ impl Context<'_> {
 
     /// Words after `span` in its clause, before `stop` (the next quantity).
     fn after(&self, span: Span, stop: usize) -> Vec<usize> {
+        self.after_limit(span, stop, AFTER_WORDS)
+    }
+
+    /// [`Context::after`] with another limit of words.
+    fn after_limit(&self, span: Span, stop: usize, limit: usize) -> Vec<usize> {
         let mut out = Vec::new();
         let mut k = self.first_word_from(span.end);
         let mut previous_end = span.end;
-        while k < self.words.len() && out.len() < AFTER_WORDS {
+        while k < self.words.len() && out.len() < limit {
             let w = &self.words[k];
             if w.span.start >= stop {
                 break;
@@ -358,6 +378,13 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
 
     let mut figures: Vec<Figure> = Vec::new();
     let mut weak_earlier: Vec<bool> = Vec::new();
+    // Per figure: the singular head noun of its unit, and whether the number stands without
+    // a noun of its own (no unit, or one the values stage took from a count before it).
+    let mut heads: Vec<Option<String>> = Vec::new();
+    let mut bare: Vec<bool> = Vec::new();
+    // Per figure: a cue in its sentence says it is newer than what came before ("ont annoncé
+    // un peu plus tard 39 morts").
+    let mut later: Vec<bool> = Vec::new();
     let mut last_source: Option<Source> = None;
     for (index, quantity) in quantities.iter().enumerate() {
         let span = quantity.span;
@@ -495,8 +522,9 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 category = Some(r.category.clone());
             }
         }
-        let in_sentence = |f: &&Figure| sentence.contains(&f.span) && f.span.end <= span.start;
-        let previous = figures.iter().rev().find(in_sentence);
+        let in_sentence = |f: &Figure| sentence.contains(&f.span) && f.span.end <= span.start;
+        let previous_index = figures.iter().rposition(in_sentence);
+        let previous = previous_index.map(|i| &figures[i]);
         let subset = before_words.last().is_some_and(|w| *w == "dont");
         // "dont neuf femmes et quatre enfants": the second is a subset of the same whole.
         let joined_subset = before_words.last().is_some_and(|w| *w == "et")
@@ -530,6 +558,30 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
             }
         }
         let mut enumeration = false;
+        if category.is_none() && (unit_head.is_none() || unit_inferred) {
+            // "le nombre de disparus, évalué à des milliers": a count named before a number
+            // with no noun of its own, in its sentence across commas, says what it counts
+            // (before any enumeration of the count ahead of it).
+            let sentence_words = context.folded(
+                &(context.first_word_from(previous_end)..context.first_word_from(span.start))
+                    .collect::<Vec<_>>(),
+            );
+            let named = lexicon.rules.iter().find(|r| {
+                r.place == Where::ClauseBefore
+                    && has_phrase(
+                        &sentence_words[sentence_words.len().saturating_sub(10)..],
+                        &r.phrase,
+                    )
+            });
+            if let Some(rule) = named {
+                evidence.push(format!(
+                    "counts {}: \"{}\" before it in its sentence",
+                    rule.category,
+                    rule.phrase.join(" ")
+                ));
+                category = Some(rule.category.clone());
+            }
+        }
         if category.is_none() && unit_inferred {
             // A number whose unit comes from a count before it continues that count's
             // enumeration ("290 morts à Al Haouz, 190 à Taroudant"); with none before it in
@@ -537,7 +589,30 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
             // "331 députés sur 577": the number after "sur" is the whole the count is
             // part of, not another count of the same thing.
             let whole = before_words.last().is_some_and(|w| *w == "sur");
-            if let Some(parent) = previous.and_then(|p| p.category.clone()) {
+            // The category its own (inferred) unit names, when that unit is not the one of the
+            // count before it: "3 252 morts … le nombre de disparus, évalué à des milliers"
+            // counts the missing, not the dead.
+            let own_rule = unit_head.as_ref().and_then(|head| {
+                let head = singular(head);
+                let same_as_previous = previous_index
+                    .and_then(|i| heads[i].as_ref())
+                    .is_some_and(|h| *h == head);
+                if same_as_previous {
+                    return None;
+                }
+                lexicon.rules.iter().find(|r| {
+                    (r.place == Where::Head || r.place == Where::After)
+                        && r.phrase.len() == 1
+                        && singular(&r.phrase[0]) == head
+                })
+            });
+            if let Some(rule) = own_rule.filter(|_| !whole) {
+                evidence.push(format!(
+                    "counts {}: its unit, not the count's before",
+                    rule.category
+                ));
+                category = Some(rule.category.clone());
+            } else if let Some(parent) = previous.and_then(|p| p.category.clone()) {
                 if whole {
                     evidence.push(format!("the whole a count of {parent} is out of"));
                     category = Some(format!("{parent}/whole"));
@@ -611,10 +686,15 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     .map(|&k| context.words[k].span.start)
                     .unwrap_or(span.start)
             };
+            let place_end = context
+                .after_limit(span, next_start, PLACE_WORDS)
+                .last()
+                .map(|&k| context.words[k].span.end)
+                .unwrap_or(span.end);
             let place = doc.layers.entities.iter().find(|m| {
                 m.label == EntityType::LOC
                     && m.span.start >= span.end
-                    && m.span.end <= after_end
+                    && m.span.end <= place_end
                     && place_kind.get(m.entity.as_str()) != Some(&PlaceKind::Country)
             });
             if let Some(place) = place {
@@ -625,6 +705,22 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     part = Some((entity_key(place), doc.slice(place.span).to_string()));
                 }
             }
+            // "Le PS obtient 34 sièges et l'UDC 26": a name right before the next count (at
+            // most two words between) is that count's group, not this one's.
+            let labels_next = |name: Span| {
+                let from = context.first_word_from(name.end);
+                let numeral_follows = context.words[from..]
+                    .iter()
+                    .take(3)
+                    .take_while(|w| w.span.start < sentence.end)
+                    .any(|w| w.folded.chars().all(|c| c.is_ascii_digit()));
+                numeral_follows
+                    || quantities.get(index + 1).is_some_and(|next| {
+                        next.span.start >= name.end
+                            && context.words[from..context.first_word_from(next.span.start)].len()
+                                <= 2
+                    })
+            };
             if by_group && part.is_none() {
                 let group = doc
                     .layers
@@ -632,26 +728,36 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     .iter()
                     .filter(|m| m.label != EntityType::LOC)
                     .filter(|m| {
-                        (m.span.start >= span.end && m.span.end <= after_end)
+                        (m.span.start >= span.end
+                            && m.span.end <= after_end
+                            && !labels_next(m.span))
                             || (m.span.start >= before_start && m.span.end <= span.start)
                     })
+                    // A party is an organisation: "Coalition avenir Québec (CAQ, François
+                    // Legault) : 93 élus" counts the party's seats, not its leader's.
                     .min_by_key(|m| {
-                        if m.span.start >= span.end {
+                        let distance = if m.span.start >= span.end {
                             m.span.start - span.end
                         } else {
                             span.start - m.span.end
-                        }
+                        };
+                        (m.label != EntityType::ORG, distance)
                     });
                 if let Some(group) = group {
                     part = Some((entity_key(group), doc.slice(group.span).to_string()));
                 }
             }
             if part.is_none() {
-                if let Some(rule) = lexicon
-                    .period
-                    .iter()
-                    .find(|r| has_phrase(&window_words, &r.phrase))
-                {
+                // "Depuis le début de la saison des pluies, les intempéries ont fait 31
+                // morts": a `sentence` period cue anywhere before the number in its sentence.
+                let whole_before = context.folded(
+                    &(context.first_word_from(sentence.start)..context.first_word_from(span.start))
+                        .collect::<Vec<_>>(),
+                );
+                if let Some(rule) = lexicon.period.iter().find(|r| match r.place {
+                    Where::Sentence => has_phrase(&whole_before, &r.phrase),
+                    _ => has_phrase(&window_words, &r.phrase),
+                }) {
                     part = Some(("period".to_string(), rule.phrase.join(" ")));
                 }
             }
@@ -687,6 +793,20 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
             evidence.push(format!("earlier: \"{}\"", rule.phrase.join(" ")));
         }
         weak_earlier.push(earlier_rule.is_some_and(|r| r.weak));
+        // The cue introduces the first figure after it in its sentence, not the ones after
+        // that ("selon un dernier bilan, 3 252 morts, mais des milliers de disparus").
+        let first_of_sentence = previous_index.is_none();
+        let later_rule = lexicon
+            .later
+            .iter()
+            .filter(|_| first_of_sentence)
+            .find(|r| has_phrase(&sentence_before, &r.phrase));
+        if let Some(rule) = later_rule {
+            evidence.push(format!("newer: \"{}\"", rule.phrase.join(" ")));
+        }
+        later.push(later_rule.is_some());
+        heads.push(unit_head.as_deref().map(singular));
+        bare.push(unit_head.is_none() || unit_inferred);
 
         let holder = doc
             .layers
@@ -717,6 +837,74 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
             source,
             evidence,
         });
+    }
+    // A bare number right before another count, joined by a conjunction, shares that count's
+    // noun ("ce ne sont pas 203, mais au moins 300 personnes", "de 70 à 115 morts").
+    for i in (0..figures.len().saturating_sub(1)).rev() {
+        if figures[i].category.is_some() || !bare[i] {
+            continue;
+        }
+        let next = &figures[i + 1];
+        let Some(category) = next.category.clone() else {
+            continue;
+        };
+        if sentence_of(doc, figures[i].span) != sentence_of(doc, next.span) {
+            continue;
+        }
+        let between: Vec<&str> = context.words[context.first_word_from(figures[i].span.end)
+            ..context.first_word_from(next.span.start)]
+            .iter()
+            .map(|w| w.folded.as_str())
+            .collect();
+        let joined = between.len() <= ELLIPSIS_WORDS
+            && between.iter().any(|w| lexicon.ellipsis.contains(*w))
+            && between
+                .iter()
+                .all(|w| lexicon.ellipsis.contains(*w) || matches!(*w, "pas" | "non" | "ne" | "n"));
+        if joined {
+            let (part, part_name) = (next.part.clone(), next.part_name.clone());
+            let figure = &mut figures[i];
+            figure.evidence.push(format!(
+                "counts {category}: shares the noun of the count after it"
+            ));
+            figure.category = Some(category);
+            figure.part = part;
+            figure.part_name = part_name;
+        }
+    }
+    // A figure given as newer ("ont annoncé un peu plus tard 39 morts") supersedes the other
+    // values of the same thing given just before it (in its sentence or the one before; the
+    // lead's summary further up is the article's own current reading).
+    let sentences: Vec<Span> = figures.iter().map(|f| sentence_of(doc, f.span)).collect();
+    for j in 0..figures.len() {
+        if !later[j] || figures[j].earlier || figures[j].category.is_none() {
+            continue;
+        }
+        let reach = doc
+            .layers
+            .sentences
+            .iter()
+            .rfind(|s| s.span.end <= sentences[j].start)
+            .map(|s| s.span.start)
+            .unwrap_or(sentences[j].start);
+        for i in 0..j {
+            let (a, b) = (&figures[i], &figures[j]);
+            if a.earlier
+                || sentences[i].start < reach
+                || a.category != b.category
+                || a.part != b.part
+                || a.span.end > b.span.start
+                || a.interval() == b.interval()
+            {
+                continue;
+            }
+            let shown = doc.slice(b.span).to_string();
+            let figure = &mut figures[i];
+            figure.earlier = true;
+            figure
+                .evidence
+                .push(format!("earlier: superseded by the newer \"{shown}\""));
+        }
     }
     // A weak cue ("selon un premier bilan") marks a figure as superseded only when the
     // article gives a current figure of the same thing with another value.
@@ -800,12 +988,11 @@ fn source_of(
         }
     }
     let speaker = attribution.speaker?;
-    if let Some(mention) = doc
-        .layers
-        .entities
-        .iter()
-        .rfind(|m| m.span.overlaps(&speaker) && m.label != EntityType::LOC)
-    {
+    if let Some(mention) = doc.layers.entities.iter().rfind(|m| {
+        m.span.overlaps(&speaker)
+            && m.label != EntityType::LOC
+            && !attribution.via.contains(&m.entity)
+    }) {
         return Some(Source {
             key: entity_key(mention),
             entity: mention.entity.clone(),
@@ -848,9 +1035,11 @@ fn source_of(
     }
     // A capital names an institution ("le Bureau des Nations unies"), not the place of a
     // description ("les autorités de Kyiv").
+    // Nor does the outlet a statement passed through ("un journaliste de l'AFP": the reporter
+    // is unnamed, the agency only relays).
     let in_place = |at: Span| {
         doc.layers.entities.iter().any(|m| {
-            m.label == EntityType::LOC
+            (m.label == EntityType::LOC || attribution.via.contains(&m.entity))
                 && m.span.start <= speaker.start + at.start
                 && speaker.start + at.end <= m.span.end
         })
@@ -901,7 +1090,7 @@ fn breakdown(
             .map(|n| n.span.start)
             .unwrap_or(usize::MAX)
             .min(sentence.end);
-        let after = context.after(q.span, next);
+        let after = context.after_limit(q.span, next, PLACE_WORDS);
         let end = after
             .last()
             .map(|&k| context.words[k].span.end)

@@ -49,7 +49,9 @@ impl Default for StoryConfig {
             group_average: 0.18,
             inferred_veto_days: 365,
             event_day_factor: 0.3,
-            event_day_tolerance: 2,
+            // A flood or a siege runs over several days, and follow-ups name other days of it
+            // than the first report: three days apart is still one event.
+            event_day_tolerance: 3,
             date_free_days: 10,
             date_veto_days: 60,
             index_terms: 12,
@@ -324,4 +326,45 @@ pub fn components<'a>(
         groups.entry(root).or_default().push((*id).clone());
     }
     groups.into_values().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(id: &str, published: &str, days: &[&str]) -> DocFeatures {
+        let date = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("a date");
+        let terms: BTreeMap<String, f64> = ["crue", "inondations", "torrent", "digue", "sinistres"]
+            .iter()
+            .map(|t| (t.to_string(), (0.2f64).sqrt()))
+            .collect();
+        DocFeatures {
+            id: DocId(id.to_string()),
+            label: None,
+            outlet: None,
+            published: Some(date(published)),
+            words: 300,
+            terms,
+            entities: Vec::new(),
+            dates: days.iter().map(|d| (date(d), date(d))).collect(),
+            anchor: Some(date(published)),
+            anchor_given: true,
+            fingerprints: Vec::new(),
+            figures: Vec::new(),
+            statements: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn follow_ups_naming_days_three_apart_tell_one_event() {
+        let config = StoryConfig::default();
+        // The first report names the night of the flood; the follow-up five days later names
+        // the day the rescuers finished, three days after it.
+        let first = article("a", "2026-05-12", &["2026-05-11"]);
+        let later = article("b", "2026-05-16", &["2026-05-14"]);
+        assert!(is_link(&score_pair(&first, &later, &config), &config));
+        // A week apart, two floods in one valley are two events.
+        let other = article("c", "2026-05-19", &["2026-05-18"]);
+        assert!(!is_link(&score_pair(&first, &other, &config), &config));
+    }
 }

@@ -178,3 +178,131 @@ fn authorities_of_a_place_are_no_named_claimant() {
         read("Trois personnes ont été tuées dans la nuit, ont indiqué les autorités de Kharkiv.");
     assert_eq!(source_key(&doc, &figures, "Trois"), None);
 }
+
+#[test]
+fn a_bare_number_shares_the_noun_of_the_count_it_is_contrasted_with() {
+    let (doc, figures) = read(
+        "D'après l'ONG, ce ne sont pas 45, mais au moins 80 personnes qui ont été tuées \
+         dans le village.",
+    );
+    let after = category(&doc, &figures, "au moins 80").expect("the second count is read");
+    assert_eq!(category(&doc, &figures, "45"), Some(after));
+
+    let (doc, figures) =
+        read("Le bilan des inondations est passé de 12 à au moins 19 morts lundi.");
+    assert_eq!(category(&doc, &figures, "12"), Some("killed"));
+    assert!(figure(&doc, &figures, "12").earlier);
+    assert!(!figure(&doc, &figures, "au moins 19").earlier);
+}
+
+#[test]
+fn a_number_whose_noun_names_another_thing_is_no_enumeration() {
+    let (doc, figures) = read(
+        "La tempête a fait 640 morts, mais le bilan risque de s'alourdir en raison du nombre \
+         de disparus, estimé à des centaines.",
+    );
+    assert_eq!(category(&doc, &figures, "640"), Some("killed"));
+    assert_ne!(category(&doc, &figures, "des centaines"), Some("killed"));
+}
+
+#[test]
+fn a_place_a_dozen_words_on_is_still_the_part_of_a_breakdown() {
+    let (doc, figures) = read(
+        "Trois autres décès ont été signalés dans la province voisine de Cuenca, et un \
+         quatrième à Teruel.",
+    );
+    let part = figure(&doc, &figures, "Trois").part_name.as_deref();
+    assert_eq!(part, Some("Cuenca"));
+}
+
+#[test]
+fn the_seats_of_a_party_belong_to_the_party_not_its_leader() {
+    let (doc, figures) = read(
+        "Résultats : Union démocratique du Centre (UDC, dirigée par Jean-Paul Mabillard) : \
+         31,2 % – 57 élus.",
+    );
+    let part = figure(&doc, &figures, "57").part_name.as_deref();
+    assert!(part.is_some_and(|p| !p.contains("Mabillard")), "{part:?}");
+}
+
+#[test]
+fn victims_of_abuse_and_identified_bodies_are_no_toll() {
+    let (doc, figures) = read(
+        "Selon l'ONU, 34 femmes ont été victimes de violences sexuelles pendant l'assaut. \
+         Les corps de 212 personnes ont été retrouvés et identifiés à la morgue.",
+    );
+    assert_ne!(category(&doc, &figures, "34 femmes"), Some("killed"));
+    assert_eq!(category(&doc, &figures, "212"), Some("bodies"));
+}
+
+#[test]
+fn the_less_seriously_injured_are_a_count_of_their_own() {
+    let (doc, figures) = read(
+        "L'accident a fait 4 blessés graves et 9 blessés un peu moins graves, selon les \
+         pompiers.",
+    );
+    let grave = category(&doc, &figures, "4 blessés");
+    let less = category(&doc, &figures, "9 blessés");
+    assert_eq!(grave, Some("seriously_injured"));
+    assert!(less.is_some() && less != grave && less != Some("injured"));
+}
+
+#[test]
+fn a_figure_announced_later_supersedes_the_one_before_it() {
+    let (doc, figures) = read(
+        "Incendie à Lyon : une dizaine de morts dans un immeuble. Le feu a pris dans la nuit \
+         au rez-de-chaussée. Le maire a d'abord évoqué 8 morts. Les secours ont annoncé un peu \
+         plus tard 13 morts dans le quartier, dont 2 pompiers.",
+    );
+    assert!(figure(&doc, &figures, "8 morts").earlier);
+    assert!(!figure(&doc, &figures, "13 morts").earlier);
+    // The headline's summary two sentences up is not what the newer figure revises.
+    assert!(!figure(&doc, &figures, "une dizaine").earlier);
+
+    // With no other value of the same thing, "d'abord" supersedes nothing.
+    let (doc, figures) = read("Les pompiers ont d'abord secouru 6 blessés dans l'immeuble.");
+    assert!(!figure(&doc, &figures, "6 blessés").earlier);
+}
+
+#[test]
+fn the_outlet_a_reporter_works_for_is_no_claimant() {
+    let (doc, figures) = read(
+        "Sur l'autoroute, une quarantaine de tracteurs bloquent la sortie, a constaté un \
+         journaliste de l'AFP.",
+    );
+    assert_eq!(source_key(&doc, &figures, "une quarantaine"), None);
+}
+
+#[test]
+fn marchers_are_counted_as_such_unless_the_clause_says_what_befell_them() {
+    let (doc, figures) = read(
+        "Des milliers de personnes ont défilé samedi à Lomé. Selon les organisateurs, la \
+         marche a rassemblé 20 000 personnes. Onze manifestants ont été blessés et plus de 30 \
+         militants ont été interpellés.",
+    );
+    let marchers = category(&doc, &figures, "Des milliers");
+    assert!(marchers.is_some());
+    assert_eq!(category(&doc, &figures, "20 000"), marchers);
+    assert_eq!(category(&doc, &figures, "Onze"), Some("injured"));
+    assert_eq!(category(&doc, &figures, "plus de 30"), Some("arrested"));
+}
+
+#[test]
+fn a_toll_over_a_season_is_told_apart_from_the_event_toll() {
+    let (doc, figures) = read(
+        "Depuis le début de l'hivernage, les pluies ont fait 58 morts dans le pays. Le \
+         glissement de terrain de mardi a fait 9 morts.",
+    );
+    let season = figure(&doc, &figures, "58");
+    let event = figure(&doc, &figures, "9 morts");
+    assert_eq!(season.category, event.category);
+    assert_ne!(season.part, event.part);
+}
+
+#[test]
+fn a_party_named_right_before_the_next_count_is_that_counts_party() {
+    let (doc, figures) =
+        read("Au Grand Conseil, le Parti socialiste obtient 41 sièges et l'UDC 30, selon la chancellerie.");
+    let part = figure(&doc, &figures, "41").part_name.as_deref();
+    assert!(part.is_some_and(|p| p.contains("socialiste")), "{part:?}");
+}

@@ -86,22 +86,38 @@ pub struct Context<'a> {
     pub sentence_initial: bool,
 }
 
-/// Pushes the hashed features of a position into `out`.
+/// Pushes the hashed features of a position into `out` (cleared first): those of the word
+/// alone ([`extract_word`]), then those of its context ([`extract_context`]).
 pub fn extract(ctx: &Context<'_>, shape_buf: &mut Vec<u8>, out: &mut Vec<u64>) {
+    extract_word(ctx.word, ctx.lower, ctx.sentence_initial, shape_buf, out);
+    extract_context(ctx, out);
+}
+
+/// The features that depend on the word alone (as written, lowercased, and whether it
+/// opens the sentence), into `out` (cleared first): the first ones [`extract`] pushes.
+pub fn extract_word(
+    word: &str,
+    lower: &str,
+    sentence_initial: bool,
+    shape_buf: &mut Vec<u8>,
+    out: &mut Vec<u64>,
+) {
     out.clear();
-    let tag_byte = |t: Option<Upos>| t.map(|t| t as u8).unwrap_or(0xfe);
     out.push(template(0));
-    out.push(mix(template(1), ctx.lower.as_bytes()));
-    out.push(mix(template(2), suffix(ctx.lower, 1).as_bytes()));
-    out.push(mix(template(3), suffix(ctx.lower, 2).as_bytes()));
-    out.push(mix(template(4), suffix(ctx.lower, 3).as_bytes()));
-    out.push(mix(template(5), prefix(ctx.lower, 2).as_bytes()));
-    shape(ctx.word, shape_buf);
+    out.push(mix(template(1), lower.as_bytes()));
+    out.push(mix(template(2), suffix(lower, 1).as_bytes()));
+    out.push(mix(template(3), suffix(lower, 2).as_bytes()));
+    out.push(mix(template(4), suffix(lower, 3).as_bytes()));
+    out.push(mix(template(5), prefix(lower, 2).as_bytes()));
+    shape(word, shape_buf);
     out.push(mix(template(6), shape_buf));
-    out.push(mix(
-        mix(template(7), shape_buf),
-        &[ctx.sentence_initial as u8],
-    ));
+    out.push(mix(mix(template(7), shape_buf), &[sentence_initial as u8]));
+}
+
+/// The features of a position's context (words around, previous tags), appended to
+/// `out`: the ones [`extract`] pushes after [`extract_word`]'s.
+pub fn extract_context(ctx: &Context<'_>, out: &mut Vec<u64>) {
+    let tag_byte = |t: Option<Upos>| t.map(|t| t as u8).unwrap_or(0xfe);
     out.push(mix(template(8), &[tag_byte(ctx.prev_tag)]));
     out.push(mix(
         template(9),
@@ -122,6 +138,12 @@ pub fn extract(ctx: &Context<'_>, shape_buf: &mut Vec<u8>, out: &mut Vec<u64>) {
     ));
     // The word as written: capitalised forms of common words ("Selon") differ from names.
     out.push(mix(template(17), ctx.word.as_bytes()));
+}
+
+/// A 64-bit hash of a word and whether it opens its sentence (the key of the tagger's
+/// memory of word scores).
+pub(crate) fn word_hash(word: &str, sentence_initial: bool) -> u64 {
+    mix(mix(FNV_OFFSET, word.as_bytes()), &[sentence_initial as u8])
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ mod features;
 mod model;
 pub mod train;
 
-pub use model::{ModelError, Tagger};
+pub use model::{ModelError, Prefix, Tagger};
 
 /// Universal Dependencies part-of-speech tags.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

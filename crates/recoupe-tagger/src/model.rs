@@ -1,11 +1,13 @@
 //! The trained model: sparse, quantised perceptron weights keyed by feature hash.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::io::{Read, Write};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
-use crate::features::{extract, lower_into, Context};
+use crate::features::{extract_context, extract_word, lower_into, word_hash, Context};
 use crate::Upos;
 
 const MAGIC: &[u8; 6] = b"RCPT1\0";
@@ -42,6 +44,28 @@ pub(crate) type FeatureMap<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>
 pub struct Tagger {
     rows: FeatureMap<u32>,
     weights: Vec<f32>,
+    /// Tells taggers apart in the per-thread memory of word scores.
+    id: u64,
+}
+
+/// Taggers made so far (each gets the next number as its id).
+static TAGGERS: AtomicU64 = AtomicU64::new(0);
+
+/// Words whose scores a thread remembers before it starts over.
+const WORD_SCORES_CAPACITY: usize = 50_000;
+
+/// The sum of the weights of the features of a word alone (see [`extract_word`]), by word
+/// hash: news repeat their words, and these features are half of every position's.
+struct WordScores {
+    tagger: u64,
+    scores: FeatureMap<(Box<str>, bool, [f32; Upos::COUNT])>,
+}
+
+thread_local! {
+    static WORD_SCORES: std::cell::RefCell<WordScores> = std::cell::RefCell::new(WordScores {
+        tagger: u64::MAX,
+        scores: FeatureMap::default(),
+    });
 }
 
 static EMBEDDED: OnceLock<Tagger> = OnceLock::new();
@@ -57,17 +81,20 @@ impl Tagger {
     }
 
     pub(crate) fn from_rows(rows: FeatureMap<u32>, weights: Vec<f32>) -> Tagger {
-        Tagger { rows, weights }
+        Tagger {
+            rows,
+            weights,
+            id: TAGGERS.fetch_add(1, Ordering::Relaxed),
+        }
     }
 
     pub fn feature_count(&self) -> usize {
         self.rows.len()
     }
 
-    /// Adds the weights of `features` into `scores`.
+    /// Adds the weights of `features` into `scores`, in order.
     #[inline]
-    pub(crate) fn score(&self, features: &[u64], scores: &mut [f32; Upos::COUNT]) {
-        *scores = [0.0; Upos::COUNT];
+    fn add(&self, features: &[u64], scores: &mut [f32; Upos::COUNT]) {
         for f in features {
             if let Some(&row) = self.rows.get(f) {
                 let w = &self.weights[row as usize * Upos::COUNT..(row as usize + 1) * Upos::COUNT];
@@ -76,6 +103,59 @@ impl Tagger {
                 }
             }
         }
+    }
+
+    /// The tag of the position `ctx` describes. The word's own features are summed first,
+    /// in the same order as always, so their sum can be remembered per word and the
+    /// context's features added to it give exactly the scores of one pass over all.
+    fn tag_position(&self, ctx: &Context<'_>, shape: &mut Vec<u8>, feats: &mut Vec<u64>) -> Upos {
+        let mut scores = self.word_scores(ctx, shape, feats);
+        feats.clear();
+        extract_context(ctx, feats);
+        self.add(feats, &mut scores);
+        best(&scores)
+    }
+
+    /// The summed weights of the word's own features, from this thread's memory when the
+    /// word was seen before (with the same sentence-initial flag).
+    fn word_scores(
+        &self,
+        ctx: &Context<'_>,
+        shape: &mut Vec<u8>,
+        feats: &mut Vec<u64>,
+    ) -> [f32; Upos::COUNT] {
+        let compute = |shape: &mut Vec<u8>, feats: &mut Vec<u64>| {
+            extract_word(ctx.word, ctx.lower, ctx.sentence_initial, shape, feats);
+            let mut scores = [0.0f32; Upos::COUNT];
+            self.add(feats, &mut scores);
+            scores
+        };
+        let hash = word_hash(ctx.word, ctx.sentence_initial);
+        WORD_SCORES.with(|memory| {
+            let mut memory = memory.borrow_mut();
+            if memory.tagger != self.id {
+                memory.scores.clear();
+                memory.tagger = self.id;
+            }
+            match memory.scores.get(&hash) {
+                Some((word, initial, scores))
+                    if **word == *ctx.word && *initial == ctx.sentence_initial =>
+                {
+                    return *scores;
+                }
+                // another word with the same hash keeps its place
+                Some(_) => return compute(shape, feats),
+                None => {}
+            }
+            let scores = compute(shape, feats);
+            if memory.scores.len() >= WORD_SCORES_CAPACITY {
+                memory.scores.clear();
+            }
+            memory
+                .scores
+                .insert(hash, (ctx.word.into(), ctx.sentence_initial, scores));
+            scores
+        })
     }
 
     /// Tags a sentence given as words (tokens as written).
@@ -98,13 +178,57 @@ impl Tagger {
             .collect();
         let mut feats = Vec::with_capacity(24);
         let mut shape = Vec::with_capacity(16);
-        let mut scores = [0.0f32; Upos::COUNT];
         for i in 0..words.len() {
             let ctx = context(words, &lowers, i, out);
-            extract(&ctx, &mut shape, &mut feats);
-            self.score(&feats, &mut scores);
-            out.push(best(&scores));
+            let tag = self.tag_position(&ctx, &mut shape, &mut feats);
+            out.push(tag);
         }
+    }
+
+    /// The tag of word `i` of the sentence that `prefix` was [started](Prefix::start) on,
+    /// tagging only as far as `i` (`None` past the sentence's end). `word(k)` gives word `k`
+    /// as written; it is asked once per word, in order, and only up to `i + 2`.
+    ///
+    /// Decoding is greedy left to right and a position's features see only the two words
+    /// after it, so the tags of a prefix are exactly those of the whole sentence ([`tag`](Self::tag)):
+    /// a caller that needs the tag of the first words pays for those words only.
+    pub fn tag_at<'w>(
+        &self,
+        prefix: &mut Prefix,
+        i: usize,
+        mut word: impl FnMut(usize) -> Cow<'w, str>,
+    ) -> Option<Upos> {
+        if i >= prefix.len {
+            return None;
+        }
+        let Prefix {
+            len,
+            fed,
+            words,
+            lowers,
+            tags,
+            feats,
+            shape,
+        } = prefix;
+        while tags.len() <= i {
+            let k = tags.len();
+            let need = (k + 3).min(*len);
+            while *fed < need {
+                if words.len() <= *fed {
+                    words.push(String::new());
+                    lowers.push(String::new());
+                }
+                let w = word(*fed);
+                words[*fed].clear();
+                words[*fed].push_str(&w);
+                lower_into(&w, &mut lowers[*fed]);
+                *fed += 1;
+            }
+            let ctx = context_of(&words[k], &lowers[..*fed], k, tags);
+            let tag = self.tag_position(&ctx, shape, feats);
+            tags.push(tag);
+        }
+        Some(tags[i])
     }
 
     /// Serialises the model: sparse, weights quantised to i16, deflate-compressed.
@@ -167,7 +291,40 @@ impl Tagger {
             }
             rows.insert(key, row as u32);
         }
-        Ok(Tagger { rows, weights })
+        Ok(Tagger::from_rows(rows, weights))
+    }
+}
+
+/// A sentence being tagged on demand by [`Tagger::tag_at`]; its buffers are reused from
+/// one sentence to the next.
+#[derive(Debug, Default)]
+pub struct Prefix {
+    /// Words in the sentence.
+    len: usize,
+    /// Words read so far (`words` and `lowers` hold them; entries past it are stale).
+    fed: usize,
+    words: Vec<String>,
+    lowers: Vec<String>,
+    tags: Vec<Upos>,
+    feats: Vec<u64>,
+    shape: Vec<u8>,
+}
+
+impl Prefix {
+    /// Forgets the previous sentence and starts one of `len` words.
+    pub fn start(&mut self, len: usize) {
+        self.len = len;
+        self.fed = 0;
+        self.tags.clear();
+    }
+
+    /// Words in the current sentence.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
     }
 }
 
@@ -187,6 +344,12 @@ pub(crate) fn context<'a>(
     i: usize,
     tags: &[Upos],
 ) -> Context<'a> {
+    context_of(words[i], lowers, i, tags)
+}
+
+/// The context of word `i` (`word`), given the lowercased words of the sentence (only
+/// those up to `i + 2` are read).
+fn context_of<'a>(word: &'a str, lowers: &'a [String], i: usize, tags: &[Upos]) -> Context<'a> {
     let at = |j: isize| -> &'a str {
         if j < 0 {
             "<s>"
@@ -196,7 +359,7 @@ pub(crate) fn context<'a>(
     };
     let i_signed = i as isize;
     Context {
-        word: words[i],
+        word,
         lower: &lowers[i],
         prev_lower: at(i_signed - 1),
         prev2_lower: at(i_signed - 2),
@@ -238,6 +401,131 @@ mod tests {
         assert_eq!(tags[7], Upos::Noun);
         assert_eq!(tags[11], Upos::Propn, "{tags:?}");
         assert_eq!(tags[13], Upos::Punct);
+    }
+
+    #[test]
+    fn tags_asked_word_by_word_are_the_whole_sentence_tags() {
+        let tagger = Tagger::embedded();
+        let sentences: [&[&str]; 4] = [
+            &[
+                "Dans",
+                "la",
+                "nuit",
+                ",",
+                "les",
+                "Forces",
+                "spéciales",
+                "ont",
+                "quitté",
+                "Gao",
+                "pour",
+                "Kidal",
+                ".",
+            ],
+            &["Arrivé", "hier", "."],
+            &["Selon"],
+            &[
+                "Le",
+                "porte-parole",
+                "du",
+                "ministère",
+                "de",
+                "l'",
+                "Intérieur",
+                "a",
+                "démenti",
+                "toute",
+                "arrestation",
+                "à",
+                "Tunis",
+                "mardi",
+                "soir",
+                ".",
+            ],
+        ];
+        // one buffer for every sentence: what a long sentence leaves must not leak into
+        // the next, shorter one
+        let mut prefix = Prefix::default();
+        for words in sentences {
+            let whole = tagger.tag(words);
+            // in order, out of order, and past the end
+            prefix.start(words.len());
+            assert_eq!(prefix.len(), words.len());
+            let last = words.len() - 1;
+            assert_eq!(
+                tagger.tag_at(&mut prefix, last, |k| Cow::Borrowed(words[k])),
+                Some(whole[last])
+            );
+            for (i, &tag) in whole.iter().enumerate() {
+                assert_eq!(
+                    tagger.tag_at(&mut prefix, i, |k| Cow::Borrowed(words[k])),
+                    Some(tag),
+                    "{words:?} at {i}"
+                );
+            }
+            assert_eq!(
+                tagger.tag_at(&mut prefix, words.len(), |k| Cow::Borrowed(words[k])),
+                None
+            );
+            for i in (0..words.len()).rev() {
+                prefix.start(words.len());
+                let mut asked = 0;
+                let tag = tagger.tag_at(&mut prefix, i, |k| {
+                    asked = asked.max(k + 1);
+                    Cow::Borrowed(words[k])
+                });
+                assert_eq!(tag, Some(whole[i]), "{words:?} at {i} first");
+                // only the words the features of 0..=i read
+                assert_eq!(asked, (i + 3).min(words.len()));
+            }
+        }
+    }
+
+    /// Tags by one pass over all the features of each position, remembering nothing.
+    fn tag_from_scratch(tagger: &Tagger, words: &[&str]) -> Vec<Upos> {
+        let lowers: Vec<String> = words
+            .iter()
+            .map(|w| {
+                let mut s = String::new();
+                lower_into(w, &mut s);
+                s
+            })
+            .collect();
+        let (mut shape, mut feats, mut tags) = (Vec::new(), Vec::new(), Vec::new());
+        for i in 0..words.len() {
+            let ctx = context(words, &lowers, i, &tags);
+            crate::features::extract(&ctx, &mut shape, &mut feats);
+            let mut scores = [0.0f32; Upos::COUNT];
+            tagger.add(&feats, &mut scores);
+            tags.push(best(&scores));
+        }
+        tags
+    }
+
+    #[test]
+    fn remembered_word_scores_tag_as_scoring_from_scratch() {
+        let embedded = Tagger::embedded();
+        let copy = Tagger::from_bytes(&embedded.to_bytes().unwrap()).unwrap();
+        let sentences: [&[&str]; 3] = [
+            &[
+                "Selon", "la", "police", ",", "Selon", "a", "fui", "vers", "Selon", ".",
+            ],
+            &["Les", "blindés", "ont", "franchi", "la", "frontière", "."],
+            &["Franchi", "hier", ",", "le", "fleuve", "déborde", "."],
+        ];
+        // twice each, and alternating taggers: a second tagger must not read the first
+        // one's memory
+        for _ in 0..2 {
+            for words in sentences {
+                for tagger in [embedded, &copy] {
+                    assert_eq!(
+                        tagger.tag(words),
+                        tag_from_scratch(tagger, words),
+                        "{words:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

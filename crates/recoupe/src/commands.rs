@@ -155,6 +155,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 min_articles: min_articles as usize,
                 disagreeing,
                 limit: limit as usize,
+                ..Default::default()
             };
             crate::stories::stories(db, &filter, update, json.json, style)
         }

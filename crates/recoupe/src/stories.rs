@@ -10,6 +10,7 @@ use recoupe_app::query::{
     self, Appearance, CopyOf, EventFilter, EventRow, FactFilter, StoryDetail, StoryFilter,
     StorySummary,
 };
+use recoupe_app::story;
 use recoupe_model::{Document, Qualifier, QuantityValue};
 
 use crate::commands::{print_json, short};
@@ -203,27 +204,11 @@ pub fn stories(
 }
 
 fn value(v: &QuantityValue) -> String {
-    let n = |x: f64| {
-        if x.fract() == 0.0 && x.abs() < 1e15 {
-            format!("{}", x as i64)
-        } else {
-            format!("{x}")
-        }
-    };
-    match v {
-        QuantityValue::Single(x) => n(*x),
-        QuantityValue::Range([a, b]) => format!("{}–{}", n(*a), n(*b)),
-    }
+    story::format_value(v)
 }
 
 fn qualified(v: &QuantityValue, q: Qualifier) -> String {
-    let prefix = match q {
-        Qualifier::MoreThan => "more than ",
-        Qualifier::LessThan => "less than ",
-        Qualifier::About => "about ",
-        Qualifier::Exact | Qualifier::Range => "",
-    };
-    format!("{prefix}{}", value(v))
+    story::format_qualified(v, q)
 }
 
 fn render_event(out: &mut String, d: &StoryDetail, style: Style) {
@@ -235,112 +220,20 @@ fn render_event(out: &mut String, d: &StoryDetail, style: Style) {
         );
         return;
     };
-    let modes = if e.modes.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", e.modes.join(", "))
-    };
+    let view = story::event_view(e);
     let _ = writeln!(
         out,
-        "\n{} {}{} — {} mentions in {} articles",
+        "\n{} {} — {} mentions in {} articles",
         style.bold("Event"),
-        e.event_type.as_str(),
-        modes,
-        e.mentions,
-        e.articles
+        view.kind,
+        view.mentions,
+        view.articles
     );
-    let names = |list: &[recoupe_app::query::RecordEntity]| {
-        list.iter()
-            .map(|a| format!("{} ({})", a.name, a.entity))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    if !e.actors.is_empty() {
-        let _ = writeln!(out, "  actors          {}", names(&e.actors));
-    }
-    if !e.recipients.is_empty() {
-        let _ = writeln!(out, "  recipients      {}", names(&e.recipients));
-    }
-    if let Some(p) = &e.place {
-        let _ = writeln!(
-            out,
-            "  place           {}{}{} (precision {})",
-            p.name,
-            p.admin1
-                .as_deref()
-                .map(|a| format!(", {a}"))
-                .unwrap_or_default(),
-            p.country
-                .as_deref()
-                .map(|c| format!(", {c}"))
-                .unwrap_or_default(),
-            p.precision.code()
-        );
-    } else if let Some(c) = &e.country {
-        let _ = writeln!(out, "  country         {c}");
-    }
-    if let Some(date) = &e.date {
-        let _ = writeln!(
-            out,
-            "  date            {} (in {} articles)",
-            date.value,
-            date.articles.len()
-        );
-    }
-    if let Some(f) = &e.fatalities {
-        let range = match (f.low, f.high) {
-            (Some(l), Some(h)) if l == h => value(&QuantityValue::Single(l)),
-            (Some(l), Some(h)) => format!(
-                "{}–{}",
-                value(&QuantityValue::Single(l)),
-                value(&QuantityValue::Single(h))
-            ),
-            (Some(l), None) => format!("at least {}", value(&QuantityValue::Single(l))),
-            (None, Some(h)) => format!("at most {}", value(&QuantityValue::Single(h))),
-            (None, None) => "unknown".into(),
-        };
-        let _ = writeln!(
-            out,
-            "  fatalities      {range}{}",
-            f.fact
-                .as_deref()
-                .map(|id| format!(" (fact {id})"))
-                .unwrap_or_default()
-        );
-        for r in &f.reports {
-            let _ = writeln!(
-                out,
-                "    {:<14} {}{}{}",
-                r.article,
-                qualified(&r.value, r.qualifier),
-                r.source
-                    .as_deref()
-                    .map(|s| format!(" according to {s}"))
-                    .unwrap_or_default(),
-                if r.earlier { " (earlier figure)" } else { "" }
-            );
+    for field in &view.fields {
+        let _ = writeln!(out, "  {:<15} {}", field.label, field.value);
+        for line in &field.details {
+            let _ = writeln!(out, "    {line}");
         }
-    }
-    for r in &e.responsibility {
-        let mut parts = Vec::new();
-        if !r.claimed_by.is_empty() {
-            parts.push(format!("held responsible by {}", names(&r.claimed_by)));
-        }
-        if !r.denied_by.is_empty() {
-            parts.push(format!("denied by {}", names(&r.denied_by)));
-        }
-        let _ = writeln!(
-            out,
-            "  responsibility  {} ({}): {}{}",
-            r.actor.name,
-            r.actor.entity,
-            if parts.is_empty() {
-                "stated".to_string()
-            } else {
-                parts.join("; ")
-            },
-            if r.established { " · established" } else { "" }
-        );
     }
 }
 
@@ -363,11 +256,9 @@ pub fn render_story(d: &StoryDetail, explain: bool, style: Style) -> String {
     render_event(&mut out, d, style);
 
     let _ = writeln!(out, "\n{}", style.bold("Articles"));
-    let label: BTreeMap<&str, &str> = d
-        .story
-        .articles
+    let labels = story::labels(d);
+    let label: BTreeMap<&str, &str> = labels
         .iter()
-        .zip(&d.story.labels)
         .map(|(a, l)| (a.as_str(), l.as_str()))
         .collect();
     for m in &d.members {
@@ -461,50 +352,32 @@ pub fn render_story(d: &StoryDetail, explain: bool, style: Style) -> String {
 
     if !d.story.facts.is_empty() {
         let _ = writeln!(out, "\n{}", style.bold("Facts (value → sources → outlets)"));
-        for f in &d.story.facts {
-            let name = match &f.part_name {
-                Some(p) => format!("{} @ {p}", f.category),
-                None => f.category.clone(),
-            };
-            let disputed: std::collections::BTreeSet<usize> =
-                f.disagreements.iter().flat_map(|x| [x.a, x.b]).collect();
-            for (k, support) in f.support.iter().enumerate() {
-                let marked = support.reports.iter().any(|r| disputed.contains(r));
-                // "article group <id>" named by the group's article as the corpus calls it.
-                let sources: Vec<String> = support
-                    .sources
-                    .iter()
-                    .map(|s| match s.strip_prefix("article group ") {
-                        Some(id) => {
-                            format!("article {}", label.get(id).copied().unwrap_or(short(id, 8)))
-                        }
-                        None => s.strip_prefix("claimant ").unwrap_or(s).to_string(),
-                    })
-                    .collect();
+        for table in story::fact_tables(d, &labels) {
+            for (k, row) in table.values.iter().enumerate() {
+                let sources: Vec<&str> = row.sources.iter().map(|s| s.text.as_str()).collect();
                 let _ = writeln!(
                     out,
                     "  {:<22} {:<16} → {} ({} independent) → {}{}",
-                    if k == 0 { name.as_str() } else { "" },
-                    qualified(&support.value, support.qualifier),
+                    if k == 0 { table.name.as_str() } else { "" },
+                    row.shown,
                     sources.join(", "),
-                    support.independent_sources,
-                    support.outlets.join(", "),
-                    if marked {
+                    row.independent_sources,
+                    row.outlets.join(", "),
+                    if row.disagrees {
                         format!("  {}", style.bold("✗ disagrees"))
                     } else {
                         String::new()
                     }
                 );
             }
-            let earlier: Vec<String> = f
-                .reports
+            let earlier: Vec<String> = table
+                .earlier
                 .iter()
-                .filter(|r| r.earlier)
-                .map(|r| {
+                .map(|e| {
                     format!(
                         "{} in {}",
-                        qualified(&r.value, r.qualifier),
-                        label.get(r.doc.as_str()).copied().unwrap_or("-")
+                        e.shown,
+                        if e.label.is_empty() { "-" } else { &e.label }
                     )
                 })
                 .collect();

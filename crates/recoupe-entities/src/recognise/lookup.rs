@@ -101,6 +101,15 @@ impl Recogniser<'_> {
             if single && !first.name_like {
                 continue;
             }
+            // "Le monde entier", "La presse": an article capitalised by the sentence start
+            // before lowercase words is no title ("Le Monde" capitalises its noun)
+            if !single
+                && first.initial
+                && matches!(&*first.folded, "le" | "la" | "les")
+                && toks[i + 1..j].iter().all(|t| !t.cap)
+            {
+                continue;
+            }
             // a window may not cut a name in two: "les forces du Hachd al-Chaabi" is not the
             // alias "forces du Hachd" followed by "al-Chaabi"
             if last.name_like
@@ -195,6 +204,11 @@ impl Recogniser<'_> {
                         .unwrap_or(first.text)
                 ));
                 k
+            } else if j == i + 2 && first.folded == "l'" && toks[i + 1].all_caps {
+                // "L'ONU", "l'OTAN": an acronym takes no article of its own, wherever the
+                // article is capitalised
+                evidence.push(format!("article \"{}\" left out of the name", first.text));
+                i + 1
             } else if j > i + 1
                 && first.initial
                 && matches!(&*first.folded, "le" | "la" | "les" | "l'")

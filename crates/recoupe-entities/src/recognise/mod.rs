@@ -68,8 +68,8 @@ pub struct Recogniser<'a> {
     /// Demonym probes already made.
     pub demonyms: &'a DemonymCache,
     /// Part-of-speech tags of the sentence last asked about, by the start of that sentence;
-    /// computed only when a rule needs a tag (most sentences never do).
-    pub tags: RefCell<(Option<usize>, Vec<Upos>)>,
+    /// computed only when and as far as a rule needs a tag (most sentences never do).
+    pub tags: RefCell<(Option<usize>, recoupe_tagger::Prefix)>,
 }
 
 /// Rule name of a lone capitalised organisation head, kept only as the short form of a
@@ -77,27 +77,25 @@ pub struct Recogniser<'a> {
 pub const RULE_SHORT_FORM: &str = "org-short-form";
 
 impl Recogniser<'_> {
-    /// The tagger's part of speech for token `i` of sentence `s`, the sentence being tagged
-    /// once on first use.
+    /// The tagger's part of speech for token `i` of sentence `s`. The sentence is tagged
+    /// left to right only as far as a rule has asked (most ask about its first words).
     pub(crate) fn upos(&self, toks: &[Tk<'_>], s: SentenceRange, i: usize) -> Upos {
         let mut cache = self.tags.borrow_mut();
-        if cache.0 != Some(s.start) {
-            // the model was trained on straight apostrophes ("l'", not "l’")
-            let owned: Vec<std::borrow::Cow<'_, str>> = toks[s.start..s.end]
-                .iter()
-                .map(|t| {
-                    if t.text.contains('’') {
-                        std::borrow::Cow::Owned(t.text.replace('’', "'"))
-                    } else {
-                        std::borrow::Cow::Borrowed(t.text)
-                    }
-                })
-                .collect();
-            let words: Vec<&str> = owned.iter().map(|w| w.as_ref()).collect();
-            recoupe_tagger::Tagger::embedded().tag_into(&words, &mut cache.1);
-            cache.0 = Some(s.start);
+        let (start, prefix) = &mut *cache;
+        if *start != Some(s.start) {
+            prefix.start(s.end - s.start);
+            *start = Some(s.start);
         }
-        cache.1.get(i - s.start).copied().unwrap_or(Upos::X)
+        let tag = recoupe_tagger::Tagger::embedded().tag_at(prefix, i - s.start, |k| {
+            let text = toks[s.start + k].text;
+            // the model was trained on straight apostrophes ("l'", not "l’")
+            if text.contains('’') {
+                std::borrow::Cow::Owned(text.replace('’', "'"))
+            } else {
+                std::borrow::Cow::Borrowed(text)
+            }
+        });
+        tag.unwrap_or(Upos::X)
     }
 
     /// Whether the capitalised word at `k` is a noun or adjective to the tagger
@@ -122,6 +120,9 @@ impl Recogniser<'_> {
         self.sentence_mentions(toks, s, text, out);
         for c in &mut out[first..] {
             self.extend_by_year(toks, s, c);
+            if c.label == EntityType::PER {
+                extend_by_initial(toks, s, c);
+            }
         }
         self.acronym_long_forms(toks, s, out, first);
     }
@@ -377,5 +378,32 @@ impl Recogniser<'_> {
             break;
         }
         last
+    }
+}
+
+/// Whether token `k` is a one-letter capital with its period glued to it ("V." of
+/// "Jérôme V."): an initial standing for a withheld surname.
+fn initial_at(toks: &[Tk<'_>], s: SentenceRange, k: usize) -> bool {
+    let (Some(letter), Some(dot)) = (toks.get(k), toks.get(k + 1)) else {
+        return false;
+    };
+    k + 1 < s.end
+        && letter.is_word()
+        && letter.cap
+        && letter.text.chars().count() == 1
+        && dot.text == "."
+        && dot.span.start == letter.span.end
+}
+
+/// "Jérôme V.", "Charly A.": court and crime reports withhold surnames and write their
+/// initial; the initial with its period belongs to the person's name.
+fn extend_by_initial(toks: &[Tk<'_>], s: SentenceRange, c: &mut Cand) {
+    // the surname initial already in the span, its period just after
+    if c.end >= 1 && c.end - 1 > c.start && initial_at(toks, s, c.end - 1) {
+        c.end += 1;
+        c.evidence.push("initial of the surname".to_string());
+    } else if initial_at(toks, s, c.end) && toks[c.end].span.start > toks[c.end - 1].span.end {
+        c.end += 2;
+        c.evidence.push("initial of the surname".to_string());
     }
 }

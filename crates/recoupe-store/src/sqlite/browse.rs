@@ -520,6 +520,11 @@ fn opening(text: &str) -> String {
     }
 }
 
+/// Statements of a speaker read and sorted all together; a speaker of more is read in its
+/// newest [`CLAIM_DOCUMENTS`] documents.
+const CLAIMS_SORTED: u64 = 2000;
+const CLAIM_DOCUMENTS: usize = 1000;
+
 impl Browse for SqliteStore {
     fn search_page(&self, filter: &SearchFilter) -> Result<SearchPage, StoreError> {
         let _snapshot = self
@@ -625,14 +630,66 @@ impl Browse for SqliteStore {
         run().map_err(failed(&self.path, "list places for the map"))
     }
 
+    fn entity_page(
+        &self,
+        name_or_key: &str,
+        documents: usize,
+    ) -> Result<Option<crate::EntityDetail>, StoreError> {
+        self.entity_with(name_or_key, Some(documents))
+    }
+
+    fn claims_of_entity(&self, key: &str, limit: usize) -> Result<Vec<crate::Claim>, StoreError> {
+        let members = self.group_of(key)?;
+        let group = self.group_json(key)?;
+        let what = format!("read the claims of {key}");
+        let limit = limit.min(i64::MAX as usize) as i64;
+        let statements: u64 = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM attributions
+                 WHERE speaker_key IN (SELECT value FROM json_each(?1))",
+            )
+            .and_then(|mut stmt| stmt.query_row([&group], |row| row.get(0)))
+            .map_err(failed(&self.path, &what))?;
+        if statements <= CLAIMS_SORTED {
+            return self.read_claims(
+                "FROM attributions a JOIN documents d USING (doc_rowid)
+                 WHERE a.speaker_key IN (SELECT value FROM json_each(?1))
+                 ORDER BY d.published DESC, d.id, a.position LIMIT ?2",
+                params![group, limit],
+                &what,
+            );
+        }
+        // A speaker of many statements: its newest are in its newest documents (a speaker
+        // is an entity its document mentions).
+        let total = self.documents_of_group(&members, &group)?;
+        let sample: Vec<i64> = self
+            .latest_documents(&group, total, CLAIM_DOCUMENTS)?
+            .into_iter()
+            .map(|d| d.0)
+            .collect();
+        let sample = serde_json::to_string(&sample).map_err(|source| StoreError::Serialize {
+            id: key.to_string(),
+            source,
+        })?;
+        self.read_claims(
+            "FROM json_each(?3) s CROSS JOIN attributions a ON a.doc_rowid = s.value
+             JOIN documents d ON d.doc_rowid = a.doc_rowid
+             WHERE a.speaker_key IN (SELECT value FROM json_each(?1))
+             ORDER BY d.published DESC, d.id, a.position LIMIT ?2",
+            params![group, limit, sample],
+            &what,
+        )
+    }
+
     fn mentions_by_month(&self, key: &str) -> Result<Vec<MonthCount>, StoreError> {
         let group = self.group_json(key)?;
+        // From the counts kept as documents arrive (migration 0006). A document naming
+        // two keys of a merged entity counts in both.
         let run = || -> rusqlite::Result<Vec<MonthCount>> {
             let mut stmt = self.conn.prepare_cached(
-                "SELECT substr(d.published, 1, 7) AS month, count(*), count(DISTINCT d.doc_rowid)
-                 FROM mentions m JOIN documents d USING (doc_rowid)
-                 WHERE m.entity_key IN (SELECT value FROM json_each(?1))
-                   AND d.published IS NOT NULL
+                "SELECT month, sum(mentions), sum(documents) FROM entity_months
+                 WHERE entity_key IN (SELECT value FROM json_each(?1)) AND month <> ''
                  GROUP BY month ORDER BY month",
             )?;
             let rows = stmt.query_map([group], |row| {
@@ -655,24 +712,14 @@ impl Browse for SqliteStore {
     }
 
     fn documents_mentioning(&self, key: &str, limit: usize) -> Result<Vec<String>, StoreError> {
+        let members = self.group_of(key)?;
         let group = self.group_json(key)?;
-        let run = || -> rusqlite::Result<Vec<String>> {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT id FROM documents
-                 WHERE doc_rowid IN (SELECT doc_rowid FROM mentions
-                                     WHERE entity_key IN (SELECT value FROM json_each(?1)))
-                 ORDER BY published IS NULL, published DESC, doc_rowid DESC LIMIT ?2",
-            )?;
-            let rows = stmt
-                .query_map(params![group, limit.min(i64::MAX as usize) as i64], |row| {
-                    row.get(0)
-                })?;
-            rows.collect()
-        };
-        run().map_err(failed(
-            &self.path,
-            &format!("list documents mentioning {key}"),
-        ))
+        let total = self.documents_of_group(&members, &group)?;
+        Ok(self
+            .latest_documents(&group, total, limit)?
+            .into_iter()
+            .map(|d| d.1)
+            .collect())
     }
 
     fn documents_at_place(&self, key: &str, limit: usize) -> Result<Vec<String>, StoreError> {

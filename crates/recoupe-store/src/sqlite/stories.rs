@@ -149,7 +149,7 @@ fn pack<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, String> {
     zstd::bulk::compress(&json, 3).map_err(|e| e.to_string())
 }
 
-fn unpack<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
+pub(super) fn unpack<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
     let json = zstd::stream::decode_all(bytes).map_err(|e| e.to_string())?;
     serde_json::from_slice(&json).map_err(|e| e.to_string())
 }

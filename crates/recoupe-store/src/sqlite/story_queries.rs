@@ -8,7 +8,7 @@ use recoupe_model::{DocId, Qualifier, QuantityValue, Span};
 use recoupe_stories::{Link, Story};
 use rusqlite::{params, OptionalExtension};
 
-use super::stories::read_copies_from;
+use super::stories::{read_copies_from, unpack};
 use super::{enum_from_str, failed, optional_date, SqliteStore};
 use crate::stories::*;
 use crate::{fold, Store, StoreError};
@@ -186,14 +186,71 @@ impl SqliteStore {
         Ok((story, event))
     }
 
+    /// The whole cross-article layer read back: every story with its event record, every
+    /// copy pair with its passages, every article's features. For scoring the layer as
+    /// stored (`recoupe eval`); on a large store it is large.
+    pub fn story_layer(&self) -> Result<StoryLayer, StoreError> {
+        let fail = || failed(&self.path, "read the cross-article layer");
+        let rowids: Vec<i64> = self
+            .conn
+            .prepare("SELECT story_rowid FROM stories ORDER BY id")
+            .and_then(|mut stmt| stmt.query_map([], |row| row.get(0))?.collect())
+            .map_err(fail())?;
+        let mut stories = Vec::with_capacity(rowids.len());
+        for rowid in rowids {
+            stories.push(self.story_json(rowid)?);
+        }
+        let firsts: Vec<i64> = self
+            .conn
+            .prepare("SELECT DISTINCT a FROM copies")
+            .and_then(|mut stmt| stmt.query_map([], |row| row.get(0))?.collect())
+            .map_err(fail())?;
+        let mut copies = Vec::new();
+        for a in firsts {
+            copies.extend(
+                read_copies_from(&self.conn, &self.path, a)?
+                    .into_iter()
+                    .map(|(_, pair)| pair),
+            );
+        }
+        copies.sort_by(|x, y| (&x.a, &x.b).cmp(&(&y.a, &y.b)));
+        let packed: Vec<(i64, Vec<u8>)> = self
+            .conn
+            .prepare("SELECT doc_rowid, features FROM story_features")
+            .and_then(|mut stmt| {
+                stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+                    .collect()
+            })
+            .map_err(fail())?;
+        let mut features = Vec::with_capacity(packed.len());
+        for (rowid, bytes) in packed {
+            let f: recoupe_stories::DocFeatures = unpack(&bytes).map_err(|e| {
+                self.corrupt_story("story_features", format!("document row {rowid}: {e}"))
+            })?;
+            features.push(f);
+        }
+        features.sort_by(|x, y| x.id.cmp(&y.id));
+        Ok(StoryLayer {
+            stories,
+            copies,
+            features,
+        })
+    }
+
     pub(super) fn list_stories(
         &self,
         filter: &StoryFilter,
     ) -> Result<Vec<StorySummary>, StoreError> {
+        let order = match filter.order {
+            StoryOrder::Articles => "s.articles DESC, s.last_date DESC, s.id",
+            StoryOrder::IndependentSources => {
+                "s.independent DESC, s.articles DESC, s.last_date DESC, s.id"
+            }
+        };
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM stories s
              WHERE s.articles >= ?1 AND (?2 = 0 OR s.disagreements > 0)
-             ORDER BY s.articles DESC, s.last_date DESC, s.id LIMIT ?3"
+             ORDER BY {order} LIMIT ?3"
         );
         self.summaries(
             &sql,
