@@ -615,7 +615,18 @@ impl Analyser<'_> {
                     event_type: trigger.event_type,
                     modes,
                     actors: actors.iter().map(|p| argument(p)).collect(),
-                    recipients: recipients.iter().map(|p| argument(p)).collect(),
+                    // "Selon le préfet, X, 12 personnes ont été tuées": who reports the
+                    // event is not the verb's subject it was done to.
+                    recipients: recipients
+                        .iter()
+                        .filter(|p| {
+                            !f.verbal
+                                || own_attribution
+                                    .and_then(|a| a.speaker_entity.as_deref())
+                                    .is_none_or(|speaker| speaker != p.entity)
+                        })
+                        .map(|p| argument(p))
+                        .collect(),
                     place: place_of(words, &parts, f, clause),
                     date: date_of(&dates, clause_span, trigger_span),
                     killed: killed_here,
@@ -949,7 +960,13 @@ impl Analyser<'_> {
             let Some((first, last)) = word_range(m.span) else {
                 continue;
             };
-            let (actor_key, place_only) = self.actor_key(m);
+            let (mut actor_key, place_only) = self.actor_key(m);
+            // "l'œuvre des Russes": a people named by its demonym stands for its country.
+            if m.label == EntityType::MISC && first == last {
+                if let Some(iso) = self.kb.demonym(&words[first].folded) {
+                    actor_key = format!("country:{iso}");
+                }
+            }
             let place_only = place_only || frame;
             parts.push(Part {
                 first,
@@ -1141,6 +1158,32 @@ impl Analyser<'_> {
                                 subjects.first().map(|p| as_arg(p))
                             }
                         })
+                        .or_else(|| speaker(parts));
+                    push(target, by, Stance::Claims, false);
+                }
+                Role::Of => {
+                    // "c'est l'œuvre des Russes", "X y voit la main de Y": the one right
+                    // after "de" did it, by the subject's or the speaker's account.
+                    // ("mise en œuvre de" is no authorship.)
+                    let en_before = first
+                        .checked_sub(1)
+                        .is_some_and(|k| words[k].folded == "en");
+                    if en_before
+                        || !words.get(end).is_some_and(|w| {
+                            matches!(w.folded.as_str(), "de" | "d'" | "du" | "des")
+                        })
+                    {
+                        continue;
+                    }
+                    let Some(target) = parts
+                        .iter()
+                        .find(|p| p.first > end && p.first <= end + 2 && !p.place_only)
+                    else {
+                        continue;
+                    };
+                    let by = subjects
+                        .first()
+                        .map(|p| as_arg(p))
                         .or_else(|| speaker(parts));
                     push(target, by, Stance::Claims, false);
                 }
@@ -1417,7 +1460,12 @@ fn object_right<'p>(words: &[Word], parts: &'p [Part], from: usize) -> Option<&'
                 .checked_sub(1)
                 .map(|b| words[b].folded.as_str())
                 .unwrap_or("");
+            // "dans les rues de Bruxelles": a place after "de" completes a noun.
+            let place_of_noun = p.label == Some(EntityType::LOC)
+                && k > from
+                && matches!(prev, "de" | "d'" | "du" | "des");
             if !p.place_only
+                && !place_of_noun
                 && !matches!(
                     prev,
                     "a" | "au" | "aux" | "selon" | "par" | "dans" | "en" | "avec" | "pour"
@@ -1524,7 +1572,14 @@ fn arguments<'p>(
                     .get(start)
                     .is_some_and(|w| matches!(w.folded.as_str(), "la" | "l'" | "les" | "le"));
                 let at = if skip_det { start + 1 } else { start };
-                if let Some(p) = parts.iter().find(|p| p.first == at && !p.place_only) {
+                // "l'attentat de Kaboul": a city after the noun says where, even a capital.
+                let city = |p: &Part| {
+                    p.label == Some(EntityType::LOC) && !p.entity.starts_with("country:")
+                };
+                if let Some(p) = parts
+                    .iter()
+                    .find(|p| p.first == at && !p.place_only && !city(p))
+                {
                     let patient = phrase.options.of_patient
                         || patient_type
                         || !matches!(

@@ -331,6 +331,8 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
         })
         .collect();
     let mut dates: BTreeMap<String, BTreeMap<usize, f64>> = BTreeMap::new();
+    // The values some dated report gives itself.
+    let mut dated: BTreeSet<String> = BTreeSet::new();
     for (k, e) in &main_mentions {
         let value = e.date.clone().or_else(|| {
             borrowed[*k]
@@ -340,14 +342,32 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
                 .and_then(|(_, value)| value.clone())
         });
         if let Some(d) = value {
+            if e.date.is_some() {
+                dated.insert(d.clone());
+            }
             let w = position_weight(documents[*k], e);
             let slot = dates.entry(d).or_default().entry(*k).or_default();
             *slot = slot.max(w);
         }
     }
-    let plausible = |value: &str| -> bool {
+    let in_window = |value: &str| -> bool {
         let Some(latest) = latest else { return true };
         first_day(value).is_some_and(|d| d <= latest && (latest - d).num_days() <= 62)
+    };
+    // A weekday an undated report names was placed against the story's earliest publication
+    // date, but the report may have been written days later ("the toll given on Friday
+    // evening"): placed against the wrong week, it lands before every date the dated reports
+    // give. Such a borrowed date counts only from two days before the earliest dated one.
+    let earliest_dated = dated
+        .iter()
+        .filter(|v| in_window(v))
+        .filter_map(|v| first_day(v))
+        .min();
+    let plausible = |value: &str| -> bool {
+        in_window(value)
+            && (dated.contains(value)
+                || !matches!((first_day(value), earliest_dated), (Some(d), Some(first))
+                    if (first - d).num_days() > 2))
     };
     // The event is the first thing its reports date: later dates in its clauses are most
     // often the follow-up (a toll revised, a visit, a reaction). Among the dates to the day
@@ -471,6 +491,12 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
     for r in &mut responsibility {
         r.established = actors.iter().any(|a| a.entity == r.actor.entity);
     }
+    // The country where it happened is a recipient only as the country attacked by another
+    // (below): "l'est du pays a été frappé", "défilé dans les rues de la capitale" say where.
+    if let Some(iso) = &country {
+        let home = format!("country:{iso}");
+        recipients.retain(|r| r.entity != home);
+    }
     if main == EventType::Assault {
         let support: BTreeSet<String> = article_set
             .iter()
@@ -547,9 +573,7 @@ fn collective_recipient(
         .iter()
         .filter_map(|a| side_of(kb, &a.entity))
         .any(|side| side == home);
-    let named_group = recipients
-        .iter()
-        .any(|r| r.entity == home || !is_person(kb, &r.entity));
+    let named_group = recipients.iter().any(|r| !is_person(kb, &r.entity));
     if !foreign || home_acts || named_group {
         return;
     }

@@ -717,3 +717,130 @@ fn issue14_an_attack_by_another_country_has_the_attacked_country_as_recipient() 
         record.recipients
     );
 }
+
+#[test]
+fn issue14_who_reports_a_killing_is_not_its_victim() {
+    let doc = annotate(
+        "q1",
+        None,
+        "Selon le maire de la ville, Jean Dupont, entre 20 et 30 personnes ont été tuées par des hommes armés.",
+    );
+    let e = of_type(&doc, EventType::Assault)[0];
+    assert!(
+        e.recipients
+            .iter()
+            .all(|r| !r.entity.contains("dpnt") && !r.entity.contains("dupont")),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn issue14_the_country_where_it_happened_is_no_recipient_of_a_march_or_a_domestic_attack() {
+    let doc = annotate(
+        "b1",
+        Some("2026-03-04"),
+        "Des milliers de personnes ont défilé mardi dans les rues de Madrid contre la réforme du travail.",
+    );
+    // (With no one named, the weak "défiler" reports nothing at all.)
+    assert!(
+        of_type(&doc, EventType::Protest)
+            .iter()
+            .all(|e| e.recipients.is_empty()),
+        "{:?}",
+        doc.layers.events
+    );
+    let a = annotate(
+        "b2",
+        Some("2026-03-04"),
+        "Le nord du Mali a été frappé mardi par une attaque qui a fait dix morts à Gao.",
+    );
+    let record = story_event(&[&a], &[]).unwrap();
+    assert!(
+        record.recipients.iter().all(|r| r.entity != "country:ML"),
+        "{:?}",
+        record.recipients
+    );
+}
+
+#[test]
+fn issue14_a_weekday_of_a_later_undated_report_does_not_date_the_event_a_week_early() {
+    // The dated report (a Thursday) dates the floods on Wednesday; the undated one, written
+    // days later, gives the toll "vendredi soir": placed against Thursday it would fall on
+    // the Friday before the floods.
+    let a = annotate(
+        "l1",
+        Some("2024-05-09"),
+        "Inondations en Tunisie\nDes inondations ont fait douze morts mercredi à Sfax, selon la protection civile.",
+    );
+    let b = annotate(
+        "l2",
+        None,
+        "Le bilan des inondations de Sfax, donné vendredi soir par les autorités, atteint vingt morts.",
+    );
+    let record = story_event(&[&a, &b], &[]).expect("a record");
+    assert_eq!(
+        record.date.as_ref().map(|d| d.value.as_str()),
+        Some("2024-05-08"),
+        "{record:?}"
+    );
+}
+
+#[test]
+fn issue14_the_work_of_x_and_x_is_behind_it_hold_x_responsible() {
+    let claims = |doc: &Document| -> Vec<(String, Option<String>)> {
+        doc.layers
+            .events
+            .iter()
+            .flat_map(|e| e.responsibility.iter())
+            .filter(|c| c.stance == Stance::Claims)
+            .map(|c| {
+                (
+                    c.actor.entity.clone(),
+                    c.by.as_ref().map(|b| b.entity.clone()),
+                )
+            })
+            .collect()
+    };
+    let doc = annotate(
+        "o1",
+        None,
+        "Le gouvernement israélien estime que l'attentat de Jérusalem est l'œuvre du Hamas.",
+    );
+    assert!(
+        claims(&doc).iter().any(|(a, _)| a.contains("hamas")),
+        "{:?}",
+        doc.layers.events
+    );
+    // The capital after the attack's noun is where it happened, not who did it.
+    let doc = annotate("o0", None, "L'attentat de Kaboul a fait dix morts.");
+    let e = of_type(&doc, EventType::Assault)[0];
+    assert!(e.actors.is_empty(), "{e:?}");
+    let doc = annotate(
+        "o2",
+        None,
+        "Selon Washington, l'Iran est derrière l'attaque contre le pétrolier.",
+    );
+    assert!(
+        claims(&doc).iter().any(|(a, _)| a == "country:IR"),
+        "{:?}",
+        doc.layers.events
+    );
+    // A people named by its demonym stands for its country.
+    let doc = annotate(
+        "o4",
+        None,
+        "« Ce bombardement est l'œuvre des Russes », a déclaré le maire.",
+    );
+    assert!(
+        claims(&doc).iter().any(|(a, _)| a == "country:RU"),
+        "{:?}",
+        doc.layers.events
+    );
+    // Putting a plan into effect is no authorship.
+    let doc = annotate(
+        "o3",
+        None,
+        "La mise en œuvre de l'accord d'Alger a été saluée après l'attaque.",
+    );
+    assert!(claims(&doc).is_empty(), "{:?}", doc.layers.events);
+}
