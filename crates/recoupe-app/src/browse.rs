@@ -210,6 +210,8 @@ pub fn entity_profile(store: &dyn Browse, name: &str) -> Result<Option<EntityPro
 pub enum TimelineSubject {
     /// An entity or a place, by key or name.
     Entity(String),
+    /// A story, by id or unique prefix: every statement and figure of its articles.
+    Story(String),
 }
 
 /// What a timeline item is.
@@ -220,8 +222,10 @@ pub enum ItemKind {
     StatementBy,
     /// Said by someone else, naming the subject.
     StatementAbout,
-    /// A figure in a sentence naming the subject.
+    /// A figure in a sentence naming the subject (of a story: any figure of its articles).
     Figure,
+    /// A statement in one of a story's articles.
+    Statement,
 }
 
 /// Where an item's date comes from.
@@ -255,10 +259,20 @@ pub struct TimelineItem {
     pub outlet: Option<String>,
 }
 
+/// What a [`Timeline`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SubjectKind {
+    Entity,
+    Story,
+}
+
 /// A timeline: dated items oldest first, and how many undated ones were left out.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Timeline {
-    /// The entity's canonical key.
+    /// Whether `key` names an entity or a story.
+    pub subject: SubjectKind,
+    /// The entity's canonical key, or the story's id.
     pub key: String,
     pub name: String,
     pub items: Vec<TimelineItem>,
@@ -277,17 +291,38 @@ fn date_within(doc: &Document, span: Span) -> Option<String> {
 }
 
 /// Dated statements by and about an entity (or place) and the figures given in sentences
-/// that name it, oldest first; `None` when nothing matches the subject.
+/// that name it, or every dated statement and figure of a story's articles, oldest first;
+/// `None` when nothing matches the subject.
 pub fn timeline(
     store: &dyn Browse,
     subject: &TimelineSubject,
 ) -> Result<Option<Timeline>, AppError> {
-    let TimelineSubject::Entity(name) = subject;
-    let Some(detail) = store.entity_page(name, 0)? else {
-        return Ok(None);
+    // A story's timeline takes everything its articles date; an entity's, what names it.
+    let (kind, key, name, keys, ids) = match subject {
+        TimelineSubject::Entity(name) => {
+            let Some(detail) = store.entity_page(name, 0)? else {
+                return Ok(None);
+            };
+            let keys = store.entity_keys(&detail.key)?;
+            let ids = store.documents_mentioning(&detail.key, PROFILE_DOCUMENTS)?;
+            (SubjectKind::Entity, detail.key, detail.name, keys, ids)
+        }
+        TimelineSubject::Story(reference) => {
+            let Some(detail) = store.story(reference)? else {
+                return Ok(None);
+            };
+            let ids = detail.members.iter().map(|m| m.id.clone()).collect();
+            let summary = detail.summary;
+            (
+                SubjectKind::Story,
+                summary.id,
+                summary.title,
+                Vec::new(),
+                ids,
+            )
+        }
     };
-    let keys = store.entity_keys(&detail.key)?;
-    let ids = store.documents_mentioning(&detail.key, PROFILE_DOCUMENTS)?;
+    let whole_story = kind == SubjectKind::Story;
     let docs = load(store, &ids)?;
     let mut items = Vec::new();
     let mut undated = 0;
@@ -306,7 +341,7 @@ pub fn timeline(
         for a in &doc.layers.attributions {
             let by_it = a.speaker_entity.as_ref().is_some_and(|k| keys.contains(k));
             let about = spans.iter().any(|s| a.content.contains(s));
-            if !by_it && !about {
+            if !by_it && !about && !whole_story {
                 continue;
             }
             let Some((date, date_from)) = dated(a.content) else {
@@ -316,7 +351,9 @@ pub fn timeline(
             push(TimelineItem {
                 date,
                 date_from,
-                kind: if by_it {
+                kind: if whole_story {
+                    ItemKind::Statement
+                } else if by_it {
                     ItemKind::StatementBy
                 } else {
                     ItemKind::StatementAbout
@@ -333,7 +370,7 @@ pub fn timeline(
             });
         }
         for sentence in &doc.layers.sentences {
-            if !spans.iter().any(|s| sentence.span.contains(s)) {
+            if !whole_story && !spans.iter().any(|s| sentence.span.contains(s)) {
                 continue;
             }
             for q in doc
@@ -370,8 +407,9 @@ pub fn timeline(
             .then(a.span.start.cmp(&b.span.start))
     });
     Ok(Some(Timeline {
-        key: detail.key,
-        name: detail.name,
+        subject: kind,
+        key,
+        name,
         items,
         undated,
         documents_read: docs.len(),

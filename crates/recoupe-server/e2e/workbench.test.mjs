@@ -208,6 +208,12 @@ test("stories → article with copied passages → its story → another article
   await shot("story");
   noProblems("the story page");
 
+  // The story's timeline, and back.
+  await Promise.all([page.waitForURL(/\/timeline\?story=/), page.locator("#story-timeline").click()]);
+  assert.ok(await page.locator(".tl-item").count() >= 1, "the story's dated statements and figures");
+  noProblems("the story's timeline");
+  await Promise.all([page.waitForURL(/\/story\//), page.locator("h1 a").click()]);
+
   // Back to the other article of the story.
   const other = page.locator(`#story-articles a.story-article:not([href="${first}"])`).first();
   const title = (await other.textContent()).trim();

@@ -35,7 +35,7 @@ pub const DOCUMENTS_PARAMS: &[&str] = &["outlet", "language", "from", "to", "off
 pub const ENTITIES_PARAMS: &[&str] = &["type", "limit"];
 pub const CLAIMS_PARAMS: &[&str] = &["speaker"];
 pub const PLACES_PARAMS: &[&str] = &["from", "to", "limit"];
-pub const TIMELINE_PARAMS: &[&str] = &["entity"];
+pub const TIMELINE_PARAMS: &[&str] = &["entity", "story"];
 pub const INGEST_PARAMS: &[&str] = &["format"];
 pub const STORIES_PARAMS: &[&str] = &["min_articles", "disagreeing", "sort", "limit"];
 pub const FACTS_PARAMS: &[&str] = &["disagreeing", "story", "limit"];
@@ -590,7 +590,7 @@ pub struct TimelineItem {
     pub date: String,
     /// `text` (a date written in the statement or sentence) or `published`.
     pub date_from: String,
-    /// `statement_by`, `statement_about` or `figure`.
+    /// `statement_by`, `statement_about`, `figure`, or in a story's timeline `statement`.
     pub kind: String,
     pub text: String,
     pub span: TextSpan,
@@ -605,6 +605,8 @@ pub struct TimelineItem {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Timeline {
+    /// `entity` or `story`: what `key` names.
+    pub subject: String,
     pub key: String,
     pub name: String,
     pub items: Vec<TimelineItem>,
@@ -616,6 +618,7 @@ pub struct Timeline {
 impl From<&browse::Timeline> for Timeline {
     fn from(t: &browse::Timeline) -> Timeline {
         Timeline {
+            subject: kind_name(&t.subject),
             key: t.key.clone(),
             name: t.name.clone(),
             items: t
@@ -1255,28 +1258,48 @@ async fn places(
     Ok(Json(list.iter().map(MapPlace::from).collect()))
 }
 
+/// The subject of a timeline request: exactly one of `entity` and `story`; shared by the
+/// API and the page so both answer the same mistakes the same way.
+pub(crate) fn timeline_subject(
+    params: &Params,
+) -> Result<(TimelineSubject, &'static str, String), ApiError> {
+    match (params.owned("entity"), params.owned("story")) {
+        (Some(entity), None) => Ok((TimelineSubject::Entity(entity.clone()), "entity", entity)),
+        (None, Some(story)) => Ok((TimelineSubject::Story(story.clone()), "story", story)),
+        (Some(_), Some(_)) => Err(ApiError::bad_parameter(
+            "story",
+            "give either entity or story, not both",
+        )),
+        (None, None) => Err(ApiError::bad_parameter(
+            "entity",
+            "required (or story: a story id)",
+        )),
+    }
+}
+
+/// Why a timeline subject was not found, naming the parameter it came from.
+pub(crate) fn timeline_not_found(parameter: &str, value: &str) -> ApiError {
+    ApiError::not_found(
+        parameter,
+        format!("no {parameter} `{}`", crate::params::clip(value)),
+    )
+}
+
 #[utoipa::path(get, path = "/api/v1/timeline", tag = "entities",
-    params(("entity" = String, Query, description = "Entity or place: key or name")),
+    params(("entity" = Option<String>, Query, description = "Entity or place: key or name (this or `story`)"),
+        ("story" = Option<String>, Query, description = "Story id or unique prefix: every dated statement and figure of its articles (this or `entity`)")),
     responses((status = 200, body = Timeline), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn timeline(
     State(state): Shared,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<Timeline>, ApiError> {
     let params = Params::parse(raw.as_deref(), TIMELINE_PARAMS)?;
-    let entity = params
-        .owned("entity")
-        .ok_or_else(|| ApiError::bad_parameter("entity", "required"))?;
-    let wanted = entity.clone();
+    let (subject, parameter, value) = timeline_subject(&params)?;
     let timeline = state
         .pool
-        .run(move |store| Ok(browse::timeline(store, &TimelineSubject::Entity(wanted))?))
+        .run(move |store| Ok(browse::timeline(store, &subject)?))
         .await?
-        .ok_or_else(|| {
-            ApiError::not_found(
-                "entity",
-                format!("no entity `{}`", crate::params::clip(&entity)),
-            )
-        })?;
+        .ok_or_else(|| timeline_not_found(parameter, &value))?;
     Ok(Json((&timeline).into()))
 }
 

@@ -10,7 +10,7 @@ use axum::http::Uri;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use recoupe_app::browse::{self, EntityProfile, Timeline, TimelineSubject};
+use recoupe_app::browse::{self, EntityProfile, Timeline};
 use recoupe_app::{query, SearchFilter, SearchPage};
 use serde::Deserialize;
 
@@ -984,7 +984,8 @@ struct TimelineTemplate {
     groups: Vec<(String, Vec<ItemView>)>,
     count: usize,
     undated: usize,
-    documents_read: usize,
+    /// Which documents were read: "its 12 most recent documents", "its 3 articles".
+    read_from: String,
 }
 
 fn timeline_template(state: &AppState, t: &Timeline) -> TimelineTemplate {
@@ -1003,11 +1004,13 @@ fn timeline_template(state: &AppState, t: &Timeline) -> TimelineTemplate {
                 browse::ItemKind::StatementBy => "said",
                 browse::ItemKind::StatementAbout => "said of",
                 browse::ItemKind::Figure => "figure",
+                browse::ItemKind::Statement => "said",
             },
             kind_class: match item.kind {
                 browse::ItemKind::StatementBy => "said",
                 browse::ItemKind::StatementAbout => "said-of",
                 browse::ItemKind::Figure => "figure",
+                browse::ItemKind::Statement => "said",
             },
             text: shorten(&item.text, 500),
             speaker: item.speaker.clone().unwrap_or_default(),
@@ -1025,12 +1028,20 @@ fn timeline_template(state: &AppState, t: &Timeline) -> TimelineTemplate {
     TimelineTemplate {
         nav: Nav::new(state, "timeline"),
         name: t.name.clone(),
-        entity_href: entity_href(&t.key),
+        entity_href: match t.subject {
+            browse::SubjectKind::Entity => entity_href(&t.key),
+            browse::SubjectKind::Story => format!("/story/{}", path_segment(&t.key)),
+        },
         chart: chart::bars(&months, "items", |_| None),
         count: t.items.len(),
         groups,
         undated: t.undated,
-        documents_read: t.documents_read,
+        read_from: match t.subject {
+            browse::SubjectKind::Entity => {
+                format!("its {} most recent documents", t.documents_read)
+            }
+            browse::SubjectKind::Story => format!("the story's {} articles", t.documents_read),
+        },
     }
 }
 
@@ -1043,7 +1054,7 @@ struct TimelinePickTemplate {
 
 async fn timeline(State(state): Shared, RawQuery(raw): RawQuery) -> Result<Response, PageError> {
     let params = Params::parse(raw.as_deref(), crate::api::TIMELINE_PARAMS)?;
-    let Some(entity) = params.owned("entity") else {
+    if params.owned("entity").is_none() && params.owned("story").is_none() {
         // No subject yet: offer the most mentioned entities.
         let list = state
             .pool
@@ -1060,13 +1071,13 @@ async fn timeline(State(state): Shared, RawQuery(raw): RawQuery) -> Result<Respo
                 })
                 .collect(),
         });
-    };
-    let wanted = entity.clone();
+    }
+    let (subject, parameter, value) = crate::api::timeline_subject(&params)?;
     let t = state
         .pool
-        .run(move |store| Ok(browse::timeline(store, &TimelineSubject::Entity(wanted))?))
+        .run(move |store| Ok(browse::timeline(store, &subject)?))
         .await?
-        .ok_or_else(|| ApiError::not_found("entity", format!("no entity `{}`", clip(&entity))))?;
+        .ok_or_else(|| crate::api::timeline_not_found(parameter, &value))?;
     render(&timeline_template(&state, &t))
 }
 

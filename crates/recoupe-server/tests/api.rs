@@ -589,6 +589,39 @@ async fn one_story_and_its_facts() {
         "x",
     );
 
+    // issue 11: a story's timeline holds the dated statements and figures of its articles
+    // only; entity and story together, or an unknown story, are named errors.
+    let t = get(&app, &format!("/api/v1/timeline?story={short}")).await;
+    assert_eq!(t.status, StatusCode::OK, "{}", t.body);
+    let t = t.json();
+    assert_eq!(t["subject"], "story");
+    assert_eq!(t["key"], id);
+    let items = t["items"].as_array().unwrap();
+    assert!(!items.is_empty());
+    let members: Vec<&str> = articles.iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert!(items
+        .iter()
+        .all(|i| members.contains(&i["doc_id"].as_str().unwrap())));
+    let dates: Vec<&str> = items.iter().map(|i| i["date"].as_str().unwrap()).collect();
+    assert!(
+        dates.windows(2).all(|w| w[0] <= w[1]),
+        "oldest first: {dates:?}"
+    );
+    assert_error(
+        &get(
+            &app,
+            &format!("/api/v1/timeline?story={id}&entity=actors%3Asdf"),
+        )
+        .await,
+        StatusCode::BAD_REQUEST,
+        "story",
+    );
+    assert_error(
+        &get(&app, "/api/v1/timeline?story=ffffffffffff").await,
+        StatusCode::NOT_FOUND,
+        "story",
+    );
+
     // Facts: of every story, of one, disagreeing only.
     let all = get(&app, "/api/v1/facts?limit=200").await.json();
     let all = all.as_array().unwrap();

@@ -101,6 +101,7 @@ async fn issue11_story_pages_and_copied_passages() {
         "id=\"facts\"".into(),
         "Statements by speaker".into(),
         "<strong id=\"independent\">1</strong>".into(),
+        format!("href=\"/timeline?story={id}\""),
     ];
     for article in detail["articles"].as_array().unwrap() {
         wanted.push(format!("href=\"/doc/{}\"", article["id"].as_str().unwrap()));
@@ -112,6 +113,11 @@ async fn issue11_story_pages_and_copied_passages() {
     }
     let wanted: Vec<&str> = wanted.iter().map(String::as_str).collect();
     assert_page(&page, &wanted);
+    // Its timeline heads back to the story.
+    assert_page(
+        &get(&app, &format!("/timeline?story={id}")).await,
+        &[&format!("href=\"/story/{id}\"")],
+    );
     // Either article's page marks the shared passages, names the other, links the story.
     let first = detail["articles"][0]["id"].as_str().unwrap();
     let second = detail["articles"][1]["id"].as_str().unwrap();
