@@ -1321,7 +1321,7 @@ mod tests {
     use crate::grammar::quoted_mask;
     use crate::testutil::{content, doc};
     use crate::words::scan;
-    use recoupe_model::{AttributionKind, EntityType};
+    use recoupe_model::{AttributionKind, Document, EntityType};
 
     // Issue 13: shapes of attribution met in unseen news.
 
@@ -1354,11 +1354,15 @@ mod tests {
         text: &str,
         entities: &[(&str, EntityType, &str)],
     ) -> Vec<(String, Option<String>)> {
-        let d = doc(text, None, entities);
+        found_in(&doc(text, None, entities))
+    }
+
+    /// Each attribution of `d` as its content and its speaker as written.
+    fn found_in(d: &Document) -> Vec<(String, Option<String>)> {
         d.layers
             .attributions
             .iter()
-            .map(|a| (content(&d, a), a.speaker.map(|s| d.slice(s).to_string())))
+            .map(|a| (content(d, a), a.speaker.map(|s| d.slice(s).to_string())))
             .collect()
     }
 
@@ -1458,12 +1462,7 @@ mod tests {
             None,
             &[("Le Temps", EntityType::ORG, "org:temps")],
         );
-        let found: Vec<(String, Option<String>)> = d
-            .layers
-            .attributions
-            .iter()
-            .map(|a| (content(&d, a), a.speaker.map(|s| d.slice(s).to_string())))
-            .collect();
+        let found = found_in(&d);
         assert_eq!(
             found,
             vec![
@@ -1494,12 +1493,7 @@ mod tests {
             None,
             &[("Paul Roux", EntityType::PER, "per:roux")],
         );
-        let found: Vec<(String, Option<String>)> = d
-            .layers
-            .attributions
-            .iter()
-            .map(|a| (content(&d, a), a.speaker.map(|s| d.slice(s).to_string())))
-            .collect();
+        let found = found_in(&d);
         assert_eq!(
             found,
             vec![
