@@ -641,20 +641,7 @@ impl SqliteStore {
                 "SELECT d.id, d.title, d.published, a.speaker, a.speaker_key, a.content,
                         a.kind, a.channel, a.via, a.hedged {filter}"
             ))?;
-            let rows = stmt.query_map(params, |row| {
-                Ok((
-                    row.get(0)?,
-                    row.get(1)?,
-                    row.get(2)?,
-                    row.get(3)?,
-                    row.get(4)?,
-                    row.get(5)?,
-                    row.get(6)?,
-                    row.get(7)?,
-                    row.get(8)?,
-                    row.get(9)?,
-                ))
-            })?;
+            let rows = stmt.query_map(params, |row| row.try_into())?;
             rows.collect()
         };
         let corrupt = |reason: String| StoreError::CorruptRow {
@@ -750,7 +737,7 @@ impl SqliteStore {
             .and_then(|mut stmt| {
                 stmt.query_map(
                     params![members_json, limit.min(i64::MAX as usize) as i64],
-                    |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+                    |row| row.try_into(),
                 )?
                 .collect()
             })
@@ -965,17 +952,7 @@ impl SqliteStore {
             let mut stmt = self.conn.prepare_cached(&format!(
                 "SELECT {MERGE_COLUMNS} FROM entity_merges {filter}"
             ))?;
-            let rows = stmt.query_map([param], |row| {
-                Ok((
-                    row.get(0)?,
-                    row.get(1)?,
-                    row.get(2)?,
-                    row.get(3)?,
-                    row.get(4)?,
-                    row.get(5)?,
-                    row.get(6)?,
-                ))
-            })?;
+            let rows = stmt.query_map([param], |row| row.try_into())?;
             rows.collect()
         };
         let raw = run().map_err(failed(path, "read entity merges"))?;
@@ -1100,15 +1077,15 @@ fn load_cluster_inputs(
     }
     let doc_ids = tx
         .prepare("SELECT doc_rowid, id FROM documents")?
-        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .query_map([], |row| row.try_into())?
         .collect::<rusqlite::Result<HashMap<i64, String>>>()?;
     let names = tx
         .prepare("SELECT name_folded, entity_key FROM entity_names")?
-        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .query_map([], |row| row.try_into())?
         .collect::<rusqlite::Result<Vec<(String, String)>>>()?;
     let pairs = |sql: &str| -> rusqlite::Result<Vec<(String, String)>> {
         tx.prepare(sql)?
-            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .query_map([], |row| row.try_into())?
             .collect()
     };
     Ok(Inputs {
@@ -1130,7 +1107,7 @@ fn load_cluster_inputs(
 fn rebuild_canonical(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<u64> {
     let active: Vec<(String, String)> = tx
         .prepare("SELECT from_key, to_key FROM entity_merges WHERE undone_at IS NULL")?
-        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .query_map([], |row| row.try_into())?
         .collect::<rusqlite::Result<_>>()?;
     tx.execute("DELETE FROM entity_canonical", [])?;
     let mut insert = tx.prepare_cached(
@@ -1894,15 +1871,7 @@ impl Store for SqliteStore {
                     label.map(EntityType::as_str),
                     limit.min(i64::MAX as usize) as i64
                 ],
-                |row| {
-                    Ok((
-                        row.get(0)?,
-                        row.get(1)?,
-                        row.get(2)?,
-                        row.get(3)?,
-                        row.get(4)?,
-                    ))
-                },
+                |row| row.try_into(),
             )?;
             rows.collect()
         };

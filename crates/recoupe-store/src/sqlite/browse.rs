@@ -373,7 +373,7 @@ impl SqliteStore {
         let (blob, text): (Vec<u8>, String) = self
             .conn
             .prepare_cached("SELECT layers, text FROM documents WHERE doc_rowid = ?1")
-            .and_then(|mut stmt| stmt.query_row([rowid], |row| Ok((row.get(0)?, row.get(1)?))))
+            .and_then(|mut stmt| stmt.query_row([rowid], |row| row.try_into()))
             .map_err(failed(&self.path, "read layers for facets"))?;
         let corrupt = |reason: String| StoreError::CorruptRow {
             path: self.path.clone(),
@@ -483,9 +483,7 @@ impl SqliteStore {
             let (id, title, text): (String, Option<String>, String) = self
                 .conn
                 .prepare_cached("SELECT id, title, text FROM documents WHERE doc_rowid = ?1")
-                .and_then(|mut stmt| {
-                    stmt.query_row([m.rowid], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
-                })
+                .and_then(|mut stmt| stmt.query_row([m.rowid], |row| row.try_into()))
                 .map_err(failed(&self.path, "read search hits"))?;
             let around = |text: &str| {
                 crate::snippet::snippet(text, &terms, SNIPPET_WORDS, HIT_START, HIT_END)
@@ -748,10 +746,8 @@ impl Browse for SqliteStore {
                 .conn
                 .prepare_cached("SELECT title, substr(text, 1, ?2) FROM documents WHERE id = ?1")
                 .and_then(|mut stmt| {
-                    stmt.query_row(params![id, OPENING_CHARS], |row| {
-                        Ok((row.get(0)?, row.get(1)?))
-                    })
-                    .optional()
+                    stmt.query_row(params![id, OPENING_CHARS], |row| row.try_into())
+                        .optional()
                 })
                 .map_err(failed(&self.path, "read headlines"))?;
             if let Some((title, opening)) = row {

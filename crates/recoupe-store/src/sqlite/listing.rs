@@ -111,7 +111,7 @@ impl SqliteStore {
                 "SELECT n.name_folded, coalesce(c.canonical_key, n.entity_key)
                  FROM entity_names n LEFT JOIN entity_canonical c USING (entity_key)",
             )?;
-            let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+            let rows = stmt.query_map([], |row| row.try_into())?;
             rows.collect()
         };
         run().map_err(failed(&self.path, "read entity names"))

@@ -440,7 +440,7 @@ impl<'c, 'd> Layer<'c, 'd> {
             .map_err(self.fail("read story links"))?;
         for &a in members {
             let rows: Vec<(i64, String)> = stmt
-                .query_map([a], |row| Ok((row.get(0)?, row.get(1)?)))
+                .query_map([a], |row| row.try_into())
                 .and_then(|rows| rows.collect())
                 .map_err(failed(self.path, "read story links"))?;
             for (b, json) in rows {
@@ -612,9 +612,7 @@ pub(super) fn read_copies_from(
     let run = || -> rusqlite::Result<Vec<(i64, CopyPair)>> {
         let rows: Vec<(i64, f64, f64, Option<i64>)> = conn
             .prepare_cached("SELECT b, share_a, share_b, origin FROM copies WHERE a = ?1")?
-            .query_map([a], |row| {
-                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
-            })?
+            .query_map([a], |row| row.try_into())?
             .collect::<rusqlite::Result<_>>()?;
         let mut out = Vec::with_capacity(rows.len());
         let a_id = doc_id(conn, a)?;

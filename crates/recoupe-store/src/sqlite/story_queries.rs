@@ -133,7 +133,7 @@ impl SqliteStore {
                      ORDER BY id LIMIT 11",
                 )
                 .and_then(|mut stmt| {
-                    stmt.query_map([&lowercase], |row| Ok((row.get(0)?, row.get(1)?)))?
+                    stmt.query_map([&lowercase], |row| row.try_into())?
                         .collect()
                 })
                 .map_err(fail())?;
@@ -173,7 +173,7 @@ impl SqliteStore {
         let (story, event): (String, Option<String>) = self
             .conn
             .prepare_cached("SELECT story, event FROM stories WHERE story_rowid = ?1")
-            .and_then(|mut stmt| stmt.query_row([rowid], |row| Ok((row.get(0)?, row.get(1)?))))
+            .and_then(|mut stmt| stmt.query_row([rowid], |row| row.try_into()))
             .map_err(failed(&self.path, &format!("read story row {rowid}")))?;
         let story: Story = serde_json::from_str(&story)
             .map_err(|e| self.corrupt_story("stories", format!("story row {rowid}: {e}")))?;
@@ -217,10 +217,7 @@ impl SqliteStore {
         let packed: Vec<(i64, Vec<u8>)> = self
             .conn
             .prepare("SELECT doc_rowid, features FROM story_features")
-            .and_then(|mut stmt| {
-                stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
-                    .collect()
-            })
+            .and_then(|mut stmt| stmt.query_map([], |row| row.try_into())?.collect())
             .map_err(fail())?;
         let mut features = Vec::with_capacity(packed.len());
         for (rowid, bytes) in packed {
@@ -282,10 +279,7 @@ impl SqliteStore {
                 "SELECT d.id, d.title, m.explanation FROM story_members m
                  JOIN documents d USING (doc_rowid) WHERE m.story_rowid = ?1 ORDER BY d.id",
             )
-            .and_then(|mut stmt| {
-                stmt.query_map([rowid], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
-                    .collect()
-            })
+            .and_then(|mut stmt| stmt.query_map([rowid], |row| row.try_into())?.collect())
             .map_err(failed(
                 &self.path,
                 &format!("read the members of story {}", story.id),
@@ -346,7 +340,7 @@ impl SqliteStore {
                         story,
                         filter.limit.min(i64::MAX as usize) as i64
                     ],
-                    |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+                    |row| row.try_into(),
                 )?
                 .collect()
             })
@@ -407,15 +401,7 @@ impl SqliteStore {
                         folded,
                         filter.limit.unwrap_or(usize::MAX).min(i64::MAX as usize) as i64,
                     ],
-                    |row| {
-                        Ok((
-                            row.get(0)?,
-                            row.get(1)?,
-                            row.get(2)?,
-                            row.get(3)?,
-                            row.get(4)?,
-                        ))
-                    },
+                    |row| row.try_into(),
                 )?
                 .collect()
             })
@@ -480,9 +466,7 @@ impl SqliteStore {
             let (title, outlet): (Option<String>, Option<String>) = self
                 .conn
                 .prepare_cached("SELECT title, outlet FROM documents WHERE id = ?1")
-                .and_then(|mut stmt| {
-                    stmt.query_row([other.as_str()], |row| Ok((row.get(0)?, row.get(1)?)))
-                })
+                .and_then(|mut stmt| stmt.query_row([other.as_str()], |row| row.try_into()))
                 .map_err(fail())?;
             out.push(CopyOf {
                 other: other.to_string(),
@@ -528,20 +512,7 @@ impl SqliteStore {
                    ON f.story_rowid = r.story_rowid AND f.position = r.fact_position
                  WHERE r.doc_rowid = ?1 ORDER BY r.start_byte, f.fact_id",
             )
-            .and_then(|mut stmt| {
-                stmt.query_map([rowid], |row| {
-                    Ok((
-                        row.get(0)?,
-                        row.get(1)?,
-                        row.get(2)?,
-                        row.get(3)?,
-                        row.get(4)?,
-                        row.get(5)?,
-                        row.get(6)?,
-                    ))
-                })?
-                .collect()
-            })
+            .and_then(|mut stmt| stmt.query_map([rowid], |row| row.try_into())?.collect())
             .map_err(failed(&self.path, &format!("read the facts of {doc}")))?;
         rows.into_iter()
             .map(|(start, end, fact, value, qualifier, earlier, source)| {
