@@ -138,6 +138,10 @@ impl<'a> Scanner<'a> {
                 if key == "d'" {
                     return self.is(index + 1, &["entre"]);
                 }
+                // "soit deux de moins qu'en 2022": a difference counted in the noun before.
+                if key == "de" && self.is(index + 1, &["moins", "plus"]) {
+                    return true;
+                }
                 // "Trois des huit blessés": the part of a counted group.
                 if key == "des" {
                     return self.plain_number(index + 1).is_some();
@@ -293,11 +297,12 @@ impl<'a> Scanner<'a> {
             if name_part {
                 return None;
             }
-            // "Ligue 1", "France 2": a number after a name is part of it.
+            // "Ligue 1", "France 2": a number after a name is part of it, unless the name
+            // is the subject of a clause whose verb and noun are left out ("et l'UDC 26").
             if before.kind == Kind::Word && before.capitalised && before.sentence == sentence {
                 let first = self.sentences[sentence].0;
                 if start - 1 > first {
-                    return None;
+                    return self.gapped_count(start, head, previous);
                 }
             }
         }
@@ -384,6 +389,40 @@ impl<'a> Scanner<'a> {
                 .or_else(|| recent.and_then(|q| q.unit.clone()))
                 .unwrap_or_default(),
             end,
+        })
+    }
+
+    /// "Le PS obtient 34 sièges, les Verts 21 et l'UDC 26": after "et" or a comma, an
+    /// article and a name, the verb and the noun of the clause before are left out (gapping)
+    /// and the count takes the unit of the sentence's previous quantity. The article is
+    /// required: "TF1 et France 2" names a channel, "et la Ligue 1" a league only in a
+    /// sentence with no count before it.
+    fn gapped_count(&self, start: usize, head: &Head, previous: &[Quantity]) -> Option<Noun> {
+        let sentence = self.tokens[start].sentence;
+        let (first, _) = self.sentences[sentence];
+        let mut name = start - 1;
+        while name > first
+            && start - name < 3
+            && self.tokens[name - 1].kind == Kind::Word
+            && self.tokens[name - 1].capitalised
+        {
+            name -= 1;
+        }
+        let article = name
+            .checked_sub(1)
+            .filter(|&a| a > first && matches!(self.key(a), "le" | "la" | "les" | "l'"))?;
+        if !matches!(self.key(article - 1), "et" | ",") {
+            return None;
+        }
+        let clause_start = self.tokens[article - 1].start;
+        let unit = previous
+            .last()
+            .filter(|q| q.span.start >= self.tokens[first].start && q.span.end <= clause_start)
+            .and_then(|q| q.unit.clone())
+            .filter(|unit| !unit.is_empty())?;
+        self.closes_bare(head.end, sentence).then_some(Noun {
+            unit,
+            end: head.end,
         })
     }
 
