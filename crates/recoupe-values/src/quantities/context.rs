@@ -323,7 +323,7 @@ impl<'a> Scanner<'a> {
                     Some(Upos::Adv | Upos::Cconj | Upos::Sconj | Upos::Adp | Upos::Pron)
                 );
             if !opens_count {
-                return None;
+                return self.gapped_count(start, head, previous);
             }
         }
         let labelled = self.lexicon.bare_not_after.contains(previous_word(1))
@@ -392,20 +392,41 @@ impl<'a> Scanner<'a> {
         })
     }
 
-    /// "Le PS obtient 34 sièges, les Verts 21 et l'UDC 26": after "et" or a comma, an
-    /// article and a name, the verb and the noun of the clause before are left out (gapping)
-    /// and the count takes the unit of the sentence's previous quantity. The article is
-    /// required: "TF1 et France 2" names a channel, "et la Ligue 1" a league only in a
-    /// sentence with no count before it.
+    /// "Le PS obtient 34 sièges, les Verts 21 et l'UDC 26", "la CGT a compté 400 000
+    /// manifestants, la préfecture de police 42 000": after "et" or a comma, an article and
+    /// a name or a noun phrase, the verb and the noun of the clause before are left out
+    /// (gapping) and the count takes the unit of the sentence's previous quantity. The
+    /// article is required: "TF1 et France 2" names a channel. After a common noun the count
+    /// must end its clause and the noun must be no label ("la route nationale 7" ends on an
+    /// adjective, "la ligne 14" on a label noun).
     fn gapped_count(&self, start: usize, head: &Head, previous: &[Quantity]) -> Option<Noun> {
         let sentence = self.tokens[start].sentence;
         let (first, _) = self.sentences[sentence];
-        let mut name = start - 1;
-        while name > first
-            && start - name < 3
-            && self.tokens[name - 1].kind == Kind::Word
-            && self.tokens[name - 1].capitalised
-        {
+        let last = start - 1;
+        let named = self.tokens[last].capitalised;
+        if !named {
+            let ends_clause = self.tokens.get(head.end).is_none_or(|t| {
+                t.sentence != sentence
+                    || t.kind == Kind::Punct && matches!(t.key.as_ref(), "." | ";" | "," | ")")
+            });
+            let label = self.lexicon.bare_not_after.contains(self.key(last));
+            if !ends_clause || label || self.tag(last) != Some(Upos::Noun) {
+                return None;
+            }
+        }
+        let mut name = last;
+        while name > first && last + 1 - name < 4 {
+            let before = &self.tokens[name - 1];
+            let key = before.key.as_ref();
+            if before.kind != Kind::Word || matches!(key, "le" | "la" | "les" | "l'") {
+                break;
+            }
+            let joins = before.capitalised
+                || matches!(key, "de" | "du" | "des" | "d'")
+                || !named && matches!(self.tag(name - 1), Some(Upos::Noun | Upos::Adj));
+            if !joins {
+                break;
+            }
             name -= 1;
         }
         let article = name

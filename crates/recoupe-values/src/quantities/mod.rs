@@ -713,6 +713,15 @@ mod tests {
             found("Le parti bleu remporte 41 sièges, les Verts 17 et l'Alliance 9."),
             ["41 sièges = 41", "17 = 17", "9 = 9"]
         );
+        assert_eq!(
+            found("Le syndicat a compté 8 000 marcheurs, la préfecture de police 3 100."),
+            ["8 000 marcheurs = 8000", "3 100 = 3100"]
+        );
+        // A road or a line named with a number stays a name.
+        assert_eq!(
+            found("Le convoi transportait 40 blessés, et la route nationale 7 était fermée."),
+            ["40 blessés = 40"]
+        );
         // A channel or a league named with a number stays a name.
         assert_eq!(
             found("Le débat a réuni 5 millions de téléspectateurs sur TF1 et France 2."),
