@@ -81,6 +81,10 @@ struct Lexicon {
     forces: BTreeSet<String>,
     /// Words making a count of seats or votes a threshold ("la majorité requise").
     threshold: BTreeSet<String>,
+    /// `lying` rules: bodies lying at the scene ("gisent"), counted as the dead.
+    lying: Vec<Rule>,
+    /// Words of images: a count seen on them is no toll ("vidéo").
+    image: BTreeSet<String>,
 }
 
 fn phrase_words(phrase: &str) -> Vec<String> {
@@ -104,6 +108,8 @@ fn lexicon() -> &'static Lexicon {
             neutral: BTreeSet::new(),
             forces: BTreeSet::new(),
             threshold: BTreeSet::new(),
+            lying: Vec::new(),
+            image: BTreeSet::new(),
         };
         for line in CATEGORIES.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -134,6 +140,17 @@ fn lexicon() -> &'static Lexicon {
                     lexicon
                         .forces
                         .insert(singular(&phrase_words(phrase).join(" ")));
+                }
+                ("image", _) => {
+                    lexicon.image.extend(phrase_words(phrase));
+                }
+                ("lying", _) => {
+                    lexicon.lying.push(Rule {
+                        category: "killed".to_string(),
+                        place: Where::After,
+                        phrase: phrase_words(phrase),
+                        weak: false,
+                    });
                 }
                 ("threshold", _) => {
                     lexicon.threshold.extend(phrase_words(phrase));
@@ -523,6 +540,21 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     .iter()
                     .find(|r| r.place == Where::Head && r.phrase.first() == Some(&head))
             });
+        // "Des dizaines de corps gisent au sol": bodies lying where the event struck are its
+        // dead, unless they are counted on images ("une vidéo où l'on voit 110 corps").
+        let sentence_words = context.folded(
+            &(context.first_word_from(sentence.start)..context.first_word_from(sentence.end))
+                .collect::<Vec<_>>(),
+        );
+        let on_images = sentence_words.iter().any(|w| lexicon.image.contains(*w));
+        let lying = lexicon
+            .lying
+            .iter()
+            .find(|r| has_phrase(&window_words, &r.phrase));
+        let head_rule = match (head_rule, lying) {
+            (Some(head), Some(rule)) if head.category == "bodies" && !on_images => Some(rule),
+            (head, _) => head,
+        };
         // A count of things (not people, and not itself a category word) counts its noun.
         let thing = unit_head.as_ref().is_some_and(|head| {
             !lexicon.generic.contains(&singular(head))

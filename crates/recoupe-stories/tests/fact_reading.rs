@@ -416,3 +416,15 @@ fn issue12_the_numbers_of_a_list_count_what_its_heading_names() {
     assert_eq!(category(&doc, &figures, "41"), Some("seats"));
     assert_eq!(category(&doc, &figures, "30"), Some("seats"));
 }
+
+#[test]
+fn issue12_bodies_lying_at_the_scene_are_the_dead_unless_seen_on_images() {
+    let (doc, figures) =
+        read("Après l'explosion du dépôt, une quinzaine de corps gisent encore sur la chaussée.");
+    assert_eq!(category(&doc, &figures, "une quinzaine"), Some("killed"));
+    let (doc, figures) = read(
+        "Sur une vidéo publiée par les rebelles, on distingue une quinzaine de corps gisant \
+         dans un fossé.",
+    );
+    assert_eq!(category(&doc, &figures, "une quinzaine"), Some("bodies"));
+}
