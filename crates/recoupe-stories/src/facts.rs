@@ -85,6 +85,10 @@ struct Lexicon {
     lying: Vec<Rule>,
     /// Words of images: a count seen on them is no toll ("vidéo").
     image: BTreeSet<String>,
+    /// Currency nouns (singular) → one name for each currency ("fcfa" → "franc").
+    currency: BTreeMap<String, String>,
+    /// What a sum of money is (`money:fine` …), from the words right before it.
+    money: Vec<Rule>,
 }
 
 fn phrase_words(phrase: &str) -> Vec<String> {
@@ -110,6 +114,8 @@ fn lexicon() -> &'static Lexicon {
             threshold: BTreeSet::new(),
             lying: Vec::new(),
             image: BTreeSet::new(),
+            currency: BTreeMap::new(),
+            money: Vec::new(),
         };
         for line in CATEGORIES.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -140,6 +146,20 @@ fn lexicon() -> &'static Lexicon {
                     lexicon
                         .forces
                         .insert(singular(&phrase_words(phrase).join(" ")));
+                }
+                ("currency", canonical) => {
+                    lexicon.currency.insert(
+                        singular(&phrase_words(phrase).concat()),
+                        canonical.to_string(),
+                    );
+                }
+                (money, _) if money.starts_with("money:") => {
+                    lexicon.money.push(Rule {
+                        category: money.to_string(),
+                        place: Where::Before,
+                        phrase: phrase_words(phrase),
+                        weak: false,
+                    });
                 }
                 ("image", _) => {
                     lexicon.image.extend(phrase_words(phrase));
@@ -847,8 +867,37 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     } else {
                         head.clone()
                     };
-                    evidence.push(format!("counts the unit \"{noun}\""));
-                    category = Some(format!("unit:{}", singular(&noun)));
+                    let noun = lexicon
+                        .currency
+                        .get(&singular(&noun))
+                        .cloned()
+                        .unwrap_or(noun);
+                    // "une amende de 500 millions de francs", "le détournement de 2 milliards":
+                    // what a sum of money is, from the noun or verb right before it.
+                    let kind = lexicon
+                        .currency
+                        .values()
+                        .any(|c| *c == noun)
+                        .then(|| {
+                            lexicon.money.iter().find(|r| {
+                                has_phrase(
+                                    &before_words[before_words.len().saturating_sub(4)..],
+                                    &r.phrase,
+                                )
+                            })
+                        })
+                        .flatten();
+                    if let Some(rule) = kind {
+                        evidence.push(format!(
+                            "a sum of {}: \"{}\"",
+                            rule.category,
+                            rule.phrase.join(" ")
+                        ));
+                        category = Some(rule.category.clone());
+                    } else {
+                        evidence.push(format!("counts the unit \"{noun}\""));
+                        category = Some(format!("unit:{}", singular(&noun)));
+                    }
                 }
                 Some(_) => {
                     // "ne sont pas 203 mais au moins 300 personnes": a generic noun right

@@ -428,3 +428,24 @@ fn issue12_bodies_lying_at_the_scene_are_the_dead_unless_seen_on_images() {
     );
     assert_eq!(category(&doc, &figures, "une quinzaine"), Some("bodies"));
 }
+
+#[test]
+fn issue12_a_fine_and_the_sum_embezzled_are_two_things_in_any_spelling_of_the_currency() {
+    let (doc, figures) = read(
+        "L'ancien trésorier, accusé d'avoir détourné 800 millions de francs CFA, a été condamné \
+         à une amende de 40 millions de FCFA.",
+    );
+    assert_eq!(category(&doc, &figures, "800"), Some("money:embezzled"));
+    assert_eq!(category(&doc, &figures, "40"), Some("money:fine"));
+    let (doc, figures) = read("Le tribunal lui a infligé une amende de 40 millions de FCFA.");
+    assert_eq!(category(&doc, &figures, "40"), Some("money:fine"));
+}
+
+#[test]
+fn issue12_seats_lost_are_no_count_of_seats_held() {
+    let (doc, figures) = read(
+        "Les écologistes, avec 17 députés, perdent trois sièges par rapport à la législature \
+         sortante.",
+    );
+    assert_eq!(category(&doc, &figures, "trois"), Some("seat_loss"));
+}
