@@ -1724,6 +1724,8 @@ pub fn link_facts(docs: &[&DocFeatures], copy_group: &BTreeMap<DocId, DocId>) ->
                     entry.1 = true;
                 }
                 Some(_) => {}
+                // A superseded figure sets no whole apart from the place's count.
+                None if figure.earlier => {}
                 None => entry.0 = true,
             }
         }
@@ -1887,6 +1889,22 @@ mod tests {
         let c = with_whole(doc_with("c", &[(0, 3000.0, "geo:derna", "Derna")]), 3900.0);
         let facts = link_facts(&[&a, &b, &c], &BTreeMap::new());
         assert_eq!(facts.len(), 2);
+    }
+
+    #[test]
+    fn issue12_a_superseded_whole_does_not_set_the_place_apart() {
+        // An article giving the city's count and, as an earlier figure, a count with no
+        // place: the city's count is still the story's count.
+        let a = doc_with("a", &[(0, 4000.0, "geo:derna", "Derna")]);
+        let b = with_whole(doc_with("b", &[]), 3800.0);
+        let mut c = with_whole(doc_with("c", &[(0, 4100.0, "geo:derna", "Derna")]), 3000.0);
+        c.figures[1].earlier = true;
+        let facts = link_facts(&[&a, &b, &c], &BTreeMap::new());
+        assert_eq!(facts.len(), 1);
+        assert_eq!(facts[0].articles(), 3);
+        // Current, the same whole sets the place apart.
+        c.figures[1].earlier = false;
+        assert_eq!(link_facts(&[&a, &b, &c], &BTreeMap::new()).len(), 2);
     }
 
     #[test]
