@@ -149,7 +149,10 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
                 speakers_seen.last(),
             ));
         }
-        previous_had_attribution = !found.is_empty();
+        // A quotation running over several sentences of one paragraph goes on being the
+        // same speaker's: the next paragraph inside it is still theirs ("« A. B. ⏎ C. »").
+        previous_had_attribution =
+            !found.is_empty() || previous_had_attribution && inside_quote && quote.inside();
         // A refusal to comment states nothing: the refusal itself is a fact the article
         // asserts ("Le ministère n'a pas souhaité commenter."). Words inside a quotation
         // opened before are someone's, never the article's own.
