@@ -108,6 +108,10 @@ pub struct Lexicon {
     /// Head nouns that name a person by office or role ("le chef caquiste", "le patron de
     /// l'organisation"): as a definite description they refer back to a person named before.
     pub person_roles: HashSet<String>,
+    /// Occupations and situations of a person ("le céréalier", "la plaignante"): as a
+    /// definite description they refer to the named person who has just spoken, or to one
+    /// named with that word nearby; otherwise to an unnamed person.
+    pub occupations: HashSet<String>,
     /// Head nouns that name an organisation ("cette force paramilitaire", "l'alliance",
     /// "le site"): as a definite description they refer back to an organisation named before.
     pub organisation_roles: HashSet<String>,
@@ -265,6 +269,9 @@ impl Lexicon {
                 }
                 "role_person" => {
                     lex.person_roles.insert(words.join(" "));
+                }
+                "occupation" => {
+                    lex.occupations.insert(words.join(" "));
                 }
                 "role_organisation" => {
                     lex.organisation_roles.insert(words.join(" "));
