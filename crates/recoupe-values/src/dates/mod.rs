@@ -70,10 +70,13 @@ pub enum DateExpr {
         weekday: u32,
         direction: i32,
     },
-    /// "dans la nuit de vendredi à samedi".
+    /// "dans la nuit de vendredi à samedi", "samedi et dimanche"; `ahead` when a future
+    /// tense or a forecast places the two days after the anchor ("prévoit … vendredi et
+    /// samedi"), else the last such days up to it.
     Night {
         from: u32,
         to: u32,
+        ahead: bool,
     },
     /// Day offset from publication ("hier" -1, "aujourd'hui" 0).
     RelativeDay(i64),
@@ -275,6 +278,24 @@ mod tests {
     }
 
     const TODAY: &str = "2026-12-06";
+
+    #[test]
+    fn issue13_seven_is_no_september_and_forecasts_look_ahead() {
+        // "sept" is the abbreviation of September only with a day or a year.
+        let (found, _) = dates(
+            "Le bilan faisait état de sept morts. Le 4 sept 2025, la crue avait tout emporté.",
+            Some("2025-09-20"),
+            TODAY,
+        );
+        assert_eq!(found, ["4 sept 2025 = 2025-09-04"]);
+        // A forecast in the present tense ("prévoit") places its weekdays after the report.
+        let (found, _) = dates(
+            "Le service météo prévoit un ciel couvert pour vendredi et samedi.",
+            Some("2025-03-12"),
+            TODAY,
+        );
+        assert_eq!(found, ["vendredi et samedi = 2025-03-14/2025-03-15"]);
+    }
 
     #[test]
     fn issue13_weekday_date_takes_the_most_recent_year_up_to_reading() {

@@ -315,10 +315,19 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
                 .map(calendar::day),
             Day,
         ),
-        DateExpr::Night { from, to } => relative(
+        DateExpr::Night { from, to, ahead } => relative(
             anchor.and_then(|a| {
-                let end = calendar::weekday_on_or_before(a, *to, false)?;
-                let start = calendar::weekday_on_or_before(end, *from, true)?;
+                let (start, end) = if *ahead {
+                    let start = if calendar::weekday_number(a) == *from {
+                        a
+                    } else {
+                        calendar::weekday_after(a, *from)?
+                    };
+                    (start, calendar::weekday_after(start, *to)?)
+                } else {
+                    let end = calendar::weekday_on_or_before(a, *to, false)?;
+                    (calendar::weekday_on_or_before(end, *from, true)?, end)
+                };
                 Some(format!("{}/{}", calendar::day(start), calendar::day(end)))
             }),
             Interval,

@@ -393,7 +393,11 @@ fn match_weekday_interval(c: &Cursor, i: usize, joiner: &[&str]) -> Option<Match
     }
     Some((
         part(at + 2),
-        DateExpr::Night { from, to },
+        DateExpr::Night {
+            from,
+            to,
+            ahead: future_tense_before(c, i),
+        },
         "weekday_interval",
     ))
 }
@@ -528,7 +532,15 @@ fn match_night(c: &Cursor, i: usize) -> Option<Match> {
         if c.is(at + 3, &["a", "au"]) {
             if let Some(to) = c.weekday(at + 4) {
                 if c.day(at + 5).is_none() {
-                    return Some((at + 5, DateExpr::Night { from, to }, "night"));
+                    return Some((
+                        at + 5,
+                        DateExpr::Night {
+                            from,
+                            to,
+                            ahead: false,
+                        },
+                        "night",
+                    ));
                 }
             }
         }
@@ -600,7 +612,11 @@ fn match_weekday(c: &Cursor, i: usize) -> Option<Match> {
         if let Some(to) = c.weekday(end + 1) {
             return Some((
                 end + 2,
-                DateExpr::Night { from: weekday, to },
+                DateExpr::Night {
+                    from: weekday,
+                    to,
+                    ahead: future_tense_before(c, i) || (i > 0 && c.is(i - 1, &["des"])),
+                },
                 "weekday_interval",
             ));
         }
@@ -669,6 +685,8 @@ fn future_tense_before(c: &Cursor, i: usize) -> bool {
         let scheduled = matches!(
             key,
             "prevu"
+                | "prevoit"
+                | "prevoient"
                 | "prevue"
                 | "prevus"
                 | "prevues"
@@ -1014,8 +1032,15 @@ fn match_month(c: &Cursor, i: usize) -> Option<Match> {
             "month_direction",
         ));
     }
-    // Abbreviations ("oct", "nov") are too ambiguous on their own.
-    if c.key(i).len() < 3 || !c.tokens[i].key.chars().all(char::is_alphabetic) {
+    // Abbreviations ("oct", "nov", "sept") are too ambiguous on their own: "faisait état de
+    // sept morts" counts seven. An abbreviation is a month word that begins a longer one.
+    let key = c.key(i);
+    let abbreviation = c
+        .lexicon
+        .months
+        .keys()
+        .any(|full| full.len() > key.len() && full.starts_with(key));
+    if key.len() < 3 || abbreviation || !c.tokens[i].key.chars().all(char::is_alphabetic) {
         return None;
     }
     let previous = i.checked_sub(1).map(|p| c.key(p)).unwrap_or("");

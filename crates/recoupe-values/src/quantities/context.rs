@@ -138,6 +138,10 @@ impl<'a> Scanner<'a> {
                 if key == "d'" {
                     return self.is(index + 1, &["entre"]);
                 }
+                // "soit deux de moins qu'en 2022": a difference counted in the noun before.
+                if key == "de" && self.is(index + 1, &["moins", "plus"]) {
+                    return true;
+                }
                 // "Trois des huit blessés": the part of a counted group.
                 if key == "des" {
                     return self.plain_number(index + 1).is_some();
@@ -293,11 +297,12 @@ impl<'a> Scanner<'a> {
             if name_part {
                 return None;
             }
-            // "Ligue 1", "France 2": a number after a name is part of it.
+            // "Ligue 1", "France 2": a number after a name is part of it, unless the name
+            // is the subject of a clause whose verb and noun are left out ("et l'UDC 26").
             if before.kind == Kind::Word && before.capitalised && before.sentence == sentence {
                 let first = self.sentences[sentence].0;
                 if start - 1 > first {
-                    return None;
+                    return self.gapped_count(start, head, previous);
                 }
             }
         }
@@ -318,7 +323,7 @@ impl<'a> Scanner<'a> {
                     Some(Upos::Adv | Upos::Cconj | Upos::Sconj | Upos::Adp | Upos::Pron)
                 );
             if !opens_count {
-                return None;
+                return self.gapped_count(start, head, previous);
             }
         }
         let labelled = self.lexicon.bare_not_after.contains(previous_word(1))
@@ -384,6 +389,61 @@ impl<'a> Scanner<'a> {
                 .or_else(|| recent.and_then(|q| q.unit.clone()))
                 .unwrap_or_default(),
             end,
+        })
+    }
+
+    /// "Le PS obtient 34 sièges, les Verts 21 et l'UDC 26", "la CGT a compté 400 000
+    /// manifestants, la préfecture de police 42 000": after "et" or a comma, an article and
+    /// a name or a noun phrase, the verb and the noun of the clause before are left out
+    /// (gapping) and the count takes the unit of the sentence's previous quantity. The
+    /// article is required: "TF1 et France 2" names a channel. After a common noun the count
+    /// must end its clause and the noun must be no label ("la route nationale 7" ends on an
+    /// adjective, "la ligne 14" on a label noun).
+    fn gapped_count(&self, start: usize, head: &Head, previous: &[Quantity]) -> Option<Noun> {
+        let sentence = self.tokens[start].sentence;
+        let (first, _) = self.sentences[sentence];
+        let last = start - 1;
+        let named = self.tokens[last].capitalised;
+        if !named {
+            let ends_clause = self.tokens.get(head.end).is_none_or(|t| {
+                t.sentence != sentence
+                    || t.kind == Kind::Punct && matches!(t.key.as_ref(), "." | ";" | "," | ")")
+            });
+            let label = self.lexicon.bare_not_after.contains(self.key(last));
+            if !ends_clause || label || self.tag(last) != Some(Upos::Noun) {
+                return None;
+            }
+        }
+        let mut name = last;
+        while name > first && last + 1 - name < 4 {
+            let before = &self.tokens[name - 1];
+            let key = before.key.as_ref();
+            if before.kind != Kind::Word || matches!(key, "le" | "la" | "les" | "l'") {
+                break;
+            }
+            let joins = before.capitalised
+                || matches!(key, "de" | "du" | "des" | "d'")
+                || !named && matches!(self.tag(name - 1), Some(Upos::Noun | Upos::Adj));
+            if !joins {
+                break;
+            }
+            name -= 1;
+        }
+        let article = name
+            .checked_sub(1)
+            .filter(|&a| a > first && matches!(self.key(a), "le" | "la" | "les" | "l'"))?;
+        if !matches!(self.key(article - 1), "et" | ",") {
+            return None;
+        }
+        let clause_start = self.tokens[article - 1].start;
+        let unit = previous
+            .last()
+            .filter(|q| q.span.start >= self.tokens[first].start && q.span.end <= clause_start)
+            .and_then(|q| q.unit.clone())
+            .filter(|unit| !unit.is_empty())?;
+        self.closes_bare(head.end, sentence).then_some(Noun {
+            unit,
+            end: head.end,
         })
     }
 
