@@ -1495,7 +1495,7 @@ fn subjects_left<'p>(words: &[Word], parts: &'p [Part], at: usize) -> Vec<&'p Pa
             break;
         }
         if let Some(p) = parts.iter().find(|p| p.last == k) {
-            if !p.place_only && !is_complement(words, p) {
+            if !p.place_only && !is_complement(words, p) && !followers_leader(words, p) {
                 out.push(p);
                 // One coordinated subject: "X et Y", "X, Y" (over Y's determiner).
                 let mut b = p.first;
@@ -1528,6 +1528,50 @@ fn subjects_left<'p>(words: &[Word], parts: &'p [Part], at: usize) -> Vec<&'p Pa
     }
     out.reverse();
     out
+}
+
+/// Plural nouns of the people who follow a leader ("les paramilitaires du général X").
+const FOLLOWER_NOUNS: &[&str] = &[
+    "paramilitaires",
+    "combattants",
+    "hommes",
+    "forces",
+    "troupes",
+    "soldats",
+    "milices",
+    "miliciens",
+    "partisans",
+    "fideles",
+    "rebelles",
+    "jihadistes",
+    "djihadistes",
+    "militants",
+    "insurges",
+];
+
+/// Whether person `p` is named as the leader of the subject group ("les paramilitaires du
+/// général X ont attaqué", "les combattants de X"): the group did it, not the person.
+fn followers_leader(words: &[Word], p: &Part) -> bool {
+    if p.label != Some(EntityType::PER) {
+        return false;
+    }
+    let mut k = p.first;
+    // Over a title or a rank ("général", "chef de guerre" is not needed: one word).
+    for _ in 0..2 {
+        let Some(prev) = k.checked_sub(1) else {
+            return false;
+        };
+        match words[prev].folded.as_str() {
+            "de" | "d'" | "du" | "des" => {
+                return prev
+                    .checked_sub(1)
+                    .is_some_and(|g| FOLLOWER_NOUNS.contains(&words[g].folded.as_str()));
+            }
+            w if w.chars().all(char::is_alphabetic) => k = prev,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Words that open an apposition or a relative clause set between commas after a subject.
@@ -1785,6 +1829,14 @@ fn arguments<'p>(
             }
             k += 1;
         }
+        // "Une motion de censure déposée par la gauche … a été votée, mercredi soir, par
+        // l'Assemblée nationale": the noun that opens its clause is the subject of the
+        // clause's passive verb, whose agent did it.
+        if actors.is_empty() && opens_clause(words, f) {
+            if let Some(agent) = main_passive_agent(words, parts, f.end) {
+                actors.push(agent);
+            }
+        }
         // "contre X", "visant X": the target.
         if let Some(target) = after_word(words, parts, f.end, &["contre", "visant", "ciblant"]) {
             if !recipients.iter().any(|r| r.entity == target.entity) {
@@ -1828,6 +1880,37 @@ fn arguments<'p>(
     actors.dedup_by(|a, b| a.entity == b.entity);
     recipients.retain(|r| !actors.iter().any(|a| a.actor_key == r.actor_key));
     (actors, recipients)
+}
+
+/// Whether the trigger noun opens its clause, after its determiners only ("Une motion de
+/// censure …", "L'attaque …").
+fn opens_clause(words: &[Word], f: &Found) -> bool {
+    let (start, _) = clause_bounds(words, f);
+    f.first - start <= 2
+        && words[start..f.first]
+            .iter()
+            .all(|w| DETERMINERS.contains(&w.folded.as_str()))
+}
+
+/// The agent of the first compound passive after word `from` in the clause whose
+/// participle names doing ("a été votée, mercredi soir, par X", "a été menée par X"), over
+/// one short insert between commas.
+fn main_passive_agent<'p>(words: &[Word], parts: &'p [Part], from: usize) -> Option<&'p Part> {
+    let end = words.len().min(from + 30);
+    let k = (from..end)
+        .take_while(|&k| !words[k].is_clause_break())
+        .find(|&k| {
+            words[k].folded == "ete"
+                && words
+                    .get(k + 1)
+                    .is_some_and(|w| AGENT_PARTICIPLES.contains(&w.folded.as_str()))
+        })?;
+    let mut after = k + 2;
+    if words.get(after).is_some_and(Word::is_comma) {
+        let close = (after + 1..words.len().min(after + 7)).find(|&j| words[j].is_comma())?;
+        after = close + 1;
+    }
+    agent_right(words, parts, after)
 }
 
 /// The words of the clause around a trigger: the sentence, cut at semicolons, colons and

@@ -1001,3 +1001,47 @@ fn issue14_ethnic_cleansing_is_a_targeted_assault() {
     assert!(assaults[0].modes.contains(&"targeted".to_string()));
     assert!(assault_actors(&doc).iter().any(|a| a.contains("rsf")));
 }
+
+#[test]
+fn issue14_the_agent_of_the_passive_whose_subject_is_the_event_noun_did_it() {
+    let doc = annotate(
+        "v1",
+        None,
+        "Une motion de censure déposée par des députés de l'opposition a été votée, mardi soir, par l'Assemblée nationale.",
+    );
+    let actors: Vec<String> = of_type(&doc, EventType::Sanction)
+        .iter()
+        .flat_map(|e| e.actors.iter().map(|a| a.entity.clone()))
+        .collect();
+    assert!(
+        actors.iter().any(|a| a.contains("assembl")),
+        "{:?}",
+        doc.layers.events
+    );
+    // A claim is no doing: "revendiquée par X" leaves X out of the actors.
+    let doc = annotate(
+        "v2",
+        None,
+        "L'attaque a été revendiquée, dimanche soir, par l'État islamique.",
+    );
+    assert!(assault_actors(&doc).is_empty(), "{:?}", doc.layers.events);
+}
+
+#[test]
+fn issue14_the_fighters_of_a_general_attacked_not_the_general_himself() {
+    let doc = annotate(
+        "f1",
+        None,
+        "Les combattants du général Khalifa Haftar ont attaqué un poste de police à Tripoli.",
+    );
+    let actors = assault_actors(&doc);
+    assert!(!actors.iter().any(|a| a.contains("haftar")), "{actors:?}");
+    // Named alone, the person is the subject.
+    let doc = annotate(
+        "f2",
+        None,
+        "Le général Khalifa Haftar a attaqué Tripoli avec ses troupes.",
+    );
+    let actors = assault_actors(&doc);
+    assert!(actors.iter().any(|a| a.contains("haftar")), "{actors:?}");
+}
