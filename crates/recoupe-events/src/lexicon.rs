@@ -41,6 +41,9 @@ pub enum Role {
     Deny,
     Mutual,
     MutualDeny,
+    /// The speaker calls an account of the event false ("c'est une provocation", "ne
+    /// correspond pas à la vérité"): it denies the part of the actors that account names.
+    Refute,
 }
 
 /// Conditions and readings shared by the three lexicons.
@@ -204,6 +207,7 @@ impl Lexicon {
                 "deny" => Role::Deny,
                 "mutual" => Role::Mutual,
                 "mutual-deny" => Role::MutualDeny,
+                "refute" => Role::Refute,
                 _ => return Err(err("unknown role")),
             };
             let phrase =

@@ -10,8 +10,8 @@
 //! LOC after a locative preposition), the date, the quantities that count the dead, the
 //! attribution that carries it (its speaker is the event's `source`), hedging and negation.
 //! Responsibility cues (`resources/fr/event_responsibility.tsv`: "revendiquer", "accuser",
-//! "imputer à", "dément", "s'accusent mutuellement") give who some source holds responsible
-//! or cleared.
+//! "imputer à", "dément", "s'accusent mutuellement", "est une provocation") give who some
+//! source holds responsible or cleared.
 //!
 //! **Records** ([`story_event`]): the main event of a story's articles, with its type, modes,
 //! actors stated as fact (an actor some source denies, or that blames its accuser, is

@@ -700,6 +700,52 @@ impl Analyser<'_> {
                     }
                 }
             }
+            // "Les affirmations selon lesquelles X a frappé sont une provocation": who calls
+            // the account false denies the part of the actors it names.
+            if cues.iter().any(|c| c.2 == Role::Refute) {
+                for e in sentence_events
+                    .iter_mut()
+                    .filter(|e| e.event_type.is_material() && !e.negated)
+                {
+                    let Some(speaker) = attributions
+                        .iter()
+                        .copied()
+                        .find(|a| a.content.contains(&e.trigger))
+                        .or(attribution)
+                        .filter(|a| a.speaker_entity == e.source)
+                    else {
+                        continue;
+                    };
+                    let Some(key) = speaker.speaker_entity.as_ref() else {
+                        continue;
+                    };
+                    let by = parts.iter().find(|p| &p.entity == key).map_or_else(
+                        || EventArgument {
+                            span: speaker.speaker.unwrap_or(speaker.content),
+                            entity: key.clone(),
+                        },
+                        |p| EventArgument {
+                            span: p.span,
+                            entity: p.actor_key.clone(),
+                        },
+                    );
+                    let denials: Vec<ResponsibilityClaim> = e
+                        .actors
+                        .iter()
+                        .filter(|a| &a.entity != key)
+                        .map(|a| ResponsibilityClaim {
+                            actor: a.clone(),
+                            by: Some(by.clone()),
+                            stance: Stance::Denies,
+                        })
+                        .collect();
+                    for d in denials {
+                        if !e.responsibility.contains(&d) {
+                            e.responsibility.push(d);
+                        }
+                    }
+                }
+            }
             if !claims.is_empty() {
                 // The claims go to the event they are about: the nearest material trigger,
                 // or a verbal mention of the cue itself.
@@ -880,8 +926,18 @@ impl Analyser<'_> {
             match best {
                 Some(k) => {
                     let len = self.lex.responsibility[k].phrase.words.len();
-                    cues.push((i, i + len, self.lex.responsibility[k].role));
-                    i += len;
+                    let mut role = self.lex.responsibility[k].role;
+                    let mut end = i + len;
+                    // "se sont à nouveau accusées mutuellement", "s'accusent encore l'un
+                    // l'autre": the adverb after the participle makes it mutual.
+                    if role == Role::Accuse {
+                        if let Some(m) = mutual_after(words, end) {
+                            role = Role::Mutual;
+                            end = m;
+                        }
+                    }
+                    cues.push((i, end, role));
+                    i = end;
                 }
                 None => i += 1,
             }
@@ -1188,6 +1244,11 @@ impl Analyser<'_> {
                     push(target, by, Stance::Claims, false);
                 }
                 Role::Held => {
+                    // "son responsable", "les responsables de l'agence": the noun names an
+                    // official; "X est le responsable" still holds X responsible.
+                    if official_noun(words, first) {
+                        continue;
+                    }
                     let Some(held) = parts
                         .iter()
                         .rev()
@@ -1208,6 +1269,8 @@ impl Analyser<'_> {
                         push(p, Some(as_arg(p)), Stance::Denies, true);
                     }
                 }
+                // Read against the events of the sentence (below).
+                Role::Refute => {}
                 Role::Mutual | Role::MutualDeny => {
                     if subjects.len() >= 2 {
                         for (a, b) in [(subjects[0], subjects[1]), (subjects[1], subjects[0])] {
@@ -1222,6 +1285,61 @@ impl Analyser<'_> {
         }
         out
     }
+}
+
+/// The end of "mutuellement" or "l'un l'autre" within three words after `from`, if there.
+fn mutual_after(words: &[Word], from: usize) -> Option<usize> {
+    (from..words.len().min(from + 3)).find_map(|k| {
+        if !words[k].is_wordlike() {
+            return None;
+        }
+        match words[k].folded.as_str() {
+            "mutuellement" => Some(k + 1),
+            "l'un" if words.get(k + 1).is_some_and(|w| w.folded == "l'autre") => Some(k + 2),
+            _ => None,
+        }
+    })
+}
+
+/// Determiners before "responsable" used as a noun (an official, a head).
+const OFFICIAL_DETERMINERS: &[&str] = &[
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "notre",
+    "nos",
+    "votre",
+    "vos",
+    "le",
+    "la",
+    "les",
+    "l'",
+    "un",
+    "une",
+    "des",
+    "du",
+    "ce",
+    "cet",
+    "ces",
+    "plusieurs",
+];
+
+/// Whether "responsable(s)" at `at` is the noun naming an official ("son responsable", "un
+/// responsable du ministère"), not the predicate that holds someone responsible ("X est
+/// responsable", "X est le responsable de l'attaque").
+fn official_noun(words: &[Word], at: usize) -> bool {
+    if !words[at].folded.starts_with("responsable") {
+        return false;
+    }
+    let Some(det) = at.checked_sub(1) else {
+        return false;
+    };
+    OFFICIAL_DETERMINERS.contains(&words[det].folded.as_str())
+        && !det
+            .checked_sub(1)
+            .is_some_and(|k| ETRE.contains(&words[k].folded.as_str()))
 }
 
 /// Nouns of state bodies: with a nationality after them they speak for the state.
@@ -1361,7 +1479,7 @@ const MONTHS: &[&str] = &[
 /// complement, with one coordinated before it ("la Russie et l'Ukraine").
 fn subjects_left<'p>(words: &[Word], parts: &'p [Part], at: usize) -> Vec<&'p Part> {
     let mut out: Vec<&Part> = Vec::new();
-    let mut k = at;
+    let mut k = skip_inserts(words, at);
     let mut seen = 0;
     while k > 0 && seen < 14 {
         k -= 1;
@@ -1410,6 +1528,53 @@ fn subjects_left<'p>(words: &[Word], parts: &'p [Part], at: usize) -> Vec<&'p Pa
     }
     out.reverse();
     out
+}
+
+/// Words that open an apposition or a relative clause set between commas after a subject.
+const INSERT_OPENERS: &[&str] = &[
+    "un", "une", "le", "la", "les", "l'", "des", "ce", "cet", "cette", "ces", "son", "sa", "ses",
+    "leur", "leurs", "qui",
+];
+
+/// Where the search for a subject before word `at` starts: before the parentheses and the
+/// appositions set between the subject and its verb ("les Forces de soutien rapide (FSR)
+/// ont attaqué", "X, une coalition de milices formée en 2014, a accusé", "X, qui dément, a
+/// accusé").
+fn skip_inserts(words: &[Word], at: usize) -> usize {
+    let mut k = at;
+    loop {
+        let Some(prev) = k.checked_sub(1) else {
+            return k;
+        };
+        let w = &words[prev];
+        if w.kind == recoupe_model::TokenKind::Punct && w.folded == ")" {
+            let open = (prev.saturating_sub(12)..prev)
+                .rev()
+                .find(|&j| matches!(words[j].folded.as_str(), "(" | ")"));
+            match open {
+                Some(j) if words[j].folded == "(" => k = j,
+                _ => return k,
+            }
+        } else if w.is_comma() {
+            let open = (prev.saturating_sub(25)..prev).rev().find(|&j| {
+                words[j].is_comma()
+                    || words[j].is_clause_break()
+                    || LEFT_STOPS.contains(&words[j].folded.as_str())
+            });
+            match open {
+                Some(j)
+                    if words[j].is_comma()
+                        && j + 1 < prev
+                        && INSERT_OPENERS.contains(&words[j + 1].folded.as_str()) =>
+                {
+                    k = j
+                }
+                _ => return k,
+            }
+        } else {
+            return k;
+        }
+    }
 }
 
 /// The participant after "par" following word `from` in the clause.
@@ -1632,8 +1797,14 @@ fn arguments<'p>(
         // for sanctions and arrests.
         if actors.is_empty() {
             let from = f.first.saturating_sub(4);
+            // "X a déclaré que deux explosions…": a verb that opens a completive clause
+            // governs the clause, not the noun inside it.
             let verb = (from..f.first)
                 .rev()
+                .take_while(|&k| {
+                    !matches!(words[k].folded.as_str(), "que" | "qu'")
+                        && !words[k].is_clause_break()
+                })
                 .find(|&k| GOVERNING_VERBS.contains(&words[k].folded.as_str()));
             if let Some(verb) = verb {
                 let group = auxiliary_before(words, verb).unwrap_or(verb);

@@ -844,3 +844,160 @@ fn issue14_the_work_of_x_and_x_is_behind_it_hold_x_responsible() {
     );
     assert!(claims(&doc).is_empty(), "{:?}", doc.layers.events);
 }
+
+/// Every (actor, by, stance) of the responsibility claims of a document's events.
+fn responsibility_triples(doc: &Document) -> Vec<(String, String, Stance)> {
+    doc.layers
+        .events
+        .iter()
+        .flat_map(|e| e.responsibility.iter())
+        .filter_map(|c| {
+            Some((
+                c.actor.entity.clone(),
+                c.by.as_ref()?.entity.clone(),
+                c.stance,
+            ))
+        })
+        .collect()
+}
+
+#[test]
+fn issue14_an_adverb_before_mutuellement_still_makes_the_accusation_mutual() {
+    let doc = annotate(
+        "m2",
+        None,
+        "L'Arménie et l'Azerbaïdjan se sont encore accusées mutuellement d'avoir bombardé un village frontalier.",
+    );
+    let triples = responsibility_triples(&doc);
+    for (actor, by) in [("country:AZ", "country:AM"), ("country:AM", "country:AZ")] {
+        assert!(
+            triples.contains(&(actor.into(), by.into(), Stance::Claims)),
+            "{triples:?}"
+        );
+    }
+}
+
+#[test]
+fn issue14_responsable_after_a_possessive_names_an_official_not_a_culprit() {
+    let doc = annotate(
+        "o1",
+        None,
+        "Des obus sont tombés sur le barrage, que le Comité international de la Croix-Rouge et son responsable ont visité lundi.",
+    );
+    let triples = responsibility_triples(&doc);
+    assert!(triples.is_empty(), "{triples:?}");
+    // The predicate still holds someone responsible.
+    let doc = annotate(
+        "o2",
+        None,
+        "Selon Erevan, l'Azerbaïdjan est responsable du bombardement du village.",
+    );
+    let triples = responsibility_triples(&doc);
+    assert!(
+        triples
+            .iter()
+            .any(|(a, _, s)| a == "country:AZ" && *s == Stance::Claims),
+        "{triples:?}"
+    );
+}
+
+#[test]
+fn issue14_calling_an_account_a_provocation_denies_the_part_it_gives_the_actor() {
+    let doc = annotate(
+        "p1",
+        None,
+        "« Les affirmations selon lesquelles la Russie a bombardé l'hôpital de Kherson sont une provocation », a déclaré le Kremlin.",
+    );
+    let triples = responsibility_triples(&doc);
+    assert!(
+        triples
+            .iter()
+            .any(|(a, _, s)| a == "country:RU" && *s == Stance::Denies),
+        "{triples:?}"
+    );
+    assert!(
+        !triples
+            .iter()
+            .any(|(a, _, s)| a == "country:RU" && *s == Stance::Claims),
+        "{triples:?}"
+    );
+}
+
+#[test]
+fn issue14_who_declares_that_blasts_were_heard_did_not_cause_them() {
+    let doc = annotate(
+        "c1",
+        None,
+        "Le directeur de l'Agence internationale de l'énergie atomique a déclaré que deux explosions ont touché le site dimanche.",
+    );
+    let actors: Vec<&str> = doc
+        .layers
+        .events
+        .iter()
+        .filter(|e| e.event_type == EventType::Assault)
+        .flat_map(|e| e.actors.iter().map(|a| a.entity.as_str()))
+        .collect();
+    assert!(actors.is_empty(), "{:?}", doc.layers.events);
+    // A verb that governs the noun still gives its subject: "X a mené une attaque".
+    let doc = annotate(
+        "c2",
+        None,
+        "L'État islamique a mené une attaque contre une caserne dimanche.",
+    );
+    let actors: Vec<&str> = doc
+        .layers
+        .events
+        .iter()
+        .filter(|e| e.event_type == EventType::Assault)
+        .flat_map(|e| e.actors.iter().map(|a| a.entity.as_str()))
+        .collect();
+    assert!(!actors.is_empty(), "{:?}", doc.layers.events);
+}
+
+/// The actors of the ASSAULT events of a document.
+fn assault_actors(doc: &Document) -> Vec<String> {
+    of_type(doc, EventType::Assault)
+        .iter()
+        .flat_map(|e| e.actors.iter().map(|a| a.entity.clone()))
+        .collect()
+}
+
+#[test]
+fn issue14_a_parenthesis_or_an_apposition_between_subject_and_verb_keeps_the_subject() {
+    let doc = annotate(
+        "s1",
+        None,
+        "Les Forces de soutien rapide (FSR) ont attaqué un camp de déplacés au Darfour.",
+    );
+    let actors = assault_actors(&doc);
+    assert!(
+        actors.iter().any(|a| a.contains("rsf")),
+        "{:?}",
+        doc.layers.events
+    );
+    let doc = annotate(
+        "s2",
+        None,
+        "Le Hezbollah, un mouvement armé chiite fondé au Liban au début des années 1980, a accusé Israël d'avoir mené la frappe.",
+    );
+    let triples = responsibility_triples(&doc);
+    assert!(
+        triples.iter().any(|(a, by, s)| a == "country:IL"
+            && by.contains("hezbollah")
+            && *s == Stance::Claims),
+        "{triples:?}"
+    );
+}
+
+#[test]
+fn issue14_ethnic_cleansing_is_a_targeted_assault() {
+    let doc = annotate(
+        "e1",
+        None,
+        "Les habitants décrivent un nettoyage ethnique mené par les Forces de soutien rapide dans la ville.",
+    );
+    let assaults = of_type(&doc, EventType::Assault);
+    assert!(!assaults.is_empty(), "{:?}", doc.layers.events);
+    assert!(assaults[0].modes.contains(&"targeted".to_string()));
+    assert!(assault_actors(&doc).iter().any(|a| a.contains("rsf")));
+}
