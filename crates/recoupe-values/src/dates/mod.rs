@@ -298,6 +298,55 @@ mod tests {
     }
 
     #[test]
+    fn issue13_lists_that_look_ahead_and_year_less_days_told_in_the_past() {
+        // Monday 10 March 2025: the Monday listed after "dès ce vendredi" is the next one.
+        let (found, _) = dates(
+            "Le syndicat appelle à cesser le travail dès ce vendredi, puis samedi et lundi. Il \
+             manifestera dès jeudi et ce week-end.",
+            Some("2025-03-10"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "ce vendredi = 2025-03-14",
+                "samedi et lundi = 2025-03-15/2025-03-17",
+                "jeudi = 2025-03-13",
+                "ce week-end = 2025-03-15/2025-03-16"
+            ]
+        );
+        // Told in the past in December, "du 11 au 13 avril" is last April; announced, the next.
+        let (found, _) = dates(
+            "La foire s'est tenue du 11 au 13 avril. La prochaine se tiendra du 9 au 11 avril.",
+            Some("2025-12-10"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "du 11 au 13 avril = 2025-04-11/2025-04-13",
+                "du 9 au 11 avril = 2026-04-09/2026-04-11"
+            ]
+        );
+        // Two months after one cue, a night told with "ce", the weekend in Québec usage.
+        let (found, _) = dates(
+            "Il a plu en juin et juillet. Les pompiers sont sortis dans la nuit de samedi 8 à ce \
+             dimanche 9 mars. La fin de semaine dernière a été calme.",
+            Some("2025-03-10"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "juin = 2024-06",
+                "juillet = 2024-07",
+                "nuit de samedi 8 à ce dimanche 9 mars = 2025-03-08/2025-03-09",
+                "La fin de semaine dernière = 2025-03-08/2025-03-09"
+            ]
+        );
+    }
+
+    #[test]
     fn issue13_weekday_date_takes_the_most_recent_year_up_to_reading() {
         // 14 March fell on a Tuesday in 2023 (and 2017, 2006): the most recent up to today.
         let (found, doc) = dates("Le scrutin s'est tenu ce mardi 14 mars.", None, TODAY);

@@ -7,6 +7,9 @@ use recoupe_tagger::Upos;
 use super::{is_demonym, is_ordinal, Head, Noun, Scanner};
 use crate::tokens::{Kind, Token};
 
+/// Determiners of a group a count is part of: "dix de ces treize", "deux de ses frères".
+const GROUP_DETERMINERS: [&str; 5] = ["ces", "ses", "leurs", "nos", "vos"];
+
 impl<'a> Scanner<'a> {
     /// The last quantity when it is in sentence `sentence` or the one before (blank lines
     /// between them are no sentence).
@@ -42,9 +45,15 @@ impl<'a> Scanner<'a> {
             return self.one_other_casualty(head, at, previous);
         }
         let sentence = self.tokens[at].sentence;
-        // "51 élus sur 74 ont …", "350 voix contre 200.".
-        let after_sur =
-            at > 0 && self.is(at - 1, &["sur", "contre"]) && self.closes_bare(head.end, sentence);
+        // "51 élus sur 74 ont …", "350 voix contre 200.". "trois trains sur quatre", "un sur
+        // deux" give a proportion: a small second number is no count.
+        let proportion = at > 0
+            && self.is(at - 1, &["sur"])
+            && matches!(head.value, QuantityValue::Single(v) if v <= 10.0);
+        let after_sur = at > 0
+            && self.is(at - 1, &["sur", "contre"])
+            && !proportion
+            && self.closes_bare(head.end, sentence);
         let others = self.key(head.end) == "autres";
         if !(after_sur || others) {
             return None;
@@ -142,9 +151,12 @@ impl<'a> Scanner<'a> {
                 if key == "de" && self.is(index + 1, &["moins", "plus"]) {
                     return true;
                 }
-                // "Trois des huit blessés": the part of a counted group.
+                // "Trois des huit blessés", "Dix de ces treize": the part of a counted group.
                 if key == "des" {
                     return self.plain_number(index + 1).is_some();
+                }
+                if key == "de" && self.is(index + 1, &GROUP_DETERMINERS) {
+                    return self.plain_number(index + 2).is_some();
                 }
                 // "porte à 11 916 le nombre de morts", "dont 35 le seraient grièvement".
                 if matches!(key, "le" | "la" | "les" | "l'") {
@@ -167,6 +179,10 @@ impl<'a> Scanner<'a> {
                 self.lexicon.bare_next.contains(key)
                     || self.looks_like_verb(index)
                     || self.tag(index) == Some(Upos::Pron)
+                    // "dont 319 sommairement exécutés": a manner adverb before the verb.
+                    || key.ends_with("ment")
+                        && self.tag(index) == Some(Upos::Adv)
+                        && self.looks_like_verb(index + 1)
             }
             _ => false,
         }
@@ -329,7 +345,10 @@ impl<'a> Scanner<'a> {
         let labelled = self.lexicon.bare_not_after.contains(previous_word(1))
             || (matches!(previous_word(1), "de" | "d'")
                 && self.lexicon.bare_not_after.contains(previous_word(2)));
-        if labelled {
+        // "trois bus sur quatre", "un sur deux": a proportion.
+        let proportion = previous_word(1) == "sur"
+            && matches!(head.value, QuantityValue::Single(v) if v <= 10.0);
+        if labelled || proportion {
             return None;
         }
         // The context first (cheap), the words after the number last (they may need the
@@ -340,6 +359,9 @@ impl<'a> Scanner<'a> {
         // noun of the next count.
         let part_of_group = self.is(head.end, &["des"])
             && self.plain_number(head.end + 1).is_some()
+            || self.is(head.end, &["de"])
+                && self.is(head.end + 1, &GROUP_DETERMINERS)
+                && self.plain_number(head.end + 2).is_some()
             // "Quatre d'entre eux": a part of a group named before.
             || self.is(head.end, &["d'"]) && self.is(head.end + 1, &["entre"]);
         let shared_noun = self

@@ -707,6 +707,33 @@ mod tests {
     }
 
     #[test]
+    fn issue13_proportions_time_units_and_parts_of_groups() {
+        // A proportion is no count; days, nights and weekday plurals are time.
+        assert_eq!(
+            found("Seuls trois bus sur quatre roulaient, et les magasins ouvrent douze dimanches."),
+            ["trois bus = 3"]
+        );
+        assert_eq!(
+            found("La grève a duré 14 journées et deux nuits."),
+            Vec::<String>::new()
+        );
+        // The part of a group named with a possessive or a demonstrative.
+        assert_eq!(
+            found("Quinze otages ont été libérés. Neuf de ces quinze otages sont des enfants."),
+            ["Quinze otages = 15", "Neuf = 9", "quinze otages = 15"]
+        );
+        // An adjective used as the noun, and a manner adverb before the participle.
+        assert_eq!(
+            found("Quatre jeunes ont été interpellés dans la nuit."),
+            ["Quatre jeunes = 4"]
+        );
+        assert_eq!(
+            found("On dénombre 212 victimes, dont 140 sommairement exécutées."),
+            ["212 victimes = 212", "140 = 140"]
+        );
+    }
+
+    #[test]
     fn issue12_counts_whose_verb_and_noun_are_left_out() {
         // Gapping in election results: the later clauses keep only a name and a number.
         assert_eq!(
