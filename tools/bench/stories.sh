@@ -50,7 +50,9 @@ done
 echo "== ingest throughput of the corpora, layer on vs off"
 inputs=(demo/articles.jsonl checks/general-a/articles.jsonl checks/general-b/articles.jsonl
         checks/general-c/articles.jsonl checks/stories-a/articles.jsonl)
-[ -f checks/stories-b/articles.jsonl ] && inputs+=(checks/stories-b/articles.jsonl)
+for extra in checks/stories-b checks/general-d checks/stories-c; do
+  [ -f "$extra/articles.jsonl" ] && inputs+=("$extra/articles.jsonl")
+done
 [ -f ../shared/corpus/articles.jsonl ] && inputs+=(../shared/corpus/articles.jsonl)
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

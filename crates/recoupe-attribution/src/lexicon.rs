@@ -96,7 +96,10 @@ pub enum LexiconError {
 /// Every list the stage uses, keyed by folded (lowercase, accentless) forms.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    pub verbs: HashMap<String, VerbForm>,
+    /// Verb forms by their first word, lowercase; a word that opens several verbs ("fait"
+    /// in "fait état", "fait savoir", "fait part") holds each, longest tail first, the
+    /// single-word form last.
+    pub verbs: HashMap<String, Vec<VerbForm>>,
     pub according: Phrases,
     pub relay: Phrases,
     pub channels: Phrases,
@@ -105,6 +108,10 @@ pub struct Lexicon {
     /// Head nouns that name a person by office or role ("le chef caquiste", "le patron de
     /// l'organisation"): as a definite description they refer back to a person named before.
     pub person_roles: HashSet<String>,
+    /// Occupations and situations of a person ("le céréalier", "la plaignante"): as a
+    /// definite description they refer to the named person who has just spoken, or to one
+    /// named with that word nearby; otherwise to an unnamed person.
+    pub occupations: HashSet<String>,
     /// Head nouns that name an organisation ("cette force paramilitaire", "l'alliance",
     /// "le site"): as a definite description they refer back to an organisation named before.
     pub organisation_roles: HashSet<String>,
@@ -122,6 +129,10 @@ pub struct Lexicon {
     /// Nouns naming a claim ("accusations", "allégations", "responsabilité"): the object that
     /// makes a `:claim` verb ("rejeter") a denial.
     pub claim_nouns: HashSet<String>,
+    /// Nouns of reports and hearsay ("informations", "témoignages", "rapport"): a present
+    /// participle of saying right after one ("des informations faisant état de …") says
+    /// what that noun says.
+    pub report_nouns: HashSet<String>,
     /// What one declines to give ("tout commentaire", "aucune déclaration"): after a
     /// refusal or a negation, a refusal to comment.
     pub no_comment_objects: Phrases,
@@ -210,23 +221,24 @@ impl Lexicon {
                     return Err(bad(format!("empty form in `{line}`")));
                 };
                 let tail: Vec<String> = parts.collect();
-                // A single-word form wins over a multi-word one sharing its first word.
-                if !tail.is_empty() && lex.verbs.contains_key(&head) {
+                let entry = lex.verbs.entry(head).or_default();
+                // One entry per tail: the first line listing a form keeps it.
+                if entry.iter().any(|f| f.tail == tail) {
                     continue;
                 }
-                lex.verbs.insert(
-                    head,
-                    VerbForm {
-                        class,
-                        kind,
-                        weak,
-                        opinion,
-                        claim,
-                        pronominal,
-                        tail,
-                    },
-                );
+                entry.push(VerbForm {
+                    class,
+                    kind,
+                    weak,
+                    opinion,
+                    claim,
+                    pronominal,
+                    tail,
+                });
             }
+        }
+        for forms in lex.verbs.values_mut() {
+            forms.sort_by_key(|f| std::cmp::Reverse(f.tail.len()));
         }
         for (n, line) in cues.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
@@ -258,6 +270,9 @@ impl Lexicon {
                 "role_person" => {
                     lex.person_roles.insert(words.join(" "));
                 }
+                "occupation" => {
+                    lex.occupations.insert(words.join(" "));
+                }
                 "role_organisation" => {
                     lex.organisation_roles.insert(words.join(" "));
                 }
@@ -271,6 +286,9 @@ impl Lexicon {
                 "byline" => lex.bylines.push(words),
                 "claim_noun" => {
                     lex.claim_nouns.insert(words.join(" "));
+                }
+                "report_noun" => {
+                    lex.report_nouns.insert(words.join(" "));
                 }
                 "no_comment_object" => lex.no_comment_objects.push(words, String::new()),
                 "platform" => {
@@ -299,6 +317,20 @@ impl Lexicon {
             set.sort_longest_first();
         }
         Ok(lex)
+    }
+}
+
+impl Lexicon {
+    /// The single-word verb form `word` (lowercase), if it is one.
+    pub fn verb(&self, word: &str) -> Option<&VerbForm> {
+        self.verbs
+            .get(word)
+            .and_then(|forms| forms.iter().find(|f| f.tail.is_empty()))
+    }
+
+    /// Every verb whose form opens with `word` (lowercase), longest tail first.
+    pub fn verbs_opening_with(&self, word: &str) -> &[VerbForm] {
+        self.verbs.get(word).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -443,30 +475,30 @@ mod tests {
     fn embedded_lists_parse() {
         let lex = Lexicon::embedded();
         assert!(lex.verbs.len() > 500, "{}", lex.verbs.len());
-        assert_eq!(lex.verbs["affirme"].kind, FormKind::Finite);
-        assert_eq!(lex.verbs["affirme"].class, VerbClass::Assert);
-        assert_eq!(lex.verbs["annoncé"].kind, FormKind::Participle);
-        assert_eq!(lex.verbs["fustigeait"].class, VerbClass::Accuse);
-        assert_eq!(lex.verbs["annonçait"].class, VerbClass::Announce);
-        assert_eq!(lex.verbs["prétendu"].class, VerbClass::Hedge);
+        assert_eq!(lex.verb("affirme").unwrap().kind, FormKind::Finite);
+        assert_eq!(lex.verb("affirme").unwrap().class, VerbClass::Assert);
+        assert_eq!(lex.verb("annoncé").unwrap().kind, FormKind::Participle);
+        assert_eq!(lex.verb("fustigeait").unwrap().class, VerbClass::Accuse);
+        assert_eq!(lex.verb("annonçait").unwrap().class, VerbClass::Announce);
+        assert_eq!(lex.verb("prétendu").unwrap().class, VerbClass::Hedge);
         assert!(lex.unnamed.contains_key("source"));
         let words = crate::words::scan("d'après lui", 0, "d'après lui".len());
         assert_eq!(lex.according.at(&words, 0).map(|(p, _)| p.len()), Some(2));
-        assert_eq!(lex.verbs["révèle"].class, VerbClass::Announce);
-        assert!(lex.verbs["confirmé"].claim);
-        assert!(!lex.verbs["affirmé"].weak);
+        assert_eq!(lex.verb("révèle").unwrap().class, VerbClass::Announce);
+        assert!(lex.verb("confirmé").unwrap().claim);
+        assert!(!lex.verb("affirmé").unwrap().weak);
     }
 
     #[test]
     fn issue10_listed_forms_of_er_verbs_are_finite_and_participles_in_i_are_participles() {
         let lex = Lexicon::embedded();
-        assert_eq!(lex.verbs["rejette"].kind, FormKind::Finite);
-        assert!(lex.verbs["rejette"].claim);
-        assert_eq!(lex.verbs["rejette"].class, VerbClass::Deny);
-        assert_eq!(lex.verbs["allègue"].kind, FormKind::Finite);
-        assert_eq!(lex.verbs["démenti"].kind, FormKind::Participle);
-        assert_eq!(lex.verbs["confirmé"].class, VerbClass::Confirm);
-        assert_eq!(lex.verbs["refusé"].class, VerbClass::Refuse);
+        assert_eq!(lex.verb("rejette").unwrap().kind, FormKind::Finite);
+        assert!(lex.verb("rejette").unwrap().claim);
+        assert_eq!(lex.verb("rejette").unwrap().class, VerbClass::Deny);
+        assert_eq!(lex.verb("allègue").unwrap().kind, FormKind::Finite);
+        assert_eq!(lex.verb("démenti").unwrap().kind, FormKind::Participle);
+        assert_eq!(lex.verb("confirmé").unwrap().class, VerbClass::Confirm);
+        assert_eq!(lex.verb("refusé").unwrap().class, VerbClass::Refuse);
         assert!(lex.claim_nouns.contains("accusations"));
     }
 

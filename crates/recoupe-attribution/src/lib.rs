@@ -30,7 +30,9 @@
 //!    unconfirmed, or the content is in a reported conditional ("selon X, il aurait…",
 //!    "300 personnes auraient été tuées, a indiqué X"; not a forecast, "devrait");
 //! 6. polarity from the verb's class and a negation: deny ("a démenti"), confirm ("a
-//!    confirmé"), no_comment ("n'a pas souhaité commenter", "n'a pas précisé"), else assert.
+//!    confirmé"), else assert; a refusal to comment ("n'a pas souhaité commenter", "n'a
+//!    pas précisé") is read as one (polarity no_comment) but states nothing: it is left
+//!    out of the attributions, and its sentence is unsourced.
 //!
 //! Where each rule lives:
 //!
@@ -140,6 +142,11 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
         quote.advance(&words);
         let mut found =
             statements::analyse_sentence(lex, &view, &words, sentence.headline, &mut speakers_seen);
+        // A refusal to comment ("Le ministère n'a pas souhaité commenter.", "n'a pas précisé
+        // si …") states nothing: it is no attribution (the corpus guidelines count
+        // statements only), and the refusal itself is a fact the article asserts. Its
+        // speaker stays known to the sentences after it.
+        found.retain(|a| a.polarity != Polarity::NoComment);
         if found.is_empty() && previous_had_attribution {
             found.extend(statements::quote_continuation(
                 &words,
@@ -149,11 +156,12 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
                 speakers_seen.last(),
             ));
         }
-        previous_had_attribution = !found.is_empty();
-        // A refusal to comment states nothing: the refusal itself is a fact the article
-        // asserts ("Le ministère n'a pas souhaité commenter."). Words inside a quotation
-        // opened before are someone's, never the article's own.
-        if !inside_quote && found.iter().all(|a| a.polarity == Polarity::NoComment) {
+        // A quotation running over several sentences of one paragraph goes on being the
+        // same speaker's: the next paragraph inside it is still theirs ("« A. B. ⏎ C. »").
+        previous_had_attribution =
+            !found.is_empty() || previous_had_attribution && inside_quote && quote.inside();
+        // Words inside a quotation opened before are someone's, never the article's own.
+        if !inside_quote && found.is_empty() {
             unsourced.extend(unsourced::unsourced_sentence(
                 lex,
                 &doc.text,

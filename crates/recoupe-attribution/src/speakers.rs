@@ -226,6 +226,16 @@ impl<'d> Phrase<'_, 'd> {
         if matches!(self.words[0].folded.as_str(), "les" | "ces") {
             return None;
         }
+        // "le céréalier de Lavoncourt" right after a farmer named before spoke: that person;
+        // else one named with that word nearby, else an unnamed person. An occupation
+        // within a body it names ("le gérant de la laiterie X") is not the last speaker.
+        if self.lex.occupations.contains(role) && self.person().is_none() {
+            let last = seen.last().filter(|p| p.person && p.entity.is_some());
+            if let Some(prev) = last.filter(|_| self.mentions.is_empty()) {
+                return Some(same_as(self.span, prev, vec![]));
+            }
+            return person_by_role(self.view, seen, self.span, role, true);
+        }
         let unnamed_noun = self.lex.unnamed.contains_key(role);
         // "ce Syrien", "le Bruxellois d'origine": an inhabitant's noun, capitalised, naming
         // no entity, describes a person named before.
@@ -282,8 +292,11 @@ impl<'d> Phrase<'_, 'd> {
         let head = self.head.as_deref();
         // "le porte-parole de l'armée", "le commandant de HTS": a person of the body, not
         // the body; it stays unnamed, the body its affiliation.
-        let person_noun = head
-            .is_some_and(|h| self.lex.unnamed.contains_key(h) || self.lex.person_roles.contains(h));
+        let person_noun = head.is_some_and(|h| {
+            self.lex.unnamed.contains_key(h)
+                || self.lex.person_roles.contains(h)
+                || self.lex.occupations.contains(h)
+        });
         let unnamed_noun = person_noun && self.person().is_none();
         if !self.indefinite && !unnamed_noun {
             return None;
@@ -1039,5 +1052,42 @@ mod tests {
         assert!(first.speaker_unnamed);
         let last = d.layers.attributions.last().unwrap();
         assert_ne!(last.speaker_entity.as_deref(), Some("org:agencelac"));
+    }
+
+    #[test]
+    fn issue13_an_occupation_refers_to_the_person_who_just_spoke() {
+        let d = doc(
+            "« Le prix du lait ne couvre plus nos frais », a expliqué un des manifestants, Jean Vidal.\nIl a garé son tracteur devant la préfecture. « Nous reviendrons lundi », a ajouté l'éleveur de Saint-Flour, membre du syndicat.\n« Nous ne céderons pas », a prévenu l'éleveur, « ni cette semaine ni la suivante ».\nLe gérant de la laiterie Montvert a assuré que les prix seraient revus.",
+            None,
+            &[
+                ("Jean Vidal", EntityType::PER, "per:vidal"),
+                ("Saint-Flour", EntityType::LOC, "loc:saintflour"),
+                ("Montvert", EntityType::ORG, "org:montvert"),
+            ],
+        );
+        let by = |start: &str| {
+            d.layers
+                .attributions
+                .iter()
+                .find(|a| content(&d, a).starts_with(start))
+                .unwrap_or_else(|| panic!("{start}: {:#?}", d.layers.attributions))
+        };
+        assert_eq!(
+            by("Nous reviendrons").speaker_entity.as_deref(),
+            Some("per:vidal")
+        );
+        assert_eq!(
+            by("Nous ne céderons").speaker_entity.as_deref(),
+            Some("per:vidal")
+        );
+        assert_eq!(
+            by("ni cette semaine").speaker_entity.as_deref(),
+            Some("per:vidal")
+        );
+        // No one of that occupation spoke before: an unnamed person of the dairy, not the
+        // dairy itself.
+        let manager = by("les prix seraient revus");
+        assert_eq!(manager.speaker_entity, None);
+        assert!(manager.speaker_unnamed);
     }
 }

@@ -17,7 +17,7 @@ use crate::cues::{
 };
 use crate::grammar::{
     conditional, direct_object_after, is_adverb, is_boundary, quoted_mask, span_of, trim_range,
-    Conditional, AUXILIARIES, CONJUNCTIONS,
+    Conditional, AUXILIARIES, CONJUNCTIONS, DETERMINERS,
 };
 use crate::lexicon::{Lexicon, VerbClass};
 use crate::speakers::{
@@ -128,6 +128,14 @@ pub(crate) fn analyse_sentence(
     }
     out
 }
+
+/// How many words the noun phrase before a present participle may have ("les
+/// témoignages recueillis par ses enquêteurs affirmant que …" is too far to tell).
+const PARTICIPLE_NOUN_WORDS: usize = 6;
+
+/// How many words may stand between the end of an incise and the comma and quotation mark
+/// that resume the quotation it interrupted.
+const RESUME_GAP_WORDS: usize = 8;
 
 /// How many words the speaker phrase of a quotation with no verb may have.
 const FRAME_WORDS: usize = 12;
@@ -325,7 +333,14 @@ impl Reading<'_, '_> {
             let complement = complement_after(words, cue.group_end);
             // "…, précisant que …": a present participle continues the speaker of the same
             // sentence; elsewhere ("confirmant ainsi la défaite") it is no statement.
-            let gerund = words[cue.verb].folded.ends_with("ant") && cue.clitic.is_none();
+            let participle = words[cue.verb].folded.ends_with("ant") && cue.clitic.is_none();
+            // "les informations faisant état de …", "des tracts affirmant que …": a present
+            // participle right after a noun phrase, with no comma, says what that noun says.
+            let attached = participle
+                .then(|| self.noun_before_participle(cue, floor))
+                .flatten()
+                .filter(|_| complement.is_some() || cue.group_end > cue.verb);
+            let gerund = participle && attached.is_none();
             // "L'agence a revu ses chiffres en précisant que …": with no statement before it
             // in the sentence, a gerund says what the subject of the verb before it said.
             let main_subject = (gerund && out.is_empty() && complement.is_some_and(|c| c.clausal))
@@ -335,8 +350,10 @@ impl Reading<'_, '_> {
                 continue;
             }
             let gerund = gerund && main_subject.is_none();
-            let incise =
-                !gerund && cue.agent.is_none() && self.is_incise(cue, complement, floor, &mut tags);
+            let incise = !gerund
+                && attached.is_none()
+                && cue.agent.is_none()
+                && self.is_incise(cue, complement, floor, &mut tags);
             // Verbs often not about speech ("lancer", "confirmer", "dévoiler") need a clause
             // or a quotation; opinion verbs taking an object ("considérer X comme", "appeler
             // à") count when a person or body is their subject.
@@ -354,7 +371,12 @@ impl Reading<'_, '_> {
                 .iter()
                 .map(|c| c.group_start)
                 .find(|&g| g > cue.group_end);
-            let parts = if let Some(par) = cue.agent {
+            let parts = if attached.is_some() {
+                Parts {
+                    speaker: attached,
+                    ..self.forward_parts(cue, floor, true, next)
+                }
+            } else if let Some(par) = cue.agent {
                 self.passive_parts(cue, floor, par, next)
             } else if incise {
                 self.incise_parts(cue, floor)
@@ -476,8 +498,74 @@ impl Reading<'_, '_> {
                     },
                 ),
             });
+            // « A », a-t-il ajouté, « B »: the quotation resumed after the incise is a second
+            // statement of the same speaker.
+            let incise_end = parts
+                .speaker
+                .map_or(cue.group_end, |(_, e)| e.max(cue.group_end));
+            if let Some((qfrom, qto)) = incise
+                .then(|| self.resumed_quotation(incise_end, next))
+                .flatten()
+            {
+                if let Some(first) = out.last() {
+                    let resumed = Attribution {
+                        content: span_of(words, qfrom, qto),
+                        kind: kind_of(words, &self.quoted, qfrom, qto),
+                        provenance: Provenance::new(STAGE, "speech-verb-incise-resumed"),
+                        ..first.clone()
+                    };
+                    out.push(resumed);
+                }
+            }
             remember(speaker, out, seen);
         }
+    }
+
+    /// The quotation resumed right after an incise ending at word `end` ("…, a-t-il
+    /// ajouté, « B »"): a comma, then a quotation mark opening within a few words (an
+    /// outlet or a time may stand between: ", a-t-il dit à la radio, « … »"), before any
+    /// stop or later cue; its words up to its closing mark.
+    fn resumed_quotation(&self, end: usize, next_cue: Option<usize>) -> Option<(usize, usize)> {
+        let words = self.words;
+        let mut k = end + 1;
+        let mut after_comma = false;
+        while let Some(w) = words.get(k) {
+            if k > end + RESUME_GAP_WORDS || next_cue.is_some_and(|n| k >= n) {
+                return None;
+            }
+            match w.kind {
+                WordKind::Comma => after_comma = true,
+                WordKind::OpenQuote | WordKind::StraightQuote
+                    if after_comma && self.quoted.get(k + 1).copied().unwrap_or(false) =>
+                {
+                    break;
+                }
+                WordKind::Stop | WordKind::Colon | WordKind::CloseQuote => return None,
+                WordKind::OpenQuote | WordKind::StraightQuote => return None,
+                _ => after_comma = false,
+            }
+            k += 1;
+        }
+        let open = k;
+        if open + 1 >= words.len() {
+            return None;
+        }
+        let mut close = open + 1;
+        while close < words.len() && self.quoted[close] {
+            if matches!(
+                words[close].kind,
+                WordKind::CloseQuote | WordKind::StraightQuote
+            ) {
+                break;
+            }
+            close += 1;
+        }
+        trim_range(words, open + 1, close.saturating_sub(1).max(open + 1)).filter(|(a, b)| {
+            (*a..=*b)
+                .filter(|&i| words[i].kind == WordKind::Word)
+                .count()
+                >= 2
+        })
     }
 
     /// Whether a verb cue is an incise after its content ("…, a indiqué le ministre"),
@@ -572,6 +660,88 @@ impl Reading<'_, '_> {
             end += 1;
         }
         trim_range(words, k + 1, end.min(words.len() - 1))
+    }
+
+    /// The noun phrase a present participle hangs on when it follows it with no comma
+    /// ("les informations faisant état de …", "face aux « témoignages crédibles » faisant
+    /// état de …", "un rapport du HCR affirmant que …"): its words from its determiner
+    /// (after "à" / "aux" / "au"), or back over "de" complements. A channel ("un communiqué
+    /// affirmant que …") is left to its author, the subject of the verb before; a noun that
+    /// cannot speak ("une occupation assurant que …") leaves the participle to that subject
+    /// too.
+    fn noun_before_participle(&self, cue: &VerbCue, floor: usize) -> Option<(usize, usize)> {
+        let words = self.words;
+        let mut end = cue.group_start.checked_sub(1)?;
+        if matches!(
+            words[end].kind,
+            WordKind::CloseQuote | WordKind::StraightQuote
+        ) {
+            end = end.checked_sub(1)?;
+        }
+        let last = &words[end];
+        if last.kind != WordKind::Word
+            || matches!(last.folded.as_str(), "en" | "y" | "tout" | "et" | "ou")
+            || AUXILIARIES.contains(&last.lower.as_str())
+            || is_adverb(last)
+        {
+            return None;
+        }
+        // Back to the noun phrase's determiner; past a "de" complement ("un rapport du
+        // HCR") only over the one noun it completes, up to that noun's determiner.
+        let mut start = None;
+        let mut complement_words = 0;
+        let mut k = end;
+        while k > floor && end - k < PARTICIPLE_NOUN_WORDS {
+            let w = &words[k];
+            let f = w.folded.as_str();
+            let stops = matches!(w.kind, WordKind::Comma | WordKind::Stop | WordKind::Colon)
+                || !w.capitalised && AUXILIARIES.contains(&w.lower.as_str())
+                || matches!(f, "que" | "qu'" | "qui" | "dont" | "et" | "ou" | "mais");
+            if stops {
+                break;
+            }
+            if matches!(f, "aux" | "au") {
+                start = Some(k + 1);
+                break;
+            }
+            if DETERMINERS.contains(&f) || f == "ces" {
+                start = Some(k);
+                let before = k.checked_sub(1).map(|p| &words[p]);
+                let complement = matches!(f, "du" | "des")
+                    || before.is_some_and(|b| matches!(b.folded.as_str(), "de" | "d'"));
+                if !complement {
+                    break;
+                }
+                complement_words = 0;
+            } else if start.is_some() && !matches!(f, "de" | "d'") {
+                // Between a complement and the noun it completes: plain lowercase words.
+                complement_words += 1;
+                if w.kind != WordKind::Word
+                    || w.capitalised
+                    || complement_words > 1
+                    || self.lex.verb(&w.lower).is_some()
+                {
+                    break;
+                }
+            }
+            k -= 1;
+        }
+        let start = start?;
+        let start = if matches!(words[start].folded.as_str(), "de" | "d'") {
+            start + 1
+        } else {
+            start
+        };
+        let (from, to) = trim_range(words, start, end)?;
+        let head = description_head(self.lex, &words[from..=to])?;
+        let lex = self.lex;
+        let h = head.as_str();
+        let speaks = lex.report_nouns.contains(h)
+            || lex.unnamed.contains_key(h)
+            || lex.reporters.contains(h)
+            || lex.person_roles.contains(h)
+            || lex.organisation_roles.contains(h);
+        (speaks && !lex.channels.contains_word(h)).then_some((from, to))
     }
 
     /// The subject of the compound verb a gerund after "en" hangs on ("Le maire a pris acte
@@ -764,7 +934,14 @@ impl Reading<'_, '_> {
         let start = if cue.refusal {
             cue.verb
         } else {
-            content_start.unwrap_or(group_end + 1)
+            content_start.unwrap_or_else(|| {
+                // "fait état de trois blessés", "fait part d'une inquiétude": the
+                // preposition of a verb of several words opens what is said.
+                let of = words.get(group_end + 1).is_some_and(|w| {
+                    matches!(w.folded.as_str(), "de" | "d'") && group_end > cue.verb
+                });
+                group_end + 1 + usize::from(of)
+            })
         };
         let mut stop = start;
         while stop < sentence_end && !matches!(words[stop + 1].kind, WordKind::Stop) {
@@ -1212,7 +1389,7 @@ pub(crate) fn quote_continuation(
 
 /// How many sentences a quotation may run on without closing before it is taken for a
 /// missing closing mark.
-const QUOTE_MAX_SENTENCES: usize = 6;
+const QUOTE_MAX_SENTENCES: usize = 10;
 
 /// Whether the text is inside a quotation opened in an earlier sentence ("… il raconte :
 /// « Nous étions … » spread over several sentences or paragraphs). Only typographic marks
@@ -1562,7 +1739,7 @@ mod tests {
                     "Un incendie a détruit un entrepôt à Lomé".to_string(),
                     Some("org:kanal")
                 ),
-                ("de deux blessés".to_string(), Some("org:kanal")),
+                ("deux blessés".to_string(), Some("org:kanal")),
             ],
             "{:#?}",
             d.layers.attributions
@@ -1684,7 +1861,7 @@ mod tests {
         };
         assert_eq!(by("Les travaux").speaker_entity.as_deref(), Some("per:roy"));
         assert_eq!(
-            by("de retards").speaker.map(|s| d.slice(s)),
+            by("retards").speaker.map(|s| d.slice(s)),
             Some("Le syndicat")
         );
         let malien = by("Nous avons tout perdu");
@@ -1937,6 +2114,109 @@ mod tests {
             .expect("continuation");
         assert_eq!(continued.speaker_entity.as_deref(), Some("per:ronan"));
         assert_eq!(continued.kind, AttributionKind::Direct);
+    }
+
+    #[test]
+    fn issue13_each_paragraph_of_a_long_quotation_is_its_speaker_s() {
+        // Paragraphs of two sentences each, inside one quotation opened in the first.
+        let d = doc(
+            "La directrice Anne Morel raconte : « Le toit a cédé vers minuit, les élèves dormaient.\nNous avons appelé les secours. Ils sont venus vite.\nLe gymnase est détruit. Les cours reprendront ailleurs.\nNous remercions les voisins. Ils ont tout donné. »\nLa commune a voté une aide.",
+            None,
+            &[("Anne Morel", EntityType::PER, "per:morel")],
+        );
+        let found: Vec<(String, Option<&str>)> = d
+            .layers
+            .attributions
+            .iter()
+            .map(|a| (content(&d, a), a.speaker_entity.as_deref()))
+            .collect();
+        for opening in [
+            "Nous avons appelé",
+            "Le gymnase est détruit",
+            "Nous remercions",
+        ] {
+            assert!(
+                found
+                    .iter()
+                    .any(|(c, s)| c.starts_with(opening) && *s == Some("per:morel")),
+                "{opening}: {found:#?}"
+            );
+        }
+        // The second sentence of a paragraph is part of that paragraph's statement.
+        assert!(!found.iter().any(|(c, _)| c.starts_with("Ils sont venus")));
+        let unsourced: Vec<&str> = d.layers.unsourced.iter().map(|u| d.slice(u.span)).collect();
+        assert_eq!(unsourced, vec!["La commune a voté une aide."]);
+    }
+
+    #[test]
+    fn issue13_a_quotation_resumed_after_its_incise_is_a_second_statement() {
+        let d = doc(
+            "« Les digues ont tenu », a expliqué le maire Luc Perrin, « mais la prochaine crue les emportera. »\n\"Nous resterons\", a-t-elle dit à la radio, \"jusqu'à la fin du chantier\".\n« Le calme est revenu », a indiqué la préfète, avant de quitter les lieux.",
+            None,
+            &[("Luc Perrin", EntityType::PER, "per:perrin")],
+        );
+        let found: Vec<(String, Option<&str>, AttributionKind)> = d
+            .layers
+            .attributions
+            .iter()
+            .map(|a| (content(&d, a), a.speaker_entity.as_deref(), a.kind))
+            .collect();
+        assert!(
+            found.contains(&(
+                "mais la prochaine crue les emportera".to_string(),
+                Some("per:perrin"),
+                AttributionKind::Direct
+            )),
+            "{found:#?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(c, _, k)| c == "jusqu'à la fin du chantier" && *k == AttributionKind::Direct),
+            "{found:#?}"
+        );
+        // No quotation after the incise: one statement only.
+        assert_eq!(
+            found.iter().filter(|(c, _, _)| c.contains("calme")).count(),
+            1,
+            "{found:#?}"
+        );
+        assert_eq!(found.len(), 5, "{found:#?}");
+    }
+
+    #[test]
+    fn issue13_a_participle_after_a_noun_speaks_for_that_noun() {
+        let d = doc(
+            "Le syndicat s'inquiète des rumeurs faisant état de 200 licenciements.\nLa mairie a publié un communiqué affirmant que l'eau est potable.\nLe ministre a qualifié la grève d'échec assurant que les trains rouleront.",
+            None,
+            &[],
+        );
+        let found: Vec<(String, Option<String>)> = d
+            .layers
+            .attributions
+            .iter()
+            .map(|a| (content(&d, a), a.speaker.map(|s| d.slice(s).to_string())))
+            .collect();
+        assert!(
+            found.contains(&(
+                "200 licenciements".to_string(),
+                Some("des rumeurs".to_string())
+            )),
+            "{found:#?}"
+        );
+        // A channel after its author's verb keeps the subject of the verb before.
+        let potable = found
+            .iter()
+            .find(|(c, _)| c.starts_with("l'eau est potable"))
+            .expect("communiqué");
+        assert_ne!(potable.1.as_deref(), Some("un communiqué"), "{found:#?}");
+        // A noun that cannot speak leaves the participle to the subject of the sentence.
+        assert!(
+            !found
+                .iter()
+                .any(|(_, s)| s.as_deref().is_some_and(|s| s.contains("grève"))),
+            "{found:#?}"
+        );
     }
 
     #[test]

@@ -8,7 +8,10 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
 
-use recoupe_model::{DocId, Document, EntityType, PlaceKind, Qualifier, QuantityValue, Span};
+use chrono::NaiveDate;
+use recoupe_model::{
+    DocId, Document, EntityType, Granularity, PlaceKind, Qualifier, QuantityValue, Span,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::features::{cross_key, entity_key, DocFeatures};
@@ -30,6 +33,8 @@ const GROUP_REACH: usize = 80;
 const REST_WORDS: usize = 25;
 /// Most words before a number read for a cue ("tuant", "un précédent bilan de").
 const BEFORE_WORDS: usize = 6;
+/// Days before the article's own time from which a date is of an earlier event.
+const PAST_DAYS: i64 = 90;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Where {
@@ -58,11 +63,32 @@ struct Lexicon {
     rules: Vec<Rule>,
     earlier: Vec<Rule>,
     period: Vec<Rule>,
+    past: Vec<Rule>,
     later: Vec<Rule>,
     ellipsis: BTreeSet<String>,
     generic: BTreeSet<String>,
     person: BTreeSet<String>,
     by_group: BTreeSet<String>,
+    /// Categories whose words only say something of living beings ("tués", "blessés",
+    /// "portés disparus"): they say what a count of any noun counts, not only of the nouns
+    /// listed as people ("plus de 40 chrétiens tués").
+    animate: BTreeSet<String>,
+    /// Words of a toll said of things too ("un bilan de 300 interventions"): a rule holding
+    /// one reads no count of things, even of an `animate` category.
+    neutral: BTreeSet<String>,
+    /// Nouns of the security forces ("policiers", "agents"): their casualties are a part of
+    /// a toll, told apart from the others'.
+    forces: BTreeSet<String>,
+    /// Words making a count of seats or votes a threshold ("la majorité requise").
+    threshold: BTreeSet<String>,
+    /// `lying` rules: bodies lying at the scene ("gisent"), counted as the dead.
+    lying: Vec<Rule>,
+    /// Words of images: a count seen on them is no toll ("vidéo").
+    image: BTreeSet<String>,
+    /// Currency nouns (singular) → one name for each currency ("fcfa" → "franc").
+    currency: BTreeMap<String, String>,
+    /// What a sum of money is (`money:fine` …), from the words right before it.
+    money: Vec<Rule>,
 }
 
 fn phrase_words(phrase: &str) -> Vec<String> {
@@ -76,11 +102,20 @@ fn lexicon() -> &'static Lexicon {
             rules: Vec::new(),
             earlier: Vec::new(),
             period: Vec::new(),
+            past: Vec::new(),
             later: Vec::new(),
             ellipsis: BTreeSet::new(),
             generic: BTreeSet::new(),
             person: BTreeSet::new(),
             by_group: BTreeSet::new(),
+            animate: BTreeSet::new(),
+            neutral: BTreeSet::new(),
+            forces: BTreeSet::new(),
+            threshold: BTreeSet::new(),
+            lying: Vec::new(),
+            image: BTreeSet::new(),
+            currency: BTreeMap::new(),
+            money: Vec::new(),
         };
         for line in CATEGORIES.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -103,6 +138,45 @@ fn lexicon() -> &'static Lexicon {
                 }
                 ("by_group", _) => {
                     lexicon.by_group.insert(phrase.to_string());
+                }
+                ("animate", _) => {
+                    lexicon.animate.insert(phrase.to_string());
+                }
+                ("forces", _) => {
+                    lexicon
+                        .forces
+                        .insert(singular(&phrase_words(phrase).join(" ")));
+                }
+                ("currency", canonical) => {
+                    lexicon.currency.insert(
+                        singular(&phrase_words(phrase).concat()),
+                        canonical.to_string(),
+                    );
+                }
+                (money, _) if money.starts_with("money:") => {
+                    lexicon.money.push(Rule {
+                        category: money.to_string(),
+                        place: Where::Before,
+                        phrase: phrase_words(phrase),
+                        weak: false,
+                    });
+                }
+                ("image", _) => {
+                    lexicon.image.extend(phrase_words(phrase));
+                }
+                ("lying", _) => {
+                    lexicon.lying.push(Rule {
+                        category: "killed".to_string(),
+                        place: Where::After,
+                        phrase: phrase_words(phrase),
+                        weak: false,
+                    });
+                }
+                ("threshold", _) => {
+                    lexicon.threshold.extend(phrase_words(phrase));
+                }
+                ("neutral", _) => {
+                    lexicon.neutral.extend(phrase_words(phrase));
                 }
                 ("ellipsis", _) => {
                     lexicon.ellipsis.extend(phrase_words(phrase));
@@ -131,6 +205,8 @@ fn lexicon() -> &'static Lexicon {
                         lexicon.earlier.push(rule);
                     } else if category == "period" {
                         lexicon.period.push(rule);
+                    } else if category == "past" {
+                        lexicon.past.push(rule);
                     } else if category == "later" {
                         lexicon.later.push(rule);
                     } else {
@@ -375,6 +451,22 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
         .iter()
         .map(|p| (p.entity.as_str(), p.kind))
         .collect();
+    let place_country: HashMap<&str, &str> = doc
+        .layers
+        .places
+        .iter()
+        .filter_map(|p| p.country.as_deref().map(|c| (p.entity.as_str(), c)))
+        .collect();
+    let country = main_country(doc, &place_country);
+    // The article's own time: its publication date, else the latest day its text gives.
+    let reference = doc.meta.published.map(|p| p.date).or_else(|| {
+        doc.layers
+            .dates
+            .iter()
+            .filter(|d| d.granularity == Granularity::Day)
+            .filter_map(|d| d.value.as_deref().and_then(date_end))
+            .max()
+    });
 
     let mut figures: Vec<Figure> = Vec::new();
     let mut weak_earlier: Vec<bool> = Vec::new();
@@ -408,8 +500,25 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
             .map(|(k, _)| k)
             .collect();
         let after = context.after(span, next_start);
+        // "331 députés sur 577 ont voté": the whole after "sur" does not end the clause
+        // that says what the count counts.
+        let out_of = quantities.get(index + 1).is_some_and(|next| {
+            next.span.start < sentence.end
+                && context.folded(
+                    &(context.first_word_from(span.end)..context.first_word_from(next.span.start))
+                        .collect::<Vec<_>>(),
+                ) == ["sur"]
+        });
+        let read_stop = if out_of {
+            quantities
+                .get(index + 2)
+                .map_or(usize::MAX, |q| q.span.start)
+                .min(sentence.end)
+        } else {
+            next_start
+        };
         let mut window: Vec<usize> = own.clone();
-        window.extend(&after);
+        window.extend(&context.after(span, read_stop));
         let window_words = context.folded(&window);
         let before = context.before(span, previous_end, BEFORE_WORDS);
         let before_words = context.folded(&before);
@@ -451,6 +560,21 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     .iter()
                     .find(|r| r.place == Where::Head && r.phrase.first() == Some(&head))
             });
+        // "Des dizaines de corps gisent au sol": bodies lying where the event struck are its
+        // dead, unless they are counted on images ("une vidéo où l'on voit 110 corps").
+        let sentence_words = context.folded(
+            &(context.first_word_from(sentence.start)..context.first_word_from(sentence.end))
+                .collect::<Vec<_>>(),
+        );
+        let on_images = sentence_words.iter().any(|w| lexicon.image.contains(*w));
+        let lying = lexicon
+            .lying
+            .iter()
+            .find(|r| has_phrase(&window_words, &r.phrase));
+        let head_rule = match (head_rule, lying) {
+            (Some(head), Some(rule)) if head.category == "bodies" && !on_images => Some(rule),
+            (head, _) => head,
+        };
         // A count of things (not people, and not itself a category word) counts its noun.
         let thing = unit_head.as_ref().is_some_and(|head| {
             !lexicon.generic.contains(&singular(head))
@@ -458,16 +582,31 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 && !lexicon.rules.iter().any(|r| r.phrase.first() == Some(head))
         });
         let right_before = &before_words[before_words.len().saturating_sub(3)..];
+        // A count of things reads no verb of its clause, except one said only of living
+        // beings: a noun not listed as people may still name them.
+        let reads = |r: &&Rule| {
+            !thing
+                || (lexicon.animate.contains(&r.category)
+                    && !r.phrase.iter().any(|w| lexicon.neutral.contains(w)))
+        };
         let clause_rule = |place: Where, words: &[&str]| {
             lexicon
                 .rules
                 .iter()
-                .filter(|_| !thing)
+                .filter(reads)
                 .find(|r| r.place == place && has_phrase(words, &r.phrase))
         };
+        // "331 députés sur 577 ont voté": the bare whole after "sur" reads no verb; it is
+        // the whole the count before it is out of (below).
+        let out_of_whole = (unit_head.is_none() || unit_inferred)
+            && before_words.last().is_some_and(|w| *w == "sur")
+            && figures
+                .last()
+                .is_some_and(|f| sentence.contains(&f.span) && f.span.end <= span.start);
         let mut category = head_rule
+            .filter(|_| !out_of_whole)
             .or_else(|| {
-                lexicon.rules.iter().filter(|_| !thing).find(|r| {
+                lexicon.rules.iter().filter(reads).find(|r| {
                     r.place == Where::RightBefore
                         && right_before
                             .ends_with(&r.phrase.iter().map(String::as_str).collect::<Vec<_>>()[..])
@@ -481,10 +620,33 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 )
             })
             .or_else(|| clause_rule(Where::ClauseBefore, &before_words))
+            .filter(|_| !out_of_whole)
             .map(|r| {
                 evidence.push(format!("counts {}: \"{}\"", r.category, r.phrase.join(" ")));
                 r.category.clone()
             });
+        if out_of_whole {
+            if let Some(parent) = figures
+                .last()
+                .and_then(|f| f.category.as_deref())
+                .filter(|c| !c.ends_with("/whole"))
+            {
+                evidence.push(format!("the whole a count of {parent} is out of"));
+                category = Some(format!("{parent}/whole"));
+            }
+        }
+        // "la majorité requise étant de 288 voix", "288 voix étaient nécessaires": a
+        // threshold, not a result.
+        if let Some(cat) = category.as_ref().filter(|c| lexicon.by_group.contains(*c)) {
+            let threshold = before_words
+                .iter()
+                .chain(&window_words)
+                .find(|w| lexicon.threshold.contains(**w));
+            if let Some(word) = threshold {
+                evidence.push(format!("a threshold: \"{word}\""));
+                category = Some(format!("{cat}_required"));
+            }
+        }
         // A count of people whose own clause is cut by an aside ("Quatre personnes, dont un
         // enfant, ont été tuées", "300 personnes -selon d'autres bien plus- qui auraient été
         // tuées"): the verb after the aside says what happened to them; the nearest one.
@@ -557,6 +719,44 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 }
             }
         }
+        // "Parmi les victimes figurent onze femmes", "Parmi eux, trois enfants": a count of
+        // people with no verb of its own, first of a sentence that opens with "parmi", is a
+        // subset of the whole named after "parmi", else of the last count before it (in its
+        // sentence or the one before).
+        let opens_with_among = previous_index.is_none()
+            && context
+                .words
+                .get(context.first_word_from(sentence.start))
+                .is_some_and(|w| w.folded == "parmi" && w.span.start < span.start);
+        if category.is_none() && opens_with_among && people && !unit_inferred {
+            let named: Vec<&str> = context.folded(
+                &(context.first_word_from(sentence.start) + 1..context.first_word_from(span.start))
+                    .collect::<Vec<_>>(),
+            );
+            let named_whole = lexicon
+                .rules
+                .iter()
+                .find(|r| r.place == Where::After && has_phrase(&named, &r.phrase))
+                .map(|r| r.category.clone());
+            let reach = doc
+                .layers
+                .sentences
+                .iter()
+                .rfind(|s| s.span.end <= sentence.start)
+                .map_or(sentence.start, |s| s.span.start);
+            let last_whole = figures
+                .iter()
+                .rev()
+                .take_while(|f| f.span.start >= reach)
+                .find_map(|f| f.category.as_deref())
+                .and_then(|c| c.split('>').next())
+                .filter(|c| !c.starts_with("unit:"))
+                .map(str::to_string);
+            if let (Some(parent), Some(head)) = (named_whole.or(last_whole), unit_head.as_ref()) {
+                evidence.push(format!("\"parmi\" subset of {parent}"));
+                category = Some(format!("{parent}>{}", singular(head)));
+            }
+        }
         let mut enumeration = false;
         if category.is_none() && (unit_head.is_none() || unit_inferred) {
             // "le nombre de disparus, évalué à des milliers": a count named before a number
@@ -580,6 +780,29 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     rule.phrase.join(" ")
                 ));
                 category = Some(rule.category.clone());
+            }
+        }
+        if category.is_none() && (unit_head.is_none() || unit_inferred) && previous_index.is_none()
+        {
+            // "Nombre de députés : • Caq : 90 • PLQ : 21": the first number of an item of a
+            // list counts what the list's heading names.
+            if let Some(heading) = list_heading(doc, sentence) {
+                let heading_words = context.folded(
+                    &(context.first_word_from(heading.start)..context.first_word_from(heading.end))
+                        .collect::<Vec<_>>(),
+                );
+                let named = lexicon.rules.iter().find(|r| {
+                    matches!(r.place, Where::ClauseBefore | Where::After)
+                        && has_phrase(&heading_words, &r.phrase)
+                });
+                if let Some(rule) = named {
+                    evidence.push(format!(
+                        "counts {}: \"{}\" in the heading of its list",
+                        rule.category,
+                        rule.phrase.join(" ")
+                    ));
+                    category = Some(rule.category.clone());
+                }
             }
         }
         if category.is_none() && unit_inferred {
@@ -636,8 +859,45 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
         if category.is_none() {
             match &unit_head {
                 Some(head) if !lexicon.generic.contains(&singular(head)) => {
-                    evidence.push(format!("counts the unit \"{head}\""));
-                    category = Some(format!("unit:{}", singular(head)));
+                    // "49 autres accusés" are the fellow accused, as "49 coaccusés": not the
+                    // same set as "51 accusés".
+                    let other = own_words.iter().any(|w| *w == "autres" || *w == "autre");
+                    let noun = if other && !head.starts_with("co") {
+                        format!("co{head}")
+                    } else {
+                        head.clone()
+                    };
+                    let noun = lexicon
+                        .currency
+                        .get(&singular(&noun))
+                        .cloned()
+                        .unwrap_or(noun);
+                    // "une amende de 500 millions de francs", "le détournement de 2 milliards":
+                    // what a sum of money is, from the noun or verb right before it.
+                    let kind = lexicon
+                        .currency
+                        .values()
+                        .any(|c| *c == noun)
+                        .then(|| {
+                            lexicon.money.iter().find(|r| {
+                                has_phrase(
+                                    &before_words[before_words.len().saturating_sub(4)..],
+                                    &r.phrase,
+                                )
+                            })
+                        })
+                        .flatten();
+                    if let Some(rule) = kind {
+                        evidence.push(format!(
+                            "a sum of {}: \"{}\"",
+                            rule.category,
+                            rule.phrase.join(" ")
+                        ));
+                        category = Some(rule.category.clone());
+                    } else {
+                        evidence.push(format!("counts the unit \"{noun}\""));
+                        category = Some(format!("unit:{}", singular(&noun)));
+                    }
                 }
                 Some(_) => {
                     // "ne sont pas 203 mais au moins 300 personnes": a generic noun right
@@ -698,8 +958,17 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     && place_kind.get(m.entity.as_str()) != Some(&PlaceKind::Country)
             });
             if let Some(place) = place {
+                // A place in another country than the article's own is never where the
+                // article's event is counted ("En Algérie voisine, les intempéries ont fait
+                // un mort dans la wilaya de Tizi Ouzou").
+                let foreign = country.is_some_and(|c| {
+                    place_country
+                        .get(place.entity.as_str())
+                        .is_some_and(|other| *other != c)
+                });
                 let restricted = has_phrase(&window_words, &["seule".into()])
                     || has_phrase(&window_words, &["seul".into()])
+                    || foreign
                     || breakdown(doc, &quantities, index, sentence, &context, cat);
                 if restricted {
                     part = Some((entity_key(place), doc.slice(place.span).to_string()));
@@ -721,12 +990,45 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                                 <= 2
                     })
             };
+            // A name inside the description of who speaks ("La présidente de l'Assemblée
+            // nationale Yaël Braun-Pivet a annoncé que 331 députés…") is no count's group.
+            let describes_speaker = |m: &recoupe_model::EntityMention| {
+                doc.layers.attributions.iter().any(|a| {
+                    a.speaker.is_some_and(|s| s.contains(&m.span))
+                        && (m.label == EntityType::PER
+                            || a.speaker_entity.as_deref() != Some(m.entity.as_str()))
+                })
+            };
+            if by_group && part.is_none() {
+                // "à Montréal, où la CAQ n'aura que deux sièges": the count of a place.
+                let relative = long_before.iter().find(|&&k| {
+                    context.words[k].folded == "ou"
+                        && doc.layers.entities.iter().any(|m| {
+                            m.label == EntityType::LOC
+                                && m.span.end <= context.words[k].span.start
+                                && doc.text[m.span.end..context.words[k].span.start]
+                                    .trim_matches([' ', ','])
+                                    .is_empty()
+                        })
+                });
+                if let Some(&k) = relative {
+                    let at = context.words[k].span.start;
+                    if let Some(place) = doc
+                        .layers
+                        .entities
+                        .iter()
+                        .rfind(|m| m.label == EntityType::LOC && m.span.end <= at)
+                    {
+                        part = Some((entity_key(place), doc.slice(place.span).to_string()));
+                    }
+                }
+            }
             if by_group && part.is_none() {
                 let group = doc
                     .layers
                     .entities
                     .iter()
-                    .filter(|m| m.label != EntityType::LOC)
+                    .filter(|m| m.label != EntityType::LOC && !describes_speaker(m))
                     .filter(|m| {
                         (m.span.start >= span.end
                             && m.span.end <= after_end
@@ -743,7 +1045,15 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                         };
                         (m.label != EntityType::ORG, distance)
                     });
-                if let Some(group) = group {
+                // With no name next to it, a count with a noun of its own, first of its
+                // sentence, belongs to the sentence's subject (a bare number of a list does
+                // not: "devant l'UDC (25) et les Verts (22)").
+                let own_noun = unit_head.is_some() && !unit_inferred;
+                let group = group.or_else(|| {
+                    subject_group(doc, &context, span, sentence)
+                        .filter(|_| own_noun && previous_index.is_none())
+                });
+                if let Some(group) = group.filter(|g| !describes_speaker(g)) {
                     part = Some((entity_key(group), doc.slice(group.span).to_string()));
                 }
             }
@@ -759,6 +1069,43 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     _ => has_phrase(&window_words, &r.phrase),
                 }) {
                     part = Some(("period".to_string(), rule.phrase.join(" ")));
+                }
+            }
+            if part.is_none() {
+                // "La région avait été frappée en octobre 2025 par des crues qui avaient fait
+                // trois morts": a count in the pluperfect after a date months before the
+                // article is of an earlier event.
+                let past_tense = lexicon
+                    .past
+                    .iter()
+                    .find(|r| has_phrase(&before_words, &r.phrase));
+                let past_date = past_tense.and_then(|_| {
+                    doc.layers.dates.iter().find(|d| {
+                        d.span.start >= sentence.start
+                            && d.span.end <= span.start
+                            && d.value
+                                .as_deref()
+                                .and_then(date_end)
+                                .zip(reference)
+                                .is_some_and(|(end, now)| (now - end).num_days() >= PAST_DAYS)
+                    })
+                });
+                if let Some(date) = past_date {
+                    let value = date.value.as_deref().unwrap_or_default();
+                    part = Some((
+                        format!("past:{}", &value[..value.len().min(7)]),
+                        doc.slice(date.span).to_string(),
+                    ));
+                }
+            }
+            if part.is_none() && lexicon.animate.contains(cat) {
+                // "neuf agents blessés" beside "14 manifestants blessés": the security forces'
+                // casualties are a part of the toll of their own.
+                if let Some(head) = unit_head
+                    .as_ref()
+                    .filter(|h| lexicon.forces.contains(&singular(h)))
+                {
+                    part = Some(("forces".to_string(), head.clone()));
                 }
             }
             if let Some((_, name)) = &part {
@@ -945,6 +1292,135 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
     figures
 }
 
+/// The group a count of seats or votes with no party named next to it belongs to: the
+/// subject of its sentence. "Avec ses 89 députés, la CAQ récolte…": the party after the
+/// phrase the count opens the sentence with; "La CAQ … décroche un mandat, comptant près
+/// d'une centaine de députés": a party opening the sentence; "Il obtient 48 sièges": for a
+/// pronoun, the last party named before the sentence.
+fn subject_group<'d>(
+    doc: &'d Document,
+    context: &Context,
+    span: Span,
+    sentence: Span,
+) -> Option<&'d recoupe_model::EntityMention> {
+    let first = context.first_word_from(sentence.start);
+    let opening: Vec<&str> = context.words[first..context.first_word_from(span.start)]
+        .iter()
+        .map(|w| w.folded.as_str())
+        .collect();
+    // Not a name in parentheses: a dateline's agency ("Lausanne (ATR) - Le PLR…") or an
+    // abbreviation repeating the name before it.
+    let groups = || {
+        doc.layers.entities.iter().filter(|m| {
+            m.label == EntityType::ORG
+                && !(doc.text[..m.span.start].trim_end().ends_with('(')
+                    && doc.text[m.span.end..].trim_start().starts_with(')'))
+        })
+    };
+    // The phrase may follow a dateline ("Lausanne - Avec 48 élus, le PLR…").
+    let with_at = opening.iter().rposition(|w| *w == "avec");
+    let fronted = with_at.is_some_and(|k| {
+        opening[k + 1..]
+            .iter()
+            .all(|w| matches!(*w, "ses" | "son" | "sa" | "leur" | "leurs"))
+            && (k == 0
+                || doc.text
+                    [context.words[first + k - 1].span.end..context.words[first + k].span.start]
+                    .contains(['-', '–', '—', ':']))
+    });
+    if fronted {
+        let comma = doc.text[span.end..sentence.end].find(',')? + span.end;
+        let from = context.first_word_from(comma);
+        let subject_end = context.words[from..(from + 3).min(context.words.len())]
+            .last()?
+            .span
+            .end;
+        return groups().find(|m| m.span.start > comma && m.span.end <= subject_end);
+    }
+    match opening.first() {
+        Some(&"il") | Some(&"elle") => {
+            // The subject of the sentence before: its first party.
+            let before = doc
+                .layers
+                .sentences
+                .iter()
+                .rfind(|s| s.span.end <= sentence.start)?
+                .span;
+            groups().find(|m| before.contains(&m.span))
+        }
+        _ => {
+            let third = context
+                .words
+                .get(first + 2)
+                .map_or(sentence.end, |w| w.span.end);
+            groups()
+                .find(|m| m.span.start >= sentence.start && m.span.start < third.min(span.start))
+        }
+    }
+}
+
+/// Most items of a list between an item and its heading.
+const LIST_ITEMS: usize = 20;
+
+/// For a sentence that is an item of a list (it opens with a bullet), the heading the list
+/// hangs from: the sentence ending with a colon before its items.
+fn list_heading(doc: &Document, sentence: Span) -> Option<Span> {
+    let bullet = |s: Span| {
+        doc.text[s.start..s.end]
+            .trim_start()
+            .starts_with(['•', '-', '–', '—', '*', '·', '▪'])
+    };
+    if !bullet(sentence) {
+        return None;
+    }
+    let at = doc
+        .layers
+        .sentences
+        .iter()
+        .position(|s| s.span == sentence)?;
+    doc.layers.sentences[..at]
+        .iter()
+        .rev()
+        .take(LIST_ITEMS)
+        .map(|s| s.span)
+        .find(|s| !bullet(*s))
+        .filter(|s| doc.text[s.start..s.end].trim_end().ends_with(':'))
+}
+
+/// The last day a date value (`YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `start/end`) covers.
+fn date_end(value: &str) -> Option<NaiveDate> {
+    let end = value.rsplit('/').next()?;
+    let mut parts = end.split('-').map(str::parse::<u32>);
+    let year = i32::try_from(parts.next()?.ok()?).ok()?;
+    match (parts.next(), parts.next()) {
+        (Some(Ok(month)), Some(Ok(day))) => NaiveDate::from_ymd_opt(year, month, day),
+        (Some(Ok(month)), None) => {
+            NaiveDate::from_ymd_opt(year + i32::from(month == 12), month % 12 + 1, 1)
+                .and_then(|d| d.pred_opt())
+        }
+        (None, _) => NaiveDate::from_ymd_opt(year, 12, 31),
+        _ => None,
+    }
+}
+
+/// The country most of an article's place mentions are in (none on a tie).
+fn main_country<'d>(doc: &'d Document, place_country: &HashMap<&str, &'d str>) -> Option<&'d str> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for mention in &doc.layers.entities {
+        if let Some(c) = place_country.get(mention.entity.as_str()) {
+            *counts.entry(c).or_default() += 1;
+        }
+    }
+    let best = counts.values().copied().max()?;
+    let mut top = counts.into_iter().filter(|(_, n)| *n == best);
+    let first = top.next().map(|(c, _)| c);
+    if top.next().is_some() {
+        None
+    } else {
+        first
+    }
+}
+
 /// Byte ranges `(open, close)` of the parenthesised asides of `text` that are closed in it.
 fn closed_parentheses(text: &str) -> Vec<(usize, usize)> {
     let mut open: Vec<usize> = Vec::new();
@@ -1102,6 +1578,11 @@ fn breakdown(
     })
 }
 
+/// A part that is a span of time ("depuis janvier") or an earlier event, not a place.
+fn time_part(part: &str) -> bool {
+    part == "period" || part.starts_with("past:")
+}
+
 /// One report of a fact: a figure of one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
@@ -1238,11 +1719,13 @@ pub fn link_facts(docs: &[&DocFeatures], copy_group: &BTreeMap<DocId, DocId>) ->
             };
             let entry = seen.entry(category).or_default();
             match part_of(figure) {
-                Some(part) if part != "period" && !lexicon().by_group.contains(category) => {
+                Some(part) if !time_part(&part) && !lexicon().by_group.contains(category) => {
                     places.entry(category).or_default().insert(part);
                     entry.1 = true;
                 }
                 Some(_) => {}
+                // A superseded figure sets no whole apart from the place's count.
+                None if figure.earlier => {}
                 None => entry.0 = true,
             }
         }
@@ -1262,7 +1745,7 @@ pub fn link_facts(docs: &[&DocFeatures], copy_group: &BTreeMap<DocId, DocId>) ->
                 continue;
             };
             let key = match part_of(figure) {
-                Some(part) if !(part != "period" && lone_place(category)) => {
+                Some(part) if time_part(&part) || !lone_place(category) => {
                     format!("{category}@{part}")
                 }
                 _ => category.clone(),
@@ -1406,6 +1889,22 @@ mod tests {
         let c = with_whole(doc_with("c", &[(0, 3000.0, "geo:derna", "Derna")]), 3900.0);
         let facts = link_facts(&[&a, &b, &c], &BTreeMap::new());
         assert_eq!(facts.len(), 2);
+    }
+
+    #[test]
+    fn issue12_a_superseded_whole_does_not_set_the_place_apart() {
+        // An article giving the city's count and, as an earlier figure, a count with no
+        // place: the city's count is still the story's count.
+        let a = doc_with("a", &[(0, 4000.0, "geo:derna", "Derna")]);
+        let b = with_whole(doc_with("b", &[]), 3800.0);
+        let mut c = with_whole(doc_with("c", &[(0, 4100.0, "geo:derna", "Derna")]), 3000.0);
+        c.figures[1].earlier = true;
+        let facts = link_facts(&[&a, &b, &c], &BTreeMap::new());
+        assert_eq!(facts.len(), 1);
+        assert_eq!(facts[0].articles(), 3);
+        // Current, the same whole sets the place apart.
+        c.figures[1].earlier = false;
+        assert_eq!(link_facts(&[&a, &b, &c], &BTreeMap::new()).len(), 2);
     }
 
     #[test]

@@ -306,3 +306,146 @@ fn a_party_named_right_before_the_next_count_is_that_counts_party() {
     let part = figure(&doc, &figures, "41").part_name.as_deref();
     assert!(part.is_some_and(|p| p.contains("socialiste")), "{part:?}");
 }
+
+fn part<'f>(doc: &Document, figures: &'f [Figure], start: &str) -> Option<&'f str> {
+    figure(doc, figures, start).part.as_deref()
+}
+
+#[test]
+fn issue12_a_verb_said_only_of_the_living_reads_any_noun_of_people() {
+    let (doc, figures) =
+        read("Dans la nuit, 14 bergers ont été tués par des hommes armés près du lac.");
+    assert_eq!(category(&doc, &figures, "14 bergers"), Some("killed"));
+    // A toll word says nothing of things: a count of operations stays a count of its noun.
+    let (doc, figures) =
+        read("Les pompiers dressent un bilan de 320 interventions depuis le début de l'orage.");
+    assert_ne!(category(&doc, &figures, "320"), Some("killed"));
+}
+
+#[test]
+fn issue12_a_count_after_parmi_is_a_subset_of_the_toll_before_it() {
+    let (doc, figures) = read(
+        "Au moins 23 personnes ont été tuées dans l'effondrement de l'immeuble. Parmi les \
+         victimes figurent six enfants.",
+    );
+    assert_eq!(
+        category(&doc, &figures, "six enfants"),
+        Some("killed>enfant")
+    );
+}
+
+#[test]
+fn issue12_other_defendants_are_the_fellow_defendants_not_all_of_them() {
+    let (doc, figures) = read(
+        "Le tribunal a jugé 14 prévenus au total. L'ancien maire et 13 autres prévenus ont été \
+         condamnés, tandis que 13 co-prévenus ont fait appel.",
+    );
+    let all = category(&doc, &figures, "14 prévenus");
+    let others = category(&doc, &figures, "13 autres");
+    assert_ne!(all, others);
+    assert_eq!(others, category(&doc, &figures, "13 co-prévenus"));
+}
+
+#[test]
+fn issue12_injured_police_are_a_part_of_their_own() {
+    let (doc, figures) = read(
+        "Lors des heurts, sept policiers ont été blessés, tandis que 25 manifestants ont été \
+         blessés selon les organisateurs.",
+    );
+    assert_eq!(category(&doc, &figures, "sept policiers"), Some("injured"));
+    assert_eq!(part(&doc, &figures, "sept policiers"), Some("forces"));
+    assert_eq!(part(&doc, &figures, "25 manifestants"), None);
+}
+
+#[test]
+fn issue12_a_toll_in_the_pluperfect_after_an_old_date_is_of_an_earlier_event() {
+    let (doc, figures) = read(
+        "Les pluies du mardi 14 octobre 2025 ont fait six morts dans la province. La région \
+         avait déjà été frappée en mars 2019 par un cyclone qui avait fait 40 morts.",
+    );
+    assert_eq!(part(&doc, &figures, "six morts"), None);
+    assert!(
+        part(&doc, &figures, "40 morts").is_some_and(|p| p.starts_with("past:2019")),
+        "{:?}",
+        part(&doc, &figures, "40 morts")
+    );
+}
+
+#[test]
+fn issue12_a_place_in_another_country_is_a_part_of_its_own() {
+    let (doc, figures) = read(
+        "Au Maroc, les inondations ont fait neuf morts à Tanger et à Tétouan, et les secours \
+         restent mobilisés dans tout le Maroc. En Espagne, les pluies ont fait un mort à Malaga.",
+    );
+    assert_eq!(category(&doc, &figures, "un mort"), Some("killed"));
+    assert!(part(&doc, &figures, "un mort").is_some());
+    assert_eq!(part(&doc, &figures, "neuf morts"), None);
+}
+
+#[test]
+fn issue12_seats_belong_to_the_subject_of_their_sentence() {
+    let (doc, figures) =
+        read("Avec 52 sièges, le Parti socialiste reste la première force du Parlement.");
+    let name = figure(&doc, &figures, "52").part_name.as_deref();
+    assert!(name.is_some_and(|p| p.contains("socialiste")), "{name:?}");
+    let (doc, figures) = read(
+        "Le Parti socialiste progresse nettement. Il obtient 41 sièges, selon les résultats \
+         officiels.",
+    );
+    let name = figure(&doc, &figures, "41").part_name.as_deref();
+    assert!(name.is_some_and(|p| p.contains("socialiste")), "{name:?}");
+}
+
+#[test]
+fn issue12_a_vote_count_its_threshold_and_its_whole_are_three_things() {
+    let (doc, figures) =
+        read("La motion a été adoptée par 301 voix, la majorité requise étant de 289 voix.");
+    assert_eq!(category(&doc, &figures, "301"), Some("votes"));
+    assert_eq!(category(&doc, &figures, "289"), Some("votes_required"));
+    let (doc, figures) = read("Au total, 301 députés sur 577 ont voté la motion mardi soir.");
+    assert_eq!(category(&doc, &figures, "301"), Some("votes"));
+    assert_eq!(category(&doc, &figures, "577"), Some("votes/whole"));
+}
+
+#[test]
+fn issue12_the_numbers_of_a_list_count_what_its_heading_names() {
+    let (doc, figures) = read(
+        "Les résultats sont tombés dans la nuit.\nNombre de sièges :\n• Parti socialiste : \
+         41\n• Les Républicains : 30",
+    );
+    assert_eq!(category(&doc, &figures, "41"), Some("seats"));
+    assert_eq!(category(&doc, &figures, "30"), Some("seats"));
+}
+
+#[test]
+fn issue12_bodies_lying_at_the_scene_are_the_dead_unless_seen_on_images() {
+    let (doc, figures) =
+        read("Après l'explosion du dépôt, une quinzaine de corps gisent encore sur la chaussée.");
+    assert_eq!(category(&doc, &figures, "une quinzaine"), Some("killed"));
+    let (doc, figures) = read(
+        "Sur une vidéo publiée par les rebelles, on distingue une quinzaine de corps gisant \
+         dans un fossé.",
+    );
+    assert_eq!(category(&doc, &figures, "une quinzaine"), Some("bodies"));
+}
+
+#[test]
+fn issue12_a_fine_and_the_sum_embezzled_are_two_things_in_any_spelling_of_the_currency() {
+    let (doc, figures) = read(
+        "L'ancien trésorier, accusé d'avoir détourné 800 millions de francs CFA, a été condamné \
+         à une amende de 40 millions de FCFA.",
+    );
+    assert_eq!(category(&doc, &figures, "800"), Some("money:embezzled"));
+    assert_eq!(category(&doc, &figures, "40"), Some("money:fine"));
+    let (doc, figures) = read("Le tribunal lui a infligé une amende de 40 millions de FCFA.");
+    assert_eq!(category(&doc, &figures, "40"), Some("money:fine"));
+}
+
+#[test]
+fn issue12_seats_lost_are_no_count_of_seats_held() {
+    let (doc, figures) = read(
+        "Les écologistes, avec 17 députés, perdent trois sièges par rapport à la législature \
+         sortante.",
+    );
+    assert_eq!(category(&doc, &figures, "trois"), Some("seat_loss"));
+}

@@ -313,7 +313,8 @@ pub enum Command {
     },
     /// Score the pipeline against a gold corpus directory (articles.jsonl + gold.jsonl, see the
     /// corpus FORMAT.md and the README). Layers the pipeline does not produce yet are reported
-    /// as "not produced". Uses no store.
+    /// as "not produced". Reads and writes no store of yours: the cross-article layers go
+    /// through a temporary SQLite store, deleted afterwards.
     ///
     /// Example: recoupe eval --corpus ../shared/corpus --json
     Eval {

@@ -70,10 +70,13 @@ pub enum DateExpr {
         weekday: u32,
         direction: i32,
     },
-    /// "dans la nuit de vendredi à samedi".
+    /// "dans la nuit de vendredi à samedi", "samedi et dimanche"; `ahead` when a future
+    /// tense or a forecast places the two days after the anchor ("prévoit … vendredi et
+    /// samedi"), else the last such days up to it.
     Night {
         from: u32,
         to: u32,
+        ahead: bool,
     },
     /// Day offset from publication ("hier" -1, "aujourd'hui" 0).
     RelativeDay(i64),
@@ -275,6 +278,73 @@ mod tests {
     }
 
     const TODAY: &str = "2026-12-06";
+
+    #[test]
+    fn issue13_seven_is_no_september_and_forecasts_look_ahead() {
+        // "sept" is the abbreviation of September only with a day or a year.
+        let (found, _) = dates(
+            "Le bilan faisait état de sept morts. Le 4 sept 2025, la crue avait tout emporté.",
+            Some("2025-09-20"),
+            TODAY,
+        );
+        assert_eq!(found, ["4 sept 2025 = 2025-09-04"]);
+        // A forecast in the present tense ("prévoit") places its weekdays after the report.
+        let (found, _) = dates(
+            "Le service météo prévoit un ciel couvert pour vendredi et samedi.",
+            Some("2025-03-12"),
+            TODAY,
+        );
+        assert_eq!(found, ["vendredi et samedi = 2025-03-14/2025-03-15"]);
+    }
+
+    #[test]
+    fn issue13_lists_that_look_ahead_and_year_less_days_told_in_the_past() {
+        // Monday 10 March 2025: the Monday listed after "dès ce vendredi" is the next one.
+        let (found, _) = dates(
+            "Le syndicat appelle à cesser le travail dès ce vendredi, puis samedi et lundi. Il \
+             manifestera dès jeudi et ce week-end.",
+            Some("2025-03-10"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "ce vendredi = 2025-03-14",
+                "samedi et lundi = 2025-03-15/2025-03-17",
+                "jeudi = 2025-03-13",
+                "ce week-end = 2025-03-15/2025-03-16"
+            ]
+        );
+        // Told in the past in December, "du 11 au 13 avril" is last April; announced, the next.
+        let (found, _) = dates(
+            "La foire s'est tenue du 11 au 13 avril. La prochaine se tiendra du 9 au 11 avril.",
+            Some("2025-12-10"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "du 11 au 13 avril = 2025-04-11/2025-04-13",
+                "du 9 au 11 avril = 2026-04-09/2026-04-11"
+            ]
+        );
+        // Two months after one cue, a night told with "ce", the weekend in Québec usage.
+        let (found, _) = dates(
+            "Il a plu en juin et juillet. Les pompiers sont sortis dans la nuit de samedi 8 à ce \
+             dimanche 9 mars. La fin de semaine dernière a été calme.",
+            Some("2025-03-10"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "juin = 2024-06",
+                "juillet = 2024-07",
+                "nuit de samedi 8 à ce dimanche 9 mars = 2025-03-08/2025-03-09",
+                "La fin de semaine dernière = 2025-03-08/2025-03-09"
+            ]
+        );
+    }
 
     #[test]
     fn issue13_weekday_date_takes_the_most_recent_year_up_to_reading() {

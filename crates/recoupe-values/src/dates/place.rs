@@ -218,7 +218,7 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
         DateExpr::DayInterval { from, to, year } => {
             let written = year.is_some();
             let year = year.or_else(|| match anchor {
-                Some(a) => nearest_day_month(to.0, to.1, 0, a).map(|d| d.year()),
+                Some(a) => year_less_day(to.0, to.1, candidate.future, a).map(|d| d.year()),
                 None => own_year,
             });
             let value = year.and_then(|year| {
@@ -253,6 +253,7 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
             direction,
         } => relative(
             match anchor {
+                Some(a) if *direction == 0 => year_less_day(*day, *month, candidate.future, a),
                 Some(a) => nearest_day_month(*day, *month, *direction, a),
                 None => own_year.and_then(|year| NaiveDate::from_ymd_opt(year, *month, *day)),
             }
@@ -315,10 +316,19 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
                 .map(calendar::day),
             Day,
         ),
-        DateExpr::Night { from, to } => relative(
+        DateExpr::Night { from, to, ahead } => relative(
             anchor.and_then(|a| {
-                let end = calendar::weekday_on_or_before(a, *to, false)?;
-                let start = calendar::weekday_on_or_before(end, *from, true)?;
+                let (start, end) = if *ahead {
+                    let start = if calendar::weekday_number(a) == *from {
+                        a
+                    } else {
+                        calendar::weekday_after(a, *from)?
+                    };
+                    (start, calendar::weekday_after(start, *to)?)
+                } else {
+                    let end = calendar::weekday_on_or_before(a, *to, false)?;
+                    (calendar::weekday_on_or_before(end, *from, true)?, end)
+                };
                 Some(format!("{}/{}", calendar::day(start), calendar::day(end)))
             }),
             Interval,
@@ -432,6 +442,27 @@ fn month_span(from: u32, to: u32, year: &YearRef, anchor: Option<NaiveDate>) -> 
 
 /// Day and month without year: the year placing it nearest the anchor, or strictly before
 /// ("dernier") or after ("prochain") it.
+/// Days ahead of the report beyond which a year-less date with nothing announcing it ("du
+/// 11 au 13 avril" in a December report in the past tense) is last year's rather than the
+/// coming one: reports mostly tell what happened, and what is to come carries a future tense
+/// or a scheduling word ([`DateCandidate::future`]).
+const NEAR_FUTURE_DAYS: i64 = 31;
+
+/// A year-less day and month: the nearest one, unless it lies more than [`NEAR_FUTURE_DAYS`]
+/// on the side its tense rules out — ahead of a report telling the past (then the last one
+/// before the report), or behind an announcement (then the next one after it).
+fn year_less_day(day: u32, month: u32, announced: bool, anchor: NaiveDate) -> Option<NaiveDate> {
+    let nearest = nearest_day_month(day, month, 0, anchor)?;
+    let ahead = (nearest - anchor).num_days();
+    if announced && ahead < -NEAR_FUTURE_DAYS {
+        nearest_day_month(day, month, 1, anchor)
+    } else if !announced && ahead > NEAR_FUTURE_DAYS {
+        nearest_day_month(day, month, -1, anchor)
+    } else {
+        Some(nearest)
+    }
+}
+
 fn nearest_day_month(day: u32, month: u32, direction: i32, anchor: NaiveDate) -> Option<NaiveDate> {
     let candidates = (anchor.year() - 1..=anchor.year() + 1)
         .filter_map(|year| NaiveDate::from_ymd_opt(year, month, day));

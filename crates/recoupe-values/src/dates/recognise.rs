@@ -114,11 +114,49 @@ pub fn recognise(tokens: &[Token], lexicon: &Lexicon) -> Vec<DateCandidate> {
         }
     }
     lend_coordinated_years(&cursor, &mut found);
+    lend_coordinated_future(&cursor, &mut found);
     // Spans never include a leading "en", "le", "au", "depuis": no rule starts on them.
     found
 }
 
 type Match = (usize, DateExpr, &'static str);
+
+/// "dès ce vendredi, ce week-end et lundi", "mardi et mercredi prochains": a weekday listed
+/// after a date that looks ahead (only commas, "et", "ou" and "puis" between the items of
+/// the list) is the next such day after the anchor, and "ce week-end" the coming one. A list
+/// that runs on into the following week ("jeudi, ce week-end et mardi") is not followed: its
+/// last weekday is still the first one after the anchor.
+fn lend_coordinated_future(c: &Cursor, found: &mut [DateCandidate]) {
+    let looks_ahead = |candidate: &DateCandidate| {
+        candidate.future
+            || matches!(
+                candidate.expr,
+                DateExpr::Weekday {
+                    direction: FUTURE | 1,
+                    ..
+                } | DateExpr::Night { ahead: true, .. }
+            )
+    };
+    let mut list_ahead = found.first().is_some_and(looks_ahead);
+    for k in 1..found.len() {
+        let joined = c
+            .tokens
+            .iter()
+            .filter(|t| t.start >= found[k - 1].span.end && t.end <= found[k].span.start)
+            .all(|t| matches!(t.key.as_ref(), "," | "et" | "ou" | "puis"));
+        if joined && list_ahead {
+            match &mut found[k].expr {
+                DateExpr::Weekday { direction, .. } if *direction == 0 => *direction = 1,
+                DateExpr::Night { ahead, .. } => *ahead = true,
+                DateExpr::Weekend(offset) if *offset == 0 => *offset = 1,
+                _ => {}
+            }
+            found[k].future = true;
+        } else {
+            list_ahead = looks_ahead(&found[k]);
+        }
+    }
+}
 
 /// "le 30 juin et le 7 juillet 2024", "du 30 juin et du 7 juillet 2024": a day and month
 /// coordinated with a full date take its year (the year before when the month is later).
@@ -393,7 +431,11 @@ fn match_weekday_interval(c: &Cursor, i: usize, joiner: &[&str]) -> Option<Match
     }
     Some((
         part(at + 2),
-        DateExpr::Night { from, to },
+        DateExpr::Night {
+            from,
+            to,
+            ahead: future_tense_before(c, i),
+        },
         "weekday_interval",
     ))
 }
@@ -528,12 +570,21 @@ fn match_night(c: &Cursor, i: usize) -> Option<Match> {
         if c.is(at + 3, &["a", "au"]) {
             if let Some(to) = c.weekday(at + 4) {
                 if c.day(at + 5).is_none() {
-                    return Some((at + 5, DateExpr::Night { from, to }, "night"));
+                    return Some((
+                        at + 5,
+                        DateExpr::Night {
+                            from,
+                            to,
+                            ahead: false,
+                        },
+                        "night",
+                    ));
                 }
             }
         }
     }
-    let (end, expr, _) = match_day_interval(c, at + 2, &[], &["au", "a"], &[])?;
+    // "nuit du dimanche 9 au lundi 10 mars", "nuit de dimanche 9 à ce lundi 10 mars".
+    let (end, expr, _) = match_day_interval(c, at + 2, &[], &["au", "a"], &["ce"])?;
     Some((end, expr, "night_days"))
 }
 
@@ -600,7 +651,11 @@ fn match_weekday(c: &Cursor, i: usize) -> Option<Match> {
         if let Some(to) = c.weekday(end + 1) {
             return Some((
                 end + 2,
-                DateExpr::Night { from: weekday, to },
+                DateExpr::Night {
+                    from: weekday,
+                    to,
+                    ahead: future_tense_before(c, i) || (i > 0 && c.is(i - 1, &["des"])),
+                },
                 "weekday_interval",
             ));
         }
@@ -669,6 +724,8 @@ fn future_tense_before(c: &Cursor, i: usize) -> bool {
         let scheduled = matches!(
             key,
             "prevu"
+                | "prevoit"
+                | "prevoient"
                 | "prevue"
                 | "prevus"
                 | "prevues"
@@ -1014,13 +1071,26 @@ fn match_month(c: &Cursor, i: usize) -> Option<Match> {
             "month_direction",
         ));
     }
-    // Abbreviations ("oct", "nov") are too ambiguous on their own.
-    if c.key(i).len() < 3 || !c.tokens[i].key.chars().all(char::is_alphabetic) {
+    // Abbreviations ("oct", "nov", "sept") are too ambiguous on their own: "faisait état de
+    // sept morts" counts seven. An abbreviation is a month word that begins a longer one.
+    let key = c.key(i);
+    let abbreviation = c
+        .lexicon
+        .months
+        .keys()
+        .any(|full| full.len() > key.len() && full.starts_with(key));
+    if key.len() < 3 || abbreviation || !c.tokens[i].key.chars().all(char::is_alphabetic) {
         return None;
     }
     let previous = i.checked_sub(1).map(|p| c.key(p)).unwrap_or("");
     let after_mois_de = i >= 2 && c.is(i - 2, &["mois"]);
-    if c.lexicon.year_cues.contains(previous) || after_mois_de {
+    // "en juin et juillet": the second month of a pair after a cue.
+    let paired = matches!(previous, "et" | "ou")
+        && i >= 3
+        && c.month(i - 2).is_some()
+        && c.key(i - 2).len() >= 3
+        && c.lexicon.year_cues.contains(c.key(i - 3));
+    if c.lexicon.year_cues.contains(previous) || after_mois_de || paired {
         // "mars" capitalised mid-sentence is the planet or a name, not the month.
         if c.tokens[i].capitalised && previous != "(" && previous != "en" {
             return None;
@@ -1150,16 +1220,23 @@ fn match_relative(c: &Cursor, i: usize) -> Option<Match> {
         return Some((i + 2, expr, "relative_period"));
     }
     if demonstrative || article {
-        let noun = c.key(i + 1);
-        let direction = c.direction(i + 2);
-        let this_end = i + 2;
+        // "cette fin de semaine", "la fin de semaine dernière": the weekend in Québec usage.
+        let weekend_words =
+            c.is(i + 1, &["fin"]) && c.is(i + 2, &["de"]) && c.is(i + 3, &["semaine"]);
+        let (noun, skip) = if weekend_words {
+            ("week-end", 2)
+        } else {
+            (c.key(i + 1), 0)
+        };
+        let direction = c.direction(i + 2 + skip);
+        let this_end = i + 2 + skip;
         let (expr, end) = match (noun, demonstrative, direction) {
             ("matin" | "soir" | "apres-midi", true, None) => (DateExpr::RelativeDay(0), this_end),
             ("nuit", true, None) if key == "cette" => (DateExpr::RelativeDay(0), this_end),
             ("semaine", true, None) => (DateExpr::RelativeWeek(0), this_end),
             ("semaine", false, Some(d)) => (DateExpr::RelativeWeek(d as i64), i + 3),
             ("week-end", true, None) => (DateExpr::Weekend(0), this_end),
-            ("week-end", false, Some(d)) => (DateExpr::Weekend(d as i64), i + 3),
+            ("week-end", false, Some(d)) => (DateExpr::Weekend(d as i64), i + 3 + skip),
             ("mois-ci", true, None) | ("mois", true, None) => {
                 (DateExpr::RelativeMonth(0), this_end)
             }

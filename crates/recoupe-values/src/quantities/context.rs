@@ -7,6 +7,9 @@ use recoupe_tagger::Upos;
 use super::{is_demonym, is_ordinal, Head, Noun, Scanner};
 use crate::tokens::{Kind, Token};
 
+/// Determiners of a group a count is part of: "dix de ces treize", "deux de ses frères".
+const GROUP_DETERMINERS: [&str; 5] = ["ces", "ses", "leurs", "nos", "vos"];
+
 impl<'a> Scanner<'a> {
     /// The last quantity when it is in sentence `sentence` or the one before (blank lines
     /// between them are no sentence).
@@ -42,9 +45,15 @@ impl<'a> Scanner<'a> {
             return self.one_other_casualty(head, at, previous);
         }
         let sentence = self.tokens[at].sentence;
-        // "51 élus sur 74 ont …", "350 voix contre 200.".
-        let after_sur =
-            at > 0 && self.is(at - 1, &["sur", "contre"]) && self.closes_bare(head.end, sentence);
+        // "51 élus sur 74 ont …", "350 voix contre 200.". "trois trains sur quatre", "un sur
+        // deux" give a proportion: a small second number is no count.
+        let proportion = at > 0
+            && self.is(at - 1, &["sur"])
+            && matches!(head.value, QuantityValue::Single(v) if v <= 10.0);
+        let after_sur = at > 0
+            && self.is(at - 1, &["sur", "contre"])
+            && !proportion
+            && self.closes_bare(head.end, sentence);
         let others = self.key(head.end) == "autres";
         if !(after_sur || others) {
             return None;
@@ -138,9 +147,16 @@ impl<'a> Scanner<'a> {
                 if key == "d'" {
                     return self.is(index + 1, &["entre"]);
                 }
-                // "Trois des huit blessés": the part of a counted group.
+                // "soit deux de moins qu'en 2022": a difference counted in the noun before.
+                if key == "de" && self.is(index + 1, &["moins", "plus"]) {
+                    return true;
+                }
+                // "Trois des huit blessés", "Dix de ces treize": the part of a counted group.
                 if key == "des" {
                     return self.plain_number(index + 1).is_some();
+                }
+                if key == "de" && self.is(index + 1, &GROUP_DETERMINERS) {
+                    return self.plain_number(index + 2).is_some();
                 }
                 // "porte à 11 916 le nombre de morts", "dont 35 le seraient grièvement".
                 if matches!(key, "le" | "la" | "les" | "l'") {
@@ -163,6 +179,10 @@ impl<'a> Scanner<'a> {
                 self.lexicon.bare_next.contains(key)
                     || self.looks_like_verb(index)
                     || self.tag(index) == Some(Upos::Pron)
+                    // "dont 319 sommairement exécutés": a manner adverb before the verb.
+                    || key.ends_with("ment")
+                        && self.tag(index) == Some(Upos::Adv)
+                        && self.looks_like_verb(index + 1)
             }
             _ => false,
         }
@@ -293,11 +313,12 @@ impl<'a> Scanner<'a> {
             if name_part {
                 return None;
             }
-            // "Ligue 1", "France 2": a number after a name is part of it.
+            // "Ligue 1", "France 2": a number after a name is part of it, unless the name
+            // is the subject of a clause whose verb and noun are left out ("et l'UDC 26").
             if before.kind == Kind::Word && before.capitalised && before.sentence == sentence {
                 let first = self.sentences[sentence].0;
                 if start - 1 > first {
-                    return None;
+                    return self.gapped_count(start, head, previous);
                 }
             }
         }
@@ -318,13 +339,16 @@ impl<'a> Scanner<'a> {
                     Some(Upos::Adv | Upos::Cconj | Upos::Sconj | Upos::Adp | Upos::Pron)
                 );
             if !opens_count {
-                return None;
+                return self.gapped_count(start, head, previous);
             }
         }
         let labelled = self.lexicon.bare_not_after.contains(previous_word(1))
             || (matches!(previous_word(1), "de" | "d'")
                 && self.lexicon.bare_not_after.contains(previous_word(2)));
-        if labelled {
+        // "trois bus sur quatre", "un sur deux": a proportion.
+        let proportion = previous_word(1) == "sur"
+            && matches!(head.value, QuantityValue::Single(v) if v <= 10.0);
+        if labelled || proportion {
             return None;
         }
         // The context first (cheap), the words after the number last (they may need the
@@ -335,6 +359,9 @@ impl<'a> Scanner<'a> {
         // noun of the next count.
         let part_of_group = self.is(head.end, &["des"])
             && self.plain_number(head.end + 1).is_some()
+            || self.is(head.end, &["de"])
+                && self.is(head.end + 1, &GROUP_DETERMINERS)
+                && self.plain_number(head.end + 2).is_some()
             // "Quatre d'entre eux": a part of a group named before.
             || self.is(head.end, &["d'"]) && self.is(head.end + 1, &["entre"]);
         let shared_noun = self
@@ -384,6 +411,61 @@ impl<'a> Scanner<'a> {
                 .or_else(|| recent.and_then(|q| q.unit.clone()))
                 .unwrap_or_default(),
             end,
+        })
+    }
+
+    /// "Le PS obtient 34 sièges, les Verts 21 et l'UDC 26", "la CGT a compté 400 000
+    /// manifestants, la préfecture de police 42 000": after "et" or a comma, an article and
+    /// a name or a noun phrase, the verb and the noun of the clause before are left out
+    /// (gapping) and the count takes the unit of the sentence's previous quantity. The
+    /// article is required: "TF1 et France 2" names a channel. After a common noun the count
+    /// must end its clause and the noun must be no label ("la route nationale 7" ends on an
+    /// adjective, "la ligne 14" on a label noun).
+    fn gapped_count(&self, start: usize, head: &Head, previous: &[Quantity]) -> Option<Noun> {
+        let sentence = self.tokens[start].sentence;
+        let (first, _) = self.sentences[sentence];
+        let last = start - 1;
+        let named = self.tokens[last].capitalised;
+        if !named {
+            let ends_clause = self.tokens.get(head.end).is_none_or(|t| {
+                t.sentence != sentence
+                    || t.kind == Kind::Punct && matches!(t.key.as_ref(), "." | ";" | "," | ")")
+            });
+            let label = self.lexicon.bare_not_after.contains(self.key(last));
+            if !ends_clause || label || self.tag(last) != Some(Upos::Noun) {
+                return None;
+            }
+        }
+        let mut name = last;
+        while name > first && last + 1 - name < 4 {
+            let before = &self.tokens[name - 1];
+            let key = before.key.as_ref();
+            if before.kind != Kind::Word || matches!(key, "le" | "la" | "les" | "l'") {
+                break;
+            }
+            let joins = before.capitalised
+                || matches!(key, "de" | "du" | "des" | "d'")
+                || !named && matches!(self.tag(name - 1), Some(Upos::Noun | Upos::Adj));
+            if !joins {
+                break;
+            }
+            name -= 1;
+        }
+        let article = name
+            .checked_sub(1)
+            .filter(|&a| a > first && matches!(self.key(a), "le" | "la" | "les" | "l'"))?;
+        if !matches!(self.key(article - 1), "et" | ",") {
+            return None;
+        }
+        let clause_start = self.tokens[article - 1].start;
+        let unit = previous
+            .last()
+            .filter(|q| q.span.start >= self.tokens[first].start && q.span.end <= clause_start)
+            .and_then(|q| q.unit.clone())
+            .filter(|unit| !unit.is_empty())?;
+        self.closes_bare(head.end, sentence).then_some(Noun {
+            unit,
+            end: head.end,
         })
     }
 

@@ -707,6 +707,69 @@ mod tests {
     }
 
     #[test]
+    fn issue13_proportions_time_units_and_parts_of_groups() {
+        // A proportion is no count; days, nights and weekday plurals are time.
+        assert_eq!(
+            found("Seuls trois bus sur quatre roulaient, et les magasins ouvrent douze dimanches."),
+            ["trois bus = 3"]
+        );
+        assert_eq!(
+            found("La grève a duré 14 journées et deux nuits."),
+            Vec::<String>::new()
+        );
+        // The part of a group named with a possessive or a demonstrative.
+        assert_eq!(
+            found("Quinze otages ont été libérés. Neuf de ces quinze otages sont des enfants."),
+            ["Quinze otages = 15", "Neuf = 9", "quinze otages = 15"]
+        );
+        // An adjective used as the noun, and a manner adverb before the participle.
+        assert_eq!(
+            found("Quatre jeunes ont été interpellés dans la nuit."),
+            ["Quatre jeunes = 4"]
+        );
+        assert_eq!(
+            found("On dénombre 212 victimes, dont 140 sommairement exécutées."),
+            ["212 victimes = 212", "140 = 140"]
+        );
+    }
+
+    #[test]
+    fn issue12_counts_whose_verb_and_noun_are_left_out() {
+        // Gapping in election results: the later clauses keep only a name and a number.
+        assert_eq!(
+            found("Le parti bleu remporte 41 sièges, les Verts 17 et l'Alliance 9."),
+            ["41 sièges = 41", "17 = 17", "9 = 9"]
+        );
+        assert_eq!(
+            found("Le syndicat a compté 8 000 marcheurs, la préfecture de police 3 100."),
+            ["8 000 marcheurs = 8000", "3 100 = 3100"]
+        );
+        // A road or a line named with a number stays a name.
+        assert_eq!(
+            found("Le convoi transportait 40 blessés, et la route nationale 7 était fermée."),
+            ["40 blessés = 40"]
+        );
+        // A channel or a league named with a number stays a name.
+        assert_eq!(
+            found("Le débat a réuni 5 millions de téléspectateurs sur TF1 et France 2."),
+            ["5 millions de téléspectateurs = 5000000"]
+        );
+        // A part of a toll with its cause, a correction and a difference.
+        assert_eq!(
+            found("Au total, 31 manifestants ont été blessés, dont trois par balle."),
+            ["31 manifestants = 31", "trois = 3"]
+        );
+        assert_eq!(
+            found("La liste obtient 28 sièges, et non 27 comme annoncé dimanche."),
+            ["28 sièges = 28", "27 = 27"]
+        );
+        assert_eq!(
+            found("Le groupe compte 44 élus, soit trois de moins qu'en 2021."),
+            ["44 élus = 44", "trois = 3"]
+        );
+    }
+
+    #[test]
     fn issue13_counts_listed_by_place_and_tolls_carried_forward() {
         assert_eq!(
             found(

@@ -74,6 +74,13 @@ impl<'a> Scanner<'a> {
                 end -= 1;
                 (self.raw(end).to_string(), end + 1)
             }
+            // "Trois jeunes avaient été écroués": an adjective right before a verb is the noun.
+            None if end == at
+                && self.lexicon.pre_adjectives.contains(self.key(end))
+                && self.looks_like_verb(end + 1) =>
+            {
+                (self.raw(end).to_string(), end + 1)
+            }
             None => return None,
         };
         // "une zone de contrebande": "un"/"une" counts only in a toll; decided before the
