@@ -447,12 +447,13 @@ SUBDIVISION_PREFIX = re.compile(
 )
 
 
-def load_iso3166_2(site: str) -> dict[str, tuple[str, str, list[str]]]:
-    """`XX-YY` → (lat, lon, names) from the iso3166-2 package: its centroid of the subdivision
-    and its ISO romanised name plus the English and French names of `localOtherName`."""
+def load_iso3166_2(site: str) -> dict[str, tuple[str, str, list[str], str]]:
+    """`XX-YY` → (lat, lon, names, type) from the iso3166-2 package: its centroid of the
+    subdivision, its ISO romanised name plus the English and French names of `localOtherName`,
+    and its ISO category ("Province", "Governorate", "Region"…)."""
     with open(os.path.join(site, "iso3166_2", "iso3166-2.json"), encoding="utf-8") as f:
         data = json.load(f)
-    out: dict[str, tuple[str, str, list[str]]] = {}
+    out: dict[str, tuple[str, str, list[str], str]] = {}
     for subs in data.values():
         for code, sub in subs.items():
             names = [clean(sub.get("name") or "")]
@@ -461,8 +462,47 @@ def load_iso3166_2(site: str) -> dict[str, tuple[str, str, list[str]]]:
             ll = sub.get("latLng") or []
             lat, lon = (f"{ll[0]:.4f}", f"{ll[1]:.4f}") if len(ll) == 2 and ll[0] is not None else ("", "")
             # ISO writes some names inverted ("wallonne, Région"): never a form found in text.
-            out[code.upper()] = (lat, lon, [n for n in names if n and "," not in n])
+            kind = clean(sub.get("type") or "")
+            out[code.upper()] = (lat, lon, [n for n in names if n and "," not in n], kind)
     return out
+
+
+# French compass words of division names: the direction and its adjective ("Darfour-Ouest",
+# "Darfour-Occidental", "Darfour occidental", "Darfour de l'Ouest", "Ouest-Darfour" name one
+# division; CLDR writes one of them).
+COMPASS = {"nord": ("Nord", "septentrional"), "sud": ("Sud", "méridional"), "est": ("Est", "oriental"),
+           "ouest": ("Ouest", "occidental"), "centre": ("Centre", "central")}
+COMPASS_ADJ = {adj: d for d, (_, adj) in COMPASS.items()}
+
+
+def compass_variants(name: str) -> list[str]:
+    """The other ways French writes a division named by a base name and a compass direction:
+    "Darfour-Occidental" → "Darfour-Ouest", "Darfour occidental", "Darfour de l'Ouest",
+    "Ouest-Darfour"; nothing for a name of another shape or a base that is itself a
+    direction ("Nord-Ouest")."""
+    d, base = None, ""
+    for pattern in (r"(?P<b>.+?) (du |de l'|de l’)(?P<d>Nord|Sud|Est|Ouest|Centre)",
+                    r"(?P<d>Nord|Sud|Est|Ouest)-(?P<b>.+)",
+                    r"(?P<b>.+?)[- ](?P<d>[A-Za-zéÉ]+?)(e|es|s)?"):
+        m = re.fullmatch(pattern, name)
+        if m:
+            w = fold(m.group("d"))
+            d, base = (w if w in COMPASS else COMPASS_ADJ.get(w)), m.group("b")
+            if d:
+                break
+    generic = fold(base).split(" ")[0] in {"region", "province", "gouvernorat", "departement", "district",
+                                           "etat", "canton", "wilaya", "prefecture", "oblast", "comte"}
+    # "Nord-Pas-de-Calais" is no direction of a "Pas-de-Calais"
+    joined = re.search(r"[- ](de|du|des|la|le)[- ]", base)
+    if (not d or generic or joined or not base[:1].isupper() or len(base) < 4
+            or fold(base) in COMPASS or fold(base) in COMPASS_ADJ):
+        return []
+    word, adj = COMPASS[d]
+    of = "du " if d in ("nord", "sud", "centre") else "de l'"
+    forms = [f"{base}-{word}", f"{base} {adj}", f"{base} {of}{word}"]
+    if d != "centre":
+        forms.append(f"{word}-{base}")
+    return [f for f in forms if fold(f) != fold(name)]
 
 
 def same_subdivision(cldr_names: list[str], iso_names: list[str]) -> bool:
@@ -499,16 +539,18 @@ def build_subdivisions(deb: str, site: str, points: dict, zstd_mod) -> None:
         name_fr = n.get("fr") or n.get("en")
         name_en = n.get("en", "")
         code_iso = f"{code[:2].upper()}-{code[2:].upper()}"
-        lat, lon, iso_names = iso.get(code_iso, ("", "", []))
+        lat, lon, iso_names, iso_type = iso.get(code_iso, ("", "", [], ""))
         if iso_names and not same_subdivision([name_fr, name_en], iso_names):
             # The package and CLDR disagree on some codes (Iran's were renumbered: the
             # package's IR-15 is Lorestan, CLDR's is Kerman): a centroid and names of another
-            # subdivision are worse than none.
+            # subdivision are worse than none. The category of the country's divisions is
+            # kept: the package's codes of one country are of the same kinds.
             lat, lon, iso_names = "", "", []
         cands = [name_en]
         for nm in [name_fr, name_en] + iso_names:
             stripped = SUBDIVISION_PREFIX.sub("", nm).strip()
             cands.append(stripped or nm)
+        cands += compass_variants(SUBDIVISION_PREFIX.sub("", name_fr).strip() or name_fr)
         cands = [c for c in cands if c and is_latin_text(c) and word_count(c) <= MAX_PLACE_WORDS and fold(c) not in FUNCTION_WORDS]
         cc = code[:2].upper()
         if not lat:
@@ -518,7 +560,7 @@ def build_subdivisions(deb: str, site: str, points: dict, zstd_mod) -> None:
             if found:
                 _, la, lo = max(found)
                 lat, lon = f"{la:.5f}", f"{lo:.5f}"
-        rows.append("\t".join([code_iso, cc, name_fr, name_en, "|".join(uniq_aliases([name_fr], cands)), lat, lon]))
+        rows.append("\t".join([code_iso, cc, name_fr, name_en, "|".join(uniq_aliases([name_fr], cands)), lat, lon, iso_type]))
     write_text(
         os.path.join(REPO, "resources", "geo", "subdivisions.tsv.zst"),
         [
@@ -526,10 +568,10 @@ def build_subdivisions(deb: str, site: str, points: dict, zstd_mod) -> None:
             "centroids and ISO/English names: PyPI iso3166-2 1.8.4 iso3166-2.json",
             "licence: Unicode License Agreement for Data Files and Software (Unicode-DFS-2016, https://www.unicode.org/license.txt); "
             "iso3166-2 package: MIT",
-            "columns: iso3166-2 country name_fr name_en aliases(|) lat lon — aliases add the English name, the ISO "
+            "columns: iso3166-2 country name_fr name_en aliases(|) lat lon type — aliases add the English name, the ISO "
             "romanised name and names without a leading 'Gouvernorat de', 'Province de'...; lat/lon: the iso3166-2 "
             "centroid, else the most populous GeoNames place (places.tsv) of the country named like the subdivision "
-            "(its usual capital), empty when neither",
+            "(its usual capital), empty when neither; type: the iso3166-2 category (Province, Governorate, Region…), empty when the package lacks the code",
         ],
         rows,
         True,

@@ -187,6 +187,9 @@ pub(crate) fn find_cues(
                             aux.is_some()
                                 || (!after_determiner
                                     && (after_comme
+                                        // "faisant état", "met en garde": the words after
+                                        // the first make it a verb.
+                                        || !form.tail.is_empty()
                                         || finite_in_speech_position(words, i)
                                         || tagged_as_verb(text, words, i, &mut tags)
                                         // "Les secours annoncent retrouver des corps"

@@ -2187,7 +2187,7 @@ mod tests {
     #[test]
     fn issue13_a_participle_after_a_noun_speaks_for_that_noun() {
         let d = doc(
-            "Le syndicat s'inquiète des rumeurs faisant état de 200 licenciements.\nLa mairie a publié un communiqué affirmant que l'eau est potable.\nLe ministre a qualifié la grève d'échec assurant que les trains rouleront.",
+            "Le syndicat s'inquiète des rumeurs faisant état de 200 licenciements.\nL'ONG est alarmée par les informations faisant état de pillages.\nLa mairie a publié un communiqué affirmant que l'eau est potable.\nLe ministre a qualifié la grève d'échec assurant que les trains rouleront.",
             None,
             &[],
         );
@@ -2202,6 +2202,10 @@ mod tests {
                 "200 licenciements".to_string(),
                 Some("des rumeurs".to_string())
             )),
+            "{found:#?}"
+        );
+        assert!(
+            found.contains(&("pillages".to_string(), Some("les informations".to_string()))),
             "{found:#?}"
         );
         // A channel after its author's verb keeps the subject of the verb before.

@@ -14,6 +14,7 @@ const PARTICLES: &str = include_str!("../../../resources/fr/particles.txt");
 const STOPWORDS_CAPS: &str = include_str!("../../../resources/fr/stopwords_caps.txt");
 const PLACE_STOPLIST: &str = include_str!("../../../resources/fr/place_stoplist.txt");
 const APPOSITION_NOUNS: &str = include_str!("../../../resources/fr/apposition_nouns.txt");
+const SPORT_CUES: &str = include_str!("../../../resources/fr/sport_cues.txt");
 /// Spelled-out number words, shared with the quantity stage (read only here).
 const NUMBERS: &str = include_str!("../../../resources/fr/numbers.txt");
 
@@ -51,6 +52,12 @@ pub struct Lexicon {
     /// Facility nouns that may take their name directly ("mosquée Saheb al-Zaman", "tour
     /// Eiffel"), the phrase being the place.
     pub loc_named: HashSet<String>,
+    /// Words of match reports ("championnat", "entraîneur"): with a score, a sports report.
+    pub sport_words: HashSet<String>,
+    /// Beginnings of verb forms whose object is an opponent ("battu", "renvers").
+    pub sport_verbs: Vec<String>,
+    /// Words right before a club, or before its "de" ("face", "contre", "vainqueur").
+    pub sport_before: HashSet<String>,
     /// Lowercase generic nouns that may open a known geographic name ("mer Rouge").
     pub landforms: HashSet<String>,
     pub loc_prepositions: HashSet<String>,
@@ -123,6 +130,9 @@ impl Lexicon {
             loc_whole: set_of(LOC_CUES, "whole"),
             loc_named: set_of(LOC_CUES, "named"),
             landforms: set_of(LOC_CUES, "landform"),
+            sport_words: set_of(SPORT_CUES, "words"),
+            sport_verbs: set_of(SPORT_CUES, "verbs").into_iter().collect(),
+            sport_before: set_of(SPORT_CUES, "before"),
             loc_prepositions: set_of(LOC_CUES, "prepositions"),
             misc_heads: set_of(MISC_CUES, "before"),
             misc_cap_heads: set_of(MISC_CUES, "heads"),

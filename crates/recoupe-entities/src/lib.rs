@@ -8,6 +8,7 @@
 //!   coordinates and precision, or an honest "unresolved".
 
 mod cache;
+mod facilities;
 mod knowledge;
 mod lexicon;
 mod normalize;
@@ -153,7 +154,8 @@ impl Stage for EntityStage {
                 }
             }
             let countries: Vec<String> = nationalities.iter().map(|n| n.country.clone()).collect();
-            let resolved = resolve::resolve(self.kb.as_ref(), &toks, text, cands, &countries);
+            let mut resolved = resolve::resolve(self.kb.as_ref(), &toks, text, cands, &countries);
+            recogniser.towns_as_clubs(&toks, &sentences, text, &mut resolved);
             let mentions: Vec<EntityMention> = resolved
                 .into_iter()
                 .map(|r| {

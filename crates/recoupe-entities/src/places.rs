@@ -6,9 +6,10 @@ use std::sync::Arc;
 
 use recoupe_kb::{Hit, PlaceRecord, Reference};
 use recoupe_model::{
-    Document, EntityType, KbLink, Layer, Place, PlaceKind, Provenance, Stage, StageError,
+    Document, EntityType, KbLink, Layer, Place, PlaceKind, Provenance, Span, Stage, StageError,
 };
 
+use crate::facilities::{facility_phrase, FacilityKind};
 use crate::knowledge::{Candidate, Knowledge, PlaceInfo};
 use crate::reference::ReferenceKnowledge;
 use crate::PLACE_STAGE;
@@ -49,6 +50,155 @@ impl PlaceStage {
             .filter(|c| c.kind == Some(PlaceKind::City) && c.country.as_deref() == Some(country))
             .max_by_key(|c| c.population)
     }
+}
+
+impl PlaceStage {
+    /// The usual English name of a subdivision whose English name takes a word after it
+    /// ("Kerman Province", "Deir ez-Zor Governorate", "Odesa Oblast"): the name of its
+    /// same-named city when the mention names one (the city's spelling is the usual one:
+    /// "Odessa" → "Odesa"), else the division's own English name, then the word.
+    fn division_name(&self, place: &PlaceRecord, surface: &str) -> Option<String> {
+        let word = place.division_word.as_deref()?;
+        let base = match self.eponymous_city(without_article(surface), Some(&place.country)) {
+            Some(city) => self.kb.place(&city.link).map(|c| c.name),
+            None => None,
+        }
+        .unwrap_or_else(|| display_name(place));
+        Some(format!("{base} {word}"))
+    }
+}
+
+impl PlaceStage {
+    /// The country of the linked place nearest to `span` in its sentence (a country, a
+    /// division or a town: "Kfar X, un village du caza de Nabatiyé", "Matonge, le quartier
+    /// d'Ixelles"), if any.
+    fn sentence_country(&self, doc: &Document, span: Span) -> Option<String> {
+        let sentence = doc
+            .layers
+            .sentences
+            .iter()
+            .find(|s| s.span.start <= span.start && span.end <= s.span.end)?
+            .span;
+        doc.layers
+            .entities
+            .iter()
+            .filter(|m| {
+                m.label == EntityType::LOC
+                    && m.span != span
+                    && sentence.start <= m.span.start
+                    && m.span.end <= sentence.end
+            })
+            .filter_map(|m| {
+                let info = self.kb.place(m.kb.as_ref()?)?;
+                // a river or a region crossing borders says nothing of the village's country
+                if !matches!(
+                    info.kind,
+                    PlaceKind::Country | PlaceKind::Admin | PlaceKind::City
+                ) {
+                    return None;
+                }
+                let country = info.country?;
+                let distance = if m.span.start >= span.end {
+                    m.span.start - span.end
+                } else {
+                    span.start.saturating_sub(m.span.end)
+                };
+                Some((distance, country))
+            })
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, c)| c)
+    }
+
+    /// The reference spelling of the town a facility phrase names after "de" ("Zaporijjia"
+    /// → "Zaporizhzhia"), with its point.
+    fn town(&self, name: &str, context: &[String]) -> Option<PlaceInfo> {
+        let reference = self.reference?;
+        let (p, _) = self.fallback(reference, name, context)?;
+        match p.kind {
+            PlaceKind::City => Some(info_of(p, context)),
+            PlaceKind::Admin => {
+                let city = self.eponymous_city(name, Some(&p.country))?;
+                self.kb.place(&city.link)
+            }
+            _ => None,
+        }
+    }
+
+    /// Facilities and landforms not known by name to the reference data ("mosquée Lakhmi",
+    /// "centrale nucléaire de Zaporijjia", "îles Kerkennah") take their English name
+    /// ("Lakhmi Mosque", with the town's reference spelling after "de"); a site with no
+    /// point stands at the town it names, else at the town the document names most in its
+    /// country (a report on an attack in a mosque is a report on that mosque's town).
+    fn name_facilities(&self, doc: &Document, context: &[String], places: &mut [Place]) {
+        let main_towns = main_towns(doc, places);
+        for place in places.iter_mut() {
+            if place
+                .kb
+                .as_ref()
+                .is_some_and(|l| l.kb != recoupe_kb::KB_ACTORS)
+            {
+                continue;
+            }
+            let surface = doc.slice(place.span);
+            let Some(phrase) = facility_phrase(without_article(surface)) else {
+                continue;
+            };
+            // a valley or islands named after a town ("vallée de Saas") are not at the town
+            let town = if phrase.after_de && phrase.kind == FacilityKind::Site {
+                self.town(phrase.name, context)
+            } else {
+                None
+            };
+            let name = town.as_ref().map_or(phrase.name, |t| t.name.as_str());
+            place.name = phrase.english(name);
+            if phrase.kind == FacilityKind::Site && place.lat.is_none() {
+                let point = match &town {
+                    Some(t) => t.lat.zip(t.lon),
+                    None => main_towns
+                        .iter()
+                        .find(|(c, _, _)| Some(c) == place.country.as_ref())
+                        .map(|(_, lat, lon)| (*lat, *lon)),
+                };
+                if let Some((lat, lon)) = point {
+                    place.lat = Some(lat);
+                    place.lon = Some(lon);
+                    place.evidence.push(match &town {
+                        Some(t) => format!("point of the town it names, {}", t.name),
+                        None => "point of the town the document names most".to_string(),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// For each country, the point of the town the document names most often (the first named
+/// among equals): `(country, lat, lon)`.
+fn main_towns(doc: &Document, places: &[Place]) -> Vec<(String, f64, f64)> {
+    let mut mentions: HashMap<&str, usize> = HashMap::default();
+    for m in &doc.layers.entities {
+        if m.label == EntityType::LOC {
+            *mentions.entry(m.entity.as_str()).or_default() += 1;
+        }
+    }
+    let mut best: Vec<(String, f64, f64, usize)> = Vec::new();
+    for p in places {
+        let (Some(country), Some(lat), Some(lon)) = (&p.country, p.lat, p.lon) else {
+            continue;
+        };
+        if p.kind != PlaceKind::City {
+            continue;
+        }
+        let n = mentions.get(p.entity.as_str()).copied().unwrap_or(0);
+        match best.iter_mut().find(|b| &b.0 == country) {
+            Some(b) if b.3 >= n => {}
+            Some(b) => *b = (country.clone(), lat, lon, n),
+            None => best.push((country.clone(), lat, lon, n)),
+        }
+    }
+    best.into_iter()
+        .map(|(c, lat, lon, _)| (c, lat, lon))
+        .collect()
 }
 
 /// The city of a metropolitan area named "Grand X" / "Grand-X" / "Greater X".
@@ -280,7 +430,13 @@ impl Stage for PlaceStage {
                         _ => None,
                     });
             let info = match linked_record {
-                Some(p) => Some(info_of(p, &context)),
+                Some(p) => {
+                    let mut info = info_of(p, &context);
+                    if let Some(name) = self.division_name(p, &surface) {
+                        info.name = name;
+                    }
+                    Some(info)
+                }
                 None => m.kb.as_ref().and_then(|link| self.kb.place(link)),
             };
             let place = match info {
@@ -353,31 +509,41 @@ impl Stage for PlaceStage {
                             provenance: Provenance::new(PLACE_STAGE, "facility-in-town"),
                             evidence: vec![format!("from entity {}", m.entity), town],
                         },
-                        // a village the gazetteer lacks is still a place of the country the
-                        // document names most: no point rather than a wrong one
-                        None => Place {
-                            span: m.span,
-                            entity: m.entity.clone(),
-                            kb: None,
-                            name: surface,
-                            country: context.first().cloned(),
-                            kind: PlaceKind::Other,
-                            lat: None,
-                            lon: None,
-                            provenance: Provenance::new(PLACE_STAGE, "unresolved"),
-                            evidence: match context.first() {
-                                Some(c) => vec![
-                                    "no reference entry".to_string(),
-                                    format!("country of the document: {c}"),
-                                ],
-                                None => vec!["no reference entry".to_string()],
-                            },
-                        },
+                        // a village the gazetteer lacks is still a place of the country of
+                        // the places named beside it ("Kfar X, un village du caza de Tyr"),
+                        // else of the country the document names most: no point rather
+                        // than a wrong one
+                        None => {
+                            let beside = self.sentence_country(doc, m.span);
+                            let country = beside.clone().or_else(|| context.first().cloned());
+                            let mut evidence = vec!["no reference entry".to_string()];
+                            match (&beside, context.first()) {
+                                (Some(c), _) => evidence
+                                    .push(format!("country of the places in its sentence: {c}")),
+                                (None, Some(c)) => {
+                                    evidence.push(format!("country of the document: {c}"))
+                                }
+                                (None, None) => {}
+                            }
+                            Place {
+                                span: m.span,
+                                entity: m.entity.clone(),
+                                kb: None,
+                                name: surface,
+                                country,
+                                kind: PlaceKind::Other,
+                                lat: None,
+                                lon: None,
+                                provenance: Provenance::new(PLACE_STAGE, "unresolved"),
+                                evidence,
+                            }
+                        }
                     },
                 },
             };
             places.push(place);
         }
+        self.name_facilities(doc, &context, &mut places);
         doc.layers.places = places;
         doc.mark_produced(Layer::Places);
         Ok(())

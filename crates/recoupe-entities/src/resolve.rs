@@ -207,8 +207,13 @@ fn choose(
             .country
             .as_ref()
             .is_none_or(|k| !countries.contains_key(k));
+    // ("Pas-de-Calais" in a report on Belgium: a division whose name nothing else bears is
+    // no homonym)
+    let sole_division = chosen.kind == Some(PlaceKind::Admin)
+        && c.hits.iter().filter(|h| h.label == EntityType::LOC).count() == 1;
     let foreign_small = foreign
         && !(c.admin_cue && chosen.kind == Some(PlaceKind::Admin))
+        && !sole_division
         && chosen.population < TRUSTED_PLACE_POPULATION;
     // "les régions de Sava et d'Analanjirofo" in a report on Madagascar asked for a
     // division: a town of that name abroad, however large, is a homonym

@@ -541,3 +541,113 @@ fn issue13_common_phrases_and_articles_before_acronyms() {
     assert_has(&doc, EntityType::ORG, "OTAN");
     assert_lacks(&doc, "L'OTAN");
 }
+
+#[test]
+fn issue13_division_takes_its_english_name_with_the_word_english_adds() {
+    let doc = run(
+        "Des pluies torrentielles ont touché la province de Kerman, en Iran. Dans \
+         l'oblast d'Odessa, en Ukraine, des coupures ont eu lieu, comme dans la région \
+         de Tillabéri, au Niger. Le canton de Vaud, en Suisse, a envoyé de l'aide.",
+    );
+    assert_eq!(place(&doc, "Kerman").name, "Kerman Province");
+    // the same-named city gives the usual spelling
+    assert_eq!(place(&doc, "Odessa").name, "Odesa Oblast");
+    assert_eq!(place(&doc, "Tillabéri").name, "Tillabéri Region");
+    // English names a Swiss canton bare
+    assert_eq!(place(&doc, "Vaud").name, "Vaud");
+}
+
+#[test]
+fn issue13_facility_takes_its_english_name_and_the_point_of_its_town() {
+    let doc = run(
+        "Une explosion a secoué Mossoul, dans le nord de l'Irak. Les blessés de Mossoul \
+         ont été soignés à l'hôpital Ibn-Sina, près de la mosquée Al-Nouri.",
+    );
+    let hospital = place(&doc, "hôpital Ibn-Sina");
+    assert_eq!(hospital.name, "Ibn-Sina Hospital");
+    assert_eq!(hospital.country.as_deref(), Some("IQ"));
+    assert!(near(hospital, 36.34, 43.13), "{hospital:?}");
+    assert_eq!(place(&doc, "mosquée Al-Nouri").name, "Al-Nouri Mosque");
+}
+
+#[test]
+fn issue13_unknown_village_takes_the_country_of_the_places_beside_it() {
+    // the document names Israel most, but the village lies where its sentence says
+    let doc = run(
+        "Israël a mené de nouvelles frappes. Un drone israélien a visé une moto à \
+         Deir Zebdoune, un village proche de Tyr, selon les médias. Israël \
+         affirme avoir visé un commandant. L'armée d'Israël reste en alerte.",
+    );
+    let village = place(&doc, "Deir Zebdoune");
+    assert_eq!(village.country.as_deref(), Some("LB"), "{village:?}");
+    assert!(village.lat.is_none(), "no invented point: {village:?}");
+}
+
+#[test]
+fn issue13_towns_standing_for_their_clubs_in_a_match_report_are_organisations() {
+    let doc = run(
+        "Ligue 1 : Nantes domine Toulouse\n\nLe FC Nantes a battu Toulouse 2-0 samedi, \
+         lors de la 20e journée du championnat. Nantes se déplacera à Lyon la semaine \
+         prochaine, avant de recevoir Brest. L'entraîneur a salué la victoire.",
+    );
+    let labels: Vec<(EntityType, String, String)> = doc
+        .layers
+        .entities
+        .iter()
+        .map(|m| (m.label, doc.slice(m.span).to_string(), m.entity.clone()))
+        .collect();
+    let of = |text: &str| {
+        labels
+            .iter()
+            .filter(|(_, s, _)| s == text)
+            .map(|(t, _, _)| *t)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        of("Nantes"),
+        vec![EntityType::ORG, EntityType::ORG],
+        "{labels:?}"
+    );
+    assert_eq!(
+        of("Toulouse"),
+        vec![EntityType::ORG, EntityType::ORG],
+        "{labels:?}"
+    );
+    assert_eq!(of("Brest"), vec![EntityType::ORG], "{labels:?}");
+    // where the club travels is a place
+    assert_eq!(of("Lyon"), vec![EntityType::LOC], "{labels:?}");
+    // the town as club joins the club's full name
+    let club = labels
+        .iter()
+        .find(|(_, s, _)| s == "FC Nantes")
+        .expect("FC Nantes");
+    let nantes = labels
+        .iter()
+        .find(|(_, s, _)| s == "Nantes")
+        .expect("Nantes");
+    assert_eq!(club.2, nantes.2, "{labels:?}");
+}
+
+#[test]
+fn issue13_towns_outside_a_match_report_stay_places() {
+    let doc = run(
+        "Nantes accueille un sommet régional. La rencontre entre élus de Nantes et de \
+         Rennes a duré deux heures, selon la préfecture.",
+    );
+    for m in &doc.layers.entities {
+        let s = doc.slice(m.span);
+        if s == "Nantes" || s == "Rennes" {
+            assert_eq!(m.label, EntityType::LOC, "{s}");
+        }
+    }
+}
+
+#[test]
+fn issue13_division_of_a_neighbouring_country_with_a_name_of_its_own_is_linked() {
+    let doc = run(
+        "Des centaines de frontaliers venus du Finistère ont manifesté à Bruxelles, \
+         en Belgique, contre la réforme belge.",
+    );
+    let p = place(&doc, "Finistère");
+    assert_eq!(p.country.as_deref(), Some("FR"), "{p:?}");
+}

@@ -120,6 +120,10 @@ pub struct PlaceRecord {
     pub lon: Option<f64>,
     /// 0 when unknown (always for subdivisions).
     pub population: u64,
+    /// The word English writes after a subdivision's name ("Province" of "Kerman Province",
+    /// "Governorate", "Oblast"), from `resources/geo/division_names.tsv`; `None` for other
+    /// places and for divisions English names bare ("Vaud", "Quebec").
+    pub division_word: Option<String>,
 }
 
 impl PlaceRecord {

@@ -17,6 +17,7 @@ mod embedded {
     pub const PLACES: &[u8] = include_bytes!("../../../resources/geo/places.tsv.zst");
     pub const SUBDIVISIONS: &[u8] = include_bytes!("../../../resources/geo/subdivisions.tsv.zst");
     pub const PLACES_EXTRA: &str = include_str!("../../../resources/geo/places_extra.tsv");
+    pub const DIVISION_NAMES: &str = include_str!("../../../resources/geo/division_names.tsv");
     pub const FIRST_NAMES: &[u8] =
         include_bytes!("../../../resources/fr/names/first_names.txt.zst");
     pub const SURNAMES: &[u8] = include_bytes!("../../../resources/fr/names/surnames.txt.zst");
@@ -205,6 +206,7 @@ fn parse_places(text: &str, line_base: usize) -> Result<Vec<PlaceRecord>, LoadEr
             lat: parse_opt_f64(FILE, line, c[6])?,
             lon: parse_opt_f64(FILE, line, c[7])?,
             population: parse_u64(FILE, line, c[8])?,
+            division_word: None,
         });
     }
     Ok(places)
@@ -294,12 +296,31 @@ impl PlaceIndex {
     }
 }
 
+/// (country, iso3166-2 category) → the word English writes after such a division's name.
+fn load_division_names() -> Result<FxHashMap<(&'static str, &'static str), &'static str>, LoadError>
+{
+    const FILE: &str = "resources/geo/division_names.tsv";
+    let mut words = FxHashMap::default();
+    for (line, row) in data_lines(embedded::DIVISION_NAMES) {
+        let c = columns(FILE, line, row, 3)?;
+        if words.insert((c[0], c[1]), c[2]).is_some() {
+            return Err(malformed(
+                FILE,
+                line,
+                format!("{} {} listed twice", c[0], c[1]),
+            ));
+        }
+    }
+    Ok(words)
+}
+
 fn load_subdivisions(places: &mut Vec<PlaceRecord>) -> Result<(), LoadError> {
     const FILE: &str = "resources/geo/subdivisions.tsv.zst";
     let text = unzstd(FILE, embedded::SUBDIVISIONS)?;
+    let words = load_division_names()?;
     let start = places.len();
     for (line, row) in data_lines(&text) {
-        let c = columns(FILE, line, row, 7)?;
+        let c = columns(FILE, line, row, 8)?;
         let mut alt_names = split_aliases(c[4]);
         if !c[3].is_empty() && c[3] != c[2] && !alt_names.iter().any(|a| a == c[3]) {
             alt_names.insert(0, c[3].to_string());
@@ -320,6 +341,7 @@ fn load_subdivisions(places: &mut Vec<PlaceRecord>) -> Result<(), LoadError> {
             lat: parse_opt_f64(FILE, line, c[5])?,
             lon: parse_opt_f64(FILE, line, c[6])?,
             population: 0,
+            division_word: words.get(&(c[1], c[7])).map(|w| w.to_string()),
         });
     }
     // `subdivision` binary-searches this block.
@@ -361,6 +383,7 @@ fn load_extra_places(places: &mut Vec<PlaceRecord>) -> Result<(), LoadError> {
             lat: parse_opt_f64(FILE, line, c[3])?,
             lon: parse_opt_f64(FILE, line, c[4])?,
             population: 0,
+            division_word: None,
         });
     }
     places[start..].sort_by(|a, b| a.extra_id.cmp(&b.extra_id));

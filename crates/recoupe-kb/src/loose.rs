@@ -218,6 +218,7 @@ mod tests {
             lat: None,
             lon: None,
             population: 0,
+            division_word: None,
         }
     }
 

@@ -449,3 +449,18 @@ fn issue12_seats_lost_are_no_count_of_seats_held() {
     );
     assert_eq!(category(&doc, &figures, "trois"), Some("seat_loss"));
 }
+
+#[test]
+fn issue12_a_life_in_danger_is_a_serious_injury_and_a_corrected_figure_is_earlier() {
+    let (doc, figures) = read(
+        "L'accident a fait 30 blessés, dont sept personnes dont les jours sont en danger selon \
+         l'hôpital.",
+    );
+    assert_eq!(category(&doc, &figures, "sept"), Some("seriously_injured"));
+    let (doc, figures) = read(
+        "Selon les résultats définitifs, la liste obtient 31 sièges, et non 29 comme annoncé \
+         dimanche soir.",
+    );
+    assert!(figure(&doc, &figures, "29").earlier);
+    assert!(!figure(&doc, &figures, "31").earlier);
+}

@@ -21,6 +21,7 @@ mod lookup;
 mod misc;
 mod organisations;
 mod persons;
+mod teams;
 mod typing;
 mod words;
 

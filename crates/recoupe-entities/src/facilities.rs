@@ -1,0 +1,164 @@
+//! English names of facility and landform phrases ("mosquée Lakhmi" → "Lakhmi Mosque",
+//! "centrale nucléaire de Zaporijjia" → "Zaporijjia Nuclear Power Plant"), from
+//! `resources/fr/facility_names.tsv`.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::normalize::fold;
+
+const FACILITY_NAMES: &str = include_str!("../../../resources/fr/facility_names.tsv");
+
+/// What a facility head names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FacilityKind {
+    /// A building or installation: a point, in the town it is in.
+    Site,
+    /// Islands, valleys, landforms: no single point.
+    Area,
+}
+
+/// A facility phrase read against the table: its English pattern, its kind, and the name
+/// after the head ("Lakhmi", "Zaporijjia").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FacilityPhrase<'a> {
+    pattern: &'static str,
+    pub kind: FacilityKind,
+    pub name: &'a str,
+    /// The name came after "de" ("centrale nucléaire de Zaporijjia"): it may be the town
+    /// the facility is in, where a name given directly ("mosquée Lakhmi") is its own.
+    pub after_de: bool,
+}
+
+impl FacilityPhrase<'_> {
+    /// The English name with `name` in the pattern's slot.
+    pub fn english(&self, name: &str) -> String {
+        self.pattern.replacen("{}", name, 1)
+    }
+}
+
+struct Table {
+    /// folded head (words joined by one space) → (pattern, kind)
+    heads: HashMap<String, (&'static str, FacilityKind)>,
+    longest: usize,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut heads = HashMap::default();
+        let mut longest = 0;
+        for line in FACILITY_NAMES.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let mut fields = line.split('\t');
+            let (Some(head), Some(pattern), Some(kind)) =
+                (fields.next(), fields.next(), fields.next())
+            else {
+                continue;
+            };
+            let kind = match kind.trim() {
+                "area" => FacilityKind::Area,
+                _ => FacilityKind::Site,
+            };
+            let head = fold(head.trim());
+            longest = longest.max(head.split(' ').count());
+            heads.insert(head, (pattern.trim(), kind));
+        }
+        Table { heads, longest }
+    })
+}
+
+/// Elided and contracted forms of "de" that join a head to its name.
+const DE_FORMS: &[&str] = &["de la ", "de l'", "de l’", "du ", "des ", "de ", "d'", "d’"];
+
+/// Reads `surface` ("mosquée Lakhmi", "Centrale nucléaire de Zaporijjia", "îles Kerkennah")
+/// as a facility head of the table followed by a name, the longest head first.
+pub(crate) fn facility_phrase(surface: &str) -> Option<FacilityPhrase<'_>> {
+    let t = table();
+    // byte offsets where each word ends
+    let mut ends = Vec::new();
+    for (k, c) in surface.char_indices() {
+        if c == ' ' {
+            ends.push(k);
+        }
+    }
+    for words in (1..=t.longest.min(ends.len())).rev() {
+        let head_end = ends[words - 1];
+        let Some(&(pattern, kind)) = t.heads.get(&fold(&surface[..head_end])) else {
+            continue;
+        };
+        let mut rest = &surface[head_end + 1..];
+        let mut after_de = false;
+        for de in DE_FORMS {
+            if let Some(r) = rest.strip_prefix(de) {
+                rest = r;
+                after_de = true;
+                break;
+            }
+        }
+        // the name is capitalised ("mosquée Lakhmi", "vallée de Saas"): "camp de fortune"
+        // is no named place
+        if !rest.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        return Some(FacilityPhrase {
+            pattern,
+            kind,
+            name: rest,
+            after_de,
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn english(surface: &str) -> Option<String> {
+        facility_phrase(surface).map(|p| p.english(p.name))
+    }
+
+    #[test]
+    fn issue13_facility_heads_give_english_names() {
+        assert_eq!(
+            english("mosquée Al-Nour").as_deref(),
+            Some("Al-Nour Mosque")
+        );
+        assert_eq!(
+            english("Centrale nucléaire de Tchernobyl").as_deref(),
+            Some("Tchernobyl Nuclear Power Plant")
+        );
+        assert_eq!(
+            english("aéroport international Léopold-Sédar-Senghor").as_deref(),
+            Some("Léopold-Sédar-Senghor International Airport")
+        );
+        assert_eq!(english("îles Glénan").as_deref(), Some("Glénan Islands"));
+        assert_eq!(english("lac Kivu").as_deref(), Some("Lake Kivu"));
+        // capes and wadis keep their French name in English ("Cap Bon")
+        assert_eq!(english("Cap Vert"), None);
+        assert_eq!(
+            english("camp de réfugiés de Kakuma").as_deref(),
+            Some("Kakuma refugee camp")
+        );
+        assert_eq!(english("port d'Anvers").as_deref(), Some("Port of Anvers"));
+    }
+
+    #[test]
+    fn issue13_no_english_name_without_a_named_head() {
+        assert_eq!(english("Kerman"), None);
+        assert_eq!(english("camp de fortune"), None);
+        assert_eq!(english("Saint-Louis du Sénégal"), None);
+        assert_eq!(
+            facility_phrase("hôpital Saint-Louis").map(|p| p.kind),
+            Some(FacilityKind::Site)
+        );
+        assert_eq!(
+            facility_phrase("vallée de la Bekaa").map(|p| p.kind),
+            Some(FacilityKind::Area)
+        );
+    }
+}
