@@ -209,9 +209,11 @@ fn metropolis_of(name: &str) -> Option<&str> {
         .filter(|rest| rest.chars().next().is_some_and(char::is_uppercase))
 }
 
-/// Countries the document's places and nationalities point to, most frequent first.
+/// Countries the document's places and nationalities point to, most frequent first; among
+/// equals, the one more of its places name (an Ivorian player's nationality does not
+/// outweigh the French town the report is about).
 fn context_countries(doc: &Document, kb: &dyn Knowledge) -> Vec<String> {
-    let mut counts: HashMap<String, u32> = HashMap::default();
+    let mut counts: HashMap<String, (u32, u32)> = HashMap::default();
     let mut seen: HashSet<&str> = HashSet::default();
     for m in &doc.layers.entities {
         if m.label != EntityType::LOC || !seen.insert(m.entity.as_str()) {
@@ -222,13 +224,15 @@ fn context_countries(doc: &Document, kb: &dyn Knowledge) -> Vec<String> {
                 .and_then(|l| kb.place(l))
                 .and_then(|p| p.country)
         {
-            *counts.entry(country).or_default() += 2;
+            let c = counts.entry(country).or_default();
+            c.0 += 2;
+            c.1 += 1;
         }
     }
     for n in &doc.layers.nationalities {
-        *counts.entry(n.country.clone()).or_default() += 1;
+        counts.entry(n.country.clone()).or_default().0 += 1;
     }
-    let mut ranked: Vec<(String, u32)> = counts.into_iter().collect();
+    let mut ranked: Vec<(String, (u32, u32))> = counts.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     ranked.into_iter().map(|(c, _)| c).collect()
 }
