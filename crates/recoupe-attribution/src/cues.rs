@@ -773,7 +773,7 @@ pub(crate) fn complement_after(words: &[Word], group_end: usize) -> Option<Compl
 mod tests {
     use super::*;
     use crate::grammar::quoted_mask;
-    use crate::testutil::{content, doc};
+    use crate::testutil::{content, contents, doc};
     use crate::words::scan;
     use recoupe_model::EntityType;
 
@@ -1049,12 +1049,7 @@ mod tests {
                 ("Le Veilleur", EntityType::ORG, "org:veilleur"),
             ],
         );
-        let contents: Vec<String> = d
-            .layers
-            .attributions
-            .iter()
-            .map(|a| content(&d, a))
-            .collect();
+        let contents = contents(&d);
         assert_eq!(
             contents,
             vec![
@@ -1082,12 +1077,7 @@ mod tests {
                 ("Belgique", EntityType::LOC, "country:BE"),
             ],
         );
-        let contents: Vec<String> = d
-            .layers
-            .attributions
-            .iter()
-            .map(|a| content(&d, a))
-            .collect();
+        let contents = contents(&d);
         assert_eq!(
             contents,
             vec!["une hausse du chômage"],
@@ -1103,12 +1093,7 @@ mod tests {
             None,
             &[],
         );
-        let contents: Vec<String> = d
-            .layers
-            .attributions
-            .iter()
-            .map(|a| content(&d, a))
-            .collect();
+        let contents = contents(&d);
         assert_eq!(
             contents,
             vec![

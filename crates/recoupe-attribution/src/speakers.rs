@@ -739,7 +739,7 @@ fn before_relative_qui(view: &DocView<'_>, mention: &EntityMention) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{description_head, Lexicon};
-    use crate::testutil::{content, doc};
+    use crate::testutil::{content, doc, starting};
     use crate::words::scan;
     use recoupe_model::EntityType;
 
@@ -1065,13 +1065,7 @@ mod tests {
                 ("Montvert", EntityType::ORG, "org:montvert"),
             ],
         );
-        let by = |start: &str| {
-            d.layers
-                .attributions
-                .iter()
-                .find(|a| content(&d, a).starts_with(start))
-                .unwrap_or_else(|| panic!("{start}: {:#?}", d.layers.attributions))
-        };
+        let by = |start: &str| starting(&d, start);
         assert_eq!(
             by("Nous reviendrons").speaker_entity.as_deref(),
             Some("per:vidal")

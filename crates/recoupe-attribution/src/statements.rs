@@ -1496,7 +1496,7 @@ fn kind_of(words: &[Word], quoted: &[bool], from: usize, to: usize) -> Attributi
 mod tests {
     use super::kind_of;
     use crate::grammar::quoted_mask;
-    use crate::testutil::{content, doc};
+    use crate::testutil::{content, contents, doc, starting};
     use crate::words::scan;
     use recoupe_model::{AttributionKind, Document, EntityType};
 
@@ -1852,13 +1852,7 @@ mod tests {
             None,
             &[("Anne Roy", EntityType::PER, "per:roy")],
         );
-        let by = |start: &str| {
-            d.layers
-                .attributions
-                .iter()
-                .find(|a| content(&d, a).starts_with(start))
-                .unwrap_or_else(|| panic!("{start}: {:#?}", d.layers.attributions))
-        };
+        let by = |start: &str| starting(&d, start);
         assert_eq!(by("Les travaux").speaker_entity.as_deref(), Some("per:roy"));
         assert_eq!(
             by("retards").speaker.map(|s| d.slice(s)),
@@ -2079,12 +2073,7 @@ mod tests {
             None,
             &[],
         );
-        let contents: Vec<String> = d
-            .layers
-            .attributions
-            .iter()
-            .map(|a| content(&d, a))
-            .collect();
+        let contents = contents(&d);
         assert_eq!(
             contents,
             vec![

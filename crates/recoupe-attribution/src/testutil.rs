@@ -85,3 +85,22 @@ fn build(
 pub(crate) fn content(d: &Document, a: &Attribution) -> String {
     d.slice(a.content).to_string()
 }
+
+/// The contents of every attribution of `d`, in order.
+pub(crate) fn contents(d: &Document) -> Vec<String> {
+    d.layers
+        .attributions
+        .iter()
+        .map(|a| content(d, a))
+        .collect()
+}
+
+/// The attribution whose content starts with `start` (the test fails naming the
+/// attributions found when there is none).
+pub(crate) fn starting<'d>(d: &'d Document, start: &str) -> &'d Attribution {
+    d.layers
+        .attributions
+        .iter()
+        .find(|a| content(d, a).starts_with(start))
+        .unwrap_or_else(|| panic!("{start}: {:#?}", d.layers.attributions))
+}
