@@ -219,7 +219,7 @@ fn according_chain(
 fn source_phrase_end(lex: &Lexicon, view: &DocView<'_>, words: &[Word], cue_end: usize) -> usize {
     let mut k = cue_end + 1;
     loop {
-        while words.get(k).is_some_and(|w| !is_boundary(w)) {
+        while words.get(k).is_some_and(|w| !is_boundary(w)) && !next_source_at(words, k, cue_end) {
             k += 1;
         }
         let after_comma = words.get(k).is_some_and(|w| w.kind == WordKind::Comma);
@@ -237,6 +237,17 @@ fn source_phrase_end(lex: &Lexicon, view: &DocView<'_>, words: &[Word], cue_end:
         }
         return k;
     }
+}
+
+/// Whether word `k` starts what follows a source phrase within its clause: another "selon"
+/// ("… selon la police, … selon les syndicats" without the comma) or a second figure with
+/// its own source ("9 000 selon la police et 70 000 selon les syndicats").
+fn next_source_at(words: &[Word], k: usize, cue_end: usize) -> bool {
+    let folded = words[k].folded.as_str();
+    let figure_follows = words
+        .get(k + 1)
+        .is_some_and(|w| w.folded.starts_with(|c: char| c.is_ascii_digit()));
+    k > cue_end + 1 && (folded == "selon" || matches!(folded, "et" | "ou") && figure_follows)
 }
 
 /// A relay inside a source phrase splits it into the speaker's phrase and the relay's:

@@ -1893,6 +1893,26 @@ mod tests {
     }
 
     #[test]
+    fn issue13_a_second_figure_with_its_own_source_ends_the_first_source() {
+        let d = doc(
+            "À Lille, 4 000 personnes ont défilé selon la préfecture et 15 000 selon les organisateurs.",
+            None,
+            &[],
+        );
+        let speakers: Vec<Option<String>> = found_in(&d).into_iter().map(|(_, s)| s).collect();
+        assert!(
+            speakers.contains(&Some("la préfecture".to_string())),
+            "{:?}",
+            found_in(&d)
+        );
+        assert!(
+            speakers.contains(&Some("les organisateurs".to_string())),
+            "{:?}",
+            found_in(&d)
+        );
+    }
+
+    #[test]
     fn according_to_at_the_end_and_start() {
         let d = doc(
             "Trois camions ont franchi la frontière, selon la chaîne Al-Rafidain.\nSelon l'agence Nour, les combats ont repris.",
