@@ -20,6 +20,18 @@ fn template(id: u8) -> u64 {
     mix(FNV_OFFSET, &[id, 0xff])
 }
 
+/// Each word of a sentence lowercased as [`lower_into`] does.
+pub fn lowered(words: &[&str]) -> Vec<String> {
+    words
+        .iter()
+        .map(|w| {
+            let mut s = String::new();
+            lower_into(w, &mut s);
+            s
+        })
+        .collect()
+}
+
 /// Lowercases ASCII and the common accented capitals into `buf` (reused across calls).
 pub fn lower_into(word: &str, buf: &mut String) {
     buf.clear();

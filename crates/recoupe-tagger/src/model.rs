@@ -7,7 +7,7 @@ use std::io::{Read, Write};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
-use crate::features::{extract_context, extract_word, lower_into, word_hash, Context};
+use crate::features::{extract_context, extract_word, lower_into, lowered, word_hash, Context};
 use crate::Upos;
 
 const MAGIC: &[u8; 6] = b"RCPT1\0";
@@ -168,14 +168,7 @@ impl Tagger {
     /// Tags a sentence into `out` (cleared first), reusing its allocation.
     pub fn tag_into(&self, words: &[&str], out: &mut Vec<Upos>) {
         out.clear();
-        let lowers: Vec<String> = words
-            .iter()
-            .map(|w| {
-                let mut s = String::new();
-                lower_into(w, &mut s);
-                s
-            })
-            .collect();
+        let lowers = lowered(words);
         let mut feats = Vec::with_capacity(24);
         let mut shape = Vec::with_capacity(16);
         for i in 0..words.len() {
@@ -483,14 +476,7 @@ mod tests {
 
     /// Tags by one pass over all the features of each position, remembering nothing.
     fn tag_from_scratch(tagger: &Tagger, words: &[&str]) -> Vec<Upos> {
-        let lowers: Vec<String> = words
-            .iter()
-            .map(|w| {
-                let mut s = String::new();
-                lower_into(w, &mut s);
-                s
-            })
-            .collect();
+        let lowers = lowered(words);
         let (mut shape, mut feats, mut tags) = (Vec::new(), Vec::new(), Vec::new());
         for i in 0..words.len() {
             let ctx = context(words, &lowers, i, &tags);

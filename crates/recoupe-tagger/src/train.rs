@@ -1,7 +1,7 @@
 //! Averaged-perceptron training (Collins 2002), greedy decoding with gold history.
 
 use crate::conllu::TaggedSentence;
-use crate::features::{extract, lower_into};
+use crate::features::{extract, lowered};
 use crate::model::{best, context, FeatureMap, Tagger};
 use crate::Upos;
 
@@ -50,14 +50,7 @@ pub fn train(sentences: &[TaggedSentence], config: &TrainConfig) -> Tagger {
         for &si in &order {
             let s = &sentences[si];
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            let lowers: Vec<String> = words
-                .iter()
-                .map(|w| {
-                    let mut l = String::new();
-                    lower_into(w, &mut l);
-                    l
-                })
-                .collect();
+            let lowers = lowered(&words);
             let mut history: Vec<Upos> = Vec::with_capacity(words.len());
             for i in 0..words.len() {
                 step += 1;
