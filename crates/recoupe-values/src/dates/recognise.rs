@@ -25,6 +25,13 @@ impl<'a> Cursor<'a> {
     fn kind(&self, index: usize) -> Option<Kind> {
         self.tokens.get(index).map(|t| t.kind)
     }
+    /// The tokens after candidate `before` and before candidate `after` (tokens are in text
+    /// order, so two binary searches find them).
+    fn between(&self, before: &DateCandidate, after: &DateCandidate) -> &'a [Token<'a>] {
+        let from = self.tokens.partition_point(|t| t.start < before.span.end);
+        let to = self.tokens.partition_point(|t| t.end <= after.span.start);
+        &self.tokens[from..to.max(from)]
+    }
     fn month(&self, index: usize) -> Option<u32> {
         self.lexicon.months.get(self.key(index)).copied()
     }
@@ -139,12 +146,12 @@ fn lend_coordinated_future(c: &Cursor, found: &mut [DateCandidate]) {
     };
     let mut list_ahead = found.first().is_some_and(looks_ahead);
     for k in 1..found.len() {
-        let joined = c
-            .tokens
-            .iter()
-            .filter(|t| t.start >= found[k - 1].span.end && t.end <= found[k].span.start)
-            .all(|t| matches!(t.key.as_ref(), "," | "et" | "ou" | "puis"));
-        if joined && list_ahead {
+        let joined = || {
+            c.between(&found[k - 1], &found[k])
+                .iter()
+                .all(|t| matches!(t.key.as_ref(), "," | "et" | "ou" | "puis"))
+        };
+        if list_ahead && joined() {
             match &mut found[k].expr {
                 DateExpr::Weekday { direction, .. } if *direction == 0 => *direction = 1,
                 DateExpr::Night { ahead, .. } => *ahead = true,
@@ -175,9 +182,8 @@ fn lend_coordinated_years(c: &Cursor, found: &mut [DateCandidate]) {
         };
         // Only "et" and an article between the two.
         let between: Vec<&str> = c
-            .tokens
+            .between(&found[k - 1], &found[k])
             .iter()
-            .filter(|t| t.start >= found[k - 1].span.end && t.end <= found[k].span.start)
             .map(|t| t.key.as_ref())
             .collect();
         let joined = matches!(between.as_slice(), ["et"] | ["et", "le" | "du" | "au"]);
