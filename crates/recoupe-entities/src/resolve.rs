@@ -8,7 +8,9 @@ use recoupe_model::{EntityType, PlaceKind};
 
 use crate::knowledge::{Candidate, Knowledge};
 use crate::normalize::skeleton;
-use crate::recognise::{Cand, RULE_SHORT_FORM, STRENGTH_CUE, STRENGTH_DEFAULT};
+use crate::recognise::{
+    Cand, RULE_DEFINED_ACRONYM, RULE_SHORT_FORM, STRENGTH_CUE, STRENGTH_DEFAULT,
+};
 use crate::tokens::Tk;
 
 /// A mention after resolution: its cluster (index of the representative mention) and chosen entry.
@@ -341,7 +343,8 @@ pub fn resolve(
     let mut acronyms: HashMap<String, usize> = HashMap::default();
     for k in 0..n.saturating_sub(1) {
         let (long, short) = (&cands[k], &cands[k + 1]);
-        let single_caps = short.end == short.start + 1 && toks[short.start].all_caps;
+        let single_caps = short.end == short.start + 1
+            && (toks[short.start].all_caps || short.rule == RULE_DEFINED_ACRONYM);
         let in_parens = short.start == long.end + 1
             && toks[long.end].text == "("
             && toks.get(short.end).is_some_and(|t| t.text == ")");

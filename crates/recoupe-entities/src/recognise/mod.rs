@@ -25,6 +25,8 @@ mod teams;
 mod typing;
 mod words;
 
+pub use acronyms::RULE_DEFINED_ACRONYM;
+
 use words::{is_bare_web_address, text_of};
 
 /// How much a type decision is worth when mentions of the same name disagree.
@@ -124,6 +126,9 @@ impl Recogniser<'_> {
             if c.label == EntityType::PER {
                 extend_by_initial(toks, s, c);
             }
+            if c.label == EntityType::LOC {
+                extend_by_district(toks, s, c);
+            }
         }
         self.acronym_long_forms(toks, s, out, first);
     }
@@ -221,7 +226,19 @@ impl Recogniser<'_> {
                 i = self.extend_caps(toks, i, s.end);
                 continue;
             }
+            // "le Belge Kobe Vandamme", "la Française Anne Martin": a nationality noun with
+            // its article before a name is a MISC of its own, and the name a person
+            if let Some(found) = self.nationality_before_name(toks, i, s) {
+                i = found.last().map_or(i + 1, |c| c.end);
+                out.extend(found);
+                continue;
+            }
             if let Some(c) = self.misc_pattern(toks, i, s) {
+                i = c.end;
+                out.push(c);
+                continue;
+            }
+            if let Some(c) = self.prefecture_of_department(toks, i, s) {
                 i = c.end;
                 out.push(c);
                 continue;
@@ -248,7 +265,24 @@ impl Recogniser<'_> {
                     let caps_end = self.extend_caps(toks, i, s.end);
                     if caps_end > c.end {
                         if let Some(alt) = self.type_sequence(toks, i, caps_end, s, text) {
-                            if alt.label != EntityType::LOC && alt.strength >= STRENGTH_LEXICON {
+                            // "Tizi n'Test": a particle of another language than French
+                            // joins the place name to the word after it
+                            let foreign_particle = toks[c.end..caps_end].iter().any(|p| {
+                                !p.cap
+                                    && self.lex.particle_words.contains(&*p.folded)
+                                    && !matches!(
+                                        &*p.folded,
+                                        "de" | "du" | "des" | "d'" | "la" | "of"
+                                    )
+                            });
+                            if foreign_particle {
+                                c.end = caps_end;
+                                c.hits = self.candidates(&text_of(toks, i, caps_end));
+                                c.evidence
+                                    .push("place name joined by a particle".to_string());
+                            } else if alt.label != EntityType::LOC
+                                && alt.strength >= STRENGTH_LEXICON
+                            {
                                 c = alt;
                                 c.evidence
                                     .push("longer than the place-name match".to_string());
@@ -336,7 +370,17 @@ impl Recogniser<'_> {
         let mut last = i + 1;
         while j < end {
             let t = &toks[j];
-            if t.is_word() && t.name_like && !self.lex.stopwords_caps.contains(&*t.folded) {
+            // "Facebook M. Dupont": a courtesy title opens another name
+            if is_courtesy_title(toks, j) {
+                break;
+            }
+            // a word kept out of names on its own ("Matin") still ends a title after a name
+            // ("Douala Matin")
+            if t.is_word()
+                && t.name_like
+                && (!self.lex.stopwords_caps.contains(&*t.folded)
+                    || self.lex.org_tails.contains(&*t.folded))
+            {
                 j += 1;
                 last = j;
                 continue;
@@ -379,6 +423,37 @@ impl Recogniser<'_> {
             break;
         }
         last
+    }
+}
+
+/// Whether token `k` is a courtesy title written before a surname: "M." (its period glued),
+/// "MM.", "Mme", "Mmes", "Mlle".
+fn is_courtesy_title(toks: &[Tk<'_>], k: usize) -> bool {
+    let t = &toks[k];
+    t.cap
+        && match &*t.folded {
+            "m" | "mm" => toks
+                .get(k + 1)
+                .is_some_and(|d| d.text == "." && d.span.start == t.span.end),
+            "mme" | "mmes" | "mlle" | "mlles" => true,
+            _ => false,
+        }
+}
+
+/// "Douala IVe", "Yaoundé Ier": a town followed by a Roman ordinal names one of its numbered
+/// districts, a place of its own.
+fn extend_by_district(toks: &[Tk<'_>], s: SentenceRange, c: &mut Cand) {
+    let Some(t) = toks.get(c.end).filter(|_| c.end < s.end) else {
+        return;
+    };
+    let roman = t
+        .text
+        .strip_suffix("er")
+        .or_else(|| t.text.strip_suffix('e'))
+        .is_some_and(|r| !r.is_empty() && r.chars().all(|ch| matches!(ch, 'I' | 'V' | 'X')));
+    if t.kind == TokenKind::Ordinal && roman {
+        c.end += 1;
+        c.evidence.push(format!("numbered district \"{}\"", t.text));
     }
 }
 
