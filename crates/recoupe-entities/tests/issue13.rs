@@ -823,3 +823,27 @@ fn issue13_a_person_after_an_organisation_name_is_not_part_of_it() {
     assert_lacks(&doc, "Conseil régional Thomas Girardin");
     assert_has(&doc, EntityType::LOC, "Marché d'intérêt régional");
 }
+
+#[test]
+fn issue13_portfolio_after_a_minister_with_an_adjective() {
+    let doc = run("Le ministre régional des Forêts, Albert Mukendi, est arrivé mardi.");
+    assert_lacks(&doc, "Forêts");
+    assert_has(&doc, EntityType::PER, "Albert Mukendi");
+}
+
+#[test]
+fn issue13_berber_village_names_and_a_race_with_its_edition() {
+    let doc = run(
+        "Les secours ont atteint Aït Bouguemmez et Imi n'Ouaddar. Elle a gagné la \
+         3e Classique de l'Escaut flamande.",
+    );
+    assert_has(&doc, EntityType::LOC, "Aït Bouguemmez");
+    assert_has(&doc, EntityType::LOC, "Imi n'Ouaddar");
+    assert_has(&doc, EntityType::MISC, "Classique de l'Escaut flamande");
+}
+
+#[test]
+fn issue13_newspaper_title_with_its_article_and_regional_adjective() {
+    let doc = run("Le maire a démissionné, selon Le Courrier lorrain de samedi.");
+    assert_has(&doc, EntityType::ORG, "Le Courrier lorrain");
+}

@@ -16,7 +16,7 @@ const SKIPPED: &[&str] = &[
 ];
 
 /// Longest name (in tokens) looked for before an acronym.
-const MAX_LONG_FORM: usize = 14;
+const MAX_LONG_FORM: usize = 20;
 
 /// Letters of an acronym-like token: 2 to 8 letters, all capitals ("CNRST", "AEFBA"), or
 /// 3 to 8 written as a word with only its first capital ("Dreets", "Anses"), which the

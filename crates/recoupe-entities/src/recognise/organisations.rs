@@ -13,6 +13,13 @@ use crate::tokens::{SentenceRange, Tk};
 /// Adjective endings that finite verbs share ("appelle", "indique", "arrive", "insiste").
 const VERB_LIKE_ENDINGS: &[&str] = &["elle", "ique", "ive", "iste", "ee", "ees"];
 
+/// Endings of the regional adjectives newspapers take in their titles ("Le Courrier
+/// picard", "L'Est républicain" aside: "mosan", "lorrain", "breton", "vaudois").
+const REGIONAL_ENDINGS: &[&str] = &[
+    "an", "ane", "ain", "aine", "ois", "oise", "ais", "aise", "ien", "ienne", "ard", "arde", "on",
+    "onne",
+];
+
 /// Complements a capitalised organisation name may take (up to this many).
 const MAX_CAPITALISED_COMPLEMENTS: usize = 5;
 
@@ -34,13 +41,31 @@ impl Recogniser<'_> {
             return None;
         }
         let description = &toks[i - 1];
-        if description.cap || !self.lex.org_appositions.contains(&*description.folded) {
+        let described = !description.cap && self.lex.org_appositions.contains(&*description.folded);
+        // "selon Le Courrier picard": inside a sentence, a capitalised article before a
+        // press word opens a newspaper's title
+        let press_title = !t.initial && self.lex.org_tails.contains(&*toks[i + 1].folded);
+        if !described && !press_title {
             return None;
         }
         if !toks[i + 1].name_like {
             return None;
         }
-        let end = self.extend_caps(toks, i + 1, s.end);
+        let mut end = self.extend_caps(toks, i + 1, s.end);
+        // "Le Courrier picard", "La Tribune savoyarde": an adjective ends the title
+        if press_title
+            && end < s.end
+            && toks[end].is_word()
+            && !toks[end].cap
+            && !self.lex.stopwords_caps.contains(&*toks[end].folded)
+            && (is_adjective(&toks[end].folded)
+                || REGIONAL_ENDINGS
+                    .iter()
+                    .any(|e| toks[end].folded.ends_with(e))
+                || self.upos(toks, s, end) == Upos::Adj)
+        {
+            end += 1;
+        }
         Some(Cand {
             start: i,
             end,
@@ -48,10 +73,11 @@ impl Recogniser<'_> {
             strength: STRENGTH_CUE,
             hits: self.candidates(&text_of(toks, i, end)),
             rule: "titled-organisation",
-            evidence: vec![format!(
-                "title after \"{}\", with its article",
-                description.text
-            )],
+            evidence: vec![if described {
+                format!("title after \"{}\", with its article", description.text)
+            } else {
+                format!("newspaper title \"{}\" with its article", toks[i + 1].text)
+            }],
             weak: false,
             admin_cue: false,
         })
@@ -69,11 +95,28 @@ impl Recogniser<'_> {
             return false;
         }
         let mut k = i;
-        for step in 0..3 {
+        let mut adjective_seen = false;
+        for step in 0..4 {
             if k <= s.start {
                 return false;
             }
             let prev = &toks[k - 1];
+            // "ministre provincial des Mines", "ministre délégué aux Transports": one
+            // adjective or participle after the title
+            if step > 0
+                && !adjective_seen
+                && !prev.cap
+                && prev.is_word()
+                && (is_adjective(&prev.folded) || prev.folded.ends_with(['e', 'l']))
+                // "le ministre syrien de l'Intérieur X": a nationality is read elsewhere
+                && self.demonyms.get(self.kb, prev.text).is_none()
+                && k >= s.start + 2
+                && matches!(&*toks[k - 2].folded, "ministre" | "ministres" | "secretaire")
+            {
+                adjective_seen = true;
+                k -= 1;
+                continue;
+            }
             if matches!(
                 &*prev.folded,
                 "de" | "d'" | "du" | "des" | "la" | "l'" | "aux" | "au" | "a"
@@ -291,7 +334,11 @@ impl Recogniser<'_> {
                 && !toks[j + 1].cap
                 && toks[j + 1].folded.len() >= 3
                 && (is_de(&toks[j + 2].folded) || matches!(toks[j + 2].text, "(" | ","))
-                && self.upos(toks, s, j + 1) == Upos::Noun
+                && !self.lex.stopwords_caps.contains(&*toks[j + 1].folded)
+                && !matches!(
+                    self.upos(toks, s, j + 1),
+                    Upos::Verb | Upos::Aux | Upos::Pron | Upos::Det | Upos::Adp | Upos::Adv
+                )
             {
                 j += 2;
                 tentative = j;
@@ -409,7 +456,8 @@ impl Recogniser<'_> {
             tentative = before;
             end_ok = end_ok.filter(|&e| e <= before);
         }
-        let (start, end, rule) = if ordinal {
+        // "la 12e Classique de …": the edition of an event is no part of its name
+        let (start, end, rule) = if ordinal && !misc {
             (i - 1, tentative, "org-ordinal-unit")
         } else if misc {
             // "la Constitution" alone is the name of a law; at a sentence start it may be a noun

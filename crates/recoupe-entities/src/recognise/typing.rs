@@ -236,6 +236,11 @@ impl Recogniser<'_> {
             return Some(c);
         }
         if !single {
+            // "Imi n'Tlit", "Tizi n'Test": the Berber particle joins the names of places
+            if toks[i..end].iter().any(|t| !t.cap && t.folded == "n'") {
+                evidence.push("name joined by the Berber particle \"n'\"".to_string());
+                return make(EntityType::LOC, STRENGTH_LEXICON, "berber-place", evidence);
+            }
             let has_de = toks[i..end].iter().any(|t| is_de(&t.folded));
             if has_de {
                 evidence.push("multi-word name with \"de\"".to_string());
