@@ -847,3 +847,29 @@ fn issue13_newspaper_title_with_its_article_and_regional_adjective() {
     let doc = run("Le maire a démissionné, selon Le Courrier lorrain de samedi.");
     assert_has(&doc, EntityType::ORG, "Le Courrier lorrain");
 }
+
+#[test]
+fn issue13_town_abroad_reached_by_an_alternate_spelling_is_no_link() {
+    // GeoNames lists the Tanzanian town Kasulu under the spelling "Kasulo" too; beside
+    // Kolwezi, in a report on Congo, the name is a Congolese neighbourhood
+    let doc = run(
+        "La RDC pleure ses mineurs. Un éboulement a tué six personnes à Kasulo, un \
+         quartier de Kolwezi, en République démocratique du Congo.",
+    );
+    let p = place(&doc, "Kasulo");
+    assert_eq!(p.country.as_deref(), Some("CD"), "{p:?}");
+}
+
+#[test]
+fn issue13_a_french_name_the_gazetteer_lacks_is_no_misspelt_town() {
+    // "Croisette" shares its consonants with a village of the Nord; in a French report it
+    // is a seafront of the town named beside it
+    let doc = run("Les festivaliers ont défilé sur la Croisette, à Cannes, puis à Cannes encore.");
+    let p = place(&doc, "Croisette");
+    assert_eq!(p.name, "Croisette", "{p:?}");
+    assert_eq!(p.country.as_deref(), Some("FR"), "{p:?}");
+    assert!(
+        p.kb.is_none() && p.lat.is_none(),
+        "no point of another town: {p:?}"
+    );
+}
