@@ -873,3 +873,29 @@ fn issue13_a_french_name_the_gazetteer_lacks_is_no_misspelt_town() {
         "no point of another town: {p:?}"
     );
 }
+
+#[test]
+fn issue13_a_name_ending_the_text_and_a_dateline() {
+    let doc = run("Rimouski – Les pompiers sont intervenus à Rimouski, puis à Matane");
+    assert_has(&doc, EntityType::LOC, "Matane");
+    let towns = mentions(&doc)
+        .into_iter()
+        .filter(|(t, s)| *t == EntityType::LOC && s == "Rimouski")
+        .count();
+    assert_eq!(towns, 2, "{:?}", mentions(&doc));
+}
+
+#[test]
+fn issue13_regional_branch_and_departement_number_end_an_organisation_name() {
+    let doc = run(
+        "Selon le syndicat (CFDT 44), le site fermera. La FNSEA 29 a manifesté, puis la CGT 35 salariés \
+         ont débrayé. L'émission a été diffusée par Horizons Est hier soir.",
+    );
+    assert_has(&doc, EntityType::ORG, "CFDT 44");
+    assert_has(&doc, EntityType::ORG, "FNSEA 29");
+    assert_lacks(&doc, "CGT 35");
+    assert_has(&doc, EntityType::ORG, "Horizons Est");
+    // an elliptical count: "26" is the seats left out after it
+    let doc = run("Le PS obtient 34 sièges et l'UDC 26, selon la chancellerie.");
+    assert_lacks(&doc, "UDC 26");
+}

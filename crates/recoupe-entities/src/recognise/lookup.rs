@@ -113,6 +113,7 @@ impl Recogniser<'_> {
             // a window may not cut a name in two: "les forces du Hachd al-Chaabi" is not the
             // alias "forces du Hachd" followed by "al-Chaabi"
             if last.name_like
+                && !super::is_courtesy_title(toks, j)
                 && toks.get(j).is_some_and(|n| {
                     n.sent == last.sent
                         && n.is_word()

@@ -131,6 +131,7 @@ impl Recogniser<'_> {
             }
         }
         self.acronym_long_forms(toks, s, out, first);
+        self.join_name_suffixes(toks, s, out, first);
     }
 
     /// The mentions of one sentence found token by token, before the acronym pass.
@@ -429,7 +430,9 @@ impl Recogniser<'_> {
 /// Whether token `k` is a courtesy title written before a surname: "M." (its period glued),
 /// "MM.", "Mme", "Mmes", "Mlle".
 fn is_courtesy_title(toks: &[Tk<'_>], k: usize) -> bool {
-    let t = &toks[k];
+    let Some(t) = toks.get(k) else {
+        return false;
+    };
     t.cap
         && match &*t.folded {
             "m" | "mm" => toks
@@ -438,6 +441,76 @@ fn is_courtesy_title(toks: &[Tk<'_>], k: usize) -> bool {
             "mme" | "mmes" | "mlle" | "mlles" => true,
             _ => false,
         }
+}
+
+/// Compass words that end the name of a regional branch ("Horizons Est", "Radio Nord").
+const COMPASS_SUFFIXES: &[&str] = &["nord", "sud", "est", "ouest"];
+
+impl Recogniser<'_> {
+    /// Whether what follows a number after an acronym ends the name there ("(FDSEA 35)",
+    /// "la FDSEA 35, Marie X", "la FDSEA 35 a appelé"), rather than the number counting
+    /// something, said or left out ("l'UDC 26 sièges", "le PS 34 sièges et l'UDC 26, selon…").
+    fn branch_number_ends_name(&self, toks: &[Tk<'_>], s: SentenceRange, after: usize) -> bool {
+        let Some(w) = toks.get(after).filter(|_| after < s.end) else {
+            return false;
+        };
+        match w.text {
+            ")" => true,
+            "," => toks
+                .get(after + 1)
+                .is_some_and(|n| after + 1 < s.end && n.is_word() && n.cap),
+            _ => {
+                w.is_word() && !w.cap && matches!(self.upos(toks, s, after), Upos::Verb | Upos::Aux)
+            }
+        }
+    }
+
+    /// "Horizons Est": a capitalised compass word right after an organisation names its
+    /// regional branch and belongs to it. "FDSEA 35": a département number right after an
+    /// acronym names its branch in that département (not "la CGT 35 salariés": a noun after the
+    /// number is what it counts).
+    fn join_name_suffixes(
+        &self,
+        toks: &[Tk<'_>],
+        s: SentenceRange,
+        out: &mut Vec<Cand>,
+        first: usize,
+    ) {
+        let mut k = first;
+        while k < out.len() {
+            if out[k].label != EntityType::ORG {
+                k += 1;
+                continue;
+            }
+            let end = out[k].end;
+            let Some(next) = toks.get(end).filter(|_| end < s.end) else {
+                k += 1;
+                continue;
+            };
+            let glued = toks[end - 1].span.end < next.span.start;
+            if next.is_word() && next.cap && COMPASS_SUFFIXES.contains(&&*next.folded) && glued {
+                out[k].end = end + 1;
+                out[k]
+                    .evidence
+                    .push(format!("regional branch \"{}\"", next.text));
+                if out.get(k + 1).is_some_and(|c| c.start == end) {
+                    out.remove(k + 1);
+                }
+            } else if next.kind == TokenKind::Number
+                && out[k].end == out[k].start + 1
+                && toks[out[k].start].all_caps
+                && next.text.len() == 2
+                && next.text.bytes().all(|b| b.is_ascii_digit())
+                && self.branch_number_ends_name(toks, s, end + 1)
+            {
+                out[k].end = end + 1;
+                out[k]
+                    .evidence
+                    .push(format!("branch of the département \"{}\"", next.text));
+            }
+            k += 1;
+        }
+    }
 }
 
 /// "Douala IVe", "Yaoundé Ier": a town followed by a Roman ordinal names one of its numbered
