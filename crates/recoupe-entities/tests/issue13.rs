@@ -899,3 +899,13 @@ fn issue13_regional_branch_and_departement_number_end_an_organisation_name() {
     let doc = run("Le PS obtient 34 sièges et l'UDC 26, selon la chancellerie.");
     assert_lacks(&doc, "UDC 26");
 }
+
+#[test]
+fn issue13_affiliation_in_parentheses_after_a_person() {
+    let doc = run(
+        "La Suissesse Lena Kohler (Brambilla-Vetro) a gagné l'étape devant Paul Girard \
+         (Gironde).",
+    );
+    assert_has(&doc, EntityType::ORG, "Brambilla-Vetro");
+    assert_has(&doc, EntityType::LOC, "Gironde");
+}

@@ -132,6 +132,7 @@ impl Recogniser<'_> {
         }
         self.acronym_long_forms(toks, s, out, first);
         self.join_name_suffixes(toks, s, out, first);
+        affiliations_in_parentheses(toks, out, first);
     }
 
     /// The mentions of one sentence found token by token, before the acronym pass.
@@ -441,6 +442,32 @@ fn is_courtesy_title(toks: &[Tk<'_>], k: usize) -> bool {
             "mme" | "mmes" | "mlle" | "mlles" => true,
             _ => false,
         }
+}
+
+/// "Thibault Mercier (Valmont-Astéria)", "Anne Roux (Renaissance)": a name in parentheses
+/// right after a person's name, which no reference entry knows and only defaults typed, is
+/// the team, party or employer the person belongs to, an organisation ("(Gironde)", a place
+/// the reference knows, stays a place).
+fn affiliations_in_parentheses(toks: &[Tk<'_>], out: &mut [Cand], first: usize) {
+    for k in first.max(1)..out.len() {
+        let (before, rest) = out.split_at_mut(k);
+        let (a, b) = (&before[k - 1], &mut rest[0]);
+        let parenthesised = a.label == EntityType::PER
+            && b.start == a.end + 1
+            && toks[a.end].text == "("
+            && toks.get(b.end).is_some_and(|t| t.text == ")");
+        if parenthesised
+            && b.hits.is_empty()
+            && b.strength <= STRENGTH_LEXICON
+            && b.label != EntityType::ORG
+        {
+            b.label = EntityType::ORG;
+            b.strength = STRENGTH_CUE;
+            b.weak = false;
+            b.evidence
+                .push("in parentheses after a person: the person's affiliation".to_string());
+        }
+    }
 }
 
 /// Compass words that end the name of a regional branch ("Horizons Est", "Radio Nord").
