@@ -909,3 +909,11 @@ fn issue13_affiliation_in_parentheses_after_a_person() {
     assert_has(&doc, EntityType::ORG, "Brambilla-Vetro");
     assert_has(&doc, EntityType::LOC, "Gironde");
 }
+
+#[test]
+fn issue13_curated_regions_named_with_lowercase_words() {
+    let doc =
+        run("Les écoles de Suisse romande ferment, comme plusieurs pays d'Afrique de l'Ouest.");
+    assert_has(&doc, EntityType::LOC, "Suisse romande");
+    assert_has(&doc, EntityType::LOC, "Afrique de l'Ouest");
+}
