@@ -87,6 +87,18 @@ fn quote(doc: &Document, span: Span, max_chars: usize) -> String {
     }
 }
 
+/// How an inferred publication date was read: the words of the text it was read from
+/// (`inferred from the text: "ce mardi 3 mars"`), so that a reader can check the inference.
+fn inferred_source(doc: &Document, from: Option<recoupe_model::Span>) -> String {
+    let words = from
+        .and_then(|span| doc.text.get(span.start..span.end))
+        .map(|words| words.split_whitespace().collect::<Vec<_>>().join(" "));
+    match words {
+        Some(words) => format!("inferred from the text: \"{words}\""),
+        None => "inferred from the text".to_string(),
+    }
+}
+
 /// The full `recoupe show` report.
 pub fn render_document(doc: &Document, explain: bool, style: Style) -> String {
     let mut out = String::new();
@@ -105,8 +117,8 @@ pub fn render_document(doc: &Document, explain: bool, style: Style) -> String {
     }
     if let Some(p) = &m.published {
         let source = match p.source {
-            recoupe_model::DateSource::Metadata => "from metadata",
-            recoupe_model::DateSource::Inferred => "inferred from the text",
+            recoupe_model::DateSource::Metadata => "from metadata".to_string(),
+            recoupe_model::DateSource::Inferred => inferred_source(doc, p.inferred_from),
         };
         let _ = writeln!(out, "{} {} ({source})", style.dim("published:"), p.date);
     }
@@ -419,5 +431,27 @@ mod tests {
         // issue 10: labelled columns
         assert!(report.contains("type as written"), "{report}");
         assert!(report.contains("by entities/test"));
+    }
+
+    #[test]
+    fn issue13_show_names_the_words_an_inferred_publication_date_was_read_from() {
+        let mut meta = Metadata::new(Origin {
+            kind: OriginKind::Text,
+            path: "x".into(),
+            record: None,
+        });
+        let text = "Le conseil s'est réuni ce jeudi 4 juin pour voter le budget.";
+        let start = text.find("ce jeudi").unwrap();
+        meta.published = Some(Published {
+            date: chrono::NaiveDate::from_ymd_opt(2026, 6, 4).unwrap(),
+            source: DateSource::Inferred,
+            inferred_from: Some(Span::new(start, start + "ce jeudi 4 juin".len())),
+        });
+        let doc = Document::new(text.into(), meta);
+        let report = render_document(&doc, false, Style { color: false });
+        assert!(
+            report.contains("published: 2026-06-04 (inferred from the text: \"ce jeudi 4 juin\")"),
+            "{report}"
+        );
     }
 }
