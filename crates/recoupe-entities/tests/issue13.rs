@@ -917,3 +917,15 @@ fn issue13_curated_regions_named_with_lowercase_words() {
     assert_has(&doc, EntityType::LOC, "Suisse romande");
     assert_has(&doc, EntityType::LOC, "Afrique de l'Ouest");
 }
+
+#[test]
+fn issue13_a_country_or_a_station_before_a_person_ends_there() {
+    let doc = run(
+        "Le Premier ministre du Canada Mark Carney a visité l'usine. L'invité de Nova FM \
+         Julien Marchal a répondu.",
+    );
+    assert_has(&doc, EntityType::LOC, "Canada");
+    assert_has(&doc, EntityType::PER, "Mark Carney");
+    assert_has(&doc, EntityType::ORG, "Nova FM");
+    assert_has(&doc, EntityType::PER, "Julien Marchal");
+}

@@ -29,6 +29,36 @@ impl Recogniser<'_> {
         }
     }
 
+    /// "le roi d'Espagne Felipe", "la ministre de Bel RTL Anne X": a country or an
+    /// organisation the reference knows, right before a first name and another capitalised
+    /// word, ends there; the person's name follows.
+    fn country_or_organisation_before_person(
+        &self,
+        toks: &[Tk<'_>],
+        i: usize,
+        j: usize,
+        window_key: &str,
+    ) -> bool {
+        let (Some(first_name), Some(_)) = (toks.get(j), toks.get(j + 1)) else {
+            return false;
+        };
+        let name_follows = self.kb.is_first_name(first_name.text)
+            && toks[j + 1].sent == first_name.sent
+            && toks[j + 1].is_word()
+            && toks[j + 1].cap;
+        // "Espagne Felipe" alone (a first name ending the sentence or followed by "et")
+        let lone_first_name =
+            self.kb.is_first_name(first_name.text) && toks[i].cap && !toks[j + 1].cap;
+        if !(name_follows || lone_first_name) {
+            return false;
+        }
+        let hits = self.cache.get(self.kb, window_key);
+        !hits.is_empty()
+            && hits
+                .iter()
+                .all(|h| h.link.kb == "country" || h.label == EntityType::ORG)
+    }
+
     /// Lowercase tokens that may open a reference-data name ("armée", "forces").
     pub(super) fn lowercase_start_allowed(&self, t: &Tk<'_>) -> bool {
         matches!(
@@ -120,6 +150,7 @@ impl Recogniser<'_> {
                         && (n.name_like || self.lex.has_article_prefix(&n.folded))
                         && !self.lex.stopwords_caps.contains(&*n.folded)
                 })
+                && !self.country_or_organisation_before_person(toks, i, j, &key[..ends[j - i - 1]])
             {
                 continue;
             }
