@@ -104,10 +104,7 @@ pub fn render_document(doc: &Document, explain: bool, style: Style) -> String {
         let _ = writeln!(out, "{} {url}", style.dim("url:"));
     }
     if let Some(p) = &m.published {
-        let source = match p.source {
-            recoupe_model::DateSource::Metadata => "from metadata",
-            recoupe_model::DateSource::Inferred => "inferred from the text",
-        };
+        let source = p.provenance(&doc.text);
         let _ = writeln!(out, "{} {} ({source})", style.dim("published:"), p.date);
     }
     if let Some(lang) = &m.language {
