@@ -929,3 +929,15 @@ fn issue13_a_country_or_a_station_before_a_person_ends_there() {
     assert_has(&doc, EntityType::ORG, "Nova FM");
     assert_has(&doc, EntityType::PER, "Julien Marchal");
 }
+
+#[test]
+fn issue13_acronyms_walks_and_green_parties() {
+    let doc = run(
+        "Selon l'APAC, la marche du Collectif pour la paix a réuni 300 personnes près du \
+         marché de Dschang. Les Verts ont voté contre.",
+    );
+    assert_has(&doc, EntityType::ORG, "APAC");
+    assert_lacks(&doc, "marche du Collectif pour la paix");
+    assert_has(&doc, EntityType::LOC, "marché de Dschang");
+    assert_has(&doc, EntityType::ORG, "Verts");
+}

@@ -30,6 +30,11 @@ impl Recogniser<'_> {
         s: SentenceRange,
     ) -> Option<Cand> {
         let head = &toks[i];
+        // "la marche du collectif" is a walk, "le marché de X" a market: folding the accent
+        // away must not make one the other
+        if head.folded == "marche" && !head.text.to_lowercase().starts_with("marché") {
+            return None;
+        }
         // "le Stade de France": a capitalised head inside a sentence is part of a proper name
         let proper_head = head.cap && !head.initial;
         let by_de = self.lex.loc_whole.contains(&*head.folded)

@@ -10,6 +10,9 @@ use crate::knowledge::Candidate;
 use crate::lexicon::OrgHead;
 use crate::tokens::{SentenceRange, Tk};
 
+/// Below this population a town is not taken for a word written in capitals.
+const ACRONYM_TOWN_POPULATION: u64 = 100_000;
+
 impl Recogniser<'_> {
     /// Looks an unknown name up under its other transliterations ("Deir Ezzor" → "Deir ez-Zor").
     pub(super) fn try_variants(&self, toks: &[Tk<'_>], c: &mut Cand, text: &str) {
@@ -330,6 +333,17 @@ impl Recogniser<'_> {
             let small_place = hit.kind != Some(PlaceKind::Country)
                 && hit.kind != Some(PlaceKind::Admin)
                 && hit.population < SMALL_PLACE;
+            // "l'APAC", "la SNCF": a word in capitals is an acronym, not a town written so
+            // ("Apac" in Uganda); only a country or a city of some size is written that way
+            if single
+                && first.all_caps
+                && first.text.chars().count() >= 3
+                && hit.kind != Some(PlaceKind::Country)
+                && hit.link.kb != "places-extra"
+                && hit.population < ACRONYM_TOWN_POPULATION
+            {
+                return false;
+            }
             // "La Mission multinationale…", "Le Bureau…" opening a sentence: an article and a
             // common noun, not the village "La Mission"
             if small_place
