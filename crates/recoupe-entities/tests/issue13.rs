@@ -941,3 +941,16 @@ fn issue13_acronyms_walks_and_green_parties() {
     assert_has(&doc, EntityType::LOC, "marché de Dschang");
     assert_has(&doc, EntityType::ORG, "Verts");
 }
+
+#[test]
+fn issue13_compass_word_after_a_division_noun_names_the_region() {
+    let doc = run(
+        "Des pluies ont frappé la région de l'Ouest du Cameroun et la région du Nord. Le \
+         vent souffle du Nord.",
+    );
+    let regions = mentions(&doc)
+        .into_iter()
+        .filter(|(t, s)| *t == EntityType::LOC && (s == "Ouest" || s == "Nord"))
+        .count();
+    assert_eq!(regions, 2, "{:?}", mentions(&doc));
+}
