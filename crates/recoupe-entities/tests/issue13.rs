@@ -954,3 +954,14 @@ fn issue13_compass_word_after_a_division_noun_names_the_region() {
         .count();
     assert_eq!(regions, 2, "{:?}", mentions(&doc));
 }
+
+#[test]
+fn issue13_a_street_stands_in_the_town_of_the_report_and_a_forest_is_named_in_english() {
+    let doc = run(
+        "À Nantes, les tracteurs ont bloqué le boulevard de la Liberté mardi. La police de \
+         Nantes a dégagé la voie. Les rebelles se cachent dans la forêt de Mbau.",
+    );
+    let street = place(&doc, "boulevard de la Liberté");
+    assert!(near(street, 47.22, -1.55), "{street:?}");
+    assert_eq!(place(&doc, "forêt de Mbau").name, "Mbau forest");
+}
