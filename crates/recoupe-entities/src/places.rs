@@ -150,8 +150,12 @@ impl PlaceStage {
                 None
             };
             let name = town.as_ref().map_or(phrase.name, |t| t.name.as_str());
-            place.name = phrase.english(name);
-            if phrase.kind == FacilityKind::Site && place.lat.is_none() {
+            if phrase.kind != FacilityKind::Street {
+                place.name = phrase.english(name);
+            }
+            if matches!(phrase.kind, FacilityKind::Site | FacilityKind::Street)
+                && place.lat.is_none()
+            {
                 let point = match &town {
                     Some(t) => t.lat.zip(t.lon),
                     None => main_towns
@@ -392,6 +396,11 @@ impl PlaceStage {
     /// name, the town's country and coordinates.
     fn facility(&self, surface: &str, context: &[String]) -> Option<(PlaceInfo, String)> {
         let reference = self.reference?;
+        // "boulevard de la Liberté" is no street of a town named Liberté
+        if facility_phrase(without_article(surface)).is_some_and(|p| p.kind == FacilityKind::Street)
+        {
+            return None;
+        }
         let town = facility_town(surface)?;
         let (p, _) = self.fallback(reference, town, context)?;
         if !matches!(p.kind, PlaceKind::City | PlaceKind::Admin) {

@@ -917,3 +917,51 @@ fn issue13_curated_regions_named_with_lowercase_words() {
     assert_has(&doc, EntityType::LOC, "Suisse romande");
     assert_has(&doc, EntityType::LOC, "Afrique de l'Ouest");
 }
+
+#[test]
+fn issue13_a_country_or_a_station_before_a_person_ends_there() {
+    let doc = run(
+        "Le Premier ministre du Canada Mark Carney a visité l'usine. L'invité de Nova FM \
+         Julien Marchal a répondu.",
+    );
+    assert_has(&doc, EntityType::LOC, "Canada");
+    assert_has(&doc, EntityType::PER, "Mark Carney");
+    assert_has(&doc, EntityType::ORG, "Nova FM");
+    assert_has(&doc, EntityType::PER, "Julien Marchal");
+}
+
+#[test]
+fn issue13_acronyms_walks_and_green_parties() {
+    let doc = run(
+        "Selon l'APAC, la marche du Collectif pour la paix a réuni 300 personnes près du \
+         marché de Dschang. Les Verts ont voté contre.",
+    );
+    assert_has(&doc, EntityType::ORG, "APAC");
+    assert_lacks(&doc, "marche du Collectif pour la paix");
+    assert_has(&doc, EntityType::LOC, "marché de Dschang");
+    assert_has(&doc, EntityType::ORG, "Verts");
+}
+
+#[test]
+fn issue13_compass_word_after_a_division_noun_names_the_region() {
+    let doc = run(
+        "Des pluies ont frappé la région de l'Ouest du Cameroun et la région du Nord. Le \
+         vent souffle du Nord.",
+    );
+    let regions = mentions(&doc)
+        .into_iter()
+        .filter(|(t, s)| *t == EntityType::LOC && (s == "Ouest" || s == "Nord"))
+        .count();
+    assert_eq!(regions, 2, "{:?}", mentions(&doc));
+}
+
+#[test]
+fn issue13_a_street_stands_in_the_town_of_the_report_and_a_forest_is_named_in_english() {
+    let doc = run(
+        "À Nantes, les tracteurs ont bloqué le boulevard de la Liberté mardi. La police de \
+         Nantes a dégagé la voie. Les rebelles se cachent dans la forêt de Mbau.",
+    );
+    let street = place(&doc, "boulevard de la Liberté");
+    assert!(near(street, 47.22, -1.55), "{street:?}");
+    assert_eq!(place(&doc, "forêt de Mbau").name, "Mbau forest");
+}

@@ -240,6 +240,11 @@ impl Recogniser<'_> {
                 out.push(c);
                 continue;
             }
+            if let Some(c) = self.compass_region(toks, i, s) {
+                i = c.end;
+                out.push(c);
+                continue;
+            }
             if let Some(c) = self.prefecture_of_department(toks, i, s) {
                 i = c.end;
                 out.push(c);

@@ -61,9 +61,10 @@ impl Recogniser<'_> {
                     && !self.kb.is_first_name(toks[k - 1].text)
                     && toks[k - 1].cap
                 {
-                    // only when the left part is a name of its own ("Telegram", "LFI")
+                    // only when the left part is a name of its own ("Telegram", "LFI",
+                    // "Radio RFM" ending on an acronym)
                     let left = text_of(toks, i, k);
-                    if toks[i].all_caps || self.has_candidates(&left) {
+                    if toks[i].all_caps || toks[k - 1].all_caps || self.has_candidates(&left) {
                         return k;
                     }
                 }

@@ -266,6 +266,16 @@ impl Recogniser<'_> {
                     evidence,
                 );
             }
+            // "Bel RTL", "Radio RFM": a name ending on an acronym is an organisation's
+            if toks[end - 1].all_caps && !toks[i].all_caps {
+                evidence.push(format!("ends on the acronym \"{}\"", toks[end - 1].text));
+                return make(
+                    EntityType::ORG,
+                    STRENGTH_DEFAULT,
+                    "acronym-ending",
+                    evidence,
+                );
+            }
             // An unknown name of several capitalised words with no cue is most often a person
             // whose first name the lexicon lacks ("Aliou Mamadou Dia", "Senny Mayulu"): places
             // come with a preposition or a cue ("à Tell Abyad", "localité de X"), checked above.
