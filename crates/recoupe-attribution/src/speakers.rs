@@ -83,6 +83,7 @@ pub(crate) fn resolve_speaker(
     // Each reading in turn, the first that applies wins.
     phrase
         .same_source(seen)
+        .or_else(|| phrase.own_channel(seen))
         .or_else(|| phrase.named_person())
         .or_else(|| phrase.person_by_role(seen))
         .or_else(|| phrase.channel_author(seen))
@@ -206,6 +207,36 @@ impl<'d> Phrase<'_, 'd> {
         None
     }
 
+    /// "selon son dernier rapport", "dans leur communiqué": a channel of its owner, the
+    /// first person or organisation of the sentence ("Le bureau a recensé 80 morts, selon
+    /// son rapport"), else the latest speaker.
+    fn own_channel(&self, seen: &Seen) -> Option<Speaker> {
+        let first = self.words[0].folded.as_str();
+        if !matches!(first, "son" | "sa" | "ses" | "leur" | "leurs") || !self.mentions.is_empty() {
+            return None;
+        }
+        let head = self.head.as_deref()?;
+        if !self.lex.channels.contains_word(head) {
+            return None;
+        }
+        // The owner is the clause's subject: the first person or organisation of the
+        // sentence before the phrase ("Entre 2021 et 2022, l'agence X avait recensé …,
+        // d'après son rapport annuel").
+        let view = self.view;
+        let sentence_start = view.sentence_start_before(self.span.start);
+        let owner = view
+            .starting_from(sentence_start)
+            .iter()
+            .take_while(|m| m.span.start < self.span.start)
+            .find(|m| {
+                matches!(m.label, EntityType::PER | EntityType::ORG) && view.is_antecedent(m)
+            });
+        if let Some(m) = owner {
+            return Some(named(self.span, m, self.head.clone()));
+        }
+        seen.last().map(|prev| same_as(self.span, prev, vec![]))
+    }
+
     /// A person named in the phrase; in an indefinite description only in apposition ("Un
     /// porte-parole des Unités, Hussein Qassim, a accusé").
     fn named_person(&self) -> Option<Speaker> {
@@ -265,23 +296,32 @@ impl<'d> Phrase<'_, 'd> {
         if let Some(author) = self.person().or(self.mentions.first().copied()) {
             return Some(named(self.span, author, self.head.clone()));
         }
-        let author_role = self.words.windows(2).any(|pair| {
-            matches!(
+        let author_role = self.words.windows(2).find_map(|pair| {
+            (matches!(
                 pair[0].folded.as_str(),
                 "la" | "le" | "l'" | "du" | "cette" | "ce" | "cet"
             ) && self
                 .lex
                 .organisation_roles
-                .contains(pair[1].folded.as_str())
+                .contains(pair[1].folded.as_str()))
+            .then_some(pair[1].folded.as_str())
         });
-        if !author_role {
-            return None;
-        }
+        author_role?;
         // "selon le site X … indique le site": the same channel as before.
         if let Some(prev) = seen.with_head(head) {
             return Some(same_as(self.span, prev, vec![]));
         }
-        last_organisation_before(self.view, self.span.start)
+        // "une estimation de l'agence": an organisation whose name holds "agence", else
+        // the last one named.
+        let view = self.view;
+        let holding = author_role.and_then(|role| {
+            view.last_before(self.span.start, Question::NameHolding(role.into()), |m| {
+                m.label != EntityType::LOC
+                    && fold(&view.text[m.span.start..m.span.end]).contains(role)
+            })
+        });
+        holding
+            .or_else(|| last_organisation_before(view, self.span.start))
             .map(|m| named(self.span, m, self.head.clone()))
     }
 
@@ -847,6 +887,23 @@ mod tests {
         // Closing a quotation, the clitic is resolved as before: the person who spoke.
         let quote = starting(&d, "Le niveau");
         assert_eq!(quote.speaker_entity.as_deref(), Some("per:berthelin"));
+    }
+
+    #[test]
+    fn issue13_a_possessive_channel_is_its_owners() {
+        let d = doc(
+            "Le maire a fermé le port.\nEn dix ans, la Fondation Lacustre a recensé 42 espèces menacées dans le lac, selon son dernier rapport.\nL'Agence régionale de santé a fermé deux plages gérées par la société Lacanau Loisirs.\nPrès de 300 baigneurs auraient été exposés, selon une estimation de l'agence.",
+            None,
+            &[
+                ("Fondation Lacustre", EntityType::ORG, "org:lacustre"),
+                ("Agence régionale de santé", EntityType::ORG, "org:ars"),
+                ("Lacanau Loisirs", EntityType::ORG, "org:loisirs"),
+            ],
+        );
+        let report = starting(&d, "En dix ans");
+        assert_eq!(report.speaker_entity.as_deref(), Some("org:lacustre"));
+        let estimate = starting(&d, "Près de 300");
+        assert_eq!(estimate.speaker_entity.as_deref(), Some("org:ars"));
     }
 
     #[test]

@@ -110,8 +110,15 @@ pub(crate) fn analyse_sentence(
         })
         .collect();
     let mut out = Vec::new();
+    // "X prendrait en charge le coût, selon un document, mais la députée s'est refusée à
+    // tout commentaire": a refusal states nothing, so it takes no "selon" phrase as its
+    // own; the phrase keeps its statement.
+    let only_refusals = verb_cues.iter().all(|v| v.refusal);
     if verb_cues.is_empty() {
         reading.according_statements(&mut out, seen, |_| true);
+    } else if only_refusals {
+        reading.according_statements(&mut out, seen, |_| true);
+        reading.verb_statements(&verb_cues, &mut out, seen);
     } else {
         // "…, selon l'agence X, qui fait aussi état de trois blessés": the relative verb is
         // the source's second statement; the "selon" phrase keeps its own.
@@ -1065,12 +1072,16 @@ impl Reading<'_, '_> {
                 }
             }
         } else {
-            // "La société a suspendu ses achats, a-t-elle annoncé": an inverted clitic
-            // closing the sentence's first clause, unquoted, stands for its subject.
-            let unquoted_clause = incise
-                && first_in_sentence
-                && self.topic.is_none()
-                && !self.quoted[..group_start].iter().any(|q| *q);
+            // "La société a suspendu ses achats « jusqu'à nouvel ordre », a-t-elle annoncé":
+            // an inverted clitic closing the sentence's first clause, which opens outside
+            // any quotation, stands for its subject.
+            let opens_unquoted = words
+                .iter()
+                .take(2)
+                .all(|w| !matches!(w.kind, WordKind::OpenQuote | WordKind::StraightQuote))
+                && !self.quoted[..group_start.min(2)].iter().any(|q| *q);
+            let unquoted_clause =
+                incise && first_in_sentence && self.topic.is_none() && opens_unquoted;
             let clause_subject = cue
                 .clitic
                 .filter(|_| unquoted_clause)
@@ -1523,6 +1534,19 @@ mod tests {
     use recoupe_model::{AttributionKind, Document, EntityType};
 
     // Issue 13: shapes of attribution met in unseen news.
+
+    #[test]
+    fn issue13_a_refusal_leaves_the_selon_phrase_its_statement() {
+        let d = doc(
+            "Le pont rouvrira lundi, selon une note interne, mais le préfet s'est refusé à tout commentaire.",
+            None,
+            &[],
+        );
+        let all = &d.layers.attributions;
+        assert_eq!(all.len(), 1, "{all:#?}");
+        assert_eq!(content(&d, &all[0]), "Le pont rouvrira lundi");
+        assert_eq!(d.slice(all[0].speaker.unwrap()), "une note interne");
+    }
 
     #[test]
     fn issue13_the_source_after_a_t_on_appris_de() {
