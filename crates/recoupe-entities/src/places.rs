@@ -342,7 +342,19 @@ impl PlaceStage {
         if context.is_empty() {
             return None;
         }
-        let countries: Vec<&str> = context.iter().take(3).map(String::as_str).collect();
+        // the transliteration-tolerant key is for names written in another script
+        // ("Zaporijia", "al-Qaem"); the places of countries that write French are written as
+        // the gazetteer writes them, and a word it lacks there ("la Croisette") is no
+        // misspelt town
+        let countries: Vec<&str> = context
+            .iter()
+            .take(3)
+            .map(String::as_str)
+            .filter(|c| !FRENCH_WRITING.contains(c))
+            .collect();
+        if countries.is_empty() {
+            return None;
+        }
         reference
             .loose_places(bare, &countries)
             .into_iter()
@@ -396,6 +408,10 @@ impl PlaceStage {
         Some((info, format!("in {}:{}", link.kb, link.id)))
     }
 }
+
+/// Countries whose place names French writes as their own gazetteer entries do: France
+/// and its neighbours of French speech, Quebec's Canada, Haiti.
+const FRENCH_WRITING: &[&str] = &["FR", "BE", "CH", "LU", "MC", "CA", "HT"];
 
 impl Stage for PlaceStage {
     fn name(&self) -> &'static str {

@@ -5,7 +5,7 @@
 //! the attribution holding it). Within a story, figures with the same category and part are
 //! reports of one fact; reports whose intervals cannot both hold disagree.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
@@ -15,9 +15,10 @@ use recoupe_model::{
 use serde::{Deserialize, Serialize};
 
 use crate::features::{cross_key, entity_key, DocFeatures};
-use crate::words::{words, Word};
+use crate::words::{fold, words, Word};
 
 const CATEGORIES: &str = include_str!("../../../resources/fr/fact_categories.tsv");
+const PLACE_BODIES: &str = include_str!("../../../resources/fr/place_bodies.txt");
 
 /// Most words of the clause after a number that are read for what it counts.
 const AFTER_WORDS: usize = 8;
@@ -1527,7 +1528,7 @@ fn source_of(
             .is_some_and(char::is_uppercase)
             && !in_place(w.span)
     });
-    if attribution.speaker_unnamed && !capitalised {
+    if attribution.speaker_unnamed && !capitalised && !place_body(doc, speaker, &name) {
         return None;
     }
     Some(Source {
@@ -1535,6 +1536,46 @@ fn source_of(
         entity: String::new(),
         name,
         span: Some(speaker),
+    })
+}
+
+/// Whether a speaker description is one public body named by its place: a definite
+/// determiner, a noun of `place_bodies.txt`, then "de"/"d'"/"du" and a place mention running to
+/// the end ("la préfecture d'Ille-et-Vilaine"). A place has one such body, so the description
+/// names a claimant other articles can name the same way.
+fn place_body(doc: &Document, speaker: Span, name: &str) -> bool {
+    static BODIES: OnceLock<HashSet<String>> = OnceLock::new();
+    let bodies = BODIES.get_or_init(|| {
+        PLACE_BODIES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(fold)
+            .collect()
+    });
+    let trimmed = name.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let Some(rest) = ["le ", "la ", "l'", "l’", "Le ", "La ", "L'", "L’"]
+        .iter()
+        .find_map(|d| trimmed.strip_prefix(d))
+    else {
+        return false;
+    };
+    let Some((head, complement)) = rest.split_once(' ') else {
+        return false;
+    };
+    if !bodies.contains(&fold(head)) {
+        return false;
+    }
+    let Some(place) = ["de ", "du ", "d'", "d’", "des "]
+        .iter()
+        .find_map(|p| complement.strip_prefix(p))
+    else {
+        return false;
+    };
+    let place_start = speaker.start + (trimmed.len() - place.len());
+    let place_end = speaker.start + trimmed.len();
+    doc.layers.entities.iter().any(|m| {
+        m.label == EntityType::LOC && m.span.start <= place_start && place_end <= m.span.end
     })
 }
 

@@ -464,3 +464,14 @@ fn issue12_a_life_in_danger_is_a_serious_injury_and_a_corrected_figure_is_earlie
     assert!(figure(&doc, &figures, "29").earlier);
     assert!(!figure(&doc, &figures, "31").earlier);
 }
+
+#[test]
+fn issue13_the_body_of_a_named_place_is_a_claimant() {
+    let (doc, figures) = read(
+        "Quelque 2 300 manifestants ont défilé samedi à Nantes, selon la préfecture de \
+         Loire-Atlantique. Le cortège comptait 9 000 personnes, selon les syndicats. \
+         Douze interpellations ont eu lieu, a ajouté la préfecture de Loire-Atlantique.",
+    );
+    let marchers = source_key(&doc, &figures, "Quelque 2 300").expect("the prefecture counts");
+    assert_eq!(source_key(&doc, &figures, "Douze"), Some(marchers));
+}

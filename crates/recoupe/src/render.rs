@@ -87,18 +87,6 @@ fn quote(doc: &Document, span: Span, max_chars: usize) -> String {
     }
 }
 
-/// How an inferred publication date was read: the words of the text it was read from
-/// (`inferred from the text: "ce mardi 3 mars"`), so that a reader can check the inference.
-fn inferred_source(doc: &Document, from: Option<recoupe_model::Span>) -> String {
-    let words = from
-        .and_then(|span| doc.text.get(span.start..span.end))
-        .map(|words| words.split_whitespace().collect::<Vec<_>>().join(" "));
-    match words {
-        Some(words) => format!("inferred from the text: \"{words}\""),
-        None => "inferred from the text".to_string(),
-    }
-}
-
 /// The full `recoupe show` report.
 pub fn render_document(doc: &Document, explain: bool, style: Style) -> String {
     let mut out = String::new();
@@ -116,10 +104,7 @@ pub fn render_document(doc: &Document, explain: bool, style: Style) -> String {
         let _ = writeln!(out, "{} {url}", style.dim("url:"));
     }
     if let Some(p) = &m.published {
-        let source = match p.source {
-            recoupe_model::DateSource::Metadata => "from metadata".to_string(),
-            recoupe_model::DateSource::Inferred => inferred_source(doc, p.inferred_from),
-        };
+        let source = p.provenance(&doc.text);
         let _ = writeln!(out, "{} {} ({source})", style.dim("published:"), p.date);
     }
     if let Some(lang) = &m.language {

@@ -200,3 +200,40 @@ impl Recogniser<'_> {
 
 /// Rule name of a facility or landform phrase recognised by its head noun.
 const RULE_PLACE_WHOLE: &str = "place-whole";
+
+impl Recogniser<'_> {
+    /// "la préfecture du Finistère", "la préfecture d'Ille-et-Vilaine": the prefecture of a
+    /// French département is the State's administration there, an organisation named with
+    /// its département; elsewhere ("préfecture de Marrakech") the word is a division cue.
+    pub(super) fn prefecture_of_department(
+        &self,
+        toks: &[Tk<'_>],
+        i: usize,
+        s: SentenceRange,
+    ) -> Option<Cand> {
+        let t = &toks[i];
+        if t.cap || t.folded != "prefecture" {
+            return None;
+        }
+        let at = self.name_after_de(toks, i + 1, s)?;
+        let end = self.extend_caps(toks, at, s.end);
+        let hits = self.candidates(&text_of(toks, at, end));
+        let department = hits.first().is_some_and(|h| {
+            h.kind == Some(PlaceKind::Admin) && h.country.as_deref() == Some("FR")
+        });
+        department.then(|| Cand {
+            start: i,
+            end,
+            label: EntityType::ORG,
+            strength: STRENGTH_CUE,
+            hits: Vec::new(),
+            rule: "prefecture-of-department",
+            evidence: vec![format!(
+                "prefecture of the French département \"{}\"",
+                text_of(toks, at, end)
+            )],
+            weak: false,
+            admin_cue: false,
+        })
+    }
+}

@@ -113,6 +113,7 @@ impl Recogniser<'_> {
             // a window may not cut a name in two: "les forces du Hachd al-Chaabi" is not the
             // alias "forces du Hachd" followed by "al-Chaabi"
             if last.name_like
+                && !super::is_courtesy_title(toks, j)
                 && toks.get(j).is_some_and(|n| {
                     n.sent == last.sent
                         && n.is_word()
@@ -281,8 +282,10 @@ impl Recogniser<'_> {
             }
             // "La source": the words of a place name are capitalised, particles and
             // adjectives aside ("République démocratique du Congo"); a country's name is
-            // distinctive enough to keep its lowercase words ("Arabie saoudite")
+            // distinctive enough to keep its lowercase words ("Arabie saoudite"), and so is
+            // a curated region's ("Suisse romande")
             if hit.kind != Some(PlaceKind::Country)
+                && hit.link.kb != "places-extra"
                 && toks[i..j].iter().skip(1).any(|t| {
                     t.is_word()
                         && !t.name_like
