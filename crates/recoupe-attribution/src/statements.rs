@@ -9,7 +9,7 @@ use recoupe_model::{Attribution, AttributionKind, EntityType, Polarity, Provenan
 
 use crate::chains::{
     according_chains, clean_via, inherit_via, is_channel_phrase, outlet_after_clitic, relay_links,
-    AccordingChain,
+    speaker_before_relay, AccordingChain,
 };
 use crate::cues::{
     complement_after, find_cues, incises_in_quotations, tagged_as_verb, Complement, CueKind, Tags,
@@ -21,7 +21,8 @@ use crate::grammar::{
 };
 use crate::lexicon::{Lexicon, VerbClass};
 use crate::speakers::{
-    description_head, pronoun_speaker, resolve_speaker, same_as, Seen, Speaker, SpeakerRef,
+    description_head, pronoun_speaker, resolve_speaker, same_as, subject_of_clitic, Seen, Speaker,
+    SpeakerRef,
 };
 use crate::subjects::{name_in_apposition, subject_after, subject_before, topic_head};
 use crate::view::DocView;
@@ -838,7 +839,12 @@ impl Reading<'_, '_> {
             let outlet = outlet_after_clitic(self.lex, self.view, words, cue.group_end);
             (None, outlet.into_iter().collect())
         } else {
-            subject_after(self.lex, self.view, words, cue.group_end + 1)
+            let (speaker, channel_words) =
+                subject_after(self.lex, self.view, words, cue.group_end + 1);
+            (
+                speaker_before_relay(self.lex, words, speaker),
+                channel_words,
+            )
         };
         Parts {
             content,
@@ -863,7 +869,11 @@ impl Reading<'_, '_> {
         let speaker = if gerund {
             None
         } else {
-            subject_before(words, cue.group_start, floor)
+            speaker_before_relay(
+                self.lex,
+                words,
+                subject_before(words, cue.group_start, floor),
+            )
         };
         let mut k = group_end + 1;
         let mut content_start = None;
@@ -1055,15 +1065,27 @@ impl Reading<'_, '_> {
                 }
             }
         } else {
-            resolve_speaker(
-                self.lex,
-                self.view,
-                words,
-                range,
-                cue.clitic.map(|c| &words[c]),
-                seen,
-                self.topic.as_deref(),
-            )
+            // "La société a suspendu ses achats, a-t-elle annoncé": an inverted clitic
+            // closing the sentence's first clause, unquoted, stands for its subject.
+            let unquoted_clause = incise
+                && first_in_sentence
+                && self.topic.is_none()
+                && !self.quoted[..group_start].iter().any(|q| *q);
+            let clause_subject = cue
+                .clitic
+                .filter(|_| unquoted_clause)
+                .and_then(|c| subject_of_clitic(self.view, words, &words[c]));
+            clause_subject.unwrap_or_else(|| {
+                resolve_speaker(
+                    self.lex,
+                    self.view,
+                    words,
+                    range,
+                    cue.clitic.map(|c| &words[c]),
+                    seen,
+                    self.topic.as_deref(),
+                )
+            })
         }
     }
 

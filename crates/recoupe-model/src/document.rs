@@ -66,9 +66,10 @@ impl Published {
             self.inferred_from.and_then(|s| text.get(s.start..s.end)),
         ) {
             (DateSource::Metadata, _) => "from the source".to_string(),
-            (DateSource::Inferred, Some(words)) => {
-                format!("inferred from the text: \"{}\"", words.trim())
-            }
+            (DateSource::Inferred, Some(words)) => format!(
+                "inferred from the text: \"{}\"",
+                words.split_whitespace().collect::<Vec<_>>().join(" ")
+            ),
             (DateSource::Inferred, None) => "inferred from the text".to_string(),
         }
     }
