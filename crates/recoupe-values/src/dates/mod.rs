@@ -388,6 +388,24 @@ mod tests {
     }
 
     #[test]
+    fn issue13_the_eve_of_an_event_told_earlier_counts_from_its_day() {
+        // Published on a Thursday: the strike was dated Tuesday, the statement Wednesday.
+        let (found, _) = dates(
+            "La grève a été déclenchée mardi à l'usine, a annoncé mercredi le syndicat. Un préavis avait été déposé la veille de la grève.",
+            Some("2025-06-12"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "mardi = 2025-06-10",
+                "mercredi = 2025-06-11",
+                "la veille = 2025-06-09"
+            ]
+        );
+    }
+
+    #[test]
     fn issue13_two_weekdays_apart_are_two_dates_and_a_past_schedule_is_past() {
         // Written on a Wednesday: the storms expected are the coming days.
         let (found, _) = dates(

@@ -265,7 +265,7 @@ fn anchor_quoted_relative_days(c: &Cursor, found: &mut [DateCandidate]) {
 /// within a few words.
 fn anchor_days_to_their_complement(c: &Cursor, found: &mut [DateCandidate]) {
     const COMPLEMENT_WORDS: usize = 5;
-    for k in 0..found.len().saturating_sub(1) {
+    for k in 0..found.len() {
         if !matches!(found[k].expr, DateExpr::FromTextDate(_)) {
             continue;
         }
@@ -273,16 +273,42 @@ fn anchor_days_to_their_complement(c: &Cursor, found: &mut [DateCandidate]) {
         if !c.is(end, &["de", "du", "d'", "des"]) {
             continue;
         }
-        let next = &found[k + 1];
-        let first = first_token(c, next);
-        let in_reach = first > end
-            && first - end <= COMPLEMENT_WORDS
-            && next.sentence == found[k].sentence
-            && c.tokens[end..first].iter().all(|t| t.kind != Kind::Punct);
-        if in_reach && names_a_day(next) {
+        let in_reach = |next: &DateCandidate| {
+            let first = first_token(c, next);
+            first > end
+                && first - end <= COMPLEMENT_WORDS
+                && next.sentence == found[k].sentence
+                && c.tokens[end..first].iter().all(|t| t.kind != Kind::Punct)
+                && names_a_day(next)
+        };
+        if found.get(k + 1).is_some_and(in_reach) {
             found[k].anchor = Some(k + 1);
+        } else {
+            found[k].anchor = anchor_of_event_noun(c, found, k, end);
         }
     }
+}
+
+/// "la veille de l'arrêt", after "le réacteur a été mis à l'arrêt mardi": the noun of the
+/// complement names an event the text dated before; the day counts from the date nearest
+/// that noun's last earlier mention whose sentence dates it.
+fn anchor_of_event_noun(c: &Cursor, found: &[DateCandidate], k: usize, de: usize) -> Option<usize> {
+    let article = usize::from(c.is(de + 1, &["l'", "la", "le", "les"]) && c.key(de) == "de");
+    let noun = de + 1 + article;
+    let token = c.tokens.get(noun)?;
+    if token.kind != Kind::Word || token.capitalised || token.key.chars().count() < 4 {
+        return None;
+    }
+    let start = first_token(c, &found[k]);
+    (0..start)
+        .rev()
+        .filter(|&m| c.tokens[m].key == token.key)
+        .find_map(|m| {
+            let sentence = c.tokens[m].sentence;
+            (0..k)
+                .filter(|&j| found[j].sentence == sentence && names_a_day(&found[j]))
+                .min_by_key(|&j| first_token(c, &found[j]).abs_diff(m))
+        })
 }
 
 /// "le 30 juin et le 7 juillet 2024", "du 30 juin et du 7 juillet 2024": a day and month

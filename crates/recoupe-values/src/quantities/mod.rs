@@ -585,10 +585,12 @@ impl<'a> Scanner<'a> {
     /// Numbers that are not counts whatever follows: "les deux pays" (both), "article 12".
     fn excluded_before(&self, at: usize) -> bool {
         let previous = at.checked_sub(1).map(|p| self.key(p)).unwrap_or("");
-        // "les deux pays" refers back to both; "les deux personnes à bord" still counts people.
+        // "les deux pays" refers back to both; "les deux personnes à bord" still counts
+        // people, and "les deux principales gares" picks two out of more.
         if self.key(at) == "deux"
             && self.lexicon.both_determiners.contains(previous)
             && !self.lexicon.persons.contains(self.key(at + 1))
+            && !self.lexicon.pre_adjectives.contains(self.key(at + 1))
         {
             return true;
         }
@@ -907,6 +909,14 @@ mod tests {
         assert_eq!(
             found("Au total 54 nageurs ont terminé, dont une dizaine hors délai."),
             ["54 nageurs = 54", "une dizaine = 10 ~"]
+        );
+    }
+
+    #[test]
+    fn issue13_les_deux_with_an_adjective_of_rank_picks_two_out_of_more() {
+        assert_eq!(
+            found("Les grévistes ont bloqué les deux principaux ponts de la ville, puis les deux pays ont négocié."),
+            ["deux principaux ponts = 2"]
         );
     }
 
