@@ -52,6 +52,8 @@ pub struct Options {
     pub weak: bool,
     pub of_patient: bool,
     pub next: Vec<String>,
+    /// Only right after these words, in this order ("à l'" before "appel").
+    pub prev: Vec<String>,
     pub passive: bool,
     pub subject_is_actor: bool,
 }
@@ -281,6 +283,7 @@ fn phrase(text: &str, pos: &str, options: Option<&str>) -> Result<Phrase, String
             Some(("of", "patient")) => opts.of_patient = true,
             Some(("of", "agent")) => opts.of_patient = false,
             Some(("next", list)) => opts.next = list.split(',').map(|f| fold(f.trim())).collect(),
+            Some(("prev", list)) => opts.prev = split_words(list).iter().map(|f| fold(f)).collect(),
             Some(("subj", "actor")) => opts.subject_is_actor = true,
             None if option == "weak" => opts.weak = true,
             None if option == "passive" => opts.passive = true,

@@ -5,13 +5,16 @@
 //! censure") give a PLOVER category; the part-of-speech tagger decides forms that are both
 //! noun and verb ("frappe"). Around each trigger, in its clause: actors and recipients from
 //! the entities and nationality adjectives and the syntax (subject, passive agent "par X",
-//! object, "<noun> de X", "contre X", "frappe russe"), modes from
+//! object, "<noun> de X", "contre X", "frappe russe", the organisers "à l'appel de X et de
+//! Y"; one named in a "selon" source phrase reports the event and is no subject), modes from
 //! `resources/fr/event_modes.tsv` ("drone", "à bout portant", "garde à vue"), the place (a
 //! LOC after a locative preposition), the date, the quantities that count the dead, the
 //! attribution that carries it (its speaker is the event's `source`), hedging and negation.
 //! Responsibility cues (`resources/fr/event_responsibility.tsv`: "revendiquer", "accuser",
 //! "imputer à", "dément", "s'accusent mutuellement", "est une provocation") give who some
-//! source holds responsible or cleared.
+//! source holds responsible or cleared; the sentences before resolve a denial by a common
+//! noun or a pronoun ("les rebelles ont démenti": the group just accused) and a blame by
+//! "il" (the previous speaker).
 //!
 //! **Records** ([`story_event`]): the main event of a story's articles, with its type, modes,
 //! actors stated as fact (an actor some source denies, or that blames its accuser, is

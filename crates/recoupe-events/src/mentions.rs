@@ -525,7 +525,10 @@ impl Analyser<'_> {
         let mut near_dates = Sweep::new(&doc.layers.dates, |d| d.span);
         let mut near_nationalities = Sweep::new(&doc.layers.nationalities, |n| n.span);
         let mut near_killed = Sweep::new(&killed, |q| *q);
-        for sentence in &doc.layers.sentences {
+        // The one the latest sentences hold responsible, for a denial that names no one
+        // ("X accuse Y. Les paramilitaires ont nié toute implication"): (sentence, actor).
+        let mut recent_accused: Option<(usize, EventArgument)> = None;
+        for (index, sentence) in doc.layers.sentences.iter().enumerate() {
             let span = sentence.span;
             // Most sentences hold no trigger and no cue: they are only looked up, word by word
             // in one reused buffer, and nothing else is computed for them.
@@ -614,7 +617,23 @@ impl Analyser<'_> {
                     trigger: trigger_span,
                     event_type: trigger.event_type,
                     modes,
-                    actors: actors.iter().map(|p| argument(p)).collect(),
+                    // "Selon un responsable local, X, les assaillants ont ouvert le feu":
+                    // who is named in the source phrase reports the event, he is not the
+                    // subject of its verb (unless the report is his own infinitive clause,
+                    // "X a affirmé avoir abattu …"). A noun the speech verb governs is his
+                    // own act ("X a déclaré l'état d'urgence").
+                    actors: actors
+                        .iter()
+                        .filter(|p| {
+                            !own_attribution.is_some_and(|a| {
+                                f.verbal
+                                    && a.speaker.is_some_and(|s| s.contains(&p.span))
+                                    && a.content.contains(&trigger_span)
+                                    && !infinitive_report(words, a.content)
+                            })
+                        })
+                        .map(|p| argument(p))
+                        .collect(),
                     // "Selon le préfet, X, 12 personnes ont été tuées": who reports the
                     // event is not the verb's subject it was done to.
                     recipients: recipients
@@ -659,7 +678,22 @@ impl Analyser<'_> {
                 });
                 !weak || strong.is_empty() || strong.contains(&e.event_type)
             });
-            let claims = self.claims(words, &parts, &cues, attribution);
+            let context = Context {
+                previous_speaker: index
+                    .checked_sub(1)
+                    .and_then(|k| previous_speaker(doc, doc.layers.sentences[k].span)),
+                recent_accused: recent_accused
+                    .as_ref()
+                    .filter(|(k, _)| index - k <= 2)
+                    .map(|(_, a)| a.clone()),
+            };
+            let claims = self.claims(words, &parts, &cues, attribution, &context);
+            if let Some(c) = claims.iter().rev().find(|c| {
+                c.stance == Stance::Claims
+                    && c.by.as_ref().is_some_and(|b| b.entity != c.actor.entity)
+            }) {
+                recent_accused = Some((index, c.actor.clone()));
+            }
             // A denial the attributions layer reads ("a rejeté ces accusations", polarity
             // `deny`) that no cue of ours caught: its speaker denies its own side's part in
             // the event the sentence reports.
@@ -670,7 +704,9 @@ impl Analyser<'_> {
                 let denials: Vec<ResponsibilityClaim> = attributions
                     .iter()
                     .filter(|a| {
-                        a.polarity == Polarity::Deny && a.cue.is_some_and(|c| span.contains(&c))
+                        a.polarity == Polarity::Deny
+                            && a.cue
+                                .is_some_and(|c| span.contains(&c) && !figure_after(words, c))
                     })
                     .filter_map(|a| {
                         let key = a.speaker_entity.as_ref()?;
@@ -872,6 +908,13 @@ impl Analyser<'_> {
                 let end = i + phrase.words.len();
                 let opts = &phrase.options;
                 (!opts.passive || is_passive(words, head))
+                    && (opts.prev.is_empty()
+                        || i.checked_sub(opts.prev.len()).is_some_and(|from| {
+                            words[from..i]
+                                .iter()
+                                .zip(&opts.prev)
+                                .all(|(w, p)| &w.folded == p)
+                        }))
                     && (opts.next.is_empty()
                         || words[end..words.len().min(end + 3)]
                             .iter()
@@ -1121,8 +1164,11 @@ impl Analyser<'_> {
         parts: &[Part],
         cues: &[(usize, usize, Role)],
         attribution: Option<&Attribution>,
+        context: &Context,
     ) -> Vec<ResponsibilityClaim> {
         let mut out = Vec::new();
+        // Denials read from the context, added once the cues are read.
+        let mut extra: Vec<ResponsibilityClaim> = Vec::new();
         let speaker = |parts: &[Part]| -> Option<EventArgument> {
             let a = attribution?;
             let key = a.speaker_entity.as_ref()?;
@@ -1164,6 +1210,18 @@ impl Analyser<'_> {
                 .filter(|p| speaks(p))
                 .collect();
             let agent = agent_right(words, parts, end).filter(|p| speaks(p));
+            // "Il a imputé la frappe à X": a subject pronoun stands for the one who spoke in
+            // the sentence before.
+            let group = auxiliary_before(words, first).unwrap_or(first);
+            let pronoun =
+                subjects.is_empty() && matches!(subject_words(words, group), Subject::ThirdPronoun);
+            let previous = || {
+                if pronoun {
+                    context.previous_speaker.clone()
+                } else {
+                    None
+                }
+            };
             match role {
                 Role::Own => {
                     let who = if passive {
@@ -1191,7 +1249,7 @@ impl Analyser<'_> {
                         }
                     } else if let Some(accused) = object_right(words, parts, end) {
                         let by: Vec<Option<EventArgument>> = if subjects.is_empty() {
-                            vec![speaker(parts)]
+                            vec![speaker(parts).or_else(previous)]
                         } else {
                             subjects.iter().map(|p| Some(as_arg(p))).collect()
                         };
@@ -1214,7 +1272,8 @@ impl Analyser<'_> {
                                 subjects.first().map(|p| as_arg(p))
                             }
                         })
-                        .or_else(|| speaker(parts));
+                        .or_else(|| speaker(parts))
+                        .or_else(previous);
                     push(target, by, Stance::Claims, false);
                 }
                 Role::Of => {
@@ -1265,8 +1324,54 @@ impl Analyser<'_> {
                     push(held, by, Stance::Claims, false);
                 }
                 Role::Deny => {
-                    for p in subjects {
-                        push(p, Some(as_arg(p)), Stance::Denies, true);
+                    if !subjects.is_empty() {
+                        for p in subjects {
+                            push(p, Some(as_arg(p)), Stance::Denies, true);
+                        }
+                        continue;
+                    }
+                    match subject_words(words, group) {
+                        // "« Nous n'avons rien à voir avec ce crime », a dit le porte-parole
+                        // de X, Y": the speaker denies for the body his title names (else
+                        // for his own side).
+                        Subject::FirstPerson => {
+                            let Some(a) = attribution else { continue };
+                            let Some(by) = speaker(parts) else { continue };
+                            let body = a.speaker.and_then(|s| {
+                                parts.iter().find(|p| {
+                                    s.contains(&p.span)
+                                        && !p.place_only
+                                        && p.label.is_some_and(|l| l != EntityType::PER)
+                                })
+                            });
+                            let actor = body.map_or_else(
+                                || by.clone(),
+                                |p| EventArgument {
+                                    span: p.span,
+                                    entity: p.actor_key.clone(),
+                                },
+                            );
+                            let claim = ResponsibilityClaim {
+                                actor,
+                                by: Some(by),
+                                stance: Stance::Denies,
+                            };
+                            extra.push(claim);
+                        }
+                        // "X accuse Y. Les paramilitaires ont nié": the group just held
+                        // responsible, named again by a noun or a pronoun, denies.
+                        Subject::ThirdPronoun | Subject::CommonNoun => {
+                            let Some(accused) = context.recent_accused.clone() else {
+                                continue;
+                            };
+                            let claim = ResponsibilityClaim {
+                                actor: accused.clone(),
+                                by: Some(accused),
+                                stance: Stance::Denies,
+                            };
+                            extra.push(claim);
+                        }
+                        Subject::Other => {}
                     }
                 }
                 // Read against the events of the sentence (below).
@@ -1283,8 +1388,118 @@ impl Analyser<'_> {
                 }
             }
         }
+        for claim in extra {
+            if !out.contains(&claim) {
+                out.push(claim);
+            }
+        }
         out
     }
+}
+
+/// What the sentence says before a claim verb, when that is no named participant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Subject {
+    /// "nous", "je", "on" (inside a quotation: the speaker's side).
+    FirstPerson,
+    /// "il", "ils", "elle", "elles".
+    ThirdPronoun,
+    /// A definite noun phrase between the clause start and the verb ("les paramilitaires").
+    CommonNoun,
+    Other,
+}
+
+/// The words between the start of the clause and the verb group at `group`, read as the
+/// verb's subject.
+fn subject_words(words: &[Word], group: usize) -> Subject {
+    let mut k = group;
+    let mut seen: Vec<&str> = Vec::new();
+    while k > 0 && seen.len() < 6 {
+        let w = &words[k - 1];
+        if w.is_clause_break()
+            || w.is_comma()
+            || w.kind == recoupe_model::TokenKind::Quote
+            || LEFT_STOPS.contains(&w.folded.as_str())
+        {
+            break;
+        }
+        seen.push(w.folded.as_str());
+        k -= 1;
+    }
+    // Auxiliaries, negation and adverbs belong to the verb group, not to the subject.
+    seen.retain(|w| {
+        (!VERB_FILLERS.contains(w) || matches!(*w, "les" | "la" | "le" | "l'"))
+            && !AVOIR.contains(w)
+            && !ETRE.contains(w)
+            && !matches!(*w, "avons" | "ai" | "avez" | "sommes" | "suis" | "etes")
+    });
+    seen.reverse();
+    match seen.as_slice() {
+        [] => Subject::Other,
+        [one] if matches!(*one, "nous" | "je" | "j'" | "on") => Subject::FirstPerson,
+        [one] if matches!(*one, "il" | "ils" | "elle" | "elles") => Subject::ThirdPronoun,
+        [det, rest @ ..]
+            if !rest.is_empty()
+                && rest.len() <= 3
+                && matches!(*det, "les" | "le" | "la" | "l'" | "ces" | "ce" | "cette") =>
+        {
+            Subject::CommonNoun
+        }
+        _ => Subject::Other,
+    }
+}
+
+/// Who spoke in the sentence `sentence` (the last attribution whose speaker is inside it and
+/// is named).
+fn previous_speaker(doc: &Document, sentence: Span) -> Option<EventArgument> {
+    doc.layers
+        .attributions
+        .iter()
+        .rev()
+        .filter(|a| a.speaker.is_some_and(|s| sentence.contains(&s)))
+        .find_map(|a| {
+            Some(EventArgument {
+                span: a.speaker?,
+                entity: a.speaker_entity.clone()?,
+            })
+        })
+}
+
+/// Nouns of a figure: a denial of "le bilan" or "ces chiffres" disputes a count, not who did
+/// the event.
+const FIGURE_NOUNS: &[&str] = &[
+    "bilan",
+    "bilans",
+    "chiffre",
+    "chiffres",
+    "nombre",
+    "decompte",
+    "estimation",
+    "estimations",
+];
+
+/// Whether the words right after cue `cue` (over a determiner) name a figure.
+fn figure_after(words: &[Word], cue: Span) -> bool {
+    let Some(k) = words.iter().position(|w| w.span.start >= cue.end) else {
+        return false;
+    };
+    words[k..]
+        .iter()
+        .take(3)
+        .skip_while(|w| {
+            DETERMINERS.contains(&w.folded.as_str()) || w.folded == "ce" || w.folded == "ces"
+        })
+        .take(1)
+        .any(|w| FIGURE_NOUNS.contains(&w.folded.as_str()))
+}
+
+/// What the sentences before tell a claim of the current one.
+#[derive(Debug, Default)]
+struct Context {
+    /// The named speaker of the sentence before, for a subject pronoun.
+    previous_speaker: Option<EventArgument>,
+    /// The one held responsible in one of the two sentences before.
+    recent_accused: Option<EventArgument>,
 }
 
 /// The end of "mutuellement" or "l'un l'autre" within three words after `from`, if there.
@@ -1867,19 +2082,80 @@ fn arguments<'p>(
         }
     }
     // "à l'appel des syndicats X, Y et Z": who called a protest organised it.
-    if matches!(event_type, EventType::Protest | EventType::Mobilize) && actors.is_empty() {
+    if matches!(event_type, EventType::Protest | EventType::Mobilize) {
         let (start, end) = clause_bounds(words, f);
         if let Some(k) = (start + 2..end).find(|&k| {
             words[k].folded == "appel" && words[k - 1].folded == "l'" && words[k - 2].folded == "a"
         }) {
-            actors.extend(parts.iter().filter(|p| {
-                p.first > k && p.first <= k + 12 && p.last < end && p.label == Some(EntityType::ORG)
-            }));
+            // The list of organisers may run past an acronym's parenthesis.
+            for p in callers(words, parts, k + 1, words.len()) {
+                if !actors.iter().any(|a| a.entity == p.entity) {
+                    actors.push(p);
+                }
+            }
         }
     }
     actors.dedup_by(|a, b| a.entity == b.entity);
     recipients.retain(|r| !actors.iter().any(|a| a.actor_key == r.actor_key));
     (actors, recipients)
+}
+
+/// The participants named one after another from word `from` ("de la fédération X (X) et
+/// des Jeunes Y, Z", "du front commun syndical X, Y et Z"): the first within a few words
+/// (a common noun may describe them), then each next one over a comma or "et", its
+/// preposition and determiner and a parenthesis (an acronym) after the previous one.
+fn callers<'p>(words: &[Word], parts: &'p [Part], from: usize, end: usize) -> Vec<&'p Part> {
+    let mut out = Vec::new();
+    let Some(mut k) = (from..end.min(from + 5))
+        .take_while(|&k| words[k].is_wordlike())
+        .find(|&k| parts.iter().any(|p| p.first == k))
+    else {
+        return out;
+    };
+    let glue = |w: &Word| {
+        w.is_comma()
+            || matches!(
+                w.folded.as_str(),
+                "et" | "de" | "d'" | "du" | "des" | "la" | "le" | "les" | "l'"
+            )
+    };
+    while k < end {
+        if let Some(p) = parts.iter().find(|p| p.first == k && p.last < end) {
+            if !p.place_only {
+                out.push(p);
+            }
+            k = p.last + 1;
+            // "(FDSEA 35)": an acronym in parentheses after the name.
+            if words.get(k).is_some_and(|w| w.folded == "(") {
+                match (k..end).find(|&j| words[j].folded == ")") {
+                    Some(close) => k = close + 1,
+                    None => break,
+                }
+            }
+            continue;
+        }
+        if !glue(&words[k]) {
+            break;
+        }
+        k += 1;
+    }
+    out
+}
+
+/// Whether a reported content opens with an infinitive whose subject is the speaker ("avoir
+/// tué", "d'avoir mené", "n'avoir jamais frappé").
+fn infinitive_report(words: &[Word], content: Span) -> bool {
+    words
+        .iter()
+        .filter(|w| w.span.start >= content.start && w.span.end <= content.end)
+        .filter(|w| w.is_wordlike())
+        .take(3)
+        .any(|w| {
+            matches!(
+                w.folded.as_str(),
+                "avoir" | "etre" | "d'avoir" | "d'etre" | "n'avoir" | "n'etre"
+            )
+        })
 }
 
 /// Whether the trigger noun opens its clause, after its determiners only ("Une motion de

@@ -1045,3 +1045,125 @@ fn issue14_the_fighters_of_a_general_attacked_not_the_general_himself() {
     let actors = assault_actors(&doc);
     assert!(actors.iter().any(|a| a.contains("haftar")), "{actors:?}");
 }
+
+/// Every (actor, by, stance) responsibility claim of the document.
+fn claims_of(doc: &Document) -> Vec<(String, Option<String>, Stance)> {
+    doc.layers
+        .events
+        .iter()
+        .flat_map(|e| e.responsibility.iter())
+        .map(|c| {
+            (
+                c.actor.entity.clone(),
+                c.by.as_ref().map(|b| b.entity.clone()),
+                c.stance,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn issue14_the_person_named_in_a_selon_phrase_reports_the_event_and_did_not_do_it() {
+    let doc = annotate(
+        "s1",
+        None,
+        "Selon un élu de la commune joint par téléphone, Marcel Tavernier, des hommes armés ont ouvert le feu sur la foule du marché de Kidal jeudi.",
+    );
+    let actors = assault_actors(&doc);
+    assert!(!actors.iter().any(|a| a.contains("tvrnr")), "{actors:?}");
+    // Reporting one's own deed in an infinitive clause keeps the speaker as its subject.
+    let doc = annotate(
+        "s2",
+        None,
+        "Le général Khalifa Haftar a affirmé avoir attaqué un poste de police à Tripoli.",
+    );
+    let actors = assault_actors(&doc);
+    assert!(actors.iter().any(|a| a.contains("haftar")), "{actors:?}");
+}
+
+#[test]
+fn issue14_the_organisers_a_protest_was_called_by_are_its_actors() {
+    let doc = annotate(
+        "p1",
+        None,
+        "Des centaines de tracteurs ont convergé lundi vers Toulouse à l'appel de la Fédération nationale des syndicats d'exploitants agricoles (FNSEA) et de la Confédération paysanne.",
+    );
+    let protests = of_type(&doc, EventType::Protest);
+    assert!(!protests.is_empty(), "{:?}", doc.layers.events);
+    let actors: Vec<String> = protests
+        .iter()
+        .flat_map(|e| e.actors.iter().map(|a| a.entity.clone()))
+        .collect();
+    assert!(actors.len() >= 2, "{actors:?}");
+    // With no organiser named, the call says nothing.
+    let doc = annotate(
+        "p2",
+        None,
+        "Les habitants ont répondu à l'appel au calme lancé dimanche.",
+    );
+    assert!(
+        of_type(&doc, EventType::Protest).is_empty(),
+        "{:?}",
+        doc.layers.events
+    );
+}
+
+#[test]
+fn issue14_a_denial_by_a_group_named_by_a_noun_or_by_we_is_the_accused_group_s() {
+    // The accused group, taken up by a common noun in the next sentence, denies.
+    let doc = annotate(
+        "d1",
+        None,
+        "Le gouvernement nigérien a accusé le Front patriotique de libération d'avoir attaqué le convoi militaire. Dans un communiqué, les rebelles ont démenti toute implication.",
+    );
+    let claims = claims_of(&doc);
+    assert!(
+        claims.iter().any(|(a, by, s)| a.contains("frnt")
+            && by.as_deref() == Some(a.as_str())
+            && *s == Stance::Denies),
+        "{claims:?}"
+    );
+    // "Nous" in a quotation: the speaker denies for the body his title names.
+    let doc = annotate(
+        "d2",
+        None,
+        "Une patrouille a été visée par une embuscade lundi près de Tyr. « Nous n'avons rien à voir avec cette embuscade », a déclaré le porte-parole du Hezbollah, Ali Haddad.",
+    );
+    let claims = claims_of(&doc);
+    assert!(
+        claims.iter().any(|(a, by, s)| a == "actors:hezbollah"
+            && by.as_deref().is_some_and(|b| b.starts_with("name:PER:"))
+            && *s == Stance::Denies),
+        "{claims:?}"
+    );
+}
+
+#[test]
+fn issue14_a_pronoun_subject_of_a_blame_is_the_speaker_of_the_sentence_before() {
+    let doc = annotate(
+        "i1",
+        None,
+        "Le porte-parole de l'armée congolaise, le colonel Paul Ndong, a affirmé mardi que deux drones avaient été abattus. Il a imputé le bombardement du camp aux rebelles du M23.",
+    );
+    let claims = claims_of(&doc);
+    assert!(
+        claims.iter().any(|(a, by, s)| a == "actors:m23"
+            && by.as_deref().is_some_and(|b| b.starts_with("name:PER:"))
+            && *s == Stance::Claims),
+        "{claims:?}"
+    );
+}
+
+#[test]
+fn issue14_rejecting_a_toll_disputes_the_figure_not_who_did_it() {
+    let doc = annotate(
+        "b1",
+        None,
+        "Au moins douze villageois ont été tués samedi dans l'attaque d'un village. Le colonel Ahmed Saleh a rejeté le bilan de quarante morts avancé par les insurgés.",
+    );
+    let claims = claims_of(&doc);
+    assert!(
+        !claims.iter().any(|(_, _, s)| *s == Stance::Denies),
+        "{claims:?}"
+    );
+}
