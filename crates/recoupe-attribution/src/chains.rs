@@ -7,7 +7,7 @@
 use recoupe_model::EntityType;
 
 use crate::cues::CueKind;
-use crate::grammar::{is_adverb, is_boundary, span_of, trim_range, INDEFINITE};
+use crate::grammar::{is_adverb, is_boundary, span_of, trim_range, DETERMINERS, INDEFINITE};
 use crate::lexicon::Lexicon;
 use crate::speakers::Speaker;
 use crate::subjects::name_after_comma;
@@ -107,7 +107,7 @@ pub(crate) fn relay_links(
         if in_quote {
             continue;
         }
-        if let Some((p, _)) = lex.relay.at(words, i) {
+        if let Some(p) = relay_at(lex, words, i) {
             let mut k = i + p.len();
             while let Some(w) = words.get(k) {
                 if is_boundary(w) {
@@ -261,11 +261,8 @@ fn split_at_relay(
     let Some((a, b)) = np else {
         return (None, None);
     };
-    let relay = (a..=b).find_map(|r| {
-        lex.relay
-            .at(words, r)
-            .map(|(p, _)| (r, p.len(), p.last().is_some_and(|w| w == "par")))
-    });
+    let relay =
+        (a..=b).find_map(|r| relay_at(lex, words, r).map(|p| (r, p.len(), passive_relay(p))));
     let Some((r, len, passive)) = relay else {
         return (np, None);
     };
@@ -283,6 +280,45 @@ fn split_at_relay(
         (before, after)
     } else {
         (after, before)
+    }
+}
+
+/// Whether a relay phrase names the relayer after it and the one who spoke before it: "Y
+/// cité par X", "Y interrogé par X", "Y au micro de X" (a phrase ending in a preposition),
+/// against "X citant Y".
+fn passive_relay(phrase: &[String]) -> bool {
+    phrase
+        .last()
+        .is_some_and(|w| matches!(w.as_str(), "par" | "de" | "d'"))
+}
+
+/// The relay phrase starting at word `r`. A passive one needs a name or a noun phrase after
+/// it: "joint par l'agence X", "cité par Reuters" relay; "joint par téléphone" does not.
+fn relay_at<'l>(lex: &'l Lexicon, words: &[Word], r: usize) -> Option<&'l [String]> {
+    let (phrase, _) = lex.relay.at(words, r)?;
+    if !passive_relay(phrase) {
+        return Some(phrase);
+    }
+    let next = words.get(r + phrase.len())?;
+    let opens_phrase = next.capitalised
+        || DETERMINERS.contains(&next.folded.as_str())
+        || INDEFINITE.contains(&next.folded.as_str());
+    opens_phrase.then_some(phrase)
+}
+
+/// A subject phrase holding a passive relay ("le gouverneur, cité par la radio X", "le
+/// vainqueur au micro de la chaîne Y") is its words before the relay: the one who spoke.
+/// The relayer is a link of the chain (`relay_links`), not the speaker.
+pub(crate) fn speaker_before_relay(
+    lex: &Lexicon,
+    words: &[Word],
+    range: Option<(usize, usize)>,
+) -> Option<(usize, usize)> {
+    let (a, b) = range?;
+    let relay = (a + 1..=b).find(|&r| relay_at(lex, words, r).is_some_and(passive_relay));
+    match relay {
+        Some(r) => trim_range(words, a, r - 1).or(range),
+        None => range,
     }
 }
 
@@ -538,6 +574,61 @@ mod tests {
         let (speaker, relay) = split_at_relay(lex, &w, Some((0, w.len() - 1)));
         assert_eq!(w[speaker.unwrap().0].folded, "un");
         assert_eq!(w[relay.unwrap().1].folded, "nour");
+    }
+
+    #[test]
+    fn issue13_an_outlet_that_cited_or_interviewed_the_subject_is_its_chain() {
+        let d = doc(
+            "Le préfet de la Drôme, cité par la radio Vallée FM, a affirmé que la route resterait ouverte.\n« Nous tiendrons le rythme », a glissé la capitaine au micro de la chaîne Sport Est.\nLa cheffe du service, interrogée par le Courrier du Sud, a assuré que les digues tiendraient.",
+            None,
+            &[
+                ("Drôme", EntityType::LOC, "loc:drome"),
+                ("Vallée FM", EntityType::ORG, "org:vallee"),
+                ("Sport Est", EntityType::ORG, "org:sportest"),
+                ("Courrier du Sud", EntityType::ORG, "org:courrier"),
+            ],
+        );
+        let all = &d.layers.attributions;
+        assert_eq!(all.len(), 3, "{all:#?}");
+        let expected = [
+            ("Le préfet de la Drôme", "org:vallee"),
+            ("la capitaine", "org:sportest"),
+            ("La cheffe du service", "org:courrier"),
+        ];
+        for (a, (speaker, outlet)) in all.iter().zip(expected) {
+            assert_eq!(d.slice(a.speaker.unwrap()), speaker, "{}", content(&d, a));
+            assert!(a.speaker_entity.is_none(), "{}", content(&d, a));
+            assert_eq!(a.via, vec![outlet.to_string()], "{}", content(&d, a));
+        }
+    }
+
+    #[test]
+    fn issue13_joined_by_phone_is_no_relay() {
+        let d = doc(
+            "Selon un élu joint par téléphone, Paul Mercadier, la digue a cédé vers minuit.",
+            None,
+            &[("Paul Mercadier", EntityType::PER, "per:mercadier")],
+        );
+        let all = &d.layers.attributions;
+        assert_eq!(all.len(), 1, "{all:#?}");
+        assert_eq!(all[0].speaker_entity.as_deref(), Some("per:mercadier"));
+        assert!(all[0].via.is_empty(), "{:?}", all[0].via);
+    }
+
+    #[test]
+    fn issue13_the_own_outlet_by_its_acronym_is_no_link() {
+        let d = doc(
+            "Deux ponts ont été emportés, selon un élu joint par la RVO.\nLa crue a atteint quatre mètres, selon un technicien interrogé par Radio Berge.",
+            Some("Radio Vallée Ouest"),
+            &[
+                ("RVO", EntityType::ORG, "org:rvo"),
+                ("Radio Berge", EntityType::ORG, "org:berge"),
+            ],
+        );
+        let all = &d.layers.attributions;
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert!(all[0].via.is_empty(), "{:?}", all[0].via);
+        assert_eq!(all[1].via, vec!["org:berge".to_string()]);
     }
 
     #[test]

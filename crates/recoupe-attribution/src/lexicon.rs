@@ -108,6 +108,10 @@ pub struct Lexicon {
     /// Head nouns that name a person by office or role ("le chef caquiste", "le patron de
     /// l'organisation"): as a definite description they refer back to a person named before.
     pub person_roles: HashSet<String>,
+    /// Offices one person holds at a time ("maire", "ministre"), folded, with the office
+    /// each form names ("présidente" → "president", "bourgmestre" → "maire"): a person named
+    /// with one office is not who a description by another refers to.
+    pub offices: HashMap<String, String>,
     /// Occupations and situations of a person ("le céréalier", "la plaignante"): as a
     /// definite description they refer to the named person who has just spoken, or to one
     /// named with that word nearby; otherwise to an unnamed person.
@@ -269,6 +273,12 @@ impl Lexicon {
                 }
                 "role_person" => {
                     lex.person_roles.insert(words.join(" "));
+                }
+                "office" => {
+                    let value = cols
+                        .get(2)
+                        .ok_or_else(|| bad("office needs a value column".into()))?;
+                    lex.offices.insert(words.join(" "), fold(value));
                 }
                 "occupation" => {
                     lex.occupations.insert(words.join(" "));

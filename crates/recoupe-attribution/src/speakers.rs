@@ -83,6 +83,7 @@ pub(crate) fn resolve_speaker(
     // Each reading in turn, the first that applies wins.
     phrase
         .same_source(seen)
+        .or_else(|| phrase.own_channel(seen))
         .or_else(|| phrase.named_person())
         .or_else(|| phrase.person_by_role(seen))
         .or_else(|| phrase.channel_author(seen))
@@ -206,6 +207,36 @@ impl<'d> Phrase<'_, 'd> {
         None
     }
 
+    /// "selon son dernier rapport", "dans leur communiqué": a channel of its owner, the
+    /// first person or organisation of the sentence ("Le bureau a recensé 80 morts, selon
+    /// son rapport"), else the latest speaker.
+    fn own_channel(&self, seen: &Seen) -> Option<Speaker> {
+        let first = self.words[0].folded.as_str();
+        if !matches!(first, "son" | "sa" | "ses" | "leur" | "leurs") || !self.mentions.is_empty() {
+            return None;
+        }
+        let head = self.head.as_deref()?;
+        if !self.lex.channels.contains_word(head) {
+            return None;
+        }
+        // The owner is the clause's subject: the first person or organisation of the
+        // sentence before the phrase ("Entre 2021 et 2022, l'agence X avait recensé …,
+        // d'après son rapport annuel").
+        let view = self.view;
+        let sentence_start = view.sentence_start_before(self.span.start);
+        let owner = view
+            .starting_from(sentence_start)
+            .iter()
+            .take_while(|m| m.span.start < self.span.start)
+            .find(|m| {
+                matches!(m.label, EntityType::PER | EntityType::ORG) && view.is_antecedent(m)
+            });
+        if let Some(m) = owner {
+            return Some(named(self.span, m, self.head.clone()));
+        }
+        seen.last().map(|prev| same_as(self.span, prev, vec![]))
+    }
+
     /// A person named in the phrase; in an indefinite description only in apposition ("Un
     /// porte-parole des Unités, Hussein Qassim, a accusé").
     fn named_person(&self) -> Option<Speaker> {
@@ -234,7 +265,7 @@ impl<'d> Phrase<'_, 'd> {
             if let Some(prev) = last.filter(|_| self.mentions.is_empty()) {
                 return Some(same_as(self.span, prev, vec![]));
             }
-            return person_by_role(self.view, seen, self.span, role, true);
+            return person_by_role(self.lex, self.view, seen, self.span, role, true);
         }
         let unnamed_noun = self.lex.unnamed.contains_key(role);
         // "ce Syrien", "le Bruxellois d'origine": an inhabitant's noun, capitalised, naming
@@ -252,7 +283,7 @@ impl<'d> Phrase<'_, 'd> {
         if let Some(prev) = seen.with_head(role).filter(|p| p.person) {
             return Some(same_as(self.span, prev, vec![]));
         }
-        person_by_role(self.view, seen, self.span, role, unnamed_noun)
+        person_by_role(self.lex, self.view, seen, self.span, role, unnamed_noun)
     }
 
     /// "un communiqué des Hachd", "une vidéo du ministère": the channel's author speaks;
@@ -265,23 +296,32 @@ impl<'d> Phrase<'_, 'd> {
         if let Some(author) = self.person().or(self.mentions.first().copied()) {
             return Some(named(self.span, author, self.head.clone()));
         }
-        let author_role = self.words.windows(2).any(|pair| {
-            matches!(
+        let author_role = self.words.windows(2).find_map(|pair| {
+            (matches!(
                 pair[0].folded.as_str(),
                 "la" | "le" | "l'" | "du" | "cette" | "ce" | "cet"
             ) && self
                 .lex
                 .organisation_roles
-                .contains(pair[1].folded.as_str())
+                .contains(pair[1].folded.as_str()))
+            .then_some(pair[1].folded.as_str())
         });
-        if !author_role {
-            return None;
-        }
+        author_role?;
         // "selon le site X … indique le site": the same channel as before.
         if let Some(prev) = seen.with_head(head) {
             return Some(same_as(self.span, prev, vec![]));
         }
-        last_organisation_before(self.view, self.span.start)
+        // "une estimation de l'agence": an organisation whose name holds "agence", else
+        // the last one named.
+        let view = self.view;
+        let holding = author_role.and_then(|role| {
+            view.last_before(self.span.start, Question::NameHolding(role.into()), |m| {
+                m.label != EntityType::LOC
+                    && fold(&view.text[m.span.start..m.span.end]).contains(role)
+            })
+        });
+        holding
+            .or_else(|| last_organisation_before(view, self.span.start))
             .map(|m| named(self.span, m, self.head.clone()))
     }
 
@@ -389,6 +429,46 @@ pub(crate) fn description_head(lex: &Lexicon, words: &[Word]) -> Option<String> 
 /// Whether the role word appears just before a person's mention ("le président turc
 /// Recep Tayyip Erdogan") or in an apposition right after it ("Tymur Tkachenko, chef de …").
 fn role_near(text: &str, mention: Span, role: &str) -> bool {
+    let (before, apposition) = role_windows(text, mention);
+    let has_role = |window: &str| words_of(window).any(|word| word == role);
+    has_role(&before) || has_role(&apposition)
+}
+
+/// The folded words of a window of text.
+fn words_of(window: &str) -> impl Iterator<Item = &str> {
+    window.split(|c: char| !c.is_alphanumeric() && c != '-')
+}
+
+/// The office a person is named with: the nearest office word before the mention in its
+/// clause ("le maire de la ville, X"), else the first in an apposition after it ("X,
+/// gouverneur de …").
+fn office_near(lex: &Lexicon, text: &str, mention: Span) -> Option<String> {
+    let (before, apposition) = role_windows(text, mention);
+    let office = |word: &str| lex.offices.get(word).cloned();
+    let last_before = words_of(&before).filter_map(office).last();
+    last_before.or_else(|| words_of(&apposition).find_map(office))
+}
+
+/// Whether person `key` is named with an office and never with the office of the role word
+/// `role`: "le premier ministre" is not the mayor named before.
+fn holds_other_office(lex: &Lexicon, view: &DocView<'_>, key: &str, role: &str) -> bool {
+    let Some(wanted) = lex.offices.get(role) else {
+        return false;
+    };
+    let mut other = false;
+    for m in view.mentions_of(key) {
+        match office_near(lex, view.text, m.span) {
+            Some(office) if &office == wanted => return false,
+            Some(_) => other = true,
+            None => {}
+        }
+    }
+    other
+}
+
+/// The folded text of the same clause before a mention, and of an apposition after it,
+/// within `ROLE_WINDOW_BYTES`.
+fn role_windows(text: &str, mention: Span) -> (String, String) {
     let mut before_start = mention.start.saturating_sub(ROLE_WINDOW_BYTES);
     while !text.is_char_boundary(before_start) {
         before_start += 1;
@@ -407,12 +487,7 @@ fn role_near(text: &str, mention: Span, role: &str) -> bool {
         .strip_prefix(',')
         .map(|rest| rest.split([',', '.', ';', '\n']).next().unwrap_or(""))
         .unwrap_or("");
-    let has_role = |window: &str| {
-        fold(window)
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .any(|word| word == role)
-    };
-    has_role(before) || has_role(apposition)
+    (fold(before), fold(apposition))
 }
 
 /// The person a definite role description ("le chef caquiste") refers to: the latest person
@@ -420,6 +495,7 @@ fn role_near(text: &str, mention: Span, role: &str) -> bool {
 /// latest person named, else a person named just after (a headline naming the person in
 /// the lede).
 fn person_by_role(
+    lex: &Lexicon,
     view: &DocView<'_>,
     seen: &Seen,
     span: Span,
@@ -436,17 +512,23 @@ fn person_by_role(
     if strict {
         return None;
     }
+    // A person named with another office is someone else: the description stays unnamed.
+    let other_office = |key: &str| holds_other_office(lex, view, key, role);
     if let Some(prev) = seen.last_named_person() {
+        if prev.entity.as_deref().is_some_and(other_office) {
+            return None;
+        }
         return Some(same_as(span, prev, vec![]));
     }
     if let Some(m) = last_mention_before(view, span.start, EntityType::PER) {
-        return Some(named(span, m, head));
+        return (!other_office(&m.entity)).then(|| named(span, m, head));
     }
     // Mentions are in text order: the first person starting after the phrase, if near.
     view.starting_from(span.end)
         .iter()
         .take_while(|m| m.span.start - span.end <= CATAPHORA_BYTES)
         .find(|m| m.label == EntityType::PER)
+        .filter(|m| !other_office(&m.entity))
         .map(|m| named(span, m, head))
 }
 
@@ -671,6 +753,36 @@ pub(crate) fn pronoun_speaker(
     }
 }
 
+/// The subject that opens a sentence whose unquoted clause an inverted clitic closes: "Le
+/// ministère a fermé trois écoles, a-t-il indiqué" → the ministry; "La société a suspendu
+/// ses achats, a-t-elle annoncé" → the company. A person, or an organisation of the
+/// clitic's gender, named as the sentence's first words (after a determiner).
+pub(crate) fn subject_of_clitic(
+    view: &DocView<'_>,
+    words: &[Word],
+    clitic: &Word,
+) -> Option<Speaker> {
+    let pronoun = fold(&clitic.lower);
+    let gender = match pronoun.trim_start_matches("-t").trim_start_matches('-') {
+        "il" => Gender::Masculine,
+        "elle" => Gender::Feminine,
+        _ => return None,
+    };
+    let first = words.first()?;
+    let opening = if DEFINITE.contains(&first.folded.as_str()) {
+        words.get(1)?
+    } else {
+        first
+    };
+    let m = view.mention_starting_at(opening.start)?;
+    let fits = match m.label {
+        EntityType::PER => true,
+        EntityType::ORG => view.is_antecedent(m) && agrees(org_gender(view, m), Some(gender)),
+        _ => false,
+    };
+    fits.then(|| named(Span::new(clitic.start, clitic.end), m, None))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Gender {
     Masculine,
@@ -742,6 +854,57 @@ mod tests {
     use crate::testutil::{content, doc, starting};
     use crate::words::scan;
     use recoupe_model::EntityType;
+
+    #[test]
+    fn issue13_an_office_description_is_not_a_person_named_with_another_office() {
+        let d = doc(
+            "Le maire, Hugo Berthelin, a réclamé des renforts.\nLe ministre a annoncé qu'une aide d'urgence serait versée.\nLe maire a ajouté que l'école restera fermée.",
+            None,
+            &[("Hugo Berthelin", EntityType::PER, "per:berthelin")],
+        );
+        let all = &d.layers.attributions;
+        assert_eq!(all.len(), 3, "{all:#?}");
+        let minister = starting(&d, "une aide");
+        assert!(minister.speaker_entity.is_none(), "{minister:#?}");
+        assert!(minister.speaker_unnamed);
+        let mayor = starting(&d, "l'école");
+        assert_eq!(mayor.speaker_entity.as_deref(), Some("per:berthelin"));
+    }
+
+    #[test]
+    fn issue13_an_inverted_clitic_after_an_unquoted_clause_is_its_subject() {
+        let d = doc(
+            "Le maire, Hugo Berthelin, a réclamé des renforts.\nLa Compagnie fluviale du Rhône, qui exploite les écluses, a fermé trois passages, a-t-elle indiqué.\n« Le niveau baisse », a-t-il ajouté.",
+            None,
+            &[
+                ("Hugo Berthelin", EntityType::PER, "per:berthelin"),
+                ("Compagnie fluviale du Rhône", EntityType::ORG, "org:cfr"),
+            ],
+        );
+        let company = starting(&d, "La Compagnie");
+        assert_eq!(company.speaker_entity.as_deref(), Some("org:cfr"));
+        assert_eq!(d.slice(company.speaker.unwrap()), "-t-elle");
+        // Closing a quotation, the clitic is resolved as before: the person who spoke.
+        let quote = starting(&d, "Le niveau");
+        assert_eq!(quote.speaker_entity.as_deref(), Some("per:berthelin"));
+    }
+
+    #[test]
+    fn issue13_a_possessive_channel_is_its_owners() {
+        let d = doc(
+            "Le maire a fermé le port.\nEn dix ans, la Fondation Lacustre a recensé 42 espèces menacées dans le lac, selon son dernier rapport.\nL'Agence régionale de santé a fermé deux plages gérées par la société Lacanau Loisirs.\nPrès de 300 baigneurs auraient été exposés, selon une estimation de l'agence.",
+            None,
+            &[
+                ("Fondation Lacustre", EntityType::ORG, "org:lacustre"),
+                ("Agence régionale de santé", EntityType::ORG, "org:ars"),
+                ("Lacanau Loisirs", EntityType::ORG, "org:loisirs"),
+            ],
+        );
+        let report = starting(&d, "En dix ans");
+        assert_eq!(report.speaker_entity.as_deref(), Some("org:lacustre"));
+        let estimate = starting(&d, "Près de 300");
+        assert_eq!(estimate.speaker_entity.as_deref(), Some("org:ars"));
+    }
 
     #[test]
     fn issue13_le_communique_with_no_earlier_speaker_is_the_body_named_before() {

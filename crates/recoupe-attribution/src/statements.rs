@@ -9,7 +9,7 @@ use recoupe_model::{Attribution, AttributionKind, EntityType, Polarity, Provenan
 
 use crate::chains::{
     according_chains, clean_via, inherit_via, is_channel_phrase, outlet_after_clitic, relay_links,
-    AccordingChain,
+    speaker_before_relay, AccordingChain,
 };
 use crate::cues::{
     complement_after, find_cues, incises_in_quotations, tagged_as_verb, Complement, CueKind, Tags,
@@ -21,7 +21,8 @@ use crate::grammar::{
 };
 use crate::lexicon::{Lexicon, VerbClass};
 use crate::speakers::{
-    description_head, pronoun_speaker, resolve_speaker, same_as, Seen, Speaker, SpeakerRef,
+    description_head, pronoun_speaker, resolve_speaker, same_as, subject_of_clitic, Seen, Speaker,
+    SpeakerRef,
 };
 use crate::subjects::{name_in_apposition, subject_after, subject_before, topic_head};
 use crate::view::DocView;
@@ -109,8 +110,15 @@ pub(crate) fn analyse_sentence(
         })
         .collect();
     let mut out = Vec::new();
+    // "X prendrait en charge le coût, selon un document, mais la députée s'est refusée à
+    // tout commentaire": a refusal states nothing, so it takes no "selon" phrase as its
+    // own; the phrase keeps its statement.
+    let only_refusals = verb_cues.iter().all(|v| v.refusal);
     if verb_cues.is_empty() {
         reading.according_statements(&mut out, seen, |_| true);
+    } else if only_refusals {
+        reading.according_statements(&mut out, seen, |_| true);
+        reading.verb_statements(&verb_cues, &mut out, seen);
     } else {
         // "…, selon l'agence X, qui fait aussi état de trois blessés": the relative verb is
         // the source's second statement; the "selon" phrase keeps its own.
@@ -838,7 +846,12 @@ impl Reading<'_, '_> {
             let outlet = outlet_after_clitic(self.lex, self.view, words, cue.group_end);
             (None, outlet.into_iter().collect())
         } else {
-            subject_after(self.lex, self.view, words, cue.group_end + 1)
+            let (speaker, channel_words) =
+                subject_after(self.lex, self.view, words, cue.group_end + 1);
+            (
+                speaker_before_relay(self.lex, words, speaker),
+                channel_words,
+            )
         };
         Parts {
             content,
@@ -863,7 +876,11 @@ impl Reading<'_, '_> {
         let speaker = if gerund {
             None
         } else {
-            subject_before(words, cue.group_start, floor)
+            speaker_before_relay(
+                self.lex,
+                words,
+                subject_before(words, cue.group_start, floor),
+            )
         };
         let mut k = group_end + 1;
         let mut content_start = None;
@@ -1055,15 +1072,31 @@ impl Reading<'_, '_> {
                 }
             }
         } else {
-            resolve_speaker(
-                self.lex,
-                self.view,
-                words,
-                range,
-                cue.clitic.map(|c| &words[c]),
-                seen,
-                self.topic.as_deref(),
-            )
+            // "La société a suspendu ses achats « jusqu'à nouvel ordre », a-t-elle annoncé":
+            // an inverted clitic closing the sentence's first clause, which opens outside
+            // any quotation, stands for its subject.
+            let opens_unquoted = words
+                .iter()
+                .take(2)
+                .all(|w| !matches!(w.kind, WordKind::OpenQuote | WordKind::StraightQuote))
+                && !self.quoted[..group_start.min(2)].iter().any(|q| *q);
+            let unquoted_clause =
+                incise && first_in_sentence && self.topic.is_none() && opens_unquoted;
+            let clause_subject = cue
+                .clitic
+                .filter(|_| unquoted_clause)
+                .and_then(|c| subject_of_clitic(self.view, words, &words[c]));
+            clause_subject.unwrap_or_else(|| {
+                resolve_speaker(
+                    self.lex,
+                    self.view,
+                    words,
+                    range,
+                    cue.clitic.map(|c| &words[c]),
+                    seen,
+                    self.topic.as_deref(),
+                )
+            })
         }
     }
 
@@ -1501,6 +1534,19 @@ mod tests {
     use recoupe_model::{AttributionKind, Document, EntityType};
 
     // Issue 13: shapes of attribution met in unseen news.
+
+    #[test]
+    fn issue13_a_refusal_leaves_the_selon_phrase_its_statement() {
+        let d = doc(
+            "Le pont rouvrira lundi, selon une note interne, mais le préfet s'est refusé à tout commentaire.",
+            None,
+            &[],
+        );
+        let all = &d.layers.attributions;
+        assert_eq!(all.len(), 1, "{all:#?}");
+        assert_eq!(content(&d, &all[0]), "Le pont rouvrira lundi");
+        assert_eq!(d.slice(all[0].speaker.unwrap()), "une note interne");
+    }
 
     #[test]
     fn issue13_the_source_after_a_t_on_appris_de() {

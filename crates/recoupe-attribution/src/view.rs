@@ -59,6 +59,9 @@ pub(crate) struct DocView<'d> {
     sentences: &'d [Sentence],
     /// The article's own outlet, folded to letters and digits: never a link of a chain.
     outlet_key: Option<String>,
+    /// The initials of the outlet's capitalised words ("Agence Sahel Info" → "ASI"), when
+    /// it has three or more: its acronym in the text.
+    outlet_initials: Option<String>,
     /// Entity keys of social networks and messaging platforms named in the document.
     platform_keys: Vec<String>,
 }
@@ -94,6 +97,7 @@ impl<'d> DocView<'d> {
                 .as_deref()
                 .map(alnum_key)
                 .filter(|k| !k.is_empty()),
+            outlet_initials: doc.meta.outlet.as_deref().and_then(initials),
         }
     }
 
@@ -250,8 +254,25 @@ impl<'d> DocView<'d> {
             .unwrap_or_default();
         let matches =
             |k: &str| k.len() >= 2 && (outlet.starts_with(k) || k.starts_with(outlet.as_str()));
-        matches(&key) || matches(&kb_key)
+        // "l'ASI" in an article of the Agence Sahel Info.
+        let surface = &self.text[mention.span.start..mention.span.end];
+        let acronym = self
+            .outlet_initials
+            .as_deref()
+            .is_some_and(|i| surface == i);
+        matches(&key) || matches(&kb_key) || acronym
     }
+}
+
+/// The initials of a name's capitalised words, when there are three or more ("Agence Sahel
+/// Info" → "ASI"; "Le Monde" has none worth matching).
+fn initials(name: &str) -> Option<String> {
+    let letters: String = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    (letters.chars().count() >= 3).then_some(letters)
 }
 
 pub(crate) fn alnum_key(s: &str) -> String {

@@ -17,6 +17,9 @@ pub(crate) enum FacilityKind {
     Site,
     /// Islands, valleys, landforms: no single point.
     Area,
+    /// A street or square: named after a person, a date or an idea ("boulevard de la
+    /// Liberté"), never after the town it lies in, which is the town the document is about.
+    Street,
 }
 
 /// A facility phrase read against the table: its English pattern, its kind, and the name
@@ -61,6 +64,7 @@ fn table() -> &'static Table {
             };
             let kind = match kind.trim() {
                 "area" => FacilityKind::Area,
+                "street" => FacilityKind::Street,
                 _ => FacilityKind::Site,
             };
             let head = fold(head.trim());

@@ -150,8 +150,12 @@ impl PlaceStage {
                 None
             };
             let name = town.as_ref().map_or(phrase.name, |t| t.name.as_str());
-            place.name = phrase.english(name);
-            if phrase.kind == FacilityKind::Site && place.lat.is_none() {
+            if phrase.kind != FacilityKind::Street {
+                place.name = phrase.english(name);
+            }
+            if matches!(phrase.kind, FacilityKind::Site | FacilityKind::Street)
+                && place.lat.is_none()
+            {
                 let point = match &town {
                     Some(t) => t.lat.zip(t.lon),
                     None => main_towns
@@ -342,7 +346,19 @@ impl PlaceStage {
         if context.is_empty() {
             return None;
         }
-        let countries: Vec<&str> = context.iter().take(3).map(String::as_str).collect();
+        // the transliteration-tolerant key is for names written in another script
+        // ("Zaporijia", "al-Qaem"); the places of countries that write French are written as
+        // the gazetteer writes them, and a word it lacks there ("la Croisette") is no
+        // misspelt town
+        let countries: Vec<&str> = context
+            .iter()
+            .take(3)
+            .map(String::as_str)
+            .filter(|c| !FRENCH_WRITING.contains(c))
+            .collect();
+        if countries.is_empty() {
+            return None;
+        }
         reference
             .loose_places(bare, &countries)
             .into_iter()
@@ -380,6 +396,11 @@ impl PlaceStage {
     /// name, the town's country and coordinates.
     fn facility(&self, surface: &str, context: &[String]) -> Option<(PlaceInfo, String)> {
         let reference = self.reference?;
+        // "boulevard de la Liberté" is no street of a town named Liberté
+        if facility_phrase(without_article(surface)).is_some_and(|p| p.kind == FacilityKind::Street)
+        {
+            return None;
+        }
         let town = facility_town(surface)?;
         let (p, _) = self.fallback(reference, town, context)?;
         if !matches!(p.kind, PlaceKind::City | PlaceKind::Admin) {
@@ -396,6 +417,10 @@ impl PlaceStage {
         Some((info, format!("in {}:{}", link.kb, link.id)))
     }
 }
+
+/// Countries whose place names French writes as their own gazetteer entries do: France
+/// and its neighbours of French speech, Quebec's Canada, Haiti.
+const FRENCH_WRITING: &[&str] = &["FR", "BE", "CH", "LU", "MC", "CA", "HT"];
 
 impl Stage for PlaceStage {
     fn name(&self) -> &'static str {

@@ -50,6 +50,14 @@ impl ReferenceKnowledge {
                 add(alias);
             }
         }
+        // curated places named with lowercase words after a capitalised one ("Suisse
+        // romande", "Afrique de l'Ouest", "France métropolitaine")
+        for place in reference.places().iter().filter(|p| p.extra_id.is_some()) {
+            add(&place.name);
+            for alias in &place.alt_names {
+                add(alias);
+            }
+        }
         for country in reference.countries() {
             add(&country.name_fr);
             add(&country.name_en);

@@ -8,7 +8,9 @@ use recoupe_model::{EntityType, PlaceKind};
 
 use crate::knowledge::{Candidate, Knowledge};
 use crate::normalize::skeleton;
-use crate::recognise::{Cand, RULE_SHORT_FORM, STRENGTH_CUE, STRENGTH_DEFAULT};
+use crate::recognise::{
+    Cand, RULE_DEFINED_ACRONYM, RULE_SHORT_FORM, STRENGTH_CUE, STRENGTH_DEFAULT,
+};
 use crate::tokens::Tk;
 
 /// A mention after resolution: its cluster (index of the representative mention) and chosen entry.
@@ -47,6 +49,49 @@ impl Clusters {
             self.parent[rb] = ra;
         }
     }
+}
+
+/// Below this population a town abroad reached only through one of its alternate names is
+/// not trusted against the document's own countries (large cities have French exonyms:
+/// "Londres", "Anvers").
+const ALIAS_TRUSTED_POPULATION: u64 = 500_000;
+
+/// "Kasulo, un quartier de Kolwezi" in a report on Congo is not Kasulu in Tanzania, which
+/// GeoNames lists under that spelling too: a town whose country only its own mentions name,
+/// matched by an alternate name rather than its own, beside a place of another country the
+/// document names, is a homonym; the mention stays a place of that country without a link.
+/// (A French exonym of a town abroad, "Tyr", has no such neighbour against it.)
+fn alias_abroad(
+    e: &Candidate,
+    folded_surface: &str,
+    countries: &HashMap<String, u32>,
+    own_support: &HashMap<String, u32>,
+    beside: &[String],
+) -> Option<String> {
+    if e.label != EntityType::LOC
+        || e.link.kb == "country"
+        || e.kind != Some(PlaceKind::City)
+        || e.population >= ALIAS_TRUSTED_POPULATION
+    {
+        return None;
+    }
+    let country = e.country.as_deref()?;
+    let own = own_support.get(folded_surface).copied().unwrap_or(0);
+    let support = countries.get(country).copied().unwrap_or(0);
+    let elsewhere = beside
+        .iter()
+        .any(|k| k != country && countries.get(k).is_some_and(|&w| w >= 2));
+    let alias = e
+        .link
+        .name
+        .as_deref()
+        .is_some_and(|n| crate::normalize::fold(n) != folded_surface);
+    (support <= own && elsewhere && alias).then(|| {
+        format!(
+            "not {}:{} (a town of {} only its own mentions name, matched by an alternate name)",
+            e.link.kb, e.link.id, country
+        )
+    })
 }
 
 /// Population from which an unambiguous place is trusted to tell the document's country.
@@ -341,7 +386,8 @@ pub fn resolve(
     let mut acronyms: HashMap<String, usize> = HashMap::default();
     for k in 0..n.saturating_sub(1) {
         let (long, short) = (&cands[k], &cands[k + 1]);
-        let single_caps = short.end == short.start + 1 && toks[short.start].all_caps;
+        let single_caps = short.end == short.start + 1
+            && (toks[short.start].all_caps || short.rule == RULE_DEFINED_ACRONYM);
         let in_parens = short.start == long.end + 1
             && toks[long.end].text == "("
             && toks.get(short.end).is_some_and(|t| t.text == ")");
@@ -540,10 +586,48 @@ pub fn resolve(
         .filter(|(_, &w)| w >= 2)
         .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
         .map(|(k, _)| k.clone());
+    // What each name adds to the document's countries by itself (a sizeable place with one
+    // entry vouches for its own country).
+    let mut own_support: HashMap<String, u32> = HashMap::default();
+    for c in cands.iter() {
+        if let [only] = c.hits.as_slice() {
+            if only.link.kb != "country" && only.population >= TRUSTED_PLACE_POPULATION {
+                *own_support
+                    .entry(crate::normalize::fold(surface(toks, c, text)))
+                    .or_default() += 2;
+            }
+        }
+    }
+    // Countries of the places named in each sentence, by their first reference entry.
+    let mut sentence_countries: HashMap<usize, Vec<String>> = HashMap::default();
+    for c in cands.iter() {
+        if let Some(country) = c
+            .hits
+            .first()
+            .filter(|h| h.label == EntityType::LOC)
+            .and_then(|h| h.country.clone())
+        {
+            sentence_countries
+                .entry(toks[c.start].sent)
+                .or_default()
+                .push(country);
+        }
+    }
     let mut chosen: Vec<Option<Candidate>> = Vec::with_capacity(n);
     for c in cands.iter_mut() {
         let marked = c.hits.iter().any(|h| h.state) && names_a_country(kb, toks, c);
-        let (mut entry, rejected) = choose(c, &countries, marked);
+        let (mut entry, mut rejected) = choose(c, &countries, marked);
+        if let Some(e) = &entry {
+            let name = crate::normalize::fold(surface(toks, c, text));
+            let beside = sentence_countries
+                .get(&toks[c.start].sent)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            if let Some(why) = alias_abroad(e, &name, &countries, &own_support, beside) {
+                rejected.push(why);
+                entry = None;
+            }
+        }
         c.evidence.extend(rejected);
         if entry.is_none() && c.label == EntityType::ORG {
             if let Some((e, why)) = institution_in_context(kb, toks, text, c, &main_country) {

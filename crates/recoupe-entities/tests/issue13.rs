@@ -664,3 +664,304 @@ fn issue13_a_place_of_the_document_outweighs_a_nationality_as_often_named() {
     let stadium = place(&doc, "stade Auguste-Bonal");
     assert_eq!(stadium.country.as_deref(), Some("FR"), "{stadium:?}");
 }
+
+#[test]
+fn issue13_long_organisation_names_run_over_lists_and_lowercase_words() {
+    let doc = run(
+        "Hier, la Direction départementale de l'agriculture, de la forêt et des \
+         territoires de la Drôme a fermé le marché. Le rapport de l'Union des \
+         producteurs de fruits et légumes de Provence est paru. Les bénévoles de la \
+         Ligue de défense des rivières contre la pollution ont nettoyé les berges.",
+    );
+    assert_has(
+        &doc,
+        EntityType::ORG,
+        "Direction départementale de l'agriculture, de la forêt et des territoires de la Drôme",
+    );
+    assert_has(
+        &doc,
+        EntityType::ORG,
+        "Union des producteurs de fruits et légumes de Provence",
+    );
+    assert_has(
+        &doc,
+        EntityType::ORG,
+        "Ligue de défense des rivières contre la pollution",
+    );
+}
+
+#[test]
+fn issue13_a_comma_list_no_et_closes_is_not_part_of_the_name() {
+    // "de son côté" after a comma is an aside, not a complement of the name
+    let doc = run("La Fédération de la pêche, de son côté, a porté plainte mardi.");
+    assert_has(&doc, EntityType::ORG, "Fédération de la pêche");
+    assert_lacks(&doc, "Fédération de la pêche, de son côté");
+}
+
+#[test]
+fn issue13_organisation_opening_a_sentence_after_its_article() {
+    let doc = run("L'Union des éleveurs de chèvres du Poitou a manifesté. \
+         L'Office des personnes déplacées et des réfugiés du Kivu a compté les familles.");
+    assert_has(
+        &doc,
+        EntityType::ORG,
+        "Union des éleveurs de chèvres du Poitou",
+    );
+    assert_has(
+        &doc,
+        EntityType::ORG,
+        "Office des personnes déplacées et des réfugiés du Kivu",
+    );
+}
+
+#[test]
+fn issue13_acronym_defined_in_parentheses_names_the_organisation_everywhere() {
+    let doc = run(
+        "La Société de surveillance des digues et des barrages (SOSUDIB) a donné l'alerte. \
+         Selon la SOSUDIB, le niveau monte. L'Agence régionale de l'eau, de l'irrigation et \
+         des sols du Tessin (Areis) a confirmé. Un porte-parole de l'Areis l'a répété.",
+    );
+    assert_has(
+        &doc,
+        EntityType::ORG,
+        "Société de surveillance des digues et des barrages",
+    );
+    let orgs: Vec<_> = mentions(&doc)
+        .into_iter()
+        .filter(|(t, s)| *t == EntityType::ORG && (s == "SOSUDIB" || s == "Areis"))
+        .collect();
+    assert_eq!(orgs.len(), 4, "{:?}", mentions(&doc));
+    assert_has(
+        &doc,
+        EntityType::ORG,
+        "Agence régionale de l'eau, de l'irrigation et des sols du Tessin",
+    );
+}
+
+#[test]
+fn issue13_acronym_spelled_by_initials_over_elided_prepositions() {
+    let doc = run("Le Bureau d'enquête sur les accidents d'aviation (BEAA) publiera un rapport.");
+    assert_has(
+        &doc,
+        EntityType::ORG,
+        "Bureau d'enquête sur les accidents d'aviation",
+    );
+    assert_has(&doc, EntityType::ORG, "BEAA");
+}
+
+#[test]
+fn issue13_courtesy_title_ends_the_name_before_it() {
+    let doc = run("Il a écrit sur Instagram M. Perrault que le chantier reprendrait.");
+    assert_lacks(&doc, "Instagram M");
+    assert_lacks(&doc, "Instagram M.");
+}
+
+#[test]
+fn issue13_nationality_noun_before_a_name_is_its_own_mention() {
+    let doc = run(
+        "L'Allemande Greta Hoffmann a battu la Norvégienne Ingrid Solberg en finale, \
+         devant le Suisse Marco Rüegg.",
+    );
+    assert_has(&doc, EntityType::MISC, "Allemande");
+    assert_has(&doc, EntityType::PER, "Greta Hoffmann");
+    assert_has(&doc, EntityType::MISC, "Norvégienne");
+    assert_has(&doc, EntityType::PER, "Ingrid Solberg");
+    assert_has(&doc, EntityType::MISC, "Suisse");
+    assert_has(&doc, EntityType::PER, "Marco Rüegg");
+}
+
+#[test]
+fn issue13_organisation_head_before_its_own_name() {
+    let doc = run(
+        "Les récoltes de la Coopérative agricole Umoja Wetu ont brûlé, a dit \
+         l'Association Tamazight Tazzla à la presse.",
+    );
+    assert_has(&doc, EntityType::ORG, "Coopérative agricole Umoja Wetu");
+    assert_has(&doc, EntityType::ORG, "Association Tamazight Tazzla");
+}
+
+#[test]
+fn issue13_numbered_district_and_berber_particle_are_part_of_the_place() {
+    let doc = run(
+        "Les pluies ont inondé Yaoundé IIIe lundi. Plus au nord, le village de \
+         Tizi n'Ouchen est coupé du monde.",
+    );
+    assert_has(&doc, EntityType::LOC, "Yaoundé IIIe");
+    assert_has(&doc, EntityType::LOC, "Tizi n'Ouchen");
+}
+
+#[test]
+fn issue13_newspaper_named_after_a_town_and_river_without_its_noun() {
+    let doc = run(
+        "D'après Bamako Matin, le fleuve Kasaï a débordé et l'aréna de \
+         Rimouski sert d'abri.",
+    );
+    assert_has(&doc, EntityType::ORG, "Bamako Matin");
+    assert_has(&doc, EntityType::LOC, "Kasaï");
+    assert_lacks(&doc, "fleuve Kasaï");
+    assert_has(&doc, EntityType::LOC, "aréna de Rimouski");
+}
+
+#[test]
+fn issue13_prefecture_of_a_french_department_is_an_organisation() {
+    let doc = run(
+        "La préfecture du Morbihan a interdit la baignade. Au Maroc, la préfecture de \
+         Meknès compte plusieurs communes.",
+    );
+    assert_has(&doc, EntityType::ORG, "préfecture du Morbihan");
+    assert_has(&doc, EntityType::LOC, "Meknès");
+    assert_lacks(&doc, "préfecture de Meknès");
+}
+
+#[test]
+fn issue13_a_person_after_an_organisation_name_is_not_part_of_it() {
+    let doc = run(
+        "Le président du Conseil régional Thomas Girardin a reçu les maires. \
+         Les grossistes du Marché d'intérêt régional (Mir) ont fermé.",
+    );
+    assert_has(&doc, EntityType::PER, "Thomas Girardin");
+    assert_lacks(&doc, "Conseil régional Thomas Girardin");
+    assert_has(&doc, EntityType::LOC, "Marché d'intérêt régional");
+}
+
+#[test]
+fn issue13_portfolio_after_a_minister_with_an_adjective() {
+    let doc = run("Le ministre régional des Forêts, Albert Mukendi, est arrivé mardi.");
+    assert_lacks(&doc, "Forêts");
+    assert_has(&doc, EntityType::PER, "Albert Mukendi");
+}
+
+#[test]
+fn issue13_berber_village_names_and_a_race_with_its_edition() {
+    let doc = run(
+        "Les secours ont atteint Aït Bouguemmez et Imi n'Ouaddar. Elle a gagné la \
+         3e Classique de l'Escaut flamande.",
+    );
+    assert_has(&doc, EntityType::LOC, "Aït Bouguemmez");
+    assert_has(&doc, EntityType::LOC, "Imi n'Ouaddar");
+    assert_has(&doc, EntityType::MISC, "Classique de l'Escaut flamande");
+}
+
+#[test]
+fn issue13_newspaper_title_with_its_article_and_regional_adjective() {
+    let doc = run("Le maire a démissionné, selon Le Courrier lorrain de samedi.");
+    assert_has(&doc, EntityType::ORG, "Le Courrier lorrain");
+}
+
+#[test]
+fn issue13_town_abroad_reached_by_an_alternate_spelling_is_no_link() {
+    // GeoNames lists the Tanzanian town Kasulu under the spelling "Kasulo" too; beside
+    // Kolwezi, in a report on Congo, the name is a Congolese neighbourhood
+    let doc = run(
+        "La RDC pleure ses mineurs. Un éboulement a tué six personnes à Kasulo, un \
+         quartier de Kolwezi, en République démocratique du Congo.",
+    );
+    let p = place(&doc, "Kasulo");
+    assert_eq!(p.country.as_deref(), Some("CD"), "{p:?}");
+}
+
+#[test]
+fn issue13_a_french_name_the_gazetteer_lacks_is_no_misspelt_town() {
+    // "Croisette" shares its consonants with a village of the Nord; in a French report it
+    // is a seafront of the town named beside it
+    let doc = run("Les festivaliers ont défilé sur la Croisette, à Cannes, puis à Cannes encore.");
+    let p = place(&doc, "Croisette");
+    assert_eq!(p.name, "Croisette", "{p:?}");
+    assert_eq!(p.country.as_deref(), Some("FR"), "{p:?}");
+    assert!(
+        p.kb.is_none() && p.lat.is_none(),
+        "no point of another town: {p:?}"
+    );
+}
+
+#[test]
+fn issue13_a_name_ending_the_text_and_a_dateline() {
+    let doc = run("Rimouski – Les pompiers sont intervenus à Rimouski, puis à Matane");
+    assert_has(&doc, EntityType::LOC, "Matane");
+    let towns = mentions(&doc)
+        .into_iter()
+        .filter(|(t, s)| *t == EntityType::LOC && s == "Rimouski")
+        .count();
+    assert_eq!(towns, 2, "{:?}", mentions(&doc));
+}
+
+#[test]
+fn issue13_regional_branch_and_departement_number_end_an_organisation_name() {
+    let doc = run(
+        "Selon le syndicat (CFDT 44), le site fermera. La FNSEA 29 a manifesté, puis la CGT 35 salariés \
+         ont débrayé. L'émission a été diffusée par Horizons Est hier soir.",
+    );
+    assert_has(&doc, EntityType::ORG, "CFDT 44");
+    assert_has(&doc, EntityType::ORG, "FNSEA 29");
+    assert_lacks(&doc, "CGT 35");
+    assert_has(&doc, EntityType::ORG, "Horizons Est");
+    // an elliptical count: "26" is the seats left out after it
+    let doc = run("Le PS obtient 34 sièges et l'UDC 26, selon la chancellerie.");
+    assert_lacks(&doc, "UDC 26");
+}
+
+#[test]
+fn issue13_affiliation_in_parentheses_after_a_person() {
+    let doc = run(
+        "La Suissesse Lena Kohler (Brambilla-Vetro) a gagné l'étape devant Paul Girard \
+         (Gironde).",
+    );
+    assert_has(&doc, EntityType::ORG, "Brambilla-Vetro");
+    assert_has(&doc, EntityType::LOC, "Gironde");
+}
+
+#[test]
+fn issue13_curated_regions_named_with_lowercase_words() {
+    let doc =
+        run("Les écoles de Suisse romande ferment, comme plusieurs pays d'Afrique de l'Ouest.");
+    assert_has(&doc, EntityType::LOC, "Suisse romande");
+    assert_has(&doc, EntityType::LOC, "Afrique de l'Ouest");
+}
+
+#[test]
+fn issue13_a_country_or_a_station_before_a_person_ends_there() {
+    let doc = run(
+        "Le Premier ministre du Canada Mark Carney a visité l'usine. L'invité de Nova FM \
+         Julien Marchal a répondu.",
+    );
+    assert_has(&doc, EntityType::LOC, "Canada");
+    assert_has(&doc, EntityType::PER, "Mark Carney");
+    assert_has(&doc, EntityType::ORG, "Nova FM");
+    assert_has(&doc, EntityType::PER, "Julien Marchal");
+}
+
+#[test]
+fn issue13_acronyms_walks_and_green_parties() {
+    let doc = run(
+        "Selon l'APAC, la marche du Collectif pour la paix a réuni 300 personnes près du \
+         marché de Dschang. Les Verts ont voté contre.",
+    );
+    assert_has(&doc, EntityType::ORG, "APAC");
+    assert_lacks(&doc, "marche du Collectif pour la paix");
+    assert_has(&doc, EntityType::LOC, "marché de Dschang");
+    assert_has(&doc, EntityType::ORG, "Verts");
+}
+
+#[test]
+fn issue13_compass_word_after_a_division_noun_names_the_region() {
+    let doc = run(
+        "Des pluies ont frappé la région de l'Ouest du Cameroun et la région du Nord. Le \
+         vent souffle du Nord.",
+    );
+    let regions = mentions(&doc)
+        .into_iter()
+        .filter(|(t, s)| *t == EntityType::LOC && (s == "Ouest" || s == "Nord"))
+        .count();
+    assert_eq!(regions, 2, "{:?}", mentions(&doc));
+}
+
+#[test]
+fn issue13_a_street_stands_in_the_town_of_the_report_and_a_forest_is_named_in_english() {
+    let doc = run(
+        "À Nantes, les tracteurs ont bloqué le boulevard de la Liberté mardi. La police de \
+         Nantes a dégagé la voie. Les rebelles se cachent dans la forêt de Mbau.",
+    );
+    let street = place(&doc, "boulevard de la Liberté");
+    assert!(near(street, 47.22, -1.55), "{street:?}");
+    assert_eq!(place(&doc, "forêt de Mbau").name, "Mbau forest");
+}

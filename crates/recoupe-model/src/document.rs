@@ -57,6 +57,24 @@ pub struct Published {
     pub inferred_from: Option<Span>,
 }
 
+impl Published {
+    /// How a reader can check the date: "from the source", or "inferred from the text" with
+    /// the words of `text` it was read from when they are known.
+    pub fn provenance(&self, text: &str) -> String {
+        match (
+            self.source,
+            self.inferred_from.and_then(|s| text.get(s.start..s.end)),
+        ) {
+            (DateSource::Metadata, _) => "from the source".to_string(),
+            (DateSource::Inferred, Some(words)) => format!(
+                "inferred from the text: \"{}\"",
+                words.split_whitespace().collect::<Vec<_>>().join(" ")
+            ),
+            (DateSource::Inferred, None) => "inferred from the text".to_string(),
+        }
+    }
+}
+
 /// Language identification result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Language {

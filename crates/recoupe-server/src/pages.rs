@@ -516,12 +516,8 @@ async fn article(
             .unwrap_or_default(),
         published_source: meta
             .published
-            .map(|p| match p.source {
-                recoupe_model::DateSource::Metadata => "from the source",
-                recoupe_model::DateSource::Inferred => "inferred from the text",
-            })
-            .unwrap_or("")
-            .to_string(),
+            .map(|p| p.provenance(&doc.text))
+            .unwrap_or_default(),
         language: meta
             .language
             .as_ref()

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use recoupe_model::{DocId, Document, EntityType, Language, Metadata, Origin, Published};
+use recoupe_model::{DocId, Document, EntityType, Language, Metadata, Origin, Published, Span};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -60,10 +60,15 @@ const MIGRATIONS: &[Migration] = &[
         name: "entity_counts",
         sql: include_str!("../migrations/0006_entity_counts.sql"),
     },
+    Migration {
+        version: 7,
+        name: "published_evidence",
+        sql: include_str!("../migrations/0007_published_evidence.sql"),
+    },
 ];
 
 /// Schema version this build creates and understands (`PRAGMA user_version`).
-pub const SQLITE_SCHEMA_VERSION: u32 = 6;
+pub const SQLITE_SCHEMA_VERSION: u32 = 7;
 
 /// Marks the file as a recoupe database (`PRAGMA application_id`), "RCUP".
 const APPLICATION_ID: i32 = 0x5243_5550;
@@ -73,14 +78,15 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 const DOCUMENT_COLUMNS: &str = "id, external_id, url, outlet, title, published, published_source, \
      language, language_confidence, cluster, ingested_at, origin_kind, origin_path, \
-     origin_record, text, layers, schema_version";
+     origin_record, text, layers, schema_version, published_from_start, published_from_end";
 
 const INSERT_DOCUMENT: &str = "INSERT INTO documents (id, external_id, url, outlet, title, \
      published, published_source, language, language_confidence, cluster, ingested_at, \
      origin_kind, origin_path, origin_record, text, layers, schema_version, n_sentences, \
      n_tokens, n_entities, n_nationalities, n_places, n_dates, n_quantities, n_attributions, \
-     n_unsourced, n_events) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, \
-     ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27) \
+     n_unsourced, n_events, published_from_start, published_from_end) VALUES (?1, ?2, ?3, ?4, \
+     ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, \
+     ?24, ?25, ?26, ?27, ?28, ?29) \
      ON CONFLICT(id) DO NOTHING";
 
 /// One appearance of a document (`?1` its rowid) with its identity computed as migration
@@ -179,6 +185,7 @@ struct RawDocument {
     text: String,
     layers: Vec<u8>,
     schema_version: u32,
+    published_from: (Option<i64>, Option<i64>),
 }
 
 impl RawDocument {
@@ -201,6 +208,7 @@ impl RawDocument {
             text: row.get(14)?,
             layers: row.get(15)?,
             schema_version: row.get(16)?,
+            published_from: (row.get(17)?, row.get(18)?),
         })
     }
 
@@ -214,7 +222,13 @@ impl RawDocument {
             (Some(date), Some(source)) => Some(Published {
                 date: parse_date(date).map_err(&corrupt)?,
                 source: enum_from_str(source).map_err(&corrupt)?,
-                inferred_from: None,
+                inferred_from: match self.published_from {
+                    (Some(start), Some(end)) => Some(Span::new(
+                        usize::try_from(start).map_err(|e| corrupt(format!("{e}")))?,
+                        usize::try_from(end).map_err(|e| corrupt(format!("{e}")))?,
+                    )),
+                    _ => None,
+                },
             }),
             (None, _) => None,
             (Some(date), None) => {
@@ -1266,6 +1280,10 @@ fn write_document(
         layers.attributions.len(),
         layers.unsourced.len(),
         layers.events.len(),
+        meta.published
+            .and_then(|p| p.inferred_from)
+            .map(|s| s.start),
+        meta.published.and_then(|p| p.inferred_from).map(|s| s.end),
     ])?;
     if inserted == 0 {
         let doc_rowid: i64 = tx

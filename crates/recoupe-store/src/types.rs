@@ -239,11 +239,19 @@ impl Appearance {
             url: self.url.clone(),
             outlet: self.outlet.clone(),
             title: self.title.clone(),
-            published: self.published.or_else(|| {
-                document
-                    .published
-                    .filter(|p| p.source == recoupe_model::DateSource::Inferred)
-            }),
+            // An appearance whose date was inferred read it from the same text as the
+            // document: the words it was read from are the document's.
+            published: match (self.published, document.published) {
+                (Some(own), Some(stored))
+                    if own.source == stored.source && own.date == stored.date =>
+                {
+                    Some(stored)
+                }
+                (Some(own), _) => Some(own),
+                (None, stored) => {
+                    stored.filter(|p| p.source == recoupe_model::DateSource::Inferred)
+                }
+            },
             language: document.language.clone(),
             cluster: self.cluster.clone(),
             ingested_at: self.ingested_at,

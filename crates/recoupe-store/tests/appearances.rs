@@ -185,6 +185,8 @@ fn migration_3_gives_every_stored_document_its_appearance() {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(&format!(
             "DROP TABLE appearances; DROP TABLE pending_work; {STORY_TABLES}
+                 ALTER TABLE documents DROP COLUMN published_from_start;
+                 ALTER TABLE documents DROP COLUMN published_from_end;
                  DELETE FROM schema_migrations WHERE version >= 3;
                  PRAGMA user_version = 2;"
         ))

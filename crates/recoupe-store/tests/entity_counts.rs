@@ -58,7 +58,9 @@ fn issue11_entity_counts_are_kept_at_ingest_and_rebuilt_by_the_migration() {
     // A store of schema 5 gets them from its mentions.
     conn.execute_batch(
         "DROP TABLE entity_surfaces; DROP TABLE entity_months; DROP INDEX mentions_doc;
-         DELETE FROM schema_migrations WHERE version = 6; PRAGMA user_version = 5;",
+         ALTER TABLE documents DROP COLUMN published_from_start;
+         ALTER TABLE documents DROP COLUMN published_from_end;
+         DELETE FROM schema_migrations WHERE version >= 6; PRAGMA user_version = 5;",
     )
     .unwrap();
     drop(conn);

@@ -136,6 +136,8 @@ fn a_schema_1_database_is_migrated_with_its_data() {
              DROP TABLE copies; DROP TABLE copy_passages; DROP TABLE stories;
              DROP TABLE story_members; DROP TABLE facts; DROP TABLE fact_reports;
              DROP TABLE event_entities;
+             ALTER TABLE documents DROP COLUMN published_from_start;
+             ALTER TABLE documents DROP COLUMN published_from_end;
              DELETE FROM schema_migrations WHERE version >= 2;
              PRAGMA user_version = 1;",
         )

@@ -116,7 +116,9 @@ fn a_store_upgraded_with_documents_runs_the_pass_once_more() {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
             "DROP TABLE pending_work; DROP TABLE entity_surfaces; DROP TABLE entity_months;
-             DROP INDEX mentions_doc; DELETE FROM schema_migrations WHERE version >= 5;
+             DROP INDEX mentions_doc; ALTER TABLE documents DROP COLUMN published_from_start;
+             ALTER TABLE documents DROP COLUMN published_from_end;
+             DELETE FROM schema_migrations WHERE version >= 5;
              PRAGMA user_version = 4;",
         )
         .unwrap();

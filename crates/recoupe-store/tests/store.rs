@@ -68,7 +68,7 @@ fn full_document() -> Document {
     doc.meta.published = Some(Published {
         date: NaiveDate::from_ymd_opt(2019, 1, 19).unwrap(),
         source: DateSource::Inferred,
-        inferred_from: None,
+        inferred_from: Some(span_of(text, "ce vendredi 18 janvier")),
     });
     doc.meta.ingested_at = Utc.timestamp_opt(1_790_000_000, 123_456_789).unwrap();
     let l = &mut doc.layers;
@@ -482,7 +482,8 @@ fn a_new_database_is_migrated_and_reopens_with_its_data() {
             (3, "appearances".to_string()),
             (4, "stories".to_string()),
             (5, "pending_work".to_string()),
-            (6, "entity_counts".to_string())
+            (6, "entity_counts".to_string()),
+            (7, "published_evidence".to_string())
         ]
     );
     let journal: String = conn
@@ -498,7 +499,7 @@ fn a_database_from_a_newer_recoupe_is_refused() {
     drop(SqliteStore::open(&path).unwrap());
     rusqlite::Connection::open(&path)
         .unwrap()
-        .pragma_update(None, "user_version", 7)
+        .pragma_update(None, "user_version", SQLITE_SCHEMA_VERSION + 1)
         .unwrap();
     let error = SqliteStore::open(&path)
         .err()
@@ -506,16 +507,17 @@ fn a_database_from_a_newer_recoupe_is_refused() {
     assert!(matches!(
         error,
         StoreError::NewerSchema {
-            found: 7,
+            found,
             supported: SQLITE_SCHEMA_VERSION,
             ..
-        }
+        } if found == SQLITE_SCHEMA_VERSION + 1
     ));
     assert_eq!(
         error.to_string(),
         format!(
-            "database {} was created by a newer recoupe (schema 7 > {SQLITE_SCHEMA_VERSION}): upgrade recoupe",
-            path.display()
+            "database {} was created by a newer recoupe (schema {} > {SQLITE_SCHEMA_VERSION}): upgrade recoupe",
+            path.display(),
+            SQLITE_SCHEMA_VERSION + 1
         )
     );
 }

@@ -3,7 +3,9 @@
 //! - [`DateStage`] finds every date expression and places it on the calendar (`YYYY-MM-DD`,
 //!   `YYYY-MM`, `YYYY` or `start/end`), resolving relative ones ("hier", "mardi",
 //!   "la semaine dernière") against the publication date, and "la veille", "le lendemain"
-//!   against the text's own dates. When the document has none, the stage infers it from the
+//!   against the text's own dates (the date of their complement, "la veille du scrutin du 3
+//!   mai", or of the event noun told earlier, "la veille de l'arrêt"); a relative day inside
+//!   a quotation counts from the day its speech clause names ("« hier », a dit mardi …"). When the document has none, the stage infers it from the
 //!   dates of the article's own events and records it in `doc.meta.published` with
 //!   `DateSource::Inferred` and the span it was read from.
 //!   [`dates::place_against`] places a text's dates against a publication date known from

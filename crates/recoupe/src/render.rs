@@ -104,10 +104,7 @@ pub fn render_document(doc: &Document, explain: bool, style: Style) -> String {
         let _ = writeln!(out, "{} {url}", style.dim("url:"));
     }
     if let Some(p) = &m.published {
-        let source = match p.source {
-            recoupe_model::DateSource::Metadata => "from metadata",
-            recoupe_model::DateSource::Inferred => "inferred from the text",
-        };
+        let source = p.provenance(&doc.text);
         let _ = writeln!(out, "{} {} ({source})", style.dim("published:"), p.date);
     }
     if let Some(lang) = &m.language {
@@ -419,5 +416,27 @@ mod tests {
         // issue 10: labelled columns
         assert!(report.contains("type as written"), "{report}");
         assert!(report.contains("by entities/test"));
+    }
+
+    #[test]
+    fn issue13_show_names_the_words_an_inferred_publication_date_was_read_from() {
+        let mut meta = Metadata::new(Origin {
+            kind: OriginKind::Text,
+            path: "x".into(),
+            record: None,
+        });
+        let text = "Le conseil s'est réuni ce jeudi 4 juin pour voter le budget.";
+        let start = text.find("ce jeudi").unwrap();
+        meta.published = Some(Published {
+            date: chrono::NaiveDate::from_ymd_opt(2026, 6, 4).unwrap(),
+            source: DateSource::Inferred,
+            inferred_from: Some(Span::new(start, start + "ce jeudi 4 juin".len())),
+        });
+        let doc = Document::new(text.into(), meta);
+        let report = render_document(&doc, false, Style { color: false });
+        assert!(
+            report.contains("published: 2026-06-04 (inferred from the text: \"ce jeudi 4 juin\")"),
+            "{report}"
+        );
     }
 }

@@ -685,3 +685,32 @@ fn issue10_store_in_a_missing_folder_is_one_clear_sentence() {
     );
     assert_eq!(run.stderr.trim().lines().count(), 1, "{run:?}");
 }
+
+#[test]
+fn issue13_show_names_the_words_an_inferred_publication_date_was_read_from() {
+    let dir = temp_dir();
+    let jsonl = dir.path().join("undated.jsonl");
+    let text =
+        "Le conseil municipal de Nantes a voté ce jeudi 14 mars 2024 le budget de la ville, \
+                a annoncé la mairie.";
+    std::fs::write(
+        &jsonl,
+        serde_json::json!({"id": "undated-1", "text": text}).to_string() + "\n",
+    )
+    .unwrap();
+    let db = dir.path().join("s.db");
+    assert_code(&ingest(&db, &[&jsonl], &[]), 0);
+    let show = run_db(&db, &["show", "undated-1"]);
+    assert_code(&show, 0);
+    let line = show
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("published:"))
+        .unwrap_or_else(|| panic!("no published line: {show:?}"));
+    assert!(
+        line.contains("2024-03-14")
+            && line.contains("inferred from the text: \"")
+            && line.contains("14 mars 2024"),
+        "{line}"
+    );
+}

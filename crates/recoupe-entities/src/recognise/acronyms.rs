@@ -5,6 +5,7 @@
 
 use recoupe_model::EntityType;
 
+use super::words::is_de;
 use super::{Cand, Recogniser, STRENGTH_CUE};
 use crate::tokens::{SentenceRange, Tk};
 
@@ -15,19 +16,23 @@ const SKIPPED: &[&str] = &[
 ];
 
 /// Longest name (in tokens) looked for before an acronym.
-const MAX_LONG_FORM: usize = 14;
+const MAX_LONG_FORM: usize = 20;
 
-/// Letters of an acronym-like token ("CNRST", "AEFBA"): 2 to 8 letters, all capitals.
+/// Letters of an acronym-like token: 2 to 8 letters, all capitals ("CNRST", "AEFBA"), or
+/// 3 to 8 written as a word with only its first capital ("Dreets", "Anses"), which the
+/// initials of the long form must then spell.
 fn acronym_letters(t: &Tk<'_>) -> Option<String> {
     let letters: String = t.text.chars().filter(|c| c.is_alphabetic()).collect();
     let n = letters.chars().count();
-    (t.all_caps && (2..=8).contains(&n)).then(|| letters.to_lowercase())
+    let word_like = t.cap && t.is_word() && letters.len() == t.text.len() && (3..=8).contains(&n);
+    ((t.all_caps && (2..=8).contains(&n)) || word_like).then(|| letters.to_lowercase())
 }
 
-/// Initials of a word's parts ("Saint-Nicolas" → "sn", "d'appui" → "a").
+/// Initials of a word's parts ("Saint-Nicolas" → "sn", "d'appui" → "a"); an elided article
+/// or preposition ("d'", "l'") spells nothing.
 fn initials(t: &Tk<'_>, out: &mut String) {
-    for part in t.folded.split(['-', '\'']).filter(|p| !p.is_empty()) {
-        if !SKIPPED.contains(&part) {
+    for part in t.folded.split(['-', '\'', '’']).filter(|p| !p.is_empty()) {
+        if !SKIPPED.contains(&part) && !matches!(part, "d" | "l") {
             out.extend(part.chars().next());
         }
     }
@@ -65,6 +70,13 @@ impl Recogniser<'_> {
             {
                 continue;
             }
+            // "Marché d'intérêt national (Min)": a facility named by its acronym is a place
+            let head = &*toks[start].folded;
+            let label = if self.lex.loc_whole.contains(head) || self.lex.loc_named.contains(head) {
+                EntityType::LOC
+            } else {
+                EntityType::ORG
+            };
             let inside = |c: &Cand| c.start >= start && c.end <= end;
             let mut kept: Vec<Cand> = out.drain(mine).filter(|c| !inside(c)).collect();
             let at = kept.partition_point(|c| c.start < start);
@@ -73,7 +85,7 @@ impl Recogniser<'_> {
                 Cand {
                     start,
                     end,
-                    label: EntityType::ORG,
+                    label,
                     strength: STRENGTH_CUE,
                     hits: Vec::new(),
                     rule: "acronym-long-form",
@@ -90,7 +102,8 @@ impl Recogniser<'_> {
     }
 
     /// Start of the words before `paren` whose initials are exactly `letters`, the first of
-    /// them capitalised.
+    /// them capitalised. The acronym may leave out a place that ends the name ("Direction
+    /// régionale … d'Auvergne-Rhône-Alpes (Dreets)"): the name still runs to the parenthesis.
     fn long_form_start(
         &self,
         toks: &[Tk<'_>],
@@ -98,10 +111,37 @@ impl Recogniser<'_> {
         paren: usize,
         letters: &str,
     ) -> Option<usize> {
+        if let Some(start) = self.spelled_before(toks, s, paren, letters) {
+            return Some(start);
+        }
+        // "… d'Auvergne-Rhône-Alpes", "… du Québec": a capitalised complement at the end
+        let mut k = paren;
+        while k > s.start && toks[k - 1].is_word() && toks[k - 1].name_like {
+            k -= 1;
+        }
+        if k < paren && k > s.start + 1 && is_de(&toks[k - 1].folded) {
+            return self.spelled_before(toks, s, k - 1, letters);
+        }
+        None
+    }
+
+    /// Start of the words ending right before `end` whose initials are exactly `letters`.
+    fn spelled_before(
+        &self,
+        toks: &[Tk<'_>],
+        s: SentenceRange,
+        end: usize,
+        letters: &str,
+    ) -> Option<usize> {
+        let paren = end;
         let lower = paren.saturating_sub(MAX_LONG_FORM).max(s.start);
         let mut spelled = String::new();
         for start in (lower..paren).rev() {
             let t = &toks[start];
+            // "de l'économie, de l'emploi, du travail": commas of a list inside the name
+            if t.text == "," && start + 1 < paren {
+                continue;
+            }
             if !(t.is_word() || t.kind == recoupe_model::TokenKind::Elision) {
                 return None;
             }
@@ -120,5 +160,99 @@ impl Recogniser<'_> {
             }
         }
         None
+    }
+}
+
+/// Rule name of an acronym the document defines in parentheses after a long name.
+pub const RULE_DEFINED_ACRONYM: &str = "acronym-defined";
+
+impl Recogniser<'_> {
+    /// Acronyms the document defines in parentheses right after an organisation or event
+    /// name ("Société de protection des forêts contre le feu (SOPFEU)", "… (Dreets)") are
+    /// names of the same type there and wherever the document uses them again, however long
+    /// or however spelled: "SOPFEU" alone is no shouted common word in such a document.
+    /// An all-capitals acronym needs the first letter of the name; one written as a word
+    /// ("Dreets") must be spelled by the name's initials.
+    pub fn defined_acronyms(
+        &self,
+        toks: &[Tk<'_>],
+        sentences: &[SentenceRange],
+        cands: &mut Vec<Cand>,
+    ) {
+        let mut defined: Vec<(String, recoupe_model::EntityType)> = Vec::new();
+        for c in cands.iter() {
+            let named = matches!(c.label, EntityType::ORG | EntityType::MISC)
+                || c.rule == "acronym-long-form";
+            if !named || c.end - c.start < 2 {
+                continue;
+            }
+            let (Some(open), Some(t), Some(close)) =
+                (toks.get(c.end), toks.get(c.end + 1), toks.get(c.end + 2))
+            else {
+                continue;
+            };
+            if open.text != "(" || close.text != ")" || close.sent != toks[c.start].sent {
+                continue;
+            }
+            let Some(letters) = acronym_letters(t) else {
+                continue;
+            };
+            let spelled = if t.all_caps {
+                let mut first = String::new();
+                for tok in &toks[c.start..c.end] {
+                    initials(tok, &mut first);
+                    if !first.is_empty() {
+                        break;
+                    }
+                }
+                first.chars().next() == letters.chars().next()
+            } else {
+                let s = sentences[toks[c.start].sent];
+                self.long_form_start(toks, s, c.end, &letters) == Some(c.start)
+            };
+            if spelled && !defined.iter().any(|(f, _)| *f == *t.folded) {
+                defined.push((t.folded.to_string(), c.label));
+            }
+        }
+        if defined.is_empty() {
+            return;
+        }
+        for (k, t) in toks.iter().enumerate() {
+            if !t.is_word() || !t.cap {
+                continue;
+            }
+            let Some((_, label)) = defined.iter().find(|(f, _)| *f == *t.folded) else {
+                continue;
+            };
+            let at = cands.partition_point(|c| c.end <= k);
+            match cands.get_mut(at) {
+                Some(c) if c.start <= k && c.end > k + 1 => {}
+                Some(c) if c.start == k && c.end == k + 1 => {
+                    if c.label != *label || c.rule != RULE_DEFINED_ACRONYM {
+                        c.label = *label;
+                        c.strength = c.strength.max(STRENGTH_CUE);
+                        c.weak = false;
+                        c.rule = RULE_DEFINED_ACRONYM;
+                        c.evidence
+                            .push("acronym defined in parentheses after its name".to_string());
+                    }
+                }
+                Some(c) if c.start <= k => {}
+                _ => cands.insert(
+                    at,
+                    Cand {
+                        start: k,
+                        end: k + 1,
+                        label: *label,
+                        strength: STRENGTH_CUE,
+                        hits: Vec::new(),
+                        rule: RULE_DEFINED_ACRONYM,
+                        evidence: vec!["acronym defined in parentheses after its name".to_string()],
+                        weak: false,
+                        admin_cue: false,
+                    },
+                ),
+            }
+        }
     }
 }

@@ -30,6 +30,11 @@ impl Recogniser<'_> {
         s: SentenceRange,
     ) -> Option<Cand> {
         let head = &toks[i];
+        // "la marche du collectif" is a walk, "le marché de X" a market: folding the accent
+        // away must not make one the other
+        if head.folded == "marche" && !head.text.to_lowercase().starts_with("marché") {
+            return None;
+        }
         // "le Stade de France": a capitalised head inside a sentence is part of a proper name
         let proper_head = head.cap && !head.initial;
         let by_de = self.lex.loc_whole.contains(&*head.folded)
@@ -200,3 +205,99 @@ impl Recogniser<'_> {
 
 /// Rule name of a facility or landform phrase recognised by its head noun.
 const RULE_PLACE_WHOLE: &str = "place-whole";
+
+impl Recogniser<'_> {
+    /// "la préfecture du Finistère", "la préfecture d'Ille-et-Vilaine": the prefecture of a
+    /// French département is the State's administration there, an organisation named with
+    /// its département; elsewhere ("préfecture de Marrakech") the word is a division cue.
+    pub(super) fn prefecture_of_department(
+        &self,
+        toks: &[Tk<'_>],
+        i: usize,
+        s: SentenceRange,
+    ) -> Option<Cand> {
+        let t = &toks[i];
+        if t.cap || t.folded != "prefecture" {
+            return None;
+        }
+        let at = self.name_after_de(toks, i + 1, s)?;
+        let end = self.extend_caps(toks, at, s.end);
+        let hits = self.candidates(&text_of(toks, at, end));
+        let department = hits.first().is_some_and(|h| {
+            h.kind == Some(PlaceKind::Admin) && h.country.as_deref() == Some("FR")
+        });
+        department.then(|| Cand {
+            start: i,
+            end,
+            label: EntityType::ORG,
+            strength: STRENGTH_CUE,
+            hits: Vec::new(),
+            rule: "prefecture-of-department",
+            evidence: vec![format!(
+                "prefecture of the French département \"{}\"",
+                text_of(toks, at, end)
+            )],
+            weak: false,
+            admin_cue: false,
+        })
+    }
+}
+
+/// Compass words that name regions of their own after a division noun ("la région de
+/// l'Ouest", "la région du Centre-Nord", "la province de l'Est").
+const COMPASS_REGIONS: &[&str] = &[
+    "nord",
+    "sud",
+    "est",
+    "ouest",
+    "centre",
+    "nord-est",
+    "nord-ouest",
+    "sud-est",
+    "sud-ouest",
+    "centre-nord",
+    "centre-sud",
+    "centre-est",
+    "centre-ouest",
+    "extreme-nord",
+    "extreme-sud",
+];
+
+impl Recogniser<'_> {
+    /// "la région de l'Ouest", "la province du Nord-Kivu"… a capitalised compass word kept
+    /// out of names on its own names the division after a division noun ("région",
+    /// "province", "département") and "de l'", "du" or "de la".
+    pub(super) fn compass_region(
+        &self,
+        toks: &[Tk<'_>],
+        i: usize,
+        s: SentenceRange,
+    ) -> Option<Cand> {
+        let t = &toks[i];
+        if !t.cap || !COMPASS_REGIONS.contains(&&*t.folded) || i < s.start + 2 {
+            return None;
+        }
+        let noun_at = match &*toks[i - 1].folded {
+            "du" => i - 2,
+            "l'" | "la" if i >= s.start + 3 && toks[i - 2].folded == "de" => i - 3,
+            _ => return None,
+        };
+        if toks[noun_at].cap || !self.lex.admin_cues.contains(&*toks[noun_at].folded) {
+            return None;
+        }
+        Some(Cand {
+            start: i,
+            end: i + 1,
+            label: EntityType::LOC,
+            strength: STRENGTH_CUE,
+            hits: self.candidates(t.text),
+            rule: "compass-region",
+            evidence: vec![format!(
+                "region named by a compass word after \"{}\"",
+                toks[noun_at].text
+            )],
+            weak: false,
+            admin_cue: true,
+        })
+    }
+}

@@ -10,6 +10,9 @@ use crate::knowledge::Candidate;
 use crate::lexicon::OrgHead;
 use crate::tokens::{SentenceRange, Tk};
 
+/// Below this population a town is not taken for a word written in capitals.
+const ACRONYM_TOWN_POPULATION: u64 = 100_000;
+
 impl Recogniser<'_> {
     /// Looks an unknown name up under its other transliterations ("Deir Ezzor" → "Deir ez-Zor").
     pub(super) fn try_variants(&self, toks: &[Tk<'_>], c: &mut Cand, text: &str) {
@@ -27,6 +30,36 @@ impl Recogniser<'_> {
                 return;
             }
         }
+    }
+
+    /// "le roi d'Espagne Felipe", "la ministre de Bel RTL Anne X": a country or an
+    /// organisation the reference knows, right before a first name and another capitalised
+    /// word, ends there; the person's name follows.
+    fn country_or_organisation_before_person(
+        &self,
+        toks: &[Tk<'_>],
+        i: usize,
+        j: usize,
+        window_key: &str,
+    ) -> bool {
+        let (Some(first_name), Some(_)) = (toks.get(j), toks.get(j + 1)) else {
+            return false;
+        };
+        let name_follows = self.kb.is_first_name(first_name.text)
+            && toks[j + 1].sent == first_name.sent
+            && toks[j + 1].is_word()
+            && toks[j + 1].cap;
+        // "Espagne Felipe" alone (a first name ending the sentence or followed by "et")
+        let lone_first_name =
+            self.kb.is_first_name(first_name.text) && toks[i].cap && !toks[j + 1].cap;
+        if !(name_follows || lone_first_name) {
+            return false;
+        }
+        let hits = self.cache.get(self.kb, window_key);
+        !hits.is_empty()
+            && hits
+                .iter()
+                .all(|h| h.link.kb == "country" || h.label == EntityType::ORG)
     }
 
     /// Lowercase tokens that may open a reference-data name ("armée", "forces").
@@ -113,12 +146,14 @@ impl Recogniser<'_> {
             // a window may not cut a name in two: "les forces du Hachd al-Chaabi" is not the
             // alias "forces du Hachd" followed by "al-Chaabi"
             if last.name_like
+                && !super::is_courtesy_title(toks, j)
                 && toks.get(j).is_some_and(|n| {
                     n.sent == last.sent
                         && n.is_word()
                         && (n.name_like || self.lex.has_article_prefix(&n.folded))
                         && !self.lex.stopwords_caps.contains(&*n.folded)
                 })
+                && !self.country_or_organisation_before_person(toks, i, j, &key[..ends[j - i - 1]])
             {
                 continue;
             }
@@ -281,8 +316,10 @@ impl Recogniser<'_> {
             }
             // "La source": the words of a place name are capitalised, particles and
             // adjectives aside ("République démocratique du Congo"); a country's name is
-            // distinctive enough to keep its lowercase words ("Arabie saoudite")
+            // distinctive enough to keep its lowercase words ("Arabie saoudite"), and so is
+            // a curated region's ("Suisse romande")
             if hit.kind != Some(PlaceKind::Country)
+                && hit.link.kb != "places-extra"
                 && toks[i..j].iter().skip(1).any(|t| {
                     t.is_word()
                         && !t.name_like
@@ -296,6 +333,17 @@ impl Recogniser<'_> {
             let small_place = hit.kind != Some(PlaceKind::Country)
                 && hit.kind != Some(PlaceKind::Admin)
                 && hit.population < SMALL_PLACE;
+            // "l'APAC", "la SNCF": a word in capitals is an acronym, not a town written so
+            // ("Apac" in Uganda); only a country or a city of some size is written that way
+            if single
+                && first.all_caps
+                && first.text.chars().count() >= 3
+                && hit.kind != Some(PlaceKind::Country)
+                && hit.link.kb != "places-extra"
+                && hit.population < ACRONYM_TOWN_POPULATION
+            {
+                return false;
+            }
             // "La Mission multinationale…", "Le Bureau…" opening a sentence: an article and a
             // common noun, not the village "La Mission"
             if small_place

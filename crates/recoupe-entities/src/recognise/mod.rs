@@ -25,6 +25,8 @@ mod teams;
 mod typing;
 mod words;
 
+pub use acronyms::RULE_DEFINED_ACRONYM;
+
 use words::{is_bare_web_address, text_of};
 
 /// How much a type decision is worth when mentions of the same name disagree.
@@ -124,8 +126,13 @@ impl Recogniser<'_> {
             if c.label == EntityType::PER {
                 extend_by_initial(toks, s, c);
             }
+            if c.label == EntityType::LOC {
+                extend_by_district(toks, s, c);
+            }
         }
         self.acronym_long_forms(toks, s, out, first);
+        self.join_name_suffixes(toks, s, out, first);
+        affiliations_in_parentheses(toks, out, first);
     }
 
     /// The mentions of one sentence found token by token, before the acronym pass.
@@ -221,7 +228,24 @@ impl Recogniser<'_> {
                 i = self.extend_caps(toks, i, s.end);
                 continue;
             }
+            // "le Belge Kobe Vandamme", "la Française Anne Martin": a nationality noun with
+            // its article before a name is a MISC of its own, and the name a person
+            if let Some(found) = self.nationality_before_name(toks, i, s) {
+                i = found.last().map_or(i + 1, |c| c.end);
+                out.extend(found);
+                continue;
+            }
             if let Some(c) = self.misc_pattern(toks, i, s) {
+                i = c.end;
+                out.push(c);
+                continue;
+            }
+            if let Some(c) = self.compass_region(toks, i, s) {
+                i = c.end;
+                out.push(c);
+                continue;
+            }
+            if let Some(c) = self.prefecture_of_department(toks, i, s) {
                 i = c.end;
                 out.push(c);
                 continue;
@@ -248,7 +272,24 @@ impl Recogniser<'_> {
                     let caps_end = self.extend_caps(toks, i, s.end);
                     if caps_end > c.end {
                         if let Some(alt) = self.type_sequence(toks, i, caps_end, s, text) {
-                            if alt.label != EntityType::LOC && alt.strength >= STRENGTH_LEXICON {
+                            // "Tizi n'Test": a particle of another language than French
+                            // joins the place name to the word after it
+                            let foreign_particle = toks[c.end..caps_end].iter().any(|p| {
+                                !p.cap
+                                    && self.lex.particle_words.contains(&*p.folded)
+                                    && !matches!(
+                                        &*p.folded,
+                                        "de" | "du" | "des" | "d'" | "la" | "of"
+                                    )
+                            });
+                            if foreign_particle {
+                                c.end = caps_end;
+                                c.hits = self.candidates(&text_of(toks, i, caps_end));
+                                c.evidence
+                                    .push("place name joined by a particle".to_string());
+                            } else if alt.label != EntityType::LOC
+                                && alt.strength >= STRENGTH_LEXICON
+                            {
                                 c = alt;
                                 c.evidence
                                     .push("longer than the place-name match".to_string());
@@ -336,7 +377,17 @@ impl Recogniser<'_> {
         let mut last = i + 1;
         while j < end {
             let t = &toks[j];
-            if t.is_word() && t.name_like && !self.lex.stopwords_caps.contains(&*t.folded) {
+            // "Facebook M. Dupont": a courtesy title opens another name
+            if is_courtesy_title(toks, j) {
+                break;
+            }
+            // a word kept out of names on its own ("Matin") still ends a title after a name
+            // ("Douala Matin")
+            if t.is_word()
+                && t.name_like
+                && (!self.lex.stopwords_caps.contains(&*t.folded)
+                    || self.lex.org_tails.contains(&*t.folded))
+            {
                 j += 1;
                 last = j;
                 continue;
@@ -379,6 +430,135 @@ impl Recogniser<'_> {
             break;
         }
         last
+    }
+}
+
+/// Whether token `k` is a courtesy title written before a surname: "M." (its period glued),
+/// "MM.", "Mme", "Mmes", "Mlle".
+fn is_courtesy_title(toks: &[Tk<'_>], k: usize) -> bool {
+    let Some(t) = toks.get(k) else {
+        return false;
+    };
+    t.cap
+        && match &*t.folded {
+            "m" | "mm" => toks
+                .get(k + 1)
+                .is_some_and(|d| d.text == "." && d.span.start == t.span.end),
+            "mme" | "mmes" | "mlle" | "mlles" => true,
+            _ => false,
+        }
+}
+
+/// "Thibault Mercier (Valmont-Astéria)", "Anne Roux (Renaissance)": a name in parentheses
+/// right after a person's name, which no reference entry knows and only defaults typed, is
+/// the team, party or employer the person belongs to, an organisation ("(Gironde)", a place
+/// the reference knows, stays a place).
+fn affiliations_in_parentheses(toks: &[Tk<'_>], out: &mut [Cand], first: usize) {
+    for k in first.max(1)..out.len() {
+        let (before, rest) = out.split_at_mut(k);
+        let (a, b) = (&before[k - 1], &mut rest[0]);
+        let parenthesised = a.label == EntityType::PER
+            && b.start == a.end + 1
+            && toks[a.end].text == "("
+            && toks.get(b.end).is_some_and(|t| t.text == ")");
+        if parenthesised
+            && b.hits.is_empty()
+            && b.strength <= STRENGTH_LEXICON
+            && b.label != EntityType::ORG
+        {
+            b.label = EntityType::ORG;
+            b.strength = STRENGTH_CUE;
+            b.weak = false;
+            b.evidence
+                .push("in parentheses after a person: the person's affiliation".to_string());
+        }
+    }
+}
+
+/// Compass words that end the name of a regional branch ("Horizons Est", "Radio Nord").
+const COMPASS_SUFFIXES: &[&str] = &["nord", "sud", "est", "ouest"];
+
+impl Recogniser<'_> {
+    /// Whether what follows a number after an acronym ends the name there ("(FDSEA 35)",
+    /// "la FDSEA 35, Marie X", "la FDSEA 35 a appelé"), rather than the number counting
+    /// something, said or left out ("l'UDC 26 sièges", "le PS 34 sièges et l'UDC 26, selon…").
+    fn branch_number_ends_name(&self, toks: &[Tk<'_>], s: SentenceRange, after: usize) -> bool {
+        let Some(w) = toks.get(after).filter(|_| after < s.end) else {
+            return false;
+        };
+        match w.text {
+            ")" => true,
+            "," => toks
+                .get(after + 1)
+                .is_some_and(|n| after + 1 < s.end && n.is_word() && n.cap),
+            _ => {
+                w.is_word() && !w.cap && matches!(self.upos(toks, s, after), Upos::Verb | Upos::Aux)
+            }
+        }
+    }
+
+    /// "Horizons Est": a capitalised compass word right after an organisation names its
+    /// regional branch and belongs to it. "FDSEA 35": a département number right after an
+    /// acronym names its branch in that département (not "la CGT 35 salariés": a noun after the
+    /// number is what it counts).
+    fn join_name_suffixes(
+        &self,
+        toks: &[Tk<'_>],
+        s: SentenceRange,
+        out: &mut Vec<Cand>,
+        first: usize,
+    ) {
+        let mut k = first;
+        while k < out.len() {
+            if out[k].label != EntityType::ORG {
+                k += 1;
+                continue;
+            }
+            let end = out[k].end;
+            let Some(next) = toks.get(end).filter(|_| end < s.end) else {
+                k += 1;
+                continue;
+            };
+            let glued = toks[end - 1].span.end < next.span.start;
+            if next.is_word() && next.cap && COMPASS_SUFFIXES.contains(&&*next.folded) && glued {
+                out[k].end = end + 1;
+                out[k]
+                    .evidence
+                    .push(format!("regional branch \"{}\"", next.text));
+                if out.get(k + 1).is_some_and(|c| c.start == end) {
+                    out.remove(k + 1);
+                }
+            } else if next.kind == TokenKind::Number
+                && out[k].end == out[k].start + 1
+                && toks[out[k].start].all_caps
+                && next.text.len() == 2
+                && next.text.bytes().all(|b| b.is_ascii_digit())
+                && self.branch_number_ends_name(toks, s, end + 1)
+            {
+                out[k].end = end + 1;
+                out[k]
+                    .evidence
+                    .push(format!("branch of the département \"{}\"", next.text));
+            }
+            k += 1;
+        }
+    }
+}
+
+/// "Douala IVe", "Yaoundé Ier": a town followed by a Roman ordinal names one of its numbered
+/// districts, a place of its own.
+fn extend_by_district(toks: &[Tk<'_>], s: SentenceRange, c: &mut Cand) {
+    let Some(t) = toks.get(c.end).filter(|_| c.end < s.end) else {
+        return;
+    };
+    let roman = t
+        .text
+        .strip_suffix("er")
+        .or_else(|| t.text.strip_suffix('e'))
+        .is_some_and(|r| !r.is_empty() && r.chars().all(|ch| matches!(ch, 'I' | 'V' | 'X')));
+    if t.kind == TokenKind::Ordinal && roman {
+        c.end += 1;
+        c.evidence.push(format!("numbered district \"{}\"", t.text));
     }
 }
 

@@ -5,7 +5,7 @@
 use recoupe_model::{EntityType, PlaceKind};
 use recoupe_tagger::Upos;
 
-use super::words::{is_adjective, is_de, text_of};
+use super::words::{is_adjective, is_adjective_before, is_de, text_of};
 use super::{Cand, Recogniser, APPOSITION_ADJECTIVES, STRENGTH_CUE, TRUSTED_CITY_POPULATION};
 use crate::lexicon::OrgHead;
 use crate::tokens::{SentenceRange, Tk};
@@ -13,8 +13,15 @@ use crate::tokens::{SentenceRange, Tk};
 /// Adjective endings that finite verbs share ("appelle", "indique", "arrive", "insiste").
 const VERB_LIKE_ENDINGS: &[&str] = &["elle", "ique", "ive", "iste", "ee", "ees"];
 
+/// Endings of the regional adjectives newspapers take in their titles ("Le Courrier
+/// picard", "L'Est républicain" aside: "mosan", "lorrain", "breton", "vaudois").
+const REGIONAL_ENDINGS: &[&str] = &[
+    "an", "ane", "ain", "aine", "ois", "oise", "ais", "aise", "ien", "ienne", "ard", "arde", "on",
+    "onne",
+];
+
 /// Complements a capitalised organisation name may take (up to this many).
-const MAX_CAPITALISED_COMPLEMENTS: usize = 4;
+const MAX_CAPITALISED_COMPLEMENTS: usize = 5;
 
 /// Prepositions other than "de" that continue a capitalised organisation name with a
 /// lowercase noun ("Office central *pour* la répression", "*aux* droits de l'homme").
@@ -34,13 +41,31 @@ impl Recogniser<'_> {
             return None;
         }
         let description = &toks[i - 1];
-        if description.cap || !self.lex.org_appositions.contains(&*description.folded) {
+        let described = !description.cap && self.lex.org_appositions.contains(&*description.folded);
+        // "selon Le Courrier picard": inside a sentence, a capitalised article before a
+        // press word opens a newspaper's title
+        let press_title = !t.initial && self.lex.org_tails.contains(&*toks[i + 1].folded);
+        if !described && !press_title {
             return None;
         }
         if !toks[i + 1].name_like {
             return None;
         }
-        let end = self.extend_caps(toks, i + 1, s.end);
+        let mut end = self.extend_caps(toks, i + 1, s.end);
+        // "Le Courrier picard", "La Tribune savoyarde": an adjective ends the title
+        if press_title
+            && end < s.end
+            && toks[end].is_word()
+            && !toks[end].cap
+            && !self.lex.stopwords_caps.contains(&*toks[end].folded)
+            && (is_adjective(&toks[end].folded)
+                || REGIONAL_ENDINGS
+                    .iter()
+                    .any(|e| toks[end].folded.ends_with(e))
+                || self.upos(toks, s, end) == Upos::Adj)
+        {
+            end += 1;
+        }
         Some(Cand {
             start: i,
             end,
@@ -48,10 +73,11 @@ impl Recogniser<'_> {
             strength: STRENGTH_CUE,
             hits: self.candidates(&text_of(toks, i, end)),
             rule: "titled-organisation",
-            evidence: vec![format!(
-                "title after \"{}\", with its article",
-                description.text
-            )],
+            evidence: vec![if described {
+                format!("title after \"{}\", with its article", description.text)
+            } else {
+                format!("newspaper title \"{}\" with its article", toks[i + 1].text)
+            }],
             weak: false,
             admin_cue: false,
         })
@@ -69,11 +95,28 @@ impl Recogniser<'_> {
             return false;
         }
         let mut k = i;
-        for step in 0..3 {
+        let mut adjective_seen = false;
+        for step in 0..4 {
             if k <= s.start {
                 return false;
             }
             let prev = &toks[k - 1];
+            // "ministre provincial des Mines", "ministre délégué aux Transports": one
+            // adjective or participle after the title
+            if step > 0
+                && !adjective_seen
+                && !prev.cap
+                && prev.is_word()
+                && (is_adjective(&prev.folded) || prev.folded.ends_with(['e', 'l']))
+                // "le ministre syrien de l'Intérieur X": a nationality is read elsewhere
+                && self.demonyms.get(self.kb, prev.text).is_none()
+                && k >= s.start + 2
+                && matches!(&*toks[k - 2].folded, "ministre" | "ministres" | "secretaire")
+            {
+                adjective_seen = true;
+                k -= 1;
+                continue;
+            }
             if matches!(
                 &*prev.folded,
                 "de" | "d'" | "du" | "des" | "la" | "l'" | "aux" | "au" | "a"
@@ -125,6 +168,10 @@ impl Recogniser<'_> {
             return None;
         }
         let ordinal = i > s.start && toks[i - 1].is_ordinal();
+        // "L'Union des syndicats…": after an article a capital is the name's, not only the
+        // sentence's
+        let after_article =
+            i > s.start && matches!(&*toks[i - 1].folded, "l'" | "la" | "le" | "les");
         let max_complements = if head.cap {
             MAX_CAPITALISED_COMPLEMENTS
         } else {
@@ -138,6 +185,11 @@ impl Recogniser<'_> {
         let mut complements = 0;
         let mut adjectives = false;
         let mut evidence = vec![format!("organisation head \"{}\"", head.text)];
+        // end of the name before a list of complements opened by a comma ("de l'économie, de
+        // l'emploi, du travail et des solidarités"): kept only if "et" closes the list
+        let mut comma_open: Option<usize> = None;
+        // whether the head took its own name right after it ("Association Tifaouine")
+        let mut named = false;
         while j < s.end {
             let t = &toks[j];
             if t.is_word() && !t.cap && self.demonyms.get(self.kb, t.text).is_some() {
@@ -154,9 +206,18 @@ impl Recogniser<'_> {
                 continue;
             }
             // "des Affaires étrangères": an adjective by its ending or, failing that, to the tagger
+            // a participle describes the lowercase complement of a capitalised name ("des
+            // personnes déplacées et des réfugiés") unless a complement of its own follows,
+            // which makes it a verb ("Comité d'urgence composé d'experts")
+            let participle_ok = complements == 0
+                || (head.cap
+                    && pending_noun
+                    && !toks.get(j + 1).is_some_and(|n| {
+                        is_de(&n.folded) || matches!(&*n.folded, "par" | "a" | "au" | "aux" | "en")
+                    }));
             if t.is_word()
                 && !t.cap
-                && self.org_adjective(toks, s, j, complements == 0, head.cap || complements > 0)
+                && self.org_adjective(toks, s, j, participle_ok, head.cap || complements > 0)
             {
                 adjectives = true;
                 j += 1;
@@ -193,10 +254,27 @@ impl Recogniser<'_> {
                 {
                     p = j + 1;
                 }
-                if OTHER_PREPOSITIONS.contains(&&*toks[p].folded) {
+                // "Société de protection des forêts contre le feu": "contre" only after a
+                // complement (a name opened by it is a slogan, not an institution)
+                // after its own name only "pour" goes on with the name ("Association X
+                // pour le développement"; "X à la presse" is the verb's)
+                if (OTHER_PREPOSITIONS.contains(&&*toks[p].folded)
+                    && (!named || toks[p].folded == "pour"))
+                    || (complements > 0 && toks[p].folded == "contre")
+                {
                     let mut after = p + 1;
                     if after < s.end
                         && matches!(toks[after].folded.as_ref(), "la" | "l'" | "le" | "les")
+                    {
+                        after += 1;
+                    }
+                    // "et à petite échelle": an adjective that stands before its noun
+                    if after + 1 < s.end
+                        && toks[after].is_word()
+                        && !toks[after].cap
+                        && is_adjective_before(&toks[after].folded)
+                        && toks[after + 1].is_word()
+                        && !toks[after + 1].cap
                     {
                         after += 1;
                     }
@@ -219,15 +297,72 @@ impl Recogniser<'_> {
                     }
                 }
             }
+            // "Association Tifaouine", "Coopérative minière Tujenge Pamoja": a capitalised
+            // head (and its adjectives) right before a capitalised name is that name's
+            // organisation, the name part of it
+            if head.cap
+                && complements == 0
+                && (!head.initial || after_article)
+                && t.is_word()
+                && t.name_like
+                && !t.all_caps
+                && !self.lex.stopwords_caps.contains(&*t.folded)
+                && !self.lex.org_heads.contains_key(&*t.folded)
+                && self.demonyms.get(self.kb, t.text).is_none()
+                // "la présidente de l'Assemblée nationale Yaël X": a person after the name;
+                // "Marine" is a first name before it is the navy
+                && !self.kb.is_first_name(t.text)
+                && !self.kb.is_first_name(head.text)
+            {
+                let e = self.extend_caps(toks, j, s.end);
+                evidence.push(format!("name \"{}\" after the head", text_of(toks, j, e)));
+                j = e;
+                tentative = j;
+                end_ok = Some(j);
+                complements += 1;
+                named = true;
+                continue;
+            }
+            // "Union des entreprises de transport et logistique de France": two nouns
+            // coordinated without a second "de", the second followed by the name's next
+            // complement or its end
+            if head.cap
+                && pending_noun
+                && t.folded == "et"
+                && j + 2 < s.end
+                && toks[j + 1].is_word()
+                && !toks[j + 1].cap
+                && toks[j + 1].folded.len() >= 3
+                && (is_de(&toks[j + 2].folded) || matches!(toks[j + 2].text, "(" | ","))
+                && !self.lex.stopwords_caps.contains(&*toks[j + 1].folded)
+                && !matches!(
+                    self.upos(toks, s, j + 1),
+                    Upos::Verb | Upos::Aux | Upos::Pron | Upos::Det | Upos::Adp | Upos::Adv
+                )
+            {
+                j += 2;
+                tentative = j;
+                continue;
+            }
             // "Centre de contrôle et de prévention", "opérations de la Djézireh et de la Badiya":
-            // coordinated complements (for a lowercase head only after a capitalised one)
+            // coordinated complements (for a lowercase head only after a capitalised one);
+            // for a capitalised head also a list opened by commas ("de l'économie, de
+            // l'emploi, du travail et des solidarités")
             let mut de_at = j;
+            let mut comma = false;
             if t.folded == "et"
                 && complements > 0
                 && (head.cap || end_ok == Some(j))
                 && toks.get(j + 1).is_some_and(|n| is_de(&n.folded))
             {
                 de_at = j + 1;
+            } else if t.text == ","
+                && head.cap
+                && complements > 0
+                && toks.get(j + 1).is_some_and(|n| is_de(&n.folded))
+            {
+                de_at = j + 1;
+                comma = true;
             }
             if de_at + 1 < s.end && is_de(&toks[de_at].folded) {
                 let mut after = de_at + 1;
@@ -264,6 +399,11 @@ impl Recogniser<'_> {
                                 .collect::<Vec<_>>()
                                 .join(" ")
                         ));
+                        if comma {
+                            comma_open.get_or_insert(tentative);
+                        } else if de_at > j {
+                            comma_open = None;
+                        }
                         j = e;
                         tentative = j;
                         end_ok = Some(j);
@@ -296,6 +436,11 @@ impl Recogniser<'_> {
                         {
                             return None;
                         }
+                        if comma {
+                            comma_open.get_or_insert(tentative);
+                        } else if de_at > j {
+                            comma_open = None;
+                        }
                         j = after + 1;
                         tentative = j;
                         pending_noun = true;
@@ -306,7 +451,13 @@ impl Recogniser<'_> {
             }
             break;
         }
-        let (start, end, rule) = if ordinal {
+        // a list of complements opened by a comma that no "et" closed: the name ends before it
+        if let Some(before) = comma_open {
+            tentative = before;
+            end_ok = end_ok.filter(|&e| e <= before);
+        }
+        // "la 12e Classique de …": the edition of an event is no part of its name
+        let (start, end, rule) = if ordinal && !misc {
             (i - 1, tentative, "org-ordinal-unit")
         } else if misc {
             // "la Constitution" alone is the name of a law; at a sentence start it may be a noun
@@ -315,8 +466,10 @@ impl Recogniser<'_> {
             }
             (i, tentative, "misc-capitalised-head")
         } else if head.cap {
-            // a bare capitalised head ("Conseil") or one opening a sentence says too little
-            if tentative == i + 1 || (head.initial && end_ok.is_none()) {
+            // a bare capitalised head ("Conseil") or one opening a sentence says too little;
+            // after an article ("L'Union des syndicats…", "La Direction de…") the capital is
+            // the name's, not the sentence's
+            if tentative == i + 1 || (head.initial && !after_article && end_ok.is_none()) {
                 return None;
             }
             (i, tentative, "org-capitalised-head")

@@ -61,9 +61,10 @@ impl Recogniser<'_> {
                     && !self.kb.is_first_name(toks[k - 1].text)
                     && toks[k - 1].cap
                 {
-                    // only when the left part is a name of its own ("Telegram", "LFI")
+                    // only when the left part is a name of its own ("Telegram", "LFI",
+                    // "Radio RFM" ending on an acronym)
                     let left = text_of(toks, i, k);
-                    if toks[i].all_caps || self.has_candidates(&left) {
+                    if toks[i].all_caps || toks[k - 1].all_caps || self.has_candidates(&left) {
                         return k;
                     }
                 }
@@ -165,4 +166,70 @@ impl Recogniser<'_> {
         }
         None
     }
+}
+
+impl Recogniser<'_> {
+    /// "le Belge Kobe Vandamme", "la Française Anne Martin", "le Néerlandais Sem de Wit": a
+    /// capitalised nationality noun after its article, right before a capitalised name, is a
+    /// MISC of its own (a nationality noun), and the name after it a person, unless the
+    /// reference knows that name as something else.
+    pub(super) fn nationality_before_name(
+        &self,
+        toks: &[Tk<'_>],
+        i: usize,
+        s: SentenceRange,
+    ) -> Option<Vec<super::Cand>> {
+        let t = &toks[i];
+        if !t.cap || t.all_caps || i <= s.start || i + 1 >= s.end {
+            return None;
+        }
+        if !matches!(
+            &*toks[i - 1].folded,
+            "le" | "la" | "l'" | "les" | "du" | "au" | "aux" | "des"
+        ) {
+            return None;
+        }
+        let next = &toks[i + 1];
+        if !next.is_word() || !next.name_like || next.all_caps || is_stop(self, next) {
+            return None;
+        }
+        if !(self.lex.peoples.contains(&*t.folded) || self.demonyms.get(self.kb, t.text).is_some())
+        {
+            return None;
+        }
+        let end = self.extend_caps(toks, i + 1, s.end);
+        let name = text_of(toks, i + 1, end);
+        let hits = self.candidates(&name);
+        let nationality = super::Cand {
+            start: i,
+            end: i + 1,
+            label: EntityType::MISC,
+            strength: super::STRENGTH_CUE,
+            hits: Vec::new(),
+            rule: "people-noun",
+            evidence: vec![format!("nationality noun \"{}\" before a name", t.text)],
+            weak: false,
+            admin_cue: false,
+        };
+        if hits.iter().any(|h| h.label != EntityType::PER) {
+            return Some(vec![nationality]);
+        }
+        let person = super::Cand {
+            start: i + 1,
+            end,
+            label: EntityType::PER,
+            strength: super::STRENGTH_CUE,
+            hits,
+            rule: "person-after-nationality",
+            evidence: vec![format!("after the nationality noun \"{}\"", t.text)],
+            weak: false,
+            admin_cue: false,
+        };
+        Some(vec![nationality, person])
+    }
+}
+
+/// Whether a capitalised word is one the recogniser never takes as a name on its own.
+fn is_stop(r: &Recogniser<'_>, t: &Tk<'_>) -> bool {
+    r.lex.stopwords_caps.contains(&*t.folded) || r.lex.person_titles.contains(&*t.folded)
 }

@@ -132,6 +132,17 @@ impl Recogniser<'_> {
             // all-caps headline words ("HOMMAGE À"); acronyms come one at a time
             return None;
         }
+        // "Chibougamau – Les habitants…": a name opening a paragraph before a dash is the
+        // dateline, the town the report is filed from
+        if first.initial
+            && toks
+                .get(end)
+                .is_some_and(|d| matches!(d.text, "–" | "—") && end < s.end)
+            && toks.get(end + 1).is_some_and(|n| n.cap)
+        {
+            evidence.push("dateline before a dash".to_string());
+            return make(EntityType::LOC, STRENGTH_CUE, "dateline", evidence);
+        }
         // "le député LFI": after a title an acronym is the person's party, not the person
         let acronym = single && first.all_caps;
         if let Some(title) = self.title_before(toks, i, s).filter(|_| !acronym) {
@@ -236,6 +247,11 @@ impl Recogniser<'_> {
             return Some(c);
         }
         if !single {
+            // "Imi n'Tlit", "Tizi n'Test": the Berber particle joins the names of places
+            if toks[i..end].iter().any(|t| !t.cap && t.folded == "n'") {
+                evidence.push("name joined by the Berber particle \"n'\"".to_string());
+                return make(EntityType::LOC, STRENGTH_LEXICON, "berber-place", evidence);
+            }
             let has_de = toks[i..end].iter().any(|t| is_de(&t.folded));
             if has_de {
                 evidence.push("multi-word name with \"de\"".to_string());
@@ -247,6 +263,16 @@ impl Recogniser<'_> {
                     EntityType::PER,
                     STRENGTH_DEFAULT,
                     "default-person",
+                    evidence,
+                );
+            }
+            // "Bel RTL", "Radio RFM": a name ending on an acronym is an organisation's
+            if toks[end - 1].all_caps && !toks[i].all_caps {
+                evidence.push(format!("ends on the acronym \"{}\"", toks[end - 1].text));
+                return make(
+                    EntityType::ORG,
+                    STRENGTH_DEFAULT,
+                    "acronym-ending",
                     evidence,
                 );
             }

@@ -139,6 +139,11 @@ pub struct DateCandidate {
     /// Announced rather than reported ("se poursuivront jusqu'au samedi 2 novembre", "prévu
     /// le 12 mars"): not evidence of when the article was written.
     pub future: bool,
+    /// Index of the candidate it is counted from when the text ties the two together: a
+    /// relative day inside a quotation from the date of the speech clause around the
+    /// quotation ("« nous partons demain », a déclaré mardi le chef" → the Wednesday), "la
+    /// veille" from the date of its complement ("la veille du scrutin du 3 mai").
+    pub anchor: Option<usize>,
 }
 
 /// Recognises and places date expressions (provides [`Layer::Dates`]).
@@ -280,6 +285,144 @@ mod tests {
     const TODAY: &str = "2026-12-06";
 
     #[test]
+    fn issue13_la_stays_before_a_part_of_a_period() {
+        // Only a leading "en", "le", "au", "depuis" are left out of a span: "la" stays, after
+        // a preposition as well.
+        let (found, _) = dates(
+            "Le chantier durera jusqu'à la fin de l'année; la ligne est fermée depuis la fin mai et rouvrira à la mi-janvier. Depuis le début de l'année, trois accidents.",
+            Some("2025-09-10"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "la fin de l'année = 2025",
+                "la fin mai = 2025-05",
+                "la mi-janvier = 2026-01",
+                "début de l'année = 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_a_month_set_as_a_deadline_with_pour_lies_ahead() {
+        let (found, _) = dates(
+            "Les premiers logements sont promis pour octobre, le permis est tombé en février.",
+            Some("2025-03-02"),
+            TODAY,
+        );
+        assert_eq!(found, ["octobre = 2025-10", "février = 2025-02"]);
+    }
+
+    #[test]
+    fn issue13_a_weekday_bounding_the_present_lies_ahead() {
+        // Written on a Thursday: "jusqu'à lundi" in the present tense is the coming Monday,
+        // in a past tense the Monday gone.
+        let (found, _) = dates(
+            "Les écoles restent fermées jusqu'à lundi.",
+            Some("2025-05-15"),
+            TODAY,
+        );
+        assert_eq!(found, ["lundi = 2025-05-19"]);
+        let (found, _) = dates(
+            "Les coupures de courant ont duré jusqu'à lundi.",
+            Some("2025-05-15"),
+            TODAY,
+        );
+        assert_eq!(found, ["lundi = 2025-05-12"]);
+        let (found, _) = dates(
+            "Le stade sera ouvert au public à partir de samedi.",
+            Some("2025-05-15"),
+            TODAY,
+        );
+        assert_eq!(found, ["samedi = 2025-05-17"]);
+    }
+
+    #[test]
+    fn issue13_relative_days_in_a_quotation_count_from_the_day_it_was_spoken() {
+        // Published on a Friday; the quotation was spoken on the Wednesday.
+        let (found, _) = dates(
+            "« Les renforts sont arrivés hier soir », a affirmé mercredi le préfet. Il a ajouté qu'ils repartiraient demain.",
+            Some("2025-04-11"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "hier soir = 2025-04-08",
+                "mercredi = 2025-04-09",
+                "demain = 2025-04-12"
+            ]
+        );
+        // The speech clause before the quotation, in the same sentence.
+        let (found, _) = dates(
+            "Mardi, la maire a déclaré : « Nous rouvrirons l'école demain. »",
+            Some("2025-04-11"),
+            TODAY,
+        );
+        assert_eq!(found, ["Mardi = 2025-04-08", "demain = 2025-04-09"]);
+        // No day in the speech clause: the publication date.
+        let (found, _) = dates(
+            "« Nous rouvrirons l'école demain », a déclaré la maire.",
+            Some("2025-04-11"),
+            TODAY,
+        );
+        assert_eq!(found, ["demain = 2025-04-12"]);
+    }
+
+    #[test]
+    fn issue13_the_eve_of_a_dated_event_counts_from_its_date() {
+        let (found, _) = dates(
+            "Le 28 avril, les bureaux ont été fermés. Les affiches ont été arrachées la veille du scrutin du 3 mai.",
+            Some("2025-05-06"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "28 avril = 2025-04-28",
+                "la veille = 2025-05-02",
+                "3 mai = 2025-05-03"
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_the_eve_of_an_event_told_earlier_counts_from_its_day() {
+        // Published on a Thursday: the strike was dated Tuesday, the statement Wednesday.
+        let (found, _) = dates(
+            "La grève a été déclenchée mardi à l'usine, a annoncé mercredi le syndicat. Un préavis avait été déposé la veille de la grève.",
+            Some("2025-06-12"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "mardi = 2025-06-10",
+                "mercredi = 2025-06-11",
+                "la veille = 2025-06-09"
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_two_weekdays_apart_are_two_dates_and_a_past_schedule_is_past() {
+        // Written on a Wednesday: the storms expected are the coming days.
+        let (found, _) = dates(
+            "Des orages sont attendus samedi et lundi sur la côte.",
+            Some("2025-06-11"),
+            TODAY,
+        );
+        assert_eq!(found, ["samedi = 2025-06-14", "lundi = 2025-06-16"]);
+        let (found, _) = dates(
+            "La réunion, qui était prévue lundi, a été annulée.",
+            Some("2025-06-11"),
+            TODAY,
+        );
+        assert_eq!(found, ["lundi = 2025-06-09"]);
+    }
+
+    #[test]
     fn issue13_seven_is_no_september_and_forecasts_look_ahead() {
         // "sept" is the abbreviation of September only with a day or a year.
         let (found, _) = dates(
@@ -310,7 +453,8 @@ mod tests {
             found,
             [
                 "ce vendredi = 2025-03-14",
-                "samedi et lundi = 2025-03-15/2025-03-17",
+                "samedi = 2025-03-15",
+                "lundi = 2025-03-17",
                 "jeudi = 2025-03-13",
                 "ce week-end = 2025-03-15/2025-03-16"
             ]
@@ -478,7 +622,8 @@ mod tests {
             [
                 "entre mi-octobre et mi-novembre 2023 = 2023-10/2023-11",
                 "13, 14 et 17 janvier = 2024-01-13/2024-01-17",
-                "fin de l'année 2023 = 2023",
+                // "à la fin" keeps its article, "au début" has none to keep.
+                "la fin de l'année 2023 = 2023",
                 "début de l'année 2024 = 2024"
             ]
         );

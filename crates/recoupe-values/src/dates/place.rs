@@ -156,8 +156,27 @@ pub(super) fn place_all(candidates: &[DateCandidate], context: &Context) -> Vec<
             None => parse(value).map(|d| (d, d)),
         }
     };
+    // Tied by the text to one day (the day a quotation was spoken, the date of "la veille"'s
+    // complement): counted from that day.
     for index in 0..candidates.len() {
         let candidate = &candidates[index];
+        let offset = match candidate.expr {
+            DateExpr::RelativeDay(offset) | DateExpr::FromTextDate(offset) => offset,
+            _ => continue,
+        };
+        let Some((start, end)) = candidate.anchor.and_then(|k| days(&placed[k])) else {
+            continue;
+        };
+        if let (true, Some(date)) = (start == end, calendar::add_days(start, offset)) {
+            placed[index].value = Some(calendar::day(date));
+            placed[index].relative = true;
+        }
+    }
+    for index in 0..candidates.len() {
+        let candidate = &candidates[index];
+        if candidate.anchor.is_some() && placed[index].value.is_some() {
+            continue;
+        }
         let (offset, same_sentence_only) = match candidate.expr {
             DateExpr::FromTextDate(offset) => (offset, false),
             DateExpr::PartOfDay => (0, true),

@@ -114,6 +114,7 @@ pub fn recognise(tokens: &[Token], lexicon: &Lexicon) -> Vec<DateCandidate> {
                     sentence: tokens[i].sentence,
                     deictic,
                     future,
+                    anchor: None,
                 });
                 i = end;
             }
@@ -122,6 +123,8 @@ pub fn recognise(tokens: &[Token], lexicon: &Lexicon) -> Vec<DateCandidate> {
     }
     lend_coordinated_years(&cursor, &mut found);
     lend_coordinated_future(&cursor, &mut found);
+    anchor_quoted_relative_days(&cursor, &mut found);
+    anchor_days_to_their_complement(&cursor, &mut found);
     // Spans never include a leading "en", "le", "au", "depuis": no rule starts on them.
     found
 }
@@ -163,6 +166,149 @@ fn lend_coordinated_future(c: &Cursor, found: &mut [DateCandidate]) {
             list_ahead = looks_ahead(&found[k]);
         }
     }
+}
+
+/// Whether a candidate names one day ("mardi", "le 3 mai", "hier"), which a date counted
+/// from it can be placed against.
+fn names_a_day(candidate: &DateCandidate) -> bool {
+    matches!(
+        candidate.expr,
+        DateExpr::Full(_)
+            | DateExpr::WeekdayDayMonth { .. }
+            | DateExpr::DayMonth { .. }
+            | DateExpr::Weekday { .. }
+            | DateExpr::RelativeDay(_)
+    )
+}
+
+/// The index of the first token of a candidate.
+fn first_token(c: &Cursor, candidate: &DateCandidate) -> usize {
+    c.tokens.partition_point(|t| t.start < candidate.span.start)
+}
+
+/// Whether the tokens `from..to` hold sentence-final punctuation or a quotation mark.
+fn crosses_sentence_or_quote(c: &Cursor, from: usize, to: usize) -> bool {
+    c.tokens[from.min(to)..to]
+        .iter()
+        .any(|t| matches!(t.raw, "." | "!" | "?" | "«" | "»" | "\"" | "“" | "”"))
+}
+
+/// The opening and closing quotation marks around token `at`, when it stands inside a
+/// quotation: « … », “ … ”, or straight quotes (an odd number of them before it).
+fn quotation_around(c: &Cursor, at: usize) -> Option<(usize, usize)> {
+    const REACH: usize = 150;
+    let from = at.saturating_sub(REACH);
+    let mut open = None;
+    for k in (from..at).rev() {
+        match c.tokens[k].raw {
+            "«" | "“" => {
+                open = Some(k);
+                break;
+            }
+            "»" | "”" => return None,
+            _ => {}
+        }
+    }
+    let (open, closing): (usize, &[&str]) = match open {
+        Some(open) => (open, &["»", "”"]),
+        None => {
+            let straight = c.tokens[..at].iter().filter(|t| t.raw == "\"").count();
+            if straight % 2 == 0 {
+                return None;
+            }
+            let open = (from..at).rev().find(|&k| c.tokens[k].raw == "\"")?;
+            (open, &["\""])
+        }
+    };
+    let close =
+        (at..c.tokens.len().min(at + REACH)).find(|&k| closing.contains(&c.tokens[k].raw))?;
+    Some((open, close))
+}
+
+/// "« Nous avons reçu l'ordre hier », a déclaré mardi le commandant": a relative day inside
+/// a quotation counts from the day the quotation was spoken, when the speech clause right
+/// around it (a few words after the closing mark, or before the opening one in the same
+/// sentence) names that day.
+fn anchor_quoted_relative_days(c: &Cursor, found: &mut [DateCandidate]) {
+    const SPEECH_CLAUSE_WORDS: usize = 8;
+    for k in 0..found.len() {
+        if !matches!(found[k].expr, DateExpr::RelativeDay(_)) {
+            continue;
+        }
+        let at = first_token(c, &found[k]);
+        let Some((open, close)) = quotation_around(c, at) else {
+            continue;
+        };
+        let after = (k + 1..found.len()).find(|&j| {
+            let first = first_token(c, &found[j]);
+            first > close
+                && first - close <= SPEECH_CLAUSE_WORDS
+                && names_a_day(&found[j])
+                && !crosses_sentence_or_quote(c, close + 1, first)
+        });
+        let before = || {
+            (0..k).rev().find(|&j| {
+                let last = c.tokens.partition_point(|t| t.end <= found[j].span.end);
+                last <= open
+                    && open - last <= SPEECH_CLAUSE_WORDS
+                    && c.tokens[open].sentence == found[j].sentence
+                    && names_a_day(&found[j])
+                    && !crosses_sentence_or_quote(c, last, open)
+            })
+        };
+        found[k].anchor = after.or_else(before);
+    }
+}
+
+/// "la veille du scrutin du 3 mai", "le lendemain de l'élection du dimanche 5 mars": a day
+/// counted from another counts from the date of its own complement, when that follows
+/// within a few words.
+fn anchor_days_to_their_complement(c: &Cursor, found: &mut [DateCandidate]) {
+    const COMPLEMENT_WORDS: usize = 5;
+    for k in 0..found.len() {
+        if !matches!(found[k].expr, DateExpr::FromTextDate(_)) {
+            continue;
+        }
+        let end = c.tokens.partition_point(|t| t.start < found[k].span.end);
+        if !c.is(end, &["de", "du", "d'", "des"]) {
+            continue;
+        }
+        let in_reach = |next: &DateCandidate| {
+            let first = first_token(c, next);
+            first > end
+                && first - end <= COMPLEMENT_WORDS
+                && next.sentence == found[k].sentence
+                && c.tokens[end..first].iter().all(|t| t.kind != Kind::Punct)
+                && names_a_day(next)
+        };
+        if found.get(k + 1).is_some_and(in_reach) {
+            found[k].anchor = Some(k + 1);
+        } else {
+            found[k].anchor = anchor_of_event_noun(c, found, k, end);
+        }
+    }
+}
+
+/// "la veille de l'arrêt", after "le réacteur a été mis à l'arrêt mardi": the noun of the
+/// complement names an event the text dated before; the day counts from the date nearest
+/// that noun's last earlier mention whose sentence dates it.
+fn anchor_of_event_noun(c: &Cursor, found: &[DateCandidate], k: usize, de: usize) -> Option<usize> {
+    let article = usize::from(c.is(de + 1, &["l'", "la", "le", "les"]) && c.key(de) == "de");
+    let noun = de + 1 + article;
+    let token = c.tokens.get(noun)?;
+    if token.kind != Kind::Word || token.capitalised || token.key.chars().count() < 4 {
+        return None;
+    }
+    let start = first_token(c, &found[k]);
+    (0..start)
+        .rev()
+        .filter(|&m| c.tokens[m].key == token.key)
+        .find_map(|m| {
+            let sentence = c.tokens[m].sentence;
+            (0..k)
+                .filter(|&j| found[j].sentence == sentence && names_a_day(&found[j]))
+                .min_by_key(|&j| first_token(c, &found[j]).abs_diff(m))
+        })
 }
 
 /// "le 30 juin et le 7 juillet 2024", "du 30 juin et du 7 juillet 2024": a day and month
@@ -256,10 +402,14 @@ fn could_start(c: &Cursor, i: usize) -> bool {
 /// month included ([`FUTURE`]); otherwise 0 (see `place`).
 fn month_direction(c: &Cursor, i: usize) -> i32 {
     let previous = |k: usize| i.checked_sub(k).map(|p| c.key(p)).unwrap_or("");
-    if matches!(previous(1), "depuis" | "des") {
+    // "dès mars" looks back, unless a future tense says it starts ahead ("se saisira du
+    // texte dès la mi-mars").
+    if previous(1) == "depuis" || previous(1) == "des" && !future_tense_before(c, i) {
         return -1;
     }
-    let ahead = previous(1) == "avant" || (previous(2), previous(1)) == ("d'", "ici");
+    // "avant juin", "d'ici décembre", "prévu pour septembre": a deadline or a schedule.
+    let ahead =
+        matches!(previous(1), "avant" | "pour") || (previous(2), previous(1)) == ("d'", "ici");
     if ahead || future_tense_before(c, i) {
         FUTURE
     } else {
@@ -270,8 +420,14 @@ fn month_direction(c: &Cursor, i: usize) -> i32 {
 /// Whether the expression at `i` announces a date to come: a future tense or a scheduling
 /// word in its clause, or "jusqu'au", "à partir du", "à compter du", "d'ici".
 fn announced(c: &Cursor, i: usize) -> bool {
+    bounded(c, i) || future_tense_before(c, i)
+}
+
+/// Whether a bound opens the expression at `i`: "jusqu'au", "jusqu'à", "à partir du", "à
+/// compter de", "d'ici".
+fn bounded(c: &Cursor, i: usize) -> bool {
     let previous = |k: usize| i.checked_sub(k).map(|p| c.key(p)).unwrap_or("");
-    let bound = matches!(previous(1), "jusqu'au" | "jusqu'a")
+    matches!(previous(1), "jusqu'au" | "jusqu'a")
         || matches!(
             (previous(2), previous(1)),
             ("jusqu'", "au" | "a") | ("d'", "ici")
@@ -279,8 +435,42 @@ fn announced(c: &Cursor, i: usize) -> bool {
         || matches!(
             (previous(2), previous(1)),
             ("partir" | "compter", "du" | "de")
-        );
-    bound || future_tense_before(c, i)
+        )
+}
+
+/// Auxiliaries and forms of "être" and "avoir" that put a clause in a past tense ("ont
+/// duré", "avait été", "étaient fermées").
+const PAST_AUXILIARIES: [&str; 10] = [
+    "a", "ont", "avait", "avaient", "eut", "eurent", "etait", "etaient", "fut", "furent",
+];
+
+/// Whether the clause before token `i` (back to the start of its sentence, a semicolon, a
+/// colon, a quotation mark or a "que"/"qui" opening a subordinate clause) is told in a past
+/// tense: a past auxiliary ("a", written without accent, is the verb, "à" the preposition)
+/// or an imperfect ("restait", "duraient"; a conditional such as "resterait" is no past).
+fn past_tense_before(c: &Cursor, i: usize) -> bool {
+    let sentence = c.tokens.get(i).map(|t| t.sentence);
+    for index in (0..i).rev() {
+        let token = &c.tokens[index];
+        let clause_starts = matches!(token.raw, ";" | ":" | "«" | "»" | "\"")
+            || matches!(token.key.as_ref(), "que" | "qu'" | "qui");
+        if Some(token.sentence) != sentence || clause_starts {
+            return false;
+        }
+        if token.kind != Kind::Word {
+            continue;
+        }
+        let key = token.key.as_ref();
+        let auxiliary = PAST_AUXILIARIES.contains(&key) && (key != "a" || token.raw == "a");
+        let imperfect = (key.ends_with("ait") || key.ends_with("aient"))
+            && !key.ends_with("rait")
+            && !key.ends_with("raient")
+            && key.chars().count() >= 5;
+        if auxiliary || imperfect {
+            return true;
+        }
+    }
+    false
 }
 
 fn match_at(c: &Cursor, i: usize) -> Option<Match> {
@@ -652,9 +842,10 @@ fn match_weekday(c: &Cursor, i: usize) -> Option<Match> {
     if let Some((after, DateExpr::Full(date), _)) = match_numeric(c, end) {
         return Some((after, DateExpr::Full(date), "weekday_full_date"));
     }
-    // "samedi et dimanche": two days of one week.
+    // "samedi et dimanche": two days in a row, one interval; "samedi et lundi" are two
+    // dates (an interval would take in the Sunday between them).
     if c.is(end, &["et"]) && c.day(end + 2).is_none() {
-        if let Some(to) = c.weekday(end + 1) {
+        if let Some(to) = c.weekday(end + 1).filter(|&to| to == weekday % 7 + 1) {
             return Some((
                 end + 2,
                 DateExpr::Night {
@@ -683,9 +874,12 @@ fn match_weekday(c: &Cursor, i: usize) -> Option<Match> {
             end += 2;
         }
     }
-    // "dès mardi" starts from the day to come.
+    // "dès mardi" starts from the day to come; so does a weekday bounding what the report
+    // tells in the present ("des averses sont attendues jusqu'à mercredi", "à partir de
+    // lundi"), unless its clause is in a past tense ("les pluies ont duré jusqu'à mercredi").
     let from_next = i > 0 && c.is(i - 1, &["des"]);
-    let mut direction = if from_next || future_tense_before(c, i) {
+    let bound_ahead = bounded(c, i) && !past_tense_before(c, i);
+    let mut direction = if from_next || bound_ahead || future_tense_before(c, i) {
         FUTURE
     } else {
         0
@@ -729,20 +923,26 @@ fn future_tense_before(c: &Cursor, i: usize) -> bool {
             || (key.ends_with("rons") && key.len() >= 6);
         let scheduled = matches!(
             key,
+            "prevoit" | "prevoient" | "doit" | "doivent" | "devrait" | "devraient"
+        );
+        // A participle schedules only in the present ("est prévue mardi", "des orages sont
+        // attendus jeudi"); "était prévue mardi" tells of a day gone.
+        let scheduled_participle = matches!(
+            key,
             "prevu"
-                | "prevoit"
-                | "prevoient"
                 | "prevue"
                 | "prevus"
                 | "prevues"
-                | "doit"
-                | "doivent"
-                | "devrait"
-                | "devraient"
                 | "programme"
                 | "programmee"
-        );
-        if future_verb || scheduled {
+                | "programmes"
+                | "programmees"
+                | "attendu"
+                | "attendue"
+                | "attendus"
+                | "attendues"
+        ) && !past_tense_before(c, index);
+        if future_verb || scheduled || scheduled_participle {
             return true;
         }
     }
@@ -768,7 +968,19 @@ fn match_earlier(c: &Cursor, i: usize) -> Option<Match> {
 }
 
 /// "début mars", "fin février 2019", "mi-janvier", "début de l'année", "fin 2019", "fin du mois".
+/// The article "la" stays in the span, after a preposition too ("jusqu'à la fin de l'année",
+/// "depuis la fin juillet", "dès la mi-mars"): the annotation guidelines leave out only a
+/// leading "en", "le", "au", "depuis" ("depuis le début de l'année" → "début de l'année").
 fn match_period_part(c: &Cursor, i: usize) -> Option<Match> {
+    if c.is(i, &["la"])
+        && c.tokens
+            .get(i + 1)
+            .is_some_and(|t| t.sentence == c.tokens[i].sentence)
+    {
+        let next = c.key(i + 1);
+        let feminine_part = next == "fin" || next == "mi" || next.starts_with("mi-");
+        return feminine_part.then(|| match_period_part(c, i + 1)).flatten();
+    }
     let key = c.key(i);
     if let Some(rest) = key.strip_prefix("mi-") {
         let month = *c.lexicon.months.get(rest)?;

@@ -179,10 +179,12 @@ impl<'a> Scanner<'a> {
                 self.lexicon.bare_next.contains(key)
                     || self.looks_like_verb(index)
                     || self.tag(index) == Some(Upos::Pron)
-                    // "dont 319 sommairement exécutés": a manner adverb before the verb.
+                    // "dont 319 sommairement exécutés", "dont 120 entièrement détruites": a
+                    // manner adverb before the verb or its participle.
                     || key.ends_with("ment")
                         && self.tag(index) == Some(Upos::Adv)
-                        && self.looks_like_verb(index + 1)
+                        && (self.looks_like_verb(index + 1)
+                            || self.tag(index + 1) == Some(Upos::Adj))
             }
             _ => false,
         }

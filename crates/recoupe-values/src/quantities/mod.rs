@@ -243,9 +243,10 @@ impl<'a> Scanner<'a> {
         if quoted_number {
             at += 1;
         }
-        // "une « quinzaine de morts »": a quotation mark after the article.
+        // "une « quinzaine de morts »", "des « dizaines de blessés »": a quotation mark
+        // after the article.
         let quoted = quoted_number
-            || self.is(at, &["un", "une"])
+            || self.is(at, &["un", "une", "des"])
                 && self.tokens.get(at + 1).is_some_and(|t| is_quote(t.raw));
         let head = self.head(at)?;
         if self.excluded_before(at) {
@@ -399,10 +400,30 @@ impl<'a> Scanner<'a> {
             }
             None => return None,
         };
+        // "une prime de 300 à 500 dollars", "la construction de 220 à 260 logements": after
+        // a noun or its adjective, "de" is the preposition of that noun's complement and
+        // stays out of the span, as it does before a single count ("une prime de 500
+        // dollars"); after a verb ("est passé de 76 à 90 députés") it opens the range.
+        let start = if self.key(i) == "de" && self.complement_of_noun(i) {
+            i + 1
+        } else {
+            i
+        };
         Some((
             noun.end,
-            self.quantity(i, noun, head.value, Qualifier::Range, "range"),
+            self.quantity(start, noun, head.value, Qualifier::Range, "range"),
         ))
+    }
+
+    /// Whether the "de" at `i` follows a noun or an adjective of the same sentence.
+    fn complement_of_noun(&self, i: usize) -> bool {
+        let Some(before) = i.checked_sub(1) else {
+            return false;
+        };
+        let token = &self.tokens[before];
+        token.kind == Kind::Word
+            && token.sentence == self.tokens[i].sentence
+            && matches!(self.tag(before), Some(Upos::Noun | Upos::Adj))
     }
 
     /// A number in digits or words (no collective nouns), for ranges.
@@ -452,15 +473,18 @@ impl<'a> Scanner<'a> {
             is_one_article: false,
             pronoun: false,
         };
-        // "des centaines de", "quelques milliers de", "plusieurs dizaines de".
+        // "des centaines de", "quelques milliers de", "plusieurs dizaines de", and with a
+        // quotation mark after the determiner: "des « dizaines de blessés »".
         if matches!(key, "des" | "quelques" | "plusieurs") {
-            if let Some(&range) = self.lexicon.range_nouns.get(self.key(at + 1)) {
+            let quote = usize::from(self.tokens.get(at + 1).is_some_and(|t| is_quote(t.raw)));
+            let noun_at = at + 1 + quote;
+            if let Some(&range) = self.lexicon.range_nouns.get(self.key(noun_at)) {
                 // "des dizaines de milliers de": the range scales.
-                let (range, end) = match self.scale(at + 3) {
-                    Some(scale) if self.is(at + 2, &["de", "d'"]) && scale > 1.0 => {
-                        ([range[0] * scale, range[1] * scale], at + 4)
+                let (range, end) = match self.scale(noun_at + 2) {
+                    Some(scale) if self.is(noun_at + 1, &["de", "d'"]) && scale > 1.0 => {
+                        ([range[0] * scale, range[1] * scale], noun_at + 3)
                     }
-                    _ => (range, at + 2),
+                    _ => (range, noun_at + 1),
                 };
                 return Some(collective(QuantityValue::Range(range), end, None));
             }
@@ -561,10 +585,12 @@ impl<'a> Scanner<'a> {
     /// Numbers that are not counts whatever follows: "les deux pays" (both), "article 12".
     fn excluded_before(&self, at: usize) -> bool {
         let previous = at.checked_sub(1).map(|p| self.key(p)).unwrap_or("");
-        // "les deux pays" refers back to both; "les deux personnes à bord" still counts people.
+        // "les deux pays" refers back to both; "les deux personnes à bord" still counts
+        // people, and "les deux principales gares" picks two out of more.
         if self.key(at) == "deux"
             && self.lexicon.both_determiners.contains(previous)
             && !self.lexicon.persons.contains(self.key(at + 1))
+            && !self.lexicon.pre_adjectives.contains(self.key(at + 1))
         {
             return true;
         }
@@ -857,6 +883,48 @@ mod tests {
         assert_eq!(
             found("Ses combattants seraient entre 2 000 et 3 000 à tenir la ligne."),
             ["entre 2 000 et 3 000 = 2000-3000 range"]
+        );
+    }
+
+    #[test]
+    fn issue13_a_range_after_a_noun_leaves_its_de_out() {
+        // "de" after a noun (or its adjective) is the noun's preposition, as before a single
+        // count; after a verb it opens the range of a change.
+        assert_eq!(
+            found("Le plan prévoit une indemnité de 2 000 à 4 000 euros par foyer et une subvention exceptionnelle de 150 à 200 euros."),
+            ["2 000 à 4 000 euros = 2000-4000 range", "150 à 200 euros = 150-200 range"]
+        );
+        assert_eq!(
+            found("Le groupe est passé de 12 à 19 élus en un an."),
+            ["de 12 à 19 élus = 12-19 range"]
+        );
+    }
+
+    #[test]
+    fn issue13_bare_counts_after_dont_with_an_adverb_or_a_preposition() {
+        assert_eq!(
+            found("La tempête a touché 640 maisons, dont 85 totalement détruites."),
+            ["640 maisons = 640", "85 = 85"]
+        );
+        assert_eq!(
+            found("Au total 54 nageurs ont terminé, dont une dizaine hors délai."),
+            ["54 nageurs = 54", "une dizaine = 10 ~"]
+        );
+    }
+
+    #[test]
+    fn issue13_les_deux_with_an_adjective_of_rank_picks_two_out_of_more() {
+        assert_eq!(
+            found("Les grévistes ont bloqué les deux principaux ponts de la ville, puis les deux pays ont négocié."),
+            ["deux principaux ponts = 2"]
+        );
+    }
+
+    #[test]
+    fn issue13_a_quotation_mark_after_des() {
+        assert_eq!(
+            found("Le groupe dit avoir capturé des « centaines de soldats » lors de l'offensive."),
+            ["des « centaines de soldats » = 200-900 range"]
         );
     }
 
