@@ -1434,10 +1434,12 @@ fn subject_words(words: &[Word], group: usize) -> Subject {
             && !matches!(*w, "avons" | "ai" | "avez" | "sommes" | "suis" | "etes")
     });
     seen.reverse();
+    // A clause that opens with a subject pronoun has it as subject, over an adverbial
+    // before the verb ("il a de nouveau imputé").
     match seen.as_slice() {
         [] => Subject::Other,
-        [one] if matches!(*one, "nous" | "je" | "j'" | "on") => Subject::FirstPerson,
-        [one] if matches!(*one, "il" | "ils" | "elle" | "elles") => Subject::ThirdPronoun,
+        [one, ..] if matches!(*one, "nous" | "je" | "j'" | "on") => Subject::FirstPerson,
+        [one, ..] if matches!(*one, "il" | "ils" | "elle" | "elles") => Subject::ThirdPronoun,
         [det, rest @ ..]
             if !rest.is_empty()
                 && rest.len() <= 3
@@ -1450,7 +1452,7 @@ fn subject_words(words: &[Word], group: usize) -> Subject {
 }
 
 /// Who spoke in the sentence `sentence` (the last attribution whose speaker is inside it and
-/// is named).
+/// is named, or names a person).
 fn previous_speaker(doc: &Document, sentence: Span) -> Option<EventArgument> {
     doc.layers
         .attributions
@@ -1458,10 +1460,18 @@ fn previous_speaker(doc: &Document, sentence: Span) -> Option<EventArgument> {
         .rev()
         .filter(|a| a.speaker.is_some_and(|s| sentence.contains(&s)))
         .find_map(|a| {
-            Some(EventArgument {
-                span: a.speaker?,
-                entity: a.speaker_entity.clone()?,
-            })
+            let span = a.speaker?;
+            // A speaker phrase the attributions left unlinked ("un porte-parole de l'armée,
+            // le général X") is the person it names.
+            let entity = a.speaker_entity.clone().or_else(|| {
+                doc.layers
+                    .entities
+                    .iter()
+                    .rev()
+                    .find(|m| m.label == EntityType::PER && span.contains(&m.span))
+                    .map(|m| m.entity.clone())
+            })?;
+            Some(EventArgument { span, entity })
         })
 }
 

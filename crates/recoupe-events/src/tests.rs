@@ -1143,7 +1143,7 @@ fn issue14_a_pronoun_subject_of_a_blame_is_the_speaker_of_the_sentence_before() 
     let doc = annotate(
         "i1",
         None,
-        "Le porte-parole de l'armée congolaise, le colonel Paul Ndong, a affirmé mardi que deux drones avaient été abattus. Il a imputé le bombardement du camp aux rebelles du M23.",
+        "Un porte-parole militaire, le colonel Paul Ndong, a affirmé mardi que deux drones avaient été abattus. Il a une fois de plus imputé le bombardement du camp aux rebelles du M23.",
     );
     let claims = claims_of(&doc);
     assert!(
