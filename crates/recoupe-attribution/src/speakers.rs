@@ -851,7 +851,7 @@ fn before_relative_qui(view: &DocView<'_>, mention: &EntityMention) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{description_head, Lexicon};
-    use crate::testutil::{content, doc, starting};
+    use crate::testutil::{content, contents_and_speaker_keys, doc, starting};
     use crate::words::scan;
     use recoupe_model::EntityType;
 
@@ -1140,12 +1140,7 @@ mod tests {
                 ("Régie des transports", EntityType::ORG, "org:regie"),
             ],
         );
-        let speakers: Vec<(String, Option<&str>)> = d
-            .layers
-            .attributions
-            .iter()
-            .map(|a| (content(&d, a), a.speaker_entity.as_deref()))
-            .collect();
+        let speakers = contents_and_speaker_keys(&d);
         assert!(
             speakers.iter().all(|(_, s)| *s == Some("org:regie")),
             "{speakers:#?}"

@@ -1529,7 +1529,7 @@ fn kind_of(words: &[Word], quoted: &[bool], from: usize, to: usize) -> Attributi
 mod tests {
     use super::kind_of;
     use crate::grammar::quoted_mask;
-    use crate::testutil::{content, contents, doc, starting};
+    use crate::testutil::{content, contents, contents_and_speaker_keys, doc, starting};
     use crate::words::scan;
     use recoupe_model::{AttributionKind, Document, EntityType};
 
@@ -1772,12 +1772,7 @@ mod tests {
             None,
             &[("Kanal Sud", EntityType::ORG, "org:kanal")],
         );
-        let found: Vec<(String, Option<&str>)> = d
-            .layers
-            .attributions
-            .iter()
-            .map(|a| (content(&d, a), a.speaker_entity.as_deref()))
-            .collect();
+        let found = contents_and_speaker_keys(&d);
         assert_eq!(
             found,
             vec![
@@ -1799,12 +1794,7 @@ mod tests {
             None,
             &[("Julie Marchal", EntityType::PER, "per:marchal")],
         );
-        let found: Vec<(String, Option<&str>)> = d
-            .layers
-            .attributions
-            .iter()
-            .map(|a| (content(&d, a), a.speaker_entity.as_deref()))
-            .collect();
+        let found = contents_and_speaker_keys(&d);
         assert_eq!(found.len(), 2, "{found:#?}");
         assert_eq!(
             found[0],
@@ -2179,12 +2169,7 @@ mod tests {
             None,
             &[("Anne Morel", EntityType::PER, "per:morel")],
         );
-        let found: Vec<(String, Option<&str>)> = d
-            .layers
-            .attributions
-            .iter()
-            .map(|a| (content(&d, a), a.speaker_entity.as_deref()))
-            .collect();
+        let found = contents_and_speaker_keys(&d);
         for opening in [
             "Nous avons appelé",
             "Le gymnase est détruit",

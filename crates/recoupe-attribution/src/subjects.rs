@@ -306,7 +306,7 @@ pub(crate) fn name_after_comma(view: &DocView<'_>, words: &[Word], comma: usize)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testutil::{content, doc};
+    use crate::testutil::{content, contents_and_speaker_keys, doc};
     use crate::words::scan;
     use recoupe_model::{AttributionKind, EntityType};
 
@@ -320,12 +320,7 @@ mod tests {
                 ("Ferrolux", EntityType::ORG, "org:ferrolux"),
             ],
         );
-        let found: Vec<(String, Option<&str>)> = d
-            .layers
-            .attributions
-            .iter()
-            .map(|a| (content(&d, a), a.speaker_entity.as_deref()))
-            .collect();
+        let found = contents_and_speaker_keys(&d);
         assert_eq!(
             found,
             vec![

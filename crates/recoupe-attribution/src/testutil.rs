@@ -95,6 +95,15 @@ pub(crate) fn contents(d: &Document) -> Vec<String> {
         .collect()
 }
 
+/// The content of every attribution of `d` with its speaker's entity key, in order.
+pub(crate) fn contents_and_speaker_keys(d: &Document) -> Vec<(String, Option<&str>)> {
+    d.layers
+        .attributions
+        .iter()
+        .map(|a| (content(d, a), a.speaker_entity.as_deref()))
+        .collect()
+}
+
 /// The attribution whose content starts with `start` (the test fails naming the
 /// attributions found when there is none).
 pub(crate) fn starting<'d>(d: &'d Document, start: &str) -> &'d Attribution {
