@@ -223,10 +223,16 @@ impl RawDocument {
                 date: parse_date(date).map_err(&corrupt)?,
                 source: enum_from_str(source).map_err(&corrupt)?,
                 inferred_from: match self.published_from {
-                    (Some(start), Some(end)) => Some(Span::new(
-                        usize::try_from(start).map_err(|e| corrupt(format!("{e}")))?,
-                        usize::try_from(end).map_err(|e| corrupt(format!("{e}")))?,
-                    )),
+                    (Some(start), Some(end)) => {
+                        let offset = |column: &str, value: i64| {
+                            usize::try_from(value)
+                                .map_err(|e| corrupt(format!("{column} {value}: {e}")))
+                        };
+                        Some(Span::new(
+                            offset("published_from_start", start)?,
+                            offset("published_from_end", end)?,
+                        ))
+                    }
                     _ => None,
                 },
             }),
@@ -1250,6 +1256,7 @@ fn write_document(
 ) -> rusqlite::Result<(PutOutcome, i64)> {
     let meta = &doc.meta;
     let layers = &doc.layers;
+    let evidence = meta.published.and_then(|p| p.inferred_from);
     let inserted = tx.prepare_cached(INSERT_DOCUMENT)?.execute(params![
         doc.id.as_str(),
         meta.external_id,
@@ -1280,10 +1287,8 @@ fn write_document(
         layers.attributions.len(),
         layers.unsourced.len(),
         layers.events.len(),
-        meta.published
-            .and_then(|p| p.inferred_from)
-            .map(|s| s.start),
-        meta.published.and_then(|p| p.inferred_from).map(|s| s.end),
+        evidence.map(|s| s.start),
+        evidence.map(|s| s.end),
     ])?;
     if inserted == 0 {
         let doc_rowid: i64 = tx
