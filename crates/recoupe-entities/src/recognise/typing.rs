@@ -266,6 +266,18 @@ impl Recogniser<'_> {
                     evidence,
                 );
             }
+            // "Yaoundé VI", "Douala III": a town the reference knows with a Roman number is
+            // one of its numbered districts
+            if end == i + 2
+                && super::is_bare_roman(last.text)
+                && self
+                    .candidates(first.text)
+                    .iter()
+                    .any(|h| h.label == EntityType::LOC && h.link.kb != "country")
+            {
+                evidence.push(format!("numbered district \"{}\"", last.text));
+                return make(EntityType::LOC, STRENGTH_LEXICON, "town-district", evidence);
+            }
             // "Bel RTL", "Radio RFM": a name ending on an acronym is an organisation's
             if toks[end - 1].all_caps && !toks[i].all_caps {
                 evidence.push(format!("ends on the acronym \"{}\"", toks[end - 1].text));
