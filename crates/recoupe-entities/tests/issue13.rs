@@ -1070,3 +1070,44 @@ fn issue13_an_intersyndicale_is_an_organisation_head() {
         "Intersyndicale des personnels de santé",
     );
 }
+
+#[test]
+fn issue13_numbered_roads_are_places() {
+    let doc = run(
+        "Le car s'est renversé sur la route nationale 2, puis un camion a pris feu sur la \
+         RN 5 et un autre sur l'A-43. Cette portion de la nationale 2 est redoutée, comme \
+         l'autoroute A7 et la RN12.",
+    );
+    assert_has(&doc, EntityType::LOC, "route nationale 2");
+    assert_has(&doc, EntityType::LOC, "RN 5");
+    assert_has(&doc, EntityType::LOC, "A-43");
+    assert_has(&doc, EntityType::LOC, "nationale 2");
+    assert_has(&doc, EntityType::LOC, "A7");
+    assert_has(&doc, EntityType::LOC, "RN12");
+    // an aircraft is no motorway, and the party is no road without a number
+    let doc = run("L'A320 a décollé de Nice. Le RN a gagné trois sièges.");
+    assert_lacks(&doc, "A320");
+    assert_has(&doc, EntityType::ORG, "RN");
+}
+
+#[test]
+fn issue13_a_division_noun_may_take_its_name_directly() {
+    let doc = run(
+        "Les pluies ont touché la région Atsimo-Atsinanana et la province Haut-Ogooué, \
+         selon le gouverneur Paul Obiang.",
+    );
+    assert_has(&doc, EntityType::LOC, "Atsimo-Atsinanana");
+    assert_has(&doc, EntityType::LOC, "Haut-Ogooué");
+    assert_has(&doc, EntityType::PER, "Paul Obiang");
+}
+
+#[test]
+fn issue13_a_headline_topic_noun_before_a_known_place_is_not_part_of_a_name() {
+    let doc =
+        run("Naufrage de Mopti : le bilan s'alourdit\n\nLe bateau transportait 80 passagers.");
+    assert_has(&doc, EntityType::LOC, "Mopti");
+    assert_lacks(&doc, "Naufrage de Mopti");
+    // an organisation head keeps its complement
+    let doc = run("Banque de France : les taux restent stables.");
+    assert_has(&doc, EntityType::ORG, "Banque de France");
+}

@@ -192,6 +192,11 @@ impl Recogniser<'_> {
                 i += 1;
                 continue;
             }
+            if let Some(c) = self.road(toks, i, s) {
+                i = c.end;
+                out.push(c);
+                continue;
+            }
             // "le quotidien La Meuse", "le journal Le Soir": a title with its own article
             if let Some(c) = self.titled_organisation(toks, i, s) {
                 i = c.end;
@@ -326,6 +331,7 @@ impl Recogniser<'_> {
             if t.initial
                 && caps_end > i + 1
                 && (self.lex.loc_before_de.contains(&*t.folded)
+                    || self.topic_noun_before_known_name(toks, s, i, caps_end)
                     || !self.kb.is_first_name(t.text)
                         && matches!(
                             self.upos(toks, s, i),
@@ -376,6 +382,33 @@ impl Recogniser<'_> {
             }
             i = end;
         }
+    }
+
+    /// "Accident d'Édéa : …", "Inondations de Valence : …": a common noun opening a
+    /// sentence before "de" and a name the reference knows is the topic of a headline, not
+    /// the first word of an organisation (heads of organisations, events and facilities
+    /// keep their names: "Banque de France", "Coupe de France", "Stade de France").
+    fn topic_noun_before_known_name(
+        &self,
+        toks: &[Tk<'_>],
+        s: SentenceRange,
+        i: usize,
+        caps_end: usize,
+    ) -> bool {
+        let t = &toks[i];
+        let lex = self.lex;
+        caps_end > i + 2
+            && words::is_de(&toks[i + 1].folded)
+            && !lex.org_heads.contains_key(&*t.folded)
+            && !lex.misc_cap_heads.contains(&*t.folded)
+            && !lex.loc_whole.contains(&*t.folded)
+            && !lex.loc_named.contains(&*t.folded)
+            && !lex.admin_cues.contains(&*t.folded)
+            && self.upos(toks, s, i) == Upos::Noun
+            && self
+                .candidates(&text_of(toks, i + 2, caps_end))
+                .iter()
+                .any(|h| h.label == EntityType::LOC)
     }
 
     /// End (exclusive) of the capitalised sequence starting at `i`, with name particles inside.

@@ -173,6 +173,19 @@ impl Recogniser<'_> {
                 return Some(c);
             }
         }
+        // "la région Amoron'i Mania", "la province Sud-Kivu": a division noun followed by
+        // its name directly (a governor's title before a name is a person's, left to titles)
+        if !is_de(prev_folded)
+            && i > s.start
+            && !toks[i - 1].cap
+            && self.lex.admin_cues.contains(prev_folded)
+            && !prev_folded.starts_with("gouverneur")
+        {
+            evidence.push(format!("division noun \"{prev_folded}\" before its name"));
+            let mut c = make(EntityType::LOC, STRENGTH_CUE, "division-name", evidence)?;
+            c.admin_cue = true;
+            return Some(c);
+        }
         if single
             && first.cap
             && (self.lex.peoples.contains(&*first.folded)
