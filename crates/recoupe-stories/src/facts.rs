@@ -1936,6 +1936,7 @@ mod tests {
             fingerprints: Vec::new(),
             figures,
             statements: Vec::new(),
+            main_place: None,
         }
     }
 
