@@ -1111,3 +1111,34 @@ fn issue13_a_headline_topic_noun_before_a_known_place_is_not_part_of_a_name() {
     let doc = run("Banque de France : les taux restent stables.");
     assert_has(&doc, EntityType::ORG, "Banque de France");
 }
+
+#[test]
+fn issue13_a_singular_institution_over_a_force_is_an_organisation() {
+    let doc = run(
+        "Selon un communiqué de l'état-major général des armées, deux postes ont été \
+         attaqués.",
+    );
+    assert_has(&doc, EntityType::ORG, "état-major général des armées");
+}
+
+#[test]
+fn issue13_the_outlet_a_speaker_talked_to_is_an_organisation() {
+    let doc = run("« Nous irons en appel », a déclaré l'avocat au micro de Radio Horizon Sud.");
+    assert_has(&doc, EntityType::ORG, "Radio Horizon Sud");
+    let doc = run("Le maire s'est exprimé sur les ondes de Kalangou Infos mardi.");
+    assert_has(&doc, EntityType::ORG, "Kalangou Infos");
+}
+
+#[test]
+fn issue13_towns_as_clubs_after_conjunctions_and_in_coordinated_subjects() {
+    let doc = run(
+        "Ligue 2 : Caen fait tomber Rouen (2-0)\n\nLe championnat reprend. Rouen menait à la \
+         pause, mais Caen a égalisé avant l'heure de jeu. Caen et Rouen avaient déjà été \
+         sanctionnés par la commission de discipline, tandis que Rouen recevra Brest.",
+    );
+    let clubs = mentions(&doc)
+        .into_iter()
+        .filter(|(t, s)| *t == EntityType::ORG && (s == "Caen" || s == "Rouen"))
+        .count();
+    assert!(clubs >= 5, "{:?}", mentions(&doc));
+}

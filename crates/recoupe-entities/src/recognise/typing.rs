@@ -149,6 +149,19 @@ impl Recogniser<'_> {
             evidence.push(format!("title \"{title}\" before \"{surface}\""));
             return make(EntityType::PER, STRENGTH_CUE, "person-title", evidence);
         }
+        // "au micro de Radio Nord", "sur les ondes de X": the outlet a speaker talked to
+        if is_de(prev_folded)
+            && i >= s.start + 2
+            && self.lex.media_before_de.contains(&*toks[i - 2].folded)
+            && !self.kb.is_first_name(first.text)
+        {
+            evidence.push(format!(
+                "outlet after \"{} {}\"",
+                toks[i - 2].text,
+                prev_folded
+            ));
+            return make(EntityType::ORG, STRENGTH_CUE, "media-outlet", evidence);
+        }
         if let Some(noun) = self.org_apposition_before(toks, i, s) {
             evidence.push(format!("after \"{noun}\""));
             return make(EntityType::ORG, STRENGTH_CUE, "org-apposition", evidence);
