@@ -1142,3 +1142,31 @@ fn issue13_towns_as_clubs_after_conjunctions_and_in_coordinated_subjects() {
         .count();
     assert!(clubs >= 5, "{:?}", mentions(&doc));
 }
+
+#[test]
+fn issue13_names_joined_by_an_ampersand_are_a_firm() {
+    let doc = run("Le cabinet Morel & Associés conseille la commune de Tulle depuis 2019.");
+    assert_has(&doc, EntityType::ORG, "Morel & Associés");
+}
+
+#[test]
+fn issue13_schools_and_stands_are_named_sites() {
+    let doc = run(
+        "Les élèves du lycée Lamine-Guèye ont manifesté à Dakar. Des fumigènes ont été \
+         lancés depuis la tribune Delaune.",
+    );
+    assert_has(&doc, EntityType::LOC, "lycée Lamine-Guèye");
+    assert_has(&doc, EntityType::LOC, "tribune Delaune");
+}
+
+#[test]
+fn issue13_a_person_after_a_rostrum_is_no_stand() {
+    let doc = run(
+        "« Nous ne céderons pas », a lancé à la tribune Julie Vasseur, qui dirige le syndicat.",
+    );
+    assert_has(&doc, EntityType::PER, "Julie Vasseur");
+    assert_lacks(&doc, "tribune Julie Vasseur");
+    // an Arabic article opening the name is no first name
+    let doc = run("Le niveau du barrage Al Wahda a baissé de moitié.");
+    assert_has(&doc, EntityType::LOC, "barrage Al Wahda");
+}

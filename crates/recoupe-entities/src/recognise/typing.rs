@@ -143,6 +143,11 @@ impl Recogniser<'_> {
             evidence.push("dateline before a dash".to_string());
             return make(EntityType::LOC, STRENGTH_CUE, "dateline", evidence);
         }
+        // "Valmont & Fils": a name joined by an ampersand is a firm's
+        if toks[i..end].iter().any(|t| t.text == "&") {
+            evidence.push("names joined by \"&\"".to_string());
+            return make(EntityType::ORG, STRENGTH_CUE, "ampersand-firm", evidence);
+        }
         // "le député LFI": after a title an acronym is the person's party, not the person
         let acronym = single && first.all_caps;
         if let Some(title) = self.title_before(toks, i, s).filter(|_| !acronym) {
