@@ -783,6 +783,34 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 category = Some(rule.category.clone());
             }
         }
+        if category.is_none() && unit_head.is_none() {
+            // "Les manifestants, plus de 20 000 selon la CGT, …": a number with no noun in
+            // apposition right after a noun that names a count counts what that noun names.
+            let gap = &doc.text[previous_end.min(span.start)..span.start];
+            let after_comma = gap.trim_end().ends_with(',')
+                && !gap
+                    .trim_end()
+                    .trim_end_matches(',')
+                    .contains([',', '.', ';', ':']);
+            if after_comma {
+                let comma = previous_end + gap.trim_end().len() - 1;
+                let named: Vec<&str> = context.folded(
+                    &(context.first_word_from(previous_end)..context.first_word_from(comma))
+                        .collect::<Vec<_>>(),
+                );
+                let last = &named[named.len().saturating_sub(1)..];
+                let rule = lexicon.rules.iter().find(|r| {
+                    r.place == Where::After && r.phrase.len() == 1 && has_phrase(last, &r.phrase)
+                });
+                if let Some(rule) = rule {
+                    evidence.push(format!(
+                        "counts {}: in apposition to \"{}\"",
+                        rule.category, rule.phrase[0]
+                    ));
+                    category = Some(rule.category.clone());
+                }
+            }
+        }
         if category.is_none() && (unit_head.is_none() || unit_inferred) && previous_index.is_none()
         {
             // "Nombre de députés : • Caq : 90 • PLQ : 21": the first number of an item of a
@@ -902,14 +930,17 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 }
                 Some(_) => {
                     // "ne sont pas 203 mais au moins 300 personnes": a generic noun right
-                    // after another count of the sentence counts the same thing.
-                    let near = previous.is_some_and(|p| {
-                        context.words[context.first_word_from(p.span.end)..]
-                            .iter()
-                            .take_while(|w| w.span.start < span.start)
-                            .count()
-                            <= 4
-                    });
+                    // after a bare number of the sentence counts the same thing. After a
+                    // count with a noun of its own it does not: "des dizaines de maisons
+                    // ont brûlé et 3 000 habitants ont fui" counts two things.
+                    let near = previous_index.is_some_and(|i| bare[i])
+                        && previous.is_some_and(|p| {
+                            context.words[context.first_word_from(p.span.end)..]
+                                .iter()
+                                .take_while(|w| w.span.start < span.start)
+                                .count()
+                                <= 4
+                        });
                     if let Some(parent) = previous.filter(|_| near).and_then(|p| p.category.clone())
                     {
                         evidence.push(format!("generic noun right after a count of {parent}"));
@@ -1905,6 +1936,7 @@ mod tests {
             fingerprints: Vec::new(),
             figures,
             statements: Vec::new(),
+            main_place: None,
         }
     }
 
