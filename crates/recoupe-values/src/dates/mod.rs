@@ -847,4 +847,16 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn issue13_months_of_a_habit_are_no_dates() {
+        // A sentence that tells what happens every year names a season of the year, not a
+        // month on the calendar; a dated month or a month told once stays.
+        let (found, _) = dates(
+            "Le paludisme y frappe surtout entre juin et octobre, chaque année. Les criquets arrivent généralement en mars. En mars, un essaim a ravagé les cultures. D'habitude, la récolte de janvier 2025 suffit.",
+            Some("2026-05-12"),
+            TODAY,
+        );
+        assert_eq!(found, ["mars = 2026-03", "janvier 2025 = 2025-01"]);
+    }
 }

@@ -122,6 +122,7 @@ pub fn recognise(tokens: &[Token], lexicon: &Lexicon) -> Vec<DateCandidate> {
             None => i += 1,
         }
     }
+    drop_habitual_months(&cursor, &mut found);
     lend_coordinated_years(&cursor, &mut found);
     lend_coordinated_future(&cursor, &mut found);
     anchor_quoted_relative_days(&cursor, &mut found);
@@ -310,6 +311,30 @@ fn anchor_of_event_noun(c: &Cursor, found: &[DateCandidate], k: usize, de: usize
                 .filter(|&j| found[j].sentence == sentence && names_a_day(&found[j]))
                 .min_by_key(|&j| first_token(c, &found[j]).abs_diff(m))
         })
+}
+
+/// A month or a span of months with no year in a sentence that tells a habit ("chaque
+/// année, principalement entre septembre et avril", "les pluies tombent généralement en
+/// juillet"): a season of every year, not a date (dates.txt `[habitual]`).
+fn drop_habitual_months(c: &Cursor, found: &mut Vec<DateCandidate>) {
+    let habitual_sentence = |sentence: usize| {
+        let from = c.tokens.partition_point(|t| t.sentence < sentence);
+        let to = c.tokens.partition_point(|t| t.sentence <= sentence);
+        (from..to).any(|k| {
+            c.lexicon
+                .habitual
+                .iter()
+                .any(|words| words.iter().enumerate().all(|(n, w)| c.key(k + n) == w))
+        })
+    };
+    found.retain(|candidate| {
+        let yearless = match &candidate.expr {
+            DateExpr::Month { .. } => true,
+            DateExpr::MonthInterval { from, to } => from.1.is_none() && to.1.is_none(),
+            _ => false,
+        };
+        !(yearless && habitual_sentence(candidate.sentence))
+    });
 }
 
 /// "le 30 juin et le 7 juillet 2024", "du 30 juin et du 7 juillet 2024": a day and month
