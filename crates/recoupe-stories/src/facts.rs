@@ -90,6 +90,9 @@ struct Lexicon {
     currency: BTreeMap<String, String>,
     /// What a sum of money is (`money:fine` …), from the words right before it.
     money: Vec<Rule>,
+    /// Categories whose words say more than a unit's head noun ("10 km de profondeur" is a
+    /// depth, not any distance): their rules are tried before the `head` rules.
+    refines_head: BTreeSet<String>,
 }
 
 fn phrase_words(phrase: &str) -> Vec<String> {
@@ -117,6 +120,7 @@ fn lexicon() -> &'static Lexicon {
             image: BTreeSet::new(),
             currency: BTreeMap::new(),
             money: Vec::new(),
+            refines_head: BTreeSet::new(),
         };
         for line in CATEGORIES.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -142,6 +146,9 @@ fn lexicon() -> &'static Lexicon {
                 }
                 ("animate", _) => {
                     lexicon.animate.insert(phrase.to_string());
+                }
+                ("refines_head", _) => {
+                    lexicon.refines_head.insert(phrase.to_string());
                 }
                 ("forces", _) => {
                     lexicon
@@ -576,6 +583,21 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
             (Some(head), Some(rule)) if head.category == "bodies" && !on_images => Some(rule),
             (head, _) => head,
         };
+        // "à 10 km de profondeur": words that say more than the head noun come first.
+        let head_rule = head_rule.map(|head| {
+            let right_before = &before_words[before_words.len().saturating_sub(3)..];
+            lexicon
+                .rules
+                .iter()
+                .filter(|r| lexicon.refines_head.contains(&r.category))
+                .find(|r| match r.place {
+                    Where::After => has_phrase(&window_words, &r.phrase),
+                    Where::RightBefore => right_before
+                        .ends_with(&r.phrase.iter().map(String::as_str).collect::<Vec<_>>()[..]),
+                    _ => false,
+                })
+                .unwrap_or(head)
+        });
         // A count of things (not people, and not itself a category word) counts its noun.
         let thing = unit_head.as_ref().is_some_and(|head| {
             !lexicon.generic.contains(&singular(head))
@@ -652,7 +674,10 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
         // enfant, ont été tuées", "300 personnes -selon d'autres bien plus- qui auraient été
         // tuées"): the verb after the aside says what happened to them; the nearest one.
         let people = unit_head.as_ref().is_some_and(|head| {
-            lexicon.generic.contains(&singular(head)) || lexicon.person.contains(&singular(head))
+            let head = singular(head);
+            lexicon.generic.contains(&head)
+                || lexicon.person.contains(&head)
+                || lexicon.forces.contains(&head)
         });
         let aside_follows = doc.text[span.end..]
             .trim_start()
@@ -683,6 +708,36 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     r.phrase.join(" ")
                 ));
                 category = Some(r.category.clone());
+            }
+        }
+        // "Cinq policiers et un civil ont été tués": two counts joined by "et" share the
+        // verb after the second.
+        if category.is_none() && people && !unit_inferred {
+            let joined = quantities
+                .get(index + 1)
+                .filter(|next| next.span.start < sentence.end)
+                .filter(|next| {
+                    let between = context.folded(
+                        &(context.first_word_from(span.end)
+                            ..context.first_word_from(next.span.start))
+                            .collect::<Vec<_>>(),
+                    );
+                    between == ["et"] || between == ["ou"]
+                });
+            if let Some(next) = joined {
+                let stop = quantities
+                    .get(index + 2)
+                    .map_or(usize::MAX, |q| q.span.start)
+                    .min(sentence.end);
+                let shared = context.folded(&context.after(next.span, stop));
+                if let Some(rule) = clause_rule(Where::After, &shared) {
+                    evidence.push(format!(
+                        "counts {}: \"{}\" after the count joined to it",
+                        rule.category,
+                        rule.phrase.join(" ")
+                    ));
+                    category = Some(rule.category.clone());
+                }
             }
         }
         let in_sentence = |f: &Figure| sentence.contains(&f.span) && f.span.end <= span.start;
@@ -781,6 +836,34 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     rule.phrase.join(" ")
                 ));
                 category = Some(rule.category.clone());
+            }
+        }
+        if category.is_none() && unit_head.is_none() {
+            // "Les manifestants, plus de 20 000 selon la CGT, …": a number with no noun in
+            // apposition right after a noun that names a count counts what that noun names.
+            let gap = &doc.text[previous_end.min(span.start)..span.start];
+            let after_comma = gap.trim_end().ends_with(',')
+                && !gap
+                    .trim_end()
+                    .trim_end_matches(',')
+                    .contains([',', '.', ';', ':']);
+            if after_comma {
+                let comma = previous_end + gap.trim_end().len() - 1;
+                let named: Vec<&str> = context.folded(
+                    &(context.first_word_from(previous_end)..context.first_word_from(comma))
+                        .collect::<Vec<_>>(),
+                );
+                let last = &named[named.len().saturating_sub(1)..];
+                let rule = lexicon.rules.iter().find(|r| {
+                    r.place == Where::After && r.phrase.len() == 1 && has_phrase(last, &r.phrase)
+                });
+                if let Some(rule) = rule {
+                    evidence.push(format!(
+                        "counts {}: in apposition to \"{}\"",
+                        rule.category, rule.phrase[0]
+                    ));
+                    category = Some(rule.category.clone());
+                }
             }
         }
         if category.is_none() && (unit_head.is_none() || unit_inferred) && previous_index.is_none()
@@ -902,14 +985,17 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 }
                 Some(_) => {
                     // "ne sont pas 203 mais au moins 300 personnes": a generic noun right
-                    // after another count of the sentence counts the same thing.
-                    let near = previous.is_some_and(|p| {
-                        context.words[context.first_word_from(p.span.end)..]
-                            .iter()
-                            .take_while(|w| w.span.start < span.start)
-                            .count()
-                            <= 4
-                    });
+                    // after a bare number of the sentence counts the same thing. After a
+                    // count with a noun of its own it does not: "des dizaines de maisons
+                    // ont brûlé et 3 000 habitants ont fui" counts two things.
+                    let near = previous_index.is_some_and(|i| bare[i])
+                        && previous.is_some_and(|p| {
+                            context.words[context.first_word_from(p.span.end)..]
+                                .iter()
+                                .take_while(|w| w.span.start < span.start)
+                                .count()
+                                <= 4
+                        });
                     if let Some(parent) = previous.filter(|_| near).and_then(|p| p.category.clone())
                     {
                         evidence.push(format!("generic noun right after a count of {parent}"));
@@ -1905,6 +1991,7 @@ mod tests {
             fingerprints: Vec::new(),
             figures,
             statements: Vec::new(),
+            main_place: None,
         }
     }
 

@@ -60,6 +60,65 @@ pub struct DocFeatures {
     pub figures: Vec<Figure>,
     /// The article's attributions by speaker.
     pub statements: Vec<Statement>,
+    /// The town the article is mostly about, when one stands out (see [`main_place`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub main_place: Option<MainPlace>,
+}
+
+/// The town an article is mostly about: its cross-article key, name and coordinates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MainPlace {
+    pub key: String,
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// The town an article is mostly about: of its geocoded towns, the one named most often, a
+/// mention in the headline or the first sentence counting double; none on a tie, so that an
+/// article about two towns has no main place.
+pub fn main_place(doc: &Document) -> Option<MainPlace> {
+    let lead_end = doc
+        .layers
+        .sentences
+        .get(1)
+        .or_else(|| doc.layers.sentences.first())
+        .map_or(0, |s| s.span.end);
+    let mut scored: Vec<(usize, usize, MainPlace)> = Vec::new();
+    for place in &doc.layers.places {
+        let (PlaceKind::City, Some(lat), Some(lon)) = (place.kind, place.lat, place.lon) else {
+            continue;
+        };
+        let mentions: Vec<&recoupe_model::EntityMention> = doc
+            .layers
+            .entities
+            .iter()
+            .filter(|m| m.entity == place.entity)
+            .collect();
+        let Some(first) = mentions.first() else {
+            continue;
+        };
+        let score = mentions
+            .iter()
+            .map(|m| if m.span.start < lead_end { 2 } else { 1 })
+            .sum::<usize>();
+        scored.push((
+            score,
+            first.span.start,
+            MainPlace {
+                key: entity_key(first),
+                name: place.name.clone(),
+                lat,
+                lon,
+            },
+        ));
+    }
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    match scored.as_slice() {
+        [] => None,
+        [(_, _, only)] => Some(only.clone()),
+        [(best, _, top), (second, ..), ..] => (best > second).then(|| top.clone()),
+    }
 }
 
 /// Weight of an entity by how specific it is: places by kind, names by how rare their
@@ -190,6 +249,7 @@ impl DocFeatures {
             fingerprints: fingerprints(&text_words, config.copies.ngram, config.copies.window),
             figures: figures_of(doc),
             statements: statements_of(doc),
+            main_place: main_place(doc),
         }
     }
 

@@ -46,7 +46,7 @@ pub use copies::{
 pub use facts::{
     disjoint, figures_of, interval, link_facts, Disagreement, Fact, Figure, Report, Source, Support,
 };
-pub use features::{entity_key, entity_weight, DocFeatures, EntityFeature};
+pub use features::{entity_key, entity_weight, main_place, DocFeatures, EntityFeature, MainPlace};
 pub use index::{
     copy_candidate, copy_candidates, index_keys, story_candidate, CandidateIndex, Hits, IndexKey,
     KeyKind, MemoryIndex,

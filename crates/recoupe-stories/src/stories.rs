@@ -35,6 +35,11 @@ pub struct StoryConfig {
     /// Two groups of articles merge only when the mean score over all their pairs reaches
     /// this (group-average linkage: keeps a chain of related stories apart).
     pub group_average: f64,
+    /// Factor applied when the towns two articles are mostly about are further apart than
+    /// `place_apart_km` and one of them never names the other's: a dockers' strike in one port
+    /// and another in a port at the other end of the country the same day are two stories.
+    pub place_factor: f64,
+    pub place_apart_km: f64,
     /// Content words per article used as index keys.
     pub index_terms: usize,
     /// Entities weighing at least this are index keys.
@@ -54,6 +59,8 @@ impl Default for StoryConfig {
             event_day_tolerance: 3,
             date_free_days: 10,
             date_veto_days: 60,
+            place_factor: 0.5,
+            place_apart_km: 150.0,
             index_terms: 12,
             index_entity_weight: 0.3,
         }
@@ -84,6 +91,42 @@ pub struct Link {
     /// when both give some.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_days_apart: Option<i64>,
+    /// The towns the two articles are mostly about and their distance in km, when both have
+    /// one and they differ.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub places_apart: Option<(String, String, f64)>,
+}
+
+/// Great-circle distance in km.
+fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (
+        a.0.to_radians(),
+        a.1.to_radians(),
+        b.0.to_radians(),
+        b.1.to_radians(),
+    );
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
+/// The main towns of two articles when they differ, with their distance, and whether that
+/// sets them apart: far from each other, and one article never names the other's town.
+fn places_apart(
+    a: &DocFeatures,
+    b: &DocFeatures,
+    config: &StoryConfig,
+) -> (Option<(String, String, f64)>, bool) {
+    let (Some(x), Some(y)) = (&a.main_place, &b.main_place) else {
+        return (None, false);
+    };
+    if x.key == y.key {
+        return (None, false);
+    }
+    let km = distance_km((x.lat, x.lon), (y.lat, y.lon));
+    let names = |d: &DocFeatures, key: &str| d.entities.iter().any(|e| e.key == key);
+    let apart = km > config.place_apart_km && (!names(a, &y.key) || !names(b, &x.key));
+    (Some((x.name.clone(), y.name.clone(), km)), apart)
 }
 
 /// The days an article places its event on: day-precise dates of its text within two weeks
@@ -189,6 +232,10 @@ pub fn score_pair(x: &DocFeatures, y: &DocFeatures, config: &StoryConfig) -> Lin
     if apart.is_some_and(|days| days > config.event_day_tolerance) {
         factor *= config.event_day_factor;
     }
+    let (places, far) = places_apart(a, b, config);
+    if far {
+        factor *= config.place_factor;
+    }
     let score =
         factor * (config.term_weight * similarity + (1.0 - config.term_weight) * entity_similarity);
     term_parts.sort_by(|p, q| q.1.total_cmp(&p.1).then(p.0.cmp(&q.0)));
@@ -206,6 +253,7 @@ pub fn score_pair(x: &DocFeatures, y: &DocFeatures, config: &StoryConfig) -> Lin
         date_factor: factor,
         shared_terms: term_parts.into_iter().take(8).map(|p| p.0).collect(),
         event_days_apart: apart,
+        places_apart: places,
     }
 }
 
@@ -352,6 +400,7 @@ mod tests {
             fingerprints: Vec::new(),
             figures: Vec::new(),
             statements: Vec::new(),
+            main_place: None,
         }
     }
 
@@ -366,5 +415,81 @@ mod tests {
         // A week apart, two floods in one valley are two events.
         let other = article("c", "2026-05-19", &["2026-05-18"]);
         assert!(!is_link(&score_pair(&first, &other, &config), &config));
+    }
+
+    fn about(mut doc: DocFeatures, town: &str, lat: f64, lon: f64, names: &[&str]) -> DocFeatures {
+        let key = |t: &str| format!("name:LOC:{}", t.to_lowercase());
+        doc.main_place = Some(crate::features::MainPlace {
+            key: key(town),
+            name: town.to_string(),
+            lat,
+            lon,
+        });
+        doc.entities = std::iter::once(town)
+            .chain(names.iter().copied())
+            .map(|t| crate::features::EntityFeature {
+                key: key(t),
+                name: t.to_string(),
+                label: recoupe_model::EntityType::LOC,
+                weight: 1.0,
+            })
+            .collect();
+        doc
+    }
+
+    /// Two of its five content words shared with [`article`]'s: the same kind of event told
+    /// in other words.
+    fn reworded(mut doc: DocFeatures) -> DocFeatures {
+        doc.terms = ["crue", "digue", "pompiers", "quai", "barrage"]
+            .iter()
+            .map(|t| (t.to_string(), (0.2f64).sqrt()))
+            .collect();
+        doc
+    }
+
+    #[test]
+    fn issue13_the_same_kind_of_event_in_two_distant_towns_the_same_day_is_two_stories() {
+        let config = StoryConfig::default();
+        let port = about(
+            article("a", "2026-05-12", &["2026-05-11"]),
+            "Brest",
+            48.39,
+            -4.49,
+            &[],
+        );
+        let far = |names: &[&str]| {
+            about(
+                reworded(article("b", "2026-05-12", &["2026-05-11"])),
+                "Sète",
+                43.40,
+                3.69,
+                names,
+            )
+        };
+        // Far away, neither naming the other's town: two floods.
+        let link = score_pair(&port, &far(&[]), &config);
+        assert!(!is_link(&link, &config), "{link:?}");
+        assert!(link.places_apart.is_some_and(|(_, _, km)| km > 800.0));
+        // The same words about a town next door (a suburb) are the same story.
+        let near = about(
+            reworded(article("c", "2026-05-12", &["2026-05-11"])),
+            "Guipavas",
+            48.43,
+            -4.40,
+            &[],
+        );
+        assert!(is_link(&score_pair(&port, &near, &config), &config));
+        // Two articles that each name both towns tell one story from its two ends.
+        let port_too = about(
+            article("e", "2026-05-12", &["2026-05-11"]),
+            "Brest",
+            48.39,
+            -4.49,
+            &["Sète"],
+        );
+        assert!(is_link(
+            &score_pair(&far(&["Brest"]), &port_too, &config),
+            &config
+        ));
     }
 }

@@ -475,3 +475,90 @@ fn issue13_the_body_of_a_named_place_is_a_claimant() {
     let marchers = source_key(&doc, &figures, "Quelque 2 300").expect("the prefecture counts");
     assert_eq!(source_key(&doc, &figures, "Douze"), Some(marchers));
 }
+
+#[test]
+fn issue13_people_after_a_count_of_houses_count_what_their_own_verb_says() {
+    let (doc, figures) = read(
+        "Une trentaine de maisons ont été détruites et près de 2 000 habitants ont fui vers la \
+         ville voisine, selon la mairie.",
+    );
+    assert_eq!(category(&doc, &figures, "Une trentaine"), Some("dwellings"));
+    assert_eq!(category(&doc, &figures, "près de 2 000"), Some("displaced"));
+}
+
+#[test]
+fn issue13_counts_of_marchers_in_apposition_and_a_gathering_count_the_participants() {
+    let (doc, figures) = read(
+        "Les manifestants, plus de 20 000 selon la CGT, environ 6 500 selon la préfecture, ont \
+         rejoint la place de la Bastille en fin de journée.",
+    );
+    assert_eq!(
+        category(&doc, &figures, "plus de 20 000"),
+        Some("participants")
+    );
+    assert_eq!(
+        category(&doc, &figures, "environ 6 500"),
+        Some("participants")
+    );
+    let (doc, figures) =
+        read("Le rassemblement a réuni quelque 3 000 personnes devant le palais de justice.");
+    assert_eq!(
+        category(&doc, &figures, "quelque 3 000"),
+        Some("participants")
+    );
+}
+
+#[test]
+fn issue13_people_named_by_their_trade_read_the_verb_of_their_clause() {
+    let (doc, figures) =
+        read("Douze infirmiers ont été interpellés mardi devant l'hôpital, a indiqué la police.");
+    assert_eq!(
+        category(&doc, &figures, "Douze infirmiers"),
+        Some("arrested")
+    );
+    // Their count with no verb that says what happened to them stays a count of its noun.
+    let (doc, figures) =
+        read("Moins de 10 professeurs sur 80 ont fait cours jeudi au lycée, selon le proviseur.");
+    assert_eq!(
+        category(&doc, &figures, "Moins de 10"),
+        Some("unit:professeur")
+    );
+}
+
+#[test]
+fn issue13_the_buried_are_the_dead() {
+    let (doc, figures) =
+        read("« Nous avons déjà inhumé 31 personnes », a déclaré le maire de la commune.");
+    assert_eq!(category(&doc, &figures, "31 personnes"), Some("killed"));
+}
+
+#[test]
+fn issue13_two_counts_joined_by_et_share_the_verb_after_the_second() {
+    let (doc, figures) = read(
+        "Trois gendarmes et deux passants ont été tués samedi dans l'explosion, selon la préfecture.",
+    );
+    assert_eq!(category(&doc, &figures, "Trois gendarmes"), Some("killed"));
+    assert_eq!(category(&doc, &figures, "deux passants"), Some("killed"));
+}
+
+#[test]
+fn issue13_a_trial_counts_the_convicted_and_the_acquitted() {
+    let (doc, figures) = read(
+        "Onze des treize prévenus ont été condamnés lundi par le tribunal, deux ont été acquittés.",
+    );
+    assert_eq!(category(&doc, &figures, "deux"), Some("acquitted"));
+    let (doc, figures) = read("Le tribunal a prononcé douze condamnations et un acquittement.");
+    assert_eq!(category(&doc, &figures, "douze"), Some("convicted"));
+}
+
+#[test]
+fn issue13_the_depth_of_an_earthquake_is_no_distance() {
+    let (doc, figures) = read(
+        "L'épicentre a été localisé à 12 km au sud de la ville, à une profondeur de 8 km, selon \
+         le centre sismologique.",
+    );
+    assert_eq!(category(&doc, &figures, "12 km"), Some("distance_km"));
+    assert_eq!(category(&doc, &figures, "8 km"), Some("depth_km"));
+    let (doc, figures) = read("La secousse s'est produite à 10 km de profondeur.");
+    assert_eq!(category(&doc, &figures, "10 km"), Some("depth_km"));
+}

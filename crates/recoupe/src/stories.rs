@@ -302,6 +302,10 @@ pub fn render_story(d: &StoryDetail, explain: bool, style: Style) -> String {
                         }
                         None => format!("unknown (factor {:.2})", l.date_factor),
                     };
+                    let dates = match &l.places_apart {
+                        Some((a, b, km)) => format!("{dates} · towns {a} / {b} ({km:.0} km)"),
+                        None => dates,
+                    };
                     let _ = writeln!(
                         out,
                         "      {} with {}: score {:.3} · words {:.3} ({}) · entities {:.3} ({}) · dates {}",
