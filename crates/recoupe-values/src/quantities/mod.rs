@@ -1115,4 +1115,13 @@ mod tests {
             Vec::<String>::new()
         );
     }
+
+    #[test]
+    fn issue13_member_states_are_one_counted_noun() {
+        // "États membres": the counted noun is two nouns.
+        assert_eq!(
+            found("Les 27 États membres et 4 pays membres associés ont signé."),
+            ["27 États membres = 27", "4 pays membres associés = 4"]
+        );
+    }
 }
