@@ -774,6 +774,16 @@ mod tests {
                 "ce jeudi = 2026-11-19",
             ]
         );
+        // A past tense after the date says the same: the Friday gone; a future, the coming one.
+        let (found, _) = dates(
+            "Ce vendredi, la police a interpellé deux hommes. Ce vendredi, les routiers bloqueront le port.",
+            Some("2026-11-24"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            ["Ce vendredi = 2026-11-20", "Ce vendredi = 2026-11-27"]
+        );
         // Written on a Sunday, "ce lundi" is the next day.
         let (found, _) = dates("Les écoles rouvrent ce lundi.", Some("2026-11-29"), TODAY);
         assert_eq!(found, ["ce lundi = 2026-11-30"]);

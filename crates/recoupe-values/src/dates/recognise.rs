@@ -858,6 +858,44 @@ fn match_part_of_day_alone(c: &Cursor, i: usize) -> Option<Match> {
 /// "nuit de vendredi à samedi", "nuit du vendredi au samedi", "nuit du 3 au 4 mai", "nuit du
 /// mercredi 2 au jeudi 3 octobre 2024": one interval. A leading "la" stays unless a
 /// preposition comes before it ("La nuit du 3 au 4 mai, …" but "dans la nuit du …").
+/// Whether the clause that goes on after token `end` (up to eight words, to a semicolon, a
+/// colon or a "que"/"qui") is told in a past tense before any future: "Ce vendredi, la police
+/// a interpellé trois hommes".
+fn past_tense_after(c: &Cursor, end: usize) -> bool {
+    let Some(sentence) = c.tokens.get(end).map(|t| t.sentence) else {
+        return false;
+    };
+    for token in c.tokens[end..]
+        .iter()
+        .take_while(|t| t.sentence == sentence)
+        .filter(|t| t.kind == Kind::Word || matches!(t.raw, ";" | ":"))
+        .take(8)
+    {
+        let key = token.key.as_ref();
+        if matches!(token.raw, ";" | ":") || matches!(key, "que" | "qu'" | "qui") {
+            return false;
+        }
+        let future = (key.ends_with("ra") && key.len() >= 4 && !NOT_FUTURE.contains(&key))
+            || key.ends_with("ront")
+            || matches!(
+                key,
+                "doit" | "doivent" | "devrait" | "devraient" | "va" | "vont"
+            );
+        if future {
+            return false;
+        }
+        let auxiliary = PAST_AUXILIARIES.contains(&key) && (key != "a" || token.raw == "a");
+        let imperfect = (key.ends_with("ait") || key.ends_with("aient"))
+            && !key.ends_with("rait")
+            && !key.ends_with("raient")
+            && key.chars().count() >= 5;
+        if auxiliary || imperfect {
+            return true;
+        }
+    }
+    false
+}
+
 fn match_night(c: &Cursor, i: usize) -> Option<Match> {
     let at = article_before_part(c, i, "nuit")?;
     if !c.is(at + 1, &["de", "du"]) {
@@ -983,7 +1021,7 @@ fn match_weekday(c: &Cursor, i: usize) -> Option<Match> {
     let ahead = future_tense_before(c, i) || prospective_infinitive_before(c, i);
     let mut direction = if from_next || bound_ahead || ahead {
         FUTURE
-    } else if this && !past_tense_before(c, i) {
+    } else if this && !past_tense_before(c, i) && !past_tense_after(c, end) {
         // "ce jeudi" with no past tense: the Thursday of the report's week, ahead or gone.
         THIS_WEEK
     } else {
