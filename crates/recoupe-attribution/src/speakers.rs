@@ -290,7 +290,9 @@ impl<'d> Phrase<'_, 'd> {
     /// "le communiqué de la société": the organisation that description refers back to.
     fn channel_author(&self, seen: &Seen) -> Option<Speaker> {
         let head = self.head.as_deref()?;
-        if !self.lex.channels.contains_word(head) {
+        // "un précédent bilan de l'agence", "les chiffres du ministère": a count is its
+        // author's word as a channel is.
+        if !self.lex.channels.contains_word(head) && !self.lex.toll_nouns.contains(head) {
             return None;
         }
         if let Some(author) = self.person().or(self.mentions.first().copied()) {
