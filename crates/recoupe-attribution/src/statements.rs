@@ -2644,4 +2644,47 @@ mod tests {
             ]
         );
     }
+    #[test]
+    fn issue13_an_inverted_pronoun_agrees_with_the_person_it_stands_for() {
+        let d = doc(
+            "La ministre Anne Roy a visité l'hôpital.\n« Nous manquons de lits », a-t-elle dit.\nM. Paul Marc, le préfet, a rejoint l'équipe.\n« Les moyens arrivent », a-t-il ajouté.\n« Il faut tenir », a-t-elle insisté.\n« Trois camions sont partis », a-t-il précisé.\nMme Claire Besson, qui dirige le service, était présente.\n« Le personnel est épuisé », a répété Paul Marc.\n« Nous tiendrons », a-t-elle assuré.",
+            None,
+            &[
+                ("Anne Roy", EntityType::PER, "per:roy"),
+                ("Paul Marc", EntityType::PER, "per:marc"),
+                ("Claire Besson", EntityType::PER, "per:besson"),
+            ],
+        );
+        assert_eq!(
+            contents_and_speaker_keys(&d),
+            vec![
+                ("Nous manquons de lits".to_string(), Some("per:roy")),
+                ("Les moyens arrivent".to_string(), Some("per:marc")),
+                ("Il faut tenir".to_string(), Some("per:roy")),
+                ("Trois camions sont partis".to_string(), Some("per:marc")),
+                ("Le personnel est épuisé".to_string(), Some("per:marc")),
+                ("Nous tiendrons".to_string(), Some("per:besson")),
+            ]
+        );
+    }
+    #[test]
+    fn issue13_a_reporter_witnessing_in_the_passive_and_a_description_by_another_office() {
+        assert_eq!(
+            contents_and_speakers(
+                "Des tirs ont été entendus dans la nuit par des journalistes de l'AFP.\nLa voiture a été vue par des passants.",
+                &[("AFP", EntityType::ORG, "org:afp")]
+            ),
+            vec![pair(
+                "Des tirs ont été entendus dans la nuit",
+                "des journalistes de l'AFP"
+            )]
+        );
+        let d = doc(
+            "Le député sortant, Marc Léger, a reconnu sa défaite.\nLe dépouillement durera trois jours, d'après le directeur du scrutin.",
+            None,
+            &[("Marc Léger", EntityType::PER, "per:leger")],
+        );
+        let a = starting(&d, "Le dépouillement");
+        assert!(a.speaker_unnamed && a.speaker_entity.is_none(), "{a:#?}");
+    }
 }
