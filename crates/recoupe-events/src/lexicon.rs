@@ -10,6 +10,44 @@ use crate::words::fold;
 const TRIGGERS: &str = include_str!("../../../resources/fr/event_triggers.tsv");
 const MODES: &str = include_str!("../../../resources/fr/event_modes.tsv");
 const RESPONSIBILITY: &str = include_str!("../../../resources/fr/event_responsibility.tsv");
+const GENERIC: &str = include_str!("../../../resources/fr/event_generic_actors.tsv");
+
+/// A generic description of a state body ("la police", "les forces de sécurité"): its
+/// folded words after the article and the registry kinds of the bodies it can stand for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Generic {
+    pub words: Vec<String>,
+    pub kinds: Vec<String>,
+}
+
+/// Parses `event_generic_actors.tsv`.
+pub fn parse_generic(text: &str) -> Result<Vec<Generic>, LexiconError> {
+    rows(text)
+        .map(|(line, fields)| {
+            if fields.len() < 2 || fields[0].is_empty() {
+                return Err(LexiconError {
+                    file: "event_generic_actors.tsv",
+                    line,
+                    message: "expected phrase, kinds".to_string(),
+                    text: fields.join("\t"),
+                });
+            }
+            Ok(Generic {
+                words: split_words(fields[0]).iter().map(|w| fold(w)).collect(),
+                kinds: fields[1].split(',').map(|k| k.trim().to_string()).collect(),
+            })
+        })
+        .collect()
+}
+
+/// The generic descriptions of `resources/fr/event_generic_actors.tsv`, parsed once.
+pub fn generic_actors() -> &'static [Generic] {
+    static GENERICS: std::sync::OnceLock<Vec<Generic>> = std::sync::OnceLock::new();
+    GENERICS.get_or_init(|| {
+        parse_generic(GENERIC)
+            .unwrap_or_else(|e| panic!("embedded generic actor list is malformed: {e}"))
+    })
+}
 
 /// A malformed line of an event lexicon.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -56,6 +94,12 @@ pub struct Options {
     pub prev: Vec<String>,
     pub passive: bool,
     pub subject_is_actor: bool,
+    /// The inflecting word written without diacritics: "marche" (a march), not "marché"
+    /// (a market), which folding would make the same word.
+    pub plain: bool,
+    /// None of these words right before or right after the phrase ("en marche", "marche
+    /// arrière").
+    pub not_near: Vec<String>,
 }
 
 /// One phrase: for each position, the folded forms it accepts.
@@ -285,6 +329,10 @@ fn phrase(text: &str, pos: &str, options: Option<&str>) -> Result<Phrase, String
             Some(("next", list)) => opts.next = list.split(',').map(|f| fold(f.trim())).collect(),
             Some(("prev", list)) => opts.prev = split_words(list).iter().map(|f| fold(f)).collect(),
             Some(("subj", "actor")) => opts.subject_is_actor = true,
+            Some(("notnear", list)) => {
+                opts.not_near = list.split(',').map(|f| fold(f.trim())).collect()
+            }
+            None if option == "plain" => opts.plain = true,
             None if option == "weak" => opts.weak = true,
             None if option == "passive" => opts.passive = true,
             _ => return Err(format!("unknown option `{option}`")),
@@ -390,6 +438,11 @@ mod tests {
         assert!(lex.triggers.len() > 100);
         assert!(lex.modes.len() > 50);
         assert!(lex.responsibility.len() > 10);
+        let generic = parse_generic(GENERIC).unwrap();
+        assert!(generic
+            .iter()
+            .any(|g| g.words == ["forces", "de", "securite"]));
+        assert!(parse_generic("police\n").is_err());
     }
 
     #[test]

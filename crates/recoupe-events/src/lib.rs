@@ -16,7 +16,12 @@
 //! noun or a pronoun ("les rebelles ont démenti": the group just accused) and a blame by
 //! "il" (the previous speaker).
 //!
-//! **Records** ([`story_event`]): the main event of a story's articles, with its type, modes,
+//! Generic descriptions ("la police", "l'armée", `resources/fr/event_generic_actors.tsv`)
+//! stand for the body of that kind the article named before.
+//!
+//! **Records** ([`story_event`]): the main event of a story's articles, with its type (among
+//! the types scoring close to the best, the one most headlines name), modes (not those of a
+//! recalled earlier event),
 //! actors stated as fact (an actor some source denies, or that blames its accuser, is
 //! disputed and stays out), recipients, the place (the main event's clauses and the leads
 //! weigh each place; one more precise than the country wins when it outweighs every other

@@ -481,12 +481,17 @@ fn starts_with_words(words: &[Word], at: usize, phrase: &[&str]) -> bool {
 }
 
 /// Modes of category `event_type` that the document's sentences name anywhere ("les
-/// assaillants étaient armés de machettes"), for the story record.
+/// assaillants étaient armés de machettes"), for the story record. A sentence that dates
+/// something more than `RECALLED_DAYS` before `event_day` recalls an earlier event ("depuis
+/// l'assassinat du président en 2021"): its modes are that event's. Words an accuser is
+/// quoted with ("accusé d'avoir commis « un massacre »") are his description, not the
+/// reports'.
 pub(crate) fn document_modes(
     lex: &Lexicon,
     kb: &Reference,
     doc: &Document,
     event_type: EventType,
+    event_day: Option<chrono::NaiveDate>,
 ) -> Vec<String> {
     let all = document_words(doc);
     let analyser = Analyser { lex, kb };
@@ -496,7 +501,30 @@ pub(crate) fn document_modes(
         if words.is_empty() {
             continue;
         }
-        for mode in analyser.mode_cues(words, (0, words.len()), event_type) {
+        let recalls = event_day.is_some_and(|event| {
+            doc.layers.dates.iter().any(|d| {
+                sentence.span.contains(&d.span)
+                    && d.value
+                        .as_deref()
+                        .and_then(crate::record::last_day)
+                        .is_some_and(|day| (event - day).num_days() > crate::record::RECALLED_DAYS)
+            })
+        });
+        if recalls {
+            continue;
+        }
+        let accused = words.iter().enumerate().any(|(i, w)| {
+            lex.responsibility_index
+                .starting_with(&w.folded)
+                .iter()
+                .any(|&k| {
+                    lex.responsibility[k].role != Role::Own
+                        && matches_at(&lex.responsibility[k].phrase, words, i)
+                })
+        });
+        let quoted = inside_quotes(words);
+        let framed = |k: usize| accused && quoted[k];
+        for mode in analyser.mode_cues(words, (0, words.len()), event_type, &framed) {
             if !modes.contains(&mode) {
                 modes.push(mode);
             }
@@ -567,7 +595,8 @@ impl Analyser<'_> {
                     .iter()
                     .any(|m| m.span.start <= w.span.start && w.span.end <= m.span.end)
             };
-            let parts = self.participants(&nationalities, words, &mentions);
+            let mut parts = self.participants(&nationalities, words, &mentions);
+            self.generic_parts(text, words, &entities[..first], &mentions, &mut parts);
             let parts_end_at = |k: usize| parts.iter().any(|p| p.last == k);
             let found = self.find_triggers(text, words, &inside_name, &parts_end_at, &mut tags);
             let cues = self.find_cues(words, &inside_name);
@@ -575,6 +604,8 @@ impl Analyser<'_> {
                 continue;
             }
             let attribution = covering_attribution(&attributions, span);
+            let accused = cues.iter().any(|c| c.2 != Role::Own);
+            let quoted = inside_quotes(words);
             let mut sentence_events: Vec<Event> = Vec::new();
             for f in &found {
                 let trigger = &self.lex.triggers[f.entry];
@@ -606,8 +637,15 @@ impl Analyser<'_> {
                     .or(attribution);
                 let hedged = own_attribution.is_some_and(|a| a.hedged) || hedged_near(words, f);
                 let negated = negated_near(words, f);
-                let mut modes = trigger.modes.clone();
-                for mode in self.mode_cues(words, clause, trigger.event_type) {
+                // "X accuse Y d'avoir commis « un massacre »": the accuser's own words say
+                // how he describes the act, not how the reports establish it was done.
+                let framed = |k: usize| accused && quoted[k];
+                let mut modes = if framed(f.head) {
+                    Vec::new()
+                } else {
+                    trigger.modes.clone()
+                };
+                for mode in self.mode_cues(words, clause, trigger.event_type, &framed) {
                     if !modes.contains(&mode) {
                         modes.push(mode);
                     }
@@ -647,7 +685,15 @@ impl Analyser<'_> {
                         .map(|p| argument(p))
                         .collect(),
                     place: place_of(words, &parts, f, clause),
-                    date: date_of(&dates, clause_span, trigger_span),
+                    date: date_of(
+                        &dates
+                            .iter()
+                            .copied()
+                            .filter(|d| !since_date(words, d.span))
+                            .collect::<Vec<_>>(),
+                        clause_span,
+                        trigger_span,
+                    ),
                     killed: killed_here,
                     responsibility: Vec::new(),
                     source: own_attribution.and_then(|a| a.speaker_entity.clone()),
@@ -907,7 +953,18 @@ impl Analyser<'_> {
                 let head = i + phrase.head;
                 let end = i + phrase.words.len();
                 let opts = &phrase.options;
+                let generic_noun =
+                    matches!(phrase.pos, Pos::Noun | Pos::Fixed) && not_this_event(words, i);
+                let accented =
+                    opts.plain && !text[words[head].span.start..words[head].span.end].is_ascii();
+                let near_excluded = opts.not_near.iter().any(|n| {
+                    i.checked_sub(1).is_some_and(|k| &words[k].folded == n)
+                        || words.get(end).is_some_and(|w| &w.folded == n)
+                });
                 (!opts.passive || is_passive(words, head))
+                    && !generic_noun
+                    && !accented
+                    && !near_excluded
                     && (opts.prev.is_empty()
                         || i.checked_sub(opts.prev.len()).is_some_and(|from| {
                             words[from..i]
@@ -994,10 +1051,15 @@ impl Analyser<'_> {
         words: &[Word],
         clause: (usize, usize),
         event_type: EventType,
+        skip: &dyn Fn(usize) -> bool,
     ) -> Vec<String> {
         let mut modes = Vec::new();
         let mut i = clause.0;
         while i < clause.1 {
+            if skip(i) {
+                i += 1;
+                continue;
+            }
             let best = self
                 .lex
                 .mode_index
@@ -1104,6 +1166,80 @@ impl Analyser<'_> {
         }
         parts.sort_by_key(|p| p.first);
         parts
+    }
+
+    /// "la police", "l'armée", "les forces de sécurité" (`event_generic_actors.tsv`) after a
+    /// definite article and outside a name: the body of that kind named last before it in
+    /// the article (or earlier in the sentence), an ORG whose name starts with the same word
+    /// ("la Police nationale d'Haïti") or a registry entry of one of the kinds. With none
+    /// named, the description stays no participant.
+    fn generic_parts(
+        &self,
+        text: &str,
+        words: &[Word],
+        before: &[&EntityMention],
+        mentions: &[&EntityMention],
+        parts: &mut Vec<Part>,
+    ) {
+        let generics = crate::lexicon::generic_actors();
+        let mut added = Vec::new();
+        for i in 1..words.len() {
+            if !matches!(words[i - 1].folded.as_str(), "la" | "le" | "les" | "l'")
+                || parts.iter().any(|p| p.first <= i && i <= p.last)
+            {
+                continue;
+            }
+            let Some(g) = generics.iter().find(|g| {
+                g.words.len() <= words.len() - i
+                    && g.words.iter().zip(&words[i..]).all(|(a, w)| *a == w.folded)
+            }) else {
+                continue;
+            };
+            let last = i + g.words.len() - 1;
+            // "la police de Dakar", "l'armée malienne": a complement or an adjective makes
+            // it another body, or one the entities layer already read.
+            if words.get(last + 1).is_some_and(|w| {
+                matches!(w.folded.as_str(), "de" | "d'" | "du" | "des")
+                    || self.kb.demonym(&w.folded).is_some()
+            }) {
+                continue;
+            }
+            let start = words[i].span.start;
+            let fits = |m: &&&EntityMention| {
+                if m.label != EntityType::ORG || m.span.end > start {
+                    return false;
+                }
+                let registered = m
+                    .entity
+                    .strip_prefix("actors:")
+                    .and_then(|id| self.kb.actor(id))
+                    .is_some_and(|a| g.kinds.contains(&a.kind));
+                let name = crate::words::fold(&text[m.span.start..m.span.end]);
+                registered || name.split([' ', '\'']).next() == Some(g.words[0].as_str())
+            };
+            let Some(m) = mentions
+                .iter()
+                .rev()
+                .find(fits)
+                .or_else(|| before.iter().rev().find(fits))
+            else {
+                continue;
+            };
+            added.push(Part {
+                first: i,
+                last,
+                span: Span::new(start, words[last].span.end),
+                entity: m.entity.clone(),
+                actor_key: m.entity.clone(),
+                label: Some(EntityType::ORG),
+                place_only: false,
+                frame: false,
+            });
+        }
+        if !added.is_empty() {
+            parts.extend(added);
+            parts.sort_by_key(|p| p.first);
+        }
     }
 
     /// The key a mention counts under as an actor, and whether it is only a place.
@@ -1615,6 +1751,79 @@ fn matches_at(phrase: &Phrase, words: &[Word], i: usize) -> bool {
     })
 }
 
+/// Nouns that name the remembrance of an earlier event: "le quatrième anniversaire de son
+/// assassinat", "la commémoration du massacre".
+const RECALL_NOUNS: &[&str] = &[
+    "anniversaire",
+    "anniversaires",
+    "commemoration",
+    "commemorations",
+    "memorial",
+];
+
+/// A trigger noun at `i` that names no particular event of the story: one of a kind ("à
+/// chaque attaque", "après chaque massacre"), or an earlier one remembered ("l'anniversaire
+/// de l'attentat").
+fn not_this_event(words: &[Word], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1) else {
+        return false;
+    };
+    if words[prev].folded == "chaque" {
+        return true;
+    }
+    // Back over the article or possessive, then "de", to the noun that governs it.
+    let mut k = prev;
+    if DETERMINERS.contains(&words[k].folded.as_str())
+        && !matches!(words[k].folded.as_str(), "de" | "d'" | "du" | "des")
+    {
+        let Some(before) = k.checked_sub(1) else {
+            return false;
+        };
+        k = before;
+    }
+    if !matches!(words[k].folded.as_str(), "de" | "d'" | "du" | "des") {
+        return false;
+    }
+    k.checked_sub(1)
+        .is_some_and(|n| RECALL_NOUNS.contains(&words[n].folded.as_str()))
+}
+
+/// A date written as the start of a state that lasts ("en grève depuis le 5 octobre"): it
+/// dates when something began, not the event reported.
+fn since_date(words: &[Word], date: Span) -> bool {
+    let k = words.partition_point(|w| w.span.start < date.start);
+    let mut j = k;
+    while let Some(prev) = j.checked_sub(1) {
+        match words[prev].folded.as_str() {
+            "le" | "la" | "l'" => j = prev,
+            "depuis" => return true,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// For each word of a sentence, whether it stands between quotation marks ("« un massacre
+/// délibéré »"); straight quotes open and close in turn.
+fn inside_quotes(words: &[Word]) -> Vec<bool> {
+    let mut inside = false;
+    words
+        .iter()
+        .map(|w| {
+            if w.kind == recoupe_model::TokenKind::Quote {
+                inside = match w.folded.as_str() {
+                    "«" | "“" => true,
+                    "»" | "”" => false,
+                    _ => !inside,
+                };
+                false
+            } else {
+                inside
+            }
+        })
+        .collect()
+}
+
 /// The auxiliary before a verb form at `i`, skipping adverbs, negation and clitics.
 fn auxiliary_before(words: &[Word], i: usize) -> Option<usize> {
     let mut k = i;
@@ -2116,10 +2325,22 @@ fn arguments<'p>(
 /// preposition and determiner and a parenthesis (an acronym) after the previous one.
 fn callers<'p>(words: &[Word], parts: &'p [Part], from: usize, end: usize) -> Vec<&'p Part> {
     let mut out = Vec::new();
-    let Some(mut k) = (from..end.min(from + 5))
+    let first = (from..end.min(from + 5))
         .take_while(|&k| words[k].is_wordlike())
-        .find(|&k| parts.iter().any(|p| p.first == k))
-    else {
+        .find(|&k| parts.iter().any(|p| p.first == k));
+    // "à l'appel de l'Intersyndicale des enseignants du secondaire (ISEMS)": a long name
+    // of common words the entities layer did not take, followed by the acronym it did.
+    let first = first.or_else(|| {
+        let open = (from..end.min(from + 12))
+            .take_while(|&k| words[k].is_wordlike() || words[k].folded == "(")
+            .find(|&k| words[k].folded == "(")?;
+        let p = parts.iter().find(|p| p.first == open + 1)?;
+        words
+            .get(p.last + 1)
+            .is_some_and(|w| w.folded == ")")
+            .then_some(open + 1)
+    });
+    let Some(mut k) = first else {
         return out;
     };
     let glue = |w: &Word| {

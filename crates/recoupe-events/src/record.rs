@@ -160,6 +160,21 @@ fn position_weight(doc: &Document, event: &Event) -> f64 {
     }
 }
 
+/// Share of the best type's score another type needs for its headlines to count.
+const TYPE_MARGIN: f64 = 0.85;
+
+/// A mention in the article's headline (or its first sentence when it has none marked).
+fn in_headline(doc: &Document, event: &Event) -> bool {
+    let k = doc
+        .layers
+        .sentences
+        .partition_point(|s| s.span.end <= event.span.start);
+    doc.layers
+        .sentences
+        .get(k)
+        .is_some_and(|s| s.headline || k == 0)
+}
+
 fn is_weak(event: &Event) -> bool {
     event.provenance.rule.starts_with("weak-")
 }
@@ -245,11 +260,35 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
             *scores.entry(t).or_default() += s.min(6.0);
         }
     }
-    let (&main, &best) = scores.iter().max_by(|a, b| {
-        a.1.partial_cmp(b.1)
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then_with(|| a.0.is_material().cmp(&b.0.is_material()))
-    })?;
+    // The articles whose headline names each type: what the story is about, as its outlets
+    // put it first ("La police disperse une marche" is about the march).
+    let mut headlines: BTreeMap<EventType, usize> = BTreeMap::new();
+    for doc in documents {
+        let named: BTreeSet<EventType> = doc
+            .layers
+            .events
+            .iter()
+            .filter(|e| !e.negated && !is_cue_only(e) && !is_weak(e) && in_headline(doc, e))
+            .map(|e| e.event_type)
+            .collect();
+        for t in named {
+            *headlines.entry(t).or_default() += 1;
+        }
+    }
+    // Among the types within `TYPE_MARGIN` of the best score (the per-article cap makes a
+    // body full of follow-ups score as high as the event itself), the one most headlines
+    // name.
+    let top = scores.values().copied().fold(0.0_f64, f64::max);
+    let (&main, &best) = scores
+        .iter()
+        .filter(|(_, &s)| s >= TYPE_MARGIN * top)
+        .max_by(|a, b| {
+            let h = |t: &EventType| headlines.get(t).copied().unwrap_or(0);
+            h(a.0)
+                .cmp(&h(b.0))
+                .then_with(|| a.1.partial_cmp(b.1).unwrap_or(std::cmp::Ordering::Equal))
+                .then_with(|| a.0.is_material().cmp(&b.0.is_material()))
+        })?;
     let mut ranked: Vec<String> = scores.iter().map(|(t, s)| format!("{t} {s:.1}")).collect();
     ranked.sort();
     evidence.push(format!(
@@ -264,39 +303,6 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
         .filter(|(_, e)| e.event_type == main && !e.negated && !is_cue_only(e))
         .collect();
     let article_set: BTreeSet<usize> = main_mentions.iter().map(|(k, _)| *k).collect();
-
-    // ---- modes: supported by the mentions of the main event.
-    let mut mode_articles: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
-    for (k, e) in &main_mentions {
-        for m in &e.modes {
-            mode_articles.entry(m.as_str()).or_default().insert(*k);
-        }
-    }
-    // A mode the articles name outside the event's own clauses ("armés de machettes")
-    // counts when two articles name it.
-    let lex = crate::Lexicon::embedded();
-    let mut named: BTreeMap<String, usize> = BTreeMap::new();
-    for doc in documents {
-        for m in crate::mentions::document_modes(lex, kb, doc, main) {
-            *named.entry(m).or_default() += 1;
-        }
-    }
-    let mut modes: Vec<String> = mode_articles
-        .iter()
-        .filter(|(_, arts)| !arts.is_empty())
-        .map(|(m, _)| m.to_string())
-        .collect();
-    for (m, n) in named {
-        if n >= 2 && !modes.contains(&m) {
-            modes.push(m);
-        }
-    }
-    modes.sort();
-    if modes.iter().any(|m| m == "drone") {
-        // A drone strike is coded by its weapon, not as a generic air strike, and a
-        // "kamikaze" drone is no suicide attack.
-        modes.retain(|m| m != "aerial" && m != "suicide-attack");
-    }
 
     // ---- place: the most precise place of the main event's clauses that the articles
     // agree on, within the country most of them point to.
@@ -413,16 +419,50 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
         }
     });
 
-    // ---- actors (stated as fact) and recipients.
-    let mut established: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let mut recipients: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    // ---- modes: supported by the mentions of the main event.
     // A mention dated well before the event recalls an earlier one ("X avait été tué en
-    // 2020 lors d'une frappe"): its participants are not this event's.
+    // 2020 lors d'une frappe de drone"): neither its modes nor its participants are this
+    // event's.
     let event_day = date.as_ref().and_then(|d| first_day(&d.value));
     let recalled = |e: &Event| {
         let day = e.date.as_deref().and_then(first_day);
         matches!((day, event_day), (Some(d), Some(event)) if (event - d).num_days() > RECALLED_DAYS)
     };
+    let mut mode_articles: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    for (k, e) in main_mentions.iter().filter(|(_, e)| !recalled(e)) {
+        for m in &e.modes {
+            mode_articles.entry(m.as_str()).or_default().insert(*k);
+        }
+    }
+    // A mode the articles name outside the event's own clauses ("armés de machettes")
+    // counts when two articles name it.
+    let lex = crate::Lexicon::embedded();
+    let mut named: BTreeMap<String, usize> = BTreeMap::new();
+    for doc in documents {
+        for m in crate::mentions::document_modes(lex, kb, doc, main, event_day) {
+            *named.entry(m).or_default() += 1;
+        }
+    }
+    let mut modes: Vec<String> = mode_articles
+        .iter()
+        .filter(|(_, arts)| !arts.is_empty())
+        .map(|(m, _)| m.to_string())
+        .collect();
+    for (m, n) in named {
+        if n >= 2 && !modes.contains(&m) {
+            modes.push(m);
+        }
+    }
+    modes.sort();
+    if modes.iter().any(|m| m == "drone") {
+        // A drone strike is coded by its weapon, not as a generic air strike, and a
+        // "kamikaze" drone is no suicide attack.
+        modes.retain(|m| m != "aerial" && m != "suicide-attack");
+    }
+
+    // ---- actors (stated as fact) and recipients.
+    let mut established: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut recipients: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (k, e) in main_mentions.iter().filter(|(_, e)| !recalled(e)) {
         let id = article_id(documents[*k]);
         if !e.hedged && e.responsibility.is_empty() {
@@ -583,7 +623,7 @@ fn collective_recipient(
 
 /// How many days before the event's date a mention's own date makes it a recalled, earlier
 /// event.
-const RECALLED_DAYS: i64 = 31;
+pub(crate) const RECALLED_DAYS: i64 = 31;
 
 /// Heads of the names of courts and of police forces.
 const COURT_HEADS: &[&str] = &["tribunal", "cour", "juridiction", "chambre"];
@@ -667,6 +707,22 @@ fn first_day(value: &str) -> Option<chrono::NaiveDate> {
         10 => chrono::NaiveDate::parse_from_str(start, "%Y-%m-%d").ok(),
         7 => chrono::NaiveDate::parse_from_str(&format!("{start}-01"), "%Y-%m-%d").ok(),
         _ => chrono::NaiveDate::parse_from_str(&format!("{start}-01-01"), "%Y-%m-%d").ok(),
+    }
+}
+
+/// The last day a date value covers (`2024-03` → 31 March, `2021` → 31 December, an
+/// interval's end).
+pub(crate) fn last_day(value: &str) -> Option<chrono::NaiveDate> {
+    let end = value.rsplit('/').next().unwrap_or(value);
+    match end.len() {
+        10 => chrono::NaiveDate::parse_from_str(end, "%Y-%m-%d").ok(),
+        7 => {
+            let first = chrono::NaiveDate::parse_from_str(&format!("{end}-01"), "%Y-%m-%d").ok()?;
+            let next = first.checked_add_months(chrono::Months::new(1))?;
+            next.pred_opt()
+        }
+        4 => chrono::NaiveDate::parse_from_str(&format!("{end}-12-31"), "%Y-%m-%d").ok(),
+        _ => None,
     }
 }
 

@@ -1167,3 +1167,180 @@ fn issue14_rejecting_a_toll_disputes_the_figure_not_who_did_it() {
         "{claims:?}"
     );
 }
+
+#[test]
+fn issue14_a_march_is_a_protest_but_a_market_or_a_u_turn_is_not() {
+    let doc = annotate(
+        "m1",
+        None,
+        "Une marche de protestation a réuni samedi des milliers de soignants à Lyon.",
+    );
+    let protests = of_type(&doc, EventType::Protest);
+    assert!(!protests.is_empty(), "{:?}", doc.layers.events);
+    assert!(protests[0].modes.contains(&"demo".to_string()));
+    for text in [
+        "Le marché central de Kano a rouvert ses portes lundi matin.",
+        "Face à la colère, le gouvernement a fait marche arrière sur la taxe.",
+        "Le parti La République en marche a présenté ses candidats.",
+    ] {
+        let doc = annotate("m2", None, text);
+        assert!(
+            of_type(&doc, EventType::Protest).is_empty(),
+            "{text}: {:?}",
+            doc.layers.events
+        );
+    }
+}
+
+#[test]
+fn issue14_a_protest_the_police_broke_up_is_the_story_s_event_when_headlines_name_it() {
+    // Each report gives as much room to the arrests as to the march; the headlines say
+    // what the story is about.
+    let a = annotate(
+        "h1",
+        Some("2025-03-06"),
+        "Rennes : la police disperse une marche d'infirmiers\n\
+         La police a dispersé jeudi une manifestation d'infirmiers en grève devant la préfecture. \
+         Six manifestants ont été interpellés. Deux autres ont été placés en garde à vue. \
+         Un syndicaliste a été arrêté dans la soirée. Les interpellations ont été dénoncées.",
+    );
+    let b = annotate(
+        "h2",
+        Some("2025-03-06"),
+        "Grève des infirmiers : heurts à Rennes\n\
+         Une manifestation d'infirmiers en grève a été dispersée jeudi devant la préfecture. \
+         Six personnes ont été interpellées. Deux ont été placées en garde à vue. \
+         Le délégué syndical a été arrêté le soir même.",
+    );
+    let record = story_event(&[&a, &b], &[]).expect("a record");
+    assert_eq!(
+        record.event_type,
+        EventType::Protest,
+        "{:?}",
+        record.evidence
+    );
+}
+
+#[test]
+fn issue14_the_acronym_after_a_long_union_name_is_the_organiser() {
+    let doc = annotate(
+        "u1",
+        None,
+        "Les manifestants répondaient à l'appel de l'Union des cheminots du réseau secondaire (UCRS), en grève depuis lundi.",
+    );
+    let actors: Vec<String> = of_type(&doc, EventType::Protest)
+        .iter()
+        .flat_map(|e| e.actors.iter().map(|a| a.entity.clone()))
+        .collect();
+    assert!(!actors.is_empty(), "{:?}", doc.layers.events);
+}
+
+#[test]
+fn issue14_an_accuser_s_quoted_words_give_no_mode() {
+    let doc = annotate(
+        "q1",
+        None,
+        "Le gouvernement a accusé les rebelles d'avoir commis « un massacre de civils » lors de l'attaque de Bria.",
+    );
+    let modes: Vec<String> = of_type(&doc, EventType::Assault)
+        .iter()
+        .flat_map(|e| e.modes.clone())
+        .collect();
+    assert!(!modes.contains(&"targeted".to_string()), "{modes:?}");
+    // Said by the reporter, it is the reports' own description.
+    let doc = annotate(
+        "q2",
+        None,
+        "Les rebelles ont commis un massacre de civils lors de l'attaque de Bria.",
+    );
+    let modes: Vec<String> = of_type(&doc, EventType::Assault)
+        .iter()
+        .flat_map(|e| e.modes.clone())
+        .collect();
+    assert!(modes.contains(&"targeted".to_string()), "{modes:?}");
+}
+
+#[test]
+fn issue14_an_attack_of_each_time_or_remembered_is_no_mention_of_this_one() {
+    for text in [
+        "« On enterre des voisins à chaque attaque », a soupiré un habitant.",
+        "Des milliers de personnes ont marqué samedi l'anniversaire de l'attentat de la gare.",
+    ] {
+        let doc = annotate("r1", None, text);
+        assert!(
+            of_type(&doc, EventType::Assault).is_empty(),
+            "{text}: {:?}",
+            doc.layers.events
+        );
+    }
+}
+
+#[test]
+fn issue14_an_earlier_killing_the_reports_recall_lends_no_mode() {
+    let text =
+        "Des hommes armés ont attaqué dimanche 9 mars le village de Kiri, tuant six personnes. \
+                La région vit dans la peur depuis l'assassinat du chef coutumier en juin 2021.";
+    let a = annotate("e1", Some("2025-03-10"), text);
+    let b = annotate("e2", Some("2025-03-10"), text);
+    let record = story_event(&[&a, &b], &[]).expect("a record");
+    assert!(
+        !record.modes.contains(&"targeted".to_string()),
+        "{:?}",
+        record.modes
+    );
+}
+
+#[test]
+fn issue14_a_date_after_depuis_is_when_a_strike_began_not_the_event() {
+    let doc = annotate(
+        "g1",
+        Some("2025-03-13"),
+        "Les enseignants, en grève depuis le 3 mars, ont défilé jeudi 13 mars à Rennes.",
+    );
+    let dates: Vec<Option<String>> = of_type(&doc, EventType::Protest)
+        .iter()
+        .map(|e| e.date.clone())
+        .collect();
+    assert!(!dates.is_empty(), "{:?}", doc.layers.events);
+    assert!(
+        dates.iter().all(|d| d.as_deref() != Some("2025-03-03")),
+        "{dates:?}"
+    );
+}
+
+#[test]
+fn issue14_the_police_is_the_police_body_the_article_named_before() {
+    let doc = annotate(
+        "p1",
+        None,
+        "La Police nationale du Bénin (PNB) a confirmé la mort de quatre gardes. \
+         La police a imputé l'attaque au groupe JNIM.",
+    );
+    let claims = claims_of(&doc);
+    let pnb = doc
+        .layers
+        .entities
+        .iter()
+        .find(|m| doc.text[m.span.start..m.span.end].starts_with("Police"))
+        .map(|m| m.entity.clone())
+        .expect("the police is named");
+    assert!(
+        claims.iter().any(|(_, by, stance)| by.as_deref() == Some(pnb.as_str())
+            && *stance == Stance::Claims),
+        "{claims:?}"
+    );
+}
+
+#[test]
+fn issue14_shooting_at_people_is_by_firearms() {
+    let doc = annotate(
+        "f1",
+        None,
+        "Des assaillants ont attaqué un bus près de Gao et ont tiré sur les passagers.",
+    );
+    let modes: Vec<String> = of_type(&doc, EventType::Assault)
+        .iter()
+        .flat_map(|e| e.modes.clone())
+        .collect();
+    assert!(modes.contains(&"firearms".to_string()), "{modes:?}");
+}
