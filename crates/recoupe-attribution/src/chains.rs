@@ -11,7 +11,7 @@ use crate::grammar::{
     is_adverb, is_boundary, span_of, trim_range, DETERMINERS, INDEFINITE, PHRASE_ENDS,
 };
 use crate::lexicon::Lexicon;
-use crate::speakers::Speaker;
+use crate::speakers::{description_head, Speaker};
 use crate::subjects::{name_after_comma, name_in_apposition};
 use crate::view::DocView;
 use crate::words::{Word, WordKind};
@@ -278,6 +278,26 @@ fn split_at_relay(
     } else {
         None
     };
+    // "selon les résultats publiés par la commission", "selon un rapport diffusé par
+    // l'ONG X": a report or a count published by someone is that one's word, not a relay.
+    let authored = passive
+        && matches!(
+            words[r].folded.as_str(),
+            "publie"
+                | "publiee"
+                | "publies"
+                | "publiees"
+                | "diffuse"
+                | "diffusee"
+                | "diffuses"
+                | "diffusees"
+        );
+    let report = before.is_some_and(|(x, y)| {
+        description_head(lex, &words[x..=y]).is_some_and(|h| lex.authored_nouns.contains(&h))
+    });
+    if authored && report && after.is_some() {
+        return (after, None);
+    }
     if passive {
         (before, after)
     } else {

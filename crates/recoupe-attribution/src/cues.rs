@@ -152,9 +152,12 @@ pub(crate) fn find_cues(
                 // X": the agent of a passive participle said it.
                 // "L'attaque a été revendiquée par X" reports an act, not X's words: an
                 // announcing verb taking an object ("revendiquer") has no speaking agent.
+                // "Des tirs ont été entendus par des journalistes de l'AFP": seeing or
+                // hearing in the passive, a statement when the agent is a reporter or a
+                // witness (decided with the speaker).
                 let agent = (form.kind == FormKind::Participle
                     && aux.is_none()
-                    && (!form.weak || form.opinion)
+                    && (!form.weak || form.opinion || form.class == VerbClass::Witness)
                     && !(form.opinion && form.class == VerbClass::Announce)
                     && !form.pronominal
                     && matches!(
@@ -164,6 +167,7 @@ pub(crate) fn find_cues(
                             | VerbClass::Accuse
                             | VerbClass::Announce
                             | VerbClass::Hedge
+                            | VerbClass::Witness
                     ))
                 .then(|| passive_agent(words, verb_end))
                 .flatten();

@@ -151,6 +151,9 @@ pub struct Lexicon {
     pub platforms: HashSet<String>,
     /// Nouns of a toll or count ("bilan", "chiffres"): with no source, not a speaker.
     pub toll_nouns: HashSet<String>,
+    /// Documents and counts that have an author ("rapport", "résultats", "bilan"): "publié
+    /// par X" after one names its author, the speaker, not a relay.
+    pub authored_nouns: HashSet<String>,
     /// Nouns of public bodies that make a toll sourced ("le bilan des *autorités*").
     pub institutions: HashSet<String>,
 }
@@ -310,6 +313,9 @@ impl Lexicon {
                 }
                 "toll_noun" => {
                     lex.toll_nouns.insert(words.join(" "));
+                }
+                "authored_noun" => {
+                    lex.authored_nouns.insert(words.join(" "));
                 }
                 "institution" => {
                     lex.institutions.insert(words.join(" "));

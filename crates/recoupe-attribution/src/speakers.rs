@@ -290,7 +290,9 @@ impl<'d> Phrase<'_, 'd> {
     /// "le communiqué de la société": the organisation that description refers back to.
     fn channel_author(&self, seen: &Seen) -> Option<Speaker> {
         let head = self.head.as_deref()?;
-        if !self.lex.channels.contains_word(head) {
+        // "un précédent bilan de l'agence", "les chiffres du ministère": a count is its
+        // author's word as a channel is.
+        if !self.lex.channels.contains_word(head) && !self.lex.toll_nouns.contains(head) {
             return None;
         }
         if let Some(author) = self.person().or(self.mentions.first().copied()) {
@@ -593,6 +595,18 @@ impl Seen {
         self.last_person.map(|k| &self.list[k])
     }
 
+    /// The latest person speaker among the last `PERSON_LOOKBACK` speakers that `fits`.
+    pub(crate) fn last_person_that(
+        &self,
+        fits: impl Fn(&SpeakerRef) -> bool,
+    ) -> Option<&SpeakerRef> {
+        self.list
+            .iter()
+            .rev()
+            .take(PERSON_LOOKBACK)
+            .find(|s| s.person && fits(s))
+    }
+
     /// The latest person speaker linked to an entity.
     pub(crate) fn last_named_person(&self) -> Option<&SpeakerRef> {
         self.last_named_person.map(|k| &self.list[k])
@@ -670,7 +684,21 @@ pub(crate) fn pronoun_speaker(
         _ => None,
     };
     let from_topic = topic.and_then(|h| seen.with_head(h));
-    let person = if singular { seen.last_person() } else { None };
+    // "…, a-t-elle ajouté" after a man spoke: the woman who spoke before him.
+    let agrees_with = |p: &SpeakerRef| match (
+        gender,
+        p.entity.as_deref().and_then(|e| person_gender(view, e)),
+    ) {
+        (Some(g), Some(of_person)) => g == of_person,
+        _ => true,
+    };
+    let person = if singular {
+        seen.last_person()
+            .filter(|p| agrees_with(p))
+            .or_else(|| seen.last_person_that(agrees_with))
+    } else {
+        None
+    };
     if singular && from_topic.is_none() {
         // Each candidate with where it was last named or last spoke; the latest wins.
         let named_at = |entity: &str| view.last_of_key_before(entity, span.start);
@@ -704,7 +732,10 @@ pub(crate) fn pronoun_speaker(
         let subject = view.last_before(own_sentence_start, Question::Subject(gender), |m| {
             view.is_antecedent(m)
                 && match m.label {
-                    EntityType::PER => opens_its_sentence(view, m),
+                    EntityType::PER => {
+                        opens_its_sentence(view, m)
+                            && agrees(person_gender(view, &m.entity), gender)
+                    }
                     EntityType::ORG => {
                         org_gender(view, m).is_some_and(|g| Some(g) == gender)
                             && (opens_its_sentence(view, m) || before_relative_qui(view, m))
@@ -801,6 +832,39 @@ const MASCULINE_ENDINGS: [&str; 9] = [
 
 /// The grammatical gender of an organisation's name, from the determiner before it ("*le*
 /// ministère", "*de la* Défense civile") or after "l'" from its first noun's ending.
+/// How many speakers back a pronoun may find a person of its gender.
+const PERSON_LOOKBACK: usize = 12;
+
+/// A person's gender as the article marks it before one of its mentions: a title ("Mme",
+/// "M.") or a feminine article before a role noun ("la ministre Anne Roy"; "le Dr X", "le
+/// ministre X" may name a woman).
+pub(crate) fn person_gender(view: &DocView<'_>, key: &str) -> Option<Gender> {
+    view.mentions_of(key)
+        .filter(|m| m.label == EntityType::PER)
+        .find_map(|m| {
+            let from = (m.span.start.saturating_sub(60)..m.span.start)
+                .find(|&i| view.text.is_char_boundary(i))
+                .unwrap_or(m.span.start);
+            let before = &view.text[from..m.span.start];
+            let mut words = before.split_whitespace().rev().map(fold);
+            let last = words.next()?;
+            match last.as_str() {
+                "mme" | "mme." | "madame" | "mlle" | "mademoiselle" => {
+                    return Some(Gender::Feminine)
+                }
+                "m." | "monsieur" => return Some(Gender::Masculine),
+                _ => {}
+            }
+            // "le Dr X", "le médecin X" may be a woman: a masculine role noun tells nothing.
+            let role = last.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !matches!(last.as_str(), "dr" | "pr" | "me");
+            match words.next()?.as_str() {
+                "la" | "une" | "cette" if role => Some(Gender::Feminine),
+                _ => None,
+            }
+        })
+}
+
 pub(crate) fn org_gender(view: &DocView<'_>, mention: &EntityMention) -> Option<Gender> {
     let before = view.text[..mention.span.start].trim_end();
     let last = before

@@ -427,6 +427,9 @@ impl Reading<'_, '_> {
                 ),
                 None => (parts, None),
             };
+            // A bare verb turned down below leaves its clause to the next cue ("Les
+            // éleveurs réclament un prix, a précisé la fédération": an incise on it).
+            let clause_floor = floor;
             floor = cue.group_end + 1;
             let Some((cfrom, cto)) = parts.content else {
                 continue;
@@ -452,7 +455,11 @@ impl Reading<'_, '_> {
                 }
             }
             let speaker = Speaker {
-                span: if gerund { None } else { speaker.span },
+                span: if gerund && out.is_empty() {
+                    None
+                } else {
+                    speaker.span
+                },
                 ..speaker
             };
             // The impersonal "on" ("peut-on lire", "l'on ajoute") names no source; "a-t-on
@@ -476,14 +483,21 @@ impl Reading<'_, '_> {
             // So does a body described by its kind ("la police a imputé l'attaque à …",
             // "le syndicat réclame …", "la direction invoque …") that names no one before,
             // but for an act it announces ("le gouvernement a décrété des mesures").
+            // A person by office or role ("le maire parle de 22 morts") too, and bodies
+            // named in the plural ("les syndicats menacent de …"); not a group of people
+            // by occupation ("les éleveurs réclament …": what they demand, not words).
             let described_person = speaker.remember.as_ref().is_some_and(|r| {
                 r.unnamed
                     && r.head.as_deref().is_some_and(|h| {
+                        let singular = h.strip_suffix('s').unwrap_or(h);
                         self.lex.unnamed.contains_key(h)
                             || self.lex.reporters.contains(h)
+                            || self.lex.person_roles.contains(h)
                             || cue.class != VerbClass::Announce
-                                && (self.lex.institutions.contains(h)
-                                    || self.lex.organisation_roles.contains(h))
+                                && [h, singular].iter().any(|b| {
+                                    self.lex.institutions.contains(*b)
+                                        || self.lex.organisation_roles.contains(*b)
+                                })
                     })
             });
             // Seeing is telling only for a reporter or a witness.
@@ -493,9 +507,11 @@ impl Reading<'_, '_> {
                 })
             });
             if bare && cue.class == VerbClass::Witness && !witness {
+                floor = clause_floor;
                 continue;
             }
             if bare && speaker.entity.is_none() && !described_person {
+                floor = clause_floor;
                 continue;
             }
             // "L'Insee, qui mesure le chômage": a bare verb of counting in a relative clause
@@ -507,6 +523,7 @@ impl Reading<'_, '_> {
                 .as_deref()
                 .is_some_and(|e| self.view.key_has_label(e, EntityType::LOC));
             if bare && cue.class == VerbClass::Report && (relative || place) {
+                floor = clause_floor;
                 continue;
             }
             let mut via = self.verb_chain(&parts.channel_words, &speaker);
@@ -1093,6 +1110,12 @@ impl Reading<'_, '_> {
                         vec![],
                     )
                 };
+            }
+        }
+        // "X a revendiqué l'attaque, affirmant que …": the speaker of the statement before.
+        if gerund && !first_in_sentence {
+            if let (Some(prev), Some(span)) = (seen.last(), previous_speaker) {
+                return same_as(span, prev, vec![]);
             }
         }
         if gerund {
@@ -2560,5 +2583,108 @@ mod tests {
                 Some("per:rabe")
             )]
         );
+    }
+    #[test]
+    fn issue13_figures_held_to_counts_of_a_body_and_roles_speaking_by_object() {
+        assert_eq!(
+            contents_and_speakers(
+                "La police s'en tient à un bilan de 12 morts.\nLe syndicat parle d'un « coup dur » pour la région.\nLe maire parle de 30 disparus.\nLes syndicats menacent de prolonger la grève.",
+                &[]
+            ),
+            vec![
+                pair("un bilan de 12 morts", "La police"),
+                pair("coup dur » pour la région", "Le syndicat"),
+                pair("30 disparus", "Le maire"),
+                pair("de prolonger la grève", "Les syndicats"),
+            ]
+        );
+        // What a group of people by occupation demands is their act; the incise names who
+        // said it.
+        assert_eq!(
+            contents_and_speakers(
+                "Les éleveurs réclament un prix plancher, a précisé la fédération.",
+                &[]
+            ),
+            vec![pair(
+                "Les éleveurs réclament un prix plancher",
+                "la fédération"
+            )]
+        );
+    }
+
+    #[test]
+    fn issue13_published_results_and_a_count_of_a_body_are_its_words() {
+        let d = doc(
+            "Selon les résultats publiés par la Commission électorale, le sortant l'emporte.\nL'Agence congolaise de presse a annoncé trois morts. Un précédent bilan de l'agence faisait état de deux morts.",
+            None,
+            &[
+                ("Commission électorale", EntityType::ORG, "org:ce"),
+                ("Agence congolaise de presse", EntityType::ORG, "org:acp"),
+            ],
+        );
+        let a = starting(&d, "le sortant l'emporte");
+        assert_eq!(a.speaker_entity.as_deref(), Some("org:ce"));
+        assert!(a.via.is_empty(), "{:?}", a.via);
+        assert_eq!(
+            starting(&d, "deux morts").speaker_entity.as_deref(),
+            Some("org:acp")
+        );
+    }
+
+    #[test]
+    fn issue13_a_participle_after_a_statement_keeps_its_speaker_phrase() {
+        assert_eq!(
+            contents_and_speakers(
+                "Un homme se disant membre du groupe a revendiqué l'explosion, affirmant qu'elle visait un convoi.",
+                &[]
+            ),
+            vec![
+                pair("l'explosion", "Un homme se disant membre du groupe"),
+                pair("elle visait un convoi", "Un homme se disant membre du groupe"),
+            ]
+        );
+    }
+    #[test]
+    fn issue13_an_inverted_pronoun_agrees_with_the_person_it_stands_for() {
+        let d = doc(
+            "La ministre Anne Roy a visité l'hôpital.\n« Nous manquons de lits », a-t-elle dit.\nM. Paul Marc, le préfet, a rejoint l'équipe.\n« Les moyens arrivent », a-t-il ajouté.\n« Il faut tenir », a-t-elle insisté.\n« Trois camions sont partis », a-t-il précisé.\nMme Claire Besson, qui dirige le service, était présente.\n« Le personnel est épuisé », a répété Paul Marc.\n« Nous tiendrons », a-t-elle assuré.",
+            None,
+            &[
+                ("Anne Roy", EntityType::PER, "per:roy"),
+                ("Paul Marc", EntityType::PER, "per:marc"),
+                ("Claire Besson", EntityType::PER, "per:besson"),
+            ],
+        );
+        assert_eq!(
+            contents_and_speaker_keys(&d),
+            vec![
+                ("Nous manquons de lits".to_string(), Some("per:roy")),
+                ("Les moyens arrivent".to_string(), Some("per:marc")),
+                ("Il faut tenir".to_string(), Some("per:roy")),
+                ("Trois camions sont partis".to_string(), Some("per:marc")),
+                ("Le personnel est épuisé".to_string(), Some("per:marc")),
+                ("Nous tiendrons".to_string(), Some("per:besson")),
+            ]
+        );
+    }
+    #[test]
+    fn issue13_a_reporter_witnessing_in_the_passive_and_a_description_by_another_office() {
+        assert_eq!(
+            contents_and_speakers(
+                "Des tirs ont été entendus dans la nuit par des journalistes de l'AFP.\nLa voiture a été vue par des passants.",
+                &[("AFP", EntityType::ORG, "org:afp")]
+            ),
+            vec![pair(
+                "Des tirs ont été entendus dans la nuit",
+                "des journalistes de l'AFP"
+            )]
+        );
+        let d = doc(
+            "Le député sortant, Marc Léger, a reconnu sa défaite.\nLe dépouillement durera trois jours, d'après le directeur du scrutin.",
+            None,
+            &[("Marc Léger", EntityType::PER, "per:leger")],
+        );
+        let a = starting(&d, "Le dépouillement");
+        assert!(a.speaker_unnamed && a.speaker_entity.is_none(), "{a:#?}");
     }
 }
