@@ -1344,3 +1344,49 @@ fn issue14_shooting_at_people_is_by_firearms() {
         .collect();
     assert!(modes.contains(&"firearms".to_string()), "{modes:?}");
 }
+
+#[test]
+fn issue14_a_bus_that_overturns_is_an_accident_not_an_assault() {
+    let doc = annotate(
+        "v1",
+        None,
+        "Neuf passagers ont péri dans le renversement d'un autocar de la compagnie Sahel Voyages près de Kayes.",
+    );
+    assert!(
+        of_type(&doc, EventType::Assault).is_empty(),
+        "{:?}",
+        doc.layers.events
+    );
+    assert!(!of_type(&doc, EventType::Other).is_empty());
+    let doc = annotate(
+        "v2",
+        None,
+        "Un minibus s'est renversé samedi soir sur la route de Kayes, tuant quatre passagers.",
+    );
+    assert!(
+        of_type(&doc, EventType::Assault).is_empty(),
+        "{:?}",
+        doc.layers.events
+    );
+    assert!(!of_type(&doc, EventType::Other).is_empty());
+}
+
+#[test]
+fn issue14_the_act_someone_denies_having_done_gives_no_mode() {
+    let doc = annotate(
+        "n1",
+        None,
+        "Les rebelles ont pris la ville de Goma. Le M23 a démenti avoir exécuté des prisonniers.",
+    );
+    let modes: Vec<String> = doc
+        .layers
+        .events
+        .iter()
+        .flat_map(|e| e.modes.clone())
+        .collect();
+    assert!(
+        !modes.contains(&"targeted".to_string()),
+        "{:?}",
+        doc.layers.events
+    );
+}
