@@ -1390,3 +1390,50 @@ fn issue14_the_act_someone_denies_having_done_gives_no_mode() {
         doc.layers.events
     );
 }
+
+#[test]
+fn issue14_a_group_that_attributes_an_attack_to_itself_claims_it() {
+    let doc = annotate(
+        "o1",
+        None,
+        "Le groupe JNIM s'est attribué l'attaque du poste militaire de Djibo.",
+    );
+    let claims = claims_of(&doc);
+    assert!(
+        claims
+            .iter()
+            .any(|(actor, by, stance)| by.as_deref() == Some(actor.as_str())
+                && *stance == Stance::Claims),
+        "{claims:?}"
+    );
+    // Attributing it to another blames that other.
+    let doc = annotate(
+        "o2",
+        None,
+        "Le gouvernement a attribué l'attaque du poste militaire de Djibo au groupe JNIM.",
+    );
+    let claims = claims_of(&doc);
+    assert!(
+        claims
+            .iter()
+            .any(|(actor, by, stance)| by.as_deref() != Some(actor.as_str())
+                && *stance == Stance::Claims),
+        "{claims:?}"
+    );
+}
+
+#[test]
+fn issue14_who_is_at_the_origin_of_an_attack_is_held_responsible() {
+    let doc = annotate(
+        "o3",
+        None,
+        "Selon le ministère de la Défense, le groupe JNIM est à l'origine de l'attaque du poste militaire de Djibo.",
+    );
+    let claims = claims_of(&doc);
+    assert!(
+        claims
+            .iter()
+            .any(|(_, _, stance)| *stance == Stance::Claims),
+        "{claims:?}"
+    );
+}
