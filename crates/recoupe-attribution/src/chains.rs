@@ -7,10 +7,12 @@
 use recoupe_model::EntityType;
 
 use crate::cues::CueKind;
-use crate::grammar::{is_adverb, is_boundary, span_of, trim_range, DETERMINERS, INDEFINITE};
+use crate::grammar::{
+    is_adverb, is_boundary, span_of, trim_range, DETERMINERS, INDEFINITE, PHRASE_ENDS,
+};
 use crate::lexicon::Lexicon;
 use crate::speakers::Speaker;
-use crate::subjects::name_after_comma;
+use crate::subjects::{name_after_comma, name_in_apposition};
 use crate::view::DocView;
 use crate::words::{Word, WordKind};
 
@@ -320,6 +322,63 @@ pub(crate) fn speaker_before_relay(
         Some(r) => trim_range(words, a, r - 1).or(range),
         None => range,
     }
+}
+
+/// "L'agence X, citant le ministère, affirme …", "…, a rapporté l'agence X, citant le
+/// ministère de la Santé": the words are the cited body's or person's, passed on by the one
+/// citing. Given a speaker phrase `range`, an active relay ("citant", "qui cite") inside it
+/// or right after it (past a comma) whose phrase names a person or an organisation: the
+/// cited phrase (the speaker) and the citing one (a link of the chain). A cited phrase
+/// naming no one ("citant des sources locales") leaves the speaker phrase as it is.
+pub(crate) fn cited_source(
+    lex: &Lexicon,
+    view: &DocView<'_>,
+    words: &[Word],
+    range: Option<(usize, usize)>,
+) -> Option<((usize, usize), (usize, usize))> {
+    let (a, b) = range?;
+    let active = |r: usize| relay_at(lex, words, r).filter(|p| !passive_relay(p));
+    let inside = (a + 1..=b).find(|&r| active(r).is_some());
+    // Past the parenthesis of an acronym and a comma: "l'agence X (AX), citant …".
+    let r = inside.or_else(|| {
+        let mut k = b + 1;
+        if words.get(k)?.folded == ")" {
+            k += 1;
+        }
+        if words.get(k)?.kind == WordKind::Comma {
+            k += 1;
+        }
+        active(k).map(|_| k)
+    })?;
+    let from = r + active(r)?.len();
+    let mut to = from;
+    while let Some(w) = words.get(to + 1) {
+        if is_boundary(w) || PHRASE_ENDS.contains(&w.folded.as_str()) || w.folded == "qui" {
+            break;
+        }
+        to += 1;
+    }
+    if inside.is_some() {
+        to = to.min(b);
+    }
+    if let Some(end) = name_in_apposition(view, words, to) {
+        to = end;
+    }
+    let cited = trim_range(words, from, to)?;
+    let names = (cited.0..=cited.1).any(|k| {
+        view.mention_starting_at(words[k].start)
+            .is_some_and(|m| matches!(m.label, EntityType::PER | EntityType::ORG))
+    });
+    if !names {
+        return None;
+    }
+    let citer_end = if inside.is_some() {
+        r.checked_sub(1)?
+    } else {
+        b
+    };
+    let citer = trim_range(words, a, citer_end)?;
+    Some((cited, citer))
 }
 
 /// The outlet named after an inverted clitic, reached through a channel phrase: "…,

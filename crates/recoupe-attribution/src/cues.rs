@@ -68,6 +68,11 @@ pub(crate) fn find_cues(
             i += 1;
             continue;
         }
+        // "le JNIM selon son acronyme arabe", "selon les cas": no source.
+        if let Some((phrase, _)) = lex.not_according.at(words, i) {
+            i += phrase.len();
+            continue;
+        }
         if let Some((phrase, _)) = lex.according.at(words, i) {
             // "une information selon laquelle …", "selon que …" introduce no source.
             let next = words
@@ -145,9 +150,12 @@ pub(crate) fn find_cues(
                     && (!form.claim || names_claim || complement_after(words, verb_end).is_some());
                 // "Ce drame a été qualifié d'acte terroriste par X", "un chiffre démenti par
                 // X": the agent of a passive participle said it.
+                // "L'attaque a été revendiquée par X" reports an act, not X's words: an
+                // announcing verb taking an object ("revendiquer") has no speaking agent.
                 let agent = (form.kind == FormKind::Participle
                     && aux.is_none()
                     && (!form.weak || form.opinion)
+                    && !(form.opinion && form.class == VerbClass::Announce)
                     && !form.pronominal
                     && matches!(
                         form.class,
@@ -568,6 +576,11 @@ fn finite_in_speech_position(words: &[Word], i: usize) -> bool {
             "il" | "elle" | "ils" | "elles" | "on" | "qui" | "ne" | "n'"
         ) || matches!(p.kind, WordKind::Comma | WordKind::CloseQuote)
             || (p.capitalised && p.kind == WordKind::Word)
+            // "Human Rights Watch (HRW) dénonce …": a name's acronym in parentheses.
+            || p.folded == ")"
+                && i >= 2
+                && words[i - 2].capitalised
+                && words[i - 2].kind == WordKind::Word
     });
     let complement_after = after.is_some_and(|n| {
         matches!(n.folded.as_str(), "que" | "qu'" | ":")

@@ -101,6 +101,9 @@ pub struct Lexicon {
     /// single-word form last.
     pub verbs: HashMap<String, Vec<VerbForm>>,
     pub according: Phrases,
+    /// "selon" phrases that name no source ("selon son acronyme anglais", "selon les
+    /// cas"): skipped before the `according` cues are looked for.
+    pub not_according: Phrases,
     pub relay: Phrases,
     pub channels: Phrases,
     pub hedges: Phrases,
@@ -260,6 +263,7 @@ impl Lexicon {
             }
             match cols[0] {
                 "according" => lex.according.push(words, String::new()),
+                "not_according" => lex.not_according.push(words, String::new()),
                 "relay" => lex.relay.push(words, String::new()),
                 "channel" => {
                     let value = cols
@@ -318,6 +322,7 @@ impl Lexicon {
         }
         for set in [
             &mut lex.according,
+            &mut lex.not_according,
             &mut lex.relay,
             &mut lex.hedges,
             &mut lex.channels,

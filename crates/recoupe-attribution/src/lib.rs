@@ -161,7 +161,13 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
         previous_had_attribution =
             !found.is_empty() || previous_had_attribution && inside_quote && quote.inside();
         // Words inside a quotation opened before are someone's, never the article's own.
-        if !inside_quote && found.is_empty() {
+        // "Le ministère a interdit la marche, invoquant des risques": a statement made only
+        // by a participle leaves the main clause a fact the article states.
+        let only_participles = !found.is_empty()
+            && found
+                .iter()
+                .all(|a| a.provenance.rule == statements::PARTICIPLE_RULE);
+        if !inside_quote && (found.is_empty() || only_participles) {
             unsourced.extend(unsourced::unsourced_sentence(
                 lex,
                 &doc.text,

@@ -8,8 +8,8 @@
 use recoupe_model::{Attribution, AttributionKind, EntityType, Polarity, Provenance, Span};
 
 use crate::chains::{
-    according_chains, clean_via, inherit_via, is_channel_phrase, outlet_after_clitic, relay_links,
-    speaker_before_relay, AccordingChain,
+    according_chains, cited_source, clean_via, inherit_via, is_channel_phrase, outlet_after_clitic,
+    relay_links, speaker_before_relay, AccordingChain,
 };
 use crate::cues::{
     complement_after, find_cues, incises_in_quotations, tagged_as_verb, Complement, CueKind, Tags,
@@ -136,6 +136,11 @@ pub(crate) fn analyse_sentence(
     }
     out
 }
+
+/// The rule of a statement made by a participle after a comma that hangs on a verb of no
+/// speech ("Le ministère a interdit la marche, invoquant des risques"): the main clause is
+/// still the article's own statement of fact.
+pub(crate) const PARTICIPLE_RULE: &str = "speech-verb-participle";
 
 /// How many words the noun phrase before a present participle may have ("les
 /// témoignages recueillis par ses enquêteurs affirmant que …" is too far to tell).
@@ -351,7 +356,16 @@ impl Reading<'_, '_> {
             let gerund = participle && attached.is_none();
             // "L'agence a revu ses chiffres en précisant que …": with no statement before it
             // in the sentence, a gerund says what the subject of the verb before it said.
-            let main_subject = (gerund && out.is_empty() && complement.is_some_and(|c| c.clausal))
+            // "Le ministère avait interdit la manifestation, invoquant des « risques »", "Le
+            // groupe a revendiqué l'attaque, affirmant avoir …": a participle after a comma
+            // with its complement (or an object, for a verb of opinion) says what the subject
+            // of the compound verb before it said.
+            let after_comma =
+                cue.group_start > floor && words[cue.group_start - 1].kind == WordKind::Comma;
+            let main_subject = (gerund
+                && out.is_empty()
+                && (complement.is_some_and(|c| c.clausal)
+                    || after_comma && (complement.is_some() || cue.opinion)))
                 .then(|| self.gerund_subject(cue, floor))
                 .flatten();
             if gerund && main_subject.is_none() && (out.is_empty() || complement.is_none()) {
@@ -359,6 +373,7 @@ impl Reading<'_, '_> {
             }
             let gerund = gerund && main_subject.is_none();
             let incise = !gerund
+                && main_subject.is_none()
                 && attached.is_none()
                 && cue.agent.is_none()
                 && self.is_incise(cue, complement, floor, &mut tags);
@@ -394,6 +409,23 @@ impl Reading<'_, '_> {
                     speaker: main_subject.or(parts.speaker),
                     ..parts
                 }
+            };
+            // "…, a rapporté l'agence X, citant le ministère": the ministry spoke, X
+            // passed it on.
+            let cited = if gerund || attached.is_some() || cue.agent.is_some() {
+                None
+            } else {
+                cited_source(self.lex, self.view, words, parts.speaker)
+            };
+            let (parts, citer) = match cited {
+                Some((source, citer)) => (
+                    Parts {
+                        speaker: Some(source),
+                        ..parts
+                    },
+                    Some(citer),
+                ),
+                None => (parts, None),
             };
             floor = cue.group_end + 1;
             let Some((cfrom, cto)) = parts.content else {
@@ -441,10 +473,17 @@ impl Reading<'_, '_> {
             // A verb that is often not about speech ("conclure", "confirmer", "appeler")
             // counts without a clause or quotation only when a named person or body, or a
             // described person ("certains experts"), is its subject.
+            // So does a body described by its kind ("la police a imputé l'attaque à …",
+            // "le syndicat réclame …", "la direction invoque …") that names no one before,
+            // but for an act it announces ("le gouvernement a décrété des mesures").
             let described_person = speaker.remember.as_ref().is_some_and(|r| {
                 r.unnamed
                     && r.head.as_deref().is_some_and(|h| {
-                        self.lex.unnamed.contains_key(h) || self.lex.reporters.contains(h)
+                        self.lex.unnamed.contains_key(h)
+                            || self.lex.reporters.contains(h)
+                            || cue.class != VerbClass::Announce
+                                && (self.lex.institutions.contains(h)
+                                    || self.lex.organisation_roles.contains(h))
                     })
             });
             // Seeing is telling only for a reporter or a witness.
@@ -470,7 +509,19 @@ impl Reading<'_, '_> {
             if bare && cue.class == VerbClass::Report && (relative || place) {
                 continue;
             }
-            let via = self.verb_chain(&parts.channel_words, &speaker);
+            let mut via = self.verb_chain(&parts.channel_words, &speaker);
+            if let Some(citer) = citer {
+                let relayer =
+                    resolve_speaker(self.lex, self.view, words, Some(citer), None, seen, None);
+                if let Some(e) = relayer.entity {
+                    if speaker.entity.as_ref() != Some(&e)
+                        && !via.contains(&e)
+                        && !self.view.key_is_own_outlet(&e)
+                    {
+                        via.insert(0, e);
+                    }
+                }
+            }
             // The content's conditional hedges it when reportative: a compound one
             // ("auraient été tuées") anywhere, a simple one only in a main clause before an
             // incise ("L'usine fermerait, ont annoncé les syndicats"), since after "a déclaré
@@ -501,6 +552,8 @@ impl Reading<'_, '_> {
                     STAGE,
                     if incise {
                         "speech-verb-incise"
+                    } else if after_comma && main_subject.is_some() {
+                        PARTICIPLE_RULE
                     } else {
                         "speech-verb"
                     },
@@ -623,13 +676,15 @@ impl Reading<'_, '_> {
             (floor_word..cue.group_start).any(|k| {
                 let w = &words[k];
                 if w.kind == WordKind::Comma {
-                    apposition = words.get(k + 1).is_some_and(|n| {
-                        matches!(n.folded.as_str(), "qui" | "dont" | "lequel" | "laquelle")
-                            || !n.capitalised
-                                && ["é", "ée", "és", "ées"]
-                                    .iter()
-                                    .any(|e| n.lower.ends_with(e))
-                    });
+                    // "Des élus, citant des sources locales, évoquent …" too.
+                    apposition = self.lex.relay.at(words, k + 1).is_some()
+                        || words.get(k + 1).is_some_and(|n| {
+                            matches!(n.folded.as_str(), "qui" | "dont" | "lequel" | "laquelle")
+                                || !n.capitalised
+                                    && ["é", "ée", "és", "ées"]
+                                        .iter()
+                                        .any(|e| n.lower.ends_with(e))
+                        });
                     return false;
                 }
                 // "l'Est de la Libye" is a name, not "est".
@@ -752,18 +807,20 @@ impl Reading<'_, '_> {
         (speaks && !lex.channels.contains_word(h)).then_some((from, to))
     }
 
-    /// The subject of the compound verb a gerund after "en" hangs on ("Le maire a pris acte
-    /// du vote tout en rappelant que …"): the subject before the nearest auxiliary.
+    /// The subject of the compound verb a gerund after "en" ("Le maire a pris acte du vote
+    /// tout en rappelant que …") or a participle after a comma ("L'armée a mené des frappes,
+    /// affirmant avoir …") hangs on: the subject before the nearest auxiliary ("a", not the
+    /// preposition "à").
     fn gerund_subject(&self, cue: &VerbCue, floor: usize) -> Option<(usize, usize)> {
         let words = self.words;
         let en = cue.group_start.checked_sub(1)?;
-        if words[en].folded != "en" {
+        if words[en].folded != "en" && words[en].kind != WordKind::Comma {
             return None;
         }
         let aux = (floor..en).rev().find(|&k| {
             !self.quoted[k]
                 && !words[k].capitalised
-                && matches!(words[k].folded.as_str(), "a" | "ont" | "avait" | "avaient")
+                && matches!(words[k].lower.as_str(), "a" | "ont" | "avait" | "avaient")
         })?;
         subject_before(words, aux, floor)
     }
@@ -2086,7 +2143,7 @@ mod tests {
             .layers
             .attributions
             .iter()
-            .filter(|a| a.provenance.rule == "speech-verb")
+            .filter(|a| a.provenance.rule == "speech-verb" && a.speaker_entity.is_some())
             .map(|a| (content(&d, a), a.speaker_entity.as_deref()))
             .collect();
         assert_eq!(
@@ -2102,8 +2159,13 @@ mod tests {
             d.layers.attributions
         );
         assert_eq!(
-            d.layers.attributions[1].polarity,
+            starting(&d, "un chiffre démenti").polarity,
             recoupe_model::Polarity::Deny
+        );
+        // The town hall, a body described by its kind, gives the figure.
+        assert_eq!(
+            d.slice(starting(&d, "40 sinistrés").speaker.unwrap()),
+            "La mairie"
         );
     }
 
@@ -2385,5 +2447,118 @@ mod tests {
         );
         assert_eq!(found[2].0, "les deux camps à la retenue");
         assert_eq!(found[2].1, found[1].1);
+    }
+
+    #[test]
+    fn issue13_a_body_described_by_its_kind_blames_and_gives_reasons() {
+        assert_eq!(
+            contents_and_speakers(
+                "La gendarmerie a imputé l'incendie à des chasseurs imprudents.\nLa direction invoque la hausse du prix de l'énergie.\nLa compagnie aérienne a présenté ses condoléances aux proches des passagers.",
+                &[]
+            ),
+            vec![
+                pair("l'incendie à des chasseurs imprudents", "La gendarmerie"),
+                pair("la hausse du prix de l'énergie", "La direction"),
+                pair("aux proches des passagers", "La compagnie aérienne"),
+            ]
+        );
+        // Acts, not words: a decree, support for a bill, a claim reported in the passive.
+        assert_eq!(
+            contents_and_speakers(
+                "Les autorités ont décrété l'état d'urgence dans trois provinces.\nLe Sénat a soutenu le projet de loi.\nL'explosion a été revendiquée par un groupe armé.",
+                &[("Sénat", EntityType::ORG, "org:senat")]
+            ),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn issue13_an_acronym_in_parentheses_and_selon_naming_a_form() {
+        let d = doc(
+            "L'Union des producteurs (UDP) dénonce des prix injustes.\nLe Front de libération (FDL, LF selon son sigle anglais) a revendiqué l'explosion.",
+            None,
+            &[
+                ("Union des producteurs", EntityType::ORG, "org:udp"),
+                ("UDP", EntityType::ORG, "org:udp"),
+                ("Front de libération", EntityType::ORG, "org:fdl"),
+                ("FDL", EntityType::ORG, "org:fdl"),
+            ],
+        );
+        assert_eq!(
+            contents_and_speaker_keys(&d),
+            vec![
+                ("des prix injustes".to_string(), Some("org:udp")),
+                ("l'explosion".to_string(), Some("org:fdl")),
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_a_participle_after_a_comma_speaks_for_the_subject_of_the_compound_verb() {
+        let d = doc(
+            "La préfecture avait interdit le rassemblement, invoquant des « menaces sérieuses ».\nLe club a limogé son entraîneur, affirmant que les résultats étaient insuffisants.\nLe camion a percuté un mur à Lyon, tuant deux passants.",
+            None,
+            &[("Lyon", EntityType::LOC, "loc:lyon")],
+        );
+        assert_eq!(
+            found_in(&d),
+            vec![
+                pair("menaces sérieuses", "La préfecture"),
+                pair("les résultats étaient insuffisants", "Le club"),
+            ]
+        );
+        // The main clauses are still the article's own facts.
+        assert_eq!(d.layers.unsourced.len(), 3, "{:#?}", d.layers.unsourced);
+    }
+
+    #[test]
+    fn issue13_the_cited_source_speaks_and_the_one_citing_it_is_its_link() {
+        let d = doc(
+            "Trois soldats ont été blessés, a rapporté la radio Kilima FM, citant le gouverneur Paul Amani.\nL'agence Sahara Info, citant le ministère de la Défense, affirme que la frontière est fermée.\nDes élus, citant des sources locales, évoquent une quarantaine de morts.",
+            None,
+            &[
+                ("Kilima FM", EntityType::ORG, "org:kilima"),
+                ("Paul Amani", EntityType::PER, "per:amani"),
+                ("Sahara Info", EntityType::ORG, "org:sahara"),
+                ("ministère de la Défense", EntityType::ORG, "org:defense"),
+            ],
+        );
+        let all = &d.layers.attributions;
+        assert_eq!(all.len(), 3, "{:#?}", found_in(&d));
+        assert_eq!(all[0].speaker_entity.as_deref(), Some("per:amani"));
+        assert_eq!(all[0].via, vec!["org:kilima".to_string()]);
+        assert_eq!(all[1].speaker_entity.as_deref(), Some("org:defense"));
+        assert_eq!(all[1].via, vec!["org:sahara".to_string()]);
+        // Sources that are not named leave the speaker phrase whole.
+        assert_eq!(
+            d.slice(all[2].speaker.unwrap()),
+            "Des élus, citant des sources locales"
+        );
+    }
+
+    #[test]
+    fn issue13_a_time_before_an_inverted_subject_a_relative_and_a_titled_apposition() {
+        assert_eq!(
+            contents_and_speakers(
+                "L'usine fermera en mars, a annoncé ce mardi la direction.\nLe syndicat, qui compte 4 000 adhérents, réclame une prime.",
+                &[]
+            ),
+            vec![
+                pair("L'usine fermera en mars", "la direction"),
+                pair("une prime", "Le syndicat"),
+            ]
+        );
+        let d = doc(
+            "Les deux morts sont des pêcheurs, selon le médecin du district, le Dr Jean Rabe.",
+            None,
+            &[("Jean Rabe", EntityType::PER, "per:rabe")],
+        );
+        assert_eq!(
+            contents_and_speaker_keys(&d),
+            vec![(
+                "Les deux morts sont des pêcheurs".to_string(),
+                Some("per:rabe")
+            )]
+        );
     }
 }

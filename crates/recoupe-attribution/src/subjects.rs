@@ -51,11 +51,19 @@ pub(crate) fn subject_before(
             }
             if k <= inner_end {
                 let mut from = k;
+                // "L'entreprise, qui compte 90 salariés, invoque …": a relative clause
+                // between commas describes the subject before it.
+                let relative = matches!(words[k].folded.as_str(), "qui" | "dont");
+                if relative && k >= floor + 2 && words[k - 1].kind == WordKind::Comma {
+                    let j = phrase_start(words, k - 2, floor);
+                    return if j < k - 1 {
+                        trim_subject(words, j, k - 2)
+                    } else {
+                        None
+                    };
+                }
                 if k >= floor + 2 && words[k - 1].kind == WordKind::Comma {
-                    let mut j = k - 1;
-                    while j > floor && !is_boundary(&words[j - 1]) {
-                        j -= 1;
-                    }
+                    let j = phrase_start(words, k - 2, floor);
                     if j < k - 1 {
                         from = j;
                     }
@@ -65,11 +73,24 @@ pub(crate) fn subject_before(
         }
         return None;
     }
+    trim_subject(words, phrase_start(words, to, floor), to)
+}
+
+/// The first word of the phrase ending at word `to`: back to a boundary, not below `floor`.
+/// A parenthesis is part of the phrase whatever punctuation it holds ("Le Front de
+/// libération (FDL, LF selon son sigle) a …").
+fn phrase_start(words: &[Word], to: usize, floor: usize) -> usize {
     let mut from = to;
-    while from > floor && !is_boundary(&words[from - 1]) {
+    let mut depth = usize::from(words[to].folded == ")");
+    while from > floor && (depth > 0 || !is_boundary(&words[from - 1])) {
+        match words[from - 1].folded.as_str() {
+            ")" => depth += 1,
+            "(" => depth = depth.saturating_sub(1),
+            _ => {}
+        }
         from -= 1;
     }
-    trim_subject(words, from, to)
+    from
 }
 
 fn trim_subject(words: &[Word], mut from: usize, mut to: usize) -> Option<(usize, usize)> {
@@ -201,6 +222,19 @@ fn skip_channel_phrases(
             k += 1;
             continue;
         }
+        // "…, a annoncé ce jeudi la direction", "a indiqué cette semaine le ministère".
+        if matches!(w.folded.as_str(), "ce" | "cette")
+            && words.get(k + 1).is_some_and(|n| {
+                TIME_WORDS.contains(&n.folded.as_str())
+                    || matches!(
+                        n.folded.as_str(),
+                        "semaine" | "week-end" | "apres-midi" | "nuit" | "soiree" | "matinee"
+                    )
+            })
+        {
+            k += 2;
+            continue;
+        }
         if !PREPOSITIONS.contains(&w.folded.as_str()) {
             return Some(k);
         }
@@ -232,6 +266,14 @@ fn skip_channel_phrases(
     }
 }
 
+/// A title written before a person's name ("M.", "Mme", "Dr", "Me", "Pr").
+fn is_title_abbreviation(w: &Word) -> bool {
+    matches!(
+        w.folded.as_str(),
+        "m." | "mme" | "mme." | "dr" | "dr." | "me" | "pr" | "mgr"
+    )
+}
+
 /// A person's name in apposition right after a description ending at `to` (", Tymur
 /// Tkachenko,"; after a title or a rank: ", Mme Claire Besson", ", le lieutenant Marc
 /// Kasereka"; past a short complement of place: "le porte-parole de l'armée dans la région,
@@ -256,14 +298,9 @@ pub(crate) fn name_in_apposition(view: &DocView<'_>, words: &[Word], to: usize) 
                 .is_some_and(|m| m.label == EntityType::PER)
         })
     })?;
-    let titled = words[comma + 1..at].iter().all(|w| {
-        w.kind == WordKind::Word
-            && (!w.capitalised
-                || matches!(
-                    w.folded.as_str(),
-                    "m." | "mme" | "mme." | "dr" | "dr." | "me" | "pr"
-                ))
-    });
+    let titled = words[comma + 1..at]
+        .iter()
+        .all(|w| w.kind == WordKind::Word && (!w.capitalised || is_title_abbreviation(w)));
     if !titled {
         return None;
     }
@@ -287,9 +324,11 @@ pub(crate) fn name_after_comma(view: &DocView<'_>, words: &[Word], comma: usize)
         })
     })?;
     let m = view.mention_starting_at(words[at].start)?;
-    let titled = words[comma + 1..at]
-        .iter()
-        .all(|w| matches!(w.kind, WordKind::Word | WordKind::Elision) && !w.capitalised);
+    // "selon le médecin-chef, le Dr Paul Mumbere": a title abbreviation may stand before it.
+    let titled = words[comma + 1..at].iter().all(|w| {
+        matches!(w.kind, WordKind::Word | WordKind::Elision)
+            && (!w.capitalised || is_title_abbreviation(w))
+    });
     if !titled || (at > comma + 1 && m.label != EntityType::PER) {
         return None;
     }

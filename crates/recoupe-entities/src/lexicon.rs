@@ -61,6 +61,10 @@ pub struct Lexicon {
     /// Lowercase generic nouns that may open a known geographic name ("mer Rouge").
     pub landforms: HashSet<String>,
     pub loc_prepositions: HashSet<String>,
+    /// Adjectives of a numbered road ("nationale", "départementale").
+    pub road_kinds: HashSet<String>,
+    /// Letters naming a road with a number ("rn", "a", "n").
+    pub road_codes: HashSet<String>,
     pub misc_heads: HashSet<String>,
     /// Capitalised nouns opening a MISC name ("Constitution", "Coupe du monde").
     pub misc_cap_heads: HashSet<String>,
@@ -134,6 +138,8 @@ impl Lexicon {
             sport_verbs: set_of(SPORT_CUES, "verbs").into_iter().collect(),
             sport_before: set_of(SPORT_CUES, "before"),
             loc_prepositions: set_of(LOC_CUES, "prepositions"),
+            road_kinds: set_of(LOC_CUES, "road-kinds"),
+            road_codes: set_of(LOC_CUES, "road-codes"),
             misc_heads: set_of(MISC_CUES, "before"),
             misc_cap_heads: set_of(MISC_CUES, "heads"),
             misc_whole: set_of(MISC_CUES, "whole"),

@@ -9,7 +9,7 @@ use recoupe_model::{EntityType, PlaceKind};
 use crate::knowledge::{Candidate, Knowledge};
 use crate::normalize::skeleton;
 use crate::recognise::{
-    Cand, RULE_DEFINED_ACRONYM, RULE_SHORT_FORM, STRENGTH_CUE, STRENGTH_DEFAULT,
+    Cand, RULE_DEFINED_ACRONYM, RULE_SHORT_FORM, STRENGTH_CUE, STRENGTH_DEFAULT, STRENGTH_LEXICON,
 };
 use crate::tokens::Tk;
 
@@ -162,7 +162,9 @@ fn dominant_place(hits: &[Candidate]) -> Option<&Candidate> {
 /// institution of that country needs no support from the rest of the document.
 fn choose(
     c: &Cand,
+    folded_surface: &str,
     countries: &HashMap<String, u32>,
+    local: &HashMap<String, u32>,
     country_marked: bool,
 ) -> (Option<Candidate>, Vec<String>) {
     if c.hits.is_empty() {
@@ -194,6 +196,26 @@ fn choose(
             return (None, rejected);
         }
     }
+    let in_named = |h: &Candidate| {
+        h.country
+            .as_ref()
+            .and_then(|k| countries.get(k))
+            .is_some_and(|&w| w >= 2)
+    };
+    let alias_beside_named = |h: &Candidate| {
+        let alias = h
+            .link
+            .name
+            .as_deref()
+            .is_some_and(|n| crate::normalize::fold(n) != folded_surface);
+        alias
+            && c.hits.iter().any(|o| {
+                !std::ptr::eq(o, h)
+                    && o.label == EntityType::LOC
+                    && o.link.kb != "country"
+                    && in_named(o)
+            })
+    };
     let score = |h: &Candidate| {
         let in_doc = h
             .country
@@ -201,6 +223,10 @@ fn choose(
             .and_then(|k| countries.get(k))
             .copied()
             .unwrap_or(0);
+        // with no country named, the country of the document's unambiguous small places
+        // tells homonymous divisions apart ("dans le Centre" beside Hinche is Haiti's)
+        let local_fit =
+            countries.is_empty() && h.country.as_ref().is_some_and(|k| local.contains_key(k));
         // a country outranks any homonym; then cities, unless "province de" asked for a division
         let kind_rank = match h.kind {
             Some(PlaceKind::Country) => 3,
@@ -222,14 +248,19 @@ fn choose(
         // beside "basée au Royaume-Uni"), but not a city of that country ("Tripoli" in a
         // report on Lebanon).
         // ("province de Kerman" asked for the division: the city's size is beside the point)
+        // A capital reached only by an alternate spelling while another entry of that very
+        // name lies in a country the document names ("Bienne" beside "en Suisse" is Biel,
+        // whatever spelling GeoNames also files under Vienna) is a homonym there.
+        let capital = h.capital && (named_country == 1 || !alias_beside_named(h));
         let prominent =
-            !c.admin_cue && (h.capital || (named_country == 1 && h.population >= CITY_POPULATION));
+            !c.admin_cue && (capital || (named_country == 1 && h.population >= CITY_POPULATION));
         (
             label_fit,
             kind_rank == 3,
             prominent,
             named_country,
             in_doc.min(1),
+            local_fit,
             kind_rank,
             in_doc,
             h.population,
@@ -371,6 +402,73 @@ fn institution_in_context(
     }
 }
 
+/// Population below which a place may be a common word written with a capital at the
+/// start of a sentence ("Peste", "Marche", "Grève" open headlines as nouns).
+const COMMON_WORD_PLACE_POPULATION: u64 = 100_000;
+
+/// "Grève des enseignants : …", "Peste : 23 morts…": a single word opening a sentence
+/// matched only by places of little weight (no country, no capital, no sizeable city) is
+/// the common noun when the document also writes it in lowercase ("en grève", "la peste").
+/// Places announced by a cue ("département du Centre") are not concerned.
+fn common_word_opening(toks: &[Tk<'_>], c: &Cand, lowercase: &HashSet<&str>) -> bool {
+    let t = &toks[c.start];
+    c.end == c.start + 1
+        && t.initial
+        && c.label == EntityType::LOC
+        && !c.admin_cue
+        && matches!(c.rule, "kb" | "default-single")
+        && lowercase.contains(t.folded.as_ref())
+        && c.hits.iter().all(|h| {
+            // a sizeable town counts only under its own name ("Peste" is GeoNames' French
+            // spelling of Pest, and first the disease)
+            let own_name = h
+                .link
+                .name
+                .as_deref()
+                .is_some_and(|n| crate::normalize::fold(n) == *t.folded);
+            h.label == EntityType::LOC
+                && h.link.kb != "country"
+                && !h.capital
+                && (h.population < COMMON_WORD_PLACE_POPULATION || !own_name)
+        })
+}
+
+/// "Police nationale d'Haïti", "Banque centrale du Congo": a country named as the
+/// complement of an organisation's name is a country the document talks about (the name
+/// hides it from the place mentions), weighted like a country mention.
+fn countries_in_names(
+    kb: &dyn Knowledge,
+    toks: &[Tk<'_>],
+    text: &str,
+    cands: &[Cand],
+    counts: &mut HashMap<String, u32>,
+) {
+    for c in cands.iter().filter(|c| c.label == EntityType::ORG) {
+        // the country is the whole rest of the name ("… de la République démocratique du
+        // Congo" is not the Congo of its last word)
+        for k in c.start + 1..c.end {
+            let t = &toks[k];
+            let after_de = matches!(&*toks[k - 1].folded, "de" | "d'" | "du" | "des")
+                || (toks[k - 1].folded == "la" && k >= c.start + 2 && toks[k - 2].folded == "de");
+            if !(t.is_word() && t.cap && after_de) {
+                continue;
+            }
+            let Some(rest) = text.get(t.span.start..toks[c.end - 1].span.end) else {
+                continue;
+            };
+            if let Some(country) = kb
+                .candidates(rest)
+                .iter()
+                .find(|h| h.link.kb == "country")
+                .and_then(|h| h.country.clone())
+            {
+                *counts.entry(country).or_default() += 2;
+                break;
+            }
+        }
+    }
+}
+
 /// Runs the document-level passes and returns the kept mentions with entity keys.
 pub fn resolve(
     kb: &dyn Knowledge,
@@ -416,6 +514,51 @@ pub fn resolve(
         }
     }
 
+    // "Sahel Dépêches" … "(SD)": a name the rules typed only by default whose capitalised
+    // words spell the initials of an organisation's acronym in the document is that
+    // organisation's long form.
+    let org_acronyms: HashMap<String, usize> = cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.label == EntityType::ORG
+                && c.end == c.start + 1
+                && toks[c.start].all_caps
+                && c.strength >= STRENGTH_CUE
+        })
+        .map(|(k, c)| (toks[c.start].folded.to_string(), k))
+        .collect();
+    if !org_acronyms.is_empty() {
+        for k in 0..n {
+            let c = &cands[k];
+            if c.label == EntityType::ORG
+                || c.end - c.start < 2
+                || c.strength > STRENGTH_LEXICON
+                || !c.hits.is_empty()
+            {
+                continue;
+            }
+            let words = &toks[c.start..c.end];
+            if !words.iter().all(|t| t.is_word() && t.cap) {
+                continue;
+            }
+            let initials: String = words
+                .iter()
+                .filter_map(|t| t.folded.chars().next())
+                .collect();
+            if let Some(&a) = org_acronyms.get(&initials) {
+                let acronym = toks[cands[a].start].text.to_string();
+                let c = &mut cands[k];
+                c.label = EntityType::ORG;
+                c.strength = STRENGTH_CUE;
+                c.weak = false;
+                c.evidence
+                    .push(format!("its initials spell the organisation \"{acronym}\""));
+                clusters.union(a, k);
+            }
+        }
+    }
+
     // A single word repeating the last word of an earlier multi-word person is that person.
     let mut surnames: HashMap<String, usize> = HashMap::default();
     for (k, c) in cands.iter().enumerate() {
@@ -435,6 +578,14 @@ pub fn resolve(
             continue;
         }
         if let Some(&full) = surnames.get(&skeleton(toks[c.start].text)) {
+            // a place the reference knows yields only to the very surname, not to one
+            // sharing its consonants ("Yaoundé" is not "Ewondo")
+            if place_only
+                && !c.hits.is_empty()
+                && toks[c.start].folded != toks[cands[full].end - 1].folded
+            {
+                continue;
+            }
             let name = surface(toks, &cands[full], text).to_string();
             let c = &mut cands[k];
             c.label = EntityType::PER;
@@ -577,15 +728,30 @@ pub fn resolve(
         if cands[k].weak && (!confirmed.contains(word) || lowercase.contains(word)) {
             keep[k] = false;
         }
+        if common_word_opening(toks, &cands[k], &lowercase) {
+            keep[k] = false;
+        }
     }
 
     // Choose entries with the document's countries as context.
-    let countries = document_countries(&cands, nationalities);
+    let mut countries = document_countries(&cands, nationalities);
+    countries_in_names(kb, toks, text, &cands, &mut countries);
     let main_country = countries
         .iter()
         .filter(|(_, &w)| w >= 2)
         .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
         .map(|(k, _)| k.clone());
+    // Countries of the places with a single reference entry, however small.
+    let mut local: HashMap<String, u32> = HashMap::default();
+    for c in cands.iter() {
+        if let [only] = c.hits.as_slice() {
+            if only.label == EntityType::LOC && only.kind == Some(PlaceKind::City) {
+                if let Some(country) = &only.country {
+                    *local.entry(country.clone()).or_default() += 1;
+                }
+            }
+        }
+    }
     // What each name adds to the document's countries by itself (a sizeable place with one
     // entry vouches for its own country).
     let mut own_support: HashMap<String, u32> = HashMap::default();
@@ -616,9 +782,9 @@ pub fn resolve(
     let mut chosen: Vec<Option<Candidate>> = Vec::with_capacity(n);
     for c in cands.iter_mut() {
         let marked = c.hits.iter().any(|h| h.state) && names_a_country(kb, toks, c);
-        let (mut entry, mut rejected) = choose(c, &countries, marked);
+        let name = crate::normalize::fold(surface(toks, c, text));
+        let (mut entry, mut rejected) = choose(c, &name, &countries, &local, marked);
         if let Some(e) = &entry {
-            let name = crate::normalize::fold(surface(toks, c, text));
             let beside = sentence_countries
                 .get(&toks[c.start].sent)
                 .map(Vec::as_slice)

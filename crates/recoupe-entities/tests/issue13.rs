@@ -965,3 +965,149 @@ fn issue13_a_street_stands_in_the_town_of_the_report_and_a_forest_is_named_in_en
     assert!(near(street, 47.22, -1.55), "{street:?}");
     assert_eq!(place(&doc, "forêt de Mbau").name, "Mbau forest");
 }
+
+#[test]
+fn issue13_a_country_inside_an_organisation_name_is_a_country_of_the_document() {
+    // the country appears only as the complement of the police's name
+    let doc = run(
+        "Deux agents ont été blessés samedi à Hinche lors d'une embuscade, a fait savoir \
+         la Police nationale d'Haïti.",
+    );
+    assert_eq!(place(&doc, "Hinche").country.as_deref(), Some("HT"));
+}
+
+#[test]
+fn issue13_homonymous_divisions_follow_the_country_of_the_small_places_named() {
+    // no country is named; the towns are Haitian, so are the divisions
+    let doc = run(
+        "Des coups de feu ont été entendus à Mirebalais, dans le département du Centre, \
+         puis à Fort-Liberté, dans le Nord-Est.",
+    );
+    assert_eq!(place(&doc, "Centre").country.as_deref(), Some("HT"));
+    assert_eq!(place(&doc, "Nord-Est").country.as_deref(), Some("HT"));
+}
+
+#[test]
+fn issue13_a_capital_reached_by_an_alternate_spelling_yields_to_a_town_of_the_named_country() {
+    let doc = run("L'atelier de Bienne fermera en mars, a annoncé le groupe, premier employeur privé en Suisse.");
+    let biel = place(&doc, "Bienne");
+    assert_eq!(biel.country.as_deref(), Some("CH"), "{biel:?}");
+    // under its own French name in a report on Austria the capital is still the capital
+    let doc = run("Les négociations reprennent lundi à Vienne, en Autriche.");
+    assert_eq!(place(&doc, "Vienne").country.as_deref(), Some("AT"));
+}
+
+#[test]
+fn issue13_a_contracted_article_belongs_to_the_town_name() {
+    // "au Locle" is à + Le Locle, "aux Cayes" à + Les Cayes
+    let doc = run("L'entreprise emploie quarante personnes au Locle.");
+    assert_eq!(place(&doc, "Locle").country.as_deref(), Some("CH"));
+    // "Mans" alone is a village in Turkey
+    let doc = run("Le cortège est arrivé au Mans dans la soirée.");
+    assert_eq!(place(&doc, "Mans").country.as_deref(), Some("FR"));
+}
+
+#[test]
+fn issue13_a_common_noun_opening_a_headline_is_no_place() {
+    // "Grève" and "Marche" are villages or regions somewhere, but the article writes the
+    // nouns in lowercase too
+    let doc = run(
+        "Grève des dockers : les navires bloqués à Brest\n\nLa grève entre dans sa \
+         troisième semaine.",
+    );
+    assert_lacks(&doc, "Grève");
+    assert_has(&doc, EntityType::LOC, "Brest");
+    let doc = run(
+        "Marche pour le climat : des milliers de jeunes à Lyon\n\nLa marche est partie \
+         de la place Bellecour.",
+    );
+    assert_lacks(&doc, "Marche");
+    // a place opening a headline stays a place when the article never writes it lowercase
+    let doc = run("Mirebalais : deux écoles fermées\n\nLes écoles de Mirebalais restent closes.");
+    assert_has(&doc, EntityType::LOC, "Mirebalais");
+}
+
+#[test]
+fn issue13_a_place_is_not_the_surname_of_a_person_with_similar_consonants() {
+    let doc = run("Le préfet Paul Ewondo a visité mardi les bureaux de vote de Yaoundé.");
+    assert_has(&doc, EntityType::PER, "Paul Ewondo");
+    assert_has(&doc, EntityType::LOC, "Yaoundé");
+}
+
+#[test]
+fn issue13_a_town_with_a_roman_number_is_one_of_its_districts() {
+    let doc = run("Le maire de Douala III a été réélu, comme celui de Yaoundé VI.");
+    assert_has(&doc, EntityType::LOC, "Douala III");
+    assert_has(&doc, EntityType::LOC, "Yaoundé VI");
+}
+
+#[test]
+fn issue13_the_acronym_signing_a_dispatch_is_an_agency_and_its_long_form_an_organisation() {
+    let doc = run(
+        "Zinder, 4 avril 2026 (NP) - Des pluies diluviennes ont détruit une centaine de \
+         maisons, a appris Nouvelles Plurielles auprès des autorités locales.",
+    );
+    assert_has(&doc, EntityType::ORG, "NP");
+    assert_has(&doc, EntityType::ORG, "Nouvelles Plurielles");
+}
+
+#[test]
+fn issue13_acronyms_used_as_common_nouns_are_not_organisations() {
+    let doc =
+        run("Les tests ADN ont confirmé l'identité du suspect, selon la gendarmerie de Rennes.");
+    assert_lacks(&doc, "ADN");
+}
+
+#[test]
+fn issue13_an_intersyndicale_is_an_organisation_head() {
+    let doc = run(
+        "L'Intersyndicale des personnels de santé a appelé à manifester jeudi devant le \
+         ministère.",
+    );
+    assert_has(
+        &doc,
+        EntityType::ORG,
+        "Intersyndicale des personnels de santé",
+    );
+}
+
+#[test]
+fn issue13_numbered_roads_are_places() {
+    let doc = run(
+        "Le car s'est renversé sur la route nationale 2, puis un camion a pris feu sur la \
+         RN 5 et un autre sur l'A-43. Cette portion de la nationale 2 est redoutée, comme \
+         l'autoroute A7 et la RN12.",
+    );
+    assert_has(&doc, EntityType::LOC, "route nationale 2");
+    assert_has(&doc, EntityType::LOC, "RN 5");
+    assert_has(&doc, EntityType::LOC, "A-43");
+    assert_has(&doc, EntityType::LOC, "nationale 2");
+    assert_has(&doc, EntityType::LOC, "A7");
+    assert_has(&doc, EntityType::LOC, "RN12");
+    // an aircraft is no motorway, and the party is no road without a number
+    let doc = run("L'A320 a décollé de Nice. Le RN a gagné trois sièges.");
+    assert_lacks(&doc, "A320");
+    assert_has(&doc, EntityType::ORG, "RN");
+}
+
+#[test]
+fn issue13_a_division_noun_may_take_its_name_directly() {
+    let doc = run(
+        "Les pluies ont touché la région Atsimo-Atsinanana et la province Haut-Ogooué, \
+         selon le gouverneur Paul Obiang.",
+    );
+    assert_has(&doc, EntityType::LOC, "Atsimo-Atsinanana");
+    assert_has(&doc, EntityType::LOC, "Haut-Ogooué");
+    assert_has(&doc, EntityType::PER, "Paul Obiang");
+}
+
+#[test]
+fn issue13_a_headline_topic_noun_before_a_known_place_is_not_part_of_a_name() {
+    let doc =
+        run("Naufrage de Mopti : le bilan s'alourdit\n\nLe bateau transportait 80 passagers.");
+    assert_has(&doc, EntityType::LOC, "Mopti");
+    assert_lacks(&doc, "Naufrage de Mopti");
+    // an organisation head keeps its complement
+    let doc = run("Banque de France : les taux restent stables.");
+    assert_has(&doc, EntityType::ORG, "Banque de France");
+}

@@ -90,6 +90,9 @@ struct Lexicon {
     currency: BTreeMap<String, String>,
     /// What a sum of money is (`money:fine` …), from the words right before it.
     money: Vec<Rule>,
+    /// Categories whose words say more than a unit's head noun ("10 km de profondeur" is a
+    /// depth, not any distance): their rules are tried before the `head` rules.
+    refines_head: BTreeSet<String>,
 }
 
 fn phrase_words(phrase: &str) -> Vec<String> {
@@ -117,6 +120,7 @@ fn lexicon() -> &'static Lexicon {
             image: BTreeSet::new(),
             currency: BTreeMap::new(),
             money: Vec::new(),
+            refines_head: BTreeSet::new(),
         };
         for line in CATEGORIES.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -142,6 +146,9 @@ fn lexicon() -> &'static Lexicon {
                 }
                 ("animate", _) => {
                     lexicon.animate.insert(phrase.to_string());
+                }
+                ("refines_head", _) => {
+                    lexicon.refines_head.insert(phrase.to_string());
                 }
                 ("forces", _) => {
                     lexicon
@@ -576,6 +583,21 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
             (Some(head), Some(rule)) if head.category == "bodies" && !on_images => Some(rule),
             (head, _) => head,
         };
+        // "à 10 km de profondeur": words that say more than the head noun come first.
+        let head_rule = head_rule.map(|head| {
+            let right_before = &before_words[before_words.len().saturating_sub(3)..];
+            lexicon
+                .rules
+                .iter()
+                .filter(|r| lexicon.refines_head.contains(&r.category))
+                .find(|r| match r.place {
+                    Where::After => has_phrase(&window_words, &r.phrase),
+                    Where::RightBefore => right_before
+                        .ends_with(&r.phrase.iter().map(String::as_str).collect::<Vec<_>>()[..]),
+                    _ => false,
+                })
+                .unwrap_or(head)
+        });
         // A count of things (not people, and not itself a category word) counts its noun.
         let thing = unit_head.as_ref().is_some_and(|head| {
             !lexicon.generic.contains(&singular(head))
@@ -652,7 +674,10 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
         // enfant, ont été tuées", "300 personnes -selon d'autres bien plus- qui auraient été
         // tuées"): the verb after the aside says what happened to them; the nearest one.
         let people = unit_head.as_ref().is_some_and(|head| {
-            lexicon.generic.contains(&singular(head)) || lexicon.person.contains(&singular(head))
+            let head = singular(head);
+            lexicon.generic.contains(&head)
+                || lexicon.person.contains(&head)
+                || lexicon.forces.contains(&head)
         });
         let aside_follows = doc.text[span.end..]
             .trim_start()
@@ -683,6 +708,36 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     r.phrase.join(" ")
                 ));
                 category = Some(r.category.clone());
+            }
+        }
+        // "Cinq policiers et un civil ont été tués": two counts joined by "et" share the
+        // verb after the second.
+        if category.is_none() && people && !unit_inferred {
+            let joined = quantities
+                .get(index + 1)
+                .filter(|next| next.span.start < sentence.end)
+                .filter(|next| {
+                    let between = context.folded(
+                        &(context.first_word_from(span.end)
+                            ..context.first_word_from(next.span.start))
+                            .collect::<Vec<_>>(),
+                    );
+                    between == ["et"] || between == ["ou"]
+                });
+            if let Some(next) = joined {
+                let stop = quantities
+                    .get(index + 2)
+                    .map_or(usize::MAX, |q| q.span.start)
+                    .min(sentence.end);
+                let shared = context.folded(&context.after(next.span, stop));
+                if let Some(rule) = clause_rule(Where::After, &shared) {
+                    evidence.push(format!(
+                        "counts {}: \"{}\" after the count joined to it",
+                        rule.category,
+                        rule.phrase.join(" ")
+                    ));
+                    category = Some(rule.category.clone());
+                }
             }
         }
         let in_sentence = |f: &Figure| sentence.contains(&f.span) && f.span.end <= span.start;

@@ -531,3 +531,34 @@ fn issue13_the_buried_are_the_dead() {
         read("« Nous avons déjà inhumé 31 personnes », a déclaré le maire de la commune.");
     assert_eq!(category(&doc, &figures, "31 personnes"), Some("killed"));
 }
+
+#[test]
+fn issue13_two_counts_joined_by_et_share_the_verb_after_the_second() {
+    let (doc, figures) = read(
+        "Trois gendarmes et deux passants ont été tués samedi dans l'explosion, selon la préfecture.",
+    );
+    assert_eq!(category(&doc, &figures, "Trois gendarmes"), Some("killed"));
+    assert_eq!(category(&doc, &figures, "deux passants"), Some("killed"));
+}
+
+#[test]
+fn issue13_a_trial_counts_the_convicted_and_the_acquitted() {
+    let (doc, figures) = read(
+        "Onze des treize prévenus ont été condamnés lundi par le tribunal, deux ont été acquittés.",
+    );
+    assert_eq!(category(&doc, &figures, "deux"), Some("acquitted"));
+    let (doc, figures) = read("Le tribunal a prononcé douze condamnations et un acquittement.");
+    assert_eq!(category(&doc, &figures, "douze"), Some("convicted"));
+}
+
+#[test]
+fn issue13_the_depth_of_an_earthquake_is_no_distance() {
+    let (doc, figures) = read(
+        "L'épicentre a été localisé à 12 km au sud de la ville, à une profondeur de 8 km, selon \
+         le centre sismologique.",
+    );
+    assert_eq!(category(&doc, &figures, "12 km"), Some("distance_km"));
+    assert_eq!(category(&doc, &figures, "8 km"), Some("depth_km"));
+    let (doc, figures) = read("La secousse s'est produite à 10 km de profondeur.");
+    assert_eq!(category(&doc, &figures, "10 km"), Some("depth_km"));
+}

@@ -90,6 +90,9 @@ pub struct Lexicon {
     pub date_starters: HashSet<String>,
     pub complement_adjectives: HashSet<String>,
     pub complement_units: HashSet<String>,
+    /// Beginnings of words whose "à"/"de" + infinitive complement looks ahead (dates.txt
+    /// `[prospective_governor]`).
+    pub prospective_governors: Vec<String>,
 }
 
 /// Folds a word for matching: lowercase, common Latin accents removed, `’` → `'`.
@@ -349,6 +352,10 @@ impl Lexicon {
             date_starters,
             complement_adjectives: words(&u, U, "complement_adjective")?,
             complement_units: words(&u, U, "complement_unit")?,
+            prospective_governors: section(&d, D, "prospective_governor")?
+                .iter()
+                .map(|(phrase, _)| phrase.clone())
+                .collect(),
         })
     }
 

@@ -2,7 +2,7 @@
 //! Bagdad", "vallée de l'Euphrate", "mosquée Saheb al-Zaman") and the nouns announcing an
 //! administrative division ("province de X").
 
-use recoupe_model::{EntityType, PlaceKind};
+use recoupe_model::{EntityType, PlaceKind, TokenKind};
 use recoupe_tagger::Upos;
 
 use super::words::{is_de, text_of};
@@ -18,7 +18,89 @@ const POSSESSIVES: &[&str] = &[
     "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes",
 ];
 
+/// Words after which a road code is a road ("la RN3", "l'A-86", "l'autoroute A1").
+const BEFORE_ROAD_CODE: &[&str] = &["l'", "la", "autoroute", "route"];
+
 impl Recogniser<'_> {
+    /// A numbered road: "route nationale 3", "la nationale 3", "la route nationale n° 2"
+    /// (the phrase with its number), "la RN3", "la RN 7", "l'A-86", "l'autoroute A1" (the
+    /// code). Kinds and codes are the `road-kinds` and `road-codes` of `loc_cues.txt`.
+    pub(super) fn road(&self, toks: &[Tk<'_>], i: usize, s: SentenceRange) -> Option<Cand> {
+        let t = &toks[i];
+        let prev = (i > s.start).then(|| &*toks[i - 1].folded);
+        let make = |end: usize, evidence: String| Cand {
+            start: i,
+            end,
+            label: EntityType::LOC,
+            strength: STRENGTH_CUE,
+            hits: Vec::new(),
+            rule: "road",
+            evidence: vec![evidence],
+            weak: false,
+            admin_cue: false,
+        };
+        // "route nationale 3", "la nationale 3"
+        let kind_at = if t.folded == "route" {
+            Some(i + 1)
+        } else if matches!(prev, Some("la" | "l'")) {
+            Some(i)
+        } else {
+            None
+        };
+        if let Some(k) = kind_at.filter(|&k| {
+            k < s.end && !toks[k].cap && self.lex.road_kinds.contains(&*toks[k].folded)
+        }) {
+            let mut j = k + 1;
+            // "n° 2", "N°1", "no 2"
+            if j + 1 < s.end && matches!(&*toks[j].folded, "n" | "no") && toks[j + 1].text == "°" {
+                j += 2;
+            } else if j < s.end && toks[j].folded == "no" {
+                j += 1;
+            }
+            if j < s.end && toks[j].kind == TokenKind::Number {
+                return Some(make(j + 1, format!("numbered road \"{}\"", toks[k].text)));
+            }
+            return None;
+        }
+        // "RN3", "A-86", "RN 7" after an article or "autoroute"
+        if !t.cap || !prev.is_some_and(|p| BEFORE_ROAD_CODE.contains(&p)) {
+            return None;
+        }
+        let letters: String = t
+            .text
+            .chars()
+            .take_while(|c| c.is_ascii_uppercase())
+            .collect();
+        let rest = t.text[letters.len()..].trim_start_matches('-');
+        if letters.is_empty() || !self.lex.road_codes.contains(&letters.to_ascii_lowercase()) {
+            return None;
+        }
+        // "l'A320" is an aircraft: a motorway number has at most two digits unless
+        // "autoroute" precedes
+        let longest = if letters == "A" && prev != Some("autoroute") {
+            2
+        } else {
+            4
+        };
+        let glued =
+            !rest.is_empty() && rest.len() <= longest && rest.bytes().all(|b| b.is_ascii_digit());
+        if glued {
+            return Some(make(i + 1, format!("road code \"{}\"", t.text)));
+        }
+        let number_after = rest.is_empty()
+            && letters.len() >= 2
+            && i + 1 < s.end
+            && toks[i + 1].kind == TokenKind::Number
+            && toks[i + 1].text.len() <= 4
+            && toks[i + 1].text.bytes().all(|b| b.is_ascii_digit());
+        number_after.then(|| {
+            make(
+                i + 2,
+                format!("road code \"{} {}\"", t.text, toks[i + 1].text),
+            )
+        })
+    }
+
     /// Named facility or landform whose whole phrase is the place: "vallée de l'Euphrate",
     /// "aéroport international de Damas", "camp de réfugiés de Zam Zam" (head, adjectives or
     /// one lowercase noun complement, "de", capitalised name), or a head followed by its name

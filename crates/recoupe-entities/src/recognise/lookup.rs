@@ -14,6 +14,39 @@ use crate::tokens::{SentenceRange, Tk};
 const ACRONYM_TOWN_POPULATION: u64 = 100_000;
 
 impl Recogniser<'_> {
+    /// "au Locle", "du Mans", "aux Abymes": the contraction holds the article of a town
+    /// named with one ("Le Locle", "Les Abymes"); the mention is the rest of the name, and
+    /// the town with the article is meant before any homonym without it ("Mans" in Turkey).
+    pub(super) fn contracted_article(&self, toks: &[Tk<'_>], c: &mut Cand, text: &str) {
+        // a country or a capital is meant under its own name ("au Canada", "au Caire")
+        if c.label != EntityType::LOC
+            || c.admin_cue
+            || c.hits.iter().any(|h| h.link.kb == "country" || h.capital)
+        {
+            return;
+        }
+        let article = match c.start.checked_sub(1).map(|p| &*toks[p].folded) {
+            Some("au" | "du") => "Le",
+            Some("aux") => "Les",
+            _ => return,
+        };
+        let Some(surface) = text.get(toks[c.start].span.start..toks[c.end - 1].span.end) else {
+            return;
+        };
+        let name = format!("{article} {surface}");
+        let hits: Vec<Candidate> = self
+            .candidates(&name)
+            .into_iter()
+            .filter(|h| h.label == EntityType::LOC)
+            .collect();
+        if !hits.is_empty() {
+            c.hits = hits;
+            c.strength = c.strength.max(STRENGTH_KB);
+            c.weak = false;
+            c.evidence.push(format!("reference match as \"{name}\""));
+        }
+    }
+
     /// Looks an unknown name up under its other transliterations ("Deir Ezzor" → "Deir ez-Zor").
     pub(super) fn try_variants(&self, toks: &[Tk<'_>], c: &mut Cand, text: &str) {
         let Some(surface) = text.get(toks[c.start].span.start..toks[c.end - 1].span.end) else {

@@ -128,11 +128,13 @@ impl Recogniser<'_> {
             }
             if c.label == EntityType::LOC {
                 extend_by_district(toks, s, c);
+                self.contracted_article(toks, c, text);
             }
         }
         self.acronym_long_forms(toks, s, out, first);
         self.join_name_suffixes(toks, s, out, first);
         affiliations_in_parentheses(toks, out, first);
+        agency_of_dateline(toks, s, out, first);
     }
 
     /// The mentions of one sentence found token by token, before the acronym pass.
@@ -188,6 +190,11 @@ impl Recogniser<'_> {
             }
             if !t.is_word() {
                 i += 1;
+                continue;
+            }
+            if let Some(c) = self.road(toks, i, s) {
+                i = c.end;
+                out.push(c);
                 continue;
             }
             // "le quotidien La Meuse", "le journal Le Soir": a title with its own article
@@ -270,7 +277,12 @@ impl Recogniser<'_> {
                 // Post") yields to that name when cues type it otherwise.
                 if c.label == EntityType::LOC && t.name_like {
                     let caps_end = self.extend_caps(toks, i, s.end);
-                    if caps_end > c.end {
+                    // "Yaoundé VI": a Roman number after a town is one of its districts
+                    // (extend_by_district), not the regnal number of a person
+                    let district = caps_end == c.end + 1
+                        && !c.hits.is_empty()
+                        && is_bare_roman(toks[c.end].text);
+                    if caps_end > c.end && !district {
                         if let Some(alt) = self.type_sequence(toks, i, caps_end, s, text) {
                             // "Tizi n'Test": a particle of another language than French
                             // joins the place name to the word after it
@@ -319,6 +331,7 @@ impl Recogniser<'_> {
             if t.initial
                 && caps_end > i + 1
                 && (self.lex.loc_before_de.contains(&*t.folded)
+                    || self.topic_noun_before_known_name(toks, s, i, caps_end)
                     || !self.kb.is_first_name(t.text)
                         && matches!(
                             self.upos(toks, s, i),
@@ -369,6 +382,33 @@ impl Recogniser<'_> {
             }
             i = end;
         }
+    }
+
+    /// "Accident d'Édéa : …", "Inondations de Valence : …": a common noun opening a
+    /// sentence before "de" and a name the reference knows is the topic of a headline, not
+    /// the first word of an organisation (heads of organisations, events and facilities
+    /// keep their names: "Banque de France", "Coupe de France", "Stade de France").
+    fn topic_noun_before_known_name(
+        &self,
+        toks: &[Tk<'_>],
+        s: SentenceRange,
+        i: usize,
+        caps_end: usize,
+    ) -> bool {
+        let t = &toks[i];
+        let lex = self.lex;
+        caps_end > i + 2
+            && words::is_de(&toks[i + 1].folded)
+            && !lex.org_heads.contains_key(&*t.folded)
+            && !lex.misc_cap_heads.contains(&*t.folded)
+            && !lex.loc_whole.contains(&*t.folded)
+            && !lex.loc_named.contains(&*t.folded)
+            && !lex.admin_cues.contains(&*t.folded)
+            && self.upos(toks, s, i) == Upos::Noun
+            && self
+                .candidates(&text_of(toks, i + 2, caps_end))
+                .iter()
+                .any(|h| h.label == EntityType::LOC)
     }
 
     /// End (exclusive) of the capitalised sequence starting at `i`, with name particles inside.
@@ -475,6 +515,31 @@ fn affiliations_in_parentheses(toks: &[Tk<'_>], out: &mut [Cand], first: usize) 
     }
 }
 
+/// "Bamako, 8 septembre 2026 (SD) - …", "DAKAR (APS) – …": an acronym in parentheses
+/// right before the dash that opens a dispatch is the news agency signing it, an
+/// organisation whatever else the letters spell (a country code, a place).
+fn agency_of_dateline(toks: &[Tk<'_>], s: SentenceRange, out: &mut [Cand], first: usize) {
+    for c in &mut out[first..] {
+        let signed = c.end == c.start + 1
+            && toks[c.start].all_caps
+            && c.start > s.start
+            && toks[c.start - 1].text == "("
+            && toks.get(c.end).is_some_and(|t| t.text == ")")
+            && toks
+                .get(c.end + 1)
+                .is_some_and(|t| c.end + 1 < s.end && matches!(t.text, "-" | "–" | "—"));
+        if signed {
+            c.label = EntityType::ORG;
+            c.strength = STRENGTH_KB;
+            c.hits.retain(|h| h.label == EntityType::ORG);
+            c.weak = false;
+            c.rule = "dateline-agency";
+            c.evidence
+                .push("acronym in parentheses before the dash of a dateline".to_string());
+        }
+    }
+}
+
 /// Compass words that end the name of a regional branch ("Horizons Est", "Radio Nord").
 const COMPASS_SUFFIXES: &[&str] = &["nord", "sud", "est", "ouest"];
 
@@ -556,10 +621,16 @@ fn extend_by_district(toks: &[Tk<'_>], s: SentenceRange, c: &mut Cand) {
         .strip_suffix("er")
         .or_else(|| t.text.strip_suffix('e'))
         .is_some_and(|r| !r.is_empty() && r.chars().all(|ch| matches!(ch, 'I' | 'V' | 'X')));
-    if t.kind == TokenKind::Ordinal && roman {
+    let bare = t.is_word() && !c.hits.is_empty() && is_bare_roman(t.text);
+    if (t.kind == TokenKind::Ordinal && roman) || bare {
         c.end += 1;
         c.evidence.push(format!("numbered district \"{}\"", t.text));
     }
+}
+
+/// "VI", "II", "XIV": a Roman number written without an ordinal ending.
+pub(super) fn is_bare_roman(w: &str) -> bool {
+    (1..=4).contains(&w.len()) && w.chars().all(|ch| matches!(ch, 'I' | 'V' | 'X'))
 }
 
 /// Whether token `k` is a one-letter capital with its period glued to it ("V." of

@@ -173,6 +173,19 @@ impl Recogniser<'_> {
                 return Some(c);
             }
         }
+        // "la région Amoron'i Mania", "la province Sud-Kivu": a division noun followed by
+        // its name directly (a governor's title before a name is a person's, left to titles)
+        if !is_de(prev_folded)
+            && i > s.start
+            && !toks[i - 1].cap
+            && self.lex.admin_cues.contains(prev_folded)
+            && !prev_folded.starts_with("gouverneur")
+        {
+            evidence.push(format!("division noun \"{prev_folded}\" before its name"));
+            let mut c = make(EntityType::LOC, STRENGTH_CUE, "division-name", evidence)?;
+            c.admin_cue = true;
+            return Some(c);
+        }
         if single
             && first.cap
             && (self.lex.peoples.contains(&*first.folded)
@@ -265,6 +278,18 @@ impl Recogniser<'_> {
                     "default-person",
                     evidence,
                 );
+            }
+            // "Yaoundé VI", "Douala III": a town the reference knows with a Roman number is
+            // one of its numbered districts
+            if end == i + 2
+                && super::is_bare_roman(last.text)
+                && self
+                    .candidates(first.text)
+                    .iter()
+                    .any(|h| h.label == EntityType::LOC && h.link.kb != "country")
+            {
+                evidence.push(format!("numbered district \"{}\"", last.text));
+                return make(EntityType::LOC, STRENGTH_LEXICON, "town-district", evidence);
             }
             // "Bel RTL", "Radio RFM": a name ending on an acronym is an organisation's
             if toks[end - 1].all_caps && !toks[i].all_caps {

@@ -65,7 +65,10 @@ pub enum DateExpr {
     },
     Year(i32),
     YearInterval(i32, i32),
-    /// A bare weekday ("mardi", "ce mercredi", "lundi dernier"); direction 0, -1 or +1.
+    /// A bare weekday ("mardi", "ce mercredi", "lundi dernier"); direction 0 (the last one up
+    /// to the anchor), -1 ("dernier": before it, never the day just gone), +1, [`FUTURE`] (on
+    /// or after it: a future tense, a schedule, an appeal "à manifester jeudi") or
+    /// [`THIS_WEEK`] ("ce jeudi" with no past tense).
     Weekday {
         weekday: u32,
         direction: i32,
@@ -139,6 +142,10 @@ pub struct DateCandidate {
     /// Announced rather than reported ("se poursuivront jusqu'au samedi 2 novembre", "prévu
     /// le 12 mars"): not evidence of when the article was written.
     pub future: bool,
+    /// Told in a past tense: a past auxiliary or an imperfect before it in its clause ("les
+    /// délégués avaient été informés la veille"). Such a date is not counted from a date the
+    /// article announces.
+    pub past: bool,
     /// Index of the candidate it is counted from when the text ties the two together: a
     /// relative day inside a quotation from the date of the speech clause around the
     /// quotation ("« nous partons demain », a déclaré mardi le chef" → the Wednesday), "la
@@ -237,6 +244,12 @@ pub fn place_against(
 /// Direction of a bare weekday governed by a future-tense verb ("prêtera serment mardi"):
 /// the weekday on or after the anchor.
 pub(crate) const FUTURE: i32 = 2;
+
+/// Direction of a weekday written with a demonstrative and no past tense ("ce jeudi", "un
+/// train sur quatre ce mercredi"): the day of the report's own week (Monday to Sunday), so
+/// ahead of the report when later in the week; a Saturday or Sunday written on a Monday or
+/// Tuesday is the week-end just past, a Monday written on a Sunday the next day.
+pub(crate) const THIS_WEEK: i32 = 3;
 
 pub(crate) fn year_value(key: &str) -> Option<i32> {
     if key.len() == 4 && key.bytes().all(|b| b.is_ascii_digit()) {
@@ -728,5 +741,110 @@ mod tests {
             TODAY,
         );
         assert_eq!(found, ["janvier = 2025-01"]);
+    }
+
+    #[test]
+    fn issue13_a_future_tense_reaches_a_quoted_date() {
+        // Written in November: a quotation mark between the future verb and the date does not
+        // end its clause, so the coming March is meant.
+        let (found, _) = dates(
+            "La commission examinera le dossier « dès la mi-mars », a promis la présidente. Le vote aura lieu « d'ici février ».",
+            Some("2026-11-20"),
+            TODAY,
+        );
+        assert_eq!(found, ["la mi-mars = 2027-03", "février = 2027-02"]);
+    }
+
+    #[test]
+    fn issue13_a_demonstrative_weekday_is_the_day_of_the_reports_week() {
+        // Written on a Tuesday (2026-11-24): "ce vendredi" with no past tense lies ahead in the
+        // same week, "ce lundi" is the day before; "ce samedi" written early in the week is
+        // the week-end gone; told in a past tense, "ce jeudi" is the one gone.
+        let (found, _) = dates(
+            "Nouvelle journée de blocage ce vendredi. Ce lundi, les gares étaient vides. Le concert de ce samedi a attiré du monde. Il a été entendu ce jeudi par les juges.",
+            Some("2026-11-24"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "ce vendredi = 2026-11-27",
+                "Ce lundi = 2026-11-23",
+                "ce samedi = 2026-11-21",
+                "ce jeudi = 2026-11-19",
+            ]
+        );
+        // Written on a Sunday, "ce lundi" is the next day.
+        let (found, _) = dates("Les écoles rouvrent ce lundi.", Some("2026-11-29"), TODAY);
+        assert_eq!(found, ["ce lundi = 2026-11-30"]);
+    }
+
+    #[test]
+    fn issue13_a_weekday_in_an_appeal_or_invitation_lies_ahead() {
+        // Written on a Friday (2026-10-16): the infinitive after "inviter à", "appeler à",
+        // "menacer de", "décider de" tells what is still to come, whatever the tense of the
+        // verb that governs it; a pluperfect tells of a day gone, and a weekday that dates
+        // the speech verb itself stays in the past.
+        let (found, _) = dates(
+            "Le préfet a invité les éleveurs à lever leurs barrages lundi. Les collectifs appellent à se rassembler samedi devant la mairie. La direction a décidé de fermer l'usine mardi. Les routiers menacent de bloquer le port mercredi. Les pêcheurs avaient appelé à manifester jeudi; ils étaient 300. Le maire a annoncé jeudi une enquête.",
+            Some("2026-10-16"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "lundi = 2026-10-19",
+                "samedi = 2026-10-17",
+                "mardi = 2026-10-20",
+                "mercredi = 2026-10-21",
+                "jeudi = 2026-10-15",
+                "jeudi = 2026-10-15",
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_the_eve_told_in_a_past_tense_is_not_counted_from_an_announced_day() {
+        // Written on Thursday 2026-11-05: the hearing is announced for Monday; the staff
+        // "had been told the day before" the report's own day, not the eve of that Monday.
+        let (found, _) = dates(
+            "La direction a confirmé ce jeudi la fermeture du site. Une audience doit se tenir lundi au tribunal. Les salariés avaient été prévenus la veille par courriel.",
+            Some("2026-11-05"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "ce jeudi = 2026-11-05",
+                "lundi = 2026-11-09",
+                "la veille = 2026-11-04",
+            ]
+        );
+        // Announced itself, the eve still counts from the announced day.
+        let (found, _) = dates(
+            "Le sommet est prévu lundi. La veille, les ministres se retrouveront à Rome.",
+            Some("2026-11-05"),
+            TODAY,
+        );
+        assert_eq!(found, ["lundi = 2026-11-09", "La veille = 2026-11-08"]);
+    }
+
+    #[test]
+    fn issue13_a_weekday_with_dernier_is_never_the_day_before() {
+        // Written on a Monday: "dimanche dernier" is the Sunday of the week before (the day
+        // just gone would be "hier" or "dimanche"); "jeudi dernier" is the Thursday gone.
+        let (found, _) = dates(
+            "Dimanche dernier, la digue a cédé. Jeudi dernier, les pluies avaient commencé. Dimanche, l'eau est redescendue.",
+            Some("2026-11-30"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "Dimanche dernier = 2026-11-22",
+                "Jeudi dernier = 2026-11-26",
+                "Dimanche = 2026-11-29",
+            ]
+        );
     }
 }

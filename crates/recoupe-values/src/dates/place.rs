@@ -3,7 +3,7 @@
 use chrono::{Datelike, NaiveDate};
 use recoupe_model::{Granularity, Span};
 
-use super::{DateCandidate, DateExpr, YearRef, FUTURE};
+use super::{DateCandidate, DateExpr, YearRef, FUTURE, THIS_WEEK};
 use crate::calendar;
 
 /// What the placement step knows.
@@ -185,16 +185,19 @@ pub(super) fn place_all(candidates: &[DateCandidate], context: &Context) -> Vec<
         // Counted from a date the text gives, not from another one counted ("la veille …
         // le lendemain" both count from the day named).
         let counted = |k: usize| matches!(candidates[k].expr, DateExpr::FromTextDate(_));
+        // Told in a past tense, it is not counted from a day the article announces ("la
+        // consultation doit s'ouvrir lundi ; les délégués avaient été informés la veille").
+        let announced_from_past = |k: usize| candidate.past && candidates[k].future;
         let before = (0..index).rev().find_map(|k| {
             let in_reach = !same_sentence_only || candidates[k].sentence == candidate.sentence;
-            (in_reach && !counted(k))
+            (in_reach && !counted(k) && !announced_from_past(k))
                 .then(|| days(&placed[k]))
                 .flatten()
         });
         let after = || {
             (index + 1..candidates.len())
                 .take_while(|&k| candidates[k].sentence == candidate.sentence)
-                .filter(|&k| !counted(k))
+                .filter(|&k| !counted(k) && !announced_from_past(k))
                 .find_map(|k| days(&placed[k]))
         };
         let Some((start, end)) = before.or_else(after) else {
@@ -321,7 +324,25 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
                     1 => calendar::weekday_after(a, *weekday),
                     FUTURE if calendar::weekday_number(a) == *weekday => Some(a),
                     FUTURE => calendar::weekday_after(a, *weekday),
-                    -1 => calendar::weekday_on_or_before(a, *weekday, true),
+                    THIS_WEEK if !context.inferred => {
+                        let today = calendar::weekday_number(a);
+                        let in_week =
+                            calendar::add_days(calendar::week_start(a)?, i64::from(*weekday) - 1)?;
+                        match (today, *weekday) {
+                            (1..=2, 6..=7) => calendar::add_days(in_week, -7),
+                            (7, 1) => calendar::add_days(in_week, 7),
+                            _ => Some(in_week),
+                        }
+                    }
+                    // "Dimanche dernier" written on a Monday is the Sunday of the week before:
+                    // the day just gone is "hier" or the bare weekday.
+                    -1 => calendar::weekday_on_or_before(a, *weekday, true).and_then(|day| {
+                        if calendar::add_days(day, 1) == Some(a) {
+                            calendar::add_days(day, -7)
+                        } else {
+                            Some(day)
+                        }
+                    }),
                     // "ce mercredi 31 janvier …, a précisé jeudi le parquet": written the
                     // day after the latest event dated, not a week before it.
                     _ if context.inferred

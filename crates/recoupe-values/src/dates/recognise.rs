@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use recoupe_model::Span;
 
-use super::{year_value, DateCandidate, DateExpr, YearRef, FUTURE};
+use super::{year_value, DateCandidate, DateExpr, YearRef, FUTURE, THIS_WEEK};
 use crate::lexicon::Lexicon;
 use crate::spelled::spelled_number;
 use crate::tokens::{Kind, Token};
@@ -114,6 +114,7 @@ pub fn recognise(tokens: &[Token], lexicon: &Lexicon) -> Vec<DateCandidate> {
                     sentence: tokens[i].sentence,
                     deictic,
                     future,
+                    past: past_tense_before(&cursor, i),
                     anchor: None,
                 });
                 i = end;
@@ -420,7 +421,82 @@ fn month_direction(c: &Cursor, i: usize) -> i32 {
 /// Whether the expression at `i` announces a date to come: a future tense or a scheduling
 /// word in its clause, or "jusqu'au", "à partir du", "à compter du", "d'ici".
 fn announced(c: &Cursor, i: usize) -> bool {
-    bounded(c, i) || future_tense_before(c, i)
+    bounded(c, i) || future_tense_before(c, i) || prospective_infinitive_before(c, i)
+}
+
+/// Clitics and negation between "à"/"de" and an infinitive ("à se réunir", "de ne pas la
+/// rouvrir").
+const BEFORE_INFINITIVE: [&str; 14] = [
+    "se", "s'", "le", "la", "les", "l'", "leur", "y", "en", "ne", "n'", "pas", "nous", "vous",
+];
+
+/// Words that end like infinitives.
+const NOT_INFINITIVE: [&str; 9] = [
+    "notre", "votre", "entre", "contre", "premier", "dernier", "hier", "autre", "mer",
+];
+
+/// Whether the expression at `i` stands in an infinitive complement that tells what is still
+/// to come: "à"/"de" + infinitive, governed by a word of `[prospective_governor]` a few words
+/// before ("a invité les syndicats à reprendre le dialogue lundi", "appellent à manifester
+/// ce jeudi"), with no pluperfect in the clause ("avaient appelé à manifester jeudi" is a day
+/// gone). The clause runs back to a punctuation mark other than a quotation mark.
+fn prospective_infinitive_before(c: &Cursor, i: usize) -> bool {
+    const REACH: usize = 8;
+    let start = i.saturating_sub(REACH);
+    let in_clause = |index: usize| {
+        let token = &c.tokens[index];
+        token.kind != Kind::Punct || is_quote_mark(token.raw)
+    };
+    let first = (start..i)
+        .rev()
+        .find(|&k| !in_clause(k))
+        .map_or(start, |k| k + 1);
+    let words: Vec<usize> = (first..i)
+        .filter(|&k| c.tokens[k].kind == Kind::Word)
+        .collect();
+    let preposition = |k: usize| {
+        let token = &c.tokens[k];
+        (token.key == "a" && token.raw != "a") || matches!(token.key.as_ref(), "de" | "d'")
+    };
+    for (n, &k) in words.iter().enumerate() {
+        let key = c.key(k);
+        let infinitive = key.chars().count() >= 4
+            && (key.ends_with("er") || key.ends_with("ir") || key.ends_with("re"))
+            && !NOT_INFINITIVE.contains(&key);
+        if !infinitive || c.tokens[k].capitalised {
+            continue;
+        }
+        // Back over clitics to the preposition, then to the governing word.
+        let mut m = n;
+        while m > 0 && BEFORE_INFINITIVE.contains(&c.key(words[m - 1])) {
+            m -= 1;
+        }
+        if m == 0 || !preposition(words[m - 1]) {
+            continue;
+        }
+        let governed = words[m.saturating_sub(5)..m - 1].iter().any(|&g| {
+            let key = c.key(g);
+            c.lexicon
+                .prospective_governors
+                .iter()
+                .any(|stem| key.starts_with(stem.as_str()))
+        });
+        if governed {
+            return !pluperfect_in_sentence_before(c, i);
+        }
+    }
+    false
+}
+
+/// Whether a pluperfect auxiliary ("avait", "avaient") stands before token `i` in its
+/// sentence.
+fn pluperfect_in_sentence_before(c: &Cursor, i: usize) -> bool {
+    let sentence = c.tokens[i].sentence;
+    c.tokens[..i]
+        .iter()
+        .rev()
+        .take_while(|t| t.sentence == sentence)
+        .any(|t| matches!(t.key.as_ref(), "avait" | "avaient"))
 }
 
 /// Whether a bound opens the expression at `i`: "jusqu'au", "jusqu'à", "à partir du", "à
@@ -879,8 +955,12 @@ fn match_weekday(c: &Cursor, i: usize) -> Option<Match> {
     // lundi"), unless its clause is in a past tense ("les pluies ont duré jusqu'à mercredi").
     let from_next = i > 0 && c.is(i - 1, &["des"]);
     let bound_ahead = bounded(c, i) && !past_tense_before(c, i);
-    let mut direction = if from_next || bound_ahead || future_tense_before(c, i) {
+    let ahead = future_tense_before(c, i) || prospective_infinitive_before(c, i);
+    let mut direction = if from_next || bound_ahead || ahead {
         FUTURE
+    } else if this && !past_tense_before(c, i) {
+        // "ce jeudi" with no past tense: the Thursday of the report's week, ahead or gone.
+        THIS_WEEK
     } else {
         0
     };
@@ -903,15 +983,21 @@ const NOT_FUTURE: [&str; 10] = [
     "tiara",
 ];
 
+/// Quotation marks: a quoted phrase stays in the clause of the verb around it ("le Sénat se
+/// saisira du texte « dès la mi-mars »").
+fn is_quote_mark(raw: &str) -> bool {
+    matches!(raw, "«" | "»" | "\"" | "“" | "”")
+}
+
 /// Whether a future-tense verb or a scheduling word ("prévu", "doit") stands at most five
-/// words before token `i`, in the same clause.
+/// words before token `i`, in the same clause (a quotation mark does not end the clause).
 fn future_tense_before(c: &Cursor, i: usize) -> bool {
     for back in 1..=5 {
         let Some(index) = i.checked_sub(back) else {
             return false;
         };
         let token = &c.tokens[index];
-        if token.kind == Kind::Punct {
+        if token.kind == Kind::Punct && !is_quote_mark(token.raw) {
             return false;
         }
         let key = token.key.as_ref();
