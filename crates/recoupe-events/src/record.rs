@@ -875,7 +875,7 @@ fn choose_place(
     let related = |a: &recoupe_model::Place, b: &recoupe_model::Place| {
         a.entity == b.entity
             || matches!((a.lat, a.lon, b.lat, b.lon), (Some(w), Some(x), Some(y), Some(z))
-                if haversine(w, x, y, z) <= SAME_SPOT_KM)
+                if recoupe_model::haversine_km(w, x, y, z) <= SAME_SPOT_KM)
     };
     // A place more precise than the country is the event's when the articles support it at
     // least half as well as the best place and better than any other precise place away from
@@ -951,15 +951,6 @@ fn choose_place(
         admin1,
         articles: arts.iter().map(|k| article_id(documents[*k])).collect(),
     })
-}
-
-/// Great-circle distance in kilometres.
-fn haversine(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = p2 - p1;
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0 * a.sqrt().asin()
 }
 
 fn bounds(value: &QuantityValue, qualifier: Qualifier) -> (f64, f64) {
