@@ -68,15 +68,7 @@ impl Counts {
 }
 
 fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1, la2, lo2) = (
-        a.0.to_radians(),
-        a.1.to_radians(),
-        b.0.to_radians(),
-        b.1.to_radians(),
-    );
-    let h = ((la2 - la1) / 2.0).sin().powi(2)
-        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().asin()
+    recoupe_model::haversine_km(a.0, a.1, b.0, b.1)
 }
 
 fn main() -> anyhow::Result<()> {

@@ -1111,3 +1111,62 @@ fn issue13_a_headline_topic_noun_before_a_known_place_is_not_part_of_a_name() {
     let doc = run("Banque de France : les taux restent stables.");
     assert_has(&doc, EntityType::ORG, "Banque de France");
 }
+
+#[test]
+fn issue13_a_singular_institution_over_a_force_is_an_organisation() {
+    let doc = run(
+        "Selon un communiqué de l'état-major général des armées, deux postes ont été \
+         attaqués.",
+    );
+    assert_has(&doc, EntityType::ORG, "état-major général des armées");
+}
+
+#[test]
+fn issue13_the_outlet_a_speaker_talked_to_is_an_organisation() {
+    let doc = run("« Nous irons en appel », a déclaré l'avocat au micro de Radio Horizon Sud.");
+    assert_has(&doc, EntityType::ORG, "Radio Horizon Sud");
+    let doc = run("Le maire s'est exprimé sur les ondes de Kalangou Infos mardi.");
+    assert_has(&doc, EntityType::ORG, "Kalangou Infos");
+}
+
+#[test]
+fn issue13_towns_as_clubs_after_conjunctions_and_in_coordinated_subjects() {
+    let doc = run(
+        "Ligue 2 : Caen fait tomber Rouen (2-0)\n\nLe championnat reprend. Rouen menait à la \
+         pause, mais Caen a égalisé avant l'heure de jeu. Caen et Rouen avaient déjà été \
+         sanctionnés par la commission de discipline, tandis que Rouen recevra Brest.",
+    );
+    let clubs = mentions(&doc)
+        .into_iter()
+        .filter(|(t, s)| *t == EntityType::ORG && (s == "Caen" || s == "Rouen"))
+        .count();
+    assert!(clubs >= 5, "{:?}", mentions(&doc));
+}
+
+#[test]
+fn issue13_names_joined_by_an_ampersand_are_a_firm() {
+    let doc = run("Le cabinet Morel & Associés conseille la commune de Tulle depuis 2019.");
+    assert_has(&doc, EntityType::ORG, "Morel & Associés");
+}
+
+#[test]
+fn issue13_schools_and_stands_are_named_sites() {
+    let doc = run(
+        "Les élèves du lycée Lamine-Guèye ont manifesté à Dakar. Des fumigènes ont été \
+         lancés depuis la tribune Delaune.",
+    );
+    assert_has(&doc, EntityType::LOC, "lycée Lamine-Guèye");
+    assert_has(&doc, EntityType::LOC, "tribune Delaune");
+}
+
+#[test]
+fn issue13_a_person_after_a_rostrum_is_no_stand() {
+    let doc = run(
+        "« Nous ne céderons pas », a lancé à la tribune Julie Vasseur, qui dirige le syndicat.",
+    );
+    assert_has(&doc, EntityType::PER, "Julie Vasseur");
+    assert_lacks(&doc, "tribune Julie Vasseur");
+    // an Arabic article opening the name is no first name
+    let doc = run("Le niveau du barrage Al Wahda a baissé de moitié.");
+    assert_has(&doc, EntityType::LOC, "barrage Al Wahda");
+}

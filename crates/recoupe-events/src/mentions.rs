@@ -513,17 +513,24 @@ pub(crate) fn document_modes(
         if recalls {
             continue;
         }
-        let accused = words.iter().enumerate().any(|(i, w)| {
-            lex.responsibility_index
-                .starting_with(&w.folded)
-                .iter()
-                .any(|&k| {
-                    lex.responsibility[k].role != Role::Own
-                        && matches_at(&lex.responsibility[k].phrase, words, i)
-                })
-        });
+        let cues: Vec<(usize, Role)> = words
+            .iter()
+            .enumerate()
+            .flat_map(|(i, w)| {
+                lex.responsibility_index
+                    .starting_with(&w.folded)
+                    .iter()
+                    .filter(move |&&k| matches_at(&lex.responsibility[k].phrase, words, i))
+                    .map(move |&k| {
+                        let cue = &lex.responsibility[k];
+                        (i + cue.phrase.words.len(), cue.role)
+                    })
+            })
+            .collect();
+        let accused = cues.iter().any(|c| c.1 != Role::Own);
         let quoted = inside_quotes(words);
-        let framed = |k: usize| accused && quoted[k];
+        let denied_from = denied_act(words, cues.iter().copied());
+        let framed = |k: usize| (accused && quoted[k]) || denied_from.is_some_and(|d| k >= d);
         for mode in analyser.mode_cues(words, (0, words.len()), event_type, &framed) {
             if !modes.contains(&mode) {
                 modes.push(mode);
@@ -606,6 +613,7 @@ impl Analyser<'_> {
             let attribution = covering_attribution(&attributions, span);
             let accused = cues.iter().any(|c| c.2 != Role::Own);
             let quoted = inside_quotes(words);
+            let denied_from = denied_act(words, cues.iter().map(|c| (c.1, c.2)));
             let mut sentence_events: Vec<Event> = Vec::new();
             for f in &found {
                 let trigger = &self.lex.triggers[f.entry];
@@ -639,7 +647,8 @@ impl Analyser<'_> {
                 let negated = negated_near(words, f);
                 // "X accuse Y d'avoir commis « un massacre »": the accuser's own words say
                 // how he describes the act, not how the reports establish it was done.
-                let framed = |k: usize| accused && quoted[k];
+                let framed =
+                    |k: usize| (accused && quoted[k]) || denied_from.is_some_and(|d| k >= d);
                 let mut modes = if framed(f.head) {
                     Vec::new()
                 } else {
@@ -1209,13 +1218,19 @@ impl Analyser<'_> {
                 if m.label != EntityType::ORG || m.span.end > start {
                     return false;
                 }
-                let registered = m
+                // A registered body counts by its kind ("l'Armée de libération nationale" is
+                // an armed group, no army); another by the first word of its name.
+                match m
                     .entity
                     .strip_prefix("actors:")
                     .and_then(|id| self.kb.actor(id))
-                    .is_some_and(|a| g.kinds.contains(&a.kind));
-                let name = crate::words::fold(&text[m.span.start..m.span.end]);
-                registered || name.split([' ', '\'']).next() == Some(g.words[0].as_str())
+                {
+                    Some(actor) => g.kinds.contains(&actor.kind),
+                    None => {
+                        let name = crate::words::fold(&text[m.span.start..m.span.end]);
+                        name.split([' ', '\'']).next() == Some(g.words[0].as_str())
+                    }
+                }
             };
             let Some(m) = mentions
                 .iter()
@@ -1801,6 +1816,24 @@ fn since_date(words: &[Word], date: Span) -> bool {
         }
     }
     false
+}
+
+/// The first word of an act someone denies having done ("a démenti avoir exécuté des
+/// prisonniers", "nie d'avoir tiré"): from `(end of cue, role)` pairs, the word after the
+/// infinitive "avoir" that follows a denial. What comes after describes the denied act, not
+/// how the event was done.
+fn denied_act(words: &[Word], cues: impl Iterator<Item = (usize, Role)>) -> Option<usize> {
+    cues.filter(|(_, role)| *role == Role::Deny)
+        .find_map(|(end, _)| {
+            let mut k = end;
+            if words.get(k).is_some_and(|w| w.folded == "d'") {
+                k += 1;
+            }
+            words
+                .get(k)
+                .is_some_and(|w| w.folded == "avoir")
+                .then_some(k + 1)
+        })
 }
 
 /// For each word of a sentence, whether it stands between quotation marks ("« un massacre

@@ -1344,3 +1344,96 @@ fn issue14_shooting_at_people_is_by_firearms() {
         .collect();
     assert!(modes.contains(&"firearms".to_string()), "{modes:?}");
 }
+
+#[test]
+fn issue14_a_bus_that_overturns_is_an_accident_not_an_assault() {
+    let doc = annotate(
+        "v1",
+        None,
+        "Neuf passagers ont péri dans le renversement d'un autocar de la compagnie Sahel Voyages près de Kayes.",
+    );
+    assert!(
+        of_type(&doc, EventType::Assault).is_empty(),
+        "{:?}",
+        doc.layers.events
+    );
+    assert!(!of_type(&doc, EventType::Other).is_empty());
+    let doc = annotate(
+        "v2",
+        None,
+        "Un minibus s'est renversé samedi soir sur la route de Kayes, tuant quatre passagers.",
+    );
+    assert!(
+        of_type(&doc, EventType::Assault).is_empty(),
+        "{:?}",
+        doc.layers.events
+    );
+    assert!(!of_type(&doc, EventType::Other).is_empty());
+}
+
+#[test]
+fn issue14_the_act_someone_denies_having_done_gives_no_mode() {
+    let doc = annotate(
+        "n1",
+        None,
+        "Les rebelles ont pris la ville de Goma. Le M23 a démenti avoir exécuté des prisonniers.",
+    );
+    let modes: Vec<String> = doc
+        .layers
+        .events
+        .iter()
+        .flat_map(|e| e.modes.clone())
+        .collect();
+    assert!(
+        !modes.contains(&"targeted".to_string()),
+        "{:?}",
+        doc.layers.events
+    );
+}
+
+#[test]
+fn issue14_a_group_that_attributes_an_attack_to_itself_claims_it() {
+    let doc = annotate(
+        "o1",
+        None,
+        "Le groupe JNIM s'est attribué l'attaque du poste militaire de Djibo.",
+    );
+    let claims = claims_of(&doc);
+    assert!(
+        claims
+            .iter()
+            .any(|(actor, by, stance)| by.as_deref() == Some(actor.as_str())
+                && *stance == Stance::Claims),
+        "{claims:?}"
+    );
+    // Attributing it to another blames that other.
+    let doc = annotate(
+        "o2",
+        None,
+        "Le gouvernement a attribué l'attaque du poste militaire de Djibo au groupe JNIM.",
+    );
+    let claims = claims_of(&doc);
+    assert!(
+        claims
+            .iter()
+            .any(|(actor, by, stance)| by.as_deref() != Some(actor.as_str())
+                && *stance == Stance::Claims),
+        "{claims:?}"
+    );
+}
+
+#[test]
+fn issue14_who_is_at_the_origin_of_an_attack_is_held_responsible() {
+    let doc = annotate(
+        "o3",
+        None,
+        "Selon le ministère de la Défense, le groupe JNIM est à l'origine de l'attaque du poste militaire de Djibo.",
+    );
+    let claims = claims_of(&doc);
+    assert!(
+        claims
+            .iter()
+            .any(|(_, _, stance)| *stance == Stance::Claims),
+        "{claims:?}"
+    );
+}

@@ -10,11 +10,13 @@
 
 mod annotations;
 mod document;
+mod geo;
 mod span;
 mod stage;
 
 pub use annotations::*;
 pub use document::*;
+pub use geo::haversine_km;
 pub use span::*;
 pub use stage::*;
 

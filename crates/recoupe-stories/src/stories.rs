@@ -97,19 +97,6 @@ pub struct Link {
     pub places_apart: Option<(String, String, f64)>,
 }
 
-/// Great-circle distance in km.
-fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1, la2, lo2) = (
-        a.0.to_radians(),
-        a.1.to_radians(),
-        b.0.to_radians(),
-        b.1.to_radians(),
-    );
-    let h = ((la2 - la1) / 2.0).sin().powi(2)
-        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().asin()
-}
-
 /// The main towns of two articles when they differ, with their distance, and whether that
 /// sets them apart: far from each other, and one article never names the other's town.
 fn places_apart(
@@ -123,7 +110,7 @@ fn places_apart(
     if x.key == y.key {
         return (None, false);
     }
-    let km = distance_km((x.lat, x.lon), (y.lat, y.lon));
+    let km = recoupe_model::haversine_km(x.lat, x.lon, y.lat, y.lon);
     let names = |d: &DocFeatures, key: &str| d.entities.iter().any(|e| e.key == key);
     let apart = km > config.place_apart_km && (!names(a, &y.key) || !names(b, &x.key));
     (Some((x.name.clone(), y.name.clone(), km)), apart)

@@ -93,6 +93,14 @@ pub struct Lexicon {
     /// Beginnings of words whose "à"/"de" + infinitive complement looks ahead (dates.txt
     /// `[prospective_governor]`).
     pub prospective_governors: Vec<String>,
+    /// Nouns whose plural has no "s" ("sans-abri", "pick-up"), units.txt `[invariable_noun]`.
+    pub invariable_nouns: HashSet<String>,
+    /// What a sum of money is ("d'amende", "de dommages et intérêts"), units.txt
+    /// `[money_complement]`, as folded word sequences, longest first.
+    pub money_complements: Vec<Vec<String>>,
+    /// Words that make a sentence tell a habit ("chaque année", "généralement"), dates.txt
+    /// `[habitual]`, as folded word sequences.
+    pub habitual: Vec<Vec<String>>,
 }
 
 /// Folds a word for matching: lowercase, common Latin accents removed, `’` → `'`.
@@ -352,6 +360,12 @@ impl Lexicon {
             date_starters,
             complement_adjectives: words(&u, U, "complement_adjective")?,
             complement_units: words(&u, U, "complement_unit")?,
+            invariable_nouns: words(&u, U, "invariable_noun")?,
+            money_complements: phrases("money_complement")?,
+            habitual: section(&d, D, "habitual")?
+                .iter()
+                .map(|(phrase, _)| phrase_words(phrase))
+                .collect(),
             prospective_governors: section(&d, D, "prospective_governor")?
                 .iter()
                 .map(|(phrase, _)| phrase.clone())

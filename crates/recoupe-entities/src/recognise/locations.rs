@@ -149,6 +149,12 @@ impl Recogniser<'_> {
             && toks[j].name_like
             && !self.lex.stopwords_caps.contains(&*toks[j].folded)
             && !self.lex.person_titles.contains(&*toks[j].folded)
+            // "tribune Marc Lejeune": a first name and a surname written apart are a
+            // person; sites named after people join the names by hyphens
+            // ("barrage Al Massira": an Arabic article is no first name)
+            && !(self.kb.is_first_name(toks[j].text)
+                && !self.lex.particle_prefixes.contains(&*toks[j].folded)
+                && toks.get(j + 1).is_some_and(|n| j + 1 < s.end && n.is_word() && n.cap))
             && self.facility_noun_phrase(toks, i, s);
         let (name_start, end) = if named_directly {
             (j, self.extend_caps(toks, j, s.end))
@@ -263,7 +269,8 @@ impl Recogniser<'_> {
                 | "chaque"
                 | "quel"
         );
-        let a_la_place = toks[i].folded == "place"
+        // "à la place de", "à la tribune" (the rostrum a speaker stands at)
+        let a_la_place = matches!(toks[i].folded.as_ref(), "place" | "tribune")
             && prev.folded == "la"
             && i >= s.start + 2
             && toks[i - 2].folded == "a";

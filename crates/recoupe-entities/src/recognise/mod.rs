@@ -446,6 +446,12 @@ impl Recogniser<'_> {
                 last = j;
                 continue;
             }
+            // "Valmont & Fils", "Dupuis & Associés": an ampersand joins the names of a firm
+            if t.text == "&" && j + 1 < end && toks[j + 1].is_word() && toks[j + 1].cap {
+                j += 2;
+                last = j;
+                continue;
+            }
             if t.is_word() && self.lex.has_article_prefix(&t.folded) {
                 // "Hachd al-chaabi": a lowercase attached article continues an Arabic name
                 j += 1;

@@ -445,6 +445,22 @@ impl Recogniser<'_> {
                         tentative = j;
                         pending_noun = true;
                         complements += 1;
+                        // "l'état-major général des armées", "le commandement de la
+                        // gendarmerie": a singular head over a force named by its own head
+                        // noun is an institution, no country needed
+                        if !head.cap
+                            && head_kind == OrgHead::AlsoLowercase
+                            && i > s.start
+                            && matches!(&*toks[i - 1].folded, "l'" | "le" | "la")
+                            && matches!(
+                                self.lex.org_heads.get(&*n.folded),
+                                Some(OrgHead::AlsoLowercase)
+                            )
+                        {
+                            end_ok = Some(j);
+                            pending_noun = false;
+                            evidence.push(format!("the force \"{}\" completes it", n.text));
+                        }
                         continue;
                     }
                 }

@@ -81,13 +81,37 @@ impl Recogniser<'_> {
             return true;
         }
         let prev = (a > s.start).then(|| &toks[a - 1]);
-        let clause_head = prev.is_none_or(|p| matches!(p.text, "," | ":" | "–" | "—"));
-        if clause_head && b < s.end {
-            let next = &toks[b];
-            if matches!(next.folded.as_ref(), "se" | "s'" | "s’")
-                || self.sport_verb(next)
-                || matches!(self.upos(toks, s, b), Upos::Verb | Upos::Aux)
-            {
+        // a clause opens after punctuation or a conjunction ("Mais Lens a renversé…",
+        // "tandis que Lille recevra Brest")
+        let clause_head = prev.is_none_or(|p| matches!(p.text, "," | ":" | "–" | "—"))
+            || (prev.is_some_and(|p| p.is_word() && !p.cap || p.initial)
+                && matches!(self.upos(toks, s, a - 1), Upos::Cconj | Upos::Sconj));
+        let verb_at = |k: usize| {
+            k < s.end
+                && (matches!(toks[k].folded.as_ref(), "se" | "s'" | "s’")
+                    || self.sport_verb(&toks[k])
+                    || matches!(self.upos(toks, s, k), Upos::Verb | Upos::Aux))
+        };
+        if clause_head && verb_at(b) {
+            return true;
+        }
+        // "Lens et Lille avaient été sanctionnés": two towns joined as the subject
+        if b + 1 < s.end && toks[b].folded == "et" && toks[b + 1].cap {
+            let mut k = b + 1;
+            while k < s.end && toks[k].is_word() && toks[k].cap {
+                k += 1;
+            }
+            if clause_head && verb_at(k) {
+                return true;
+            }
+        }
+        if a >= s.start + 2 && toks[a - 1].folded == "et" && toks[a - 2].cap && verb_at(b) {
+            let mut k = a - 2;
+            while k > s.start && toks[k - 1].is_word() && toks[k - 1].cap {
+                k -= 1;
+            }
+            let head = k == s.start || matches!(toks[k - 1].text, "," | ":" | "–" | "—");
+            if head {
                 return true;
             }
         }

@@ -143,11 +143,29 @@ impl Recogniser<'_> {
             evidence.push("dateline before a dash".to_string());
             return make(EntityType::LOC, STRENGTH_CUE, "dateline", evidence);
         }
+        // "Valmont & Fils": a name joined by an ampersand is a firm's
+        if toks[i..end].iter().any(|t| t.text == "&") {
+            evidence.push("names joined by \"&\"".to_string());
+            return make(EntityType::ORG, STRENGTH_CUE, "ampersand-firm", evidence);
+        }
         // "le député LFI": after a title an acronym is the person's party, not the person
         let acronym = single && first.all_caps;
         if let Some(title) = self.title_before(toks, i, s).filter(|_| !acronym) {
             evidence.push(format!("title \"{title}\" before \"{surface}\""));
             return make(EntityType::PER, STRENGTH_CUE, "person-title", evidence);
+        }
+        // "au micro de Radio Nord", "sur les ondes de X": the outlet a speaker talked to
+        if is_de(prev_folded)
+            && i >= s.start + 2
+            && self.lex.media_before_de.contains(&*toks[i - 2].folded)
+            && !self.kb.is_first_name(first.text)
+        {
+            evidence.push(format!(
+                "outlet after \"{} {}\"",
+                toks[i - 2].text,
+                prev_folded
+            ));
+            return make(EntityType::ORG, STRENGTH_CUE, "media-outlet", evidence);
         }
         if let Some(noun) = self.org_apposition_before(toks, i, s) {
             evidence.push(format!("after \"{noun}\""));

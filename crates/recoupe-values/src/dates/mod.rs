@@ -774,6 +774,16 @@ mod tests {
                 "ce jeudi = 2026-11-19",
             ]
         );
+        // A past tense after the date says the same: the Friday gone; a future, the coming one.
+        let (found, _) = dates(
+            "Ce vendredi, la police a interpellé deux hommes. Ce vendredi, les routiers bloqueront le port.",
+            Some("2026-11-24"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            ["Ce vendredi = 2026-11-20", "Ce vendredi = 2026-11-27"]
+        );
         // Written on a Sunday, "ce lundi" is the next day.
         let (found, _) = dates("Les écoles rouvrent ce lundi.", Some("2026-11-29"), TODAY);
         assert_eq!(found, ["ce lundi = 2026-11-30"]);
@@ -846,5 +856,17 @@ mod tests {
                 "Dimanche = 2026-11-29",
             ]
         );
+    }
+
+    #[test]
+    fn issue13_months_of_a_habit_are_no_dates() {
+        // A sentence that tells what happens every year names a season of the year, not a
+        // month on the calendar; a dated month or a month told once stays.
+        let (found, _) = dates(
+            "Le paludisme y frappe surtout entre juin et octobre, chaque année. Les criquets arrivent généralement en mars. En mars, un essaim a ravagé les cultures. D'habitude, la récolte de janvier 2025 suffit.",
+            Some("2026-05-12"),
+            TODAY,
+        );
+        assert_eq!(found, ["mars = 2026-03", "janvier 2025 = 2025-01"]);
     }
 }

@@ -122,6 +122,7 @@ pub fn recognise(tokens: &[Token], lexicon: &Lexicon) -> Vec<DateCandidate> {
             None => i += 1,
         }
     }
+    drop_habitual_months(&cursor, &mut found);
     lend_coordinated_years(&cursor, &mut found);
     lend_coordinated_future(&cursor, &mut found);
     anchor_quoted_relative_days(&cursor, &mut found);
@@ -310,6 +311,30 @@ fn anchor_of_event_noun(c: &Cursor, found: &[DateCandidate], k: usize, de: usize
                 .filter(|&j| found[j].sentence == sentence && names_a_day(&found[j]))
                 .min_by_key(|&j| first_token(c, &found[j]).abs_diff(m))
         })
+}
+
+/// A month or a span of months with no year in a sentence that tells a habit ("chaque
+/// année, principalement entre septembre et avril", "les pluies tombent généralement en
+/// juillet"): a season of every year, not a date (dates.txt `[habitual]`).
+fn drop_habitual_months(c: &Cursor, found: &mut Vec<DateCandidate>) {
+    let habitual_sentence = |sentence: usize| {
+        let from = c.tokens.partition_point(|t| t.sentence < sentence);
+        let to = c.tokens.partition_point(|t| t.sentence <= sentence);
+        (from..to).any(|k| {
+            c.lexicon
+                .habitual
+                .iter()
+                .any(|words| words.iter().enumerate().all(|(n, w)| c.key(k + n) == w))
+        })
+    };
+    found.retain(|candidate| {
+        let yearless = match &candidate.expr {
+            DateExpr::Month { .. } => true,
+            DateExpr::MonthInterval { from, to } => from.1.is_none() && to.1.is_none(),
+            _ => false,
+        };
+        !(yearless && habitual_sentence(candidate.sentence))
+    });
 }
 
 /// "le 30 juin et le 7 juillet 2024", "du 30 juin et du 7 juillet 2024": a day and month
@@ -833,6 +858,44 @@ fn match_part_of_day_alone(c: &Cursor, i: usize) -> Option<Match> {
 /// "nuit de vendredi à samedi", "nuit du vendredi au samedi", "nuit du 3 au 4 mai", "nuit du
 /// mercredi 2 au jeudi 3 octobre 2024": one interval. A leading "la" stays unless a
 /// preposition comes before it ("La nuit du 3 au 4 mai, …" but "dans la nuit du …").
+/// Whether the clause that goes on after token `end` (up to eight words, to a semicolon, a
+/// colon or a "que"/"qui") is told in a past tense before any future: "Ce vendredi, la police
+/// a interpellé trois hommes".
+fn past_tense_after(c: &Cursor, end: usize) -> bool {
+    let Some(sentence) = c.tokens.get(end).map(|t| t.sentence) else {
+        return false;
+    };
+    for token in c.tokens[end..]
+        .iter()
+        .take_while(|t| t.sentence == sentence)
+        .filter(|t| t.kind == Kind::Word || matches!(t.raw, ";" | ":"))
+        .take(8)
+    {
+        let key = token.key.as_ref();
+        if matches!(token.raw, ";" | ":") || matches!(key, "que" | "qu'" | "qui") {
+            return false;
+        }
+        let future = (key.ends_with("ra") && key.len() >= 4 && !NOT_FUTURE.contains(&key))
+            || key.ends_with("ront")
+            || matches!(
+                key,
+                "doit" | "doivent" | "devrait" | "devraient" | "va" | "vont"
+            );
+        if future {
+            return false;
+        }
+        let auxiliary = PAST_AUXILIARIES.contains(&key) && (key != "a" || token.raw == "a");
+        let imperfect = (key.ends_with("ait") || key.ends_with("aient"))
+            && !key.ends_with("rait")
+            && !key.ends_with("raient")
+            && key.chars().count() >= 5;
+        if auxiliary || imperfect {
+            return true;
+        }
+    }
+    false
+}
+
 fn match_night(c: &Cursor, i: usize) -> Option<Match> {
     let at = article_before_part(c, i, "nuit")?;
     if !c.is(at + 1, &["de", "du"]) {
@@ -958,7 +1021,7 @@ fn match_weekday(c: &Cursor, i: usize) -> Option<Match> {
     let ahead = future_tense_before(c, i) || prospective_infinitive_before(c, i);
     let mut direction = if from_next || bound_ahead || ahead {
         FUTURE
-    } else if this && !past_tense_before(c, i) {
+    } else if this && !past_tense_before(c, i) && !past_tense_after(c, end) {
         // "ce jeudi" with no past tense: the Thursday of the report's week, ahead or gone.
         THIS_WEEK
     } else {

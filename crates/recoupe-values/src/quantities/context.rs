@@ -47,11 +47,17 @@ impl<'a> Scanner<'a> {
         let sentence = self.tokens[at].sentence;
         // "51 élus sur 74 ont …", "350 voix contre 200.". "trois trains sur quatre", "un sur
         // deux" give a proportion: a small second number is no count.
-        let proportion = at > 0
-            && self.is(at - 1, &["sur"])
+        // "sur les quelque 3 900 qui circulent", "sur les 30": an article and a qualifier
+        // may stand between "sur" and the number.
+        let mut before = at;
+        while before > 0 && self.is(before - 1, &["les", "quelque", "environ"]) {
+            before -= 1;
+        }
+        let proportion = before > 0
+            && self.is(before - 1, &["sur"])
             && matches!(head.value, QuantityValue::Single(v) if v <= 10.0);
-        let after_sur = at > 0
-            && self.is(at - 1, &["sur", "contre"])
+        let after_sur = before > 0
+            && self.is(before - 1, &["sur", "contre"])
             && !proportion
             && self.closes_bare(head.end, sentence);
         let others = self.key(head.end) == "autres";

@@ -1024,7 +1024,7 @@ mod tests {
         );
         assert_eq!(
             found("Il a payé 5 000 euros d'amende et placé 6 800 athlètes annoncés par le comité."),
-            ["5 000 euros = 5000", "6 800 athlètes = 6800"]
+            ["5 000 euros d'amende = 5000", "6 800 athlètes = 6800"]
         );
         assert_eq!(
             found("Les autorités ont déployé une dizaine de véhicules de CRS et plus de 100 points de contrôle."),
@@ -1058,5 +1058,70 @@ mod tests {
         assert_eq!(found(text), ["71 = 71", "64 = 64", "12 = 12"]);
         let plain = "Programme :\n  • Salle 12 : conférence\n";
         assert!(found(plain).is_empty(), "{:?}", found(plain));
+    }
+
+    #[test]
+    fn issue13_a_sum_keeps_the_complement_that_says_what_it_is() {
+        assert_eq!(
+            found("Le tribunal lui a infligé 80 000 euros d'amende et 12 000 euros de dommages et intérêts."),
+            [
+                "80 000 euros d'amende = 80000",
+                "12 000 euros de dommages et intérêts = 12000"
+            ]
+        );
+        assert_eq!(
+            found("L'État doit 4 milliards de francs CFA d'arriérés ; Bruxelles promet 3 millions d'euros d'aide alimentaire."),
+            [
+                "4 milliards de francs CFA d'arriérés = 4000000000",
+                "3 millions d'euros d'aide alimentaire = 3000000"
+            ]
+        );
+        // Other complements of a sum stay out.
+        assert_eq!(
+            found("La commune recevra 2 millions d'euros de la région."),
+            ["2 millions d'euros = 2000000"]
+        );
+    }
+
+    #[test]
+    fn issue13_invariable_plurals_and_numbers_after_a_road_or_a_preposition() {
+        assert_eq!(
+            found("Plus de 4 500 sans-abri ont été hébergés, et une dizaine de pick-up ont été saisis."),
+            [
+                "Plus de 4 500 sans-abri = 4500 >",
+                "une dizaine de pick-up = 10 ~"
+            ]
+        );
+        // "la nationale 5 près de …": a road's number, and "près" is no counted noun.
+        assert_eq!(
+            found("Deux camions se sont percutés sur la nationale 5 près de Thiès, faisant trois morts."),
+            ["Deux camions = 2", "trois morts = 3"]
+        );
+    }
+
+    #[test]
+    fn issue13_a_total_after_sur_with_an_article_or_a_qualifier() {
+        assert_eq!(
+            found("Seuls 300 bus roulaient sur les quelque 1 100 que compte le réseau."),
+            ["300 bus = 300", "quelque 1 100 = 1100 ~"]
+        );
+        assert_eq!(
+            found("18 candidats ont été reçus sur les 42 inscrits."),
+            ["18 candidats = 18", "42 inscrits = 42"]
+        );
+        // A small second number is still a proportion.
+        assert_eq!(
+            found("Un vol sur les trois a été annulé."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn issue13_member_states_are_one_counted_noun() {
+        // "États membres": the counted noun is two nouns.
+        assert_eq!(
+            found("Les 27 États membres et 4 pays membres associés ont signé."),
+            ["27 États membres = 27", "4 pays membres associés = 4"]
+        );
     }
 }

@@ -132,6 +132,18 @@ impl<'a> Scanner<'a> {
                 end = after;
             }
         }
+        // A sum of money keeps the complement that says what it is ("150 000 euros
+        // d'amende"), and no other.
+        let currency = |key: &str| self.lexicon.currencies.contains(key);
+        if (currency(noun_key) || end > 0 && currency(self.key(end - 1)))
+            && self.is(end, &["de", "d'"])
+        {
+            if let Some(after) = self.phrase_at(&self.lexicon.money_complements, end + 1, sentence)
+            {
+                // With its adjectives: "deux millions de dollars d'aide humanitaire".
+                return self.post_modifiers(after, sentence, looks_plural(self.key(after - 1)));
+            }
+        }
         if let Some(after) = self.coordinated_noun(end, sentence) {
             end = after;
         }
@@ -478,7 +490,7 @@ impl<'a> Scanner<'a> {
         }
         // A plural count wants a plural-looking noun: this keeps verbs and adverbs out
         // ("deux ont", "trois seulement").
-        if plural && !looks_plural(key) {
+        if plural && !looks_plural(key) && !self.lexicon.invariable_nouns.contains(key) {
             return None;
         }
         // "6 800 annoncés par les organisateurs": a participle with its agent, the noun is
