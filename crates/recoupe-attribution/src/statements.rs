@@ -1581,7 +1581,9 @@ fn quote_inner(words: &[Word]) -> Option<Span> {
     (start < end).then(|| Span::new(start, end))
 }
 
-/// Direct when the whole content is one quotation, mixed when part of it is quoted.
+/// Direct when the whole content is one quotation, mixed when part of it is quoted, or when
+/// a quoted fragment opening in lowercase is woven into the article's own clause ("a
+/// dénoncé « une agression flagrante »", "un plan « digne de ce nom »").
 fn kind_of(words: &[Word], quoted: &[bool], from: usize, to: usize) -> AttributionKind {
     let inner_words: Vec<usize> = (from..=to)
         .filter(|&k| matches!(words[k].kind, WordKind::Word | WordKind::Elision))
@@ -1596,7 +1598,11 @@ fn kind_of(words: &[Word], quoted: &[bool], from: usize, to: usize) -> Attributi
             words[from - 1].kind,
             WordKind::OpenQuote | WordKind::StraightQuote
         );
-    if quoted_count == inner_words.len() && opens_at_start {
+    let woven = from >= 2
+        && matches!(words[from - 2].kind, WordKind::Word | WordKind::Elision)
+        && !words[from].capitalised
+        && matches!(words[from].kind, WordKind::Word | WordKind::Elision);
+    if quoted_count == inner_words.len() && opens_at_start && !woven {
         AttributionKind::Direct
     } else if quoted_count > 0 {
         AttributionKind::Mixed
@@ -2126,6 +2132,20 @@ mod tests {
         assert_eq!(
             kind_of(&w, &q, w.len() - 1, w.len() - 1),
             AttributionKind::Indirect
+        );
+        // A lowercase fragment woven into the clause is mixed; a quoted sentence after a
+        // colon stays direct.
+        let text = "Le maire a dénoncé « une provocation » hier ; il a dit : « Nous tiendrons »";
+        let w = scan(text, 0, text.len());
+        let q = quoted_mask(&w);
+        let at = |word: &str| w.iter().position(|x| x.folded == word).unwrap();
+        assert_eq!(
+            kind_of(&w, &q, at("une"), at("provocation")),
+            AttributionKind::Mixed
+        );
+        assert_eq!(
+            kind_of(&w, &q, at("nous"), at("tiendrons")),
+            AttributionKind::Direct
         );
     }
 
