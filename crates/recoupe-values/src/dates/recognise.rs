@@ -562,12 +562,7 @@ fn past_tense_before(c: &Cursor, i: usize) -> bool {
             continue;
         }
         let key = token.key.as_ref();
-        let auxiliary = PAST_AUXILIARIES.contains(&key) && (key != "a" || token.raw == "a");
-        let imperfect = (key.ends_with("ait") || key.ends_with("aient"))
-            && !key.ends_with("rait")
-            && !key.ends_with("raient")
-            && key.chars().count() >= 5;
-        if auxiliary || imperfect {
+        if past_tense_word(key, token.raw) {
             return true;
         }
     }
@@ -855,9 +850,6 @@ fn match_part_of_day_alone(c: &Cursor, i: usize) -> Option<Match> {
     alone.then_some((i + 2, DateExpr::PartOfDay, "part_of_day_alone"))
 }
 
-/// "nuit de vendredi à samedi", "nuit du vendredi au samedi", "nuit du 3 au 4 mai", "nuit du
-/// mercredi 2 au jeudi 3 octobre 2024": one interval. A leading "la" stays unless a
-/// preposition comes before it ("La nuit du 3 au 4 mai, …" but "dans la nuit du …").
 /// Whether the clause that goes on after token `end` (up to eight words, to a semicolon, a
 /// colon or a "que"/"qui") is told in a past tense before any future: "Ce vendredi, la police
 /// a interpellé trois hommes".
@@ -884,18 +876,16 @@ fn past_tense_after(c: &Cursor, end: usize) -> bool {
         if future {
             return false;
         }
-        let auxiliary = PAST_AUXILIARIES.contains(&key) && (key != "a" || token.raw == "a");
-        let imperfect = (key.ends_with("ait") || key.ends_with("aient"))
-            && !key.ends_with("rait")
-            && !key.ends_with("raient")
-            && key.chars().count() >= 5;
-        if auxiliary || imperfect {
+        if past_tense_word(key, token.raw) {
             return true;
         }
     }
     false
 }
 
+/// "nuit de vendredi à samedi", "nuit du vendredi au samedi", "nuit du 3 au 4 mai", "nuit du
+/// mercredi 2 au jeudi 3 octobre 2024": one interval. A leading "la" stays unless a
+/// preposition comes before it ("La nuit du 3 au 4 mai, …" but "dans la nuit du …").
 fn match_night(c: &Cursor, i: usize) -> Option<Match> {
     let at = article_before_part(c, i, "nuit")?;
     if !c.is(at + 1, &["de", "du"]) {
@@ -1757,4 +1747,16 @@ fn is_adverb(key: &str) -> bool {
             | "moins"
             | "ans"
     )
+}
+
+/// Whether a word marks a past tense: an auxiliary of the passé composé or pluperfect ("a",
+/// not the preposition "à"), or an imperfect ending that is no conditional ("disait", not
+/// "dirait").
+fn past_tense_word(key: &str, raw: &str) -> bool {
+    let auxiliary = PAST_AUXILIARIES.contains(&key) && (key != "a" || raw == "a");
+    let imperfect = (key.ends_with("ait") || key.ends_with("aient"))
+        && !key.ends_with("rait")
+        && !key.ends_with("raient")
+        && key.chars().count() >= 5;
+    auxiliary || imperfect
 }
