@@ -163,11 +163,11 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
         // Words inside a quotation opened before are someone's, never the article's own.
         // "Le ministère a interdit la marche, invoquant des risques": a statement made only
         // by a participle leaves the main clause a fact the article states.
-        let only_participles = !found.is_empty()
-            && found
-                .iter()
-                .all(|a| a.provenance.rule == statements::PARTICIPLE_RULE);
-        if !inside_quote && (found.is_empty() || only_participles) {
+        // No statement, or only participles: the sentence is unsourced.
+        let only_participles = found
+            .iter()
+            .all(|a| a.provenance.rule == statements::PARTICIPLE_RULE);
+        if !inside_quote && only_participles {
             unsourced.extend(unsourced::unsourced_sentence(
                 lex,
                 &doc.text,

@@ -308,7 +308,7 @@ impl<'d> Phrase<'_, 'd> {
                 .contains(pair[1].folded.as_str()))
             .then_some(pair[1].folded.as_str())
         });
-        author_role?;
+        let role = author_role?;
         // "selon le site X … indique le site": the same channel as before.
         if let Some(prev) = seen.with_head(head) {
             return Some(same_as(self.span, prev, vec![]));
@@ -316,11 +316,8 @@ impl<'d> Phrase<'_, 'd> {
         // "une estimation de l'agence": an organisation whose name holds "agence", else
         // the last one named.
         let view = self.view;
-        let holding = author_role.and_then(|role| {
-            view.last_before(self.span.start, Question::NameHolding(role.into()), |m| {
-                m.label != EntityType::LOC
-                    && fold(&view.text[m.span.start..m.span.end]).contains(role)
-            })
+        let holding = view.last_before(self.span.start, Question::NameHolding(role.into()), |m| {
+            m.label != EntityType::LOC && fold(&view.text[m.span.start..m.span.end]).contains(role)
         });
         holding
             .or_else(|| last_organisation_before(view, self.span.start))
@@ -830,8 +827,6 @@ const MASCULINE_ENDINGS: [&str; 9] = [
     "at", "ment", "isme", "ut", "eau", "if", "oire", "major", "ital",
 ];
 
-/// The grammatical gender of an organisation's name, from the determiner before it ("*le*
-/// ministère", "*de la* Défense civile") or after "l'" from its first noun's ending.
 /// How many speakers back a pronoun may find a person of its gender.
 const PERSON_LOOKBACK: usize = 12;
 
@@ -865,6 +860,8 @@ pub(crate) fn person_gender(view: &DocView<'_>, key: &str) -> Option<Gender> {
         })
 }
 
+/// The grammatical gender of an organisation's name, from the determiner before it ("*le*
+/// ministère", "*de la* Défense civile") or after "l'" from its first noun's ending.
 pub(crate) fn org_gender(view: &DocView<'_>, mention: &EntityMention) -> Option<Gender> {
     let before = view.text[..mention.span.start].trim_end();
     let last = before

@@ -114,9 +114,7 @@ pub(crate) fn analyse_sentence(
     // tout commentaire": a refusal states nothing, so it takes no "selon" phrase as its
     // own; the phrase keeps its statement.
     let only_refusals = verb_cues.iter().all(|v| v.refusal);
-    if verb_cues.is_empty() {
-        reading.according_statements(&mut out, seen, |_| true);
-    } else if only_refusals {
+    if only_refusals {
         reading.according_statements(&mut out, seen, |_| true);
         reading.verb_statements(&verb_cues, &mut out, seen);
     } else {

@@ -164,7 +164,7 @@ fn choose(
     c: &Cand,
     folded_surface: &str,
     countries: &HashMap<String, u32>,
-    local: &HashMap<String, u32>,
+    local: &HashSet<String>,
     country_marked: bool,
 ) -> (Option<Candidate>, Vec<String>) {
     if c.hits.is_empty() {
@@ -226,7 +226,7 @@ fn choose(
         // with no country named, the country of the document's unambiguous small places
         // tells homonymous divisions apart ("dans le Centre" beside Hinche is Haiti's)
         let local_fit =
-            countries.is_empty() && h.country.as_ref().is_some_and(|k| local.contains_key(k));
+            countries.is_empty() && h.country.as_ref().is_some_and(|k| local.contains(k));
         // a country outranks any homonym; then cities, unless "province de" asked for a division
         let kind_rank = match h.kind {
             Some(PlaceKind::Country) => 3,
@@ -742,12 +742,12 @@ pub fn resolve(
         .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
         .map(|(k, _)| k.clone());
     // Countries of the places with a single reference entry, however small.
-    let mut local: HashMap<String, u32> = HashMap::default();
+    let mut local: HashSet<String> = HashSet::default();
     for c in cands.iter() {
         if let [only] = c.hits.as_slice() {
             if only.label == EntityType::LOC && only.kind == Some(PlaceKind::City) {
                 if let Some(country) = &only.country {
-                    *local.entry(country.clone()).or_default() += 1;
+                    local.insert(country.clone());
                 }
             }
         }

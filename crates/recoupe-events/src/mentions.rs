@@ -614,6 +614,13 @@ impl Analyser<'_> {
             let accused = cues.iter().any(|c| c.2 != Role::Own);
             let quoted = inside_quotes(words);
             let denied_from = denied_act(words, cues.iter().map(|c| (c.1, c.2)));
+            let framed = |k: usize| (accused && quoted[k]) || denied_from.is_some_and(|d| k >= d);
+            // A date after "depuis" says when a state began, not when the event happened.
+            let event_dates: Vec<_> = dates
+                .iter()
+                .copied()
+                .filter(|d| !since_date(words, d.span))
+                .collect();
             let mut sentence_events: Vec<Event> = Vec::new();
             for f in &found {
                 let trigger = &self.lex.triggers[f.entry];
@@ -647,8 +654,6 @@ impl Analyser<'_> {
                 let negated = negated_near(words, f);
                 // "X accuse Y d'avoir commis « un massacre »": the accuser's own words say
                 // how he describes the act, not how the reports establish it was done.
-                let framed =
-                    |k: usize| (accused && quoted[k]) || denied_from.is_some_and(|d| k >= d);
                 let mut modes = if framed(f.head) {
                     Vec::new()
                 } else {
@@ -694,15 +699,7 @@ impl Analyser<'_> {
                         .map(|p| argument(p))
                         .collect(),
                     place: place_of(words, &parts, f, clause),
-                    date: date_of(
-                        &dates
-                            .iter()
-                            .copied()
-                            .filter(|d| !since_date(words, d.span))
-                            .collect::<Vec<_>>(),
-                        clause_span,
-                        trigger_span,
-                    ),
+                    date: date_of(&event_dates, clause_span, trigger_span),
                     killed: killed_here,
                     responsibility: Vec::new(),
                     source: own_attribution.and_then(|a| a.speaker_entity.clone()),

@@ -299,6 +299,15 @@ fn singular(word: &str) -> String {
     }
 }
 
+/// Whether `window` ends with the words of `phrase`.
+fn ends_with_phrase(window: &[&str], phrase: &[String]) -> bool {
+    window.len() >= phrase.len()
+        && window[window.len() - phrase.len()..]
+            .iter()
+            .zip(phrase)
+            .all(|(a, b)| *a == b)
+}
+
 /// Whether `phrase` occurs as consecutive words of `window`.
 fn has_phrase(window: &[&str], phrase: &[String]) -> bool {
     !phrase.is_empty()
@@ -584,16 +593,15 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
             (head, _) => head,
         };
         // "à 10 km de profondeur": words that say more than the head noun come first.
+        let right_before = &before_words[before_words.len().saturating_sub(3)..];
         let head_rule = head_rule.map(|head| {
-            let right_before = &before_words[before_words.len().saturating_sub(3)..];
             lexicon
                 .rules
                 .iter()
                 .filter(|r| lexicon.refines_head.contains(&r.category))
                 .find(|r| match r.place {
                     Where::After => has_phrase(&window_words, &r.phrase),
-                    Where::RightBefore => right_before
-                        .ends_with(&r.phrase.iter().map(String::as_str).collect::<Vec<_>>()[..]),
+                    Where::RightBefore => ends_with_phrase(right_before, &r.phrase),
                     _ => false,
                 })
                 .unwrap_or(head)
@@ -604,7 +612,6 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 && !lexicon.person.contains(&singular(head))
                 && !lexicon.rules.iter().any(|r| r.phrase.first() == Some(head))
         });
-        let right_before = &before_words[before_words.len().saturating_sub(3)..];
         // A count of things reads no verb of its clause, except one said only of living
         // beings: a noun not listed as people may still name them.
         let reads = |r: &&Rule| {
@@ -630,9 +637,7 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
             .filter(|_| !out_of_whole)
             .or_else(|| {
                 lexicon.rules.iter().filter(reads).find(|r| {
-                    r.place == Where::RightBefore
-                        && right_before
-                            .ends_with(&r.phrase.iter().map(String::as_str).collect::<Vec<_>>()[..])
+                    r.place == Where::RightBefore && ends_with_phrase(right_before, &r.phrase)
                 })
             })
             .or_else(|| clause_rule(Where::After, &window_words))
@@ -841,21 +846,17 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
         if category.is_none() && unit_head.is_none() {
             // "Les manifestants, plus de 20 000 selon la CGT, …": a number with no noun in
             // apposition right after a noun that names a count counts what that noun names.
-            let gap = &doc.text[previous_end.min(span.start)..span.start];
-            let after_comma = gap.trim_end().ends_with(',')
-                && !gap
-                    .trim_end()
-                    .trim_end_matches(',')
-                    .contains([',', '.', ';', ':']);
-            if after_comma {
-                let comma = previous_end + gap.trim_end().len() - 1;
-                let named: Vec<&str> = context.folded(
-                    &(context.first_word_from(previous_end)..context.first_word_from(comma))
-                        .collect::<Vec<_>>(),
-                );
-                let last = &named[named.len().saturating_sub(1)..];
+            let gap_start = previous_end.min(span.start);
+            let gap = doc.text[gap_start..span.start].trim_end();
+            let before_comma = gap.trim_end_matches(',');
+            let apposed = gap.ends_with(',') && !before_comma.contains([',', '.', ';', ':']);
+            // The word right before the comma, within the gap.
+            let noun = context.words[..context.first_word_from(gap_start + before_comma.len())]
+                .last()
+                .filter(|w| apposed && w.span.start >= gap_start);
+            if let Some(noun) = noun {
                 let rule = lexicon.rules.iter().find(|r| {
-                    r.place == Where::After && r.phrase.len() == 1 && has_phrase(last, &r.phrase)
+                    r.place == Where::After && r.phrase.len() == 1 && r.phrase[0] == noun.folded
                 });
                 if let Some(rule) = rule {
                     evidence.push(format!(
@@ -1216,9 +1217,7 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
             .collect();
         let earlier_rule = lexicon.earlier.iter().find(|r| match r.place {
             Where::Before | Where::Sentence => has_phrase(&sentence_before, &r.phrase),
-            Where::RightBefore => {
-                right_before.ends_with(&r.phrase.iter().map(String::as_str).collect::<Vec<_>>()[..])
-            }
+            Where::RightBefore => ends_with_phrase(right_before, &r.phrase),
             Where::ClauseBefore => has_phrase(&before_words, &r.phrase),
             Where::After => has_phrase(tail, &r.phrase),
             Where::Head => false,

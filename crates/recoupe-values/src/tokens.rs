@@ -69,6 +69,13 @@ fn fold_key(raw: &str) -> Cow<'_, str> {
     }
 }
 
+/// Opening and closing quotation marks: a count may sit inside them ("au moins « 12 blessés
+/// »"), and a quoted phrase stays in the clause of the verb around it ("le Sénat se saisira du
+/// texte « dès la mi-mars »").
+pub(crate) fn is_quote(raw: &str) -> bool {
+    matches!(raw, "«" | "»" | "\"" | "“" | "”")
+}
+
 /// Tokenizes `text`. Offsets are byte offsets on char boundaries.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();

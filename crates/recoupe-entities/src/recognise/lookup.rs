@@ -78,13 +78,13 @@ impl Recogniser<'_> {
         let (Some(first_name), Some(_)) = (toks.get(j), toks.get(j + 1)) else {
             return false;
         };
-        let name_follows = self.kb.is_first_name(first_name.text)
-            && toks[j + 1].sent == first_name.sent
-            && toks[j + 1].is_word()
-            && toks[j + 1].cap;
+        if !self.kb.is_first_name(first_name.text) {
+            return false;
+        }
+        let name_follows =
+            toks[j + 1].sent == first_name.sent && toks[j + 1].is_word() && toks[j + 1].cap;
         // "Espagne Felipe" alone (a first name ending the sentence or followed by "et")
-        let lone_first_name =
-            self.kb.is_first_name(first_name.text) && toks[i].cap && !toks[j + 1].cap;
+        let lone_first_name = toks[i].cap && !toks[j + 1].cap;
         if !(name_follows || lone_first_name) {
             return false;
         }

@@ -7,7 +7,7 @@ use recoupe_model::Span;
 use super::{year_value, DateCandidate, DateExpr, YearRef, FUTURE, THIS_WEEK};
 use crate::lexicon::Lexicon;
 use crate::spelled::spelled_number;
-use crate::tokens::{Kind, Token};
+use crate::tokens::{is_quote, Kind, Token};
 
 /// Token accessors for the matchers.
 struct Cursor<'a> {
@@ -192,7 +192,7 @@ fn first_token(c: &Cursor, candidate: &DateCandidate) -> usize {
 fn crosses_sentence_or_quote(c: &Cursor, from: usize, to: usize) -> bool {
     c.tokens[from.min(to)..to]
         .iter()
-        .any(|t| matches!(t.raw, "." | "!" | "?" | "«" | "»" | "\"" | "“" | "”"))
+        .any(|t| matches!(t.raw, "." | "!" | "?") || is_quote(t.raw))
 }
 
 /// The opening and closing quotation marks around token `at`, when it stands inside a
@@ -470,7 +470,7 @@ fn prospective_infinitive_before(c: &Cursor, i: usize) -> bool {
     let start = i.saturating_sub(REACH);
     let in_clause = |index: usize| {
         let token = &c.tokens[index];
-        token.kind != Kind::Punct || is_quote_mark(token.raw)
+        token.kind != Kind::Punct || is_quote(token.raw)
     };
     let first = (start..i)
         .rev()
@@ -1036,12 +1036,6 @@ const NOT_FUTURE: [&str; 10] = [
     "tiara",
 ];
 
-/// Quotation marks: a quoted phrase stays in the clause of the verb around it ("le Sénat se
-/// saisira du texte « dès la mi-mars »").
-fn is_quote_mark(raw: &str) -> bool {
-    matches!(raw, "«" | "»" | "\"" | "“" | "”")
-}
-
 /// Whether a future-tense verb or a scheduling word ("prévu", "doit") stands at most five
 /// words before token `i`, in the same clause (a quotation mark does not end the clause).
 fn future_tense_before(c: &Cursor, i: usize) -> bool {
@@ -1050,7 +1044,7 @@ fn future_tense_before(c: &Cursor, i: usize) -> bool {
             return false;
         };
         let token = &c.tokens[index];
-        if token.kind == Kind::Punct && !is_quote_mark(token.raw) {
+        if token.kind == Kind::Punct && !is_quote(token.raw) {
             return false;
         }
         let key = token.key.as_ref();

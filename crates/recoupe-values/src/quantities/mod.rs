@@ -26,7 +26,7 @@ use recoupe_tagger::{Tagger, Upos};
 use crate::dates;
 use crate::lexicon::Lexicon;
 use crate::spelled::spelled_number;
-use crate::tokens::{parse_number, tokenize, Kind, Token};
+use crate::tokens::{is_quote, parse_number, tokenize, Kind, Token};
 
 mod context;
 mod phrase;
@@ -139,11 +139,6 @@ struct Scanner<'a> {
     is_date: &'a [bool],
     /// Part-of-speech tags of the last window of tokens tagged: `[start, end)` and tags.
     tags: RefCell<Option<(usize, usize, Vec<Upos>)>>,
-}
-
-/// Opening and closing quotation marks a count may sit inside ("au moins « 12 blessés »").
-fn is_quote(raw: &str) -> bool {
-    matches!(raw, "«" | "»" | "\"" | "“" | "”")
 }
 
 /// Determiners that open a complement naming a group ("de la tribu", "de sa famille").
