@@ -156,6 +156,36 @@ pub(super) fn place_all(candidates: &[DateCandidate], context: &Context) -> Vec<
             None => parse(value).map(|d| (d, d)),
         }
     };
+    // "Sur les trois premiers mois de l'année, …; sur les douze derniers mois, …": months
+    // counted back in a sentence (or after one) that names the period its figures cover end
+    // with that period, not with the month before the report.
+    for index in 0..candidates.len() {
+        let DateExpr::LastMonths(count) = candidates[index].expr else {
+            continue;
+        };
+        let sentence = candidates[index].sentence;
+        let period_end = (0..index)
+            .rev()
+            .take_while(|&k| candidates[k].sentence + 1 >= sentence)
+            .filter(|&k| {
+                matches!(
+                    candidates[k].expr,
+                    DateExpr::FirstMonths { .. } | DateExpr::MonthSpan { .. }
+                )
+            })
+            .find_map(|k| {
+                let (_, end) = placed[k].value.as_deref()?.split_once('/')?;
+                NaiveDate::parse_from_str(&format!("{end}-01"), "%Y-%m-%d").ok()
+            });
+        let before_report = |end: &NaiveDate| {
+            context
+                .published
+                .is_some_and(|a| *end < a.with_day(1).unwrap_or(a))
+        };
+        if let Some(end) = period_end.filter(before_report) {
+            placed[index].value = last_months(count, end);
+        }
+    }
     // Tied by the text to one day (the day a quotation was spoken, the date of "la veille"'s
     // complement): counted from that day.
     for index in 0..candidates.len() {
@@ -269,6 +299,12 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
             };
             relative(date.map(calendar::day), Day)
         }
+        DateExpr::WeekdayDay { weekday, day } => relative(
+            anchor
+                .and_then(|a| nearest_weekday_day(*weekday, *day, a))
+                .map(calendar::day),
+            Day,
+        ),
         DateExpr::DayMonth {
             day,
             month,
@@ -379,6 +415,27 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
                 .map(calendar::day),
             Day,
         ),
+        DateExpr::LastNight => relative(
+            anchor.and_then(|a| {
+                let before = calendar::add_days(a, -1)?;
+                Some(format!("{}/{}", calendar::day(before), calendar::day(a)))
+            }),
+            Interval,
+        ),
+        DateExpr::LastMonths(count) => relative(
+            anchor.and_then(|a| last_months(*count, calendar::add_months(a, -1)?)),
+            Interval,
+        ),
+        DateExpr::LastYears(count) => relative(
+            anchor.map(|a| {
+                format!(
+                    "{}/{}",
+                    calendar::year(a.year() - *count as i32),
+                    calendar::year(a.year() - 1)
+                )
+            }),
+            Interval,
+        ),
         DateExpr::AgoDays(days) => relative(
             anchor
                 .and_then(|a| calendar::add_days(a, -days))
@@ -465,6 +522,25 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
         DateExpr::PartOfDay => relative(anchor.map(calendar::day), Day),
         DateExpr::Vague => relative(None, Interval),
     }
+}
+
+/// "les douze derniers mois" up to the month of `last` (its first day): `count` months.
+fn last_months(count: u32, last: NaiveDate) -> Option<String> {
+    let first = calendar::add_months(last, 1 - i64::from(count))?;
+    Some(format!(
+        "{}/{}",
+        calendar::month(first.year(), first.month()),
+        calendar::month(last.year(), last.month())
+    ))
+}
+
+/// "jeudi 13": the date nearest `anchor` that is the 13th and a Thursday (such a day comes
+/// back at least four weeks apart, so the nearest is the one meant).
+fn nearest_weekday_day(weekday: u32, day: u32, anchor: NaiveDate) -> Option<NaiveDate> {
+    (-45..=45)
+        .filter_map(|offset| calendar::add_days(anchor, offset))
+        .filter(|date| date.day() == day && calendar::weekday_number(*date) == weekday)
+        .min_by_key(|date| (*date - anchor).num_days().abs())
 }
 
 /// Months `from..=to` of an explicit year or of the publication's year plus an offset.
