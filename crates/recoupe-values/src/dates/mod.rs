@@ -92,8 +92,8 @@ pub enum DateExpr {
     /// "la nuit dernière": the night that ended on the publication day, from the day before
     /// to it.
     LastNight,
-    /// "les douze derniers mois": the months before the publication month (or before the
-    /// end of the statistics period its sentence names, see `place_all`).
+    /// "les douze derniers mois": the months before the publication month (or up to the end
+    /// of the statistics period the text names before it, see `place_all`).
     LastMonths(u32),
     /// "les dix dernières années": the years before the publication year.
     LastYears(u32),
@@ -129,11 +129,24 @@ pub enum DateExpr {
     /// jour-là" (0), "quatre jours après le massacre" (+4). The date is the nearest one
     /// before it in the text, else the first one after it in its sentence.
     FromTextDate(i64),
+    /// A week, month or year counted from the date the text gave just before: "l'année
+    /// suivante" (+1), "le mois précédent" (-1), "cette année-là" (0).
+    FromTextPeriod {
+        unit: PeriodUnit,
+        offset: i64,
+    },
     /// "ces derniers jours": a period no calendar date bounds.
     Vague,
     /// "dans la matinée", "en fin d'après-midi": a part of the day of the date just named in
     /// the sentence, else of the publication day.
     PartOfDay,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PeriodUnit {
+    Week,
+    Month,
+    Year,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -980,9 +993,9 @@ mod tests {
                 "ces trois dernières années = 2022/2024",
             ]
         );
-        // A sentence about the figures of a quarter counts the months back from its end.
+        // In a text about the figures of a quarter, months are counted back from its end.
         let (found, _) = dates(
-            "Au premier trimestre, les ventes ont reculé de 3 %, et de 5 % sur les six derniers mois.",
+            "Au premier trimestre, les ventes ont reculé de 3 %, et de 5 % sur les six derniers mois. Les exportations ont baissé de 2 % sur les douze derniers mois.",
             Some("2025-05-20"),
             TODAY,
         );
@@ -991,6 +1004,7 @@ mod tests {
             [
                 "premier trimestre = 2025-01/2025-03",
                 "six derniers mois = 2024-10/2025-03",
+                "douze derniers mois = 2024-04/2025-03",
             ]
         );
     }
@@ -1013,5 +1027,53 @@ mod tests {
                 "jour suivant = 2025-03-09",
             ]
         );
+    }
+
+    #[test]
+    fn issue13_periods_counted_from_the_texts_own_date() {
+        // "suivant", "précédent" and "-là" count from the date told before, not from the
+        // report; "dernier", "prochain" from the report.
+        let (found, _) = dates(
+            "La digue a cédé en 2019. L'année suivante, une autre a été construite. Cette année-là, la ville a grandi. Le pont a été inauguré en juin 2021; le mois précédent, les essais avaient eu lieu. L'année prochaine, il sera rénové.",
+            Some("2025-03-12"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "2019 = 2019",
+                "L'année suivante = 2020",
+                "Cette année-là = 2020",
+                "juin 2021 = 2021-06",
+                "mois précédent = 2021-05",
+                "L'année prochaine = 2026",
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_parts_of_a_dated_day_and_days_two_apart() {
+        let (found, _) = dates(
+            "Au matin du 3 mars, la rivière est sortie de son lit; quelques heures plus tard, la pluie a cessé. Le surlendemain, les secours ont évacué le quartier. L'avant-veille, une alerte avait été lancée.",
+            Some("2025-03-12"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "matin du 3 mars = 2025-03-03",
+                "quelques heures plus tard = 2025-03-03",
+                "surlendemain = 2025-03-05",
+                // Counted from the day named, as "la veille" and "le lendemain" are.
+                "L'avant-veille = 2025-03-01",
+            ]
+        );
+        // "le soir du scrutin" names an event, not a date.
+        let (found, _) = dates(
+            "Le soir du scrutin, la foule a envahi la place.",
+            Some("2025-03-12"),
+            TODAY,
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 }

@@ -3,7 +3,7 @@
 use chrono::{Datelike, NaiveDate};
 use recoupe_model::{Granularity, Span};
 
-use super::{DateCandidate, DateExpr, YearRef, FUTURE, THIS_WEEK};
+use super::{DateCandidate, DateExpr, PeriodUnit, YearRef, FUTURE, THIS_WEEK};
 use crate::calendar;
 
 /// What the placement step knows.
@@ -157,16 +157,14 @@ pub(super) fn place_all(candidates: &[DateCandidate], context: &Context) -> Vec<
         }
     };
     // "Sur les trois premiers mois de l'année, …; sur les douze derniers mois, …": months
-    // counted back in a sentence (or after one) that names the period its figures cover end
-    // with that period, not with the month before the report.
+    // counted back after the text names the period its figures cover end with that period,
+    // not with the month before the report.
     for index in 0..candidates.len() {
         let DateExpr::LastMonths(count) = candidates[index].expr else {
             continue;
         };
-        let sentence = candidates[index].sentence;
         let period_end = (0..index)
             .rev()
-            .take_while(|&k| candidates[k].sentence + 1 >= sentence)
             .filter(|&k| {
                 matches!(
                     candidates[k].expr,
@@ -239,7 +237,59 @@ pub(super) fn place_all(candidates: &[DateCandidate], context: &Context) -> Vec<
             placed[index].value = Some(calendar::day(date));
         }
     }
+    // "l'année suivante", "le mois précédent", "cette année-là": the period of the nearest
+    // date before it in the text (any granularity, one counted so too: "l'année suivante …
+    // cette année-là"), moved by the offset.
+    for index in 0..candidates.len() {
+        let DateExpr::FromTextPeriod { unit, offset } = candidates[index].expr else {
+            continue;
+        };
+        let from = (0..index)
+            .rev()
+            .filter(|&k| !matches!(candidates[k].expr, DateExpr::Vague))
+            .find_map(|k| bounds(placed[k].value.as_deref()?));
+        let Some((start, end)) = from else {
+            continue;
+        };
+        let date = if offset < 0 { start } else { end };
+        placed[index].value = match unit {
+            PeriodUnit::Year => Some(calendar::year(date.year() + offset as i32)),
+            PeriodUnit::Month => {
+                calendar::add_months(date, offset).map(|d| calendar::month(d.year(), d.month()))
+            }
+            PeriodUnit::Week => calendar::week_start(date)
+                .and_then(|monday| calendar::add_days(monday, offset * 7))
+                .and_then(|monday| {
+                    let sunday = calendar::add_days(monday, 6)?;
+                    Some(format!(
+                        "{}/{}",
+                        calendar::day(monday),
+                        calendar::day(sunday)
+                    ))
+                }),
+        };
+    }
     placed
+}
+
+/// The first and last day of a placed value: a day, a month, a year or an interval of them.
+fn bounds(value: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let first = |s: &str| match s.len() {
+        10 => NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(),
+        7 => NaiveDate::parse_from_str(&format!("{s}-01"), "%Y-%m-%d").ok(),
+        4 => NaiveDate::from_ymd_opt(s.parse().ok()?, 1, 1),
+        _ => None,
+    };
+    let last = |s: &str| match s.len() {
+        10 => NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(),
+        7 => calendar::add_days(calendar::add_months(first(s)?, 1)?, -1),
+        4 => NaiveDate::from_ymd_opt(s.parse().ok()?, 12, 31),
+        _ => None,
+    };
+    match value.split_once('/') {
+        Some((start, end)) => Some((first(start)?, last(end)?)),
+        None => Some((first(value)?, last(value)?)),
+    }
 }
 
 fn place(candidate: &DateCandidate, context: &Context) -> Placed {
@@ -519,6 +569,14 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
         }
         // Placed by `place_all` from another date of the text.
         DateExpr::FromTextDate(_) => relative(None, Day),
+        DateExpr::FromTextPeriod { unit, .. } => relative(
+            None,
+            match unit {
+                PeriodUnit::Week => Week,
+                PeriodUnit::Month => Month,
+                PeriodUnit::Year => Year,
+            },
+        ),
         DateExpr::PartOfDay => relative(anchor.map(calendar::day), Day),
         DateExpr::Vague => relative(None, Interval),
     }

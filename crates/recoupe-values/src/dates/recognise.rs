@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use recoupe_model::Span;
 
-use super::{year_value, DateCandidate, DateExpr, YearRef, FUTURE, THIS_WEEK};
+use super::{year_value, DateCandidate, DateExpr, PeriodUnit, YearRef, FUTURE, THIS_WEEK};
 use crate::lexicon::Lexicon;
 use crate::spelled::spelled_number;
 use crate::tokens::{is_quote, Kind, Token};
@@ -394,7 +394,7 @@ fn lend_coordinated_years(c: &Cursor, found: &mut [DateCandidate]) {
 
 /// Words, besides those of the calendar vocabulary and numbers, with which a rule of
 /// [`match_at`] may start.
-pub(crate) const STARTERS: [&str; 39] = [
+pub(crate) const STARTERS: [&str; 44] = [
     "nuit",
     "la",
     "l'",
@@ -434,6 +434,11 @@ pub(crate) const STARTERS: [&str; 39] = [
     "dernier",
     "voila",
     "voici",
+    "matin",
+    "soir",
+    "surlendemain",
+    "avant-veille",
+    "quelques",
 ];
 
 /// Whether the word at `i` may start a date expression.
@@ -777,6 +782,22 @@ fn match_from_text_date(c: &Cursor, i: usize) -> Option<Match> {
     if c.is(i, &["lendemain"]) && !(locution(i) && event_follows(i + 1)) {
         return Some((i + 1, DateExpr::FromTextDate(1), "next_day"));
     }
+    // "le surlendemain" (two days after), "l'avant-veille" (two days before; the elided
+    // article stays, as "la" stays in "la veille").
+    if c.is(i, &["surlendemain"]) && !(locution(i) && event_follows(i + 1)) {
+        return Some((i + 1, DateExpr::FromTextDate(2), "next_day"));
+    }
+    if c.is(i, &["l'"]) && c.is(i + 1, &["avant-veille"]) && !event_follows(i + 2) {
+        return Some((i + 2, DateExpr::FromTextDate(-2), "eve"));
+    }
+    // "quelques heures plus tard": the same day as the date told before.
+    if c.is(i, &["quelques"])
+        && c.is(i + 1, &["heures"])
+        && c.is(i + 2, &["plus"])
+        && c.is(i + 3, &["tard"])
+    {
+        return Some((i + 4, DateExpr::FromTextDate(0), "days_from_text_date"));
+    }
     if c.is(i, &["ce"]) && c.is(i + 1, &["jour-la"]) {
         return Some((i + 2, DateExpr::FromTextDate(0), "that_day"));
     }
@@ -856,8 +877,18 @@ fn match_last_period(c: &Cursor, i: usize) -> Option<Match> {
     Some((next + 2, expr, "last_period"))
 }
 
-/// Nouns for a part of the day that head a date ("matinée de ce dimanche 8 décembre").
-const DAY_PARTS: [&str; 6] = ["matinee", "soiree", "apres-midi", "journee", "nuit", "aube"];
+/// Nouns for a part of the day that head a date ("matinée de ce dimanche 8 décembre", "au
+/// matin du 3 mars", "le soir du scrutin" is no date).
+const DAY_PARTS: [&str; 8] = [
+    "matinee",
+    "soiree",
+    "apres-midi",
+    "journee",
+    "nuit",
+    "aube",
+    "matin",
+    "soir",
+];
 
 /// "matinée de ce dimanche 8 décembre 2024", "soirée de mercredi", "premières heures de
 /// dimanche": the date they belong to, the span from the part of the day. "dans la matinée",
@@ -1677,10 +1708,17 @@ fn match_relative(c: &Cursor, i: usize) -> Option<Match> {
     if key == "le" {
         return None;
     }
+    // "suivant", "précédent" count from the date the text told before, "dernier",
+    // "prochain" from the report.
+    let from_text = |index: usize| c.is(index, &["suivant", "suivante", "precedent", "precedente"]);
     let after_le = i > 0 && c.is(i - 1, &["le"]);
     if after_le {
         let direction = c.direction(i + 1)?;
         let expr = match key {
+            "mois" if from_text(i + 1) => DateExpr::FromTextPeriod {
+                unit: PeriodUnit::Month,
+                offset: i64::from(direction),
+            },
             "week-end" => DateExpr::Weekend(direction as i64),
             "mois" => DateExpr::RelativeMonth(direction as i64),
             _ => return None,
@@ -1698,6 +1736,27 @@ fn match_relative(c: &Cursor, i: usize) -> Option<Match> {
         };
         let direction = c.direction(i + 2 + skip);
         let this_end = i + 2 + skip;
+        // "l'année suivante", "la semaine précédente", "cette année-là": from the text's date.
+        let unit = match noun {
+            "semaine" | "semaine-la" => Some(PeriodUnit::Week),
+            "mois-la" => Some(PeriodUnit::Month),
+            "annee" | "an" | "annee-la" => Some(PeriodUnit::Year),
+            _ => None,
+        };
+        let counted = match (unit, demonstrative, direction) {
+            (Some(unit), false, Some(d)) if !weekend_words && from_text(i + 2) => {
+                Some((unit, i64::from(d), i + 3))
+            }
+            (Some(unit), true, None) if noun.ends_with("-la") => Some((unit, 0, this_end)),
+            _ => None,
+        };
+        if let Some((unit, offset, end)) = counted {
+            return Some((
+                end,
+                DateExpr::FromTextPeriod { unit, offset },
+                "period_from_text_date",
+            ));
+        }
         let (expr, end) = match (noun, demonstrative, direction) {
             ("matin" | "soir" | "apres-midi", true, None) => (DateExpr::RelativeDay(0), this_end),
             ("nuit", true, None) if key == "cette" => (DateExpr::RelativeDay(0), this_end),
