@@ -254,6 +254,32 @@ const GOVERNING_VERBS: &[&str] = &[
     "proclamer",
     "remporter",
 ];
+/// Present participles of the governing verbs: after "en", a gerund whose subject is the
+/// main clause's ("En déclarant l'urgence sanitaire, le directeur X a appelé…", "X a
+/// répondu en lançant une offensive").
+const GERUND_GOVERNING_VERBS: &[&str] = &[
+    "menant",
+    "lancant",
+    "perpetrant",
+    "commettant",
+    "conduisant",
+    "organisant",
+    "remportant",
+    "adoptant",
+    "declarant",
+    "proclamant",
+    "decretant",
+    "inaugurant",
+    "prononcant",
+    "ordonnant",
+    "decidant",
+    "gagnant",
+    "signant",
+    "deposant",
+    "votant",
+    "ouvrant",
+    "declenchant",
+];
 /// Participles after which "par X" names a claimant, not a doer ("revendiquée par X").
 const CLAIM_PARTICIPLE_STEMS: &[&str] = &[
     "revendique",
@@ -495,6 +521,8 @@ pub(crate) fn document_modes(
 ) -> Vec<String> {
     let all = document_words(doc);
     let analyser = Analyser { lex, kb };
+    let mut names: Vec<Span> = doc.layers.entities.iter().map(|m| m.span).collect();
+    names.sort_by_key(|m| m.start);
     let mut modes = Vec::new();
     for sentence in &doc.layers.sentences {
         let words = words_of(&all, sentence.span);
@@ -513,23 +541,23 @@ pub(crate) fn document_modes(
         if recalls {
             continue;
         }
-        let cues: Vec<(usize, Role)> = words
+        // The same cues as the mentions read (`Analyser::find_cues`), so a mode is framed
+        // here exactly when it is in the sentence's own event mentions.
+        let first = names.partition_point(|m| m.start < sentence.span.start);
+        let here: Vec<Span> = names[first..]
             .iter()
-            .enumerate()
-            .flat_map(|(i, w)| {
-                lex.responsibility_index
-                    .starting_with(&w.folded)
-                    .iter()
-                    .filter(move |&&k| matches_at(&lex.responsibility[k].phrase, words, i))
-                    .map(move |&k| {
-                        let cue = &lex.responsibility[k];
-                        (i + cue.phrase.words.len(), cue.role)
-                    })
-            })
+            .take_while(|m| m.start < sentence.span.end)
+            .filter(|m| m.end <= sentence.span.end)
+            .copied()
             .collect();
-        let accused = cues.iter().any(|c| c.1 != Role::Own);
+        let inside_name = |w: &Word| {
+            here.iter()
+                .any(|m| m.start <= w.span.start && w.span.end <= m.end)
+        };
+        let cues = analyser.find_cues(words, &inside_name);
+        let accused = cues.iter().any(|c| c.2 != Role::Own);
         let quoted = inside_quotes(words);
-        let denied_from = denied_act(words, cues.iter().copied());
+        let denied_from = denied_act(words, cues.iter().map(|c| (c.1, c.2)));
         let framed = |k: usize| (accused && quoted[k]) || denied_from.is_some_and(|d| k >= d);
         for mode in analyser.mode_cues(words, (0, words.len()), event_type, &framed) {
             if !modes.contains(&mode) {
@@ -963,14 +991,11 @@ impl Analyser<'_> {
                     matches!(phrase.pos, Pos::Noun | Pos::Fixed) && not_this_event(words, i);
                 let accented =
                     opts.plain && !text[words[head].span.start..words[head].span.end].is_ascii();
-                let near_excluded = opts.not_near.iter().any(|n| {
-                    i.checked_sub(1).is_some_and(|k| &words[k].folded == n)
-                        || words.get(end).is_some_and(|w| &w.folded == n)
-                });
+                let excluded = near_excluded(phrase, words, i);
                 (!opts.passive || is_passive(words, head))
                     && !generic_noun
                     && !accented
-                    && !near_excluded
+                    && !excluded
                     && (opts.prev.is_empty()
                         || i.checked_sub(opts.prev.len()).is_some_and(|from| {
                             words[from..i]
@@ -1022,7 +1047,10 @@ impl Analyser<'_> {
                 .starting_with(&words[i].folded)
                 .iter()
                 .copied()
-                .filter(|&k| matches_at(&self.lex.responsibility[k].phrase, words, i))
+                .filter(|&k| {
+                    let phrase = &self.lex.responsibility[k].phrase;
+                    matches_at(phrase, words, i) && !near_excluded(phrase, words, i)
+                })
                 .max_by_key(|&k| {
                     (
                         self.lex.responsibility[k].phrase.words.len(),
@@ -1763,6 +1791,32 @@ fn matches_at(phrase: &Phrase, words: &[Word], i: usize) -> bool {
     })
 }
 
+/// Whether one of the phrase's `notnear` words stands right before the phrase matched at
+/// word `i` or right after it, over one determiner ("marche arrière", "les propos attribués
+/// à", "attribuer cette déclaration à").
+fn near_excluded(phrase: &Phrase, words: &[Word], i: usize) -> bool {
+    if phrase.options.not_near.is_empty() {
+        return false;
+    }
+    let mut end = i + phrase.words.len();
+    if words
+        .get(end)
+        .is_some_and(|w| NEAR_DETERMINERS.contains(&w.folded.as_str()))
+    {
+        end += 1;
+    }
+    phrase.options.not_near.iter().any(|n| {
+        i.checked_sub(1).is_some_and(|k| &words[k].folded == n)
+            || words.get(end).is_some_and(|w| &w.folded == n)
+    })
+}
+
+/// Determiners a `notnear` word may follow.
+const NEAR_DETERMINERS: &[&str] = &[
+    "le", "la", "les", "l'", "un", "une", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur",
+    "leurs",
+];
+
 /// Nouns that name the remembrance of an earlier event: "le quatrième anniversaire de son
 /// assassinat", "la commémoration du massacre".
 const RECALL_NOUNS: &[&str] = &[
@@ -2329,6 +2383,11 @@ fn arguments<'p>(
                 }
             }
         }
+        if actors.is_empty() {
+            if let Some(en) = gerund_before(words, f.first) {
+                actors.extend(gerund_subject(words, parts, en, f.end));
+            }
+        }
     }
     // "à l'appel des syndicats X, Y et Z": who called a protest organised it.
     if matches!(event_type, EventType::Protest | EventType::Mobilize) {
@@ -2347,6 +2406,53 @@ fn arguments<'p>(
     actors.dedup_by(|a, b| a.entity == b.entity);
     recipients.retain(|r| !actors.iter().any(|a| a.actor_key == r.actor_key));
     (actors, recipients)
+}
+
+/// The "en" of a gerund of a governing verb within four words before word `at`, in the
+/// same clause ("en déclarant l'urgence", "en lançant une offensive").
+fn gerund_before(words: &[Word], at: usize) -> Option<usize> {
+    (at.saturating_sub(4)..at)
+        .rev()
+        .take_while(|&k| !words[k].is_clause_break() && !words[k].is_comma())
+        .find(|&k| {
+            k > 0
+                && words[k - 1].folded == "en"
+                && GERUND_GOVERNING_VERBS.contains(&words[k].folded.as_str())
+        })
+        .map(|k| k - 1)
+}
+
+/// The subject of the gerund opening at word `en`: the main clause's. A gerund that opens
+/// its clause ("En déclarant l'urgence, le directeur X a indiqué") has it right after the
+/// comma that closes the gerund phrase; one after the main clause ("X a réagi en lançant
+/// une offensive") before it.
+fn gerund_subject<'p>(words: &[Word], parts: &'p [Part], en: usize, from: usize) -> Vec<&'p Part> {
+    let opens = en == 0 || words[en - 1].is_clause_break();
+    if !opens {
+        return subjects_left(words, parts, en);
+    }
+    let Some(comma) = (from..words.len())
+        .take_while(|&k| !words[k].is_clause_break())
+        .find(|&k| words[k].is_comma())
+    else {
+        return Vec::new();
+    };
+    parts
+        .iter()
+        .find(|p| {
+            p.first > comma
+                && p.first <= comma + 4
+                && !p.place_only
+                && words[comma + 1..p.first].iter().all(|w| {
+                    w.is_wordlike()
+                        && !matches!(
+                            w.folded.as_str(),
+                            "de" | "d'" | "du" | "des" | "selon" | "a" | "au" | "aux" | "par"
+                        )
+                })
+        })
+        .into_iter()
+        .collect()
 }
 
 /// The participants named one after another from word `from` ("de la fédération X (X) et
