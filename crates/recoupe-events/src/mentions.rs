@@ -2174,6 +2174,93 @@ fn agent_right<'p>(words: &[Word], parts: &'p [Part], from: usize) -> Option<&'p
     None
 }
 
+/// An agent and the agents coordinated with it: "par X et Y", "par X et par Y", over an
+/// apposition that describes X ("par X, directeur de Z, et par le ministre W"). A title with
+/// a nationality before a comma names its holder right after it ("le ministre syrien de
+/// l'Intérieur, Y"): both are agents. A verb after "et" starts another clause ("menée par X
+/// et revendiquée par Y").
+fn with_coordinated<'p>(words: &[Word], parts: &'p [Part], agent: &'p Part) -> Vec<&'p Part> {
+    let mut out = vec![agent];
+    let mut last = agent.last;
+    loop {
+        let plain = |w: &Word| {
+            w.is_wordlike()
+                && !w.participle
+                && !AGENT_PARTICIPLES.contains(&w.folded.as_str())
+                && !ETRE.contains(&w.folded.as_str())
+                && !AVOIR.contains(&w.folded.as_str())
+                && !matches!(w.folded.as_str(), "qui" | "que" | "qu'" | "dont" | "selon")
+        };
+        // The next participant within four plain words from `k`.
+        let next_at = |k: usize| {
+            parts.iter().find(|p| {
+                p.first >= k
+                    && p.first <= k + 4
+                    && !p.place_only
+                    && words[k..p.first].iter().all(plain)
+            })
+        };
+        let mut k = last + 1;
+        if words.get(k).is_some_and(Word::is_comma) {
+            // A list, "par X, Y et Z": the next agent right after the comma.
+            let listed = next_at(k + 1).filter(|p| {
+                p.first <= k + 2
+                    && words[p.last + 1..]
+                        .iter()
+                        .take(1)
+                        .any(|w| w.is_comma() || w.folded == "et")
+            });
+            if let Some(p) = listed {
+                if !out.iter().any(|o| o.entity == p.entity) {
+                    out.push(p);
+                }
+                last = p.last;
+                continue;
+            }
+            // An apposition after the agent, closed by the comma before "et".
+            let Some(close) = (k + 1..words.len().min(k + 16))
+                .take_while(|&j| words[j].is_comma() || plain(&words[j]))
+                .find(|&j| words[j].is_comma())
+            else {
+                break;
+            };
+            k = close + 1;
+        }
+        if words.get(k).is_none_or(|w| w.folded != "et") {
+            break;
+        }
+        k += 1;
+        if words.get(k).is_some_and(|w| w.folded == "par") {
+            k += 1;
+        }
+        let Some(next) = next_at(k) else {
+            break;
+        };
+        if !out.iter().any(|o| o.entity == next.entity) {
+            out.push(next);
+        }
+        last = next.last;
+        // "le ministre syrien de l'Intérieur, Y": the holder named after the title.
+        if next.label.is_none() {
+            if let Some(holder) = (next.last + 1..words.len().min(next.last + 6))
+                .take_while(|&j| words[j].is_wordlike() || words[j].is_comma())
+                .find(|&j| words[j].is_comma())
+                .and_then(|comma| {
+                    parts
+                        .iter()
+                        .find(|p| p.first == comma + 1 && p.label == Some(EntityType::PER))
+                })
+            {
+                if !out.iter().any(|o| o.entity == holder.entity) {
+                    out.push(holder);
+                }
+                last = holder.last;
+            }
+        }
+    }
+    out
+}
+
 /// The first participant after word `from` reached before a clause break: the object.
 fn object_right<'p>(words: &[Word], parts: &'p [Part], from: usize) -> Option<&'p Part> {
     let mut k = from;
@@ -2251,7 +2338,7 @@ fn arguments<'p>(
         let subjects = subjects_left(words, parts, group_start);
         if passive {
             if let Some(agent) = agent_right(words, parts, f.end) {
-                actors.push(agent);
+                actors.extend(with_coordinated(words, parts, agent));
             }
             if phrase.options.subject_is_actor {
                 actors.extend(subjects);
@@ -2339,8 +2426,10 @@ fn arguments<'p>(
                 // "motion déposée par les partis de gauche et votée par l'Assemblée": an
                 // agent that is no named participant leaves the next one to be read.
                 if let Some(agent) = agent_right(words, parts, k + 1) {
-                    if !actors.iter().any(|a| a.entity == agent.entity) {
-                        actors.push(agent);
+                    for a in with_coordinated(words, parts, agent) {
+                        if !actors.iter().any(|b| b.entity == a.entity) {
+                            actors.push(a);
+                        }
                     }
                     break;
                 }
@@ -2352,7 +2441,7 @@ fn arguments<'p>(
         // clause's passive verb, whose agent did it.
         if actors.is_empty() && opens_clause(words, f) {
             if let Some(agent) = main_passive_agent(words, parts, f.end) {
-                actors.push(agent);
+                actors.extend(with_coordinated(words, parts, agent));
             }
         }
         // "contre X", "visant X": the target.

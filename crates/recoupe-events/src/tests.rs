@@ -1502,3 +1502,42 @@ fn issue14_words_attributed_to_someone_are_no_act_attributed_to_him() {
         );
     }
 }
+
+#[test]
+fn issue14_agents_coordinated_after_par_all_did_it() {
+    // "par X, <apposition>, et par <title with nationality>, Y"
+    let doc = annotate(
+        "c1",
+        None,
+        "La cérémonie de réouverture du pont a été inaugurée par Ahmed Benali, gouverneur de \
+         la province, et par le ministre tunisien du Commerce, Samir Saïed.",
+    );
+    let actors: Vec<String> = doc
+        .layers
+        .events
+        .iter()
+        .flat_map(|e| e.actors.iter().map(|a| a.entity.clone()))
+        .collect();
+    assert!(actors.iter().any(|a| a.contains("bnl")), "{actors:?}");
+    assert!(actors.iter().any(|a| a.contains("sd")), "{actors:?}");
+    assert!(actors.iter().any(|a| a == "country:TN"), "{actors:?}");
+    // "par X, Y et Z": a list of agents.
+    let doc = annotate(
+        "c2",
+        None,
+        "L'offensive a été lancée par le Hamas, le Hezbollah et les Houthis.",
+    );
+    let e = of_type(&doc, EventType::Assault)[0];
+    assert!(e.actors.len() >= 3, "{e:?}");
+    // Another participle after "et" starts another clause: who claimed it did not do it.
+    let doc = annotate(
+        "c3",
+        None,
+        "Le poste a été attaqué par le Hamas et revendiqué par le Hezbollah.",
+    );
+    let e = of_type(&doc, EventType::Assault)[0];
+    assert!(
+        !e.actors.iter().any(|a| a.entity.contains("hezbollah")),
+        "{e:?}"
+    );
+}
