@@ -91,8 +91,15 @@ struct Lexicon {
     /// What a sum of money is (`money:fine` …), from the words right before it.
     money: Vec<Rule>,
     /// Categories whose words say more than a unit's head noun ("10 km de profondeur" is a
-    /// depth, not any distance): their rules are tried before the `head` rules.
-    refines_head: BTreeSet<String>,
+    /// depth, not any distance): their rules are tried before the `head` rules; with the head
+    /// category they refine when only that one ("41 cas confirmés" among the `cases`).
+    refines_head: BTreeMap<String, Option<String>>,
+    /// The rules of the categories that refine one head category only: read for a count of
+    /// that head, never for any other count ("confirmés" says nothing of "12 décès confirmés").
+    refiners: Vec<Rule>,
+    /// Unit nouns (singular) that name the same people or things as another one ("lycéens"
+    /// and "élèves", "prisonniers" and "détenus"): the noun a count of them is keyed by.
+    same: BTreeMap<String, String>,
 }
 
 fn phrase_words(phrase: &str) -> Vec<String> {
@@ -120,7 +127,9 @@ fn lexicon() -> &'static Lexicon {
             image: BTreeSet::new(),
             currency: BTreeMap::new(),
             money: Vec::new(),
-            refines_head: BTreeSet::new(),
+            refines_head: BTreeMap::new(),
+            same: BTreeMap::new(),
+            refiners: Vec::new(),
         };
         for line in CATEGORIES.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -147,8 +156,15 @@ fn lexicon() -> &'static Lexicon {
                 ("animate", _) => {
                     lexicon.animate.insert(phrase.to_string());
                 }
-                ("refines_head", _) => {
-                    lexicon.refines_head.insert(phrase.to_string());
+                ("refines_head", head) => {
+                    let head = (head != "category").then(|| head.to_string());
+                    lexicon.refines_head.insert(phrase.to_string(), head);
+                }
+                ("same", canonical) => {
+                    lexicon.same.insert(
+                        singular(&phrase_words(phrase).concat()),
+                        canonical.to_string(),
+                    );
                 }
                 ("forces", _) => {
                     lexicon
@@ -223,6 +239,16 @@ fn lexicon() -> &'static Lexicon {
                 }
             }
         }
+        let (refiners, rules) = std::mem::take(&mut lexicon.rules)
+            .into_iter()
+            .partition(|r| {
+                lexicon
+                    .refines_head
+                    .get(&r.category)
+                    .is_some_and(Option::is_some)
+            });
+        lexicon.refiners = refiners;
+        lexicon.rules = rules;
         lexicon
     })
 }
@@ -598,7 +624,13 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
             lexicon
                 .rules
                 .iter()
-                .filter(|r| lexicon.refines_head.contains(&r.category))
+                .chain(&lexicon.refiners)
+                .filter(|r| {
+                    lexicon
+                        .refines_head
+                        .get(&r.category)
+                        .is_some_and(|only| only.as_ref().is_none_or(|c| *c == head.category))
+                })
                 .find(|r| match r.place {
                     Where::After => has_phrase(&window_words, &r.phrase),
                     Where::RightBefore => ends_with_phrase(right_before, &r.phrase),
@@ -980,8 +1012,10 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                         ));
                         category = Some(rule.category.clone());
                     } else {
+                        let noun = singular(&noun);
+                        let noun = lexicon.same.get(&noun).cloned().unwrap_or(noun);
                         evidence.push(format!("counts the unit \"{noun}\""));
-                        category = Some(format!("unit:{}", singular(&noun)));
+                        category = Some(format!("unit:{noun}"));
                     }
                 }
                 Some(_) => {

@@ -562,3 +562,101 @@ fn issue13_the_depth_of_an_earthquake_is_no_distance() {
     let (doc, figures) = read("La secousse s'est produite à 10 km de profondeur.");
     assert_eq!(category(&doc, &figures, "10 km"), Some("depth_km"));
 }
+
+#[test]
+fn what_happened_to_people_is_read_before_what_they_are() {
+    // An escape: those who fled, those caught again, those still out; whichever noun names them.
+    let (doc, figures) = read(
+        "Au moins 31 détenus se sont évadés mardi soir de la maison d'arrêt de Bouaké. \
+         Neuf fugitifs ont été rattrapés mercredi. Les gardiens estiment que 22 évadés sont \
+         toujours en cavale.",
+    );
+    assert_eq!(category(&doc, &figures, "Au moins 31"), Some("escaped"));
+    assert_eq!(category(&doc, &figures, "Neuf"), Some("recaptured"));
+    assert_eq!(category(&doc, &figures, "22"), Some("at_large"));
+
+    // A kidnapping: the abducted, the freed among them, those still held.
+    let (doc, figures) = read(
+        "Des hommes armés ont enlevé 57 passagers d'un autocar. Samedi, 20 otages ont été \
+         libérés contre rançon. Les 37 autres sont toujours aux mains de leurs ravisseurs.",
+    );
+    assert_eq!(category(&doc, &figures, "57"), Some("kidnapped"));
+    assert_eq!(category(&doc, &figures, "20"), Some("released"));
+    assert_eq!(category(&doc, &figures, "37"), Some("still_held"));
+
+    // The dead among the abducted are still a toll.
+    let (doc, figures) = read("Trois otages ont été tués lors de l'assaut de l'armée.");
+    assert_eq!(category(&doc, &figures, "Trois"), Some("killed"));
+}
+
+#[test]
+fn cases_of_an_epidemic_are_told_apart_by_what_was_confirmed() {
+    let (doc, figures) = read(
+        "Les autorités sanitaires ont recensé 412 cas suspects de choléra, dont 96 cas \
+         confirmés. Le nombre de cas a atteint 450 vendredi. Douze décès confirmés ont été \
+         enregistrés.",
+    );
+    assert_eq!(category(&doc, &figures, "412"), Some("cases_suspected"));
+    assert_eq!(category(&doc, &figures, "96"), Some("cases_confirmed"));
+    assert_eq!(category(&doc, &figures, "450"), Some("cases"));
+    // "confirmés" refines a count of cases only: confirmed deaths are the toll.
+    assert_eq!(category(&doc, &figures, "Douze"), Some("killed"));
+}
+
+#[test]
+fn two_nouns_for_the_same_people_key_one_fact() {
+    let (doc, a) = read("Le car transportait 64 voyageurs.");
+    let a = category(&doc, &a, "64").map(str::to_string);
+    let (doc, b) = read("Le car transportait 64 passagers.");
+    assert_eq!(a.as_deref(), category(&doc, &b, "64"));
+    assert_eq!(a.as_deref(), Some("unit:passager"));
+
+    let (doc, c) = read("La prison comptait 900 prisonniers.");
+    let (doc2, d) = read("La prison comptait 900 détenus.");
+    assert_eq!(category(&doc, &c, "900"), category(&doc2, &d, "900"));
+}
+
+#[test]
+fn people_saved_from_a_shipwreck_are_one_count_whether_saved_or_rescued() {
+    let (doc, figures) = read(
+        "Les garde-côtes ont secouru 33 migrants au large de Lampedusa. Une ONG dit avoir \
+         sauvé 33 personnes.",
+    );
+    assert_eq!(category(&doc, &figures, "33 migrants"), Some("rescued"));
+    assert_eq!(category(&doc, &figures, "33 personnes"), Some("rescued"));
+}
+
+#[test]
+fn any_word_for_an_earlier_count_marks_it_superseded() {
+    let (doc, figures) = read(
+        "Un précédent décompte de la gendarmerie faisait mention de 14 interpellations. \
+         Vendredi, 19 personnes ont été interpellées.",
+    );
+    assert!(figure(&doc, &figures, "14").earlier);
+    assert!(!figure(&doc, &figures, "19").earlier);
+
+    // A provisional toll is the current one until the article gives another.
+    let (doc, figures) = read("Selon un bilan provisoire, l'accident a fait 7 morts.");
+    assert!(!figure(&doc, &figures, "7").earlier);
+    let (doc, figures) = read(
+        "Selon un bilan provisoire, l'accident a fait 7 morts. Le ministère a ensuite \
+         annoncé 11 morts.",
+    );
+    assert!(figure(&doc, &figures, "7").earlier);
+    assert!(!figure(&doc, &figures, "11").earlier);
+}
+
+#[test]
+fn the_drowned_the_charged_and_the_affected_are_counts_of_their_own() {
+    let (doc, figures) = read(
+        "Six enfants se sont noyés dans le fleuve. Quatre gendarmes ont été inculpés pour \
+         négligence. Plus de 2 000 personnes sinistrées attendent une aide.",
+    );
+    assert_eq!(category(&doc, &figures, "Six"), Some("killed"));
+    assert_eq!(category(&doc, &figures, "Quatre"), Some("charged"));
+    assert_eq!(category(&doc, &figures, "Plus de 2 000"), Some("affected"));
+
+    // A verb said only of people reads any noun of people, listed or not.
+    let (doc, figures) = read("Douze pèlerins chrétiens ont été enlevés près de la frontière.");
+    assert_eq!(category(&doc, &figures, "Douze"), Some("kidnapped"));
+}
