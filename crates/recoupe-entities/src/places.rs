@@ -273,14 +273,15 @@ fn metropolis_of(name: &str) -> Option<&str> {
         .filter(|rest| rest.chars().next().is_some_and(char::is_uppercase))
 }
 
-/// Countries the document's places and nationalities point to, most frequent first; among
-/// equals, the one more of its places name (an Ivorian player's nationality does not
-/// outweigh the French town the report is about).
+/// Countries the document's places and nationalities point to, most frequent first (every
+/// mention counts: "Dakar" named twice outweighs "Madagascar" named once); among equals, the
+/// one more of its places name (an Ivorian player's nationality does not outweigh the French
+/// town the report is about).
 fn context_countries(doc: &Document, kb: &dyn Knowledge) -> Vec<String> {
     let mut counts: HashMap<String, (u32, u32)> = HashMap::default();
     let mut seen: HashSet<&str> = HashSet::default();
     for m in &doc.layers.entities {
-        if m.label != EntityType::LOC || !seen.insert(m.entity.as_str()) {
+        if m.label != EntityType::LOC {
             continue;
         }
         if let Some(country) =
@@ -290,7 +291,7 @@ fn context_countries(doc: &Document, kb: &dyn Knowledge) -> Vec<String> {
         {
             let c = counts.entry(country).or_default();
             c.0 += 2;
-            c.1 += 1;
+            c.1 += u32::from(seen.insert(m.entity.as_str()));
         }
     }
     for n in &doc.layers.nationalities {

@@ -51,8 +51,14 @@ impl ReferenceKnowledge {
             }
         }
         // curated places named with lowercase words after a capitalised one ("Suisse
-        // romande", "Afrique de l'Ouest", "France métropolitaine")
-        for place in reference.places().iter().filter(|p| p.extra_id.is_some()) {
+        // romande", "Afrique de l'Ouest", "France métropolitaine"), and divisions, which
+        // French writes with a lowercase compass adjective as often as with a hyphen
+        // ("Darfour occidental", "Kasaï oriental")
+        for place in reference
+            .places()
+            .iter()
+            .filter(|p| p.extra_id.is_some() || p.kind == PlaceKind::Admin)
+        {
             add(&place.name);
             for alias in &place.alt_names {
                 add(alias);

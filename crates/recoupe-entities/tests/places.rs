@@ -214,3 +214,27 @@ fn a_city_far_larger_than_its_homonyms_names_its_country() {
     let rafah = place(&doc, "Rafah");
     assert_eq!(rafah.country.as_deref(), Some("PS"), "{rafah:?}");
 }
+
+#[test]
+fn a_division_written_with_a_lowercase_compass_adjective() {
+    let doc = run("Des combats ont éclaté autour d'El Geneina, au Darfour occidental, au Soudan.");
+    let west = place(&doc, "Darfour occidental");
+    assert_eq!(doc.slice(west.span), "Darfour occidental");
+    assert_eq!(west.kind, PlaceKind::Admin, "{west:?}");
+    assert_eq!(west.country.as_deref(), Some("SD"));
+    let doc = run("Les pluies ont coupé la route de Mbuji-Mayi, au Kasaï oriental.");
+    let east = place(&doc, "Kasaï oriental");
+    assert_eq!(east.country.as_deref(), Some("CD"), "{east:?}");
+}
+
+#[test]
+fn the_country_named_most_often_is_the_country_of_an_unknown_place() {
+    // Dakar is named three times, Madagascar once: the unknown site is Senegalese
+    let doc = run(
+        "Les vols ont été annulés à Dakar. Une délégation venue de Madagascar attend. À \
+         Dakar, les voyageurs dorment sur place. Le trafic reprendra à Dakar mardi.\n\n\
+         Les grévistes se sont réunis à Keur Ndiaga Sall.",
+    );
+    let site = place(&doc, "Keur Ndiaga Sall");
+    assert_eq!(site.country.as_deref(), Some("SN"), "{site:?}");
+}
