@@ -129,7 +129,10 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
         let Some(_) = sentence.span.slice(&doc.text) else {
             continue;
         };
-        let words = scan(&doc.text, sentence.span.start, sentence.span.end);
+        // An agency dateline ("Lyon, 3 mars (APF) - …") is no part of what the sentence
+        // states or attributes.
+        let span = unsourced::after_dateline(&doc.text, sentence.span, sentence.headline);
+        let words = scan(&doc.text, span.start, span.end);
         if words.is_empty() || unsourced::is_byline(lex, &doc.text, &words) {
             continue;
         }
@@ -150,7 +153,7 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
         if found.is_empty() && previous_had_attribution {
             found.extend(statements::quote_continuation(
                 &words,
-                sentence.span,
+                span,
                 inside_quote && new_paragraph,
                 attributions.last(),
                 speakers_seen.last(),
@@ -168,13 +171,7 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
             .iter()
             .all(|a| a.provenance.rule == statements::PARTICIPLE_RULE);
         if !inside_quote && only_participles {
-            unsourced.extend(unsourced::unsourced_sentence(
-                lex,
-                &doc.text,
-                sentence.span,
-                &words,
-                sentence.headline,
-            ));
+            unsourced.extend(unsourced::unsourced_sentence(lex, span, &words));
         }
         attributions.extend(found);
     }
