@@ -20,8 +20,9 @@
 //!    after an opener: "Mais selon X, …", "Peu après, selon X, …"); next to a verb cue it
 //!    becomes the outer links of the verb's source chain, nearest first, unless the verb
 //!    opens a relative clause on X ("selon X, qui fait aussi état de …"): then both stand;
-//!    with no cue at all, a quotation framed by its speaker ("Pour X, « … »", "Un témoin :
-//!    « … »") and a headline closed by its source in parentheses are statements too;
+//!    with no cue at all, a quotation framed by its speaker ("Pour X, « … »", "Pour X, le
+//!    plan « … »", "Un témoin : « … »") and a headline closed by its source in parentheses
+//!    are statements too;
 //! 4. speakers are linked to entities: a named person or organisation inside the speaker
 //!    phrase, pronouns and definite descriptions ("il", "le ministère", "la source") to the
 //!    speaker or entity named before, indefinite descriptions ("une source sécuritaire")
