@@ -173,6 +173,7 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
                 &doc.text,
                 sentence.span,
                 &words,
+                sentence.headline,
             ));
         }
         attributions.extend(found);

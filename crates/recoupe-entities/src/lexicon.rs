@@ -68,6 +68,9 @@ pub struct Lexicon {
     /// Letters naming a road with a number ("rn", "a", "n").
     pub road_codes: HashSet<String>,
     pub misc_heads: HashSet<String>,
+    /// Nouns and participles after which a quoted title is a MISC name ("le film « X »",
+    /// "intitulé « X »"), a name without quotes not.
+    pub misc_before_quoted: HashSet<String>,
     /// Capitalised nouns opening a MISC name ("Constitution", "Coupe du monde").
     pub misc_cap_heads: HashSet<String>,
     /// Lowercase nouns forming a MISC name with the name after them ("tempête Daniel").
@@ -79,6 +82,9 @@ pub struct Lexicon {
     pub place_stoplist: HashSet<String>,
     /// Nouns that type an unknown name they follow in apposition: "X, un sous-traitant".
     pub apposition_org: HashSet<String>,
+    /// Organisation nouns that type a name in apposition even without an article ("X,
+    /// fabricant de…"): none of them describes a person.
+    pub apposition_org_bare: HashSet<String>,
     pub apposition_loc: HashSet<String>,
     /// Words of spelled-out numbers ("vingt", "sept"): "Vingt-sept" opening a sentence is no name.
     pub number_words: HashSet<String>,
@@ -144,6 +150,7 @@ impl Lexicon {
             road_kinds: set_of(LOC_CUES, "road-kinds"),
             road_codes: set_of(LOC_CUES, "road-codes"),
             misc_heads: set_of(MISC_CUES, "before"),
+            misc_before_quoted: set_of(MISC_CUES, "before-quoted"),
             misc_cap_heads: set_of(MISC_CUES, "heads"),
             misc_whole: set_of(MISC_CUES, "whole"),
             particle_words: set_of(PARTICLES, "words"),
@@ -151,6 +158,7 @@ impl Lexicon {
             stopwords_caps: set_of(STOPWORDS_CAPS, ""),
             place_stoplist: set_of(PLACE_STOPLIST, ""),
             apposition_org: set_of(APPOSITION_NOUNS, "org"),
+            apposition_org_bare: set_of(APPOSITION_NOUNS, "org-bare"),
             apposition_loc: set_of(APPOSITION_NOUNS, "loc"),
             number_words: entries(NUMBERS)
                 .filter(|(section, _)| *section == "number_word")
@@ -199,5 +207,7 @@ mod tests {
         assert!(!lex.is_number_word("saint-denis"));
         assert!(lex.apposition_org.contains("sous-traitant"));
         assert!(lex.apposition_loc.contains("village"));
+        assert!(lex.apposition_org_bare.contains("fabricant"));
+        assert!(!lex.apposition_org_bare.contains("specialiste"));
     }
 }

@@ -61,9 +61,14 @@ impl Recogniser<'_> {
             let end = self.extend_caps(toks, i + 1, s.end);
             return Some(make(end, "misc-whole", format!("\"{}\" + name", t.text)));
         }
-        // "le projet de loi « Énergie souveraine »", "l'opération « Bouclier du Nord »": a
-        // quoted title after a law or operation noun is its name, lowercase words included
-        if !t.cap && self.lex.misc_heads.contains(&*t.folded) && next.kind == TokenKind::Quote {
+        // "le projet de loi « Énergie souveraine »", "l'opération « Bouclier du Nord »", "le
+        // film « Les Ombres »": a quoted title after a law, operation or work noun is its
+        // name, lowercase words included
+        if !t.cap
+            && (self.lex.misc_heads.contains(&*t.folded)
+                || self.lex.misc_before_quoted.contains(&*t.folded))
+            && next.kind == TokenKind::Quote
+        {
             let open = i + 1;
             let close = (open + 2..s.end.min(open + 2 + MAX_QUOTED_TITLE))
                 .find(|&k| toks[k].kind == TokenKind::Quote)?;

@@ -534,10 +534,12 @@ impl Recogniser<'_> {
                 return None;
             }
             let prev = &toks[k - 1];
-            if prev.cap {
+            // "l'ONG Plataforma…": a description noun written as an acronym
+            let described = self.lex.org_appositions.contains(&*prev.folded);
+            if prev.cap && !(prev.all_caps && described && k == i) {
                 return None;
             }
-            if self.lex.org_appositions.contains(&*prev.folded) {
+            if described {
                 return Some(prev.text.to_string());
             }
             // "l'agence de propagande Amaq", "l'agence de presse iranienne Irna": the noun's
@@ -550,7 +552,11 @@ impl Recogniser<'_> {
             {
                 return Some(toks[k - 3].text.to_string());
             }
-            if !self.is_description_adjective(prev) {
+            // "le groupe agroalimentaire breton X": an adjective the endings miss, to the
+            // tagger
+            let tagged_adjective =
+                prev.is_word() && !prev.cap && self.upos(toks, s, k - 1) == Upos::Adj;
+            if !self.is_description_adjective(prev) && !tagged_adjective {
                 return None;
             }
             k -= 1;

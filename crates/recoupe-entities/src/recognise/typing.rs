@@ -1,7 +1,7 @@
 //! Typing of a capitalised sequence no pattern or reference entry claimed, by the words
 //! around it (titles, description nouns, prepositions, name lexicons), with defaults last.
 
-use recoupe_model::EntityType;
+use recoupe_model::{EntityType, TokenKind};
 
 use recoupe_tagger::Upos;
 
@@ -28,10 +28,27 @@ fn is_camel_case(word: &str) -> bool {
     false
 }
 
+/// Articles, contracted ones included, that never stand right before a person's name.
+fn is_article(folded: &str) -> bool {
+    matches!(
+        folded,
+        "le" | "la" | "les" | "l'" | "du" | "des" | "au" | "aux" | "un" | "une"
+    )
+}
+
+/// Whether `[i, end)` is the whole content of a pair of quotation marks ("« Cold War »").
+fn quoted_whole(toks: &[Tk<'_>], i: usize, end: usize, s: SentenceRange) -> bool {
+    i > s.start
+        && end < s.end
+        && toks[i - 1].kind == TokenKind::Quote
+        && toks[end].kind == TokenKind::Quote
+}
+
 impl Recogniser<'_> {
     /// The type told by an apposition right after `end`: ", un(e) [adjectives] noun" with
     /// an organisation noun ("sous-traitant", "PME"), a settlement noun ("village") or a
-    /// person's title ("ancienne ministre").
+    /// person's title ("ancienne ministre"); without the article, ", fabricant de…",
+    /// ", village de…", only by a noun that never describes a person.
     pub(super) fn apposition_after(
         &self,
         toks: &[Tk<'_>],
@@ -46,6 +63,18 @@ impl Recogniser<'_> {
             det.folded.as_ref(),
             "un" | "une" | "le" | "la" | "l'" | "cette" | "ce"
         ) {
+            // "Corvalis, fabricant d'emballages", "Kasulo, quartier de Kolwezi": French
+            // drops the article of an apposition; only nouns that never describe a person
+            // tell the type then
+            if det.is_word() && !det.cap {
+                let folded = det.folded.as_ref();
+                if self.lex.apposition_org_bare.contains(folded) {
+                    return Some((EntityType::ORG, det.text.to_string()));
+                }
+                if self.lex.apposition_loc.contains(folded) {
+                    return Some((EntityType::LOC, det.text.to_string()));
+                }
+            }
             return None;
         }
         let mut k = end + 2;
@@ -212,7 +241,23 @@ impl Recogniser<'_> {
             evidence.push("nationality or people used as a noun".to_string());
             return make(EntityType::MISC, STRENGTH_CUE, "people-noun", evidence);
         }
-        if !single && self.kb.is_first_name(first.text) {
+        // "le film « Cold War »", "l'initiative « Bougeons Ensemble »": a name that is the
+        // whole content of quotation marks, with no first name to make it a person, is a
+        // title (a work, an operation, a slogan), not a person's name (one quoted word is
+        // as often a word quoted for itself: « Terroriser », « Inadmissible »)
+        if !single && quoted_whole(toks, i, end, s) && !self.kb.is_first_name(first.text) {
+            evidence.push("the whole content of quotation marks".to_string());
+            return make(EntityType::MISC, STRENGTH_LEXICON, "quoted-title", evidence);
+        }
+        // "les Jeunes Agriculteurs", "la Saaser Vispa", "l'Islam": French writes no article
+        // before a person's name, so a name after one needs other evidence to be a person
+        // ("la Suissesse Lena Kohler": a first name inside says the article is a noun's
+        // before the name)
+        let article_before = is_article(prev_folded)
+            && !toks[i + 1..end]
+                .iter()
+                .any(|t| t.cap && self.kb.is_first_name(t.text));
+        if !single && self.kb.is_first_name(first.text) && !article_before {
             evidence.push(format!("first name \"{}\"", first.text));
             return make(EntityType::PER, STRENGTH_LEXICON, "first-name", evidence);
         }
@@ -270,7 +315,7 @@ impl Recogniser<'_> {
             );
         }
         let last = &toks[end - 1];
-        if self.kb.is_surname(last.text) {
+        if self.kb.is_surname(last.text) && !article_before {
             evidence.push(format!("surname \"{}\"", last.text));
             let mut c = make(EntityType::PER, STRENGTH_LEXICON, "surname", evidence)?;
             // many surnames are also common words: a sentence-initial one needs confirmation
@@ -287,6 +332,20 @@ impl Recogniser<'_> {
             if has_de {
                 evidence.push("multi-word name with \"de\"".to_string());
                 return make(EntityType::ORG, STRENGTH_DEFAULT, "default-org", evidence);
+            }
+            if article_before {
+                // an unknown name of several capitalised words after an article names a
+                // body ("les Jeunes Agriculteurs", "le Soufan Center") more often than
+                // anything else
+                evidence.push(format!(
+                    "multi-word name after the article \"{prev_folded}\", no person's name"
+                ));
+                return make(
+                    EntityType::ORG,
+                    STRENGTH_LEXICON,
+                    "default-org-article",
+                    evidence,
+                );
             }
             if self.kb.is_first_name(first.text) || self.kb.is_surname(last.text) {
                 evidence.push("multi-word name of name-lexicon words".to_string());

@@ -1119,4 +1119,17 @@ mod tests {
             ["27 États membres = 27", "4 pays membres associés = 4"]
         );
     }
+
+    #[test]
+    fn issue13_a_bare_figure_given_with_its_source_counts() {
+        assert_eq!(
+            found("Ils étaient 20 000 selon la CGT, 8 000 d'après la police."),
+            ["20 000 = 20000", "8 000 = 8000"]
+        );
+        // A number after a label stays out, sourced or not.
+        assert_eq!(
+            found("L'article 12 selon le code pénal ne s'applique pas."),
+            Vec::<String>::new()
+        );
+    }
 }
