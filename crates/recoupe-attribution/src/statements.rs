@@ -160,7 +160,9 @@ const FRAME_WORDS: usize = 12;
 
 /// A quotation framed by its speaker with no verb of saying: "Pour l'entraîneur, Marc
 /// Blanc, « … »", "Pour Sandrine, caissière : « … »", "Un pêcheur du port, la voix cassée :
-/// « … »". The speaker phrase must name a person or a body, or be a description of a person.
+/// « … »"; after "Pour X," also a clause weaving a quotation in ("Pour la maire, la réforme
+/// « oublie les communes »": the whole clause). The speaker phrase must name a person or a
+/// body, or be a description of a person.
 fn framed_quotation(
     lex: &Lexicon,
     view: &DocView<'_>,
@@ -172,13 +174,22 @@ fn framed_quotation(
         matches!(words[k].kind, WordKind::OpenQuote | WordKind::StraightQuote)
             && words.get(k + 1).is_some_and(|_| quoted[k + 1])
     })?;
-    let mark = open - 1;
+    let by_pour = words[0].folded == "pour";
+    // "Pour X, le plan « chasse les habitants »": after "Pour X," the clause may weave a
+    // quotation in; the phrase then ends at its first comma.
+    let woven = by_pour
+        && !matches!(words[open - 1].kind, WordKind::Comma | WordKind::Colon)
+        && (1..open).any(|k| words[k].kind == WordKind::Comma);
+    let mark = if woven {
+        (1..open).find(|&k| words[k].kind == WordKind::Comma)?
+    } else {
+        open - 1
+    };
     if !matches!(words[mark].kind, WordKind::Comma | WordKind::Colon)
         || quoted[..open].iter().any(|q| *q)
     {
         return None;
     }
-    let by_pour = words[0].folded == "pour";
     if !by_pour && words[mark].kind != WordKind::Colon {
         return None;
     }
@@ -192,6 +203,7 @@ fn framed_quotation(
     let to = match first_comma {
         Some(c) if c > from => name_in_apposition(view, words, c - 1).unwrap_or(c - 1),
         Some(_) => return None,
+        None if woven => name_in_apposition(view, words, mark - 1).unwrap_or(mark - 1),
         None => mark - 1,
     };
     let phrase = &words[from..=to];
@@ -219,11 +231,24 @@ fn framed_quotation(
     if !names && !person_noun && !someone {
         return None;
     }
-    let mut end = open + 1;
-    while end + 1 < words.len() && quoted[end + 1] {
-        end += 1;
-    }
-    let (cfrom, cto) = trim_range(words, open + 1, end)?;
+    let (cfrom, cto) = if woven {
+        // The clause after the phrase (and the comma closing a name in apposition).
+        let start = if words.get(to + 1).is_some_and(|w| w.kind == WordKind::Comma) {
+            to + 2
+        } else {
+            to + 1
+        };
+        if start >= open {
+            return None;
+        }
+        trim_range(words, start, words.len() - 1)?
+    } else {
+        let mut end = open + 1;
+        while end + 1 < words.len() && quoted[end + 1] {
+            end += 1;
+        }
+        trim_range(words, open + 1, end)?
+    };
     // A quoted title ("« Dogman »") is no statement.
     let said = words[cfrom..=cto]
         .iter()
@@ -2149,6 +2174,26 @@ mod tests {
         let second = &d.layers.attributions[1];
         assert_eq!(content(&d, second), "Les combats ont repris");
         assert_eq!(d.slice(second.speaker.unwrap()), "l'armée");
+    }
+
+    #[test]
+    fn issue13_pour_x_then_a_clause_weaving_a_quotation_in() {
+        let d = doc(
+            "Pour la maire de Vienne, Claire Duval, la réforme « oublie les petites communes ».\nPour la première fois, le musée « ouvre ses portes la nuit ».",
+            None,
+            &[("Claire Duval", EntityType::PER, "per:duval")],
+        );
+        let found = contents_and_speaker_keys(&d);
+        assert_eq!(
+            found,
+            vec![(
+                "la réforme « oublie les petites communes".to_string(),
+                Some("per:duval")
+            )],
+            "{:#?}",
+            d.layers.attributions
+        );
+        assert_eq!(d.layers.attributions[0].kind, AttributionKind::Mixed);
     }
 
     #[test]

@@ -238,8 +238,14 @@ fn skip_channel_phrases(
         while let Some(x) = words.get(k) {
             if let Some(m) = view.mention_starting_at(x.start) {
                 // "…, a martelé à la tribune Jeanne Morel", "dit dans un communiqué Marc
-                // Lenoir": a person ends the phrase of place or means and is the speaker.
-                if m.label == EntityType::PER {
+                // Lenoir": a person closing the clause ends the phrase of place or means and
+                // is the speaker ("a déclaré à Jean Roux le maire": the maire speaks).
+                let closes = words
+                    .iter()
+                    .skip(k)
+                    .find(|y| y.start >= m.span.end)
+                    .is_none_or(is_boundary);
+                if m.label == EntityType::PER && closes {
                     return Some(k);
                 }
                 channel_words.push(k);

@@ -10,15 +10,10 @@ use crate::words::{Word, WordKind};
 use crate::STAGE;
 
 /// The unsourced item of a sentence that holds no attribution, if it states a fact.
-pub(crate) fn unsourced_sentence(
-    lex: &Lexicon,
-    text: &str,
-    span: Span,
-    words: &[Word],
-    headline: bool,
-) -> Option<Unsourced> {
+/// `span` is the sentence without its agency dateline (`after_dateline`).
+pub(crate) fn unsourced_sentence(lex: &Lexicon, span: Span, words: &[Word]) -> Option<Unsourced> {
     (is_statement(words) && !is_opinion(lex, words) && !first_person(words)).then(|| Unsourced {
-        span: after_dateline(text, span, headline),
+        span,
         provenance: Provenance::new(STAGE, "no-cue"),
     })
 }
@@ -50,7 +45,7 @@ fn first_person(words: &[Word]) -> bool {
 
 /// A sentence's span without a leading agency dateline ("DEIR EZ-ZOR (Syrie), 30 septembre
 /// (Xinhua) -- Le poste-frontière …" starts at "Le").
-fn after_dateline(text: &str, span: Span, headline: bool) -> Span {
+pub(crate) fn after_dateline(text: &str, span: Span, headline: bool) -> Span {
     let Some(sentence) = span.slice(text) else {
         return span;
     };
@@ -302,6 +297,19 @@ mod tests {
         let text = "GAO (Mali), 2 mai -- Le marché a rouvert.";
         let cut = after_dateline(text, Span::new(0, text.len()), false);
         assert_eq!(&text[cut.start..cut.end], "Le marché a rouvert.");
+    }
+
+    #[test]
+    fn issue13_a_dateline_is_no_part_of_an_attributed_content() {
+        let d = doc(
+            "Titre de la dépêche\n\nLyon, 3 mars 2026 (APF) - Selon la préfecture, deux routes restent coupées.",
+            None,
+            &[],
+        );
+        let a = &d.layers.attributions;
+        assert_eq!(a.len(), 1, "{a:#?}");
+        assert_eq!(d.slice(a[0].content), "deux routes restent coupées");
+        assert_eq!(a[0].speaker.map(|s| d.slice(s)), Some("la préfecture"));
     }
 
     #[test]
