@@ -1096,4 +1096,23 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn issue13_a_lieu_is_a_schedule_not_a_past() {
+        // Written on a Tuesday: "a lieu" is the present of "avoir lieu", "a eu lieu" its past.
+        let (found, _) = dates(
+            "Le second tour a lieu ce dimanche. Dimanche, la finale a lieu à Lyon. La réunion a lieu jeudi. Le premier tour a eu lieu dimanche.",
+            Some("2025-03-11"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "ce dimanche = 2025-03-16",
+                "Dimanche = 2025-03-16",
+                "jeudi = 2025-03-13",
+                "dimanche = 2025-03-09",
+            ]
+        );
+    }
 }

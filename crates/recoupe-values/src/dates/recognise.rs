@@ -617,11 +617,17 @@ fn past_tense_before(c: &Cursor, i: usize) -> bool {
             continue;
         }
         let key = token.key.as_ref();
-        if past_tense_word(key, token.raw) {
+        if past_tense_word(key, token.raw) && !takes_place(c, index) {
             return true;
         }
     }
     false
+}
+
+/// Whether the word at `index` is the "a" or "ont" of "a lieu", "ont lieu": the present of
+/// "avoir lieu", a schedule ("le scrutin a lieu dimanche"), no past auxiliary ("a eu lieu").
+fn takes_place(c: &Cursor, index: usize) -> bool {
+    c.is(index, &["a", "ont"]) && c.tokens[index].raw != "à" && c.is(index + 1, &["lieu"])
 }
 
 fn match_at(c: &Cursor, i: usize) -> Option<Match> {
@@ -971,13 +977,18 @@ enum Tense {
 /// conditional of schedule ("devrait") or a scheduling participle ("est prévue").
 fn tense_after(c: &Cursor, end: usize) -> Option<Tense> {
     let sentence = c.tokens.get(end).map(|t| t.sentence)?;
-    for token in c.tokens[end..]
+    for (index, token) in c.tokens[end..]
         .iter()
-        .take_while(|t| t.sentence == sentence)
-        .filter(|t| t.kind == Kind::Word || matches!(t.raw, ";" | ":"))
+        .enumerate()
+        .map(|(k, t)| (end + k, t))
+        .take_while(|(_, t)| t.sentence == sentence)
+        .filter(|(_, t)| t.kind == Kind::Word || matches!(t.raw, ";" | ":"))
         .take(8)
     {
         let key = token.key.as_ref();
+        if takes_place(c, index) {
+            return Some(Tense::Future);
+        }
         if matches!(token.raw, ";" | ":") || matches!(key, "que" | "qu'" | "qui") {
             return None;
         }
@@ -1212,7 +1223,7 @@ fn future_tense_before(c: &Cursor, i: usize) -> bool {
         let scheduled = matches!(
             key,
             "prevoit" | "prevoient" | "doit" | "doivent" | "devrait" | "devraient"
-        );
+        ) || key == "lieu" && index > 0 && takes_place(c, index - 1);
         // A participle schedules only in the present ("est prévue mardi", "des orages sont
         // attendus jeudi"); "était prévue mardi" tells of a day gone.
         let scheduled_participle = matches!(
