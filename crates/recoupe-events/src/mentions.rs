@@ -248,6 +248,10 @@ const GOVERNING_VERBS: &[&str] = &[
     "ouvert",
     "ouvre",
     "declenche",
+    "accepte",
+    "acceptent",
+    "approuve",
+    "approuvent",
     "mener",
     "lancer",
     "declarer",
@@ -1205,8 +1209,9 @@ impl Analyser<'_> {
     /// "la police", "l'armée", "les forces de sécurité" (`event_generic_actors.tsv`) after a
     /// definite article and outside a name: the body of that kind named last before it in
     /// the article (or earlier in the sentence), an ORG whose name starts with the same word
-    /// ("la Police nationale d'Haïti") or a registry entry of one of the kinds. With none
-    /// named, the description stays no participant.
+    /// ("la Police nationale d'Haïti") or a registry entry of one of the kinds; the voters
+    /// ("le peuple", "les électeurs", kind `country`) as the country named last before. With
+    /// none named, the description stays no participant.
     fn generic_parts(
         &self,
         text: &str,
@@ -1240,7 +1245,14 @@ impl Analyser<'_> {
             }
             let start = words[i].span.start;
             let fits = |m: &&&EntityMention| {
-                if m.label != EntityType::ORG || m.span.end > start {
+                if m.span.end > start {
+                    return false;
+                }
+                // "les électeurs", "le peuple": the voters of the country named before.
+                if g.kinds.iter().any(|k| k == "country") {
+                    return m.label == EntityType::LOC && m.entity.starts_with("country:");
+                }
+                if m.label != EntityType::ORG {
                     return false;
                 }
                 // A registered body counts by its kind ("l'Armée de libération nationale" is
@@ -1271,7 +1283,7 @@ impl Analyser<'_> {
                 span: Span::new(start, words[last].span.end),
                 entity: m.entity.clone(),
                 actor_key: m.entity.clone(),
-                label: Some(EntityType::ORG),
+                label: Some(m.label),
                 place_only: false,
                 frame: false,
             });

@@ -1541,3 +1541,39 @@ fn issue14_agents_coordinated_after_par_all_did_it() {
         "{e:?}"
     );
 }
+
+#[test]
+fn issue14_the_voters_of_a_vote_act_for_the_country_named_before() {
+    let doc = annotate(
+        "p1",
+        None,
+        "L'Irlande a voté vendredi. Les électeurs ont approuvé le référendum sur la \
+         Constitution à 62 %.",
+    );
+    let e = of_type(&doc, EventType::Other)
+        .into_iter()
+        .find(|e| trigger(&doc, e).contains("rendum"))
+        .unwrap_or_else(|| panic!("{:?}", doc.layers.events));
+    assert!(e.actors.iter().any(|a| a.entity == "country:IE"), "{e:?}");
+    let doc = annotate(
+        "p2",
+        None,
+        "En Italie, le peuple a accepté dimanche le référendum constitutionnel.",
+    );
+    let e = of_type(&doc, EventType::Other)
+        .into_iter()
+        .find(|e| trigger(&doc, e).contains("rendum"))
+        .unwrap_or_else(|| panic!("{:?}", doc.layers.events));
+    assert!(e.actors.iter().any(|a| a.entity == "country:IT"), "{e:?}");
+    // With no country named before, the voters stay no participant.
+    let doc = annotate(
+        "p3",
+        None,
+        "Les électeurs ont approuvé le référendum sur la réforme des retraites.",
+    );
+    let e = of_type(&doc, EventType::Other)
+        .into_iter()
+        .find(|e| trigger(&doc, e).contains("rendum"))
+        .unwrap_or_else(|| panic!("{:?}", doc.layers.events));
+    assert!(e.actors.is_empty(), "{e:?}");
+}

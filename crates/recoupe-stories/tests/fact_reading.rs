@@ -660,3 +660,22 @@ fn the_drowned_the_charged_and_the_affected_are_counts_of_their_own() {
     let (doc, figures) = read("Douze pèlerins chrétiens ont été enlevés près de la frontière.");
     assert_eq!(category(&doc, &figures, "Douze"), Some("kidnapped"));
 }
+
+#[test]
+fn a_toll_dated_years_before_the_article_is_of_an_earlier_event_in_any_tense() {
+    let (doc, figures) = read(
+        "Le lundi 5 octobre 2026, une attaque a fait 12 morts à Djibo. En mars 2024, une \
+         attaque similaire a fait 30 morts dans la même province. L'attaque de lundi est la \
+         plus meurtrière depuis mars 2021, avec 12 morts.",
+    );
+    assert_eq!(figure(&doc, &figures, "12").part, None);
+    assert!(figure(&doc, &figures, "30")
+        .part
+        .as_deref()
+        .is_some_and(|p| p.starts_with("past:2024")));
+    let last = figures
+        .iter()
+        .rfind(|f| doc.slice(f.span).starts_with("12"))
+        .expect("the second count of 12");
+    assert_eq!(last.part, None, "a date after \"depuis\" dates no count");
+}

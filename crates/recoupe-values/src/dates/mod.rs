@@ -1076,4 +1076,24 @@ mod tests {
         );
         assert!(found.is_empty(), "{found:?}");
     }
+
+    #[test]
+    fn issue13_a_weekday_after_the_noun_of_an_appeal_lies_ahead() {
+        // Written on a Tuesday: the strike called for and the day prepared for are to come;
+        // a weekday before "à" dates the appeal, and a pluperfect tells of a day gone.
+        let (found, _) = dates(
+            "Les syndicats appellent à une grève générale jeudi. Le pays se prépare à une journée de mobilisation vendredi. La CGT a appelé lundi à la grève. Les enseignants avaient appelé à une grève mercredi.",
+            Some("2025-03-11"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "jeudi = 2025-03-13",
+                "vendredi = 2025-03-14",
+                "lundi = 2025-03-10",
+                "mercredi = 2025-03-05",
+            ]
+        );
+    }
 }

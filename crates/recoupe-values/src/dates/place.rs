@@ -157,24 +157,25 @@ pub(super) fn place_all(candidates: &[DateCandidate], context: &Context) -> Vec<
         }
     };
     // "Sur les trois premiers mois de l'année, …; sur les douze derniers mois, …": months
-    // counted back after the text names the period its figures cover end with that period,
-    // not with the month before the report.
+    // counted back after the text names the period its figures cover end with that period
+    // (the latest one named before, an earlier quarter being recalled), not with the month
+    // before the report.
     for index in 0..candidates.len() {
         let DateExpr::LastMonths(count) = candidates[index].expr else {
             continue;
         };
         let period_end = (0..index)
-            .rev()
             .filter(|&k| {
                 matches!(
                     candidates[k].expr,
                     DateExpr::FirstMonths { .. } | DateExpr::MonthSpan { .. }
                 )
             })
-            .find_map(|k| {
+            .filter_map(|k| {
                 let (_, end) = placed[k].value.as_deref()?.split_once('/')?;
                 NaiveDate::parse_from_str(&format!("{end}-01"), "%Y-%m-%d").ok()
-            });
+            })
+            .max();
         let before_report = |end: &NaiveDate| {
             context
                 .published

@@ -489,9 +489,9 @@ const NOT_INFINITIVE: [&str; 9] = [
     "notre", "votre", "entre", "contre", "premier", "dernier", "hier", "autre", "mer",
 ];
 
-/// Whether the expression at `i` stands in an infinitive complement that tells what is still
-/// to come: "à"/"de" + infinitive, governed by a word of `[prospective_governor]` a few words
-/// before ("a invité les syndicats à reprendre le dialogue lundi", "appellent à manifester
+/// Whether the expression at `i` stands in a complement that tells what is still to come:
+/// "à"/"de" + infinitive, governed by a word of `[prospective_governor]` a few words before,
+/// or "à" + noun governed by a word of `[prospective_noun_governor]` ("a invité les syndicats à reprendre le dialogue lundi", "appellent à manifester
 /// ce jeudi"), with no pluperfect in the clause ("avaient appelé à manifester jeudi" is a day
 /// gone). The clause runs back to a punctuation mark other than a quotation mark.
 fn prospective_infinitive_before(c: &Cursor, i: usize) -> bool {
@@ -536,6 +536,32 @@ fn prospective_infinitive_before(c: &Cursor, i: usize) -> bool {
                 .any(|stem| key.starts_with(stem.as_str()))
         });
         if governed {
+            return !pluperfect_in_sentence_before(c, i);
+        }
+    }
+    // "appellent à une grève générale jeudi", "se prépare à une journée de grève jeudi": the
+    // noun complement of an appeal or a preparation is an event to come.
+    for (n, &k) in words.iter().enumerate() {
+        let key = c.key(k);
+        let governor = !c.tokens[k].capitalised
+            && c.lexicon
+                .prospective_noun_governors
+                .iter()
+                .any(|stem| key.starts_with(stem.as_str()));
+        let Some(&to) = words.get(n + 1).filter(|_| governor) else {
+            continue;
+        };
+        let noun_follows = preposition(to)
+            && c.key(to) != "de"
+            && c.key(to) != "d'"
+            && words
+                .get(n + 2)
+                .is_some_and(|&a| matches!(c.key(a), "un" | "une" | "des" | "la" | "le" | "l'"))
+            || matches!(c.key(to), "au" | "aux");
+        let no_verb_between = words[n + 1..]
+            .iter()
+            .all(|&w| !past_tense_word(c.key(w), c.tokens[w].raw));
+        if noun_follows && no_verb_between {
             return !pluperfect_in_sentence_before(c, i);
         }
     }

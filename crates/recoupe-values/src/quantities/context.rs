@@ -340,7 +340,11 @@ impl<'a> Scanner<'a> {
             let opens_count = before.kind != Kind::Word
                 || self.lexicon.function.contains(key)
                 || self.lexicon.bare_next.contains(key)
-                || matches!(key, "pas" | "dont" | "parmi" | "soit" | "encore" | "meme")
+                // "seuls 5 ont survécu": the few left of a group named before.
+                || matches!(
+                    key,
+                    "pas" | "dont" | "parmi" | "soit" | "encore" | "meme" | "seuls" | "seules"
+                )
                 || self.looks_like_verb(start - 1)
                 // "puis deux millions", "voire 40": an adverb or a conjunction.
                 || matches!(

@@ -1132,4 +1132,16 @@ mod tests {
             Vec::<String>::new()
         );
     }
+
+    #[test]
+    fn issue13_a_currency_sign_after_a_scale_and_the_few_left_of_a_group() {
+        assert_eq!(
+            found("La rançon réclamée s'élevait à 2 millions $, puis à 1,5 milliard €."),
+            ["2 millions $ = 2000000", "1,5 milliard € = 1500000000"]
+        );
+        assert_eq!(
+            found("Sur les 35 passagers du canot, seuls 5 ont été retrouvés vivants."),
+            ["35 passagers = 35", "5 = 5"]
+        );
+    }
 }
