@@ -43,33 +43,31 @@ pub(crate) fn subject_before(
     }
     if to < floor || is_boundary(&words[to]) {
         // "le maire de la ville, Vitali Klitschko, les a…": the subject is the apposition.
-        if to >= floor && words[to].kind == WordKind::Comma && to > floor {
+        if to > floor && words[to].kind == WordKind::Comma {
             let inner_end = to - 1;
             let mut k = inner_end;
             while k > floor && !is_boundary(&words[k - 1]) {
                 k -= 1;
             }
-            if k <= inner_end {
-                let mut from = k;
-                // "L'entreprise, qui compte 90 salariés, invoque …": a relative clause
-                // between commas describes the subject before it.
-                let relative = matches!(words[k].folded.as_str(), "qui" | "dont");
-                if relative && k >= floor + 2 && words[k - 1].kind == WordKind::Comma {
-                    let j = phrase_start(words, k - 2, floor);
-                    return if j < k - 1 {
-                        trim_subject(words, j, k - 2)
-                    } else {
-                        None
-                    };
-                }
-                if k >= floor + 2 && words[k - 1].kind == WordKind::Comma {
-                    let j = phrase_start(words, k - 2, floor);
-                    if j < k - 1 {
-                        from = j;
-                    }
-                }
-                return trim_subject(words, from, inner_end);
+            let mut from = k;
+            // "L'entreprise, qui compte 90 salariés, invoque …": a relative clause
+            // between commas describes the subject before it.
+            let relative = matches!(words[k].folded.as_str(), "qui" | "dont");
+            if relative && k >= floor + 2 && words[k - 1].kind == WordKind::Comma {
+                let j = phrase_start(words, k - 2, floor);
+                return if j < k - 1 {
+                    trim_subject(words, j, k - 2)
+                } else {
+                    None
+                };
             }
+            if k >= floor + 2 && words[k - 1].kind == WordKind::Comma {
+                let j = phrase_start(words, k - 2, floor);
+                if j < k - 1 {
+                    from = j;
+                }
+            }
+            return trim_subject(words, from, inner_end);
         }
         return None;
     }
