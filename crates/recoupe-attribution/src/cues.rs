@@ -145,9 +145,22 @@ pub(crate) fn find_cues(
                 // own; "rejeter" denies a claim ("rejette les accusations"), or what follows
                 // as a clause.
                 let names_claim = form.claim && claim_object(lex, words, verb_end);
+                // "…, a confirmé le porte-parole": a claim verb with no object of its own
+                // may still be an incise (decided with the statement, as for a weak verb).
+                let incise_position = words.get(i + 1).is_some_and(|n| n.kind == WordKind::Clitic)
+                    || aux.unwrap_or(i).checked_sub(1).is_some_and(|p| {
+                        matches!(
+                            words[p].kind,
+                            WordKind::Comma | WordKind::CloseQuote | WordKind::StraightQuote
+                        )
+                    });
                 let speaks = form.class != VerbClass::Refuse
                     && !votes_yes_or_no(words, i)
-                    && (!form.claim || names_claim || complement_after(words, verb_end).is_some());
+                    && (!form.pronominal || reflexive_before(words, aux.unwrap_or(i)))
+                    && (!form.claim
+                        || names_claim
+                        || incise_position
+                        || complement_after(words, verb_end).is_some());
                 // "Ce drame a été qualifié d'acte terroriste par X", "un chiffre démenti par
                 // X": the agent of a passive participle said it.
                 // "L'attaque a été revendiquée par X" reports an act, not X's words: an
@@ -276,6 +289,25 @@ pub(crate) fn find_cues(
         }
     }
     cues
+}
+
+/// Whether the verb group starting at word `start` (its auxiliary or the verb) has the
+/// reflexive pronoun a pronominal verb needs: "s'est emporté", "se félicite", "s'en est
+/// réjoui", "ne s'est pas dit", "se disant"; without it the form belongs to another verb
+/// ("elle a tout emporté sur son passage").
+fn reflexive_before(words: &[Word], start: usize) -> bool {
+    let mut k = start;
+    for _ in 0..2 {
+        let Some(p) = k.checked_sub(1) else {
+            return false;
+        };
+        match words[p].folded.as_str() {
+            "se" | "s'" | "me" | "m'" | "te" | "t'" | "nous" | "vous" => return true,
+            "en" | "y" => k = p,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// The "par" that introduces the agent of a passive participle ending at `verb_end`, a
@@ -663,9 +695,7 @@ fn find_auxiliary(words: &[Word], i: usize) -> Option<usize> {
                     let passive = matches!(
                         w.lower.as_str(),
                         "est" | "sont" | "était" | "étaient" | "été"
-                    ) && !k
-                        .checked_sub(1)
-                        .is_some_and(|p| matches!(words[p].folded.as_str(), "s'" | "se"));
+                    ) && !reflexive_before(words, k);
                     return (!passive).then_some(k);
                 }
                 if is_adverb(w)
@@ -793,6 +823,72 @@ mod tests {
     use crate::testutil::{content, contents, doc};
     use crate::words::scan;
     use recoupe_model::EntityType;
+
+    #[test]
+    fn issue13_a_pronominal_verb_needs_its_reflexive_pronoun() {
+        // "emporter" is not "s'emporter", "attendre" not "s'attendre".
+        let d = doc(
+            "La crue a tout emporté sur son passage.\nLe club attend des renforts pour la saison.",
+            None,
+            &[],
+        );
+        assert!(
+            d.layers.attributions.is_empty(),
+            "{:#?}",
+            d.layers.attributions
+        );
+        assert_eq!(d.layers.unsourced.len(), 2);
+        let d = doc(
+            "Le maire s'est emporté contre « une décision absurde ».\nPlusieurs analystes s'attendent à une nouvelle hausse des loyers.\nLa syndicaliste s'en est plainte : « Rien n'a changé. »",
+            None,
+            &[],
+        );
+        assert_eq!(
+            contents(&d),
+            vec![
+                "une décision absurde",
+                "à une nouvelle hausse des loyers",
+                "Rien n'a changé"
+            ],
+            "{:#?}",
+            d.layers.attributions
+        );
+    }
+
+    #[test]
+    fn issue13_a_claim_verb_is_an_incise_after_its_content() {
+        let d = doc(
+            "Quatre marins ont été secourus dimanche, a confirmé lundi le porte-parole de la préfecture maritime.\nLa mairie a confirmé son projet de piscine.",
+            None,
+            &[],
+        );
+        assert_eq!(
+            contents(&d),
+            vec!["Quatre marins ont été secourus dimanche"],
+            "{:#?}",
+            d.layers.attributions
+        );
+        let a = &d.layers.attributions[0];
+        assert_eq!(
+            a.speaker.map(|s| d.slice(s)),
+            Some("le porte-parole de la préfecture maritime")
+        );
+    }
+
+    #[test]
+    fn issue13_communication_verbs_of_verbenet_with_a_clause_or_a_quotation() {
+        let d = doc(
+            "La ministre a réaffirmé que la réforme serait votée.\nLe délégué a réitéré : « Nous ne signerons pas. »\nLe comité a formulé une demande de report.",
+            None,
+            &[],
+        );
+        assert_eq!(
+            contents(&d),
+            vec!["la réforme serait votée", "Nous ne signerons pas"],
+            "{:#?}",
+            d.layers.attributions
+        );
+    }
 
     #[test]
     fn auxiliary_found_across_interposed_adverbs() {

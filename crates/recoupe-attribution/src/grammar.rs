@@ -254,14 +254,24 @@ const OBJECT_DETERMINERS: [&str; 16] = [
     "le", "la", "les", "l'", "un", "une", "des", "tout", "toute", "tous", "toutes", "son", "sa",
     "ses", "leur", "leurs",
 ];
-/// Weekday names and times of day that may stand between a verb and its object.
-const WEEKDAYS: [&str; 10] = [
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "soir", "matin",
+/// Weekday names and times of day that may stand between a verb and its object, or between
+/// an incise verb and its speaker ("…, ont affirmé mardi les représentants").
+pub(crate) const WEEKDAYS: [&str; 11] = [
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "soir",
+    "matin",
     "hier",
+    "aujourd'hui",
 ];
 /// Nouns of time that make a determiner open a date, not an object ("a affirmé *la
 /// semaine dernière* que", "a déclaré *le 3 mars* que").
-const TIME_NOUNS: [&str; 17] = [
+pub(crate) const TIME_NOUNS: [&str; 19] = [
     "an",
     "annee",
     "semaine",
@@ -271,6 +281,8 @@ const TIME_NOUNS: [&str; 17] = [
     "lendemain",
     "veille",
     "matin",
+    "matinee",
+    "apres-midi",
     "soir",
     "soiree",
     "nuit",

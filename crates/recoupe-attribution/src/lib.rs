@@ -20,8 +20,9 @@
 //!    after an opener: "Mais selon X, …", "Peu après, selon X, …"); next to a verb cue it
 //!    becomes the outer links of the verb's source chain, nearest first, unless the verb
 //!    opens a relative clause on X ("selon X, qui fait aussi état de …"): then both stand;
-//!    with no cue at all, a quotation framed by its speaker ("Pour X, « … »", "Un témoin :
-//!    « … »") and a headline closed by its source in parentheses are statements too;
+//!    with no cue at all, a quotation framed by its speaker ("Pour X, « … »", "Pour X, le
+//!    plan « … »", "Un témoin : « … »") and a headline closed by its source in parentheses
+//!    are statements too;
 //! 4. speakers are linked to entities: a named person or organisation inside the speaker
 //!    phrase, pronouns and definite descriptions ("il", "le ministère", "la source") to the
 //!    speaker or entity named before, indefinite descriptions ("une source sécuritaire")
@@ -129,7 +130,10 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
         let Some(_) = sentence.span.slice(&doc.text) else {
             continue;
         };
-        let words = scan(&doc.text, sentence.span.start, sentence.span.end);
+        // An agency dateline ("Lyon, 3 mars (APF) - …") is no part of what the sentence
+        // states or attributes.
+        let span = unsourced::after_dateline(&doc.text, sentence.span, sentence.headline);
+        let words = scan(&doc.text, span.start, span.end);
         if words.is_empty() || unsourced::is_byline(lex, &doc.text, &words) {
             continue;
         }
@@ -150,7 +154,7 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
         if found.is_empty() && previous_had_attribution {
             found.extend(statements::quote_continuation(
                 &words,
-                sentence.span,
+                span,
                 inside_quote && new_paragraph,
                 attributions.last(),
                 speakers_seen.last(),
@@ -168,12 +172,7 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
             .iter()
             .all(|a| a.provenance.rule == statements::PARTICIPLE_RULE);
         if !inside_quote && only_participles {
-            unsourced.extend(unsourced::unsourced_sentence(
-                lex,
-                &doc.text,
-                sentence.span,
-                &words,
-            ));
+            unsourced.extend(unsourced::unsourced_sentence(lex, span, &words));
         }
         attributions.extend(found);
     }

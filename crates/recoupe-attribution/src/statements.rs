@@ -120,11 +120,18 @@ pub(crate) fn analyse_sentence(
     } else {
         // "…, selon l'agence X, qui fait aussi état de trois blessés": the relative verb is
         // the source's second statement; the "selon" phrase keeps its own.
+        // "Selon X, 21 bus …, et non 23 comme l'avait indiqué Y": Y said only the figure
+        // set aside; X keeps its own statement.
+        let contrast = verb_cues.iter().any(|v| {
+            comme_incise(words, v)
+                .and_then(|c| contrast_start(words, c))
+                .is_some()
+        });
         let relative: Vec<usize> = reading
             .according
             .iter()
             .enumerate()
-            .filter(|(_, a)| verb_cues.iter().any(|v| relative_to_source(words, a, v)))
+            .filter(|(_, a)| contrast || verb_cues.iter().any(|v| relative_to_source(words, a, v)))
             .map(|(n, _)| n)
             .collect();
         if !relative.is_empty() {
@@ -153,7 +160,9 @@ const FRAME_WORDS: usize = 12;
 
 /// A quotation framed by its speaker with no verb of saying: "Pour l'entraîneur, Marc
 /// Blanc, « … »", "Pour Sandrine, caissière : « … »", "Un pêcheur du port, la voix cassée :
-/// « … »". The speaker phrase must name a person or a body, or be a description of a person.
+/// « … »"; after "Pour X," also a clause weaving a quotation in ("Pour la maire, la réforme
+/// « oublie les communes »": the whole clause). The speaker phrase must name a person or a
+/// body, or be a description of a person.
 fn framed_quotation(
     lex: &Lexicon,
     view: &DocView<'_>,
@@ -165,13 +174,22 @@ fn framed_quotation(
         matches!(words[k].kind, WordKind::OpenQuote | WordKind::StraightQuote)
             && words.get(k + 1).is_some_and(|_| quoted[k + 1])
     })?;
-    let mark = open - 1;
+    let by_pour = words[0].folded == "pour";
+    // "Pour X, le plan « chasse les habitants »": after "Pour X," the clause may weave a
+    // quotation in; the phrase then ends at its first comma.
+    let woven = by_pour
+        && !matches!(words[open - 1].kind, WordKind::Comma | WordKind::Colon)
+        && (1..open).any(|k| words[k].kind == WordKind::Comma);
+    let mark = if woven {
+        (1..open).find(|&k| words[k].kind == WordKind::Comma)?
+    } else {
+        open - 1
+    };
     if !matches!(words[mark].kind, WordKind::Comma | WordKind::Colon)
         || quoted[..open].iter().any(|q| *q)
     {
         return None;
     }
-    let by_pour = words[0].folded == "pour";
     if !by_pour && words[mark].kind != WordKind::Colon {
         return None;
     }
@@ -185,6 +203,7 @@ fn framed_quotation(
     let to = match first_comma {
         Some(c) if c > from => name_in_apposition(view, words, c - 1).unwrap_or(c - 1),
         Some(_) => return None,
+        None if woven => name_in_apposition(view, words, mark - 1).unwrap_or(mark - 1),
         None => mark - 1,
     };
     let phrase = &words[from..=to];
@@ -212,11 +231,24 @@ fn framed_quotation(
     if !names && !person_noun && !someone {
         return None;
     }
-    let mut end = open + 1;
-    while end + 1 < words.len() && quoted[end + 1] {
-        end += 1;
-    }
-    let (cfrom, cto) = trim_range(words, open + 1, end)?;
+    let (cfrom, cto) = if woven {
+        // The clause after the phrase (and the comma closing a name in apposition).
+        let start = if words.get(to + 1).is_some_and(|w| w.kind == WordKind::Comma) {
+            to + 2
+        } else {
+            to + 1
+        };
+        if start >= open {
+            return None;
+        }
+        trim_range(words, start, words.len() - 1)?
+    } else {
+        let mut end = open + 1;
+        while end + 1 < words.len() && quoted[end + 1] {
+            end += 1;
+        }
+        trim_range(words, open + 1, end)?
+    };
     // A quoted title ("« Dogman »") is no statement.
     let said = words[cfrom..=cto]
         .iter()
@@ -440,7 +472,8 @@ impl Reading<'_, '_> {
             let speaker = self.verb_speaker(cue, incise, gerund, parts.speaker, out, seen);
             // "X a assuré que …, comme le rappelle le journal Y": Y relays X's statement; it
             // is the outer link of that statement's chain, not a speaker of its own.
-            if comme_incise(words, cue).is_some() {
+            let contrast = comme_incise(words, cue).and_then(|c| contrast_start(words, c));
+            if comme_incise(words, cue).is_some() && contrast.is_none() {
                 if let Some(last) = out.last_mut() {
                     if let Some(entity) = speaker.entity {
                         if last.speaker_entity.as_ref() != Some(&entity)
@@ -524,7 +557,7 @@ impl Reading<'_, '_> {
                 floor = clause_floor;
                 continue;
             }
-            let mut via = self.verb_chain(&parts.channel_words, &speaker);
+            let mut via = self.verb_chain(&parts.channel_words, &speaker, contrast.is_none());
             if let Some(citer) = citer {
                 let relayer =
                     resolve_speaker(self.lex, self.view, words, Some(citer), None, seen, None);
@@ -907,13 +940,15 @@ impl Reading<'_, '_> {
     /// speaker follows the verb, or is its inverted clitic.
     fn incise_parts(&self, cue: &VerbCue, floor: usize) -> Parts {
         let words = self.words;
-        let mut end = comme_incise(words, cue)
-            .unwrap_or(cue.group_start)
-            .saturating_sub(1);
+        let comme = comme_incise(words, cue);
+        let mut end = comme.unwrap_or(cue.group_start).saturating_sub(1);
         while end > floor && matches!(words[end].kind, WordKind::Comma) {
             end -= 1;
         }
-        let content = trim_range(words, floor, end);
+        let start = comme
+            .and_then(|c| contrast_start(words, c))
+            .map_or(floor, |s| s.max(floor));
+        let content = trim_range(words, start, end);
         let (speaker, channel_words) = if cue.clitic.is_some() {
             let outlet = outlet_after_clitic(self.lex, self.view, words, cue.group_end);
             (None, outlet.into_iter().collect())
@@ -1181,7 +1216,12 @@ impl Reading<'_, '_> {
     /// The chain of a verb statement, nearest first: outlets spoken to ("sur son compte
     /// Telegram"), links of the speaker's description, relays, then "selon X" next to the
     /// verb (last cited first); else the chain of the speaker referred back to.
-    fn verb_chain(&self, channel_words: &[usize], speaker: &Speaker) -> Vec<String> {
+    fn verb_chain(
+        &self,
+        channel_words: &[usize],
+        speaker: &Speaker,
+        with_according: bool,
+    ) -> Vec<String> {
         let mut via: Vec<String> = Vec::new();
         for &k in channel_words {
             if let Some(m) = self.view.mention_starting_at(self.words[k].start) {
@@ -1192,7 +1232,7 @@ impl Reading<'_, '_> {
         }
         via.extend(speaker.via.iter().cloned());
         via.extend(self.relays.iter().cloned());
-        for AccordingChain { chain, .. } in &self.according {
+        for AccordingChain { chain, .. } in self.according.iter().filter(|_| with_according) {
             via.extend(chain.iter().rev().cloned());
         }
         let via = clean_via(self.view, via, speaker.entity.as_deref());
@@ -1445,11 +1485,27 @@ fn comme_incise(words: &[Word], cue: &VerbCue) -> Option<usize> {
     (matches!(words[pronoun].folded.as_str(), "l'" | "le")
         && words[comme].folded == "comme"
         && comme > 0
-        && words[comme - 1].kind == WordKind::Comma
+        && (words[comme - 1].kind == WordKind::Comma || contrast_start(words, comme).is_some())
         && words
             .get(cue.group_end + 1)
             .is_some_and(|w| w.kind != WordKind::Comma && w.kind != WordKind::Stop))
     .then_some(comme)
+}
+
+/// "…, et non 23 comme l'avait indiqué le syndicat": the figure a correction sets aside is
+/// what the "comme" incise's speaker said; the first word after "non" ("non pas"), at most
+/// four words before "comme" and in the same clause.
+fn contrast_start(words: &[Word], comme: usize) -> Option<usize> {
+    let non = (comme.saturating_sub(4)..comme)
+        .rev()
+        .take_while(|&k| !is_boundary(&words[k]))
+        .find(|&k| words[k].folded == "non")?;
+    let start = if words.get(non + 1).is_some_and(|w| w.folded == "pas") {
+        non + 2
+    } else {
+        non + 1
+    };
+    (start < comme).then_some(start)
 }
 
 fn remember(speaker: Speaker, out: &[Attribution], seen: &mut Seen) {
@@ -2118,6 +2174,55 @@ mod tests {
         let second = &d.layers.attributions[1];
         assert_eq!(content(&d, second), "Les combats ont repris");
         assert_eq!(d.slice(second.speaker.unwrap()), "l'armée");
+    }
+
+    #[test]
+    fn issue13_pour_x_then_a_clause_weaving_a_quotation_in() {
+        let d = doc(
+            "Pour la maire de Vienne, Claire Duval, la réforme « oublie les petites communes ».\nPour la première fois, le musée « ouvre ses portes la nuit ».",
+            None,
+            &[("Claire Duval", EntityType::PER, "per:duval")],
+        );
+        let found = contents_and_speaker_keys(&d);
+        assert_eq!(
+            found,
+            vec![(
+                "la réforme « oublie les petites communes".to_string(),
+                Some("per:duval")
+            )],
+            "{:#?}",
+            d.layers.attributions
+        );
+        assert_eq!(d.layers.attributions[0].kind, AttributionKind::Mixed);
+    }
+
+    #[test]
+    fn issue13_a_corrected_figure_belongs_to_the_comme_incise_speaker() {
+        let d = doc(
+            "Selon la préfecture, 14 bus ont été réquisitionnés, et non 20 comme l'avait d'abord annoncé la compagnie.\nLe car transportait 40 passagers, et non pas 45 comme l'affirmait le transporteur.",
+            None,
+            &[],
+        );
+        let found: Vec<(String, Option<&str>)> = d
+            .layers
+            .attributions
+            .iter()
+            .map(|a| (content(&d, a), a.speaker.map(|s| d.slice(s))))
+            .collect();
+        assert!(
+            found.contains(&("20".to_string(), Some("la compagnie"))),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("45".to_string(), Some("le transporteur"))),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(c, s)| c.starts_with("14 bus") && *s == Some("la préfecture")),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ use recoupe_model::EntityType;
 use crate::chains::{outlet_in_channel_phrase, outlet_spoken_to};
 use crate::grammar::{
     is_adverb, is_boundary, trim_range, AUXILIARIES, CONJUNCTIONS, DETERMINERS, OBJECT_PRONOUNS,
-    PHRASE_ENDS, PREPOSITIONS, RELATIVES,
+    PHRASE_ENDS, PREPOSITIONS, RELATIVES, TIME_NOUNS, WEEKDAYS,
 };
 use crate::lexicon::Lexicon;
 use crate::view::DocView;
@@ -190,21 +190,6 @@ pub(crate) fn subject_after(
     (trim_range(words, from, to), channel_words)
 }
 
-/// Days and parts of the day that may stand between an incise verb and its speaker.
-const TIME_WORDS: [&str; 11] = [
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "matin",
-    "soir",
-    "aujourd'hui",
-    "hier",
-];
-
 /// Skips adverbs and prepositional channel phrases ("sur son compte Telegram") after an
 /// incise verb: where the speaker phrase starts, if anything is left.
 fn skip_channel_phrases(
@@ -218,21 +203,32 @@ fn skip_channel_phrases(
     loop {
         let w = words.get(k)?;
         // "…, ont affirmé mardi les représentants": the day is no part of the speaker.
-        if is_adverb(w) || w.folded == "plus" || TIME_WORDS.contains(&w.folded.as_str()) {
+        if is_adverb(w) || w.folded == "plus" || WEEKDAYS.contains(&w.folded.as_str()) {
             k += 1;
             continue;
         }
         // "…, a annoncé ce jeudi la direction", "a indiqué cette semaine le ministère".
         if matches!(w.folded.as_str(), "ce" | "cette")
             && words.get(k + 1).is_some_and(|n| {
-                TIME_WORDS.contains(&n.folded.as_str())
-                    || matches!(
-                        n.folded.as_str(),
-                        "semaine" | "week-end" | "apres-midi" | "nuit" | "soiree" | "matinee"
-                    )
+                let n = n.folded.as_str();
+                // not "ce dernier", "ce même", "ce premier": a speaker.
+                WEEKDAYS.contains(&n)
+                    || TIME_NOUNS.contains(&n) && !matches!(n, "meme" | "premier" | "dernier")
             })
         {
             k += 2;
+            continue;
+        }
+        // "…, a indiqué à l'agence Belga, Luc Martin, le maire": the speaker after the
+        // comma that closes a channel phrase.
+        if w.kind == WordKind::Comma
+            && k > after
+            && !channel_words.is_empty()
+            && words
+                .get(k + 1)
+                .is_some_and(|n| n.capitalised || DETERMINERS.contains(&n.folded.as_str()))
+        {
+            k += 1;
             continue;
         }
         if !PREPOSITIONS.contains(&w.folded.as_str()) {
@@ -241,6 +237,17 @@ fn skip_channel_phrases(
         k += 1;
         while let Some(x) = words.get(k) {
             if let Some(m) = view.mention_starting_at(x.start) {
+                // "…, a martelé à la tribune Jeanne Morel", "dit dans un communiqué Marc
+                // Lenoir": a person closing the clause ends the phrase of place or means and
+                // is the speaker ("a déclaré à Jean Roux le maire": the maire speaks).
+                let closes = words
+                    .iter()
+                    .skip(k)
+                    .find(|y| y.start >= m.span.end)
+                    .is_none_or(is_boundary);
+                if m.label == EntityType::PER && closes {
+                    return Some(k);
+                }
                 channel_words.push(k);
                 while words.get(k).is_some_and(|y| y.end <= m.span.end) {
                     k += 1;
@@ -348,6 +355,45 @@ mod tests {
     use crate::testutil::{content, contents_and_speaker_keys, doc};
     use crate::words::scan;
     use recoupe_model::{AttributionKind, EntityType};
+
+    #[test]
+    fn issue13_a_person_after_a_phrase_of_place_or_means_is_the_incise_speaker() {
+        let d = doc(
+            "« Nous tiendrons jusqu'au bout », a lancé depuis l'estrade Anne Roux, déléguée syndicale.\nLe site restera fermé, dit dans une lettre Marc Vidal, directeur de l'usine.\nLa route est coupée, a indiqué à la radio Fréquence Sud, Paul Girard, le maire du village.\nLe pont a tenu, a déclaré à la chaîne Azur, précisant qu'il sera inspecté.",
+            None,
+            &[
+                ("Anne Roux", EntityType::PER, "per:roux"),
+                ("Marc Vidal", EntityType::PER, "per:vidal"),
+                ("Fréquence Sud", EntityType::ORG, "org:fsud"),
+                ("Paul Girard", EntityType::PER, "per:girard"),
+                ("Azur", EntityType::ORG, "org:azur"),
+            ],
+        );
+        let found = contents_and_speaker_keys(&d);
+        assert!(
+            found.contains(&("Nous tiendrons jusqu'au bout".to_string(), Some("per:roux"))),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("Le site restera fermé".to_string(), Some("per:vidal"))),
+            "{found:?}"
+        );
+        let route = d
+            .layers
+            .attributions
+            .iter()
+            .find(|a| content(&d, a) == "La route est coupée")
+            .unwrap_or_else(|| panic!("{found:?}"));
+        assert_eq!(route.speaker_entity.as_deref(), Some("per:girard"));
+        assert_eq!(route.via, vec!["org:fsud".to_string()]);
+        // A participle after the comma is no speaker.
+        assert!(
+            !found
+                .iter()
+                .any(|(c, k)| c == "Le pont a tenu" && k.is_some()),
+            "{found:?}"
+        );
+    }
 
     #[test]
     fn issue13_names_in_apposition_to_a_source_and_a_day_before_the_speaker() {

@@ -3,20 +3,17 @@
 
 use recoupe_model::{Provenance, Span, Unsourced};
 
-use crate::grammar::quoted_mask;
+use crate::grammar::{quoted_mask, WEEKDAYS};
 use crate::lexicon::Lexicon;
+use crate::words::fold;
 use crate::words::{Word, WordKind};
 use crate::STAGE;
 
 /// The unsourced item of a sentence that holds no attribution, if it states a fact.
-pub(crate) fn unsourced_sentence(
-    lex: &Lexicon,
-    text: &str,
-    span: Span,
-    words: &[Word],
-) -> Option<Unsourced> {
+/// `span` is the sentence without its agency dateline (`after_dateline`).
+pub(crate) fn unsourced_sentence(lex: &Lexicon, span: Span, words: &[Word]) -> Option<Unsourced> {
     (is_statement(words) && !is_opinion(lex, words) && !first_person(words)).then(|| Unsourced {
-        span: after_dateline(text, span),
+        span,
         provenance: Provenance::new(STAGE, "no-cue"),
     })
 }
@@ -48,7 +45,7 @@ fn first_person(words: &[Word]) -> bool {
 
 /// A sentence's span without a leading agency dateline ("DEIR EZ-ZOR (Syrie), 30 septembre
 /// (Xinhua) -- Le poste-frontière …" starts at "Le").
-fn after_dateline(text: &str, span: Span) -> Span {
+pub(crate) fn after_dateline(text: &str, span: Span, headline: bool) -> Span {
     let Some(sentence) = span.slice(text) else {
         return span;
     };
@@ -57,26 +54,70 @@ fn after_dateline(text: &str, span: Span) -> Span {
         head_end -= 1;
     }
     let head = &sentence[..head_end];
-    let Some((dash_at, dash)) = ["--", "\u{2014}", "\u{2013}"]
+    let Some((dash_at, dash)) = ["--", "\u{2014}", "\u{2013}", " - "]
         .iter()
         .filter_map(|d| head.find(d).map(|at| (at, *d)))
         .min_by_key(|(at, _)| *at)
     else {
         return span;
     };
-    // The place opens the dateline in capitals: "BEYROUTH,", "DEIR EZ-ZOR (Syrie)".
+    // The place opens the dateline in capitals: "BEYROUTH,", "DEIR EZ-ZOR (Syrie)"; or the
+    // whole dateline is names, a date and the agency: "Lyon, 3 mars 2026 (APF) -",
+    // "Grenoble –" (not in a headline, where "Nantes - Rennes" is a match).
     let first_word: String = sentence.chars().take_while(|c| c.is_alphabetic()).collect();
     let capitals = first_word.chars().count() >= 3 && first_word.chars().all(char::is_uppercase);
-    if !capitals {
+    if !capitals && (headline || !dateline_words(&sentence[..dash_at])) {
         return span;
     }
     let rest = &sentence[dash_at + dash.len()..];
+    if !rest.trim_start().starts_with(|c: char| c.is_uppercase()) {
+        return span;
+    }
     let skipped = sentence.len() - rest.trim_start().len();
     if skipped >= sentence.len() {
         return span;
     }
     Span::new(span.start + skipped, span.end)
 }
+
+/// Whether the words before a dash are those of a dateline: capitalised names (the place,
+/// its country, the agency), numbers, month and weekday names, "le", with at most
+/// `DATELINE_MAX_WORDS` words and at least one name first.
+fn dateline_words(head: &str) -> bool {
+    let words: Vec<&str> = head
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let name = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    !words.is_empty()
+        && words.len() <= DATELINE_MAX_WORDS
+        && name(words[0])
+        && words.iter().all(|w| {
+            name(w)
+                || w.chars().all(|c| c.is_ascii_digit())
+                || matches!(
+                    fold(w).as_str(),
+                    "er" | "le"
+                        | "janvier"
+                        | "fevrier"
+                        | "mars"
+                        | "avril"
+                        | "mai"
+                        | "juin"
+                        | "juillet"
+                        | "aout"
+                        | "septembre"
+                        | "octobre"
+                        | "novembre"
+                        | "decembre"
+                )
+                || WEEKDAYS.contains(&fold(w).as_str())
+        })
+}
+
+/// How many words a dateline without capitals may have ("Port-au-Prince, 16 novembre 2026
+/// (APC)").
+const DATELINE_MAX_WORDS: usize = 10;
 
 /// How far into a sentence an agency dateline may end.
 const DATELINE_MAX_BYTES: usize = 100;
@@ -252,10 +293,61 @@ mod tests {
     fn a_dateline_needs_a_place_in_capitals() {
         let text = "Lundi -- une phrase sans lieu en capitales.";
         let span = Span::new(0, text.len());
-        assert_eq!(after_dateline(text, span), span);
+        assert_eq!(after_dateline(text, span, false), span);
         let text = "GAO (Mali), 2 mai -- Le marché a rouvert.";
-        let cut = after_dateline(text, Span::new(0, text.len()));
+        let cut = after_dateline(text, Span::new(0, text.len()), false);
         assert_eq!(&text[cut.start..cut.end], "Le marché a rouvert.");
+    }
+
+    #[test]
+    fn issue13_a_dateline_is_no_part_of_an_attributed_content() {
+        let d = doc(
+            "Titre de la dépêche\n\nLyon, 3 mars 2026 (APF) - Selon la préfecture, deux routes restent coupées.",
+            None,
+            &[],
+        );
+        let a = &d.layers.attributions;
+        assert_eq!(a.len(), 1, "{a:#?}");
+        assert_eq!(d.slice(a[0].content), "deux routes restent coupées");
+        assert_eq!(a[0].speaker.map(|s| d.slice(s)), Some("la préfecture"));
+    }
+
+    #[test]
+    fn issue13_a_dateline_of_names_a_date_and_an_agency_before_a_hyphen() {
+        let cut = |text: &str, headline: bool| {
+            let c = after_dateline(text, Span::new(0, text.len()), headline);
+            text[c.start..c.end].to_string()
+        };
+        // A place in lowercase letters, a date, an agency, then a spaced hyphen or a dash.
+        assert_eq!(
+            cut(
+                "Tulle (Corrèze), 4 juin 2025 (APF) - Deux granges ont brûlé.",
+                false
+            ),
+            "Deux granges ont brûlé."
+        );
+        assert_eq!(
+            cut(
+                "Saint-Flour – Les 300 élèves du collège ont été évacués.",
+                false
+            ),
+            "Les 300 élèves du collège ont été évacués."
+        );
+        assert_eq!(
+            cut(
+                "Aurillac - Avec 12 sièges, la liste garde la mairie.",
+                false
+            ),
+            "Avec 12 sièges, la liste garde la mairie."
+        );
+        // Not a headline ("Brest - Lorient : …"), not words of a clause before the dash, not
+        // a hyphen inside a word.
+        let headline = "Brest - Lorient : le derby reporté";
+        assert_eq!(cut(headline, true), headline);
+        let clause = "Le maire a démissionné - Une surprise pour tous.";
+        assert_eq!(cut(clause, false), clause);
+        let compound = "Saint-Flour a fermé ses écoles lundi.";
+        assert_eq!(cut(compound, false), compound);
     }
 
     #[test]

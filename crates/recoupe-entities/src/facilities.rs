@@ -118,6 +118,83 @@ pub(crate) fn facility_phrase(surface: &str) -> Option<FacilityPhrase<'_>> {
     None
 }
 
+const FEATURE_WORDS: &str = include_str!("../../../resources/geo/feature_words.tsv");
+
+/// What a noun before a name says the named place is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FeatureWord {
+    /// "le fleuve Lualaba": a river, whatever else bears its name.
+    River(&'static str),
+    /// "le district de Macomia": an administrative division, named in English with the word.
+    Division(&'static str),
+    /// "nord", "midi": a point of the compass, which names no town ("gare du Nord").
+    Compass,
+}
+
+fn feature_words() -> &'static HashMap<String, FeatureWord> {
+    static TABLE: OnceLock<HashMap<String, FeatureWord>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut words = HashMap::default();
+        for line in FEATURE_WORDS.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let mut fields = line.split('\t').map(str::trim);
+            let (Some(noun), Some(kind), Some(english)) =
+                (fields.next(), fields.next(), fields.next())
+            else {
+                continue;
+            };
+            let word = match kind {
+                "river" => FeatureWord::River(english),
+                "compass" => FeatureWord::Compass,
+                _ => FeatureWord::Division(english),
+            };
+            words.insert(fold(noun), word);
+        }
+        words
+    })
+}
+
+/// Whether `name` is a point of the compass ("Nord", "Midi"): "la gare du Nord" is no
+/// station of a town called Nord.
+pub(crate) fn is_compass_word(name: &str) -> bool {
+    feature_words().get(&fold(name)) == Some(&FeatureWord::Compass)
+}
+
+/// The last word of `before` (the text up to a mention) when it is lowercase.
+fn last_lowercase_word(before: &str) -> Option<&str> {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '\'' | '’' | '(' | ','))
+        .next()?;
+    (!word.is_empty() && word.chars().all(char::is_lowercase)).then_some(word)
+}
+
+/// The feature noun of `resources/geo/feature_words.tsv` right before the mention at `start`:
+/// a river noun directly before the name ("le fleuve Lualaba"), a division noun before its
+/// "de" ("le district de Macomia", "la province du Lualaba", "la région d'Agadez").
+pub(crate) fn feature_word_before(text: &str, start: usize) -> Option<FeatureWord> {
+    let before = text.get(..start)?;
+    let before = before.strip_suffix(' ').unwrap_or(before);
+    let words = feature_words();
+    if let Some(w @ FeatureWord::River(_)) =
+        last_lowercase_word(before).and_then(|w| words.get(&fold(w)))
+    {
+        return Some(*w);
+    }
+    let rest = ["de la", "de l'", "de l’", "du", "des", "de", "d'", "d’"]
+        .iter()
+        .find_map(|de| {
+            let rest = before.strip_suffix(de)?;
+            // a whole word "de", not the end of "monde"
+            rest.ends_with(' ').then(|| rest.trim_end())
+        })?;
+    match last_lowercase_word(rest).and_then(|w| words.get(&fold(w))) {
+        Some(w @ FeatureWord::Division(_)) => Some(*w),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,5 +241,47 @@ mod tests {
             facility_phrase("vallée de la Bekaa").map(|p| p.kind),
             Some(FacilityKind::Area)
         );
+    }
+    #[test]
+    fn issue13_feature_nouns_before_a_name() {
+        let at = |text: &str, name: &str| feature_word_before(text, text.find(name).unwrap());
+        assert_eq!(
+            at("Les eaux du fleuve Sangha ont monté.", "Sangha"),
+            Some(FeatureWord::River("River"))
+        );
+        assert_eq!(
+            at("au bord de la rivière Ouémé", "Ouémé"),
+            Some(FeatureWord::River("River"))
+        );
+        assert_eq!(
+            at("dans le district de Chiúre, au nord", "Chiúre"),
+            Some(FeatureWord::Division("District"))
+        );
+        assert_eq!(
+            at("le gouverneur de la province du Sankuru", "Sankuru"),
+            Some(FeatureWord::Division("Province"))
+        );
+        assert_eq!(
+            at("dans la région d'Agadez", "Agadez"),
+            Some(FeatureWord::Division("Region"))
+        );
+        assert_eq!(
+            at("le territoire de Beni", "Beni"),
+            Some(FeatureWord::Division("Territory"))
+        );
+        // a town's office, a town, a river's mouth: no feature noun of the table
+        assert_eq!(at("la préfecture de Bafoussam", "Bafoussam"), None);
+        assert_eq!(at("la commune de Tillabéri", "Tillabéri"), None);
+        assert_eq!(at("à Macomia, dans le nord", "Macomia"), None);
+        assert_eq!(at("le fleuve de Tombouctou", "Tombouctou"), None);
+        assert_eq!(at("Fleuve Congo", "Congo"), None);
+    }
+
+    #[test]
+    fn issue13_compass_points_name_no_town() {
+        assert!(is_compass_word("Nord"));
+        assert!(is_compass_word("Midi"));
+        assert!(is_compass_word("Est"));
+        assert!(!is_compass_word("Namur"));
     }
 }

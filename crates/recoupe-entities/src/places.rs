@@ -9,7 +9,9 @@ use recoupe_model::{
     Document, EntityType, KbLink, Layer, Place, PlaceKind, Provenance, Span, Stage, StageError,
 };
 
-use crate::facilities::{facility_phrase, FacilityKind};
+use crate::facilities::{
+    facility_phrase, feature_word_before, is_compass_word, FacilityKind, FeatureWord,
+};
 use crate::knowledge::{Candidate, Knowledge, PlaceInfo};
 use crate::reference::ReferenceKnowledge;
 use crate::PLACE_STAGE;
@@ -69,10 +71,10 @@ impl PlaceStage {
 }
 
 impl PlaceStage {
-    /// The country of the linked place nearest to `span` in its sentence (a country, a
-    /// division or a town: "Kfar X, un village du caza de Nabatiyé", "Matonge, le quartier
-    /// d'Ixelles"), if any.
-    fn sentence_country(&self, doc: &Document, span: Span) -> Option<String> {
+    /// The country of the resolved place nearest to `span` in its sentence (a country, a
+    /// division or a town, linked by the entity stage or found by this one: "Kfar X, un
+    /// village du caza de Nabatiyé", "Matonge, le quartier d'Ixelles"), if any.
+    fn sentence_country(doc: &Document, places: &[Place], span: Span) -> Option<String> {
         let sentence = doc
             .layers
             .sentences
@@ -89,15 +91,17 @@ impl PlaceStage {
                     && m.span.end <= sentence.end
             })
             .filter_map(|m| {
-                let info = self.kb.place(m.kb.as_ref()?)?;
-                // a river or a region crossing borders says nothing of the village's country
+                let place = places.iter().find(|p| p.entity == m.entity)?;
+                // a river or a region crossing borders says nothing of the village's
+                // country, nor does another place the data lacks
                 if !matches!(
-                    info.kind,
+                    place.kind,
                     PlaceKind::Country | PlaceKind::Admin | PlaceKind::City
-                ) {
+                ) || place.provenance.rule == RULE_UNRESOLVED
+                {
                     return None;
                 }
-                let country = info.country?;
+                let country = place.country.clone()?;
                 let distance = if m.span.start >= span.end {
                     m.span.start - span.end
                 } else {
@@ -107,6 +111,35 @@ impl PlaceStage {
             })
             .min_by_key(|(d, _)| *d)
             .map(|(_, c)| c)
+    }
+
+    /// Places the reference data lacks, and rivers named by their noun, take the country of
+    /// the resolved places of their sentence (those this stage found by transliteration
+    /// included), else the country the document names most: no point rather than a wrong one.
+    fn settle_countries(doc: &Document, context: &[String], places: &mut [Place]) {
+        for k in 0..places.len() {
+            let rule = places[k].provenance.rule.as_str();
+            let unsettled =
+                rule == RULE_UNRESOLVED || (rule == RULE_RIVER && places[k].country.is_none());
+            if !unsettled {
+                continue;
+            }
+            let beside = Self::sentence_country(doc, places, places[k].span);
+            let place = &mut places[k];
+            match (&beside, context.first()) {
+                (Some(c), _) => {
+                    place
+                        .evidence
+                        .push(format!("country of the places in its sentence: {c}"));
+                    place.country = beside;
+                }
+                (None, Some(c)) => {
+                    place.evidence.push(format!("country of the document: {c}"));
+                    place.country = Some(c.clone());
+                }
+                (None, None) => {}
+            }
+        }
     }
 
     /// The reference spelling of the town a facility phrase names after "de" ("Zaporijjia"
@@ -144,7 +177,11 @@ impl PlaceStage {
                 continue;
             };
             // a valley or islands named after a town ("vallée de Saas") are not at the town
-            let town = if phrase.after_de && phrase.kind == FacilityKind::Site {
+            // "gare du Nord": a point of the compass names no town
+            let town = if phrase.after_de
+                && phrase.kind == FacilityKind::Site
+                && !is_compass_word(phrase.name)
+            {
                 self.town(phrase.name, context)
             } else {
                 None
@@ -172,6 +209,29 @@ impl PlaceStage {
                     });
                 }
             }
+        }
+    }
+}
+
+/// "le district de Macomia" where the reference data knows only the town Macomia: the
+/// place is the division, named in English with the noun's word ("Macomia District"), at
+/// the town's point (a division's usual point is its seat). As for every place, its first
+/// mention says what it is: "Husaybah …, dans le district d'al-Qaïm" (one reference entry
+/// under two names) stays the town.
+fn name_divisions(doc: &Document, places: &mut [Place]) {
+    for place in places.iter_mut() {
+        if place.kind != PlaceKind::City {
+            continue;
+        }
+        if let Some(FeatureWord::Division(word)) = feature_word_before(&doc.text, place.span.start)
+        {
+            place.evidence.push(format!(
+                "a division noun before the name, the data knowing only the town {}",
+                place.name
+            ));
+            place.name = format!("{} {word}", place.name);
+            place.kind = PlaceKind::Admin;
+            place.provenance = Provenance::new(PLACE_STAGE, RULE_DIVISION);
         }
     }
 }
@@ -401,7 +461,7 @@ impl PlaceStage {
         {
             return None;
         }
-        let town = facility_town(surface)?;
+        let town = facility_town(surface).filter(|t| !is_compass_word(t))?;
         let (p, _) = self.fallback(reference, town, context)?;
         if !matches!(p.kind, PlaceKind::City | PlaceKind::Admin) {
             return None;
@@ -417,6 +477,13 @@ impl PlaceStage {
         Some((info, format!("in {}:{}", link.kb, link.id)))
     }
 }
+
+/// Rule of a place the reference data lacks.
+const RULE_UNRESOLVED: &str = "unresolved";
+/// Rule of a river named by the noun before it ("le fleuve Lualaba").
+const RULE_RIVER: &str = "river-by-its-noun";
+/// Rule of a division named by the noun before it where the data only knows the town.
+const RULE_DIVISION: &str = "division-by-its-noun";
 
 /// Countries whose place names French writes as their own gazetteer entries do: France
 /// and its neighbours of French speech, Quebec's Canada, Haiti.
@@ -458,6 +525,33 @@ impl Stage for PlaceStage {
                         Some(Hit::Place(p)) => Some(p),
                         _ => None,
                     });
+            // "le fleuve Lualaba" is the river, whatever division or town bears its name
+            // (whose country it keeps: the river of that name flows there)
+            if let Some(FeatureWord::River(word)) = feature_word_before(&doc.text, m.span.start) {
+                let homonym = m.kb.as_ref().and_then(|link| self.kb.place(link));
+                if homonym.as_ref().is_none_or(|p| p.kind != PlaceKind::River) {
+                    let mut evidence = vec![
+                        format!("from entity {}", m.entity),
+                        "a river noun before the name".to_string(),
+                    ];
+                    if let Some(h) = &homonym {
+                        evidence.push(format!("country of its homonym {}", h.name));
+                    }
+                    places.push(Place {
+                        span: m.span,
+                        entity: m.entity.clone(),
+                        kb: None,
+                        name: format!("{} {word}", without_article(&surface)),
+                        country: homonym.and_then(|h| h.country),
+                        kind: PlaceKind::River,
+                        lat: None,
+                        lon: None,
+                        provenance: Provenance::new(PLACE_STAGE, RULE_RIVER),
+                        evidence,
+                    });
+                    continue;
+                }
+            }
             let info = match linked_record {
                 Some(p) => {
                     let mut info = info_of(p, &context);
@@ -540,38 +634,27 @@ impl Stage for PlaceStage {
                         },
                         // a village the gazetteer lacks is still a place of the country of
                         // the places named beside it ("Kfar X, un village du caza de Tyr"),
-                        // else of the country the document names most: no point rather
-                        // than a wrong one
-                        None => {
-                            let beside = self.sentence_country(doc, m.span);
-                            let country = beside.clone().or_else(|| context.first().cloned());
-                            let mut evidence = vec!["no reference entry".to_string()];
-                            match (&beside, context.first()) {
-                                (Some(c), _) => evidence
-                                    .push(format!("country of the places in its sentence: {c}")),
-                                (None, Some(c)) => {
-                                    evidence.push(format!("country of the document: {c}"))
-                                }
-                                (None, None) => {}
-                            }
-                            Place {
-                                span: m.span,
-                                entity: m.entity.clone(),
-                                kb: None,
-                                name: surface,
-                                country,
-                                kind: PlaceKind::Other,
-                                lat: None,
-                                lon: None,
-                                provenance: Provenance::new(PLACE_STAGE, "unresolved"),
-                                evidence,
-                            }
-                        }
+                        // else of the country the document names most
+                        // ([`PlaceStage::settle_countries`], once every place is resolved)
+                        None => Place {
+                            span: m.span,
+                            entity: m.entity.clone(),
+                            kb: None,
+                            name: surface,
+                            country: None,
+                            kind: PlaceKind::Other,
+                            lat: None,
+                            lon: None,
+                            provenance: Provenance::new(PLACE_STAGE, RULE_UNRESOLVED),
+                            evidence: vec!["no reference entry".to_string()],
+                        },
                     },
                 },
             };
             places.push(place);
         }
+        Self::settle_countries(doc, &context, &mut places);
+        name_divisions(doc, &mut places);
         self.name_facilities(doc, &context, &mut places);
         doc.layers.places = places;
         doc.mark_produced(Layer::Places);

@@ -6,6 +6,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use recoupe_model::{EntityType, PlaceKind};
 
+use crate::facilities::{feature_word_before, FeatureWord};
 use crate::knowledge::{Candidate, Knowledge};
 use crate::normalize::skeleton;
 use crate::recognise::{
@@ -115,14 +116,27 @@ pub fn document_countries(cands: &[Cand], nationalities: &[String]) -> HashMap<S
             }
         }
     }
-    // With no country named at all, a city far larger than every homonym ("Montréal" and
-    // its French villages) vouches for its country. Not otherwise: in a report on Syria,
-    // "al-Soussa" is the Syrian village, not Sousse in Tunisia.
-    if counts.is_empty() {
-        for c in cands {
-            if let Some(country) = dominant_place(&c.hits).and_then(|d| d.country.as_ref()) {
-                *counts.entry(country.clone()).or_default() += 2;
-            }
+    // A city far larger than every homonym ("Montréal" and its French villages, "Gaza" and
+    // the Mozambican province) vouches for its country too, unless a homonym lies in a
+    // country the document names otherwise: in a report on Syria, "al-Soussa" is the Syrian
+    // village, not Sousse in Tunisia.
+    let named: HashSet<String> = counts.keys().cloned().collect();
+    for c in cands {
+        let Some(dominant) = dominant_place(&c.hits) else {
+            continue;
+        };
+        let Some(country) = dominant.country.as_ref() else {
+            continue;
+        };
+        let homonym_in_named = c.hits.iter().any(|h| {
+            h.label == EntityType::LOC
+                && h.country
+                    .as_ref()
+                    .is_some_and(|k| k != country && named.contains(k))
+        });
+        let vouched = c.hits.len() == 1 || dominant.link.kb == "country";
+        if !homonym_in_named && !vouched {
+            *counts.entry(country.clone()).or_default() += 2;
         }
     }
     for n in nationalities {
@@ -157,10 +171,52 @@ fn dominant_place(hits: &[Candidate]) -> Option<&Candidate> {
     .then_some(*largest)
 }
 
+/// Beyond this distance from the capital of every country the document names, a division
+/// is on another continent than the report (Pas-de-Calais is some 250 km from Brussels).
+const NEIGHBOUR_KM: f64 = 1500.0;
+
+/// Whether `place` lies within [`NEIGHBOUR_KM`] of the capital of a country the document
+/// names (or whether either point is unknown: no evidence against it).
+fn near_named_countries(
+    kb: &dyn Knowledge,
+    place: &Candidate,
+    countries: &HashMap<String, u32>,
+) -> bool {
+    let Some((lat, lon)) = kb.place(&place.link).and_then(|p| p.lat.zip(p.lon)) else {
+        return true;
+    };
+    let capitals: Vec<(f64, f64)> = countries
+        .iter()
+        .filter(|(_, &w)| w >= 2)
+        .filter_map(|(iso, _)| {
+            let link = recoupe_model::KbLink {
+                kb: "country".to_string(),
+                id: iso.clone(),
+                name: None,
+            };
+            kb.place(&link).and_then(|p| p.lat.zip(p.lon))
+        })
+        .collect();
+    capitals.is_empty()
+        || capitals
+            .iter()
+            .any(|&(a, b)| haversine_km(lat, lon, a, b) <= NEIGHBOUR_KM)
+}
+
+/// Great-circle distance in kilometres.
+fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().asin()
+}
+
 /// Picks the reference entry that fits the mention's label and the document best.
 /// `country_marked`: the mention itself names a country ("armée irakienne"), so a state
 /// institution of that country needs no support from the rest of the document.
 fn choose(
+    kb: &dyn Knowledge,
     c: &Cand,
     folded_surface: &str,
     countries: &HashMap<String, u32>,
@@ -285,8 +341,11 @@ fn choose(
             .is_none_or(|k| !countries.contains_key(k));
     // ("Pas-de-Calais" in a report on Belgium: a division whose name nothing else bears is
     // no homonym)
+    // ... unless it lies an ocean away from every country the document names ("la base
+    // Falcon, au sud de Bagdad" is no Venezuelan state)
     let sole_division = chosen.kind == Some(PlaceKind::Admin)
-        && c.hits.iter().filter(|h| h.label == EntityType::LOC).count() == 1;
+        && c.hits.iter().filter(|h| h.label == EntityType::LOC).count() == 1
+        && near_named_countries(kb, &chosen, countries);
     let foreign_small = foreign
         && !(c.admin_cue && chosen.kind == Some(PlaceKind::Admin))
         && !sole_division
@@ -659,12 +718,42 @@ pub fn resolve(
 
     // One sense per document: mentions with the same folded name share the strongest type.
     // (Folded, not skeleton: "Homs" and "Hamas" share a skeleton.)
+    // "le fleuve Lualaba" is the river, not the province the document also names Lualaba:
+    // its own entry (looked up with its noun, "fleuve Niger") or none, and a name of its own
+    let mut river = vec![false; n];
+    for (k, c) in cands.iter_mut().enumerate() {
+        if c.label != EntityType::LOC || c.start == 0 {
+            continue;
+        }
+        let cued = matches!(
+            feature_word_before(text, toks[c.start].span.start),
+            Some(FeatureWord::River(_))
+        );
+        if !cued {
+            continue;
+        }
+        river[k] = true;
+        let phrase = format!("{} {}", toks[c.start - 1].text, surface(toks, c, text));
+        let is_river = |h: &Candidate| h.kind == Some(PlaceKind::River);
+        c.hits.retain(is_river);
+        if c.hits.is_empty() {
+            c.hits = kb
+                .candidates(&phrase)
+                .into_iter()
+                .filter(is_river)
+                .collect();
+        }
+        c.evidence.push("a river noun before the name".to_string());
+    }
     let mut by_name: HashMap<String, Vec<usize>> = HashMap::default();
     for (k, c) in cands.iter().enumerate() {
-        by_name
-            .entry(crate::normalize::fold(surface(toks, c, text)))
-            .or_default()
-            .push(k);
+        let name = crate::normalize::fold(surface(toks, c, text));
+        let name = if river[k] {
+            format!("river {name}")
+        } else {
+            name
+        };
+        by_name.entry(name).or_default().push(k);
     }
     for group in by_name.values() {
         let best = *group
@@ -783,7 +872,7 @@ pub fn resolve(
     for c in cands.iter_mut() {
         let marked = c.hits.iter().any(|h| h.state) && names_a_country(kb, toks, c);
         let name = crate::normalize::fold(surface(toks, c, text));
-        let (mut entry, mut rejected) = choose(c, &name, &countries, &local, marked);
+        let (mut entry, mut rejected) = choose(kb, c, &name, &countries, &local, marked);
         if let Some(e) = &entry {
             let beside = sentence_countries
                 .get(&toks[c.start].sent)
@@ -852,6 +941,11 @@ pub fn resolve(
         });
         let entity = match &entry {
             Some(e) => e.entity_key(),
+            // a river keeps apart from an unlinked town or division of its name
+            None if river[k] => format!(
+                "name:LOC:{}",
+                skeleton(&format!("fleuve {}", surface(toks, &cand, text)))
+            ),
             None => format!(
                 "name:{}:{}",
                 cand.label.as_str(),

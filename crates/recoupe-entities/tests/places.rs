@@ -109,3 +109,108 @@ fn a_capital_outranks_a_town_of_a_named_country_but_not_its_city() {
     let tripoli = place(&doc, "Tripoli");
     assert_eq!(tripoli.country.as_deref(), Some("LB"), "{tripoli:?}");
 }
+
+#[test]
+fn a_river_noun_names_the_river_not_the_division_of_its_name() {
+    let doc = run(
+        "Les pluies ont fait déborder le fleuve Ouémé, qui traverse le département de \
+         l'Ouémé, au Bénin. Dans le département de l'Ouémé, trois personnes sont mortes.",
+    );
+    let river = doc
+        .layers
+        .places
+        .iter()
+        .find(|p| p.kind == PlaceKind::River)
+        .unwrap_or_else(|| panic!("no river: {:?}", doc.layers.places));
+    assert_eq!(river.name, "Ouémé River");
+    assert_eq!(river.country.as_deref(), Some("BJ"));
+    assert_eq!(river.lat, None, "a river has no single point");
+    let department = doc
+        .layers
+        .places
+        .iter()
+        .find(|p| doc.slice(p.span) == "Ouémé" && p.kind == PlaceKind::Admin)
+        .unwrap_or_else(|| panic!("no department: {:?}", doc.layers.places));
+    assert_ne!(department.entity, river.entity);
+}
+
+#[test]
+fn a_river_noun_before_an_unknown_name_keeps_the_country_of_its_sentence() {
+    let doc = run("Au Gabon, la rivière Mbeyi est sortie de son lit près de Lambaréné.");
+    let river = place(&doc, "Mbeyi");
+    assert_eq!(river.kind, PlaceKind::River, "{river:?}");
+    assert_eq!(river.name, "Mbeyi River");
+    assert_eq!(river.country.as_deref(), Some("GA"));
+}
+
+#[test]
+fn a_division_the_data_lacks_is_named_as_a_division_at_its_town() {
+    let doc = run(
+        "Des hommes armés ont attaqué trois villages du district de Mocímboa da Praia, dans \
+         la province de Cabo Delgado, au Mozambique. Les habitants ont fui.",
+    );
+    let district = place(&doc, "Mocímboa");
+    assert_eq!(district.name, "Mocímboa da Praia District", "{district:?}");
+    assert_eq!(district.kind, PlaceKind::Admin);
+    assert_eq!(district.country.as_deref(), Some("MZ"));
+    assert!(district.lat.is_some(), "at its town's point: {district:?}");
+    // named first as a town, the place stays the town
+    let doc = run(
+        "Les habitants ont fui vers Mocímboa da Praia. Le district de Mocímboa da Praia, au \
+         Mozambique, accueille les déplacés.",
+    );
+    let town = place(&doc, "Mocímboa");
+    assert_eq!(town.kind, PlaceKind::City, "{town:?}");
+}
+
+#[test]
+fn a_station_named_after_a_compass_point_is_in_the_town_of_the_report() {
+    let doc = run(
+        "Le cortège est parti de la gare du Nord vers 10 heures pour rejoindre la place de \
+         la République, à Paris.",
+    );
+    let station = place(&doc, "gare du Nord");
+    assert_eq!(station.country.as_deref(), Some("FR"), "{station:?}");
+    let lat = station.lat.expect("at the town of the report");
+    assert!((48.7..49.0).contains(&lat), "{station:?}");
+}
+
+#[test]
+fn an_unknown_village_takes_the_country_of_a_neighbour_found_by_transliteration() {
+    // "Nabatiyé" is found by its transliteration only (the entity stage leaves it unlinked);
+    // the village beside it is Lebanese although the document names Israel most
+    let doc = run(
+        "Israël a mené des frappes au Liban. L'armée israélienne a frappé Deir Kifa, un \
+         village proche de Nabatiyé. Israël dit viser le Hezbollah. Israël a prévenu.",
+    );
+    let town = place(&doc, "Nabatiyé");
+    assert_eq!(town.country.as_deref(), Some("LB"), "{town:?}");
+    let village = place(&doc, "Deir Kifa");
+    assert_eq!(village.country.as_deref(), Some("LB"), "{village:?}");
+    assert!(village.lat.is_none(), "no invented point: {village:?}");
+}
+
+#[test]
+fn a_sole_division_an_ocean_away_is_no_homonym_of_a_local_name() {
+    let doc = run(
+        "Une explosion a touché la base militaire Falcon, dans le sud de Bagdad. L'Irak enquête.",
+    );
+    let falcon = place(&doc, "Falcon");
+    assert_ne!(falcon.country.as_deref(), Some("VE"), "{falcon:?}");
+    // a division of a neighbouring country is still that division
+    let doc = run("Des frontaliers du Pas-de-Calais travaillent en Belgique, à Tournai.");
+    let division = place(&doc, "Pas-de-Calais");
+    assert_eq!(division.country.as_deref(), Some("FR"), "{division:?}");
+}
+
+#[test]
+fn a_city_far_larger_than_its_homonyms_names_its_country() {
+    // "Gaza" (and the Mozambican province of that name) makes Palestine a country of the
+    // document: "Rafah" is its town, not the Egyptian one across the border
+    let doc = run(
+        "Des centaines de camions attendent à Rafah, selon l'Égypte. À Gaza, la faim gagne, \
+         selon les Égyptiens.",
+    );
+    let rafah = place(&doc, "Rafah");
+    assert_eq!(rafah.country.as_deref(), Some("PS"), "{rafah:?}");
+}

@@ -248,11 +248,41 @@ const GOVERNING_VERBS: &[&str] = &[
     "ouvert",
     "ouvre",
     "declenche",
+    "accepte",
+    "acceptent",
+    "approuve",
+    "approuvent",
     "mener",
     "lancer",
     "declarer",
     "proclamer",
     "remporter",
+];
+/// Present participles of the governing verbs: after "en", a gerund whose subject is the
+/// main clause's ("En déclarant l'urgence sanitaire, le directeur X a appelé…", "X a
+/// répondu en lançant une offensive").
+const GERUND_GOVERNING_VERBS: &[&str] = &[
+    "menant",
+    "lancant",
+    "perpetrant",
+    "commettant",
+    "conduisant",
+    "organisant",
+    "remportant",
+    "adoptant",
+    "declarant",
+    "proclamant",
+    "decretant",
+    "inaugurant",
+    "prononcant",
+    "ordonnant",
+    "decidant",
+    "gagnant",
+    "signant",
+    "deposant",
+    "votant",
+    "ouvrant",
+    "declenchant",
 ];
 /// Participles after which "par X" names a claimant, not a doer ("revendiquée par X").
 const CLAIM_PARTICIPLE_STEMS: &[&str] = &[
@@ -495,6 +525,8 @@ pub(crate) fn document_modes(
 ) -> Vec<String> {
     let all = document_words(doc);
     let analyser = Analyser { lex, kb };
+    let mut names: Vec<Span> = doc.layers.entities.iter().map(|m| m.span).collect();
+    names.sort_by_key(|m| m.start);
     let mut modes = Vec::new();
     for sentence in &doc.layers.sentences {
         let words = words_of(&all, sentence.span);
@@ -513,23 +545,23 @@ pub(crate) fn document_modes(
         if recalls {
             continue;
         }
-        let cues: Vec<(usize, Role)> = words
+        // The same cues as the mentions read (`Analyser::find_cues`), so a mode is framed
+        // here exactly when it is in the sentence's own event mentions.
+        let first = names.partition_point(|m| m.start < sentence.span.start);
+        let here: Vec<Span> = names[first..]
             .iter()
-            .enumerate()
-            .flat_map(|(i, w)| {
-                lex.responsibility_index
-                    .starting_with(&w.folded)
-                    .iter()
-                    .filter(move |&&k| matches_at(&lex.responsibility[k].phrase, words, i))
-                    .map(move |&k| {
-                        let cue = &lex.responsibility[k];
-                        (i + cue.phrase.words.len(), cue.role)
-                    })
-            })
+            .take_while(|m| m.start < sentence.span.end)
+            .filter(|m| m.end <= sentence.span.end)
+            .copied()
             .collect();
-        let accused = cues.iter().any(|c| c.1 != Role::Own);
+        let inside_name = |w: &Word| {
+            here.iter()
+                .any(|m| m.start <= w.span.start && w.span.end <= m.end)
+        };
+        let cues = analyser.find_cues(words, &inside_name);
+        let accused = cues.iter().any(|c| c.2 != Role::Own);
         let quoted = inside_quotes(words);
-        let denied_from = denied_act(words, cues.iter().copied());
+        let denied_from = denied_act(words, cues.iter().map(|c| (c.1, c.2)));
         let framed = |k: usize| (accused && quoted[k]) || denied_from.is_some_and(|d| k >= d);
         for mode in analyser.mode_cues(words, (0, words.len()), event_type, &framed) {
             if !modes.contains(&mode) {
@@ -963,14 +995,11 @@ impl Analyser<'_> {
                     matches!(phrase.pos, Pos::Noun | Pos::Fixed) && not_this_event(words, i);
                 let accented =
                     opts.plain && !text[words[head].span.start..words[head].span.end].is_ascii();
-                let near_excluded = opts.not_near.iter().any(|n| {
-                    i.checked_sub(1).is_some_and(|k| &words[k].folded == n)
-                        || words.get(end).is_some_and(|w| &w.folded == n)
-                });
+                let excluded = near_excluded(phrase, words, i);
                 (!opts.passive || is_passive(words, head))
                     && !generic_noun
                     && !accented
-                    && !near_excluded
+                    && !excluded
                     && (opts.prev.is_empty()
                         || i.checked_sub(opts.prev.len()).is_some_and(|from| {
                             words[from..i]
@@ -1022,7 +1051,10 @@ impl Analyser<'_> {
                 .starting_with(&words[i].folded)
                 .iter()
                 .copied()
-                .filter(|&k| matches_at(&self.lex.responsibility[k].phrase, words, i))
+                .filter(|&k| {
+                    let phrase = &self.lex.responsibility[k].phrase;
+                    matches_at(phrase, words, i) && !near_excluded(phrase, words, i)
+                })
                 .max_by_key(|&k| {
                     (
                         self.lex.responsibility[k].phrase.words.len(),
@@ -1177,8 +1209,9 @@ impl Analyser<'_> {
     /// "la police", "l'armée", "les forces de sécurité" (`event_generic_actors.tsv`) after a
     /// definite article and outside a name: the body of that kind named last before it in
     /// the article (or earlier in the sentence), an ORG whose name starts with the same word
-    /// ("la Police nationale d'Haïti") or a registry entry of one of the kinds. With none
-    /// named, the description stays no participant.
+    /// ("la Police nationale d'Haïti") or a registry entry of one of the kinds; the voters
+    /// ("le peuple", "les électeurs", kind `country`) as the country named last before. With
+    /// none named, the description stays no participant.
     fn generic_parts(
         &self,
         text: &str,
@@ -1212,7 +1245,14 @@ impl Analyser<'_> {
             }
             let start = words[i].span.start;
             let fits = |m: &&&EntityMention| {
-                if m.label != EntityType::ORG || m.span.end > start {
+                if m.span.end > start {
+                    return false;
+                }
+                // "les électeurs", "le peuple": the voters of the country named before.
+                if g.kinds.iter().any(|k| k == "country") {
+                    return m.label == EntityType::LOC && m.entity.starts_with("country:");
+                }
+                if m.label != EntityType::ORG {
                     return false;
                 }
                 // A registered body counts by its kind ("l'Armée de libération nationale" is
@@ -1243,7 +1283,7 @@ impl Analyser<'_> {
                 span: Span::new(start, words[last].span.end),
                 entity: m.entity.clone(),
                 actor_key: m.entity.clone(),
-                label: Some(EntityType::ORG),
+                label: Some(m.label),
                 place_only: false,
                 frame: false,
             });
@@ -1763,6 +1803,32 @@ fn matches_at(phrase: &Phrase, words: &[Word], i: usize) -> bool {
     })
 }
 
+/// Whether one of the phrase's `notnear` words stands right before the phrase matched at
+/// word `i` or right after it, over one determiner ("marche arrière", "les propos attribués
+/// à", "attribuer cette déclaration à").
+fn near_excluded(phrase: &Phrase, words: &[Word], i: usize) -> bool {
+    if phrase.options.not_near.is_empty() {
+        return false;
+    }
+    let mut end = i + phrase.words.len();
+    if words
+        .get(end)
+        .is_some_and(|w| NEAR_DETERMINERS.contains(&w.folded.as_str()))
+    {
+        end += 1;
+    }
+    phrase.options.not_near.iter().any(|n| {
+        i.checked_sub(1).is_some_and(|k| &words[k].folded == n)
+            || words.get(end).is_some_and(|w| &w.folded == n)
+    })
+}
+
+/// Determiners a `notnear` word may follow.
+const NEAR_DETERMINERS: &[&str] = &[
+    "le", "la", "les", "l'", "un", "une", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur",
+    "leurs",
+];
+
 /// Nouns that name the remembrance of an earlier event: "le quatrième anniversaire de son
 /// assassinat", "la commémoration du massacre".
 const RECALL_NOUNS: &[&str] = &[
@@ -2120,6 +2186,93 @@ fn agent_right<'p>(words: &[Word], parts: &'p [Part], from: usize) -> Option<&'p
     None
 }
 
+/// An agent and the agents coordinated with it: "par X et Y", "par X et par Y", over an
+/// apposition that describes X ("par X, directeur de Z, et par le ministre W"). A title with
+/// a nationality before a comma names its holder right after it ("le ministre syrien de
+/// l'Intérieur, Y"): both are agents. A verb after "et" starts another clause ("menée par X
+/// et revendiquée par Y").
+fn with_coordinated<'p>(words: &[Word], parts: &'p [Part], agent: &'p Part) -> Vec<&'p Part> {
+    let mut out = vec![agent];
+    let mut last = agent.last;
+    loop {
+        let plain = |w: &Word| {
+            w.is_wordlike()
+                && !w.participle
+                && !AGENT_PARTICIPLES.contains(&w.folded.as_str())
+                && !ETRE.contains(&w.folded.as_str())
+                && !AVOIR.contains(&w.folded.as_str())
+                && !matches!(w.folded.as_str(), "qui" | "que" | "qu'" | "dont" | "selon")
+        };
+        // The next participant within four plain words from `k`.
+        let next_at = |k: usize| {
+            parts.iter().find(|p| {
+                p.first >= k
+                    && p.first <= k + 4
+                    && !p.place_only
+                    && words[k..p.first].iter().all(plain)
+            })
+        };
+        let mut k = last + 1;
+        if words.get(k).is_some_and(Word::is_comma) {
+            // A list, "par X, Y et Z": the next agent right after the comma.
+            let listed = next_at(k + 1).filter(|p| {
+                p.first <= k + 2
+                    && words[p.last + 1..]
+                        .iter()
+                        .take(1)
+                        .any(|w| w.is_comma() || w.folded == "et")
+            });
+            if let Some(p) = listed {
+                if !out.iter().any(|o| o.entity == p.entity) {
+                    out.push(p);
+                }
+                last = p.last;
+                continue;
+            }
+            // An apposition after the agent, closed by the comma before "et".
+            let Some(close) = (k + 1..words.len().min(k + 16))
+                .take_while(|&j| words[j].is_comma() || plain(&words[j]))
+                .find(|&j| words[j].is_comma())
+            else {
+                break;
+            };
+            k = close + 1;
+        }
+        if words.get(k).is_none_or(|w| w.folded != "et") {
+            break;
+        }
+        k += 1;
+        if words.get(k).is_some_and(|w| w.folded == "par") {
+            k += 1;
+        }
+        let Some(next) = next_at(k) else {
+            break;
+        };
+        if !out.iter().any(|o| o.entity == next.entity) {
+            out.push(next);
+        }
+        last = next.last;
+        // "le ministre syrien de l'Intérieur, Y": the holder named after the title.
+        if next.label.is_none() {
+            if let Some(holder) = (next.last + 1..words.len().min(next.last + 6))
+                .take_while(|&j| words[j].is_wordlike() || words[j].is_comma())
+                .find(|&j| words[j].is_comma())
+                .and_then(|comma| {
+                    parts
+                        .iter()
+                        .find(|p| p.first == comma + 1 && p.label == Some(EntityType::PER))
+                })
+            {
+                if !out.iter().any(|o| o.entity == holder.entity) {
+                    out.push(holder);
+                }
+                last = holder.last;
+            }
+        }
+    }
+    out
+}
+
 /// The first participant after word `from` reached before a clause break: the object.
 fn object_right<'p>(words: &[Word], parts: &'p [Part], from: usize) -> Option<&'p Part> {
     let mut k = from;
@@ -2197,7 +2350,7 @@ fn arguments<'p>(
         let subjects = subjects_left(words, parts, group_start);
         if passive {
             if let Some(agent) = agent_right(words, parts, f.end) {
-                actors.push(agent);
+                actors.extend(with_coordinated(words, parts, agent));
             }
             if phrase.options.subject_is_actor {
                 actors.extend(subjects);
@@ -2285,8 +2438,10 @@ fn arguments<'p>(
                 // "motion déposée par les partis de gauche et votée par l'Assemblée": an
                 // agent that is no named participant leaves the next one to be read.
                 if let Some(agent) = agent_right(words, parts, k + 1) {
-                    if !actors.iter().any(|a| a.entity == agent.entity) {
-                        actors.push(agent);
+                    for a in with_coordinated(words, parts, agent) {
+                        if !actors.iter().any(|b| b.entity == a.entity) {
+                            actors.push(a);
+                        }
                     }
                     break;
                 }
@@ -2298,7 +2453,7 @@ fn arguments<'p>(
         // clause's passive verb, whose agent did it.
         if actors.is_empty() && opens_clause(words, f) {
             if let Some(agent) = main_passive_agent(words, parts, f.end) {
-                actors.push(agent);
+                actors.extend(with_coordinated(words, parts, agent));
             }
         }
         // "contre X", "visant X": the target.
@@ -2329,6 +2484,11 @@ fn arguments<'p>(
                 }
             }
         }
+        if actors.is_empty() {
+            if let Some(en) = gerund_before(words, f.first) {
+                actors.extend(gerund_subject(words, parts, en, f.end));
+            }
+        }
     }
     // "à l'appel des syndicats X, Y et Z": who called a protest organised it.
     if matches!(event_type, EventType::Protest | EventType::Mobilize) {
@@ -2347,6 +2507,53 @@ fn arguments<'p>(
     actors.dedup_by(|a, b| a.entity == b.entity);
     recipients.retain(|r| !actors.iter().any(|a| a.actor_key == r.actor_key));
     (actors, recipients)
+}
+
+/// The "en" of a gerund of a governing verb within four words before word `at`, in the
+/// same clause ("en déclarant l'urgence", "en lançant une offensive").
+fn gerund_before(words: &[Word], at: usize) -> Option<usize> {
+    (at.saturating_sub(4)..at)
+        .rev()
+        .take_while(|&k| !words[k].is_clause_break() && !words[k].is_comma())
+        .find(|&k| {
+            k > 0
+                && words[k - 1].folded == "en"
+                && GERUND_GOVERNING_VERBS.contains(&words[k].folded.as_str())
+        })
+        .map(|k| k - 1)
+}
+
+/// The subject of the gerund opening at word `en`: the main clause's. A gerund that opens
+/// its clause ("En déclarant l'urgence, le directeur X a indiqué") has it right after the
+/// comma that closes the gerund phrase; one after the main clause ("X a réagi en lançant
+/// une offensive") before it.
+fn gerund_subject<'p>(words: &[Word], parts: &'p [Part], en: usize, from: usize) -> Vec<&'p Part> {
+    let opens = en == 0 || words[en - 1].is_clause_break();
+    if !opens {
+        return subjects_left(words, parts, en);
+    }
+    let Some(comma) = (from..words.len())
+        .take_while(|&k| !words[k].is_clause_break())
+        .find(|&k| words[k].is_comma())
+    else {
+        return Vec::new();
+    };
+    parts
+        .iter()
+        .find(|p| {
+            p.first > comma
+                && p.first <= comma + 4
+                && !p.place_only
+                && words[comma + 1..p.first].iter().all(|w| {
+                    w.is_wordlike()
+                        && !matches!(
+                            w.folded.as_str(),
+                            "de" | "d'" | "du" | "des" | "selon" | "a" | "au" | "aux" | "par"
+                        )
+                })
+        })
+        .into_iter()
+        .collect()
 }
 
 /// The participants named one after another from word `from` ("de la fédération X (X) et

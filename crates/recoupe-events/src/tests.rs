@@ -1437,3 +1437,143 @@ fn issue14_who_is_at_the_origin_of_an_attack_is_held_responsible() {
         "{claims:?}"
     );
 }
+
+#[test]
+fn issue14_the_subject_of_the_main_clause_did_what_its_gerund_names() {
+    // The gerund opens the sentence: its subject comes after the comma.
+    let doc = annotate(
+        "g1",
+        None,
+        "En déclarant l'urgence sanitaire mardi, le ministre Olivier Véran a demandé aux \
+         hôpitaux de reporter les opérations.",
+    );
+    let e = of_type(&doc, EventType::Other)
+        .into_iter()
+        .find(|e| trigger(&doc, e).contains("urgence"))
+        .unwrap_or_else(|| panic!("{:?}", doc.layers.events));
+    assert!(e.actors.iter().any(|a| a.entity.contains("veran")), "{e:?}");
+    // After the main clause: its subject comes before.
+    let doc = annotate(
+        "g2",
+        None,
+        "Le Hamas a riposté samedi en lançant une offensive contre les positions de l'armée.",
+    );
+    let e = of_type(&doc, EventType::Assault)
+        .into_iter()
+        .find(|e| trigger(&doc, e) == "offensive")
+        .unwrap_or_else(|| panic!("{:?}", doc.layers.events));
+    assert!(e.actors.iter().any(|a| a.entity.contains("hamas")), "{e:?}");
+    // Not a gerund: "en" as a preposition before a noun gives no subject to borrow.
+    let doc = annotate(
+        "g3",
+        None,
+        "En pleine épidémie de choléra, le Premier ministre Ousmane Sonko a visité Dakar.",
+    );
+    let e = of_type(&doc, EventType::Other)
+        .into_iter()
+        .find(|e| trigger(&doc, e).contains("pidémie"))
+        .unwrap_or_else(|| panic!("{:?}", doc.layers.events));
+    assert!(e.actors.is_empty(), "{e:?}");
+}
+
+#[test]
+fn issue14_words_attributed_to_someone_are_no_act_attributed_to_him() {
+    // Ascribing an act to someone is a claim of responsibility.
+    let doc = annotate(
+        "w1",
+        None,
+        "Après le bombardement de Kharkiv, l'Ukraine a attribué la frappe à la Russie.",
+    );
+    assert!(
+        claims_of(&doc).iter().any(|c| c.0 == "country:RU"),
+        "{:?}",
+        doc.layers.events
+    );
+    // Ascribing words to someone is not: before or after the verb.
+    for text in [
+        "Après le bombardement de Kharkiv, la presse a repris des propos attribués à la Russie.",
+        "Après le bombardement de Kharkiv, un journal a attribué cette déclaration à la Russie.",
+    ] {
+        let doc = annotate("w2", None, text);
+        assert!(
+            !claims_of(&doc).iter().any(|c| c.0 == "country:RU"),
+            "{text}: {:?}",
+            doc.layers.events
+        );
+    }
+}
+
+#[test]
+fn issue14_agents_coordinated_after_par_all_did_it() {
+    // "par X, <apposition>, et par <title with nationality>, Y"
+    let doc = annotate(
+        "c1",
+        None,
+        "La cérémonie de réouverture du pont a été inaugurée par Ahmed Benali, gouverneur de \
+         la province, et par le ministre tunisien du Commerce, Samir Saïed.",
+    );
+    let actors: Vec<String> = doc
+        .layers
+        .events
+        .iter()
+        .flat_map(|e| e.actors.iter().map(|a| a.entity.clone()))
+        .collect();
+    assert!(actors.iter().any(|a| a.contains("bnl")), "{actors:?}");
+    assert!(actors.iter().any(|a| a.contains("sd")), "{actors:?}");
+    assert!(actors.iter().any(|a| a == "country:TN"), "{actors:?}");
+    // "par X, Y et Z": a list of agents.
+    let doc = annotate(
+        "c2",
+        None,
+        "L'offensive a été lancée par le Hamas, le Hezbollah et les Houthis.",
+    );
+    let e = of_type(&doc, EventType::Assault)[0];
+    assert!(e.actors.len() >= 3, "{e:?}");
+    // Another participle after "et" starts another clause: who claimed it did not do it.
+    let doc = annotate(
+        "c3",
+        None,
+        "Le poste a été attaqué par le Hamas et revendiqué par le Hezbollah.",
+    );
+    let e = of_type(&doc, EventType::Assault)[0];
+    assert!(
+        !e.actors.iter().any(|a| a.entity.contains("hezbollah")),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn issue14_the_voters_of_a_vote_act_for_the_country_named_before() {
+    let doc = annotate(
+        "p1",
+        None,
+        "L'Irlande a voté vendredi. Les électeurs ont approuvé le référendum sur la \
+         Constitution à 62 %.",
+    );
+    let e = of_type(&doc, EventType::Other)
+        .into_iter()
+        .find(|e| trigger(&doc, e).contains("rendum"))
+        .unwrap_or_else(|| panic!("{:?}", doc.layers.events));
+    assert!(e.actors.iter().any(|a| a.entity == "country:IE"), "{e:?}");
+    let doc = annotate(
+        "p2",
+        None,
+        "En Italie, le peuple a accepté dimanche le référendum constitutionnel.",
+    );
+    let e = of_type(&doc, EventType::Other)
+        .into_iter()
+        .find(|e| trigger(&doc, e).contains("rendum"))
+        .unwrap_or_else(|| panic!("{:?}", doc.layers.events));
+    assert!(e.actors.iter().any(|a| a.entity == "country:IT"), "{e:?}");
+    // With no country named before, the voters stay no participant.
+    let doc = annotate(
+        "p3",
+        None,
+        "Les électeurs ont approuvé le référendum sur la réforme des retraites.",
+    );
+    let e = of_type(&doc, EventType::Other)
+        .into_iter()
+        .find(|e| trigger(&doc, e).contains("rendum"))
+        .unwrap_or_else(|| panic!("{:?}", doc.layers.events));
+    assert!(e.actors.is_empty(), "{e:?}");
+}

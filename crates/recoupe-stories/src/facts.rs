@@ -1201,16 +1201,50 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     .past
                     .iter()
                     .find(|r| has_phrase(&before_words, &r.phrase));
+                let days_before = |d: &recoupe_model::DateMention| {
+                    d.value
+                        .as_deref()
+                        .and_then(date_end)
+                        .zip(reference)
+                        .map(|(end, now)| (now - end).num_days())
+                };
+                let in_sentence_before = |d: &&recoupe_model::DateMention| {
+                    d.span.start >= sentence.start && d.span.end <= span.start
+                };
                 let past_date = past_tense.and_then(|_| {
-                    doc.layers.dates.iter().find(|d| {
-                        d.span.start >= sentence.start
-                            && d.span.end <= span.start
-                            && d.value
-                                .as_deref()
-                                .and_then(date_end)
-                                .zip(reference)
-                                .is_some_and(|(end, now)| (now - end).num_days() >= PAST_DAYS)
-                    })
+                    doc.layers
+                        .dates
+                        .iter()
+                        .filter(in_sentence_before)
+                        .find(|d| days_before(d).is_some_and(|days| days >= PAST_DAYS))
+                });
+                // "En mars 2024, une attaque similaire a fait 30 morts": in any tense, a count
+                // after a date over a year before the article, in a sentence that dates nothing
+                // nearer, is of an earlier event ("la plus meurtrière depuis 2019" dates when
+                // a state began, not the count).
+                let past_date = past_date.or_else(|| {
+                    let sentence_dates: Vec<_> = doc
+                        .layers
+                        .dates
+                        .iter()
+                        .filter(|d| sentence.contains(&d.span))
+                        .collect();
+                    let all_old = sentence_dates
+                        .iter()
+                        .all(|d| days_before(d).is_none_or(|days| days >= PAST_DAYS));
+                    let since = |d: &recoupe_model::DateMention| {
+                        let before = context.before(d.span, sentence.start, 2);
+                        context
+                            .folded(&before)
+                            .iter()
+                            .any(|w| matches!(*w, "depuis" | "des" | "jusqu" | "avant"))
+                    };
+                    sentence_dates
+                        .iter()
+                        .copied()
+                        .filter(|_| all_old)
+                        .filter(in_sentence_before)
+                        .find(|d| days_before(d).is_some_and(|days| days >= 365) && !since(d))
                 });
                 if let Some(date) = past_date {
                     let value = date.value.as_deref().unwrap_or_default();

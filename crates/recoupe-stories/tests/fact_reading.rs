@@ -625,3 +625,57 @@ fn people_saved_from_a_shipwreck_are_one_count_whether_saved_or_rescued() {
     assert_eq!(category(&doc, &figures, "33 migrants"), Some("rescued"));
     assert_eq!(category(&doc, &figures, "33 personnes"), Some("rescued"));
 }
+
+#[test]
+fn any_word_for_an_earlier_count_marks_it_superseded() {
+    let (doc, figures) = read(
+        "Un précédent décompte de la gendarmerie faisait mention de 14 interpellations. \
+         Vendredi, 19 personnes ont été interpellées.",
+    );
+    assert!(figure(&doc, &figures, "14").earlier);
+    assert!(!figure(&doc, &figures, "19").earlier);
+
+    // A provisional toll is the current one until the article gives another.
+    let (doc, figures) = read("Selon un bilan provisoire, l'accident a fait 7 morts.");
+    assert!(!figure(&doc, &figures, "7").earlier);
+    let (doc, figures) = read(
+        "Selon un bilan provisoire, l'accident a fait 7 morts. Le ministère a ensuite \
+         annoncé 11 morts.",
+    );
+    assert!(figure(&doc, &figures, "7").earlier);
+    assert!(!figure(&doc, &figures, "11").earlier);
+}
+
+#[test]
+fn the_drowned_the_charged_and_the_affected_are_counts_of_their_own() {
+    let (doc, figures) = read(
+        "Six enfants se sont noyés dans le fleuve. Quatre gendarmes ont été inculpés pour \
+         négligence. Plus de 2 000 personnes sinistrées attendent une aide.",
+    );
+    assert_eq!(category(&doc, &figures, "Six"), Some("killed"));
+    assert_eq!(category(&doc, &figures, "Quatre"), Some("charged"));
+    assert_eq!(category(&doc, &figures, "Plus de 2 000"), Some("affected"));
+
+    // A verb said only of people reads any noun of people, listed or not.
+    let (doc, figures) = read("Douze pèlerins chrétiens ont été enlevés près de la frontière.");
+    assert_eq!(category(&doc, &figures, "Douze"), Some("kidnapped"));
+}
+
+#[test]
+fn a_toll_dated_years_before_the_article_is_of_an_earlier_event_in_any_tense() {
+    let (doc, figures) = read(
+        "Le lundi 5 octobre 2026, une attaque a fait 12 morts à Djibo. En mars 2024, une \
+         attaque similaire a fait 30 morts dans la même province. L'attaque de lundi est la \
+         plus meurtrière depuis mars 2021, avec 12 morts.",
+    );
+    assert_eq!(figure(&doc, &figures, "12").part, None);
+    assert!(figure(&doc, &figures, "30")
+        .part
+        .as_deref()
+        .is_some_and(|p| p.starts_with("past:2024")));
+    let last = figures
+        .iter()
+        .rfind(|f| doc.slice(f.span).starts_with("12"))
+        .expect("the second count of 12");
+    assert_eq!(last.part, None, "a date after \"depuis\" dates no count");
+}

@@ -93,6 +93,9 @@ pub struct Lexicon {
     /// Beginnings of words whose "à"/"de" + infinitive complement looks ahead (dates.txt
     /// `[prospective_governor]`).
     pub prospective_governors: Vec<String>,
+    /// Beginnings of words whose "à" + noun complement names an event to come (dates.txt
+    /// `[prospective_noun_governor]`).
+    pub prospective_noun_governors: Vec<String>,
     /// Nouns whose plural has no "s" ("sans-abri", "pick-up"), units.txt `[invariable_noun]`.
     pub invariable_nouns: HashSet<String>,
     /// What a sum of money is ("d'amende", "de dommages et intérêts"), units.txt
@@ -367,6 +370,10 @@ impl Lexicon {
                 .map(|(phrase, _)| phrase_words(phrase))
                 .collect(),
             prospective_governors: section(&d, D, "prospective_governor")?
+                .iter()
+                .map(|(phrase, _)| phrase.clone())
+                .collect(),
+            prospective_noun_governors: section(&d, D, "prospective_noun_governor")?
                 .iter()
                 .map(|(phrase, _)| phrase.clone())
                 .collect(),

@@ -2,8 +2,8 @@
 //!
 //! - [`DateStage`] finds every date expression and places it on the calendar (`YYYY-MM-DD`,
 //!   `YYYY-MM`, `YYYY` or `start/end`), resolving relative ones ("hier", "mardi",
-//!   "la semaine dernière") against the publication date, and "la veille", "le lendemain"
-//!   against the text's own dates (the date of their complement, "la veille du scrutin du 3
+//!   "la semaine dernière", "les douze derniers mois") against the publication date, and "la
+//!   veille", "le lendemain", "l'année suivante", "cette année-là" against the text's own dates (the date of their complement, "la veille du scrutin du 3
 //!   mai", or of the event noun told earlier, "la veille de l'arrêt"); a relative day inside
 //!   a quotation counts from the day its speech clause names ("« hier », a dit mardi …"). When the document has none, the stage infers it from the
 //!   dates of the article's own events and records it in `doc.meta.published` with

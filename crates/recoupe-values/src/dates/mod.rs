@@ -42,6 +42,12 @@ pub enum DateExpr {
         day: u32,
         month: u32,
     },
+    /// Weekday and day of the month without month ("jeudi 13", "ce lundi 10"): the date
+    /// nearest the anchor that falls on that weekday.
+    WeekdayDay {
+        weekday: u32,
+        day: u32,
+    },
     /// Day and month without year ("24 mars", "3 octobre dernier").
     DayMonth {
         day: u32,
@@ -83,6 +89,14 @@ pub enum DateExpr {
     },
     /// Day offset from publication ("hier" -1, "aujourd'hui" 0).
     RelativeDay(i64),
+    /// "la nuit dernière": the night that ended on the publication day, from the day before
+    /// to it.
+    LastNight,
+    /// "les douze derniers mois": the months before the publication month (or up to the end
+    /// of the statistics period the text names before it, see `place_all`).
+    LastMonths(u32),
+    /// "les dix dernières années": the years before the publication year.
+    LastYears(u32),
     /// Week offset ("cette semaine" 0, "la semaine dernière" -1).
     RelativeWeek(i64),
     /// Week-end: 0 = "ce week-end", -1 = last, +1 = next.
@@ -115,11 +129,24 @@ pub enum DateExpr {
     /// jour-là" (0), "quatre jours après le massacre" (+4). The date is the nearest one
     /// before it in the text, else the first one after it in its sentence.
     FromTextDate(i64),
+    /// A week, month or year counted from the date the text gave just before: "l'année
+    /// suivante" (+1), "le mois précédent" (-1), "cette année-là" (0).
+    FromTextPeriod {
+        unit: PeriodUnit,
+        offset: i64,
+    },
     /// "ces derniers jours": a period no calendar date bounds.
     Vague,
     /// "dans la matinée", "en fin d'après-midi": a part of the day of the date just named in
     /// the sentence, else of the publication day.
     PartOfDay,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PeriodUnit {
+    Week,
+    Month,
+    Year,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -868,5 +895,205 @@ mod tests {
             TODAY,
         );
         assert_eq!(found, ["mars = 2026-03", "janvier 2025 = 2025-01"]);
+    }
+
+    #[test]
+    fn issue13_a_part_of_a_month_keeps_its_direction() {
+        // Written in March: "fin février dernier" is this February, "mi-décembre dernier"
+        // last December; "dernier" stays in the span.
+        let (found, _) = dates(
+            "Fin février dernier, les négociations ont échoué; mi-décembre dernier, elles avaient repris. Le chantier s'achèvera début juin prochain.",
+            Some("2025-03-12"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "Fin février dernier = 2025-02",
+                "mi-décembre dernier = 2024-12",
+                "début juin prochain = 2025-06",
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_a_part_of_the_month_or_week_before() {
+        let (found, _) = dates(
+            "Au début du mois dernier, la digue a cédé. Les pluies ont cessé à la fin de la semaine dernière; une réunion aura lieu en début de semaine prochaine.",
+            Some("2025-03-12"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "début du mois dernier = 2025-02",
+                "la fin de la semaine dernière = 2025-03-03/2025-03-09",
+                "début de semaine prochaine = 2025-03-17/2025-03-23",
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_a_weekday_with_a_day_and_no_month() {
+        // Written on Wednesday 12 March 2025: "jeudi 13" is tomorrow, "lundi 10" two days
+        // ago, "samedi 1er" the first of the month; "samedi 3 buts" counts goals.
+        let (found, _) = dates(
+            "Jeudi 13, les enseignants défileront; lundi 10, ils avaient été reçus par le recteur. Le samedi 1er, une pétition a été lancée.",
+            Some("2025-03-12"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "Jeudi 13 = 2025-03-13",
+                "lundi 10 = 2025-03-10",
+                "samedi 1er = 2025-03-01",
+            ]
+        );
+        let (found, _) = dates(
+            "L'attaquant a marqué samedi 3 buts.",
+            Some("2025-03-12"),
+            TODAY,
+        );
+        assert_eq!(found, ["samedi = 2025-03-08"]);
+    }
+
+    #[test]
+    fn issue13_a_weekday_opening_a_clause_in_the_future_lies_ahead() {
+        // Written on a Wednesday.
+        let (found, _) = dates(
+            "Vendredi, les dockers bloqueront le port. Lundi, la direction a reçu les syndicats. Samedi, une marche est prévue en ville. Le ministre ira jeudi à Dakar, puis vendredi à Abidjan.",
+            Some("2025-03-12"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "Vendredi = 2025-03-14",
+                "Lundi = 2025-03-10",
+                "Samedi = 2025-03-15",
+                "jeudi = 2025-03-13",
+                "vendredi = 2025-03-14",
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_last_night_and_months_counted_back() {
+        let (found, _) = dates(
+            "La nuit dernière, des pillards ont vidé l'entrepôt. Les loyers ont grimpé de 8 % au cours des douze derniers mois et les salaires de 2 % ces trois dernières années.",
+            Some("2025-03-12"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "La nuit dernière = 2025-03-11/2025-03-12",
+                "douze derniers mois = 2024-03/2025-02",
+                "ces trois dernières années = 2022/2024",
+            ]
+        );
+        // In a text about the figures of a quarter, months are counted back from its end.
+        let (found, _) = dates(
+            "Au premier trimestre, les ventes ont reculé de 3 %, et de 5 % sur les six derniers mois. Les exportations ont baissé de 2 % sur les douze derniers mois.",
+            Some("2025-05-20"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "premier trimestre = 2025-01/2025-03",
+                "six derniers mois = 2024-10/2025-03",
+                "douze derniers mois = 2024-04/2025-03",
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_more_ways_to_count_days_from_a_date() {
+        let (found, _) = dates(
+            "Voilà deux ans, la centrale a fermé. Il y a tout juste un mois, le site a été vendu. Le pont a cédé samedi 8 mars; 48 heures plus tard, les secours arrivaient, et deux jours plus tôt une alerte avait été donnée. Le jour suivant, la route a rouvert.",
+            Some("2025-03-12"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "Voilà deux ans = 2023",
+                "Il y a tout juste un mois = 2025-02",
+                "samedi 8 mars = 2025-03-08",
+                "48 heures plus tard = 2025-03-10",
+                "deux jours plus tôt = 2025-03-06",
+                "jour suivant = 2025-03-09",
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_periods_counted_from_the_texts_own_date() {
+        // "suivant", "précédent" and "-là" count from the date told before, not from the
+        // report; "dernier", "prochain" from the report.
+        let (found, _) = dates(
+            "La digue a cédé en 2019. L'année suivante, une autre a été construite. Cette année-là, la ville a grandi. Le pont a été inauguré en juin 2021; le mois précédent, les essais avaient eu lieu. L'année prochaine, il sera rénové.",
+            Some("2025-03-12"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "2019 = 2019",
+                "L'année suivante = 2020",
+                "Cette année-là = 2020",
+                "juin 2021 = 2021-06",
+                "mois précédent = 2021-05",
+                "L'année prochaine = 2026",
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_parts_of_a_dated_day_and_days_two_apart() {
+        let (found, _) = dates(
+            "Au matin du 3 mars, la rivière est sortie de son lit; quelques heures plus tard, la pluie a cessé. Le surlendemain, les secours ont évacué le quartier. L'avant-veille, une alerte avait été lancée.",
+            Some("2025-03-12"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "matin du 3 mars = 2025-03-03",
+                "quelques heures plus tard = 2025-03-03",
+                "surlendemain = 2025-03-05",
+                // Counted from the day named, as "la veille" and "le lendemain" are.
+                "L'avant-veille = 2025-03-01",
+            ]
+        );
+        // "le soir du scrutin" names an event, not a date.
+        let (found, _) = dates(
+            "Le soir du scrutin, la foule a envahi la place.",
+            Some("2025-03-12"),
+            TODAY,
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn issue13_a_weekday_after_the_noun_of_an_appeal_lies_ahead() {
+        // Written on a Tuesday: the strike called for and the day prepared for are to come;
+        // a weekday before "à" dates the appeal, and a pluperfect tells of a day gone.
+        let (found, _) = dates(
+            "Les syndicats appellent à une grève générale jeudi. Le pays se prépare à une journée de mobilisation vendredi. La CGT a appelé lundi à la grève. Les enseignants avaient appelé à une grève mercredi.",
+            Some("2025-03-11"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "jeudi = 2025-03-13",
+                "vendredi = 2025-03-14",
+                "lundi = 2025-03-10",
+                "mercredi = 2025-03-05",
+            ]
+        );
     }
 }

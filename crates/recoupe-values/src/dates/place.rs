@@ -3,7 +3,7 @@
 use chrono::{Datelike, NaiveDate};
 use recoupe_model::{Granularity, Span};
 
-use super::{DateCandidate, DateExpr, YearRef, FUTURE, THIS_WEEK};
+use super::{DateCandidate, DateExpr, PeriodUnit, YearRef, FUTURE, THIS_WEEK};
 use crate::calendar;
 
 /// What the placement step knows.
@@ -156,6 +156,35 @@ pub(super) fn place_all(candidates: &[DateCandidate], context: &Context) -> Vec<
             None => parse(value).map(|d| (d, d)),
         }
     };
+    // "Sur les trois premiers mois de l'année, …; sur les douze derniers mois, …": months
+    // counted back after the text names the period its figures cover end with that period
+    // (the latest one named before, an earlier quarter being recalled), not with the month
+    // before the report.
+    for index in 0..candidates.len() {
+        let DateExpr::LastMonths(count) = candidates[index].expr else {
+            continue;
+        };
+        let period_end = (0..index)
+            .filter(|&k| {
+                matches!(
+                    candidates[k].expr,
+                    DateExpr::FirstMonths { .. } | DateExpr::MonthSpan { .. }
+                )
+            })
+            .filter_map(|k| {
+                let (_, end) = placed[k].value.as_deref()?.split_once('/')?;
+                NaiveDate::parse_from_str(&format!("{end}-01"), "%Y-%m-%d").ok()
+            })
+            .max();
+        let before_report = |end: &NaiveDate| {
+            context
+                .published
+                .is_some_and(|a| *end < a.with_day(1).unwrap_or(a))
+        };
+        if let Some(end) = period_end.filter(before_report) {
+            placed[index].value = last_months(count, end);
+        }
+    }
     // Tied by the text to one day (the day a quotation was spoken, the date of "la veille"'s
     // complement): counted from that day.
     for index in 0..candidates.len() {
@@ -209,7 +238,59 @@ pub(super) fn place_all(candidates: &[DateCandidate], context: &Context) -> Vec<
             placed[index].value = Some(calendar::day(date));
         }
     }
+    // "l'année suivante", "le mois précédent", "cette année-là": the period of the nearest
+    // date before it in the text (any granularity, one counted so too: "l'année suivante …
+    // cette année-là"), moved by the offset.
+    for index in 0..candidates.len() {
+        let DateExpr::FromTextPeriod { unit, offset } = candidates[index].expr else {
+            continue;
+        };
+        let from = (0..index)
+            .rev()
+            .filter(|&k| !matches!(candidates[k].expr, DateExpr::Vague))
+            .find_map(|k| bounds(placed[k].value.as_deref()?));
+        let Some((start, end)) = from else {
+            continue;
+        };
+        let date = if offset < 0 { start } else { end };
+        placed[index].value = match unit {
+            PeriodUnit::Year => Some(calendar::year(date.year() + offset as i32)),
+            PeriodUnit::Month => {
+                calendar::add_months(date, offset).map(|d| calendar::month(d.year(), d.month()))
+            }
+            PeriodUnit::Week => calendar::week_start(date)
+                .and_then(|monday| calendar::add_days(monday, offset * 7))
+                .and_then(|monday| {
+                    let sunday = calendar::add_days(monday, 6)?;
+                    Some(format!(
+                        "{}/{}",
+                        calendar::day(monday),
+                        calendar::day(sunday)
+                    ))
+                }),
+        };
+    }
     placed
+}
+
+/// The first and last day of a placed value: a day, a month, a year or an interval of them.
+fn bounds(value: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let first = |s: &str| match s.len() {
+        10 => NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(),
+        7 => NaiveDate::parse_from_str(&format!("{s}-01"), "%Y-%m-%d").ok(),
+        4 => NaiveDate::from_ymd_opt(s.parse().ok()?, 1, 1),
+        _ => None,
+    };
+    let last = |s: &str| match s.len() {
+        10 => NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(),
+        7 => calendar::add_days(calendar::add_months(first(s)?, 1)?, -1),
+        4 => NaiveDate::from_ymd_opt(s.parse().ok()?, 12, 31),
+        _ => None,
+    };
+    match value.split_once('/') {
+        Some((start, end)) => Some((first(start)?, last(end)?)),
+        None => Some((first(value)?, last(value)?)),
+    }
 }
 
 fn place(candidate: &DateCandidate, context: &Context) -> Placed {
@@ -269,6 +350,12 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
             };
             relative(date.map(calendar::day), Day)
         }
+        DateExpr::WeekdayDay { weekday, day } => relative(
+            anchor
+                .and_then(|a| nearest_weekday_day(*weekday, *day, a))
+                .map(calendar::day),
+            Day,
+        ),
         DateExpr::DayMonth {
             day,
             month,
@@ -379,6 +466,27 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
                 .map(calendar::day),
             Day,
         ),
+        DateExpr::LastNight => relative(
+            anchor.and_then(|a| {
+                let before = calendar::add_days(a, -1)?;
+                Some(format!("{}/{}", calendar::day(before), calendar::day(a)))
+            }),
+            Interval,
+        ),
+        DateExpr::LastMonths(count) => relative(
+            anchor.and_then(|a| last_months(*count, calendar::add_months(a, -1)?)),
+            Interval,
+        ),
+        DateExpr::LastYears(count) => relative(
+            anchor.map(|a| {
+                format!(
+                    "{}/{}",
+                    calendar::year(a.year() - *count as i32),
+                    calendar::year(a.year() - 1)
+                )
+            }),
+            Interval,
+        ),
         DateExpr::AgoDays(days) => relative(
             anchor
                 .and_then(|a| calendar::add_days(a, -days))
@@ -462,9 +570,36 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
         }
         // Placed by `place_all` from another date of the text.
         DateExpr::FromTextDate(_) => relative(None, Day),
+        DateExpr::FromTextPeriod { unit, .. } => relative(
+            None,
+            match unit {
+                PeriodUnit::Week => Week,
+                PeriodUnit::Month => Month,
+                PeriodUnit::Year => Year,
+            },
+        ),
         DateExpr::PartOfDay => relative(anchor.map(calendar::day), Day),
         DateExpr::Vague => relative(None, Interval),
     }
+}
+
+/// "les douze derniers mois" up to the month of `last` (its first day): `count` months.
+fn last_months(count: u32, last: NaiveDate) -> Option<String> {
+    let first = calendar::add_months(last, 1 - i64::from(count))?;
+    Some(format!(
+        "{}/{}",
+        calendar::month(first.year(), first.month()),
+        calendar::month(last.year(), last.month())
+    ))
+}
+
+/// "jeudi 13": the date nearest `anchor` that is the 13th and a Thursday (such a day comes
+/// back at least four weeks apart, so the nearest is the one meant).
+fn nearest_weekday_day(weekday: u32, day: u32, anchor: NaiveDate) -> Option<NaiveDate> {
+    (-45..=45)
+        .filter_map(|offset| calendar::add_days(anchor, offset))
+        .filter(|date| date.day() == day && calendar::weekday_number(*date) == weekday)
+        .min_by_key(|date| (*date - anchor).num_days().abs())
 }
 
 /// Months `from..=to` of an explicit year or of the publication's year plus an offset.

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use recoupe_model::Span;
 
-use super::{year_value, DateCandidate, DateExpr, YearRef, FUTURE, THIS_WEEK};
+use super::{year_value, DateCandidate, DateExpr, PeriodUnit, YearRef, FUTURE, THIS_WEEK};
 use crate::lexicon::Lexicon;
 use crate::spelled::spelled_number;
 use crate::tokens::{is_quote, Kind, Token};
@@ -152,9 +152,9 @@ fn lend_coordinated_future(c: &Cursor, found: &mut [DateCandidate]) {
     let mut list_ahead = found.first().is_some_and(looks_ahead);
     for k in 1..found.len() {
         let joined = || {
-            c.between(&found[k - 1], &found[k])
-                .iter()
-                .all(|t| matches!(t.key.as_ref(), "," | "et" | "ou" | "puis"))
+            let between = c.between(&found[k - 1], &found[k]);
+            let joiner = |t: &Token| matches!(t.key.as_ref(), "," | "et" | "ou" | "puis");
+            between.iter().all(joiner) || place_then_joiner(between)
         };
         if list_ahead && joined() {
             match &mut found[k].expr {
@@ -170,6 +170,27 @@ fn lend_coordinated_future(c: &Cursor, found: &mut [DateCandidate]) {
     }
 }
 
+/// "jeudi à Dakar, puis vendredi à Abidjan": between two dates of one list, the place (or
+/// other complement) of the first — a preposition and a few words, no verb of a past tense
+/// nor a clause boundary — then the joiner.
+fn place_then_joiner(between: &[Token]) -> bool {
+    const PREPOSITIONS: [&str; 9] = [
+        "a", "au", "aux", "en", "dans", "chez", "pour", "sur", "devant",
+    ];
+    let (Some(first), Some(last)) = (between.first(), between.last()) else {
+        return false;
+    };
+    between.len() <= 8
+        && PREPOSITIONS.contains(&first.key.as_ref())
+        && matches!(last.key.as_ref(), "," | "et" | "ou" | "puis")
+        && between.iter().all(|t| {
+            !matches!(t.raw, "." | ";" | ":" | "!" | "?")
+                && !is_quote(t.raw)
+                && !matches!(t.key.as_ref(), "que" | "qu'" | "qui")
+                && !past_tense_word(t.key.as_ref(), t.raw)
+        })
+}
+
 /// Whether a candidate names one day ("mardi", "le 3 mai", "hier"), which a date counted
 /// from it can be placed against.
 fn names_a_day(candidate: &DateCandidate) -> bool {
@@ -177,6 +198,7 @@ fn names_a_day(candidate: &DateCandidate) -> bool {
         candidate.expr,
         DateExpr::Full(_)
             | DateExpr::WeekdayDayMonth { .. }
+            | DateExpr::WeekdayDay { .. }
             | DateExpr::DayMonth { .. }
             | DateExpr::Weekday { .. }
             | DateExpr::RelativeDay(_)
@@ -372,7 +394,7 @@ fn lend_coordinated_years(c: &Cursor, found: &mut [DateCandidate]) {
 
 /// Words, besides those of the calendar vocabulary and numbers, with which a rule of
 /// [`match_at`] may start.
-pub(crate) const STARTERS: [&str; 37] = [
+pub(crate) const STARTERS: [&str; 44] = [
     "nuit",
     "la",
     "l'",
@@ -410,6 +432,13 @@ pub(crate) const STARTERS: [&str; 37] = [
     "troisieme",
     "quatrieme",
     "dernier",
+    "voila",
+    "voici",
+    "matin",
+    "soir",
+    "surlendemain",
+    "avant-veille",
+    "quelques",
 ];
 
 /// Whether the word at `i` may start a date expression.
@@ -460,9 +489,9 @@ const NOT_INFINITIVE: [&str; 9] = [
     "notre", "votre", "entre", "contre", "premier", "dernier", "hier", "autre", "mer",
 ];
 
-/// Whether the expression at `i` stands in an infinitive complement that tells what is still
-/// to come: "à"/"de" + infinitive, governed by a word of `[prospective_governor]` a few words
-/// before ("a invité les syndicats à reprendre le dialogue lundi", "appellent à manifester
+/// Whether the expression at `i` stands in a complement that tells what is still to come:
+/// "à"/"de" + infinitive, governed by a word of `[prospective_governor]` a few words before,
+/// or "à" + noun governed by a word of `[prospective_noun_governor]` ("a invité les syndicats à reprendre le dialogue lundi", "appellent à manifester
 /// ce jeudi"), with no pluperfect in the clause ("avaient appelé à manifester jeudi" is a day
 /// gone). The clause runs back to a punctuation mark other than a quotation mark.
 fn prospective_infinitive_before(c: &Cursor, i: usize) -> bool {
@@ -507,6 +536,32 @@ fn prospective_infinitive_before(c: &Cursor, i: usize) -> bool {
                 .any(|stem| key.starts_with(stem.as_str()))
         });
         if governed {
+            return !pluperfect_in_sentence_before(c, i);
+        }
+    }
+    // "appellent à une grève générale jeudi", "se prépare à une journée de grève jeudi": the
+    // noun complement of an appeal or a preparation is an event to come.
+    for (n, &k) in words.iter().enumerate() {
+        let key = c.key(k);
+        let governor = !c.tokens[k].capitalised
+            && c.lexicon
+                .prospective_noun_governors
+                .iter()
+                .any(|stem| key.starts_with(stem.as_str()));
+        let Some(&to) = words.get(n + 1).filter(|_| governor) else {
+            continue;
+        };
+        let noun_follows = preposition(to)
+            && c.key(to) != "de"
+            && c.key(to) != "d'"
+            && words
+                .get(n + 2)
+                .is_some_and(|&a| matches!(c.key(a), "un" | "une" | "des" | "la" | "le" | "l'"))
+            || matches!(c.key(to), "au" | "aux");
+        let no_verb_between = words[n + 1..]
+            .iter()
+            .all(|&w| !past_tense_word(c.key(w), c.tokens[w].raw));
+        if noun_follows && no_verb_between {
             return !pluperfect_in_sentence_before(c, i);
         }
     }
@@ -576,6 +631,7 @@ fn match_at(c: &Cursor, i: usize) -> Option<Match> {
         .or_else(|| match_interval(c, i))
         .or_else(|| match_from_text_date(c, i))
         .or_else(|| match_vague(c, i))
+        .or_else(|| match_last_period(c, i))
         .or_else(|| match_weekday(c, i))
         .or_else(|| match_earlier(c, i))
         .or_else(|| match_period_part(c, i))
@@ -752,11 +808,32 @@ fn match_from_text_date(c: &Cursor, i: usize) -> Option<Match> {
     if c.is(i, &["lendemain"]) && !(locution(i) && event_follows(i + 1)) {
         return Some((i + 1, DateExpr::FromTextDate(1), "next_day"));
     }
+    // "le surlendemain" (two days after), "l'avant-veille" (two days before; the elided
+    // article stays, as "la" stays in "la veille").
+    if c.is(i, &["surlendemain"]) && !(locution(i) && event_follows(i + 1)) {
+        return Some((i + 1, DateExpr::FromTextDate(2), "next_day"));
+    }
+    if c.is(i, &["l'"]) && c.is(i + 1, &["avant-veille"]) && !event_follows(i + 2) {
+        return Some((i + 2, DateExpr::FromTextDate(-2), "eve"));
+    }
+    // "quelques heures plus tard": the same day as the date told before.
+    if c.is(i, &["quelques"])
+        && c.is(i + 1, &["heures"])
+        && c.is(i + 2, &["plus"])
+        && c.is(i + 3, &["tard"])
+    {
+        return Some((i + 4, DateExpr::FromTextDate(0), "days_from_text_date"));
+    }
     if c.is(i, &["ce"]) && c.is(i + 1, &["jour-la"]) {
         return Some((i + 2, DateExpr::FromTextDate(0), "that_day"));
     }
     if c.is(i, &["jour"]) && c.is(i + 1, &["meme"]) {
         return Some((i + 2, DateExpr::FromTextDate(0), "that_day"));
+    }
+    // "le jour suivant", "le jour précédent": "lendemain" and "veille" in other words.
+    if c.is(i, &["jour"]) && c.is(i + 1, &["suivant", "precedent"]) {
+        let offset = if c.key(i + 1) == "suivant" { 1 } else { -1 };
+        return Some((i + 2, DateExpr::FromTextDate(offset), "next_day"));
     }
     // "[une vingtaine de | quatre] jours après|plus tard|avant [le massacre]".
     let approx = || {
@@ -767,15 +844,17 @@ fn match_from_text_date(c: &Cursor, i: usize) -> Option<Match> {
         c.is(i + 2, &["de", "d'"]).then_some((approx, i + 3))
     };
     let (count, unit_at) = approx().or_else(|| c.small_number(i).filter(|(n, _)| *n > 0))?;
-    let days = match c.key(unit_at) {
-        "jours" | "jour" => 1,
-        "semaines" | "semaine" => 7,
+    let offset = match c.key(unit_at) {
+        "jours" | "jour" => i64::from(count),
+        "semaines" | "semaine" => i64::from(count) * 7,
+        // "48 heures plus tard": whole days only.
+        "heures" if count % 24 == 0 => i64::from(count / 24),
         _ => return None,
     };
-    let offset = i64::from(count) * days;
     let at = unit_at + 1;
-    let (sign, end) = if c.is(at, &["plus"]) && c.is(at + 1, &["tard"]) {
-        (1, at + 2)
+    let (sign, end) = if c.is(at, &["plus"]) && c.is(at + 1, &["tard", "tot"]) {
+        let sign = if c.key(at + 1) == "tard" { 1 } else { -1 };
+        (sign, at + 2)
     } else if c.is(at, &["apres", "avant"]) {
         let sign = if c.key(at) == "apres" { 1 } else { -1 };
         // The event it counts from: "après le massacre", "avant l'attaque".
@@ -810,8 +889,32 @@ fn match_vague(c: &Cursor, i: usize) -> Option<Match> {
     (vague && !counted).then_some((at + 2, DateExpr::Vague, "vague"))
 }
 
-/// Nouns for a part of the day that head a date ("matinée de ce dimanche 8 décembre").
-const DAY_PARTS: [&str; 6] = ["matinee", "soiree", "apres-midi", "journee", "nuit", "aube"];
+/// "les douze derniers mois", "ces six derniers mois", "les dix dernières années": the
+/// months (years) counted back from the report. The span starts at the number ("les",
+/// "des" are left out; "ces" stays, as in "ces derniers jours").
+fn match_last_period(c: &Cursor, i: usize) -> Option<Match> {
+    let at = if c.is(i, &["ces"]) { i + 1 } else { i };
+    let (count, next) = c.small_number(at)?;
+    let expr = match (c.key(next), c.key(next + 1)) {
+        ("derniers", "mois") if (2..=60).contains(&count) => DateExpr::LastMonths(count),
+        ("dernieres", "annees") if (2..=50).contains(&count) => DateExpr::LastYears(count),
+        _ => return None,
+    };
+    Some((next + 2, expr, "last_period"))
+}
+
+/// Nouns for a part of the day that head a date ("matinée de ce dimanche 8 décembre", "au
+/// matin du 3 mars", "le soir du scrutin" is no date).
+const DAY_PARTS: [&str; 8] = [
+    "matinee",
+    "soiree",
+    "apres-midi",
+    "journee",
+    "nuit",
+    "aube",
+    "matin",
+    "soir",
+];
 
 /// "matinée de ce dimanche 8 décembre 2024", "soirée de mercredi", "premières heures de
 /// dimanche": the date they belong to, the span from the part of the day. "dans la matinée",
@@ -854,9 +957,20 @@ fn match_part_of_day_alone(c: &Cursor, i: usize) -> Option<Match> {
 /// colon or a "que"/"qui") is told in a past tense before any future: "Ce vendredi, la police
 /// a interpellé trois hommes".
 fn past_tense_after(c: &Cursor, end: usize) -> bool {
-    let Some(sentence) = c.tokens.get(end).map(|t| t.sentence) else {
-        return false;
-    };
+    tense_after(c, end) == Some(Tense::Past)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Tense {
+    Past,
+    Future,
+}
+
+/// The first tense marked in the clause that goes on after token `end` (up to eight words,
+/// to a semicolon, a colon or a "que"/"qui"): a past auxiliary or imperfect, or a future, a
+/// conditional of schedule ("devrait") or a scheduling participle ("est prévue").
+fn tense_after(c: &Cursor, end: usize) -> Option<Tense> {
+    let sentence = c.tokens.get(end).map(|t| t.sentence)?;
     for token in c.tokens[end..]
         .iter()
         .take_while(|t| t.sentence == sentence)
@@ -865,22 +979,33 @@ fn past_tense_after(c: &Cursor, end: usize) -> bool {
     {
         let key = token.key.as_ref();
         if matches!(token.raw, ";" | ":") || matches!(key, "que" | "qu'" | "qui") {
-            return false;
+            return None;
         }
-        let future = (key.ends_with("ra") && key.len() >= 4 && !NOT_FUTURE.contains(&key))
-            || key.ends_with("ront")
-            || matches!(
-                key,
-                "doit" | "doivent" | "devrait" | "devraient" | "va" | "vont"
-            );
+        let future = !token.capitalised
+            && ((key.ends_with("ra") && key.len() >= 4 && !NOT_FUTURE.contains(&key))
+                || key == "ira"
+                || key.ends_with("ront")
+                || matches!(
+                    key,
+                    "doit"
+                        | "doivent"
+                        | "devrait"
+                        | "devraient"
+                        | "va"
+                        | "vont"
+                        | "prevu"
+                        | "prevue"
+                        | "prevus"
+                        | "prevues"
+                ));
         if future {
-            return false;
+            return Some(Tense::Future);
         }
         if past_tense_word(key, token.raw) {
-            return true;
+            return Some(Tense::Past);
         }
     }
-    false
+    None
 }
 
 /// "nuit de vendredi à samedi", "nuit du vendredi au samedi", "nuit du 3 au 4 mai", "nuit du
@@ -1002,6 +1127,10 @@ fn match_weekday(c: &Cursor, i: usize) -> Option<Match> {
             ));
             end += 2;
         }
+    } else if let Some(day) = c.day(end).filter(|_| lone_day_of_month(c, end)) {
+        // "jeudi 13", "ce lundi 10": the month is the one around the anchor.
+        expr = Some((DateExpr::WeekdayDay { weekday, day }, "weekday_day"));
+        end += 1;
     }
     // "dès mardi" starts from the day to come; so does a weekday bounding what the report
     // tells in the present ("des averses sont attendues jusqu'à mercredi", "à partir de
@@ -1014,6 +1143,9 @@ fn match_weekday(c: &Cursor, i: usize) -> Option<Match> {
     } else if this && !past_tense_before(c, i) && !past_tense_after(c, end) {
         // "ce jeudi" with no past tense: the Thursday of the report's week, ahead or gone.
         THIS_WEEK
+    } else if !past_tense_before(c, i) && tense_after(c, end) == Some(Tense::Future) {
+        // "Vendredi, les routiers bloqueront le port": the clause it opens is in the future.
+        FUTURE
     } else {
         0
     };
@@ -1028,6 +1160,27 @@ fn match_weekday(c: &Cursor, i: usize) -> Option<Match> {
         if this { "this_weekday" } else { "weekday" },
     ));
     Some((end, expr, rule))
+}
+
+/// Whether the day number at `index` stands alone after a weekday ("jeudi 13, les
+/// syndicats…"), not as the count of a noun ("samedi 3 buts") nor an hour ("lundi 10 h").
+fn lone_day_of_month(c: &Cursor, index: usize) -> bool {
+    (c.kind(index) == Some(Kind::Number) || c.key(index) == "1er")
+        && c.kind(index + 1) != Some(Kind::Number)
+        && !count_noun_at(c, index + 1)
+        // "samedi 3 buts": a plural word after the number is what it counts, even a word
+        // the quantity stage does not count (scores).
+        && !c.tokens.get(index + 1).is_some_and(|t| {
+            t.kind == Kind::Word
+                && !t.capitalised
+                && t.key.ends_with(['s', 'x'])
+                && !c.lexicon.function.contains(&*t.key)
+                && !is_adverb(&t.key)
+        })
+        && !c.is(
+            index + 1,
+            &["h", "heures", "heure", "%", "a", "et", "ou", "-", ":", "/"],
+        )
 }
 
 /// Nouns and adverbs that end like future-tense verbs.
@@ -1051,7 +1204,9 @@ fn future_tense_before(c: &Cursor, i: usize) -> bool {
         if token.kind != Kind::Word || token.capitalised || NOT_FUTURE.contains(&key) {
             continue;
         }
+        // "ira" (aller) is the one future shorter than four letters.
         let future_verb = (key.ends_with("ra") && key.len() >= 4)
+            || key == "ira"
             || (key.ends_with("ront") && key.len() >= 6)
             || (key.ends_with("rons") && key.len() >= 6);
         let scheduled = matches!(
@@ -1154,10 +1309,19 @@ fn match_period_part(c: &Cursor, i: usize) -> Option<Match> {
             "period_part_decade",
         ));
     }
-    // "en début de semaine": the week of the report.
-    if c.is(at, &["de"]) && c.is(at + 1, &["semaine"]) && !c.is(at + 2, &["prochaine", "derniere"])
-    {
-        return Some((at + 2, DateExpr::RelativeWeek(0), "period_part_week"));
+    // "en début de semaine": the week of the report; "en début de semaine prochaine" the
+    // next one ("la fin de semaine dernière" is the week-end in Québec usage, read by
+    // `match_relative`).
+    if c.is(at, &["de"]) && c.is(at + 1, &["semaine"]) {
+        return match c.direction(at + 2) {
+            None => Some((at + 2, DateExpr::RelativeWeek(0), "period_part_week")),
+            Some(d) if key == "debut" => Some((
+                at + 3,
+                DateExpr::RelativeWeek(i64::from(d)),
+                "period_part_week",
+            )),
+            Some(_) => None,
+        };
     }
     // "début d'année", "fin d'année": the current year.
     if c.is(at, &["d'"]) && c.is(at + 1, &["annee"]) {
@@ -1169,15 +1333,20 @@ fn match_period_part(c: &Cursor, i: usize) -> Option<Match> {
             return Some((at + 4, DateExpr::Year(year), "period_part_year"));
         }
     }
-    // "de l'année", "de cette année", "de l'année dernière", "du mois", "de l'an dernier".
+    // "de l'année", "de cette année", "de l'année dernière", "du mois", "du mois dernier",
+    // "de l'an dernier", "de la semaine dernière".
     if c.is(at, &["de", "du"]) {
         let (end, expr, _) = match_relative(c, at + 1)
             .or_else(|| {
-                // "du mois" on its own means the current month.
+                // "du mois" on its own means the current month, "du mois dernier" the one
+                // before.
                 c.is(at, &["du"])
                     .then_some(())
                     .filter(|_| c.is(at + 1, &["mois"]))
-                    .map(|_| (at + 2, DateExpr::RelativeMonth(0), "month"))
+                    .map(|_| match c.direction(at + 2) {
+                        Some(d) => (at + 3, DateExpr::RelativeMonth(i64::from(d)), "month"),
+                        None => (at + 2, DateExpr::RelativeMonth(0), "month"),
+                    })
             })
             .or_else(|| {
                 (c.is(at + 1, &["l'"]) && c.is(at + 2, &["annee", "an"])).then_some((
@@ -1187,9 +1356,10 @@ fn match_period_part(c: &Cursor, i: usize) -> Option<Match> {
                 ))
             })?;
         return match expr {
-            DateExpr::RelativeMonth(_) | DateExpr::RelativeYear(_) | DateExpr::Year(_) => {
-                Some((end, expr, "period_part_relative"))
-            }
+            DateExpr::RelativeMonth(_)
+            | DateExpr::RelativeYear(_)
+            | DateExpr::Year(_)
+            | DateExpr::RelativeWeek(_) => Some((end, expr, "period_part_relative")),
             DateExpr::MonthYear { .. } => Some((end, expr, "period_part_relative")),
             _ => None,
         };
@@ -1197,10 +1367,14 @@ fn match_period_part(c: &Cursor, i: usize) -> Option<Match> {
     None
 }
 
+/// The month of a part of a period with its year ("fin février 2019") or its direction
+/// ("fin février dernier", "mi-décembre dernier": "dernier" stays in the span, as the
+/// guidelines keep it).
 fn month_with_year(c: &Cursor, at: usize, month: u32, rule: &'static str) -> Match {
-    match c.year(at) {
-        Some(year) => (at + 1, DateExpr::MonthYear { month, year }, rule),
-        None => (
+    match (c.year(at), c.direction(at)) {
+        (Some(year), _) => (at + 1, DateExpr::MonthYear { month, year }, rule),
+        (None, Some(direction)) => (at + 1, DateExpr::Month { month, direction }, rule),
+        (None, None) => (
             at,
             DateExpr::Month {
                 month,
@@ -1560,10 +1734,17 @@ fn match_relative(c: &Cursor, i: usize) -> Option<Match> {
     if key == "le" {
         return None;
     }
+    // "suivant", "précédent" count from the date the text told before, "dernier",
+    // "prochain" from the report.
+    let from_text = |index: usize| c.is(index, &["suivant", "suivante", "precedent", "precedente"]);
     let after_le = i > 0 && c.is(i - 1, &["le"]);
     if after_le {
         let direction = c.direction(i + 1)?;
         let expr = match key {
+            "mois" if from_text(i + 1) => DateExpr::FromTextPeriod {
+                unit: PeriodUnit::Month,
+                offset: i64::from(direction),
+            },
             "week-end" => DateExpr::Weekend(direction as i64),
             "mois" => DateExpr::RelativeMonth(direction as i64),
             _ => return None,
@@ -1581,9 +1762,31 @@ fn match_relative(c: &Cursor, i: usize) -> Option<Match> {
         };
         let direction = c.direction(i + 2 + skip);
         let this_end = i + 2 + skip;
+        // "l'année suivante", "la semaine précédente", "cette année-là": from the text's date.
+        let unit = match noun {
+            "semaine" | "semaine-la" => Some(PeriodUnit::Week),
+            "mois-la" => Some(PeriodUnit::Month),
+            "annee" | "an" | "annee-la" => Some(PeriodUnit::Year),
+            _ => None,
+        };
+        let counted = match (unit, demonstrative, direction) {
+            (Some(unit), false, Some(d)) if !weekend_words && from_text(i + 2) => {
+                Some((unit, i64::from(d), i + 3))
+            }
+            (Some(unit), true, None) if noun.ends_with("-la") => Some((unit, 0, this_end)),
+            _ => None,
+        };
+        if let Some((unit, offset, end)) = counted {
+            return Some((
+                end,
+                DateExpr::FromTextPeriod { unit, offset },
+                "period_from_text_date",
+            ));
+        }
         let (expr, end) = match (noun, demonstrative, direction) {
             ("matin" | "soir" | "apres-midi", true, None) => (DateExpr::RelativeDay(0), this_end),
             ("nuit", true, None) if key == "cette" => (DateExpr::RelativeDay(0), this_end),
+            ("nuit", false, Some(-1)) if key == "la" => (DateExpr::LastNight, i + 3),
             ("semaine", true, None) => (DateExpr::RelativeWeek(0), this_end),
             ("semaine", false, Some(d)) => (DateExpr::RelativeWeek(d as i64), i + 3),
             ("week-end", true, None) => (DateExpr::Weekend(0), this_end),
@@ -1599,15 +1802,21 @@ fn match_relative(c: &Cursor, i: usize) -> Option<Match> {
         return Some((end, expr, "relative_period"));
     }
     // "il y a trois jours" looks back; "dans trois jours" looks forward.
-    let ago = key == "il" && c.is(i + 1, &["y"]) && c.is(i + 2, &["a"]);
+    // "voilà deux ans", "voici un an" say "il y a".
+    let presentative = matches!(key, "voila" | "voici");
+    let ago = key == "il" && c.is(i + 1, &["y"]) && c.is(i + 2, &["a"]) || presentative;
     if ago || key == "dans" {
-        let mut at = if ago { i + 3 } else { i + 1 };
+        let mut at = match (ago, presentative) {
+            (true, false) => i + 3,
+            _ => i + 1,
+        };
         let sign: i64 = if ago { 1 } else { -1 };
         let rule = if ago { "ago" } else { "in" };
         // "il y a seulement 12 jours", "il y a près de trois semaines".
         if ago {
             if c.is(at, &["pres", "plus", "moins"]) && c.is(at + 1, &["de", "d'"])
                 || c.is(at, &["a"]) && c.is(at + 1, &["peine"])
+                || c.is(at, &["tout"]) && c.is(at + 1, &["juste"])
             {
                 at += 2;
             } else if c.is(

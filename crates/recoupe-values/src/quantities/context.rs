@@ -150,8 +150,9 @@ impl<'a> Scanner<'a> {
                 {
                     return false;
                 }
+                // "Quatre d'entre eux"; "20 000 d'après la CGT", a count and its source.
                 if key == "d'" {
-                    return self.is(index + 1, &["entre"]);
+                    return self.is(index + 1, &["entre", "apres"]);
                 }
                 // "soit deux de moins qu'en 2022": a difference counted in the noun before.
                 if key == "de" && self.is(index + 1, &["moins", "plus"]) {
@@ -339,7 +340,11 @@ impl<'a> Scanner<'a> {
             let opens_count = before.kind != Kind::Word
                 || self.lexicon.function.contains(key)
                 || self.lexicon.bare_next.contains(key)
-                || matches!(key, "pas" | "dont" | "parmi" | "soit" | "encore" | "meme")
+                // "seuls 5 ont survécu": the few left of a group named before.
+                || matches!(
+                    key,
+                    "pas" | "dont" | "parmi" | "soit" | "encore" | "meme" | "seuls" | "seules"
+                )
                 || self.looks_like_verb(start - 1)
                 // "puis deux millions", "voire 40": an adverb or a conjunction.
                 || matches!(
@@ -379,10 +384,15 @@ impl<'a> Scanner<'a> {
             .filter(|(_, after)| self.noun_word(*after, true).is_some())
             .map(|(_, after)| self.raw(after).to_string());
         let recent = self.recent_quantity(previous, sentence);
+        // "Ils étaient 20 000 selon la CGT, 8 000 d'après la police": a figure with its
+        // source is a count (of the crowd the clause is about).
+        let sourced = self.is(head.end, &["selon"])
+            || self.is(head.end, &["d'"]) && self.is(head.end + 1, &["apres"]);
         let in_context = || {
             let (first, _) = self.sentences[sentence];
             collective
                 || corrected
+                || sourced
                 || part_of_group
                 || shared_noun.is_some()
                 || recent.is_some()

@@ -1119,4 +1119,29 @@ mod tests {
             ["27 États membres = 27", "4 pays membres associés = 4"]
         );
     }
+
+    #[test]
+    fn issue13_a_bare_figure_given_with_its_source_counts() {
+        assert_eq!(
+            found("Ils étaient 20 000 selon la CGT, 8 000 d'après la police."),
+            ["20 000 = 20000", "8 000 = 8000"]
+        );
+        // A number after a label stays out, sourced or not.
+        assert_eq!(
+            found("L'article 12 selon le code pénal ne s'applique pas."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn issue13_a_currency_sign_after_a_scale_and_the_few_left_of_a_group() {
+        assert_eq!(
+            found("La rançon réclamée s'élevait à 2 millions $, puis à 1,5 milliard €."),
+            ["2 millions $ = 2000000", "1,5 milliard € = 1500000000"]
+        );
+        assert_eq!(
+            found("Sur les 35 passagers du canot, seuls 5 ont été retrouvés vivants."),
+            ["35 passagers = 35", "5 = 5"]
+        );
+    }
 }

@@ -16,6 +16,17 @@ impl<'a> Scanner<'a> {
     pub(super) fn noun(&self, at: usize, needs_de: bool, head: &Head) -> Option<Noun> {
         let mut at = at;
         if needs_de {
+            // "2 millions $", "1,5 milliard €": the currency sign after the scale.
+            if let Some(sign) = self
+                .tokens
+                .get(at)
+                .filter(|t| matches!(t.raw, "€" | "$" | "£"))
+            {
+                return Some(Noun {
+                    unit: sign.raw.to_string(),
+                    end: at + 1,
+                });
+            }
             if !self.is(at, &["de", "d'"]) {
                 return None;
             }
