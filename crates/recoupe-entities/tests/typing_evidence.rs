@@ -191,3 +191,79 @@ fn a_first_name_inside_keeps_a_person_after_a_noun_with_its_article() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn des_with_its_accent_opens_no_complement_of_a_name() {
+    // "dès" folds to "des" but is a preposition of time, not a "de" complement
+    let doc = run("Le texte sera soumis au Bureau dès lundi prochain.");
+    assert!(
+        doc.layers
+            .entities
+            .iter()
+            .all(|m| !doc.slice(m.span).contains("lundi")),
+        "{:?}",
+        doc.layers
+            .entities
+            .iter()
+            .map(|m| (m.label, doc.slice(m.span)))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn an_unknown_plural_word_is_no_place_by_default() {
+    for (text, word) in [
+        (
+            "Les candidats se préparent déjà aux Municipales de mars prochain.",
+            "Municipales",
+        ),
+        (
+            "Le cortège est parti de la salle Polyvalents vers la mairie.",
+            "Polyvalents",
+        ),
+        (
+            "La fête a réuni les Joyeux venus de toute la vallée.",
+            "Joyeux",
+        ),
+    ] {
+        let doc = run(text);
+        assert_ne!(
+            label_of(&doc, word),
+            Some(EntityType::LOC),
+            "{word:?} in {text:?}"
+        );
+    }
+    // a firm's name with an ending of its own keeps the document's evidence
+    assert_label(
+        "Le groupe pharmaceutique Novarys a racheté un laboratoire. Novarys emploie 300 personnes.",
+        "Novarys",
+        EntityType::ORG,
+    );
+}
+
+#[test]
+fn an_organisation_runs_to_the_acronym_written_after_it() {
+    assert_label(
+        "Selon la Fédération des brasseurs artisanaux belges (FBA), les ventes ont chuté.",
+        "Fédération des brasseurs artisanaux belges",
+        EntityType::ORG,
+    );
+    let doc = run(
+        "La grève vise l'Office de contrôle des pêches en Afrique et à Madagascar (Ocopam), \
+         qui emploie les inspecteurs.",
+    );
+    assert_eq!(
+        label_of(
+            &doc,
+            "Office de contrôle des pêches en Afrique et à Madagascar"
+        ),
+        Some(EntityType::ORG)
+    );
+    assert_eq!(label_of(&doc, "Madagascar"), None);
+    // a verb between the name and the parenthesis: the acronym is said of something else
+    let doc = run("La Fédération des brasseurs a salué la décision (FBA) hier.");
+    assert_eq!(
+        label_of(&doc, "Fédération des brasseurs a salué la décision"),
+        None
+    );
+}

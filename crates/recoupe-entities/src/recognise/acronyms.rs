@@ -5,7 +5,9 @@
 
 use recoupe_model::EntityType;
 
-use super::words::is_de;
+use recoupe_tagger::Upos;
+
+use super::words::{is_de, text_of};
 use super::{Cand, Recogniser, STRENGTH_CUE};
 use crate::tokens::{SentenceRange, Tk};
 
@@ -160,6 +162,73 @@ impl Recogniser<'_> {
             }
         }
         None
+    }
+}
+
+/// Longest stretch (in tokens) between an organisation's name and the acronym that defines
+/// it which still belongs to the name ("horlogère suisse", "en Afrique et à Madagascar").
+const MAX_GAP_TO_ACRONYM: usize = 7;
+
+impl Recogniser<'_> {
+    /// "Fédération de l'industrie horlogère suisse (FH)", "Agence pour la sécurité … en
+    /// Afrique et à Madagascar (Asecna)": French writes an acronym right after the whole name
+    /// it abbreviates, so an organisation whose name a rule ended a few words before such an
+    /// acronym (of its first letter) runs to the parenthesis; the places and adjectives in
+    /// between are the name's. Not over punctuation, a verb or another organisation.
+    pub(super) fn names_up_to_acronym(
+        &self,
+        toks: &[Tk<'_>],
+        s: SentenceRange,
+        out: &mut Vec<Cand>,
+        first: usize,
+    ) {
+        let mut k = first;
+        while k < out.len() {
+            let c = &out[k];
+            let long = c.label == EntityType::ORG
+                && c.end - c.start >= 2
+                && matches!(c.rule, "org-capitalised-head" | "org-lowercase-pattern");
+            let Some(paren) = long
+                .then(|| {
+                    (c.end + 1..=c.end + MAX_GAP_TO_ACRONYM)
+                        .find(|&p| p < s.end && toks[p].text == "(")
+                })
+                .flatten()
+            else {
+                k += 1;
+                continue;
+            };
+            let closes = toks.get(paren + 2).is_some_and(|t| t.text == ")") && paren + 2 < s.end;
+            let letters = acronym_letters(&toks[paren + 1]).filter(|_| closes);
+            let initial = toks[c.start].folded.chars().next();
+            let gap_ok = toks[c.end..paren].iter().enumerate().all(|(n, t)| {
+                (t.is_word() || t.kind == recoupe_model::TokenKind::Elision)
+                    && !matches!(
+                        self.upos(toks, s, c.end + n),
+                        Upos::Verb | Upos::Aux | Upos::Pron | Upos::Sconj
+                    )
+            });
+            // the mentions in the gap: places and names only, no organisation of its own
+            let inside: Vec<usize> = (k + 1..out.len())
+                .take_while(|&m| out[m].start < paren)
+                .collect();
+            let no_org_inside = inside.iter().all(|&m| out[m].label != EntityType::ORG);
+            if letters.is_some_and(|l| l.chars().next() == initial)
+                && gap_ok
+                && no_org_inside
+                && inside.last().is_none_or(|&m| out[m].end <= paren)
+            {
+                let gap = text_of(toks, out[k].end, paren);
+                out[k].end = paren;
+                out[k]
+                    .evidence
+                    .push(format!("\"{gap}\" runs to the acronym that follows"));
+                for m in inside.into_iter().rev() {
+                    out.remove(m);
+                }
+            }
+            k += 1;
+        }
     }
 }
 

@@ -132,6 +132,7 @@ impl Recogniser<'_> {
             }
         }
         self.acronym_long_forms(toks, s, out, first);
+        self.names_up_to_acronym(toks, s, out, first);
         self.join_name_suffixes(toks, s, out, first);
         affiliations_in_parentheses(toks, out, first);
         agency_of_dateline(toks, s, out, first);

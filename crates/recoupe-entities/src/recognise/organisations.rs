@@ -20,6 +20,14 @@ const REGIONAL_ENDINGS: &[&str] = &[
     "onne",
 ];
 
+/// "dès" ("from", "as soon as"), which folds to "des" but opens no complement.
+fn is_des_accented(t: &Tk<'_>) -> bool {
+    t.text
+        .chars()
+        .nth(1)
+        .is_some_and(|c| matches!(c, 'è' | 'È'))
+}
+
 /// Complements a capitalised organisation name may take (up to this many).
 const MAX_CAPITALISED_COMPLEMENTS: usize = 5;
 
@@ -364,7 +372,8 @@ impl Recogniser<'_> {
                 de_at = j + 1;
                 comma = true;
             }
-            if de_at + 1 < s.end && is_de(&toks[de_at].folded) {
+            // ("dès lundi" folds to "des" but is no complement)
+            if de_at + 1 < s.end && is_de(&toks[de_at].folded) && !is_des_accented(&toks[de_at]) {
                 let mut after = de_at + 1;
                 if toks[de_at].folded == "de" && matches!(toks[after].folded.as_ref(), "la" | "l'")
                 {

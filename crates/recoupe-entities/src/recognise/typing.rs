@@ -36,6 +36,18 @@ fn is_article(folded: &str) -> bool {
     )
 }
 
+/// Endings of French plural nouns and adjectives ("Législatives", "Cheminots", "Musulmans",
+/// "Bleus", "Généraux"); names of firms and places the reference lacks end otherwise more
+/// often ("Kerlys", "Hydralis", "Lascahobas").
+const PLURAL_ENDINGS: &[&str] = &["es", "ts", "ns", "us", "ds", "rs", "ls", "aux", "eux"];
+
+/// Whether a folded word of five letters or more, unhyphenated, has a plural ending.
+fn looks_plural(folded: &str) -> bool {
+    folded.chars().count() >= 5
+        && !folded.contains('-')
+        && PLURAL_ENDINGS.iter().any(|e| folded.ends_with(e))
+}
+
 /// Whether `[i, end)` is the whole content of a pair of quotation marks ("« Cold War »").
 fn quoted_whole(toks: &[Tk<'_>], i: usize, end: usize, s: SentenceRange) -> bool {
     i > s.start
@@ -436,6 +448,12 @@ impl Recogniser<'_> {
             Upos::Propn | Upos::X => {}
             Upos::Noun if first.initial => {}
             _ => return None,
+        }
+        // "les Législatives", "aux Musulmans", "la salle Omnisports": after a plural article
+        // or with a French plural ending, a capitalised word is a common noun or a group's
+        // name; a place by default needs neither (the reference knows "les Comores")
+        if matches!(prev_folded, "les" | "des" | "aux") || looks_plural(&first.folded) {
+            return None;
         }
         let mut c = if determiner {
             // rivers, regions and continents take the article ("l'Euphrate", "la Méditerranée")
