@@ -51,7 +51,7 @@ echo "== ingest throughput of the corpora, layer on vs off"
 inputs=(demo/articles.jsonl checks/general-a/articles.jsonl checks/general-b/articles.jsonl
         checks/general-c/articles.jsonl checks/stories-a/articles.jsonl)
 for extra in checks/stories-b checks/general-d checks/stories-c checks/general-e checks/stories-d \
-    checks/general-f checks/stories-e; do
+    checks/general-f checks/stories-e checks/general-g checks/general-h checks/stories-f; do
   [ -f "$extra/articles.jsonl" ] && inputs+=("$extra/articles.jsonl")
 done
 [ -f ../shared/corpus/articles.jsonl ] && inputs+=(../shared/corpus/articles.jsonl)
