@@ -682,12 +682,11 @@ pub(crate) fn pronoun_speaker(
     };
     let from_topic = topic.and_then(|h| seen.with_head(h));
     // "…, a-t-elle ajouté" after a man spoke: the woman who spoke before him.
-    let agrees_with = |p: &SpeakerRef| match (
-        gender,
-        p.entity.as_deref().and_then(|e| person_gender(view, e)),
-    ) {
-        (Some(g), Some(of_person)) => g == of_person,
-        _ => true,
+    let agrees_with = |p: &SpeakerRef| {
+        agrees(
+            p.entity.as_deref().and_then(|e| person_gender(view, e)),
+            gender,
+        )
     };
     let person = if singular {
         seen.last_person()

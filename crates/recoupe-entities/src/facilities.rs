@@ -182,13 +182,11 @@ pub(crate) fn feature_word_before(text: &str, start: usize) -> Option<FeatureWor
     {
         return Some(*w);
     }
-    let rest = ["de la", "de l'", "de l’", "du", "des", "de", "d'", "d’"]
-        .iter()
-        .find_map(|de| {
-            let rest = before.strip_suffix(de)?;
-            // a whole word "de", not the end of "monde"
-            rest.ends_with(' ').then(|| rest.trim_end())
-        })?;
+    let rest = DE_FORMS.iter().find_map(|de| {
+        let rest = before.strip_suffix(de.trim_end())?;
+        // a whole word "de", not the end of "monde"
+        rest.ends_with(' ').then(|| rest.trim_end())
+    })?;
     match last_lowercase_word(rest).and_then(|w| words.get(&fold(w))) {
         Some(w @ FeatureWord::Division(_)) => Some(*w),
         _ => None,

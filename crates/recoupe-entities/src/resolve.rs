@@ -200,16 +200,7 @@ fn near_named_countries(
     capitals.is_empty()
         || capitals
             .iter()
-            .any(|&(a, b)| haversine_km(lat, lon, a, b) <= NEIGHBOUR_KM)
-}
-
-/// Great-circle distance in kilometres.
-fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = p2 - p1;
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0 * a.sqrt().asin()
+            .any(|&(a, b)| recoupe_model::haversine_km(lat, lon, a, b) <= NEIGHBOUR_KM)
 }
 
 /// Picks the reference entry that fits the mention's label and the document best.

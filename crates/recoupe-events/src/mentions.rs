@@ -559,10 +559,8 @@ pub(crate) fn document_modes(
                 .any(|m| m.start <= w.span.start && w.span.end <= m.end)
         };
         let cues = analyser.find_cues(words, &inside_name);
-        let accused = cues.iter().any(|c| c.2 != Role::Own);
-        let quoted = inside_quotes(words);
-        let denied_from = denied_act(words, cues.iter().map(|c| (c.1, c.2)));
-        let framed = |k: usize| (accused && quoted[k]) || denied_from.is_some_and(|d| k >= d);
+        let framed = framed_words(words, &cues);
+        let framed = |k: usize| framed[k];
         for mode in analyser.mode_cues(words, (0, words.len()), event_type, &framed) {
             if !modes.contains(&mode) {
                 modes.push(mode);
@@ -643,10 +641,8 @@ impl Analyser<'_> {
                 continue;
             }
             let attribution = covering_attribution(&attributions, span);
-            let accused = cues.iter().any(|c| c.2 != Role::Own);
-            let quoted = inside_quotes(words);
-            let denied_from = denied_act(words, cues.iter().map(|c| (c.1, c.2)));
-            let framed = |k: usize| (accused && quoted[k]) || denied_from.is_some_and(|d| k >= d);
+            let framed = framed_words(words, &cues);
+            let framed = |k: usize| framed[k];
             // A date after "depuis" says when a state began, not when the event happened.
             let event_dates: Vec<_> = dates
                 .iter()
@@ -1879,6 +1875,19 @@ fn since_date(words: &[Word], date: Span) -> bool {
         }
     }
     false
+}
+
+/// For each word of a sentence, whether it is framed by the sentence's cues (from
+/// `Analyser::find_cues`): between quotation marks in a sentence that accuses someone, or in
+/// the act someone denies having done. A framed word describes what is claimed or denied,
+/// not how the event was done. One definition for the mentions and `document_modes`.
+fn framed_words(words: &[Word], cues: &[(usize, usize, Role)]) -> Vec<bool> {
+    let accused = cues.iter().any(|c| c.2 != Role::Own);
+    let quoted = inside_quotes(words);
+    let denied_from = denied_act(words, cues.iter().map(|c| (c.1, c.2)));
+    (0..words.len())
+        .map(|k| (accused && quoted[k]) || denied_from.is_some_and(|d| k >= d))
+        .collect()
 }
 
 /// The first word of an act someone denies having done ("a démenti avoir exécuté des

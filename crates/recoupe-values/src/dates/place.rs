@@ -258,16 +258,7 @@ pub(super) fn place_all(candidates: &[DateCandidate], context: &Context) -> Vec<
             PeriodUnit::Month => {
                 calendar::add_months(date, offset).map(|d| calendar::month(d.year(), d.month()))
             }
-            PeriodUnit::Week => calendar::week_start(date)
-                .and_then(|monday| calendar::add_days(monday, offset * 7))
-                .and_then(|monday| {
-                    let sunday = calendar::add_days(monday, 6)?;
-                    Some(format!(
-                        "{}/{}",
-                        calendar::day(monday),
-                        calendar::day(sunday)
-                    ))
-                }),
+            PeriodUnit::Week => week_interval(date, offset),
         };
     }
     placed
@@ -493,14 +484,9 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
                 .map(calendar::day),
             Day,
         ),
-        DateExpr::RelativeWeek(offset) => relative(
-            anchor.and_then(|a| {
-                let start = calendar::add_days(calendar::week_start(a)?, offset * 7)?;
-                let end = calendar::add_days(start, 6)?;
-                Some(format!("{}/{}", calendar::day(start), calendar::day(end)))
-            }),
-            Week,
-        ),
+        DateExpr::RelativeWeek(offset) => {
+            relative(anchor.and_then(|a| week_interval(a, *offset)), Week)
+        }
         DateExpr::Weekend(offset) => relative(
             anchor.and_then(|a| {
                 // "ce week-end" on Monday or Tuesday is the one just past; from Wednesday on,
@@ -646,4 +632,15 @@ fn nearest_day_month(day: u32, month: u32, direction: i32, anchor: NaiveDate) ->
         1 => candidates.filter(|d| *d > anchor).min(),
         _ => candidates.min_by_key(|d| (*d - anchor).num_days().abs()),
     }
+}
+
+/// The week `offset` weeks from the one holding `date`, Monday to Sunday, as an interval.
+fn week_interval(date: NaiveDate, offset: i64) -> Option<String> {
+    let monday = calendar::add_days(calendar::week_start(date)?, offset * 7)?;
+    let sunday = calendar::add_days(monday, 6)?;
+    Some(format!(
+        "{}/{}",
+        calendar::day(monday),
+        calendar::day(sunday)
+    ))
 }
