@@ -472,8 +472,9 @@ impl Reading<'_, '_> {
             let speaker = self.verb_speaker(cue, incise, gerund, parts.speaker, out, seen);
             // "X a assuré que …, comme le rappelle le journal Y": Y relays X's statement; it
             // is the outer link of that statement's chain, not a speaker of its own.
-            let contrast = comme_incise(words, cue).and_then(|c| contrast_start(words, c));
-            if comme_incise(words, cue).is_some() && contrast.is_none() {
+            let comme = comme_incise(words, cue);
+            let contrast = comme.and_then(|c| contrast_start(words, c));
+            if comme.is_some() && contrast.is_none() {
                 if let Some(last) = out.last_mut() {
                     if let Some(entity) = speaker.entity {
                         if last.speaker_entity.as_ref() != Some(&entity)

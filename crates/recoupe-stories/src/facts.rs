@@ -1232,6 +1232,9 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     let all_old = sentence_dates
                         .iter()
                         .all(|d| days_before(d).is_none_or(|days| days >= PAST_DAYS));
+                    if !all_old {
+                        return None;
+                    }
                     let since = |d: &recoupe_model::DateMention| {
                         let before = context.before(d.span, sentence.start, 2);
                         context
@@ -1242,7 +1245,6 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     sentence_dates
                         .iter()
                         .copied()
-                        .filter(|_| all_old)
                         .filter(in_sentence_before)
                         .find(|d| days_before(d).is_some_and(|days| days >= 365) && !since(d))
                 });

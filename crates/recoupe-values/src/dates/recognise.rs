@@ -959,13 +959,6 @@ fn match_part_of_day_alone(c: &Cursor, i: usize) -> Option<Match> {
     alone.then_some((i + 2, DateExpr::PartOfDay, "part_of_day_alone"))
 }
 
-/// Whether the clause that goes on after token `end` (up to eight words, to a semicolon, a
-/// colon or a "que"/"qui") is told in a past tense before any future: "Ce vendredi, la police
-/// a interpellé trois hommes".
-fn past_tense_after(c: &Cursor, end: usize) -> bool {
-    tense_after(c, end) == Some(Tense::Past)
-}
-
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Tense {
     Past,
@@ -1147,14 +1140,17 @@ fn match_weekday(c: &Cursor, i: usize) -> Option<Match> {
     // tells in the present ("des averses sont attendues jusqu'à mercredi", "à partir de
     // lundi"), unless its clause is in a past tense ("les pluies ont duré jusqu'à mercredi").
     let from_next = i > 0 && c.is(i - 1, &["des"]);
-    let bound_ahead = bounded(c, i) && !past_tense_before(c, i);
+    // The clause's tenses, each scanned once for the readings below.
+    let past_before = past_tense_before(c, i);
+    let after = tense_after(c, end);
+    let bound_ahead = bounded(c, i) && !past_before;
     let ahead = future_tense_before(c, i) || prospective_infinitive_before(c, i);
     let mut direction = if from_next || bound_ahead || ahead {
         FUTURE
-    } else if this && !past_tense_before(c, i) && !past_tense_after(c, end) {
+    } else if this && !past_before && after != Some(Tense::Past) {
         // "ce jeudi" with no past tense: the Thursday of the report's week, ahead or gone.
         THIS_WEEK
-    } else if !past_tense_before(c, i) && tense_after(c, end) == Some(Tense::Future) {
+    } else if !past_before && after == Some(Tense::Future) {
         // "Vendredi, les routiers bloqueront le port": the clause it opens is in the future.
         FUTURE
     } else {
