@@ -7,8 +7,32 @@ first-sight records in checks/README.md quote.
 
 Standard library only.
 """
-import json, sys
-cols = [(p.split('=')[0], json.load(open(p.split('=')[1]))['layers']) for p in sys.argv[1:]]
+import json
+import sys
+
+
+def load(argument):
+    """NAME=REPORT.json → (NAME, the report's layers); exits with a message naming what is wrong."""
+    name, sep, path = argument.partition('=')
+    if not sep or not name or not path:
+        sys.exit(f"table.py: {argument!r} is not NAME=REPORT.json (a column name, '=', the file "
+                 "`recoupe eval --json` wrote)")
+    try:
+        with open(path, encoding='utf-8') as file:
+            report = json.load(file)
+    except OSError as error:
+        sys.exit(f"table.py: cannot read {path}: {error.strerror}")
+    except json.JSONDecodeError as error:
+        sys.exit(f"table.py: {path} line {error.lineno}: not JSON ({error.msg}); "
+                 "write it with `recoupe eval --corpus DIR --json > FILE`")
+    if not isinstance(report, dict) or not isinstance(report.get('layers'), dict):
+        sys.exit(f"table.py: {path} has no \"layers\" object: is it a `recoupe eval --json` report?")
+    return name, report['layers']
+
+
+if len(sys.argv) < 2:
+    sys.exit(__doc__.strip())
+cols = [load(argument) for argument in sys.argv[1:]]
 def g(L, *path):
     v = L
     for k in path:
