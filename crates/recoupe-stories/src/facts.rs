@@ -470,6 +470,27 @@ impl Context<'_> {
     }
 }
 
+/// The words between a part and its whole: "Quatre des six morts", "trois d'entre les huit".
+fn partitive_gap(gap: &str) -> bool {
+    let gap = gap.trim().replace('\u{2019}', "'").to_lowercase();
+    gap == "des" || gap == "d'entre les"
+}
+
+/// Whether the quantity's own words hold its unit's head noun ("six morts"), not a unit the
+/// values stage gave a bare number from a count near it ("Quatre" of "Quatre des six morts").
+fn has_own_noun(doc: &Document, quantity: &recoupe_model::Quantity) -> bool {
+    let Some(head) = quantity
+        .unit
+        .as_deref()
+        .and_then(|u| words(u).into_iter().next())
+    else {
+        return false;
+    };
+    words(doc.slice(quantity.span))
+        .iter()
+        .any(|w| w.folded == head.folded)
+}
+
 fn sentence_of(doc: &Document, span: Span) -> Span {
     doc.layers
         .sentences
@@ -517,6 +538,8 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
     // a noun of its own (no unit, or one the values stage took from a count before it).
     let mut heads: Vec<Option<String>> = Vec::new();
     let mut bare: Vec<bool> = Vec::new();
+    // Per figure: it counts a part of the count right after it ("Quatre des six morts").
+    let mut partitive: Vec<bool> = Vec::new();
     // Per figure: a cue in its sentence says it is newer than what came before ("ont annoncé
     // un peu plus tard 39 morts").
     let mut later: Vec<bool> = Vec::new();
@@ -560,8 +583,28 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
         } else {
             next_start
         };
+        // "Quatre des six morts sont …", "trois d'entre les huit blessés": a number with no
+        // noun of its own before "des" and a count with one is a part of that count. It reads
+        // its clause after the whole, never the whole's noun (four of the dead are not four
+        // dead against six), and the whole reads only its own noun.
+        let part_of_next = quantities.get(index + 1).filter(|next| {
+            next.span.start < sentence.end
+                && partitive_gap(&doc.text[span.end..next.span.start])
+                && !has_own_noun(doc, quantity)
+                && has_own_noun(doc, next)
+        });
+        let whole_of_part = index > 0 && partitive.get(index - 1).copied().unwrap_or(false);
         let mut window: Vec<usize> = own.clone();
-        window.extend(&context.after(span, read_stop));
+        match part_of_next {
+            Some(next) => {
+                let stop = quantities
+                    .get(index + 2)
+                    .map_or(usize::MAX, |q| q.span.start)
+                    .min(sentence.end);
+                window.extend(&context.after(next.span, stop));
+            }
+            None => window.extend(&context.after(span, read_stop)),
+        }
         let window_words = context.folded(&window);
         let before = context.before(span, previous_end, BEFORE_WORDS);
         let before_words = context.folded(&before);
@@ -665,21 +708,30 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
             && figures
                 .last()
                 .is_some_and(|f| sentence.contains(&f.span) && f.span.end <= span.start);
+        let reads_clause = !whole_of_part;
         let mut category = head_rule
             .filter(|_| !out_of_whole)
             .or_else(|| {
+                if !reads_clause {
+                    return None;
+                }
                 lexicon.rules.iter().filter(reads).find(|r| {
                     r.place == Where::RightBefore && ends_with_phrase(right_before, &r.phrase)
                 })
             })
-            .or_else(|| clause_rule(Where::After, &window_words))
             .or_else(|| {
-                clause_rule(
-                    Where::Before,
-                    &before_words[before_words.len().saturating_sub(4)..],
-                )
+                if !reads_clause {
+                    return clause_rule(Where::After, &own_words);
+                }
+                clause_rule(Where::After, &window_words)
+                    .or_else(|| {
+                        clause_rule(
+                            Where::Before,
+                            &before_words[before_words.len().saturating_sub(4)..],
+                        )
+                    })
+                    .or_else(|| clause_rule(Where::ClauseBefore, &before_words))
             })
-            .or_else(|| clause_rule(Where::ClauseBefore, &before_words))
             .filter(|_| !out_of_whole)
             .map(|r| {
                 evidence.push(format!("counts {}: \"{}\"", r.category, r.phrase.join(" ")));
@@ -922,7 +974,7 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 }
             }
         }
-        if category.is_none() && unit_inferred {
+        if category.is_none() && unit_inferred && part_of_next.is_none() {
             // A number whose unit comes from a count before it continues that count's
             // enumeration ("290 morts à Al Haouz, 190 à Taroudant"); with none before it in
             // its sentence, its unit says what it counts.
@@ -973,7 +1025,7 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 category = Some(rule.category.clone());
             }
         }
-        if category.is_none() {
+        if category.is_none() && part_of_next.is_none() {
             match &unit_head {
                 Some(head) if !lexicon.generic.contains(&singular(head)) => {
                     // "49 autres accusés" are the fellow accused, as "49 coaccusés": not the
@@ -1088,7 +1140,10 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                         .get(place.entity.as_str())
                         .is_some_and(|other| *other != c)
                 });
-                let restricted = has_phrase(&window_words, &["seule".into()])
+                // A distance is measured from a place: "à 250 km d'Alger" and "à 9 km de
+                // Kherrata" are two facts, whatever else the story says.
+                let restricted = cat == "distance_km"
+                    || has_phrase(&window_words, &["seule".into()])
                     || has_phrase(&window_words, &["seul".into()])
                     || foreign
                     || breakdown(doc, &quantities, index, sentence, &context, cat);
@@ -1309,6 +1364,7 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
         }
         later.push(later_rule.is_some());
         heads.push(unit_head.as_deref().map(singular));
+        partitive.push(part_of_next.is_some());
         bare.push(unit_head.is_none() || unit_inferred);
 
         let holder = doc
@@ -1373,6 +1429,21 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
             figure.category = Some(category);
             figure.part = part;
             figure.part_name = part_name;
+        }
+    }
+    // A part whose clause names no count of its own is a part of what the whole counts:
+    // "Quatre des six morts sont membres d'une même famille" counts `killed>part`, apart from
+    // the six dead.
+    for i in 0..figures.len().saturating_sub(1) {
+        if !partitive[i] || figures[i].category.is_some() {
+            continue;
+        }
+        if let Some(whole) = figures[i + 1].category.clone() {
+            let figure = &mut figures[i];
+            figure
+                .evidence
+                .push(format!("a part of the count of {whole} after it"));
+            figure.category = Some(format!("{whole}>part"));
         }
     }
     // A figure given as newer ("ont annoncé un peu plus tard 39 morts") supersedes the other

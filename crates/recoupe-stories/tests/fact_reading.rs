@@ -679,3 +679,50 @@ fn a_toll_dated_years_before_the_article_is_of_an_earlier_event_in_any_tense() {
         .expect("the second count of 12");
     assert_eq!(last.part, None, "a date after \"depuis\" dates no count");
 }
+
+#[test]
+fn a_part_of_a_count_is_neither_the_count_nor_another_value_of_it() {
+    // "Quatre des six morts": four of the dead are no rival toll of four.
+    let (doc, figures) = read(
+        "Le glissement de terrain a fait six morts. Quatre des six morts appartenaient à une \
+         même famille, a indiqué le maire.",
+    );
+    assert_eq!(category(&doc, &figures, "six morts"), Some("killed"));
+    assert_eq!(category(&doc, &figures, "Quatre"), Some("killed>part"));
+    // The part's own clause says what it counts; the whole keeps its noun.
+    let (doc, figures) =
+        read("Deux des neuf blessés se trouvent dans un état grave, selon l'hôpital.");
+    assert_eq!(category(&doc, &figures, "Deux"), Some("seriously_injured"));
+    assert_eq!(category(&doc, &figures, "neuf blessés"), Some("injured"));
+}
+
+#[test]
+fn the_few_of_a_crowd_are_not_its_size() {
+    let (doc, figures) = read(
+        "Environ 3 000 personnes ont défilé samedi. Une vingtaine de manifestants ont incendié \
+         des poubelles et six manifestants seront jugés mardi.",
+    );
+    assert_eq!(
+        category(&doc, &figures, "Environ 3 000"),
+        Some("participants")
+    );
+    assert_eq!(category(&doc, &figures, "Une vingtaine"), Some("rioters"));
+    assert_eq!(category(&doc, &figures, "six manifestants"), Some("tried"));
+}
+
+#[test]
+fn a_distance_is_a_fact_of_the_place_it_is_measured_from() {
+    let (doc, figures) = read(
+        "Le séisme a frappé la région, à 80 km au nord de Meknès. L'épicentre se trouvait à \
+         7 km de Azrou.",
+    );
+    let far = figure(&doc, &figures, "80 km");
+    let near = figure(&doc, &figures, "7 km");
+    assert_eq!(far.category.as_deref(), Some("distance_km"));
+    assert_eq!(near.category.as_deref(), Some("distance_km"));
+    assert!(
+        far.part.is_some() && near.part.is_some(),
+        "{far:?} {near:?}"
+    );
+    assert_ne!(far.part, near.part);
+}
