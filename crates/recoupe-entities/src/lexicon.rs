@@ -44,6 +44,8 @@ pub struct Lexicon {
     pub org_appositions: HashSet<String>,
     /// Nouns after which "de X" names a media outlet ("au micro de X").
     pub media_before_de: HashSet<String>,
+    /// Capitalised heads naming one institution alone ("le Parlement", "l'Assemblée").
+    pub org_alone: HashSet<String>,
     /// Peoples and communities: capitalised nouns are MISC, lowercase adjectives have no country.
     pub peoples: HashSet<String>,
     pub loc_before_de: HashSet<String>,
@@ -137,6 +139,7 @@ impl Lexicon {
             org_tails: set_of(ORG_HEADS, "tails"),
             org_appositions: set_of(ORG_HEADS, "apposition"),
             media_before_de: set_of(ORG_HEADS, "media-before-de"),
+            org_alone: set_of(ORG_HEADS, "alone"),
             peoples: set_of(PEOPLES, ""),
             loc_before_de: set_of(LOC_CUES, "before-de"),
             admin_cues: set_of(LOC_CUES, "admin"),

@@ -124,6 +124,7 @@ impl Recogniser<'_> {
         for c in &mut out[first..] {
             self.extend_by_year(toks, s, c);
             if c.label == EntityType::PER {
+                self.trim_leading_title(toks, c);
                 extend_by_initial(toks, s, c);
             }
             if c.label == EntityType::LOC {
@@ -136,6 +137,40 @@ impl Recogniser<'_> {
         self.join_name_suffixes(toks, s, out, first);
         affiliations_in_parentheses(toks, out, first);
         agency_of_dateline(toks, s, out, first);
+    }
+
+    /// "le Roi Mohammed VI", "l'avocat Maître Lurquin", "du réalisateur Japonais X": a
+    /// capitalised title or nationality opening a person's span is no part of the name
+    /// (a first name spelled like one, "Romain", stays).
+    fn trim_leading_title(&self, toks: &[Tk<'_>], c: &mut Cand) {
+        if c.end < c.start + 2 {
+            return;
+        }
+        let t = &toks[c.start];
+        let next = &toks[c.start + 1];
+        if !t.cap || t.all_caps || !next.is_word() || !next.name_like || next.all_caps {
+            return;
+        }
+        if self.kb.is_first_name(t.text) {
+            return;
+        }
+        let title = self.lex.person_titles.contains(&*t.folded);
+        let nationality = !title
+            && (self.lex.peoples.contains(&*t.folded)
+                || self.demonyms.get(self.kb, t.text).is_some());
+        if !title && !nationality {
+            return;
+        }
+        c.start += 1;
+        let hits = self.candidates(&text_of(toks, c.start, c.end));
+        if !hits.is_empty() {
+            c.hits = hits;
+        }
+        c.evidence.push(format!(
+            "{} \"{}\" before the name left out",
+            if title { "title" } else { "nationality" },
+            t.text
+        ));
     }
 
     /// The mentions of one sentence found token by token, before the acronym pass.
@@ -249,6 +284,11 @@ impl Recogniser<'_> {
                 continue;
             }
             if let Some(c) = self.compass_region(toks, i, s) {
+                i = c.end;
+                out.push(c);
+                continue;
+            }
+            if let Some(c) = self.police_prefecture(toks, i, s) {
                 i = c.end;
                 out.push(c);
                 continue;

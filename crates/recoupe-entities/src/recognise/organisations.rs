@@ -20,6 +20,64 @@ const REGIONAL_ENDINGS: &[&str] = &[
     "onne",
 ];
 
+/// Whether the word at `k` opens the object or clause of a verb: an article, "que" or an
+/// object pronoun ("affirme *que*", "évoque *une* dizaine", "*le* confirme").
+fn opens_verb_object(toks: &[Tk<'_>], s: SentenceRange, k: usize) -> bool {
+    k < s.end
+        && toks[k].is_word()
+        && !toks[k].cap
+        && matches!(
+            &*toks[k].folded,
+            "que"
+                | "qu'"
+                | "un"
+                | "une"
+                | "le"
+                | "la"
+                | "les"
+                | "l'"
+                | "ce"
+                | "cette"
+                | "ces"
+                | "son"
+                | "sa"
+                | "ses"
+                | "leur"
+                | "leurs"
+                | "se"
+                | "s'"
+        )
+}
+
+/// Days of the week and months, folded: after "de" they date something ("le conseil de
+/// lundi", "la session de janvier"), they name nothing.
+fn is_calendar_word(folded: &str) -> bool {
+    matches!(
+        folded,
+        "lundi"
+            | "mardi"
+            | "mercredi"
+            | "jeudi"
+            | "vendredi"
+            | "samedi"
+            | "dimanche"
+            | "janvier"
+            | "fevrier"
+            | "mars"
+            | "avril"
+            | "mai"
+            | "juin"
+            | "juillet"
+            | "aout"
+            | "septembre"
+            | "octobre"
+            | "novembre"
+            | "decembre"
+            | "hier"
+            | "demain"
+    )
+}
+
 /// "dès" ("from", "as soon as"), which folds to "des" but opens no complement.
 fn is_des_accented(t: &Tk<'_>) -> bool {
     t.text
@@ -86,6 +144,45 @@ impl Recogniser<'_> {
             } else {
                 format!("newspaper title \"{}\" with its article", toks[i + 1].text)
             }],
+            weak: false,
+            admin_cue: false,
+        })
+    }
+
+    /// "la préfecture de police", "la préfecture de police des Bouches-du-Rhône": the police
+    /// prefecture is an organisation (named with its département when one follows), not the
+    /// police force of a place nor a division cue.
+    pub(super) fn police_prefecture(
+        &self,
+        toks: &[Tk<'_>],
+        i: usize,
+        s: SentenceRange,
+    ) -> Option<Cand> {
+        if toks[i].folded != "prefecture"
+            || i + 2 >= s.end
+            || toks[i + 1].folded != "de"
+            || toks[i + 2].folded != "police"
+        {
+            return None;
+        }
+        let mut end = i + 3;
+        if end + 1 < s.end && is_de(&toks[end].folded) && !is_des_accented(&toks[end]) {
+            let mut at = end + 1;
+            if toks[end].folded == "de" && matches!(&*toks[at].folded, "la" | "l'") {
+                at += 1;
+            }
+            if at < s.end && toks[at].is_word() && toks[at].name_like {
+                end = self.extend_caps(toks, at, s.end);
+            }
+        }
+        Some(Cand {
+            start: i,
+            end,
+            label: EntityType::ORG,
+            strength: STRENGTH_CUE,
+            hits: self.candidates(&text_of(toks, i, end)),
+            rule: "police-prefecture",
+            evidence: vec!["\"préfecture de police\"".to_string()],
             weak: false,
             admin_cue: false,
         })
@@ -424,6 +521,9 @@ impl Recogniser<'_> {
                         && !n.cap
                         && complements < max_complements
                         && n.folded.len() >= 3
+                        // "le conseil communal de lundi": a day or a month dates the
+                        // meeting, it names no part of the body
+                        && !is_calendar_word(&n.folded)
                         && (!self.lex.stopwords_caps.contains(&*n.folded)
                             || self.upos(toks, s, after) == Upos::Noun)
                     {
@@ -545,7 +645,8 @@ impl Recogniser<'_> {
             let prev = &toks[k - 1];
             // "l'ONG Plataforma…": a description noun written as an acronym
             let described = self.lex.org_appositions.contains(&*prev.folded);
-            if prev.cap && !(prev.all_caps && described && k == i) {
+            // (an acronym also over a nationality: "l'ONG espagnole X")
+            if prev.cap && !(prev.all_caps && described) {
                 return None;
             }
             if described {
@@ -649,6 +750,10 @@ impl Recogniser<'_> {
         // ("Protection civile", "des Affaires étrangères"), not after a lowercase head, where
         // the tagger may take a verb for one ("l'armée israélienne frappe")
         match self.upos(toks, s, k) {
+            // "le Collectif citoyen affirme que…", "le Croissant-Rouge algérien évoque une
+            // dizaine…": a word only the tagger calls an adjective is the sentence's verb
+            // when an article, "que" or a pronoun follows it, which no adjective takes
+            Upos::Adj if !is_adjective(&t.folded) && opens_verb_object(toks, s, k + 1) => false,
             Upos::Adj => is_adjective(&t.folded) || tagged_adjective_ok,
             Upos::Verb | Upos::Aux => {
                 participle_ok && ["é", "ée", "és", "ées"].iter().any(|e| t.text.ends_with(e))

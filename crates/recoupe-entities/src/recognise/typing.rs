@@ -28,6 +28,31 @@ fn is_camel_case(word: &str) -> bool {
     false
 }
 
+/// Endings of the lowercase demonyms of towns and regions that business news uses as nouns
+/// for a firm ("le genevois X", "le fribourgeois Y", "le lyonnais Z", "le bordelais W"); the
+/// reference lists the demonyms of countries only. ("-ien" is left out: "le gardien X".)
+const REGIONAL_DEMONYM_ENDINGS: &[&str] = &["ois", "oise", "ais", "aise"];
+
+/// Whether a folded lowercase word looks like a town's or region's demonym.
+fn is_regional_demonym(folded: &str) -> bool {
+    folded.chars().count() >= 6
+        && !matches!(
+            folded,
+            "jamais"
+                | "desormais"
+                | "mauvais"
+                | "palais"
+                | "marais"
+                | "relais"
+                | "falaise"
+                | "chaise"
+                | "fournaise"
+                | "tournois"
+                | "chamois"
+        )
+        && REGIONAL_DEMONYM_ENDINGS.iter().any(|e| folded.ends_with(e))
+}
+
 /// Articles, contracted ones included, that never stand right before a person's name.
 fn is_article(folded: &str) -> bool {
     matches!(
@@ -142,6 +167,22 @@ impl Recogniser<'_> {
                 admin_cue: false,
             })
         };
+        // "le Parlement", "l'Assemblée", "du Congrès": after a definite article these heads
+        // name the country's house even alone (not at a sentence start, where the capital
+        // may be the sentence's)
+        if single
+            && !first.initial
+            && self.lex.org_alone.contains(&*first.folded)
+            && matches!(prev_folded, "le" | "la" | "l'" | "du" | "au")
+        {
+            evidence.push(format!("institution \"{surface}\" named alone"));
+            return make(
+                EntityType::ORG,
+                STRENGTH_LEXICON,
+                "org-institution-alone",
+                evidence,
+            );
+        }
         if single && self.lex.org_heads.contains_key(&*first.folded) && !first.initial {
             // "le Conseil" alone is a short form only if the document named "le Conseil
             // constitutionnel" before; the document pass decides
@@ -306,7 +347,10 @@ impl Recogniser<'_> {
                 "l'" | "le" | "la" | "les" | "au" | "du"
             )
             && prev.is_some_and(|p| {
-                p.is_word() && !p.cap && self.demonyms.get(self.kb, p.text).is_some()
+                p.is_word()
+                    && !p.cap
+                    && (self.demonyms.get(self.kb, p.text).is_some()
+                        || is_regional_demonym(&p.folded))
             })
         {
             evidence.push(format!("after the nationality noun \"{prev_folded}\""));

@@ -1,0 +1,112 @@
+//! Regression tests of the entity rules written for unseen news (issue 13): organisations
+//! named by their trade or institution, verbs left out of names, titles and nationalities
+//! left out of persons. Every example is written for these tests.
+
+use std::sync::{Arc, OnceLock};
+
+use recoupe_entities::{EntityStage, ReferenceKnowledge};
+use recoupe_model::{Document, EntityType, Metadata, Origin, OriginKind, Stage};
+
+fn stage() -> &'static EntityStage {
+    static STAGE: OnceLock<EntityStage> = OnceLock::new();
+    STAGE.get_or_init(|| EntityStage::new(Arc::new(ReferenceKnowledge::embedded())))
+}
+
+fn run(text: &str) -> Document {
+    let mut doc = Document::new(
+        text.to_string(),
+        Metadata::new(Origin {
+            kind: OriginKind::Text,
+            path: "test".to_string(),
+            record: None,
+        }),
+    );
+    recoupe_text::TextStage.run(&mut doc).expect("text stage");
+    stage().run(&mut doc).expect("entity stage");
+    doc
+}
+
+fn mentions(doc: &Document) -> Vec<(EntityType, String)> {
+    doc.layers
+        .entities
+        .iter()
+        .map(|m| (m.label, doc.slice(m.span).to_string()))
+        .collect()
+}
+
+#[track_caller]
+fn assert_has(doc: &Document, ty: EntityType, text: &str) {
+    let all = mentions(doc);
+    assert!(
+        all.iter().any(|(t, s)| *t == ty && s == text),
+        "expected {ty:?} \"{text}\" in {all:?}"
+    );
+}
+
+#[track_caller]
+fn assert_lacks(doc: &Document, text: &str) {
+    let all = mentions(doc);
+    assert!(
+        !all.iter().any(|(_, s)| s == text),
+        "did not expect \"{text}\" in {all:?}"
+    );
+}
+
+#[test]
+fn a_verb_after_an_organisation_name_is_not_part_of_it() {
+    let doc = run("Le Collectif citoyen pour la transparence affirme que la réunion est annulée.");
+    assert_has(
+        &doc,
+        EntityType::ORG,
+        "Collectif citoyen pour la transparence",
+    );
+    let doc =
+        run("Dans son bilan, le Comité national de secours évoque une vingtaine de sinistrés.");
+    assert_has(&doc, EntityType::ORG, "Comité national de secours");
+}
+
+#[test]
+fn a_day_after_de_dates_a_meeting_and_names_no_body() {
+    let doc = run("Lors du Conseil municipal de jeudi, les élus ont voté la subvention.");
+    assert_lacks(&doc, "Conseil municipal de jeudi");
+}
+
+#[test]
+fn house_of_parliament_named_alone_after_its_article() {
+    let doc = run("Le projet retourne devant le Parlement, puis l'Assemblée tranchera en janvier.");
+    assert_has(&doc, EntityType::ORG, "Parlement");
+    assert_has(&doc, EntityType::ORG, "Assemblée");
+}
+
+#[test]
+fn trade_noun_and_nationality_before_an_unknown_name() {
+    let doc =
+        run("L'ONG belge Solidarna Mreza et le fabricant suédois Korvholm Verktyg ont signé.");
+    assert_has(&doc, EntityType::ORG, "Solidarna Mreza");
+    assert_has(&doc, EntityType::ORG, "Korvholm Verktyg");
+    let doc = run("Les résultats paraissent dans la revue Orbital Letters cette semaine.");
+    assert_has(&doc, EntityType::ORG, "Orbital Letters");
+}
+
+#[test]
+fn a_town_demonym_used_as_a_noun_before_a_name_is_a_firm() {
+    let doc = run("Après le nantais Brivelo, le lausannois Quentrix a été racheté en juin.");
+    assert_has(&doc, EntityType::ORG, "Brivelo");
+    assert_has(&doc, EntityType::ORG, "Quentrix");
+}
+
+#[test]
+fn title_or_nationality_written_with_a_capital_stays_out_of_the_person() {
+    let doc = run("Le prix est revenu à la cinéaste Coréenne Park Seo-yeon pour son premier film.");
+    assert_has(&doc, EntityType::PER, "Park Seo-yeon");
+    let doc = run("La cérémonie était présidée par le Roi Harald Torvik, arrivé la veille.");
+    assert_has(&doc, EntityType::PER, "Harald Torvik");
+}
+
+#[test]
+fn police_prefecture_is_one_organisation() {
+    let doc = run("La préfecture de police du Rhône a interdit le rassemblement de samedi.");
+    assert_has(&doc, EntityType::ORG, "préfecture de police du Rhône");
+    let doc = run("Une enquête a été ouverte, a indiqué la préfecture de police.");
+    assert_has(&doc, EntityType::ORG, "préfecture de police");
+}
