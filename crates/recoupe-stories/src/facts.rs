@@ -689,9 +689,15 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
         });
         // A count of things reads no verb of its clause, except one said only of living
         // beings: a noun not listed as people may still name them.
+        // A sum of money is never a count of people, whatever its clause says ("une aide de
+        // 200 000 dollars aux familles des victimes").
+        let money = unit_head
+            .as_ref()
+            .is_some_and(|head| lexicon.currency.contains_key(&singular(head)));
         let reads = |r: &&Rule| {
             !thing
-                || (lexicon.animate.contains(&r.category)
+                || (!money
+                    && lexicon.animate.contains(&r.category)
                     && !r.phrase.iter().any(|w| lexicon.neutral.contains(w)))
         };
         let clause_rule = |place: Where, words: &[&str]| {
@@ -873,7 +879,23 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 .words
                 .get(context.first_word_from(sentence.start))
                 .is_some_and(|w| w.folded == "parmi" && w.span.start < span.start);
-        if category.is_none() && opens_with_among && people && !unit_inferred {
+        // "Parmi elles, trois enfants sont morts": after "parmi", a count whose own verb says
+        // what the whole counts is a subset too, not another value of the whole.
+        let among_parent = opens_with_among
+            .then(|| {
+                figures
+                    .iter()
+                    .rev()
+                    .take(4)
+                    .find_map(|f| f.category.as_deref())
+                    .and_then(|c| c.split('>').next())
+                    .map(str::to_string)
+            })
+            .flatten();
+        let restates_whole = category
+            .as_ref()
+            .is_some_and(|c| among_parent.as_ref() == Some(c));
+        if (category.is_none() || restates_whole) && opens_with_among && people && !unit_inferred {
             let named: Vec<&str> = context.folded(
                 &(context.first_word_from(sentence.start) + 1..context.first_word_from(span.start))
                     .collect::<Vec<_>>(),
@@ -897,7 +919,10 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 .and_then(|c| c.split('>').next())
                 .filter(|c| !c.starts_with("unit:"))
                 .map(str::to_string);
-            if let (Some(parent), Some(head)) = (named_whole.or(last_whole), unit_head.as_ref()) {
+            let parent = named_whole
+                .or(last_whole)
+                .or_else(|| category.clone().filter(|_| restates_whole));
+            if let (Some(parent), Some(head)) = (parent, unit_head.as_ref()) {
                 evidence.push(format!("\"parmi\" subset of {parent}"));
                 category = Some(format!("{parent}>{}", singular(head)));
             }
@@ -1100,6 +1125,14 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
             }
         }
 
+        // "dont trois soldats", "Parmi les morts figurent trois soldats": the security forces
+        // among a toll are its forces' part (below), as "trois soldats tués" are.
+        if let Some((parent, head)) = category.as_deref().and_then(|c| c.split_once('>')) {
+            if lexicon.forces.contains(head) && lexicon.animate.contains(parent) {
+                evidence.push(format!("the forces among the {parent}"));
+                category = Some(parent.to_string());
+            }
+        }
         // The part: a place right after the number in a breakdown, or the group of a count
         // of seats or votes.
         let mut part: Option<(String, String)> = None;

@@ -726,3 +726,49 @@ fn a_distance_is_a_fact_of_the_place_it_is_measured_from() {
     );
     assert_ne!(far.part, near.part);
 }
+#[test]
+fn a_sum_of_money_is_no_count_of_people() {
+    let (doc, figures) =
+        read("Le ministère a annoncé une aide de 200 000 dollars aux familles des victimes.");
+    assert_eq!(
+        category(&doc, &figures, "200 000 dollars"),
+        Some("money:aid")
+    );
+}
+
+#[test]
+fn a_count_after_parmi_with_the_whole_s_own_verb_is_a_subset() {
+    let (doc, figures) = read(
+        "Les pluies ont fait au moins huit morts. La plupart des victimes vivaient au bord de \
+         la rivière. Parmi elles, trois enfants d'une même famille sont morts dans \
+         l'effondrement de leur maison.",
+    );
+    assert_eq!(
+        category(&doc, &figures, "au moins huit morts"),
+        Some("killed")
+    );
+    assert_eq!(
+        category(&doc, &figures, "trois enfants"),
+        Some("killed>enfant")
+    );
+}
+
+#[test]
+fn soldiers_among_the_dead_are_the_forces_part_of_the_toll() {
+    let (doc, figures) = read(
+        "L'explosion a fait neuf morts. Parmi les morts figurent trois soldats et six civils, \
+         a précisé la police. Dans un autre quartier, deux militaires ont été tués.",
+    );
+    let soldiers = figure(&doc, &figures, "trois soldats");
+    assert_eq!(soldiers.category.as_deref(), Some("killed"));
+    assert_eq!(soldiers.part.as_deref(), Some("forces"));
+    let others = figure(&doc, &figures, "deux militaires");
+    assert_eq!(others.category.as_deref(), Some("killed"));
+    assert_eq!(others.part.as_deref(), Some("forces"));
+}
+
+#[test]
+fn the_missing_still_searched_for_are_missing_not_at_large() {
+    let (doc, figures) = read("Le bilan passe à 13 morts et deux disparus toujours recherchés.");
+    assert_eq!(category(&doc, &figures, "deux disparus"), Some("missing"));
+}
