@@ -125,6 +125,7 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
     let mut speakers_seen = Seen::default();
     let mut previous_had_attribution = false;
     let mut quote = QuoteState::default();
+    let mut previous_end = 0;
     for sentence in &doc.layers.sentences {
         let Some(_) = sentence.span.slice(&doc.text) else {
             continue;
@@ -137,6 +138,11 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
             continue;
         }
         let inside_quote = quote.inside();
+        let new_paragraph = doc
+            .text
+            .get(previous_end.min(sentence.span.start)..sentence.span.start)
+            .is_some_and(|gap| gap.contains('\n'));
+        previous_end = sentence.span.end;
         quote.advance(&words);
         let mut found =
             statements::analyse_sentence(lex, &view, &words, sentence.headline, &mut speakers_seen);
@@ -149,13 +155,15 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
             found.extend(statements::quote_continuation(
                 &words,
                 span,
-                inside_quote,
+                inside_quote && new_paragraph,
                 attributions.last(),
                 speakers_seen.last(),
             ));
         }
-        // A quotation running over several sentences or paragraphs goes on being the same
-        // speaker's ("« A. B. ⏎ C. »").
+        // A quotation running over several sentences of one paragraph goes on being the
+        // same speaker's: the next paragraph inside it is still theirs ("« A. B. ⏎ C. »").
+        // (The sentences after the first of one paragraph are left unmarked, as the shared
+        // gold has them: marking them made a dozen spurious statements there.)
         previous_had_attribution =
             !found.is_empty() || previous_had_attribution && inside_quote && quote.inside();
         // Words inside a quotation opened before are someone's, never the article's own.

@@ -1096,12 +1096,13 @@ impl Reading<'_, '_> {
         {
             stop += 1;
         }
-        // A quotation opening right after the verb or its colon ends at its closing mark
-        // ("a lancé : « … », avant de quitter la salle").
+        // A quotation opening right after the verb's colon ends at its closing mark ("a
+        // lancé : « … », avant de quitter la salle"); not a name quoted after the verb ("se
+        // fait appeler « X » : « … »").
         let open = (start.saturating_sub(1)..=start.min(sentence_end))
             .find(|&k| words[k].kind == WordKind::OpenQuote);
         let right_after_verb = open.is_some_and(|o| {
-            o > group_end
+            o > group_end + 1
                 && words[group_end + 1..o]
                     .iter()
                     .all(|w| w.kind == WordKind::Colon)
@@ -1570,15 +1571,15 @@ fn remember(speaker: Speaker, out: &[Attribution], seen: &mut Seen) {
 pub(crate) fn quote_continuation(
     words: &[Word],
     sentence: Span,
-    inside_quote: bool,
+    inside_new_paragraph: bool,
     previous: Option<&Attribution>,
     last_speaker: Option<&SpeakerRef>,
 ) -> Option<Attribution> {
     let content = if is_quotation(words) {
         quote_inner(words).unwrap_or(sentence)
-    } else if inside_quote {
-        // A sentence or a new paragraph inside a quotation opened before ("a déclaré : « A.
-        // B. »" split after "A."): the quotation goes on, up to its closing mark.
+    } else if inside_new_paragraph {
+        // A new paragraph inside a quotation opened before: the quotation goes on, up to
+        // its closing mark.
         let end = words
             .iter()
             .position(|w| w.kind == WordKind::CloseQuote)
