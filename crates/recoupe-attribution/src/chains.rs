@@ -292,10 +292,12 @@ fn split_at_relay(
                 | "diffuses"
                 | "diffusees"
         );
-    let report = before.is_some_and(|(x, y)| {
-        description_head(lex, &words[x..=y]).is_some_and(|h| lex.authored_nouns.contains(&h))
-    });
-    if authored && report && after.is_some() {
+    let report = || {
+        before.is_some_and(|(x, y)| {
+            description_head(lex, &words[x..=y]).is_some_and(|h| lex.authored_nouns.contains(&h))
+        })
+    };
+    if authored && after.is_some() && report() {
         return (after, None);
     }
     if passive {

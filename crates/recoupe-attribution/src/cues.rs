@@ -5,7 +5,7 @@
 
 use recoupe_model::Polarity;
 
-use crate::grammar::{is_adverb, AUXILIARIES, DETERMINERS, SUBORDINATORS};
+use crate::grammar::{aside_len, is_adverb, is_boundary, AUXILIARIES, DETERMINERS, SUBORDINATORS};
 use crate::lexicon::{FormKind, Lexicon, VerbClass};
 use crate::words::{Word, WordKind};
 
@@ -379,10 +379,25 @@ fn negated(words: &[Word], group_start: usize, group_end: usize) -> bool {
             )
         })
         .any(|w| w == "ne" || w == "n'");
-    ne && words[group_start..=(group_end + 1).min(words.len() - 1)]
+    // "Aucune source n'a confirmé …", "Nul ne conteste …": the subject carries the
+    // negation, no "pas" follows.
+    let negative_subject = || {
+        words[..group_start]
+            .iter()
+            .rev()
+            .take(SUBJECT_NEGATION_WORDS)
+            .take_while(|w| !is_boundary(w))
+            .any(|w| matches!(w.folded.as_str(), "aucun" | "aucune" | "nul" | "nulle"))
+    };
+    ne && (words[group_start..=(group_end + 1).min(words.len() - 1)]
         .iter()
         .any(|w| NEGATIONS.contains(&w.folded.as_str()))
+        || negative_subject())
 }
+
+/// How many words before a verb group a negative subject ("aucune source officielle") may
+/// start.
+const SUBJECT_NEGATION_WORDS: usize = 6;
 
 /// Whether the words after a verb ending at `verb_end` are its object naming a claim,
 /// after at most two determiners or pronouns ("les accusations", "toute responsabilité",
@@ -627,7 +642,8 @@ fn finite_in_speech_position(words: &[Word], i: usize) -> bool {
     });
     // "La compagnie (minière) conteste ces chiffres": between a noun phrase and the
     // determiner of its object.
-    let object_after = after.is_some_and(|n| {
+    // "Le syndicat revendique pour sa part 900 grévistes": past an aside.
+    let object_after = words.get(i + 1 + aside_len(words, i + 1)).is_some_and(|n| {
         DETERMINERS.contains(&n.folded.as_str())
             // "le gouvernement annonce 300 morts": a count as the object.
             || n.folded.starts_with(|c: char| c.is_ascii_digit())

@@ -206,6 +206,129 @@ pub(crate) fn is_adverb(w: &Word) -> bool {
             ))
 }
 
+/// Discourse asides that may open what a verb says without being part of it ("Le syndicat
+/// avance *pour sa part* un autre chiffre", "évoque *de son côté* …", "*quant à lui*"),
+/// folded.
+const ASIDES: [&[&str]; 14] = [
+    &["pour", "sa", "part"],
+    &["pour", "leur", "part"],
+    &["pour", "son", "compte"],
+    &["de", "son", "cote"],
+    &["de", "leur", "cote"],
+    &["de", "sa", "part"],
+    &["de", "leur", "part"],
+    &["a", "son", "tour"],
+    &["a", "leur", "tour"],
+    &["quant", "a", "lui"],
+    &["quant", "a", "elle"],
+    &["quant", "a", "eux"],
+    &["quant", "a", "elles"],
+    &["en", "revanche"],
+];
+
+/// How many words at `k` (and the comma after them) make a discourse aside; 0 if none.
+pub(crate) fn aside_len(words: &[Word], k: usize) -> usize {
+    let Some(rest) = words.get(k..) else {
+        return 0;
+    };
+    ASIDES
+        .iter()
+        .find(|a| rest.len() >= a.len() && rest.iter().zip(a.iter()).all(|(w, f)| w.folded == *f))
+        .map_or(0, |a| {
+            let comma = rest.get(a.len()).is_some_and(|w| w.kind == WordKind::Comma);
+            a.len() + usize::from(comma)
+        })
+}
+
+/// Number words that open a count ("trois morts", "des centaines de personnes"), folded.
+const NUMBER_WORDS: [&str; 36] = [
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+    "vingt",
+    "trente",
+    "quarante",
+    "cinquante",
+    "soixante",
+    "cent",
+    "mille",
+    "dizaine",
+    "dizaines",
+    "douzaine",
+    "quinzaine",
+    "vingtaine",
+    "trentaine",
+    "quarantaine",
+    "cinquantaine",
+    "centaine",
+    "centaines",
+    "millier",
+    "milliers",
+    "million",
+    "millions",
+];
+
+/// Words that may stand before a figure in a count ("au moins 14", "plus de 300", "près d'un
+/// millier", "quelque 650", "des centaines").
+const FIGURE_OPENERS: [&str; 13] = [
+    "au",
+    "moins",
+    "plus",
+    "pres",
+    "de",
+    "d'",
+    "quelque",
+    "environ",
+    "des",
+    "un",
+    "une",
+    "jusqu'a",
+    "seulement",
+];
+
+/// Whether what follows the verb group ending at `group_end` is a count ("revendique 1 300
+/// participants", "évoque pour sa part au moins 14 morts"): a figure given is a claim.
+/// A figure of time is a length, not a count: "a décrété trois jours de deuil" is an act.
+pub(crate) fn figure_after(words: &[Word], group_end: usize) -> bool {
+    let start = group_end + 1;
+    let start = start + aside_len(words, start);
+    let is_figure = |w: &Word| {
+        w.folded.starts_with(|c: char| c.is_ascii_digit())
+            || NUMBER_WORDS.contains(&w.folded.as_str())
+    };
+    let rest = words.get(start..).unwrap_or(&[]);
+    let Some(at) = rest.iter().take(5).position(|w| {
+        !FIGURE_OPENERS.contains(&w.folded.as_str()) && !WEEKDAYS.contains(&w.folded.as_str())
+    }) else {
+        return false;
+    };
+    if !is_figure(&rest[at]) {
+        return false;
+    }
+    let noun = rest[at..]
+        .iter()
+        .find(|w| !is_figure(w) && !matches!(w.folded.as_str(), "de" | "d'"));
+    !noun.is_some_and(|n| TIME_UNITS.contains(&n.folded.as_str()))
+}
+
+/// Units of time, folded.
+const TIME_UNITS: [&str; 14] = [
+    "jour", "jours", "semaine", "semaines", "mois", "an", "ans", "annee", "annees", "heure",
+    "heures", "minute", "minutes", "journees",
+];
+
 /// Punctuation that ends a clause or a speaker phrase.
 pub(crate) fn is_boundary(w: &Word) -> bool {
     matches!(

@@ -162,6 +162,8 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
         }
         // A quotation running over several sentences of one paragraph goes on being the
         // same speaker's: the next paragraph inside it is still theirs ("« A. B. ⏎ C. »").
+        // (The sentences after the first of one paragraph are left unmarked, as the shared
+        // gold has them: marking them made a dozen spurious statements there.)
         previous_had_attribution =
             !found.is_empty() || previous_had_attribution && inside_quote && quote.inside();
         // Words inside a quotation opened before are someone's, never the article's own.

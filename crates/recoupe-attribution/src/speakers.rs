@@ -161,6 +161,13 @@ impl<'d> Phrase<'_, 'd> {
             .map(|(_, value)| value.to_string());
         if let Some(value) = channel {
             let author = seen.with_channel_or_head(&value, self.head.as_deref());
+            // "la télévision publique", "la radio locale": a broadcaster described by its
+            // kind is an outlet of its own, not whoever spoke last; "la chaîne" alone may be
+            // the one that did.
+            let outlet = words.len() > 2 && matches!(value.as_str(), "television" | "radio");
+            if outlet && author.is_none() {
+                return None;
+            }
             if let Some(prev) = author.or(seen.last()) {
                 return Some(same_as(self.span, prev, vec![]));
             }
@@ -170,7 +177,10 @@ impl<'d> Phrase<'_, 'd> {
                 return Some(named(self.span, m, self.head.clone()));
             }
         }
-        let same_source = words.iter().any(|w| w.folded == "meme")
+        // "la même source", "ces mêmes sources".
+        let same_source = words
+            .iter()
+            .any(|w| matches!(w.folded.as_str(), "meme" | "memes"))
             || (two_words
                 && DEFINITE.contains(&first)
                 && (self.lex.channels.contains_word(&words[1].folded)
@@ -298,17 +308,20 @@ impl<'d> Phrase<'_, 'd> {
         if let Some(author) = self.person().or(self.mentions.first().copied()) {
             return Some(named(self.span, author, self.head.clone()));
         }
+        // "un premier bilan de la police", "les chiffres de l'armée": a state institution
+        // as the author is the one named before whose name holds the noun ("la Police
+        // nationale"); it points back to no other organisation (every country has one).
         let author_role = self.words.windows(2).find_map(|pair| {
+            let noun = pair[1].folded.as_str();
             (matches!(
                 pair[0].folded.as_str(),
                 "la" | "le" | "l'" | "du" | "cette" | "ce" | "cet"
-            ) && self
-                .lex
-                .organisation_roles
-                .contains(pair[1].folded.as_str()))
-            .then_some(pair[1].folded.as_str())
+            ) && (self.lex.organisation_roles.contains(noun)
+                || self.lex.institutions.contains(noun)))
+            .then_some(noun)
         });
         let role = author_role?;
+        let institution_only = !self.lex.organisation_roles.contains(role);
         // "selon le site X … indique le site": the same channel as before.
         if let Some(prev) = seen.with_head(head) {
             return Some(same_as(self.span, prev, vec![]));
@@ -319,6 +332,9 @@ impl<'d> Phrase<'_, 'd> {
         let holding = view.last_before(self.span.start, Question::NameHolding(role.into()), |m| {
             m.label != EntityType::LOC && fold(&view.text[m.span.start..m.span.end]).contains(role)
         });
+        if institution_only {
+            return holding.map(|m| named(self.span, m, self.head.clone()));
+        }
         holding
             .or_else(|| last_organisation_before(view, self.span.start))
             .map(|m| named(self.span, m, self.head.clone()))
@@ -449,7 +465,9 @@ fn office_near(lex: &Lexicon, text: &str, mention: Span) -> Option<String> {
 }
 
 /// Whether person `key` is named with an office and never with the office of the role word
-/// `role`: "le premier ministre" is not the mayor named before.
+/// `role`: "le premier ministre" is not the mayor named before. Nor is a person introduced
+/// by an occupation in apposition ("Karim, un boulanger du quartier, …" or "…, un habitant"):
+/// a witness is not the minister or the prefect the article goes on to.
 fn holds_other_office(lex: &Lexicon, view: &DocView<'_>, key: &str, role: &str) -> bool {
     let Some(wanted) = lex.offices.get(role) else {
         return false;
@@ -459,10 +477,21 @@ fn holds_other_office(lex: &Lexicon, view: &DocView<'_>, key: &str, role: &str) 
         match office_near(lex, view.text, m.span) {
             Some(office) if &office == wanted => return false,
             Some(_) => other = true,
-            None => {}
+            None => other |= occupation_in_apposition(lex, view.text, m.span),
         }
     }
     other
+}
+
+/// Whether the apposition right after a mention describes the person by an occupation or
+/// a situation ("X, une infirmière de l'hôpital", "X, un habitant joint par téléphone").
+fn occupation_in_apposition(lex: &Lexicon, text: &str, mention: Span) -> bool {
+    let (_, apposition) = role_windows(text, mention);
+    let described = words_of(&apposition)
+        .filter(|word| !word.is_empty())
+        .take(3)
+        .any(|word| lex.occupations.contains(word));
+    described
 }
 
 /// The folded text of the same clause before a mention, and of an apposition after it,
@@ -1301,5 +1330,54 @@ mod tests {
         let manager = by("les prix seraient revus");
         assert_eq!(manager.speaker_entity, None);
         assert!(manager.speaker_unnamed);
+    }
+
+    #[test]
+    fn issue13_a_witness_named_with_an_occupation_is_not_the_minister() {
+        let d = doc(
+            "« L'eau est montée en une heure », raconte Samir Benali, une infirmière du dispensaire.\nLe ministre a promis une aide d'urgence aux sinistrés.",
+            None,
+            &[("Samir Benali", EntityType::PER, "per:benali")],
+        );
+        let a = starting(&d, "une aide");
+        assert_eq!(a.speaker_entity, None, "{a:#?}");
+        assert!(a.speaker_unnamed);
+    }
+
+    #[test]
+    fn issue13_a_public_broadcaster_described_by_its_kind_is_not_the_last_speaker() {
+        let d = doc(
+            "Le maire Paul Girard a annoncé que l'école rouvrira lundi.\nDeux suspects ont été arrêtés, a rapporté la radio régionale.",
+            None,
+            &[("Paul Girard", EntityType::PER, "per:girard")],
+        );
+        let a = starting(&d, "Deux suspects");
+        assert_eq!(a.speaker_entity, None, "{a:#?}");
+    }
+
+    #[test]
+    fn issue13_a_count_by_an_institution_is_the_body_whose_name_holds_it() {
+        let d = doc(
+            "La Police fédérale a bouclé le quartier.\nUn premier bilan de la police fait état de trois blessés.",
+            None,
+            &[("Police fédérale", EntityType::ORG, "org:police-federale")],
+        );
+        let a = starting(&d, "trois blessés");
+        assert_eq!(
+            a.speaker_entity.as_deref(),
+            Some("org:police-federale"),
+            "{a:#?}"
+        );
+    }
+
+    #[test]
+    fn issue13_ces_memes_sources_are_the_source_quoted_before() {
+        let d = doc(
+            "La société Vendal a annoncé la fermeture de son site. Selon ces mêmes sources, 200 postes seraient menacés.",
+            None,
+            &[("Vendal", EntityType::ORG, "org:vendal")],
+        );
+        let a = starting(&d, "200 postes");
+        assert_eq!(a.speaker_entity.as_deref(), Some("org:vendal"), "{a:#?}");
     }
 }

@@ -16,8 +16,8 @@ use crate::cues::{
     VerbCue,
 };
 use crate::grammar::{
-    conditional, direct_object_after, is_adverb, is_boundary, quoted_mask, span_of, trim_range,
-    Conditional, AUXILIARIES, CONJUNCTIONS, DETERMINERS,
+    aside_len, conditional, direct_object_after, figure_after, is_adverb, is_boundary, quoted_mask,
+    span_of, trim_range, Conditional, AUXILIARIES, CONJUNCTIONS, DETERMINERS,
 };
 use crate::lexicon::{Lexicon, VerbClass};
 use crate::speakers::{
@@ -122,11 +122,9 @@ pub(crate) fn analyse_sentence(
         // the source's second statement; the "selon" phrase keeps its own.
         // "Selon X, 21 bus …, et non 23 comme l'avait indiqué Y": Y said only the figure
         // set aside; X keeps its own statement.
-        let contrast = verb_cues.iter().any(|v| {
-            comme_incise(words, v)
-                .and_then(|c| contrast_start(words, c))
-                .is_some()
-        });
+        let contrast = verb_cues
+            .iter()
+            .any(|v| comme_contrast(words, v).1.is_some());
         let relative: Vec<usize> = reading
             .according
             .iter()
@@ -177,14 +175,12 @@ fn framed_quotation(
     let by_pour = words[0].folded == "pour";
     // "Pour X, le plan « chasse les habitants »": after "Pour X," the clause may weave a
     // quotation in; the phrase then ends at its first comma.
-    let woven = by_pour
-        && !matches!(words[open - 1].kind, WordKind::Comma | WordKind::Colon)
-        && (1..open).any(|k| words[k].kind == WordKind::Comma);
-    let mark = if woven {
-        (1..open).find(|&k| words[k].kind == WordKind::Comma)?
-    } else {
-        open - 1
-    };
+    let woven_comma = (by_pour
+        && !matches!(words[open - 1].kind, WordKind::Comma | WordKind::Colon))
+    .then(|| (1..open).find(|&k| words[k].kind == WordKind::Comma))
+    .flatten();
+    let woven = woven_comma.is_some();
+    let mark = woven_comma.unwrap_or(open - 1);
     if !matches!(words[mark].kind, WordKind::Comma | WordKind::Colon)
         || quoted[..open].iter().any(|q| *q)
     {
@@ -372,7 +368,18 @@ impl Reading<'_, '_> {
         let mut tags: Tags = None;
         // Where the clause of the next cue may start: just after the previous verb group.
         let mut floor = 0;
+        // Where the clause of a cue that opened a relative clause between commas started.
+        let mut relative_floor: Option<usize> = None;
         for cue in cues {
+            // "Le ministère, qui a recensé 40 décès, a affirmé que …": right after the comma
+            // closing a relative clause whose verb was a cue, the subject is the noun phrase
+            // before that clause, not the relative's object.
+            let subject_floor = relative_floor
+                .take()
+                .filter(|_| {
+                    cue.group_start > 0 && words[cue.group_start - 1].kind == WordKind::Comma
+                })
+                .unwrap_or(floor);
             let complement = complement_after(words, cue.group_end);
             // "…, précisant que …": a present participle continues the speaker of the same
             // sentence; elsewhere ("confirmant ainsi la défaite") it is no statement.
@@ -434,7 +441,7 @@ impl Reading<'_, '_> {
             } else if incise {
                 self.incise_parts(cue, floor)
             } else {
-                let parts = self.forward_parts(cue, floor, gerund, next);
+                let parts = self.forward_parts(cue, subject_floor, gerund, next);
                 Parts {
                     speaker: main_subject.or(parts.speaker),
                     ..parts
@@ -461,6 +468,10 @@ impl Reading<'_, '_> {
             // éleveurs réclament un prix, a précisé la fédération": an incise on it).
             let clause_floor = floor;
             floor = cue.group_end + 1;
+            relative_floor = (cue.group_start >= 2
+                && words[cue.group_start - 1].folded == "qui"
+                && words[cue.group_start - 2].kind == WordKind::Comma)
+                .then_some(clause_floor);
             let Some((cfrom, cto)) = parts.content else {
                 continue;
             };
@@ -472,8 +483,7 @@ impl Reading<'_, '_> {
             let speaker = self.verb_speaker(cue, incise, gerund, parts.speaker, out, seen);
             // "X a assuré que …, comme le rappelle le journal Y": Y relays X's statement; it
             // is the outer link of that statement's chain, not a speaker of its own.
-            let comme = comme_incise(words, cue);
-            let contrast = comme.and_then(|c| contrast_start(words, c));
+            let (comme, contrast) = comme_contrast(words, cue);
             if comme.is_some() && contrast.is_none() {
                 if let Some(last) = out.last_mut() {
                     if let Some(entity) = speaker.entity {
@@ -514,7 +524,8 @@ impl Reading<'_, '_> {
             // described person ("certains experts"), is its subject.
             // So does a body described by its kind ("la police a imputé l'attaque à …",
             // "le syndicat réclame …", "la direction invoque …") that names no one before,
-            // but for an act it announces ("le gouvernement a décrété des mesures").
+            // but for an act it announces ("le gouvernement a décrété des mesures"): a
+            // figure it puts forward is a claim ("le syndicat revendique 900 grévistes").
             // A person by office or role ("le maire parle de 22 morts") too, and bodies
             // named in the plural ("les syndicats menacent de …"); not a group of people
             // by occupation ("les éleveurs réclament …": what they demand, not words).
@@ -525,7 +536,8 @@ impl Reading<'_, '_> {
                         self.lex.unnamed.contains_key(h)
                             || self.lex.reporters.contains(h)
                             || self.lex.person_roles.contains(h)
-                            || cue.class != VerbClass::Announce
+                            || (cue.class != VerbClass::Announce
+                                || figure_after(words, cue.group_end))
                                 && [h, singular].iter().any(|b| {
                                     self.lex.institutions.contains(*b)
                                         || self.lex.organisation_roles.contains(*b)
@@ -582,7 +594,9 @@ impl Reading<'_, '_> {
             let conditional_content = !future
                 && (cfrom..=cto).any(|k| match conditional(&words[k]) {
                     Some(Conditional::Compound) => reportative_compound(words, k),
-                    Some(Conditional::Simple) => incise,
+                    // A simple conditional quoted is the speaker's own mood ("« un
+                    // rachat qui coûterait des emplois »"), not the article's hedge.
+                    Some(Conditional::Simple) => incise && !self.quoted[k],
                     _ => false,
                 });
             let hedged = cue.class == VerbClass::Hedge || self.hedged || conditional_content;
@@ -941,14 +955,12 @@ impl Reading<'_, '_> {
     /// speaker follows the verb, or is its inverted clitic.
     fn incise_parts(&self, cue: &VerbCue, floor: usize) -> Parts {
         let words = self.words;
-        let comme = comme_incise(words, cue);
+        let (comme, contrast) = comme_contrast(words, cue);
         let mut end = comme.unwrap_or(cue.group_start).saturating_sub(1);
         while end > floor && matches!(words[end].kind, WordKind::Comma) {
             end -= 1;
         }
-        let start = comme
-            .and_then(|c| contrast_start(words, c))
-            .map_or(floor, |s| s.max(floor));
+        let start = contrast.map_or(floor, |s| s.max(floor));
         let content = trim_range(words, start, end);
         let (speaker, channel_words) = if cue.clitic.is_some() {
             let outlet = outlet_after_clitic(self.lex, self.view, words, cue.group_end);
@@ -970,11 +982,11 @@ impl Reading<'_, '_> {
 
     /// A verb with its speaker before it: the content starts after "que", a colon or a
     /// quotation within the clause, else it is the verb's object; it ends at the sentence
-    /// end or before the next verb cue.
+    /// end or before the next verb cue. Its subject starts no lower than `subject_floor`.
     fn forward_parts(
         &self,
         cue: &VerbCue,
-        floor: usize,
+        subject_floor: usize,
         gerund: bool,
         next_cue: Option<usize>,
     ) -> Parts {
@@ -987,7 +999,7 @@ impl Reading<'_, '_> {
             speaker_before_relay(
                 self.lex,
                 words,
-                subject_before(words, cue.group_start, floor),
+                subject_before(words, cue.group_start, subject_floor),
             )
         };
         let mut k = group_end + 1;
@@ -1065,12 +1077,40 @@ impl Reading<'_, '_> {
                 let of = words.get(group_end + 1).is_some_and(|w| {
                     matches!(w.folded.as_str(), "de" | "d'") && group_end > cue.verb
                 });
-                group_end + 1 + usize::from(of)
+                // "évoque pour sa part au moins 14 morts": the aside is no part of it.
+                let from = group_end + 1 + usize::from(of);
+                from + aside_len(words, from)
             })
         };
+        // "a déclaré : « A. B. »": a full stop inside the quotation, with the quotation
+        // going on after it, does not end what is said.
+        let quotation_goes_on = |k: usize| {
+            self.quoted[k]
+                && words.get(k + 1).is_some_and(|n| {
+                    self.quoted[k + 1] && matches!(n.kind, WordKind::Word | WordKind::Elision)
+                })
+        };
         let mut stop = start;
-        while stop < sentence_end && !matches!(words[stop + 1].kind, WordKind::Stop) {
+        while stop < sentence_end
+            && (words[stop + 1].kind != WordKind::Stop || quotation_goes_on(stop + 1))
+        {
             stop += 1;
+        }
+        // A quotation opening right after the verb's colon ends at its closing mark ("a
+        // lancé : « … », avant de quitter la salle"); not a name quoted after the verb ("se
+        // fait appeler « X » : « … »").
+        let open = (start.saturating_sub(1)..=start.min(sentence_end))
+            .find(|&k| words[k].kind == WordKind::OpenQuote);
+        let right_after_verb = open.is_some_and(|o| {
+            o > group_end + 1
+                && words[group_end + 1..o]
+                    .iter()
+                    .all(|w| w.kind == WordKind::Colon)
+        });
+        if let Some(o) = open.filter(|_| right_after_verb) {
+            if let Some(close) = (o + 1..=stop).find(|&k| words[k].kind == WordKind::CloseQuote) {
+                stop = stop.min(close.saturating_sub(1).max(start));
+            }
         }
         if let Some(next) = next_cue {
             stop = stop.min(next.saturating_sub(1));
@@ -1121,11 +1161,6 @@ impl Reading<'_, '_> {
             && group_start > 0
             && CONJUNCTIONS.contains(&words[group_start - 1].folded.as_str())
             && !first_in_sentence;
-        if coordinated {
-            if let (Some(prev), Some(span)) = (seen.last(), previous_speaker) {
-                return same_as(span, prev, vec![]);
-            }
-        }
         // "Et d'ajouter que …": the narrative infinitive goes on with the last speaker.
         let narrative = !incise
             && cue.group_start == cue.verb
@@ -1146,8 +1181,10 @@ impl Reading<'_, '_> {
                 };
             }
         }
-        // "X a revendiqué l'attaque, affirmant que …": the speaker of the statement before.
-        if gerund && !first_in_sentence {
+        // "X a revendiqué l'attaque, affirmant que …": a gerund, as a coordinated verb, has
+        // the speaker of the statement before. (A coordinated verb is never a narrative
+        // infinitive: one follows "et", the other "de".)
+        if coordinated || gerund && !first_in_sentence {
             if let (Some(prev), Some(span)) = (seen.last(), previous_speaker) {
                 return same_as(span, prev, vec![]);
             }
@@ -1293,11 +1330,12 @@ impl Reading<'_, '_> {
             let via = inherit_via(self.view, via, &speaker);
             // "Selon X, 300 personnes auraient été tuées / l'usine fermerait": hedged; not a
             // forecast ("devrait", "pourrait").
-            let conditional = (cfrom..=cto).any(|k| {
-                matches!(
-                    conditional(&words[k]),
-                    Some(Conditional::Compound | Conditional::Simple)
-                )
+            // A simple conditional inside quotation marks is the speaker's own ("Selon lui,
+            // la réforme « coûterait des emplois »"); a compound one still reports a claim.
+            let conditional = (cfrom..=cto).any(|k| match conditional(&words[k]) {
+                Some(Conditional::Compound) => true,
+                Some(Conditional::Simple) => !self.quoted[k],
+                _ => false,
             });
             out.push(Attribution {
                 content: span_of(words, cfrom, cto),
@@ -1493,6 +1531,13 @@ fn comme_incise(words: &[Word], cue: &VerbCue) -> Option<usize> {
     .then_some(comme)
 }
 
+/// A "comme" incise ("…, comme l'a noté X") and, when it follows a correction ("et non 23
+/// comme l'avait indiqué X"), where the figure set aside starts.
+fn comme_contrast(words: &[Word], cue: &VerbCue) -> (Option<usize>, Option<usize>) {
+    let comme = comme_incise(words, cue);
+    (comme, comme.and_then(|c| contrast_start(words, c)))
+}
+
 /// "…, et non 23 comme l'avait indiqué le syndicat": the figure a correction sets aside is
 /// what the "comme" incise's speaker said; the first word after "non" ("non pas"), at most
 /// four words before "comme" and in the same clause.
@@ -1533,8 +1578,13 @@ pub(crate) fn quote_continuation(
     let content = if is_quotation(words) {
         quote_inner(words).unwrap_or(sentence)
     } else if inside_new_paragraph {
-        // A new paragraph inside a quotation opened before: the quotation goes on.
-        let (a, b) = trim_range(words, 0, words.len() - 1)?;
+        // A new paragraph inside a quotation opened before: the quotation goes on, up to
+        // its closing mark.
+        let end = words
+            .iter()
+            .position(|w| w.kind == WordKind::CloseQuote)
+            .map_or(words.len() - 1, |k| k.saturating_sub(1));
+        let (a, b) = trim_range(words, 0, end)?;
         span_of(words, a, b)
     } else {
         return None;
@@ -2810,5 +2860,68 @@ mod tests {
         );
         let a = starting(&d, "Le dépouillement");
         assert!(a.speaker_unnamed && a.speaker_entity.is_none(), "{a:#?}");
+    }
+
+    #[test]
+    fn issue13_an_aside_after_the_verb_is_no_part_of_what_is_said() {
+        let d = doc(
+            "La mairie avance une estimation de 2 000 visiteurs. L'association Festiloire évoque de son côté au moins 5 000 entrées.",
+            None,
+            &[("Festiloire", EntityType::ORG, "org:festiloire")],
+        );
+        let a = starting(&d, "au moins");
+        assert_eq!(content(&d, a), "au moins 5 000 entrées");
+    }
+
+    #[test]
+    fn issue13_a_body_claiming_a_figure_speaks_but_not_when_it_decrees_a_length() {
+        let d = doc(
+            "Le collectif revendique pour sa part 4 500 marcheurs.\nLe gouvernement a décrété deux jours de deuil national.",
+            None,
+            &[],
+        );
+        let found = contents(&d);
+        assert!(found.contains(&"4 500 marcheurs".to_string()), "{found:?}");
+        assert!(!found.iter().any(|c| c.contains("deuil")), "{found:?}");
+    }
+
+    #[test]
+    fn issue13_the_subject_after_a_relative_clause_whose_verb_is_a_cue() {
+        let d = doc(
+            "L'Office des eaux, qui a dénombré 60 coupures, a affirmé que le réseau serait rétabli vendredi.",
+            None,
+            &[("Office des eaux", EntityType::ORG, "org:office-eaux")],
+        );
+        let a = starting(&d, "le réseau");
+        assert_eq!(
+            a.speaker_entity.as_deref(),
+            Some("org:office-eaux"),
+            "{a:#?}"
+        );
+    }
+
+    #[test]
+    fn issue13_a_simple_conditional_quoted_is_no_hedge() {
+        let d = doc(
+            "Selon la fédération, la taxe « ruinerait les petits exploitants ».\nSelon la fédération, la taxe ruinerait les petits exploitants.",
+            None,
+            &[],
+        );
+        let hedged: Vec<bool> = d.layers.attributions.iter().map(|a| a.hedged).collect();
+        assert_eq!(hedged, vec![false, true], "{:#?}", d.layers.attributions);
+    }
+
+    #[test]
+    fn issue13_a_quotation_after_a_colon_runs_over_its_sentences() {
+        let d = doc(
+            "La directrice a prévenu : « Le bâtiment ne rouvrira pas. Les cours auront lieu ailleurs », avant de partir.",
+            None,
+            &[],
+        );
+        let a = starting(&d, "Le bâtiment");
+        assert_eq!(
+            content(&d, a),
+            "Le bâtiment ne rouvrira pas. Les cours auront lieu ailleurs"
+        );
     }
 }

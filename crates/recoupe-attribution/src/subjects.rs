@@ -4,7 +4,7 @@
 //! maire, il …", and a person's name in apposition ("selon le directeur, Marc Duhamel, …").
 //! Channel phrases crossed on the way are returned for the chain.
 
-use recoupe_model::EntityType;
+use recoupe_model::{EntityMention, EntityType};
 
 use crate::chains::{outlet_in_channel_phrase, outlet_spoken_to};
 use crate::grammar::{
@@ -297,24 +297,37 @@ pub(crate) fn name_in_apposition(view: &DocView<'_>, words: &[Word], to: usize) 
         return None;
     }
     // Up to three lowercase words of title or rank before the name ("le lieutenant").
-    let at = (comma + 1..=comma + 4).find(|&k| {
-        words.get(k).is_some_and(|w| {
-            view.mention_starting_at(w.start)
-                .is_some_and(|m| m.label == EntityType::PER)
-        })
-    })?;
+    let (at, m) = name_after(view, words, comma, |label| label == EntityType::PER)?;
     let titled = words[comma + 1..at]
         .iter()
         .all(|w| w.kind == WordKind::Word && (!w.capitalised || is_title_abbreviation(w)));
     if !titled {
         return None;
     }
-    let m = view.mention_starting_at(words[at].start)?;
+    Some(last_word_of(words, at, m))
+}
+
+/// The first name of an accepted label starting within the four words after `comma`: its
+/// first word and the mention.
+fn name_after<'d>(
+    view: &DocView<'d>,
+    words: &[Word],
+    comma: usize,
+    accept: impl Fn(EntityType) -> bool,
+) -> Option<(usize, &'d EntityMention)> {
+    (comma + 1..=comma + 4).find_map(|k| {
+        let m = view.mention_starting_at(words.get(k)?.start)?;
+        accept(m.label).then_some((k, m))
+    })
+}
+
+/// The index of the last word of mention `m`, which starts at word `at`.
+fn last_word_of(words: &[Word], at: usize, m: &EntityMention) -> usize {
     let mut end = at;
     while words.get(end + 1).is_some_and(|w| w.end <= m.span.end) {
         end += 1;
     }
-    Some(end)
+    end
 }
 
 /// A name in apposition after the comma at `comma` in a source phrase, followed by a comma
@@ -322,13 +335,9 @@ pub(crate) fn name_in_apposition(view: &DocView<'_>, words: &[Word], to: usize) 
 /// docteur Paul Mumbere, qui …"), or a body's right after the comma ("selon la société
 /// gestionnaire de l'aéroport, AeroNord."). The index of the name's last word.
 pub(crate) fn name_after_comma(view: &DocView<'_>, words: &[Word], comma: usize) -> Option<usize> {
-    let at = (comma + 1..=comma + 4).find(|&k| {
-        words.get(k).is_some_and(|w| {
-            view.mention_starting_at(w.start)
-                .is_some_and(|m| matches!(m.label, EntityType::PER | EntityType::ORG))
-        })
+    let (at, m) = name_after(view, words, comma, |label| {
+        matches!(label, EntityType::PER | EntityType::ORG)
     })?;
-    let m = view.mention_starting_at(words[at].start)?;
     // "selon le médecin-chef, le Dr Paul Mumbere": a title abbreviation may stand before it.
     let titled = words[comma + 1..at].iter().all(|w| {
         matches!(w.kind, WordKind::Word | WordKind::Elision)
@@ -337,10 +346,7 @@ pub(crate) fn name_after_comma(view: &DocView<'_>, words: &[Word], comma: usize)
     if !titled || (at > comma + 1 && m.label != EntityType::PER) {
         return None;
     }
-    let mut end = at;
-    while words.get(end + 1).is_some_and(|w| w.end <= m.span.end) {
-        end += 1;
-    }
+    let end = last_word_of(words, at, m);
     words
         .get(end + 1)
         .is_none_or(|w| matches!(w.kind, WordKind::Comma | WordKind::Stop))

@@ -92,27 +92,29 @@ fn dateline_words(head: &str) -> bool {
     !words.is_empty()
         && words.len() <= DATELINE_MAX_WORDS
         && name(words[0])
-        && words.iter().all(|w| {
-            name(w)
-                || w.chars().all(|c| c.is_ascii_digit())
-                || matches!(
-                    fold(w).as_str(),
-                    "er" | "le"
-                        | "janvier"
-                        | "fevrier"
-                        | "mars"
-                        | "avril"
-                        | "mai"
-                        | "juin"
-                        | "juillet"
-                        | "aout"
-                        | "septembre"
-                        | "octobre"
-                        | "novembre"
-                        | "decembre"
-                )
-                || WEEKDAYS.contains(&fold(w).as_str())
-        })
+        && words
+            .iter()
+            .all(|w| name(w) || w.chars().all(|c| c.is_ascii_digit()) || date_word(&fold(w)))
+}
+
+/// A month or weekday name, or a word of a date ("1er", "le"), folded.
+fn date_word(folded: &str) -> bool {
+    matches!(
+        folded,
+        "er" | "le"
+            | "janvier"
+            | "fevrier"
+            | "mars"
+            | "avril"
+            | "mai"
+            | "juin"
+            | "juillet"
+            | "aout"
+            | "septembre"
+            | "octobre"
+            | "novembre"
+            | "decembre"
+    ) || WEEKDAYS.contains(&folded)
 }
 
 /// How many words a dateline without capitals may have ("Port-au-Prince, 16 novembre 2026
