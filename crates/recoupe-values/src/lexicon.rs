@@ -59,6 +59,9 @@ pub struct Lexicon {
     pub range_nouns: HashMap<String, [f64; 2]>,
     /// Qualifier phrases as folded word sequences (an elided "d'" is its own word).
     pub qualifiers: Vec<(Vec<String>, Qualifier)>,
+    /// Verbs right before a number that qualify it while staying out of the span ("le
+    /// bilan dépasse 80 morts"), numbers.txt `[verb_qualifier]`.
+    pub verb_qualifiers: HashMap<String, Qualifier>,
     /// First words of the qualifier phrases.
     pub qualifier_starts: HashSet<String>,
     pub casualty: HashSet<String>,
@@ -98,6 +101,8 @@ pub struct Lexicon {
     pub prospective_noun_governors: Vec<String>,
     /// Nouns whose plural has no "s" ("sans-abri", "pick-up"), units.txt `[invariable_noun]`.
     pub invariable_nouns: HashSet<String>,
+    /// The votes of a ballot ("3'204 oui contre 2'611 non"), units.txt `[vote_noun]`.
+    pub vote_nouns: HashSet<String>,
     /// What a sum of money is ("d'amende", "de dommages et intérêts"), units.txt
     /// `[money_complement]`, as folded word sequences, longest first.
     pub money_complements: Vec<Vec<String>>,
@@ -280,27 +285,36 @@ impl Lexicon {
             list.sort_by_key(|words| std::cmp::Reverse(words.len()));
             Ok(list)
         };
-        let mut qualifiers = Vec::new();
-        for (line, (phrase, values)) in section(&n, N, "qualifier")?.iter().enumerate() {
-            let qualifier = match values.first().map(String::as_str) {
-                Some("more_than") => Qualifier::MoreThan,
-                Some("less_than") => Qualifier::LessThan,
-                Some("about") => Qualifier::About,
-                _ => {
-                    return Err(LexiconError::BadValue {
-                        file: N,
-                        line,
-                        entry: phrase.clone(),
-                        reason: format!(
-                            "[qualifier] wants more_than|less_than|about, got {values:?}"
-                        ),
-                    })
+        let qualifiers_of =
+            |name: &'static str| -> Result<Vec<(Vec<String>, Qualifier)>, LexiconError> {
+                let mut qualifiers = Vec::new();
+                for (line, (phrase, values)) in section(&n, N, name)?.iter().enumerate() {
+                    let qualifier = match values.first().map(String::as_str) {
+                        Some("more_than") => Qualifier::MoreThan,
+                        Some("less_than") => Qualifier::LessThan,
+                        Some("about") => Qualifier::About,
+                        _ => {
+                            return Err(LexiconError::BadValue {
+                                file: N,
+                                line,
+                                entry: phrase.clone(),
+                                reason: format!(
+                                    "[{name}] wants more_than|less_than|about, got {values:?}"
+                                ),
+                            })
+                        }
+                    };
+                    qualifiers.push((phrase_words(phrase), qualifier));
                 }
+                // Longest phrases first so "pas moins de" wins over "moins de".
+                qualifiers.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+                Ok(qualifiers)
             };
-            qualifiers.push((phrase_words(phrase), qualifier));
-        }
-        // Longest phrases first so "pas moins de" wins over "moins de".
-        qualifiers.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        let qualifiers = qualifiers_of("qualifier")?;
+        let verb_qualifiers = qualifiers_of("verb_qualifier")?
+            .into_iter()
+            .map(|(mut words, qualifier)| (words.swap_remove(0), qualifier))
+            .collect();
         let compounds = phrases("compound")?;
 
         let months = numbers::<u32>(&d, D, "month")?;
@@ -339,6 +353,7 @@ impl Lexicon {
                 .map(|(words, _)| words[0].clone())
                 .collect(),
             qualifiers,
+            verb_qualifiers,
             casualty: words(&u, U, "casualty")?,
             not_unit: words(&u, U, "not_unit")?,
             function: words(&u, U, "function")?,
@@ -364,6 +379,7 @@ impl Lexicon {
             complement_adjectives: words(&u, U, "complement_adjective")?,
             complement_units: words(&u, U, "complement_unit")?,
             invariable_nouns: words(&u, U, "invariable_noun")?,
+            vote_nouns: words(&u, U, "vote_noun")?,
             money_complements: phrases("money_complement")?,
             habitual: section(&d, D, "habitual")?
                 .iter()

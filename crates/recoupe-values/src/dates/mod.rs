@@ -771,6 +771,47 @@ mod tests {
     }
 
     #[test]
+    fn issue13_a_month_aimed_at_with_pour_le_mois_de_lies_ahead() {
+        let (found, _) = dates(
+            "Les syndicats ont annoncé une journée de grève pour le mois de mars et une autre pour le mois de décembre.",
+            Some("2026-11-03"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            ["mois de mars = 2027-03", "mois de décembre = 2026-12"]
+        );
+    }
+
+    #[test]
+    fn issue13_past_infinitives_weeks_and_days_to_come() {
+        // "dès mardi" in a past infinitive is the Tuesday gone, after a past auxiliary the
+        // day to come; "doivent être entendus lundi" lies ahead; "la fin de la semaine" is
+        // the report's week.
+        let (found, _) = dates(
+            "Le maire dit avoir été prévenu dès mardi. Le syndicat a appelé à la grève dès vendredi. Trois témoins doivent être entendus lundi. Le rapport sera rendu d'ici à la fin de la semaine.",
+            Some("2026-11-12"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "mardi = 2026-11-10",
+                "vendredi = 2026-11-13",
+                "lundi = 2026-11-16",
+                "la fin de la semaine = 2026-11-09/2026-11-15"
+            ]
+        );
+        // "prochain" after days keeps them ahead.
+        let (found, _) = dates(
+            "Un salon se tiendra du 8 au 10 mai prochain.",
+            Some("2026-06-20"),
+            TODAY,
+        );
+        assert_eq!(found, ["du 8 au 10 mai prochain = 2027-05-08/2027-05-10"]);
+    }
+
+    #[test]
     fn issue13_a_future_tense_reaches_a_quoted_date() {
         // Written in November: a quotation mark between the future verb and the date does not
         // end its clause, so the coming March is meant.

@@ -96,7 +96,14 @@ pub fn recognise(tokens: &[Token], lexicon: &Lexicon) -> Vec<DateCandidate> {
         match match_at(&cursor, i) {
             Some((end, expr, rule)) => {
                 let deictic = matches!(cursor.key(i), "ce" | "cette" | "cet");
-                let future = announced(&cursor, i);
+                // "du 3 au 5 juin prochain", "lundi prochain": a date said to come is
+                // announced whatever the tense.
+                let future = announced(&cursor, i)
+                    || cursor
+                        .key(end - 1)
+                        .trim_end_matches('s')
+                        .trim_end_matches('e')
+                        == "prochain";
                 let expr = match expr {
                     DateExpr::Month {
                         month,
@@ -456,7 +463,9 @@ fn could_start(c: &Cursor, i: usize) -> bool {
 /// back (-1); "d'ici décembre", "avant fin juin" and a future tense look ahead, the current
 /// month included ([`FUTURE`]); otherwise 0 (see `place`).
 fn month_direction(c: &Cursor, i: usize) -> i32 {
-    let previous = |k: usize| i.checked_sub(k).map(|p| c.key(p)).unwrap_or("");
+    // "pour le mois de mars": the words before "le mois de".
+    let skip = usize::from(c.is(i, &["mois"]) && i > 0 && c.is(i - 1, &["le"]));
+    let previous = |k: usize| i.checked_sub(k + skip).map(|p| c.key(p)).unwrap_or("");
     // "dès mars" looks back, unless a future tense says it starts ahead ("se saisira du
     // texte dès la mi-mars").
     if previous(1) == "depuis" || previous(1) == "des" && !future_tense_before(c, i) {
@@ -620,8 +629,44 @@ fn past_tense_before(c: &Cursor, i: usize) -> bool {
         if past_tense_word(key, token.raw) && !takes_place(c, index) {
             return true;
         }
+        // "affirme avoir reçu", "dit avoir été alertée": a past infinitive.
+        if past_infinitive_at(c, index) {
+            return true;
+        }
     }
     false
+}
+
+/// Whether the clause before token `i` (back over at most eight words, to a punctuation
+/// mark other than a quotation mark) holds a past infinitive.
+fn past_infinitive_before(c: &Cursor, i: usize) -> bool {
+    (i.saturating_sub(8)..i)
+        .rev()
+        .take_while(|&k| c.tokens[k].kind != Kind::Punct || is_quote(c.tokens[k].raw))
+        .any(|k| past_infinitive_at(c, k))
+}
+
+/// "avoir reçu", "avoir été alertée": "avoir" and a past participle at `index`.
+fn past_infinitive_at(c: &Cursor, index: usize) -> bool {
+    c.is(index, &["avoir"])
+        && c.tokens
+            .get(index + 1)
+            .is_some_and(|t| past_participle(t.raw))
+}
+
+/// Whether a word has the shape of a past participle ("été", "reçu", "pris", "alertés");
+/// the accent of "-é" tells it from "une", and "lieu", "du", "peu" are no participles.
+fn past_participle(raw: &str) -> bool {
+    let word = raw.to_lowercase();
+    let word = word.trim_end_matches('s');
+    let accented = word.ends_with('é') || word.ends_with("ée");
+    let short = ["i", "u", "it"].iter().any(|end| word.ends_with(end))
+        && word.chars().count() >= 2
+        && !matches!(
+            word,
+            "lieu" | "du" | "peu" | "plu" | "tu" | "tou" | "qui" | "si" | "ni" | "lui"
+        );
+    accented || short
 }
 
 /// Whether the word at `index` is the "a" or "ont" of "a lieu", "ont lieu": the present of
@@ -713,6 +758,10 @@ fn match_day_interval(
     let month_to = c.month(second + 1)?;
     let year = c.year(second + 2);
     let end = if year.is_some() {
+        second + 3
+    } else if c.direction(second + 2) == Some(1) {
+        // "du 3 au 5 juin prochain": the word stays in the span, and the days lie ahead
+        // (the recogniser marks the candidate announced).
         second + 3
     } else {
         second + 2
@@ -1136,10 +1185,12 @@ fn match_weekday(c: &Cursor, i: usize) -> Option<Match> {
         expr = Some((DateExpr::WeekdayDay { weekday, day }, "weekday_day"));
         end += 1;
     }
-    // "dès mardi" starts from the day to come; so does a weekday bounding what the report
-    // tells in the present ("des averses sont attendues jusqu'à mercredi", "à partir de
-    // lundi"), unless its clause is in a past tense ("les pluies ont duré jusqu'à mercredi").
-    let from_next = i > 0 && c.is(i - 1, &["des"]);
+    // "dès mardi" starts from the day to come ("a annoncé une grève dès lundi"), unless a
+    // past infinitive tells it as gone ("dit avoir été prévenue dès lundi"); so does a
+    // weekday bounding what the report tells in the present ("des averses sont attendues
+    // jusqu'à mercredi", "à partir de lundi"), unless its clause is in a past tense ("les
+    // pluies ont duré jusqu'à mercredi").
+    let from_next = i > 0 && c.is(i - 1, &["des"]) && !past_infinitive_before(c, i);
     // The clause's tenses, each scanned once for the readings below.
     let past_before = past_tense_before(c, i);
     let after = tense_after(c, end);
@@ -1361,6 +1412,14 @@ fn match_period_part(c: &Cursor, i: usize) -> Option<Match> {
                     DateExpr::RelativeYear(0),
                     "year",
                 ))
+            })
+            .or_else(|| {
+                // "d'ici à la fin de la semaine": the week of the report.
+                (c.is(at, &["de"])
+                    && c.is(at + 1, &["la"])
+                    && c.is(at + 2, &["semaine"])
+                    && c.direction(at + 3).is_none())
+                .then_some((at + 3, DateExpr::RelativeWeek(0), "week"))
             })?;
         return match expr {
             DateExpr::RelativeMonth(_)

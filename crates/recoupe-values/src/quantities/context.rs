@@ -8,7 +8,7 @@ use super::{is_demonym, is_ordinal, Head, Noun, Scanner};
 use crate::tokens::{Kind, Token};
 
 /// Determiners of a group a count is part of: "dix de ces treize", "deux de ses frères".
-const GROUP_DETERMINERS: [&str; 5] = ["ces", "ses", "leurs", "nos", "vos"];
+pub(super) const GROUP_DETERMINERS: [&str; 5] = ["ces", "ses", "leurs", "nos", "vos"];
 
 impl<'a> Scanner<'a> {
     /// The last quantity when it is in sentence `sentence` or the one before (blank lines
@@ -158,12 +158,10 @@ impl<'a> Scanner<'a> {
                 if key == "de" && self.is(index + 1, &["moins", "plus"]) {
                     return true;
                 }
-                // "Trois des huit blessés", "Dix de ces treize": the part of a counted group.
-                if key == "des" {
-                    return self.plain_number(index + 1).is_some();
-                }
-                if key == "de" && self.is(index + 1, &GROUP_DETERMINERS) {
-                    return self.plain_number(index + 2).is_some();
+                // "Trois des huit blessés", "Deux des rescapés", "Dix de ces treize", "deux de
+                // ses frères": the part of a group, the number alone.
+                if key == "des" || key == "de" && self.is(index + 1, &GROUP_DETERMINERS) {
+                    return true;
                 }
                 // "porte à 11 916 le nombre de morts", "dont 35 le seraient grièvement".
                 if matches!(key, "le" | "la" | "les" | "l'") {
@@ -313,7 +311,10 @@ impl<'a> Scanner<'a> {
         // Glued to a word before ("COVID-19", "A-86"): part of a name.
         if let Some(before) = start.checked_sub(1).map(|p| &self.tokens[p]) {
             let glued = |a: &Token, b: &Token| a.end == b.start;
+            // "d'au moins 27": an elided word is glued to what follows, and no name.
+            let elided = before.raw.ends_with(['\'', '’']);
             let name_part = glued(before, &self.tokens[start])
+                && !elided
                 && (before.kind != Kind::Punct
                     || before.raw == "-"
                         && start >= 2
@@ -346,12 +347,18 @@ impl<'a> Scanner<'a> {
                     "pas" | "dont" | "parmi" | "soit" | "encore" | "meme" | "seuls" | "seules"
                 )
                 || self.looks_like_verb(start - 1)
+                // "a condamné ce mardi quatorze des seize prévenus": a date before it.
+                || self.is_date[start - 1]
                 // "puis deux millions", "voire 40": an adverb or a conjunction.
                 || matches!(
                     self.tag(start - 1),
                     Some(Upos::Adv | Upos::Cconj | Upos::Sconj | Upos::Adp | Upos::Pron)
                 );
-            if !opens_count {
+            // "compte deux de leurs points de passage": a part of a group is a count
+            // whatever word comes before it.
+            let part = self.is(head.end, &["des"])
+                || self.is(head.end, &["de"]) && self.is(head.end + 1, &GROUP_DETERMINERS);
+            if !opens_count && !part {
                 return self.gapped_count(start, head, previous);
             }
         }
@@ -368,13 +375,10 @@ impl<'a> Scanner<'a> {
         // tagger).
         let collective = head.needs_de;
         let corrected = previous_word(1) == "pas";
-        // "Trois des huit blessés": the group counted right after; "17 et 29 migrants": the
-        // noun of the next count.
+        // "Trois des huit blessés", "Deux des rescapés", "deux de ses frères": the group is
+        // named right after; "17 et 29 migrants": the noun of the next count.
         let part_of_group = self.is(head.end, &["des"])
-            && self.plain_number(head.end + 1).is_some()
-            || self.is(head.end, &["de"])
-                && self.is(head.end + 1, &GROUP_DETERMINERS)
-                && self.plain_number(head.end + 2).is_some()
+            || self.is(head.end, &["de"]) && self.is(head.end + 1, &GROUP_DETERMINERS)
             // "Quatre d'entre eux": a part of a group named before.
             || self.is(head.end, &["d'"]) && self.is(head.end + 1, &["entre"]);
         let shared_noun = self
@@ -528,7 +532,17 @@ impl<'a> Scanner<'a> {
         let sentence = self.tokens[at].sentence;
         let (first, end) = self.sentences[sentence];
         let casualty = |t: &Token| self.lexicon.casualty.contains(&*t.key);
-        let after = self.tokens[noun.end.min(end)..end].iter().any(casualty);
+        // The casualty word after it must not be another count's noun ("Un médecin …
+        // évoque douze blessés"): a casualty word right after a number is that number's.
+        let counted = |k: usize| {
+            k.checked_sub(1).is_some_and(|p| {
+                let key = self.tokens[p].key.as_ref();
+                self.tokens[p].kind == Kind::Number
+                    || self.lexicon.number_words.contains(key)
+                        && !matches!(key, "un" | "une" | "et")
+            })
+        };
+        let after = (noun.end.min(end)..end).any(|k| casualty(&self.tokens[k]) && !counted(k));
         let before = &self.tokens[first..at];
         let listed_after_toll =
             before.iter().rev().take(6).any(|t| t.key == "dont") && before.iter().any(casualty);

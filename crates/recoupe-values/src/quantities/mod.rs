@@ -12,7 +12,9 @@
 //! part-of-speech tagger decides whether a word after the noun is its adjective.
 //!
 //! A number whose noun is elsewhere ("le bilan est passé à 103", "dont 195 sont
-//! hospitalisés") is the number alone, when the context gives the noun. Numbers whose noun is
+//! hospitalisés") is the number alone, when the context gives the noun; so is the part of a
+//! group ("Deux des rescapés", "quatre de ses membres"), the group being counted apart when
+//! it has a number of its own ("huit blessés" in "Trois des huit blessés"). Numbers whose noun is
 //! a time, age or duration unit, a percentage, an ordinal, a date or part of a name are not
 //! counts. "un"/"une" count only in casualty tolls ("un mort", "une personne a été tuée").
 
@@ -265,6 +267,7 @@ impl<'a> Scanner<'a> {
         }
         let qualifier = match (qualifier, head.implied) {
             (Qualifier::Exact, Some(implied)) => implied,
+            (Qualifier::Exact, None) => self.verb_qualifier(i).unwrap_or(Qualifier::Exact),
             (q, _) => q,
         };
         let rule = if head.is_one_article {
@@ -282,6 +285,21 @@ impl<'a> Scanner<'a> {
             noun.end,
             self.quantity(i, noun, head.value, qualifier, rule),
         ))
+    }
+
+    /// The qualifier a verb right before the count gives it ("le bilan dépasse 80 morts",
+    /// "avoisine les 300 000 manifestants"), the verb staying out of the span.
+    fn verb_qualifier(&self, i: usize) -> Option<Qualifier> {
+        let sentence = self.tokens[i].sentence;
+        let mut before = i.checked_sub(1)?;
+        if self.is(before, &["les"]) {
+            before = before.checked_sub(1)?;
+        }
+        let token = self.token_in(before, sentence)?;
+        self.lexicon
+            .verb_qualifiers
+            .get(token.key.as_ref())
+            .copied()
     }
 
     /// Whether a quantity may start at `i`: a number, a number word, the first word of a
@@ -540,6 +558,19 @@ impl<'a> Scanner<'a> {
             if let Some(&range) = self.lexicon.one_range_nouns.get(noun) {
                 return Some(collective(QuantityValue::Range(range), noun_at + 1, None));
             }
+        }
+        // "SIX Swiss Exchange": a number word in capitals before a capitalised word is part
+        // of a name (a headline in capitals goes on in capitals).
+        let capitals = token.kind == Kind::Word
+            && token.raw.chars().count() > 1
+            && token.raw.chars().all(char::is_uppercase);
+        if capitals
+            && self
+                .tokens
+                .get(at + 1)
+                .is_some_and(|t| t.capitalised && t.raw.chars().skip(1).any(char::is_lowercase))
+        {
+            return None;
         }
         let (mut value, mut end) = match token.kind {
             // "0630 GMT", "07h00": a leading zero writes a time or a code.
@@ -974,7 +1005,52 @@ mod tests {
         // With the group's own number, the part and the group are two counts.
         assert_eq!(
             found("Trois des huit blessés ont été évacués et 49 des coaccusés condamnés."),
-            ["Trois = 3", "huit blessés = 8", "49 des coaccusés = 49"]
+            ["Trois = 3", "huit blessés = 8", "49 = 49"]
+        );
+        // Without a number of its own, the group stays out: the part is the number alone,
+        // after a date too.
+        assert_eq!(
+            found(
+                "Cinq des otages ont été libérés. Le parti dit que 12 de ses élus ont démissionné."
+            ),
+            ["Cinq = 5", "12 = 12"]
+        );
+        assert_eq!(
+            found("La cour a relaxé ce lundi sept des onze policiers poursuivis."),
+            ["sept = 7", "onze policiers = 11"]
+        );
+    }
+
+    #[test]
+    fn issue13_qualifiers_votes_names_and_other_counts_nouns() {
+        // An elided "d'" before the qualifier; a verb that qualifies the count from outside.
+        assert_eq!(
+            found("La police parle de 9 morts, les habitants d'au moins 30."),
+            ["9 morts = 9", "au moins 30 = 30 >"]
+        );
+        assert_eq!(
+            found("Le nombre de sinistrés dépasse 4 000 familles et avoisine les 300 tentes."),
+            ["4 000 familles = 4000 >", "300 tentes = 300 ~"]
+        );
+        // A ballot's yes and no; an area is no count; a number word in capitals before a
+        // name is part of it.
+        assert_eq!(
+            found("Le projet a été adopté par 1'502 oui contre 998 non, et 40 hectares seront boisés."),
+            ["1'502 oui = 1502", "998 non = 998"]
+        );
+        assert_eq!(
+            found("Les titres de la société sont cotés à la bourse SIX Swiss Exchange."),
+            Vec::<String>::new()
+        );
+        // A person whose sentence counts casualties with a number of their own is no toll.
+        assert_eq!(
+            found("Un infirmier de la clinique fait état de sept blessés."),
+            ["sept blessés = 7"]
+        );
+        // A capitalised group after the noun names whom they belong to.
+        assert_eq!(
+            found("Près de 600 sapeurs de la Sécurité civile sont engagés."),
+            ["Près de 600 sapeurs = 600 ~"]
         );
     }
 

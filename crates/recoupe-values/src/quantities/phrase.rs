@@ -4,6 +4,7 @@
 
 use recoupe_tagger::Upos;
 
+use super::context::GROUP_DETERMINERS;
 use super::{
     is_demonym, is_quote, join_unit, looks_plural, Head, Noun, Scanner, COMPLEMENT_DETERMINERS,
 };
@@ -32,20 +33,24 @@ impl<'a> Scanner<'a> {
             }
             at += 1;
         }
-        // "deux de leurs véhicules", "plusieurs milliers de ces engins".
+        // "plusieurs milliers de ces engins": a collective count of a group named with a
+        // determiner keeps the group.
         let possessive = ["leurs", "leur", "ses", "ces", "nos", "vos", "mes", "tes"];
         if needs_de && self.is(at, &possessive) {
             at += 1;
         } else if !needs_de && self.is(at, &["de", "d'"]) && self.is(at + 1, &possessive) {
-            at += 2;
-        }
-        // "49 des coaccusés": a part of a group. "Trois des huit blessés" is two counts, the
-        // part alone and the group (see `bare_count`).
-        if !needs_de && !head.is_one_article && self.is(at, &["des"]) {
-            if self.plain_number(at + 1).is_some() {
+            // "deux de ses frères", "16 de leurs militants": the part of a group is the number
+            // alone, as the check corpora's annotators draw it (see `bare_count`); "un de ses
+            // frères" is a toll's "un", read with its noun.
+            if !head.is_one_article && self.is(at + 1, &GROUP_DETERMINERS) {
                 return None;
             }
-            at += 1;
+            at += 2;
+        }
+        // "Deux des rescapés", "Trois des huit blessés": a part of a group is the number
+        // alone, and the group with a number of its own is a second count (see `bare_count`).
+        if !needs_de && !head.is_one_article && self.is(at, &["des"]) {
+            return None;
         }
         // "12 « blessés graves »", "une vingtaine d'"obus"": the noun inside quotation marks.
         let quoted = self.tokens.get(at).is_some_and(|t| is_quote(t.raw))
@@ -360,8 +365,11 @@ impl<'a> Scanner<'a> {
             noun += 1;
         }
         let token = self.token_in(noun, sentence)?;
+        // A capitalised group ("agents de la Protection civile", "membres du Hamas") names
+        // whom they belong to, a complement of its own: the span stops before it.
         if token.kind != Kind::Word
-            || !(token.capitalised || self.tag(noun) == Some(Upos::Noun))
+            || token.capitalised
+            || self.tag(noun) != Some(Upos::Noun)
             || self.lexicon.function.contains(token.key.as_ref())
         {
             return None;
@@ -488,6 +496,15 @@ impl<'a> Scanner<'a> {
             })
         {
             return None;
+        }
+        // "3'204 oui contre 2'611 non": the votes of a ballot, when the word ends the count.
+        if self.lexicon.vote_nouns.contains(key) {
+            let closes = self.tokens.get(index + 1).is_none_or(|t| {
+                t.sentence != token.sentence
+                    || t.kind == Kind::Punct
+                    || matches!(t.key.as_ref(), "contre" | "et" | "ou")
+            });
+            return closes.then_some(index + 1);
         }
         if token.kind != Kind::Word
             || self.lexicon.function.contains(key)
