@@ -476,6 +476,15 @@ fn partitive_gap(gap: &str) -> bool {
     gap == "des" || gap == "d'entre les"
 }
 
+/// Whether the text after a number opens with the group it is taken from: "des", "de ses",
+/// "de leurs", "de ces", "d'entre eux" ("Deux des rescapés", "quatre de leurs véhicules").
+fn takes_from_group(after: &str) -> bool {
+    let folded = after.trim_start().replace('\u{2019}', "'").to_lowercase();
+    ["des ", "de ses ", "de leurs ", "de ces ", "d'entre "]
+        .iter()
+        .any(|start| folded.starts_with(start))
+}
+
 /// Whether the quantity's own words hold its unit's head noun ("six morts"), not a unit the
 /// values stage gave a bare number from a count near it ("Quatre" of "Quatre des six morts").
 fn has_own_noun(doc: &Document, quantity: &recoupe_model::Quantity) -> bool {
@@ -1462,6 +1471,24 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
             figure.category = Some(category);
             figure.part = part;
             figure.part_name = part_name;
+        }
+    }
+    // "Deux des rescapés", "quatre de leurs véhicules": a number with no noun of its own
+    // before a group it is taken from counts a part of that group, never the group itself
+    // (whatever its clause says, two of the survivors are no rival count of survivors).
+    for (i, quantity) in quantities.iter().enumerate() {
+        let figure = &mut figures[i];
+        if partitive[i] || has_own_noun(doc, quantity) {
+            continue;
+        }
+        let Some(category) = figure.category.clone().filter(|c| !c.contains('>')) else {
+            continue;
+        };
+        if takes_from_group(&doc.text[quantity.span.end..]) {
+            figure
+                .evidence
+                .push(format!("a part of a group: {category}>part"));
+            figure.category = Some(format!("{category}>part"));
         }
     }
     // A part whose clause names no count of its own is a part of what the whole counts:

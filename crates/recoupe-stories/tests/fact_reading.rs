@@ -772,3 +772,16 @@ fn the_missing_still_searched_for_are_missing_not_at_large() {
     let (doc, figures) = read("Le bilan passe à 13 morts et deux disparus toujours recherchés.");
     assert_eq!(category(&doc, &figures, "deux disparus"), Some("missing"));
 }
+
+#[test]
+fn a_number_taken_from_a_group_is_a_part_of_it() {
+    let (doc, figures) =
+        read("Le naufrage a fait 31 rescapés. Deux des rescapés ont été hospitalisés à Dakar.");
+    let part = figure(&doc, &figures, "Deux");
+    assert!(
+        part.category
+            .as_deref()
+            .is_some_and(|c| c.ends_with(">part")),
+        "{part:?}"
+    );
+}
