@@ -110,3 +110,20 @@ fn police_prefecture_is_one_organisation() {
     let doc = run("Une enquête a été ouverte, a indiqué la préfecture de police.");
     assert_has(&doc, EntityType::ORG, "préfecture de police");
 }
+
+#[test]
+fn union_acronym_with_the_trade_of_its_branch_is_one_organisation() {
+    let doc = run("La fédération CGT des cheminots et le syndicat FO des routiers de Lyon appellent à la grève.");
+    assert_has(&doc, EntityType::ORG, "fédération CGT des cheminots");
+    assert_has(&doc, EntityType::ORG, "syndicat FO des routiers de Lyon");
+    // without the trade the acronym alone is the name
+    let doc = run("Le syndicat CFDT a réclamé une réunion.");
+    assert_has(&doc, EntityType::ORG, "CFDT");
+}
+
+#[test]
+fn acronym_with_de_and_a_named_place_is_one_organisation() {
+    let doc = run("Les enquêteurs de la PJF de Namur ont été saisis du dossier.");
+    assert_has(&doc, EntityType::ORG, "PJF de Namur");
+    assert_lacks(&doc, "Namur");
+}
