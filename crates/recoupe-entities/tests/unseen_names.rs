@@ -127,3 +127,18 @@ fn acronym_with_de_and_a_named_place_is_one_organisation() {
     assert_has(&doc, EntityType::ORG, "PJF de Namur");
     assert_lacks(&doc, "Namur");
 }
+
+#[test]
+fn a_speech_verb_after_a_name_is_the_sentence_verb() {
+    let doc = run(
+        "Le Comité citoyen pour la paix affirme de son côté que trente militants ont été arrêtés.",
+    );
+    assert_has(&doc, EntityType::ORG, "Comité citoyen pour la paix");
+}
+
+#[test]
+fn a_trade_word_after_an_unknown_name_makes_a_firm() {
+    let doc = run("Le groupe a racheté Brenner Logistique et Valdor Robotique l'an dernier.");
+    assert_has(&doc, EntityType::ORG, "Brenner Logistique");
+    assert_has(&doc, EntityType::ORG, "Valdor Robotique");
+}

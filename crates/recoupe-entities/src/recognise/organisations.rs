@@ -812,6 +812,10 @@ impl Recogniser<'_> {
         {
             return false;
         }
+        // "le Collectif citoyen affirme de son côté…": a speech verb's present form
+        if self.lex.speech_present.contains(&*t.folded) {
+            return false;
+        }
         // an adjective by its ending needs the tagger only where a finite verb may end alike
         // ("le Haut-Commissariat appelle", "indique", "arrive", "insiste")
         if is_adjective(&t.folded) && !VERB_LIKE_ENDINGS.iter().any(|e| t.folded.ends_with(e)) {
