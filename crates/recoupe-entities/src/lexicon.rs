@@ -15,6 +15,9 @@ const STOPWORDS_CAPS: &str = include_str!("../../../resources/fr/stopwords_caps.
 const PLACE_STOPLIST: &str = include_str!("../../../resources/fr/place_stoplist.txt");
 const APPOSITION_NOUNS: &str = include_str!("../../../resources/fr/apposition_nouns.txt");
 const SPORT_CUES: &str = include_str!("../../../resources/fr/sport_cues.txt");
+/// Speech verbs of the attributions stage (read only here): their present forms after a
+/// name are the sentence's verb, never an adjective of the name.
+const SPEECH_VERBS: &str = include_str!("../../../resources/fr/speech_verbs.txt");
 /// Spelled-out number words, shared with the quantity stage (read only here).
 const NUMBERS: &str = include_str!("../../../resources/fr/numbers.txt");
 
@@ -90,6 +93,25 @@ pub struct Lexicon {
     pub apposition_loc: HashSet<String>,
     /// Words of spelled-out numbers ("vingt", "sept"): "Vingt-sept" opening a sentence is no name.
     pub number_words: HashSet<String>,
+    /// Present third-person forms of the regular "-er" speech verbs ("affirme", "évoquent"),
+    /// folded: after an organisation's name they are its verb ("le Collectif affirme").
+    pub speech_present: HashSet<String>,
+}
+
+/// "affirme", "affirment" of each one-word "-er" lemma of `speech_verbs.txt`.
+fn speech_present_forms() -> HashSet<String> {
+    let mut out = HashSet::default();
+    for (_, line) in entries(SPEECH_VERBS) {
+        let lemma = line.split('\t').next().unwrap_or_default().trim();
+        if lemma.contains(' ') {
+            continue;
+        }
+        if let Some(stem) = fold(lemma).strip_suffix("er") {
+            out.insert(format!("{stem}e"));
+            out.insert(format!("{stem}ent"));
+        }
+    }
+    out
 }
 
 /// Non-comment, non-empty lines of a resource file, paired with the current `[section]`.
@@ -167,6 +189,7 @@ impl Lexicon {
                 .filter(|(section, _)| *section == "number_word")
                 .filter_map(|(_, line)| line.split_whitespace().next().map(fold))
                 .collect(),
+            speech_present: speech_present_forms(),
         }
     }
 
@@ -198,6 +221,8 @@ mod tests {
         assert!(lex.person_titles.contains("premier ministre"));
         assert_eq!(lex.org_heads.get("armee"), Some(&OrgHead::AlsoLowercase));
         assert_eq!(lex.org_heads.get("front"), Some(&OrgHead::CapitalisedOnly));
+        assert!(lex.speech_present.contains("affirme"));
+        assert!(lex.speech_present.contains("evoquent"));
         assert!(lex.loc_before_de.contains("province"));
         assert!(lex.loc_whole.contains("vallee"));
         assert!(!lex.loc_before_de.contains("vallee"));

@@ -110,3 +110,35 @@ fn police_prefecture_is_one_organisation() {
     let doc = run("Une enquête a été ouverte, a indiqué la préfecture de police.");
     assert_has(&doc, EntityType::ORG, "préfecture de police");
 }
+
+#[test]
+fn union_acronym_with_the_trade_of_its_branch_is_one_organisation() {
+    let doc = run("La fédération CGT des cheminots et le syndicat FO des routiers de Lyon appellent à la grève.");
+    assert_has(&doc, EntityType::ORG, "fédération CGT des cheminots");
+    assert_has(&doc, EntityType::ORG, "syndicat FO des routiers de Lyon");
+    // without the trade the acronym alone is the name
+    let doc = run("Le syndicat CFDT a réclamé une réunion.");
+    assert_has(&doc, EntityType::ORG, "CFDT");
+}
+
+#[test]
+fn acronym_with_de_and_a_named_place_is_one_organisation() {
+    let doc = run("Les enquêteurs de la PJF de Namur ont été saisis du dossier.");
+    assert_has(&doc, EntityType::ORG, "PJF de Namur");
+    assert_lacks(&doc, "Namur");
+}
+
+#[test]
+fn a_speech_verb_after_a_name_is_the_sentence_verb() {
+    let doc = run(
+        "Le Comité citoyen pour la paix affirme de son côté que trente militants ont été arrêtés.",
+    );
+    assert_has(&doc, EntityType::ORG, "Comité citoyen pour la paix");
+}
+
+#[test]
+fn a_trade_word_after_an_unknown_name_makes_a_firm() {
+    let doc = run("Le groupe a racheté Brenner Logistique et Valdor Robotique l'an dernier.");
+    assert_has(&doc, EntityType::ORG, "Brenner Logistique");
+    assert_has(&doc, EntityType::ORG, "Valdor Robotique");
+}

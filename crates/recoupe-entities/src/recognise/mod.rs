@@ -135,6 +135,7 @@ impl Recogniser<'_> {
         self.acronym_long_forms(toks, s, out, first);
         self.names_up_to_acronym(toks, s, out, first);
         self.join_name_suffixes(toks, s, out, first);
+        acronym_of_place(toks, s, out, first);
         affiliations_in_parentheses(toks, out, first);
         agency_of_dateline(toks, s, out, first);
     }
@@ -284,6 +285,11 @@ impl Recogniser<'_> {
                 continue;
             }
             if let Some(c) = self.compass_region(toks, i, s) {
+                i = c.end;
+                out.push(c);
+                continue;
+            }
+            if let Some(c) = self.union_branch(toks, i, s) {
                 i = c.end;
                 out.push(c);
                 continue;
@@ -560,6 +566,47 @@ fn affiliations_in_parentheses(toks: &[Tk<'_>], out: &mut [Cand], first: usize) 
                 .push("in parentheses after a person: the person's affiliation".to_string());
         }
     }
+}
+
+/// "la PJF de Liège", "l'APC de Souk El Tenine", "la FDSEA du Finistère": an organisation's
+/// acronym with "de" and a place names its branch or body there, one organisation with the
+/// place (the place is not a mention of its own inside it).
+fn acronym_of_place(toks: &[Tk<'_>], s: SentenceRange, out: &mut Vec<Cand>, first: usize) {
+    let mut k = first;
+    while k + 1 < out.len() {
+        let (a, b) = (&out[k], &out[k + 1]);
+        let acronym = a.label == EntityType::ORG
+            && a.end == a.start + 1
+            && toks[a.start].all_caps
+            && toks[a.start].text.chars().count() >= 2;
+        let mut at = a.end;
+        if acronym && at < s.end && is_de_word(&toks[at]) {
+            at += 1;
+            if toks[at - 1].folded == "de" && at < s.end && matches!(&*toks[at].folded, "la" | "l'")
+            {
+                at += 1;
+            }
+        }
+        // a named place, not a facility described by a lowercase noun ("l'AIEA de
+        // l'installation de X": the agency's staff at the site)
+        if acronym && at > a.end && b.start == at && b.label == EntityType::LOC && toks[b.start].cap
+        {
+            let place = text_of(toks, b.start, b.end);
+            let end = b.end;
+            let c = &mut out[k];
+            c.end = end;
+            c.hits.clear();
+            c.evidence
+                .push(format!("branch of the acronym in the place \"{place}\""));
+            out.remove(k + 1);
+        }
+        k += 1;
+    }
+}
+
+/// "de" and its contracted forms ("dès", which folds alike, aside).
+fn is_de_word(t: &Tk<'_>) -> bool {
+    matches!(&*t.folded, "de" | "du" | "d'") || t.text == "des"
 }
 
 /// "Bamako, 8 septembre 2026 (SD) - …", "DAKAR (APS) – …": an acronym in parentheses

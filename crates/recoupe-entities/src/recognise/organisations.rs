@@ -86,6 +86,15 @@ fn is_des_accented(t: &Tk<'_>) -> bool {
         .is_some_and(|c| matches!(c, 'è' | 'È'))
 }
 
+/// Lowercase nouns for a trade union's federations and branches, before the union's acronym.
+const UNION_NOUNS: &[&str] = &[
+    "syndicat",
+    "federation",
+    "union",
+    "confederation",
+    "section",
+];
+
 /// Complements a capitalised organisation name may take (up to this many).
 const MAX_CAPITALISED_COMPLEMENTS: usize = 5;
 
@@ -183,6 +192,69 @@ impl Recogniser<'_> {
             hits: self.candidates(&text_of(toks, i, end)),
             rule: "police-prefecture",
             evidence: vec!["\"préfecture de police\"".to_string()],
+            weak: false,
+            admin_cue: false,
+        })
+    }
+
+    /// "la fédération CGT des ports et docks", "le syndicat FO des personnels de la
+    /// préfecture", "l'union CFDT de la métallurgie": a lowercase union noun, a union's
+    /// acronym and the trade its branch covers form one organisation. Without the trade
+    /// ("le syndicat CFDT a dénoncé") the acronym alone is the name, left to the other rules.
+    pub(super) fn union_branch(&self, toks: &[Tk<'_>], i: usize, s: SentenceRange) -> Option<Cand> {
+        let head = &toks[i];
+        if head.cap || !UNION_NOUNS.contains(&&*head.folded) || i + 3 >= s.end {
+            return None;
+        }
+        let acronym = &toks[i + 1];
+        if !acronym.is_word() || !acronym.all_caps || acronym.text.chars().count() < 2 {
+            return None;
+        }
+        // the trade: "des dockers", "de la métallurgie", "des ports et docks"
+        let de = &toks[i + 2];
+        if !is_de(&de.folded) || is_des_accented(de) {
+            return None;
+        }
+        let mut k = i + 3;
+        if de.folded == "de" && k < s.end && matches!(&*toks[k].folded, "la" | "l'") {
+            k += 1;
+        }
+        let trade = |k: usize| {
+            k < s.end
+                && toks[k].is_word()
+                && !toks[k].cap
+                && toks[k].folded.chars().count() >= 3
+                && self.upos(toks, s, k) == Upos::Noun
+        };
+        if !trade(k) {
+            return None;
+        }
+        let mut end = k + 1;
+        // "des ports et docks"
+        if end + 1 < s.end && toks[end].folded == "et" && trade(end + 1) {
+            end += 2;
+        }
+        // "du Havre", "de Marseille": the place of the branch
+        if end + 1 < s.end && is_de(&toks[end].folded) && !is_des_accented(&toks[end]) {
+            let mut at = end + 1;
+            if toks[end].folded == "de" && matches!(&*toks[at].folded, "la" | "l'") {
+                at += 1;
+            }
+            if at < s.end && toks[at].is_word() && toks[at].name_like {
+                end = self.extend_caps(toks, at, s.end);
+            }
+        }
+        Some(Cand {
+            start: i,
+            end,
+            label: EntityType::ORG,
+            strength: STRENGTH_CUE,
+            hits: Vec::new(),
+            rule: "union-branch",
+            evidence: vec![format!(
+                "union noun \"{}\", acronym \"{}\" and the trade of its branch",
+                head.text, acronym.text
+            )],
             weak: false,
             admin_cue: false,
         })
@@ -738,6 +810,10 @@ impl Recogniser<'_> {
         let t = &toks[k];
         if !t.is_word() || t.cap || is_de(&t.folded) || self.lex.stopwords_caps.contains(&*t.folded)
         {
+            return false;
+        }
+        // "le Collectif citoyen affirme de son côté…": a speech verb's present form
+        if self.lex.speech_present.contains(&*t.folded) {
             return false;
         }
         // an adjective by its ending needs the tagger only where a finite verb may end alike
