@@ -1577,3 +1577,131 @@ fn issue14_the_voters_of_a_vote_act_for_the_country_named_before() {
         .unwrap_or_else(|| panic!("{:?}", doc.layers.events));
     assert!(e.actors.is_empty(), "{e:?}");
 }
+
+#[test]
+fn issue14_a_date_after_jusqu_a_is_when_a_strike_ends_not_the_event() {
+    let doc = annotate(
+        "g2",
+        Some("2025-10-09"),
+        "Les cheminots ont défilé jeudi à Lyon et la grève est reconduite jusqu'à mardi.",
+    );
+    let dates: Vec<Option<String>> = of_type(&doc, EventType::Protest)
+        .iter()
+        .map(|e| e.date.clone())
+        .collect();
+    assert!(!dates.is_empty(), "{:?}", doc.layers.events);
+    assert!(
+        dates
+            .iter()
+            .all(|d| d.as_deref() != Some("2025-10-07") && d.as_deref() != Some("2025-10-14")),
+        "{dates:?}"
+    );
+}
+
+#[test]
+fn issue14_every_agent_of_a_coordinated_list_blames_the_accused() {
+    let doc = annotate(
+        "c2",
+        None,
+        "L'explosion du dépôt de Tessalit a été imputée aux rebelles du FLA par le gouvernement malien et par l'armée malienne.",
+    );
+    let claims = claims_of(&doc);
+    let by: Vec<&str> = claims
+        .iter()
+        .filter(|(_, _, s)| *s == Stance::Claims)
+        .filter_map(|(_, b, _)| b.as_deref())
+        .collect();
+    assert!(by.len() >= 2, "{claims:?}");
+}
+
+#[test]
+fn issue14_a_title_stands_for_the_person_the_article_names_with_it() {
+    let doc = annotate(
+        "t2",
+        None,
+        "Le Premier ministre, Jean Valmont, a défendu son budget devant les députés. \
+         Mardi, l'opposition a déposé une motion de censure contre le Premier ministre.",
+    );
+    let valmont = doc
+        .layers
+        .entities
+        .iter()
+        .find(|m| &doc.text[m.span.start..m.span.end] == "Jean Valmont")
+        .map(|m| m.entity.clone())
+        .expect("the person is an entity");
+    let recipients: Vec<&str> = of_type(&doc, EventType::Sanction)
+        .iter()
+        .flat_map(|e| e.recipients.iter().map(|r| r.entity.as_str()))
+        .collect();
+    assert!(
+        recipients.contains(&valmont.as_str()),
+        "{:?}",
+        doc.layers.events
+    );
+}
+
+#[test]
+fn issue14_a_title_two_people_hold_in_the_article_stands_for_no_one() {
+    let doc = annotate(
+        "t3",
+        None,
+        "Le président Jean Valmont a reçu le président Paul Ardent. \
+         Des manifestants ont défilé contre le président.",
+    );
+    let recipients: Vec<&str> = doc
+        .layers
+        .events
+        .iter()
+        .flat_map(|e| e.recipients.iter().map(|r| r.entity.as_str()))
+        .collect();
+    assert!(recipients.is_empty(), "{:?}", doc.layers.events);
+}
+
+#[test]
+fn issue14_a_date_beside_the_speaker_dates_the_statement_not_the_event() {
+    let doc = annotate(
+        "d3",
+        Some("2025-06-12"),
+        "Deux soldats ont été tués dans une embuscade près de Gao, ont annoncé jeudi les autorités maliennes.",
+    );
+    let dates: Vec<Option<String>> = of_type(&doc, EventType::Assault)
+        .iter()
+        .map(|e| e.date.clone())
+        .collect();
+    assert!(!dates.is_empty(), "{:?}", doc.layers.events);
+    assert!(
+        dates.iter().all(|d| d.as_deref() != Some("2025-06-12")),
+        "{dates:?} {:?}",
+        doc.layers.attributions
+    );
+}
+
+#[test]
+fn issue14_s_occuper_de_takes_care_and_occupies_nothing() {
+    let doc = annotate(
+        "o1",
+        None,
+        "Le metteur en scène Paul Ardent s'occupera aussi de la soirée de clôture.",
+    );
+    assert!(
+        of_type(&doc, EventType::Assault).is_empty(),
+        "{:?}",
+        doc.layers.events
+    );
+}
+
+#[test]
+fn issue14_assuming_the_responsibility_is_an_own_claim() {
+    let doc = annotate(
+        "a4",
+        None,
+        "Le JNIM a assumé la responsabilité de l'embuscade tendue mardi près de Djibo.",
+    );
+    let claims = claims_of(&doc);
+    assert!(
+        claims.iter().any(|(a, by, s)| a == "actors:jnim"
+            && by.as_deref() == Some("actors:jnim")
+            && *s == Stance::Claims),
+        "{claims:?}"
+    );
+}
