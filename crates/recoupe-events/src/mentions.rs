@@ -173,6 +173,11 @@ const AGENT_PARTICIPLES: &[&str] = &[
     "lancees",
     "orchestre",
     "orchestree",
+    // "une embuscade tendue par X"
+    "tendu",
+    "tendue",
+    "tendus",
+    "tendues",
     "conduit",
     "conduite",
     "conduits",
@@ -217,6 +222,14 @@ const AGENT_PARTICIPLES: &[&str] = &[
 /// Verbs whose subject did what their object noun names ("X a mené une attaque", "X a
 /// remporté l'élection", "X a déclaré l'urgence sanitaire").
 const GOVERNING_VERBS: &[&str] = &[
+    // "X et Y ont conclu un accord", "ont scellé une trêve"
+    "conclu",
+    "conclut",
+    "concluent",
+    "conclure",
+    "scelle",
+    "scellent",
+    "sceller",
     "mene",
     "menent",
     "lance",
@@ -666,16 +679,50 @@ impl Analyser<'_> {
             let framed = |k: usize| framed[k];
             // A date after "depuis" or "jusqu'à" says when a state began or ends, not when the
             // event happened.
+            // "X a revendiqué jeudi l'attaque", "Y a démenti mardi": a date right after a
+            // claim or a denial dates that statement.
+            let statement_dates: Vec<Span> = cues
+                .iter()
+                .map(|&(first, end, _)| {
+                    let last = end.min(words.len() - 1);
+                    Span::new(words[first].span.start, words[last].span.end)
+                })
+                .collect();
             let event_dates: Vec<_> = dates
                 .iter()
                 .copied()
                 .filter(|d| !since_date(words, d.span))
+                .filter(|d| !statement_dates.iter().any(|s| s.contains(&d.span)))
+                .collect();
+            // The words of the sentence's dates: "X a mené dans la nuit de samedi à dimanche
+            // des frappes" has its verb as close to the noun as without the date.
+            let dated: Vec<bool> = words
+                .iter()
+                .map(|w| dates.iter().any(|d| d.span.contains(&w.span)))
                 .collect();
             let mut sentence_events: Vec<Event> = Vec::new();
+            let mut previous_actors: Vec<&Part> = Vec::new();
             for f in &found {
                 let trigger = &self.lex.triggers[f.entry];
-                let (actors, recipients) =
-                    arguments(words, &parts, f, trigger.event_type, &trigger.phrase);
+                let (mut actors, recipients) = arguments(
+                    words,
+                    &parts,
+                    f,
+                    trigger.event_type,
+                    &trigger.phrase,
+                    &dated,
+                );
+                // "X a bombardé le sud du pays, tuant trois personnes": a present participle
+                // after a comma has the subject of the clause before, the doer of the event
+                // read there, not the name nearest to its left.
+                if f.verbal
+                    && f.head == f.first
+                    && words[f.head].folded.ends_with("ant")
+                    && f.first.checked_sub(1).is_some_and(|k| words[k].is_comma())
+                {
+                    actors = previous_actors.clone();
+                }
+                previous_actors = actors.clone();
                 let clause = clause_bounds(words, f);
                 let clause_span =
                     Span::new(words[clause.0].span.start, words[clause.1 - 1].span.end);
@@ -1028,7 +1075,8 @@ impl Analyser<'_> {
                     && (opts.next.is_empty()
                         || words[end..words.len().min(end + 3)]
                             .iter()
-                            .any(|w| opts.next.contains(&w.folded)))
+                            .any(|w| opts.next.contains(&w.folded))
+                        || penalty_after(words, end, &opts.next))
             });
             match chosen {
                 Some(k) => {
@@ -1504,6 +1552,14 @@ impl Analyser<'_> {
             if negated_before(words, first) && !matches!(role, Role::Deny | Role::MutualDeny) {
                 continue;
             }
+            // "X a démenti être à l'origine de la frappe", "nie en être responsable": what a
+            // denial is about blames no one.
+            let denied = cues
+                .iter()
+                .any(|&(f, e, r)| r == Role::Deny && e <= first && first - e <= 3 && f < first);
+            if denied && matches!(role, Role::Held | Role::Of | Role::To) {
+                continue;
+            }
             // "Y, accusé par X": a participle after a comma is a passive too; "…, pointant du
             // doigt Y" is not.
             let passive = is_passive(words, first)
@@ -1643,6 +1699,13 @@ impl Analyser<'_> {
                     push(held, by, Stance::Claims, false);
                 }
                 Role::Deny => {
+                    // "une accusation rejetée par X": the agent denies its own part.
+                    if passive && !agents.is_empty() {
+                        for p in &agents {
+                            push(p, Some(as_arg(p)), Stance::Denies, true);
+                        }
+                        continue;
+                    }
                     if !subjects.is_empty() {
                         for p in subjects {
                             push(p, Some(as_arg(p)), Stance::Denies, true);
@@ -1934,6 +1997,57 @@ fn matches_at(phrase: &Phrase, words: &[Word], i: usize) -> bool {
     })
 }
 
+/// "a condamné l'ancien maire de la ville X à cinq ans de prison": a `next` word ("à")
+/// further on, after the object, in the same clause, when a penalty follows it (a number, "la
+/// réclusion", "une amende", "perpétuité"). "condamne l'attaque à Kaboul" names no penalty.
+fn penalty_after(words: &[Word], end: usize, next: &[String]) -> bool {
+    (end..words.len().min(end + 10))
+        .take_while(|&k| !words[k].is_clause_break() && !words[k].is_comma())
+        .any(|k| {
+            next.contains(&words[k].folded)
+                && words[k + 1..words.len().min(k + 4)].iter().any(|w| {
+                    w.kind == recoupe_model::TokenKind::Number
+                        || PENALTY_WORDS.contains(&w.folded.as_str())
+                })
+        })
+}
+
+/// Words that name a penalty after "condamné à".
+const PENALTY_WORDS: &[&str] = &[
+    "an",
+    "ans",
+    "mois",
+    "perpetuite",
+    "reclusion",
+    "prison",
+    "amende",
+    "peine",
+    "mort",
+    "travaux",
+    "sursis",
+];
+
+/// Whether a participant is named as what another is affiliated to: "affilié à X", "liés
+/// à X", "proche de X".
+fn affiliation(words: &[Word], p: &Part) -> bool {
+    (p.first.saturating_sub(4)..p.first).any(|k| {
+        let w = words[k].folded.as_str();
+        w.starts_with("affili")
+            || matches!(w, "lie" | "lies" | "liee" | "liees" | "proche" | "proches")
+    })
+}
+
+/// Forms of "appeler" that call for a protest ("appellent à la grève").
+const CALL_VERBS: &[&str] = &[
+    "appelle",
+    "appellent",
+    "appele",
+    "appeles",
+    "appelait",
+    "appelaient",
+    "appeler",
+];
+
 /// Whether one of the phrase's `notnear` words stands right before the phrase matched at
 /// word `i` or right after it, over one determiner ("marche arrière", "les propos attribués
 /// à", "attribuer cette déclaration à").
@@ -2166,6 +2280,20 @@ fn subjects_left<'p>(words: &[Word], parts: &'p [Part], at: usize) -> Vec<&'p Pa
         seen += 1;
         let w = &words[k];
         if w.is_clause_break() || LEFT_STOPS.contains(&w.folded.as_str()) {
+            break;
+        }
+        // "Kiev impute la frappe à la Russie, qui a nié": the subject of a relative clause
+        // is its antecedent, right before "qui" (over a comma), even after a preposition;
+        // with no named antecedent ("les hommes qui ont tiré") there is none to read.
+        if w.folded == "qui" {
+            // ("des combattants du groupe X, affilié à Y, qui ont ouvert le feu": the name
+            // of an affiliation is no antecedent.)
+            let antecedent = parts.iter().find(|p| {
+                !p.place_only
+                    && (p.last + 1 == k || (p.last + 2 == k && words[k - 1].is_comma()))
+                    && !affiliation(words, p)
+            });
+            out.extend(antecedent);
             break;
         }
         // "Au lendemain du discours de X, 91 personnes ont été interpellées": a noun phrase
@@ -2487,6 +2615,7 @@ fn arguments<'p>(
     f: &Found,
     event_type: EventType,
     phrase: &Phrase,
+    dated: &[bool],
 ) -> (Vec<&'p Part>, Vec<&'p Part>) {
     let patient_type = matches!(event_type, EventType::Coerce | EventType::Sanction);
     let mut actors: Vec<&Part> = Vec::new();
@@ -2622,7 +2751,15 @@ fn arguments<'p>(
         // "X a adopté une motion de censure", "X a procédé à l'arrestation": the same holds
         // for sanctions and arrests.
         if actors.is_empty() {
-            let from = f.first.saturating_sub(4);
+            // Four words before the noun, not counting those of a date.
+            let mut from = f.first;
+            let mut counted = 0;
+            while from > 0 && counted < 4 {
+                from -= 1;
+                if !dated.get(from).copied().unwrap_or(false) {
+                    counted += 1;
+                }
+            }
             // "X a déclaré que deux explosions…": a verb that opens a completive clause
             // governs the clause, not the noun inside it.
             let verb = (from..f.first)
@@ -2645,6 +2782,21 @@ fn arguments<'p>(
             }
         }
     }
+    // "X et Y appellent à la grève", "X a appelé à une journée de mobilisation": who calls
+    // a protest organises it.
+    if actors.is_empty() && !f.verbal && matches!(event_type, EventType::Protest) {
+        let call = (f.first.saturating_sub(4)..f.first)
+            .rev()
+            .take_while(|&k| !words[k].is_clause_break() && !words[k].is_comma())
+            .find(|&k| {
+                CALL_VERBS.contains(&words[k].folded.as_str())
+                    && words.get(k + 1).is_some_and(|w| w.folded == "a")
+            });
+        if let Some(verb) = call {
+            let group = auxiliary_before(words, verb).unwrap_or(verb);
+            actors.extend(subjects_left(words, parts, group));
+        }
+    }
     // "à l'appel des syndicats X, Y et Z": who called a protest organised it.
     if matches!(event_type, EventType::Protest | EventType::Mobilize) {
         let (start, end) = clause_bounds(words, f);
@@ -2658,6 +2810,11 @@ fn arguments<'p>(
                 }
             }
         }
+    }
+    // "Le tribunal … de Dakar a condamné", "la police de X a interpellé": a court or a
+    // police force convicts and arrests, not the country a city in its name stands for.
+    if patient_type {
+        actors.retain(|a| !(a.label == Some(EntityType::LOC) && a.entity != a.actor_key));
     }
     actors.dedup_by(|a, b| a.entity == b.entity);
     recipients.retain(|r| !actors.iter().any(|a| a.actor_key == r.actor_key));
@@ -2915,10 +3072,11 @@ fn place_of(words: &[Word], parts: &[Part], f: &Found, clause: (usize, usize)) -
         .map(|p| p.entity.clone())
 }
 
-/// The value of the clause's date nearest the trigger, among the dates near its sentence.
-/// The date of the clause nearest the trigger. A date outside the words an attribution
+/// The value of the clause's date nearest the trigger, among the dates near its sentence. A
+/// date outside the words an attribution
 /// reports but among its speaker and cue ("X a été tué mardi, a annoncé mercredi la police")
-/// dates the statement, not the event.
+/// dates the statement, not the event reported. (Not when the trigger is outside those words:
+/// "X a proclamé lundi la victoire" dates the proclamation, which is the event.)
 fn date_of(
     dates: &[&DateMention],
     clause: Span,

@@ -1705,3 +1705,206 @@ fn issue14_assuming_the_responsibility_is_an_own_claim() {
         "{claims:?}"
     );
 }
+
+#[test]
+fn issue14_the_antecedent_of_qui_is_the_one_who_denies() {
+    let doc = annotate(
+        "q1",
+        None,
+        "Kiev a imputé le bombardement à la Russie, qui a nié avoir visé des civils.",
+    );
+    let claims = claims_of(&doc);
+    assert!(
+        claims
+            .iter()
+            .any(|(a, by, s)| a == "country:RU" && by.is_some() && *s == Stance::Denies),
+        "{claims:?}"
+    );
+    assert!(
+        !claims
+            .iter()
+            .any(|(a, _, s)| a == "country:UA" && *s == Stance::Denies),
+        "{claims:?}"
+    );
+}
+
+#[test]
+fn issue14_sentenced_after_a_long_object_to_a_penalty_is_a_sanction() {
+    let doc = annotate(
+        "c3",
+        None,
+        "Le tribunal correctionnel de Lille a condamné l'ancien adjoint au maire Paul Ardent à trois ans de prison.",
+    );
+    assert!(
+        !of_type(&doc, EventType::Sanction).is_empty(),
+        "{:?}",
+        doc.layers.events
+    );
+    let accuse = annotate(
+        "c4",
+        None,
+        "Le gouvernement français condamne fermement l'attentat commis à Kaboul.",
+    );
+    assert!(
+        of_type(&accuse, EventType::Sanction).is_empty(),
+        "{:?}",
+        accuse.layers.events
+    );
+}
+
+#[test]
+fn issue14_a_date_right_after_a_claim_dates_the_claim() {
+    let doc = annotate(
+        "d4",
+        Some("2025-03-14"),
+        "Le JNIM a revendiqué jeudi l'attaque, qui avait fait neuf morts mardi soir près de Djibo.",
+    );
+    let dates: Vec<Option<String>> = of_type(&doc, EventType::Assault)
+        .iter()
+        .map(|e| e.date.clone())
+        .collect();
+    assert!(!dates.is_empty(), "{:?}", doc.layers.events);
+    assert!(
+        dates.iter().all(|d| d.as_deref() != Some("2025-03-13")),
+        "{dates:?}"
+    );
+}
+
+#[test]
+fn issue14_what_a_denial_is_about_blames_no_one_and_rejecting_accusations_denies() {
+    let doc = annotate(
+        "d5",
+        None,
+        "Washington a démenti être à l'origine de la frappe contre le convoi. \
+         Le Hezbollah a rejeté toute responsabilité dans l'attentat de Beyrouth.",
+    );
+    let claims = claims_of(&doc);
+    assert!(
+        !claims.iter().any(|(_, _, s)| *s == Stance::Claims),
+        "{claims:?}"
+    );
+    assert!(
+        claims
+            .iter()
+            .filter(|(_, _, s)| *s == Stance::Denies)
+            .count()
+            >= 2,
+        "{claims:?}"
+    );
+}
+
+#[test]
+fn issue14_the_agent_of_an_ambush_laid_by_x_did_it() {
+    let doc = annotate(
+        "a5",
+        None,
+        "L'embuscade a été tendue par Boko Haram près de Maiduguri.",
+    );
+    let actors: Vec<&str> = of_type(&doc, EventType::Assault)
+        .iter()
+        .flat_map(|e| e.actors.iter().map(|a| a.entity.as_str()))
+        .collect();
+    assert!(!actors.is_empty(), "{:?}", doc.layers.events);
+}
+
+#[test]
+fn issue14_who_calls_for_a_strike_organises_it_and_a_date_does_not_part_verb_and_noun() {
+    let doc = annotate(
+        "s5",
+        Some("2025-03-14"),
+        "La CGT appelle à la grève dans les ports contre la réforme.",
+    );
+    let actors: Vec<&str> = of_type(&doc, EventType::Protest)
+        .iter()
+        .flat_map(|e| e.actors.iter().map(|a| a.entity.as_str()))
+        .collect();
+    assert!(actors.contains(&"actors:cgt"), "{:?}", doc.layers.events);
+    let doc = annotate(
+        "s6",
+        Some("2025-03-14"),
+        "L'armée israélienne a mené dans la nuit de mercredi à jeudi des frappes sur le sud du Liban.",
+    );
+    let actors: Vec<&str> = of_type(&doc, EventType::Assault)
+        .iter()
+        .flat_map(|e| e.actors.iter().map(|a| a.entity.as_str()))
+        .collect();
+    assert!(!actors.is_empty(), "{:?}", doc.layers.events);
+}
+
+#[test]
+fn issue14_who_suspects_someone_holds_him_responsible() {
+    let doc = annotate(
+        "s7",
+        None,
+        "L'attaque du convoi a fait dix morts, a indiqué la police, qui soupçonne le JNIM.",
+    );
+    let claims = claims_of(&doc);
+    assert!(
+        claims
+            .iter()
+            .any(|(a, _, s)| a == "actors:jnim" && *s == Stance::Claims),
+        "{claims:?}"
+    );
+}
+
+#[test]
+fn issue14_a_present_participle_after_a_comma_has_the_main_clause_doer() {
+    let doc = annotate(
+        "p7",
+        Some("2025-03-14"),
+        "L'armée israélienne a bombardé jeudi le sud du Liban, tuant quatre personnes.",
+    );
+    let actors: Vec<&str> = of_type(&doc, EventType::Assault)
+        .iter()
+        .flat_map(|e| e.actors.iter().map(|a| a.entity.as_str()))
+        .collect();
+    assert!(!actors.contains(&"country:LB"), "{:?}", doc.layers.events);
+}
+
+#[test]
+fn issue14_who_concludes_an_agreement_are_its_parties() {
+    let doc = annotate(
+        "g7",
+        None,
+        "Le Soudan et le Tchad ont conclu un accord de sécurité frontalière.",
+    );
+    let actors: Vec<&str> = of_type(&doc, EventType::Agree)
+        .iter()
+        .flat_map(|e| e.actors.iter().map(|a| a.entity.as_str()))
+        .collect();
+    assert!(actors.len() >= 2, "{:?}", doc.layers.events);
+}
+
+#[test]
+fn issue14_an_affiliation_before_qui_is_no_antecedent() {
+    let doc = annotate(
+        "q2",
+        None,
+        "Les villageois ont été attaqués par des combattants du JNIM, affilié à Al-Qaïda, qui ont ouvert le feu sur eux.",
+    );
+    let actors: Vec<&str> = of_type(&doc, EventType::Assault)
+        .iter()
+        .flat_map(|e| e.actors.iter().map(|a| a.entity.as_str()))
+        .collect();
+    assert!(
+        !actors.contains(&"actors:al-qaeda"),
+        "{:?}",
+        doc.layers.events
+    );
+}
+
+#[test]
+fn issue14_a_court_named_after_a_capital_is_no_country_convicting() {
+    let doc = annotate(
+        "c8",
+        None,
+        "La chambre criminelle spéciale de Bamako a condamné l'ancien ministre Paul Ardent à dix ans de prison.",
+    );
+    let sanctions = of_type(&doc, EventType::Sanction);
+    assert!(!sanctions.is_empty(), "{:?}", doc.layers.events);
+    let actors: Vec<&str> = sanctions
+        .iter()
+        .flat_map(|e| e.actors.iter().map(|a| a.entity.as_str()))
+        .collect();
+    assert!(!actors.contains(&"country:ML"), "{:?}", doc.layers.events);
+}
