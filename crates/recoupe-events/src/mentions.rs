@@ -173,6 +173,11 @@ const AGENT_PARTICIPLES: &[&str] = &[
     "lancees",
     "orchestre",
     "orchestree",
+    // "une embuscade tendue par X"
+    "tendu",
+    "tendue",
+    "tendus",
+    "tendues",
     "conduit",
     "conduite",
     "conduits",
@@ -217,6 +222,14 @@ const AGENT_PARTICIPLES: &[&str] = &[
 /// Verbs whose subject did what their object noun names ("X a mené une attaque", "X a
 /// remporté l'élection", "X a déclaré l'urgence sanitaire").
 const GOVERNING_VERBS: &[&str] = &[
+    // "X et Y ont conclu un accord", "ont scellé une trêve"
+    "conclu",
+    "conclut",
+    "concluent",
+    "conclure",
+    "scelle",
+    "scellent",
+    "sceller",
     "mene",
     "menent",
     "lance",
@@ -380,6 +393,19 @@ struct Part {
     /// A competition, event, law or operation of the registry: no participant, but it
     /// names what a weak trigger reports ("la finale de la Ligue des champions").
     frame: bool,
+}
+
+/// The kind of `event_generic_actors.tsv` for a title that names one person.
+const PERSON_KIND: &str = "person";
+
+/// A person the document names with a title: "le Premier ministre, X".
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Titled {
+    /// Index of the title in the generic actors.
+    title: usize,
+    /// Nationality adjective after the title ("le président ukrainien X").
+    demonym: Option<String>,
+    entity: String,
 }
 
 /// A trigger found in a sentence.
@@ -584,6 +610,7 @@ impl Analyser<'_> {
         let mut events = Vec::new();
         let mut entities: Vec<&EntityMention> = doc.layers.entities.iter().collect();
         entities.sort_by_key(|m| m.span.start);
+        let titled = self.titled_persons(text, &entities);
         // The layers near each sentence, swept in text order: only items overlapping a
         // sentence can be inside, cover or speak in it.
         let mut near_attributions = Sweep::new(&doc.layers.attributions, attribution_hull);
@@ -633,7 +660,14 @@ impl Analyser<'_> {
                     .any(|m| m.span.start <= w.span.start && w.span.end <= m.span.end)
             };
             let mut parts = self.participants(&nationalities, words, &mentions);
-            self.generic_parts(text, words, &entities[..first], &mentions, &mut parts);
+            self.generic_parts(
+                text,
+                words,
+                &entities[..first],
+                &mentions,
+                &titled,
+                &mut parts,
+            );
             let parts_end_at = |k: usize| parts.iter().any(|p| p.last == k);
             let found = self.find_triggers(text, words, &inside_name, &parts_end_at, &mut tags);
             let cues = self.find_cues(words, &inside_name);
@@ -643,17 +677,52 @@ impl Analyser<'_> {
             let attribution = covering_attribution(&attributions, span);
             let framed = framed_words(words, &cues);
             let framed = |k: usize| framed[k];
-            // A date after "depuis" says when a state began, not when the event happened.
+            // A date after "depuis" or "jusqu'à" says when a state began or ends, not when the
+            // event happened.
+            // "X a revendiqué jeudi l'attaque", "Y a démenti mardi": a date right after a
+            // claim or a denial dates that statement.
+            let statement_dates: Vec<Span> = cues
+                .iter()
+                .map(|&(first, end, _)| {
+                    let last = end.min(words.len() - 1);
+                    Span::new(words[first].span.start, words[last].span.end)
+                })
+                .collect();
             let event_dates: Vec<_> = dates
                 .iter()
                 .copied()
                 .filter(|d| !since_date(words, d.span))
+                .filter(|d| !statement_dates.iter().any(|s| s.contains(&d.span)))
+                .collect();
+            // The words of the sentence's dates: "X a mené dans la nuit de samedi à dimanche
+            // des frappes" has its verb as close to the noun as without the date.
+            let dated: Vec<bool> = words
+                .iter()
+                .map(|w| dates.iter().any(|d| d.span.contains(&w.span)))
                 .collect();
             let mut sentence_events: Vec<Event> = Vec::new();
+            let mut previous_actors: Vec<&Part> = Vec::new();
             for f in &found {
                 let trigger = &self.lex.triggers[f.entry];
-                let (actors, recipients) =
-                    arguments(words, &parts, f, trigger.event_type, &trigger.phrase);
+                let (mut actors, recipients) = arguments(
+                    words,
+                    &parts,
+                    f,
+                    trigger.event_type,
+                    &trigger.phrase,
+                    &dated,
+                );
+                // "X a bombardé le sud du pays, tuant trois personnes": a present participle
+                // after a comma has the subject of the clause before, the doer of the event
+                // read there, not the name nearest to its left.
+                if f.verbal
+                    && f.head == f.first
+                    && words[f.head].folded.ends_with("ant")
+                    && f.first.checked_sub(1).is_some_and(|k| words[k].is_comma())
+                {
+                    actors = previous_actors.clone();
+                }
+                previous_actors = actors.clone();
                 let clause = clause_bounds(words, f);
                 let clause_span =
                     Span::new(words[clause.0].span.start, words[clause.1 - 1].span.end);
@@ -727,7 +796,7 @@ impl Analyser<'_> {
                         .map(|p| argument(p))
                         .collect(),
                     place: place_of(words, &parts, f, clause),
-                    date: date_of(&event_dates, clause_span, trigger_span),
+                    date: date_of(&event_dates, clause_span, trigger_span, own_attribution),
                     killed: killed_here,
                     responsibility: Vec::new(),
                     source: own_attribution.and_then(|a| a.speaker_entity.clone()),
@@ -1006,7 +1075,8 @@ impl Analyser<'_> {
                     && (opts.next.is_empty()
                         || words[end..words.len().min(end + 3)]
                             .iter()
-                            .any(|w| opts.next.contains(&w.folded)))
+                            .any(|w| opts.next.contains(&w.folded))
+                        || penalty_after(words, end, &opts.next))
             });
             match chosen {
                 Some(k) => {
@@ -1208,29 +1278,130 @@ impl Analyser<'_> {
     /// ("la Police nationale d'Haïti") or a registry entry of one of the kinds; the voters
     /// ("le peuple", "les électeurs", kind `country`) as the country named last before. With
     /// none named, the description stays no participant.
+    /// The persons the document names with a title of `event_generic_actors.tsv` of kind
+    /// `person` ("le Premier ministre, X", "le président ukrainien X", "la maire de la
+    /// ville, X" is not one: a complement makes it another office): (index of the title,
+    /// nationality adjective after it, entity key).
+    fn titled_persons(&self, text: &str, entities: &[&EntityMention]) -> Vec<Titled> {
+        let generics = crate::lexicon::generic_actors();
+        let titles: Vec<(usize, String)> = generics
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.kinds.iter().any(|k| k == PERSON_KIND))
+            .map(|(k, g)| (k, g.words.join(" ").replace("' ", "'")))
+            .collect();
+        let mut out: Vec<Titled> = Vec::new();
+        if titles.is_empty() {
+            return out;
+        }
+        for m in entities.iter().filter(|m| m.label == EntityType::PER) {
+            let mut from = m.span.start.saturating_sub(60);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let before = crate::words::fold(&text[from..m.span.start]);
+            let before = before.trim_end().trim_end_matches(',').trim_end();
+            // "le président ukrainien X": the adjective qualifies the title.
+            let (head, demonym) = match before.rsplit_once(' ') {
+                Some((head, last)) if self.kb.demonym(last).is_some() => {
+                    (head.trim_end(), Some(last.to_string()))
+                }
+                _ => (before, None),
+            };
+            for (k, title) in &titles {
+                let Some(rest) = head.strip_suffix(title.as_str()) else {
+                    continue;
+                };
+                if !(rest.is_empty() || rest.ends_with(' ') || rest.ends_with('\'')) {
+                    continue;
+                }
+                // A former or a future holder is not the one "le président" names.
+                let previous = rest.trim_end().rsplit([' ', '\'']).next().unwrap_or("");
+                if matches!(
+                    previous,
+                    "ancien" | "ancienne" | "ex" | "futur" | "future" | "feu"
+                ) {
+                    continue;
+                }
+                let entry = Titled {
+                    title: *k,
+                    demonym: demonym.clone(),
+                    entity: m.entity.clone(),
+                };
+                if !out.contains(&entry) {
+                    out.push(entry);
+                }
+            }
+        }
+        out
+    }
+
     fn generic_parts(
         &self,
         text: &str,
         words: &[Word],
         before: &[&EntityMention],
         mentions: &[&EntityMention],
+        titled: &[Titled],
         parts: &mut Vec<Part>,
     ) {
         let generics = crate::lexicon::generic_actors();
         let mut added = Vec::new();
         for i in 1..words.len() {
-            if !matches!(words[i - 1].folded.as_str(), "la" | "le" | "les" | "l'")
-                || parts.iter().any(|p| p.first <= i && i <= p.last)
-            {
+            if parts.iter().any(|p| p.first <= i && i <= p.last) {
                 continue;
             }
-            let Some(g) = generics.iter().find(|g| {
+            // ("la démission du Premier ministre": after "du" a title is a complement, no
+            // participant.)
+            if !matches!(words[i - 1].folded.as_str(), "la" | "le" | "les" | "l'") {
+                continue;
+            }
+            let Some((index, g)) = generics.iter().enumerate().find(|(_, g)| {
                 g.words.len() <= words.len() - i
                     && g.words.iter().zip(&words[i..]).all(|(a, w)| *a == w.folded)
             }) else {
                 continue;
             };
-            let last = i + g.words.len() - 1;
+            let mut last = i + g.words.len() - 1;
+            if g.kinds.iter().any(|k| k == PERSON_KIND) {
+                // "le Premier ministre", "le président russe": the one person the document
+                // names with that title (and that nationality, when it gives one); a name
+                // right after is read as that name.
+                let demonym = words
+                    .get(last + 1)
+                    .filter(|w| self.kb.demonym(&w.folded).is_some())
+                    .map(|w| w.folded.clone());
+                if demonym.is_some() {
+                    last += 1;
+                }
+                let next = words.get(last + 1);
+                if next.is_some_and(|w| {
+                    matches!(w.folded.as_str(), "de" | "d'" | "du" | "des")
+                        || parts.iter().any(|p| p.first == last + 1)
+                }) {
+                    continue;
+                }
+                let mut holders = titled
+                    .iter()
+                    .filter(|t| t.title == index && (demonym.is_none() || t.demonym == demonym));
+                let Some(holder) = holders.next() else {
+                    continue;
+                };
+                if holders.any(|t| t.entity != holder.entity) {
+                    continue;
+                }
+                added.push(Part {
+                    first: i,
+                    last,
+                    span: Span::new(words[i].span.start, words[last].span.end),
+                    entity: holder.entity.clone(),
+                    actor_key: holder.entity.clone(),
+                    label: Some(EntityType::PER),
+                    place_only: false,
+                    frame: false,
+                });
+                continue;
+            }
             // "la police de Dakar", "l'armée malienne": a complement or an adjective makes
             // it another body, or one the entities layer already read.
             if words.get(last + 1).is_some_and(|w| {
@@ -1381,6 +1552,14 @@ impl Analyser<'_> {
             if negated_before(words, first) && !matches!(role, Role::Deny | Role::MutualDeny) {
                 continue;
             }
+            // "X a démenti être à l'origine de la frappe", "nie en être responsable": what a
+            // denial is about blames no one.
+            let denied = cues
+                .iter()
+                .any(|&(f, e, r)| r == Role::Deny && e <= first && first - e <= 3 && f < first);
+            if denied && matches!(role, Role::Held | Role::Of | Role::To) {
+                continue;
+            }
             // "Y, accusé par X": a participle after a comma is a passive too; "…, pointant du
             // doigt Y" is not.
             let passive = is_passive(words, first)
@@ -1394,6 +1573,13 @@ impl Analyser<'_> {
                 .filter(|p| speaks(p))
                 .collect();
             let agent = agent_right(words, parts, end).filter(|p| speaks(p));
+            // "revendiqué par X et Y", "accusé par X, Y et Z": every agent of the list.
+            let agents: Vec<&Part> = agent.map_or_else(Vec::new, |a| {
+                with_coordinated(words, parts, a)
+                    .into_iter()
+                    .filter(|p| speaks(p))
+                    .collect()
+            });
             // "Il a imputé la frappe à X": a subject pronoun stands for the one who spoke in
             // the sentence before.
             let group = auxiliary_before(words, first).unwrap_or(first);
@@ -1408,11 +1594,7 @@ impl Analyser<'_> {
             };
             match role {
                 Role::Own => {
-                    let who = if passive {
-                        agent.into_iter().collect()
-                    } else {
-                        subjects
-                    };
+                    let who = if passive { agents } else { subjects };
                     for p in who {
                         push(p, Some(as_arg(p)), Stance::Claims, false);
                     }
@@ -1429,7 +1611,12 @@ impl Analyser<'_> {
                     }
                     if passive {
                         for p in subjects {
-                            push(p, agent.map(as_arg), Stance::Claims, false);
+                            if agents.is_empty() {
+                                push(p, None, Stance::Claims, false);
+                            }
+                            for a in &agents {
+                                push(p, Some(as_arg(a)), Stance::Claims, false);
+                            }
                         }
                     } else if let Some(accused) = object_right(words, parts, end) {
                         let by: Vec<Option<EventArgument>> = if subjects.is_empty() {
@@ -1447,15 +1634,19 @@ impl Analyser<'_> {
                     let Some(target) = after_word(words, parts, end, &["a", "au", "aux"]) else {
                         continue;
                     };
-                    let by = agent_right(words, parts, target.last + 1)
-                        .map(as_arg)
-                        .or_else(|| {
-                            if passive {
-                                None
-                            } else {
-                                subjects.first().map(|p| as_arg(p))
-                            }
-                        })
+                    // "imputé à X par Y et Z": each agent of the list blames X.
+                    let by_list: Vec<&Part> = agent_right(words, parts, target.last + 1)
+                        .map_or_else(Vec::new, |a| with_coordinated(words, parts, a));
+                    if !by_list.is_empty() {
+                        for a in by_list {
+                            push(target, Some(as_arg(a)), Stance::Claims, false);
+                        }
+                        continue;
+                    }
+                    let by = subjects
+                        .first()
+                        .filter(|_| !passive)
+                        .map(|p| as_arg(p))
                         .or_else(|| speaker(parts))
                         .or_else(previous);
                     push(target, by, Stance::Claims, false);
@@ -1508,6 +1699,13 @@ impl Analyser<'_> {
                     push(held, by, Stance::Claims, false);
                 }
                 Role::Deny => {
+                    // "une accusation rejetée par X": the agent denies its own part.
+                    if passive && !agents.is_empty() {
+                        for p in &agents {
+                            push(p, Some(as_arg(p)), Stance::Denies, true);
+                        }
+                        continue;
+                    }
                     if !subjects.is_empty() {
                         for p in subjects {
                             push(p, Some(as_arg(p)), Stance::Denies, true);
@@ -1799,6 +1997,57 @@ fn matches_at(phrase: &Phrase, words: &[Word], i: usize) -> bool {
     })
 }
 
+/// "a condamné l'ancien maire de la ville X à cinq ans de prison": a `next` word ("à")
+/// further on, after the object, in the same clause, when a penalty follows it (a number, "la
+/// réclusion", "une amende", "perpétuité"). "condamne l'attaque à Kaboul" names no penalty.
+fn penalty_after(words: &[Word], end: usize, next: &[String]) -> bool {
+    (end..words.len().min(end + 10))
+        .take_while(|&k| !words[k].is_clause_break() && !words[k].is_comma())
+        .any(|k| {
+            next.contains(&words[k].folded)
+                && words[k + 1..words.len().min(k + 4)].iter().any(|w| {
+                    w.kind == recoupe_model::TokenKind::Number
+                        || PENALTY_WORDS.contains(&w.folded.as_str())
+                })
+        })
+}
+
+/// Words that name a penalty after "condamné à".
+const PENALTY_WORDS: &[&str] = &[
+    "an",
+    "ans",
+    "mois",
+    "perpetuite",
+    "reclusion",
+    "prison",
+    "amende",
+    "peine",
+    "mort",
+    "travaux",
+    "sursis",
+];
+
+/// Whether a participant is named as what another is affiliated to: "affilié à X", "liés
+/// à X", "proche de X".
+fn affiliation(words: &[Word], p: &Part) -> bool {
+    (p.first.saturating_sub(4)..p.first).any(|k| {
+        let w = words[k].folded.as_str();
+        w.starts_with("affili")
+            || matches!(w, "lie" | "lies" | "liee" | "liees" | "proche" | "proches")
+    })
+}
+
+/// Forms of "appeler" that call for a protest ("appellent à la grève").
+const CALL_VERBS: &[&str] = &[
+    "appelle",
+    "appellent",
+    "appele",
+    "appeles",
+    "appelait",
+    "appelaient",
+    "appeler",
+];
+
 /// Whether one of the phrase's `notnear` words stands right before the phrase matched at
 /// word `i` or right after it, over one determiner ("marche arrière", "les propos attribués
 /// à", "attribuer cette déclaration à").
@@ -1862,15 +2111,21 @@ fn not_this_event(words: &[Word], i: usize) -> bool {
         .is_some_and(|n| RECALL_NOUNS.contains(&words[n].folded.as_str()))
 }
 
-/// A date written as the start of a state that lasts ("en grève depuis le 5 octobre"): it
-/// dates when something began, not the event reported.
+/// A date written as a bound of a state that lasts: its start ("en grève depuis le 5
+/// octobre") or its end ("la grève est reconduite jusqu'à lundi", "jusqu'au 12"). It dates
+/// when something began or will stop, not the event reported.
 fn since_date(words: &[Word], date: Span) -> bool {
     let k = words.partition_point(|w| w.span.start < date.start);
     let mut j = k;
     while let Some(prev) = j.checked_sub(1) {
         match words[prev].folded.as_str() {
             "le" | "la" | "l'" => j = prev,
-            "depuis" => return true,
+            "depuis" | "jusqu'a" | "jusqu'au" => return true,
+            "a" | "au" => {
+                return prev
+                    .checked_sub(1)
+                    .is_some_and(|n| matches!(words[n].folded.as_str(), "jusqu'" | "jusqu"))
+            }
             _ => return false,
         }
     }
@@ -2025,6 +2280,20 @@ fn subjects_left<'p>(words: &[Word], parts: &'p [Part], at: usize) -> Vec<&'p Pa
         seen += 1;
         let w = &words[k];
         if w.is_clause_break() || LEFT_STOPS.contains(&w.folded.as_str()) {
+            break;
+        }
+        // "Kiev impute la frappe à la Russie, qui a nié": the subject of a relative clause
+        // is its antecedent, right before "qui" (over a comma), even after a preposition;
+        // with no named antecedent ("les hommes qui ont tiré") there is none to read.
+        if w.folded == "qui" {
+            // ("des combattants du groupe X, affilié à Y, qui ont ouvert le feu": the name
+            // of an affiliation is no antecedent.)
+            let antecedent = parts.iter().find(|p| {
+                !p.place_only
+                    && (p.last + 1 == k || (p.last + 2 == k && words[k - 1].is_comma()))
+                    && !affiliation(words, p)
+            });
+            out.extend(antecedent);
             break;
         }
         // "Au lendemain du discours de X, 91 personnes ont été interpellées": a noun phrase
@@ -2346,6 +2615,7 @@ fn arguments<'p>(
     f: &Found,
     event_type: EventType,
     phrase: &Phrase,
+    dated: &[bool],
 ) -> (Vec<&'p Part>, Vec<&'p Part>) {
     let patient_type = matches!(event_type, EventType::Coerce | EventType::Sanction);
     let mut actors: Vec<&Part> = Vec::new();
@@ -2466,7 +2736,12 @@ fn arguments<'p>(
             }
         }
         // "contre X", "visant X": the target.
-        if let Some(target) = after_word(words, parts, f.end, &["contre", "visant", "ciblant"]) {
+        if let Some(target) = after_word(
+            words,
+            parts,
+            f.end,
+            &["contre", "visant", "ciblant", "encontre"],
+        ) {
             if !recipients.iter().any(|r| r.entity == target.entity) {
                 recipients.push(target);
             }
@@ -2476,7 +2751,15 @@ fn arguments<'p>(
         // "X a adopté une motion de censure", "X a procédé à l'arrestation": the same holds
         // for sanctions and arrests.
         if actors.is_empty() {
-            let from = f.first.saturating_sub(4);
+            // Four words before the noun, not counting those of a date.
+            let mut from = f.first;
+            let mut counted = 0;
+            while from > 0 && counted < 4 {
+                from -= 1;
+                if !dated.get(from).copied().unwrap_or(false) {
+                    counted += 1;
+                }
+            }
             // "X a déclaré que deux explosions…": a verb that opens a completive clause
             // governs the clause, not the noun inside it.
             let verb = (from..f.first)
@@ -2499,6 +2782,21 @@ fn arguments<'p>(
             }
         }
     }
+    // "X et Y appellent à la grève", "X a appelé à une journée de mobilisation": who calls
+    // a protest organises it.
+    if actors.is_empty() && !f.verbal && matches!(event_type, EventType::Protest) {
+        let call = (f.first.saturating_sub(4)..f.first)
+            .rev()
+            .take_while(|&k| !words[k].is_clause_break() && !words[k].is_comma())
+            .find(|&k| {
+                CALL_VERBS.contains(&words[k].folded.as_str())
+                    && words.get(k + 1).is_some_and(|w| w.folded == "a")
+            });
+        if let Some(verb) = call {
+            let group = auxiliary_before(words, verb).unwrap_or(verb);
+            actors.extend(subjects_left(words, parts, group));
+        }
+    }
     // "à l'appel des syndicats X, Y et Z": who called a protest organised it.
     if matches!(event_type, EventType::Protest | EventType::Mobilize) {
         let (start, end) = clause_bounds(words, f);
@@ -2512,6 +2810,11 @@ fn arguments<'p>(
                 }
             }
         }
+    }
+    // "Le tribunal … de Dakar a condamné", "la police de X a interpellé": a court or a
+    // police force convicts and arrests, not the country a city in its name stands for.
+    if patient_type {
+        actors.retain(|a| !(a.label == Some(EntityType::LOC) && a.entity != a.actor_key));
     }
     actors.dedup_by(|a, b| a.entity == b.entity);
     recipients.retain(|r| !actors.iter().any(|a| a.actor_key == r.actor_key));
@@ -2769,11 +3072,27 @@ fn place_of(words: &[Word], parts: &[Part], f: &Found, clause: (usize, usize)) -
         .map(|p| p.entity.clone())
 }
 
-/// The value of the clause's date nearest the trigger, among the dates near its sentence.
-fn date_of(dates: &[&DateMention], clause: Span, trigger: Span) -> Option<String> {
+/// The value of the clause's date nearest the trigger, among the dates near its sentence. A
+/// date outside the words an attribution
+/// reports but among its speaker and cue ("X a été tué mardi, a annoncé mercredi la police")
+/// dates the statement, not the event reported. (Not when the trigger is outside those words:
+/// "X a proclamé lundi la victoire" dates the proclamation, which is the event.)
+fn date_of(
+    dates: &[&DateMention],
+    clause: Span,
+    trigger: Span,
+    attribution: Option<&Attribution>,
+) -> Option<String> {
+    let reporting = |d: &DateMention| {
+        attribution.is_some_and(|a| {
+            a.content.contains(&trigger)
+                && !a.content.contains(&d.span)
+                && attribution_hull(a).contains(&d.span)
+        })
+    };
     dates
         .iter()
-        .filter(|d| clause.contains(&d.span) && d.value.is_some())
+        .filter(|d| clause.contains(&d.span) && d.value.is_some() && !reporting(d))
         .min_by_key(|d| d.span.start.abs_diff(trigger.start))
         .and_then(|d| d.value.clone())
 }

@@ -340,10 +340,25 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
     // The values some dated report gives itself.
     let mut dated: BTreeSet<String> = BTreeSet::new();
     for (k, e) in &main_mentions {
+        // As in the mentions: a date among an attribution's speaker and cue, outside the
+        // words it reports, dates the statement.
+        let reporting = |span: &Span| {
+            documents[*k].layers.attributions.iter().any(|a| {
+                a.content.contains(&e.trigger)
+                    && !a.content.contains(span)
+                    && [a.speaker, a.cue]
+                        .into_iter()
+                        .flatten()
+                        .fold(a.content, |hull, s| hull.cover(&s))
+                        .contains(span)
+            })
+        };
         let value = e.date.clone().or_else(|| {
             borrowed[*k]
                 .iter()
-                .filter(|(span, value)| e.span.contains(span) && value.is_some())
+                .filter(|(span, value)| {
+                    e.span.contains(span) && value.is_some() && !reporting(span)
+                })
                 .min_by_key(|(span, _)| span.start.abs_diff(e.trigger.start))
                 .and_then(|(_, value)| value.clone())
         });

@@ -1577,3 +1577,334 @@ fn issue14_the_voters_of_a_vote_act_for_the_country_named_before() {
         .unwrap_or_else(|| panic!("{:?}", doc.layers.events));
     assert!(e.actors.is_empty(), "{e:?}");
 }
+
+#[test]
+fn issue14_a_date_after_jusqu_a_is_when_a_strike_ends_not_the_event() {
+    let doc = annotate(
+        "g2",
+        Some("2025-10-09"),
+        "Les cheminots ont défilé jeudi à Lyon et la grève est reconduite jusqu'à mardi.",
+    );
+    let dates: Vec<Option<String>> = of_type(&doc, EventType::Protest)
+        .iter()
+        .map(|e| e.date.clone())
+        .collect();
+    assert!(!dates.is_empty(), "{:?}", doc.layers.events);
+    assert!(
+        dates
+            .iter()
+            .all(|d| d.as_deref() != Some("2025-10-07") && d.as_deref() != Some("2025-10-14")),
+        "{dates:?}"
+    );
+}
+
+#[test]
+fn issue14_every_agent_of_a_coordinated_list_blames_the_accused() {
+    let doc = annotate(
+        "c2",
+        None,
+        "L'explosion du dépôt de Tessalit a été imputée aux rebelles du FLA par le gouvernement malien et par l'armée malienne.",
+    );
+    let claims = claims_of(&doc);
+    let by: Vec<&str> = claims
+        .iter()
+        .filter(|(_, _, s)| *s == Stance::Claims)
+        .filter_map(|(_, b, _)| b.as_deref())
+        .collect();
+    assert!(by.len() >= 2, "{claims:?}");
+}
+
+#[test]
+fn issue14_a_title_stands_for_the_person_the_article_names_with_it() {
+    let doc = annotate(
+        "t2",
+        None,
+        "Le Premier ministre, Jean Valmont, a défendu son budget devant les députés. \
+         Mardi, l'opposition a déposé une motion de censure contre le Premier ministre.",
+    );
+    let valmont = doc
+        .layers
+        .entities
+        .iter()
+        .find(|m| &doc.text[m.span.start..m.span.end] == "Jean Valmont")
+        .map(|m| m.entity.clone())
+        .expect("the person is an entity");
+    let recipients: Vec<&str> = of_type(&doc, EventType::Sanction)
+        .iter()
+        .flat_map(|e| e.recipients.iter().map(|r| r.entity.as_str()))
+        .collect();
+    assert!(
+        recipients.contains(&valmont.as_str()),
+        "{:?}",
+        doc.layers.events
+    );
+}
+
+#[test]
+fn issue14_a_title_two_people_hold_in_the_article_stands_for_no_one() {
+    let doc = annotate(
+        "t3",
+        None,
+        "Le président Jean Valmont a reçu le président Paul Ardent. \
+         Des manifestants ont défilé contre le président.",
+    );
+    let recipients: Vec<&str> = doc
+        .layers
+        .events
+        .iter()
+        .flat_map(|e| e.recipients.iter().map(|r| r.entity.as_str()))
+        .collect();
+    assert!(recipients.is_empty(), "{:?}", doc.layers.events);
+}
+
+#[test]
+fn issue14_a_date_beside_the_speaker_dates_the_statement_not_the_event() {
+    let doc = annotate(
+        "d3",
+        Some("2025-06-12"),
+        "Deux soldats ont été tués dans une embuscade près de Gao, ont annoncé jeudi les autorités maliennes.",
+    );
+    let dates: Vec<Option<String>> = of_type(&doc, EventType::Assault)
+        .iter()
+        .map(|e| e.date.clone())
+        .collect();
+    assert!(!dates.is_empty(), "{:?}", doc.layers.events);
+    assert!(
+        dates.iter().all(|d| d.as_deref() != Some("2025-06-12")),
+        "{dates:?} {:?}",
+        doc.layers.attributions
+    );
+}
+
+#[test]
+fn issue14_s_occuper_de_takes_care_and_occupies_nothing() {
+    let doc = annotate(
+        "o1",
+        None,
+        "Le metteur en scène Paul Ardent s'occupera aussi de la soirée de clôture.",
+    );
+    assert!(
+        of_type(&doc, EventType::Assault).is_empty(),
+        "{:?}",
+        doc.layers.events
+    );
+}
+
+#[test]
+fn issue14_assuming_the_responsibility_is_an_own_claim() {
+    let doc = annotate(
+        "a4",
+        None,
+        "Le JNIM a assumé la responsabilité de l'embuscade tendue mardi près de Djibo.",
+    );
+    let claims = claims_of(&doc);
+    assert!(
+        claims.iter().any(|(a, by, s)| a == "actors:jnim"
+            && by.as_deref() == Some("actors:jnim")
+            && *s == Stance::Claims),
+        "{claims:?}"
+    );
+}
+
+#[test]
+fn issue14_the_antecedent_of_qui_is_the_one_who_denies() {
+    let doc = annotate(
+        "q1",
+        None,
+        "Kiev a imputé le bombardement à la Russie, qui a nié avoir visé des civils.",
+    );
+    let claims = claims_of(&doc);
+    assert!(
+        claims
+            .iter()
+            .any(|(a, by, s)| a == "country:RU" && by.is_some() && *s == Stance::Denies),
+        "{claims:?}"
+    );
+    assert!(
+        !claims
+            .iter()
+            .any(|(a, _, s)| a == "country:UA" && *s == Stance::Denies),
+        "{claims:?}"
+    );
+}
+
+#[test]
+fn issue14_sentenced_after_a_long_object_to_a_penalty_is_a_sanction() {
+    let doc = annotate(
+        "c3",
+        None,
+        "Le tribunal correctionnel de Lille a condamné l'ancien adjoint au maire Paul Ardent à trois ans de prison.",
+    );
+    assert!(
+        !of_type(&doc, EventType::Sanction).is_empty(),
+        "{:?}",
+        doc.layers.events
+    );
+    let accuse = annotate(
+        "c4",
+        None,
+        "Le gouvernement français condamne fermement l'attentat commis à Kaboul.",
+    );
+    assert!(
+        of_type(&accuse, EventType::Sanction).is_empty(),
+        "{:?}",
+        accuse.layers.events
+    );
+}
+
+#[test]
+fn issue14_a_date_right_after_a_claim_dates_the_claim() {
+    let doc = annotate(
+        "d4",
+        Some("2025-03-14"),
+        "Le JNIM a revendiqué jeudi l'attaque, qui avait fait neuf morts mardi soir près de Djibo.",
+    );
+    let dates: Vec<Option<String>> = of_type(&doc, EventType::Assault)
+        .iter()
+        .map(|e| e.date.clone())
+        .collect();
+    assert!(!dates.is_empty(), "{:?}", doc.layers.events);
+    assert!(
+        dates.iter().all(|d| d.as_deref() != Some("2025-03-13")),
+        "{dates:?}"
+    );
+}
+
+#[test]
+fn issue14_what_a_denial_is_about_blames_no_one_and_rejecting_accusations_denies() {
+    let doc = annotate(
+        "d5",
+        None,
+        "Washington a démenti être à l'origine de la frappe contre le convoi. \
+         Le Hezbollah a rejeté toute responsabilité dans l'attentat de Beyrouth.",
+    );
+    let claims = claims_of(&doc);
+    assert!(
+        !claims.iter().any(|(_, _, s)| *s == Stance::Claims),
+        "{claims:?}"
+    );
+    assert!(
+        claims
+            .iter()
+            .filter(|(_, _, s)| *s == Stance::Denies)
+            .count()
+            >= 2,
+        "{claims:?}"
+    );
+}
+
+#[test]
+fn issue14_the_agent_of_an_ambush_laid_by_x_did_it() {
+    let doc = annotate(
+        "a5",
+        None,
+        "L'embuscade a été tendue par Boko Haram près de Maiduguri.",
+    );
+    let actors: Vec<&str> = of_type(&doc, EventType::Assault)
+        .iter()
+        .flat_map(|e| e.actors.iter().map(|a| a.entity.as_str()))
+        .collect();
+    assert!(!actors.is_empty(), "{:?}", doc.layers.events);
+}
+
+#[test]
+fn issue14_who_calls_for_a_strike_organises_it_and_a_date_does_not_part_verb_and_noun() {
+    let doc = annotate(
+        "s5",
+        Some("2025-03-14"),
+        "La CGT appelle à la grève dans les ports contre la réforme.",
+    );
+    let actors: Vec<&str> = of_type(&doc, EventType::Protest)
+        .iter()
+        .flat_map(|e| e.actors.iter().map(|a| a.entity.as_str()))
+        .collect();
+    assert!(actors.contains(&"actors:cgt"), "{:?}", doc.layers.events);
+    let doc = annotate(
+        "s6",
+        Some("2025-03-14"),
+        "L'armée israélienne a mené dans la nuit de mercredi à jeudi des frappes sur le sud du Liban.",
+    );
+    let actors: Vec<&str> = of_type(&doc, EventType::Assault)
+        .iter()
+        .flat_map(|e| e.actors.iter().map(|a| a.entity.as_str()))
+        .collect();
+    assert!(!actors.is_empty(), "{:?}", doc.layers.events);
+}
+
+#[test]
+fn issue14_who_suspects_someone_holds_him_responsible() {
+    let doc = annotate(
+        "s7",
+        None,
+        "L'attaque du convoi a fait dix morts, a indiqué la police, qui soupçonne le JNIM.",
+    );
+    let claims = claims_of(&doc);
+    assert!(
+        claims
+            .iter()
+            .any(|(a, _, s)| a == "actors:jnim" && *s == Stance::Claims),
+        "{claims:?}"
+    );
+}
+
+#[test]
+fn issue14_a_present_participle_after_a_comma_has_the_main_clause_doer() {
+    let doc = annotate(
+        "p7",
+        Some("2025-03-14"),
+        "L'armée israélienne a bombardé jeudi le sud du Liban, tuant quatre personnes.",
+    );
+    let actors: Vec<&str> = of_type(&doc, EventType::Assault)
+        .iter()
+        .flat_map(|e| e.actors.iter().map(|a| a.entity.as_str()))
+        .collect();
+    assert!(!actors.contains(&"country:LB"), "{:?}", doc.layers.events);
+}
+
+#[test]
+fn issue14_who_concludes_an_agreement_are_its_parties() {
+    let doc = annotate(
+        "g7",
+        None,
+        "Le Soudan et le Tchad ont conclu un accord de sécurité frontalière.",
+    );
+    let actors: Vec<&str> = of_type(&doc, EventType::Agree)
+        .iter()
+        .flat_map(|e| e.actors.iter().map(|a| a.entity.as_str()))
+        .collect();
+    assert!(actors.len() >= 2, "{:?}", doc.layers.events);
+}
+
+#[test]
+fn issue14_an_affiliation_before_qui_is_no_antecedent() {
+    let doc = annotate(
+        "q2",
+        None,
+        "Les villageois ont été attaqués par des combattants du JNIM, affilié à Al-Qaïda, qui ont ouvert le feu sur eux.",
+    );
+    let actors: Vec<&str> = of_type(&doc, EventType::Assault)
+        .iter()
+        .flat_map(|e| e.actors.iter().map(|a| a.entity.as_str()))
+        .collect();
+    assert!(
+        !actors.contains(&"actors:al-qaeda"),
+        "{:?}",
+        doc.layers.events
+    );
+}
+
+#[test]
+fn issue14_a_court_named_after_a_capital_is_no_country_convicting() {
+    let doc = annotate(
+        "c8",
+        None,
+        "La chambre criminelle spéciale de Bamako a condamné l'ancien ministre Paul Ardent à dix ans de prison.",
+    );
+    let sanctions = of_type(&doc, EventType::Sanction);
+    assert!(!sanctions.is_empty(), "{:?}", doc.layers.events);
+    let actors: Vec<&str> = sanctions
+        .iter()
+        .flat_map(|e| e.actors.iter().map(|a| a.entity.as_str()))
+        .collect();
+    assert!(!actors.contains(&"country:ML"), "{:?}", doc.layers.events);
+}
