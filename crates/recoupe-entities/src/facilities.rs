@@ -197,8 +197,14 @@ pub(crate) fn feature_word_before(text: &str, start: usize) -> Option<FeatureWor
     division_before_de(before, 0)
 }
 
-/// How many words back a pronoun ("celle de X") looks for the noun it stands for.
-const ANAPHOR_REACH: usize = 12;
+/// Nouns of towns: a pronoun standing for one ("la ville de X … à celle de Y") names a town.
+const SETTLEMENT_NOUNS: &[&str] = &[
+    "ville", "villes", "village", "villages", "localite", "commune", "cite", "quartier",
+];
+
+/// How many words back a pronoun ("celle de X") looks for the noun it stands for: the
+/// furthest place noun within reach heads the first of the two parallel phrases.
+const ANAPHOR_REACH: usize = 16;
 
 /// The division noun before the "de" that ends `before`: right before it ("le district de
 /// Macomia"), before the first name of an enumeration ("les districts de Macomia et de
@@ -228,7 +234,9 @@ fn division_before_de(before: &str, depth: u8) -> Option<FeatureWord> {
             .rev()
             .skip(1)
             .take(ANAPHOR_REACH)
-            .find_map(|w| match feature(w) {
+            .filter(|w| feature(w).is_some() || SETTLEMENT_NOUNS.contains(&fold(w).as_str()))
+            .last()
+            .and_then(|w| match feature(w) {
                 Some(d @ FeatureWord::Division(_)) => Some(*d),
                 _ => None,
             });
@@ -367,6 +375,10 @@ mod tests {
             None
         );
         assert_eq!(at("près de Goma et de Bukavu", "Bukavu"), None);
+        assert_eq!(
+            at("reliant la ville de Kasumbalesa, dans la province du Haut-Katanga, à celle de Sakania", "Sakania"),
+            None
+        );
     }
 
     #[test]

@@ -19,7 +19,7 @@ const POSSESSIVES: &[&str] = &[
 ];
 
 /// How many words back a pronoun ("celle de X") looks for the noun it stands for.
-const ANAPHOR_REACH: usize = 12;
+const ANAPHOR_REACH: usize = 16;
 
 /// Words after which a road code is a road ("la RN3", "l'A-86", "l'autoroute A1").
 const BEFORE_ROAD_CODE: &[&str] = &["l'", "la", "autoroute", "route"];
@@ -308,10 +308,17 @@ impl Recogniser<'_> {
         // "celle de X": a division noun shortly before it in the sentence is what it
         // stands for
         if matches!(&*toks[k].folded, "celle" | "celles" | "celui" | "ceux") {
+            // the noun heading the first of the two parallel phrases, the furthest place
+            // noun within reach ("reliant la ville de X, dans la province de Z, à celle de Y")
             return (s.start..k)
                 .rev()
                 .take(ANAPHOR_REACH)
-                .any(|j| self.lex.admin_cues.contains(&*toks[j].folded));
+                .filter(|&j| {
+                    self.lex.admin_cues.contains(&*toks[j].folded)
+                        || self.lex.loc_before_de.contains(&*toks[j].folded)
+                })
+                .last()
+                .is_some_and(|j| self.lex.admin_cues.contains(&*toks[j].folded));
         }
         // "… de Kerman et de Yazd", "… de Tizi Ouzou, de Béjaïa": back over the
         // conjunction and the name before it to that name's "de"
