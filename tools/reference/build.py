@@ -189,6 +189,14 @@ GEONAMES_HEADER = [
 ]
 
 
+def english_country_name(name: str) -> str:
+    """A country's English name as running text writes it: GeoNames files the Netherlands
+    as "The Netherlands", which English writes "the Netherlands" inside a sentence and
+    lists as "Netherlands"."""
+    name = clean(name)
+    return name[4:] if name.startswith("The ") else name
+
+
 def word_count(s: str) -> int:
     return len([w for w in re.split(r"[\s'’\-‐‑–—_]+", s) if w])
 
@@ -289,7 +297,7 @@ def build_geonames(site: str, zstd_mod) -> dict:
         lon = f"{cap['longitude']:.5f}" if cap else ""
         crow.append(
             "\t".join(
-                [iso, c["iso3"], str(c["geonameid"]), clean(c["name"]), clean(c.get("capital", "") or ""), lat, lon, str(c.get("population", 0))]
+                [iso, c["iso3"], str(c["geonameid"]), english_country_name(c["name"]), clean(c.get("capital", "") or ""), lat, lon, str(c.get("population", 0))]
             )
         )
     write_text(

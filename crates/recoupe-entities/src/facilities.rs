@@ -156,6 +156,18 @@ fn feature_words() -> &'static HashMap<String, FeatureWord> {
     })
 }
 
+/// The feature noun `word`, singular or plural ("les districts de X et de Y").
+fn feature(word: &str) -> Option<&'static FeatureWord> {
+    let words = feature_words();
+    let folded = fold(word);
+    words.get(&folded).or_else(|| {
+        folded
+            .strip_suffix('s')
+            .and_then(|singular| words.get(singular))
+            .filter(|w| matches!(w, FeatureWord::Division(_)))
+    })
+}
+
 /// Whether `name` is a point of the compass ("Nord", "Midi"): "la gare du Nord" is no
 /// station of a town called Nord.
 pub(crate) fn is_compass_word(name: &str) -> bool {
@@ -182,15 +194,76 @@ pub(crate) fn feature_word_before(text: &str, start: usize) -> Option<FeatureWor
     {
         return Some(*w);
     }
+    division_before_de(before, 0)
+}
+
+/// Nouns of towns: a pronoun standing for one ("la ville de X … à celle de Y") names a town.
+const SETTLEMENT_NOUNS: &[&str] = &[
+    "ville", "villes", "village", "villages", "localite", "commune", "cite", "quartier",
+];
+
+/// How many words back a pronoun ("celle de X") looks for the noun it stands for: the
+/// furthest place noun within reach heads the first of the two parallel phrases.
+const ANAPHOR_REACH: usize = 16;
+
+/// The division noun before the "de" that ends `before`: right before it ("le district de
+/// Macomia"), before the first name of an enumeration ("les districts de Macomia et de
+/// Chiúre"), or the noun a pronoun stands for ("dans la wilaya de Tizi Ouzou et dans celle
+/// de Béjaïa").
+fn division_before_de(before: &str, depth: u8) -> Option<FeatureWord> {
     let rest = DE_FORMS.iter().find_map(|de| {
         let rest = before.strip_suffix(de.trim_end())?;
         // a whole word "de", not the end of "monde"
         rest.ends_with(' ').then(|| rest.trim_end())
     })?;
-    match last_lowercase_word(rest).and_then(|w| words.get(&fold(w))) {
-        Some(w @ FeatureWord::Division(_)) => Some(*w),
-        _ => None,
+    let last = last_lowercase_word(rest);
+    if let Some(w @ FeatureWord::Division(_)) = last.and_then(feature) {
+        return Some(*w);
     }
+    if depth >= 4 {
+        return None;
+    }
+    if matches!(last, Some("celle" | "celles" | "celui" | "ceux")) {
+        // the nearest division noun of the clause before the pronoun
+        let clause = rest
+            .rsplit(['.', ';', ':', '!', '?', '\n'])
+            .next()
+            .unwrap_or(rest);
+        return clause
+            .split(|c: char| c.is_whitespace() || matches!(c, '\'' | '’' | ','))
+            .rev()
+            .skip(1)
+            .take(ANAPHOR_REACH)
+            .filter(|w| feature(w).is_some() || SETTLEMENT_NOUNS.contains(&fold(w).as_str()))
+            .last()
+            .and_then(|w| match feature(w) {
+                Some(d @ FeatureWord::Division(_)) => Some(*d),
+                _ => None,
+            });
+    }
+    // "… de Macomia et de Chiúre", "… de Tizi Ouzou, de Béjaïa": back over the conjunction
+    // and the capitalised name before it, to that name's own "de"
+    let rest = rest
+        .strip_suffix(" et")
+        .or_else(|| rest.strip_suffix(" ou"))
+        .or_else(|| rest.strip_suffix(','))?;
+    let mut name_start = rest.len();
+    loop {
+        let head = rest[..name_start].trim_end();
+        let k = head
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() || c == '\'' || c == '’')
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        if k == head.len() || !head[k..].chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        name_start = k;
+    }
+    if name_start == rest.len() {
+        return None;
+    }
+    division_before_de(rest[..name_start].trim_end(), depth + 1)
 }
 
 #[cfg(test)]
@@ -273,6 +346,48 @@ mod tests {
         assert_eq!(at("à Macomia, dans le nord", "Macomia"), None);
         assert_eq!(at("le fleuve de Tombouctou", "Tombouctou"), None);
         assert_eq!(at("Fleuve Congo", "Congo"), None);
+    }
+
+    #[test]
+    fn issue13_division_nouns_over_enumerations_and_pronouns() {
+        let at = |text: &str, name: &str| feature_word_before(text, text.find(name).unwrap());
+        assert_eq!(
+            at(
+                "les districts de Mueda et de Nangade sont touchés",
+                "Nangade"
+            ),
+            Some(FeatureWord::Division("District"))
+        );
+        assert_eq!(
+            at("les régions de Ségou, de Mopti et d'Agadez", "Agadez"),
+            Some(FeatureWord::Division("Region"))
+        );
+        assert_eq!(
+            at(
+                "vingt morts dans la province de Kaboul et trois dans celle de Herat",
+                "Herat"
+            ),
+            Some(FeatureWord::Division("Province"))
+        );
+        // a pronoun standing for a town, an enumeration after a town: no division
+        assert_eq!(
+            at("dans la ville de Goma et dans celle de Bukavu", "Bukavu"),
+            None
+        );
+        assert_eq!(at("près de Goma et de Bukavu", "Bukavu"), None);
+        assert_eq!(
+            at("reliant la ville de Kasumbalesa, dans la province du Haut-Katanga, à celle de Sakania", "Sakania"),
+            None
+        );
+    }
+
+    #[test]
+    fn issue13_terminals_and_observatories_are_sites() {
+        assert_eq!(english("terminal de Fos").as_deref(), Some("Fos terminal"));
+        assert_eq!(
+            english("observatoire de La Silla").as_deref(),
+            Some("La Silla Observatory")
+        );
     }
 
     #[test]

@@ -213,18 +213,77 @@ impl PlaceStage {
     }
 }
 
-/// "le district de Macomia" where the reference data knows only the town Macomia: the
-/// place is the division, named in English with the noun's word ("Macomia District"), at
-/// the town's point (a division's usual point is its seat). As for every place, its first
-/// mention says what it is: "Husaybah …, dans le district d'al-Qaïm" (one reference entry
-/// under two names) stays the town.
-fn name_divisions(doc: &Document, places: &mut [Place]) {
-    for place in places.iter_mut() {
-        if place.kind != PlaceKind::City {
-            continue;
-        }
-        if let Some(FeatureWord::Division(word)) = feature_word_before(&doc.text, place.span.start)
-        {
+/// English words of first-level divisions: after "province de", "la wilaya de", the
+/// division may be filed under another spelling than the town ("Bassora" the town, "Basra"
+/// the governorate).
+const FIRST_LEVEL_WORDS: &[&str] = &["Province", "Region", "Governorate", "Oblast"];
+
+/// English words of divisions named after their seat town, which English names with the
+/// word ("Kherrata District").
+const SEAT_NAMED_WORDS: &[&str] = &["District", "Territory", "Cercle", "County"];
+
+impl PlaceStage {
+    /// "le district de Macomia" where the reference data knows only the town Macomia: the
+    /// place is the division, named in English with the noun's word ("Macomia District"), at
+    /// the town's point (a division's usual point is its seat); a first-level division
+    /// filed under another spelling of the town's name is that division ("la province de
+    /// Bassora": Basra Governorate). As for every place, its first mention says what it is:
+    /// "Husaybah …, dans le district d'al-Qaïm" (one reference entry under two names) stays
+    /// the town. A name the data lacks after a division noun ("la daïra de X") is that
+    /// division, without a point.
+    fn name_divisions(&self, doc: &Document, places: &mut [Place]) {
+        for place in places.iter_mut() {
+            let unresolved = place.provenance.rule == RULE_UNRESOLVED;
+            if place.kind != PlaceKind::City && !unresolved {
+                continue;
+            }
+            let Some(FeatureWord::Division(word)) =
+                feature_word_before(&doc.text, place.span.start)
+            else {
+                continue;
+            };
+            if unresolved {
+                // a district is named after its seat ("la daïra de X", "le cercle de X"); a
+                // region or department the data lacks may bear a name of its own
+                // ("Sanaga-Maritime"), and "la région de X" is as often the area around
+                // the town X
+                if !SEAT_NAMED_WORDS.contains(&word) {
+                    continue;
+                }
+                let surface = without_article(doc.slice(place.span));
+                place
+                    .evidence
+                    .push("a division noun before a name the data lacks".to_string());
+                place.name = format!("{surface} {word}");
+                place.kind = PlaceKind::Admin;
+                place.provenance = Provenance::new(PLACE_STAGE, RULE_DIVISION);
+                continue;
+            }
+            if FIRST_LEVEL_WORDS.contains(&word) {
+                if let Some(division) = self.division_of_town(doc.slice(place.span), place) {
+                    place.evidence.push(format!(
+                        "a division noun before the name: the division {}",
+                        division.name
+                    ));
+                    place.kb = Some(division.kb_link());
+                    place.name = format!(
+                        "{} {}",
+                        display_name(division),
+                        division.division_word.as_deref().unwrap_or(word)
+                    );
+                    place.kind = PlaceKind::Admin;
+                    if let (Some(lat), Some(lon)) = (division.lat, division.lon) {
+                        place.lat = Some(lat);
+                        place.lon = Some(lon);
+                    }
+                    place.provenance = Provenance::new(PLACE_STAGE, RULE_DIVISION);
+                    continue;
+                }
+            }
+            // "la région de X" where no region bears the name is the area around the town
+            if word == "Region" {
+                continue;
+            }
             place.evidence.push(format!(
                 "a division noun before the name, the data knowing only the town {}",
                 place.name
@@ -233,6 +292,21 @@ fn name_divisions(doc: &Document, places: &mut [Place]) {
             place.kind = PlaceKind::Admin;
             place.provenance = Provenance::new(PLACE_STAGE, RULE_DIVISION);
         }
+    }
+
+    /// The subdivision of the town's country written like the mention or the town's own
+    /// name, transliteration aside ("Bassora", "Basrah" → the governorate "Basra").
+    fn division_of_town(&self, surface: &str, town: &Place) -> Option<&'static PlaceRecord> {
+        let reference = self.reference?;
+        let country = town.country.as_deref()?;
+        [without_article(surface), town.name.as_str()]
+            .into_iter()
+            .find_map(|name| {
+                reference
+                    .loose_places(name, &[country])
+                    .into_iter()
+                    .find(|p| p.subdivision.is_some() && p.kind == PlaceKind::Admin)
+            })
     }
 }
 
@@ -655,7 +729,7 @@ impl Stage for PlaceStage {
             places.push(place);
         }
         Self::settle_countries(doc, &context, &mut places);
-        name_divisions(doc, &mut places);
+        self.name_divisions(doc, &mut places);
         self.name_facilities(doc, &context, &mut places);
         doc.layers.places = places;
         doc.mark_produced(Layer::Places);

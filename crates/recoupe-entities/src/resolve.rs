@@ -506,15 +506,63 @@ fn countries_in_names(
             let Some(rest) = text.get(t.span.start..toks[c.end - 1].span.end) else {
                 continue;
             };
-            if let Some(country) = kb
-                .candidates(rest)
+            // a country ("Police nationale d'Haïti"), or a sizeable town no homonym
+            // contests ("tribunal correctionnel de Charleroi", "parquet de Nanterre": the
+            // courts and offices of a town are in its country)
+            let hits = kb.candidates(rest);
+            let country = hits
                 .iter()
                 .find(|h| h.link.kb == "country")
-                .and_then(|h| h.country.clone())
-            {
+                .or_else(|| {
+                    let places: Vec<&Candidate> =
+                        hits.iter().filter(|h| h.label == EntityType::LOC).collect();
+                    match places.as_slice() {
+                        [only] if only.population >= TRUSTED_PLACE_POPULATION => Some(*only),
+                        _ => dominant_place(&hits),
+                    }
+                })
+                .and_then(|h| h.country.clone());
+            if let Some(country) = country {
                 *counts.entry(country).or_default() += 2;
                 break;
             }
+        }
+    }
+}
+
+/// How many names of places that lie in one country only make it the document's country
+/// when no country is named.
+const IMPLICIT_COUNTRY_NAMES: usize = 2;
+
+/// A local report may never name its country ("Fribourg", "Bulle", "Morat": Switzerland).
+/// When no country is named (no weight of 2), a country in which every entry of at least
+/// [`IMPLICIT_COUNTRY_NAMES`] distinct place names lies counts as named: a lone village
+/// elsewhere ("le Schoenberg", a quarter, not the Belgian village) is then a homonym.
+fn implicit_countries(
+    toks: &[Tk<'_>],
+    text: &str,
+    cands: &[Cand],
+    countries: &mut HashMap<String, u32>,
+) {
+    if countries.values().any(|&w| w >= 2) {
+        return;
+    }
+    let mut names: HashMap<String, HashSet<String>> = HashMap::default();
+    for c in cands.iter().filter(|c| c.label == EntityType::LOC) {
+        let mut places = c.hits.iter().filter(|h| h.label == EntityType::LOC);
+        let Some(country) = places.next().and_then(|h| h.country.as_ref()) else {
+            continue;
+        };
+        if places.all(|h| h.country.as_ref() == Some(country)) {
+            names
+                .entry(country.clone())
+                .or_default()
+                .insert(crate::normalize::fold(surface(toks, c, text)));
+        }
+    }
+    for (country, names) in names {
+        if names.len() >= IMPLICIT_COUNTRY_NAMES {
+            *countries.entry(country).or_default() += 2;
         }
     }
 }
@@ -816,6 +864,7 @@ pub fn resolve(
     // Choose entries with the document's countries as context.
     let mut countries = document_countries(&cands, nationalities);
     countries_in_names(kb, toks, text, &cands, &mut countries);
+    implicit_countries(toks, text, &cands, &mut countries);
     let main_country = countries
         .iter()
         .filter(|(_, &w)| w >= 2)

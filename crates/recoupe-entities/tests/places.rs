@@ -238,3 +238,67 @@ fn the_country_named_most_often_is_the_country_of_an_unknown_place() {
     let site = place(&doc, "Keur Ndiaga Sall");
     assert_eq!(site.country.as_deref(), Some("SN"), "{site:?}");
 }
+
+#[test]
+fn a_pronoun_for_a_division_noun_names_a_division() {
+    let doc = run("Feux de forêt en Algérie : dix foyers brûlent encore dans la wilaya de Tizi Ouzou et quatre dans celle de Béjaïa.");
+    let bejaia = place(&doc, "Béjaïa");
+    assert_eq!(bejaia.kind, PlaceKind::Admin);
+    assert_eq!(bejaia.name, "Béjaïa Province");
+}
+
+#[test]
+fn every_name_of_an_enumeration_after_a_division_noun_is_a_division() {
+    let doc =
+        run("La sécheresse frappe l'Iran : les provinces de Kerman et de Yazd manquent d'eau.");
+    let yazd = place(&doc, "Yazd");
+    assert_eq!(yazd.kind, PlaceKind::Admin);
+    assert_eq!(yazd.name, "Yazd Province");
+}
+
+#[test]
+fn a_district_the_data_lacks_is_still_a_district() {
+    let doc = run("Séisme en Algérie : une centaine de maisons fissurées dans la daïra de Tazmalt Ouled, selon la protection civile.");
+    let district = place(&doc, "Tazmalt Ouled");
+    assert_eq!(district.kind, PlaceKind::Admin);
+    assert_eq!(district.name, "Tazmalt Ouled District");
+    assert_eq!(district.country.as_deref(), Some("DZ"));
+    assert_eq!(district.lat, None);
+}
+
+#[test]
+fn a_province_named_like_its_town_in_another_spelling_is_the_governorate() {
+    let doc = run(
+        "Des coupures de courant ont eu lieu dans la province de Bassora, dans le sud de l'Irak.",
+    );
+    let basra = place(&doc, "Bassora");
+    assert_eq!(basra.kind, PlaceKind::Admin);
+    assert_eq!(basra.name, "Basra Governorate");
+}
+
+#[test]
+fn a_town_named_in_a_court_name_tells_the_country() {
+    // Belgium is never named: the court of a large Belgian town says where the report is
+    let doc = run("Le tribunal correctionnel de Charleroi a condamné le gérant. L'entreprise, installée à Farciennes, exportait vers les Pays-Bas.");
+    let town = place(&doc, "Farciennes");
+    assert_eq!(town.country.as_deref(), Some("BE"));
+    assert!(town.lat.is_some(), "{town:?}");
+}
+
+#[test]
+fn towns_of_one_country_make_a_report_that_names_no_country_local() {
+    // a Swiss local report: the quarter is no Belgian village of the same name
+    let doc = run("Le candidat a été élu à Fribourg. Il a remercié les électeurs du Schoenberg, de Bulle et de Morat.");
+    let quarter = place(&doc, "Schoenberg");
+    assert_eq!(quarter.country.as_deref(), Some("CH"), "{quarter:?}");
+}
+
+#[test]
+fn countries_and_regions_take_their_usual_english_names() {
+    let doc =
+        run("Le camion venait des Pays-Bas et traversait la Flandre vers Anvers, en Belgique.");
+    assert_eq!(place(&doc, "Pays-Bas").name, "Netherlands");
+    assert_eq!(place(&doc, "Flandre").name, "Flanders");
+    let doc = run("L'observatoire est situé dans la région d'Antofagasta, au Chili.");
+    assert_eq!(place(&doc, "Antofagasta").name, "Antofagasta Region");
+}

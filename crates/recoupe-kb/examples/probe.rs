@@ -10,13 +10,13 @@ fn main() {
         let hits = reference.lookup(&surface);
         let shown: Vec<String> = hits
             .iter()
-            .take(3)
+            .take(8)
             .map(|h| match h {
                 Hit::Actor(a) => format!("actor:{} {:?}", a.id, a.etype),
                 Hit::Country(c) => format!("country:{}", c.iso2),
                 Hit::Place(p) => format!(
-                    "place:{}({},{},{})",
-                    p.name, p.country, p.feature_code, p.population
+                    "place:{}({},{},{},{:?},{:?})",
+                    p.name, p.country, p.feature_code, p.population, p.lat, p.lon
                 ),
             })
             .collect();

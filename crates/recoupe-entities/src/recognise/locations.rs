@@ -18,6 +18,9 @@ const POSSESSIVES: &[&str] = &[
     "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes",
 ];
 
+/// How many words back a pronoun ("celle de X") looks for the noun it stands for.
+const ANAPHOR_REACH: usize = 16;
+
 /// Words after which a road code is a road ("la RN3", "l'A-86", "l'autoroute A1").
 const BEFORE_ROAD_CODE: &[&str] = &["l'", "la", "autoroute", "route"];
 
@@ -280,6 +283,14 @@ impl Recogniser<'_> {
     /// "province de X", "la région ukrainienne de X", "le gouverneur d'X": X names an
     /// administrative division, not the town of the same name.
     pub(super) fn admin_cue_before(&self, toks: &[Tk<'_>], i: usize, s: SentenceRange) -> bool {
+        self.admin_cue_at(toks, i, s, 0)
+    }
+
+    /// [`Recogniser::admin_cue_before`], also read over an enumeration ("les provinces de
+    /// Kerman et de Yazd", "les wilayas de Tizi Ouzou, de Béjaïa et de Bouira": every name
+    /// of it is a division) and through a pronoun standing for the noun ("dans la wilaya de
+    /// Tizi Ouzou et dans celle de Béjaïa").
+    fn admin_cue_at(&self, toks: &[Tk<'_>], i: usize, s: SentenceRange, depth: u8) -> bool {
         if i < s.start + 2 || !is_de(&toks[i - 1].folded) {
             return false;
         }
@@ -288,7 +299,39 @@ impl Recogniser<'_> {
         if k > s.start && self.is_description_adjective(&toks[k]) {
             k -= 1;
         }
-        self.lex.admin_cues.contains(&*toks[k].folded)
+        if self.lex.admin_cues.contains(&*toks[k].folded) {
+            return true;
+        }
+        if depth >= 4 {
+            return false;
+        }
+        // "celle de X": a division noun shortly before it in the sentence is what it
+        // stands for
+        if matches!(&*toks[k].folded, "celle" | "celles" | "celui" | "ceux") {
+            // the noun heading the first of the two parallel phrases, the furthest place
+            // noun within reach ("reliant la ville de X, dans la province de Z, à celle de Y")
+            return (s.start..k)
+                .rev()
+                .take(ANAPHOR_REACH)
+                .filter(|&j| {
+                    self.lex.admin_cues.contains(&*toks[j].folded)
+                        || self.lex.loc_before_de.contains(&*toks[j].folded)
+                })
+                .last()
+                .is_some_and(|j| self.lex.admin_cues.contains(&*toks[j].folded));
+        }
+        // "… de Kerman et de Yazd", "… de Tizi Ouzou, de Béjaïa": back over the
+        // conjunction and the name before it to that name's "de"
+        if matches!(&*toks[k].folded, "et" | "ou" | ",") && k > s.start {
+            let mut j = k;
+            while j > s.start && (toks[j - 1].name_like || matches!(toks[j - 1].text, "-" | "'")) {
+                j -= 1;
+            }
+            if j < k && toks[j].name_like {
+                return self.admin_cue_at(toks, j, s, depth + 1);
+            }
+        }
+        false
     }
 }
 
