@@ -598,7 +598,10 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
         // dead against six), and the whole reads only its own noun.
         let part_of_next = quantities.get(index + 1).filter(|next| {
             next.span.start < sentence.end
-                && partitive_gap(&doc.text[span.end..next.span.start])
+                && doc
+                    .text
+                    .get(span.end..next.span.start)
+                    .is_some_and(partitive_gap)
                 && !has_own_noun(doc, quantity)
                 && has_own_noun(doc, next)
         });

@@ -785,3 +785,19 @@ fn a_number_taken_from_a_group_is_a_part_of_it() {
         "{part:?}"
     );
 }
+
+#[test]
+fn overlapping_counts_do_not_break_the_reading_of_parts() {
+    // A store may hold quantities that overlap (written by another tool, or two readings of
+    // one number): reading parts must never slice between them backwards.
+    let (mut doc, _) = read("Selon l'ONG, plus de 1 500 combattants seraient arrivés vendredi.");
+    let first = doc.layers.quantities[0].clone();
+    let mut inner = first.clone();
+    inner.span = recoupe_model::Span::new(first.span.start + 8, first.span.end);
+    inner.unit = None;
+    let mut outer = first.clone();
+    outer.unit = None;
+    doc.layers.quantities = vec![outer, inner];
+    let figures = figures_of(&doc);
+    assert_eq!(figures.len(), 2);
+}
