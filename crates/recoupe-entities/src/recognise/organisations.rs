@@ -158,6 +158,21 @@ impl Recogniser<'_> {
         })
     }
 
+    /// The end of a name that ends at `end`, taken through a place after "de" ("… de Liège",
+    /// "… de la Seine-Saint-Denis", "du Havre") when one follows.
+    fn through_place(&self, toks: &[Tk<'_>], end: usize, s: SentenceRange) -> usize {
+        if end + 1 < s.end && is_de(&toks[end].folded) && !is_des_accented(&toks[end]) {
+            let mut at = end + 1;
+            if toks[end].folded == "de" && matches!(&*toks[at].folded, "la" | "l'") {
+                at += 1;
+            }
+            if at < s.end && toks[at].is_word() && toks[at].name_like {
+                return self.extend_caps(toks, at, s.end);
+            }
+        }
+        end
+    }
+
     /// "la préfecture de police", "la préfecture de police des Bouches-du-Rhône": the police
     /// prefecture is an organisation (named with its département when one follows), not the
     /// police force of a place nor a division cue.
@@ -174,16 +189,7 @@ impl Recogniser<'_> {
         {
             return None;
         }
-        let mut end = i + 3;
-        if end + 1 < s.end && is_de(&toks[end].folded) && !is_des_accented(&toks[end]) {
-            let mut at = end + 1;
-            if toks[end].folded == "de" && matches!(&*toks[at].folded, "la" | "l'") {
-                at += 1;
-            }
-            if at < s.end && toks[at].is_word() && toks[at].name_like {
-                end = self.extend_caps(toks, at, s.end);
-            }
-        }
+        let end = self.through_place(toks, i + 3, s);
         Some(Cand {
             start: i,
             end,
@@ -235,15 +241,7 @@ impl Recogniser<'_> {
             end += 2;
         }
         // "du Havre", "de Marseille": the place of the branch
-        if end + 1 < s.end && is_de(&toks[end].folded) && !is_des_accented(&toks[end]) {
-            let mut at = end + 1;
-            if toks[end].folded == "de" && matches!(&*toks[at].folded, "la" | "l'") {
-                at += 1;
-            }
-            if at < s.end && toks[at].is_word() && toks[at].name_like {
-                end = self.extend_caps(toks, at, s.end);
-            }
-        }
+        end = self.through_place(toks, end, s);
         Some(Cand {
             start: i,
             end,
