@@ -726,11 +726,10 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
             && figures
                 .last()
                 .is_some_and(|f| sentence.contains(&f.span) && f.span.end <= span.start);
-        let reads_clause = !whole_of_part;
         let mut category = head_rule
             .filter(|_| !out_of_whole)
             .or_else(|| {
-                if !reads_clause {
+                if whole_of_part {
                     return None;
                 }
                 lexicon.rules.iter().filter(reads).find(|r| {
@@ -738,7 +737,7 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 })
             })
             .or_else(|| {
-                if !reads_clause {
+                if whole_of_part {
                     return clause_rule(Where::After, &own_words);
                 }
                 clause_rule(Where::After, &window_words)
@@ -1479,15 +1478,11 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
     // "Deux des rescapés", "quatre de leurs véhicules": a number with no noun of its own
     // before a group it is taken from counts a part of that group, never the group itself
     // (whatever its clause says, two of the survivors are no rival count of survivors).
-    for (i, quantity) in quantities.iter().enumerate() {
-        let figure = &mut figures[i];
-        if partitive[i] || has_own_noun(doc, quantity) {
+    for (i, figure) in figures.iter_mut().enumerate() {
+        if partitive[i] || !bare[i] || !takes_from_group(&doc.text[figure.span.end..]) {
             continue;
         }
-        let Some(category) = figure.category.clone().filter(|c| !c.contains('>')) else {
-            continue;
-        };
-        if takes_from_group(&doc.text[quantity.span.end..]) {
+        if let Some(category) = figure.category.clone().filter(|c| !c.contains('>')) {
             figure
                 .evidence
                 .push(format!("a part of a group: {category}>part"));
