@@ -372,17 +372,13 @@ mod tests {
 
     fn article(id: &str, published: &str, days: &[&str]) -> DocFeatures {
         let date = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("a date");
-        let terms: BTreeMap<String, f64> = ["crue", "inondations", "torrent", "digue", "sinistres"]
-            .iter()
-            .map(|t| (t.to_string(), (0.2f64).sqrt()))
-            .collect();
-        DocFeatures {
+        let doc = DocFeatures {
             id: DocId(id.to_string()),
             label: None,
             outlet: None,
             published: Some(date(published)),
             words: 300,
-            terms,
+            terms: BTreeMap::new(),
             entities: Vec::new(),
             dates: days.iter().map(|d| (date(d), date(d))).collect(),
             anchor: Some(date(published)),
@@ -391,7 +387,11 @@ mod tests {
             figures: Vec::new(),
             statements: Vec::new(),
             main_place: None,
-        }
+        };
+        with_terms(
+            doc,
+            &["crue", "inondations", "torrent", "digue", "sinistres"],
+        )
     }
 
     #[test]
@@ -430,21 +430,20 @@ mod tests {
 
     /// Three of its five content words shared with [`article`]'s: another report of the same
     /// kind of event.
-    fn retold(mut doc: DocFeatures) -> DocFeatures {
-        doc.terms = ["crue", "inondations", "torrent", "pompiers", "quai"]
-            .iter()
-            .map(|t| (t.to_string(), (0.2f64).sqrt()))
-            .collect();
-        doc
+    fn retold(doc: DocFeatures) -> DocFeatures {
+        with_terms(doc, &["crue", "inondations", "torrent", "pompiers", "quai"])
     }
 
     /// Two of its five content words shared with [`article`]'s: the same kind of event told
     /// in other words.
-    fn reworded(mut doc: DocFeatures) -> DocFeatures {
-        doc.terms = ["crue", "digue", "pompiers", "quai", "barrage"]
-            .iter()
-            .map(|t| (t.to_string(), (0.2f64).sqrt()))
-            .collect();
+    fn reworded(doc: DocFeatures) -> DocFeatures {
+        with_terms(doc, &["crue", "digue", "pompiers", "quai", "barrage"])
+    }
+
+    /// The document with these content words, of equal weight (a unit vector).
+    fn with_terms(mut doc: DocFeatures, terms: &[&str]) -> DocFeatures {
+        let weight = (1.0 / terms.len() as f64).sqrt();
+        doc.terms = terms.iter().map(|t| (t.to_string(), weight)).collect();
         doc
     }
 
