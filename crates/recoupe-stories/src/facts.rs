@@ -2063,6 +2063,27 @@ pub fn link_facts(docs: &[&DocFeatures], copy_group: &BTreeMap<DocId, DocId>) ->
     let lone_place = |category: &str| {
         places.get(category).is_some_and(|p| p.len() == 1) && !whole_and_part.contains(category)
     };
+    // A count over a span of time is the story's own count when its article also gives the
+    // same number with no span: an epidemic's headline "27 morts" and its lede's "au moins 27
+    // morts depuis la mi-novembre" are one figure, while "plus de 4 000 déplacés depuis
+    // janvier" beside another article's 1 800 of the day stays a count of its own.
+    let period_is_whole: BTreeSet<(&DocId, usize)> = docs
+        .iter()
+        .flat_map(|doc| {
+            let current = || doc.figures.iter().enumerate().filter(|(_, f)| !f.earlier);
+            current()
+                .filter(|(_, f)| f.part.as_deref() == Some("period"))
+                .filter(move |(_, period)| {
+                    current().any(|(_, whole)| {
+                        whole.part.is_none()
+                            && whole.category.is_some()
+                            && whole.category == period.category
+                            && whole.value == period.value
+                    })
+                })
+                .map(move |(index, _)| (&doc.id, index))
+        })
+        .collect();
     let mut by_key: BTreeMap<String, Fact> = BTreeMap::new();
     for doc in &docs {
         for (index, figure) in doc.figures.iter().enumerate() {
@@ -2070,6 +2091,9 @@ pub fn link_facts(docs: &[&DocFeatures], copy_group: &BTreeMap<DocId, DocId>) ->
                 continue;
             };
             let key = match part_of(figure) {
+                Some(part) if part == "period" && period_is_whole.contains(&(&doc.id, index)) => {
+                    category.clone()
+                }
                 Some(part) if time_part(&part) || !lone_place(category) => {
                     format!("{category}@{part}")
                 }
@@ -2231,6 +2255,23 @@ mod tests {
         // Current, the same whole sets the place apart.
         c.figures[1].earlier = false;
         assert_eq!(link_facts(&[&a, &b, &c], &BTreeMap::new()).len(), 2);
+    }
+
+    #[test]
+    fn a_count_since_a_date_is_the_story_count_when_its_article_repeats_it_without_one() {
+        // A headline's "27 morts" and the lede's "27 morts depuis la mi-novembre" are one
+        // figure of the epidemic, which a later article puts at 31.
+        let a = with_whole(doc_with("a", &[(0, 27.0, "period", "depuis")]), 27.0);
+        let b = with_whole(doc_with("b", &[]), 31.0);
+        let facts = link_facts(&[&a, &b], &BTreeMap::new());
+        assert_eq!(facts.len(), 1, "{facts:?}");
+        assert_eq!(facts[0].reports.len(), 3);
+        assert_eq!(facts[0].disagreements.len(), 2);
+        // A count since January alone in its article stays apart from the day's count.
+        let c = doc_with("c", &[(0, 4000.0, "period", "depuis janvier")]);
+        let facts = link_facts(&[&b, &c], &BTreeMap::new());
+        assert_eq!(facts.len(), 2, "{facts:?}");
+        assert!(facts.iter().all(|f| f.disagreements.is_empty()));
     }
 
     #[test]
