@@ -109,6 +109,19 @@ fn some_nouns_say_what_is_counted_by_themselves() {
 }
 
 #[test]
+fn heavy_goods_vehicles_are_counted_as_trucks() {
+    // "poids lourds" and "camions" name the same vehicles: one article's count of the one
+    // is another's count of the other.
+    let (doc, figures) = read(
+        "Quelque 600 camions attendent au poste frontière. Plus loin, 250 poids lourds sont \
+         bloqués sur la route nationale.",
+    );
+    let trucks = category(&doc, &figures, "Quelque 600 camions");
+    assert!(trucks.is_some());
+    assert_eq!(category(&doc, &figures, "250 poids lourds"), trucks);
+}
+
+#[test]
 fn a_hyphenated_unit_is_one_word() {
     let (doc, figures) =
         read("Le tribunal a condamné les 20 co-prévenus. Les 20 coprévenus ont fait appel.");
