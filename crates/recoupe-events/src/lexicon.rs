@@ -49,6 +49,58 @@ pub fn generic_actors() -> &'static [Generic] {
     })
 }
 
+const ADDRESSEES: &str = include_str!("../../../resources/fr/event_addressees.tsv");
+
+/// Whom a protest addresses (`event_addressees.tsv`), folded: the head nouns of the bodies'
+/// names, the titles of their heads and the portfolios that police protests.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Addressees {
+    pub bodies: Vec<String>,
+    pub heads: Vec<String>,
+    pub policing: Vec<String>,
+}
+
+/// Parses `event_addressees.tsv`.
+pub fn parse_addressees(text: &str) -> Result<Addressees, LexiconError> {
+    let mut out = Addressees::default();
+    for (line, fields) in rows(text) {
+        let list = match fields.first().copied() {
+            Some("body") => &mut out.bodies,
+            Some("head") => &mut out.heads,
+            Some("policing") => &mut out.policing,
+            _ => {
+                return Err(LexiconError {
+                    file: "event_addressees.tsv",
+                    line,
+                    message: "expected kind body, head or policing".to_string(),
+                    text: fields.join("\t"),
+                })
+            }
+        };
+        match fields.get(1) {
+            Some(phrase) if !phrase.is_empty() => list.push(fold(phrase)),
+            _ => {
+                return Err(LexiconError {
+                    file: "event_addressees.tsv",
+                    line,
+                    message: "expected kind, phrase".to_string(),
+                    text: fields.join("\t"),
+                })
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The addressees of `resources/fr/event_addressees.tsv`, parsed once.
+pub fn addressees() -> &'static Addressees {
+    static ADDRESSEES_LIST: std::sync::OnceLock<Addressees> = std::sync::OnceLock::new();
+    ADDRESSEES_LIST.get_or_init(|| {
+        parse_addressees(ADDRESSEES)
+            .unwrap_or_else(|e| panic!("embedded addressee list is malformed: {e}"))
+    })
+}
+
 /// A malformed line of an event lexicon.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 #[error("{file}:{line}: {message}: {text:?}")]
@@ -100,6 +152,9 @@ pub struct Options {
     /// None of these words right before or right after the phrase ("en marche", "marche
     /// arrière").
     pub not_near: Vec<String>,
+    /// Not the pronominal verb: no "se"/"s'" right before the phrase, nor before the
+    /// auxiliary in front of it ("des pluies se sont abattues" fall, nobody is shot down).
+    pub no_reflexive: bool,
 }
 
 /// One phrase: for each position, the folded forms it accepts.
@@ -335,6 +390,7 @@ fn phrase(text: &str, pos: &str, options: Option<&str>) -> Result<Phrase, String
             None if option == "plain" => opts.plain = true,
             None if option == "weak" => opts.weak = true,
             None if option == "passive" => opts.passive = true,
+            None if option == "noreflexive" => opts.no_reflexive = true,
             _ => return Err(format!("unknown option `{option}`")),
         }
     }

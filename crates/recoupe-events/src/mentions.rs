@@ -620,6 +620,7 @@ impl Analyser<'_> {
         // The one the latest sentences hold responsible, for a denial that names no one
         // ("X accuse Y. Les paramilitaires ont nié toute implication"): (sentence, actor).
         let mut recent_accused: Option<(usize, EventArgument)> = None;
+        let mut recent_responsible: Option<(usize, EventArgument)> = None;
         for (index, sentence) in doc.layers.sentences.iter().enumerate() {
             let span = sentence.span;
             // Most sentences hold no trigger and no cue: they are only looked up, word by word
@@ -835,6 +836,10 @@ impl Analyser<'_> {
                     .as_ref()
                     .filter(|(k, _)| index - k <= 2)
                     .map(|(_, a)| a.clone()),
+                recent_responsible: recent_responsible
+                    .as_ref()
+                    .filter(|(k, _)| index - k <= 2)
+                    .map(|(_, a)| a.clone()),
             };
             let claims = self.claims(words, &parts, &cues, attribution, &context);
             if let Some(c) = claims.iter().rev().find(|c| {
@@ -842,6 +847,9 @@ impl Analyser<'_> {
                     && c.by.as_ref().is_some_and(|b| b.entity != c.actor.entity)
             }) {
                 recent_accused = Some((index, c.actor.clone()));
+            }
+            if let Some(c) = claims.iter().rev().find(|c| c.stance == Stance::Claims) {
+                recent_responsible = Some((index, c.actor.clone()));
             }
             // A denial the attributions layer reads ("a rejeté ces accusations", polarity
             // `deny`) that no cue of ours caught: its speaker denies its own side's part in
@@ -1174,6 +1182,7 @@ impl Analyser<'_> {
                     let cue = &self.lex.modes[k];
                     cue.event_type == event_type
                         && matches_at(&cue.phrase, words, i)
+                        && !near_excluded(&cue.phrase, words, i)
                         && (!cue.phrase.options.passive || is_passive(words, i + cue.phrase.head))
                 })
                 .max_by_key(|&k| (self.lex.modes[k].phrase.words.len(), usize::MAX - k));
@@ -1627,6 +1636,24 @@ impl Analyser<'_> {
                         for b in by {
                             push(accused, b, Stance::Claims, false);
                         }
+                    } else if group_noun_at(words, end) {
+                        // "… ont revendiqué l'attaque. Le ministère a accusé le groupe de
+                        // …": the group named again is the one just held responsible.
+                        let Some(actor) = context.recent_responsible.clone() else {
+                            continue;
+                        };
+                        let by = subjects
+                            .first()
+                            .map(|p| as_arg(p))
+                            .or_else(|| speaker(parts));
+                        if by.as_ref().is_some_and(|b| b.entity == actor.entity) {
+                            continue;
+                        }
+                        extra.push(ResponsibilityClaim {
+                            actor,
+                            by,
+                            stance: Stance::Claims,
+                        });
                     }
                 }
                 Role::To => {
@@ -1892,6 +1919,38 @@ struct Context {
     previous_speaker: Option<EventArgument>,
     /// The one held responsible in one of the two sentences before.
     recent_accused: Option<EventArgument>,
+    /// The one any claim of the two sentences before holds responsible, its own claim
+    /// included ("Les X ont revendiqué l'attaque. Le ministère a accusé le groupe de …").
+    recent_responsible: Option<EventArgument>,
+}
+
+/// Nouns that name an armed group again after a definite or demonstrative determiner ("le
+/// groupe", "ces jihadistes"), as the object of an accusation.
+const GROUP_NOUNS: &[&str] = &[
+    "groupe",
+    "mouvement",
+    "milice",
+    "gang",
+    "jihadistes",
+    "djihadistes",
+    "islamistes",
+    "rebelles",
+    "insurges",
+    "terroristes",
+    "miliciens",
+    "paramilitaires",
+];
+
+/// Whether the words from `at` name an armed group again by a determiner and a group noun.
+fn group_noun_at(words: &[Word], at: usize) -> bool {
+    words.get(at).is_some_and(|w| {
+        matches!(
+            w.folded.as_str(),
+            "le" | "la" | "les" | "l'" | "ce" | "cet" | "cette" | "ces"
+        )
+    }) && words
+        .get(at + 1)
+        .is_some_and(|w| GROUP_NOUNS.contains(&w.folded.as_str()))
 }
 
 /// The end of "mutuellement" or "l'un l'autre" within three words after `from`, if there.
@@ -2052,6 +2111,9 @@ const CALL_VERBS: &[&str] = &[
 /// word `i` or right after it, over one determiner ("marche arrière", "les propos attribués
 /// à", "attribuer cette déclaration à").
 fn near_excluded(phrase: &Phrase, words: &[Word], i: usize) -> bool {
+    if phrase.options.no_reflexive && reflexive_before(words, i) {
+        return true;
+    }
     if phrase.options.not_near.is_empty() {
         return false;
     }
@@ -2066,6 +2128,20 @@ fn near_excluded(phrase: &Phrase, words: &[Word], i: usize) -> bool {
         i.checked_sub(1).is_some_and(|k| &words[k].folded == n)
             || words.get(end).is_some_and(|w| &w.folded == n)
     })
+}
+
+/// Whether the word at `i` is the verb of a pronominal construction: "se"/"s'" right
+/// before it, or before the one auxiliary of être in front of it ("s'abat", "se sont
+/// abattues", "s'était arrêté").
+fn reflexive_before(words: &[Word], i: usize) -> bool {
+    let reflexive = |k: usize| matches!(words[k].folded.as_str(), "se" | "s'");
+    match i.checked_sub(1) {
+        Some(k) if reflexive(k) => true,
+        Some(k) if ETRE.contains(&words[k].folded.as_str()) => {
+            k.checked_sub(1).is_some_and(reflexive)
+        }
+        _ => false,
+    }
 }
 
 /// Determiners a `notnear` word may follow.
@@ -3072,7 +3148,8 @@ fn place_of(words: &[Word], parts: &[Part], f: &Found, clause: (usize, usize)) -
         .map(|p| p.entity.clone())
 }
 
-/// The value of the clause's date nearest the trigger, among the dates near its sentence. A
+/// The value of the clause's date nearest the trigger, among the dates near its sentence
+/// (not one whose words overlap the trigger: it counts from the event). A
 /// date outside the words an attribution
 /// reports but among its speaker and cue ("X a été tué mardi, a annoncé mercredi la police")
 /// dates the statement, not the event reported. (Not when the trigger is outside those words:
@@ -3090,9 +3167,16 @@ fn date_of(
                 && attribution_hull(a).contains(&d.span)
         })
     };
+    // A date reckoned from the event itself ("deux jours après les pluies", "une semaine
+    // avant l'attaque") is when something else happened.
     dates
         .iter()
-        .filter(|d| clause.contains(&d.span) && d.value.is_some() && !reporting(d))
+        .filter(|d| {
+            clause.contains(&d.span)
+                && d.value.is_some()
+                && !reporting(d)
+                && !(d.span.start < trigger.end && trigger.start < d.span.end)
+        })
         .min_by_key(|d| d.span.start.abs_diff(trigger.start))
         .and_then(|d| d.value.clone())
 }

@@ -357,7 +357,10 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
             borrowed[*k]
                 .iter()
                 .filter(|(span, value)| {
-                    e.span.contains(span) && value.is_some() && !reporting(span)
+                    e.span.contains(span)
+                        && value.is_some()
+                        && !reporting(span)
+                        && !(span.start < e.trigger.end && e.trigger.start < span.end)
                 })
                 .min_by_key(|(span, _)| span.start.abs_diff(e.trigger.start))
                 .and_then(|(_, value)| value.clone())
@@ -552,6 +555,12 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
         let home = format!("country:{iso}");
         recipients.retain(|r| r.entity != home);
     }
+    // A protest with no one named as its target addresses the ministry in charge of what
+    // it protests against.
+    if main == EventType::Protest && recipients.is_empty() {
+        recipients = addressed_ministry(documents, &names);
+        recipients.retain(|r| !actors.iter().any(|a| a.entity == r.entity));
+    }
     if main == EventType::Assault {
         let support: BTreeSet<String> = article_set
             .iter()
@@ -682,6 +691,76 @@ fn institution(documents: &[&Document], main: EventType, names: &Names<'_>) -> V
         .iter()
         .filter(|(_, arts)| arts.len() == best)
         .map(|(key, arts)| names.entity(key, arts))
+        .collect()
+}
+
+/// The ministry a protest addresses: one the articles name by its body ("le ministère des
+/// Transports") — not one that polices protests — in more than half of them, by its body or
+/// by its head's title ("le ministre des Transports"); the most named when several are. A
+/// ministry named in a side remark of one report of two is not what the protest is about.
+fn addressed_ministry(documents: &[&Document], names: &Names<'_>) -> Vec<RecordEntity> {
+    let data = crate::lexicon::addressees();
+    // key → (its portfolio with the preposition, "des transports"; the articles naming it)
+    let mut found: BTreeMap<&str, (String, BTreeSet<String>)> = BTreeMap::new();
+    for doc in documents {
+        for m in &doc.layers.entities {
+            if m.label != recoupe_model::EntityType::ORG {
+                continue;
+            }
+            let folded = crate::words::fold(&doc.text[m.span.start..m.span.end]);
+            let Some(rest) = data
+                .bodies
+                .iter()
+                .find_map(|b| folded.strip_prefix(b.as_str())?.strip_prefix(' '))
+            else {
+                continue;
+            };
+            let Some(portfolio) = ["de la ", "de l'", "des ", "du ", "de ", "d'"]
+                .iter()
+                .find_map(|p| rest.strip_prefix(p))
+            else {
+                continue; // "le ministère public" is the prosecution
+            };
+            if data
+                .policing
+                .iter()
+                .any(|p| portfolio.starts_with(p.as_str()))
+            {
+                continue;
+            }
+            found
+                .entry(m.entity.as_str())
+                .or_insert_with(|| (rest.to_string(), BTreeSet::new()))
+                .1
+                .insert(article_id(doc));
+        }
+    }
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let texts: Vec<String> = documents
+        .iter()
+        .map(|d| crate::words::fold(&d.text))
+        .collect();
+    for (rest, articles) in found.values_mut() {
+        for (doc, text) in documents.iter().zip(&texts) {
+            if data
+                .heads
+                .iter()
+                .any(|h| text.contains(&format!("{h} {rest}")))
+            {
+                articles.insert(article_id(doc));
+            }
+        }
+    }
+    let best = found.values().map(|(_, a)| a.len()).max().unwrap_or(0);
+    if 2 * best <= documents.len() {
+        return Vec::new();
+    }
+    found
+        .iter()
+        .filter(|(_, (_, arts))| arts.len() == best)
+        .map(|(key, (_, arts))| names.entity(key, arts))
         .collect()
 }
 
