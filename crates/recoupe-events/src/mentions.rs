@@ -631,12 +631,7 @@ impl Analyser<'_> {
                 .take_while(|t| t.span.start < span.end)
                 .any(|t| {
                     crate::words::fold_into(&text[t.span.start..t.span.end], &mut buffer);
-                    !self.lex.trigger_index.starting_with(&buffer).is_empty()
-                        || !self
-                            .lex
-                            .responsibility_index
-                            .starting_with(&buffer)
-                            .is_empty()
+                    self.lex.opening_words.contains(buffer.as_str())
                 });
             if !candidate {
                 continue;

@@ -72,7 +72,9 @@ impl Word {
 
 /// The words of the tokens inside `span`, folded; `buf` is reused between sentences.
 pub fn words_in(text: &str, tokens: &[Token], span: Span, out: &mut Vec<Word>) {
-    out.clear();
+    // The words of the previous sentence are overwritten in place, so their folded
+    // strings' buffers are reused (one allocation per word of every sentence otherwise).
+    let mut n = 0;
     let first = tokens.partition_point(|t| t.span.start < span.start);
     for token in &tokens[first..] {
         if token.span.start >= span.end {
@@ -82,18 +84,53 @@ pub fn words_in(text: &str, tokens: &[Token], span: Span, out: &mut Vec<Word>) {
         let participle = ["é", "ée", "és", "ées"]
             .iter()
             .any(|e| surface.ends_with(e));
-        out.push(Word {
-            span: token.span,
-            kind: token.kind,
-            folded: fold(surface),
-            participle,
-        });
+        if let Some(word) = out.get_mut(n) {
+            word.span = token.span;
+            word.kind = token.kind;
+            fold_into(surface, &mut word.folded);
+            word.participle = participle;
+        } else {
+            out.push(Word {
+                span: token.span,
+                kind: token.kind,
+                folded: fold(surface),
+                participle,
+            });
+        }
+        n += 1;
     }
+    out.truncate(n);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_sentence_after_a_long_one_has_only_its_own_words() {
+        // the buffer's words are overwritten in place: none of the longer sentence remains
+        let text = "Les Gendarmes arrivent. Un tir";
+        let token = |start: usize, end: usize, kind: TokenKind| Token {
+            span: Span::new(start, end),
+            kind,
+        };
+        let tokens = [
+            token(0, 3, TokenKind::Word),
+            token(4, 13, TokenKind::Word),
+            token(14, 22, TokenKind::Word),
+            token(22, 23, TokenKind::Punct),
+            token(24, 26, TokenKind::Word),
+            token(27, 30, TokenKind::Word),
+        ];
+        let mut words = Vec::new();
+        words_in(text, &tokens, Span::new(0, 23), &mut words);
+        let folded = |w: &[Word]| w.iter().map(|w| w.folded.clone()).collect::<Vec<_>>();
+        assert_eq!(folded(&words), ["les", "gendarmes", "arrivent", "."]);
+        words_in(text, &tokens, Span::new(24, 30), &mut words);
+        assert_eq!(folded(&words), ["un", "tir"]);
+        assert_eq!(words[1].span, Span::new(27, 30));
+        assert!(!words[1].participle);
+    }
 
     #[test]
     fn folding_drops_case_and_diacritics() {

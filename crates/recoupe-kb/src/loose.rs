@@ -165,7 +165,11 @@ impl LooseIndexes {
             }
             rows
         });
-        for &row in rows.get(country).map(Vec::as_slice).unwrap_or_default() {
+        let rows = rows.get(country).map(Vec::as_slice).unwrap_or_default();
+        // at least one key a place: growing a large country's table step by step would
+        // rehash it many times over
+        index.reserve(rows.len());
+        for &row in rows {
             let place = &places[row as usize];
             let names = std::iter::once(&place.name)
                 .chain(&place.alt_names)

@@ -40,10 +40,11 @@ impl Hasher for PassThrough {
 }
 pub(crate) type FeatureMap<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
 
-/// A trained tagger. Weights are dense rows (one score per tag) for fast scoring.
+/// A trained tagger. Weights are dense rows (one score per tag) for fast scoring, held in
+/// the feature's own slot of the table: a feature costs one probe of memory, not a probe
+/// and then a read of a separate array.
 pub struct Tagger {
-    rows: FeatureMap<u32>,
-    weights: Vec<f32>,
+    rows: FeatureMap<[f32; Upos::COUNT]>,
     /// Tells taggers apart in the per-thread memory of word scores.
     id: u64,
 }
@@ -81,9 +82,21 @@ impl Tagger {
     }
 
     pub(crate) fn from_rows(rows: FeatureMap<u32>, weights: Vec<f32>) -> Tagger {
+        let rows = rows
+            .into_iter()
+            .map(|(key, row)| {
+                let start = row as usize * Upos::COUNT;
+                let mut w = [0.0f32; Upos::COUNT];
+                w.copy_from_slice(&weights[start..start + Upos::COUNT]);
+                (key, w)
+            })
+            .collect();
+        Tagger::from_weights(rows)
+    }
+
+    fn from_weights(rows: FeatureMap<[f32; Upos::COUNT]>) -> Tagger {
         Tagger {
             rows,
-            weights,
             id: TAGGERS.fetch_add(1, Ordering::Relaxed),
         }
     }
@@ -96,8 +109,7 @@ impl Tagger {
     #[inline]
     fn add(&self, features: &[u64], scores: &mut [f32; Upos::COUNT]) {
         for f in features {
-            if let Some(&row) = self.rows.get(f) {
-                let w = &self.weights[row as usize * Upos::COUNT..(row as usize + 1) * Upos::COUNT];
+            if let Some(w) = self.rows.get(f) {
                 for (s, w) in scores.iter_mut().zip(w) {
                     *s += *w;
                 }
@@ -227,19 +239,19 @@ impl Tagger {
     /// Serialises the model: sparse, weights quantised to i16, deflate-compressed.
     pub fn to_bytes(&self) -> Result<Vec<u8>, ModelError> {
         let max = self
-            .weights
-            .iter()
+            .rows
+            .values()
+            .flatten()
             .fold(0.0f32, |m, w| m.max(w.abs()))
             .max(1e-6);
         let scale = max / i16::MAX as f32;
-        let mut keys: Vec<(&u64, &u32)> = self.rows.iter().collect();
-        keys.sort();
+        let mut keys: Vec<(&u64, &[f32; Upos::COUNT])> = self.rows.iter().collect();
+        keys.sort_by_key(|(key, _)| **key);
         let mut raw = Vec::new();
         raw.extend_from_slice(MAGIC);
         raw.extend_from_slice(&scale.to_le_bytes());
         raw.extend_from_slice(&(keys.len() as u32).to_le_bytes());
-        for (key, row) in keys {
-            let w = &self.weights[*row as usize * Upos::COUNT..(*row as usize + 1) * Upos::COUNT];
+        for (key, w) in keys {
             let nonzero: Vec<(u8, i16)> = w
                 .iter()
                 .enumerate()
@@ -269,22 +281,22 @@ impl Tagger {
         let mut pos = 14;
         let mut rows = FeatureMap::default();
         rows.reserve(n);
-        let mut weights = vec![0.0f32; n * Upos::COUNT];
-        for row in 0..n {
+        for _ in 0..n {
             let key_bytes = raw.get(pos..pos + 8).ok_or(ModelError::Truncated(pos))?;
             let key = u64::from_le_bytes(key_bytes.try_into().expect("8 bytes"));
             let nnz = *raw.get(pos + 8).ok_or(ModelError::Truncated(pos + 8))? as usize;
             pos += 9;
+            let mut weights = [0.0f32; Upos::COUNT];
             for _ in 0..nnz {
                 let entry = raw.get(pos..pos + 3).ok_or(ModelError::Truncated(pos))?;
                 let class = (entry[0] as usize).min(Upos::COUNT - 1);
                 let q = i16::from_le_bytes([entry[1], entry[2]]);
-                weights[row * Upos::COUNT + class] = q as f32 * scale;
+                weights[class] = q as f32 * scale;
                 pos += 3;
             }
-            rows.insert(key, row as u32);
+            rows.insert(key, weights);
         }
-        Ok(Tagger::from_rows(rows, weights))
+        Ok(Tagger::from_weights(rows))
     }
 }
 
@@ -522,6 +534,32 @@ mod tests {
         assert_eq!(back.feature_count(), tagger.feature_count());
         let words = ["Le", "ministre", "Jean", "Dupont", "a", "parlé", "."];
         assert_eq!(back.tag(&words), tagger.tag(&words));
+    }
+
+    #[test]
+    fn each_feature_holds_its_stored_weights_in_its_own_slot() {
+        // Read the stored model by hand and compare every row with the table's.
+        let tagger = Tagger::embedded();
+        let mut raw = Vec::new();
+        flate2::read::DeflateDecoder::new(EMBEDDED_BYTES)
+            .read_to_end(&mut raw)
+            .unwrap();
+        let scale = f32::from_le_bytes(raw[6..10].try_into().unwrap());
+        let n = u32::from_le_bytes(raw[10..14].try_into().unwrap()) as usize;
+        let mut pos = 14;
+        for _ in 0..n {
+            let key = u64::from_le_bytes(raw[pos..pos + 8].try_into().unwrap());
+            let nnz = raw[pos + 8] as usize;
+            pos += 9;
+            let mut expected = [0.0f32; Upos::COUNT];
+            for _ in 0..nnz {
+                let q = i16::from_le_bytes([raw[pos + 1], raw[pos + 2]]);
+                expected[raw[pos] as usize] = q as f32 * scale;
+                pos += 3;
+            }
+            assert_eq!(tagger.rows[&key], expected, "feature {key:x}");
+        }
+        assert_eq!(tagger.feature_count(), n);
     }
 
     #[test]

@@ -78,7 +78,24 @@ pub(crate) fn is_quote(raw: &str) -> bool {
 
 /// Tokenizes `text`. Offsets are byte offsets on char boundaries.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    thread_local! {
+        // The characters of the text being tokenized, in a buffer kept between calls: a
+        // long text's table (16 bytes a character) is otherwise fresh memory every time.
+        static CHARS: std::cell::Cell<Vec<(usize, char)>> = const { std::cell::Cell::new(Vec::new()) };
+    }
+    let mut chars = CHARS.take();
+    chars.clear();
+    chars.extend(text.char_indices());
+    let tokens = tokenize_chars(text, &chars);
+    // (a book-length text's table is not kept)
+    if chars.capacity() <= 1 << 20 {
+        CHARS.set(chars);
+    }
+    tokens
+}
+
+/// [`tokenize`] over the text's `(byte offset, char)` table.
+fn tokenize_chars<'t>(text: &'t str, chars: &[(usize, char)]) -> Vec<Token<'t>> {
     let byte_at = |index: usize| chars.get(index).map(|&(b, _)| b).unwrap_or(text.len());
     let char_at = |index: usize| chars.get(index).map(|&(_, c)| c);
     let mut tokens = Vec::with_capacity(text.len() / 5);
@@ -246,6 +263,17 @@ mod tests {
             .into_iter()
             .map(|t| t.key.into_owned())
             .collect()
+    }
+
+    #[test]
+    fn a_short_text_after_a_long_one_is_tokenized_alone() {
+        // the character table is kept between calls: nothing of the longer text may remain
+        let long = "Le conseil municipal de Vernier a voté 1 500 francs le 3 mai dernier.";
+        let short = "Deux blessés";
+        let alone = keys(short);
+        assert!(keys(long).len() > alone.len());
+        assert_eq!(keys(short), alone);
+        assert_eq!(alone, ["deux", "blesses"]);
     }
 
     #[test]

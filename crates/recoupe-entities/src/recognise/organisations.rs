@@ -706,6 +706,17 @@ impl Recogniser<'_> {
         i: usize,
         s: SentenceRange,
     ) -> Option<String> {
+        // Every answer below is a description noun at most APPOSITION_ADJECTIVES + 3 tokens
+        // back (the word before the name or the head of its "de" complement, over the
+        // adjectives): with none there the answer is None whatever the tags, and the tagger
+        // (which tags the sentence from its start) need not be asked.
+        let reach = s.start.max(i.saturating_sub(APPOSITION_ADJECTIVES + 3));
+        if !toks[reach..i.max(reach)]
+            .iter()
+            .any(|t| self.lex.org_appositions.contains(&*t.folded))
+        {
+            return None;
+        }
         // "l'agence X", and over a nationality or adjective: "l'agence britannique X"
         let mut k = i;
         for _ in 0..=APPOSITION_ADJECTIVES {
