@@ -611,10 +611,15 @@ fn is_de_word(t: &Tk<'_>) -> bool {
 
 /// "Bamako, 8 septembre 2026 (SD) - …", "DAKAR (APS) – …": an acronym in parentheses
 /// right before the dash that opens a dispatch is the news agency signing it, an
-/// organisation whatever else the letters spell (a country code, a place).
+/// organisation whatever else the letters spell (a country code, a place) — but for the
+/// short form of a country's name French writes in a dateline's parentheses after a town
+/// ("Bunia (RDC) –", "Bangui (RCA) –": three letters or more naming a country).
 fn agency_of_dateline(toks: &[Tk<'_>], s: SentenceRange, out: &mut [Cand], first: usize) {
     for c in &mut out[first..] {
-        let signed = c.end == c.start + 1
+        let country_form = toks[c.start].text.chars().count() >= 3
+            && c.hits.iter().any(|h| h.link.kb == "country");
+        let signed = !country_form
+            && c.end == c.start + 1
             && toks[c.start].all_caps
             && c.start > s.start
             && toks[c.start - 1].text == "("
