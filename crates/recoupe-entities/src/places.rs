@@ -162,19 +162,25 @@ impl PlaceStage {
     /// Montréal" is no Haitian town), and is read as the quarter too; with no town named, a
     /// link is kept.
     fn settle_quarters(doc: &Document, context: &[String], places: &mut [Place]) {
+        // most documents name no quarter: the towns are counted only for those that do
+        let quarters: Vec<usize> = (0..places.len())
+            .filter(|&k| {
+                let p = &places[k];
+                (p.provenance.rule == RULE_UNRESOLVED || p.kind == PlaceKind::City)
+                    && quarter_noun_before(&doc.text, p.span.start)
+            })
+            .collect();
+        if quarters.is_empty() {
+            return;
+        }
         let towns = main_towns(doc, places);
         let main = context
             .first()
             .and_then(|c| towns.iter().find(|t| &t.country == c));
         let mut settled = Vec::new();
-        for (k, place) in places.iter().enumerate() {
+        for k in quarters {
+            let place = &places[k];
             let unresolved = place.provenance.rule == RULE_UNRESOLVED;
-            if !unresolved && place.kind != PlaceKind::City {
-                continue;
-            }
-            if !quarter_noun_before(&doc.text, place.span.start) {
-                continue;
-            }
             let named = town_named_after(doc, places, place.span);
             let town = match (&named, main) {
                 (Some(t), _) => t,
