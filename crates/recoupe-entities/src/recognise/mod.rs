@@ -616,17 +616,17 @@ fn is_de_word(t: &Tk<'_>) -> bool {
 /// ("Bunia (RDC) –", "Bangui (RCA) –": three letters or more naming a country).
 fn agency_of_dateline(toks: &[Tk<'_>], s: SentenceRange, out: &mut [Cand], first: usize) {
     for c in &mut out[first..] {
-        let country_form = toks[c.start].text.chars().count() >= 3
-            && c.hits.iter().any(|h| h.link.kb == "country");
-        let signed = !country_form
-            && c.end == c.start + 1
+        let signed = c.end == c.start + 1
             && toks[c.start].all_caps
             && c.start > s.start
             && toks[c.start - 1].text == "("
             && toks.get(c.end).is_some_and(|t| t.text == ")")
             && toks
                 .get(c.end + 1)
-                .is_some_and(|t| c.end + 1 < s.end && matches!(t.text, "-" | "–" | "—"));
+                .is_some_and(|t| c.end + 1 < s.end && matches!(t.text, "-" | "–" | "—"))
+            // asked last: only an acronym in a dateline's parentheses is looked at
+            && !(toks[c.start].text.chars().count() >= 3
+                && c.hits.iter().any(|h| h.link.kb == "country"));
         if signed {
             c.label = EntityType::ORG;
             c.strength = STRENGTH_KB;
