@@ -73,8 +73,16 @@ impl PlaceStage {
 impl PlaceStage {
     /// The country of the resolved place nearest to `span` in its sentence (a country, a
     /// division or a town, linked by the entity stage or found by this one: "Kfar X, un
-    /// village du caza de Nabatiyé", "Matonge, le quartier d'Ixelles"), if any.
-    fn sentence_country(doc: &Document, places: &[Place], span: Span) -> Option<String> {
+    /// village du caza de Nabatiyé", "Matonge, le quartier d'Ixelles"), if any; the
+    /// document's main country `main` when a town or division of its sentence lies there ("les
+    /// supporters, à Munich comme au Parc des Princes, … Paris": the visitors' town beside
+    /// the stadium says nothing of its country).
+    fn sentence_country(
+        doc: &Document,
+        places: &[Place],
+        span: Span,
+        main: Option<&String>,
+    ) -> Option<String> {
         let sentence = doc
             .layers
             .sentences
@@ -107,10 +115,13 @@ impl PlaceStage {
                 } else {
                     span.start.saturating_sub(m.span.end)
                 };
-                Some((distance, country))
+                // a town or division of the main country, not the country's own name
+                // ("près de la frontière avec Israël" says nothing of a Lebanese village)
+                let preferred = Some(&country) == main && place.kind != PlaceKind::Country;
+                Some((!preferred, distance, country))
             })
-            .min_by_key(|(d, _)| *d)
-            .map(|(_, c)| c)
+            .min_by_key(|(foreign, d, _)| (*foreign, *d))
+            .map(|(_, _, c)| c)
     }
 
     /// Places the reference data lacks, and rivers named by their noun, take the country of
@@ -124,7 +135,7 @@ impl PlaceStage {
             if !unsettled {
                 continue;
             }
-            let beside = Self::sentence_country(doc, places, places[k].span);
+            let beside = Self::sentence_country(doc, places, places[k].span, context.first());
             let place = &mut places[k];
             match (&beside, context.first()) {
                 (Some(c), _) => {
@@ -139,6 +150,71 @@ impl PlaceStage {
                 }
                 (None, None) => {}
             }
+        }
+    }
+
+    /// A quarter ("le quartier de X", "le quartier X", "un faubourg de X") is a part of a
+    /// town: of the town named right after it ("…, à Bamako", "d'Ixelles"), else of the town
+    /// the document names most in its main country. It takes that town's country and point
+    /// (a quarter lies within a few kilometres of its town's centre), rather than the
+    /// country of whatever other place its sentence names. A town of the quarter's name far
+    /// from the town it is said to be in is a homonym ("le quartier Saint-Michel, à
+    /// Montréal" is no Haitian town), and is read as the quarter too; with no town named, a
+    /// link is kept.
+    fn settle_quarters(doc: &Document, context: &[String], places: &mut [Place]) {
+        // most documents name no quarter: the towns are counted only for those that do
+        let quarters: Vec<usize> = (0..places.len())
+            .filter(|&k| {
+                let p = &places[k];
+                (p.provenance.rule == RULE_UNRESOLVED || p.kind == PlaceKind::City)
+                    && quarter_noun_before(&doc.text, p.span.start)
+            })
+            .collect();
+        if quarters.is_empty() {
+            return;
+        }
+        let towns = main_towns(doc, places);
+        let main = context
+            .first()
+            .and_then(|c| towns.iter().find(|t| &t.country == c));
+        let mut settled = Vec::new();
+        for k in quarters {
+            let place = &places[k];
+            let unresolved = place.provenance.rule == RULE_UNRESOLVED;
+            let named = town_named_after(doc, places, place.span);
+            let town = match (&named, main) {
+                (Some(t), _) => t,
+                (None, Some(t)) if unresolved => t,
+                _ => continue,
+            };
+            if !unresolved {
+                let near = place.lat.zip(place.lon).is_some_and(|(lat, lon)| {
+                    recoupe_model::haversine_km(lat, lon, town.lat, town.lon) <= QUARTER_KM
+                });
+                if near || town.entity == place.entity {
+                    continue;
+                }
+            }
+            settled.push((k, town.clone()));
+        }
+        for (k, town) in settled {
+            let place = &mut places[k];
+            if place.provenance.rule != RULE_UNRESOLVED {
+                place.evidence.push(format!(
+                    "not the town {}: a quarter of {}, {QUARTER_KM} km or more away",
+                    place.name, town.name
+                ));
+                place.kb = None;
+                place.name = without_article(doc.slice(place.span)).to_string();
+                place.kind = PlaceKind::Other;
+            }
+            place
+                .evidence
+                .push(format!("a quarter of the town {}", town.name));
+            place.country = Some(town.country.clone());
+            place.lat = Some(town.lat);
+            place.lon = Some(town.lon);
+            place.provenance = Provenance::new(PLACE_STAGE, RULE_QUARTER);
         }
     }
 
@@ -197,8 +273,8 @@ impl PlaceStage {
                     Some(t) => t.lat.zip(t.lon),
                     None => main_towns
                         .iter()
-                        .find(|(c, _, _)| Some(c) == place.country.as_ref())
-                        .map(|(_, lat, lon)| (*lat, *lon)),
+                        .find(|t| Some(&t.country) == place.country.as_ref())
+                        .map(|t| (t.lat, t.lon)),
                 };
                 if let Some((lat, lon)) = point {
                     place.lat = Some(lat);
@@ -310,33 +386,103 @@ impl PlaceStage {
     }
 }
 
-/// For each country, the point of the town the document names most often (the first named
-/// among equals): `(country, lat, lon)`.
-fn main_towns(doc: &Document, places: &[Place]) -> Vec<(String, f64, f64)> {
+/// The town the document names most often in a country (the first named among equals).
+#[derive(Clone)]
+struct MainTown {
+    country: String,
+    entity: String,
+    name: String,
+    lat: f64,
+    lon: f64,
+}
+
+/// For each country, the town the document names most often (the first named among equals).
+fn main_towns(doc: &Document, places: &[Place]) -> Vec<MainTown> {
     let mut mentions: HashMap<&str, usize> = HashMap::default();
     for m in &doc.layers.entities {
         if m.label == EntityType::LOC {
             *mentions.entry(m.entity.as_str()).or_default() += 1;
         }
     }
-    let mut best: Vec<(String, f64, f64, usize)> = Vec::new();
+    let mut best: Vec<(MainTown, usize)> = Vec::new();
     for p in places {
-        let (Some(country), Some(lat), Some(lon)) = (&p.country, p.lat, p.lon) else {
+        let Some(town) = town_of(p) else {
             continue;
         };
-        if p.kind != PlaceKind::City {
-            continue;
-        }
         let n = mentions.get(p.entity.as_str()).copied().unwrap_or(0);
-        match best.iter_mut().find(|b| &b.0 == country) {
-            Some(b) if b.3 >= n => {}
-            Some(b) => *b = (country.clone(), lat, lon, n),
-            None => best.push((country.clone(), lat, lon, n)),
+        match best.iter_mut().find(|b| b.0.country == town.country) {
+            Some(b) if b.1 >= n => {}
+            Some(b) => *b = (town, n),
+            None => best.push((town, n)),
         }
     }
-    best.into_iter()
-        .map(|(c, lat, lon, _)| (c, lat, lon))
-        .collect()
+    best.into_iter().map(|(t, _)| t).collect()
+}
+
+/// A resolved town with its country and point, as a [`MainTown`].
+fn town_of(p: &Place) -> Option<MainTown> {
+    let (Some(country), Some(lat), Some(lon)) = (&p.country, p.lat, p.lon) else {
+        return None;
+    };
+    (p.kind == PlaceKind::City && p.provenance.rule != RULE_QUARTER).then(|| MainTown {
+        country: country.clone(),
+        entity: p.entity.clone(),
+        name: p.name.clone(),
+        lat,
+        lon,
+    })
+}
+
+/// Beyond this distance a town of a quarter's name is not in the town the quarter is said
+/// to be in (a city's quarters lie within some 20 km of its centre).
+const QUARTER_KM: f64 = 30.0;
+
+/// Nouns of a part of a town, before the part's name.
+const QUARTER_NOUNS: &[&str] = &["quartier", "quartiers", "faubourg", "faubourgs"];
+
+/// Whether a quarter noun stands right before the mention at `start`: directly ("le
+/// quartier Saint-Michel") or before its "de" ("le quartier de Kipé", "d'Achrafieh").
+fn quarter_noun_before(text: &str, start: usize) -> bool {
+    let Some(before) = text.get(..start) else {
+        return false;
+    };
+    let mut rest = before.trim_end();
+    if let Some(r) = ["d'", "d’"].iter().find_map(|e| rest.strip_suffix(e)) {
+        rest = r;
+    } else if let Some(r) = [" de", " du", " des"]
+        .iter()
+        .find_map(|e| rest.strip_suffix(e))
+    {
+        rest = r;
+    }
+    let last = rest
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '\'' | '’' | '(' | ','))
+        .next()
+        .unwrap_or("");
+    QUARTER_NOUNS.contains(&last)
+}
+
+/// The resolved town named right after the mention at `span`, joined to it by "à", "de" or
+/// "dans" ("le quartier de Niaréla, à Bamako", "le quartier Matonge d'Ixelles").
+fn town_named_after(doc: &Document, places: &[Place], span: Span) -> Option<MainTown> {
+    let m = doc
+        .layers
+        .entities
+        .iter()
+        .find(|m| m.label == EntityType::LOC && m.span.start >= span.end)?;
+    let between = doc.text.get(span.end..m.span.start)?;
+    let between = between.trim_start_matches([',', ' ']);
+    let joined = ["à ", "de ", "d'", "d’", "dans "]
+        .iter()
+        .any(|j| between.strip_prefix(j).is_some_and(|r| r.trim().is_empty()));
+    if !joined {
+        return None;
+    }
+    places
+        .iter()
+        .find(|p| p.entity == m.entity)
+        .and_then(town_of)
 }
 
 /// The city of a metropolitan area named "Grand X" / "Grand-X" / "Greater X".
@@ -373,7 +519,48 @@ fn context_countries(doc: &Document, kb: &dyn Knowledge) -> Vec<String> {
     }
     let mut ranked: Vec<(String, (u32, u32))> = counts.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    ranked.into_iter().map(|(c, _)| c).collect()
+    let ranked: Vec<String> = ranked.into_iter().map(|(c, _)| c).collect();
+    if ranked.is_empty() {
+        // a short dispatch may name its country only inside an organisation's name ("la
+        // Mission des Nations unies au Soudan du Sud"): its villages are of that country
+        return countries_in_org_names(doc, kb);
+    }
+    ranked
+}
+
+/// Links of French phrases that open the complement of an organisation's name ("… au
+/// Soudan du Sud", "… d'Haïti", "… de la République centrafricaine").
+const ORG_COMPLEMENTS: &[&str] = &[
+    " au ", " aux ", " en ", " du ", " des ", " de la ", " de l'", " de l’", " de ", " d'", " d’",
+];
+
+/// Countries named as the complement of an organisation's name, in order of appearance.
+fn countries_in_org_names(doc: &Document, kb: &dyn Knowledge) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for m in &doc.layers.entities {
+        if m.label != EntityType::ORG {
+            continue;
+        }
+        let surface = doc.slice(m.span);
+        for link in ORG_COMPLEMENTS {
+            let mut from = 0;
+            while let Some(k) = surface[from..].find(link) {
+                let rest = &surface[from + k + link.len()..];
+                from += k + 1;
+                let country = kb
+                    .candidates(rest)
+                    .into_iter()
+                    .find(|c| c.link.kb == "country")
+                    .and_then(|c| c.country);
+                if let Some(country) = country {
+                    if !out.contains(&country) {
+                        out.push(country);
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The surface without a leading French article or elision ("l'Euphrate", "la Méditerranée").
@@ -559,6 +746,8 @@ const RULE_UNRESOLVED: &str = "unresolved";
 const RULE_RIVER: &str = "river-by-its-noun";
 /// Rule of a division named by the noun before it where the data only knows the town.
 const RULE_DIVISION: &str = "division-by-its-noun";
+/// Rule of a quarter placed at the town it is part of.
+const RULE_QUARTER: &str = "quarter-of-town";
 
 /// Countries whose place names French writes as their own gazetteer entries do: France
 /// and its neighbours of French speech, Quebec's Canada, Haiti.
@@ -729,6 +918,7 @@ impl Stage for PlaceStage {
             places.push(place);
         }
         Self::settle_countries(doc, &context, &mut places);
+        Self::settle_quarters(doc, &context, &mut places);
         self.name_divisions(doc, &mut places);
         self.name_facilities(doc, &context, &mut places);
         doc.layers.places = places;

@@ -1170,3 +1170,15 @@ fn issue13_a_person_after_a_rostrum_is_no_stand() {
     let doc = run("Le niveau du barrage Al Wahda a baissé de moitié.");
     assert_has(&doc, EntityType::LOC, "barrage Al Wahda");
 }
+
+#[test]
+fn issue13_a_country_short_form_in_a_dateline_is_the_country() {
+    // a country's short form in the parentheses of a dateline is the country, not an agency
+    let doc =
+        run("Goma (RDC) – Les pluies ont fait des dégâts dans le Nord-Kivu, selon la mairie.");
+    assert_has(&doc, EntityType::LOC, "RDC");
+    assert_eq!(place(&doc, "RDC").country.as_deref(), Some("CD"));
+    // an agency's acronym stays the agency
+    let doc = run("Dakar (APS) – Le gouvernement a annoncé mardi de nouvelles mesures.");
+    assert_has(&doc, EntityType::ORG, "APS");
+}

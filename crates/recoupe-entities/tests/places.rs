@@ -302,3 +302,61 @@ fn countries_and_regions_take_their_usual_english_names() {
     let doc = run("L'observatoire est situé dans la région d'Antofagasta, au Chili.");
     assert_eq!(place(&doc, "Antofagasta").name, "Antofagasta Region");
 }
+
+#[test]
+fn a_quarter_lies_in_its_town_not_in_the_country_of_its_neighbours() {
+    // the unknown quarter is a part of the town the report is about, whatever foreign town
+    // its sentence or the one before names
+    let doc = run(
+        "Le juge a ordonné la saisie de biens à Niamey. Selon l'enquête, l'argent avait \
+         transité par Genève et Lyon avant d'acheter deux immeubles dans le quartier de \
+         Koubia-Tondi, a dit le parquet de Niamey. Le Niger attend le verdict. Niamey reste calme.",
+    );
+    let quarter = place(&doc, "Koubia-Tondi");
+    assert_eq!(quarter.country.as_deref(), Some("NE"), "{quarter:?}");
+    let (lat, lon) = (quarter.lat.expect("point of Niamey"), quarter.lon.unwrap());
+    assert!(
+        (13.0..14.0).contains(&lat) && (1.5..2.5).contains(&lon),
+        "{quarter:?}"
+    );
+}
+
+#[test]
+fn a_quarter_takes_the_town_named_after_it() {
+    let doc = run(
+        "Le Mali pleure son chanteur. La veillée aura lieu dans le quartier de Kôkô-Wéré, à \
+         Bamako, puis le corps partira pour Ségou.",
+    );
+    let quarter = place(&doc, "Kôkô-Wéré");
+    assert_eq!(quarter.country.as_deref(), Some("ML"), "{quarter:?}");
+    let lat = quarter.lat.expect("point of Bamako");
+    assert!((12.4..12.9).contains(&lat), "{quarter:?}");
+}
+
+#[test]
+fn a_military_camp_and_a_bus_station_take_english_names() {
+    let doc = run("Des assaillants ont visé le camp militaire de Ségou. La gare routière de Sikasso est fermée. Le Mali enquête.");
+    assert_eq!(place(&doc, "camp militaire").name, "Ségou military camp");
+    assert_eq!(place(&doc, "gare routière").name, "Sikasso bus station");
+}
+
+#[test]
+fn an_unknown_site_takes_the_main_country_among_the_towns_of_its_sentence() {
+    // the visitors' town is nearer the stadium in the sentence, the report's town decides
+    let doc = run(
+        "Les supporters, venus en nombre à Turin comme au Parc Chabrières, ont fêté le titre \
+         qui place Lyon en tête. À Lyon, la fête a duré toute la nuit. La France salue le club.",
+    );
+    let park = place(&doc, "Parc Chabrières");
+    assert_eq!(park.country.as_deref(), Some("FR"), "{park:?}");
+}
+
+#[test]
+fn a_country_named_only_in_an_organisation_name_is_the_country_of_unknown_villages() {
+    let doc = run(
+        "Attaque de Ngorobiti : la Mission des Nations unies au Soudan du Sud a fait état de \
+         douze morts dans le village de Ngorobiti.",
+    );
+    let village = place(&doc, "Ngorobiti");
+    assert_eq!(village.country.as_deref(), Some("SS"), "{village:?}");
+}

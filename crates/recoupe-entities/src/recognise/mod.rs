@@ -611,7 +611,9 @@ fn is_de_word(t: &Tk<'_>) -> bool {
 
 /// "Bamako, 8 septembre 2026 (SD) - …", "DAKAR (APS) – …": an acronym in parentheses
 /// right before the dash that opens a dispatch is the news agency signing it, an
-/// organisation whatever else the letters spell (a country code, a place).
+/// organisation whatever else the letters spell (a country code, a place) — but for the
+/// short form of a country's name French writes in a dateline's parentheses after a town
+/// ("Bunia (RDC) –", "Bangui (RCA) –": three letters or more naming a country).
 fn agency_of_dateline(toks: &[Tk<'_>], s: SentenceRange, out: &mut [Cand], first: usize) {
     for c in &mut out[first..] {
         let signed = c.end == c.start + 1
@@ -621,7 +623,10 @@ fn agency_of_dateline(toks: &[Tk<'_>], s: SentenceRange, out: &mut [Cand], first
             && toks.get(c.end).is_some_and(|t| t.text == ")")
             && toks
                 .get(c.end + 1)
-                .is_some_and(|t| c.end + 1 < s.end && matches!(t.text, "-" | "–" | "—"));
+                .is_some_and(|t| c.end + 1 < s.end && matches!(t.text, "-" | "–" | "—"))
+            // asked last: only an acronym in a dateline's parentheses is looked at
+            && !(toks[c.start].text.chars().count() >= 3
+                && c.hits.iter().any(|h| h.link.kb == "country"));
         if signed {
             c.label = EntityType::ORG;
             c.strength = STRENGTH_KB;
