@@ -186,7 +186,16 @@ impl<'d> Phrase<'_, 'd> {
                 && (self.lex.channels.contains_word(&words[1].folded)
                     || matches!(words[1].folded.as_str(), "texte" | "document")));
         if same_source {
-            if let Some(prev) = seen.last() {
+            // "selon la même source" repeats the construction of the source it names: the
+            // latest speaker introduced by "selon" too ("selon un bilan du ministère …",
+            // then a witness quoted, then "selon la même source": the ministry)
+            let text = self.view.text;
+            let according = after_according(text, self.span.start);
+            let prev = according
+                .then(|| seen.last_that(|r| after_according(text, r.at)))
+                .flatten()
+                .or(seen.last());
+            if let Some(prev) = prev {
                 return Some(same_as(self.span, prev, vec![]));
             }
         }
@@ -616,6 +625,11 @@ impl Seen {
         by_channel.max(by_head).map(|k| &self.list[k])
     }
 
+    /// The latest speaker that `fits`.
+    pub(crate) fn last_that(&self, fits: impl Fn(&SpeakerRef) -> bool) -> Option<&SpeakerRef> {
+        self.list.iter().rev().find(|s| fits(s))
+    }
+
     /// The latest person speaker.
     pub(crate) fn last_person(&self) -> Option<&SpeakerRef> {
         self.last_person.map(|k| &self.list[k])
@@ -919,6 +933,25 @@ pub(crate) fn org_gender(view: &DocView<'_>, mention: &EntityMention) -> Option<
     } else {
         None
     }
+}
+
+/// Whether the phrase at byte `at` follows "selon" or "d'après" ("selon la même source").
+fn after_according(text: &str, at: usize) -> bool {
+    let Some(before) = text.get(..at) else {
+        return false;
+    };
+    let before = before.trim_end();
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(8)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<String>()
+        .to_lowercase()
+        .replace('’', "'");
+    tail.ends_with("selon") || tail.ends_with("d'après") || tail.ends_with("d'apres")
 }
 
 /// Whether a known gender is compatible with the wanted one.
@@ -1379,5 +1412,34 @@ mod tests {
         );
         let a = starting(&d, "200 postes");
         assert_eq!(a.speaker_entity.as_deref(), Some("org:vendal"), "{a:#?}");
+    }
+
+    #[test]
+    fn issue13_selon_la_meme_source_is_the_source_last_introduced_by_selon() {
+        let d = doc(
+            "Douze maisons ont été emportées, selon un premier bilan de la préfecture de Tarn-Ouest.\n« Tout est parti en une heure », a raconté à la radio Lucie Vernet, une riveraine.\nDeux ponts sont fermés, selon la même source.",
+            None,
+            &[
+                ("préfecture de Tarn-Ouest", EntityType::ORG, "org:prefecture"),
+                ("Lucie Vernet", EntityType::PER, "per:vernet"),
+            ],
+        );
+        let a = starting(&d, "Deux ponts");
+        assert_eq!(
+            a.speaker_entity.as_deref(),
+            Some("org:prefecture"),
+            "{a:#?}"
+        );
+        // said by a verb, "la même source" is still the latest speaker
+        let d = doc(
+            "Douze maisons ont été emportées, selon la préfecture de Tarn-Ouest.\n« Tout est parti en une heure », a raconté à la radio Lucie Vernet, une riveraine.\n« Nous avons tout perdu », a ajouté la même source.",
+            None,
+            &[
+                ("préfecture de Tarn-Ouest", EntityType::ORG, "org:prefecture"),
+                ("Lucie Vernet", EntityType::PER, "per:vernet"),
+            ],
+        );
+        let a = starting(&d, "Nous avons");
+        assert_eq!(a.speaker_entity.as_deref(), Some("per:vernet"), "{a:#?}");
     }
 }

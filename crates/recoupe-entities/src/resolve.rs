@@ -676,6 +676,11 @@ pub fn resolve(
             continue;
         }
         if let Some(&full) = surnames.get(&skeleton(toks[c.start].text)) {
+            // an acronym shares its consonants with a surname only by chance ("CREE" and
+            // "Coura"): it is that surname only written the same, shouted
+            if toks[c.start].all_caps && toks[c.start].folded != toks[cands[full].end - 1].folded {
+                continue;
+            }
             // a place the reference knows yields only to the very surname, not to one
             // sharing its consonants ("Yaoundé" is not "Ewondo")
             if place_only

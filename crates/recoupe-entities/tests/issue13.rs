@@ -1182,3 +1182,88 @@ fn issue13_a_country_short_form_in_a_dateline_is_the_country() {
     let doc = run("Dakar (APS) – Le gouvernement a annoncé mardi de nouvelles mesures.");
     assert_has(&doc, EntityType::ORG, "APS");
 }
+
+#[test]
+fn issue13_a_headline_noun_before_de_is_the_topic_whatever_name_follows() {
+    // at the start of the text: a person, an acronym, a village the reference lacks
+    let doc =
+        run("Décès de Mariama Touré, voix du théâtre malien\n\nLa comédienne est morte lundi.");
+    assert_lacks(&doc, "Décès de Mariama Touré");
+    assert_has(&doc, EntityType::PER, "Mariama Touré");
+    let doc = run("Incendie de Borvane : trois blessés\n\nLe feu a pris dans la nuit.");
+    assert_lacks(&doc, "Incendie de Borvane");
+    // before a colon further down, too
+    let doc = run("Le trafic a repris.\n\nGrève du SNTP : les quais restent bloqués à Owendo.");
+    assert_lacks(&doc, "Grève du SNTP");
+    assert_has(&doc, EntityType::ORG, "SNTP");
+}
+
+#[test]
+fn issue13_a_ministry_lists_its_portfolios() {
+    let doc = run(
+        "Selon le ministère de l'Agriculture, de l'Élevage et de la Pêche, la récolte a baissé.",
+    );
+    assert_has(
+        &doc,
+        EntityType::ORG,
+        "ministère de l'Agriculture, de l'Élevage et de la Pêche",
+    );
+    // a comma before a lowercase phrase ends the name
+    let doc = run("Le ministère de l'Intérieur, de son côté, a fermé la frontière.");
+    assert_has(&doc, EntityType::ORG, "ministère de l'Intérieur");
+}
+
+#[test]
+fn issue13_a_listed_institution_with_its_own_complement_is_another_organisation() {
+    let doc = run(
+        "L'étude associe des chercheurs de l'Université de Tamberg, de l'Institut de physique \
+         de Lyon et du CNRS.",
+    );
+    assert_lacks(
+        &doc,
+        "Université de Tamberg, de l'Institut de physique de Lyon et du CNRS",
+    );
+    assert_has(&doc, EntityType::ORG, "Université de Tamberg");
+}
+
+#[test]
+fn issue13_an_acronym_is_no_surname_by_its_consonants() {
+    let doc = run(
+        "Awa Coura a porté plainte mardi. La commission de régulation (CREE) a répondu que \
+         la CREE examinera le dossier.",
+    );
+    assert!(
+        !mentions(&doc)
+            .iter()
+            .any(|(t, s)| s == "CREE" && *t == EntityType::PER),
+        "{:?}",
+        mentions(&doc)
+    );
+}
+
+#[test]
+fn issue13_service_and_consulting_firms_are_organisations() {
+    let doc = run("Le marché a été attribué à Mabanda Services puis audité par Ngounié Conseil.");
+    assert_has(&doc, EntityType::ORG, "Mabanda Services");
+    assert_has(&doc, EntityType::ORG, "Ngounié Conseil");
+}
+
+#[test]
+fn issue13_grand_before_a_place_or_a_compass_word_is_the_wider_area() {
+    let doc = run(
+        "La sécheresse frappe le Grand Sud depuis mars. Les prix du pain ont doublé dans le \
+         Grand Casablanca, puis à Rabat.",
+    );
+    assert_has(&doc, EntityType::LOC, "Grand Sud");
+    assert_has(&doc, EntityType::LOC, "Grand Casablanca");
+    assert_lacks(&doc, "Casablanca");
+    // the word after it is no place
+    let doc = run("Le Grand Conseil a voté le budget. Elle a remporté le Grand Prix à Cannes.");
+    assert!(
+        !mentions(&doc)
+            .iter()
+            .any(|(t, s)| *t == EntityType::LOC && s.starts_with("Grand")),
+        "{:?}",
+        mentions(&doc)
+    );
+}

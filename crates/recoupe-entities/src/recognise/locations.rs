@@ -396,6 +396,56 @@ const COMPASS_REGIONS: &[&str] = &[
 ];
 
 impl Recogniser<'_> {
+    /// "le Grand Sud", "le Grand Pibor", "Grand Casablanca": "Grand" before a compass word
+    /// or a place the reference knows names the wider area around it, one place of its own
+    /// ("Grand Conseil", "Grand Prix", "Grande Mosquée": the word after it is no place).
+    pub(super) fn greater_region(
+        &self,
+        toks: &[Tk<'_>],
+        i: usize,
+        s: SentenceRange,
+    ) -> Option<Cand> {
+        let t = &toks[i];
+        if !t.cap || !matches!(&*t.folded, "grand" | "grande") || i + 1 >= s.end {
+            return None;
+        }
+        let n = &toks[i + 1];
+        if !n.is_word() || !n.cap || n.all_caps {
+            return None;
+        }
+        // "Grand Paris Express": a longer name is another thing than the area
+        if toks
+            .get(i + 2)
+            .is_some_and(|x| i + 2 < s.end && x.is_word() && x.cap)
+        {
+            return None;
+        }
+        let compass = COMPASS_REGIONS.contains(&&*n.folded);
+        // a common noun the gazetteer also knows as some hamlet ("Grand Prix") is no place
+        // here: the tagger must read a proper noun
+        if !compass
+            && (self.upos(toks, s, i + 1) != Upos::Propn
+                || !self
+                    .candidates(n.text)
+                    .iter()
+                    .any(|h| h.label == EntityType::LOC))
+        {
+            return None;
+        }
+        Some(Cand {
+            start: i,
+            end: i + 2,
+            label: EntityType::LOC,
+            strength: STRENGTH_CUE,
+            // the area is not the town at its centre: only an entry for the whole name
+            hits: self.candidates(&format!("{} {}", t.text, n.text)),
+            rule: "greater-region",
+            evidence: vec![format!("\"{}\" before the place \"{}\"", t.text, n.text)],
+            weak: false,
+            admin_cue: true,
+        })
+    }
+
     /// "la région de l'Ouest", "la province du Nord-Kivu"… a capitalised compass word kept
     /// out of names on its own names the division after a division noun ("région",
     /// "province", "département") and "de l'", "du" or "de la".

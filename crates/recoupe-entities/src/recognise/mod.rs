@@ -225,6 +225,11 @@ impl Recogniser<'_> {
                     continue;
                 }
             }
+            if let Some(c) = self.greater_region(toks, i, s) {
+                i = c.end;
+                out.push(c);
+                continue;
+            }
             if !t.is_word() {
                 i += 1;
                 continue;
@@ -452,10 +457,19 @@ impl Recogniser<'_> {
             && !lex.loc_named.contains(&*t.folded)
             && !lex.admin_cues.contains(&*t.folded)
             && self.upos(toks, s, i) == Upos::Noun
-            && self
-                .candidates(&text_of(toks, i + 2, caps_end))
-                .iter()
-                .any(|h| h.label == EntityType::LOC)
+            && (self.headline_topic(toks, i, caps_end)
+                || self
+                    .candidates(&text_of(toks, i + 2, caps_end))
+                    .iter()
+                    .any(|h| h.label == EntityType::LOC))
+    }
+
+    /// Whether "Noun de Name" at `[i, caps_end)` has a headline's shape: it opens the text
+    /// (a title: "Attaque de Lotiliang", "Mort de X, …") or a colon follows it ("Grève de la
+    /// Synatee : …"). There the noun is the topic whatever the name after it is (a person, an
+    /// acronym, a village the reference lacks), as it is before a known place.
+    fn headline_topic(&self, toks: &[Tk<'_>], i: usize, caps_end: usize) -> bool {
+        toks[i].span.start == 0 || toks.get(caps_end).is_some_and(|t| t.text == ":")
     }
 
     /// End (exclusive) of the capitalised sequence starting at `i`, with name particles inside.

@@ -532,13 +532,17 @@ impl Recogniser<'_> {
             {
                 de_at = j + 1;
             } else if t.text == ","
-                && head.cap
+                && (head.cap || end_ok == Some(j))
                 && complements > 0
                 && toks.get(j + 1).is_some_and(|n| is_de(&n.folded))
             {
+                // a lowercase head lists only capitalised complements after a capitalised
+                // one: a ministry's portfolios ("ministère de l'Industrie, des Mines et de
+                // l'Énergie"); "et" must close the list as for a capitalised head
                 de_at = j + 1;
                 comma = true;
             }
+            let listed = de_at > j;
             // ("dès lundi" folds to "des" but is no complement)
             if de_at + 1 < s.end && is_de(&toks[de_at].folded) && !is_des_accented(&toks[de_at]) {
                 let mut after = de_at + 1;
@@ -554,6 +558,17 @@ impl Recogniser<'_> {
                         && (!self.lex.stopwords_caps.contains(&*n.folded)
                             || self.capitalised_noun(toks, s, after))
                     {
+                        // "Université X, de l'Observatoire de Y et du Z": an item of a list
+                        // that is an organisation's head with a complement of its own names
+                        // another organisation (a portfolio, "de la Culture", "et des
+                        // Sports", "de la Sécurité publique", has none)
+                        if listed
+                            && self.lex.org_heads.contains_key(&*n.folded)
+                            && toks.get(after + 1).is_some_and(|d| is_de(&d.folded))
+                        {
+                            evidence.push(format!("listed organisation \"{}\"", n.text));
+                            break;
+                        }
                         let e = self.extend_caps(toks, after, s.end);
                         // "les forces du Hachd": a known actor is its own mention after a
                         // description; after a capitalised name of which it is the parent
@@ -589,6 +604,7 @@ impl Recogniser<'_> {
                     }
                     if n.is_word()
                         && !n.cap
+                        && (head.cap || !comma)
                         && complements < max_complements
                         && n.folded.len() >= 3
                         // "le conseil communal de lundi": a day or a month dates the
