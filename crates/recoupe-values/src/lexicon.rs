@@ -47,7 +47,8 @@ pub struct Lexicon {
     pub relative_days: HashMap<String, i64>,
     pub day_parts: HashSet<String>,
     pub directions: HashMap<String, i32>,
-    pub seasons: HashSet<String>,
+    /// Season → the month it starts in (`[season]`).
+    pub seasons: HashMap<String, u32>,
     pub period_parts: HashSet<String>,
     pub ago_units: HashMap<String, u32>,
     pub year_cues: HashSet<String>,
@@ -96,6 +97,9 @@ pub struct Lexicon {
     /// Beginnings of words whose "à"/"de" + infinitive complement looks ahead (dates.txt
     /// `[prospective_governor]`).
     pub prospective_governors: Vec<String>,
+    /// Beginnings of participles of a decision or an announcement (dates.txt
+    /// `[decision_verb]`).
+    pub decision_verbs: Vec<String>,
     /// Beginnings of words whose "à" + noun complement names an event to come (dates.txt
     /// `[prospective_noun_governor]`).
     pub prospective_noun_governors: Vec<String>,
@@ -320,7 +324,7 @@ impl Lexicon {
         let months = numbers::<u32>(&d, D, "month")?;
         let weekdays = numbers::<u32>(&d, D, "weekday")?;
         let relative_days = numbers::<i64>(&d, D, "relative_day")?;
-        let seasons = words(&d, D, "season")?;
+        let seasons = numbers::<u32>(&d, D, "season")?;
         let period_parts = words(&d, D, "period_part")?;
         let number_words = words(&n, N, "number_word")?;
         let date_starters = crate::dates::STARTERS
@@ -329,7 +333,7 @@ impl Lexicon {
             .chain(months.keys().cloned())
             .chain(weekdays.keys().cloned())
             .chain(relative_days.keys().cloned())
-            .chain(seasons.iter().cloned())
+            .chain(seasons.keys().cloned())
             .chain(period_parts.iter().cloned())
             .chain(number_words.iter().cloned())
             .collect();
@@ -386,6 +390,10 @@ impl Lexicon {
                 .map(|(phrase, _)| phrase_words(phrase))
                 .collect(),
             prospective_governors: section(&d, D, "prospective_governor")?
+                .iter()
+                .map(|(phrase, _)| phrase.clone())
+                .collect(),
+            decision_verbs: section(&d, D, "decision_verb")?
                 .iter()
                 .map(|(phrase, _)| phrase.clone())
                 .collect(),

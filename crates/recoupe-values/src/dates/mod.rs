@@ -27,6 +27,7 @@ mod recognise;
 pub use place::{infer_publication, text_year};
 use place::{place_all, Context};
 pub use recognise::recognise;
+use recognise::EVENT_NEXT_DAY;
 pub(crate) use recognise::STARTERS;
 
 pub(crate) const STAGE: &str = "values.dates";
@@ -135,6 +136,15 @@ pub enum DateExpr {
         unit: PeriodUnit,
         offset: i64,
     },
+    /// A season, the three months from `first_month` ("l'été 2021" = 2021-06/2021-09): with
+    /// its year when written, else placed by `direction` like a bare month (0: the last one
+    /// begun by the anchor, -1 "dernier": the last one over, +1 "prochain" or [`FUTURE`]: the
+    /// next one to begin, [`THIS_WEEK`] "cet été": the one nearest the anchor).
+    Season {
+        first_month: u32,
+        year: Option<i32>,
+        direction: i32,
+    },
     /// "ces derniers jours": a period no calendar date bounds.
     Vague,
     /// "dans la matinée", "en fin d'après-midi": a part of the day of the date just named in
@@ -227,9 +237,11 @@ impl Stage for DateStage {
             today,
         };
         let placed = place_all(&candidates, &context);
+        let dated = dated_sentences(&candidates);
         doc.layers.dates = candidates
             .into_iter()
             .zip(placed)
+            .filter(|(candidate, _)| kept(candidate, &dated))
             .map(|(candidate, placed)| DateMention {
                 span: candidate.span,
                 value: placed.value,
@@ -261,11 +273,34 @@ pub fn place_against(
         today,
     };
     let placed = place_all(&candidates, &context);
+    let dated = dated_sentences(&candidates);
     candidates
         .into_iter()
         .zip(placed)
+        .filter(|(candidate, _)| kept(candidate, &dated))
         .map(|(candidate, placed)| (candidate.span, placed.value))
         .collect()
+}
+
+/// The sentences that hold a date other than a part of the day.
+fn dated_sentences(candidates: &[DateCandidate]) -> std::collections::HashSet<usize> {
+    candidates
+        .iter()
+        .filter(|candidate| candidate.expr != DateExpr::PartOfDay)
+        .map(|candidate| candidate.sentence)
+        .collect()
+}
+
+/// A part of the day with no other date in its sentence ("le préfet s'est
+/// rendu sur place dans la matinée") is a time of day the report does not date: no date of
+/// the layer. With a date in its sentence, or announced ("sera organisé dans la matinée",
+/// the morning of the report), it stays.
+/// "au lendemain de" an event is kept only when the event's day was found.
+fn kept(candidate: &DateCandidate, dated: &std::collections::HashSet<usize>) -> bool {
+    if candidate.rule == EVENT_NEXT_DAY {
+        return candidate.anchor.is_some();
+    }
+    candidate.expr != DateExpr::PartOfDay || candidate.future || dated.contains(&candidate.sentence)
 }
 
 /// Direction of a bare weekday governed by a future-tense verb ("prêtera serment mardi"):
@@ -1155,5 +1190,99 @@ mod tests {
                 "dimanche = 2025-03-09",
             ]
         );
+    }
+
+    #[test]
+    fn issue13_seasons_are_their_three_months() {
+        // A season is the three months from its first; without a year it is placed like a
+        // bare month (begun, over, to come), and "a été" stays a verb.
+        let (found, _) = dates(
+            "Les loyers montent depuis le printemps. Le club avait recruté l'été dernier un ailier, qui a été blessé. Le chantier finira d'ici l'été. Au printemps 2025, la gare fermait, et à l'automne 2023 aussi.",
+            Some("2026-11-20"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "printemps = 2026-03/2026-06",
+                "l'été dernier = 2026-06/2026-09",
+                "l'été = 2027-06/2027-09",
+                "printemps 2025 = 2025-03/2025-06",
+                "l'automne 2023 = 2023-09/2023-12",
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_a_bare_month_months_ahead_is_the_one_gone() {
+        // Written in December, a bare "mars" is the March gone, not the coming one.
+        let (found, _) = dates(
+            "La société avait racheté un concurrent en mars.",
+            Some("2026-12-03"),
+            TODAY,
+        );
+        assert_eq!(found, ["mars = 2026-03"]);
+    }
+
+    #[test]
+    fn issue13_a_weekday_bound_after_a_past_verb() {
+        // Published on a Friday: a decision's bound lies ahead, "d'ici" always does, a
+        // planned end ("devaient") too; what simply happened from a day on is gone.
+        let (found, _) = dates(
+            "Les grévistes ont voté jeudi la reconduction du mouvement jusqu'à lundi. Les rebelles ont revendiqué l'enlèvement dès mercredi. L'entraide s'est organisée dès mardi. L'agence a promis des renforts d'ici dimanche. Les réparations devaient s'achever samedi.",
+            Some("2026-12-04"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "jeudi = 2026-12-03",
+                "lundi = 2026-12-07",
+                "mercredi = 2026-12-02",
+                "mardi = 2026-12-01",
+                "dimanche = 2026-12-06",
+                "samedi = 2026-12-05",
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_a_part_of_the_day_needs_a_date_of_its_sentence() {
+        // "dans la matinée" with a day named in its sentence is that day; alone and told in
+        // the past it is left out.
+        let (found, _) = dates(
+            "Le préfet s'est rendu sur place dans la matinée. Lundi, dans la matinée, le pont a cédé. La dette atteindra 4 milliards en 2028. Il a démissionné aujourd'hui.",
+            Some("2026-12-02"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "Lundi = 2026-11-30",
+                "la matinée = 2026-11-30",
+                "2028 = 2028",
+                "aujourd'hui = 2026-12-02",
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_the_day_after_an_event_whose_day_is_named() {
+        let (found, _) = dates(
+            "Au lendemain d'un rassemblement qui a réuni mardi 900 agriculteurs, le blocage continue. Au lendemain du séisme, les secours manquaient.",
+            Some("2026-12-04"),
+            TODAY,
+        );
+        assert_eq!(found, ["lendemain = 2026-12-02", "mardi = 2026-12-01"]);
+    }
+
+    #[test]
+    fn issue13_an_abbreviated_month_keeps_its_point() {
+        let (found, _) = dates(
+            "Mis en ligne le 1er déc. à 9 h. Le salon avait fermé le 3 mai.",
+            Some("2026-12-01"),
+            TODAY,
+        );
+        assert_eq!(found, ["1er déc. = 2026-12-01", "3 mai = 2026-05-03"]);
     }
 }

@@ -42,6 +42,7 @@ pub fn text_year(candidates: &[DateCandidate], today: NaiveDate) -> Option<i32> 
                 ..
             } => Some(*year),
             DateExpr::MonthInterval { from, to } => to.1.or(from.1),
+            DateExpr::Season { year, .. } => *year,
             _ => None,
         })
         .filter(|year| (today.year() - OWN_YEAR_SPAN..=today.year()).contains(year))
@@ -377,7 +378,9 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
                     // February is next month, "en décembre" written in January last month.
                     _ if *month <= a.month() => {
                         let back = a.month() - *month;
-                        if back > 6 && 12 - back < back {
+                        // Only a month at most `NEAR_FUTURE_MONTHS` ahead is next year's:
+                        // "en mars" written in December is the March gone.
+                        if back > 6 && 12 - back < back && 12 - back <= NEAR_FUTURE_MONTHS {
                             a.year() + 1
                         } else {
                             a.year()
@@ -554,6 +557,23 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
                 relative: written.is_none(),
             }
         }
+        DateExpr::Season {
+            first_month,
+            year,
+            direction,
+        } => {
+            let start_year = match (year, anchor) {
+                (Some(year), _) => Some(*year),
+                (None, Some(a)) => season_year(*first_month, *direction, a),
+                (None, None) if *direction == 0 => own_year,
+                (None, None) => None,
+            };
+            Placed {
+                value: start_year.and_then(|year| season_months(year, *first_month)),
+                granularity: Interval,
+                relative: year.is_none(),
+            }
+        }
         // Placed by `place_all` from another date of the text.
         DateExpr::FromTextDate(_) => relative(None, Day),
         DateExpr::FromTextPeriod { unit, .. } => relative(
@@ -566,6 +586,48 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
         ),
         DateExpr::PartOfDay => relative(anchor.map(calendar::day), Day),
         DateExpr::Vague => relative(None, Interval),
+    }
+}
+
+/// A season as its three months: "2021-06/2021-09", a winter "2025-12/2026-03".
+fn season_months(year: i32, first_month: u32) -> Option<String> {
+    let start = NaiveDate::from_ymd_opt(year, first_month, 1)?;
+    let end = calendar::add_months(start, 3)?;
+    Some(format!(
+        "{}/{}",
+        calendar::month(start.year(), start.month()),
+        calendar::month(end.year(), end.month())
+    ))
+}
+
+/// The year a season without one begins in, from the anchor: the last one begun by it
+/// (direction 0: "depuis le printemps"), the last one over (-1: "l'été dernier" written in
+/// November is this year's), the next one to begin (+1, [`FUTURE`]: "d'ici l'été",
+/// "l'été prochain"), or the one holding or nearest the anchor ([`THIS_WEEK`]: "cet hiver").
+/// A season ends near the 21st of its last month (solstice or equinox).
+fn season_year(first_month: u32, direction: i32, anchor: NaiveDate) -> Option<i32> {
+    let start = |year: i32| NaiveDate::from_ymd_opt(year, first_month, 1);
+    let over = |year: i32| calendar::add_days(calendar::add_months(start(year)?, 3)?, 20);
+    let years = anchor.year() - 2..=anchor.year() + 1;
+    match direction {
+        -1 => years.rev().find(|&y| over(y).is_some_and(|d| d <= anchor)),
+        1 | FUTURE => years
+            .clone()
+            .find(|&y| start(y).is_some_and(|d| d > anchor)),
+        THIS_WEEK => years.min_by_key(|&y| {
+            let (Some(from), Some(to)) = (start(y), over(y)) else {
+                return i64::MAX;
+            };
+            if from <= anchor && anchor < to {
+                0
+            } else {
+                (from - anchor)
+                    .num_days()
+                    .abs()
+                    .min((to - anchor).num_days().abs())
+            }
+        }),
+        _ => years.rev().find(|&y| start(y).is_some_and(|d| d <= anchor)),
     }
 }
 

@@ -95,6 +95,7 @@ pub fn recognise(tokens: &[Token], lexicon: &Lexicon) -> Vec<DateCandidate> {
         }
         match match_at(&cursor, i) {
             Some((end, expr, rule)) => {
+                let end = with_abbreviation_point(&cursor, end);
                 let deictic = matches!(cursor.key(i), "ce" | "cette" | "cet");
                 // "du 3 au 5 juin prochain", "lundi prochain": a date said to come is
                 // announced whatever the tense.
@@ -139,6 +140,29 @@ pub fn recognise(tokens: &[Token], lexicon: &Lexicon) -> Vec<DateCandidate> {
 }
 
 type Match = (usize, DateExpr, &'static str);
+
+/// Rule of "au lendemain de" + an event: a date only when its complement names the event's
+/// day.
+pub(crate) const EVENT_NEXT_DAY: &str = "next_day_of_event";
+
+/// A month written short ends with its abbreviation point ("1er déc.", "le 3 janv."): the
+/// point glued to it belongs to the word, as in "M."; a full name ("le 3 mai.") ends a
+/// sentence instead.
+fn with_abbreviation_point(c: &Cursor, end: usize) -> usize {
+    let last = &c.tokens[end - 1];
+    let short = c.month(end - 1).is_some()
+        && last.raw.chars().count() <= 4
+        && !c.is(end - 1, &["mars", "mai", "juin", "aout"]);
+    let glued_point = c
+        .tokens
+        .get(end)
+        .is_some_and(|t| t.raw == "." && t.start == last.end);
+    if short && glued_point {
+        end + 1
+    } else {
+        end
+    }
+}
 
 /// "dès ce vendredi, ce week-end et lundi", "mardi et mercredi prochains": a weekday listed
 /// after a date that looks ahead (only commas, "et", "ou" and "puis" between the items of
@@ -295,8 +319,14 @@ fn anchor_quoted_relative_days(c: &Cursor, found: &mut [DateCandidate]) {
 /// counted from another counts from the date of its own complement, when that follows
 /// within a few words.
 fn anchor_days_to_their_complement(c: &Cursor, found: &mut [DateCandidate]) {
-    const COMPLEMENT_WORDS: usize = 5;
     for k in 0..found.len() {
+        // "au lendemain d'une manifestation qui a réuni jeudi": the event's own clause may
+        // run a few words longer before its day.
+        let (reach, event_noun) = if found[k].rule == EVENT_NEXT_DAY {
+            (8, false)
+        } else {
+            (5, true)
+        };
         if !matches!(found[k].expr, DateExpr::FromTextDate(_)) {
             continue;
         }
@@ -307,14 +337,14 @@ fn anchor_days_to_their_complement(c: &Cursor, found: &mut [DateCandidate]) {
         let in_reach = |next: &DateCandidate| {
             let first = first_token(c, next);
             first > end
-                && first - end <= COMPLEMENT_WORDS
+                && first - end <= reach
                 && next.sentence == found[k].sentence
                 && c.tokens[end..first].iter().all(|t| t.kind != Kind::Punct)
                 && names_a_day(next)
         };
         if found.get(k + 1).is_some_and(in_reach) {
             found[k].anchor = Some(k + 1);
-        } else {
+        } else if event_noun {
             found[k].anchor = anchor_of_event_noun(c, found, k, end);
         }
     }
@@ -359,6 +389,7 @@ fn drop_habitual_months(c: &Cursor, found: &mut Vec<DateCandidate>) {
     found.retain(|candidate| {
         let yearless = match &candidate.expr {
             DateExpr::Month { .. } => true,
+            DateExpr::Season { year, .. } => year.is_none(),
             DateExpr::MonthInterval { from, to } => from.1.is_none() && to.1.is_none(),
             _ => false,
         };
@@ -629,8 +660,42 @@ fn past_tense_before(c: &Cursor, i: usize) -> bool {
         if past_tense_word(key, token.raw) && !takes_place(c, index) {
             return true;
         }
+        // "s'est organisée", "se sont réunis": a pronominal verb in the passé composé.
+        if matches!(key, "est" | "sont")
+            && index > 0
+            && c.is(index - 1, &["s'", "se"])
+            && c.tokens
+                .get(index + 1)
+                .is_some_and(|t| past_participle(t.raw))
+        {
+            return true;
+        }
         // "affirme avoir reçu", "dit avoir été alertée": a past infinitive.
         if past_infinitive_at(c, index) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the clause before token `i` (as [`past_tense_before`] bounds it) holds a
+/// participle of a decision or an announcement (dates.txt `[decision_verb]`).
+fn decision_before(c: &Cursor, i: usize) -> bool {
+    let sentence = c.tokens.get(i).map(|t| t.sentence);
+    for index in (0..i).rev() {
+        let token = &c.tokens[index];
+        let clause_starts = matches!(token.raw, ";" | ":" | "«" | "»" | "\"")
+            || matches!(token.key.as_ref(), "que" | "qu'" | "qui");
+        if Some(token.sentence) != sentence || clause_starts {
+            return false;
+        }
+        if token.kind == Kind::Word
+            && !token.capitalised
+            && c.lexicon
+                .decision_verbs
+                .iter()
+                .any(|stem| token.key.starts_with(stem.as_str()))
+        {
             return true;
         }
     }
@@ -860,8 +925,16 @@ fn match_from_text_date(c: &Cursor, i: usize) -> Option<Match> {
         };
         return Some((end, DateExpr::FromTextDate(-1), "eve"));
     }
-    if c.is(i, &["lendemain"]) && !(locution(i) && event_follows(i + 1)) {
-        return Some((i + 1, DateExpr::FromTextDate(1), "next_day"));
+    if c.is(i, &["lendemain"]) {
+        // "au lendemain d'une manifestation qui a réuni jeudi …": the day after an event
+        // whose day its complement names; kept only when that date is found (see
+        // `anchor_days_to_their_complement`).
+        let rule = if locution(i) && event_follows(i + 1) {
+            EVENT_NEXT_DAY
+        } else {
+            "next_day"
+        };
+        return Some((i + 1, DateExpr::FromTextDate(1), rule));
     }
     // "le surlendemain" (two days after), "l'avant-veille" (two days before; the elided
     // article stays, as "la" stays in "la veille").
@@ -1190,11 +1263,16 @@ fn match_weekday(c: &Cursor, i: usize) -> Option<Match> {
     // weekday bounding what the report tells in the present ("des averses sont attendues
     // jusqu'à mercredi", "à partir de lundi"), unless its clause is in a past tense ("les
     // pluies ont duré jusqu'à mercredi").
-    let from_next = i > 0 && c.is(i - 1, &["des"]) && !past_infinitive_before(c, i);
-    // The clause's tenses, each scanned once for the readings below.
+    // A past tense of a decision or an announcement keeps the bound ahead ("a prolongé la
+    // fermeture jusqu'à lundi", "a annoncé une grève dès mardi"); another past verb tells
+    // the day as gone ("ont revendiqué l'attaque dès jeudi"). "d'ici" always looks ahead.
     let past_before = past_tense_before(c, i);
+    let gone = past_before && !decision_before(c, i);
+    let from_next = i > 0 && c.is(i - 1, &["des"]) && !past_infinitive_before(c, i) && !gone;
+    let by = i > 1 && c.is(i - 2, &["d'"]) && c.is(i - 1, &["ici"]);
+    // The clause's tenses, each scanned once for the readings below.
     let after = tense_after(c, end);
-    let bound_ahead = bounded(c, i) && !past_before;
+    let bound_ahead = bounded(c, i) && (!gone || by);
     let ahead = future_tense_before(c, i) || prospective_infinitive_before(c, i);
     let mut direction = if from_next || bound_ahead || ahead {
         FUTURE
@@ -1269,7 +1347,15 @@ fn future_tense_before(c: &Cursor, i: usize) -> bool {
             || (key.ends_with("rons") && key.len() >= 6);
         let scheduled = matches!(
             key,
-            "prevoit" | "prevoient" | "doit" | "doivent" | "devrait" | "devraient"
+            "prevoit"
+                | "prevoient"
+                | "doit"
+                | "doivent"
+                | "devrait"
+                | "devraient"
+                // "les opérations devaient s'achever lundi": planned when told.
+                | "devait"
+                | "devaient"
         ) || key == "lieu" && index > 0 && takes_place(c, index - 1);
         // A participle schedules only in the present ("est prévue mardi", "des orages sont
         // attendus jeudi"); "était prévue mardi" tells of a day gone.
@@ -1759,26 +1845,60 @@ fn match_quarter(c: &Cursor, i: usize) -> Option<Match> {
 
 /// "l'été 2014", "l'hiver dernier", "printemps 2019".
 fn match_season(c: &Cursor, i: usize) -> Option<Match> {
-    // "cet été", "ce printemps": this year's season.
-    if c.is(i, &["cet", "ce"]) && c.lexicon.seasons.contains(c.key(i + 1)) {
-        return Some((i + 2, DateExpr::RelativeYear(0), "season"));
+    let season = |k: usize| {
+        c.tokens
+            .get(k)
+            .filter(|t| !t.capitalised)
+            .and_then(|t| c.lexicon.seasons.get(t.key.as_ref()).copied())
+    };
+    // "cet été", "ce printemps": the season nearest the report.
+    if c.is(i, &["cet", "ce"]) {
+        let first_month = season(i + 1)?;
+        let expr = DateExpr::Season {
+            first_month,
+            year: None,
+            direction: THIS_WEEK,
+        };
+        return Some((i + 2, expr, "season"));
     }
-    // The article stays in the span ("l'été 2014"), like "l'an dernier".
-    let at = if c.is(i, &["l'"]) { i + 1 } else { i };
-    if !c.lexicon.seasons.contains(c.key(at)) {
+    // The article stays in the span ("l'été 2014"), like "l'an dernier"; a leading "le" or
+    // "au" does not ("depuis le printemps", "au printemps 2025"). "été" is also the
+    // participle of "être": only "l'été" or "été" with a year is the season, and a season
+    // word with neither article nor year nor direction ("en hiver", "chaque automne") tells
+    // a time of every year.
+    let (at, elided) = if c.is(i, &["l'"]) {
+        (i + 1, true)
+    } else {
+        (i, false)
+    };
+    let first_month = season(at)?;
+    let article_before = i > 0 && c.is(i - 1, &["le", "au", "du"]);
+    let (end, year, direction) = if let Some(year) = c.year(at + 1) {
+        (at + 2, Some(year), 0)
+    } else if let Some(direction) = c.direction(at + 1) {
+        (at + 2, None, direction)
+    } else if elided || article_before && first_month != 6 {
+        (at + 1, None, 0)
+    } else {
+        return None;
+    };
+    if first_month == 6 && !elided && year.is_none() {
         return None;
     }
-    if let Some(year) = c.year(at + 1) {
-        return Some((at + 2, DateExpr::Year(year), "season"));
-    }
-    if let Some(direction) = c.direction(at + 1) {
-        return Some((
-            at + 2,
-            DateExpr::RelativeYear(direction.min(0) as i64),
-            "season",
-        ));
-    }
-    None
+    let direction = if direction == 0 && year.is_none() && announced(c, i) {
+        FUTURE
+    } else {
+        direction
+    };
+    Some((
+        end,
+        DateExpr::Season {
+            first_month,
+            year,
+            direction,
+        },
+        "season",
+    ))
 }
 
 /// "hier", "aujourd'hui [soir]", "cette semaine", "la semaine dernière", "le mois dernier",
