@@ -640,66 +640,54 @@ const PAST_AUXILIARIES: [&str; 10] = [
     "a", "ont", "avait", "avaient", "eut", "eurent", "etait", "etaient", "fut", "furent",
 ];
 
-/// Whether the clause before token `i` (back to the start of its sentence, a semicolon, a
-/// colon, a quotation mark or a "que"/"qui" opening a subordinate clause) is told in a past
-/// tense: a past auxiliary ("a", written without accent, is the verb, "à" the preposition)
-/// or an imperfect ("restait", "duraient"; a conditional such as "resterait" is no past).
-fn past_tense_before(c: &Cursor, i: usize) -> bool {
+/// The tokens of the clause before token `i`, nearest first: back to the start of its
+/// sentence, a semicolon, a colon, a quotation mark or a "que"/"qui" opening a subordinate
+/// clause.
+fn clause_before<'c>(c: &'c Cursor<'c>, i: usize) -> impl Iterator<Item = usize> + 'c {
     let sentence = c.tokens.get(i).map(|t| t.sentence);
-    for index in (0..i).rev() {
+    (0..i).rev().take_while(move |&index| {
         let token = &c.tokens[index];
         let clause_starts = matches!(token.raw, ";" | ":" | "«" | "»" | "\"")
             || matches!(token.key.as_ref(), "que" | "qu'" | "qui");
-        if Some(token.sentence) != sentence || clause_starts {
-            return false;
-        }
-        if token.kind != Kind::Word {
-            continue;
-        }
-        let key = token.key.as_ref();
-        if past_tense_word(key, token.raw) && !takes_place(c, index) {
-            return true;
-        }
-        // "s'est organisée", "se sont réunis": a pronominal verb in the passé composé.
-        if matches!(key, "est" | "sont")
-            && index > 0
-            && c.is(index - 1, &["s'", "se"])
-            && c.tokens
-                .get(index + 1)
-                .is_some_and(|t| past_participle(t.raw))
-        {
-            return true;
-        }
-        // "affirme avoir reçu", "dit avoir été alertée": a past infinitive.
-        if past_infinitive_at(c, index) {
-            return true;
-        }
-    }
-    false
+        Some(token.sentence) == sentence && !clause_starts
+    })
 }
 
-/// Whether the clause before token `i` (as [`past_tense_before`] bounds it) holds a
-/// participle of a decision or an announcement (dates.txt `[decision_verb]`).
-fn decision_before(c: &Cursor, i: usize) -> bool {
-    let sentence = c.tokens.get(i).map(|t| t.sentence);
-    for index in (0..i).rev() {
+/// Whether the clause before token `i` ([`clause_before`]) is told in a past tense: a past
+/// auxiliary ("a", written without accent, is the verb, "à" the preposition) or an imperfect
+/// ("restait", "duraient"; a conditional such as "resterait" is no past).
+fn past_tense_before(c: &Cursor, i: usize) -> bool {
+    clause_before(c, i).any(|index| {
         let token = &c.tokens[index];
-        let clause_starts = matches!(token.raw, ";" | ":" | "«" | "»" | "\"")
-            || matches!(token.key.as_ref(), "que" | "qu'" | "qui");
-        if Some(token.sentence) != sentence || clause_starts {
+        if token.kind != Kind::Word {
             return false;
         }
-        if token.kind == Kind::Word
+        let key = token.key.as_ref();
+        (past_tense_word(key, token.raw) && !takes_place(c, index))
+            // "s'est organisée", "se sont réunis": a pronominal verb in the passé composé.
+            || (matches!(key, "est" | "sont")
+                && index > 0
+                && c.is(index - 1, &["s'", "se"])
+                && c.tokens
+                    .get(index + 1)
+                    .is_some_and(|t| past_participle(t.raw)))
+            // "affirme avoir reçu", "dit avoir été alertée": a past infinitive.
+            || past_infinitive_at(c, index)
+    })
+}
+
+/// Whether the clause before token `i` ([`clause_before`]) holds a participle of a decision
+/// or an announcement (dates.txt `[decision_verb]`).
+fn decision_before(c: &Cursor, i: usize) -> bool {
+    clause_before(c, i).any(|index| {
+        let token = &c.tokens[index];
+        token.kind == Kind::Word
             && !token.capitalised
             && c.lexicon
                 .decision_verbs
                 .iter()
                 .any(|stem| token.key.starts_with(stem.as_str()))
-        {
-            return true;
-        }
-    }
-    false
+    })
 }
 
 /// Whether the clause before token `i` (back over at most eight words, to a punctuation
