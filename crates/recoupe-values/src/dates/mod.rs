@@ -236,12 +236,7 @@ impl Stage for DateStage {
             text_year,
             today,
         };
-        let placed = place_all(&candidates, &context);
-        let dated = dated_sentences(&candidates);
-        doc.layers.dates = candidates
-            .into_iter()
-            .zip(placed)
-            .filter(|(candidate, _)| kept(candidate, &dated))
+        doc.layers.dates = placed_and_kept(candidates, &context)
             .map(|(candidate, placed)| DateMention {
                 span: candidate.span,
                 value: placed.value,
@@ -272,14 +267,23 @@ pub fn place_against(
         text_year: text_year(&candidates, today),
         today,
     };
-    let placed = place_all(&candidates, &context);
+    placed_and_kept(candidates, &context)
+        .map(|(candidate, placed)| (candidate.span, placed.value))
+        .collect()
+}
+
+/// The candidates placed on the calendar, without those the layer leaves out ([`kept`]):
+/// the stage and [`place_against`] keep the same dates.
+fn placed_and_kept(
+    candidates: Vec<DateCandidate>,
+    context: &Context,
+) -> impl Iterator<Item = (DateCandidate, place::Placed)> {
+    let placed = place_all(&candidates, context);
     let dated = dated_sentences(&candidates);
     candidates
         .into_iter()
         .zip(placed)
-        .filter(|(candidate, _)| kept(candidate, &dated))
-        .map(|(candidate, placed)| (candidate.span, placed.value))
-        .collect()
+        .filter(move |(candidate, _)| kept(candidate, &dated))
 }
 
 /// The sentences that hold a date other than a part of the day.
