@@ -43,6 +43,9 @@ pub struct Lexicon {
     pub org_heads: HashMap<String, OrgHead>,
     /// Words that make an unknown capitalised name an organisation wherever they occur in it.
     pub org_tails: HashSet<String>,
+    /// Lowercase heads that also name a territory or a building ("la préfecture de X"): no
+    /// name after a preposition of place or "de".
+    pub org_also_territory: HashSet<String>,
     /// Nouns after which a capitalised name is an organisation ("l'agence X", "la chaîne X").
     pub org_appositions: HashSet<String>,
     /// Nouns after which "de X" names a media outlet ("au micro de X").
@@ -159,6 +162,7 @@ impl Lexicon {
             person_titles: set_of(PERSON_TITLES, ""),
             org_heads,
             org_tails: set_of(ORG_HEADS, "tails"),
+            org_also_territory: set_of(ORG_HEADS, "also-territory"),
             org_appositions: set_of(ORG_HEADS, "apposition"),
             media_before_de: set_of(ORG_HEADS, "media-before-de"),
             org_alone: set_of(ORG_HEADS, "alone"),

@@ -1267,3 +1267,18 @@ fn issue13_grand_before_a_place_or_a_compass_word_is_the_wider_area() {
         mentions(&doc)
     );
 }
+
+#[test]
+fn issue13_a_town_hall_speaking_is_a_body_and_an_overseas_prefecture_too() {
+    let doc = run(
+        "Le bilan a été revu à la hausse dimanche par la préfecture de La Réunion. Selon la \
+         mairie de Quimper, les écoles resteront fermées. Des secouristes sont partis de la \
+         mairie de Brest vers trois villages dans la préfecture de Tiznit, au sud d'Agadir.",
+    );
+    assert_has(&doc, EntityType::ORG, "préfecture de La Réunion");
+    assert_has(&doc, EntityType::ORG, "mairie de Quimper");
+    assert_has(&doc, EntityType::LOC, "Brest");
+    assert_lacks(&doc, "mairie de Brest");
+    assert_has(&doc, EntityType::LOC, "Tiznit");
+    assert_lacks(&doc, "préfecture de Tiznit");
+}

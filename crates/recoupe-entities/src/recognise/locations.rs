@@ -335,6 +335,11 @@ impl Recogniser<'_> {
     }
 }
 
+/// French overseas départements and collectivities with a prefect, which the reference
+/// (GeoNames) files as countries of their own: Guadeloupe, Martinique, Guyane, La Réunion,
+/// Mayotte, Saint-Pierre-et-Miquelon, Saint-Barthélemy, Saint-Martin.
+const FRENCH_OVERSEAS_WITH_A_PREFECT: &[&str] = &["GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF"];
+
 /// Rule name of a facility or landform phrase recognised by its head noun.
 const RULE_PLACE_WHOLE: &str = "place-whole";
 
@@ -355,8 +360,14 @@ impl Recogniser<'_> {
         let at = self.name_after_de(toks, i + 1, s)?;
         let end = self.extend_caps(toks, at, s.end);
         let hits = self.candidates(&text_of(toks, at, end));
-        let department = hits.first().is_some_and(|h| {
-            h.kind == Some(PlaceKind::Admin) && h.country.as_deref() == Some("FR")
+        let department = hits.first().is_some_and(|h| match h.kind {
+            Some(PlaceKind::Admin) => h.country.as_deref() == Some("FR"),
+            // an overseas département, a country code of its own in the reference
+            Some(PlaceKind::Country) => h
+                .country
+                .as_deref()
+                .is_some_and(|c| FRENCH_OVERSEAS_WITH_A_PREFECT.contains(&c)),
+            _ => false,
         });
         department.then(|| Cand {
             start: i,

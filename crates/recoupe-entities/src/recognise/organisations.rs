@@ -330,6 +330,18 @@ impl Recogniser<'_> {
         if !head.cap && head_kind == OrgHead::CapitalisedOnly {
             return None;
         }
+        // "dans la préfecture de Marrakech": the territory, whose name is the mention; "selon
+        // la préfecture de Mayotte": the body
+        if !head.cap
+            && self.lex.org_also_territory.contains(&*head.folded)
+            && i >= s.start + 2
+            && matches!(&*toks[i - 1].folded, "la" | "le" | "l'")
+            && (toks[i - 2].folded.as_ref() == "de"
+                || self.lex.loc_prepositions.contains(&*toks[i - 2].folded)
+                || toks[i - 2].folded.as_ref() == "dans")
+        {
+            return None;
+        }
         // "l'agence britannique UKMTO", "la chaîne qatarie Al-Jazeera": the name that follows
         // the description is the organisation, not the description.
         if !head.cap
