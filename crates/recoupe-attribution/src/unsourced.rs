@@ -66,7 +66,9 @@ pub(crate) fn after_dateline(text: &str, span: Span, headline: bool) -> Span {
     // "Grenoble –" (not in a headline, where "Nantes - Rennes" is a match).
     let first_word: String = sentence.chars().take_while(|c| c.is_alphabetic()).collect();
     let capitals = first_word.chars().count() >= 3 && first_word.chars().all(char::is_uppercase);
-    if !capitals && (headline || !dateline_words(&sentence[..dash_at])) {
+    // A live page's time stamp opens each entry the same way: "08h45 – Piquets devant …".
+    let stamp = time_stamp(&sentence[..dash_at]);
+    if !capitals && !stamp && (headline || !dateline_words(&sentence[..dash_at])) {
         return span;
     }
     let rest = &sentence[dash_at + dash.len()..];
@@ -95,6 +97,18 @@ fn dateline_words(head: &str) -> bool {
         && words
             .iter()
             .all(|w| name(w) || w.chars().all(|c| c.is_ascii_digit()) || date_word(&fold(w)))
+}
+
+/// A clock time standing alone: "08h45", "8 h 45", "14:32", "16h".
+fn time_stamp(head: &str) -> bool {
+    let compact: String = head.chars().filter(|c| !c.is_whitespace()).collect();
+    let Some((hours, minutes)) = compact.split_once(['h', 'H', ':']) else {
+        return false;
+    };
+    let digits = |part: &str, lengths: &[usize]| {
+        lengths.contains(&part.len()) && part.chars().all(|c| c.is_ascii_digit())
+    };
+    digits(hours, &[1, 2]) && digits(minutes, &[0, 2])
 }
 
 /// A month or weekday name, or a word of a date ("1er", "le"), folded.
@@ -289,6 +303,22 @@ mod tests {
         assert!(is_statement(&scan(s, 0, s.len())));
         let short = "Fin du match.";
         assert!(!is_statement(&scan(short, 0, short.len())));
+    }
+
+    #[test]
+    fn issue13_a_live_page_entry_starts_after_its_time_stamp() {
+        for (text, first) in [
+            ("08h45 – Les grévistes bloquent le dépôt.", "Les"),
+            ("14:32 - Le train de 14 heures est supprimé.", "Le"),
+            ("9 h 05 — Les pompiers arrivent sur place.", "Les"),
+        ] {
+            let cut = after_dateline(text, Span::new(0, text.len()), false);
+            assert!(cut.slice(text).unwrap().starts_with(first), "{text}");
+        }
+        // a score or a range before a dash is no time stamp
+        let text = "3 - 1 pour les visiteurs à la pause.";
+        let span = Span::new(0, text.len());
+        assert_eq!(after_dateline(text, span, false), span);
     }
 
     #[test]
