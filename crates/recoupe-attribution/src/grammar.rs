@@ -13,9 +13,11 @@ pub(crate) const AUXILIARIES: [&str; 14] = [
 pub(crate) const OBJECT_PRONOUNS: [&str; 14] = [
     "le", "la", "les", "l'", "lui", "leur", "y", "en", "se", "s'", "ne", "n'", "l", "nous",
 ];
-pub(crate) const DETERMINERS: [&str; 16] = [
+pub(crate) const DETERMINERS: [&str; 18] = [
     "un", "une", "la", "le", "les", "l'", "des", "du", "ce", "cet", "cette", "sa", "son", "ses",
     "leur", "leurs",
+    // the outlet's own people: "notre envoyé spécial a vu …", "nos reporters ont constaté"
+    "notre", "nos",
 ];
 pub(crate) const INDEFINITE: [&str; 10] = [
     "un",

@@ -72,6 +72,7 @@ pub(crate) fn analyse_sentence(
             headline_source(lex, view, words, seen)
         } else {
             framed_quotation(lex, view, words, &quoted, seen)
+                .or_else(|| framed_view(lex, view, words, &quoted, seen))
         };
         return framed.into_iter().collect();
     }
@@ -268,6 +269,95 @@ fn framed_quotation(
         provenance: Provenance::new(STAGE, "framed-quotation"),
     };
     let out = [attribution];
+    remember(speaker, &out, seen);
+    let [attribution] = out;
+    Some(attribution)
+}
+
+/// A view framed by its holder with no verb and no quotation: "Pour le politologue X, de
+/// l'université Y, le résultat tient à …", "Pour les ONG, ce procès est un test". The
+/// holder must name a person or a body, or describe a person or a body ("Pour la première
+/// fois", "Pour un ménage moyen" name no one); what the clause after it says is theirs.
+fn framed_view(
+    lex: &Lexicon,
+    view: &DocView<'_>,
+    words: &[Word],
+    quoted: &[bool],
+    seen: &mut Seen,
+) -> Option<Attribution> {
+    if words.first()?.folded != "pour" || quoted.iter().any(|q| *q) {
+        return None;
+    }
+    let comma =
+        (2..words.len().min(FRAME_WORDS + 2)).find(|&k| words[k].kind == WordKind::Comma)?;
+    let (from, to) = (1, comma - 1);
+    let phrase = &words[from..=to];
+    if phrase
+        .iter()
+        .any(|w| AUXILIARIES.contains(&w.lower.as_str()) || is_boundary(w))
+    {
+        return None;
+    }
+    let span = span_of(words, from, to);
+    // A person anywhere in the phrase ("l'historienne X"), a body only as its head ("Pour
+    // la Cimade"; "Pour les sièges du Conseil général" is about the seats).
+    let head_at = words[from..=to]
+        .iter()
+        .position(|w| !DETERMINERS.contains(&w.folded.as_str()))
+        .map_or(from, |k| from + k);
+    let names = view.mentions_in(span).any(|m| {
+        m.label == EntityType::PER
+            || m.label == EntityType::ORG && m.span.start <= words[head_at].start
+    });
+    let holder_noun = description_head(lex, phrase).is_some_and(|h| {
+        let singular = h.strip_suffix('s').unwrap_or(&h);
+        [h.as_str(), singular].iter().any(|n| {
+            lex.unnamed.contains_key(*n)
+                || lex.person_roles.contains(*n)
+                || lex.reporters.contains(*n)
+                || lex.organisation_roles.contains(*n)
+                || lex.institutions.contains(*n)
+        })
+    });
+    if !names && !holder_noun {
+        return None;
+    }
+    // An apposition after the holder ("…, de l'université Y,", "…, interrogé par Z,",
+    // "…, climatologue à Y,", "…, qui suit le dossier,") ends at the next comma.
+    let mut start = comma + 1;
+    let next = words.get(start)?;
+    let apposition = next.kind == WordKind::Word
+        && !next.capitalised
+        && !DETERMINERS.contains(&next.folded.as_str())
+        && !next.folded.starts_with("ce");
+    if apposition {
+        let close = (start + 1..words.len().min(start + FRAME_WORDS))
+            .find(|&k| words[k].kind == WordKind::Comma)?;
+        start = close + 1;
+    }
+    let (cfrom, cto) = trim_range(words, start, words.len() - 1)?;
+    let said = words[cfrom..=cto]
+        .iter()
+        .filter(|w| matches!(w.kind, WordKind::Word | WordKind::Elision))
+        .count();
+    if said < 3 {
+        return None;
+    }
+    let speaker = resolve_speaker(lex, view, words, Some((from, to)), None, seen, None);
+    let hedged = (cfrom..=cto).any(|k| conditional(&words[k]) == Some(Conditional::Compound));
+    let out = [Attribution {
+        content: span_of(words, cfrom, cto),
+        speaker: speaker.span,
+        speaker_entity: speaker.entity.clone(),
+        speaker_unnamed: speaker.unnamed,
+        cue: Some(span_of(words, 0, 0)),
+        kind: AttributionKind::AccordingTo,
+        channel: None,
+        via: speaker.via.clone(),
+        hedged,
+        polarity: Polarity::Assert,
+        provenance: Provenance::new(STAGE, "framed-view"),
+    }];
     remember(speaker, &out, seen);
     let [attribution] = out;
     Some(attribution)
@@ -2618,6 +2708,54 @@ mod tests {
         assert_eq!(content(&d, a), "les blindés entrer dans la ville");
         assert!(a.speaker_unnamed);
         assert_eq!(a.via, vec!["org:nour".to_string()]);
+    }
+
+    #[test]
+    fn issue13_a_view_framed_by_its_holder_without_verb_or_quotation() {
+        let d = doc(
+            "Pour l'historienne Maud Lefranc, de l'université de Caen, la réforme arrive trop tard.\nPour les syndicats, ce plan serait un recul.\nPour la première fois, le musée ouvre le soir.\nPour un couple avec deux enfants, la facture baisse de 8 %.\nPour les trois postes du conseil communal, la liste reste ouverte.",
+            None,
+            &[
+                ("Maud Lefranc", EntityType::PER, "per:lefranc"),
+                ("université de Caen", EntityType::ORG, "org:caen"),
+                ("conseil communal", EntityType::ORG, "org:conseil"),
+            ],
+        );
+        let found: Vec<(String, bool)> = d
+            .layers
+            .attributions
+            .iter()
+            .map(|a| (content(&d, a).to_string(), a.hedged))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("la réforme arrive trop tard".to_string(), false),
+                ("ce plan serait un recul".to_string(), true)
+            ]
+        );
+        let first = &d.layers.attributions[0];
+        assert_eq!(first.speaker_entity.as_deref(), Some("per:lefranc"));
+        assert_eq!(first.kind, AttributionKind::AccordingTo);
+    }
+
+    #[test]
+    fn issue13_the_outlet_s_own_reporter_as_witness() {
+        let d = doc(
+            "Mardi soir, notre envoyée spéciale a vu des colonnes de camions quitter le port.",
+            None,
+            &[],
+        );
+        assert_eq!(
+            d.layers.attributions.len(),
+            1,
+            "{:#?}",
+            d.layers.attributions
+        );
+        let a = &d.layers.attributions[0];
+        assert_eq!(content(&d, a), "des colonnes de camions quitter le port");
+        assert!(a.speaker_unnamed);
+        assert!(a.via.is_empty());
     }
 
     #[test]
