@@ -1435,4 +1435,44 @@ mod tests {
         );
         assert_eq!(found, ["septembre = 2026-09"]);
     }
+
+    #[test]
+    fn issue13_a_month_recalled_in_the_pluperfect_takes_the_year_of_its_sentence() {
+        let (found, _) = dates(
+            "En 2023, une grève avait paralysé le campus de février à mai. L'été 2022 avait été le plus sec, surtout entre juin et août.",
+            Some("2026-01-29"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "2023 = 2023",
+                "de février à mai = 2023-02/2023-05",
+                "L'été 2022 = 2022-06/2022-09",
+                "entre juin et août = 2022-06/2022-08",
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_des_after_a_demand_or_an_announcement_lies_ahead() {
+        let (found, _) = dates(
+            "Le syndicat a réclamé une hausse du salaire minimum dès septembre.",
+            Some("2026-07-24"),
+            TODAY,
+        );
+        assert_eq!(found, ["septembre = 2026-09"]);
+        let (found, _) = dates(
+            "Le ministère a annoncé mercredi le recrutement de maîtres dès la rentrée de septembre.",
+            Some("2026-11-19"),
+            TODAY,
+        );
+        assert_eq!(found, ["mercredi = 2026-11-18", "septembre = 2027-09"]);
+        let (found, _) = dates(
+            "Le préfet a annoncé des contrôles « dès le mois de septembre ».",
+            Some("2026-08-17"),
+            TODAY,
+        );
+        assert_eq!(found, ["mois de septembre = 2026-09"]);
+    }
 }

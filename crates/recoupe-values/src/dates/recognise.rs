@@ -133,6 +133,7 @@ pub fn recognise(tokens: &[Token], lexicon: &Lexicon) -> Vec<DateCandidate> {
     }
     drop_habitual_months(&cursor, &mut found);
     lend_coordinated_years(&cursor, &mut found);
+    lend_recalled_years(&cursor, &mut found);
     lend_coordinated_future(&cursor, &mut found);
     anchor_quoted_relative_days(&cursor, &mut found);
     anchor_days_to_their_complement(&cursor, &mut found);
@@ -398,6 +399,49 @@ fn drop_habitual_months(c: &Cursor, found: &mut Vec<DateCandidate>) {
     });
 }
 
+/// "En 2023, une grève avait paralysé l'université de février à mai", "L'été 2022 avait
+/// été associé à 4 600 décès entre juin et août": a year-less month or span of months told
+/// in the pluperfect, in a sentence whose time is set by a year written before it ("en
+/// 2023", "l'année 2022", a season with its year), lies in that year, not the report's.
+fn lend_recalled_years(c: &Cursor, found: &mut [DateCandidate]) {
+    for k in 1..found.len() {
+        if !found[k].recalled || found[k].future {
+            continue;
+        }
+        let framing = (0..k)
+            .rev()
+            .take_while(|&j| found[j].sentence == found[k].sentence)
+            .find_map(|j| match found[j].expr {
+                DateExpr::Year(year) => {
+                    let first = first_token(c, &found[j]);
+                    let set = first > 0 && c.is(first - 1, &["en"]) || found[j].rule == "the_year";
+                    set.then_some(year)
+                }
+                DateExpr::Season {
+                    year: Some(year), ..
+                } => Some(year),
+                _ => None,
+            });
+        let Some(year) = framing else {
+            continue;
+        };
+        found[k].expr = match found[k].expr {
+            DateExpr::Month {
+                month,
+                direction: 0,
+            } => DateExpr::MonthYear { month, year },
+            DateExpr::MonthInterval {
+                from: (from, None),
+                to: (to, None),
+            } => DateExpr::MonthInterval {
+                from: (from, Some(year)),
+                to: (to, Some(if to < from { year + 1 } else { year })),
+            },
+            ref other => other.clone(),
+        };
+    }
+}
+
 /// "le 30 juin et le 7 juillet 2024", "du 30 juin et du 7 juillet 2024": a day and month
 /// coordinated with a full date take its year (the year before when the month is later).
 fn lend_coordinated_years(c: &Cursor, found: &mut [DateCandidate]) {
@@ -511,9 +555,9 @@ fn month_direction(c: &Cursor, i: usize) -> i32 {
     // starts ahead ("se saisira du texte dès la mi-mars", "a annoncé des contrôles dès le
     // mois de septembre", "réclame une hausse dès la rentrée de septembre").
     let since_when = previous(1) == "des"
-        || matches!(previous(1), "de" | "d'") && i >= 3 + skip && previous(3) == "des";
+        || matches!(previous(1), "de" | "d'") && (2..=4).any(|k| previous(k) == "des");
     if since_when {
-        let announced = decision_before(c, i) || governed_by_demand(c, i);
+        let announced = announcement_in_sentence_before(c, i);
         return if prospective || announced { FUTURE } else { -1 };
     }
     // "avant juin", "d'ici décembre", "prévu pour septembre": a deadline or a schedule; so
@@ -530,18 +574,29 @@ fn month_direction(c: &Cursor, i: usize) -> i32 {
     }
 }
 
-/// Whether a word of a demand or a call (`[prospective_governor]` of dates.txt: "réclame",
-/// "appelle", "exige") stands in the clause before token `i`: what it asks for is to come.
-fn governed_by_demand(c: &Cursor, i: usize) -> bool {
-    clause_before(c, i).any(|index| {
-        let token = &c.tokens[index];
-        token.kind == Kind::Word
-            && !token.capitalised
-            && c.lexicon
-                .prospective_governors
-                .iter()
-                .any(|stem| token.key.starts_with(stem.as_str()))
-    })
+/// Whether a word of a decision or an announcement (`[decision_verb]` of dates.txt) or of a
+/// demand or a call (`[prospective_governor]`: "réclame", "appelle") stands in the sentence
+/// before token `i`, back over at most twelve words to a semicolon or a colon, across
+/// quotation marks ("a annoncé des contrôles « dès le mois de septembre »"): what it
+/// announces or asks for is to come.
+fn announcement_in_sentence_before(c: &Cursor, i: usize) -> bool {
+    let sentence = c.tokens.get(i).map(|t| t.sentence);
+    (0..i)
+        .rev()
+        .take_while(|&k| {
+            Some(c.tokens[k].sentence) == sentence && !matches!(c.tokens[k].raw, ";" | ":")
+        })
+        .filter(|&k| c.tokens[k].kind == Kind::Word)
+        .take(12)
+        .any(|k| {
+            let token = &c.tokens[k];
+            !token.capitalised
+                && c.lexicon
+                    .decision_verbs
+                    .iter()
+                    .chain(c.lexicon.prospective_governors.iter())
+                    .any(|stem| token.key.starts_with(stem.as_str()))
+        })
 }
 
 /// Words that read as a future or a conditional by their ending but are neither.
