@@ -183,6 +183,9 @@ pub struct DateCandidate {
     /// délégués avaient été informés la veille"). Such a date is not counted from a date the
     /// article announces.
     pub past: bool,
+    /// Told in the pluperfect ("la Cour avait validé la loi le 11 décembre"): an earlier
+    /// event the report recalls, so a year-less day ahead of the report is last year's.
+    pub recalled: bool,
     /// Index of the candidate it is counted from when the text ties the two together: a
     /// relative day inside a quotation from the date of the speech clause around the
     /// quotation ("« nous partons demain », a déclaré mardi le chef" → the Wednesday), "la
@@ -316,6 +319,10 @@ pub(crate) const FUTURE: i32 = 2;
 /// ahead of the report when later in the week; a Saturday or Sunday written on a Monday or
 /// Tuesday is the week-end just past, a Monday written on a Sunday the next day.
 pub(crate) const THIS_WEEK: i32 = 3;
+
+/// Direction of a month after "depuis" ("depuis la mi-mars"): the last one begun by the
+/// anchor, the anchor's own month included (unlike "mars dernier", which is over).
+pub(crate) const SINCE: i32 = 4;
 
 pub(crate) fn year_value(key: &str) -> Option<i32> {
     if key.len() == 4 && key.bytes().all(|b| b.is_ascii_digit()) {
@@ -1288,5 +1295,184 @@ mod tests {
             TODAY,
         );
         assert_eq!(found, ["1er déc. = 2026-12-01", "3 mai = 2026-05-03"]);
+    }
+
+    #[test]
+    fn issue13_a_year_less_month_told_as_to_come_lies_ahead() {
+        // A modal earlier in the sentence, a conditional, a bound in the present, an
+        // announcement with "dès": the month ahead of the report, not last year's.
+        let (found, _) = dates(
+            "Le conseil doit encore trancher, lors de sa session de décembre, sur le second volet.",
+            Some("2026-08-10"),
+            TODAY,
+        );
+        assert_eq!(found, ["décembre = 2026-12"]);
+        let (found, _) = dates(
+            "Selon le maire, les chantiers reprendraient « avant la saison sèche de novembre ».",
+            Some("2026-06-02"),
+            TODAY,
+        );
+        assert_eq!(found, ["novembre = 2026-11"]);
+        let (found, _) = dates(
+            "Un moratoire sur les saisies s'applique jusqu'à la fin mars. Le bilan est attendu d'ici à la fin janvier.",
+            Some("2026-11-20"),
+            TODAY,
+        );
+        assert_eq!(found, ["la fin mars = 2027-03", "la fin janvier = 2027-01"]);
+        let (found, _) = dates(
+            "La préfecture a annoncé des contrôles renforcés dès le mois d'octobre. Les loyers avaient grimpé dès mars.",
+            Some("2026-08-17"),
+            TODAY,
+        );
+        assert_eq!(found, ["mois d'octobre = 2026-10", "mars = 2026-03"]);
+    }
+
+    #[test]
+    fn issue13_a_month_that_lasted_or_began_stays_behind() {
+        // A bound in a past tense tells what lasted; "depuis" takes the report's own month.
+        let (found, _) = dates(
+            "Les crues ont duré jusqu'à fin mars. Les coupures se répètent depuis la mi-novembre.",
+            Some("2026-11-20"),
+            TODAY,
+        );
+        assert_eq!(found, ["fin mars = 2026-03", "la mi-novembre = 2026-11"]);
+    }
+
+    #[test]
+    fn issue13_a_year_less_interval_is_placed_by_its_first_day() {
+        let (found, _) = dates(
+            "Le procès reprend ensuite, avec une pause entre le 20 décembre et le 5 janvier.",
+            Some("2026-11-24"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            ["entre le 20 décembre et le 5 janvier = 2026-12-20/2027-01-05"]
+        );
+    }
+
+    #[test]
+    fn issue13_a_day_told_in_the_pluperfect_is_not_ahead() {
+        let (found, _) = dates(
+            "Le tribunal avait rendu son verdict le 12 décembre.",
+            Some("2026-11-20"),
+            TODAY,
+        );
+        assert_eq!(found, ["12 décembre = 2025-12-12"]);
+    }
+
+    #[test]
+    fn issue13_a_weekday_set_for_later_or_told_as_future_in_the_past() {
+        // Written on a Saturday and on a Wednesday.
+        let (found, _) = dates(
+            "Le club a précisé que le gardien serait examiné lundi par le médecin.",
+            Some("2026-11-21"),
+            TODAY,
+        );
+        assert_eq!(found, ["lundi = 2026-11-23"]);
+        let (found, _) = dates(
+            "La direction a convoqué les délégués pour vendredi.",
+            Some("2026-08-19"),
+            TODAY,
+        );
+        assert_eq!(found, ["vendredi = 2026-08-21"]);
+        // "mais" opens another clause: its future does not move the weekday before it.
+        let (found, _) = dates(
+            "Le parti a gagné le scrutin de dimanche, mais il devra chercher des alliés.",
+            Some("2026-10-19"),
+            TODAY,
+        );
+        assert_eq!(found, ["dimanche = 2026-10-18"]);
+    }
+
+    #[test]
+    fn issue13_the_eve_in_the_morning_keeps_its_part_of_the_day() {
+        let (found, _) = dates(
+            "Le convoi est parti jeudi. Le maire avait été prévenu la veille au matin.",
+            Some("2026-11-20"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            ["jeudi = 2026-11-19", "la veille au matin = 2026-11-18"]
+        );
+    }
+
+    #[test]
+    fn issue13_the_same_day_is_the_day_named_before() {
+        let (found, _) = dates(
+            "Le sommet s'est ouvert le 4 mars 2026 ; le même jour, la police a bouclé le centre. La veille du sommet, des heurts avaient éclaté.",
+            None,
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "4 mars 2026 = 2026-03-04",
+                "même jour = 2026-03-04",
+                "La veille = 2026-03-03",
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_a_year_keeps_the_part_written_before_it() {
+        let (found, _) = dates(
+            "Les travaux dureront jusqu'à la fin de 2027, après un retard pris début de 2026.",
+            Some("2026-09-01"),
+            TODAY,
+        );
+        assert_eq!(found, ["la fin de 2027 = 2027", "début de 2026 = 2026"]);
+    }
+
+    #[test]
+    fn issue13_a_hedge_does_not_move_a_month_done() {
+        // The conditional hedges a figure; the participle dates the report in the past.
+        let (found, _) = dates(
+            "La dette dépasserait 300 millions, d'après un audit publié en septembre.",
+            Some("2026-11-28"),
+            TODAY,
+        );
+        assert_eq!(found, ["septembre = 2026-09"]);
+    }
+
+    #[test]
+    fn issue13_a_month_recalled_in_the_pluperfect_takes_the_year_of_its_sentence() {
+        let (found, _) = dates(
+            "En 2023, une grève avait paralysé le campus de février à mai. L'été 2022 avait été le plus sec, surtout entre juin et août.",
+            Some("2026-01-29"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "2023 = 2023",
+                "de février à mai = 2023-02/2023-05",
+                "L'été 2022 = 2022-06/2022-09",
+                "entre juin et août = 2022-06/2022-08",
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_des_after_a_demand_or_an_announcement_lies_ahead() {
+        let (found, _) = dates(
+            "Le syndicat a réclamé une hausse du salaire minimum dès septembre.",
+            Some("2026-07-24"),
+            TODAY,
+        );
+        assert_eq!(found, ["septembre = 2026-09"]);
+        let (found, _) = dates(
+            "Le ministère a annoncé mercredi le recrutement de maîtres dès la rentrée de septembre.",
+            Some("2026-11-19"),
+            TODAY,
+        );
+        assert_eq!(found, ["mercredi = 2026-11-18", "septembre = 2027-09"]);
+        let (found, _) = dates(
+            "Le préfet a annoncé des contrôles « dès le mois de septembre ».",
+            Some("2026-08-17"),
+            TODAY,
+        );
+        assert_eq!(found, ["mois de septembre = 2026-09"]);
     }
 }

@@ -3,7 +3,7 @@
 use chrono::{Datelike, NaiveDate};
 use recoupe_model::{Granularity, Span};
 
-use super::{DateCandidate, DateExpr, PeriodUnit, YearRef, FUTURE, THIS_WEEK};
+use super::{DateCandidate, DateExpr, PeriodUnit, YearRef, FUTURE, SINCE, THIS_WEEK};
 use crate::calendar;
 
 /// What the placement step knows.
@@ -312,13 +312,23 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
         ),
         DateExpr::DayInterval { from, to, year } => {
             let written = year.is_some();
+            // Without a year, the interval is placed by its first day, the one nearest the
+            // report: "entre le 21 décembre et le 4 janvier" written in late November starts
+            // next month, whatever the distance to its end.
+            let wraps = from.1 > to.1;
             let year = year.or_else(|| match anchor {
-                Some(a) => year_less_day(to.0, to.1, candidate.future, a).map(|d| d.year()),
+                Some(a) => year_less_day(from.0, from.1, candidate.future, a).map(|d| {
+                    if wraps {
+                        d.year() + 1
+                    } else {
+                        d.year()
+                    }
+                }),
                 None => own_year,
             });
             let value = year.and_then(|year| {
                 // "du 28 décembre au 3 janvier 2024" starts the year before.
-                let start_year = if from.1 > to.1 { year - 1 } else { year };
+                let start_year = if wraps { year - 1 } else { year };
                 let start = NaiveDate::from_ymd_opt(start_year, from.1, from.0)?;
                 let end = NaiveDate::from_ymd_opt(year, to.1, to.0)?;
                 Some(format!("{}/{}", calendar::day(start), calendar::day(end)))
@@ -354,7 +364,14 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
             direction,
         } => relative(
             match anchor {
-                Some(a) if *direction == 0 => year_less_day(*day, *month, candidate.future, a),
+                Some(a) if *direction == 0 => year_less_day(*day, *month, candidate.future, a)
+                    .and_then(|d| {
+                        if candidate.recalled && !candidate.future && d > a {
+                            nearest_day_month(*day, *month, -1, a)
+                        } else {
+                            Some(d)
+                        }
+                    }),
                 Some(a) => nearest_day_month(*day, *month, *direction, a),
                 None => own_year.and_then(|year| NaiveDate::from_ymd_opt(year, *month, *day)),
             }
@@ -374,6 +391,8 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
                     1 => a.year() + 1,
                     -1 if *month < a.month() => a.year(),
                     -1 => a.year() - 1,
+                    SINCE if *month <= a.month() => a.year(),
+                    SINCE => a.year() - 1,
                     // A bare month is the nearest one, the past on a tie: "mi-mars" written in
                     // February is next month, "en décembre" written in January last month.
                     _ if *month <= a.month() => {

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use recoupe_model::Span;
 
-use super::{year_value, DateCandidate, DateExpr, PeriodUnit, YearRef, FUTURE, THIS_WEEK};
+use super::{year_value, DateCandidate, DateExpr, PeriodUnit, YearRef, FUTURE, SINCE, THIS_WEEK};
 use crate::lexicon::Lexicon;
 use crate::spelled::spelled_number;
 use crate::tokens::{is_quote, Kind, Token};
@@ -123,6 +123,7 @@ pub fn recognise(tokens: &[Token], lexicon: &Lexicon) -> Vec<DateCandidate> {
                     deictic,
                     future,
                     past: past_tense_before(&cursor, i),
+                    recalled: pluperfect_in_sentence_before(&cursor, i),
                     anchor: None,
                 });
                 i = end;
@@ -132,6 +133,7 @@ pub fn recognise(tokens: &[Token], lexicon: &Lexicon) -> Vec<DateCandidate> {
     }
     drop_habitual_months(&cursor, &mut found);
     lend_coordinated_years(&cursor, &mut found);
+    lend_recalled_years(&cursor, &mut found);
     lend_coordinated_future(&cursor, &mut found);
     anchor_quoted_relative_days(&cursor, &mut found);
     anchor_days_to_their_complement(&cursor, &mut found);
@@ -397,6 +399,49 @@ fn drop_habitual_months(c: &Cursor, found: &mut Vec<DateCandidate>) {
     });
 }
 
+/// "En 2023, une grève avait paralysé l'université de février à mai", "L'été 2022 avait
+/// été associé à 4 600 décès entre juin et août": a year-less month or span of months told
+/// in the pluperfect, in a sentence whose time is set by a year written before it ("en
+/// 2023", "l'année 2022", a season with its year), lies in that year, not the report's.
+fn lend_recalled_years(c: &Cursor, found: &mut [DateCandidate]) {
+    for k in 1..found.len() {
+        if !found[k].recalled || found[k].future {
+            continue;
+        }
+        let framing = (0..k)
+            .rev()
+            .take_while(|&j| found[j].sentence == found[k].sentence)
+            .find_map(|j| match found[j].expr {
+                DateExpr::Year(year) => {
+                    let first = first_token(c, &found[j]);
+                    let set = first > 0 && c.is(first - 1, &["en"]) || found[j].rule == "the_year";
+                    set.then_some(year)
+                }
+                DateExpr::Season {
+                    year: Some(year), ..
+                } => Some(year),
+                _ => None,
+            });
+        let Some(year) = framing else {
+            continue;
+        };
+        found[k].expr = match found[k].expr {
+            DateExpr::Month {
+                month,
+                direction: 0,
+            } => DateExpr::MonthYear { month, year },
+            DateExpr::MonthInterval {
+                from: (from, None),
+                to: (to, None),
+            } => DateExpr::MonthInterval {
+                from: (from, Some(year)),
+                to: (to, Some(if to < from { year + 1 } else { year })),
+            },
+            ref other => other.clone(),
+        };
+    }
+}
+
 /// "le 30 juin et le 7 juillet 2024", "du 30 juin et du 7 juillet 2024": a day and month
 /// coordinated with a full date take its year (the year before when the month is later).
 fn lend_coordinated_years(c: &Cursor, found: &mut [DateCandidate]) {
@@ -432,7 +477,7 @@ fn lend_coordinated_years(c: &Cursor, found: &mut [DateCandidate]) {
 
 /// Words, besides those of the calendar vocabulary and numbers, with which a rule of
 /// [`match_at`] may start.
-pub(crate) const STARTERS: [&str; 44] = [
+pub(crate) const STARTERS: [&str; 45] = [
     "nuit",
     "la",
     "l'",
@@ -477,6 +522,7 @@ pub(crate) const STARTERS: [&str; 44] = [
     "surlendemain",
     "avant-veille",
     "quelques",
+    "meme",
 ];
 
 /// Whether the word at `i` may start a date expression.
@@ -497,19 +543,107 @@ fn month_direction(c: &Cursor, i: usize) -> i32 {
     // "pour le mois de mars": the words before "le mois de".
     let skip = usize::from(c.is(i, &["mois"]) && i > 0 && c.is(i - 1, &["le"]));
     let previous = |k: usize| i.checked_sub(k + skip).map(|p| c.key(p)).unwrap_or("");
-    // "dès mars" looks back, unless a future tense says it starts ahead ("se saisira du
-    // texte dès la mi-mars").
-    if previous(1) == "depuis" || previous(1) == "des" && !future_tense_before(c, i) {
-        return -1;
+    // "depuis la mi-mars": the last one begun, this month included.
+    if previous(1) == "depuis" {
+        return SINCE;
     }
-    // "avant juin", "d'ici décembre", "prévu pour septembre": a deadline or a schedule.
-    let ahead =
-        matches!(previous(1), "avant" | "pour") || (previous(2), previous(1)) == ("d'", "ici");
-    if ahead || future_tense_before(c, i) {
+    // A future, a conditional or a modal of schedule earlier in the sentence ("doit se
+    // prononcer, lors de sa session de décembre", "les travaux reprendraient avant la saison
+    // des pluies de septembre").
+    let prospective = future_tense_before(c, i) || prospective_verb_before(c, i);
+    // "dès mars" looks back, unless a future tense, an announcement or a demand says it
+    // starts ahead ("se saisira du texte dès la mi-mars", "a annoncé des contrôles dès le
+    // mois de septembre", "réclame une hausse dès la rentrée de septembre").
+    let since_when = previous(1) == "des"
+        || matches!(previous(1), "de" | "d'") && (2..=4).any(|k| previous(k) == "des");
+    if since_when {
+        let announced = announcement_in_sentence_before(c, i);
+        return if prospective || announced { FUTURE } else { -1 };
+    }
+    // "avant juin", "d'ici décembre", "prévu pour septembre": a deadline or a schedule; so
+    // is a bound ("jusqu'à la fin février") unless its clause tells what lasted ("les pluies
+    // ont duré jusqu'à fin mars").
+    let bound_ahead = bounded(c, i) && (!past_tense_before(c, i) || decision_before(c, i));
+    let ahead = matches!(previous(1), "avant" | "pour")
+        || (previous(2), previous(1)) == ("d'", "ici")
+        || bound_ahead;
+    if ahead || prospective {
         FUTURE
     } else {
         0
     }
+}
+
+/// Whether a word of a decision or an announcement (`[decision_verb]` of dates.txt) or of a
+/// demand or a call (`[prospective_governor]`: "réclame", "appelle") stands in the sentence
+/// before token `i`, back over at most twelve words to a semicolon or a colon, across
+/// quotation marks ("a annoncé des contrôles « dès le mois de septembre »"): what it
+/// announces or asks for is to come.
+fn announcement_in_sentence_before(c: &Cursor, i: usize) -> bool {
+    let sentence = c.tokens.get(i).map(|t| t.sentence);
+    (0..i)
+        .rev()
+        .take_while(|&k| {
+            Some(c.tokens[k].sentence) == sentence && !matches!(c.tokens[k].raw, ";" | ":")
+        })
+        .filter(|&k| c.tokens[k].kind == Kind::Word)
+        .take(12)
+        .any(|k| {
+            let token = &c.tokens[k];
+            !token.capitalised
+                && c.lexicon
+                    .decision_verbs
+                    .iter()
+                    .chain(c.lexicon.prospective_governors.iter())
+                    .any(|stem| token.key.starts_with(stem.as_str()))
+        })
+}
+
+/// Words that read as a future or a conditional by their ending but are neither.
+const NOT_CONDITIONAL: [&str; 8] = [
+    "aurait", "auraient", "portrait", "retrait", "extrait", "attrait", "abstrait", "distrait",
+];
+
+/// Whether the sentence before token `i`, back to a semicolon, a colon or its start and
+/// over at most `REACH` words, holds a future, a present conditional or a modal of
+/// schedule ("doit", "devrait", "pourrait") with no past-tense verb nearer: what it tells
+/// lies ahead. A past conditional ("aurait attaqué") tells an alleged past.
+fn prospective_verb_before(c: &Cursor, i: usize) -> bool {
+    const REACH: usize = 16;
+    let sentence = c.tokens.get(i).map(|t| t.sentence);
+    for index in (0..i).rev().take(REACH * 2) {
+        let token = &c.tokens[index];
+        if Some(token.sentence) != sentence || matches!(token.raw, ";" | ":") {
+            return false;
+        }
+        if token.kind != Kind::Word || token.capitalised {
+            continue;
+        }
+        let key = token.key.as_ref();
+        // A past participle nearer the date dates what was done ("d'après un rapport
+        // publié en septembre"), whatever the mood of the main verb.
+        let participle = {
+            let raw = token.raw.to_lowercase();
+            let raw = raw.trim_end_matches('s');
+            raw.ends_with('é') || raw.ends_with("ée")
+        };
+        if past_tense_word(key, token.raw) || participle {
+            return false;
+        }
+        let conditional = (key.ends_with("rait") || key.ends_with("raient"))
+            && key.chars().count() >= 6
+            && !NOT_CONDITIONAL.contains(&key);
+        let future = (key.ends_with("ra") && key.len() >= 4 && !NOT_FUTURE.contains(&key))
+            || (key.ends_with("ront") && key.len() >= 6 && !NOT_FUTURE.contains(&key));
+        let modal = matches!(
+            key,
+            "doit" | "doivent" | "devra" | "devront" | "pourra" | "pourront"
+        );
+        if conditional || future || modal {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether the expression at `i` announces a date to come: a future tense or a scheduling
@@ -624,6 +758,8 @@ fn pluperfect_in_sentence_before(c: &Cursor, i: usize) -> bool {
 fn bounded(c: &Cursor, i: usize) -> bool {
     let previous = |k: usize| i.checked_sub(k).map(|p| c.key(p)).unwrap_or("");
     matches!(previous(1), "jusqu'au" | "jusqu'a")
+        // "d'ici à la fin janvier".
+        || (previous(3), previous(2), previous(1)) == ("d'", "ici", "a")
         || matches!(
             (previous(2), previous(1)),
             ("jusqu'", "au" | "a") | ("d'", "ici")
@@ -636,8 +772,10 @@ fn bounded(c: &Cursor, i: usize) -> bool {
 
 /// Auxiliaries and forms of "être" and "avoir" that put a clause in a past tense ("ont
 /// duré", "avait été", "étaient fermées").
-const PAST_AUXILIARIES: [&str; 10] = [
+const PAST_AUXILIARIES: [&str; 13] = [
     "a", "ont", "avait", "avaient", "eut", "eurent", "etait", "etaient", "fut", "furent",
+    // First and second persons, in quotations ("nous avons retiré des corps jusqu'à mardi").
+    "ai", "avons", "avez",
 ];
 
 /// The tokens of the clause before token `i`, nearest first: back to the start of its
@@ -906,7 +1044,7 @@ fn match_from_text_date(c: &Cursor, i: usize) -> Option<Match> {
     let event_follows = |at: usize| c.is(at, &["de", "du", "d'", "des"]);
     let locution = |at: usize| at > 0 && c.is(at - 1, &["a", "au"]);
     if c.is(i, &["la"]) && c.is(i + 1, &["veille"]) && !(locution(i) && event_follows(i + 2)) {
-        let end = if c.is(i + 2, &["au"]) && c.is(i + 3, &["soir"]) {
+        let end = if c.is(i + 2, &["au"]) && c.is(i + 3, &["soir", "matin"]) {
             i + 4
         } else {
             i + 2
@@ -944,6 +1082,10 @@ fn match_from_text_date(c: &Cursor, i: usize) -> Option<Match> {
         return Some((i + 2, DateExpr::FromTextDate(0), "that_day"));
     }
     if c.is(i, &["jour"]) && c.is(i + 1, &["meme"]) {
+        return Some((i + 2, DateExpr::FromTextDate(0), "that_day"));
+    }
+    // "le même jour" ("le" left out, as always).
+    if c.is(i, &["meme"]) && c.is(i + 1, &["jour"]) && !c.is(i + 2, &["de", "du", "d'"]) {
         return Some((i + 2, DateExpr::FromTextDate(0), "that_day"));
     }
     // "le jour suivant", "le jour précédent": "lendemain" and "veille" in other words.
@@ -1092,7 +1234,8 @@ fn tense_after(c: &Cursor, end: usize) -> Option<Tense> {
         if takes_place(c, index) {
             return Some(Tense::Future);
         }
-        if matches!(token.raw, ";" | ":") || matches!(key, "que" | "qu'" | "qui") {
+        // "mais" opens another clause ("… de dimanche, mais il devra …").
+        if matches!(token.raw, ";" | ":") || matches!(key, "que" | "qu'" | "qui" | "mais") {
             return None;
         }
         let future = !token.capitalised
@@ -1261,7 +1404,13 @@ fn match_weekday(c: &Cursor, i: usize) -> Option<Match> {
     // The clause's tenses, each scanned once for the readings below.
     let after = tense_after(c, end);
     let bound_ahead = bounded(c, i) && (!gone || by);
-    let ahead = future_tense_before(c, i) || prospective_infinitive_before(c, i);
+    // "a convoqué les élus pour vendredi": a day set for what is to come; "a indiqué que le
+    // dossier serait examiné mardi": a future told in the past.
+    let set_for = i > 0 && c.is(i - 1, &["pour"]);
+    let ahead = future_tense_before(c, i)
+        || prospective_infinitive_before(c, i)
+        || conditional_before(c, i)
+        || set_for;
     let mut direction = if from_next || bound_ahead || ahead {
         FUTURE
     } else if this && !past_before && after != Some(Tense::Past) {
@@ -1284,6 +1433,26 @@ fn match_weekday(c: &Cursor, i: usize) -> Option<Match> {
         if this { "this_weekday" } else { "weekday" },
     ));
     Some((end, expr, rule))
+}
+
+/// Whether the clause before token `i` (back to a punctuation mark other than a quotation
+/// mark, over at most eight words) holds a present conditional: in indirect speech, a
+/// future told in the past ("a indiqué que le bilan serait publié mardi", "que la
+/// commission examinerait le dossier mardi"). A past conditional ("aurait attaqué") tells
+/// an alleged past and does not count.
+fn conditional_before(c: &Cursor, i: usize) -> bool {
+    (i.saturating_sub(8)..i)
+        .rev()
+        .take_while(|&k| c.tokens[k].kind != Kind::Punct || is_quote(c.tokens[k].raw))
+        .any(|k| {
+            let token = &c.tokens[k];
+            let key = token.key.as_ref();
+            token.kind == Kind::Word
+                && !token.capitalised
+                && (key.ends_with("rait") || key.ends_with("raient"))
+                && key.chars().count() >= 6
+                && !NOT_CONDITIONAL.contains(&key)
+        })
 }
 
 /// Whether the day number at `index` stands alone after a weekday ("jeudi 13, les
@@ -1420,6 +1589,12 @@ fn match_period_part(c: &Cursor, i: usize) -> Option<Match> {
     }
     if let Some(year) = c.year(at) {
         return Some((at + 1, DateExpr::Year(year), "period_part_year"));
+    }
+    // "la fin de 2025", "début de 2026": the year, its part in the span.
+    if c.is(at, &["de"]) {
+        if let Some(year) = c.year(at + 1) {
+            return Some((at + 2, DateExpr::Year(year), "period_part_year"));
+        }
     }
     // "fin du mois de mars": the named month.
     if c.is(at, &["du"]) && c.is(at + 1, &["mois"]) && c.is(at + 2, &["de", "d'"]) {
