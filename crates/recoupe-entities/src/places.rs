@@ -13,6 +13,7 @@ use crate::facilities::{
     facility_phrase, feature_word_before, is_compass_word, FacilityKind, FeatureWord,
 };
 use crate::knowledge::{Candidate, Knowledge, PlaceInfo};
+use crate::normalize::fold;
 use crate::reference::ReferenceKnowledge;
 use crate::PLACE_STAGE;
 
@@ -122,6 +123,113 @@ impl PlaceStage {
             })
             .min_by_key(|(foreign, d, _)| (*foreign, *d))
             .map(|(_, _, c)| c)
+    }
+
+    /// A gazetteer town far from every place of the countries the rest of the document names
+    /// is a homonym of a place the data lacks ("Kita" in a Malian report is no ward of Tokyo,
+    /// "Beni" in a Nepalese one no Congolese town): a link must agree with the country the
+    /// document is about, so the town becomes a name without link, which
+    /// [`PlaceStage::settle_countries`] then gives that country. Big cities keep their link
+    /// (a report names "Washington" or "Lagos" without its country), and so does a town when
+    /// nothing else in the document is placed, or when its country is named by another
+    /// mention or a nationality.
+    fn unlink_distant_towns(&self, doc: &Document, places: &mut [Place]) {
+        let Some(reference) = self.reference else {
+            return;
+        };
+        let mut distant = Vec::new();
+        for (k, place) in places.iter().enumerate() {
+            if place.kind != PlaceKind::City {
+                continue;
+            }
+            let (Some(country), Some(lat), Some(lon)) = (&place.country, place.lat, place.lon)
+            else {
+                continue;
+            };
+            let Some(Hit::Place(record)) = place.kb.as_ref().and_then(|l| reference.resolve(l))
+            else {
+                continue;
+            };
+            // big cities, capitals and towns the world writes in many languages ("Genève",
+            // "Gaza") are named alone abroad
+            if record.population >= DISTANT_TOWN_MAX_POPULATION
+                || record.feature_code == "PPLC"
+                || record.alt_names.len() >= KNOWN_TOWN_NAMES
+            {
+                continue;
+            }
+            // countries the rest of the document names
+            let mut named: Vec<&str> = doc
+                .layers
+                .nationalities
+                .iter()
+                .map(|n| n.country.as_str())
+                .collect();
+            let mut near = false;
+            for p in places
+                .iter()
+                .filter(|p| p.entity != place.entity && p.provenance.rule != RULE_UNRESOLVED)
+            {
+                if let Some(c) = &p.country {
+                    named.push(c.as_str());
+                }
+                if let (Some(plat), Some(plon)) = (p.lat, p.lon) {
+                    near |= recoupe_model::haversine_km(lat, lon, plat, plon) <= DISTANT_TOWN_KM;
+                }
+            }
+            if near || named.is_empty() || named.contains(&country.as_str()) {
+                continue;
+            }
+            let surface = without_article(doc.slice(place.span));
+            // a town of that name in a country the document names is the one ("Kita" in a
+            // Malian report)
+            let homonym = self
+                .kb
+                .candidates(surface)
+                .into_iter()
+                .filter(|c| {
+                    c.kind == Some(PlaceKind::City)
+                        && c.country.as_deref().is_some_and(|c| named.contains(&c))
+                })
+                .max_by_key(|c| c.population)
+                .and_then(|c| Some((c.link.clone(), self.kb.place(&c.link)?)));
+            // else a town reached only by another spelling ("Boni" filed under Bonn) is a
+            // place the data lacks; a town written as the mention is written stays
+            if homonym.is_some() || fold(surface) != fold(&record.name) {
+                distant.push((k, homonym));
+            }
+        }
+        for (k, homonym) in distant {
+            let place = &mut places[k];
+            place.evidence.push(format!(
+                "not the town {} [{}]: more than {DISTANT_TOWN_KM} km from every other place \
+                 of the document, in a country it names nowhere else",
+                place.name,
+                place.country.as_deref().unwrap_or("-")
+            ));
+            match homonym {
+                Some((link, info)) => {
+                    place.evidence.push(format!(
+                        "the town of that name in a country the document names, {}:{}",
+                        link.kb, link.id
+                    ));
+                    place.kb = Some(link);
+                    place.name = info.name;
+                    place.country = info.country;
+                    place.lat = info.lat;
+                    place.lon = info.lon;
+                }
+                None => {
+                    place.kb = None;
+                    place.name = without_article(doc.slice(place.span)).to_string();
+                    place.kind = PlaceKind::Other;
+                    place.country = None;
+                    place.lat = None;
+                    place.lon = None;
+                    place.provenance = Provenance::new(PLACE_STAGE, RULE_UNRESOLVED);
+                }
+            }
+        }
     }
 
     /// Places the reference data lacks, and rivers named by their noun, take the country of
@@ -294,6 +402,10 @@ impl PlaceStage {
 /// the governorate).
 const FIRST_LEVEL_WORDS: &[&str] = &["Province", "Region", "Governorate", "Oblast"];
 
+/// English words of divisions whose name after their noun is the division's own, also
+/// where the reference data lacks it ("la province de Karnali": "Karnali Province").
+const NAMED_DIVISION_WORDS: &[&str] = &["Province", "Governorate"];
+
 /// English words of divisions named after their seat town, which English names with the
 /// word ("Kherrata District").
 const SEAT_NAMED_WORDS: &[&str] = &["District", "Territory", "Cercle", "County"];
@@ -313,17 +425,21 @@ impl PlaceStage {
             if place.kind != PlaceKind::City && !unresolved {
                 continue;
             }
-            let Some(FeatureWord::Division(word)) =
-                feature_word_before(&doc.text, place.span.start)
-            else {
-                continue;
+            let (word, lacking) = match feature_word_before(&doc.text, place.span.start) {
+                Some(FeatureWord::Division(word)) => (word, false),
+                Some(FeatureWord::LackingDivision(word)) if unresolved => (word, true),
+                _ => continue,
             };
             if unresolved {
-                // a district is named after its seat ("la daïra de X", "le cercle de X"); a
-                // region or department the data lacks may bear a name of its own
-                // ("Sanaga-Maritime"), and "la région de X" is as often the area around
-                // the town X
-                if !SEAT_NAMED_WORDS.contains(&word) {
+                // a district is named after its seat ("la daïra de X", "le cercle de X"), a
+                // province, governorate or prefecture the data lacks bears the name it is
+                // given ("la province de Karnali", "la préfecture de l'Oti"); a region or
+                // department may bear a name of its own ("Sanaga-Maritime"), and "la région
+                // de X" is as often the area around the town X
+                if !lacking
+                    && !SEAT_NAMED_WORDS.contains(&word)
+                    && !NAMED_DIVISION_WORDS.contains(&word)
+                {
                     continue;
                 }
                 let surface = without_article(doc.slice(place.span));
@@ -432,6 +548,18 @@ fn town_of(p: &Place) -> Option<MainTown> {
         lon,
     })
 }
+
+/// A town farther than this from every other place of the document, in a country the
+/// document names nowhere else, is a homonym of a place the data lacks.
+const DISTANT_TOWN_KM: f64 = 1000.0;
+
+/// Cities this populous are named alone abroad ("Lagos", "Chicago"): never unlinked for
+/// their distance.
+const DISTANT_TOWN_MAX_POPULATION: u64 = 1_000_000;
+
+/// A town with this many alternate names in the reference data is written about in many
+/// languages: known well enough to be named alone abroad.
+const KNOWN_TOWN_NAMES: usize = 10;
 
 /// Beyond this distance a town of a quarter's name is not in the town the quarter is said
 /// to be in (a city's quarters lie within some 20 km of its centre).
@@ -917,6 +1045,7 @@ impl Stage for PlaceStage {
             };
             places.push(place);
         }
+        self.unlink_distant_towns(doc, &mut places);
         Self::settle_countries(doc, &context, &mut places);
         Self::settle_quarters(doc, &context, &mut places);
         self.name_divisions(doc, &mut places);
