@@ -275,7 +275,7 @@ impl PlaceStage {
             .filter(|&k| {
                 let p = &places[k];
                 (p.provenance.rule == RULE_UNRESOLVED || p.kind == PlaceKind::City)
-                    && quarter_noun_before(&doc.text, p.span.start)
+                    && quarter_listed_before(doc, p.span.start, 0)
             })
             .collect();
         if quarters.is_empty() {
@@ -290,9 +290,12 @@ impl PlaceStage {
             let place = &places[k];
             let unresolved = place.provenance.rule == RULE_UNRESOLVED;
             let named = town_named_after(doc, places, place.span);
+            // with no town named after it, a quarter is in the town the document names most
+            // in its main country; a town elsewhere of a name like the quarter's is a homonym
+            // ("les quartiers de Kasenga et de Kalundu" in a report on Uvira)
             let town = match (&named, main) {
                 (Some(t), _) => t,
-                (None, Some(t)) if unresolved => t,
+                (None, Some(t)) => t,
                 _ => continue,
             };
             if !unresolved {
@@ -590,6 +593,54 @@ fn quarter_noun_before(text: &str, start: usize) -> bool {
         .unwrap_or("");
     QUARTER_NOUNS.contains(&last)
 }
+
+/// Whether a quarter noun stands before the mention at `start`, directly ("le quartier de
+/// Kipé"), before the first name of an enumeration the mention closes ("les quartiers de
+/// Koko, de Kasenga et de Kalundu"), or before "comme" opening it ("dans certains quartiers,
+/// comme X ou Y").
+fn quarter_listed_before(doc: &Document, start: usize, depth: u8) -> bool {
+    let text = &doc.text;
+    if quarter_noun_before(text, start) {
+        return true;
+    }
+    let Some(before) = text.get(..start) else {
+        return false;
+    };
+    let before = before.trim_end();
+    if let Some(rest) = before.strip_suffix("comme") {
+        // the quarter noun a few words before "comme" ("quartiers de la rive droite, comme")
+        return rest.ends_with([' ', ',']) && {
+            rest.trim_end_matches([' ', ','])
+                .rsplit(|c: char| c.is_whitespace() || matches!(c, '\'' | '’' | ','))
+                .take(QUARTER_COMME_REACH)
+                .any(|w| QUARTER_NOUNS.contains(&w))
+        };
+    }
+    if depth >= QUARTER_LIST_DEPTH {
+        return false;
+    }
+    // back over the connector to the name before it
+    let rest = [
+        " et de", " et d'", " et d’", " ou de", " et", " ou", ", de", ", d'", ",",
+    ]
+    .iter()
+    .find_map(|c| before.strip_suffix(c))
+    .map(str::trim_end);
+    let Some(rest) = rest else {
+        return false;
+    };
+    doc.layers
+        .entities
+        .iter()
+        .find(|m| m.span.end == rest.len())
+        .is_some_and(|m| quarter_listed_before(doc, m.span.start, depth + 1))
+}
+
+/// How many names back an enumeration of quarters is read.
+const QUARTER_LIST_DEPTH: u8 = 6;
+
+/// How many words before "comme" a quarter noun may stand.
+const QUARTER_COMME_REACH: usize = 6;
 
 /// The resolved town named right after the mention at `span`, joined to it by "à", "de" or
 /// "dans" ("le quartier de Niaréla, à Bamako", "le quartier Matonge d'Ixelles").

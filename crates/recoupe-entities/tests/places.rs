@@ -446,3 +446,12 @@ fn a_town_closing_a_persons_name_after_de_stays_a_town_alone() {
         .expect("the town alone is an entity");
     assert_eq!(alone.label, recoupe_model::EntityType::LOC, "{alone:?}");
 }
+
+#[test]
+fn every_quarter_of_an_enumeration_lies_in_the_town_of_the_report() {
+    let doc = run("À Goma, les pluies ont inondé les quartiers de Birere, de Kasongo et de Mabanga. À Goma, le maire a ouvert des abris.");
+    let goma = place(&doc, "Goma");
+    let kasongo = place(&doc, "Kasongo");
+    assert_eq!(kasongo.country.as_deref(), Some("CD"));
+    assert_eq!(kasongo.lat, goma.lat, "{kasongo:?}");
+}
