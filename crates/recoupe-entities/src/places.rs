@@ -475,6 +475,23 @@ impl PlaceStage {
                     continue;
                 }
             }
+            // "les régions d'Androy, d'Anosy": a village the transliteration-tolerant lookup
+            // found for a name after a division noun is no answer; the division is one the
+            // data lacks
+            if place.provenance.rule == RULE_TRANSLITERATION {
+                let surface = without_article(doc.slice(place.span));
+                place.evidence.push(format!(
+                    "a division noun before the name: not the town {} found by transliteration",
+                    place.name
+                ));
+                place.kb = None;
+                place.name = format!("{surface} {word}");
+                place.kind = PlaceKind::Admin;
+                place.lat = None;
+                place.lon = None;
+                place.provenance = Provenance::new(PLACE_STAGE, RULE_DIVISION);
+                continue;
+            }
             // "la région de X" where no region bears the name is the area around the town
             if word == "Region" {
                 continue;
@@ -864,7 +881,7 @@ impl PlaceStage {
             .loose_places(bare, &countries)
             .into_iter()
             .next()
-            .map(|p| (p, "reference-transliteration"))
+            .map(|p| (p, RULE_TRANSLITERATION))
     }
 
     /// Place of a mention with no usable link: a curated or gazetteer place found by
@@ -921,6 +938,8 @@ impl PlaceStage {
 
 /// Rule of a place the reference data lacks.
 const RULE_UNRESOLVED: &str = "unresolved";
+/// Rule of a place found by the transliteration-tolerant lookup of an unlinked mention.
+const RULE_TRANSLITERATION: &str = "reference-transliteration";
 /// Rule of a river named by the noun before it ("le fleuve Lualaba").
 const RULE_RIVER: &str = "river-by-its-noun";
 /// Rule of a division named by the noun before it where the data only knows the town.

@@ -455,3 +455,18 @@ fn every_quarter_of_an_enumeration_lies_in_the_town_of_the_report() {
     assert_eq!(kasongo.country.as_deref(), Some("CD"));
     assert_eq!(kasongo.lat, goma.lat, "{kasongo:?}");
 }
+
+#[test]
+fn a_name_after_a_division_noun_is_no_village_found_by_transliteration() {
+    let doc = run("À Madagascar, le PAM distribue des vivres dans les régions d'Androy et d'Anosy, frappées par la sécheresse.");
+    let androy = place(&doc, "Androy");
+    assert_ne!(androy.kind, PlaceKind::City, "{androy:?}");
+    assert_eq!(androy.country.as_deref(), Some("MG"));
+}
+
+#[test]
+fn central_african_prefectures_take_their_english_word() {
+    let doc = run("En Centrafrique, des combats ont éclaté dans l'Ouham, au nord de Bangui, selon la Minusca.");
+    let ouham = place(&doc, "Ouham");
+    assert_eq!(ouham.name, "Ouham Prefecture", "{ouham:?}");
+}
