@@ -127,6 +127,9 @@ pub(crate) enum FeatureWord {
     River(&'static str),
     /// "le district de Macomia": an administrative division, named in English with the word.
     Division(&'static str),
+    /// "la préfecture de X": a division only when the reference data knows no place X (the
+    /// noun also names a town's administration: "la préfecture de Bafoussam" is an office).
+    LackingDivision(&'static str),
     /// "nord", "midi": a point of the compass, which names no town ("gare du Nord").
     Compass,
 }
@@ -148,6 +151,7 @@ fn feature_words() -> &'static HashMap<String, FeatureWord> {
             let word = match kind {
                 "river" => FeatureWord::River(english),
                 "compass" => FeatureWord::Compass,
+                "admin-lacking" => FeatureWord::LackingDivision(english),
                 _ => FeatureWord::Division(english),
             };
             words.insert(fold(noun), word);
@@ -164,7 +168,12 @@ fn feature(word: &str) -> Option<&'static FeatureWord> {
         folded
             .strip_suffix('s')
             .and_then(|singular| words.get(singular))
-            .filter(|w| matches!(w, FeatureWord::Division(_)))
+            .filter(|w| {
+                matches!(
+                    w,
+                    FeatureWord::Division(_) | FeatureWord::LackingDivision(_)
+                )
+            })
     })
 }
 
@@ -217,7 +226,9 @@ fn division_before_de(before: &str, depth: u8) -> Option<FeatureWord> {
         rest.ends_with(' ').then(|| rest.trim_end())
     })?;
     let last = last_lowercase_word(rest);
-    if let Some(w @ FeatureWord::Division(_)) = last.and_then(feature) {
+    if let Some(w @ (FeatureWord::Division(_) | FeatureWord::LackingDivision(_))) =
+        last.and_then(feature)
+    {
         return Some(*w);
     }
     if depth >= 4 {
@@ -237,7 +248,7 @@ fn division_before_de(before: &str, depth: u8) -> Option<FeatureWord> {
             .filter(|w| feature(w).is_some() || SETTLEMENT_NOUNS.contains(&fold(w).as_str()))
             .last()
             .and_then(|w| match feature(w) {
-                Some(d @ FeatureWord::Division(_)) => Some(*d),
+                Some(d @ (FeatureWord::Division(_) | FeatureWord::LackingDivision(_))) => Some(*d),
                 _ => None,
             });
     }
@@ -340,8 +351,13 @@ mod tests {
             at("le territoire de Beni", "Beni"),
             Some(FeatureWord::Division("Territory"))
         );
-        // a town's office, a town, a river's mouth: no feature noun of the table
-        assert_eq!(at("la préfecture de Bafoussam", "Bafoussam"), None);
+        // a town's office, a town, a river's mouth: no feature noun of the table; "préfecture"
+        // names a division only before a name the reference data lacks (the places stage
+        // asks), a known town being the office's seat
+        assert_eq!(
+            at("la préfecture de Bafoussam", "Bafoussam"),
+            Some(FeatureWord::LackingDivision("Prefecture"))
+        );
         assert_eq!(at("la commune de Tillabéri", "Tillabéri"), None);
         assert_eq!(at("à Macomia, dans le nord", "Macomia"), None);
         assert_eq!(at("le fleuve de Tombouctou", "Tombouctou"), None);

@@ -62,6 +62,10 @@ pub struct Lexicon {
     /// Facility nouns that may take their name directly ("mosquée Saheb al-Zaman", "tour
     /// Eiffel"), the phrase being the place.
     pub loc_named: HashSet<String>,
+    /// Facility heads of several words ("centre hospitalier", "maison d'arrêt"), each as its
+    /// folded tokens: the phrase with its "de X" is the place, where the first word alone
+    /// ("centre de Bamako", "maison de X") names none.
+    pub loc_compounds: Vec<Vec<String>>,
     /// Words of match reports ("championnat", "entraîneur"): with a score, a sports report.
     pub sport_words: HashSet<String>,
     /// Beginnings of verb forms whose object is an opponent ("battu", "renvers").
@@ -133,6 +137,29 @@ fn entries(text: &str) -> impl Iterator<Item = (&str, &str)> {
     })
 }
 
+/// The entries of a section as sequences of folded tokens, split as the tokeniser splits
+/// them: at spaces and after an elided article ("maison d'arrêt" → maison, d', arret).
+fn compounds_of(text: &str, wanted: &str) -> Vec<Vec<String>> {
+    entries(text)
+        .filter(|(section, _)| *section == wanted)
+        .map(|(_, line)| {
+            let folded = fold(line);
+            let mut tokens = Vec::new();
+            for word in folded.split_whitespace() {
+                match word.split_once('\'') {
+                    Some((elided, rest)) if !rest.is_empty() => {
+                        tokens.push(format!("{elided}'"));
+                        tokens.push(rest.to_string());
+                    }
+                    _ => tokens.push(word.to_string()),
+                }
+            }
+            tokens
+        })
+        .filter(|tokens| tokens.len() >= 2)
+        .collect()
+}
+
 fn set_of(text: &str, wanted: &str) -> HashSet<String> {
     entries(text)
         .filter(|(section, _)| *section == wanted)
@@ -171,6 +198,7 @@ impl Lexicon {
             admin_cues: set_of(LOC_CUES, "admin"),
             loc_whole: set_of(LOC_CUES, "whole"),
             loc_named: set_of(LOC_CUES, "named"),
+            loc_compounds: compounds_of(LOC_CUES, "whole-compound"),
             landforms: set_of(LOC_CUES, "landform"),
             sport_words: set_of(SPORT_CUES, "words"),
             sport_verbs: set_of(SPORT_CUES, "verbs").into_iter().collect(),

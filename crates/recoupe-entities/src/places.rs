@@ -13,6 +13,7 @@ use crate::facilities::{
     facility_phrase, feature_word_before, is_compass_word, FacilityKind, FeatureWord,
 };
 use crate::knowledge::{Candidate, Knowledge, PlaceInfo};
+use crate::normalize::fold;
 use crate::reference::ReferenceKnowledge;
 use crate::PLACE_STAGE;
 
@@ -124,6 +125,113 @@ impl PlaceStage {
             .map(|(_, _, c)| c)
     }
 
+    /// A gazetteer town far from every place of the countries the rest of the document names
+    /// is a homonym of a place the data lacks ("Kita" in a Malian report is no ward of Tokyo,
+    /// "Beni" in a Nepalese one no Congolese town): a link must agree with the country the
+    /// document is about, so the town becomes a name without link, which
+    /// [`PlaceStage::settle_countries`] then gives that country. Big cities keep their link
+    /// (a report names "Washington" or "Lagos" without its country), and so does a town when
+    /// nothing else in the document is placed, or when its country is named by another
+    /// mention or a nationality.
+    fn unlink_distant_towns(&self, doc: &Document, places: &mut [Place]) {
+        let Some(reference) = self.reference else {
+            return;
+        };
+        let mut distant = Vec::new();
+        for (k, place) in places.iter().enumerate() {
+            if place.kind != PlaceKind::City {
+                continue;
+            }
+            let (Some(country), Some(lat), Some(lon)) = (&place.country, place.lat, place.lon)
+            else {
+                continue;
+            };
+            let Some(Hit::Place(record)) = place.kb.as_ref().and_then(|l| reference.resolve(l))
+            else {
+                continue;
+            };
+            // big cities, capitals and towns the world writes in many languages ("Genève",
+            // "Gaza") are named alone abroad
+            if record.population >= DISTANT_TOWN_MAX_POPULATION
+                || record.feature_code == "PPLC"
+                || record.alt_names.len() >= KNOWN_TOWN_NAMES
+            {
+                continue;
+            }
+            // countries the rest of the document names
+            let mut named: Vec<&str> = doc
+                .layers
+                .nationalities
+                .iter()
+                .map(|n| n.country.as_str())
+                .collect();
+            let mut near = false;
+            for p in places
+                .iter()
+                .filter(|p| p.entity != place.entity && p.provenance.rule != RULE_UNRESOLVED)
+            {
+                if let Some(c) = &p.country {
+                    named.push(c.as_str());
+                }
+                if let (Some(plat), Some(plon)) = (p.lat, p.lon) {
+                    near |= recoupe_model::haversine_km(lat, lon, plat, plon) <= DISTANT_TOWN_KM;
+                }
+            }
+            if near || named.is_empty() || named.contains(&country.as_str()) {
+                continue;
+            }
+            let surface = without_article(doc.slice(place.span));
+            // a town of that name in a country the document names is the one ("Kita" in a
+            // Malian report)
+            let homonym = self
+                .kb
+                .candidates(surface)
+                .into_iter()
+                .filter(|c| {
+                    c.kind == Some(PlaceKind::City)
+                        && c.country.as_deref().is_some_and(|c| named.contains(&c))
+                })
+                .max_by_key(|c| c.population)
+                .and_then(|c| Some((c.link.clone(), self.kb.place(&c.link)?)));
+            // else a town reached only by another spelling ("Boni" filed under Bonn) is a
+            // place the data lacks; a town written as the mention is written stays
+            if homonym.is_some() || fold(surface) != fold(&record.name) {
+                distant.push((k, homonym));
+            }
+        }
+        for (k, homonym) in distant {
+            let place = &mut places[k];
+            place.evidence.push(format!(
+                "not the town {} [{}]: more than {DISTANT_TOWN_KM} km from every other place \
+                 of the document, in a country it names nowhere else",
+                place.name,
+                place.country.as_deref().unwrap_or("-")
+            ));
+            match homonym {
+                Some((link, info)) => {
+                    place.evidence.push(format!(
+                        "the town of that name in a country the document names, {}:{}",
+                        link.kb, link.id
+                    ));
+                    place.kb = Some(link);
+                    place.name = info.name;
+                    place.country = info.country;
+                    place.lat = info.lat;
+                    place.lon = info.lon;
+                }
+                None => {
+                    place.kb = None;
+                    place.name = without_article(doc.slice(place.span)).to_string();
+                    place.kind = PlaceKind::Other;
+                    place.country = None;
+                    place.lat = None;
+                    place.lon = None;
+                    place.provenance = Provenance::new(PLACE_STAGE, RULE_UNRESOLVED);
+                }
+            }
+        }
+    }
+
     /// Places the reference data lacks, and rivers named by their noun, take the country of
     /// the resolved places of their sentence (those this stage found by transliteration
     /// included), else the country the document names most: no point rather than a wrong one.
@@ -167,7 +275,7 @@ impl PlaceStage {
             .filter(|&k| {
                 let p = &places[k];
                 (p.provenance.rule == RULE_UNRESOLVED || p.kind == PlaceKind::City)
-                    && quarter_noun_before(&doc.text, p.span.start)
+                    && quarter_listed_before(doc, p.span.start, 0)
             })
             .collect();
         if quarters.is_empty() {
@@ -182,9 +290,12 @@ impl PlaceStage {
             let place = &places[k];
             let unresolved = place.provenance.rule == RULE_UNRESOLVED;
             let named = town_named_after(doc, places, place.span);
+            // with no town named after it, a quarter is in the town the document names most
+            // in its main country; a town elsewhere of a name like the quarter's is a homonym
+            // ("les quartiers de Kasenga et de Kalundu" in a report on Uvira)
             let town = match (&named, main) {
                 (Some(t), _) => t,
-                (None, Some(t)) if unresolved => t,
+                (None, Some(t)) => t,
                 _ => continue,
             };
             if !unresolved {
@@ -294,6 +405,10 @@ impl PlaceStage {
 /// the governorate).
 const FIRST_LEVEL_WORDS: &[&str] = &["Province", "Region", "Governorate", "Oblast"];
 
+/// English words of divisions whose name after their noun is the division's own, also
+/// where the reference data lacks it ("la province de Karnali": "Karnali Province").
+const NAMED_DIVISION_WORDS: &[&str] = &["Province", "Governorate"];
+
 /// English words of divisions named after their seat town, which English names with the
 /// word ("Kherrata District").
 const SEAT_NAMED_WORDS: &[&str] = &["District", "Territory", "Cercle", "County"];
@@ -313,17 +428,21 @@ impl PlaceStage {
             if place.kind != PlaceKind::City && !unresolved {
                 continue;
             }
-            let Some(FeatureWord::Division(word)) =
-                feature_word_before(&doc.text, place.span.start)
-            else {
-                continue;
+            let (word, lacking) = match feature_word_before(&doc.text, place.span.start) {
+                Some(FeatureWord::Division(word)) => (word, false),
+                Some(FeatureWord::LackingDivision(word)) if unresolved => (word, true),
+                _ => continue,
             };
             if unresolved {
-                // a district is named after its seat ("la daïra de X", "le cercle de X"); a
-                // region or department the data lacks may bear a name of its own
-                // ("Sanaga-Maritime"), and "la région de X" is as often the area around
-                // the town X
-                if !SEAT_NAMED_WORDS.contains(&word) {
+                // a district is named after its seat ("la daïra de X", "le cercle de X"), a
+                // province, governorate or prefecture the data lacks bears the name it is
+                // given ("la province de Karnali", "la préfecture de l'Oti"); a region or
+                // department may bear a name of its own ("Sanaga-Maritime"), and "la région
+                // de X" is as often the area around the town X
+                if !lacking
+                    && !SEAT_NAMED_WORDS.contains(&word)
+                    && !NAMED_DIVISION_WORDS.contains(&word)
+                {
                     continue;
                 }
                 let surface = without_article(doc.slice(place.span));
@@ -355,6 +474,23 @@ impl PlaceStage {
                     place.provenance = Provenance::new(PLACE_STAGE, RULE_DIVISION);
                     continue;
                 }
+            }
+            // "les régions d'Androy, d'Anosy": a village the transliteration-tolerant lookup
+            // found for a name after a division noun is no answer; the division is one the
+            // data lacks
+            if place.provenance.rule == RULE_TRANSLITERATION {
+                let surface = without_article(doc.slice(place.span));
+                place.evidence.push(format!(
+                    "a division noun before the name: not the town {} found by transliteration",
+                    place.name
+                ));
+                place.kb = None;
+                place.name = format!("{surface} {word}");
+                place.kind = PlaceKind::Admin;
+                place.lat = None;
+                place.lon = None;
+                place.provenance = Provenance::new(PLACE_STAGE, RULE_DIVISION);
+                continue;
             }
             // "la région de X" where no region bears the name is the area around the town
             if word == "Region" {
@@ -433,6 +569,18 @@ fn town_of(p: &Place) -> Option<MainTown> {
     })
 }
 
+/// A town farther than this from every other place of the document, in a country the
+/// document names nowhere else, is a homonym of a place the data lacks.
+const DISTANT_TOWN_KM: f64 = 1000.0;
+
+/// Cities this populous are named alone abroad ("Lagos", "Chicago"): never unlinked for
+/// their distance.
+const DISTANT_TOWN_MAX_POPULATION: u64 = 1_000_000;
+
+/// A town with this many alternate names in the reference data is written about in many
+/// languages: known well enough to be named alone abroad.
+const KNOWN_TOWN_NAMES: usize = 10;
+
 /// Beyond this distance a town of a quarter's name is not in the town the quarter is said
 /// to be in (a city's quarters lie within some 20 km of its centre).
 const QUARTER_KM: f64 = 30.0;
@@ -462,6 +610,54 @@ fn quarter_noun_before(text: &str, start: usize) -> bool {
         .unwrap_or("");
     QUARTER_NOUNS.contains(&last)
 }
+
+/// Whether a quarter noun stands before the mention at `start`, directly ("le quartier de
+/// Kipé"), before the first name of an enumeration the mention closes ("les quartiers de
+/// Koko, de Kasenga et de Kalundu"), or before "comme" opening it ("dans certains quartiers,
+/// comme X ou Y").
+fn quarter_listed_before(doc: &Document, start: usize, depth: u8) -> bool {
+    let text = &doc.text;
+    if quarter_noun_before(text, start) {
+        return true;
+    }
+    let Some(before) = text.get(..start) else {
+        return false;
+    };
+    let before = before.trim_end();
+    if let Some(rest) = before.strip_suffix("comme") {
+        // the quarter noun a few words before "comme" ("quartiers de la rive droite, comme")
+        return rest.ends_with([' ', ',']) && {
+            rest.trim_end_matches([' ', ','])
+                .rsplit(|c: char| c.is_whitespace() || matches!(c, '\'' | '’' | ','))
+                .take(QUARTER_COMME_REACH)
+                .any(|w| QUARTER_NOUNS.contains(&w))
+        };
+    }
+    if depth >= QUARTER_LIST_DEPTH {
+        return false;
+    }
+    // back over the connector to the name before it
+    let rest = [
+        " et de", " et d'", " et d’", " ou de", " et", " ou", ", de", ", d'", ",",
+    ]
+    .iter()
+    .find_map(|c| before.strip_suffix(c))
+    .map(str::trim_end);
+    let Some(rest) = rest else {
+        return false;
+    };
+    doc.layers
+        .entities
+        .iter()
+        .find(|m| m.span.end == rest.len())
+        .is_some_and(|m| quarter_listed_before(doc, m.span.start, depth + 1))
+}
+
+/// How many names back an enumeration of quarters is read.
+const QUARTER_LIST_DEPTH: u8 = 6;
+
+/// How many words before "comme" a quarter noun may stand.
+const QUARTER_COMME_REACH: usize = 6;
 
 /// The resolved town named right after the mention at `span`, joined to it by "à", "de" or
 /// "dans" ("le quartier de Niaréla, à Bamako", "le quartier Matonge d'Ixelles").
@@ -685,7 +881,7 @@ impl PlaceStage {
             .loose_places(bare, &countries)
             .into_iter()
             .next()
-            .map(|p| (p, "reference-transliteration"))
+            .map(|p| (p, RULE_TRANSLITERATION))
     }
 
     /// Place of a mention with no usable link: a curated or gazetteer place found by
@@ -742,6 +938,8 @@ impl PlaceStage {
 
 /// Rule of a place the reference data lacks.
 const RULE_UNRESOLVED: &str = "unresolved";
+/// Rule of a place found by the transliteration-tolerant lookup of an unlinked mention.
+const RULE_TRANSLITERATION: &str = "reference-transliteration";
 /// Rule of a river named by the noun before it ("le fleuve Lualaba").
 const RULE_RIVER: &str = "river-by-its-noun";
 /// Rule of a division named by the noun before it where the data only knows the town.
@@ -917,6 +1115,7 @@ impl Stage for PlaceStage {
             };
             places.push(place);
         }
+        self.unlink_distant_towns(doc, &mut places);
         Self::settle_countries(doc, &context, &mut places);
         Self::settle_quarters(doc, &context, &mut places);
         self.name_divisions(doc, &mut places);

@@ -682,10 +682,15 @@ pub fn resolve(
                 continue;
             }
             // a place the reference knows yields only to the very surname, not to one
-            // sharing its consonants ("Yaoundé" is not "Ewondo")
+            // sharing its consonants ("Yaoundé" is not "Ewondo"), nor to a name ending in
+            // "de" and that place ("l'hôpital Prince Régent Charles de Bujumbura" names the
+            // town after the person: "Bujumbura" alone stays the town)
+            let full_end = cands[full].end;
+            let after_de =
+                full_end >= 2 && matches!(&*toks[full_end - 2].folded, "de" | "d'" | "du");
             if place_only
                 && !c.hits.is_empty()
-                && toks[c.start].folded != toks[cands[full].end - 1].folded
+                && (after_de || toks[c.start].folded != toks[full_end - 1].folded)
             {
                 continue;
             }

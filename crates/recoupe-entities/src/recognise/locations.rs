@@ -122,16 +122,24 @@ impl Recogniser<'_> {
         }
         // "le Stade de France": a capitalised head inside a sentence is part of a proper name
         let proper_head = head.cap && !head.initial;
-        let by_de = self.lex.loc_whole.contains(&*head.folded)
+        // "centre hospitalier régional de X", "maison d'arrêt de X": a head of several words
+        let compound_end = self.compound_head(toks, i, s);
+        let by_de = compound_end.is_some()
+            || self.lex.loc_whole.contains(&*head.folded)
             || (proper_head && self.lex.loc_named.contains(&*head.folded));
         if !by_de && !self.lex.loc_named.contains(&*head.folded) {
             return None;
         }
-        // "son usine d'Auxerre": with a possessive the phrase describes the owner's site
-        if i > s.start && POSSESSIVES.contains(&&*toks[i - 1].folded) {
+        // "son usine d'Auxerre": with a possessive the phrase describes the owner's site, and
+        // with an indefinite article one site of the town ("une plage de X", "un hôpital de
+        // X"; "un Stade de France vide" is still the stadium): only the town is named
+        if i > s.start
+            && (POSSESSIVES.contains(&&*toks[i - 1].folded)
+                || (!head.cap && matches!(&*toks[i - 1].folded, "un" | "une")))
+        {
             return None;
         }
-        let mut j = i + 1;
+        let mut j = compound_end.unwrap_or(i + 1);
         let mut adjectives = 0;
         while j < s.end
             && adjectives < FACILITY_ADJECTIVES
@@ -146,7 +154,8 @@ impl Recogniser<'_> {
             adjectives += 1;
         }
         // "aéroport international Blaise-Diagne": adjectives may come before the name too
-        let named_directly = self.lex.loc_named.contains(&*head.folded)
+        let named_directly = (self.lex.loc_named.contains(&*head.folded)
+            || compound_end.is_some())
             && j < s.end
             && toks[j].is_word()
             && toks[j].name_like
@@ -162,9 +171,10 @@ impl Recogniser<'_> {
         let (name_start, end) = if named_directly {
             (j, self.extend_caps(toks, j, s.end))
         } else if by_de {
-            // "camp de réfugiés de X": one lowercase noun complement before the name
+            // "camp de réfugiés de X", "hôpital général de référence de X": one lowercase
+            // noun complement before the name
             let mut at = self.name_after_de(toks, j, s);
-            if at.is_none() && adjectives == 0 && j + 2 < s.end && is_de(&toks[j].folded) {
+            if at.is_none() && j + 2 < s.end && is_de(&toks[j].folded) {
                 let noun = &toks[j + 1];
                 if noun.is_word() && !noun.cap && noun.folded.len() >= 4 {
                     at = self.name_after_de(toks, j + 2, s);
@@ -229,6 +239,20 @@ impl Recogniser<'_> {
             weak: false,
             admin_cue: false,
         })
+    }
+
+    /// The index after a facility head of several words of `whole-compound` in
+    /// `loc_cues.txt` opening at `i` ("centre de santé", "maison d'arrêt"), if any.
+    fn compound_head(&self, toks: &[Tk<'_>], i: usize, s: SentenceRange) -> Option<usize> {
+        self.lex
+            .loc_compounds
+            .iter()
+            .filter(|words| {
+                i + words.len() <= s.end
+                    && words.iter().zip(&toks[i..]).all(|(w, t)| *w == *t.folded)
+            })
+            .map(|words| i + words.len())
+            .max()
     }
 
     /// Index of the capitalised name after "de", "du", "des", "d'", "de la", "de l'" at `j`.
