@@ -360,12 +360,39 @@ impl Lexicon {
 #[derive(Debug, Default)]
 pub struct Phrases {
     by_first: HashMap<String, Vec<(Vec<String>, String)>>,
+    /// The lengths (bit `min(len, 63)`) and first bytes (bit of the byte) of the first
+    /// words: most words of a sentence fail one of these tests, which cost less than
+    /// hashing the word (the sets are asked at every word of every sentence).
+    first_lengths: u64,
+    first_bytes: [u64; 4],
+}
+
+/// The bit of a word's length in [`Phrases::first_lengths`].
+fn length_bit(word: &str) -> u64 {
+    1 << word.len().min(63)
 }
 
 impl Phrases {
     fn push(&mut self, words: Vec<String>, value: String) {
         if let Some(first) = words.first().cloned() {
+            self.first_lengths |= length_bit(&first);
+            if let Some(&b) = first.as_bytes().first() {
+                self.first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
             self.by_first.entry(first).or_default().push((words, value));
+        }
+    }
+
+    /// Whether some phrase may start with `word`: false only when none does.
+    #[inline]
+    fn may_start(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            // (no word is empty; were one, the table decides)
+            None => true,
+            Some(&b) => {
+                self.first_lengths & length_bit(word) != 0
+                    && self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+            }
         }
     }
 
@@ -381,6 +408,9 @@ impl Phrases {
         let first = words.get(i)?;
         // Every phrase starts with a word: punctuation costs no lookup.
         if !matches!(first.kind, WordKind::Word | WordKind::Elision) {
+            return None;
+        }
+        if !self.may_start(&first.folded) {
             return None;
         }
         let candidates = self.by_first.get(&first.folded)?;
@@ -521,6 +551,30 @@ mod tests {
         assert_eq!(lex.verb("confirmé").unwrap().class, VerbClass::Confirm);
         assert_eq!(lex.verb("refusé").unwrap().class, VerbClass::Refuse);
         assert!(lex.claim_nouns.contains("accusations"));
+    }
+
+    #[test]
+    fn the_first_word_filter_lets_every_first_word_through() {
+        // `may_start` only skips the table: it must accept every word a phrase opens with
+        let lex = Lexicon::embedded();
+        for set in [
+            &lex.according,
+            &lex.not_according,
+            &lex.relay,
+            &lex.channels,
+            &lex.hedges,
+            &lex.opinions,
+            &lex.no_comment_objects,
+        ] {
+            assert!(!set.is_empty());
+            for first in set.by_first.keys() {
+                assert!(set.may_start(first), "{first}");
+            }
+        }
+        // and it turns words away that no phrase opens with
+        assert!(!lex
+            .according
+            .may_start("zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"));
     }
 
     #[test]

@@ -50,13 +50,10 @@ pub fn lower(s: &str) -> String {
 
 /// Lowercases, strips diacritics and unifies apostrophes.
 pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
     if s.is_ascii() {
-        for c in s.chars() {
-            out.push(c.to_ascii_lowercase());
-        }
-        return out;
+        return s.to_ascii_lowercase();
     }
+    let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         // The accented letters of French (and common transliterations) without the cost
         // of a full decomposition; anything else goes through NFD.
@@ -154,12 +151,13 @@ pub fn scan(text: &str, start: usize, end: usize) -> Vec<Word> {
                 '"' => WordKind::StraightQuote,
                 _ => WordKind::Other,
             };
+            let folded = c.to_string();
             words.push(Word {
                 start: abs,
                 end: abs + c.len_utf8(),
                 kind,
-                folded: c.to_string(),
-                lower: c.to_string(),
+                lower: folded.clone(),
+                folded,
                 capitalised: false,
             });
         }
@@ -189,9 +187,10 @@ fn push_run(words: &mut Vec<Word>, text: &str, start: usize, end: usize) {
             return;
         }
     }
-    // Inverted incise: "a-t-il", "dit-elle", "estime-t-on".
-    let parts: Vec<&str> = run.split('-').collect();
-    if parts.len() >= 2 {
+    // Inverted incise: "a-t-il", "dit-elle", "estime-t-on" (most words have no hyphen:
+    // they are not split at all).
+    if run.contains('-') {
+        let parts: Vec<&str> = run.split('-').collect();
         let tail: Vec<String> = parts[1..].iter().map(|p| fold(p)).collect();
         let is_clitic_tail = tail.iter().all(|t| CLITICS.contains(&t.as_str()))
             && tail.last().is_some_and(|t| t != "t");
@@ -216,12 +215,19 @@ fn push_run(words: &mut Vec<Word>, text: &str, start: usize, end: usize) {
             return;
         }
     }
+    let folded = fold(run);
+    // an ASCII word has no accent to keep nor apostrophe to unify: both forms are one
+    let lower = if run.is_ascii() {
+        folded.clone()
+    } else {
+        lower(run)
+    };
     words.push(Word {
         start,
         end,
         kind: WordKind::Word,
-        folded: fold(run),
-        lower: lower(run),
+        folded,
+        lower,
         capitalised: run.chars().next().is_some_and(char::is_uppercase),
     });
 }

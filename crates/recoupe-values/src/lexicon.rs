@@ -117,6 +117,10 @@ pub struct Lexicon {
 
 /// Folds a word for matching: lowercase, common Latin accents removed, `’` → `'`.
 pub fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        // no accent nor typographic mark: lowering is all (as the loop below does)
+        return word.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         let c = match c {
@@ -430,6 +434,24 @@ mod tests {
             .qualifiers
             .iter()
             .any(|(w, q)| w == &["pres", "d'"] && *q == Qualifier::About));
+    }
+
+    #[test]
+    fn ascii_words_fold_as_every_other_word() {
+        // the ASCII shortcut lowers each character as the general loop does
+        let all: String = (0u8..128).map(char::from).collect();
+        let folded = fold(&all);
+        for c in all.chars() {
+            // an accented letter beside it sends the word through the general loop
+            let general = fold(&format!("{c}é"));
+            assert_eq!(
+                folded.chars().nth(c as usize),
+                general.chars().next(),
+                "{c:?}"
+            );
+        }
+        assert_eq!(fold("Deux-Sèvres"), "deux-sevres");
+        assert_eq!(fold("ONU"), "onu");
     }
 
     #[test]

@@ -41,10 +41,12 @@ fn phrase_value(phrase: &str) -> Option<f64> {
 
 /// Whether a folded word is made only of number words ("vingt-deux", "quatre-vingt-dix").
 fn is_number_word(key: &str, lexicon: &Lexicon) -> bool {
-    !key.is_empty()
-        && key
-            .split('-')
-            .all(|part| lexicon.number_words.contains(part))
+    // it is asked of nearly every word: one probe when there is no hyphen to split at
+    if !key.bytes().any(|b| b == b'-') {
+        return !key.is_empty() && lexicon.number_words.contains(key);
+    }
+    key.split('-')
+        .all(|part| lexicon.number_words.contains(part))
 }
 
 /// The spelled number starting at token `index`: its value and the index just past it.

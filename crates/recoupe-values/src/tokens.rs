@@ -77,7 +77,115 @@ pub(crate) fn is_quote(raw: &str) -> bool {
 }
 
 /// Tokenizes `text`. Offsets are byte offsets on char boundaries.
+///
+/// The dates and the quantities stages both tokenize the same document, one after the
+/// other: the tokens of the text last tokenized on this thread are remembered, and a second
+/// call with an equal text rebuilds them from memory instead of scanning again.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    if let Some(tokens) = LAST.with(|last| last.borrow().tokens_of(text)) {
+        return tokens;
+    }
+    let tokens = tokenize_fresh(text);
+    LAST.with(|last| last.borrow_mut().remember(text, &tokens));
+    tokens
+}
+
+thread_local! {
+    static LAST: std::cell::RefCell<Remembered> = std::cell::RefCell::new(Remembered::default());
+}
+
+/// Texts longer than this (in bytes) are not remembered: a book-length text's copy and
+/// tokens would stay in memory for nothing.
+const REMEMBERED_TEXT_MAX: usize = 1 << 20;
+
+/// The last text tokenized on a thread, with its tokens as offsets into it.
+#[derive(Default)]
+struct Remembered {
+    text: String,
+    tokens: Vec<RememberedToken>,
+    /// The folded keys that are not slices of the text, one after the other.
+    keys: String,
+}
+
+struct RememberedToken {
+    start: usize,
+    end: usize,
+    kind: Kind,
+    /// Where the key lies: in the text (`borrowed`) or in `Remembered::keys`.
+    key: (usize, usize),
+    borrowed: bool,
+    sentence: usize,
+    capitalised: bool,
+}
+
+impl Remembered {
+    fn tokens_of<'t>(&self, text: &'t str) -> Option<Vec<Token<'t>>> {
+        if self.text.len() != text.len() || self.text != text || self.text.is_empty() {
+            return None;
+        }
+        Some(
+            self.tokens
+                .iter()
+                .map(|t| Token {
+                    raw: &text[t.start..t.end],
+                    start: t.start,
+                    end: t.end,
+                    kind: t.kind,
+                    key: if t.borrowed {
+                        Cow::Borrowed(&text[t.key.0..t.key.1])
+                    } else {
+                        Cow::Owned(self.keys[t.key.0..t.key.1].to_string())
+                    },
+                    sentence: t.sentence,
+                    capitalised: t.capitalised,
+                })
+                .collect(),
+        )
+    }
+
+    fn remember(&mut self, text: &str, tokens: &[Token<'_>]) {
+        self.text.clear();
+        self.tokens.clear();
+        self.keys.clear();
+        if text.len() > REMEMBERED_TEXT_MAX {
+            // (and the buffers of a long text before it are let go)
+            *self = Remembered::default();
+            return;
+        }
+        let base = text.as_ptr() as usize;
+        for t in tokens {
+            // a borrowed key is a slice of the text (any other is copied, to be safe)
+            let in_text = match &t.key {
+                Cow::Borrowed(k) => {
+                    let at = (k.as_ptr() as usize).wrapping_sub(base);
+                    (at <= text.len() && k.len() <= text.len() - at).then_some(at)
+                }
+                Cow::Owned(_) => None,
+            };
+            let (key, borrowed) = match in_text {
+                Some(at) => ((at, at + t.key.len()), true),
+                None => {
+                    let at = self.keys.len();
+                    self.keys.push_str(&t.key);
+                    ((at, self.keys.len()), false)
+                }
+            };
+            self.tokens.push(RememberedToken {
+                start: t.start,
+                end: t.end,
+                kind: t.kind,
+                key,
+                borrowed,
+                sentence: t.sentence,
+                capitalised: t.capitalised,
+            });
+        }
+        self.text.push_str(text);
+    }
+}
+
+/// [`tokenize`] without the memory of the last text.
+fn tokenize_fresh(text: &str) -> Vec<Token<'_>> {
     thread_local! {
         // The characters of the text being tokenized, in a buffer kept between calls: a
         // long text's table (16 bytes a character) is otherwise fresh memory every time.
@@ -263,6 +371,29 @@ mod tests {
             .into_iter()
             .map(|t| t.key.into_owned())
             .collect()
+    }
+
+    #[test]
+    fn a_text_tokenized_again_gives_the_same_tokens() {
+        // the second call rebuilds the tokens from the thread's memory of the first
+        let text = "Selon l’ONU, 1 500 déplacés ont fui Élisabethville le 3 mai.";
+        let first: Vec<Token<'_>> = tokenize_fresh(text);
+        assert_eq!(tokenize(text), first);
+        assert_eq!(tokenize(text), first);
+        assert!(first.iter().any(|t| matches!(t.key, Cow::Owned(_))));
+        assert!(first.iter().any(|t| matches!(t.key, Cow::Borrowed(_))));
+        // an equal text elsewhere in memory borrows from itself, not from the first
+        let copy = text.to_string();
+        let again = tokenize(&copy);
+        assert_eq!(again, first);
+        for t in &again {
+            if let Cow::Borrowed(k) = &t.key {
+                let at = k.as_ptr() as usize - copy.as_ptr() as usize;
+                assert!(at + k.len() <= copy.len());
+            }
+        }
+        // another text is tokenized afresh
+        assert_eq!(tokenize("Deux blessés"), tokenize_fresh("Deux blessés"));
     }
 
     #[test]
