@@ -146,6 +146,8 @@ pub struct Options {
     pub prev: Vec<String>,
     pub passive: bool,
     pub subject_is_actor: bool,
+    /// In the active voice the subject underwent the event ("X a écopé de cinq ans").
+    pub subject_is_patient: bool,
     /// The inflecting word written without diacritics: "marche" (a march), not "marché"
     /// (a market), which folding would make the same word.
     pub plain: bool,
@@ -155,6 +157,9 @@ pub struct Options {
     /// Not the pronominal verb: no "se"/"s'" right before the phrase, nor before the
     /// auxiliary in front of it ("des pluies se sont abattues" fall, nobody is shot down).
     pub no_reflexive: bool,
+    /// A noun naming the people who take part ("manifestants", "grévistes"): it says who,
+    /// and only implies what happened, so it weighs less in the story's type.
+    pub participant: bool,
 }
 
 /// One phrase: for each position, the folded forms it accepts.
@@ -396,6 +401,7 @@ fn phrase(text: &str, pos: &str, options: Option<&str>) -> Result<Phrase, String
             Some(("next", list)) => opts.next = list.split(',').map(|f| fold(f.trim())).collect(),
             Some(("prev", list)) => opts.prev = split_words(list).iter().map(|f| fold(f)).collect(),
             Some(("subj", "actor")) => opts.subject_is_actor = true,
+            Some(("subj", "patient")) => opts.subject_is_patient = true,
             Some(("notnear", list)) => {
                 opts.not_near = list.split(',').map(|f| fold(f.trim())).collect()
             }
@@ -403,6 +409,7 @@ fn phrase(text: &str, pos: &str, options: Option<&str>) -> Result<Phrase, String
             None if option == "weak" => opts.weak = true,
             None if option == "passive" => opts.passive = true,
             None if option == "noreflexive" => opts.no_reflexive = true,
+            None if option == "participant" => opts.participant = true,
             _ => return Err(format!("unknown option `{option}`")),
         }
     }

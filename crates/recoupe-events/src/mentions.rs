@@ -800,12 +800,18 @@ impl Analyser<'_> {
                     negated,
                     provenance: Provenance::new(
                         STAGE,
-                        match (trigger.phrase.options.weak, f.verbal) {
-                            (false, true) => "trigger-verb",
-                            (false, false) => "trigger-noun",
-                            (true, true) => "weak-trigger-verb",
-                            (true, false) => "weak-trigger-noun",
-                        },
+                        rule_name(
+                            trigger.phrase.options.weak,
+                            f.verbal,
+                            trigger.phrase.options.participant,
+                            !f.verbal
+                                && antecedent_noun(words, f.first)
+                                && found.iter().any(|g| {
+                                    g.first < f.first
+                                        && self.lex.triggers[g.entry].event_type
+                                            != trigger.event_type
+                                }),
+                        ),
                     ),
                 });
                 sentence_events.push(events.pop().expect("just pushed"));
@@ -823,6 +829,27 @@ impl Analyser<'_> {
                 });
                 !weak || strong.is_empty() || strong.contains(&e.event_type)
             });
+            // Clashes in a sentence about a protest are the protest turning violent (CAMEO
+            // 145 "Protest violently, riot" → PLOVER PROTEST), not an armed assault.
+            if sentence_events
+                .iter()
+                .any(|e| e.event_type == EventType::Protest)
+            {
+                for e in sentence_events.iter_mut() {
+                    let clash = e.event_type == EventType::Assault
+                        && found.iter().any(|f| {
+                            Span::new(words[f.first].span.start, words[f.end - 1].span.end)
+                                == e.trigger
+                                && CLASH_WORDS
+                                    .iter()
+                                    .any(|c| words[f.head].folded.starts_with(c))
+                        });
+                    if clash {
+                        e.event_type = EventType::Protest;
+                        e.modes.clear();
+                    }
+                }
+            }
             let context = Context {
                 previous_speaker: index
                     .checked_sub(1)
@@ -2182,6 +2209,64 @@ fn not_this_event(words: &[Word], i: usize) -> bool {
         .is_some_and(|n| RECALL_NOUNS.contains(&words[n].folded.as_str()))
 }
 
+/// Nouns of a fight between two sides that a protest can turn into ("affrontements",
+/// "heurts", "échauffourées").
+const CLASH_WORDS: &[&str] = &["affrontement", "heurt", "echauffouree"];
+
+/// The rule of a trigger mention. Besides strong/weak and verb/noun it says when the noun
+/// names the participants ("manifestants": who, not what happened) and when it names what
+/// came before the sentence's own event ("200 arrestations après des manifestations": the
+/// arrests are the news, the protests their occasion). The record weighs both less.
+fn rule_name(weak: bool, verbal: bool, participant: bool, antecedent: bool) -> &'static str {
+    match (antecedent, participant, weak, verbal) {
+        (_, _, false, true) => "trigger-verb",
+        (_, _, true, true) => "weak-trigger-verb",
+        (true, _, false, false) => "antecedent-trigger-noun",
+        (true, _, true, false) => "antecedent-weak-trigger-noun",
+        (false, true, false, false) => "participant-trigger-noun",
+        (false, true, true, false) => "participant-weak-trigger-noun",
+        (false, false, false, false) => "trigger-noun",
+        (false, false, true, false) => "weak-trigger-noun",
+    }
+}
+
+/// Words that make the noun after them the occasion of another event: "après", "à la suite
+/// de", "suite à", "au lendemain de", "en réaction à", "en représailles à".
+const OCCASION_WORDS: &[&str] = &["apres", "suite", "lendemain", "reaction", "represailles"];
+
+/// A trigger noun at `i` governed by an occasion word, over determiners, numbers and a
+/// length of time ("après deux jours de blocage", "à la suite des heurts").
+fn antecedent_noun(words: &[Word], i: usize) -> bool {
+    let mut k = i;
+    for _ in 0..5 {
+        let Some(prev) = k.checked_sub(1) else {
+            return false;
+        };
+        let w = words[prev].folded.as_str();
+        if OCCASION_WORDS.contains(&w) {
+            return true;
+        }
+        let skippable = DETERMINERS.contains(&w)
+            || matches!(
+                w,
+                "a" | "au"
+                    | "aux"
+                    | "quelques"
+                    | "jours"
+                    | "semaines"
+                    | "mois"
+                    | "heures"
+                    | "nuits"
+            )
+            || w.bytes().all(|b| b.is_ascii_digit());
+        if !skippable {
+            return false;
+        }
+        k = prev;
+    }
+    false
+}
+
 /// A date written as a bound of a state that lasts: its start ("en grève depuis le 5
 /// octobre") or its end ("la grève est reconduite jusqu'à lundi", "jusqu'au 12"). It dates
 /// when something began or will stop, not the event reported.
@@ -2707,6 +2792,9 @@ fn arguments<'p>(
             } else {
                 recipients.extend(subjects);
             }
+        } else if phrase.options.subject_is_patient {
+            // "X a écopé de cinq ans": the subject undergoes the event.
+            recipients.extend(subjects);
         } else {
             actors.extend(subjects);
             if let Some(object) = object_right(words, parts, f.end) {

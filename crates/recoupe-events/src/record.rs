@@ -176,7 +176,14 @@ fn in_headline(doc: &Document, event: &Event) -> bool {
 }
 
 fn is_weak(event: &Event) -> bool {
-    event.provenance.rule.starts_with("weak-")
+    event.provenance.rule.contains("weak-")
+}
+
+/// A mention that names the occasion of the sentence's event ("après des manifestations")
+/// or only its participants ("manifestants"): it says less about what the story is.
+fn is_indirect(event: &Event) -> bool {
+    event.provenance.rule.starts_with("antecedent-")
+        || event.provenance.rule.starts_with("participant-")
 }
 
 fn is_cue_only(event: &Event) -> bool {
@@ -254,6 +261,12 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
             if e.hedged {
                 w *= 0.5;
             }
+            // The occasion of another event is background; participants imply the event.
+            if e.provenance.rule.starts_with("antecedent-") {
+                w *= 0.3;
+            } else if e.provenance.rule.starts_with("participant-") {
+                w *= 0.5;
+            }
             *per.entry(e.event_type).or_default() += w;
         }
         for (t, s) in per {
@@ -268,7 +281,13 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
             .layers
             .events
             .iter()
-            .filter(|e| !e.negated && !is_cue_only(e) && !is_weak(e) && in_headline(doc, e))
+            .filter(|e| {
+                !e.negated
+                    && !is_cue_only(e)
+                    && !is_weak(e)
+                    && !is_indirect(e)
+                    && in_headline(doc, e)
+            })
             .map(|e| e.event_type)
             .collect();
         for t in named {

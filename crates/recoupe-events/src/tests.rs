@@ -2065,3 +2065,171 @@ fn issue14_common_ways_of_naming_a_weapon_or_a_strike_give_their_mode() {
         strike.layers.events
     );
 }
+
+#[test]
+fn issue14_an_arrest_wave_after_protests_is_the_story_s_event() {
+    // The protests are the occasion ("après des manifestations"); the arrests are the news.
+    let a = annotate(
+        "aw1",
+        Some("2025-05-14"),
+        "Lomé : près de 90 interpellations après des manifestations contre la vie chère\n\
+         La gendarmerie a interpellé près de 90 personnes mardi à Lomé. \
+         Les manifestations contre la hausse des prix avaient rassemblé des centaines de jeunes. \
+         Des manifestants ont été conduits au commissariat central. \
+         Les interpellations ont été critiquées par la Ligue togolaise des droits de l'homme.",
+    );
+    let b = annotate(
+        "aw2",
+        Some("2025-05-14"),
+        "Togo : la gendarmerie procède à des dizaines d'arrestations à Lomé\n\
+         Des dizaines de jeunes ont été arrêtés mardi à Lomé par la gendarmerie. \
+         Les manifestations contre la vie chère se poursuivaient depuis lundi. \
+         Selon la Ligue togolaise des droits de l'homme, les arrestations visent des manifestants.",
+    );
+    let occasion = a
+        .layers
+        .events
+        .iter()
+        .find(|e| trigger(&a, e) == "manifestations")
+        .expect("the protests are read");
+    assert!(
+        occasion.provenance.rule.starts_with("antecedent-"),
+        "{occasion:?}"
+    );
+    let record = story_event(&[&a, &b], &[]).expect("a record");
+    assert_eq!(
+        record.event_type,
+        EventType::Coerce,
+        "{:?}",
+        record.evidence
+    );
+}
+
+#[test]
+fn issue14_a_noun_for_the_protesters_is_a_participant_mention() {
+    let doc = annotate(
+        "pm1",
+        None,
+        "Une trentaine de manifestants ont été jugés en comparution immédiate à Nantes.",
+    );
+    let e = of_type(&doc, EventType::Protest);
+    assert_eq!(e.len(), 1, "{:?}", doc.layers.events);
+    assert_eq!(e[0].provenance.rule, "participant-trigger-noun");
+}
+
+#[test]
+fn issue14_clashes_during_a_protest_are_the_protest_not_an_assault() {
+    let doc = annotate(
+        "cl1",
+        None,
+        "Des affrontements ont opposé les manifestants aux forces de l'ordre samedi à Dakar.",
+    );
+    assert!(
+        of_type(&doc, EventType::Assault).is_empty(),
+        "{:?}",
+        doc.layers.events
+    );
+    assert!(!of_type(&doc, EventType::Protest).is_empty());
+    // Between armed groups, clashes stay an assault.
+    let doc = annotate(
+        "cl2",
+        None,
+        "De violents affrontements ont opposé l'armée aux rebelles du M23 près de Goma.",
+    );
+    assert!(
+        !of_type(&doc, EventType::Assault).is_empty(),
+        "{:?}",
+        doc.layers.events
+    );
+}
+
+#[test]
+fn issue14_a_prison_escape_is_no_assault_even_with_a_guard_shot() {
+    let a = annotate(
+        "pe1",
+        Some("2025-02-03"),
+        "Évasion spectaculaire à la prison de Bouaké\n\
+         Une vingtaine de détenus se sont évadés dans la nuit de dimanche à lundi de la prison \
+         civile de Bouaké. Un gardien a été tué par balle par les fugitifs, selon l'administration \
+         pénitentiaire.",
+    );
+    assert!(
+        !of_type(&a, EventType::Other).is_empty(),
+        "{:?}",
+        a.layers.events
+    );
+    let record = story_event(&[&a], &[]).expect("a record");
+    assert_eq!(record.event_type, EventType::Other, "{:?}", record.evidence);
+}
+
+#[test]
+fn issue14_blocking_a_road_or_a_port_is_protest() {
+    let doc = annotate(
+        "bl1",
+        None,
+        "Des chauffeurs de taxi bloquent l'accès à l'aéroport de Douala depuis lundi.",
+    );
+    assert!(
+        !of_type(&doc, EventType::Protest).is_empty(),
+        "{:?}",
+        doc.layers.events
+    );
+    let doc = annotate(
+        "bl2",
+        None,
+        "Le blocage du pont de Kinkala a duré deux jours.",
+    );
+    assert!(
+        !of_type(&doc, EventType::Protest).is_empty(),
+        "{:?}",
+        doc.layers.events
+    );
+}
+
+#[test]
+fn issue14_charges_are_coercion_and_a_prison_term_a_sanction() {
+    let doc = annotate(
+        "ch1",
+        None,
+        "Trois anciens ministres ont été inculpés pour détournement de fonds publics.",
+    );
+    assert!(
+        !of_type(&doc, EventType::Coerce).is_empty(),
+        "{:?}",
+        doc.layers.events
+    );
+    let doc = annotate(
+        "ch2",
+        None,
+        "L'ancien maire a écopé de quatre ans de prison ferme.",
+    );
+    assert!(
+        !of_type(&doc, EventType::Sanction).is_empty(),
+        "{:?}",
+        doc.layers.events
+    );
+}
+
+#[test]
+fn issue14_a_new_truce_is_an_agreement_but_the_one_broken_is_not() {
+    let doc = annotate(
+        "tr1",
+        None,
+        "Les deux camps ont conclu un accord de cessez-le-feu mardi soir à Doha.",
+    );
+    assert!(
+        !of_type(&doc, EventType::Agree).is_empty(),
+        "{:?}",
+        doc.layers.events
+    );
+    let doc = annotate(
+        "tr2",
+        None,
+        "Des tirs ont été signalés malgré le cessez-le-feu.",
+    );
+    assert!(
+        of_type(&doc, EventType::Agree).is_empty(),
+        "{:?}",
+        doc.layers.events
+    );
+}
