@@ -247,31 +247,18 @@ fn framed_quotation(
         trim_range(words, open + 1, end)?
     };
     // A quoted title ("« Dogman »") is no statement.
-    let said = words[cfrom..=cto]
-        .iter()
-        .filter(|w| matches!(w.kind, WordKind::Word | WordKind::Elision))
-        .count();
-    if said < 3 {
+    if words_in(&words[cfrom..=cto]) < 3 {
         return None;
     }
     let speaker = resolve_speaker(lex, view, words, Some((from, to)), None, seen, None);
-    let attribution = Attribution {
+    let frame = Frame {
         content: span_of(words, cfrom, cto),
-        speaker: speaker.span,
-        speaker_entity: speaker.entity.clone(),
-        speaker_unnamed: speaker.unnamed,
-        cue: Some(span_of(words, mark, mark)),
+        cue: span_of(words, mark, mark),
         kind: kind_of(words, quoted, cfrom, cto),
-        channel: None,
-        via: speaker.via.clone(),
         hedged: false,
-        polarity: Polarity::Assert,
-        provenance: Provenance::new(STAGE, "framed-quotation"),
+        rule: "framed-quotation",
     };
-    let out = [attribution];
-    remember(speaker, &out, seen);
-    let [attribution] = out;
-    Some(attribution)
+    Some(frame.said_by(speaker, seen))
 }
 
 /// A view framed by its holder with no verb and no quotation: "Pour le politologue X, de
@@ -336,31 +323,26 @@ fn framed_view(
         start = close + 1;
     }
     let (cfrom, cto) = trim_range(words, start, words.len() - 1)?;
-    let said = words[cfrom..=cto]
-        .iter()
-        .filter(|w| matches!(w.kind, WordKind::Word | WordKind::Elision))
-        .count();
-    if said < 3 {
+    if words_in(&words[cfrom..=cto]) < 3 {
         return None;
     }
     let speaker = resolve_speaker(lex, view, words, Some((from, to)), None, seen, None);
-    let hedged = (cfrom..=cto).any(|k| conditional(&words[k]) == Some(Conditional::Compound));
-    let out = [Attribution {
+    let frame = Frame {
         content: span_of(words, cfrom, cto),
-        speaker: speaker.span,
-        speaker_entity: speaker.entity.clone(),
-        speaker_unnamed: speaker.unnamed,
-        cue: Some(span_of(words, 0, 0)),
+        cue: span_of(words, 0, 0),
         kind: AttributionKind::AccordingTo,
-        channel: None,
-        via: speaker.via.clone(),
-        hedged,
-        polarity: Polarity::Assert,
-        provenance: Provenance::new(STAGE, "framed-view"),
-    }];
-    remember(speaker, &out, seen);
-    let [attribution] = out;
-    Some(attribution)
+        hedged: (cfrom..=cto).any(|k| conditional(&words[k]) == Some(Conditional::Compound)),
+        rule: "framed-view",
+    };
+    Some(frame.said_by(speaker, seen))
+}
+
+/// How many words (not punctuation or quotation marks) a stretch holds.
+fn words_in(words: &[Word]) -> usize {
+    words
+        .iter()
+        .filter(|w| matches!(w.kind, WordKind::Word | WordKind::Elision))
+        .count()
 }
 
 /// How many words a headline's source in parentheses may have.
@@ -396,23 +378,47 @@ fn headline_source(
     }
     let (cfrom, cto) = trim_range(words, 0, open - 1)?;
     let speaker = resolve_speaker(lex, view, words, Some((from, to)), None, seen, None);
-    let attribution = Attribution {
+    let frame = Frame {
         content: span_of(words, cfrom, cto),
-        speaker: speaker.span,
-        speaker_entity: speaker.entity.clone(),
-        speaker_unnamed: speaker.unnamed,
-        cue: Some(span_of(words, open, open)),
+        cue: span_of(words, open, open),
         kind: AttributionKind::AccordingTo,
-        channel: None,
-        via: speaker.via.clone(),
         hedged: false,
-        polarity: Polarity::Assert,
-        provenance: Provenance::new(STAGE, "headline-source"),
+        rule: "headline-source",
     };
-    let out = [attribution];
-    remember(speaker, &out, seen);
-    let [attribution] = out;
-    Some(attribution)
+    Some(frame.said_by(speaker, seen))
+}
+
+/// A statement framed by its speaker with no verb of saying (a "Pour X," opening, a colon
+/// before a quotation, a headline's source in parentheses): what it says, and how.
+struct Frame {
+    content: Span,
+    cue: Span,
+    kind: AttributionKind,
+    hedged: bool,
+    rule: &'static str,
+}
+
+impl Frame {
+    /// The statement of `speaker`, remembered so that later pronouns and descriptions may
+    /// refer back to it.
+    fn said_by(self, speaker: Speaker, seen: &mut Seen) -> Attribution {
+        let out = [Attribution {
+            content: self.content,
+            speaker: speaker.span,
+            speaker_entity: speaker.entity.clone(),
+            speaker_unnamed: speaker.unnamed,
+            cue: Some(self.cue),
+            kind: self.kind,
+            channel: None,
+            via: speaker.via.clone(),
+            hedged: self.hedged,
+            polarity: Polarity::Assert,
+            provenance: Provenance::new(STAGE, self.rule),
+        }];
+        remember(speaker, &out, seen);
+        let [attribution] = out;
+        attribution
+    }
 }
 
 /// Whether a verb cue opens a relative clause hanging on a "selon" phrase's source ("selon

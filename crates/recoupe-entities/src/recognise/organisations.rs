@@ -330,8 +330,8 @@ impl Recogniser<'_> {
         if !head.cap && head_kind == OrgHead::CapitalisedOnly {
             return None;
         }
-        // "dans la préfecture de Marrakech": the territory, whose name is the mention; "selon
-        // la préfecture de Mayotte": the body
+        // "à la mairie de Brest": the building, whose town is the mention; "selon la mairie
+        // de Quimper": the body
         if !head.cap
             && self.lex.org_also_territory.contains(&*head.folded)
             && i >= s.start + 2
