@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use recoupe_kb::Reference;
 use recoupe_model::{
-    Document, Event, EventType, Granularity, Layer, PlaceKind, Qualifier, QuantityValue, Span,
-    Stance,
+    DateSource, Document, Event, EventType, Granularity, Layer, PlaceKind, Qualifier,
+    QuantityValue, ResponsibilityClaim, Span, Stance,
 };
 use serde::{Deserialize, Serialize};
 
@@ -273,6 +273,7 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
             *scores.entry(t).or_default() += s.min(6.0);
         }
     }
+    accusation_only(documents, &mut scores);
     // The articles whose headline names each type: what the story is about, as its outlets
     // put it first ("La police disperse une marche" is about the march).
     let mut headlines: BTreeMap<EventType, usize> = BTreeMap::new();
@@ -342,6 +343,21 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
         .iter()
         .filter_map(|d| d.meta.published.as_ref().map(|p| p.date))
         .min();
+    // An article whose publication date was only inferred from its text (often from the
+    // date of an earlier step it recalls, "entrée en vigueur le mardi 1er décembre") places
+    // its relative dates against the earliest date a report's metadata gives, when that
+    // differs: the inference is a guess, the metadata is not.
+    let earliest_given = documents
+        .iter()
+        .filter_map(|d| d.meta.published.as_ref())
+        .filter(|p| p.source == DateSource::Metadata)
+        .map(|p| p.date)
+        .min();
+    let inferred_apart = |d: &Document| {
+        d.meta.published.as_ref().is_some_and(|p| {
+            p.source == DateSource::Inferred && earliest_given.is_some_and(|g| g != p.date)
+        })
+    };
     let borrowed: Vec<Vec<(Span, Option<String>)>> = documents
         .iter()
         .map(|d| match (earliest, &d.meta.published) {
@@ -349,6 +365,13 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
                 recoupe_values::dates::place_against(
                     &d.text,
                     reference,
+                    d.meta.ingested_at.date_naive(),
+                )
+            }
+            (_, Some(_)) if inferred_apart(d) && d.layers.dates.iter().any(|m| m.relative) => {
+                recoupe_values::dates::place_against(
+                    &d.text,
+                    earliest_given.unwrap_or_default(),
                     d.meta.ingested_at.date_naive(),
                 )
             }
@@ -372,7 +395,25 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
                         .contains(span)
             })
         };
-        let value = e.date.clone().or_else(|| {
+        // The relative date an inferred-date report gave the clause, placed again.
+        let replaced = e
+            .date
+            .as_deref()
+            .filter(|_| inferred_apart(documents[*k]))
+            .and_then(|given| {
+                documents[*k]
+                    .layers
+                    .dates
+                    .iter()
+                    .filter(|m| {
+                        m.relative && e.span.contains(&m.span) && m.value.as_deref() == Some(given)
+                    })
+                    .min_by_key(|m| m.span.start.abs_diff(e.trigger.start))
+            })
+            .and_then(|m| borrowed[*k].iter().find(|(span, _)| *span == m.span))
+            .and_then(|(_, value)| value.clone());
+        let own = replaced.is_none() && e.date.is_some();
+        let value = replaced.or_else(|| e.date.clone()).or_else(|| {
             borrowed[*k]
                 .iter()
                 .filter(|(span, value)| {
@@ -385,7 +426,7 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
                 .and_then(|(_, value)| value.clone())
         });
         if let Some(d) = value {
-            if e.date.is_some() {
+            if own {
                 dated.insert(d.clone());
             }
             let w = position_weight(documents[*k], e);
@@ -610,6 +651,67 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
         articles: article_set.len(),
         evidence,
     })
+}
+
+/// "Bakou accuse Erevan d'avoir ouvert le feu, l'Arménie dément": when every report of the
+/// best-scored material event is someone's word — the accusation's complement, the accuser's
+/// quoted statement, a hedged clause —, the accused denies it, and a headline names the
+/// accusation, the story is the accusation (the act is not established). Mentions dated
+/// months before the latest report recall older events and do not count either way. The
+/// accusation then takes the material type's score.
+fn accusation_only(documents: &[&Document], scores: &mut BTreeMap<EventType, f64>) {
+    let Some((&material, &score)) = scores
+        .iter()
+        .filter(|(t, _)| t.is_material())
+        .max_by(|a, b| a.1.partial_cmp(b.1).unwrap_or(std::cmp::Ordering::Equal))
+    else {
+        return;
+    };
+    let latest = documents
+        .iter()
+        .filter_map(|d| d.meta.published.as_ref().map(|p| p.date))
+        .max();
+    let current = |e: &Event| {
+        let day = e.date.as_deref().and_then(first_day);
+        !matches!((day, latest), (Some(d), Some(l)) if (l - d).num_days() > 62)
+    };
+    let mentions = || {
+        documents
+            .iter()
+            .flat_map(|d| d.layers.events.iter())
+            .filter(|e| e.event_type == material && !e.negated && !is_cue_only(e) && current(e))
+    };
+    let said_only = |e: &Event| e.source.is_some() || e.hedged || !e.responsibility.is_empty();
+    if mentions().next().is_none() || !mentions().all(said_only) {
+        return;
+    }
+    let claims: Vec<&ResponsibilityClaim> = documents
+        .iter()
+        .flat_map(|d| d.layers.events.iter())
+        .flat_map(|e| e.responsibility.iter())
+        .collect();
+    let denied = claims.iter().any(|c| {
+        c.stance == Stance::Denies
+            && claims.iter().any(|o| {
+                o.stance == Stance::Claims
+                    && o.actor.entity == c.actor.entity
+                    && o.by.as_ref().is_some_and(|b| b.entity != c.actor.entity)
+            })
+    });
+    let headlined = documents.iter().any(|d| {
+        d.layers.events.iter().any(|e| {
+            e.event_type == EventType::Accuse
+                && !e.negated
+                && !is_cue_only(e)
+                && !is_weak(e)
+                && in_headline(d, e)
+        })
+    });
+    if denied && headlined {
+        scores.remove(&material);
+        let accuse = scores.entry(EventType::Accuse).or_default();
+        *accuse = accuse.max(score);
+    }
 }
 
 /// The side a participant stands for: a country itself, or the country of a state body.
