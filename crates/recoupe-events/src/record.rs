@@ -635,6 +635,17 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
             &support,
             &mut recipients,
         );
+        if recipients.is_empty() {
+            recipients = attacked_army(
+                kb,
+                documents,
+                &main_mentions,
+                country.as_deref(),
+                &actors,
+                &responsibility,
+                &names,
+            );
+        }
     }
 
     Some(EventRecord {
@@ -651,6 +662,85 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
         articles: article_set.len(),
         evidence,
     })
+}
+
+/// "Neuf soldats tués dans l'attaque d'un poste militaire": an attack whose clauses in the
+/// headline or first sentence of at least two reports (or of the only one) name soldiers or
+/// a military site as what it hit
+/// (`event_military_targets.tsv`), with no one else named as its target, was made on the
+/// army of the country where it happened, when the reports name that army (the body of kind
+/// `army` of the reference data most of them name) and it is not the one doing it.
+fn attacked_army(
+    kb: &Reference,
+    documents: &[&Document],
+    main: &[(usize, &Event)],
+    country: Option<&str>,
+    actors: &[RecordEntity],
+    responsibility: &[Responsibility],
+    names: &Names<'_>,
+) -> Vec<RecordEntity> {
+    let Some(iso) = country else {
+        return Vec::new();
+    };
+    let targets = crate::lexicon::military_targets();
+    let names_target = |text: &str| {
+        let folded = crate::words::fold(text);
+        let words: Vec<&str> = folded
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        targets.iter().any(|t| {
+            words
+                .windows(t.len())
+                .any(|w| w.iter().zip(t).all(|(a, b)| *a == b.as_str()))
+        })
+    };
+    // Only the headline and the first sentence after it: further on, a military site or
+    // soldiers are as often what the doers say they were after ("des combattants qui
+    // s'apprêtaient à attaquer un poste militaire").
+    let opening = |doc: &Document, e: &Event| {
+        doc.layers
+            .sentences
+            .partition_point(|s| s.span.end <= e.span.start)
+            <= 1
+    };
+    let hit: BTreeSet<usize> = main
+        .iter()
+        .filter(|(k, e)| {
+            opening(documents[*k], e) && names_target(&documents[*k].text[e.span.start..e.span.end])
+        })
+        .map(|(k, _)| *k)
+        .collect();
+    let reporting: BTreeSet<usize> = main.iter().map(|(k, _)| *k).collect();
+    if hit.is_empty() || (hit.len() < 2 && reporting.len() > 1) {
+        return Vec::new();
+    }
+    let mut support: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    for doc in documents {
+        for m in &doc.layers.entities {
+            let army = m
+                .entity
+                .strip_prefix("actors:")
+                .and_then(|id| kb.actor(id))
+                .is_some_and(|a| a.kind == "army" && a.country.as_deref() == Some(iso));
+            if army {
+                support
+                    .entry(m.entity.as_str())
+                    .or_default()
+                    .insert(article_id(doc));
+            }
+        }
+    }
+    let doing = |key: &str| {
+        actors.iter().any(|a| a.entity == key)
+            || responsibility.iter().any(|r| r.actor.entity == key)
+    };
+    support
+        .iter()
+        .filter(|(key, _)| !doing(key))
+        .max_by(|a, b| a.1.len().cmp(&b.1.len()).then_with(|| b.0.cmp(a.0)))
+        .map(|(key, arts)| vec![names.entity(key, arts)])
+        .unwrap_or_default()
 }
 
 /// "Bakou accuse Erevan d'avoir ouvert le feu, l'Arménie dément": when every report of the

@@ -2377,3 +2377,49 @@ fn issue14_a_report_whose_publication_date_was_only_inferred_dates_by_the_given_
         Some("2025-06-05")
     );
 }
+
+#[test]
+fn issue14_soldiers_killed_at_a_military_post_make_the_named_army_the_recipient() {
+    let a = annotate(
+        "m1",
+        Some("2025-02-16"),
+        "Burkina : douze soldats tués dans l'attaque d'un poste militaire\nAu moins douze \
+         soldats ont été tués samedi dans l'attaque du poste militaire de Djibo par des hommes \
+         armés, a annoncé l'armée burkinabè.",
+    );
+    let b = annotate(
+        "m2",
+        Some("2025-02-16"),
+        "Djibo : un poste militaire attaqué, douze soldats tués\nUn poste militaire a été attaqué \
+         samedi à Djibo par des hommes armés, a indiqué l'armée burkinabè.",
+    );
+    let record = story_event(&[&a, &b], &[]).expect("a record");
+    assert_eq!(record.event_type, EventType::Assault);
+    assert!(
+        record
+            .recipients
+            .iter()
+            .any(|r| r.entity == "actors:burkinabe-army"),
+        "{:?} {:?}",
+        record.recipients,
+        record.evidence
+    );
+
+    // Civilians killed in a market name no army, even one that speaks.
+    let c = annotate(
+        "m3",
+        Some("2025-02-16"),
+        "Burkina : huit civils tués dans l'attaque d'un marché\nAu moins huit civils ont été tués \
+         samedi dans l'attaque du marché de Djibo par des hommes armés, a annoncé l'armée \
+         burkinabè.",
+    );
+    let record = story_event(&[&c], &[]).expect("a record");
+    assert!(
+        record
+            .recipients
+            .iter()
+            .all(|r| !r.entity.ends_with("-army")),
+        "{:?}",
+        record.recipients
+    );
+}
