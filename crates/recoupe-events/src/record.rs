@@ -587,11 +587,30 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
     // Disasters, accidents, results: no one is held responsible in the sense of an event
     // data set (who did it); a protest's organisers are its actors, and its "revendications"
     // are demands, not claims of an act.
-    let mut responsibility = if matches!(main, EventType::Other | EventType::Protest) {
+    let mut responsibility = if main == EventType::Protest {
         Vec::new()
     } else {
         responsibility(documents, main, &names, &established)
     };
+    // An accident, a disaster, an agreement or an aid has no perpetrator to establish; it is
+    // a matter of responsibility only when the reports dispute the blame: someone holds an
+    // actor responsible ("le syndicat accuse la compagnie de négligence") and the actor
+    // denies it. A claim no one disputes is a view ("X revendique sa part du succès").
+    if matches!(
+        main,
+        EventType::Other
+            | EventType::Agree
+            | EventType::Consult
+            | EventType::Support
+            | EventType::Concede
+            | EventType::Cooperate
+            | EventType::Aid
+            | EventType::Retreat
+    ) {
+        responsibility.retain(|r| {
+            !r.denied_by.is_empty() && r.claimed_by.iter().any(|c| c.entity != r.actor.entity)
+        });
+    }
     // An actor whose part some source denies, or that blames the one blaming it, is
     // disputed: it stays in `responsibility` and out of the established actors, with the
     // state bodies that stand for it ("l'armée russe" when Moscow denies).

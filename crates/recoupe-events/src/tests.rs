@@ -2423,3 +2423,28 @@ fn issue14_soldiers_killed_at_a_military_post_make_the_named_army_the_recipient(
         record.recipients
     );
 }
+
+#[test]
+fn issue14_an_agreement_has_no_one_responsible_unless_the_blame_is_disputed() {
+    let a = annotate(
+        "r1",
+        Some("2025-05-10"),
+        "Soudan du Sud : Juba et les rebelles signent un cessez-le-feu à Nairobi\nLe \
+         gouvernement sud-soudanais et les rebelles du Front national de salut (NAS) ont signé \
+         vendredi à Nairobi un accord de cessez-le-feu. Le Kenya a revendiqué sa part du succès.",
+    );
+    let b = annotate(
+        "r2",
+        Some("2025-05-11"),
+        "Cessez-le-feu au Soudan du Sud\nLe gouvernement sud-soudanais et les rebelles du Front \
+         national de salut (NAS) ont signé vendredi à Nairobi un accord de cessez-le-feu. Le \
+         ministre de l'Information accuse le NAS de gonfler ses effectifs.",
+    );
+    let record = story_event(&[&a, &b], &[]).expect("a record");
+    assert_eq!(record.event_type, EventType::Agree, "{:?}", record.evidence);
+    assert!(
+        record.responsibility.is_empty(),
+        "{:?}",
+        record.responsibility
+    );
+}
