@@ -667,6 +667,17 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
         }
     }
 
+    // "Bakou accuse Erevan" in a headline, "le ministère azerbaïdjanais de la Défense a
+    // accusé" in the lead: the country a state body of the list acts for is that body, coded
+    // once, by its more precise name.
+    for list in [&mut actors, &mut recipients] {
+        let sides: BTreeSet<String> = list
+            .iter()
+            .filter_map(|e| state_side(kb, &e.entity))
+            .collect();
+        list.retain(|e| !(e.entity.starts_with("country:") && sides.contains(&e.entity)));
+    }
+
     Some(EventRecord {
         event_type: main,
         modes,

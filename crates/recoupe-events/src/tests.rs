@@ -2448,3 +2448,30 @@ fn issue14_an_agreement_has_no_one_responsible_unless_the_blame_is_disputed() {
         record.responsibility
     );
 }
+
+#[test]
+fn issue14_a_country_and_its_own_state_body_are_coded_once_by_the_body() {
+    let a = annotate(
+        "s1",
+        Some("2025-04-07"),
+        "Tachkent accuse Bichkek d'avoir bombardé un poste frontière, le Kirghizistan dément\n\
+         Le ministère ouzbek de la Défense a accusé lundi l'armée kirghize d'avoir bombardé dans \
+         la nuit un poste frontière. Le ministère kirghiz de la Défense a démenti toute \
+         implication.",
+    );
+    let b = annotate(
+        "s2",
+        Some("2025-04-07"),
+        "Frontière : nouvelle tension en Asie centrale\n\
+         Le ministère ouzbek de la Défense a accusé lundi l'armée kirghize d'avoir bombardé un \
+         poste frontière. Le Kirghizistan a démenti toute implication.",
+    );
+    let record = story_event(&[&a, &b], &[]).expect("a record");
+    let keys: Vec<&str> = record.actors.iter().map(|a| a.entity.as_str()).collect();
+    assert!(
+        keys.iter().any(|k| k.starts_with("actors:uzbek")),
+        "{keys:?} {:?}",
+        record.evidence
+    );
+    assert!(!keys.contains(&"country:UZ"), "{keys:?}");
+}
