@@ -101,6 +101,23 @@ pub fn addressees() -> &'static Addressees {
     })
 }
 
+const MILITARY_TARGETS: &str = include_str!("../../../resources/fr/event_military_targets.tsv");
+
+/// The phrases of `resources/fr/event_military_targets.tsv`, folded, each as its words.
+pub fn parse_military_targets(text: &str) -> Vec<Vec<String>> {
+    rows(text)
+        .filter_map(|(_, fields)| fields.first().map(|p| fold(p)))
+        .filter(|p| !p.is_empty())
+        .map(|p| p.split(' ').map(str::to_string).collect())
+        .collect()
+}
+
+/// The military targets of `resources/fr/event_military_targets.tsv`, parsed once.
+pub fn military_targets() -> &'static [Vec<String>] {
+    static TARGETS: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+    TARGETS.get_or_init(|| parse_military_targets(MILITARY_TARGETS))
+}
+
 /// A malformed line of an event lexicon.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 #[error("{file}:{line}: {message}: {text:?}")]

@@ -665,7 +665,14 @@ impl Analyser<'_> {
                 &mut parts,
             );
             let parts_end_at = |k: usize| parts.iter().any(|p| p.last == k);
-            let found = self.find_triggers(text, words, &inside_name, &parts_end_at, &mut tags);
+            // The words of the sentence's dates: "X a mené dans la nuit de samedi à dimanche
+            // des frappes" has its verb as close to the noun as without the date.
+            let dated: Vec<bool> = words
+                .iter()
+                .map(|w| dates.iter().any(|d| d.span.contains(&w.span)))
+                .collect();
+            let found =
+                self.find_triggers(text, words, &dated, &inside_name, &parts_end_at, &mut tags);
             let cues = self.find_cues(words, &inside_name);
             if found.is_empty() && cues.is_empty() {
                 continue;
@@ -684,17 +691,15 @@ impl Analyser<'_> {
                     Span::new(words[first].span.start, words[last].span.end)
                 })
                 .collect();
-            let event_dates: Vec<_> = dates
+            let open_dates: Vec<_> = dates
                 .iter()
                 .copied()
                 .filter(|d| !since_date(words, d.span))
-                .filter(|d| !statement_dates.iter().any(|s| s.contains(&d.span)))
                 .collect();
-            // The words of the sentence's dates: "X a mené dans la nuit de samedi à dimanche
-            // des frappes" has its verb as close to the noun as without the date.
-            let dated: Vec<bool> = words
+            let event_dates: Vec<_> = open_dates
                 .iter()
-                .map(|w| dates.iter().any(|d| d.span.contains(&w.span)))
+                .copied()
+                .filter(|d| !statement_dates.iter().any(|s| s.contains(&d.span)))
                 .collect();
             let mut sentence_events: Vec<Event> = Vec::new();
             let mut previous_actors: Vec<&Part> = Vec::new();
@@ -792,7 +797,21 @@ impl Analyser<'_> {
                         .map(|p| argument(p))
                         .collect(),
                     place: place_of(words, &parts, f, clause),
-                    date: date_of(&event_dates, clause_span, trigger_span, own_attribution),
+                    // The date of a claim or an accusation that is itself the event ("X a
+                    // accusé dimanche Y de …") is the event's date.
+                    date: date_of(
+                        if cues
+                            .iter()
+                            .any(|&(first, end, _)| first <= f.head && f.head <= end)
+                        {
+                            &open_dates
+                        } else {
+                            &event_dates
+                        },
+                        clause_span,
+                        trigger_span,
+                        own_attribution,
+                    ),
                     killed: killed_here,
                     responsibility: Vec::new(),
                     source: own_attribution.and_then(|a| a.speaker_entity.clone()),
@@ -1008,6 +1027,7 @@ impl Analyser<'_> {
         &self,
         text: &str,
         words: &[Word],
+        dated: &[bool],
         inside_name: &dyn Fn(&Word) -> bool,
         parts_end_at: &dyn Fn(usize) -> bool,
         tags: &mut Option<recoupe_tagger::Prefix>,
@@ -1091,7 +1111,19 @@ impl Analyser<'_> {
                 let accented =
                     opts.plain && !text[words[head].span.start..words[head].span.end].is_ascii();
                 let excluded = near_excluded(phrase, words, i);
+                // "les accusés", "18 des 21 accusés", "Onze condamnés": a participle after
+                // an article or a count names the people (the defendants, the convicted),
+                // not someone's act of accusing or condemning.
+                let named_people = phrase.pos == Pos::Verb
+                    && !self.lex.triggers[k].event_type.is_material()
+                    && words[head].participle
+                    && auxiliary_before(words, head).is_none()
+                    && head.checked_sub(1).is_some_and(|p| {
+                        words[p].kind == recoupe_model::TokenKind::Number
+                            || PEOPLE_DETERMINERS.contains(&words[p].folded.as_str())
+                    });
                 (!opts.passive || is_passive(words, head))
+                    && !named_people
                     && !generic_noun
                     && !accented
                     && !excluded
@@ -1103,9 +1135,7 @@ impl Analyser<'_> {
                                 .all(|(w, p)| &w.folded == p)
                         }))
                     && (opts.next.is_empty()
-                        || words[end..words.len().min(end + 3)]
-                            .iter()
-                            .any(|w| opts.next.contains(&w.folded))
+                        || next_within(words, dated, end, &opts.next)
                         || penalty_after(words, end, &opts.next))
             });
             match chosen {
@@ -2078,11 +2108,64 @@ fn matches_at(phrase: &Phrase, words: &[Word], i: usize) -> bool {
     })
 }
 
+/// A `next` word within three words after the trigger, the words of a date in between not
+/// counted: "ont bloqué ce lundi les accès au port" reads as "ont bloqué les accès".
+fn next_within(words: &[Word], dated: &[bool], end: usize, next: &[String]) -> bool {
+    (end..words.len())
+        .filter(|&k| !dated.get(k).copied().unwrap_or(false))
+        .take(3)
+        .any(|k| next.contains(&words[k].folded))
+}
+
+/// Articles, quantifiers and counts in words before a participle that make it a noun
+/// naming people ("les accusés", "dix condamnés", "d'autres accusés").
+const PEOPLE_DETERMINERS: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "l'",
+    "un",
+    "une",
+    "des",
+    "du",
+    "ces",
+    "ses",
+    "leurs",
+    "plusieurs",
+    "quelques",
+    "certains",
+    "autres",
+    "nombreux",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+    "vingt",
+    "trente",
+    "quarante",
+    "cinquante",
+    "cent",
+    "mille",
+];
+
 /// "a condamné l'ancien maire de la ville X à cinq ans de prison": a `next` word ("à")
 /// further on, after the object, in the same clause, when a penalty follows it (a number, "la
 /// réclusion", "une amende", "perpétuité"). "condamne l'attaque à Kaboul" names no penalty.
+/// The object may be long ("18 des 21 accusés jugés pour « complot contre … » à des peines
+/// de"): twenty words, a quotation mark not ending the clause.
 fn penalty_after(words: &[Word], end: usize, next: &[String]) -> bool {
-    (end..words.len().min(end + 10))
+    (end..words.len().min(end + 20))
         .take_while(|&k| !words[k].is_clause_break() && !words[k].is_comma())
         .any(|k| {
             next.contains(&words[k].folded)
@@ -2103,6 +2186,7 @@ const PENALTY_WORDS: &[&str] = &[
     "prison",
     "amende",
     "peine",
+    "peines",
     "mort",
     "travaux",
     "sursis",

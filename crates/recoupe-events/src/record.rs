@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use recoupe_kb::Reference;
 use recoupe_model::{
-    Document, Event, EventType, Granularity, Layer, PlaceKind, Qualifier, QuantityValue, Span,
-    Stance,
+    DateSource, Document, Event, EventType, Granularity, Layer, PlaceKind, Qualifier,
+    QuantityValue, ResponsibilityClaim, Span, Stance,
 };
 use serde::{Deserialize, Serialize};
 
@@ -273,6 +273,7 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
             *scores.entry(t).or_default() += s.min(6.0);
         }
     }
+    accusation_only(documents, &mut scores);
     // The articles whose headline names each type: what the story is about, as its outlets
     // put it first ("La police disperse une marche" is about the march).
     let mut headlines: BTreeMap<EventType, usize> = BTreeMap::new();
@@ -342,6 +343,21 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
         .iter()
         .filter_map(|d| d.meta.published.as_ref().map(|p| p.date))
         .min();
+    // An article whose publication date was only inferred from its text (often from the
+    // date of an earlier step it recalls, "entrée en vigueur le mardi 1er décembre") places
+    // its relative dates against the earliest date a report's metadata gives, when that
+    // differs: the inference is a guess, the metadata is not.
+    let earliest_given = documents
+        .iter()
+        .filter_map(|d| d.meta.published.as_ref())
+        .filter(|p| p.source == DateSource::Metadata)
+        .map(|p| p.date)
+        .min();
+    let inferred_apart = |d: &Document| {
+        d.meta.published.as_ref().is_some_and(|p| {
+            p.source == DateSource::Inferred && earliest_given.is_some_and(|g| g != p.date)
+        })
+    };
     let borrowed: Vec<Vec<(Span, Option<String>)>> = documents
         .iter()
         .map(|d| match (earliest, &d.meta.published) {
@@ -349,6 +365,13 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
                 recoupe_values::dates::place_against(
                     &d.text,
                     reference,
+                    d.meta.ingested_at.date_naive(),
+                )
+            }
+            (_, Some(_)) if inferred_apart(d) && d.layers.dates.iter().any(|m| m.relative) => {
+                recoupe_values::dates::place_against(
+                    &d.text,
+                    earliest_given.unwrap_or_default(),
                     d.meta.ingested_at.date_naive(),
                 )
             }
@@ -372,7 +395,25 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
                         .contains(span)
             })
         };
-        let value = e.date.clone().or_else(|| {
+        // The relative date an inferred-date report gave the clause, placed again.
+        let replaced = e
+            .date
+            .as_deref()
+            .filter(|_| inferred_apart(documents[*k]))
+            .and_then(|given| {
+                documents[*k]
+                    .layers
+                    .dates
+                    .iter()
+                    .filter(|m| {
+                        m.relative && e.span.contains(&m.span) && m.value.as_deref() == Some(given)
+                    })
+                    .min_by_key(|m| m.span.start.abs_diff(e.trigger.start))
+            })
+            .and_then(|m| borrowed[*k].iter().find(|(span, _)| *span == m.span))
+            .and_then(|(_, value)| value.clone());
+        let own = replaced.is_none() && e.date.is_some();
+        let value = replaced.or_else(|| e.date.clone()).or_else(|| {
             borrowed[*k]
                 .iter()
                 .filter(|(span, value)| {
@@ -385,7 +426,7 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
                 .and_then(|(_, value)| value.clone())
         });
         if let Some(d) = value {
-            if e.date.is_some() {
+            if own {
                 dated.insert(d.clone());
             }
             let w = position_weight(documents[*k], e);
@@ -546,11 +587,30 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
     // Disasters, accidents, results: no one is held responsible in the sense of an event
     // data set (who did it); a protest's organisers are its actors, and its "revendications"
     // are demands, not claims of an act.
-    let mut responsibility = if matches!(main, EventType::Other | EventType::Protest) {
+    let mut responsibility = if main == EventType::Protest {
         Vec::new()
     } else {
         responsibility(documents, main, &names, &established)
     };
+    // An accident, a disaster, an agreement or an aid has no perpetrator to establish; it is
+    // a matter of responsibility only when the reports dispute the blame: someone holds an
+    // actor responsible ("le syndicat accuse la compagnie de négligence") and the actor
+    // denies it. A claim no one disputes is a view ("X revendique sa part du succès").
+    if matches!(
+        main,
+        EventType::Other
+            | EventType::Agree
+            | EventType::Consult
+            | EventType::Support
+            | EventType::Concede
+            | EventType::Cooperate
+            | EventType::Aid
+            | EventType::Retreat
+    ) {
+        responsibility.retain(|r| {
+            !r.denied_by.is_empty() && r.claimed_by.iter().any(|c| c.entity != r.actor.entity)
+        });
+    }
     // An actor whose part some source denies, or that blames the one blaming it, is
     // disputed: it stays in `responsibility` and out of the established actors, with the
     // state bodies that stand for it ("l'armée russe" when Moscow denies).
@@ -594,6 +654,28 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
             &support,
             &mut recipients,
         );
+        if recipients.is_empty() {
+            recipients = attacked_army(
+                kb,
+                documents,
+                &main_mentions,
+                country.as_deref(),
+                &actors,
+                &responsibility,
+                &names,
+            );
+        }
+    }
+
+    // "Bakou accuse Erevan" in a headline, "le ministère azerbaïdjanais de la Défense a
+    // accusé" in the lead: the country a state body of the list acts for is that body, coded
+    // once, by its more precise name.
+    for list in [&mut actors, &mut recipients] {
+        let sides: BTreeSet<String> = list
+            .iter()
+            .filter_map(|e| state_side(kb, &e.entity))
+            .collect();
+        list.retain(|e| !(e.entity.starts_with("country:") && sides.contains(&e.entity)));
     }
 
     Some(EventRecord {
@@ -610,6 +692,146 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
         articles: article_set.len(),
         evidence,
     })
+}
+
+/// "Neuf soldats tués dans l'attaque d'un poste militaire": an attack whose clauses in the
+/// headline or first sentence of at least two reports (or of the only one) name soldiers or
+/// a military site as what it hit
+/// (`event_military_targets.tsv`), with no one else named as its target, was made on the
+/// army of the country where it happened, when the reports name that army (the body of kind
+/// `army` of the reference data most of them name) and it is not the one doing it.
+fn attacked_army(
+    kb: &Reference,
+    documents: &[&Document],
+    main: &[(usize, &Event)],
+    country: Option<&str>,
+    actors: &[RecordEntity],
+    responsibility: &[Responsibility],
+    names: &Names<'_>,
+) -> Vec<RecordEntity> {
+    let Some(iso) = country else {
+        return Vec::new();
+    };
+    let targets = crate::lexicon::military_targets();
+    let names_target = |text: &str| {
+        let folded = crate::words::fold(text);
+        let words: Vec<&str> = folded
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        targets.iter().any(|t| {
+            words
+                .windows(t.len())
+                .any(|w| w.iter().zip(t).all(|(a, b)| *a == b.as_str()))
+        })
+    };
+    // Only the headline and the first sentence after it: further on, a military site or
+    // soldiers are as often what the doers say they were after ("des combattants qui
+    // s'apprêtaient à attaquer un poste militaire").
+    let opening = |doc: &Document, e: &Event| {
+        doc.layers
+            .sentences
+            .partition_point(|s| s.span.end <= e.span.start)
+            <= 1
+    };
+    let hit: BTreeSet<usize> = main
+        .iter()
+        .filter(|(k, e)| {
+            opening(documents[*k], e) && names_target(&documents[*k].text[e.span.start..e.span.end])
+        })
+        .map(|(k, _)| *k)
+        .collect();
+    let reporting: BTreeSet<usize> = main.iter().map(|(k, _)| *k).collect();
+    if hit.is_empty() || (hit.len() < 2 && reporting.len() > 1) {
+        return Vec::new();
+    }
+    let mut support: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    for doc in documents {
+        for m in &doc.layers.entities {
+            let army = m
+                .entity
+                .strip_prefix("actors:")
+                .and_then(|id| kb.actor(id))
+                .is_some_and(|a| a.kind == "army" && a.country.as_deref() == Some(iso));
+            if army {
+                support
+                    .entry(m.entity.as_str())
+                    .or_default()
+                    .insert(article_id(doc));
+            }
+        }
+    }
+    let doing = |key: &str| {
+        actors.iter().any(|a| a.entity == key)
+            || responsibility.iter().any(|r| r.actor.entity == key)
+    };
+    support
+        .iter()
+        .filter(|(key, _)| !doing(key))
+        .max_by(|a, b| a.1.len().cmp(&b.1.len()).then_with(|| b.0.cmp(a.0)))
+        .map(|(key, arts)| vec![names.entity(key, arts)])
+        .unwrap_or_default()
+}
+
+/// "Bakou accuse Erevan d'avoir ouvert le feu, l'Arménie dément": when every report of the
+/// best-scored material event is someone's word — the accusation's complement, the accuser's
+/// quoted statement, a hedged clause —, the accused denies it, and a headline names the
+/// accusation, the story is the accusation (the act is not established). Mentions dated
+/// months before the latest report recall older events and do not count either way. The
+/// accusation then takes the material type's score.
+fn accusation_only(documents: &[&Document], scores: &mut BTreeMap<EventType, f64>) {
+    let Some((&material, &score)) = scores
+        .iter()
+        .filter(|(t, _)| t.is_material())
+        .max_by(|a, b| a.1.partial_cmp(b.1).unwrap_or(std::cmp::Ordering::Equal))
+    else {
+        return;
+    };
+    let latest = documents
+        .iter()
+        .filter_map(|d| d.meta.published.as_ref().map(|p| p.date))
+        .max();
+    let current = |e: &Event| {
+        let day = e.date.as_deref().and_then(first_day);
+        !matches!((day, latest), (Some(d), Some(l)) if (l - d).num_days() > 62)
+    };
+    let mentions = || {
+        documents
+            .iter()
+            .flat_map(|d| d.layers.events.iter())
+            .filter(|e| e.event_type == material && !e.negated && !is_cue_only(e) && current(e))
+    };
+    let said_only = |e: &Event| e.source.is_some() || e.hedged || !e.responsibility.is_empty();
+    if mentions().next().is_none() || !mentions().all(said_only) {
+        return;
+    }
+    let claims: Vec<&ResponsibilityClaim> = documents
+        .iter()
+        .flat_map(|d| d.layers.events.iter())
+        .flat_map(|e| e.responsibility.iter())
+        .collect();
+    let denied = claims.iter().any(|c| {
+        c.stance == Stance::Denies
+            && claims.iter().any(|o| {
+                o.stance == Stance::Claims
+                    && o.actor.entity == c.actor.entity
+                    && o.by.as_ref().is_some_and(|b| b.entity != c.actor.entity)
+            })
+    });
+    let headlined = documents.iter().any(|d| {
+        d.layers.events.iter().any(|e| {
+            e.event_type == EventType::Accuse
+                && !e.negated
+                && !is_cue_only(e)
+                && !is_weak(e)
+                && in_headline(d, e)
+        })
+    });
+    if denied && headlined {
+        scores.remove(&material);
+        let accuse = scores.entry(EventType::Accuse).or_default();
+        *accuse = accuse.max(score);
+    }
 }
 
 /// The side a participant stands for: a country itself, or the country of a state body.

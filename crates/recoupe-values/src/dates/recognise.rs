@@ -1474,6 +1474,8 @@ fn lone_day_of_month(c: &Cursor, index: usize) -> bool {
             index + 1,
             &["h", "heures", "heure", "%", "a", "et", "ou", "-", ":", "/"],
         )
+        // "a condamné mercredi 18 des 21 accusés", "jeudi 3 sur 5": a part of a whole.
+        && !c.is(index + 1, &["des", "d'", "sur"])
 }
 
 /// Nouns and adverbs that end like future-tense verbs.
