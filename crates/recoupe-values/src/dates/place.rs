@@ -80,6 +80,10 @@ fn year_for_weekday_date(
     (today.year() - 30..=today.year()).rev().find_map(matches)
 }
 
+/// Days after a publication date inferred from the latest event dated in which a bare
+/// weekday is read as a later day of the report rather than one of the week before.
+const INFERRED_DAYS_AFTER: i64 = 2;
+
 /// How far ahead of the publication a bare month may lie ("mi-mars" written in February);
 /// further ahead the month is read as last year's, news reporting mostly on what happened
 /// ("en janvier" written in November).
@@ -96,6 +100,66 @@ fn nearest_weekday_date(
         .filter_map(|year| NaiveDate::from_ymd_opt(year, month, day))
         .filter(|date| calendar::weekday_number(*date) == weekday)
         .min_by_key(|date| (*date - anchor).num_days().abs())
+}
+
+/// Publication date stated by a dateline or a publication stamp (see
+/// [`DateCandidate::dateline`]): the date itself when written with its year. A dateline
+/// writes the year rarely ("RAMADI (Irak), 13 mars (AMN) - …"); the dispatch then tells on
+/// which weekday it reports ("a annoncé jeudi"), so the year is the first one from the
+/// article's own explicit year (else the most recent one up to the time of reading) in which
+/// that day falls on a weekday the lead names — bare, or written with the same day and month
+/// ("ce mardi 17 février") —, else the article's own year.
+pub fn dateline_publication(
+    candidates: &[DateCandidate],
+    text_year: Option<i32>,
+    today: NaiveDate,
+) -> Option<(NaiveDate, Span)> {
+    let line = candidates.iter().find(|candidate| candidate.dateline)?;
+    let date = match line.expr {
+        DateExpr::Full(date) => Some(date),
+        DateExpr::DayMonth { day, month, .. } => {
+            let lead = || {
+                candidates
+                    .iter()
+                    .filter(|c| !c.future && c.sentence <= line.sentence + 1)
+            };
+            // The weekday the text writes with the same day and month first, then the bare
+            // weekdays of the lead from the last: the day the news came is told after the
+            // day of the events ("tués mercredi …, a-t-on appris jeudi").
+            let same_day = lead().filter_map(|c| match c.expr {
+                DateExpr::WeekdayDayMonth {
+                    weekday,
+                    day: d,
+                    month: m,
+                } if (d, m) == (day, month) => Some(weekday),
+                _ => None,
+            });
+            let bare: Vec<u32> = lead()
+                .filter_map(|c| match c.expr {
+                    DateExpr::Weekday {
+                        weekday,
+                        direction: 0,
+                    } => Some(weekday),
+                    _ => None,
+                })
+                .collect();
+            let on = |weekday: u32| {
+                let fits = move |year: i32| {
+                    NaiveDate::from_ymd_opt(year, month, day)
+                        .filter(|date| *date <= today && calendar::weekday_number(*date) == weekday)
+                };
+                text_year
+                    .and_then(|from| (from..=today.year()).find_map(fits))
+                    .or_else(|| (today.year() - 30..=today.year()).rev().find_map(fits))
+            };
+            same_day
+                .chain(bare.into_iter().rev())
+                .find_map(on)
+                .or_else(|| text_year.and_then(|year| NaiveDate::from_ymd_opt(year, month, day)))
+        }
+        _ => None,
+    }?;
+    (date <= today).then_some((date, line.span))
 }
 
 /// Publication date from the text alone: the most recent date of the article's own events,
@@ -443,14 +507,15 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
                             Some(day)
                         }
                     }),
-                    // "ce mercredi 31 janvier …, a précisé jeudi le parquet": written the
-                    // day after the latest event dated, not a week before it.
-                    _ if context.inferred
-                        && calendar::add_days(a, 1)
-                            .is_some_and(|next| calendar::weekday_number(next) == *weekday) =>
-                    {
-                        calendar::add_days(a, 1)
-                    }
+                    // "ce mercredi 31 janvier …, a précisé jeudi le parquet", "l'attaque,
+                    // survenue samedi 8 mars … un communiqué lu lundi": the publication
+                    // inferred is the latest event dated, and the report, written after it,
+                    // goes on to the days that followed; a weekday of the two days after it
+                    // is one of those, not one a week before it.
+                    _ if context.inferred => (1..=INFERRED_DAYS_AFTER)
+                        .filter_map(|offset| calendar::add_days(a, offset))
+                        .find(|next| calendar::weekday_number(*next) == *weekday)
+                        .or_else(|| calendar::weekday_on_or_before(a, *weekday, false)),
                     _ => calendar::weekday_on_or_before(a, *weekday, false),
                 })
                 .map(calendar::day),

@@ -115,6 +115,8 @@ pub fn recognise(tokens: &[Token], lexicon: &Lexicon) -> Vec<DateCandidate> {
                     },
                     other => other,
                 };
+                let dateline = matches!(expr, DateExpr::DayMonth { .. } | DateExpr::Full(_))
+                    && dateline_at(&cursor, i, end);
                 found.push(DateCandidate {
                     span: cursor.span(i, end),
                     expr,
@@ -125,6 +127,7 @@ pub fn recognise(tokens: &[Token], lexicon: &Lexicon) -> Vec<DateCandidate> {
                     past: past_tense_before(&cursor, i),
                     recalled: pluperfect_in_sentence_before(&cursor, i),
                     anchor: None,
+                    dateline,
                 });
                 i = end;
             }
@@ -146,6 +149,52 @@ type Match = (usize, DateExpr, &'static str);
 /// Rule of "au lendemain de" + an event: a date only when its complement names the event's
 /// day.
 pub(crate) const EVENT_NEXT_DAY: &str = "next_day_of_event";
+
+/// Words of a page's publication stamp before "le" and its date ("Publié le 03/02", "Mis à
+/// jour le 03/02").
+const STAMP_WORDS: [&str; 4] = ["publie", "jour", "modifie", "actualise"];
+
+/// Whether the date at tokens `i..end` states when the text was written: a publication
+/// stamp written with its year ("Publié le 4 oct. 2022"), or an agency dateline — a line opening with a
+/// capitalised place ("RAMADI (Irak), 13 mars (AMN) - …", "Daloa, 5 mars 2026 (AIP) – …"),
+/// a comma before the date, at most the agency in parentheses after it, then a dash.
+fn dateline_at(c: &Cursor, i: usize, end: usize) -> bool {
+    // A stamp with its year dates the page; without it ("Publié le 26 juillet") the year is
+    // left to the rest of the text, the real articles' gold reading no more into it.
+    let stamp = i >= 2 && c.is(i - 1, &["le"]) && c.is(i - 2, &["publie"]);
+    if stamp {
+        return c.year(end - 1).is_some();
+    }
+    if i == 0 || !c.is(i - 1, &[","]) {
+        return false;
+    }
+    // After the date: "(AGENCY)" of a few tokens, then the dash.
+    let mut after = end;
+    if c.is(after, &["("]) {
+        let close = (after + 1..(after + 6).min(c.tokens.len())).find(|&k| c.is(k, &[")"]));
+        let Some(close) = close else {
+            return false;
+        };
+        after = close + 1;
+    }
+    if !c
+        .tokens
+        .get(after)
+        .is_some_and(|t| matches!(t.raw, "-" | "–" | "—"))
+    {
+        return false;
+    }
+    // Before it: the start of a line within a dozen tokens, opened by a capitalised word.
+    let line_start = (i.saturating_sub(12)..i)
+        .rev()
+        .find(|&k| c.tokens[k].raw == "\n")
+        .map(|k| k + 1)
+        .or((i <= 12).then_some(0));
+    line_start.is_some_and(|start| {
+        c.tokens[start].capitalised
+            && (start..i).all(|k| !matches!(c.tokens[k].raw, "." | "!" | "?" | ":" | "«" | "\""))
+    })
+}
 
 /// A month written short ends with its abbreviation point ("1er déc.", "le 3 janv."): the
 /// point glued to it belongs to the word, as in "M."; a full name ("le 3 mai.") ends a
@@ -1299,12 +1348,18 @@ fn match_night(c: &Cursor, i: usize) -> Option<Match> {
 /// itself when no article comes before it or a preposition comes before the article ("dans
 /// la nuit" → "nuit …"), on the article otherwise ("La nuit du 3 au 4 mai, …").
 fn article_before_part(c: &Cursor, i: usize, noun: &str) -> Option<usize> {
+    // "la nuit" keeps its article only where it opens the sentence ("La nuit du 3 au 4 mai,
+    // …"); after a verb as after a preposition the span is the noun on ("ont été tués la
+    // nuit de mardi à mercredi" → "nuit de mardi à mercredi"), as the real articles' gold
+    // writes it.
+    let left_out =
+        |k: usize| article_is_left_out(c, k) || (noun == "nuit" && !c.tokens[k].capitalised);
     if c.is(i, &[noun]) {
         let previous = i.checked_sub(1).map(|p| c.key(p)).unwrap_or("");
         // An article that stays in the span was tried at its own position.
-        return (!matches!(previous, "la" | "l'") || article_is_left_out(c, i - 1)).then_some(i);
+        return (!matches!(previous, "la" | "l'") || left_out(i - 1)).then_some(i);
     }
-    if c.is(i, &["la", "l'"]) && c.is(i + 1, &[noun]) && !article_is_left_out(c, i) {
+    if c.is(i, &["la", "l'"]) && c.is(i + 1, &[noun]) && !left_out(i) {
         return Some(i + 1);
     }
     None
@@ -1340,6 +1395,10 @@ fn match_weekday(c: &Cursor, i: usize) -> Option<Match> {
         (false, i)
     };
     let weekday = c.weekday(at)?;
+    // "comme chaque vendredi": a habit, no date.
+    if at > 0 && c.is(at - 1, &["chaque"]) {
+        return None;
+    }
     let mut end = at + 1;
     let mut expr = None;
     // "vendredi 8 à samedi 9 septembre", "mardi 11 et mercredi 12 mars": two days, one
@@ -1474,6 +1533,9 @@ fn lone_day_of_month(c: &Cursor, index: usize) -> bool {
             index + 1,
             &["h", "heures", "heure", "%", "a", "et", "ou", "-", ":", "/"],
         )
+        // "a condamné mercredi 18 des 21 accusés": a number taking a partitive counts a
+        // part of a group.
+        && !c.is(index + 1, &["des", "de", "d'", "sur", "parmi"])
 }
 
 /// Nouns and adverbs that end like future-tense verbs.
@@ -1867,6 +1929,25 @@ fn match_numeric(c: &Cursor, i: usize) -> Option<Match> {
     }
     let separator = if key.contains('/') { '/' } else { '.' };
     let parts: Vec<&str> = key.split(separator).collect();
+    // "Publié le 03/02 à 09h47", "Mis à jour le 03/02": a page's stamp writes day and
+    // month alone; elsewhere two numbers with a slash are no date ("24/7", a score).
+    if let [day, month] = parts[..] {
+        let stamp = i >= 2 && c.is(i - 1, &["le"]) && c.is(i - 2, &STAMP_WORDS);
+        if !stamp || separator != '/' || day.len() > 2 || month.len() > 2 {
+            return None;
+        }
+        let (day, month) = (day.parse().ok()?, month.parse().ok()?);
+        NaiveDate::from_ymd_opt(2000, month, day)?;
+        return Some((
+            i + 1,
+            DateExpr::DayMonth {
+                day,
+                month,
+                direction: 0,
+            },
+            "stamp_day_month",
+        ));
+    }
     if parts.len() != 3 || parts[0].len() > 2 || parts[1].len() > 2 {
         return None;
     }
