@@ -93,6 +93,12 @@ pub enum DateExpr {
     /// "la nuit dernière": the night that ended on the publication day, from the day before
     /// to it.
     LastNight,
+    /// "au cours des dernières 24 heures", "les 48 dernières heures": the days up to the
+    /// publication day, from that many days before it.
+    LastDays(u32),
+    /// "en octobre de la même année": the month of the year of the date the text gave just
+    /// before.
+    MonthOfTextYear(u32),
     /// "les douze derniers mois": the months before the publication month (or up to the end
     /// of the statistics period the text names before it, see `place_all`).
     LastMonths(u32),

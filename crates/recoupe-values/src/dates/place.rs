@@ -307,8 +307,11 @@ pub(super) fn place_all(candidates: &[DateCandidate], context: &Context) -> Vec<
     // date before it in the text (any granularity, one counted so too: "l'année suivante …
     // cette année-là"), moved by the offset.
     for index in 0..candidates.len() {
-        let DateExpr::FromTextPeriod { unit, offset } = candidates[index].expr else {
-            continue;
+        // "octobre de la même année": a month of the year of that date.
+        let (unit, offset, month) = match candidates[index].expr {
+            DateExpr::FromTextPeriod { unit, offset } => (unit, offset, None),
+            DateExpr::MonthOfTextYear(month) => (PeriodUnit::Year, 0, Some(month)),
+            _ => continue,
         };
         let from = (0..index)
             .rev()
@@ -319,6 +322,7 @@ pub(super) fn place_all(candidates: &[DateCandidate], context: &Context) -> Vec<
         };
         let date = if offset < 0 { start } else { end };
         placed[index].value = match unit {
+            PeriodUnit::Year if month.is_some() => month.map(|m| calendar::month(date.year(), m)),
             PeriodUnit::Year => Some(calendar::year(date.year() + offset as i32)),
             PeriodUnit::Month => {
                 calendar::add_months(date, offset).map(|d| calendar::month(d.year(), d.month()))
@@ -551,6 +555,13 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
             }),
             Interval,
         ),
+        DateExpr::LastDays(count) => relative(
+            anchor.and_then(|a| {
+                let first = calendar::add_days(a, -i64::from(*count))?;
+                Some(format!("{}/{}", calendar::day(first), calendar::day(a)))
+            }),
+            Interval,
+        ),
         DateExpr::LastMonths(count) => relative(
             anchor.and_then(|a| last_months(*count, calendar::add_months(a, -1)?)),
             Interval,
@@ -660,6 +671,7 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
         }
         // Placed by `place_all` from another date of the text.
         DateExpr::FromTextDate(_) => relative(None, Day),
+        DateExpr::MonthOfTextYear(_) => relative(None, Month),
         DateExpr::FromTextPeriod { unit, .. } => relative(
             None,
             match unit {

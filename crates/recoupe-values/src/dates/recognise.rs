@@ -928,6 +928,8 @@ fn match_at(c: &Cursor, i: usize) -> Option<Match> {
         .or_else(|| match_period_part(c, i))
         .or_else(|| match_first_months(c, i))
         .or_else(|| match_quarter(c, i))
+        .or_else(|| match_same_year(c, i))
+        .or_else(|| match_holiday(c, i))
         .or_else(|| match_day_month(c, i))
         .or_else(|| match_numeric(c, i))
         .or_else(|| match_month(c, i))
@@ -1151,6 +1153,25 @@ fn match_from_text_date(c: &Cursor, i: usize) -> Option<Match> {
         c.is(i + 2, &["de", "d'"]).then_some((approx, i + 3))
     };
     let (count, unit_at) = approx().or_else(|| c.small_number(i).filter(|(n, _)| *n > 0))?;
+    // "un an plus tôt", "deux mois plus tard": the year or month of the date told before.
+    let period = match c.key(unit_at) {
+        "an" | "ans" | "annee" | "annees" => Some(PeriodUnit::Year),
+        "mois" => Some(PeriodUnit::Month),
+        _ => None,
+    };
+    if let Some(unit) = period {
+        let at = unit_at + 1;
+        if c.is(at, &["plus"]) && c.is(at + 1, &["tard", "tot"]) {
+            let sign = if c.key(at + 1) == "tard" { 1 } else { -1 };
+            let offset = sign * i64::from(count);
+            return Some((
+                at + 2,
+                DateExpr::FromTextPeriod { unit, offset },
+                "period_from_text_date",
+            ));
+        }
+        return None;
+    }
     let offset = match c.key(unit_at) {
         "jours" | "jour" => i64::from(count),
         "semaines" | "semaine" => i64::from(count) * 7,
@@ -1200,11 +1221,23 @@ fn match_vague(c: &Cursor, i: usize) -> Option<Match> {
 /// months (years) counted back from the report. The span starts at the number ("les",
 /// "des" are left out; "ces" stays, as in "ces derniers jours").
 fn match_last_period(c: &Cursor, i: usize) -> Option<Match> {
+    // "au cours des dernières 24 heures": whole days back from the report.
+    if c.is(i, &["dernieres"]) && c.is(i + 2, &["heures"]) {
+        let (hours, _) = c.small_number(i + 1)?;
+        return (hours > 0 && hours % 24 == 0 && hours <= 96).then_some((
+            i + 3,
+            DateExpr::LastDays(hours / 24),
+            "last_period",
+        ));
+    }
     let at = if c.is(i, &["ces"]) { i + 1 } else { i };
     let (count, next) = c.small_number(at)?;
     let expr = match (c.key(next), c.key(next + 1)) {
         ("derniers", "mois") if (2..=60).contains(&count) => DateExpr::LastMonths(count),
         ("dernieres", "annees") if (2..=50).contains(&count) => DateExpr::LastYears(count),
+        ("dernieres", "heures") if count > 0 && count % 24 == 0 && count <= 96 => {
+            DateExpr::LastDays(count / 24)
+        }
         _ => return None,
     };
     Some((next + 2, expr, "last_period"))
@@ -1899,6 +1932,58 @@ fn match_day_month(c: &Cursor, i: usize) -> Option<Match> {
 fn preceded_by_since(c: &Cursor, i: usize) -> bool {
     let previous = |k: usize| i.checked_sub(k).map(|p| c.key(p)).unwrap_or("");
     previous(1) == "depuis" || (previous(1) == "le" && previous(2) == "depuis")
+}
+
+/// "octobre de la même année" (the month of the year of the date told before), "la même
+/// année" ("cette année-là" in other words).
+fn match_same_year(c: &Cursor, i: usize) -> Option<Match> {
+    let same_year = |at: usize| c.is(at, &["meme"]) && c.is(at + 1, &["annee"]);
+    if let Some(month) = c.month(i) {
+        return (c.is(i + 1, &["de"]) && c.is(i + 2, &["la"]) && same_year(i + 3)).then_some((
+            i + 5,
+            DateExpr::MonthOfTextYear(month),
+            "month_of_that_year",
+        ));
+    }
+    (c.is(i, &["la"]) && same_year(i + 1)).then_some((
+        i + 3,
+        DateExpr::FromTextPeriod {
+            unit: PeriodUnit::Year,
+            offset: 0,
+        },
+        "that_year",
+    ))
+}
+
+/// A holiday of fixed date (`[holiday]` of `dates.txt`: "d'ici à Noël", "avant la
+/// Toussaint"), placed as its day and month. Only after a preposition that makes it a time
+/// ("à", "avant", "après", "depuis", "pour", "d'ici", the article of "la Toussaint" after
+/// one), and not before a capitalised word: "Noël" is a first name too ("Noël Le Graët").
+fn match_holiday(c: &Cursor, i: usize) -> Option<Match> {
+    let &(day, month) = c.lexicon.holidays.get(c.key(i))?;
+    let time_word = |k: usize| {
+        c.is(
+            k,
+            &[
+                "a", "avant", "apres", "depuis", "pour", "ici", "jusqu'a", "vers",
+            ],
+        )
+    };
+    let after_time_word = match i.checked_sub(1) {
+        Some(p) if c.is(p, &["la", "l'"]) => p > 0 && time_word(p - 1),
+        Some(p) => time_word(p),
+        None => false,
+    };
+    let name_follows = c.tokens.get(i + 1).is_some_and(|t| t.capitalised);
+    (after_time_word && !name_follows && c.tokens[i].capitalised).then_some((
+        i + 1,
+        DateExpr::DayMonth {
+            day,
+            month,
+            direction: 0,
+        },
+        "holiday",
+    ))
 }
 
 /// "18/01/2019", "18.01.2019", "18/01/19", "2019-01-18", "2014-2017".
