@@ -177,6 +177,9 @@ pub fn infer_publication(
 ) -> Option<(NaiveDate, Span)> {
     let evidence: Vec<(NaiveDate, &DateCandidate)> = candidates
         .iter()
+        // Told in the pluperfect ("le procès s'était ouvert le jeudi 12 novembre"), a date
+        // is an earlier event the report recalls, not the day it reports.
+        .filter(|candidate| !candidate.recalled || candidate.deictic)
         .filter_map(|candidate| {
             let date = match &candidate.expr {
                 DateExpr::Full(date)

@@ -795,11 +795,24 @@ fn prospective_infinitive_before(c: &Cursor, i: usize) -> bool {
 /// sentence.
 fn pluperfect_in_sentence_before(c: &Cursor, i: usize) -> bool {
     let sentence = c.tokens[i].sentence;
-    c.tokens[..i]
-        .iter()
+    (0..i)
         .rev()
-        .take_while(|t| t.sentence == sentence)
-        .any(|t| matches!(t.key.as_ref(), "avait" | "avaient"))
+        .take_while(|&k| c.tokens[k].sentence == sentence)
+        .any(|k| match c.key(k) {
+            "avait" | "avaient" => true,
+            // "le procès s'était ouvert", "ils étaient partis": the auxiliary "être" with a
+            // participle ("était de 12 morts" is an imperfect).
+            "etait" | "etaient" => {
+                k + 1 < i && {
+                    let next = c.key(k + 1).trim_end_matches(['s', 'e']);
+                    past_participle(c.tokens[k + 1].raw)
+                        || ["ert", "ort", "eint", "aint"]
+                            .iter()
+                            .any(|end| next.ends_with(end))
+                }
+            }
+            _ => false,
+        })
 }
 
 /// Whether a bound opens the expression at `i`: "jusqu'au", "jusqu'à", "à partir du", "à
