@@ -65,6 +65,8 @@ pub struct Lexicon {
     /// Verbs right before a number that qualify it while staying out of the span ("le
     /// bilan dépasse 80 morts"), numbers.txt `[verb_qualifier]`.
     pub verb_qualifiers: HashMap<String, Qualifier>,
+    /// Adverbs between such a verb and its number (`[verb_qualifier_adverb]`).
+    pub verb_qualifier_adverbs: HashSet<String>,
     /// First words of the qualifier phrases.
     pub qualifier_starts: HashSet<String>,
     pub casualty: HashSet<String>,
@@ -393,6 +395,7 @@ impl Lexicon {
                 .collect(),
             qualifiers,
             verb_qualifiers,
+            verb_qualifier_adverbs: words(&n, N, "verb_qualifier_adverb")?,
             casualty: words(&u, U, "casualty")?,
             not_unit: words(&u, U, "not_unit")?,
             function: words(&u, U, "function")?,

@@ -295,6 +295,14 @@ impl<'a> Scanner<'a> {
         if self.is(before, &["les"]) {
             before = before.checked_sub(1)?;
         }
+        // "dépasseraient déjà 1 milliard": an adverb between the verb and the count.
+        if self
+            .lexicon
+            .verb_qualifier_adverbs
+            .contains(self.key(before))
+        {
+            before = before.checked_sub(1)?;
+        }
         let token = self.token_in(before, sentence)?;
         self.lexicon
             .verb_qualifiers
