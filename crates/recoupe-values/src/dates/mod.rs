@@ -55,11 +55,14 @@ pub enum DateExpr {
         month: u32,
         direction: i32,
     },
-    /// Two days ("du 3 au 5 mars"); year optional.
+    /// Two days ("du 3 au 5 mars"); year optional; the weekday written before the first day
+    /// ("la nuit du samedi 21 au dimanche 22 novembre") places a year-less one as a weekday
+    /// date does.
     DayInterval {
         from: (u32, u32),
         to: (u32, u32),
         year: Option<i32>,
+        first_weekday: Option<u32>,
     },
     MonthYear {
         month: u32,

@@ -192,6 +192,18 @@ pub fn infer_publication(
                     day,
                     month,
                 } => year_for_weekday_date(*weekday, *day, *month, text_year, today),
+                // "la nuit du samedi 21 au dimanche 22 novembre": its last day, in the year
+                // its first falls on that weekday.
+                DateExpr::DayInterval {
+                    from,
+                    to,
+                    year: None,
+                    first_weekday: Some(weekday),
+                } => {
+                    let start = year_for_weekday_date(*weekday, from.0, from.1, text_year, today)?;
+                    let end_year = start.year() + i32::from(from.1 > to.1);
+                    NaiveDate::from_ymd_opt(end_year, to.1, to.0)
+                }
                 _ => None,
             }?;
             (date <= today).then_some((date, candidate))
@@ -381,7 +393,7 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
             format!("{}/{}", calendar::year(*from), calendar::year(*to)),
             Interval,
         ),
-        DateExpr::DayInterval { from, to, year } => {
+        DateExpr::DayInterval { from, to, year, .. } => {
             let written = year.is_some();
             // Without a year, the interval is placed by its first day, the one nearest the
             // report: "entre le 21 décembre et le 4 janvier" written in late November starts

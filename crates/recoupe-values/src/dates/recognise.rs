@@ -1027,6 +1027,7 @@ fn match_day_interval(
             from: (day_from, month_from.unwrap_or(month_to)),
             to: (day_to, month_to),
             year,
+            first_weekday: (first > at).then(|| c.weekday(first - 1)).flatten(),
         },
         "day_interval",
     ))
@@ -1872,6 +1873,7 @@ fn match_day_month(c: &Cursor, i: usize) -> Option<Match> {
                     from: (day, month),
                     to: (last, month),
                     year,
+                    first_weekday: None,
                 },
                 "listed_days",
             ));
@@ -1890,6 +1892,7 @@ fn match_day_month(c: &Cursor, i: usize) -> Option<Match> {
                 from: (day, month),
                 to: (last, month),
                 year,
+                first_weekday: None,
             },
             "two_days",
         ));
