@@ -49,6 +49,8 @@ pub struct Lexicon {
     pub directions: HashMap<String, i32>,
     /// Season → the month it starts in (`[season]`).
     pub seasons: HashMap<String, u32>,
+    /// Holiday of fixed date → (day, month) (`[holiday]`).
+    pub holidays: HashMap<String, (u32, u32)>,
     pub period_parts: HashSet<String>,
     pub ago_units: HashMap<String, u32>,
     pub year_cues: HashSet<String>,
@@ -63,6 +65,8 @@ pub struct Lexicon {
     /// Verbs right before a number that qualify it while staying out of the span ("le
     /// bilan dépasse 80 morts"), numbers.txt `[verb_qualifier]`.
     pub verb_qualifiers: HashMap<String, Qualifier>,
+    /// Adverbs between such a verb and its number (`[verb_qualifier_adverb]`).
+    pub verb_qualifier_adverbs: HashSet<String>,
     /// First words of the qualifier phrases.
     pub qualifier_starts: HashSet<String>,
     pub casualty: HashSet<String>,
@@ -245,6 +249,32 @@ fn numbers<T: std::str::FromStr>(
     Ok(map)
 }
 
+/// A section of "word day month" lines ("noël 25 12").
+fn day_months(
+    sections: &Sections,
+    file: &'static str,
+    name: &'static str,
+) -> Result<HashMap<String, (u32, u32)>, LexiconError> {
+    let mut map = HashMap::default();
+    for (line, (phrase, values)) in section(sections, file, name)?.iter().enumerate() {
+        let parsed = match values[..] {
+            [ref day, ref month] => day.parse::<u32>().ok().zip(month.parse::<u32>().ok()),
+            _ => None,
+        }
+        .filter(|&(day, month)| chrono::NaiveDate::from_ymd_opt(2000, month, day).is_some());
+        let Some(value) = parsed else {
+            return Err(LexiconError::BadValue {
+                file,
+                line,
+                entry: phrase.clone(),
+                reason: format!("section [{name}] wants a day and a month, got {values:?}"),
+            });
+        };
+        map.insert(phrase.clone(), value);
+    }
+    Ok(map)
+}
+
 fn words(
     sections: &Sections,
     file: &'static str,
@@ -329,6 +359,7 @@ impl Lexicon {
         let weekdays = numbers::<u32>(&d, D, "weekday")?;
         let relative_days = numbers::<i64>(&d, D, "relative_day")?;
         let seasons = numbers::<u32>(&d, D, "season")?;
+        let holidays = day_months(&d, D, "holiday")?;
         let period_parts = words(&d, D, "period_part")?;
         let number_words = words(&n, N, "number_word")?;
         let date_starters = crate::dates::STARTERS
@@ -338,6 +369,7 @@ impl Lexicon {
             .chain(weekdays.keys().cloned())
             .chain(relative_days.keys().cloned())
             .chain(seasons.keys().cloned())
+            .chain(holidays.keys().cloned())
             .chain(period_parts.iter().cloned())
             .chain(number_words.iter().cloned())
             .collect();
@@ -348,6 +380,7 @@ impl Lexicon {
             day_parts: words(&d, D, "day_part")?,
             directions: numbers(&d, D, "direction")?,
             seasons,
+            holidays,
             period_parts,
             ago_units: numbers(&d, D, "ago_unit")?,
             year_cues: words(&d, D, "year_cue")?,
@@ -362,6 +395,7 @@ impl Lexicon {
                 .collect(),
             qualifiers,
             verb_qualifiers,
+            verb_qualifier_adverbs: words(&n, N, "verb_qualifier_adverb")?,
             casualty: words(&u, U, "casualty")?,
             not_unit: words(&u, U, "not_unit")?,
             function: words(&u, U, "function")?,

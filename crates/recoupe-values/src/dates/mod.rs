@@ -24,7 +24,7 @@ use crate::tokens::tokenize;
 mod place;
 mod recognise;
 
-pub use place::{infer_publication, text_year};
+pub use place::{dateline_publication, infer_publication, text_year};
 use place::{place_all, Context};
 pub use recognise::recognise;
 use recognise::EVENT_NEXT_DAY;
@@ -55,11 +55,14 @@ pub enum DateExpr {
         month: u32,
         direction: i32,
     },
-    /// Two days ("du 3 au 5 mars"); year optional.
+    /// Two days ("du 3 au 5 mars"); year optional; the weekday written before the first day
+    /// ("la nuit du samedi 21 au dimanche 22 novembre") places a year-less one as a weekday
+    /// date does.
     DayInterval {
         from: (u32, u32),
         to: (u32, u32),
         year: Option<i32>,
+        first_weekday: Option<u32>,
     },
     MonthYear {
         month: u32,
@@ -93,6 +96,12 @@ pub enum DateExpr {
     /// "la nuit dernière": the night that ended on the publication day, from the day before
     /// to it.
     LastNight,
+    /// "au cours des dernières 24 heures", "les 48 dernières heures": the days up to the
+    /// publication day, from that many days before it.
+    LastDays(u32),
+    /// "en octobre de la même année": the month of the year of the date the text gave just
+    /// before.
+    MonthOfTextYear(u32),
     /// "les douze derniers mois": the months before the publication month (or up to the end
     /// of the statistics period the text names before it, see `place_all`).
     LastMonths(u32),
@@ -191,6 +200,10 @@ pub struct DateCandidate {
     /// quotation ("« nous partons demain », a déclaré mardi le chef" → the Wednesday), "la
     /// veille" from the date of its complement ("la veille du scrutin du 3 mai").
     pub anchor: Option<usize>,
+    /// Written where a dispatch or a page states its own date: an agency dateline ("RAMADI
+    /// (Irak), 13 mars (AMN) - …") or a publication stamp ("Publié le 03/02 à 09h47"). It is
+    /// the publication date itself, not a date of the events told.
+    pub dateline: bool,
 }
 
 /// Recognises and places date expressions (provides [`Layer::Dates`]).
@@ -216,10 +229,16 @@ impl Stage for DateStage {
         // The time of reading: the run's own date, which tests set through `ingested_at`.
         let today = doc.meta.ingested_at.date_naive();
         let text_year = text_year(&candidates, today);
+        // A dateline or a page's stamp states the publication date: the report is of that
+        // day, not possibly of the day after as when it is read from the events told.
+        let mut stated = false;
         let published = match doc.meta.published {
             Some(published) => Some(published.date),
             None => {
-                let inferred = infer_publication(&candidates, text_year, today);
+                let from_line = dateline_publication(&candidates, text_year, today);
+                stated = from_line.is_some();
+                let inferred =
+                    from_line.or_else(|| infer_publication(&candidates, text_year, today));
                 if let Some((date, span)) = inferred {
                     doc.meta.published = Some(Published {
                         date,
@@ -232,10 +251,11 @@ impl Stage for DateStage {
         };
         let context = Context {
             published,
-            inferred: doc
-                .meta
-                .published
-                .is_some_and(|p| p.source == DateSource::Inferred),
+            inferred: !stated
+                && doc
+                    .meta
+                    .published
+                    .is_some_and(|p| p.source == DateSource::Inferred),
             text_year,
             today,
         };

@@ -80,6 +80,10 @@ fn year_for_weekday_date(
     (today.year() - 30..=today.year()).rev().find_map(matches)
 }
 
+/// Days after a publication date inferred from the latest event dated in which a bare
+/// weekday is read as a later day of the report rather than one of the week before.
+const INFERRED_DAYS_AFTER: i64 = 2;
+
 /// How far ahead of the publication a bare month may lie ("mi-mars" written in February);
 /// further ahead the month is read as last year's, news reporting mostly on what happened
 /// ("en janvier" written in November).
@@ -98,6 +102,66 @@ fn nearest_weekday_date(
         .min_by_key(|date| (*date - anchor).num_days().abs())
 }
 
+/// Publication date stated by a dateline or a publication stamp (see
+/// [`DateCandidate::dateline`]): the date itself when written with its year. A dateline
+/// writes the year rarely ("RAMADI (Irak), 13 mars (AMN) - …"); the dispatch then tells on
+/// which weekday it reports ("a annoncé jeudi"), so the year is the first one from the
+/// article's own explicit year (else the most recent one up to the time of reading) in which
+/// that day falls on a weekday the lead names — bare, or written with the same day and month
+/// ("ce mardi 17 février") —, else the article's own year.
+pub fn dateline_publication(
+    candidates: &[DateCandidate],
+    text_year: Option<i32>,
+    today: NaiveDate,
+) -> Option<(NaiveDate, Span)> {
+    let line = candidates.iter().find(|candidate| candidate.dateline)?;
+    let date = match line.expr {
+        DateExpr::Full(date) => Some(date),
+        DateExpr::DayMonth { day, month, .. } => {
+            let lead = || {
+                candidates
+                    .iter()
+                    .filter(|c| !c.future && c.sentence <= line.sentence + 1)
+            };
+            // The weekday the text writes with the same day and month first, then the bare
+            // weekdays of the lead from the last: the day the news came is told after the
+            // day of the events ("tués mercredi …, a-t-on appris jeudi").
+            let same_day = lead().filter_map(|c| match c.expr {
+                DateExpr::WeekdayDayMonth {
+                    weekday,
+                    day: d,
+                    month: m,
+                } if (d, m) == (day, month) => Some(weekday),
+                _ => None,
+            });
+            let bare: Vec<u32> = lead()
+                .filter_map(|c| match c.expr {
+                    DateExpr::Weekday {
+                        weekday,
+                        direction: 0,
+                    } => Some(weekday),
+                    _ => None,
+                })
+                .collect();
+            let on = |weekday: u32| {
+                let fits = move |year: i32| {
+                    NaiveDate::from_ymd_opt(year, month, day)
+                        .filter(|date| *date <= today && calendar::weekday_number(*date) == weekday)
+                };
+                text_year
+                    .and_then(|from| (from..=today.year()).find_map(fits))
+                    .or_else(|| (today.year() - 30..=today.year()).rev().find_map(fits))
+            };
+            same_day
+                .chain(bare.into_iter().rev())
+                .find_map(on)
+                .or_else(|| text_year.and_then(|year| NaiveDate::from_ymd_opt(year, month, day)))
+        }
+        _ => None,
+    }?;
+    (date <= today).then_some((date, line.span))
+}
+
 /// Publication date from the text alone: the most recent date of the article's own events,
 /// where such a date is written the way reports date what they report — a weekday with day
 /// and month, with or without year ("ce mercredi 20 février", "jeudi 3 octobre 2024"), or a
@@ -113,6 +177,9 @@ pub fn infer_publication(
 ) -> Option<(NaiveDate, Span)> {
     let evidence: Vec<(NaiveDate, &DateCandidate)> = candidates
         .iter()
+        // Told in the pluperfect ("le procès s'était ouvert le jeudi 12 novembre"), a date
+        // is an earlier event the report recalls, not the day it reports.
+        .filter(|candidate| !candidate.recalled || candidate.deictic)
         .filter_map(|candidate| {
             let date = match &candidate.expr {
                 DateExpr::Full(date)
@@ -125,6 +192,18 @@ pub fn infer_publication(
                     day,
                     month,
                 } => year_for_weekday_date(*weekday, *day, *month, text_year, today),
+                // "la nuit du samedi 21 au dimanche 22 novembre": its last day, in the year
+                // its first falls on that weekday.
+                DateExpr::DayInterval {
+                    from,
+                    to,
+                    year: None,
+                    first_weekday: Some(weekday),
+                } => {
+                    let start = year_for_weekday_date(*weekday, from.0, from.1, text_year, today)?;
+                    let end_year = start.year() + i32::from(from.1 > to.1);
+                    NaiveDate::from_ymd_opt(end_year, to.1, to.0)
+                }
                 _ => None,
             }?;
             (date <= today).then_some((date, candidate))
@@ -243,8 +322,11 @@ pub(super) fn place_all(candidates: &[DateCandidate], context: &Context) -> Vec<
     // date before it in the text (any granularity, one counted so too: "l'année suivante …
     // cette année-là"), moved by the offset.
     for index in 0..candidates.len() {
-        let DateExpr::FromTextPeriod { unit, offset } = candidates[index].expr else {
-            continue;
+        // "octobre de la même année": a month of the year of that date.
+        let (unit, offset, month) = match candidates[index].expr {
+            DateExpr::FromTextPeriod { unit, offset } => (unit, offset, None),
+            DateExpr::MonthOfTextYear(month) => (PeriodUnit::Year, 0, Some(month)),
+            _ => continue,
         };
         let from = (0..index)
             .rev()
@@ -255,6 +337,7 @@ pub(super) fn place_all(candidates: &[DateCandidate], context: &Context) -> Vec<
         };
         let date = if offset < 0 { start } else { end };
         placed[index].value = match unit {
+            PeriodUnit::Year if month.is_some() => month.map(|m| calendar::month(date.year(), m)),
             PeriodUnit::Year => Some(calendar::year(date.year() + offset as i32)),
             PeriodUnit::Month => {
                 calendar::add_months(date, offset).map(|d| calendar::month(d.year(), d.month()))
@@ -310,7 +393,7 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
             format!("{}/{}", calendar::year(*from), calendar::year(*to)),
             Interval,
         ),
-        DateExpr::DayInterval { from, to, year } => {
+        DateExpr::DayInterval { from, to, year, .. } => {
             let written = year.is_some();
             // Without a year, the interval is placed by its first day, the one nearest the
             // report: "entre le 21 décembre et le 4 janvier" written in late November starts
@@ -443,14 +526,15 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
                             Some(day)
                         }
                     }),
-                    // "ce mercredi 31 janvier …, a précisé jeudi le parquet": written the
-                    // day after the latest event dated, not a week before it.
-                    _ if context.inferred
-                        && calendar::add_days(a, 1)
-                            .is_some_and(|next| calendar::weekday_number(next) == *weekday) =>
-                    {
-                        calendar::add_days(a, 1)
-                    }
+                    // "ce mercredi 31 janvier …, a précisé jeudi le parquet", "l'attaque,
+                    // survenue samedi 8 mars … un communiqué lu lundi": the publication
+                    // inferred is the latest event dated, and the report, written after it,
+                    // goes on to the days that followed; a weekday of the two days after it
+                    // is one of those, not one a week before it.
+                    _ if context.inferred => (1..=INFERRED_DAYS_AFTER)
+                        .filter_map(|offset| calendar::add_days(a, offset))
+                        .find(|next| calendar::weekday_number(*next) == *weekday)
+                        .or_else(|| calendar::weekday_on_or_before(a, *weekday, false)),
                     _ => calendar::weekday_on_or_before(a, *weekday, false),
                 })
                 .map(calendar::day),
@@ -483,6 +567,13 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
             anchor.and_then(|a| {
                 let before = calendar::add_days(a, -1)?;
                 Some(format!("{}/{}", calendar::day(before), calendar::day(a)))
+            }),
+            Interval,
+        ),
+        DateExpr::LastDays(count) => relative(
+            anchor.and_then(|a| {
+                let first = calendar::add_days(a, -i64::from(*count))?;
+                Some(format!("{}/{}", calendar::day(first), calendar::day(a)))
             }),
             Interval,
         ),
@@ -595,6 +686,7 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
         }
         // Placed by `place_all` from another date of the text.
         DateExpr::FromTextDate(_) => relative(None, Day),
+        DateExpr::MonthOfTextYear(_) => relative(None, Month),
         DateExpr::FromTextPeriod { unit, .. } => relative(
             None,
             match unit {

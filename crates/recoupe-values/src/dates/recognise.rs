@@ -115,6 +115,8 @@ pub fn recognise(tokens: &[Token], lexicon: &Lexicon) -> Vec<DateCandidate> {
                     },
                     other => other,
                 };
+                let dateline = matches!(expr, DateExpr::DayMonth { .. } | DateExpr::Full(_))
+                    && dateline_at(&cursor, i, end);
                 found.push(DateCandidate {
                     span: cursor.span(i, end),
                     expr,
@@ -125,6 +127,7 @@ pub fn recognise(tokens: &[Token], lexicon: &Lexicon) -> Vec<DateCandidate> {
                     past: past_tense_before(&cursor, i),
                     recalled: pluperfect_in_sentence_before(&cursor, i),
                     anchor: None,
+                    dateline,
                 });
                 i = end;
             }
@@ -146,6 +149,52 @@ type Match = (usize, DateExpr, &'static str);
 /// Rule of "au lendemain de" + an event: a date only when its complement names the event's
 /// day.
 pub(crate) const EVENT_NEXT_DAY: &str = "next_day_of_event";
+
+/// Words of a page's publication stamp before "le" and its date ("Publié le 03/02", "Mis à
+/// jour le 03/02").
+const STAMP_WORDS: [&str; 4] = ["publie", "jour", "modifie", "actualise"];
+
+/// Whether the date at tokens `i..end` states when the text was written: a publication
+/// stamp written with its year ("Publié le 4 oct. 2022"), or an agency dateline — a line opening with a
+/// capitalised place ("RAMADI (Irak), 13 mars (AMN) - …", "Daloa, 5 mars 2026 (AIP) – …"),
+/// a comma before the date, at most the agency in parentheses after it, then a dash.
+fn dateline_at(c: &Cursor, i: usize, end: usize) -> bool {
+    // A stamp with its year dates the page; without it ("Publié le 26 juillet") the year is
+    // left to the rest of the text, the real articles' gold reading no more into it.
+    let stamp = i >= 2 && c.is(i - 1, &["le"]) && c.is(i - 2, &["publie"]);
+    if stamp {
+        return c.year(end - 1).is_some();
+    }
+    if i == 0 || !c.is(i - 1, &[","]) {
+        return false;
+    }
+    // After the date: "(AGENCY)" of a few tokens, then the dash.
+    let mut after = end;
+    if c.is(after, &["("]) {
+        let close = (after + 1..(after + 6).min(c.tokens.len())).find(|&k| c.is(k, &[")"]));
+        let Some(close) = close else {
+            return false;
+        };
+        after = close + 1;
+    }
+    if !c
+        .tokens
+        .get(after)
+        .is_some_and(|t| matches!(t.raw, "-" | "–" | "—"))
+    {
+        return false;
+    }
+    // Before it: the start of a line within a dozen tokens, opened by a capitalised word.
+    let line_start = (i.saturating_sub(12)..i)
+        .rev()
+        .find(|&k| c.tokens[k].raw == "\n")
+        .map(|k| k + 1)
+        .or((i <= 12).then_some(0));
+    line_start.is_some_and(|start| {
+        c.tokens[start].capitalised
+            && (start..i).all(|k| !matches!(c.tokens[k].raw, "." | "!" | "?" | ":" | "«" | "\""))
+    })
+}
 
 /// A month written short ends with its abbreviation point ("1er déc.", "le 3 janv."): the
 /// point glued to it belongs to the word, as in "M."; a full name ("le 3 mai.") ends a
@@ -746,11 +795,24 @@ fn prospective_infinitive_before(c: &Cursor, i: usize) -> bool {
 /// sentence.
 fn pluperfect_in_sentence_before(c: &Cursor, i: usize) -> bool {
     let sentence = c.tokens[i].sentence;
-    c.tokens[..i]
-        .iter()
+    (0..i)
         .rev()
-        .take_while(|t| t.sentence == sentence)
-        .any(|t| matches!(t.key.as_ref(), "avait" | "avaient"))
+        .take_while(|&k| c.tokens[k].sentence == sentence)
+        .any(|k| match c.key(k) {
+            "avait" | "avaient" => true,
+            // "le procès s'était ouvert", "ils étaient partis": the auxiliary "être" with a
+            // participle ("était de 12 morts" is an imperfect).
+            "etait" | "etaient" => {
+                k + 1 < i && {
+                    let next = c.key(k + 1).trim_end_matches(['s', 'e']);
+                    past_participle(c.tokens[k + 1].raw)
+                        || ["ert", "ort", "eint", "aint"]
+                            .iter()
+                            .any(|end| next.ends_with(end))
+                }
+            }
+            _ => false,
+        })
 }
 
 /// Whether a bound opens the expression at `i`: "jusqu'au", "jusqu'à", "à partir du", "à
@@ -879,6 +941,8 @@ fn match_at(c: &Cursor, i: usize) -> Option<Match> {
         .or_else(|| match_period_part(c, i))
         .or_else(|| match_first_months(c, i))
         .or_else(|| match_quarter(c, i))
+        .or_else(|| match_same_year(c, i))
+        .or_else(|| match_holiday(c, i))
         .or_else(|| match_day_month(c, i))
         .or_else(|| match_numeric(c, i))
         .or_else(|| match_month(c, i))
@@ -963,6 +1027,7 @@ fn match_day_interval(
             from: (day_from, month_from.unwrap_or(month_to)),
             to: (day_to, month_to),
             year,
+            first_weekday: (first > at).then(|| c.weekday(first - 1)).flatten(),
         },
         "day_interval",
     ))
@@ -1102,6 +1167,25 @@ fn match_from_text_date(c: &Cursor, i: usize) -> Option<Match> {
         c.is(i + 2, &["de", "d'"]).then_some((approx, i + 3))
     };
     let (count, unit_at) = approx().or_else(|| c.small_number(i).filter(|(n, _)| *n > 0))?;
+    // "un an plus tôt", "deux mois plus tard": the year or month of the date told before.
+    let period = match c.key(unit_at) {
+        "an" | "ans" | "annee" | "annees" => Some(PeriodUnit::Year),
+        "mois" => Some(PeriodUnit::Month),
+        _ => None,
+    };
+    if let Some(unit) = period {
+        let at = unit_at + 1;
+        if c.is(at, &["plus"]) && c.is(at + 1, &["tard", "tot"]) {
+            let sign = if c.key(at + 1) == "tard" { 1 } else { -1 };
+            let offset = sign * i64::from(count);
+            return Some((
+                at + 2,
+                DateExpr::FromTextPeriod { unit, offset },
+                "period_from_text_date",
+            ));
+        }
+        return None;
+    }
     let offset = match c.key(unit_at) {
         "jours" | "jour" => i64::from(count),
         "semaines" | "semaine" => i64::from(count) * 7,
@@ -1151,11 +1235,23 @@ fn match_vague(c: &Cursor, i: usize) -> Option<Match> {
 /// months (years) counted back from the report. The span starts at the number ("les",
 /// "des" are left out; "ces" stays, as in "ces derniers jours").
 fn match_last_period(c: &Cursor, i: usize) -> Option<Match> {
+    // "au cours des dernières 24 heures": whole days back from the report.
+    if c.is(i, &["dernieres"]) && c.is(i + 2, &["heures"]) {
+        let (hours, _) = c.small_number(i + 1)?;
+        return (hours > 0 && hours % 24 == 0 && hours <= 96).then_some((
+            i + 3,
+            DateExpr::LastDays(hours / 24),
+            "last_period",
+        ));
+    }
     let at = if c.is(i, &["ces"]) { i + 1 } else { i };
     let (count, next) = c.small_number(at)?;
     let expr = match (c.key(next), c.key(next + 1)) {
         ("derniers", "mois") if (2..=60).contains(&count) => DateExpr::LastMonths(count),
         ("dernieres", "annees") if (2..=50).contains(&count) => DateExpr::LastYears(count),
+        ("dernieres", "heures") if count > 0 && count % 24 == 0 && count <= 96 => {
+            DateExpr::LastDays(count / 24)
+        }
         _ => return None,
     };
     Some((next + 2, expr, "last_period"))
@@ -1299,12 +1395,18 @@ fn match_night(c: &Cursor, i: usize) -> Option<Match> {
 /// itself when no article comes before it or a preposition comes before the article ("dans
 /// la nuit" → "nuit …"), on the article otherwise ("La nuit du 3 au 4 mai, …").
 fn article_before_part(c: &Cursor, i: usize, noun: &str) -> Option<usize> {
+    // "la nuit" keeps its article only where it opens the sentence ("La nuit du 3 au 4 mai,
+    // …"); after a verb as after a preposition the span is the noun on ("ont été tués la
+    // nuit de mardi à mercredi" → "nuit de mardi à mercredi"), as the real articles' gold
+    // writes it.
+    let left_out =
+        |k: usize| article_is_left_out(c, k) || (noun == "nuit" && !c.tokens[k].capitalised);
     if c.is(i, &[noun]) {
         let previous = i.checked_sub(1).map(|p| c.key(p)).unwrap_or("");
         // An article that stays in the span was tried at its own position.
-        return (!matches!(previous, "la" | "l'") || article_is_left_out(c, i - 1)).then_some(i);
+        return (!matches!(previous, "la" | "l'") || left_out(i - 1)).then_some(i);
     }
-    if c.is(i, &["la", "l'"]) && c.is(i + 1, &[noun]) && !article_is_left_out(c, i) {
+    if c.is(i, &["la", "l'"]) && c.is(i + 1, &[noun]) && !left_out(i) {
         return Some(i + 1);
     }
     None
@@ -1340,6 +1442,10 @@ fn match_weekday(c: &Cursor, i: usize) -> Option<Match> {
         (false, i)
     };
     let weekday = c.weekday(at)?;
+    // "comme chaque vendredi": a habit, no date.
+    if at > 0 && c.is(at - 1, &["chaque"]) {
+        return None;
+    }
     let mut end = at + 1;
     let mut expr = None;
     // "vendredi 8 à samedi 9 septembre", "mardi 11 et mercredi 12 mars": two days, one
@@ -1474,8 +1580,9 @@ fn lone_day_of_month(c: &Cursor, index: usize) -> bool {
             index + 1,
             &["h", "heures", "heure", "%", "a", "et", "ou", "-", ":", "/"],
         )
-        // "a condamné mercredi 18 des 21 accusés", "jeudi 3 sur 5": a part of a whole.
-        && !c.is(index + 1, &["des", "d'", "sur"])
+        // "a condamné mercredi 18 des 21 accusés": a number taking a partitive counts a
+        // part of a group.
+        && !c.is(index + 1, &["des", "de", "d'", "sur", "parmi"])
 }
 
 /// Nouns and adverbs that end like future-tense verbs.
@@ -1766,6 +1873,7 @@ fn match_day_month(c: &Cursor, i: usize) -> Option<Match> {
                     from: (day, month),
                     to: (last, month),
                     year,
+                    first_weekday: None,
                 },
                 "listed_days",
             ));
@@ -1784,6 +1892,7 @@ fn match_day_month(c: &Cursor, i: usize) -> Option<Match> {
                 from: (day, month),
                 to: (last, month),
                 year,
+                first_weekday: None,
             },
             "two_days",
         ));
@@ -1841,6 +1950,58 @@ fn preceded_by_since(c: &Cursor, i: usize) -> bool {
     previous(1) == "depuis" || (previous(1) == "le" && previous(2) == "depuis")
 }
 
+/// "octobre de la même année" (the month of the year of the date told before), "la même
+/// année" ("cette année-là" in other words).
+fn match_same_year(c: &Cursor, i: usize) -> Option<Match> {
+    let same_year = |at: usize| c.is(at, &["meme"]) && c.is(at + 1, &["annee"]);
+    if let Some(month) = c.month(i) {
+        return (c.is(i + 1, &["de"]) && c.is(i + 2, &["la"]) && same_year(i + 3)).then_some((
+            i + 5,
+            DateExpr::MonthOfTextYear(month),
+            "month_of_that_year",
+        ));
+    }
+    (c.is(i, &["la"]) && same_year(i + 1)).then_some((
+        i + 3,
+        DateExpr::FromTextPeriod {
+            unit: PeriodUnit::Year,
+            offset: 0,
+        },
+        "that_year",
+    ))
+}
+
+/// A holiday of fixed date (`[holiday]` of `dates.txt`: "d'ici à Noël", "avant la
+/// Toussaint"), placed as its day and month. Only after a preposition that makes it a time
+/// ("à", "avant", "après", "depuis", "pour", "d'ici", the article of "la Toussaint" after
+/// one), and not before a capitalised word: "Noël" is a first name too ("Noël Le Graët").
+fn match_holiday(c: &Cursor, i: usize) -> Option<Match> {
+    let &(day, month) = c.lexicon.holidays.get(c.key(i))?;
+    let time_word = |k: usize| {
+        c.is(
+            k,
+            &[
+                "a", "avant", "apres", "depuis", "pour", "ici", "jusqu'a", "vers",
+            ],
+        )
+    };
+    let after_time_word = match i.checked_sub(1) {
+        Some(p) if c.is(p, &["la", "l'"]) => p > 0 && time_word(p - 1),
+        Some(p) => time_word(p),
+        None => false,
+    };
+    let name_follows = c.tokens.get(i + 1).is_some_and(|t| t.capitalised);
+    (after_time_word && !name_follows && c.tokens[i].capitalised).then_some((
+        i + 1,
+        DateExpr::DayMonth {
+            day,
+            month,
+            direction: 0,
+        },
+        "holiday",
+    ))
+}
+
 /// "18/01/2019", "18.01.2019", "18/01/19", "2019-01-18", "2014-2017".
 fn match_numeric(c: &Cursor, i: usize) -> Option<Match> {
     if c.kind(i) != Some(Kind::Number) {
@@ -1869,6 +2030,25 @@ fn match_numeric(c: &Cursor, i: usize) -> Option<Match> {
     }
     let separator = if key.contains('/') { '/' } else { '.' };
     let parts: Vec<&str> = key.split(separator).collect();
+    // "Publié le 03/02 à 09h47", "Mis à jour le 03/02": a page's stamp writes day and
+    // month alone; elsewhere two numbers with a slash are no date ("24/7", a score).
+    if let [day, month] = parts[..] {
+        let stamp = i >= 2 && c.is(i - 1, &["le"]) && c.is(i - 2, &STAMP_WORDS);
+        if !stamp || separator != '/' || day.len() > 2 || month.len() > 2 {
+            return None;
+        }
+        let (day, month) = (day.parse().ok()?, month.parse().ok()?);
+        NaiveDate::from_ymd_opt(2000, month, day)?;
+        return Some((
+            i + 1,
+            DateExpr::DayMonth {
+                day,
+                month,
+                direction: 0,
+            },
+            "stamp_day_month",
+        ));
+    }
     if parts.len() != 3 || parts[0].len() > 2 || parts[1].len() > 2 {
         return None;
     }

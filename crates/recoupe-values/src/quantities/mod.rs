@@ -295,6 +295,14 @@ impl<'a> Scanner<'a> {
         if self.is(before, &["les"]) {
             before = before.checked_sub(1)?;
         }
+        // "dépasseraient déjà 1 milliard": an adverb between the verb and the count.
+        if self
+            .lexicon
+            .verb_qualifier_adverbs
+            .contains(self.key(before))
+        {
+            before = before.checked_sub(1)?;
+        }
         let token = self.token_in(before, sentence)?;
         self.lexicon
             .verb_qualifiers
@@ -546,11 +554,15 @@ impl<'a> Scanner<'a> {
             };
             let noun = self.key(noun_at);
             if let Some(&value) = self.lexicon.approx_nouns.get(noun) {
-                return Some(collective(
-                    QuantityValue::Single(value),
-                    noun_at + 1,
-                    Some(implied),
-                ));
+                // "une soixantaine de milliers de personnes": the approximation scales, as
+                // "des dizaines de milliers de" does.
+                let (value, end) = match self.scale(noun_at + 2) {
+                    Some(scale) if self.is(noun_at + 1, &["de", "d'"]) && scale > 1.0 => {
+                        (value * scale, noun_at + 3)
+                    }
+                    _ => (value, noun_at + 1),
+                };
+                return Some(collective(QuantityValue::Single(value), end, Some(implied)));
             }
             if let Some(&value) = self.lexicon.exact_nouns.get(noun) {
                 return Some(collective(QuantityValue::Single(value), noun_at + 1, None));
