@@ -506,6 +506,66 @@ impl PlaceStage {
         }
     }
 
+    /// A town named first as the town ("au sud-ouest de Kirkouk") and later after a
+    /// first-level division noun ("dans la province de Kirkouk") names two places: the later
+    /// mention is the division (its own place, at that mention's span), as the first
+    /// mention's reading stays the town's. The entity keeps one key: the name is one, the
+    /// places it stands for two.
+    fn division_mentions(&self, doc: &Document, places: &mut Vec<Place>) {
+        let mut added: Vec<Place> = Vec::new();
+        for m in &doc.layers.entities {
+            if m.label != EntityType::LOC || added.iter().any(|p| p.entity == m.entity) {
+                continue;
+            }
+            let Some(town) = places.iter().find(|p| p.entity == m.entity) else {
+                continue;
+            };
+            if town.span == m.span
+                || town.kind != PlaceKind::City
+                || town.provenance.rule == RULE_UNRESOLVED
+            {
+                continue;
+            }
+            let Some(FeatureWord::Division(word)) = feature_word_before(&doc.text, m.span.start)
+            else {
+                continue;
+            };
+            if !FIRST_LEVEL_WORDS.contains(&word) {
+                continue;
+            }
+            let Some(division) = self.division_of_town(doc.slice(m.span), town) else {
+                continue;
+            };
+            added.push(Place {
+                span: m.span,
+                entity: m.entity.clone(),
+                kb: Some(division.kb_link()),
+                name: format!(
+                    "{} {}",
+                    display_name(division),
+                    division.division_word.as_deref().unwrap_or(word)
+                ),
+                country: town.country.clone(),
+                kind: PlaceKind::Admin,
+                lat: division
+                    .lat
+                    .and(division.lon)
+                    .and(division.lat)
+                    .or(town.lat),
+                lon: division.lat.and(division.lon).or(town.lon),
+                provenance: Provenance::new(PLACE_STAGE, RULE_DIVISION),
+                evidence: vec![
+                    format!("from entity {}", m.entity),
+                    format!(
+                        "a division noun before a later mention of the town {}: the division {}",
+                        town.name, division.name
+                    ),
+                ],
+            });
+        }
+        places.extend(added);
+    }
+
     /// The subdivision of the town's country written like the mention or the town's own
     /// name, transliteration aside ("Bassora", "Basrah" → the governorate "Basra").
     fn division_of_town(&self, surface: &str, town: &Place) -> Option<&'static PlaceRecord> {
@@ -759,6 +819,16 @@ fn countries_in_org_names(doc: &Document, kb: &dyn Knowledge) -> Vec<String> {
     out
 }
 
+/// The national capital written `name`, if the name is one's and no other capital's.
+fn national_capital(reference: &'static Reference, name: &str) -> Option<&'static PlaceRecord> {
+    let mut capitals = reference.lookup(name).into_iter().filter_map(|h| match h {
+        Hit::Place(p) if p.feature_code == "PPLC" => Some(p),
+        _ => None,
+    });
+    let first = capitals.next()?;
+    capitals.next().is_none().then_some(first)
+}
+
 /// The surface without a leading French article or elision ("l'Euphrate", "la Méditerranée").
 fn without_article(surface: &str) -> &str {
     for prefix in [
@@ -920,7 +990,11 @@ impl PlaceStage {
             return None;
         }
         let town = facility_town(surface).filter(|t| !is_compass_word(t))?;
-        let (p, _) = self.fallback(reference, town, context)?;
+        // a national capital needs no country named beside it ("le palais de justice de
+        // Bissau" in a report that names only the country of an exiled opponent)
+        let (p, _) = self
+            .fallback(reference, town, context)
+            .or_else(|| national_capital(reference, town).map(|p| (p, "reference-capital")))?;
         if !matches!(p.kind, PlaceKind::City | PlaceKind::Admin) {
             return None;
         }
@@ -1119,6 +1193,7 @@ impl Stage for PlaceStage {
         Self::settle_countries(doc, &context, &mut places);
         Self::settle_quarters(doc, &context, &mut places);
         self.name_divisions(doc, &mut places);
+        self.division_mentions(doc, &mut places);
         self.name_facilities(doc, &context, &mut places);
         doc.layers.places = places;
         doc.mark_produced(Layer::Places);

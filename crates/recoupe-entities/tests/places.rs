@@ -470,3 +470,38 @@ fn central_african_prefectures_take_their_english_word() {
     let ouham = place(&doc, "Ouham");
     assert_eq!(ouham.name, "Ouham Prefecture", "{ouham:?}");
 }
+
+#[test]
+fn a_later_mention_after_a_division_noun_is_the_division_of_the_town() {
+    // the town first, then its governorate: two places under one name
+    let doc = run("Un convoi a été visé près de Bassora, au sud de l'Irak. Depuis janvier, douze attaques ont frappé la province de Bassora, selon la police.");
+    let at = |from: &str| {
+        let start = doc.text.find(from).expect("phrase") + from.len();
+        doc.layers
+            .places
+            .iter()
+            .find(|p| p.span.start == start)
+            .unwrap_or_else(|| panic!("no place at {from:?}: {:?}", doc.layers.places))
+    };
+    let town = at("près de ");
+    assert_eq!(town.kind, PlaceKind::City);
+    let division = at("la province de ");
+    assert_eq!(division.kind, PlaceKind::Admin);
+    assert!(division.name.ends_with("Governorate"), "{division:?}");
+    assert_eq!(division.country.as_deref(), Some("IQ"));
+}
+
+#[test]
+fn first_level_divisions_take_the_word_english_writes_after_them() {
+    let doc = run("Des affrontements ont éclaté à la frontière, dans la région de Talas, au Kirghizistan. En Zambie, la province de Luapula compte ses morts.");
+    assert_eq!(place(&doc, "Talas").name, "Talas Region");
+    assert_eq!(place(&doc, "Luapula").name, "Luapula Province");
+}
+
+#[test]
+fn a_facility_of_a_national_capital_stands_there_with_no_country_named() {
+    let doc = run("Un opposant réfugié au Portugal a appelé ses partisans à se réunir devant le palais de justice de Bissau.");
+    let court = place(&doc, "palais de justice");
+    assert_eq!(court.country.as_deref(), Some("GW"));
+    assert!(court.lat.is_some());
+}
