@@ -505,3 +505,11 @@ fn a_facility_of_a_national_capital_stands_there_with_no_country_named() {
     assert_eq!(court.country.as_deref(), Some("GW"));
     assert!(court.lat.is_some());
 }
+
+#[test]
+fn a_sentence_initial_article_does_not_cut_a_longer_country_name() {
+    let doc = run("La Côte d'Ivoire exporte plus de cacao que ses voisins.");
+    let country = place(&doc, "Côte d'Ivoire");
+    assert_eq!(country.kind, PlaceKind::Country);
+    assert_eq!(country.country.as_deref(), Some("CI"));
+}

@@ -293,6 +293,23 @@ impl Recogniser<'_> {
             } else {
                 i
             };
+            // "La Côte d'Ivoire a …" opening a sentence: the capitalised article makes a
+            // shorter name ("La Côte", a Swiss region) of the start of a longer one that
+            // begins after it; the longer name wins
+            if start == i
+                && first.initial
+                && matches!(&*first.folded, "le" | "la" | "les")
+                && i + 1 < s.end
+            {
+                if let Some(mut longer) = self.kb_window(toks, i + 1, s, text) {
+                    if longer.end > j {
+                        longer.evidence.push(format!(
+                            "longer than \"{surface}\", which the sentence-initial article opens"
+                        ));
+                        return Some(longer);
+                    }
+                }
+            }
             return Some(Cand {
                 start,
                 end: j,
