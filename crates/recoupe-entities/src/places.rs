@@ -111,6 +111,14 @@ impl PlaceStage {
                     return None;
                 }
                 let country = place.country.clone()?;
+                // "le poste frontalier avec le Burundi": the neighbour across a border is
+                // not the country the place lies in
+                if place.kind == PlaceKind::Country
+                    && Some(&country) != main
+                    && neighbour_named_before(&doc.text, m.span.start)
+                {
+                    return None;
+                }
                 let distance = if m.span.start >= span.end {
                     m.span.start - span.end
                 } else {
@@ -193,11 +201,10 @@ impl PlaceStage {
                 })
                 .max_by_key(|c| c.population)
                 .and_then(|c| Some((c.link.clone(), self.kb.place(&c.link)?)));
-            // else a town reached only by another spelling ("Boni" filed under Bonn) is a
-            // place the data lacks; a town written as the mention is written stays
-            if homonym.is_some() || fold(surface) != fold(&record.name) {
-                distant.push((k, homonym));
-            }
+            // else the town is a place the data lacks, whether reached by another spelling
+            // ("Boni" filed under Bonn) or written as the mention is ("Beni" in a Nepalese
+            // report): a name without link in the document's country
+            distant.push((k, homonym));
         }
         for (k, homonym) in distant {
             let place = &mut places[k];
@@ -817,6 +824,21 @@ fn countries_in_org_names(doc: &Document, kb: &dyn Knowledge) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether the words before `start` name a border's other side ("la frontière avec", "le
+/// poste frontalier avec le", "limitrophe du"): the country named there is a neighbour.
+fn neighbour_named_before(text: &str, start: usize) -> bool {
+    let mut from = start.saturating_sub(48);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = fold(&text[from..start]);
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let tail = &words[words.len().saturating_sub(4)..];
+    tail.iter().any(|w| {
+        w.starts_with("frontal") || w.starts_with("frontier") || w.starts_with("limitroph")
+    }) || tail.iter().rev().take(2).any(|w| *w == "avec")
 }
 
 /// The national capital written `name`, if the name is one's and no other capital's.
