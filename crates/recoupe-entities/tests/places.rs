@@ -528,3 +528,19 @@ fn the_country_across_a_border_is_not_the_country_of_a_village() {
     let doc = run("Tchad : des pluies noient les champs\nAu village de Mbakouzou, situé sur la frontière avec le Cameroun, les récoltes sont perdues, selon le préfet. À N'Djamena, le gouvernement promet une aide.");
     assert_eq!(place(&doc, "Mbakouzou").country.as_deref(), Some("TD"));
 }
+
+#[test]
+fn markets_crossroads_and_castles_named_after_their_noun_are_sites_of_the_town() {
+    let doc = run("Des commerçants ont manifesté lundi devant le marché Sandaga, à Dakar, avant de rejoindre le carrefour Bountou, où la police les a dispersés.");
+    let market = place(&doc, "marché Sandaga");
+    assert_eq!(market.name, "Sandaga Market");
+    assert_eq!(market.country.as_deref(), Some("SN"));
+    let crossroads = place(&doc, "carrefour Bountou");
+    assert_eq!(crossroads.name, "carrefour Bountou");
+    assert_eq!(crossroads.country.as_deref(), Some("SN"));
+    assert!(crossroads.lat.is_some(), "{crossroads:?}");
+    let doc = run("Les visiteurs se pressent au château de Gruyères, dans le canton de Fribourg.");
+    let castle = place(&doc, "château de Gruyères");
+    assert_eq!(castle.name, "Gruyères Castle");
+    assert_eq!(castle.country.as_deref(), Some("CH"));
+}
