@@ -544,3 +544,20 @@ fn markets_crossroads_and_castles_named_after_their_noun_are_sites_of_the_town()
     assert_eq!(castle.name, "Gruyères Castle");
     assert_eq!(castle.country.as_deref(), Some("CH"));
 }
+
+#[test]
+fn two_countries_joined_by_a_hyphen_as_a_headline_topic_are_both_named() {
+    let doc = run("Sénégal-Japon : un accord sur la pêche artisanale\nLes deux pays ont signé mardi un accord de coopération.");
+    assert_eq!(place(&doc, "Sénégal").country.as_deref(), Some("SN"));
+    assert_eq!(place(&doc, "Japon").country.as_deref(), Some("JP"));
+    // in running text the pair names one thing, not the two countries
+    let doc = run("Les travaux de l'oléoduc Niger-Bénin ont repris la semaine dernière.");
+    assert!(
+        doc.layers
+            .places
+            .iter()
+            .all(|p| doc.slice(p.span) != "Niger"),
+        "{:?}",
+        doc.layers.places
+    );
+}
