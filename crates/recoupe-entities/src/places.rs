@@ -527,6 +527,12 @@ impl PlaceStage {
             let Some(town) = places.iter().find(|p| p.entity == m.entity) else {
                 continue;
             };
+            if town.span != m.span && town.kind == PlaceKind::Admin {
+                if let Some(city) = self.town_of_division_mention(doc, m.span, town) {
+                    added.push(city);
+                }
+                continue;
+            }
             if town.span == m.span
                 || town.kind != PlaceKind::City
                 || town.provenance.rule == RULE_UNRESOLVED
@@ -571,6 +577,52 @@ impl PlaceStage {
             });
         }
         places.extend(added);
+    }
+
+    /// The reverse of [`PlaceStage::division_mentions`]: a division named first ("la province
+    /// de X") and later as a town ("la ville de X", "à X", "X-ville") — the later mention is
+    /// the division's same-named town, more than [`TOWN_OF_DIVISION_KM`] from the division's
+    /// point, a place of its own at that span.
+    fn town_of_division_mention(
+        &self,
+        doc: &Document,
+        span: Span,
+        division: &Place,
+    ) -> Option<Place> {
+        let before = doc.text.get(..span.start)?;
+        let cue = TOWN_CUES.iter().find(|c| {
+            before.len() >= c.len()
+                && before.is_char_boundary(before.len() - c.len())
+                && before[before.len() - c.len()..].eq_ignore_ascii_case(c)
+        })?;
+        let surface = without_article(doc.slice(span));
+        let city = self.eponymous_city(surface, division.country.as_deref())?;
+        let info = self.kb.place(&city.link)?;
+        let (lat, lon) = (info.lat?, info.lon?);
+        if let (Some(dlat), Some(dlon)) = (division.lat, division.lon) {
+            if recoupe_model::haversine_km(lat, lon, dlat, dlon) <= TOWN_OF_DIVISION_KM {
+                return None;
+            }
+        }
+        Some(Place {
+            span,
+            entity: division.entity.clone(),
+            kb: Some(city.link.clone()),
+            name: info.name,
+            country: info.country,
+            kind: PlaceKind::City,
+            lat: Some(lat),
+            lon: Some(lon),
+            provenance: Provenance::new(PLACE_STAGE, RULE_TOWN_OF_DIVISION),
+            evidence: vec![
+                format!("from entity {}", division.entity),
+                format!(
+                    "\"{}\" before a later mention of the division {}: its town",
+                    cue.trim(),
+                    division.name
+                ),
+            ],
+        })
     }
 
     /// The subdivision of the town's country written like the mention or the town's own
@@ -1040,6 +1092,12 @@ const RULE_TRANSLITERATION: &str = "reference-transliteration";
 const RULE_RIVER: &str = "river-by-its-noun";
 /// Rule of a division named by the noun before it where the data only knows the town.
 const RULE_DIVISION: &str = "division-by-its-noun";
+/// Rule of a later mention of a division read as its same-named town ("la ville de X").
+const RULE_TOWN_OF_DIVISION: &str = "town-of-division";
+/// Words right before a name that make it a town: "la ville de X", "à X".
+const TOWN_CUES: &[&str] = &["ville de ", "ville d'", "ville d’", " à "];
+/// A division's point this close to its same-named town already stands for the town.
+const TOWN_OF_DIVISION_KM: f64 = 25.0;
 /// Rule of a quarter placed at the town it is part of.
 const RULE_QUARTER: &str = "quarter-of-town";
 

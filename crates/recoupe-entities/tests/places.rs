@@ -561,3 +561,20 @@ fn two_countries_joined_by_a_hyphen_as_a_headline_topic_are_both_named() {
         doc.layers.places
     );
 }
+
+#[test]
+fn a_later_mention_of_a_division_as_a_town_is_the_town() {
+    let doc = run("Les récoltes ont souffert de la sécheresse dans la région de la Kara, au Togo. Une réunion des producteurs se tiendra vendredi à Kara.");
+    let at = |from: &str| {
+        let start = doc.text.find(from).expect("phrase") + from.len();
+        doc.layers
+            .places
+            .iter()
+            .find(|p| p.span.start == start)
+            .unwrap_or_else(|| panic!("no place at {from:?}: {:?}", doc.layers.places))
+    };
+    assert_eq!(at("la région de la ").kind, PlaceKind::Admin);
+    let town = at("vendredi à ");
+    assert_eq!(town.kind, PlaceKind::City);
+    assert_eq!(town.country.as_deref(), Some("TG"));
+}
