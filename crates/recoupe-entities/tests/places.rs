@@ -578,3 +578,11 @@ fn a_later_mention_of_a_division_as_a_town_is_the_town() {
     assert_eq!(town.kind, PlaceKind::City);
     assert_eq!(town.country.as_deref(), Some("TG"));
 }
+
+#[test]
+fn a_current_division_outranks_a_former_one_of_the_same_name_without_a_point() {
+    let doc = run("Au Népal, des glissements de terrain ont coupé plusieurs routes du Karnali après trois jours de pluie.");
+    let karnali = place(&doc, "Karnali");
+    assert_eq!(karnali.kind, PlaceKind::Admin);
+    assert!(karnali.lat.is_some(), "{karnali:?}");
+}
