@@ -586,3 +586,11 @@ fn a_current_division_outranks_a_former_one_of_the_same_name_without_a_point() {
     assert_eq!(karnali.kind, PlaceKind::Admin);
     assert!(karnali.lat.is_some(), "{karnali:?}");
 }
+
+#[test]
+fn a_small_town_in_capitals_opening_a_dateline_is_the_town() {
+    let doc = run("Vaud : la commune renonce à son nouveau port\nMORGES - Le conseil communal a refusé lundi soir le crédit demandé pour agrandir le port de plaisance.");
+    let town = place(&doc, "MORGES");
+    assert_eq!(town.country.as_deref(), Some("CH"));
+    assert!(town.lat.is_some(), "{town:?}");
+}

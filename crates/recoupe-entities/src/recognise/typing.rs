@@ -219,7 +219,7 @@ impl Recogniser<'_> {
         if first.initial
             && toks
                 .get(end)
-                .is_some_and(|d| matches!(d.text, "–" | "—") && end < s.end)
+                .is_some_and(|d| matches!(d.text, "–" | "—" | "-") && end < s.end)
             && toks.get(end + 1).is_some_and(|n| n.cap)
         {
             evidence.push("dateline before a dash".to_string());
