@@ -594,3 +594,11 @@ fn a_small_town_in_capitals_opening_a_dateline_is_the_town() {
     assert_eq!(town.country.as_deref(), Some("CH"));
     assert!(town.lat.is_some(), "{town:?}");
 }
+
+#[test]
+fn a_place_noun_over_an_adjective_before_de_announces_a_place() {
+    // "Rahat" is also a first name: the noun before it says it is a town here
+    let doc = run("Le suspect, originaire de la ville bédouine de Rahat, dans le sud d'Israël, a été interpellé dimanche.");
+    let town = place(&doc, "Rahat");
+    assert_eq!(town.country.as_deref(), Some("IL"));
+}
