@@ -201,10 +201,13 @@ impl PlaceStage {
                 })
                 .max_by_key(|c| c.population)
                 .and_then(|c| Some((c.link.clone(), self.kb.place(&c.link)?)));
-            // else the town is a place the data lacks, whether reached by another spelling
-            // ("Boni" filed under Bonn) or written as the mention is ("Beni" in a Nepalese
-            // report): a name without link in the document's country
-            distant.push((k, homonym));
+            // else a town reached only by another spelling ("Boni" filed under Bonn) is a
+            // place the data lacks; a town written as the mention is written stays: a report
+            // on Congo names the Brussels quarter of its diaspora ("Ixelles"), one on
+            // Colombia a Quebec university town, as often as a homonym the data lacks
+            if homonym.is_some() || fold(surface) != fold(&record.name) {
+                distant.push((k, homonym));
+            }
         }
         for (k, homonym) in distant {
             let place = &mut places[k];

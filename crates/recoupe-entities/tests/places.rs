@@ -515,15 +515,6 @@ fn a_sentence_initial_article_does_not_cut_a_longer_country_name() {
 }
 
 #[test]
-fn a_town_spelled_as_a_distant_homonym_takes_the_country_of_the_report() {
-    // "Beni" is a Congolese city far from every place of a Nepalese report
-    let doc = run("Népal : des pluies coupent une route de montagne\nLe bus venait de Pokhara et roulait vers Beni quand la chaussée a cédé, a indiqué la police népalaise.");
-    let beni = place(&doc, "Beni");
-    assert_eq!(beni.kb, None);
-    assert_eq!(beni.country.as_deref(), Some("NP"));
-}
-
-#[test]
 fn the_country_across_a_border_is_not_the_country_of_a_village() {
     let doc = run("Tchad : des pluies noient les champs\nAu village de Mbakouzou, situé sur la frontière avec le Cameroun, les récoltes sont perdues, selon le préfet. À N'Djamena, le gouvernement promet une aide.");
     assert_eq!(place(&doc, "Mbakouzou").country.as_deref(), Some("TD"));
