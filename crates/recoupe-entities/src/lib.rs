@@ -175,6 +175,8 @@ impl Stage for EntityStage {
                     }
                 })
                 .collect();
+            let mut mentions = mentions;
+            country_pairs(self.kb.as_ref(), &toks, &mut mentions);
             (mentions, nationalities)
         };
         doc.layers.entities = mentions;
@@ -182,6 +184,88 @@ impl Stage for EntityStage {
         doc.mark_produced(Layer::Entities);
         doc.mark_produced(Layer::Nationalities);
         Ok(())
+    }
+}
+
+/// "Niger-Turquie : …": two country names joined by a hyphen into one word, the topic that
+/// opens a headline or a paragraph (a bilateral meeting, a visit), name both countries,
+/// each its own mention. Only a word the reference data does not know whole
+/// ("Guinée-Bissau", "Bosnie-Herzégovine" are one country), and only countries: a pair of
+/// towns is as often one place ("Casablanca-Settat", "Bruxelles-Midi").
+fn country_pairs(kb: &dyn Knowledge, toks: &[Tk<'_>], mentions: &mut Vec<EntityMention>) {
+    let country = |name: &str| {
+        kb.candidates(name)
+            .into_iter()
+            .find(|c| c.link.kb == "country")
+    };
+    let mut added = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        // the topic of a headline or a paragraph ("Niger-Turquie : …"); in running text the
+        // pair is as often the name of one thing ("l'oléoduc Niger-Bénin", "le match
+        // Maroc-Espagne": a pipeline, two teams)
+        let topic = (k == 0 || toks[k - 1].sent != t.sent)
+            && toks.get(k + 1).is_some_and(|n| n.text == ":");
+        if t.kind != TokenKind::Word || !t.cap || !topic {
+            continue;
+        }
+        let Some((first, second)) = t.text.split_once('-') else {
+            continue;
+        };
+        if first.chars().count() < 3
+            || second.contains('-')
+            || !second.chars().next().is_some_and(char::is_uppercase)
+        {
+            continue;
+        }
+        // a mention over the word already, unless one that found no reference entry
+        let existing = mentions
+            .iter()
+            .position(|m| m.span.start < t.span.end && t.span.start < m.span.end);
+        if existing.is_some_and(|k| mentions[k].span != t.span || mentions[k].kb.is_some()) {
+            continue;
+        }
+        if !kb.candidates(t.text).is_empty() {
+            continue;
+        }
+        let (Some(a), Some(b)) = (country(first), country(second)) else {
+            continue;
+        };
+        if let Some(k) = existing {
+            mentions.remove(k);
+        }
+        let cut = t.span.start + first.len();
+        for (span, c) in [
+            (
+                recoupe_model::Span {
+                    start: t.span.start,
+                    end: cut,
+                },
+                a,
+            ),
+            (
+                recoupe_model::Span {
+                    start: cut + 1,
+                    end: t.span.end,
+                },
+                b,
+            ),
+        ] {
+            added.push(EntityMention {
+                span,
+                label: EntityType::LOC,
+                entity: c.entity_key(),
+                evidence: vec![
+                    format!("one of two countries joined by a hyphen in \"{}\"", t.text),
+                    format!("linked {}:{}", c.link.kb, c.link.id),
+                ],
+                kb: Some(c.link),
+                provenance: Provenance::new(ENTITY_STAGE, "country-pair"),
+            });
+        }
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
     }
 }
 

@@ -111,6 +111,14 @@ impl PlaceStage {
                     return None;
                 }
                 let country = place.country.clone()?;
+                // "le poste frontalier avec le Burundi": the neighbour across a border is
+                // not the country the place lies in
+                if place.kind == PlaceKind::Country
+                    && Some(&country) != main
+                    && neighbour_named_before(&doc.text, m.span.start)
+                {
+                    return None;
+                }
                 let distance = if m.span.start >= span.end {
                     m.span.start - span.end
                 } else {
@@ -194,7 +202,9 @@ impl PlaceStage {
                 .max_by_key(|c| c.population)
                 .and_then(|c| Some((c.link.clone(), self.kb.place(&c.link)?)));
             // else a town reached only by another spelling ("Boni" filed under Bonn) is a
-            // place the data lacks; a town written as the mention is written stays
+            // place the data lacks; a town written as the mention is written stays: a report
+            // on Congo names the Brussels quarter of its diaspora ("Ixelles"), one on
+            // Colombia a Quebec university town, as often as a homonym the data lacks
             if homonym.is_some() || fold(surface) != fold(&record.name) {
                 distant.push((k, homonym));
             }
@@ -506,6 +516,118 @@ impl PlaceStage {
         }
     }
 
+    /// A town named first as the town ("au sud-ouest de Kirkouk") and later after a
+    /// first-level division noun ("dans la province de Kirkouk") names two places: the later
+    /// mention is the division (its own place, at that mention's span), as the first
+    /// mention's reading stays the town's. The entity keeps one key: the name is one, the
+    /// places it stands for two.
+    fn division_mentions(&self, doc: &Document, places: &mut Vec<Place>) {
+        let mut added: Vec<Place> = Vec::new();
+        for m in &doc.layers.entities {
+            if m.label != EntityType::LOC || added.iter().any(|p| p.entity == m.entity) {
+                continue;
+            }
+            let Some(town) = places.iter().find(|p| p.entity == m.entity) else {
+                continue;
+            };
+            if town.span != m.span && town.kind == PlaceKind::Admin {
+                if let Some(city) = self.town_of_division_mention(doc, m.span, town) {
+                    added.push(city);
+                }
+                continue;
+            }
+            if town.span == m.span
+                || town.kind != PlaceKind::City
+                || town.provenance.rule == RULE_UNRESOLVED
+            {
+                continue;
+            }
+            let Some(FeatureWord::Division(word)) = feature_word_before(&doc.text, m.span.start)
+            else {
+                continue;
+            };
+            if !FIRST_LEVEL_WORDS.contains(&word) {
+                continue;
+            }
+            let Some(division) = self.division_of_town(doc.slice(m.span), town) else {
+                continue;
+            };
+            added.push(Place {
+                span: m.span,
+                entity: m.entity.clone(),
+                kb: Some(division.kb_link()),
+                name: format!(
+                    "{} {}",
+                    display_name(division),
+                    division.division_word.as_deref().unwrap_or(word)
+                ),
+                country: town.country.clone(),
+                kind: PlaceKind::Admin,
+                lat: division
+                    .lat
+                    .and(division.lon)
+                    .and(division.lat)
+                    .or(town.lat),
+                lon: division.lat.and(division.lon).or(town.lon),
+                provenance: Provenance::new(PLACE_STAGE, RULE_DIVISION),
+                evidence: vec![
+                    format!("from entity {}", m.entity),
+                    format!(
+                        "a division noun before a later mention of the town {}: the division {}",
+                        town.name, division.name
+                    ),
+                ],
+            });
+        }
+        places.extend(added);
+    }
+
+    /// The reverse of [`PlaceStage::division_mentions`]: a division named first ("la province
+    /// de X") and later as a town ("la ville de X", "à X", "X-ville") — the later mention is
+    /// the division's same-named town, more than [`TOWN_OF_DIVISION_KM`] from the division's
+    /// point, a place of its own at that span.
+    fn town_of_division_mention(
+        &self,
+        doc: &Document,
+        span: Span,
+        division: &Place,
+    ) -> Option<Place> {
+        let before = doc.text.get(..span.start)?;
+        let cue = TOWN_CUES.iter().find(|c| {
+            before.len() >= c.len()
+                && before.is_char_boundary(before.len() - c.len())
+                && before[before.len() - c.len()..].eq_ignore_ascii_case(c)
+        })?;
+        let surface = without_article(doc.slice(span));
+        let city = self.eponymous_city(surface, division.country.as_deref())?;
+        let info = self.kb.place(&city.link)?;
+        let (lat, lon) = (info.lat?, info.lon?);
+        if let (Some(dlat), Some(dlon)) = (division.lat, division.lon) {
+            if recoupe_model::haversine_km(lat, lon, dlat, dlon) <= TOWN_OF_DIVISION_KM {
+                return None;
+            }
+        }
+        Some(Place {
+            span,
+            entity: division.entity.clone(),
+            kb: Some(city.link.clone()),
+            name: info.name,
+            country: info.country,
+            kind: PlaceKind::City,
+            lat: Some(lat),
+            lon: Some(lon),
+            provenance: Provenance::new(PLACE_STAGE, RULE_TOWN_OF_DIVISION),
+            evidence: vec![
+                format!("from entity {}", division.entity),
+                format!(
+                    "\"{}\" before a later mention of the division {}: its town",
+                    cue.trim(),
+                    division.name
+                ),
+            ],
+        })
+    }
+
     /// The subdivision of the town's country written like the mention or the town's own
     /// name, transliteration aside ("Bassora", "Basrah" → the governorate "Basra").
     fn division_of_town(&self, surface: &str, town: &Place) -> Option<&'static PlaceRecord> {
@@ -759,6 +881,31 @@ fn countries_in_org_names(doc: &Document, kb: &dyn Knowledge) -> Vec<String> {
     out
 }
 
+/// Whether the words before `start` name a border's other side ("la frontière avec", "le
+/// poste frontalier avec le", "limitrophe du"): the country named there is a neighbour.
+fn neighbour_named_before(text: &str, start: usize) -> bool {
+    let mut from = start.saturating_sub(48);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = fold(&text[from..start]);
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let tail = &words[words.len().saturating_sub(4)..];
+    tail.iter().any(|w| {
+        w.starts_with("frontal") || w.starts_with("frontier") || w.starts_with("limitroph")
+    }) || tail.iter().rev().take(2).any(|w| *w == "avec")
+}
+
+/// The national capital written `name`, if the name is one's and no other capital's.
+fn national_capital(reference: &'static Reference, name: &str) -> Option<&'static PlaceRecord> {
+    let mut capitals = reference.lookup(name).into_iter().filter_map(|h| match h {
+        Hit::Place(p) if p.feature_code == "PPLC" => Some(p),
+        _ => None,
+    });
+    let first = capitals.next()?;
+    capitals.next().is_none().then_some(first)
+}
+
 /// The surface without a leading French article or elision ("l'Euphrate", "la Méditerranée").
 fn without_article(surface: &str) -> &str {
     for prefix in [
@@ -920,7 +1067,11 @@ impl PlaceStage {
             return None;
         }
         let town = facility_town(surface).filter(|t| !is_compass_word(t))?;
-        let (p, _) = self.fallback(reference, town, context)?;
+        // a national capital needs no country named beside it ("le palais de justice de
+        // Bissau" in a report that names only the country of an exiled opponent)
+        let (p, _) = self
+            .fallback(reference, town, context)
+            .or_else(|| national_capital(reference, town).map(|p| (p, "reference-capital")))?;
         if !matches!(p.kind, PlaceKind::City | PlaceKind::Admin) {
             return None;
         }
@@ -944,6 +1095,12 @@ const RULE_TRANSLITERATION: &str = "reference-transliteration";
 const RULE_RIVER: &str = "river-by-its-noun";
 /// Rule of a division named by the noun before it where the data only knows the town.
 const RULE_DIVISION: &str = "division-by-its-noun";
+/// Rule of a later mention of a division read as its same-named town ("la ville de X").
+const RULE_TOWN_OF_DIVISION: &str = "town-of-division";
+/// Words right before a name that make it a town: "la ville de X", "à X".
+const TOWN_CUES: &[&str] = &["ville de ", "ville d'", "ville d’", " à "];
+/// A division's point this close to its same-named town already stands for the town.
+const TOWN_OF_DIVISION_KM: f64 = 25.0;
 /// Rule of a quarter placed at the town it is part of.
 const RULE_QUARTER: &str = "quarter-of-town";
 
@@ -1119,6 +1276,7 @@ impl Stage for PlaceStage {
         Self::settle_countries(doc, &context, &mut places);
         Self::settle_quarters(doc, &context, &mut places);
         self.name_divisions(doc, &mut places);
+        self.division_mentions(doc, &mut places);
         self.name_facilities(doc, &context, &mut places);
         doc.layers.places = places;
         doc.mark_produced(Layer::Places);

@@ -117,9 +117,27 @@ impl Knowledge for ReferenceKnowledge {
     }
 
     fn candidates_for_key(&self, key: &str) -> Vec<Candidate> {
-        self.reference
-            .lookup_key(key)
-            .iter()
+        let hits = self.reference.lookup_key(key);
+        // a division without a point beside a same-named one of its country that has one is
+        // a former division the code list still carries (Nepal's zone "Karnali" beside the
+        // province): the current one comes first
+        let pointed_admin = |country: &str| {
+            hits.iter().any(|h| {
+                matches!(h, Hit::Place(q) if q.kind == PlaceKind::Admin
+                    && q.lat.is_some()
+                    && q.country == country)
+            })
+        };
+        let former = |h: &Hit<'_>| {
+            matches!(h, Hit::Place(p) if p.kind == PlaceKind::Admin
+                && p.lat.is_none()
+                && pointed_admin(&p.country))
+        };
+        let (current, former): (Vec<&Hit<'_>>, Vec<&Hit<'_>>) =
+            hits.iter().partition(|h| !former(h));
+        current
+            .into_iter()
+            .chain(former)
             .take(MAX_CANDIDATES)
             .map(candidate)
             .collect()

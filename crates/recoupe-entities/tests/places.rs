@@ -470,3 +470,126 @@ fn central_african_prefectures_take_their_english_word() {
     let ouham = place(&doc, "Ouham");
     assert_eq!(ouham.name, "Ouham Prefecture", "{ouham:?}");
 }
+
+#[test]
+fn a_later_mention_after_a_division_noun_is_the_division_of_the_town() {
+    // the town first, then its governorate: two places under one name
+    let doc = run("Un convoi a été visé près de Bassora, au sud de l'Irak. Depuis janvier, douze attaques ont frappé la province de Bassora, selon la police.");
+    let at = |from: &str| {
+        let start = doc.text.find(from).expect("phrase") + from.len();
+        doc.layers
+            .places
+            .iter()
+            .find(|p| p.span.start == start)
+            .unwrap_or_else(|| panic!("no place at {from:?}: {:?}", doc.layers.places))
+    };
+    let town = at("près de ");
+    assert_eq!(town.kind, PlaceKind::City);
+    let division = at("la province de ");
+    assert_eq!(division.kind, PlaceKind::Admin);
+    assert!(division.name.ends_with("Governorate"), "{division:?}");
+    assert_eq!(division.country.as_deref(), Some("IQ"));
+}
+
+#[test]
+fn first_level_divisions_take_the_word_english_writes_after_them() {
+    let doc = run("Des affrontements ont éclaté à la frontière, dans la région de Talas, au Kirghizistan. En Zambie, la province de Luapula compte ses morts.");
+    assert_eq!(place(&doc, "Talas").name, "Talas Region");
+    assert_eq!(place(&doc, "Luapula").name, "Luapula Province");
+}
+
+#[test]
+fn a_facility_of_a_national_capital_stands_there_with_no_country_named() {
+    let doc = run("Un opposant réfugié au Portugal a appelé ses partisans à se réunir devant le palais de justice de Bissau.");
+    let court = place(&doc, "palais de justice");
+    assert_eq!(court.country.as_deref(), Some("GW"));
+    assert!(court.lat.is_some());
+}
+
+#[test]
+fn a_sentence_initial_article_does_not_cut_a_longer_country_name() {
+    let doc = run("La Côte d'Ivoire exporte plus de cacao que ses voisins.");
+    let country = place(&doc, "Côte d'Ivoire");
+    assert_eq!(country.kind, PlaceKind::Country);
+    assert_eq!(country.country.as_deref(), Some("CI"));
+}
+
+#[test]
+fn the_country_across_a_border_is_not_the_country_of_a_village() {
+    let doc = run("Tchad : des pluies noient les champs\nAu village de Mbakouzou, situé sur la frontière avec le Cameroun, les récoltes sont perdues, selon le préfet. À N'Djamena, le gouvernement promet une aide.");
+    assert_eq!(place(&doc, "Mbakouzou").country.as_deref(), Some("TD"));
+}
+
+#[test]
+fn markets_crossroads_and_castles_named_after_their_noun_are_sites_of_the_town() {
+    let doc = run("Des commerçants ont manifesté lundi devant le marché Sandaga, à Dakar, avant de rejoindre le carrefour Bountou, où la police les a dispersés.");
+    let market = place(&doc, "marché Sandaga");
+    assert_eq!(market.name, "Sandaga Market");
+    assert_eq!(market.country.as_deref(), Some("SN"));
+    let crossroads = place(&doc, "carrefour Bountou");
+    assert_eq!(crossroads.name, "carrefour Bountou");
+    assert_eq!(crossroads.country.as_deref(), Some("SN"));
+    assert!(crossroads.lat.is_some(), "{crossroads:?}");
+    let doc = run("Les visiteurs se pressent au château de Gruyères, dans le canton de Fribourg.");
+    let castle = place(&doc, "château de Gruyères");
+    assert_eq!(castle.name, "Gruyères Castle");
+    assert_eq!(castle.country.as_deref(), Some("CH"));
+}
+
+#[test]
+fn two_countries_joined_by_a_hyphen_as_a_headline_topic_are_both_named() {
+    let doc = run("Sénégal-Japon : un accord sur la pêche artisanale\nLes deux pays ont signé mardi un accord de coopération.");
+    assert_eq!(place(&doc, "Sénégal").country.as_deref(), Some("SN"));
+    assert_eq!(place(&doc, "Japon").country.as_deref(), Some("JP"));
+    // in running text the pair names one thing, not the two countries
+    let doc = run("Les travaux de l'oléoduc Niger-Bénin ont repris la semaine dernière.");
+    assert!(
+        doc.layers
+            .places
+            .iter()
+            .all(|p| doc.slice(p.span) != "Niger"),
+        "{:?}",
+        doc.layers.places
+    );
+}
+
+#[test]
+fn a_later_mention_of_a_division_as_a_town_is_the_town() {
+    let doc = run("Les récoltes ont souffert de la sécheresse dans la région de la Kara, au Togo. Une réunion des producteurs se tiendra vendredi à Kara.");
+    let at = |from: &str| {
+        let start = doc.text.find(from).expect("phrase") + from.len();
+        doc.layers
+            .places
+            .iter()
+            .find(|p| p.span.start == start)
+            .unwrap_or_else(|| panic!("no place at {from:?}: {:?}", doc.layers.places))
+    };
+    assert_eq!(at("la région de la ").kind, PlaceKind::Admin);
+    let town = at("vendredi à ");
+    assert_eq!(town.kind, PlaceKind::City);
+    assert_eq!(town.country.as_deref(), Some("TG"));
+}
+
+#[test]
+fn a_current_division_outranks_a_former_one_of_the_same_name_without_a_point() {
+    let doc = run("Au Népal, des glissements de terrain ont coupé plusieurs routes du Karnali après trois jours de pluie.");
+    let karnali = place(&doc, "Karnali");
+    assert_eq!(karnali.kind, PlaceKind::Admin);
+    assert!(karnali.lat.is_some(), "{karnali:?}");
+}
+
+#[test]
+fn a_small_town_in_capitals_opening_a_dateline_is_the_town() {
+    let doc = run("Vaud : la commune renonce à son nouveau port\nMORGES - Le conseil communal a refusé lundi soir le crédit demandé pour agrandir le port de plaisance.");
+    let town = place(&doc, "MORGES");
+    assert_eq!(town.country.as_deref(), Some("CH"));
+    assert!(town.lat.is_some(), "{town:?}");
+}
+
+#[test]
+fn a_place_noun_over_an_adjective_before_de_announces_a_place() {
+    // "Rahat" is also a first name: the noun before it says it is a town here
+    let doc = run("Le suspect, originaire de la ville bédouine de Rahat, dans le sud d'Israël, a été interpellé dimanche.");
+    let town = place(&doc, "Rahat");
+    assert_eq!(town.country.as_deref(), Some("IL"));
+}

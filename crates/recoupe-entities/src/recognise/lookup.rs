@@ -293,6 +293,23 @@ impl Recogniser<'_> {
             } else {
                 i
             };
+            // "La Côte d'Ivoire a …" opening a sentence: the capitalised article makes a
+            // shorter name ("La Côte", a Swiss region) of the start of a longer one that
+            // begins after it; the longer name wins
+            if start == i
+                && first.initial
+                && matches!(&*first.folded, "le" | "la" | "les")
+                && i + 1 < s.end
+            {
+                if let Some(mut longer) = self.kb_window(toks, i + 1, s, text) {
+                    if longer.end > j {
+                        longer.evidence.push(format!(
+                            "longer than \"{surface}\", which the sentence-initial article opens"
+                        ));
+                        return Some(longer);
+                    }
+                }
+            }
             return Some(Cand {
                 start,
                 end: j,
@@ -368,12 +385,16 @@ impl Recogniser<'_> {
                 && hit.population < SMALL_PLACE;
             // "l'APAC", "la SNCF": a word in capitals is an acronym, not a town written so
             // ("Apac" in Uganda); only a country or a city of some size is written that way
+            // (but "FRAUENFELD - …", "KOLDA, 12 mai -": a word in capitals opening a
+            // paragraph before a comma or a dash is the dateline's town, of any size)
+            let dateline = single && dateline_word(toks, i, s);
             if single
                 && first.all_caps
                 && first.text.chars().count() >= 3
                 && hit.kind != Some(PlaceKind::Country)
                 && hit.link.kb != "places-extra"
                 && hit.population < ACRONYM_TOWN_POPULATION
+                && !dateline
             {
                 return false;
             }
@@ -431,6 +452,7 @@ impl Recogniser<'_> {
                 // "l'ASI", "(AIBD)": a short acronym is no town; countries and divisions
                 // written in capitals stay ("RDC", "USA"), and cities in a dateline ("ROME")
                 if first.all_caps
+                    && !dateline
                     && first.text.chars().count() <= 4
                     && hit.population < TRUSTED_CITY_POPULATION
                     && matches!(hit.kind, Some(PlaceKind::City | PlaceKind::Other))
@@ -466,4 +488,10 @@ impl Recogniser<'_> {
         }
         true
     }
+}
+
+/// Whether the word at `i` opens a paragraph's dateline: first of its sentence and followed
+/// by a comma or a dash ("FRAUENFELD - Le Grand Conseil…", "KOLDA, 12 mai (APS) –").
+pub(super) fn dateline_word(toks: &[Tk<'_>], i: usize, s: SentenceRange) -> bool {
+    i == s.start && i + 1 < s.end && matches!(toks[i + 1].text, "," | "-" | "–" | "—")
 }

@@ -5,7 +5,7 @@ use recoupe_model::{EntityType, TokenKind};
 
 use recoupe_tagger::Upos;
 
-use super::words::{is_adjective_before, is_de};
+use super::words::{is_adjective, is_adjective_before, is_de};
 use super::{Cand, Recogniser, RULE_SHORT_FORM, STRENGTH_CUE, STRENGTH_DEFAULT, STRENGTH_LEXICON};
 use crate::tokens::{SentenceRange, Tk};
 
@@ -219,7 +219,7 @@ impl Recogniser<'_> {
         if first.initial
             && toks
                 .get(end)
-                .is_some_and(|d| matches!(d.text, "–" | "—") && end < s.end)
+                .is_some_and(|d| matches!(d.text, "–" | "—" | "-") && end < s.end)
             && toks.get(end + 1).is_some_and(|n| n.cap)
         {
             evidence.push("dateline before a dash".to_string());
@@ -268,6 +268,24 @@ impl Recogniser<'_> {
             let head = &toks[i - 2];
             if self.lex.loc_before_de.contains(&*head.folded) {
                 evidence.push(format!("place cue \"{} {}\"", head.text, prev_folded));
+                let mut c = make(EntityType::LOC, STRENGTH_CUE, "place-cue", evidence)?;
+                c.admin_cue = self.admin_cue_before(toks, i, s);
+                return Some(c);
+            }
+        }
+        // "la localité bédouine de X", "la ville côtière de X": the place noun over one
+        // adjective
+        if is_de(prev_folded) && i >= s.start + 3 {
+            let (head, adjective) = (&toks[i - 3], &toks[i - 2]);
+            if !adjective.cap
+                && adjective.is_word()
+                && self.lex.loc_before_de.contains(&*head.folded)
+                && (is_adjective(&adjective.folded) || self.upos(toks, s, i - 2) == Upos::Adj)
+            {
+                evidence.push(format!(
+                    "place cue \"{} {} {}\"",
+                    head.text, adjective.text, prev_folded
+                ));
                 let mut c = make(EntityType::LOC, STRENGTH_CUE, "place-cue", evidence)?;
                 c.admin_cue = self.admin_cue_before(toks, i, s);
                 return Some(c);
