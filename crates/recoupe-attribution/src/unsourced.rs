@@ -144,6 +144,27 @@ fn dateline_words(head: &str) -> bool {
             .all(|w| name(w) || w.chars().all(|c| c.is_ascii_digit()) || date_word(&fold(w)))
 }
 
+/// A dateline on a line of its own, with no dash and nothing after it: names, a date and
+/// the agency ("Bakou, 19 février, AZERTAC", "DOHOUK (Irak), 17 nov."), the place or the
+/// agency in capitals and a day's number among them.
+fn dateline_alone(text: &str, words: &[Word]) -> bool {
+    let (Some(first), Some(last)) = (
+        words.iter().find(|w| w.kind == WordKind::Word),
+        words.iter().rev().find(|w| w.kind == WordKind::Word),
+    ) else {
+        return false;
+    };
+    let start = words[0].start;
+    let end = words[words.len() - 1].end;
+    let shouting = |w: &Word| {
+        let s = &text[w.start..w.end];
+        s.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !s.chars().any(char::is_lowercase)
+    };
+    (shouting(first) || shouting(last))
+        && text[start..end].chars().any(|c| c.is_ascii_digit())
+        && dateline_words(&text[start..end])
+}
+
 /// A clock time standing alone: "08h45", "8 h 45", "14:32", "16h".
 fn time_stamp(head: &str) -> bool {
     let compact: String = head.chars().filter(|c| !c.is_whitespace()).collect();
@@ -173,6 +194,15 @@ fn date_word(folded: &str) -> bool {
             | "octobre"
             | "novembre"
             | "decembre"
+            // abbreviated in datelines: "17 nov.", "1er déc."
+            | "janv"
+            | "fevr"
+            | "avr"
+            | "juil"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
     ) || WEEKDAYS.contains(&folded)
 }
 
@@ -232,15 +262,16 @@ pub(crate) fn is_byline(lex: &Lexicon, text: &str, words: &[Word]) -> bool {
         && words
             .get(1)
             .is_some_and(|w| w.capitalised && w.kind == WordKind::Word);
-    if piped || report_credit || signed || capitals || author {
+    if piped || report_credit || signed || capitals || author || dateline_alone(text, words) {
         return true;
     }
-    // Dates and times make "Publié le 26 juillet à 20 h 58" longer than a credit line.
+    // Dates and times make "Publié le 26 juillet à 20 h 58" longer than a credit line, and
+    // "Publié le 3/02 à 9h47 | Mis à jour le 3/02 à 11h05" longer still.
     let limit = if words
         .first()
         .is_some_and(|w| matches!(w.folded.as_str(), "publie" | "mis"))
     {
-        12
+        18
     } else {
         5
     };
@@ -537,6 +568,23 @@ mod tests {
                 "Les eaux montent depuis lundi dans la vallée.",
                 "Écoles fermées",
                 "Les cours reprendront jeudi."
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_a_dateline_alone_and_a_long_update_stamp_are_not_statements() {
+        let d = doc(
+            "Tulle, 4 juin, APF\nLes pompiers ont maîtrisé le feu vers minuit.\nGAO (Mali), 2 déc.\nPublié le 4/06 à 8h12 | Mis à jour le 4/06 à 10h30\nLa route de Brive a rouvert.",
+            None,
+            &[],
+        );
+        let unsourced: Vec<&str> = d.layers.unsourced.iter().map(|u| d.slice(u.span)).collect();
+        assert_eq!(
+            unsourced,
+            vec![
+                "Les pompiers ont maîtrisé le feu vers minuit.",
+                "La route de Brive a rouvert."
             ]
         );
     }
