@@ -1170,6 +1170,22 @@ mod tests {
     }
 
     #[test]
+    fn issue13_the_independent_source_one_could_not_reach_is_no_speaker() {
+        let d = doc(
+            "Le naufrage aurait fait douze morts. Ce chiffre n'a pas pu être vérifié de source indépendante.",
+            None,
+            &[],
+        );
+        assert!(
+            d.layers.attributions.is_empty(),
+            "{:#?}",
+            d.layers.attributions
+        );
+        let unsourced: Vec<&str> = d.layers.unsourced.iter().map(|u| d.slice(u.span)).collect();
+        assert!(unsourced.contains(&"Ce chiffre n'a pas pu être vérifié de source indépendante."));
+    }
+
+    #[test]
     fn issue13_claims_of_a_toll_and_reports_of_a_newspaper() {
         let d = doc(
             "L'association des juristes avance un bilan de 300 morts.\nL'armée avance vers la frontière.\nLe coût a atteint 12 millions, croit savoir l'hebdomadaire Le Veilleur.\nLe syndicat parle de « provocation ».",
