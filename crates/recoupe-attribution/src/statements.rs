@@ -17,7 +17,7 @@ use crate::cues::{
 };
 use crate::grammar::{
     aside_len, conditional, direct_object_after, figure_after, is_adverb, is_boundary, quoted_mask,
-    span_of, trim_range, Conditional, AUXILIARIES, CONJUNCTIONS, DETERMINERS,
+    span_of, trim_range, Conditional, AUXILIARIES, CONJUNCTIONS, DETERMINERS, WEEKDAYS,
 };
 use crate::lexicon::{Lexicon, VerbClass};
 use crate::speakers::{
@@ -861,27 +861,62 @@ impl Reading<'_, '_> {
     }
 
     /// The source after "a-t-on appris de" / "auprès de": "…, a-t-on appris de sources
-    /// policières", "…, apprend-on auprès de la préfecture".
+    /// policières", "…, apprend-on auprès de la préfecture", "… auprès des autorités
+    /// locales" (the article's plural stays: "des autorités locales").
     fn learnt_from(&self, cue: &VerbCue) -> Option<(usize, usize)> {
         let words = self.words;
         if !words[cue.verb].folded.starts_with("appr") {
             return None;
         }
         let mut k = cue.group_end + 1;
-        if words.get(k).is_some_and(|w| w.folded == "aupres") {
+        // "a-t-on appris jeudi auprès de …", "a-t-on appris hier de sources …"
+        while words
+            .get(k)
+            .is_some_and(|w| WEEKDAYS.contains(&w.folded.as_str()) || is_adverb(w))
+        {
             k += 1;
         }
-        if !words
-            .get(k)
-            .is_some_and(|w| matches!(w.folded.as_str(), "de" | "d'"))
-        {
-            return None;
+        let aupres = words.get(k).is_some_and(|w| w.folded == "aupres");
+        if aupres {
+            k += 1;
         }
-        let mut end = k + 1;
+        let from = match words.get(k).map(|w| w.folded.as_str()) {
+            Some("de" | "d'") => k + 1,
+            Some("du") if aupres => k + 1,
+            Some("des") if aupres => k,
+            _ => return None,
+        };
+        let mut end = from;
         while words.get(end + 1).is_some_and(|w| !is_boundary(w)) {
             end += 1;
         }
-        trim_range(words, k + 1, end.min(words.len() - 1))
+        trim_range(words, from, end.min(words.len() - 1))
+    }
+
+    /// An outlet that learnt what it reports from a source it names after it: "…, a appris
+    /// l'ACP auprès de l'administration locale", "… a appris l'agence X de sources
+    /// diplomatiques": the outlet's first word (a link of the chain) and the source's
+    /// words, the speaker.
+    fn learnt_by_outlet(
+        &self,
+        cue: &VerbCue,
+        speaker: Option<(usize, usize)>,
+    ) -> Option<(usize, (usize, usize))> {
+        let words = self.words;
+        let (from, to) = speaker?;
+        if !words[cue.verb].folded.starts_with("appr") {
+            return None;
+        }
+        (from + 1..to).find_map(|j| {
+            let next = words.get(j + 1).map(|w| w.folded.as_str());
+            let start = match (words[j].folded.as_str(), next) {
+                ("aupres", Some("de" | "d'" | "du")) => j + 2,
+                ("aupres", Some("des")) => j + 1,
+                ("de" | "d'", Some("source" | "sources")) => j + 1,
+                _ => return None,
+            };
+            Some((from, trim_range(words, start, to)?))
+        })
     }
 
     /// The noun phrase a present participle hangs on when it follows it with no comma
@@ -1062,12 +1097,18 @@ impl Reading<'_, '_> {
             let outlet = outlet_after_clitic(self.lex, self.view, words, cue.group_end);
             (None, outlet.into_iter().collect())
         } else {
-            let (speaker, channel_words) =
+            let (speaker, mut channel_words) =
                 subject_after(self.lex, self.view, words, cue.group_end + 1);
-            (
-                speaker_before_relay(self.lex, words, speaker),
-                channel_words,
-            )
+            let speaker = speaker_before_relay(self.lex, words, speaker);
+            match self.learnt_by_outlet(cue, speaker) {
+                Some((outlet, source)) => {
+                    if self.view.mention_starting_at(words[outlet].start).is_some() {
+                        channel_words.push(outlet);
+                    }
+                    (Some(source), channel_words)
+                }
+                None => (speaker, channel_words),
+            }
         };
         Parts {
             content,
@@ -1843,6 +1884,21 @@ mod tests {
                 &[]
             ),
             vec![pair("Le convoi a quitté la frontière dans la nuit", "sources militaires")]
+        );
+    }
+
+    #[test]
+    fn issue13_an_outlet_that_learnt_from_a_source_is_no_speaker_the_source_is() {
+        assert_eq!(
+            contents_and_speakers(
+                "Deux ponts ont cédé à Mbandaka, a appris l'APK auprès de la mairie.\nLe préfet a quitté la ville, a appris l'APK de sources sécuritaires.\nLe marché a brûlé, a-t-on appris mardi auprès des pompiers.",
+                &[("APK", EntityType::ORG, "org:apk")]
+            ),
+            vec![
+                pair("Deux ponts ont cédé à Mbandaka", "la mairie"),
+                pair("Le préfet a quitté la ville", "sources sécuritaires"),
+                pair("Le marché a brûlé", "des pompiers"),
+            ]
         );
     }
 
