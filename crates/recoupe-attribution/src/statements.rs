@@ -1888,6 +1888,17 @@ mod tests {
     }
 
     #[test]
+    fn issue13_an_unnamed_source_cited_by_an_outlet_is_the_speaker() {
+        assert_eq!(
+            contents_and_speakers(
+                "Trois maisons ont brûlé à Tyr, a rapporté l'agence Nour, citant une source locale.",
+                &[("Nour", EntityType::ORG, "org:nour")]
+            ),
+            vec![pair("Trois maisons ont brûlé à Tyr", "une source locale")]
+        );
+    }
+
+    #[test]
     fn issue13_an_outlet_that_learnt_from_a_source_is_no_speaker_the_source_is() {
         assert_eq!(
             contents_and_speakers(
