@@ -704,6 +704,21 @@ fn finite_in_speech_position(words: &[Word], i: usize) -> bool {
 /// rather than a noun or adjective ("une large avance"). The sentence is tagged once, and
 /// only up to the furthest word asked about.
 pub(crate) fn tagged_as_verb(text: &str, words: &[Word], i: usize, tags: &mut Tags) -> bool {
+    tag_of(text, words, i, tags) == Some(recoupe_tagger::Upos::Verb)
+}
+
+/// Whether the tagger reads word `i` as a verb or as "être" / "avoir" ("La saison *sera*
+/// courte"): the word of a clause.
+pub(crate) fn tagged_as_verb_or_aux(text: &str, words: &[Word], i: usize, tags: &mut Tags) -> bool {
+    matches!(
+        tag_of(text, words, i, tags),
+        Some(recoupe_tagger::Upos::Verb | recoupe_tagger::Upos::Aux)
+    )
+}
+
+/// The tagger's part of speech of word `i`, the sentence tagged once up to the furthest word
+/// asked about.
+fn tag_of(text: &str, words: &[Word], i: usize, tags: &mut Tags) -> Option<recoupe_tagger::Upos> {
     let prefix = tags.get_or_insert_with(|| {
         let mut prefix = recoupe_tagger::Prefix::default();
         prefix.start(words.len());
@@ -711,7 +726,7 @@ pub(crate) fn tagged_as_verb(text: &str, words: &[Word], i: usize, tags: &mut Ta
     });
     recoupe_tagger::Tagger::embedded().tag_at(prefix, i, |k| {
         std::borrow::Cow::Borrowed(&text[words[k].start..words[k].end])
-    }) == Some(recoupe_tagger::Upos::Verb)
+    })
 }
 
 /// The auxiliary of a participle at `i`, looking back over adverbs, negation and clitics.

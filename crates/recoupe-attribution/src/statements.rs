@@ -12,8 +12,8 @@ use crate::chains::{
     relay_links, speaker_before_relay, AccordingChain,
 };
 use crate::cues::{
-    complement_after, find_cues, incises_in_quotations, tagged_as_verb, Complement, CueKind, Tags,
-    VerbCue,
+    complement_after, find_cues, incises_in_quotations, tagged_as_verb, tagged_as_verb_or_aux,
+    Complement, CueKind, Tags, VerbCue,
 };
 use crate::grammar::{
     aside_len, conditional, direct_object_after, figure_after, is_adverb, is_boundary, quoted_mask,
@@ -849,7 +849,8 @@ impl Reading<'_, '_> {
                 // "l'Est de la Libye" is a name, not "est".
                 !apposition
                     && (AUXILIARIES.contains(&w.lower.as_str()) && !w.capitalised
-                        || tagged_as_verb(self.view.text, words, k, tags))
+                        // "La saison sera courte, a indiqué …": a copula makes a clause.
+                        || tagged_as_verb_or_aux(self.view.text, words, k, tags))
             })
         };
         prev.is_some_and(|p| matches!(p.kind, WordKind::Comma | WordKind::CloseQuote))
@@ -1884,6 +1885,20 @@ mod tests {
                 &[]
             ),
             vec![pair("Le convoi a quitté la frontière dans la nuit", "sources militaires")]
+        );
+    }
+
+    #[test]
+    fn issue13_a_clause_with_a_copula_before_the_incise_is_its_content() {
+        assert_eq!(
+            contents_and_speakers(
+                "La saison sera courte, a indiqué le chef du service des pêches.",
+                &[]
+            ),
+            vec![pair(
+                "La saison sera courte",
+                "le chef du service des pêches"
+            )]
         );
     }
 
