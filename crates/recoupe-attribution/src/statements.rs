@@ -493,13 +493,19 @@ impl Reading<'_, '_> {
             // groupe a revendiqué l'attaque, affirmant avoir …": a participle after a comma
             // with its complement (or an object, for a verb of opinion) says what the subject
             // of the compound verb before it said.
+            // "…, la qualifiant d'acte barbare": past an object pronoun.
+            let participle_start = participle_start(words, cue.group_start, floor);
             let after_comma =
-                cue.group_start > floor && words[cue.group_start - 1].kind == WordKind::Comma;
+                participle_start > floor && words[participle_start - 1].kind == WordKind::Comma;
+            // With no statement before it, the participle hangs on the sentence's first
+            // compound verb even when a cue turned down there moved the floor past it ("Le
+            // ministère a démenti, qualifiant ces accusations de …").
+            let gerund_floor = if out.is_empty() { 0 } else { floor };
             let main_subject = (gerund
                 && out.is_empty()
                 && (complement.is_some_and(|c| c.clausal)
                     || after_comma && (complement.is_some() || cue.opinion)))
-                .then(|| self.gerund_subject(cue, floor))
+                .then(|| self.gerund_subject(participle_start, gerund_floor))
                 .flatten();
             if gerund && main_subject.is_none() && (out.is_empty() || complement.is_none()) {
                 continue;
@@ -1006,9 +1012,9 @@ impl Reading<'_, '_> {
     /// tout en rappelant que …") or a participle after a comma ("L'armée a mené des frappes,
     /// affirmant avoir …") hangs on: the subject before the nearest auxiliary ("a", not the
     /// preposition "à").
-    fn gerund_subject(&self, cue: &VerbCue, floor: usize) -> Option<(usize, usize)> {
+    fn gerund_subject(&self, group_start: usize, floor: usize) -> Option<(usize, usize)> {
         let words = self.words;
-        let en = cue.group_start.checked_sub(1)?;
+        let en = group_start.checked_sub(1)?;
         if words[en].folded != "en" && words[en].kind != WordKind::Comma {
             return None;
         }
@@ -1854,6 +1860,24 @@ fn kind_of(words: &[Word], quoted: &[bool], from: usize, to: usize) -> Attributi
     }
 }
 
+/// Where a participle's group starts once an object pronoun before it is counted ("…, la
+/// qualifiant d'acte barbare", "…, les jugeant infondées"), never below `floor`.
+fn participle_start(words: &[Word], group_start: usize, floor: usize) -> usize {
+    match group_start.checked_sub(1) {
+        Some(p)
+            if p > floor
+                && matches!(
+                    words[p].folded.as_str(),
+                    "le" | "la" | "les" | "l'" | "lui" | "leur"
+                )
+                && words[p - 1].kind == WordKind::Comma =>
+        {
+            p
+        }
+        _ => group_start,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::kind_of;
@@ -1885,6 +1909,17 @@ mod tests {
                 &[]
             ),
             vec![pair("Le convoi a quitté la frontière dans la nuit", "sources militaires")]
+        );
+    }
+
+    #[test]
+    fn issue13_a_participle_after_a_bare_denial_speaks_for_its_subject() {
+        assert_eq!(
+            contents_and_speakers(
+                "La préfecture a démenti, qualifiant ces rumeurs de pure invention.",
+                &[]
+            ),
+            vec![pair("ces rumeurs de pure invention", "La préfecture")]
         );
     }
 
