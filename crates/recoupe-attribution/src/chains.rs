@@ -411,7 +411,7 @@ pub(crate) fn cited_source(
         view.mention_starting_at(words[k].start)
             .is_some_and(|m| m.label == EntityType::ORG)
     });
-    if !names && !(unnamed_source && citer_is_body) {
+    if !(names || unnamed_source && citer_is_body) {
         return None;
     }
     Some((cited, citer))
