@@ -125,7 +125,12 @@ pub(crate) fn find_cues(
                 let mut k = i + 1;
                 let mut aside = 0;
                 for t in &f.tail {
-                    if aside == 0 && words.get(k).is_some_and(|w| w.lower != *t) {
+                    if aside == 0
+                        && words.get(k).is_some_and(|w| {
+                            w.lower != *t
+                                && matches!(w.folded.as_str(), "pour" | "de" | "a" | "quant" | "en")
+                        })
+                    {
                         aside = aside_len(words, k);
                         k += aside;
                     }

@@ -174,7 +174,9 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
             .iter()
             .all(|a| a.provenance.rule == statements::PARTICIPLE_RULE);
         if !inside_quote && only_participles {
+            // (the cheap test on the number of words first: most sentences are longer)
             let intertitle = found.is_empty()
+                && words.len() <= unsourced::INTERTITLE_MAX_TOKENS
                 && line_of_its_own(&doc.text, span)
                 && unsourced::is_intertitle(&doc.text, &words);
             unsourced.extend(unsourced::unsourced_line(lex, span, &words, intertitle));

@@ -338,6 +338,9 @@ pub(crate) fn is_intertitle(text: &str, words: &[Word]) -> bool {
 /// How many words an intertitle may have (longer lines are read as sentences).
 const INTERTITLE_MAX_WORDS: usize = 3;
 
+/// How many tokens an intertitle may have: its words, an elided article and a closing mark.
+pub(crate) const INTERTITLE_MAX_TOKENS: usize = INTERTITLE_MAX_WORDS + 2;
+
 /// A sentence that states something: enough words, not a question.
 fn is_statement(words: &[Word]) -> bool {
     let n = words
