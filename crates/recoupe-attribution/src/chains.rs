@@ -351,7 +351,8 @@ pub(crate) fn speaker_before_relay(
 /// citing. Given a speaker phrase `range`, an active relay ("citant", "qui cite") inside it
 /// or right after it (past a comma) whose phrase names a person or an organisation: the
 /// cited phrase (the speaker) and the citing one (a link of the chain). A cited phrase
-/// naming no one ("citant des sources locales") leaves the speaker phrase as it is.
+/// naming no one leaves the speaker phrase as it is, unless it is a source an organisation
+/// cites ("l'agence X, citant des sources locales").
 pub(crate) fn cited_source(
     lex: &Lexicon,
     view: &DocView<'_>,
@@ -391,15 +392,28 @@ pub(crate) fn cited_source(
         view.mention_starting_at(words[k].start)
             .is_some_and(|m| matches!(m.label, EntityType::PER | EntityType::ORG))
     });
-    if !names {
-        return None;
-    }
+    // "…, a rapporté l'agence X, citant une source municipale": an unnamed source the
+    // outlet cites speaks too, the outlet a link of its chain (the shared gold's
+    // "l'agence Tasnim, laquelle cite des sources bien informées").
+    let unnamed_source = matches!(words[cited.0].folded.as_str(), "un" | "une" | "des" | "de")
+        && words
+            .get(cited.0 + 1)
+            .is_some_and(|w| matches!(w.folded.as_str(), "source" | "sources"));
     let citer_end = if inside.is_some() {
         r.checked_sub(1)?
     } else {
         b
     };
     let citer = trim_range(words, a, citer_end)?;
+    // Only a body passes on an unnamed source so ("Des élus, citant des sources locales,
+    // évoquent …" stays the elected members' phrase).
+    let citer_is_body = (citer.0..=citer.1).any(|k| {
+        view.mention_starting_at(words[k].start)
+            .is_some_and(|m| m.label == EntityType::ORG)
+    });
+    if !(names || unnamed_source && citer_is_body) {
+        return None;
+    }
     Some((cited, citer))
 }
 

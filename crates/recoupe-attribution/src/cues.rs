@@ -119,11 +119,35 @@ pub(crate) fn find_cues(
             let adverb_next = words.get(i + 1).is_some_and(is_adverb);
             // The longest verb whose words follow ("fait savoir" before "fait état" is
             // tried, the single-word form last).
+            // … or a discourse aside between two of its words ("s'en tient pour l'instant
+            // à"): how many words the tail spans then.
+            let tail_with_aside = |f: &crate::lexicon::VerbForm| -> Option<usize> {
+                let mut k = i + 1;
+                let mut aside = 0;
+                for t in &f.tail {
+                    if aside == 0
+                        && words.get(k).is_some_and(|w| {
+                            w.lower != *t
+                                && matches!(w.folded.as_str(), "pour" | "de" | "a" | "quant" | "en")
+                        })
+                    {
+                        aside = aside_len(words, k);
+                        k += aside;
+                    }
+                    if words.get(k).is_none_or(|w| w.lower != *t) {
+                        return None;
+                    }
+                    k += 1;
+                }
+                (aside > 0 && k < words.len()).then_some(aside)
+            };
             let found = forms.iter().find_map(|f| {
                 if tail_at(f, 0) {
                     Some((f, 0))
                 } else if !f.tail.is_empty() && adverb_next && tail_at(f, 1) {
                     Some((f, 1))
+                } else if let Some(aside) = tail_with_aside(f) {
+                    Some((f, aside))
                 } else {
                     None
                 }
@@ -428,10 +452,25 @@ fn claim_object(lex: &Lexicon, words: &[Word], verb_end: usize) -> bool {
                         | "vendredi"
                         | "samedi"
                         | "dimanche"
+                        // "pour l'instant", "à ce stade"
+                        | "instant"
+                        | "moment"
+                        | "stade"
+                        // "son propre décompte", "son dernier bilan"
+                        | "propre"
+                        | "premier"
+                        | "dernier"
+                        | "nouveau"
+                        | "nouvel"
+                        | "precedent"
                 )
                 && !is_adverb(w)
         })
-        .is_some_and(|w| lex.claim_nouns.contains(w.folded.as_str()))
+        .is_some_and(|w| {
+            // a count as a claim: "maintient son propre décompte", "une estimation"
+            lex.claim_nouns.contains(w.folded.as_str())
+                || lex.toll_nouns.contains(w.folded.as_str())
+        })
 }
 
 /// Refusals to comment: a verb of commenting ("commenter", "réagir", "s'exprimer") or what
@@ -670,6 +709,21 @@ fn finite_in_speech_position(words: &[Word], i: usize) -> bool {
 /// rather than a noun or adjective ("une large avance"). The sentence is tagged once, and
 /// only up to the furthest word asked about.
 pub(crate) fn tagged_as_verb(text: &str, words: &[Word], i: usize, tags: &mut Tags) -> bool {
+    tag_of(text, words, i, tags) == Some(recoupe_tagger::Upos::Verb)
+}
+
+/// Whether the tagger reads word `i` as a verb or as "être" / "avoir" ("La saison *sera*
+/// courte"): the word of a clause.
+pub(crate) fn tagged_as_verb_or_aux(text: &str, words: &[Word], i: usize, tags: &mut Tags) -> bool {
+    matches!(
+        tag_of(text, words, i, tags),
+        Some(recoupe_tagger::Upos::Verb | recoupe_tagger::Upos::Aux)
+    )
+}
+
+/// The tagger's part of speech of word `i`, the sentence tagged once up to the furthest word
+/// asked about.
+fn tag_of(text: &str, words: &[Word], i: usize, tags: &mut Tags) -> Option<recoupe_tagger::Upos> {
     let prefix = tags.get_or_insert_with(|| {
         let mut prefix = recoupe_tagger::Prefix::default();
         prefix.start(words.len());
@@ -677,7 +731,7 @@ pub(crate) fn tagged_as_verb(text: &str, words: &[Word], i: usize, tags: &mut Ta
     });
     recoupe_tagger::Tagger::embedded().tag_at(prefix, i, |k| {
         std::borrow::Cow::Borrowed(&text[words[k].start..words[k].end])
-    }) == Some(recoupe_tagger::Upos::Verb)
+    })
 }
 
 /// The auxiliary of a participle at `i`, looking back over adverbs, negation and clitics.
@@ -1167,6 +1221,40 @@ mod tests {
             "{:#?}",
             d.layers.attributions
         );
+    }
+
+    #[test]
+    fn issue13_holding_to_ones_own_count_through_an_aside_is_a_claim() {
+        let d = doc(
+            "La gendarmerie s'en tient pour le moment à un bilan de six blessés. La préfecture maintient son dernier décompte de neuf blessés.",
+            None,
+            &[],
+        );
+        let a = &d.layers.attributions;
+        assert_eq!(a.len(), 2, "{a:#?}");
+        assert_eq!(d.slice(a[0].content), "un bilan de six blessés");
+        assert_eq!(a[0].speaker.map(|s| d.slice(s)), Some("La gendarmerie"));
+        assert_eq!(
+            d.slice(a[1].content),
+            "son dernier décompte de neuf blessés"
+        );
+        assert!(d.layers.unsourced.is_empty());
+    }
+
+    #[test]
+    fn issue13_the_independent_source_one_could_not_reach_is_no_speaker() {
+        let d = doc(
+            "Le naufrage aurait fait douze morts. Ce chiffre n'a pas pu être vérifié de source indépendante.",
+            None,
+            &[],
+        );
+        assert!(
+            d.layers.attributions.is_empty(),
+            "{:#?}",
+            d.layers.attributions
+        );
+        let unsourced: Vec<&str> = d.layers.unsourced.iter().map(|u| d.slice(u.span)).collect();
+        assert!(unsourced.contains(&"Ce chiffre n'a pas pu être vérifié de source indépendante."));
     }
 
     #[test]

@@ -211,7 +211,7 @@ pub(crate) fn is_adverb(w: &Word) -> bool {
 /// Discourse asides that may open what a verb says without being part of it ("Le syndicat
 /// avance *pour sa part* un autre chiffre", "évoque *de son côté* …", "*quant à lui*"),
 /// folded.
-const ASIDES: [&[&str]; 14] = [
+const ASIDES: [&[&str]; 17] = [
     &["pour", "sa", "part"],
     &["pour", "leur", "part"],
     &["pour", "son", "compte"],
@@ -226,6 +226,10 @@ const ASIDES: [&[&str]; 14] = [
     &["quant", "a", "eux"],
     &["quant", "a", "elles"],
     &["en", "revanche"],
+    // for the time being: "la police s'en tient pour l'instant à un bilan de 14 morts"
+    &["pour", "l'", "instant"],
+    &["pour", "le", "moment"],
+    &["a", "ce", "stade"],
 ];
 
 /// How many words at `k` (and the comma after them) make a discourse aside; 0 if none.

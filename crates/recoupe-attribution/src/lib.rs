@@ -62,7 +62,7 @@ mod words;
 mod testutil;
 
 use recoupe_model::{
-    Attribution, Document, EntityMention, Layer, Polarity, Stage, StageError, Unsourced,
+    Attribution, Document, EntityMention, Layer, Polarity, Span, Stage, StageError, Unsourced,
 };
 
 pub use lexicon::{FormKind, Lexicon, LexiconError, VerbClass};
@@ -174,11 +174,31 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
             .iter()
             .all(|a| a.provenance.rule == statements::PARTICIPLE_RULE);
         if !inside_quote && only_participles {
-            unsourced.extend(unsourced::unsourced_sentence(lex, span, &words));
+            // (the cheap test on the number of words first: most sentences are longer)
+            let intertitle = found.is_empty()
+                && words.len() <= unsourced::INTERTITLE_MAX_TOKENS
+                && line_of_its_own(&doc.text, span)
+                && unsourced::is_intertitle(&doc.text, &words);
+            unsourced.extend(unsourced::unsourced_line(lex, span, &words, intertitle));
+        } else if !inside_quote && sentence.headline {
+            // "Ituri : 27 civils tués près de Djugu, l'armée avance un bilan de 12 morts": a
+            // headline's fact before a comma, with the sourced clause after it.
+            unsourced.extend(unsourced::headline_fact_before_source(
+                lex, span, &words, &found,
+            ));
         }
         attributions.extend(found);
     }
     (attributions, unsourced)
+}
+
+/// Whether only spaces lie between the span and the line breaks (or text edges) around it.
+fn line_of_its_own(text: &str, span: Span) -> bool {
+    let before = &text[..span.start];
+    let after = &text[span.end..];
+    let line_start = before.rfind('\n').map_or(0, |k| k + 1);
+    let line_end = after.find('\n').unwrap_or(after.len());
+    before[line_start..].trim().is_empty() && after[..line_end].trim().is_empty()
 }
 
 #[cfg(test)]

@@ -978,6 +978,24 @@ mod tests {
     use recoupe_model::EntityType;
 
     #[test]
+    fn issue13_the_responsable_alone_is_the_official_who_just_spoke() {
+        let d = doc(
+            "La saison sera courte, a indiqué le chef du service des pêches, Yann Morvan.\nLe responsable a précisé que les quotas baissent.\nUn responsable du port a dit que les quais sont libres.",
+            None,
+            &[("Yann Morvan", EntityType::PER, "per:morvan")],
+        );
+        assert_eq!(
+            starting(&d, "les quotas").speaker_entity.as_deref(),
+            Some("per:morvan")
+        );
+        let other = starting(&d, "les quais");
+        assert!(
+            other.speaker_entity.is_none() && other.speaker_unnamed,
+            "{other:#?}"
+        );
+    }
+
+    #[test]
     fn issue13_an_office_description_is_not_a_person_named_with_another_office() {
         let d = doc(
             "Le maire, Hugo Berthelin, a réclamé des renforts.\nLe ministre a annoncé qu'une aide d'urgence serait versée.\nLe maire a ajouté que l'école restera fermée.",

@@ -12,12 +12,12 @@ use crate::chains::{
     relay_links, speaker_before_relay, AccordingChain,
 };
 use crate::cues::{
-    complement_after, find_cues, incises_in_quotations, tagged_as_verb, Complement, CueKind, Tags,
-    VerbCue,
+    complement_after, find_cues, incises_in_quotations, tagged_as_verb, tagged_as_verb_or_aux,
+    Complement, CueKind, Tags, VerbCue,
 };
 use crate::grammar::{
     aside_len, conditional, direct_object_after, figure_after, is_adverb, is_boundary, quoted_mask,
-    span_of, trim_range, Conditional, AUXILIARIES, CONJUNCTIONS, DETERMINERS,
+    span_of, trim_range, Conditional, AUXILIARIES, CONJUNCTIONS, DETERMINERS, WEEKDAYS,
 };
 use crate::lexicon::{Lexicon, VerbClass};
 use crate::speakers::{
@@ -493,13 +493,19 @@ impl Reading<'_, '_> {
             // groupe a revendiqué l'attaque, affirmant avoir …": a participle after a comma
             // with its complement (or an object, for a verb of opinion) says what the subject
             // of the compound verb before it said.
+            // "…, la qualifiant d'acte barbare": past an object pronoun.
+            let participle_start = participle_start(words, cue.group_start, floor);
             let after_comma =
-                cue.group_start > floor && words[cue.group_start - 1].kind == WordKind::Comma;
+                participle_start > floor && words[participle_start - 1].kind == WordKind::Comma;
+            // With no statement before it, the participle hangs on the sentence's first
+            // compound verb even when a cue turned down there moved the floor past it ("Le
+            // ministère a démenti, qualifiant ces accusations de …").
+            let gerund_floor = if out.is_empty() { 0 } else { floor };
             let main_subject = (gerund
                 && out.is_empty()
                 && (complement.is_some_and(|c| c.clausal)
                     || after_comma && (complement.is_some() || cue.opinion)))
-                .then(|| self.gerund_subject(cue, floor))
+                .then(|| self.gerund_subject(participle_start, gerund_floor))
                 .flatten();
             if gerund && main_subject.is_none() && (out.is_empty() || complement.is_none()) {
                 continue;
@@ -849,7 +855,8 @@ impl Reading<'_, '_> {
                 // "l'Est de la Libye" is a name, not "est".
                 !apposition
                     && (AUXILIARIES.contains(&w.lower.as_str()) && !w.capitalised
-                        || tagged_as_verb(self.view.text, words, k, tags))
+                        // "La saison sera courte, a indiqué …": a copula makes a clause.
+                        || tagged_as_verb_or_aux(self.view.text, words, k, tags))
             })
         };
         prev.is_some_and(|p| matches!(p.kind, WordKind::Comma | WordKind::CloseQuote))
@@ -861,27 +868,62 @@ impl Reading<'_, '_> {
     }
 
     /// The source after "a-t-on appris de" / "auprès de": "…, a-t-on appris de sources
-    /// policières", "…, apprend-on auprès de la préfecture".
+    /// policières", "…, apprend-on auprès de la préfecture", "… auprès des autorités
+    /// locales" (the article's plural stays: "des autorités locales").
     fn learnt_from(&self, cue: &VerbCue) -> Option<(usize, usize)> {
         let words = self.words;
         if !words[cue.verb].folded.starts_with("appr") {
             return None;
         }
         let mut k = cue.group_end + 1;
-        if words.get(k).is_some_and(|w| w.folded == "aupres") {
+        // "a-t-on appris jeudi auprès de …", "a-t-on appris hier de sources …"
+        while words
+            .get(k)
+            .is_some_and(|w| WEEKDAYS.contains(&w.folded.as_str()) || is_adverb(w))
+        {
             k += 1;
         }
-        if !words
-            .get(k)
-            .is_some_and(|w| matches!(w.folded.as_str(), "de" | "d'"))
-        {
-            return None;
+        let aupres = words.get(k).is_some_and(|w| w.folded == "aupres");
+        if aupres {
+            k += 1;
         }
-        let mut end = k + 1;
+        let from = match words.get(k).map(|w| w.folded.as_str()) {
+            Some("de" | "d'") => k + 1,
+            Some("du") if aupres => k + 1,
+            Some("des") if aupres => k,
+            _ => return None,
+        };
+        let mut end = from;
         while words.get(end + 1).is_some_and(|w| !is_boundary(w)) {
             end += 1;
         }
-        trim_range(words, k + 1, end.min(words.len() - 1))
+        trim_range(words, from, end.min(words.len() - 1))
+    }
+
+    /// An outlet that learnt what it reports from a source it names after it: "…, a appris
+    /// l'ACP auprès de l'administration locale", "… a appris l'agence X de sources
+    /// diplomatiques": the outlet's first word (a link of the chain) and the source's
+    /// words, the speaker.
+    fn learnt_by_outlet(
+        &self,
+        cue: &VerbCue,
+        speaker: Option<(usize, usize)>,
+    ) -> Option<(usize, (usize, usize))> {
+        let words = self.words;
+        let (from, to) = speaker?;
+        if !words[cue.verb].folded.starts_with("appr") {
+            return None;
+        }
+        (from + 1..to).find_map(|j| {
+            let next = words.get(j + 1).map(|w| w.folded.as_str());
+            let start = match (words[j].folded.as_str(), next) {
+                ("aupres", Some("de" | "d'" | "du")) => j + 2,
+                ("aupres", Some("des")) => j + 1,
+                ("de" | "d'", Some("source" | "sources")) => j + 1,
+                _ => return None,
+            };
+            Some((from, trim_range(words, start, to)?))
+        })
     }
 
     /// The noun phrase a present participle hangs on when it follows it with no comma
@@ -970,9 +1012,9 @@ impl Reading<'_, '_> {
     /// tout en rappelant que …") or a participle after a comma ("L'armée a mené des frappes,
     /// affirmant avoir …") hangs on: the subject before the nearest auxiliary ("a", not the
     /// preposition "à").
-    fn gerund_subject(&self, cue: &VerbCue, floor: usize) -> Option<(usize, usize)> {
+    fn gerund_subject(&self, group_start: usize, floor: usize) -> Option<(usize, usize)> {
         let words = self.words;
-        let en = cue.group_start.checked_sub(1)?;
+        let en = group_start.checked_sub(1)?;
         if words[en].folded != "en" && words[en].kind != WordKind::Comma {
             return None;
         }
@@ -1062,12 +1104,18 @@ impl Reading<'_, '_> {
             let outlet = outlet_after_clitic(self.lex, self.view, words, cue.group_end);
             (None, outlet.into_iter().collect())
         } else {
-            let (speaker, channel_words) =
+            let (speaker, mut channel_words) =
                 subject_after(self.lex, self.view, words, cue.group_end + 1);
-            (
-                speaker_before_relay(self.lex, words, speaker),
-                channel_words,
-            )
+            let speaker = speaker_before_relay(self.lex, words, speaker);
+            match self.learnt_by_outlet(cue, speaker) {
+                Some((outlet, source)) => {
+                    if self.view.mention_starting_at(words[outlet].start).is_some() {
+                        channel_words.push(outlet);
+                    }
+                    (Some(source), channel_words)
+                }
+                None => (speaker, channel_words),
+            }
         };
         Parts {
             content,
@@ -1812,6 +1860,24 @@ fn kind_of(words: &[Word], quoted: &[bool], from: usize, to: usize) -> Attributi
     }
 }
 
+/// Where a participle's group starts once an object pronoun before it is counted ("…, la
+/// qualifiant d'acte barbare", "…, les jugeant infondées"), never below `floor`.
+fn participle_start(words: &[Word], group_start: usize, floor: usize) -> usize {
+    match group_start.checked_sub(1) {
+        Some(p)
+            if p > floor
+                && matches!(
+                    words[p].folded.as_str(),
+                    "le" | "la" | "les" | "l'" | "lui" | "leur"
+                )
+                && words[p - 1].kind == WordKind::Comma =>
+        {
+            p
+        }
+        _ => group_start,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::kind_of;
@@ -1843,6 +1909,57 @@ mod tests {
                 &[]
             ),
             vec![pair("Le convoi a quitté la frontière dans la nuit", "sources militaires")]
+        );
+    }
+
+    #[test]
+    fn issue13_a_participle_after_a_bare_denial_speaks_for_its_subject() {
+        assert_eq!(
+            contents_and_speakers(
+                "La préfecture a démenti, qualifiant ces rumeurs de pure invention.",
+                &[]
+            ),
+            vec![pair("ces rumeurs de pure invention", "La préfecture")]
+        );
+    }
+
+    #[test]
+    fn issue13_a_clause_with_a_copula_before_the_incise_is_its_content() {
+        assert_eq!(
+            contents_and_speakers(
+                "La saison sera courte, a indiqué le chef du service des pêches.",
+                &[]
+            ),
+            vec![pair(
+                "La saison sera courte",
+                "le chef du service des pêches"
+            )]
+        );
+    }
+
+    #[test]
+    fn issue13_an_unnamed_source_cited_by_an_outlet_is_the_speaker() {
+        assert_eq!(
+            contents_and_speakers(
+                "Trois maisons ont brûlé à Tyr, a rapporté l'agence Nour, citant une source locale.",
+                &[("Nour", EntityType::ORG, "org:nour")]
+            ),
+            vec![pair("Trois maisons ont brûlé à Tyr", "une source locale")]
+        );
+    }
+
+    #[test]
+    fn issue13_an_outlet_that_learnt_from_a_source_is_no_speaker_the_source_is() {
+        assert_eq!(
+            contents_and_speakers(
+                "Deux ponts ont cédé à Mbandaka, a appris l'APK auprès de la mairie.\nLe préfet a quitté la ville, a appris l'APK de sources sécuritaires.\nLe marché a brûlé, a-t-on appris mardi auprès des pompiers.",
+                &[("APK", EntityType::ORG, "org:apk")]
+            ),
+            vec![
+                pair("Deux ponts ont cédé à Mbandaka", "la mairie"),
+                pair("Le préfet a quitté la ville", "sources sécuritaires"),
+                pair("Le marché a brûlé", "des pompiers"),
+            ]
         );
     }
 

@@ -1,9 +1,9 @@
 //! Sentences the article asserts with no source at all: statements (not questions, not
 //! opinion in the outlet's own voice), without bylines, credit lines or agency datelines.
 
-use recoupe_model::{Provenance, Span, Unsourced};
+use recoupe_model::{Attribution, Provenance, Span, Unsourced};
 
-use crate::grammar::{quoted_mask, WEEKDAYS};
+use crate::grammar::{quoted_mask, DETERMINERS, WEEKDAYS};
 use crate::lexicon::Lexicon;
 use crate::words::fold;
 use crate::words::{Word, WordKind};
@@ -12,9 +12,54 @@ use crate::STAGE;
 /// The unsourced item of a sentence that holds no attribution, if it states a fact.
 /// `span` is the sentence without its agency dateline (`after_dateline`).
 pub(crate) fn unsourced_sentence(lex: &Lexicon, span: Span, words: &[Word]) -> Option<Unsourced> {
-    (is_statement(words) && !is_opinion(lex, words) && !first_person(words)).then(|| Unsourced {
+    unsourced_line(lex, span, words, false)
+}
+
+/// As `unsourced_sentence`, for a sentence that may be an intertitle (`is_intertitle`),
+/// a fact of the article though shorter than a sentence (the guidelines count headlines).
+pub(crate) fn unsourced_line(
+    lex: &Lexicon,
+    span: Span,
+    words: &[Word],
+    intertitle: bool,
+) -> Option<Unsourced> {
+    let statement = intertitle || is_statement(words);
+    (statement && !is_opinion(lex, words) && !first_person(words)).then(|| Unsourced {
         span,
         provenance: Provenance::new(STAGE, "no-cue"),
+    })
+}
+
+/// A headline whose statements all lie after a comma that closes a clause of its own
+/// ("Ituri : au moins 27 civils tués, l'armée avance un bilan de 12 morts"): the words before
+/// the comma are the article's own fact, unsourced, besides the sourced clause. Not when a
+/// statement's content comes before its source ("… fait 20 morts, selon la police").
+pub(crate) fn headline_fact_before_source(
+    lex: &Lexicon,
+    span: Span,
+    words: &[Word],
+    found: &[Attribution],
+) -> Option<Unsourced> {
+    let first = found
+        .iter()
+        .flat_map(|a| {
+            [
+                Some(a.content.start),
+                a.speaker.map(|s| s.start),
+                a.cue.map(|c| c.start),
+            ]
+        })
+        .flatten()
+        .min()?;
+    let quoted = quoted_mask(words);
+    let comma = words
+        .iter()
+        .enumerate()
+        .rposition(|(i, w)| w.kind == WordKind::Comma && !quoted[i] && w.end <= first)?;
+    let fact = unsourced_sentence(lex, span, &words[..comma])?;
+    Some(Unsourced {
+        provenance: Provenance::new(STAGE, "headline-fact"),
+        ..fact
     })
 }
 
@@ -99,6 +144,27 @@ fn dateline_words(head: &str) -> bool {
             .all(|w| name(w) || w.chars().all(|c| c.is_ascii_digit()) || date_word(&fold(w)))
 }
 
+/// A dateline on a line of its own, with no dash and nothing after it: names, a date and
+/// the agency ("Bakou, 19 février, AZERTAC", "DOHOUK (Irak), 17 nov."), the place or the
+/// agency in capitals and a day's number among them.
+fn dateline_alone(text: &str, words: &[Word]) -> bool {
+    let (Some(first), Some(last)) = (
+        words.iter().find(|w| w.kind == WordKind::Word),
+        words.iter().rev().find(|w| w.kind == WordKind::Word),
+    ) else {
+        return false;
+    };
+    let start = words[0].start;
+    let end = words[words.len() - 1].end;
+    let shouting = |w: &Word| {
+        let s = &text[w.start..w.end];
+        s.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !s.chars().any(char::is_lowercase)
+    };
+    (shouting(first) || shouting(last))
+        && text[start..end].chars().any(|c| c.is_ascii_digit())
+        && dateline_words(&text[start..end])
+}
+
 /// A clock time standing alone: "08h45", "8 h 45", "14:32", "16h".
 fn time_stamp(head: &str) -> bool {
     let compact: String = head.chars().filter(|c| !c.is_whitespace()).collect();
@@ -128,6 +194,15 @@ fn date_word(folded: &str) -> bool {
             | "octobre"
             | "novembre"
             | "decembre"
+            // abbreviated in datelines: "17 nov.", "1er déc."
+            | "janv"
+            | "fevr"
+            | "avr"
+            | "juil"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
     ) || WEEKDAYS.contains(&folded)
 }
 
@@ -187,15 +262,16 @@ pub(crate) fn is_byline(lex: &Lexicon, text: &str, words: &[Word]) -> bool {
         && words
             .get(1)
             .is_some_and(|w| w.capitalised && w.kind == WordKind::Word);
-    if piped || report_credit || signed || capitals || author {
+    if piped || report_credit || signed || capitals || author || dateline_alone(text, words) {
         return true;
     }
-    // Dates and times make "Publié le 26 juillet à 20 h 58" longer than a credit line.
+    // Dates and times make "Publié le 26 juillet à 20 h 58" longer than a credit line, and
+    // "Publié le 3/02 à 9h47 | Mis à jour le 3/02 à 11h05" longer still.
     let limit = if words
         .first()
         .is_some_and(|w| matches!(w.folded.as_str(), "publie" | "mis"))
     {
-        12
+        18
     } else {
         5
     };
@@ -208,6 +284,62 @@ pub(crate) fn is_byline(lex: &Lexicon, text: &str, words: &[Word]) -> bool {
                     .is_none_or(|w| matches!(w.kind, WordKind::Colon | WordKind::Word))
         })
 }
+
+/// A line of its own of two or three words that says what happened to something: a noun,
+/// after at most a determiner, then an adjective, a participle or a verb, lowercase
+/// ("Voyageurs bloqués", "L'opposition divisée", "Accusations mutuelles") — an intertitle
+/// stating a fact. Page furniture is not: it opens on a preposition, a participle or a verb
+/// ("Pour aller plus loin", "Mis à jour", "Partager cet article") or ends on a noun ("Temps de
+/// lecture", "Les réactions"); nor is a name alone or a quoted play on words.
+pub(crate) fn is_intertitle(text: &str, words: &[Word]) -> bool {
+    let content: Vec<usize> = (0..words.len())
+        .filter(|&k| matches!(words[k].kind, WordKind::Word | WordKind::Elision))
+        .collect();
+    if !(2..=INTERTITLE_MAX_WORDS).contains(&content.len())
+        || content.len() + 1 < words.len()
+        || !words[content[0]].capitalised
+    {
+        return false;
+    }
+    // Only words, and at most a closing mark that is not a full stop, a colon or a question.
+    if words.len() > content.len()
+        && !(content.last() == Some(&(words.len() - 2)) && words[words.len() - 1].folded == "!")
+    {
+        return false;
+    }
+    let first = content[0];
+    let noun = if DETERMINERS.contains(&words[first].folded.as_str()) {
+        content[1]
+    } else {
+        first
+    };
+    let last = *content.last().unwrap_or(&first);
+    if noun >= last || words[last].capitalised || words[last].kind != WordKind::Word {
+        return false;
+    }
+    let mut tags = None;
+    let tag = |k: usize, tags: &mut crate::cues::Tags| {
+        let prefix = tags.get_or_insert_with(|| {
+            let mut prefix = recoupe_tagger::Prefix::default();
+            prefix.start(words.len());
+            prefix
+        });
+        recoupe_tagger::Tagger::embedded().tag_at(prefix, k, |i| {
+            std::borrow::Cow::Borrowed(&text[words[i].start..words[i].end])
+        })
+    };
+    use recoupe_tagger::Upos;
+    let head = tag(noun, &mut tags);
+    let predicate = tag(last, &mut tags);
+    matches!(head, Some(Upos::Noun | Upos::Propn))
+        && matches!(predicate, Some(Upos::Adj | Upos::Verb))
+}
+
+/// How many words an intertitle may have (longer lines are read as sentences).
+const INTERTITLE_MAX_WORDS: usize = 3;
+
+/// How many tokens an intertitle may have: its words, an elided article and a closing mark.
+pub(crate) const INTERTITLE_MAX_TOKENS: usize = INTERTITLE_MAX_WORDS + 2;
 
 /// A sentence that states something: enough words, not a question.
 fn is_statement(words: &[Word]) -> bool {
@@ -222,7 +354,7 @@ fn is_statement(words: &[Word]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testutil::doc;
+    use crate::testutil::{doc, headed_doc};
     use crate::words::scan;
 
     #[test]
@@ -399,6 +531,64 @@ mod tests {
             1,
             "{:#?}",
             d.layers.attributions
+        );
+    }
+
+    #[test]
+    fn issue13_a_headline_states_its_fact_before_the_sourced_clause() {
+        let d = headed_doc(
+            "Crue de la Loire : trois villages évacués, la préfecture annonce un bilan de deux morts\nLes eaux montent depuis lundi.",
+            &[],
+        );
+        let unsourced: Vec<&str> = d.layers.unsourced.iter().map(|u| d.slice(u.span)).collect();
+        assert_eq!(
+            unsourced,
+            vec![
+                "Crue de la Loire : trois villages évacués, la préfecture annonce un bilan de deux morts",
+                "Les eaux montent depuis lundi."
+            ]
+        );
+        assert_eq!(d.layers.attributions.len(), 1);
+        // The content before its source is the statement's, not a fact of the article.
+        let d = headed_doc(
+            "La crue a fait deux morts, selon la préfecture\nLes eaux montent depuis lundi.",
+            &[],
+        );
+        assert_eq!(d.layers.unsourced.len(), 1);
+    }
+
+    #[test]
+    fn issue13_a_short_intertitle_stating_a_fact_is_unsourced_page_furniture_is_not() {
+        let d = doc(
+            "Les eaux montent depuis lundi dans la vallée.\n\nÉcoles fermées\n\nLes cours reprendront jeudi.\n\nMis à jour\nTemps de lecture\nPartager cet article\nLes réactions",
+            None,
+            &[],
+        );
+        let unsourced: Vec<&str> = d.layers.unsourced.iter().map(|u| d.slice(u.span)).collect();
+        assert_eq!(
+            unsourced,
+            vec![
+                "Les eaux montent depuis lundi dans la vallée.",
+                "Écoles fermées",
+                "Les cours reprendront jeudi."
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_a_dateline_alone_and_a_long_update_stamp_are_not_statements() {
+        let d = doc(
+            "Tulle, 4 juin, APF\nLes pompiers ont maîtrisé le feu vers minuit.\nGAO (Mali), 2 déc.\nPublié le 4/06 à 8h12 | Mis à jour le 4/06 à 10h30\nLa route de Brive a rouvert.",
+            None,
+            &[],
+        );
+        let unsourced: Vec<&str> = d.layers.unsourced.iter().map(|u| d.slice(u.span)).collect();
+        assert_eq!(
+            unsourced,
+            vec![
+                "Les pompiers ont maîtrisé le feu vers minuit.",
+                "La route de Brive a rouvert."
+            ]
         );
     }
 
