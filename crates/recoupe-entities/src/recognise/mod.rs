@@ -274,7 +274,32 @@ impl Recogniser<'_> {
             }
             // "la ministre de la Santé": a portfolio, not a name
             if t.name_like && self.after_minister_of(toks, i, s) {
-                i = self.extend_caps(toks, i, s.end);
+                // "le ministre de l'Intérieur Gérald Darmanin", "des Mines Alpha Oumar X": a
+                // first name, or a word before one, after the portfolio opens the
+                // minister's own name
+                let end = self.extend_caps(toks, i, s.end);
+                let name = (i + 1..end).find(|&k| {
+                    self.kb.is_first_name(toks[k].text)
+                        || (k + 2 < end && self.kb.is_first_name(toks[k + 1].text))
+                });
+                if let Some(k) = name {
+                    out.push(Cand {
+                        start: k,
+                        end,
+                        label: EntityType::PER,
+                        strength: STRENGTH_CUE,
+                        hits: self.candidates(&text_of(toks, k, end)),
+                        rule: "name-after-portfolio",
+                        evidence: vec![format!(
+                            "name \"{}\" after the portfolio \"{}\"",
+                            text_of(toks, k, end),
+                            text_of(toks, i, k)
+                        )],
+                        weak: false,
+                        admin_cue: false,
+                    });
+                }
+                i = end;
                 continue;
             }
             // "le Belge Kobe Vandamme", "la Française Anne Martin": a nationality noun with

@@ -276,17 +276,18 @@ impl Recogniser<'_> {
                 return false;
             }
             let prev = &toks[k - 1];
-            // "ministre provincial des Mines", "ministre délégué aux Transports": one
-            // adjective or participle after the title
+            // "ministre provincial des Mines", "ministre délégué aux Transports", "le
+            // vice-ministre turc du Commerce": one adjective, participle or nationality
+            // after the title (the nationality is also read by the nationalities layer)
             if step > 0
                 && !adjective_seen
                 && !prev.cap
                 && prev.is_word()
-                && (is_adjective(&prev.folded) || prev.folded.ends_with(['e', 'l']))
-                // "le ministre syrien de l'Intérieur X": a nationality is read elsewhere
-                && self.demonyms.get(self.kb, prev.text).is_none()
+                && (is_adjective(&prev.folded)
+                    || prev.folded.ends_with(['e', 'l'])
+                    || self.demonyms.get(self.kb, prev.text).is_some())
                 && k >= s.start + 2
-                && matches!(&*toks[k - 2].folded, "ministre" | "ministres" | "secretaire")
+                && is_minister_title(&toks[k - 2].folded)
             {
                 adjective_seen = true;
                 k -= 1;
@@ -303,10 +304,8 @@ impl Recogniser<'_> {
             // "ministre François Legault": a name right after the title is the minister
             return step > 0
                 && !prev.cap
-                && matches!(
-                    &*prev.folded,
-                    "ministre" | "ministres" | "secretaire" | "commissaire" | "etat"
-                );
+                && (is_minister_title(&prev.folded)
+                    || matches!(&*prev.folded, "commissaire" | "etat"));
         }
         false
     }
@@ -893,4 +892,22 @@ impl Recogniser<'_> {
             .chain(self.cache.get(self.kb, &self.kb.key(toks[i].text)).iter())
             .any(|h| h.label == EntityType::ORG || h.label == EntityType::PER)
     }
+}
+
+/// A title whose capitalised complement is a portfolio ("ministre de la Santé", "vice-ministre
+/// du Commerce", "conseiller à la Santé"), folded.
+fn is_minister_title(folded: &str) -> bool {
+    matches!(
+        folded,
+        "ministre"
+            | "ministres"
+            | "vice-ministre"
+            | "vice-ministres"
+            | "secretaire"
+            | "secretaires"
+            | "conseiller"
+            | "conseillere"
+            | "conseillers"
+            | "conseilleres"
+    )
 }
