@@ -83,3 +83,32 @@ fn the_minister_named_right_after_the_portfolio() {
     assert_has(&doc, EntityType::PER, "Amadou Lamine Sow");
     assert_lacks(&doc, "Économie Claire Dubreuil");
 }
+
+#[test]
+fn an_acronym_read_syllable_by_syllable_defines_its_organisation() {
+    let doc = run(
+        "Le Syndicat national des enseignants du primaire (Synaep) appelle à la grève. Selon \
+         la Société nationale des eaux du Togo (Sonetog), les coupures vont durer. La Sonetog \
+         promet des camions-citernes et le Synaep maintient son mot d'ordre.",
+    );
+    assert_has(
+        &doc,
+        EntityType::ORG,
+        "Syndicat national des enseignants du primaire",
+    );
+    assert_has(&doc, EntityType::ORG, "Synaep");
+    assert_has(&doc, EntityType::ORG, "Société nationale des eaux du Togo");
+    let sonetog = mentions(&doc)
+        .into_iter()
+        .filter(|(t, s)| *t == EntityType::ORG && s == "Sonetog")
+        .count();
+    assert_eq!(sonetog, 2, "{:?}", mentions(&doc));
+}
+
+#[test]
+fn a_parenthesis_that_no_syllables_spell_stays_out() {
+    // "Lomé" is not spelled by the first syllables of the name before it
+    let doc = run("Le Conseil national de la presse (Lomé) a suspendu deux journaux.");
+    assert_lacks(&doc, "Conseil national de la presse (Lomé)");
+    assert_has(&doc, EntityType::LOC, "Lomé");
+}
