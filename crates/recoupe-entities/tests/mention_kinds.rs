@@ -112,3 +112,31 @@ fn a_parenthesis_that_no_syllables_spell_stays_out() {
     assert_lacks(&doc, "Conseil national de la presse (Lomé)");
     assert_has(&doc, EntityType::LOC, "Lomé");
 }
+
+#[test]
+fn the_territory_a_body_serves_is_no_part_of_its_name() {
+    let doc = run(
+        "Le porte-parole de la Protection civile de la région, Karim Saadi, a parlé. Selon \
+         la Croix-Rouge locale, douze maisons sont détruites. Les tirs venaient de l'armée \
+         malienne loyale au pouvoir de transition.",
+    );
+    assert_has(&doc, EntityType::ORG, "Protection civile");
+    assert_has(&doc, EntityType::ORG, "Croix-Rouge");
+    assert_has(&doc, EntityType::ORG, "armée malienne");
+    assert_lacks(&doc, "Croix-Rouge locale");
+}
+
+#[test]
+fn a_local_council_named_by_its_town_keeps_its_adjective() {
+    let doc = run("Un élu du conseil local de Raqqa a démenti. La 4e division blindée a reculé.");
+    assert_has(&doc, EntityType::ORG, "conseil local de Raqqa");
+    assert_has(&doc, EntityType::ORG, "4e division blindée");
+}
+
+#[test]
+fn a_radio_after_a_station_noun_is_the_organisation() {
+    let doc =
+        run("Un policier a déclaré à la station locale Radio Kulmiye que la route est rouverte.");
+    assert_has(&doc, EntityType::ORG, "Radio Kulmiye");
+    assert_lacks(&doc, "station locale Radio Kulmiye");
+}

@@ -624,6 +624,23 @@ impl Recogniser<'_> {
                         && (!self.lex.stopwords_caps.contains(&*n.folded)
                             || self.upos(toks, s, after) == Upos::Noun)
                     {
+                        // "la Défense civile de la province", "la Croix-Rouge du pays": a
+                        // territory the text names elsewhere is where the body acts, no
+                        // part of its name (unless its own name follows: "de la province
+                        // de X")
+                        if (toks[de_at].folded == "du" || after > de_at + 1)
+                            && (self.lex.admin_cues.contains(&*n.folded)
+                                || matches!(
+                                    &*n.folded,
+                                    "ville" | "pays" | "commune" | "localite" | "territoire"
+                                ))
+                            && !toks
+                                .get(after + 1)
+                                .is_some_and(|d| is_de(&d.folded) || (d.is_word() && d.name_like))
+                        {
+                            evidence.push(format!("\"{}\" named elsewhere left out", n.text));
+                            break;
+                        }
                         // "unités de la police fédérale": the organisation starts at "police";
                         // a singular head is an institution of its own ("état-major général
                         // des armées maliennes")
@@ -852,6 +869,13 @@ impl Recogniser<'_> {
         if self.lex.speech_present.contains(&*t.folded) {
             return false;
         }
+        // "la Croix-Rouge locale", "l'armée loyale au gouvernement": where it acts or whom
+        // it serves, not which body it is ("le conseil local de Manbij" is one body's name)
+        if self.lex.org_relation_adjectives.contains(&*t.folded)
+            && !toks.get(k + 1).is_some_and(|n| is_de(&n.folded))
+        {
+            return false;
+        }
         // an adjective by its ending needs the tagger only where a finite verb may end alike
         // ("le Haut-Commissariat appelle", "indique", "arrive", "insiste")
         if is_adjective(&t.folded) && !VERB_LIKE_ENDINGS.iter().any(|e| t.folded.ends_with(e)) {
@@ -867,8 +891,15 @@ impl Recogniser<'_> {
             // when an article, "que" or a pronoun follows it, which no adjective takes
             Upos::Adj if !is_adjective(&t.folded) && opens_verb_object(toks, s, k + 1) => false,
             Upos::Adj => is_adjective(&t.folded) || tagged_adjective_ok,
+            // "les milices affiliées au gouvernement": a participle with a complement of its
+            // own tells what the body does, after its name
             Upos::Verb | Upos::Aux => {
-                participle_ok && ["é", "ée", "és", "ées"].iter().any(|e| t.text.ends_with(e))
+                participle_ok
+                    && ["é", "ée", "és", "ées"].iter().any(|e| t.text.ends_with(e))
+                    && !toks
+                        .get(k + 1)
+                        // ("à" folds like the verb "a": "la 9e division blindée a pris")
+                        .is_some_and(|n| matches!(&*n.folded, "au" | "aux" | "par"))
             }
             _ => false,
         }
