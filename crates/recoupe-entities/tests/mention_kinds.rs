@@ -140,3 +140,27 @@ fn a_radio_after_a_station_noun_is_the_organisation() {
     assert_has(&doc, EntityType::ORG, "Radio Kulmiye");
     assert_lacks(&doc, "station locale Radio Kulmiye");
 }
+
+#[test]
+fn a_mission_abroad_is_named_with_its_country() {
+    let doc =
+        run("La Mission d'observation de l'Union africaine au Tchad publiera son rapport lundi.");
+    assert_has(
+        &doc,
+        EntityType::ORG,
+        "Mission d'observation de l'Union africaine au Tchad",
+    );
+    assert_lacks(&doc, "Tchad");
+}
+
+#[test]
+fn an_embassy_is_named_by_the_country_it_represents() {
+    let doc = run(
+        "L'ambassade du Sénégal à Rabat a ouvert une cellule de crise, et le consulat \
+         général de Belgique a publié un avis. Une ambassade a été évacuée.",
+    );
+    assert_has(&doc, EntityType::ORG, "ambassade du Sénégal");
+    assert_has(&doc, EntityType::LOC, "Rabat");
+    assert_has(&doc, EntityType::ORG, "consulat général de Belgique");
+    assert_lacks(&doc, "Sénégal");
+}

@@ -324,6 +324,11 @@ impl Recogniser<'_> {
                 out.push(c);
                 continue;
             }
+            if let Some(c) = self.diplomatic_post(toks, i, s) {
+                i = c.end;
+                out.push(c);
+                continue;
+            }
             if let Some(c) = self.police_prefecture(toks, i, s) {
                 i = c.end;
                 out.push(c);

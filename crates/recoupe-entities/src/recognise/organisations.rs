@@ -725,6 +725,19 @@ impl Recogniser<'_> {
             }
             (i, end, "org-lowercase-pattern")
         };
+        // "la Mission de l'Union européenne en Arménie": a body kept abroad is named with the
+        // country where it works
+        let end = if !misc && head.cap && self.lex.org_abroad.contains(&*head.folded) {
+            match self.where_abroad(toks, s, end) {
+                Some(e) => {
+                    evidence.push(format!("where it works: \"{}\"", text_of(toks, end, e)));
+                    e
+                }
+                None => end,
+            }
+        } else {
+            end
+        };
         Some(Cand {
             start,
             end,
@@ -737,6 +750,81 @@ impl Recogniser<'_> {
             hits: Vec::new(),
             rule,
             evidence,
+            weak: false,
+            admin_cue: false,
+        })
+    }
+
+    /// The end of "en Arménie", "au Mali" right at `at`: the country where a body kept
+    /// abroad works.
+    fn where_abroad(&self, toks: &[Tk<'_>], s: SentenceRange, at: usize) -> Option<usize> {
+        let prep = toks.get(at).filter(|_| at + 1 < s.end)?;
+        if !matches!(&*prep.folded, "en" | "au" | "aux") {
+            return None;
+        }
+        let n = &toks[at + 1];
+        if !n.is_word() || !n.name_like {
+            return None;
+        }
+        let e = self.extend_caps(toks, at + 1, s.end);
+        let hits = self.candidates(&text_of(toks, at + 1, e));
+        let first = hits.first()?;
+        (first.label == EntityType::LOC && first.kind == Some(PlaceKind::Country)).then_some(e)
+    }
+
+    /// "l'ambassade de France", "le consulat général du Mali": a diplomatic post named by
+    /// the country it represents is an organisation; the noun alone or before anything else
+    /// names none.
+    pub(super) fn diplomatic_post(
+        &self,
+        toks: &[Tk<'_>],
+        i: usize,
+        s: SentenceRange,
+    ) -> Option<Cand> {
+        let head = &toks[i];
+        if !self.lex.org_abroad.contains(&*head.folded)
+            || self.lex.org_heads.contains_key(&*head.folded)
+        {
+            return None;
+        }
+        let mut j = i + 1;
+        // "consulat général"
+        if j < s.end && matches!(&*toks[j].folded, "general" | "generale" | "generaux") {
+            j += 1;
+        }
+        if j + 1 >= s.end || !is_de(&toks[j].folded) {
+            return None;
+        }
+        let mut n = j + 1;
+        if toks[j].folded == "de" && matches!(&*toks[n].folded, "la" | "l'") && n + 1 < s.end {
+            n += 1;
+        }
+        if !toks[n].is_word() || !toks[n].name_like {
+            return None;
+        }
+        let e = self.extend_caps(toks, n, s.end);
+        let country = self
+            .candidates(&text_of(toks, n, e))
+            .first()
+            .is_some_and(|h| h.label == EntityType::LOC && h.kind == Some(PlaceKind::Country));
+        if !country {
+            return None;
+        }
+        // the town after it ("à Kigali") stays a place of its own: the gold corpora split
+        // on it, and the place layer needs the town
+        let end = e;
+        Some(Cand {
+            start: i,
+            end,
+            label: EntityType::ORG,
+            strength: STRENGTH_CUE,
+            hits: Vec::new(),
+            rule: "diplomatic-post",
+            evidence: vec![format!(
+                "\"{}\" of the country \"{}\"",
+                head.text,
+                text_of(toks, n, e)
+            )],
             weak: false,
             admin_cue: false,
         })
