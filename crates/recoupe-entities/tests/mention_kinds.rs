@@ -164,3 +164,24 @@ fn an_embassy_is_named_by_the_country_it_represents() {
     assert_has(&doc, EntityType::ORG, "consulat général de Belgique");
     assert_lacks(&doc, "Sénégal");
 }
+
+#[test]
+fn a_first_name_alone_is_a_person_by_what_the_person_does() {
+    let doc = run(
+        "« Nous n'avons plus d'eau depuis lundi », soupire Afi, mère de trois enfants. Soa, \
+         52 ans, attend depuis l'aube. Leur chef, qui se fait appeler Ramiro, n'a rien dit. \
+         Le ministre a rencontré M. Yang mardi.",
+    );
+    assert_has(&doc, EntityType::PER, "Afi");
+    assert_has(&doc, EntityType::PER, "Soa");
+    assert_has(&doc, EntityType::PER, "Ramiro");
+    assert_has(&doc, EntityType::PER, "Yang");
+}
+
+#[test]
+fn a_town_before_a_duration_stays_a_town() {
+    let doc =
+        run("Ils sont revenus à Lyon, 12 ans après leur départ. « Tout va bien », a dit Madrid.");
+    assert_has(&doc, EntityType::LOC, "Lyon");
+    assert_has(&doc, EntityType::LOC, "Madrid");
+}

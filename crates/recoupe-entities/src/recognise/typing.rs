@@ -236,6 +236,10 @@ impl Recogniser<'_> {
             evidence.push(format!("title \"{title}\" before \"{surface}\""));
             return make(EntityType::PER, STRENGTH_CUE, "person-title", evidence);
         }
+        if let Some(cue) = self.person_cue(toks, i, end, s).filter(|_| !acronym) {
+            evidence.push(cue.to_string());
+            return make(EntityType::PER, STRENGTH_CUE, "person-context", evidence);
+        }
         // "au micro de Radio Nord", "sur les ondes de X": the outlet a speaker talked to
         if is_de(prev_folded)
             && i >= s.start + 2
