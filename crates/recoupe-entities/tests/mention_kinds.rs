@@ -185,3 +185,17 @@ fn a_town_before_a_duration_stays_a_town() {
     assert_has(&doc, EntityType::LOC, "Lyon");
     assert_has(&doc, EntityType::LOC, "Madrid");
 }
+
+#[test]
+fn a_body_named_after_its_trade_and_the_trade_s_complements() {
+    let doc = run(
+        "Le fabricant de portes en aluminium Ferralux a fermé son usine. Le fonds \
+         d'investissement belge Orvenne Partners détient le groupe. Son transporteur, \
+         Malinka Lines, a confirmé. Les entreprises Dorvil et Fils ont remporté le marché. \
+         Lors d'un entretien avec la radio nationale, Karim Belhadj a démenti.",
+    );
+    assert_has(&doc, EntityType::ORG, "Ferralux");
+    assert_has(&doc, EntityType::ORG, "Orvenne Partners");
+    assert_has(&doc, EntityType::ORG, "Malinka Lines");
+    assert_has(&doc, EntityType::PER, "Karim Belhadj");
+}

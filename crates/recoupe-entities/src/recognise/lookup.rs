@@ -386,9 +386,15 @@ impl Recogniser<'_> {
             {
                 return false;
             }
-            if small_place
-                && (self.title_before(toks, i, s).is_some()
-                    || self.org_apposition_before(toks, i, s).is_some())
+            if small_place && self.title_before(toks, i, s).is_some() {
+                return false;
+            }
+            // "l'agence officielle Saba", "le syndicat de police Alliance": a body's trade
+            // before a name makes it that body, whatever town shares the name (a country
+            // or a division stays: "l'ONG X au Mali" is not this)
+            if hit.kind != Some(PlaceKind::Country)
+                && hit.kind != Some(PlaceKind::Admin)
+                && self.org_apposition_before(toks, i, s).is_some()
             {
                 return false;
             }

@@ -838,42 +838,69 @@ impl Recogniser<'_> {
         i: usize,
         s: SentenceRange,
     ) -> Option<String> {
-        // Every answer below is a description noun at most APPOSITION_ADJECTIVES + 3 tokens
-        // back (the word before the name or the head of its "de" complement, over the
+        // Every answer below is a description noun at most APPOSITION_ADJECTIVES + 6 tokens
+        // back (the word before the name or the head of its complements, over the
         // adjectives): with none there the answer is None whatever the tags, and the tagger
         // (which tags the sentence from its start) need not be asked.
-        let reach = s.start.max(i.saturating_sub(APPOSITION_ADJECTIVES + 3));
-        if !toks[reach..i.max(reach)]
-            .iter()
-            .any(|t| self.lex.org_appositions.contains(&*t.folded))
-        {
+        let described = |t: &Tk<'_>| {
+            let f = &*t.folded;
+            self.lex.org_appositions.contains(f)
+                // "les entreprises X et Y"
+                || (f.len() > 3
+                    && f.ends_with('s')
+                    && self.lex.org_appositions.contains(&f[..f.len() - 1]))
+        };
+        let reach = s.start.max(i.saturating_sub(APPOSITION_ADJECTIVES + 6));
+        if !toks[reach..i.max(reach)].iter().any(|t| described(t)) {
             return None;
         }
         // "l'agence X", and over a nationality or adjective: "l'agence britannique X"
         let mut k = i;
-        for _ in 0..=APPOSITION_ADJECTIVES {
+        // "le bailleur, X", "son armateur grec, X": an apposition between commas
+        let mut comma = false;
+        if k > s.start + 2 && toks[k - 1].text == "," && !self.kb.is_first_name(toks[i].text) {
+            comma = true;
+            k -= 1;
+        }
+        let mut complements = 0;
+        for _ in 0..=APPOSITION_ADJECTIVES + 2 {
             if k <= s.start {
                 return None;
             }
             let prev = &toks[k - 1];
             // "l'ONG Plataforma…": a description noun written as an acronym
-            let described = self.lex.org_appositions.contains(&*prev.folded);
+            let is_described = described(prev);
             // (an acronym also over a nationality: "l'ONG espagnole X")
-            if prev.cap && !(prev.all_caps && described) {
+            if prev.cap && !(prev.all_caps && is_described) {
                 return None;
             }
-            if described {
+            if is_described {
+                // between commas only as the subject opening its sentence or clause ("Le
+                // bailleur, X, a…"), not after a complement ("avec la télévision, X a…")
+                if comma
+                    && !(k >= s.start + 2
+                        && matches!(
+                            &*toks[k - 2].folded,
+                            "le" | "la" | "l'" | "son" | "sa" | "leur" | "notre"
+                        )
+                        && (k - 2 == s.start || toks[k - 3].text == ","))
+                {
+                    return None;
+                }
                 return Some(prev.text.to_string());
             }
-            // "l'agence de propagande Amaq", "l'agence de presse iranienne Irna": the noun's
-            // own "de" complement
-            if prev.is_word()
+            // "l'agence de propagande Amaq", "l'agence de presse iranienne Irna", "le
+            // fabricant d'emballages en carton X": the noun's own complements
+            if !comma
+                && complements < 2
+                && prev.is_word()
+                && !prev.cap
                 && k >= s.start + 3
-                && is_de(&toks[k - 2].folded)
-                && self.lex.org_appositions.contains(&*toks[k - 3].folded)
-                && !toks[k - 3].cap
+                && (is_de(&toks[k - 2].folded) || toks[k - 2].folded == "en")
             {
-                return Some(toks[k - 3].text.to_string());
+                complements += 1;
+                k -= 2;
+                continue;
             }
             // "le groupe agroalimentaire breton X": an adjective the endings miss, to the
             // tagger
