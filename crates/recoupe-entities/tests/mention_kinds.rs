@@ -199,3 +199,30 @@ fn a_body_named_after_its_trade_and_the_trade_s_complements() {
     assert_has(&doc, EntityType::ORG, "Malinka Lines");
     assert_has(&doc, EntityType::PER, "Karim Belhadj");
 }
+
+#[test]
+fn a_town_standing_for_its_club_before_a_relative_or_after_a_player() {
+    let doc = run(
+        "Rennes a battu Metz 2-0 samedi lors de la 14e journée du championnat. Metz, qui \
+         reste sur trois défaites, recule au classement. L'attaquant de Rennes a marqué deux \
+         buts en première période.",
+    );
+    let metz: Vec<_> = mentions(&doc)
+        .into_iter()
+        .filter(|(_, s)| s == "Metz")
+        .collect();
+    assert!(
+        metz.iter().all(|(t, _)| *t == EntityType::ORG),
+        "{:?}",
+        mentions(&doc)
+    );
+    let rennes: Vec<_> = mentions(&doc)
+        .into_iter()
+        .filter(|(_, s)| s == "Rennes")
+        .collect();
+    assert!(
+        rennes.len() == 2 && rennes.iter().all(|(t, _)| *t == EntityType::ORG),
+        "{:?}",
+        mentions(&doc)
+    );
+}
