@@ -226,3 +226,14 @@ fn a_town_standing_for_its_club_before_a_relative_or_after_a_player() {
         mentions(&doc)
     );
 }
+
+#[test]
+fn a_grand_council_is_named_by_its_capitalised_adjective() {
+    let doc = run(
+        "Le texte passera devant le Grand Conseil d'ici à la fin de l'année. Le Grand \
+         Conseil vaudois l'a adopté mardi.",
+    );
+    assert_has(&doc, EntityType::ORG, "Grand Conseil");
+    assert_has(&doc, EntityType::ORG, "Grand Conseil vaudois");
+    assert_lacks(&doc, "Grand Conseil d'ici à la fin");
+}

@@ -354,6 +354,14 @@ impl Recogniser<'_> {
             return None;
         }
         let ordinal = i > s.start && toks[i - 1].is_ordinal();
+        // "le Grand Conseil", "la Haute Cour de justice": a capitalised "Grand" or "Haut"
+        // before the head is part of the name, which then needs nothing after the head
+        let grand = !misc
+            && head.cap
+            && !head.initial
+            && i > s.start
+            && toks[i - 1].cap
+            && matches!(&*toks[i - 1].folded, "grand" | "grande" | "haut" | "haute");
         // "L'Union des syndicats…": after an article a capital is the name's, not only the
         // sentence's
         let after_article =
@@ -619,8 +627,9 @@ impl Recogniser<'_> {
                         && complements < max_complements
                         && n.folded.len() >= 3
                         // "le conseil communal de lundi": a day or a month dates the
-                        // meeting, it names no part of the body
+                        // meeting, it names no part of the body ("d'ici à la fin": a time)
                         && !is_calendar_word(&n.folded)
+                        && n.folded != "ici"
                         && (!self.lex.stopwords_caps.contains(&*n.folded)
                             || self.upos(toks, s, after) == Upos::Noun)
                     {
@@ -704,6 +713,8 @@ impl Recogniser<'_> {
                 return None;
             }
             (i, tentative, "misc-capitalised-head")
+        } else if grand {
+            (i - 1, tentative, "org-capitalised-head")
         } else if head.cap {
             // a bare capitalised head ("Conseil") or one opening a sentence says too little;
             // after an article ("L'Union des syndicats…", "La Direction de…") the capital is
