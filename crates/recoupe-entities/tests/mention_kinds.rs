@@ -237,3 +237,14 @@ fn a_grand_council_is_named_by_its_capitalised_adjective() {
     assert_has(&doc, EntityType::ORG, "Grand Conseil vaudois");
     assert_lacks(&doc, "Grand Conseil d'ici à la fin");
 }
+
+#[test]
+fn a_verb_taking_de_and_an_infinitive_ends_a_ministry_s_name() {
+    let doc =
+        run("Le ministère de la Pêche et de l'Économie maritime ambitionne de doubler les prises.");
+    assert_has(
+        &doc,
+        EntityType::ORG,
+        "ministère de la Pêche et de l'Économie maritime",
+    );
+}

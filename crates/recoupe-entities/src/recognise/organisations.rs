@@ -47,6 +47,15 @@ fn opens_verb_object(toks: &[Tk<'_>], s: SentenceRange, k: usize) -> bool {
                 | "se"
                 | "s'"
         )
+        // "ambitionne de porter", "entend d'abord réduire": "de" and an infinitive
+        || (k + 1 < s.end
+            && matches!(&*toks[k].folded, "de" | "d'")
+            && toks[k + 1].is_word()
+            && !toks[k + 1].cap
+            && toks[k + 1].folded.len() > 3
+            && (toks[k + 1].folded.ends_with("er")
+                || toks[k + 1].folded.ends_with("ir")
+                || toks[k + 1].folded.ends_with("re")))
 }
 
 /// Days of the week and months, folded: after "de" they date something ("le conseil de
