@@ -248,3 +248,17 @@ fn a_verb_taking_de_and_an_infinitive_ends_a_ministry_s_name() {
         "ministère de la Pêche et de l'Économie maritime",
     );
 }
+
+#[test]
+fn operations_weapons_ships_and_festivals_named_after_their_noun() {
+    let doc = run(
+        "Les opérations Lame-Nord et Lame-Sud ont été lancées en mai. L'armée a demandé des \
+         systèmes Kestrel. Le pétrolier Nova Brisa a été arraisonné. Le festival Takamba a \
+         attiré du monde.",
+    );
+    assert_has(&doc, EntityType::MISC, "Lame-Nord");
+    assert_has(&doc, EntityType::MISC, "Lame-Sud");
+    assert_has(&doc, EntityType::MISC, "Kestrel");
+    assert_has(&doc, EntityType::MISC, "Nova Brisa");
+    assert_has(&doc, EntityType::MISC, "Takamba");
+}
