@@ -262,3 +262,12 @@ fn operations_weapons_ships_and_festivals_named_after_their_noun() {
     assert_has(&doc, EntityType::MISC, "Nova Brisa");
     assert_has(&doc, EntityType::MISC, "Takamba");
 }
+
+#[test]
+fn a_sentence_s_article_yields_to_the_longer_name_after_it() {
+    let doc =
+        run("Les avocats ont fait appel. La Côte d'Ivoire a durci sa loi. La Haye a tranché.");
+    assert_has(&doc, EntityType::LOC, "Côte d'Ivoire");
+    assert_lacks(&doc, "La Côte");
+    assert_has(&doc, EntityType::LOC, "La Haye");
+}

@@ -345,11 +345,30 @@ impl Recogniser<'_> {
                 continue;
             }
             let org = self.org_pattern(toks, i, s, text);
-            let kb = if t.name_like || org.is_some() || self.lowercase_start_allowed(t) {
+            let mut kb = if t.name_like || org.is_some() || self.lowercase_start_allowed(t) {
                 self.kb_window(toks, i, s, text)
             } else {
                 None
             };
+            // "La Côte d'Ivoire a…", "Le Centre national de la recherche…": a sentence's
+            // capitalised article opening a reference name ("La Côte", "Le Centre") yields
+            // to a longer name that starts right after it
+            if t.initial
+                && org.is_none()
+                && matches!(&*t.folded, "le" | "la" | "les" | "l'")
+                && kb.as_ref().is_some_and(|k| k.end > i + 1)
+            {
+                let inner = kb.as_ref().map_or(i, |k| k.end);
+                let longer = self
+                    .kb_window(toks, i + 1, s, text)
+                    .map(|k| k.end)
+                    .into_iter()
+                    .chain(self.org_pattern(toks, i + 1, s, text).map(|o| o.end))
+                    .any(|e| e > inner);
+                if longer {
+                    kb = None;
+                }
+            }
             let best = match (org, kb) {
                 (Some(o), Some(k)) => Some(if o.end > k.end { o } else { k }),
                 (o, k) => o.or(k),
