@@ -45,9 +45,9 @@ fn syllables_spell(words: &[&str], letters: &[char]) -> bool {
     }
     for w in &words[1..] {
         let mut next = reach.clone();
-        for i in 0..n {
+        for (i, at) in reach.iter().enumerate().take(n) {
             for u in 1..3 {
-                if reach[i][u] {
+                if at[u] {
                     for m in prefix_spells(w, letters, i) {
                         next[m][(u + 1).min(2)] = true;
                     }
@@ -61,10 +61,10 @@ fn syllables_spell(words: &[&str], letters: &[char]) -> bool {
 
 /// Letter counts `letters` can reach from `at` with one word: its first letter, then any of
 /// its later letters in order (the greedy longest run and every shorter one).
-fn prefix_spells(word: &str, letters: &[char], at: usize) -> std::ops::RangeInclusive<usize> {
+fn prefix_spells(word: &str, letters: &[char], at: usize) -> std::ops::Range<usize> {
     let mut chars = word.chars();
     if at >= letters.len() || chars.next() != Some(letters[at]) {
-        return 1..=0;
+        return 0..0;
     }
     let mut i = at + 1;
     for c in chars {
@@ -72,7 +72,7 @@ fn prefix_spells(word: &str, letters: &[char], at: usize) -> std::ops::RangeIncl
             i += 1;
         }
     }
-    at + 1..=i
+    at + 1..i + 1
 }
 
 /// Initials of a word's parts ("Saint-Nicolas" → "sn", "d'appui" → "a"); an elided article
@@ -199,7 +199,7 @@ impl Recogniser<'_> {
             }
             if !t.cap
                 || !t.is_word()
-                || t.folded.chars().next() != Some(letters[0])
+                || !t.folded.starts_with(letters[0])
                 || !(self.lex.org_heads.contains_key(&*t.folded)
                     || self.lex.loc_whole.contains(&*t.folded))
             {

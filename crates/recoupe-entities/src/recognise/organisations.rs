@@ -871,7 +871,7 @@ impl Recogniser<'_> {
                     && self.lex.org_appositions.contains(&f[..f.len() - 1]))
         };
         let reach = s.start.max(i.saturating_sub(APPOSITION_ADJECTIVES + 6));
-        if !toks[reach..i.max(reach)].iter().any(|t| described(t)) {
+        if !toks[reach..i.max(reach)].iter().any(described) {
             return None;
         }
         // "l'agence X", and over a nationality or adjective: "l'agence britannique X"
