@@ -271,3 +271,16 @@ fn a_sentence_s_article_yields_to_the_longer_name_after_it() {
     assert_lacks(&doc, "La Côte");
     assert_has(&doc, EntityType::LOC, "La Haye");
 }
+
+#[test]
+fn an_order_a_cell_and_the_chamber_open_names() {
+    let doc = run(
+        "Selon l'Ordre des médecins, la Cellule de crise sanitaire a été saisie. La Chambre a \
+         voté mardi. Les forces de l'ordre maliennes ont bouclé le quartier. Il dort dans sa \
+         chambre.",
+    );
+    assert_has(&doc, EntityType::ORG, "Ordre des médecins");
+    assert_has(&doc, EntityType::ORG, "Cellule de crise sanitaire");
+    assert_has(&doc, EntityType::ORG, "Chambre");
+    assert_has(&doc, EntityType::ORG, "forces de l'ordre maliennes");
+}

@@ -662,9 +662,14 @@ impl Recogniser<'_> {
                         // "unités de la police fédérale": the organisation starts at "police";
                         // a singular head is an institution of its own ("état-major général
                         // des armées maliennes")
+                        // ("les forces de l'ordre": a head that names a body only when
+                        // capitalised, "Ordre", is no organisation in lowercase)
                         if !head.cap
                             && head.folded.ends_with(['s', 'x'])
-                            && self.lex.org_heads.contains_key(&*n.folded)
+                            && matches!(
+                                self.lex.org_heads.get(&*n.folded),
+                                Some(OrgHead::AlsoLowercase | OrgHead::NeedsComplement)
+                            )
                         {
                             return None;
                         }
