@@ -389,11 +389,12 @@ impl Recogniser<'_> {
             if small_place && self.title_before(toks, i, s).is_some() {
                 return false;
             }
-            // "l'agence officielle Saba", "le syndicat de police Alliance": a body's trade
-            // before a name makes it that body, whatever town shares the name (a country
-            // or a division stays: "l'ONG X au Mali" is not this)
+            // "la revue Liberté", "le syndicat de police Alliance": a body's trade before a
+            // name makes it that body over a town of the name (a country, a division or a
+            // city stays)
             if hit.kind != Some(PlaceKind::Country)
                 && hit.kind != Some(PlaceKind::Admin)
+                && hit.population < TRUSTED_CITY_POPULATION
                 && self.org_apposition_before(toks, i, s).is_some()
             {
                 return false;
