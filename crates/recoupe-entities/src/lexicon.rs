@@ -52,6 +52,12 @@ pub struct Lexicon {
     pub media_before_de: HashSet<String>,
     /// Capitalised heads naming one institution alone ("le Parlement", "l'Assemblée").
     pub org_alone: HashSet<String>,
+    /// Adjectives saying where a body acts or whom it serves ("locale", "loyale"): they end
+    /// an organisation's name.
+    pub org_relation_adjectives: HashSet<String>,
+    /// Heads of a body kept abroad ("mission", "ambassade"): the country or town where it
+    /// works belongs to its name.
+    pub org_abroad: HashSet<String>,
     /// Peoples and communities: capitalised nouns are MISC, lowercase adjectives have no country.
     pub peoples: HashSet<String>,
     pub loc_before_de: HashSet<String>,
@@ -193,6 +199,8 @@ impl Lexicon {
             org_appositions: set_of(ORG_HEADS, "apposition"),
             media_before_de: set_of(ORG_HEADS, "media-before-de"),
             org_alone: set_of(ORG_HEADS, "alone"),
+            org_relation_adjectives: set_of(ORG_HEADS, "relation-adjectives"),
+            org_abroad: set_of(ORG_HEADS, "abroad"),
             peoples: set_of(PEOPLES, ""),
             loc_before_de: set_of(LOC_CUES, "before-de"),
             admin_cues: set_of(LOC_CUES, "admin"),

@@ -30,6 +30,51 @@ fn acronym_letters(t: &Tk<'_>) -> Option<String> {
     ((t.all_caps && (2..=8).contains(&n)) || word_like).then(|| letters.to_lowercase())
 }
 
+/// Whether `letters` are the words' opening syllables in order: each word used gives its
+/// first letter and then any of its later letters in order, a word may give nothing (but
+/// the first), and at least two words give something.
+fn syllables_spell(words: &[&str], letters: &[char]) -> bool {
+    // reachable[i][u]: the first i letters spelled, by u words (u capped at 2)
+    let n = letters.len();
+    let mut reach = vec![[false; 3]; n + 1];
+    let Some(first) = words.first() else {
+        return false;
+    };
+    for m in prefix_spells(first, letters, 0) {
+        reach[m][1] = true;
+    }
+    for w in &words[1..] {
+        let mut next = reach.clone();
+        for (i, at) in reach.iter().enumerate().take(n) {
+            for u in 1..3 {
+                if at[u] {
+                    for m in prefix_spells(w, letters, i) {
+                        next[m][(u + 1).min(2)] = true;
+                    }
+                }
+            }
+        }
+        reach = next;
+    }
+    reach[n][2]
+}
+
+/// Letter counts `letters` can reach from `at` with one word: its first letter, then any of
+/// its later letters in order (the greedy longest run and every shorter one).
+fn prefix_spells(word: &str, letters: &[char], at: usize) -> std::ops::Range<usize> {
+    let mut chars = word.chars();
+    if at >= letters.len() || chars.next() != Some(letters[at]) {
+        return 0..0;
+    }
+    let mut i = at + 1;
+    for c in chars {
+        if i < letters.len() && c == letters[i] {
+            i += 1;
+        }
+    }
+    at + 1..i + 1
+}
+
 /// Initials of a word's parts ("Saint-Nicolas" → "sn", "d'appui" → "a"); an elided article
 /// or preposition ("d'", "l'") spells nothing.
 fn initials(t: &Tk<'_>, out: &mut String) {
@@ -122,7 +167,53 @@ impl Recogniser<'_> {
             k -= 1;
         }
         if k < paren && k > s.start + 1 && is_de(&toks[k - 1].folded) {
-            return self.spelled_before(toks, s, k - 1, letters);
+            if let Some(start) = self.spelled_before(toks, s, k - 1, letters) {
+                return Some(start);
+            }
+        }
+        self.syllables_before(toks, s, paren, letters)
+    }
+
+    /// Start of a name opened by an organisation's head whose words' first syllables spell
+    /// `letters` ("Syndicat national des travailleurs portuaires (Synatrap)", "Union patronale
+    /// et interprofessionnelle du Congo (Unicongo)", "Société d'exploitation du
+    /// Transgabonais (Setrag)"): the acronyms of West and Central African bodies are read
+    /// syllable by syllable. The nearest head before the parenthesis whose first letter
+    /// opens the acronym, at least two of the name's words spelling part of it.
+    fn syllables_before(
+        &self,
+        toks: &[Tk<'_>],
+        s: SentenceRange,
+        paren: usize,
+        letters: &str,
+    ) -> Option<usize> {
+        let letters: Vec<char> = letters.chars().collect();
+        if letters.len() < 4 {
+            return None;
+        }
+        let lower = paren.saturating_sub(MAX_LONG_FORM).max(s.start);
+        for start in (lower..paren.saturating_sub(1)).rev() {
+            let t = &toks[start];
+            if !(t.is_word() || t.kind == recoupe_model::TokenKind::Elision || t.text == ",") {
+                return None;
+            }
+            if !t.cap
+                || !t.is_word()
+                || !t.folded.starts_with(letters[0])
+                || !(self.lex.org_heads.contains_key(&*t.folded)
+                    || self.lex.loc_whole.contains(&*t.folded))
+            {
+                continue;
+            }
+            let words: Vec<&str> = toks[start..paren]
+                .iter()
+                .filter(|t| t.is_word())
+                .flat_map(|t| t.folded.split(['-', '\'', '’']))
+                .filter(|p| p.len() > 1 && !SKIPPED.contains(p))
+                .collect();
+            if syllables_spell(&words, &letters) {
+                return Some(start);
+            }
         }
         None
     }

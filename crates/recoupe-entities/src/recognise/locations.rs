@@ -161,6 +161,9 @@ impl Recogniser<'_> {
             && toks[j].name_like
             && !self.lex.stopwords_caps.contains(&*toks[j].folded)
             && !self.lex.person_titles.contains(&*toks[j].folded)
+            // "la station locale Radio X": a name opened by an organisation's head is that
+            // organisation, the noun before it describes it
+            && !self.lex.org_heads.contains_key(&*toks[j].folded)
             // "tribune Marc Lejeune": a first name and a surname written apart are a
             // person; sites named after people join the names by hyphens
             // ("barrage Al Massira": an Arabic article is no first name)

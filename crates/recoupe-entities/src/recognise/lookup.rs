@@ -407,9 +407,34 @@ impl Recogniser<'_> {
             {
                 return false;
             }
-            if small_place
-                && (self.title_before(toks, i, s).is_some()
-                    || self.org_apposition_before(toks, i, s).is_some())
+            if small_place && self.title_before(toks, i, s).is_some() {
+                return false;
+            }
+            // "la revue Liberté", "le syndicat de police Alliance": a body's trade before a
+            // name makes it that body over a town of the name (a country, a division or a
+            // city stays)
+            if hit.kind != Some(PlaceKind::Country)
+                && hit.kind != Some(PlaceKind::Admin)
+                && hit.population < TRUSTED_CITY_POPULATION
+                && self.org_apposition_before(toks, i, s).is_some()
+            {
+                return false;
+            }
+            // "», soupire Rania,", "Soa, 34 ans,": what a person does, whatever town shares
+            // the name, unless a country, a division or a city
+            if hit.kind != Some(PlaceKind::Country)
+                && hit.kind != Some(PlaceKind::Admin)
+                && hit.population < TRUSTED_CITY_POPULATION
+                && self.person_cue(toks, i, j, s).is_some()
+            {
+                return false;
+            }
+            // "M. Yang", "Mme Cheng": a courtesy title makes a person of any town's name
+            if hit.kind != Some(PlaceKind::Country)
+                && hit.kind != Some(PlaceKind::Admin)
+                && self.title_before(toks, i, s).is_some_and(|t| {
+                    matches!(&*crate::normalize::fold(&t), "m." | "mme" | "mlle" | "me")
+                })
             {
                 return false;
             }

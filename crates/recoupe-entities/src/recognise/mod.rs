@@ -274,7 +274,32 @@ impl Recogniser<'_> {
             }
             // "la ministre de la Santé": a portfolio, not a name
             if t.name_like && self.after_minister_of(toks, i, s) {
-                i = self.extend_caps(toks, i, s.end);
+                // "le ministre de l'Intérieur Gérald Darmanin", "des Mines Alpha Oumar X": a
+                // first name, or a word before one, after the portfolio opens the
+                // minister's own name
+                let end = self.extend_caps(toks, i, s.end);
+                let name = (i + 1..end).find(|&k| {
+                    self.kb.is_first_name(toks[k].text)
+                        || (k + 2 < end && self.kb.is_first_name(toks[k + 1].text))
+                });
+                if let Some(k) = name {
+                    out.push(Cand {
+                        start: k,
+                        end,
+                        label: EntityType::PER,
+                        strength: STRENGTH_CUE,
+                        hits: self.candidates(&text_of(toks, k, end)),
+                        rule: "name-after-portfolio",
+                        evidence: vec![format!(
+                            "name \"{}\" after the portfolio \"{}\"",
+                            text_of(toks, k, end),
+                            text_of(toks, i, k)
+                        )],
+                        weak: false,
+                        admin_cue: false,
+                    });
+                }
+                i = end;
                 continue;
             }
             // "le Belge Kobe Vandamme", "la Française Anne Martin": a nationality noun with
@@ -299,6 +324,11 @@ impl Recogniser<'_> {
                 out.push(c);
                 continue;
             }
+            if let Some(c) = self.diplomatic_post(toks, i, s) {
+                i = c.end;
+                out.push(c);
+                continue;
+            }
             if let Some(c) = self.police_prefecture(toks, i, s) {
                 i = c.end;
                 out.push(c);
@@ -315,11 +345,30 @@ impl Recogniser<'_> {
                 continue;
             }
             let org = self.org_pattern(toks, i, s, text);
-            let kb = if t.name_like || org.is_some() || self.lowercase_start_allowed(t) {
+            let mut kb = if t.name_like || org.is_some() || self.lowercase_start_allowed(t) {
                 self.kb_window(toks, i, s, text)
             } else {
                 None
             };
+            // "La Côte d'Ivoire a…", "Le Centre national de la recherche…": a sentence's
+            // capitalised article opening a reference name ("La Côte", "Le Centre") yields
+            // to a longer name that starts right after it
+            if t.initial
+                && org.is_none()
+                && matches!(&*t.folded, "le" | "la" | "les" | "l'")
+                && kb.as_ref().is_some_and(|k| k.end > i + 1)
+            {
+                let inner = kb.as_ref().map_or(i, |k| k.end);
+                let longer = self
+                    .kb_window(toks, i + 1, s, text)
+                    .map(|k| k.end)
+                    .into_iter()
+                    .chain(self.org_pattern(toks, i + 1, s, text).map(|o| o.end))
+                    .any(|e| e > inner);
+                if longer {
+                    kb = None;
+                }
+            }
             let best = match (org, kb) {
                 (Some(o), Some(k)) => Some(if o.end > k.end { o } else { k }),
                 (o, k) => o.or(k),

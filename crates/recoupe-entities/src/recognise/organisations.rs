@@ -47,6 +47,15 @@ fn opens_verb_object(toks: &[Tk<'_>], s: SentenceRange, k: usize) -> bool {
                 | "se"
                 | "s'"
         )
+        // "ambitionne de porter", "entend d'abord réduire": "de" and an infinitive
+        || (k + 1 < s.end
+            && matches!(&*toks[k].folded, "de" | "d'")
+            && toks[k + 1].is_word()
+            && !toks[k + 1].cap
+            && toks[k + 1].folded.len() > 3
+            && (toks[k + 1].folded.ends_with("er")
+                || toks[k + 1].folded.ends_with("ir")
+                || toks[k + 1].folded.ends_with("re")))
 }
 
 /// Days of the week and months, folded: after "de" they date something ("le conseil de
@@ -276,17 +285,18 @@ impl Recogniser<'_> {
                 return false;
             }
             let prev = &toks[k - 1];
-            // "ministre provincial des Mines", "ministre délégué aux Transports": one
-            // adjective or participle after the title
+            // "ministre provincial des Mines", "ministre délégué aux Transports", "le
+            // vice-ministre turc du Commerce": one adjective, participle or nationality
+            // after the title (the nationality is also read by the nationalities layer)
             if step > 0
                 && !adjective_seen
                 && !prev.cap
                 && prev.is_word()
-                && (is_adjective(&prev.folded) || prev.folded.ends_with(['e', 'l']))
-                // "le ministre syrien de l'Intérieur X": a nationality is read elsewhere
-                && self.demonyms.get(self.kb, prev.text).is_none()
+                && (is_adjective(&prev.folded)
+                    || prev.folded.ends_with(['e', 'l'])
+                    || self.demonyms.get(self.kb, prev.text).is_some())
                 && k >= s.start + 2
-                && matches!(&*toks[k - 2].folded, "ministre" | "ministres" | "secretaire")
+                && is_minister_title(&toks[k - 2].folded)
             {
                 adjective_seen = true;
                 k -= 1;
@@ -303,10 +313,8 @@ impl Recogniser<'_> {
             // "ministre François Legault": a name right after the title is the minister
             return step > 0
                 && !prev.cap
-                && matches!(
-                    &*prev.folded,
-                    "ministre" | "ministres" | "secretaire" | "commissaire" | "etat"
-                );
+                && (is_minister_title(&prev.folded)
+                    || matches!(&*prev.folded, "commissaire" | "etat"));
         }
         false
     }
@@ -355,6 +363,14 @@ impl Recogniser<'_> {
             return None;
         }
         let ordinal = i > s.start && toks[i - 1].is_ordinal();
+        // "le Grand Conseil", "la Haute Cour de justice": a capitalised "Grand" or "Haut"
+        // before the head is part of the name, which then needs nothing after the head
+        let grand = !misc
+            && head.cap
+            && !head.initial
+            && i > s.start
+            && toks[i - 1].cap
+            && matches!(&*toks[i - 1].folded, "grand" | "grande" | "haut" | "haute");
         // "L'Union des syndicats…": after an article a capital is the name's, not only the
         // sentence's
         let after_article =
@@ -620,17 +636,40 @@ impl Recogniser<'_> {
                         && complements < max_complements
                         && n.folded.len() >= 3
                         // "le conseil communal de lundi": a day or a month dates the
-                        // meeting, it names no part of the body
+                        // meeting, it names no part of the body ("d'ici à la fin": a time)
                         && !is_calendar_word(&n.folded)
+                        && n.folded != "ici"
                         && (!self.lex.stopwords_caps.contains(&*n.folded)
                             || self.upos(toks, s, after) == Upos::Noun)
                     {
+                        // "la Défense civile de la province", "la Croix-Rouge du pays": a
+                        // territory the text names elsewhere is where the body acts, no
+                        // part of its name (unless its own name follows: "de la province
+                        // de X")
+                        if (toks[de_at].folded == "du" || after > de_at + 1)
+                            && (self.lex.admin_cues.contains(&*n.folded)
+                                || matches!(
+                                    &*n.folded,
+                                    "ville" | "pays" | "commune" | "localite" | "territoire"
+                                ))
+                            && !toks
+                                .get(after + 1)
+                                .is_some_and(|d| is_de(&d.folded) || (d.is_word() && d.name_like))
+                        {
+                            evidence.push(format!("\"{}\" named elsewhere left out", n.text));
+                            break;
+                        }
                         // "unités de la police fédérale": the organisation starts at "police";
                         // a singular head is an institution of its own ("état-major général
                         // des armées maliennes")
+                        // ("les forces de l'ordre": a head that names a body only when
+                        // capitalised, "Ordre", is no organisation in lowercase)
                         if !head.cap
                             && head.folded.ends_with(['s', 'x'])
-                            && self.lex.org_heads.contains_key(&*n.folded)
+                            && matches!(
+                                self.lex.org_heads.get(&*n.folded),
+                                Some(OrgHead::AlsoLowercase | OrgHead::NeedsComplement)
+                            )
                         {
                             return None;
                         }
@@ -688,6 +727,8 @@ impl Recogniser<'_> {
                 return None;
             }
             (i, tentative, "misc-capitalised-head")
+        } else if grand {
+            (i - 1, tentative, "org-capitalised-head")
         } else if head.cap {
             // a bare capitalised head ("Conseil") or one opening a sentence says too little;
             // after an article ("L'Union des syndicats…", "La Direction de…") the capital is
@@ -709,6 +750,19 @@ impl Recogniser<'_> {
             }
             (i, end, "org-lowercase-pattern")
         };
+        // "la Mission de l'Union européenne en Arménie": a body kept abroad is named with the
+        // country where it works
+        let end = if !misc && head.cap && self.lex.org_abroad.contains(&*head.folded) {
+            match self.where_abroad(toks, s, end) {
+                Some(e) => {
+                    evidence.push(format!("where it works: \"{}\"", text_of(toks, end, e)));
+                    e
+                }
+                None => end,
+            }
+        } else {
+            end
+        };
         Some(Cand {
             start,
             end,
@@ -726,6 +780,81 @@ impl Recogniser<'_> {
         })
     }
 
+    /// The end of "en Arménie", "au Mali" right at `at`: the country where a body kept
+    /// abroad works.
+    fn where_abroad(&self, toks: &[Tk<'_>], s: SentenceRange, at: usize) -> Option<usize> {
+        let prep = toks.get(at).filter(|_| at + 1 < s.end)?;
+        if !matches!(&*prep.folded, "en" | "au" | "aux") {
+            return None;
+        }
+        let n = &toks[at + 1];
+        if !n.is_word() || !n.name_like {
+            return None;
+        }
+        let e = self.extend_caps(toks, at + 1, s.end);
+        let hits = self.candidates(&text_of(toks, at + 1, e));
+        let first = hits.first()?;
+        (first.label == EntityType::LOC && first.kind == Some(PlaceKind::Country)).then_some(e)
+    }
+
+    /// "l'ambassade de France", "le consulat général du Mali": a diplomatic post named by
+    /// the country it represents is an organisation; the noun alone or before anything else
+    /// names none.
+    pub(super) fn diplomatic_post(
+        &self,
+        toks: &[Tk<'_>],
+        i: usize,
+        s: SentenceRange,
+    ) -> Option<Cand> {
+        let head = &toks[i];
+        if !self.lex.org_abroad.contains(&*head.folded)
+            || self.lex.org_heads.contains_key(&*head.folded)
+        {
+            return None;
+        }
+        let mut j = i + 1;
+        // "consulat général"
+        if j < s.end && matches!(&*toks[j].folded, "general" | "generale" | "generaux") {
+            j += 1;
+        }
+        if j + 1 >= s.end || !is_de(&toks[j].folded) {
+            return None;
+        }
+        let mut n = j + 1;
+        if toks[j].folded == "de" && matches!(&*toks[n].folded, "la" | "l'") && n + 1 < s.end {
+            n += 1;
+        }
+        if !toks[n].is_word() || !toks[n].name_like {
+            return None;
+        }
+        let e = self.extend_caps(toks, n, s.end);
+        let country = self
+            .candidates(&text_of(toks, n, e))
+            .first()
+            .is_some_and(|h| h.label == EntityType::LOC && h.kind == Some(PlaceKind::Country));
+        if !country {
+            return None;
+        }
+        // the town after it ("à Kigali") stays a place of its own: the gold corpora split
+        // on it, and the place layer needs the town
+        let end = e;
+        Some(Cand {
+            start: i,
+            end,
+            label: EntityType::ORG,
+            strength: STRENGTH_CUE,
+            hits: Vec::new(),
+            rule: "diplomatic-post",
+            evidence: vec![format!(
+                "\"{}\" of the country \"{}\"",
+                head.text,
+                text_of(toks, n, e)
+            )],
+            weak: false,
+            admin_cue: false,
+        })
+    }
+
     /// "l'agence X", "la chaîne X", "le site X": a capitalised name right after such a noun is
     /// an organisation, whatever else it could be.
     pub(super) fn org_apposition_before(
@@ -734,42 +863,69 @@ impl Recogniser<'_> {
         i: usize,
         s: SentenceRange,
     ) -> Option<String> {
-        // Every answer below is a description noun at most APPOSITION_ADJECTIVES + 3 tokens
-        // back (the word before the name or the head of its "de" complement, over the
+        // Every answer below is a description noun at most APPOSITION_ADJECTIVES + 6 tokens
+        // back (the word before the name or the head of its complements, over the
         // adjectives): with none there the answer is None whatever the tags, and the tagger
         // (which tags the sentence from its start) need not be asked.
-        let reach = s.start.max(i.saturating_sub(APPOSITION_ADJECTIVES + 3));
-        if !toks[reach..i.max(reach)]
-            .iter()
-            .any(|t| self.lex.org_appositions.contains(&*t.folded))
-        {
+        let described = |t: &Tk<'_>| {
+            let f = &*t.folded;
+            self.lex.org_appositions.contains(f)
+                // "les entreprises X et Y"
+                || (f.len() > 3
+                    && f.ends_with('s')
+                    && self.lex.org_appositions.contains(&f[..f.len() - 1]))
+        };
+        let reach = s.start.max(i.saturating_sub(APPOSITION_ADJECTIVES + 6));
+        if !toks[reach..i.max(reach)].iter().any(described) {
             return None;
         }
         // "l'agence X", and over a nationality or adjective: "l'agence britannique X"
         let mut k = i;
-        for _ in 0..=APPOSITION_ADJECTIVES {
+        // "le bailleur, X", "son armateur grec, X": an apposition between commas
+        let mut comma = false;
+        if k > s.start + 2 && toks[k - 1].text == "," && !self.kb.is_first_name(toks[i].text) {
+            comma = true;
+            k -= 1;
+        }
+        let mut complements = 0;
+        for _ in 0..=APPOSITION_ADJECTIVES + 2 {
             if k <= s.start {
                 return None;
             }
             let prev = &toks[k - 1];
             // "l'ONG Plataforma…": a description noun written as an acronym
-            let described = self.lex.org_appositions.contains(&*prev.folded);
+            let is_described = described(prev);
             // (an acronym also over a nationality: "l'ONG espagnole X")
-            if prev.cap && !(prev.all_caps && described) {
+            if prev.cap && !(prev.all_caps && is_described) {
                 return None;
             }
-            if described {
+            if is_described {
+                // between commas only as the subject opening its sentence or clause ("Le
+                // bailleur, X, a…"), not after a complement ("avec la télévision, X a…")
+                if comma
+                    && !(k >= s.start + 2
+                        && matches!(
+                            &*toks[k - 2].folded,
+                            "le" | "la" | "l'" | "son" | "sa" | "leur" | "notre"
+                        )
+                        && (k - 2 == s.start || toks[k - 3].text == ","))
+                {
+                    return None;
+                }
                 return Some(prev.text.to_string());
             }
-            // "l'agence de propagande Amaq", "l'agence de presse iranienne Irna": the noun's
-            // own "de" complement
-            if prev.is_word()
+            // "l'agence de propagande Amaq", "l'agence de presse iranienne Irna", "le
+            // fabricant d'emballages en carton X": the noun's own complements
+            if !comma
+                && complements < 2
+                && prev.is_word()
+                && !prev.cap
                 && k >= s.start + 3
-                && is_de(&toks[k - 2].folded)
-                && self.lex.org_appositions.contains(&*toks[k - 3].folded)
-                && !toks[k - 3].cap
+                && (is_de(&toks[k - 2].folded) || toks[k - 2].folded == "en")
             {
-                return Some(toks[k - 3].text.to_string());
+                complements += 1;
+                k -= 2;
+                continue;
             }
             // "le groupe agroalimentaire breton X": an adjective the endings miss, to the
             // tagger
@@ -853,6 +1009,13 @@ impl Recogniser<'_> {
         if self.lex.speech_present.contains(&*t.folded) {
             return false;
         }
+        // "la Croix-Rouge locale", "l'armée loyale au gouvernement": where it acts or whom
+        // it serves, not which body it is ("le conseil local de Manbij" is one body's name)
+        if self.lex.org_relation_adjectives.contains(&*t.folded)
+            && !toks.get(k + 1).is_some_and(|n| is_de(&n.folded))
+        {
+            return false;
+        }
         // an adjective by its ending needs the tagger only where a finite verb may end alike
         // ("le Haut-Commissariat appelle", "indique", "arrive", "insiste")
         if is_adjective(&t.folded) && !VERB_LIKE_ENDINGS.iter().any(|e| t.folded.ends_with(e)) {
@@ -868,8 +1031,15 @@ impl Recogniser<'_> {
             // when an article, "que" or a pronoun follows it, which no adjective takes
             Upos::Adj if !is_adjective(&t.folded) && opens_verb_object(toks, s, k + 1) => false,
             Upos::Adj => is_adjective(&t.folded) || tagged_adjective_ok,
+            // "les milices affiliées au gouvernement": a participle with a complement of its
+            // own tells what the body does, after its name
             Upos::Verb | Upos::Aux => {
-                participle_ok && ["é", "ée", "és", "ées"].iter().any(|e| t.text.ends_with(e))
+                participle_ok
+                    && ["é", "ée", "és", "ées"].iter().any(|e| t.text.ends_with(e))
+                    && !toks
+                        .get(k + 1)
+                        // ("à" folds like the verb "a": "la 9e division blindée a pris")
+                        .is_some_and(|n| matches!(&*n.folded, "au" | "aux" | "par"))
             }
             _ => false,
         }
@@ -893,4 +1063,22 @@ impl Recogniser<'_> {
             .chain(self.cache.get(self.kb, &self.kb.key(toks[i].text)).iter())
             .any(|h| h.label == EntityType::ORG || h.label == EntityType::PER)
     }
+}
+
+/// A title whose capitalised complement is a portfolio ("ministre de la Santé", "vice-ministre
+/// du Commerce", "conseiller à la Santé"), folded.
+fn is_minister_title(folded: &str) -> bool {
+    matches!(
+        folded,
+        "ministre"
+            | "ministres"
+            | "vice-ministre"
+            | "vice-ministres"
+            | "secretaire"
+            | "secretaires"
+            | "conseiller"
+            | "conseillere"
+            | "conseillers"
+            | "conseilleres"
+    )
 }

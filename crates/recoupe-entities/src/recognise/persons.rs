@@ -168,7 +168,64 @@ impl Recogniser<'_> {
     }
 }
 
+/// Words after which a name is what a person is called ("qui se fait appeler X",
+/// "surnommé X"), folded.
+const CALLED: &[&str] = &[
+    "appeler",
+    "appelle",
+    "surnomme",
+    "surnommee",
+    "prenomme",
+    "prenommee",
+    "denomme",
+    "denommee",
+];
+
 impl Recogniser<'_> {
+    /// What says that the name `[i, end)` is a person's even where the reference knows a
+    /// village so named: the subject of a speech verb inverted after a quotation or an
+    /// incise ("», soupire Rania,", "», a raconté Afi"), an age in apposition ("Soa, 34
+    /// ans,"), a name one is called by ("qui se fait appeler Ramiro").
+    pub(super) fn person_cue(
+        &self,
+        toks: &[Tk<'_>],
+        i: usize,
+        end: usize,
+        s: SentenceRange,
+    ) -> Option<&'static str> {
+        // ", 34 ans," (not "à Lyon, 12 ans après")
+        if end + 2 < s.end
+            && toks[end].text == ","
+            && toks[end + 1].kind == recoupe_model::TokenKind::Number
+            && matches!(&*toks[end + 2].folded, "ans" | "an")
+            && (end + 3 >= s.end || matches!(toks[end + 3].text, "," | "." | ")"))
+        {
+            return Some("age in apposition");
+        }
+        if i <= s.start {
+            return None;
+        }
+        let prev = &toks[i - 1];
+        if CALLED.contains(&&*prev.folded) {
+            return Some("name one is called by");
+        }
+        // "», soupire X", "», s'interroge X", "», a raconté X": a verb of speech inverted
+        // after what was said, its subject a name closing the clause
+        if !self.lex.speech_present.contains(&*prev.folded)
+            || !toks
+                .get(end)
+                .is_some_and(|t| matches!(t.text, "," | "." | "!" | "?") || end >= s.end)
+        {
+            return None;
+        }
+        let mut k = i - 1;
+        if k > s.start && matches!(&*toks[k - 1].folded, "s'" | "a" | "avait") {
+            k -= 1;
+        }
+        (k > s.start && matches!(toks[k - 1].text, "," | "»" | "\"" | "”"))
+            .then_some("subject of a speech verb after what was said")
+    }
+
     /// "le Belge Kobe Vandamme", "la Française Anne Martin", "le Néerlandais Sem de Wit": a
     /// capitalised nationality noun after its article, right before a capitalised name, is a
     /// MISC of its own (a nationality noun), and the name after it a person, unless the

@@ -95,6 +95,17 @@ impl Recogniser<'_> {
         if clause_head && verb_at(b) {
             return true;
         }
+        // "Nantes, qui remonte à la 13e place", "Angers, lui, reste", "Clermont, neuvième,
+        // devra": the subject of its clause before a relative or an apposition
+        if clause_head
+            && b + 1 < s.end
+            && toks[b].text == ","
+            && (matches!(&*toks[b + 1].folded, "qui" | "lui" | "elle" | "eux")
+                || toks[b + 1].is_ordinal()
+                || toks[b + 1].folded.ends_with("ieme"))
+        {
+            return true;
+        }
         // "Lens et Lille avaient été sanctionnés": two towns joined as the subject
         if b + 1 < s.end && toks[b].folded == "et" && toks[b + 1].cap {
             let mut k = b + 1;

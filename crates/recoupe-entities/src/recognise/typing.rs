@@ -236,6 +236,10 @@ impl Recogniser<'_> {
             evidence.push(format!("title \"{title}\" before \"{surface}\""));
             return make(EntityType::PER, STRENGTH_CUE, "person-title", evidence);
         }
+        if let Some(cue) = self.person_cue(toks, i, end, s).filter(|_| !acronym) {
+            evidence.push(cue.to_string());
+            return make(EntityType::PER, STRENGTH_CUE, "person-context", evidence);
+        }
         // "au micro de Radio Nord", "sur les ondes de X": the outlet a speaker talked to
         if is_de(prev_folded)
             && i >= s.start + 2
@@ -263,6 +267,21 @@ impl Recogniser<'_> {
         if self.lex.misc_heads.contains(prev_folded) {
             evidence.push(format!("after \"{prev_folded}\""));
             return make(EntityType::MISC, STRENGTH_CUE, "misc-head", evidence);
+        }
+        // "les opérations Griffe-Aigle et Griffe-Tigre": the second name of a pair after a
+        // plural head is of the head's kind too
+        if prev_folded == "et" && i >= s.start + 3 && toks[i - 2].cap {
+            let mut k = i - 2;
+            while k > s.start && toks[k - 1].is_word() && toks[k - 1].cap {
+                k -= 1;
+            }
+            if k > s.start {
+                let head = &*toks[k - 1].folded;
+                if head.ends_with('s') && self.lex.misc_heads.contains(head) {
+                    evidence.push(format!("second name after \"{head}\""));
+                    return make(EntityType::MISC, STRENGTH_CUE, "misc-head", evidence);
+                }
+            }
         }
         if is_de(prev_folded) && i >= s.start + 2 {
             let head = &toks[i - 2];
