@@ -102,9 +102,117 @@ pub fn words_in(text: &str, tokens: &[Token], span: Span, out: &mut Vec<Word>) {
     out.truncate(n);
 }
 
+/// Every token of a document folded once, in one string: a sentence is looked up word by
+/// word before anything else is read, and the sentences that hold a trigger read the same
+/// forms again (folding them twice cost more than copying them).
+pub struct Folded {
+    forms: String,
+    /// End of each token's form in `forms` (its start is the previous token's end).
+    ends: Vec<usize>,
+}
+
+impl Folded {
+    pub fn new(text: &str, tokens: &[Token]) -> Folded {
+        let mut forms = String::with_capacity(text.len());
+        let mut ends = Vec::with_capacity(tokens.len());
+        let mut buffer = String::new();
+        for token in tokens {
+            fold_into(&text[token.span.start..token.span.end], &mut buffer);
+            forms.push_str(&buffer);
+            ends.push(forms.len());
+        }
+        Folded { forms, ends }
+    }
+
+    /// The folded form of token `k`.
+    pub fn get(&self, k: usize) -> &str {
+        let start = if k == 0 { 0 } else { self.ends[k - 1] };
+        &self.forms[start..self.ends[k]]
+    }
+}
+
+/// [`words_in`] with the forms [`Folded`] made for the same tokens.
+pub fn words_in_folded(
+    text: &str,
+    tokens: &[Token],
+    folded: &Folded,
+    span: Span,
+    out: &mut Vec<Word>,
+) {
+    let mut n = 0;
+    let first = tokens.partition_point(|t| t.span.start < span.start);
+    for (k, token) in tokens.iter().enumerate().skip(first) {
+        if token.span.start >= span.end {
+            break;
+        }
+        let surface = &text[token.span.start..token.span.end];
+        let participle = ["é", "ée", "és", "ées"]
+            .iter()
+            .any(|e| surface.ends_with(e));
+        let form = folded.get(k);
+        if let Some(word) = out.get_mut(n) {
+            word.span = token.span;
+            word.kind = token.kind;
+            word.folded.clear();
+            word.folded.push_str(form);
+            word.participle = participle;
+        } else {
+            out.push(Word {
+                span: token.span,
+                kind: token.kind,
+                folded: form.to_string(),
+                participle,
+            });
+        }
+        n += 1;
+    }
+    out.truncate(n);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_from_the_folded_tokens_equal_words_folded_afresh() {
+        // the same words, span by span, whether each sentence folds its tokens or reads
+        // the forms folded once for the whole text
+        let text = "L’Armée frappée. Élan « Œuvre » à Noël";
+        let mut tokens = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            if c.is_alphanumeric() || c == '’' {
+                start.get_or_insert(i);
+                continue;
+            }
+            if let Some(s) = start.take() {
+                tokens.push(Token {
+                    span: Span::new(s, i),
+                    kind: TokenKind::Word,
+                });
+            }
+            if !c.is_whitespace() && i < text.len() {
+                tokens.push(Token {
+                    span: Span::new(i, i + c.len_utf8()),
+                    kind: TokenKind::Punct,
+                });
+            }
+        }
+        let folded = Folded::new(text, &tokens);
+        let (mut fresh, mut reused) = (Vec::new(), Vec::new());
+        for span in [Span::new(0, 17), Span::new(18, text.len()), Span::new(0, 5)] {
+            words_in(text, &tokens, span, &mut fresh);
+            words_in_folded(text, &tokens, &folded, span, &mut reused);
+            assert_eq!(fresh.len(), reused.len());
+            for (a, b) in fresh.iter().zip(&reused) {
+                assert_eq!(
+                    (a.span, a.kind, &a.folded, a.participle),
+                    (b.span, b.kind, &b.folded, b.participle)
+                );
+            }
+        }
+        assert_eq!(folded.get(0), "l'armee");
+    }
 
     #[test]
     fn a_short_sentence_after_a_long_one_has_only_its_own_words() {
