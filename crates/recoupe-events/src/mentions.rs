@@ -11,7 +11,7 @@ use recoupe_tagger::{Tagger, Upos};
 
 use crate::lexicon::{Lexicon, Phrase, Pos, Role};
 use crate::nearby::Sweep;
-use crate::words::{words_in, words_in_folded, Folded, Word};
+use crate::words::{words_in, Word};
 
 pub(crate) const STAGE: &str = "events";
 
@@ -605,7 +605,7 @@ impl Analyser<'_> {
             .map(|(k, _)| doc.layers.quantities[k].span)
             .collect();
         let tokens = &doc.layers.tokens;
-        let folded = Folded::new(text, tokens);
+        let mut buffer = String::new();
         let mut sentence_words = Vec::new();
         let mut events = Vec::new();
         let mut entities: Vec<&EntityMention> = doc.layers.entities.iter().collect();
@@ -629,12 +629,14 @@ impl Analyser<'_> {
             let candidate = tokens[first_token..]
                 .iter()
                 .take_while(|t| t.span.start < span.end)
-                .enumerate()
-                .any(|(k, _)| self.lex.opening_words.contains(folded.get(first_token + k)));
+                .any(|t| {
+                    crate::words::fold_into(&text[t.span.start..t.span.end], &mut buffer);
+                    self.lex.opening_words.contains(buffer.as_str())
+                });
             if !candidate {
                 continue;
             }
-            words_in_folded(text, tokens, &folded, span, &mut sentence_words);
+            words_in(text, tokens, span, &mut sentence_words);
             let words = &sentence_words[..];
             let attributions = near_attributions.at(span);
             let dates = near_dates.at(span);
