@@ -71,7 +71,7 @@ pub use words::fold;
 use speakers::Seen;
 use statements::QuoteState;
 use view::DocView;
-use words::scan;
+use words::scan_into;
 
 const STAGE: &str = "attributions";
 
@@ -126,6 +126,8 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
     let mut previous_had_attribution = false;
     let mut quote = QuoteState::default();
     let mut previous_end = 0;
+    // one vector of words for all the sentences: each overwrites the words of the one before
+    let mut words = Vec::new();
     for sentence in &doc.layers.sentences {
         let Some(_) = sentence.span.slice(&doc.text) else {
             continue;
@@ -133,7 +135,7 @@ fn analyse(lex: &Lexicon, doc: &Document) -> (Vec<Attribution>, Vec<Unsourced>) 
         // An agency dateline ("Lyon, 3 mars (APF) - …") is no part of what the sentence
         // states or attributes.
         let span = unsourced::after_dateline(&doc.text, sentence.span, sentence.headline);
-        let words = scan(&doc.text, span.start, span.end);
+        scan_into(&doc.text, span.start, span.end, &mut words);
         if words.is_empty() || unsourced::is_byline(lex, &doc.text, &words) {
             continue;
         }

@@ -36,24 +36,44 @@ pub struct Word {
 
 /// Lowercases and unifies apostrophes, keeping accents.
 pub fn lower(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    lower_into(s, &mut out);
+    out
+}
+
+/// [`lower`], appended to `out`.
+fn lower_into(s: &str, out: &mut String) {
     if s.is_ascii() {
-        return s.to_ascii_lowercase();
+        let from = out.len();
+        out.push_str(s);
+        out[from..].make_ascii_lowercase();
+        return;
     }
-    s.chars()
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
-            _ => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    out.extend(
+        s.chars()
+            .map(|c| match c {
+                '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
+                _ => c,
+            })
+            .flat_map(char::to_lowercase),
+    );
 }
 
 /// Lowercases, strips diacritics and unifies apostrophes.
 pub fn fold(s: &str) -> String {
-    if s.is_ascii() {
-        return s.to_ascii_lowercase();
-    }
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`], appended to `out`.
+fn fold_into(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        let from = out.len();
+        out.push_str(s);
+        out[from..].make_ascii_lowercase();
+        return;
+    }
     for c in s.chars() {
         // The accented letters of French (and common transliterations) without the cost
         // of a full decomposition; anything else goes through NFD.
@@ -89,7 +109,6 @@ pub fn fold(s: &str) -> String {
         };
         out.push(base);
     }
-    out
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -102,9 +121,20 @@ const ELIDED: [&str; 13] = [
 const TITLE_ABBREVIATIONS: [&str; 9] = ["M", "MM", "Mme", "Mmes", "Dr", "Pr", "Me", "Mgr", "St"];
 const CLITICS: [&str; 6] = ["il", "elle", "ils", "elles", "on", "t"];
 
-/// Scans `text[start..end]` into words.
+/// Scans `text[start..end]` into words (the stage scans into one reused vector,
+/// [`scan_into`]; tests read single sentences).
+#[cfg(test)]
 pub fn scan(text: &str, start: usize, end: usize) -> Vec<Word> {
     let mut words = Vec::new();
+    scan_into(text, start, end, &mut words);
+    words
+}
+
+/// [`scan`] into `words`, whose words are overwritten in place: the sentences of a
+/// document, scanned one after another into one vector, reuse the strings of the words
+/// before (two allocations a word otherwise).
+pub fn scan_into(text: &str, start: usize, end: usize, words: &mut Vec<Word>) {
+    let mut words = Slots { words, n: 0 };
     let slice = &text[start..end];
     let mut iter = slice.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
@@ -151,36 +181,72 @@ pub fn scan(text: &str, start: usize, end: usize) -> Vec<Word> {
                 '"' => WordKind::StraightQuote,
                 _ => WordKind::Other,
             };
-            let folded = c.to_string();
-            words.push(Word {
-                start: abs,
-                end: abs + c.len_utf8(),
-                kind,
-                lower: folded.clone(),
-                folded,
-                capitalised: false,
-            });
+            words.put(
+                (abs, abs + c.len_utf8(), kind, false),
+                |folded| folded.push(c),
+                |lower| lower.push(c),
+            );
         }
     }
-    words
+    let n = words.n;
+    words.words.truncate(n);
+}
+
+/// The words of [`scan_into`]: the first `n` are the sentence's so far, those after are
+/// the previous sentence's, whose strings the next words take over.
+struct Slots<'w> {
+    words: &'w mut Vec<Word>,
+    n: usize,
+}
+
+impl Slots<'_> {
+    /// Writes the next word: its (start, end, kind, capitalised), and its folded and
+    /// lowercase forms appended by `folded` and `lower` to emptied strings.
+    fn put(
+        &mut self,
+        (start, end, kind, capitalised): (usize, usize, WordKind, bool),
+        folded: impl FnOnce(&mut String),
+        lower: impl FnOnce(&mut String),
+    ) {
+        if self.n == self.words.len() {
+            self.words.push(Word {
+                start,
+                end,
+                kind,
+                folded: String::new(),
+                lower: String::new(),
+                capitalised,
+            });
+        }
+        let word = &mut self.words[self.n];
+        word.start = start;
+        word.end = end;
+        word.kind = kind;
+        word.capitalised = capitalised;
+        word.folded.clear();
+        folded(&mut word.folded);
+        word.lower.clear();
+        lower(&mut word.lower);
+        self.n += 1;
+    }
 }
 
 /// Splits an alphanumeric run into elision + word, verb + clitics.
-fn push_run(words: &mut Vec<Word>, text: &str, start: usize, end: usize) {
+fn push_run(words: &mut Slots<'_>, text: &str, start: usize, end: usize) {
     let run = &text[start..end];
     // Elision: "l'armée", "qu'elles", "jusqu'à".
     if let Some((idx, apos)) = run.char_indices().find(|(_, c)| is_apostrophe(*c)) {
         let head = fold(&run[..idx]);
         if ELIDED.contains(&head.as_str()) {
             let cut = start + idx + apos.len_utf8();
-            words.push(Word {
-                start,
-                end: cut,
-                kind: WordKind::Elision,
-                folded: format!("{head}'"),
-                lower: lower(&text[start..cut]),
-                capitalised: false,
-            });
+            words.put(
+                (start, cut, WordKind::Elision, false),
+                |folded| {
+                    folded.push_str(&head);
+                    folded.push('\'');
+                },
+                |lower| lower_into(&text[start..cut], lower),
+            );
             if cut < end {
                 push_run(words, text, cut, end);
             }
@@ -196,40 +262,28 @@ fn push_run(words: &mut Vec<Word>, text: &str, start: usize, end: usize) {
             && tail.last().is_some_and(|t| t != "t");
         if is_clitic_tail && !parts[0].is_empty() {
             let verb_end = start + parts[0].len();
-            words.push(Word {
-                start,
-                end: verb_end,
-                kind: WordKind::Word,
-                folded: fold(parts[0]),
-                lower: lower(parts[0]),
-                capitalised: parts[0].chars().next().is_some_and(char::is_uppercase),
-            });
-            words.push(Word {
-                start: verb_end,
-                end,
-                kind: WordKind::Clitic,
-                folded: fold(&run[parts[0].len()..]),
-                lower: lower(&run[parts[0].len()..]),
-                capitalised: false,
-            });
+            let capitalised = parts[0].chars().next().is_some_and(char::is_uppercase);
+            words.put(
+                (start, verb_end, WordKind::Word, capitalised),
+                |folded| fold_into(parts[0], folded),
+                |lower| lower_into(parts[0], lower),
+            );
+            let clitic = &run[parts[0].len()..];
+            words.put(
+                (verb_end, end, WordKind::Clitic, false),
+                |folded| fold_into(clitic, folded),
+                |lower| lower_into(clitic, lower),
+            );
             return;
         }
     }
-    let folded = fold(run);
-    // an ASCII word has no accent to keep nor apostrophe to unify: both forms are one
-    let lower = if run.is_ascii() {
-        folded.clone()
-    } else {
-        lower(run)
-    };
-    words.push(Word {
-        start,
-        end,
-        kind: WordKind::Word,
-        folded,
-        lower,
-        capitalised: run.chars().next().is_some_and(char::is_uppercase),
-    });
+    // (an ASCII word has no accent to keep nor apostrophe to unify: both forms are one)
+    let capitalised = run.chars().next().is_some_and(char::is_uppercase);
+    words.put(
+        (start, end, WordKind::Word, capitalised),
+        |folded| fold_into(run, folded),
+        |lower| lower_into(run, lower),
+    );
 }
 
 #[cfg(test)]
@@ -261,6 +315,43 @@ mod tests {
             folded("le site vie-publique.fr. Il"),
             vec!["le", "site", "vie-publique.fr", ".", "il"]
         );
+    }
+
+    #[test]
+    fn sentences_scanned_into_one_vector_equal_sentences_scanned_alone() {
+        // a short sentence after a long one, elisions, clitics and accents in between:
+        // the words overwritten in place are the words a fresh scan makes
+        let text =
+            "« L’Armée a frappé », a-t-elle ajouté jusqu'à Noël. Dit-il. Œuvre d'État, 10.000 !";
+        let mut reused = Vec::new();
+        let first_end = text.find(". Dit").expect("first stop") + 1;
+        let dit = text.find("Dit").expect("second sentence");
+        let last = text.find("Œuvre").expect("third sentence");
+        for (start, end) in [
+            (0, text.len()),
+            (0, first_end),
+            (dit, dit + 7),
+            (0, text.len()),
+            (last, text.len()),
+        ] {
+            scan_into(text, start, end, &mut reused);
+            assert_eq!(reused, scan_fresh(text, start, end), "{start}..{end}");
+        }
+    }
+
+    /// The words of `text[start..end]` into a new vector (no word to overwrite).
+    fn scan_fresh(text: &str, start: usize, end: usize) -> Vec<Word> {
+        let mut words = Vec::new();
+        scan_into(text, start, end, &mut words);
+        words
+    }
+
+    #[test]
+    fn folded_and_lowered_forms_keep_their_rules() {
+        assert_eq!(fold("L’ÉTAT Œuvre"), "l'etat oeuvre");
+        assert_eq!(lower("L’ÉTAT Œuvre"), "l'état œuvre");
+        assert_eq!(fold("ABC-d"), "abc-d");
+        assert_eq!(lower("ABC-d"), "abc-d");
     }
 
     #[test]

@@ -70,8 +70,9 @@ pub struct Lexicon {
     pub loc_named: HashSet<String>,
     /// Facility heads of several words ("centre hospitalier", "maison d'arrêt"), each as its
     /// folded tokens: the phrase with its "de X" is the place, where the first word alone
-    /// ("centre de Bamako", "maison de X") names none.
-    pub loc_compounds: Vec<Vec<String>>,
+    /// ("centre de Bamako", "maison de X") names none. Keyed by their first word: the
+    /// recogniser asks at every word, and almost no word opens one.
+    pub loc_compounds: HashMap<String, Vec<Vec<String>>>,
     /// Words of match reports ("championnat", "entraîneur"): with a score, a sports report.
     pub sport_words: HashSet<String>,
     /// Beginnings of verb forms whose object is an opponent ("battu", "renvers").
@@ -145,8 +146,9 @@ fn entries(text: &str) -> impl Iterator<Item = (&str, &str)> {
 
 /// The entries of a section as sequences of folded tokens, split as the tokeniser splits
 /// them: at spaces and after an elided article ("maison d'arrêt" → maison, d', arret).
-fn compounds_of(text: &str, wanted: &str) -> Vec<Vec<String>> {
-    entries(text)
+fn compounds_of(text: &str, wanted: &str) -> HashMap<String, Vec<Vec<String>>> {
+    let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::default();
+    let compounds = entries(text)
         .filter(|(section, _)| *section == wanted)
         .map(|(_, line)| {
             let folded = fold(line);
@@ -162,8 +164,11 @@ fn compounds_of(text: &str, wanted: &str) -> Vec<Vec<String>> {
             }
             tokens
         })
-        .filter(|tokens| tokens.len() >= 2)
-        .collect()
+        .filter(|tokens| tokens.len() >= 2);
+    for tokens in compounds {
+        by_first.entry(tokens[0].clone()).or_default().push(tokens);
+    }
+    by_first
 }
 
 fn set_of(text: &str, wanted: &str) -> HashSet<String> {
@@ -253,6 +258,21 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn facility_compounds_are_filed_under_their_first_word() {
+        let lex = Lexicon::embedded();
+        let centre = &lex.loc_compounds["centre"];
+        assert!(centre.iter().any(|c| c == &["centre", "de", "sante"]));
+        assert!(lex.loc_compounds["maison"]
+            .iter()
+            .any(|c| c == &["maison", "d'", "arret"]));
+        for (first, compounds) in &lex.loc_compounds {
+            assert!(compounds.iter().all(|c| c.len() >= 2 && c[0] == *first));
+        }
+        // a word that opens no compound has no entry: the recogniser stops at one lookup
+        assert!(!lex.loc_compounds.contains_key("de"));
+    }
 
     #[test]
     fn lists_load_with_sections() {

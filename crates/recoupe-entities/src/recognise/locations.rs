@@ -249,6 +249,7 @@ impl Recogniser<'_> {
     fn compound_head(&self, toks: &[Tk<'_>], i: usize, s: SentenceRange) -> Option<usize> {
         self.lex
             .loc_compounds
+            .get(&*toks[i].folded)?
             .iter()
             .filter(|words| {
                 i + words.len() <= s.end

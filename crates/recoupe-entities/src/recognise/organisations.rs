@@ -270,14 +270,8 @@ impl Recogniser<'_> {
     /// Whether the capitalised word at `i` names a minister's portfolio: "ministre de la
     /// Santé", "secrétaire d'État aux Transports".
     pub(super) fn after_minister_of(&self, toks: &[Tk<'_>], i: usize, s: SentenceRange) -> bool {
-        // "ministre du Québec" names a jurisdiction, a place the reference knows
-        if self.candidates(toks[i].text).iter().any(|c| {
-            c.label == EntityType::ORG
-                || matches!(c.kind, Some(PlaceKind::Country | PlaceKind::Admin))
-                || c.population >= TRUSTED_CITY_POPULATION
-        }) {
-            return false;
-        }
+        // the words before are read first and the reference last: most capitalised words
+        // follow no minister, and a lookup costs more than looking back four words
         let mut k = i;
         let mut adjective_seen = false;
         for step in 0..4 {
@@ -314,7 +308,13 @@ impl Recogniser<'_> {
             return step > 0
                 && !prev.cap
                 && (is_minister_title(&prev.folded)
-                    || matches!(&*prev.folded, "commissaire" | "etat"));
+                    || matches!(&*prev.folded, "commissaire" | "etat"))
+                // "ministre du Québec" names a jurisdiction, a place the reference knows
+                && !self.candidates(toks[i].text).iter().any(|c| {
+                    c.label == EntityType::ORG
+                        || matches!(c.kind, Some(PlaceKind::Country | PlaceKind::Admin))
+                        || c.population >= TRUSTED_CITY_POPULATION
+                });
         }
         false
     }
