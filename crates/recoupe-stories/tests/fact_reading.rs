@@ -814,3 +814,17 @@ fn overlapping_counts_do_not_break_the_reading_of_parts() {
     let figures = figures_of(&doc);
     assert_eq!(figures.len(), 2);
 }
+
+#[test]
+fn an_active_arrest_verb_before_the_count_says_what_it_counts() {
+    // The verb comes before the people it acts on, as "a tué" does for a toll, so a count
+    // whose own words ("personnes") say nothing is the number arrested.
+    let (doc, figures) = read(
+        "La gendarmerie a indiqué jeudi avoir arrêté 87 personnes dans la région de Tahoua. \
+         Les policiers ont interpellé 14 hommes près du marché. \
+         Le parquet a ordonné l'arrestation de 9 commerçants.",
+    );
+    for start in ["87", "14", "9"] {
+        assert_eq!(category(&doc, &figures, start), Some("arrested"), "{start}");
+    }
+}
