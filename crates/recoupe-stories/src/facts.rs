@@ -100,6 +100,9 @@ struct Lexicon {
     /// Unit nouns (singular) that name the same people or things as another one ("lycéens"
     /// and "élèves", "prisonniers" and "détenus"): the noun a count of them is keyed by.
     same: BTreeMap<String, String>,
+    /// Categories counting a subset of another's people (those placed in custody among the
+    /// arrested) → that broader category: one fact with it unless an article gives both.
+    narrower: BTreeMap<String, String>,
 }
 
 fn phrase_words(phrase: &str) -> Vec<String> {
@@ -129,6 +132,7 @@ fn lexicon() -> &'static Lexicon {
             money: Vec::new(),
             refines_head: BTreeMap::new(),
             same: BTreeMap::new(),
+            narrower: BTreeMap::new(),
             refiners: Vec::new(),
         };
         for line in CATEGORIES.lines() {
@@ -159,6 +163,11 @@ fn lexicon() -> &'static Lexicon {
                 ("refines_head", head) => {
                     let head = (head != "category").then(|| head.to_string());
                     lexicon.refines_head.insert(phrase.to_string(), head);
+                }
+                ("narrower", narrow) => {
+                    lexicon
+                        .narrower
+                        .insert(narrow.to_string(), phrase.to_string());
                 }
                 ("same", canonical) => {
                     lexicon.same.insert(
@@ -2084,11 +2093,37 @@ pub fn link_facts(docs: &[&DocFeatures], copy_group: &BTreeMap<DocId, DocId>) ->
                 .map(move |(index, _)| (&doc.id, index))
         })
         .collect();
+    // Outlets write "arrêtées" or "placées en garde à vue" for the same people; the subset is
+    // a fact of its own only when an article tells the two counts apart by giving both.
+    let told_apart = |narrow: &str, broad: &str| {
+        docs.iter().any(|doc| {
+            let current = |c: &str| {
+                doc.figures
+                    .iter()
+                    .any(|f| !f.earlier && f.category.as_deref() == Some(c))
+            };
+            current(narrow) && current(broad)
+        })
+    };
+    let folded: BTreeMap<&str, &str> = lexicon()
+        .narrower
+        .iter()
+        .filter(|(narrow, broad)| !told_apart(narrow, broad))
+        .map(|(narrow, broad)| (narrow.as_str(), broad.as_str()))
+        .collect();
     let mut by_key: BTreeMap<String, Fact> = BTreeMap::new();
     for doc in &docs {
         for (index, figure) in doc.figures.iter().enumerate() {
             let Some(category) = &figure.category else {
                 continue;
+            };
+            let broad;
+            let category = match folded.get(category.as_str()) {
+                Some(b) => {
+                    broad = b.to_string();
+                    &broad
+                }
+                None => category,
             };
             let key = match part_of(figure) {
                 Some(part) if part == "period" && period_is_whole.contains(&(&doc.id, index)) => {
@@ -2237,6 +2272,33 @@ mod tests {
         assert_eq!(facts[0].disagreements.len(), 1);
         // An article giving the city's count next to the whole keeps the city apart.
         let c = with_whole(doc_with("c", &[(0, 3000.0, "geo:derna", "Derna")]), 3900.0);
+        let facts = link_facts(&[&a, &b, &c], &BTreeMap::new());
+        assert_eq!(facts.len(), 2);
+    }
+
+    fn counting(mut doc: DocFeatures, categories: &[&str]) -> DocFeatures {
+        for (figure, category) in doc.figures.iter_mut().zip(categories) {
+            figure.category = Some(category.to_string());
+            figure.part = None;
+            figure.part_name = None;
+        }
+        doc
+    }
+
+    #[test]
+    fn custody_is_the_arrest_count_unless_an_article_gives_both() {
+        // One outlet says 14 were arrested, another that 19 were held in custody: the same
+        // people, counted apart only where an article tells the two figures apart.
+        let a = counting(doc_with("a", &[(0, 14.0, "", "")]), &["arrested"]);
+        let b = counting(doc_with("b", &[(0, 19.0, "", "")]), &["custody"]);
+        let facts = link_facts(&[&a, &b], &BTreeMap::new());
+        assert_eq!(facts.len(), 1);
+        assert_eq!(facts[0].category, "arrested");
+        assert_eq!(facts[0].disagreements.len(), 1);
+        let c = counting(
+            doc_with("c", &[(0, 20.0, "", ""), (9, 12.0, "", "")]),
+            &["arrested", "custody"],
+        );
         let facts = link_facts(&[&a, &b, &c], &BTreeMap::new());
         assert_eq!(facts.len(), 2);
     }
