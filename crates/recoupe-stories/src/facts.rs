@@ -1019,6 +1019,15 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 }
             }
         }
+        // "17 morts, dont deux enfants, contre neuf selon le gouverneur": a number set against
+        // another ("contre") is a rival figure of the count, not of the subset in its aside.
+        let rival = before_words.iter().rev().take(2).any(|w| *w == "contre");
+        let inherit = |parent: String| -> String {
+            match parent.split_once('>') {
+                Some((whole, _)) if rival => whole.to_string(),
+                _ => parent,
+            }
+        };
         if category.is_none() && unit_inferred && part_of_next.is_none() {
             // A number whose unit comes from a count before it continues that count's
             // enumeration ("290 morts à Al Haouz, 190 à Taroudant"); with none before it in
@@ -1054,6 +1063,7 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     evidence.push(format!("the whole a count of {parent} is out of"));
                     category = Some(format!("{parent}/whole"));
                 } else {
+                    let parent = inherit(parent);
                     evidence.push(format!("enumeration after a count of {parent}"));
                     category = Some(parent);
                     enumeration = true;
@@ -1137,6 +1147,7 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 None => {
                     // "290 morts à Al Haouz, 190 à Taroudant": an enumeration inherits.
                     if let Some(parent) = previous.and_then(|p| p.category.clone()) {
+                        let parent = inherit(parent);
                         evidence.push(format!("enumeration after a count of {parent}"));
                         category = Some(parent);
                         enumeration = true;

@@ -828,3 +828,14 @@ fn an_active_arrest_verb_before_the_count_says_what_it_counts() {
         assert_eq!(category(&doc, &figures, start), Some("arrested"), "{start}");
     }
 }
+
+#[test]
+fn a_number_set_against_a_toll_with_a_subset_is_a_rival_toll() {
+    // The aside names a subset; the figure after "contre" answers the whole toll.
+    let (doc, figures) = read(
+        "Le maire parle de 31 morts, dont cinq femmes et trois enfants, contre douze selon la \
+         police.",
+    );
+    assert_eq!(category(&doc, &figures, "31"), Some("killed"));
+    assert_eq!(category(&doc, &figures, "douze"), Some("killed"));
+}
