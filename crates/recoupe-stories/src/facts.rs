@@ -66,6 +66,8 @@ struct Lexicon {
     period: Vec<Rule>,
     past: Vec<Rule>,
     later: Vec<Rule>,
+    /// A span of days the event itself lasts ("depuis lundi"): no `period` of its own.
+    recent: Vec<Rule>,
     ellipsis: BTreeSet<String>,
     generic: BTreeSet<String>,
     person: BTreeSet<String>,
@@ -118,6 +120,7 @@ fn lexicon() -> &'static Lexicon {
             period: Vec::new(),
             past: Vec::new(),
             later: Vec::new(),
+            recent: Vec::new(),
             ellipsis: BTreeSet::new(),
             generic: BTreeSet::new(),
             person: BTreeSet::new(),
@@ -242,6 +245,8 @@ fn lexicon() -> &'static Lexicon {
                         lexicon.past.push(rule);
                     } else if category == "later" {
                         lexicon.later.push(rule);
+                    } else if category == "recent" {
+                        lexicon.recent.push(rule);
                     } else {
                         lexicon.rules.push(rule);
                     }
@@ -1305,10 +1310,22 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     &(context.first_word_from(sentence.start)..context.first_word_from(span.start))
                         .collect::<Vec<_>>(),
                 );
-                if let Some(rule) = lexicon.period.iter().find(|r| match r.place {
-                    Where::Sentence => has_phrase(&whole_before, &r.phrase),
-                    _ => has_phrase(&window_words, &r.phrase),
-                }) {
+                // "34 personnes interpellées depuis lundi": the days of the event itself are
+                // no span apart from it.
+                let recent = lexicon
+                    .recent
+                    .iter()
+                    .any(|r| has_phrase(&window_words, &r.phrase));
+                if let Some(rule) =
+                    lexicon
+                        .period
+                        .iter()
+                        .filter(|_| !recent)
+                        .find(|r| match r.place {
+                            Where::Sentence => has_phrase(&whole_before, &r.phrase),
+                            _ => has_phrase(&window_words, &r.phrase),
+                        })
+                {
                     part = Some(("period".to_string(), rule.phrase.join(" ")));
                 }
             }

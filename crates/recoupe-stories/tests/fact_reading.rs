@@ -839,3 +839,17 @@ fn a_number_set_against_a_toll_with_a_subset_is_a_rival_toll() {
     assert_eq!(category(&doc, &figures, "31"), Some("killed"));
     assert_eq!(category(&doc, &figures, "douze"), Some("killed"));
 }
+
+#[test]
+fn a_count_since_a_day_of_the_week_is_the_event_count_not_a_period() {
+    // "depuis vendredi" spans the event's own days; "depuis janvier" spans many events.
+    let (doc, figures) = read(
+        "Au total, 58 personnes ont été interpellées depuis vendredi à Kisumu, a dit la police. \
+         Au total, 900 personnes ont été interpellées depuis janvier dans le pays.",
+    );
+    assert_eq!(figure(&doc, &figures, "58").part, None);
+    assert_eq!(
+        figure(&doc, &figures, "900").part.as_deref(),
+        Some("period")
+    );
+}
