@@ -68,6 +68,9 @@ struct Lexicon {
     later: Vec<Rule>,
     /// A span of days the event itself lasts ("depuis lundi"): no `period` of its own.
     recent: Vec<Rule>,
+    /// Participles the values stage may take for a bare number's noun ("contre neuf annoncés
+    /// lundi"): the number has no noun of its own.
+    not_unit: BTreeSet<String>,
     ellipsis: BTreeSet<String>,
     generic: BTreeSet<String>,
     person: BTreeSet<String>,
@@ -121,6 +124,7 @@ fn lexicon() -> &'static Lexicon {
             past: Vec::new(),
             later: Vec::new(),
             recent: Vec::new(),
+            not_unit: BTreeSet::new(),
             ellipsis: BTreeSet::new(),
             generic: BTreeSet::new(),
             person: BTreeSet::new(),
@@ -166,6 +170,11 @@ fn lexicon() -> &'static Lexicon {
                 ("refines_head", head) => {
                     let head = (head != "category").then(|| head.to_string());
                     lexicon.refines_head.insert(phrase.to_string(), head);
+                }
+                ("not_unit", _) => {
+                    lexicon
+                        .not_unit
+                        .insert(singular(&phrase_words(phrase).concat()));
                 }
                 ("narrower", narrow) => {
                     lexicon
@@ -650,6 +659,11 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     .collect::<String>()
             })
             .filter(|head| !head.is_empty());
+        // "contre neuf annoncés lundi": a reporting participle is no noun of the count.
+        let announced = unit_head
+            .as_ref()
+            .is_some_and(|head| lexicon.not_unit.contains(&singular(head)));
+        let unit_head = unit_head.filter(|_| !announced);
         let own_words = context.folded(&own);
         // The values stage may give a bare number the unit of a count before it ("290 morts
         // à Al Haouz, 190 à Taroudant"): that unit is not among the number's own words.
@@ -1431,7 +1445,13 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
         if let Some(rule) = earlier_rule {
             evidence.push(format!("earlier: \"{}\"", rule.phrase.join(" ")));
         }
-        weak_earlier.push(earlier_rule.is_some_and(|r| r.weak));
+        // "52 interpellations, contre 43 annoncées jeudi": a figure set against the count as
+        // one announced before is superseded when the article gives the current one.
+        let announced_before = earlier_rule.is_none() && rival && announced;
+        if announced_before {
+            evidence.push("earlier: set against the count as announced".to_string());
+        }
+        weak_earlier.push(earlier_rule.is_some_and(|r| r.weak) || announced_before);
         // The cue introduces the first figure after it in its sentence, not the ones after
         // that ("selon un dernier bilan, 3 252 morts, mais des milliers de disparus").
         let first_of_sentence = previous_index.is_none();
@@ -1473,7 +1493,7 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
             category,
             part: part.as_ref().map(|p| p.0.clone()),
             part_name: part.map(|p| p.1),
-            earlier: earlier_rule.is_some(),
+            earlier: earlier_rule.is_some() || announced_before,
             source,
             evidence,
         });

@@ -853,3 +853,16 @@ fn a_count_since_a_day_of_the_week_is_the_event_count_not_a_period() {
         Some("period")
     );
 }
+
+#[test]
+fn a_figure_set_against_the_count_as_announced_before_is_the_earlier_count() {
+    // "annoncées" is no noun of the number: it counts what the count before it counts, and
+    // the article's current figure supersedes it.
+    let (doc, figures) = read(
+        "La gendarmerie fait désormais état de 64 interpellations, contre 41 annoncées samedi.",
+    );
+    let old = figure(&doc, &figures, "41");
+    assert_eq!(old.category.as_deref(), Some("arrested"));
+    assert!(old.earlier);
+    assert!(!figure(&doc, &figures, "64").earlier);
+}
