@@ -66,6 +66,11 @@ struct Lexicon {
     period: Vec<Rule>,
     past: Vec<Rule>,
     later: Vec<Rule>,
+    /// A span of days the event itself lasts ("depuis lundi"): no `period` of its own.
+    recent: Vec<Rule>,
+    /// Participles the values stage may take for a bare number's noun ("contre neuf annoncés
+    /// lundi"): the number has no noun of its own.
+    not_unit: BTreeSet<String>,
     ellipsis: BTreeSet<String>,
     generic: BTreeSet<String>,
     person: BTreeSet<String>,
@@ -100,6 +105,9 @@ struct Lexicon {
     /// Unit nouns (singular) that name the same people or things as another one ("lycéens"
     /// and "élèves", "prisonniers" and "détenus"): the noun a count of them is keyed by.
     same: BTreeMap<String, String>,
+    /// Categories counting a subset of another's people (those placed in custody among the
+    /// arrested) → that broader category: one fact with it unless an article gives both.
+    narrower: BTreeMap<String, String>,
 }
 
 fn phrase_words(phrase: &str) -> Vec<String> {
@@ -115,6 +123,8 @@ fn lexicon() -> &'static Lexicon {
             period: Vec::new(),
             past: Vec::new(),
             later: Vec::new(),
+            recent: Vec::new(),
+            not_unit: BTreeSet::new(),
             ellipsis: BTreeSet::new(),
             generic: BTreeSet::new(),
             person: BTreeSet::new(),
@@ -129,6 +139,7 @@ fn lexicon() -> &'static Lexicon {
             money: Vec::new(),
             refines_head: BTreeMap::new(),
             same: BTreeMap::new(),
+            narrower: BTreeMap::new(),
             refiners: Vec::new(),
         };
         for line in CATEGORIES.lines() {
@@ -159,6 +170,16 @@ fn lexicon() -> &'static Lexicon {
                 ("refines_head", head) => {
                     let head = (head != "category").then(|| head.to_string());
                     lexicon.refines_head.insert(phrase.to_string(), head);
+                }
+                ("not_unit", _) => {
+                    lexicon
+                        .not_unit
+                        .insert(singular(&phrase_words(phrase).concat()));
+                }
+                ("narrower", narrow) => {
+                    lexicon
+                        .narrower
+                        .insert(narrow.to_string(), phrase.to_string());
                 }
                 ("same", canonical) => {
                     lexicon.same.insert(
@@ -233,6 +254,8 @@ fn lexicon() -> &'static Lexicon {
                         lexicon.past.push(rule);
                     } else if category == "later" {
                         lexicon.later.push(rule);
+                    } else if category == "recent" {
+                        lexicon.recent.push(rule);
                     } else {
                         lexicon.rules.push(rule);
                     }
@@ -636,6 +659,11 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     .collect::<String>()
             })
             .filter(|head| !head.is_empty());
+        // "contre neuf annoncés lundi": a reporting participle is no noun of the count.
+        let announced = unit_head
+            .as_ref()
+            .is_some_and(|head| lexicon.not_unit.contains(&singular(head)));
+        let unit_head = unit_head.filter(|_| !announced);
         let own_words = context.folded(&own);
         // The values stage may give a bare number the unit of a count before it ("290 morts
         // à Al Haouz, 190 à Taroudant"): that unit is not among the number's own words.
@@ -1010,6 +1038,15 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 }
             }
         }
+        // "17 morts, dont deux enfants, contre neuf selon le gouverneur": a number set against
+        // another ("contre") is a rival figure of the count, not of the subset in its aside.
+        let rival = before_words.iter().rev().take(2).any(|w| *w == "contre");
+        let inherit = |parent: String| -> String {
+            match parent.split_once('>') {
+                Some((whole, _)) if rival => whole.to_string(),
+                _ => parent,
+            }
+        };
         if category.is_none() && unit_inferred && part_of_next.is_none() {
             // A number whose unit comes from a count before it continues that count's
             // enumeration ("290 morts à Al Haouz, 190 à Taroudant"); with none before it in
@@ -1045,6 +1082,7 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     evidence.push(format!("the whole a count of {parent} is out of"));
                     category = Some(format!("{parent}/whole"));
                 } else {
+                    let parent = inherit(parent);
                     evidence.push(format!("enumeration after a count of {parent}"));
                     category = Some(parent);
                     enumeration = true;
@@ -1128,6 +1166,7 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 None => {
                     // "290 morts à Al Haouz, 190 à Taroudant": an enumeration inherits.
                     if let Some(parent) = previous.and_then(|p| p.category.clone()) {
+                        let parent = inherit(parent);
                         evidence.push(format!("enumeration after a count of {parent}"));
                         category = Some(parent);
                         enumeration = true;
@@ -1285,10 +1324,22 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     &(context.first_word_from(sentence.start)..context.first_word_from(span.start))
                         .collect::<Vec<_>>(),
                 );
-                if let Some(rule) = lexicon.period.iter().find(|r| match r.place {
-                    Where::Sentence => has_phrase(&whole_before, &r.phrase),
-                    _ => has_phrase(&window_words, &r.phrase),
-                }) {
+                // "34 personnes interpellées depuis lundi": the days of the event itself are
+                // no span apart from it.
+                let recent = lexicon
+                    .recent
+                    .iter()
+                    .any(|r| has_phrase(&window_words, &r.phrase));
+                if let Some(rule) =
+                    lexicon
+                        .period
+                        .iter()
+                        .filter(|_| !recent)
+                        .find(|r| match r.place {
+                            Where::Sentence => has_phrase(&whole_before, &r.phrase),
+                            _ => has_phrase(&window_words, &r.phrase),
+                        })
+                {
                     part = Some(("period".to_string(), rule.phrase.join(" ")));
                 }
             }
@@ -1394,7 +1445,13 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
         if let Some(rule) = earlier_rule {
             evidence.push(format!("earlier: \"{}\"", rule.phrase.join(" ")));
         }
-        weak_earlier.push(earlier_rule.is_some_and(|r| r.weak));
+        // "52 interpellations, contre 43 annoncées jeudi": a figure set against the count as
+        // one announced before is superseded when the article gives the current one.
+        let announced_before = earlier_rule.is_none() && rival && announced;
+        if announced_before {
+            evidence.push("earlier: set against the count as announced".to_string());
+        }
+        weak_earlier.push(earlier_rule.is_some_and(|r| r.weak) || announced_before);
         // The cue introduces the first figure after it in its sentence, not the ones after
         // that ("selon un dernier bilan, 3 252 morts, mais des milliers de disparus").
         let first_of_sentence = previous_index.is_none();
@@ -1436,7 +1493,7 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
             category,
             part: part.as_ref().map(|p| p.0.clone()),
             part_name: part.map(|p| p.1),
-            earlier: earlier_rule.is_some(),
+            earlier: earlier_rule.is_some() || announced_before,
             source,
             evidence,
         });
@@ -2084,11 +2141,37 @@ pub fn link_facts(docs: &[&DocFeatures], copy_group: &BTreeMap<DocId, DocId>) ->
                 .map(move |(index, _)| (&doc.id, index))
         })
         .collect();
+    // Outlets write "arrêtées" or "placées en garde à vue" for the same people; the subset is
+    // a fact of its own only when an article tells the two counts apart by giving both.
+    let told_apart = |narrow: &str, broad: &str| {
+        docs.iter().any(|doc| {
+            let current = |c: &str| {
+                doc.figures
+                    .iter()
+                    .any(|f| !f.earlier && f.category.as_deref() == Some(c))
+            };
+            current(narrow) && current(broad)
+        })
+    };
+    let folded: BTreeMap<&str, &str> = lexicon()
+        .narrower
+        .iter()
+        .filter(|(narrow, broad)| !told_apart(narrow, broad))
+        .map(|(narrow, broad)| (narrow.as_str(), broad.as_str()))
+        .collect();
     let mut by_key: BTreeMap<String, Fact> = BTreeMap::new();
     for doc in &docs {
         for (index, figure) in doc.figures.iter().enumerate() {
             let Some(category) = &figure.category else {
                 continue;
+            };
+            let broad;
+            let category = match folded.get(category.as_str()) {
+                Some(b) => {
+                    broad = b.to_string();
+                    &broad
+                }
+                None => category,
             };
             let key = match part_of(figure) {
                 Some(part) if part == "period" && period_is_whole.contains(&(&doc.id, index)) => {
@@ -2237,6 +2320,33 @@ mod tests {
         assert_eq!(facts[0].disagreements.len(), 1);
         // An article giving the city's count next to the whole keeps the city apart.
         let c = with_whole(doc_with("c", &[(0, 3000.0, "geo:derna", "Derna")]), 3900.0);
+        let facts = link_facts(&[&a, &b, &c], &BTreeMap::new());
+        assert_eq!(facts.len(), 2);
+    }
+
+    fn counting(mut doc: DocFeatures, categories: &[&str]) -> DocFeatures {
+        for (figure, category) in doc.figures.iter_mut().zip(categories) {
+            figure.category = Some(category.to_string());
+            figure.part = None;
+            figure.part_name = None;
+        }
+        doc
+    }
+
+    #[test]
+    fn custody_is_the_arrest_count_unless_an_article_gives_both() {
+        // One outlet says 14 were arrested, another that 19 were held in custody: the same
+        // people, counted apart only where an article tells the two figures apart.
+        let a = counting(doc_with("a", &[(0, 14.0, "", "")]), &["arrested"]);
+        let b = counting(doc_with("b", &[(0, 19.0, "", "")]), &["custody"]);
+        let facts = link_facts(&[&a, &b], &BTreeMap::new());
+        assert_eq!(facts.len(), 1);
+        assert_eq!(facts[0].category, "arrested");
+        assert_eq!(facts[0].disagreements.len(), 1);
+        let c = counting(
+            doc_with("c", &[(0, 20.0, "", ""), (9, 12.0, "", "")]),
+            &["arrested", "custody"],
+        );
         let facts = link_facts(&[&a, &b, &c], &BTreeMap::new());
         assert_eq!(facts.len(), 2);
     }

@@ -814,3 +814,55 @@ fn overlapping_counts_do_not_break_the_reading_of_parts() {
     let figures = figures_of(&doc);
     assert_eq!(figures.len(), 2);
 }
+
+#[test]
+fn an_active_arrest_verb_before_the_count_says_what_it_counts() {
+    // The verb comes before the people it acts on, as "a tué" does for a toll, so a count
+    // whose own words ("personnes") say nothing is the number arrested.
+    let (doc, figures) = read(
+        "La gendarmerie a indiqué jeudi avoir arrêté 87 personnes dans la région de Tahoua. \
+         Les policiers ont interpellé 14 hommes près du marché. \
+         Le parquet a ordonné l'arrestation de 9 commerçants.",
+    );
+    for start in ["87", "14", "9"] {
+        assert_eq!(category(&doc, &figures, start), Some("arrested"), "{start}");
+    }
+}
+
+#[test]
+fn a_number_set_against_a_toll_with_a_subset_is_a_rival_toll() {
+    // The aside names a subset; the figure after "contre" answers the whole toll.
+    let (doc, figures) = read(
+        "Le maire parle de 31 morts, dont cinq femmes et trois enfants, contre douze selon la \
+         police.",
+    );
+    assert_eq!(category(&doc, &figures, "31"), Some("killed"));
+    assert_eq!(category(&doc, &figures, "douze"), Some("killed"));
+}
+
+#[test]
+fn a_count_since_a_day_of_the_week_is_the_event_count_not_a_period() {
+    // "depuis vendredi" spans the event's own days; "depuis janvier" spans many events.
+    let (doc, figures) = read(
+        "Au total, 58 personnes ont été interpellées depuis vendredi à Kisumu, a dit la police. \
+         Au total, 900 personnes ont été interpellées depuis janvier dans le pays.",
+    );
+    assert_eq!(figure(&doc, &figures, "58").part, None);
+    assert_eq!(
+        figure(&doc, &figures, "900").part.as_deref(),
+        Some("period")
+    );
+}
+
+#[test]
+fn a_figure_set_against_the_count_as_announced_before_is_the_earlier_count() {
+    // "annoncées" is no noun of the number: it counts what the count before it counts, and
+    // the article's current figure supersedes it.
+    let (doc, figures) = read(
+        "La gendarmerie fait désormais état de 64 interpellations, contre 41 annoncées samedi.",
+    );
+    let old = figure(&doc, &figures, "41");
+    assert_eq!(old.category.as_deref(), Some("arrested"));
+    assert!(old.earlier);
+    assert!(!figure(&doc, &figures, "64").earlier);
+}
