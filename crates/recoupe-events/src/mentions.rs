@@ -1120,7 +1120,7 @@ impl Analyser<'_> {
                     && auxiliary_before(words, head).is_none()
                     && head.checked_sub(1).is_some_and(|p| {
                         words[p].kind == recoupe_model::TokenKind::Number
-                            || PEOPLE_DETERMINERS.contains(&words[p].folded.as_str())
+                            || people_determiner(&words[p].folded)
                     });
                 (!opts.passive || is_passive(words, head))
                     && !named_people
@@ -2117,8 +2117,9 @@ fn next_within(words: &[Word], dated: &[bool], end: usize, next: &[String]) -> b
         .any(|k| next.contains(&words[k].folded))
 }
 
-/// Articles, quantifiers and counts in words before a participle that make it a noun
-/// naming people ("les accusés", "dix condamnés", "d'autres accusés").
+/// Articles and quantifiers before a participle that make it a noun naming people ("les
+/// accusés", "d'autres accusés"); a count in words does too ("dix condamnés"), read from the
+/// number words of `resources/fr/numbers.txt` (`people_determiner`).
 const PEOPLE_DETERMINERS: &[&str] = &[
     "le",
     "la",
@@ -2136,28 +2137,17 @@ const PEOPLE_DETERMINERS: &[&str] = &[
     "certains",
     "autres",
     "nombreux",
-    "deux",
-    "trois",
-    "quatre",
-    "cinq",
-    "six",
-    "sept",
-    "huit",
-    "neuf",
-    "dix",
-    "onze",
-    "douze",
-    "treize",
-    "quatorze",
-    "quinze",
-    "seize",
-    "vingt",
-    "trente",
-    "quarante",
-    "cinquante",
-    "cent",
-    "mille",
 ];
+
+/// Whether a folded word before a participle makes it a noun naming people: an article, a
+/// quantifier or a number word ("et" joins number words, it counts nothing itself).
+fn people_determiner(folded: &str) -> bool {
+    PEOPLE_DETERMINERS.contains(&folded)
+        || (folded != "et"
+            && recoupe_values::Lexicon::builtin()
+                .number_words
+                .contains(folded))
+}
 
 /// "a condamné l'ancien maire de la ville X à cinq ans de prison": a `next` word ("à")
 /// further on, after the object, in the same clause, when a penalty follows it (a number, "la
