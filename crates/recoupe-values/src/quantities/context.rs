@@ -182,6 +182,8 @@ impl<'a> Scanner<'a> {
                     return shared_noun;
                 }
                 self.lexicon.bare_next.contains(key)
+                    // "96 confirmés", "neuf annoncés lundi": the noun is named elsewhere.
+                    || self.lexicon.reporting_participles.contains(key)
                     || self.looks_like_verb(index)
                     || self.tag(index) == Some(Upos::Pron)
                     // "dont 319 sommairement exécutés", "dont 120 entièrement détruites": a
@@ -409,7 +411,8 @@ impl<'a> Scanner<'a> {
                 || self.token_in(head.end, sentence).is_some_and(|t| {
                     t.kind == Kind::Word
                         && !self.lexicon.bare_next.contains(t.key.as_ref())
-                        && self.looks_like_verb(head.end)
+                        && (self.looks_like_verb(head.end)
+                            || self.lexicon.reporting_participles.contains(t.key.as_ref()))
                 })
         };
         if !in_context() {
