@@ -535,6 +535,25 @@ impl<'a> Scanner<'a> {
         let sentence = self.tokens[at].sentence;
         let (first, end) = self.sentences[sentence];
         let casualty = |t: &Token| self.lexicon.casualty.contains(&*t.key);
+        let back = |k: usize| {
+            at.checked_sub(k)
+                .filter(|&p| p >= first)
+                .map(|p| &self.tokens[p])
+        };
+        let key_back = |k: usize| back(k).map_or("", |t| t.key.as_ref());
+        // "selon un médecin", "d'après une infirmière": the source of a toll, not a count.
+        if key_back(1) == "selon" || key_back(1) == "apres" && key_back(2) == "d'" {
+            return false;
+        }
+        // "la victime, un homme de 23 ans": the description of the one person the article
+        // already spoke of, in apposition to the casualty noun with its definite article (an
+        // ordinal, "la quatrième victime, un adolescent", may add one to a toll: left as is).
+        let apposition = back(1).is_some_and(|t| t.raw == ",")
+            && back(2).is_some_and(casualty)
+            && matches!(key_back(3), "la" | "l'" | "cette" | "le");
+        if apposition {
+            return false;
+        }
         // The casualty word after it must not be another count's noun ("Un médecin …
         // évoque douze blessés"): a casualty word right after a number is that number's.
         let counted = |k: usize| {
