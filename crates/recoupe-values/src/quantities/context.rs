@@ -336,11 +336,48 @@ impl<'a> Scanner<'a> {
         }
         let previous_word =
             |back: usize| start.checked_sub(back).map(|p| self.key(p)).unwrap_or("");
+        // "ils seraient 53 à avoir fui", "ils sont en réalité 19", "le ministère en compte
+        // 38": the number is what a group named before counts, told as the predicate of a
+        // personal pronoun or as the object of a counting verb after "en".
+        let predicate = {
+            let first = self.sentences[sentence].0;
+            let mut k = start;
+            while k > first + 1
+                && start - k < 2
+                && matches!(
+                    self.key(k - 1),
+                    "realite" | "desormais" | "deja" | "encore" | "toujours" | "donc"
+                )
+            {
+                k -= 1;
+                if self.key(k) == "realite" && self.is(k - 1, &["en"]) {
+                    k -= 1;
+                }
+            }
+            let word = |back: usize| {
+                k.checked_sub(back)
+                    .filter(|&p| p >= first)
+                    .map(|p| self.key(p))
+            };
+            let copula = word(1).is_some_and(|w| {
+                matches!(
+                    w,
+                    "sont" | "etaient" | "seraient" | "seront" | "sommes" | "etions" | "serions"
+                )
+            }) && word(2).is_some_and(|w| matches!(w, "ils" | "elles" | "nous"));
+            let counted = word(1).is_some_and(|w| {
+                ["compt", "denombr", "recens"]
+                    .iter()
+                    .any(|stem| w.starts_with(stem))
+            }) && word(2) == Some("en");
+            copula || counted
+        };
         // "la route nationale 7", "la ligne 14": a number right after a noun or an adjective
         // is its label. A bare count follows punctuation, a grammatical word or a verb.
         if let Some(before) = start.checked_sub(1).map(|p| &self.tokens[p]) {
             let key = before.key.as_ref();
             let opens_count = before.kind != Kind::Word
+                || predicate
                 || self.lexicon.function.contains(key)
                 || self.lexicon.bare_next.contains(key)
                 // "seuls 5 ont survécu": the few left of a group named before.
@@ -399,6 +436,7 @@ impl<'a> Scanner<'a> {
             collective
                 || corrected
                 || sourced
+                || predicate
                 || part_of_group
                 || shared_noun.is_some()
                 || recent.is_some()
