@@ -659,11 +659,20 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     .collect::<String>()
             })
             .filter(|head| !head.is_empty());
-        // "contre neuf annoncés lundi": a reporting participle is no noun of the count.
-        let announced = unit_head
+        // "contre neuf annoncés lundi": a reporting participle is no noun of the count,
+        // whether the values stage took it for the unit or left the number bare right before
+        // it (and gave it the unit of a count before).
+        let participle_unit = unit_head
             .as_ref()
             .is_some_and(|head| lexicon.not_unit.contains(&singular(head)));
-        let unit_head = unit_head.filter(|_| !announced);
+        let announced = participle_unit
+            || after.first().is_some_and(|&k| {
+                context.words[k].span.start == span.end + 1
+                    && lexicon
+                        .not_unit
+                        .contains(&singular(&context.words[k].folded))
+            });
+        let unit_head = unit_head.filter(|_| !participle_unit);
         let own_words = context.folded(&own);
         // The values stage may give a bare number the unit of a count before it ("290 morts
         // à Al Haouz, 190 à Taroudant"): that unit is not among the number's own words.

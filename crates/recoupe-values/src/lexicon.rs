@@ -87,6 +87,9 @@ pub struct Lexicon {
     /// Post-noun fixed phrases as folded word sequences, longest first.
     pub post_phrases: Vec<Vec<String>>,
     pub casualty_adverbs: HashSet<String>,
+    /// Participles of counting and reporting ("annoncés", "confirmés"): never the noun of
+    /// the number right before them.
+    pub reporting_participles: HashSet<String>,
     pub member_nouns: HashSet<String>,
     pub currencies: HashSet<String>,
     pub bare_next: HashSet<String>,
@@ -411,6 +414,7 @@ impl Lexicon {
             post_adverbs: phrases("post_adverb")?,
             post_phrases: phrases("post_phrase")?,
             casualty_adverbs: words(&u, U, "casualty_adverb")?,
+            reporting_participles: words(&u, U, "reporting_participle")?,
             member_nouns: words(&u, U, "member_noun")?,
             currencies: words(&u, U, "currency")?,
             bare_next: words(&u, U, "bare_next")?,

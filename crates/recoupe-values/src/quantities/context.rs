@@ -182,6 +182,8 @@ impl<'a> Scanner<'a> {
                     return shared_noun;
                 }
                 self.lexicon.bare_next.contains(key)
+                    // "96 confirmés", "neuf annoncés lundi": the noun is named elsewhere.
+                    || self.lexicon.reporting_participles.contains(key)
                     || self.looks_like_verb(index)
                     || self.tag(index) == Some(Upos::Pron)
                     // "dont 319 sommairement exécutés", "dont 120 entièrement détruites": a
@@ -334,11 +336,48 @@ impl<'a> Scanner<'a> {
         }
         let previous_word =
             |back: usize| start.checked_sub(back).map(|p| self.key(p)).unwrap_or("");
+        // "ils seraient 53 à avoir fui", "ils sont en réalité 19", "le ministère en compte
+        // 38": the number is what a group named before counts, told as the predicate of a
+        // personal pronoun or as the object of a counting verb after "en".
+        let predicate = {
+            let first = self.sentences[sentence].0;
+            let mut k = start;
+            while k > first + 1
+                && start - k < 2
+                && matches!(
+                    self.key(k - 1),
+                    "realite" | "desormais" | "deja" | "encore" | "toujours" | "donc"
+                )
+            {
+                k -= 1;
+                if self.key(k) == "realite" && self.is(k - 1, &["en"]) {
+                    k -= 1;
+                }
+            }
+            let word = |back: usize| {
+                k.checked_sub(back)
+                    .filter(|&p| p >= first)
+                    .map(|p| self.key(p))
+            };
+            let copula = word(1).is_some_and(|w| {
+                matches!(
+                    w,
+                    "sont" | "etaient" | "seraient" | "seront" | "sommes" | "etions" | "serions"
+                )
+            }) && word(2).is_some_and(|w| matches!(w, "ils" | "elles" | "nous"));
+            let counted = word(1).is_some_and(|w| {
+                ["compt", "denombr", "recens"]
+                    .iter()
+                    .any(|stem| w.starts_with(stem))
+            }) && word(2) == Some("en");
+            copula || counted
+        };
         // "la route nationale 7", "la ligne 14": a number right after a noun or an adjective
         // is its label. A bare count follows punctuation, a grammatical word or a verb.
         if let Some(before) = start.checked_sub(1).map(|p| &self.tokens[p]) {
             let key = before.key.as_ref();
             let opens_count = before.kind != Kind::Word
+                || predicate
                 || self.lexicon.function.contains(key)
                 || self.lexicon.bare_next.contains(key)
                 // "seuls 5 ont survécu": the few left of a group named before.
@@ -397,6 +436,7 @@ impl<'a> Scanner<'a> {
             collective
                 || corrected
                 || sourced
+                || predicate
                 || part_of_group
                 || shared_noun.is_some()
                 || recent.is_some()
@@ -409,7 +449,8 @@ impl<'a> Scanner<'a> {
                 || self.token_in(head.end, sentence).is_some_and(|t| {
                     t.kind == Kind::Word
                         && !self.lexicon.bare_next.contains(t.key.as_ref())
-                        && self.looks_like_verb(head.end)
+                        && (self.looks_like_verb(head.end)
+                            || self.lexicon.reporting_participles.contains(t.key.as_ref()))
                 })
         };
         if !in_context() {
@@ -532,6 +573,25 @@ impl<'a> Scanner<'a> {
         let sentence = self.tokens[at].sentence;
         let (first, end) = self.sentences[sentence];
         let casualty = |t: &Token| self.lexicon.casualty.contains(&*t.key);
+        let back = |k: usize| {
+            at.checked_sub(k)
+                .filter(|&p| p >= first)
+                .map(|p| &self.tokens[p])
+        };
+        let key_back = |k: usize| back(k).map_or("", |t| t.key.as_ref());
+        // "selon un médecin", "d'après une infirmière": the source of a toll, not a count.
+        if key_back(1) == "selon" || key_back(1) == "apres" && key_back(2) == "d'" {
+            return false;
+        }
+        // "la victime, un homme de 23 ans": the description of the one person the article
+        // already spoke of, in apposition to the casualty noun with its definite article (an
+        // ordinal, "la quatrième victime, un adolescent", may add one to a toll: left as is).
+        let apposition = back(1).is_some_and(|t| t.raw == ",")
+            && back(2).is_some_and(casualty)
+            && matches!(key_back(3), "la" | "l'" | "cette" | "le");
+        if apposition {
+            return false;
+        }
         // The casualty word after it must not be another count's noun ("Un médecin …
         // évoque douze blessés"): a casualty word right after a number is that number's.
         let counted = |k: usize| {

@@ -511,6 +511,7 @@ impl<'a> Scanner<'a> {
             || self.lexicon.not_unit.contains(key)
             || self.lexicon.bare_next.contains(key)
             || self.lexicon.casualty_adverbs.contains(key)
+            || self.lexicon.reporting_participles.contains(key)
             || self.lexicon.pre_adjectives.contains(key)
             || self.lexicon.number_words.contains(key)
         {
