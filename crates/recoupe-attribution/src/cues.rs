@@ -1329,4 +1329,20 @@ mod tests {
             .collect();
         assert!(tails.len() >= 3, "{tails:?}");
     }
+
+    #[test]
+    fn issue13_an_adverb_of_time_or_stance_inside_a_verb_of_several_words() {
+        let d = doc(
+            "La mairie fait désormais état de quatre disparus.\nLe collectif a toujours fait valoir que le pont était fragile.",
+            None,
+            &[],
+        );
+        let contents = contents(&d);
+        assert_eq!(
+            contents,
+            vec!["quatre disparus", "le pont était fragile"],
+            "{:#?}",
+            d.layers.attributions
+        );
+    }
 }
