@@ -486,10 +486,40 @@ fn holds_other_office(lex: &Lexicon, view: &DocView<'_>, key: &str, role: &str) 
         match office_near(lex, view.text, m.span) {
             Some(office) if &office == wanted => return false,
             Some(_) => other = true,
-            None => other |= occupation_in_apposition(lex, view.text, m.span),
+            None => {
+                other |= occupation_in_apposition(lex, view.text, m.span)
+                    || other_role_before(lex, view.text, m.span, wanted)
+            }
         }
     }
     other
+}
+
+/// How far before a name a role in apposition may start ("le chef de l'administration
+/// militaire de l'oblast de Kharkiv, X").
+const APPOSED_ROLE_BYTES: usize = 120;
+
+/// Whether a person is named after a role in apposition that is not the office `wanted`
+/// ("son porte-parole, X", "le chef de l'administration militaire de la région, X", "le
+/// capitaine X"): someone with a role of their own is not the minister or the governor
+/// the article names by office alone later.
+fn other_role_before(lex: &Lexicon, text: &str, mention: Span, wanted: &str) -> bool {
+    let mut start = mention.start.saturating_sub(APPOSED_ROLE_BYTES);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let before = &text[start..mention.start];
+    let before = before
+        .rfind(['.', ';', '!', '?', '\n', '(', ')'])
+        .map_or(before, |cut| &before[cut + 1..]);
+    let before = fold(before);
+    let described = words_of(&before).any(|word| {
+        (lex.person_roles.contains(word)
+            || lex.unnamed.contains_key(word)
+            || lex.occupations.contains(word))
+            && lex.offices.get(word).is_none_or(|office| office != wanted)
+    });
+    described
 }
 
 /// Whether the apposition right after a mention describes the person by an occupation or
@@ -1459,5 +1489,17 @@ mod tests {
         );
         let a = starting(&d, "Nous avons");
         assert_eq!(a.speaker_entity.as_deref(), Some("per:vernet"), "{a:#?}");
+    }
+
+    #[test]
+    fn issue13_a_person_named_after_a_role_of_their_own_is_not_the_office_named_later() {
+        let d = doc(
+            "Le responsable de la cellule de crise de la province du Nord, Paul Mbarga, a annoncé la fermeture des écoles. « Nous restons vigilants », a-t-il ajouté.\nLe gouverneur de la province a assuré que les routes seraient rouvertes.",
+            None,
+            &[("Paul Mbarga", EntityType::PER, "per:mbarga")],
+        );
+        let a = d.layers.attributions.last().unwrap();
+        assert_eq!(a.speaker_entity, None, "{:#?}", d.layers.attributions);
+        assert!(a.speaker_unnamed);
     }
 }
