@@ -185,6 +185,25 @@ impl<'d> Phrase<'_, 'd> {
                 && DEFINITE.contains(&first)
                 && (self.lex.channels.contains_word(&words[1].folded)
                     || matches!(words[1].folded.as_str(), "texte" | "document")));
+        // "le même institut", "ces mêmes familles": the noun after "même" names who spoke
+        // before: the speaker described so; else a group of people ("ces mêmes
+        // familles") stays unnamed. "la même source", "ce même texte" may stand for any
+        // source or channel: read below.
+        let same_noun = words
+            .iter()
+            .position(|w| matches!(w.folded.as_str(), "meme" | "memes"))
+            .and_then(|k| words.get(k + 1))
+            .filter(|w| w.kind == WordKind::Word)
+            .map(|w| w.folded.as_str())
+            .filter(|n| !matches!(*n, "source" | "sources") && !self.lex.channels.contains_word(n));
+        if let Some(noun) = same_noun {
+            if let Some(prev) = seen.with_head(noun) {
+                return Some(same_as(self.span, prev, vec![]));
+            }
+            if self.lex.unnamed.contains_key(noun) {
+                return Some(unnamed(self.span, Some(noun.to_string()), vec![]));
+            }
+        }
         if same_source {
             // "selon la même source" repeats the construction of the source it names: the
             // latest speaker introduced by "selon" too ("selon un bilan du ministère …",
@@ -1500,6 +1519,23 @@ mod tests {
         );
         let a = d.layers.attributions.last().unwrap();
         assert_eq!(a.speaker_entity, None, "{:#?}", d.layers.attributions);
+        assert!(a.speaker_unnamed);
+    }
+
+    #[test]
+    fn issue13_le_meme_and_a_noun_is_the_speaker_described_by_that_noun() {
+        let d = doc(
+            "« Les réserves baissent », a prévenu l'observatoire dans une note. Le ministre Jean Rivet a démenti toute pénurie. Les stocks couvriraient deux semaines, selon le même observatoire.",
+            None,
+            &[("Jean Rivet", EntityType::PER, "per:rivet")],
+        );
+        let a = d.layers.attributions.last().unwrap();
+        assert_ne!(
+            a.speaker_entity.as_deref(),
+            Some("per:rivet"),
+            "{:#?}",
+            d.layers.attributions
+        );
         assert!(a.speaker_unnamed);
     }
 }
