@@ -234,7 +234,10 @@ impl<'d> Phrase<'_, 'd> {
                 view.is_antecedent(m)
                     && match m.label {
                         EntityType::PER => true,
-                        EntityType::ORG => agrees(org_gender(view, m), Some(gender)),
+                        EntityType::ORG => {
+                            agrees(org_gender(view, m), Some(gender))
+                                && !outlet_or_affiliation(self.lex, view, m)
+                        }
                         _ => false,
                     }
             });
@@ -434,6 +437,50 @@ impl<'d> Phrase<'_, 'd> {
         }
         None
     }
+}
+
+/// Whether an organisation is named as the outlet that quoted or interviewed someone
+/// ("cité par la radio X", "interrogé par la Radiodiffusion Y (RTI)") or as a person's
+/// affiliation ("secrétaire général du Syndicat Z (SZ)"): "ce dernier" after such a
+/// sentence is the person, not the body named in passing. The words read are the three
+/// before the name, or before the full name an acronym in parentheses follows.
+fn outlet_or_affiliation(lex: &Lexicon, view: &DocView<'_>, m: &EntityMention) -> bool {
+    let text = view.text;
+    let mut start = m.span.start;
+    if text[..start].trim_end().ends_with('(') {
+        let open = text[..start].trim_end().len() - 1;
+        // The full name just before the parenthesis: the latest mention ending there.
+        if let Some(full) = view
+            .up_to(open)
+            .iter()
+            .rev()
+            .find(|f| text[f.span.end..open].trim().is_empty())
+        {
+            start = full.span.start;
+        }
+    }
+    let mut from = start.saturating_sub(ROLE_WINDOW_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = fold(&text[from..start]);
+    let words: Vec<&str> = words_of(&before).filter(|w| !w.is_empty()).collect();
+    let last3 = &words[words.len().saturating_sub(3)..];
+    let agent = last3.contains(&"par");
+    let affiliation = last3
+        .iter()
+        .position(|w| matches!(*w, "du" | "de" | "des"))
+        .is_some_and(|k| {
+            k > 0 && {
+                let role = last3[k - 1];
+                lex.person_roles.contains(role)
+                    || lex.unnamed.contains_key(role)
+                    || lex.occupations.contains(role)
+                    || lex.offices.contains_key(role)
+                    || role == "general"
+            }
+        });
+    agent || affiliation
 }
 
 /// An unnamed speaker described by `head`, remembered so that "la source" may refer back.
@@ -1537,5 +1584,24 @@ mod tests {
             d.layers.attributions
         );
         assert!(a.speaker_unnamed);
+    }
+
+    #[test]
+    fn issue13_ce_dernier_is_not_the_outlet_that_quoted_the_person() {
+        let d = doc(
+            "« Le dossier est vide », a déclaré l'avocat de la défense, Me Paul Ronan, cité par la radio Kalam FM. Ce dernier a ajouté que son client ferait appel.",
+            None,
+            &[
+                ("Paul Ronan", EntityType::PER, "per:ronan"),
+                ("Kalam FM", EntityType::ORG, "org:kalam"),
+            ],
+        );
+        let a = d.layers.attributions.last().unwrap();
+        assert_eq!(
+            a.speaker_entity.as_deref(),
+            Some("per:ronan"),
+            "{:#?}",
+            d.layers.attributions
+        );
     }
 }
