@@ -49,6 +49,10 @@ pub(crate) struct VerbCue {
     pub(crate) agent: Option<usize>,
 }
 
+/// How many words before "de source" a form of "apprendre" makes it the verb's source ("a
+/// appris le journal de source sécuritaire").
+const LEARNT_WORDS: usize = 6;
+
 /// The cues of a sentence outside quotations, in text order.
 pub(crate) fn find_cues(
     lex: &Lexicon,
@@ -79,7 +83,19 @@ pub(crate) fn find_cues(
                 .get(i + phrase.len())
                 .map(|w| w.folded.as_str())
                 .unwrap_or("");
-            if next.starts_with("lequel")
+            // "a-t-on appris de source policière", "a appris X de source sûre": the source
+            // the verb "apprendre" learnt from, read with that verb (as "de sources …").
+            let learnt = phrase.len() == 2
+                && words[i].folded == "de"
+                && words[i + 1].folded == "source"
+                && words[i.saturating_sub(LEARNT_WORDS)..i].iter().any(|w| {
+                    matches!(
+                        w.folded.trim_end_matches("-on"),
+                        "appris" | "apprend" | "apprenait" | "apprennent" | "apprenaient"
+                    )
+                });
+            if learnt
+                || next.starts_with("lequel")
                 || next.starts_with("laquelle")
                 || next.starts_with("lesquel")
                 || next == "que"
@@ -1328,5 +1344,38 @@ mod tests {
             .map(|f| f.tail.as_slice())
             .collect();
         assert!(tails.len() >= 3, "{tails:?}");
+    }
+
+    #[test]
+    fn issue13_an_adverb_of_time_or_stance_inside_a_verb_of_several_words() {
+        let d = doc(
+            "La mairie fait désormais état de quatre disparus.\nLe collectif a toujours fait valoir que le pont était fragile.",
+            None,
+            &[],
+        );
+        let contents = contents(&d);
+        assert_eq!(
+            contents,
+            vec!["quatre disparus", "le pont était fragile"],
+            "{:#?}",
+            d.layers.attributions
+        );
+    }
+
+    #[test]
+    fn issue13_de_source_after_apprendre_is_the_verb_s_source() {
+        for text in [
+            "Le pont a été fermé dans la nuit, a-t-on appris de source policière.",
+            "Deux suspects ont été arrêtés, a appris le journal de source judiciaire.",
+        ] {
+            let d = doc(text, None, &[]);
+            let a = &d.layers.attributions;
+            assert_eq!(a.len(), 1, "{a:#?}");
+            assert_eq!(
+                a[0].kind,
+                recoupe_model::AttributionKind::Indirect,
+                "{text}: {a:#?}"
+            );
+        }
     }
 }

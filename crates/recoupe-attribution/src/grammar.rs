@@ -40,7 +40,7 @@ pub(crate) const PRONOUNS: [&str; 8] = [
 pub(crate) const DEFINITE: [&str; 8] = ["le", "la", "l'", "les", "ce", "cet", "cette", "ces"];
 
 /// Adverbs skipped between a subject and its verb or after an incise verb.
-pub(crate) const ADVERBS: [&str; 22] = [
+pub(crate) const ADVERBS: [&str; 27] = [
     "aussi",
     "encore",
     "egalement",
@@ -63,6 +63,13 @@ pub(crate) const ADVERBS: [&str; 22] = [
     "publiquement",
     "clairement",
     "ainsi",
+    // Issue 13: adverbs of time and stance that also sit inside multi-word verbs ("fait
+    // désormais état de", "a toujours fait valoir", "a néanmoins fait savoir").
+    "desormais",
+    "toujours",
+    "neanmoins",
+    "plutot",
+    "surtout",
 ];
 /// Prepositions that open a channel phrase after an incise verb ("…, a indiqué *sur* …").
 pub(crate) const PREPOSITIONS: [&str; 9] = [

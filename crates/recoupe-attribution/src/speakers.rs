@@ -185,6 +185,25 @@ impl<'d> Phrase<'_, 'd> {
                 && DEFINITE.contains(&first)
                 && (self.lex.channels.contains_word(&words[1].folded)
                     || matches!(words[1].folded.as_str(), "texte" | "document")));
+        // "le même institut", "ces mêmes familles": the noun after "même" names who spoke
+        // before: the speaker described so; else a group of people ("ces mêmes
+        // familles") stays unnamed. "la même source", "ce même texte" may stand for any
+        // source or channel: read below.
+        let same_noun = words
+            .iter()
+            .position(|w| matches!(w.folded.as_str(), "meme" | "memes"))
+            .and_then(|k| words.get(k + 1))
+            .filter(|w| w.kind == WordKind::Word)
+            .map(|w| w.folded.as_str())
+            .filter(|n| !matches!(*n, "source" | "sources") && !self.lex.channels.contains_word(n));
+        if let Some(noun) = same_noun {
+            if let Some(prev) = seen.with_head(noun) {
+                return Some(same_as(self.span, prev, vec![]));
+            }
+            if self.lex.unnamed.contains_key(noun) {
+                return Some(unnamed(self.span, Some(noun.to_string()), vec![]));
+            }
+        }
         if same_source {
             // "selon la même source" repeats the construction of the source it names: the
             // latest speaker introduced by "selon" too ("selon un bilan du ministère …",
@@ -215,7 +234,10 @@ impl<'d> Phrase<'_, 'd> {
                 view.is_antecedent(m)
                     && match m.label {
                         EntityType::PER => true,
-                        EntityType::ORG => agrees(org_gender(view, m), Some(gender)),
+                        EntityType::ORG => {
+                            agrees(org_gender(view, m), Some(gender))
+                                && !outlet_or_affiliation(self.lex, view, m)
+                        }
                         _ => false,
                     }
             });
@@ -417,6 +439,50 @@ impl<'d> Phrase<'_, 'd> {
     }
 }
 
+/// Whether an organisation is named as the outlet that quoted or interviewed someone
+/// ("cité par la radio X", "interrogé par la Radiodiffusion Y (RTI)") or as a person's
+/// affiliation ("secrétaire général du Syndicat Z (SZ)"): "ce dernier" after such a
+/// sentence is the person, not the body named in passing. The words read are the three
+/// before the name, or before the full name an acronym in parentheses follows.
+fn outlet_or_affiliation(lex: &Lexicon, view: &DocView<'_>, m: &EntityMention) -> bool {
+    let text = view.text;
+    let mut start = m.span.start;
+    if text[..start].trim_end().ends_with('(') {
+        let open = text[..start].trim_end().len() - 1;
+        // The full name just before the parenthesis: the latest mention ending there.
+        if let Some(full) = view
+            .up_to(open)
+            .iter()
+            .rev()
+            .find(|f| text[f.span.end..open].trim().is_empty())
+        {
+            start = full.span.start;
+        }
+    }
+    let mut from = start.saturating_sub(ROLE_WINDOW_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = fold(&text[from..start]);
+    let words: Vec<&str> = words_of(&before).filter(|w| !w.is_empty()).collect();
+    let last3 = &words[words.len().saturating_sub(3)..];
+    let agent = last3.contains(&"par");
+    let affiliation = last3
+        .iter()
+        .position(|w| matches!(*w, "du" | "de" | "des"))
+        .is_some_and(|k| {
+            k > 0 && {
+                let role = last3[k - 1];
+                lex.person_roles.contains(role)
+                    || lex.unnamed.contains_key(role)
+                    || lex.occupations.contains(role)
+                    || lex.offices.contains_key(role)
+                    || role == "general"
+            }
+        });
+    agent || affiliation
+}
+
 /// An unnamed speaker described by `head`, remembered so that "la source" may refer back.
 fn unnamed(span: Span, head: Option<String>, via: Vec<String>) -> Speaker {
     Speaker {
@@ -486,10 +552,40 @@ fn holds_other_office(lex: &Lexicon, view: &DocView<'_>, key: &str, role: &str) 
         match office_near(lex, view.text, m.span) {
             Some(office) if &office == wanted => return false,
             Some(_) => other = true,
-            None => other |= occupation_in_apposition(lex, view.text, m.span),
+            None => {
+                other |= occupation_in_apposition(lex, view.text, m.span)
+                    || other_role_before(lex, view.text, m.span, wanted)
+            }
         }
     }
     other
+}
+
+/// How far before a name a role in apposition may start ("le chef de l'administration
+/// militaire de l'oblast de Kharkiv, X").
+const APPOSED_ROLE_BYTES: usize = 120;
+
+/// Whether a person is named after a role in apposition that is not the office `wanted`
+/// ("son porte-parole, X", "le chef de l'administration militaire de la région, X", "le
+/// capitaine X"): someone with a role of their own is not the minister or the governor
+/// the article names by office alone later.
+fn other_role_before(lex: &Lexicon, text: &str, mention: Span, wanted: &str) -> bool {
+    let mut start = mention.start.saturating_sub(APPOSED_ROLE_BYTES);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let before = &text[start..mention.start];
+    let before = before
+        .rfind(['.', ';', '!', '?', '\n', '(', ')'])
+        .map_or(before, |cut| &before[cut + 1..]);
+    let before = fold(before);
+    let described = words_of(&before).any(|word| {
+        (lex.person_roles.contains(word)
+            || lex.unnamed.contains_key(word)
+            || lex.occupations.contains(word))
+            && lex.offices.get(word).is_none_or(|office| office != wanted)
+    });
+    described
 }
 
 /// Whether the apposition right after a mention describes the person by an occupation or
@@ -1459,5 +1555,53 @@ mod tests {
         );
         let a = starting(&d, "Nous avons");
         assert_eq!(a.speaker_entity.as_deref(), Some("per:vernet"), "{a:#?}");
+    }
+
+    #[test]
+    fn issue13_a_person_named_after_a_role_of_their_own_is_not_the_office_named_later() {
+        let d = doc(
+            "Le responsable de la cellule de crise de la province du Nord, Paul Mbarga, a annoncé la fermeture des écoles. « Nous restons vigilants », a-t-il ajouté.\nLe gouverneur de la province a assuré que les routes seraient rouvertes.",
+            None,
+            &[("Paul Mbarga", EntityType::PER, "per:mbarga")],
+        );
+        let a = d.layers.attributions.last().unwrap();
+        assert_eq!(a.speaker_entity, None, "{:#?}", d.layers.attributions);
+        assert!(a.speaker_unnamed);
+    }
+
+    #[test]
+    fn issue13_le_meme_and_a_noun_is_the_speaker_described_by_that_noun() {
+        let d = doc(
+            "« Les réserves baissent », a prévenu l'observatoire dans une note. Le ministre Jean Rivet a démenti toute pénurie. Les stocks couvriraient deux semaines, selon le même observatoire.",
+            None,
+            &[("Jean Rivet", EntityType::PER, "per:rivet")],
+        );
+        let a = d.layers.attributions.last().unwrap();
+        assert_ne!(
+            a.speaker_entity.as_deref(),
+            Some("per:rivet"),
+            "{:#?}",
+            d.layers.attributions
+        );
+        assert!(a.speaker_unnamed);
+    }
+
+    #[test]
+    fn issue13_ce_dernier_is_not_the_outlet_that_quoted_the_person() {
+        let d = doc(
+            "« Le dossier est vide », a déclaré l'avocat de la défense, Me Paul Ronan, cité par la radio Kalam FM. Ce dernier a ajouté que son client ferait appel.",
+            None,
+            &[
+                ("Paul Ronan", EntityType::PER, "per:ronan"),
+                ("Kalam FM", EntityType::ORG, "org:kalam"),
+            ],
+        );
+        let a = d.layers.attributions.last().unwrap();
+        assert_eq!(
+            a.speaker_entity.as_deref(),
+            Some("per:ronan"),
+            "{:#?}",
+            d.layers.attributions
+        );
     }
 }

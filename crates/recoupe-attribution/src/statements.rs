@@ -822,6 +822,20 @@ impl Reading<'_, '_> {
         if after_quote {
             return true;
         }
+        // "Les Forces armées (FA), elles, maintiennent …", "Le maire, lui, affirme …": a
+        // stressed pronoun between commas resumes the subject before it; the verb is that
+        // subject's, not an incise (however the long subject before it reads).
+        let g = cue.group_start;
+        if g >= 3
+            && words[g - 1].kind == WordKind::Comma
+            && words[g - 3].kind == WordKind::Comma
+            && matches!(
+                words[g - 2].folded.as_str(),
+                "elle" | "elles" | "lui" | "eux"
+            )
+        {
+            return false;
+        }
         // After a comma the verb is an incise unless it opens its own complement: "X,
         // porte-parole de Y, a affirmé que …", "…, a accusé Y de …".
         let accuses = cue.class == VerbClass::Accuse
@@ -3184,5 +3198,28 @@ mod tests {
             content(&d, a),
             "Le bâtiment ne rouvrira pas. Les cours auront lieu ailleurs"
         );
+    }
+
+    #[test]
+    fn issue13_a_stressed_pronoun_between_commas_resumes_a_long_subject() {
+        let text = "Les insurgés parlent de 12 morts. Les Forces armées de la République du Nord (FARN), elles, maintiennent un bilan de 27 morts.";
+        let d = doc(
+            text,
+            None,
+            &[
+                (
+                    "Forces armées de la République du Nord",
+                    EntityType::ORG,
+                    "org:farn",
+                ),
+                ("FARN", EntityType::ORG, "org:farn"),
+            ],
+        );
+        let a = d.layers.attributions.last().unwrap();
+        assert_eq!(
+            &text[a.content.start..a.content.end],
+            "un bilan de 27 morts"
+        );
+        assert_eq!(a.speaker_entity.as_deref(), Some("org:farn"));
     }
 }
