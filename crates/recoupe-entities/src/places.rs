@@ -1106,7 +1106,7 @@ const RULE_QUARTER: &str = "quarter-of-town";
 
 /// Countries whose place names French writes as their own gazetteer entries do: France
 /// and its neighbours of French speech, Quebec's Canada, Haiti.
-const FRENCH_WRITING: &[&str] = &["FR", "BE", "CH", "LU", "MC", "CA", "HT"];
+pub(crate) const FRENCH_WRITING: &[&str] = &["FR", "BE", "CH", "LU", "MC", "CA", "HT"];
 
 impl Stage for PlaceStage {
     fn name(&self) -> &'static str {

@@ -445,8 +445,10 @@ impl Recogniser<'_> {
                     return false;
                 }
                 // a sentence-initial capitalised word that is only a village name is usually a
-                // common word ("Durant")
-                if first.initial && small_place {
+                // common word ("Durant"), but not the town of a dateline in capitals or before a
+                // dash ("SION - …", "Sion – …"), whatever its size
+                let dateline_town = dateline && (first.all_caps || toks[i + 1].text != ",");
+                if first.initial && small_place && !dateline_town {
                     return false;
                 }
                 // or a participle/adjective that happens to be a foreign town's alias
@@ -487,6 +489,7 @@ impl Recogniser<'_> {
                 // "Grève à la STM": a headline's first word the tagger reads as a common
                 // noun is not the town of that name
                 if first.initial
+                    && !dateline_town
                     && hit.population < TRUSTED_CITY_POPULATION
                     && matches!(hit.kind, Some(PlaceKind::City | PlaceKind::Other))
                     && self.upos(toks, s, i) == Upos::Noun
