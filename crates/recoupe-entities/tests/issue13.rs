@@ -1324,3 +1324,25 @@ fn issue13_later_portfolios_of_a_minister_are_no_places() {
     let doc = run("Le ministre de l'Intérieur, Gérald Darmanin, s'est rendu à Lille.");
     assert_has(&doc, EntityType::PER, "Gérald Darmanin");
 }
+
+#[test]
+fn issue13_a_capitalised_common_noun_reached_only_as_another_name_of_a_place_is_no_place() {
+    // "Région" and "Cour" are filed as other names of a Belgian region and a French village
+    let doc = run(
+        "La Région financera la ligne, a indiqué sa présidente. La Cour a rendu son arrêt \
+         mardi, trois ans après les faits.",
+    );
+    for word in ["Région", "Cour"] {
+        assert!(
+            !mentions(&doc)
+                .iter()
+                .any(|(t, s)| *t == EntityType::LOC && s == word),
+            "{word} in {:?}",
+            mentions(&doc)
+        );
+    }
+    // a canton named without its noun is its own name
+    let doc = run("Les orages ont frappé le Tessin et les Grisons dimanche.");
+    assert_eq!(place(&doc, "Tessin").country.as_deref(), Some("CH"));
+    assert_eq!(place(&doc, "Grisons").country.as_deref(), Some("CH"));
+}

@@ -486,6 +486,39 @@ impl Recogniser<'_> {
                 {
                     return false;
                 }
+                // "la Région", "la Cour", "l'Observatoire": a capitalised common noun after
+                // an article, reached only as another name of a place ("Région flamande",
+                // "Cour-et-Buis", a Paris quarter), is the body or the thing, not that place
+                // (the place's own name, "le Havre", a division's without its noun, "le
+                // Tessin", and a large city's French name, "le Caire", stay)
+                if !first.all_caps
+                    // (a compound, "du Darfour-ouest", is no common noun)
+                    && !first.text.contains('-')
+                    && hit.kind != Some(PlaceKind::Country)
+                    && hit.link.kb != "places-extra"
+                    && hit.population < TRUSTED_CITY_POPULATION
+                    && i > s.start
+                    && matches!(
+                        &*toks[i - 1].folded,
+                        "le" | "la" | "l'" | "les" | "du" | "au" | "des" | "aux"
+                    )
+                    && hit.link.name.as_deref().is_some_and(|n| {
+                        let own = crate::normalize::fold(n);
+                        let bare = ["le ", "la ", "les ", "l'"]
+                            .iter()
+                            .find_map(|a| own.strip_prefix(a))
+                            .unwrap_or(&own);
+                        // "canton du Tessin" is written "le Tessin": a name ending on the
+                        // word is its own
+                        bare != &*first.folded
+                            && !own
+                                .strip_suffix(&*first.folded)
+                                .is_some_and(|head| head.ends_with([' ', '\'', '-']))
+                    })
+                    && self.upos(toks, s, i) == Upos::Noun
+                {
+                    return false;
+                }
                 // "Grève à la STM": a headline's first word the tagger reads as a common
                 // noun is not the town of that name
                 if first.initial
