@@ -1346,3 +1346,14 @@ fn issue13_a_capitalised_common_noun_reached_only_as_another_name_of_a_place_is_
     assert_eq!(place(&doc, "Tessin").country.as_deref(), Some("CH"));
     assert_eq!(place(&doc, "Grisons").country.as_deref(), Some("CH"));
 }
+
+#[test]
+fn issue13_a_town_far_away_named_alone_in_a_report_on_another_country_is_a_local_place() {
+    // the gazetteer knows a Congolese "Beni" only; in a report on Peru it is a Peruvian place
+    // the data lacks
+    let doc = run(
+        "Au Pérou, la route reliant Beni à Cusco a été coupée par un éboulement, a indiqué la \
+         police péruvienne.",
+    );
+    assert_eq!(place(&doc, "Beni").country.as_deref(), Some("PE"));
+}
