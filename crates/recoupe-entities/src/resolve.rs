@@ -815,7 +815,19 @@ pub fn resolve(
         } else {
             continue;
         };
-        if cands[strong].label == EntityType::PER && cands[weak].hits.is_empty() {
+        // "le gouverneur du Hiraan, Abdirahman Nur Gedi": a name after "de" before the comma
+        // is the complement of a title, whose holder the apposition names
+        let complement_before_apposition = weak < strong
+            && toks[a.end].text == ","
+            && cands[weak].start > 0
+            && matches!(
+                &*toks[cands[weak].start - 1].folded,
+                "de" | "du" | "d'" | "des" | "la" | "l'"
+            );
+        if cands[strong].label == EntityType::PER
+            && cands[weak].hits.is_empty()
+            && !complement_before_apposition
+        {
             cands[weak].label = EntityType::PER;
             cands[weak]
                 .evidence

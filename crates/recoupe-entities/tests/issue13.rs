@@ -1357,3 +1357,20 @@ fn issue13_a_town_far_away_named_alone_in_a_report_on_another_country_is_a_local
     );
     assert_eq!(place(&doc, "Beni").country.as_deref(), Some("PE"));
 }
+
+#[test]
+fn issue13_the_territory_of_a_title_before_its_holder_is_no_person() {
+    // an unknown name after "de" before the comma of an apposition is the title's territory
+    let doc = run(
+        "Le gouverneur du Bakool-Est, Ahmed Warsame Dirie, a demandé de l'aide. Le préfet de \
+         la Haute-Mbéré, Paul Essomba, était présent.",
+    );
+    assert_has(&doc, EntityType::PER, "Ahmed Warsame Dirie");
+    assert!(
+        !mentions(&doc)
+            .iter()
+            .any(|(t, s)| *t == EntityType::PER && (s == "Bakool-Est" || s == "Haute-Mbéré")),
+        "{:?}",
+        mentions(&doc)
+    );
+}
