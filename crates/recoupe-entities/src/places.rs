@@ -202,10 +202,17 @@ impl PlaceStage {
                 .max_by_key(|c| c.population)
                 .and_then(|c| Some((c.link.clone(), self.kb.place(&c.link)?)));
             // else a town reached only by another spelling ("Boni" filed under Bonn) is a
-            // place the data lacks; a town written as the mention is written stays: a report
-            // on Congo names the Brussels quarter of its diaspora ("Ixelles"), one on
-            // Colombia a Quebec university town, as often as a homonym the data lacks
-            if homonym.is_some() || fold(surface) != fold(&record.name) {
+            // place the data lacks; a town of a country of French speech written as the
+            // mention is written stays: a report on Congo names the Brussels quarter of its
+            // diaspora ("Ixelles"), one on Colombia a Quebec university town, as often as a
+            // homonym the data lacks
+            // (a town of the French-speaking world, that is: a report on a far country
+            // names a Congolese town alone only where the data lacks the local one, "Beni"
+            // in Nepal)
+            if homonym.is_some()
+                || fold(surface) != fold(&record.name)
+                || !FRENCH_WRITING.contains(&country.as_str())
+            {
                 distant.push((k, homonym));
             }
         }
@@ -1106,7 +1113,7 @@ const RULE_QUARTER: &str = "quarter-of-town";
 
 /// Countries whose place names French writes as their own gazetteer entries do: France
 /// and its neighbours of French speech, Quebec's Canada, Haiti.
-const FRENCH_WRITING: &[&str] = &["FR", "BE", "CH", "LU", "MC", "CA", "HT"];
+pub(crate) const FRENCH_WRITING: &[&str] = &["FR", "BE", "CH", "LU", "MC", "CA", "HT"];
 
 impl Stage for PlaceStage {
     fn name(&self) -> &'static str {

@@ -98,9 +98,50 @@ fn alias_abroad(
 /// Population from which an unambiguous place is trusted to tell the document's country.
 const TRUSTED_PLACE_POPULATION: u64 = 50_000;
 
+/// Whether `h` is reached by another name than its own (an article the text leaves out,
+/// "au Plateau" for "Le Plateau", is no other name).
+fn reached_by_alias(h: &Candidate, folded_surface: &str) -> bool {
+    h.link.name.as_deref().is_some_and(|n| {
+        let own = crate::normalize::fold(n);
+        let bare = ["le ", "la ", "les ", "l'"]
+            .iter()
+            .find_map(|a| own.strip_prefix(a))
+            .unwrap_or(&own);
+        own != folded_surface && bare != folded_surface
+    })
+}
+
+fn french_writing(h: &Candidate) -> bool {
+    h.country
+        .as_deref()
+        .is_some_and(|k| crate::places::FRENCH_WRITING.contains(&k))
+}
+
+/// GeoNames names some towns of the countries of French speech in their other language
+/// and files the French name as an alternate one ("Sitten" for Sion, "Biel" for Bienne):
+/// a town of some size there reached by an alternate name is most likely reached by its
+/// French name, which a place abroad that bears the name only as one of its many other
+/// names ("Sion", an old name of Jerusalem) does not outrank. A town of such a country
+/// named by its own name ("Vienne" in France) is a plain homonym: the capital abroad whose
+/// French name it is keeps its rank.
+fn french_name_of_a_town(hits: &[Candidate], folded_surface: &str) -> bool {
+    hits.iter().any(|o| {
+        o.label == EntityType::LOC
+            && o.kind == Some(PlaceKind::City)
+            && o.population >= VILLAGE_POPULATION
+            && french_writing(o)
+            && reached_by_alias(o, folded_surface)
+    })
+}
+
 /// Countries the document talks about, with weights: linked countries, nationality
 /// adjectives and unambiguous places.
-pub fn document_countries(cands: &[Cand], nationalities: &[String]) -> HashMap<String, u32> {
+pub fn document_countries(
+    toks: &[Tk<'_>],
+    text: &str,
+    cands: &[Cand],
+    nationalities: &[String],
+) -> HashMap<String, u32> {
     let mut counts: HashMap<String, u32> = HashMap::default();
     for c in cands {
         // a country, or the only entry of a sizeable place; a lone village or division would
@@ -135,7 +176,11 @@ pub fn document_countries(cands: &[Cand], nationalities: &[String]) -> HashMap<S
                     .is_some_and(|k| k != country && named.contains(k))
         });
         let vouched = c.hits.len() == 1 || dominant.link.kb == "country";
-        if !homonym_in_named && !vouched {
+        // nor when the name is the French name of a town of French speech
+        // (`french_name_of_a_town`: "Sion", the Valais town, beside Jerusalem's old name)
+        let french_town_homonym = !french_writing(dominant)
+            && french_name_of_a_town(&c.hits, &crate::normalize::fold(surface(toks, c, text)));
+        if !homonym_in_named && !vouched && !french_town_homonym {
             *counts.entry(country.clone()).or_default() += 2;
         }
     }
@@ -249,13 +294,9 @@ fn choose(
             .and_then(|k| countries.get(k))
             .is_some_and(|&w| w >= 2)
     };
+    let reached_by_alias = |h: &Candidate| reached_by_alias(h, folded_surface);
     let alias_beside_named = |h: &Candidate| {
-        let alias = h
-            .link
-            .name
-            .as_deref()
-            .is_some_and(|n| crate::normalize::fold(n) != folded_surface);
-        alias
+        reached_by_alias(h)
             && c.hits.iter().any(|o| {
                 !std::ptr::eq(o, h)
                     && o.label == EntityType::LOC
@@ -263,6 +304,12 @@ fn choose(
                     && in_named(o)
             })
     };
+    // a place abroad reached by a name that is the French name of a town of French speech
+    // (see `french_name_of_a_town`) does not outrank that town unless the document names
+    // the country of the place abroad
+    let french_town_named = french_name_of_a_town(&c.hits, folded_surface);
+    let alias_beside_french_town =
+        |h: &Candidate| french_town_named && !french_writing(h) && reached_by_alias(h);
     let score = |h: &Candidate| {
         let in_doc = h
             .country
@@ -298,14 +345,31 @@ fn choose(
         // A capital reached only by an alternate spelling while another entry of that very
         // name lies in a country the document names ("Bienne" beside "en Suisse" is Biel,
         // whatever spelling GeoNames also files under Vienna) is a homonym there.
-        let capital = h.capital && (named_country == 1 || !alias_beside_named(h));
-        let prominent =
-            !c.admin_cue && (capital || (named_country == 1 && h.population >= CITY_POPULATION));
+        let capital = h.capital
+            && (named_country == 1 || !(alias_beside_named(h) || alias_beside_french_town(h)));
+        // A city's size speaks only where no homonym lies in a country the document names
+        // more ("Kita" in a report on Mali that names Japan once is not Tokyo's ward).
+        let outweighed = || {
+            c.hits.iter().any(|o| {
+                o.label == EntityType::LOC
+                    && o.link.kb != "country"
+                    && o.country != h.country
+                    && o.country
+                        .as_ref()
+                        .and_then(|k| countries.get(k))
+                        .is_some_and(|&w| w > in_doc)
+            })
+        };
+        let prominent = !c.admin_cue
+            && (capital
+                || (named_country == 1 && h.population >= CITY_POPULATION && !outweighed()));
         (
             label_fit,
             kind_rank == 3,
             prominent,
             named_country,
+            // (before the weak support a mention lends its own first entry's country)
+            !(named_country == 0 && alias_beside_french_town(h)),
             in_doc.min(1),
             local_fit,
             kind_rank,
@@ -334,9 +398,15 @@ fn choose(
     // no homonym)
     // ... unless it lies an ocean away from every country the document names ("la base
     // Falcon, au sud de Bagdad" is no Venezuelan state)
+    // ... a division of a country of French speech excepted: French news names those by
+    // their own names wherever the report is ("un alpiniste du Valais mort au Népal")
     let sole_division = chosen.kind == Some(PlaceKind::Admin)
         && c.hits.iter().filter(|h| h.label == EntityType::LOC).count() == 1
-        && near_named_countries(kb, &chosen, countries);
+        && (chosen
+            .country
+            .as_deref()
+            .is_some_and(|k| crate::places::FRENCH_WRITING.contains(&k))
+            || near_named_countries(kb, &chosen, countries));
     let foreign_small = foreign
         && !(c.admin_cue && chosen.kind == Some(PlaceKind::Admin))
         && !sole_division
@@ -745,7 +815,19 @@ pub fn resolve(
         } else {
             continue;
         };
-        if cands[strong].label == EntityType::PER && cands[weak].hits.is_empty() {
+        // "le gouverneur du Hiraan, Abdirahman Nur Gedi": a name after "de" before the comma
+        // is the complement of a title, whose holder the apposition names
+        let complement_before_apposition = weak < strong
+            && toks[a.end].text == ","
+            && cands[weak].start > 0
+            && matches!(
+                &*toks[cands[weak].start - 1].folded,
+                "de" | "du" | "d'" | "des" | "la" | "l'"
+            );
+        if cands[strong].label == EntityType::PER
+            && cands[weak].hits.is_empty()
+            && !complement_before_apposition
+        {
             cands[weak].label = EntityType::PER;
             cands[weak]
                 .evidence
@@ -872,7 +954,7 @@ pub fn resolve(
     }
 
     // Choose entries with the document's countries as context.
-    let mut countries = document_countries(&cands, nationalities);
+    let mut countries = document_countries(toks, text, &cands, nationalities);
     countries_in_names(kb, toks, text, &cands, &mut countries);
     implicit_countries(toks, text, &cands, &mut countries);
     let main_country = countries

@@ -1282,3 +1282,95 @@ fn issue13_a_town_hall_speaking_is_a_body_and_an_overseas_prefecture_too() {
     assert_has(&doc, EntityType::LOC, "Tiznit");
     assert_lacks(&doc, "préfecture de Tiznit");
 }
+
+#[test]
+fn issue13_the_french_name_of_a_town_of_french_speech_outranks_another_name_of_a_city_abroad() {
+    // GeoNames names the Valais capital "Sitten" and lists "Sion" among Jerusalem's old names
+    let doc = run("SION - Le Grand Conseil a adopté le budget cantonal mardi.");
+    assert_eq!(place(&doc, "SION").country.as_deref(), Some("CH"));
+    let doc = run("Le festival s'ouvre vendredi à Sion avec trois concerts.");
+    assert_eq!(place(&doc, "Sion").country.as_deref(), Some("CH"));
+    // a town of France bearing a capital's French name as its own is a plain homonym
+    let doc = run("Les pourparlers sur le nucléaire reprennent jeudi à Vienne.");
+    assert_eq!(place(&doc, "Vienne").country.as_deref(), Some("AT"));
+}
+
+#[test]
+fn issue13_a_canton_of_french_speech_is_no_homonym_in_a_report_on_a_far_country() {
+    let doc = run("Une guide de montagne du Valais a disparu au Pérou, près de Huaraz.");
+    assert_eq!(place(&doc, "Valais").country.as_deref(), Some("CH"));
+}
+
+#[test]
+fn issue13_a_size_of_city_does_not_outweigh_the_country_the_report_is_about() {
+    // Kita is a town of Mali and a ward of Tokyo; Japan named once does not make it the ward
+    let doc = run(
+        "Le chanteur malien est né à Kita, à l'ouest de Bamako. Il a tourné au Mali, au \
+         Sénégal et une fois au Japon.",
+    );
+    assert_eq!(place(&doc, "Kita").country.as_deref(), Some("ML"));
+}
+
+#[test]
+fn issue13_later_portfolios_of_a_minister_are_no_places() {
+    // "Commerce" is a town in California; as a minister's portfolio it is no place
+    let doc = run(
+        "La ministre de l'Industrie et du Commerce a rencontré des exportateurs américains. \
+         Le ministre délégué chargé du Commerce était absent. Le ministre de l'Agriculture, \
+         des Pêches et du Commerce a parlé aux Etats-Unis.",
+    );
+    assert_lacks(&doc, "Commerce");
+    // a name after the comma of a portfolio is still the minister's
+    let doc = run("Le ministre de l'Intérieur, Gérald Darmanin, s'est rendu à Lille.");
+    assert_has(&doc, EntityType::PER, "Gérald Darmanin");
+}
+
+#[test]
+fn issue13_a_capitalised_common_noun_reached_only_as_another_name_of_a_place_is_no_place() {
+    // "Région" and "Cour" are filed as other names of a Belgian region and a French village
+    let doc = run(
+        "La Région financera la ligne, a indiqué sa présidente. La Cour a rendu son arrêt \
+         mardi, trois ans après les faits.",
+    );
+    for word in ["Région", "Cour"] {
+        assert!(
+            !mentions(&doc)
+                .iter()
+                .any(|(t, s)| *t == EntityType::LOC && s == word),
+            "{word} in {:?}",
+            mentions(&doc)
+        );
+    }
+    // a canton named without its noun is its own name
+    let doc = run("Les orages ont frappé le Tessin et les Grisons dimanche.");
+    assert_eq!(place(&doc, "Tessin").country.as_deref(), Some("CH"));
+    assert_eq!(place(&doc, "Grisons").country.as_deref(), Some("CH"));
+}
+
+#[test]
+fn issue13_a_town_far_away_named_alone_in_a_report_on_another_country_is_a_local_place() {
+    // the gazetteer knows a Congolese "Beni" only; in a report on Peru it is a Peruvian place
+    // the data lacks
+    let doc = run(
+        "Au Pérou, la route reliant Beni à Cusco a été coupée par un éboulement, a indiqué la \
+         police péruvienne.",
+    );
+    assert_eq!(place(&doc, "Beni").country.as_deref(), Some("PE"));
+}
+
+#[test]
+fn issue13_the_territory_of_a_title_before_its_holder_is_no_person() {
+    // an unknown name after "de" before the comma of an apposition is the title's territory
+    let doc = run(
+        "Le gouverneur du Bakool-Est, Ahmed Warsame Dirie, a demandé de l'aide. Le préfet de \
+         la Haute-Mbéré, Paul Essomba, était présent.",
+    );
+    assert_has(&doc, EntityType::PER, "Ahmed Warsame Dirie");
+    assert!(
+        !mentions(&doc)
+            .iter()
+            .any(|(t, s)| *t == EntityType::PER && (s == "Bakool-Est" || s == "Haute-Mbéré")),
+        "{:?}",
+        mentions(&doc)
+    );
+}

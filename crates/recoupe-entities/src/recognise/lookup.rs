@@ -445,8 +445,10 @@ impl Recogniser<'_> {
                     return false;
                 }
                 // a sentence-initial capitalised word that is only a village name is usually a
-                // common word ("Durant")
-                if first.initial && small_place {
+                // common word ("Durant"), but not the town of a dateline in capitals or before a
+                // dash ("SION - …", "Sion – …"), whatever its size
+                let dateline_town = dateline && (first.all_caps || toks[i + 1].text != ",");
+                if first.initial && small_place && !dateline_town {
                     return false;
                 }
                 // or a participle/adjective that happens to be a foreign town's alias
@@ -484,9 +486,43 @@ impl Recogniser<'_> {
                 {
                     return false;
                 }
+                // "la Région", "la Cour", "l'Observatoire": a capitalised common noun after
+                // an article, reached only as another name of a place ("Région flamande",
+                // "Cour-et-Buis", a Paris quarter), is the body or the thing, not that place
+                // (the place's own name, "le Havre", a division's without its noun, "le
+                // Tessin", and a large city's French name, "le Caire", stay)
+                if !first.all_caps
+                    // (a compound, "du Darfour-ouest", is no common noun)
+                    && !first.text.contains('-')
+                    && hit.kind != Some(PlaceKind::Country)
+                    && hit.link.kb != "places-extra"
+                    && hit.population < TRUSTED_CITY_POPULATION
+                    && i > s.start
+                    && matches!(
+                        &*toks[i - 1].folded,
+                        "le" | "la" | "l'" | "les" | "du" | "au" | "des" | "aux"
+                    )
+                    && hit.link.name.as_deref().is_some_and(|n| {
+                        let own = crate::normalize::fold(n);
+                        let bare = ["le ", "la ", "les ", "l'"]
+                            .iter()
+                            .find_map(|a| own.strip_prefix(a))
+                            .unwrap_or(&own);
+                        // "canton du Tessin" is written "le Tessin": a name ending on the
+                        // word is its own
+                        bare != &*first.folded
+                            && !own
+                                .strip_suffix(&*first.folded)
+                                .is_some_and(|head| head.ends_with([' ', '\'', '-']))
+                    })
+                    && self.upos(toks, s, i) == Upos::Noun
+                {
+                    return false;
+                }
                 // "Grève à la STM": a headline's first word the tagger reads as a common
                 // noun is not the town of that name
                 if first.initial
+                    && !dateline_town
                     && hit.population < TRUSTED_CITY_POPULATION
                     && matches!(hit.kind, Some(PlaceKind::City | PlaceKind::Other))
                     && self.upos(toks, s, i) == Upos::Noun

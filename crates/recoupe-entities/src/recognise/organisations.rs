@@ -273,28 +273,48 @@ impl Recogniser<'_> {
         // the words before are read first and the reference last: most capitalised words
         // follow no minister, and a lookup costs more than looking back four words
         let mut k = i;
-        let mut adjective_seen = false;
-        for step in 0..4 {
+        let mut adjectives = 0;
+        for step in 0..5 {
             if k <= s.start {
                 return false;
             }
             let prev = &toks[k - 1];
             // "ministre provincial des Mines", "ministre délégué aux Transports", "le
-            // vice-ministre turc du Commerce": one adjective, participle or nationality
-            // after the title (the nationality is also read by the nationalities layer)
+            // vice-ministre turc du Commerce", "ministre délégué chargé du Commerce": up to
+            // two adjectives, participles or nationalities after the title (the nationality
+            // is also read by the nationalities layer)
+            let modifier = |t: &Tk<'_>| {
+                !t.cap
+                    && t.is_word()
+                    && (is_adjective(&t.folded)
+                        || t.folded.ends_with(['e', 'l'])
+                        || self.demonyms.get(self.kb, t.text).is_some())
+            };
             if step > 0
-                && !adjective_seen
-                && !prev.cap
-                && prev.is_word()
-                && (is_adjective(&prev.folded)
-                    || prev.folded.ends_with(['e', 'l'])
-                    || self.demonyms.get(self.kb, prev.text).is_some())
+                && adjectives < 2
+                && modifier(prev)
                 && k >= s.start + 2
-                && is_minister_title(&toks[k - 2].folded)
+                && (is_minister_title(&toks[k - 2].folded)
+                    || (adjectives == 0
+                        && k >= s.start + 3
+                        && modifier(&toks[k - 2])
+                        && is_minister_title(&toks[k - 3].folded)))
             {
-                adjective_seen = true;
+                adjectives += 1;
                 k -= 1;
                 continue;
+            }
+            // "ministre de l'Industrie, des Mines et du Commerce": a later item of a list of
+            // portfolios is a portfolio as the first one is (a portfolio word is no town)
+            if step > 0
+                && !prev.cap
+                && matches!(&*prev.folded, "et" | ",")
+                && k >= s.start + 2
+                && toks[k - 2].cap
+                && toks[k - 2].name_like
+                && self.after_minister_of(toks, k - 2, s)
+            {
+                return !self.place_not_portfolio(toks[i].text);
             }
             if matches!(
                 &*prev.folded,
@@ -309,14 +329,19 @@ impl Recogniser<'_> {
                 && !prev.cap
                 && (is_minister_title(&prev.folded)
                     || matches!(&*prev.folded, "commissaire" | "etat"))
-                // "ministre du Québec" names a jurisdiction, a place the reference knows
-                && !self.candidates(toks[i].text).iter().any(|c| {
-                    c.label == EntityType::ORG
-                        || matches!(c.kind, Some(PlaceKind::Country | PlaceKind::Admin))
-                        || c.population >= TRUSTED_CITY_POPULATION
-                });
+                && !self.place_not_portfolio(toks[i].text);
         }
         false
+    }
+
+    /// "ministre du Québec" names a jurisdiction, a place the reference knows: a country, a
+    /// division, a sizeable city or an organisation, not a portfolio.
+    fn place_not_portfolio(&self, word: &str) -> bool {
+        self.candidates(word).iter().any(|c| {
+            c.label == EntityType::ORG
+                || matches!(c.kind, Some(PlaceKind::Country | PlaceKind::Admin))
+                || c.population >= TRUSTED_CITY_POPULATION
+        })
     }
 
     /// Organisation built on a head noun: "armée irakienne", "ministère irakien de la Défense",
