@@ -1339,16 +1339,11 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     .recent
                     .iter()
                     .any(|r| has_phrase(&window_words, &r.phrase));
-                if let Some(rule) =
-                    lexicon
-                        .period
-                        .iter()
-                        .filter(|_| !recent)
-                        .find(|r| match r.place {
-                            Where::Sentence => has_phrase(&whole_before, &r.phrase),
-                            _ => has_phrase(&window_words, &r.phrase),
-                        })
-                {
+                let period = lexicon.period.iter().find(|r| match r.place {
+                    Where::Sentence => has_phrase(&whole_before, &r.phrase),
+                    _ => has_phrase(&window_words, &r.phrase),
+                });
+                if let Some(rule) = period.filter(|_| !recent) {
                     part = Some(("period".to_string(), rule.phrase.join(" ")));
                 }
             }
@@ -2174,27 +2169,20 @@ pub fn link_facts(docs: &[&DocFeatures], copy_group: &BTreeMap<DocId, DocId>) ->
             let Some(category) = &figure.category else {
                 continue;
             };
-            let broad;
-            let category = match folded.get(category.as_str()) {
-                Some(b) => {
-                    broad = b.to_string();
-                    &broad
-                }
-                None => category,
-            };
+            let category: &str = folded.get(category.as_str()).copied().unwrap_or(category);
             let key = match part_of(figure) {
                 Some(part) if part == "period" && period_is_whole.contains(&(&doc.id, index)) => {
-                    category.clone()
+                    category.to_string()
                 }
                 Some(part) if time_part(&part) || !lone_place(category) => {
                     format!("{category}@{part}")
                 }
-                _ => category.clone(),
+                _ => category.to_string(),
             };
             let has_part = key.contains('@');
             let fact = by_key.entry(key.clone()).or_insert_with(|| Fact {
                 key,
-                category: category.clone(),
+                category: category.to_string(),
                 part: figure.part.clone().filter(|_| has_part),
                 part_name: figure.part_name.clone().filter(|_| has_part),
                 reports: Vec::new(),
