@@ -8,7 +8,7 @@ busy shared machine skews it less than wall time), start-up, reading and JSON ou
 included; the ratio of each pair says which build is faster, their median how much.
 Stage-by-stage times are `cargo run --release -p recoupe-pipeline --example stage_times`.
 
-Usage (from the repository root):
+Usage:
     python3 tools/bench/extract_pairs.py OLD_BINARY NEW_BINARY [PAIRS]   (default 5 pairs)
 Example: build the session-start commit, copy its target/release/recoupe to /tmp/recoupe_old,
 then `python3 tools/bench/extract_pairs.py /tmp/recoupe_old target/release/recoupe 10`.
@@ -51,11 +51,12 @@ def build_input(out):
 
 def cpu_seconds(binary, path):
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(
+    done = subprocess.run(
         [binary, "extract", "--without", "tokens,sentences", path],
         stdout=subprocess.DEVNULL,
-        check=True,
     )
+    if done.returncode != 0:
+        sys.exit(f"error: {binary} extract {path} failed with exit code {done.returncode}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
@@ -63,11 +64,18 @@ def cpu_seconds(binary, path):
 def main():
     if len(sys.argv) not in (3, 4):
         sys.exit(__doc__)
-    old, new = sys.argv[1], sys.argv[2]
-    pairs = int(sys.argv[3]) if len(sys.argv) == 4 else 5
+    old, new = (os.path.abspath(b) for b in sys.argv[1:3])
+    try:
+        pairs = int(sys.argv[3]) if len(sys.argv) == 4 else 5
+    except ValueError:
+        sys.exit(f"error: PAIRS must be a whole number of pairs, got {sys.argv[3]!r}")
+    if pairs < 1:
+        sys.exit(f"error: PAIRS must be at least 1, got {pairs}")
     for binary in (old, new):
-        if not os.access(binary, os.X_OK):
+        if not (os.path.isfile(binary) and os.access(binary, os.X_OK)):
             sys.exit(f"error: {binary} is not an executable recoupe build")
+    # the corpora are read relative to the repository root, wherever the script is run from
+    os.chdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as f:
         count, words = build_input(f)
         path = f.name
