@@ -61,7 +61,13 @@ before(async () => {
   page = await context.newPage();
   page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  // A request the browser itself cancels because the test navigated on (a favicon or an icon still loading
+  // when the next page opens) ends in net::ERR_ABORTED: that is the navigation, not a fault of the page.
+  // Every other failure (refused, reset, a resource that never answers) is a problem.
+  page.on("requestfailed", (r) => {
+    const error = r.failure()?.errorText ?? "";
+    if (error !== "net::ERR_ABORTED") problems.push(`request failed: ${r.url()} ${error}`);
+  });
   page.on("response", (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
 });
 
