@@ -41,7 +41,7 @@ fn loose_of_words<'a>(words: impl Iterator<Item = &'a str>, out: &mut String) {
     for w in words.filter(|w| !w.is_empty()) {
         if first {
             first = false;
-            if LEADING_ARTICLES.contains(&w) {
+            if is_article(w) {
                 held_article = Some(w);
                 continue;
             }
@@ -149,7 +149,12 @@ pub(crate) fn skeleton_key(surface: &str) -> Option<String> {
 /// Words the skeleton leaves out: Arabic articles anywhere, and linking particles after
 /// the first word.
 fn skeleton_drops(i: usize, w: &str) -> bool {
-    LEADING_ARTICLES.contains(&w) || (i > 0 && matches!(w, "ud" | "ul" | "al" | "el"))
+    is_article(w) || (i > 0 && matches!(w, "ud" | "ul" | "al" | "el"))
+}
+
+/// One of [`LEADING_ARTICLES`]; their length first, as most words are longer.
+fn is_article(w: &str) -> bool {
+    w.len() <= 3 && LEADING_ARTICLES.contains(&w)
 }
 
 /// [`skeleton_key`] of a match key, written into `out` (cleared first; `loose` is a
@@ -171,12 +176,14 @@ fn skeleton_of_loose(loose: &str, out: &mut String) -> bool {
     out.clear();
     out.push('#');
     let mut count = 1;
+    let mut last = '#';
     for (i, c) in loose.chars().enumerate() {
         if i > 0 && matches!(c, 'a' | 'i' | 'u') {
             continue;
         }
-        if !out.ends_with(c) {
+        if last != c {
             out.push(c);
+            last = c;
             count += 1;
         }
     }
@@ -588,5 +595,12 @@ mod tests {
                 assert_eq!(&index.rows(key, places), rows, "{country} {key}");
             }
         }
+    }
+
+    /// `is_article` tests the length before the list.
+    #[test]
+    fn articles_are_short() {
+        assert!(LEADING_ARTICLES.iter().all(|a| a.len() <= 3));
+        assert!(super::is_article("ash") && !super::is_article("ashdod"));
     }
 }
