@@ -1,6 +1,6 @@
 //! The match key shared by every table (see `Reference::key`).
 
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 use unicode_normalization::UnicodeNormalization;
 
 /// Characters that separate words like a space does in a name.
@@ -85,9 +85,20 @@ pub(crate) fn key_into(surface: &str, out: &mut String) {
             });
         }
     } else {
-        for c in surface.nfkd() {
-            if !is_combining_mark(c) {
+        // Each character decomposed on its own: the decomposition of a text is that of its
+        // characters with runs of combining characters put in canonical order, and every
+        // combining character is a combining mark (`combining_characters_are_marks`), all of
+        // them dropped here, so their order never shows. Cheaper than `nfkd()`'s buffered
+        // reordering, and the same key (`per_character_decomposition_is_nfkd`).
+        for c in surface.chars() {
+            if c.is_ascii() {
                 push_folded(out, c, &mut pending_space);
+            } else {
+                decompose_compatible(c, |d| {
+                    if !is_combining_mark(d) {
+                        push_folded(out, d, &mut pending_space);
+                    }
+                });
             }
         }
     }
@@ -118,6 +129,18 @@ pub(crate) fn token_bound(name: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::key;
+
+    /// What makes decomposing character by character exact: canonical reordering moves only
+    /// characters of a non-zero combining class, and the key drops every one of them.
+    #[test]
+    fn combining_characters_are_marks() {
+        use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if canonical_combining_class(c) != 0 {
+                assert!(is_combining_mark(c), "U+{:04X}", c as u32);
+            }
+        }
+    }
 
     #[test]
     fn token_bound_counts_words_and_punctuation() {
@@ -153,6 +176,21 @@ mod tests {
                 super::push_folded(&mut general, c, &mut pending);
             }
             proptest::prop_assert_eq!(key(&s), general);
+        }
+
+        #[test]
+        fn per_character_decomposition_is_nfkd(
+            s in "([a-zA-Z '-]|\\PC|\\p{M}|[\u{00C0}-\u{024F}]|[\u{1E00}-\u{1EFF}]){0,40}"
+        ) {
+            use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+            let mut reference = String::new();
+            let mut pending = false;
+            for c in s.nfkd() {
+                if !is_combining_mark(c) {
+                    super::push_folded(&mut reference, c, &mut pending);
+                }
+            }
+            proptest::prop_assert_eq!(key(&s), reference);
         }
 
         #[test]

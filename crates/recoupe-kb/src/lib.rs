@@ -422,15 +422,14 @@ impl Reference {
         for (tier, k) in std::iter::once(key.clone()).chain(skeleton).enumerate() {
             for country in countries {
                 let index = self.loose.index(country, &self.places);
-                if let Some(rows) = index.get(k.as_str()) {
-                    out.extend(rows.iter().map(|&i| &self.places[i as usize]).filter(|p| {
-                        tier == 0
-                            || std::iter::once(&p.name)
-                                .chain(&p.alt_names)
-                                .chain(p.name_en.as_ref())
-                                .any(|n| loose::edit_distance(&loose::loose_key(n), &key) <= 2)
-                    }));
-                }
+                let rows = index.rows(k.as_str(), &self.places);
+                out.extend(rows.iter().map(|&i| &self.places[i as usize]).filter(|p| {
+                    tier == 0
+                        || std::iter::once(&p.name)
+                            .chain(&p.alt_names)
+                            .chain(p.name_en.as_ref())
+                            .any(|n| loose::edit_distance(&loose::loose_key(n), &key) <= 2)
+                }));
             }
             if !out.is_empty() {
                 break;
