@@ -1232,4 +1232,38 @@ mod tests {
             ["35 passagers = 35", "5 = 5"]
         );
     }
+
+    #[test]
+    fn issue13_a_wound_adverb_after_a_verbal_toll_stays_out() {
+        // The toll told by its noun: the adverb stands for it and stays in the span.
+        assert_eq!(
+            found("Le glissement de terrain a fait 12 morts et 40 blessés, dont 9 grièvement."),
+            ["12 morts = 12", "40 blessés = 40", "9 grièvement = 9"]
+        );
+        // Told by a verb: the count is the number alone.
+        assert_eq!(
+            found("Onze gendarmes ont été blessés, dont trois grièvement, lors de la charge."),
+            ["Onze gendarmes = 11", "trois = 3"]
+        );
+        assert_eq!(
+            found("Au moins 80 passagers ont été blessés, dont une vingtaine légèrement."),
+            ["Au moins 80 passagers = 80 >", "une vingtaine = 20 ~"]
+        );
+    }
+
+    #[test]
+    fn issue13_armed_men_water_bombers_and_dividends_are_one_counted_phrase() {
+        assert_eq!(
+            found("Une trentaine d'hommes armés ont attaqué le poste."),
+            ["Une trentaine d'hommes armés = 30 ~"]
+        );
+        assert_eq!(
+            found("Trois avions bombardiers d'eau survolent la colline."),
+            ["Trois avions bombardiers d'eau = 3"]
+        );
+        assert_eq!(
+            found("Le groupe a distribué 40 millions d'euros de dividendes l'an passé."),
+            ["40 millions d'euros de dividendes = 40000000"]
+        );
+    }
 }
