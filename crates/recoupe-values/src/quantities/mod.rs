@@ -1266,4 +1266,21 @@ mod tests {
             ["40 millions d'euros de dividendes = 40000000"]
         );
     }
+
+    #[test]
+    fn issue13_a_bare_complement_after_a_true_adjective_names_the_kind() {
+        assert_eq!(
+            found("La région a ouvert quatre centres régionaux de vaccination."),
+            ["quatre centres régionaux de vaccination = 4"]
+        );
+        assert_eq!(
+            found("Le pays compte deux laboratoires publics de niveau 4."),
+            ["deux laboratoires publics de niveau 4 = 2"]
+        );
+        // A participle listed as an adjective keeps the complement out.
+        assert_eq!(
+            found("On recense 300 familles déplacées de force vers le sud."),
+            ["300 familles déplacées = 300"]
+        );
+    }
 }

@@ -147,6 +147,17 @@ impl<'a> Scanner<'a> {
             if let Some(after) = self.de_complement(end, noun_key, sentence) {
                 end = after;
             }
+        } else if end > start
+            && !ends_in_adjective
+            && (start..end).all(|k| !self.lexicon.post_adjectives.contains(self.key(k)))
+            && self.is(end, &["de", "d'"])
+        {
+            // "trois unités mobiles de dépistage", "deux sites hospitaliers de soins aigus":
+            // after a true adjective (not a participle that reads as one, "déplacées de
+            // force"), a complement without article still names the kind of thing counted.
+            if let Some(after) = self.bare_complement(end + 1, sentence) {
+                end = after;
+            }
         }
         // A sum of money keeps the complement that says what it is ("150 000 euros
         // d'amende"), and no other.
@@ -340,6 +351,14 @@ impl<'a> Scanner<'a> {
         }
         if !self.is_complement_noun(noun, sentence) {
             return None;
+        }
+        // "de niveau 3", "de catégorie 4": a label noun takes its number.
+        let labelled = self.lexicon.bare_not_after.contains(self.key(noun))
+            && self
+                .token_in(noun + 1, sentence)
+                .is_some_and(|t| t.kind == Kind::Number);
+        if labelled {
+            return Some(noun + 2);
         }
         let mut end = self.post_modifiers(noun + 1, sentence, looks_plural(self.key(noun)));
         if self.is(end, &["de", "d'"]) && self.is_complement_noun(end + 1, sentence) {
