@@ -1283,4 +1283,16 @@ mod tests {
             ["300 familles déplacées = 300"]
         );
     }
+
+    #[test]
+    fn issue13_a_nationality_adjective_and_blue_helmets_belong_to_the_counted_noun() {
+        assert_eq!(
+            found("Les rebelles disent avoir capturé « quatre soldats tanzaniens » lundi."),
+            ["quatre soldats tanzaniens = 4"]
+        );
+        assert_eq!(
+            found("Le mémorial rappelle les douze Casques bleus népalais tombés en 2003."),
+            ["douze Casques bleus népalais = 12"]
+        );
+    }
 }

@@ -254,7 +254,9 @@ impl<'a> Scanner<'a> {
         {
             return false;
         }
-        self.lexicon.post_adjectives.contains(key) || self.tag(index) == Some(Upos::Adj)
+        self.lexicon.post_adjectives.contains(key)
+            || self.lexicon.demonyms.contains(key)
+            || self.tag(index) == Some(Upos::Adj)
     }
 
     /// A common noun (or an acronym, "de CRS") that can head a complement without article.
