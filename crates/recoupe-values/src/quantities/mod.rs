@@ -1295,4 +1295,18 @@ mod tests {
             ["douze Casques bleus népalais = 12"]
         );
     }
+
+    #[test]
+    fn issue13_the_two_defendants_or_victims_are_counted() {
+        assert_eq!(
+            found("Ses trois coaccusés ont été relaxés."),
+            ["trois coaccusés = 3"]
+        );
+        assert_eq!(
+            found("Les deux victimes ont été retrouvées mardi."),
+            ["deux victimes = 2"]
+        );
+        // Both of a pair named before stays no count.
+        assert_eq!(found("Les deux pays ont signé."), Vec::<String>::new());
+    }
 }
