@@ -1309,4 +1309,23 @@ mod tests {
         // Both of a pair named before stays no count.
         assert_eq!(found("Les deux pays ont signé."), Vec::<String>::new());
     }
+
+    #[test]
+    fn issue13_masses_areas_volumes_and_rainfall_are_no_counts_however_written() {
+        assert_eq!(
+            found(
+                "Les douaniers ont saisi 5 kg de cocaïne et 3 t de riz ; 12 ha de forêt ont brûlé."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found("Il est tombé 210 mm de pluie, soit 70 millimètres de plus qu'en 2019."),
+            Vec::<String>::new()
+        );
+        // A distance stays a count.
+        assert_eq!(
+            found("Le village est à 12 km de la frontière."),
+            ["12 km = 12"]
+        );
+    }
 }

@@ -486,6 +486,11 @@ impl<'a> Scanner<'a> {
         if self.is_date.get(index).copied().unwrap_or(true) {
             return None;
         }
+        // "5 kg", "3 t", "12 ha", "380 mm [de pluie]": a mass, an area, a volume or a
+        // rainfall written short is no count, as written in full.
+        if self.lexicon.abbreviations.contains(key) && self.lexicon.not_unit.contains(key) {
+            return None;
+        }
         if self.lexicon.abbreviations.contains(key) || self.is_acronym(index) {
             let glued = |k: usize| {
                 self.tokens
