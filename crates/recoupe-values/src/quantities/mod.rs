@@ -1328,4 +1328,15 @@ mod tests {
             ["12 km = 12"]
         );
     }
+    #[test]
+    fn issue13_match_results_scoring_and_evenings_are_no_counts() {
+        assert_eq!(
+            found("Les visiteurs ont marqué trois essais et enchaîné quatre victoires."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found("La troupe a joué neuf soirs de suite devant 2 000 spectateurs."),
+            ["2 000 spectateurs = 2000"]
+        );
+    }
 }
