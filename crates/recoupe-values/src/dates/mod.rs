@@ -1508,4 +1508,20 @@ mod tests {
             "2026-10-14"
         );
     }
+    #[test]
+    fn issue13_an_eve_opening_its_sentence_in_the_past_is_not_counted_from_an_announced_day() {
+        let (found, _) = dates(
+            "Le festival a ouvert ce vendredi 10 juillet et se tiendra jusqu'au 26 juillet. La veille, les bénévoles avaient monté les scènes.",
+            Some("2026-07-10"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "ce vendredi 10 juillet = 2026-07-10",
+                "26 juillet = 2026-07-26",
+                "La veille = 2026-07-09"
+            ]
+        );
+    }
 }

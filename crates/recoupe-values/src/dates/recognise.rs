@@ -115,6 +115,7 @@ pub fn recognise(tokens: &[Token], lexicon: &Lexicon) -> Vec<DateCandidate> {
                     },
                     other => other,
                 };
+                let counted_from_text = matches!(expr, DateExpr::FromTextDate(_));
                 let dateline = matches!(expr, DateExpr::DayMonth { .. } | DateExpr::Full(_))
                     && dateline_at(&cursor, i, end, matches!(expr, DateExpr::Full(_)));
                 found.push(DateCandidate {
@@ -124,7 +125,10 @@ pub fn recognise(tokens: &[Token], lexicon: &Lexicon) -> Vec<DateCandidate> {
                     sentence: tokens[i].sentence,
                     deictic,
                     future,
-                    past: past_tense_before(&cursor, i),
+                    // "La veille, des marches avaient été organisées": a day counted from
+                    // another opens its sentence, and its verb comes after it.
+                    past: past_tense_before(&cursor, i)
+                        || counted_from_text && past_tense_after(&cursor, end),
                     recalled: pluperfect_in_sentence_before(&cursor, i),
                     anchor: None,
                     dateline,
@@ -876,6 +880,28 @@ fn past_tense_before(c: &Cursor, i: usize) -> bool {
             // "affirme avoir reçu", "dit avoir été alertée": a past infinitive.
             || past_infinitive_at(c, index)
     })
+}
+
+/// Whether the clause after token `end` (to the end of its sentence, a semicolon, a colon,
+/// a quotation mark or a "que"/"qui") holds a past auxiliary or an imperfect, as
+/// [`past_tense_before`] reads them.
+fn past_tense_after(c: &Cursor, end: usize) -> bool {
+    let Some(sentence) = c.tokens.get(end.saturating_sub(1)).map(|t| t.sentence) else {
+        return false;
+    };
+    (end..c.tokens.len())
+        .take_while(|&index| {
+            let token = &c.tokens[index];
+            token.sentence == sentence
+                && !matches!(token.raw, ";" | ":" | "«" | "»" | "\"")
+                && !matches!(token.key.as_ref(), "que" | "qu'" | "qui")
+        })
+        .any(|index| {
+            let token = &c.tokens[index];
+            token.kind == Kind::Word
+                && past_tense_word(token.key.as_ref(), token.raw)
+                && !takes_place(c, index)
+        })
 }
 
 /// Whether the clause before token `i` ([`clause_before`]) holds a participle of a decision
