@@ -10,6 +10,9 @@ use std::sync::OnceLock;
 const DATES_TXT: &str = include_str!("../../../resources/fr/dates.txt");
 const NUMBERS_TXT: &str = include_str!("../../../resources/fr/numbers.txt");
 const UNITS_TXT: &str = include_str!("../../../resources/fr/units.txt");
+/// Nationality adjectives in every gender and number (first column), shared with the entity
+/// stage: after a counted noun they are its adjectives ("sept soldats kényans").
+const DEMONYMS_TSV: &str = include_str!("../../../resources/fr/demonyms.tsv");
 
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
@@ -82,6 +85,8 @@ pub struct Lexicon {
     pub exact_nouns: HashMap<String, f64>,
     pub one_range_nouns: HashMap<String, [f64; 2]>,
     pub post_adjectives: HashSet<String>,
+    /// Nationality adjectives, folded (demonyms.tsv).
+    pub demonyms: HashSet<String>,
     /// Post-noun adverbs as folded word sequences, longest first.
     pub post_adverbs: Vec<Vec<String>>,
     /// Post-noun fixed phrases as folded word sequences, longest first.
@@ -411,6 +416,13 @@ impl Lexicon {
             exact_nouns: numbers(&n, N, "exact_noun")?,
             one_range_nouns,
             post_adjectives: words(&u, U, "post_adjective")?,
+            demonyms: DEMONYMS_TSV
+                .lines()
+                .filter(|line| !line.starts_with('#'))
+                .filter_map(|line| line.split('\t').next())
+                .filter(|form| !form.is_empty())
+                .map(fold)
+                .collect(),
             post_adverbs: phrases("post_adverb")?,
             post_phrases: phrases("post_phrase")?,
             casualty_adverbs: words(&u, U, "casualty_adverb")?,

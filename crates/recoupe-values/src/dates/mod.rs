@@ -1495,4 +1495,33 @@ mod tests {
         );
         assert_eq!(found, ["mois de septembre = 2026-09"]);
     }
+    #[test]
+    fn issue13_an_update_stamp_with_its_year_dates_the_page() {
+        let (found, doc) = dates(
+            "Inondations : trois morts\nMis à jour le 14/10/2026 à 09h10\nTrois personnes sont mortes mardi dans la crue.",
+            None,
+            TODAY,
+        );
+        assert_eq!(found, ["14/10/2026 = 2026-10-14", "mardi = 2026-10-13"]);
+        assert_eq!(
+            doc.meta.published.expect("from the stamp").date.to_string(),
+            "2026-10-14"
+        );
+    }
+    #[test]
+    fn issue13_an_eve_opening_its_sentence_in_the_past_is_not_counted_from_an_announced_day() {
+        let (found, _) = dates(
+            "Le festival a ouvert ce vendredi 10 juillet et se tiendra jusqu'au 26 juillet. La veille, les bénévoles avaient monté les scènes.",
+            Some("2026-07-10"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "ce vendredi 10 juillet = 2026-07-10",
+                "26 juillet = 2026-07-26",
+                "La veille = 2026-07-09"
+            ]
+        );
+    }
 }

@@ -115,8 +115,9 @@ pub fn recognise(tokens: &[Token], lexicon: &Lexicon) -> Vec<DateCandidate> {
                     },
                     other => other,
                 };
+                let counted_from_text = matches!(expr, DateExpr::FromTextDate(_));
                 let dateline = matches!(expr, DateExpr::DayMonth { .. } | DateExpr::Full(_))
-                    && dateline_at(&cursor, i, end);
+                    && dateline_at(&cursor, i, end, matches!(expr, DateExpr::Full(_)));
                 found.push(DateCandidate {
                     span: cursor.span(i, end),
                     expr,
@@ -124,7 +125,10 @@ pub fn recognise(tokens: &[Token], lexicon: &Lexicon) -> Vec<DateCandidate> {
                     sentence: tokens[i].sentence,
                     deictic,
                     future,
-                    past: past_tense_before(&cursor, i),
+                    // "La veille, des marches avaient été organisées": a day counted from
+                    // another opens its sentence, and its verb comes after it.
+                    past: past_tense_before(&cursor, i)
+                        || counted_from_text && past_tense_after(&cursor, end),
                     recalled: pluperfect_in_sentence_before(&cursor, i),
                     anchor: None,
                     dateline,
@@ -154,16 +158,18 @@ pub(crate) const EVENT_NEXT_DAY: &str = "next_day_of_event";
 /// jour le 03/02").
 const STAMP_WORDS: [&str; 4] = ["publie", "jour", "modifie", "actualise"];
 
-/// Whether the date at tokens `i..end` states when the text was written: a publication
-/// stamp written with its year ("Publié le 4 oct. 2022"), or an agency dateline — a line opening with a
+/// Whether the date at tokens `i..end` (`with_year`: a full date) states when the text was
+/// written: a publication or update stamp written with its year ("Publié le 4 oct. 2022"), or an agency dateline — a line opening with a
 /// capitalised place ("RAMADI (Irak), 13 mars (AMN) - …", "Daloa, 5 mars 2026 (AIP) – …"),
 /// a comma before the date, at most the agency in parentheses after it, then a dash.
-fn dateline_at(c: &Cursor, i: usize, end: usize) -> bool {
+fn dateline_at(c: &Cursor, i: usize, end: usize, with_year: bool) -> bool {
     // A stamp with its year dates the page; without it ("Publié le 26 juillet") the year is
-    // left to the rest of the text, the real articles' gold reading no more into it.
-    let stamp = i >= 2 && c.is(i - 1, &["le"]) && c.is(i - 2, &["publie"]);
+    // left to the rest of the text, the real articles' gold reading no more into it. An
+    // update stamp ("Mis à jour le 22/09/2026") dates it as well: a report is updated on the
+    // days it tells ("lundi" is the Monday of that week).
+    let stamp = i >= 2 && c.is(i - 1, &["le"]) && c.is(i - 2, &STAMP_WORDS);
     if stamp {
-        return c.year(end - 1).is_some();
+        return with_year || c.year(end - 1).is_some();
     }
     if i == 0 || !c.is(i - 1, &[","]) {
         return false;
@@ -874,6 +880,28 @@ fn past_tense_before(c: &Cursor, i: usize) -> bool {
             // "affirme avoir reçu", "dit avoir été alertée": a past infinitive.
             || past_infinitive_at(c, index)
     })
+}
+
+/// Whether the clause after token `end` (to the end of its sentence, a semicolon, a colon,
+/// a quotation mark or a "que"/"qui") holds a past auxiliary or an imperfect, as
+/// [`past_tense_before`] reads them.
+fn past_tense_after(c: &Cursor, end: usize) -> bool {
+    let Some(sentence) = c.tokens.get(end.saturating_sub(1)).map(|t| t.sentence) else {
+        return false;
+    };
+    (end..c.tokens.len())
+        .take_while(|&index| {
+            let token = &c.tokens[index];
+            token.sentence == sentence
+                && !matches!(token.raw, ";" | ":" | "«" | "»" | "\"")
+                && !matches!(token.key.as_ref(), "que" | "qu'" | "qui")
+        })
+        .any(|index| {
+            let token = &c.tokens[index];
+            token.kind == Kind::Word
+                && past_tense_word(token.key.as_ref(), token.raw)
+                && !takes_place(c, index)
+        })
 }
 
 /// Whether the clause before token `i` ([`clause_before`]) holds a participle of a decision

@@ -460,6 +460,16 @@ impl<'a> Scanner<'a> {
         if self.lexicon.casualty_adverbs.contains(self.key(end))
             && self.token_in(end, sentence).is_some()
         {
+            // "329 blessés, dont 51 grièvement": the adverb stands for the toll's noun and
+            // stays in the span; after a toll told by a verb ("ont été blessés, dont deux
+            // grièvement") it says how the elided verb applies, and the count is the number
+            // alone (as both the real articles' gold and the check corpora draw them).
+            if self.after_verbal_toll(start, recent) {
+                return Some(Noun {
+                    unit: recent.and_then(|q| q.unit.clone()).unwrap_or_default(),
+                    end,
+                });
+            }
             end += 1;
             if self.lexicon.casualty.contains(self.key(end))
                 && self.token_in(end, sentence).is_some()
@@ -475,6 +485,25 @@ impl<'a> Scanner<'a> {
                 .unwrap_or_default(),
             end,
         })
+    }
+
+    /// Whether the count at `start` follows "dont" after a casualty word that is no count's
+    /// noun: "14 personnes ont été blessées, dont deux …" (a toll told by a verb), not "329
+    /// blessés, dont 51 …" (the casualty word ends the quantity `recent`).
+    fn after_verbal_toll(&self, start: usize, recent: Option<&Quantity>) -> bool {
+        let mut k = start;
+        if k == 0 || !self.is(k - 1, &["dont"]) {
+            return false;
+        }
+        k -= 1;
+        if k > 0 && self.is(k - 1, &[","]) {
+            k -= 1;
+        }
+        let Some(word) = k.checked_sub(1).map(|p| &self.tokens[p]) else {
+            return false;
+        };
+        let noun_of_count = recent.is_some_and(|q| q.span.end == word.end);
+        self.lexicon.casualty.contains(word.key.as_ref()) && !noun_of_count
     }
 
     /// "Le PS obtient 34 sièges, les Verts 21 et l'UDC 26", "la CGT a compté 400 000

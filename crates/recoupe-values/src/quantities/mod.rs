@@ -1232,4 +1232,111 @@ mod tests {
             ["35 passagers = 35", "5 = 5"]
         );
     }
+
+    #[test]
+    fn issue13_a_wound_adverb_after_a_verbal_toll_stays_out() {
+        // The toll told by its noun: the adverb stands for it and stays in the span.
+        assert_eq!(
+            found("Le glissement de terrain a fait 12 morts et 40 blessés, dont 9 grièvement."),
+            ["12 morts = 12", "40 blessés = 40", "9 grièvement = 9"]
+        );
+        // Told by a verb: the count is the number alone.
+        assert_eq!(
+            found("Onze gendarmes ont été blessés, dont trois grièvement, lors de la charge."),
+            ["Onze gendarmes = 11", "trois = 3"]
+        );
+        assert_eq!(
+            found("Au moins 80 passagers ont été blessés, dont une vingtaine légèrement."),
+            ["Au moins 80 passagers = 80 >", "une vingtaine = 20 ~"]
+        );
+    }
+
+    #[test]
+    fn issue13_armed_men_water_bombers_and_dividends_are_one_counted_phrase() {
+        assert_eq!(
+            found("Une trentaine d'hommes armés ont attaqué le poste."),
+            ["Une trentaine d'hommes armés = 30 ~"]
+        );
+        assert_eq!(
+            found("Trois avions bombardiers d'eau survolent la colline."),
+            ["Trois avions bombardiers d'eau = 3"]
+        );
+        assert_eq!(
+            found("Le groupe a distribué 40 millions d'euros de dividendes l'an passé."),
+            ["40 millions d'euros de dividendes = 40000000"]
+        );
+    }
+
+    #[test]
+    fn issue13_a_bare_complement_after_a_true_adjective_names_the_kind() {
+        assert_eq!(
+            found("La région a ouvert quatre centres régionaux de vaccination."),
+            ["quatre centres régionaux de vaccination = 4"]
+        );
+        assert_eq!(
+            found("Le pays compte deux laboratoires publics de niveau 4."),
+            ["deux laboratoires publics de niveau 4 = 2"]
+        );
+        // A participle listed as an adjective keeps the complement out.
+        assert_eq!(
+            found("On recense 300 familles déplacées de force vers le sud."),
+            ["300 familles déplacées = 300"]
+        );
+    }
+
+    #[test]
+    fn issue13_a_nationality_adjective_and_blue_helmets_belong_to_the_counted_noun() {
+        assert_eq!(
+            found("Les rebelles disent avoir capturé « quatre soldats tanzaniens » lundi."),
+            ["quatre soldats tanzaniens = 4"]
+        );
+        assert_eq!(
+            found("Le mémorial rappelle les douze Casques bleus népalais tombés en 2003."),
+            ["douze Casques bleus népalais = 12"]
+        );
+    }
+
+    #[test]
+    fn issue13_the_two_defendants_or_victims_are_counted() {
+        assert_eq!(
+            found("Ses trois coaccusés ont été relaxés."),
+            ["trois coaccusés = 3"]
+        );
+        assert_eq!(
+            found("Les deux victimes ont été retrouvées mardi."),
+            ["deux victimes = 2"]
+        );
+        // Both of a pair named before stays no count.
+        assert_eq!(found("Les deux pays ont signé."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn issue13_masses_areas_volumes_and_rainfall_are_no_counts_however_written() {
+        assert_eq!(
+            found(
+                "Les douaniers ont saisi 5 kg de cocaïne et 3 t de riz ; 12 ha de forêt ont brûlé."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found("Il est tombé 210 mm de pluie, soit 70 millimètres de plus qu'en 2019."),
+            Vec::<String>::new()
+        );
+        // A distance stays a count.
+        assert_eq!(
+            found("Le village est à 12 km de la frontière."),
+            ["12 km = 12"]
+        );
+    }
+    #[test]
+    fn issue13_match_results_scoring_and_evenings_are_no_counts() {
+        assert_eq!(
+            found("Les visiteurs ont marqué trois essais et enchaîné quatre victoires."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found("La troupe a joué neuf soirs de suite devant 2 000 spectateurs."),
+            ["2 000 spectateurs = 2000"]
+        );
+    }
 }

@@ -147,6 +147,17 @@ impl<'a> Scanner<'a> {
             if let Some(after) = self.de_complement(end, noun_key, sentence) {
                 end = after;
             }
+        } else if end > start
+            && !ends_in_adjective
+            && (start..end).all(|k| !self.lexicon.post_adjectives.contains(self.key(k)))
+            && self.is(end, &["de", "d'"])
+        {
+            // "trois unités mobiles de dépistage", "deux sites hospitaliers de soins aigus":
+            // after a true adjective (not a participle that reads as one, "déplacées de
+            // force"), a complement without article still names the kind of thing counted.
+            if let Some(after) = self.bare_complement(end + 1, sentence) {
+                end = after;
+            }
         }
         // A sum of money keeps the complement that says what it is ("150 000 euros
         // d'amende"), and no other.
@@ -243,7 +254,9 @@ impl<'a> Scanner<'a> {
         {
             return false;
         }
-        self.lexicon.post_adjectives.contains(key) || self.tag(index) == Some(Upos::Adj)
+        self.lexicon.post_adjectives.contains(key)
+            || self.lexicon.demonyms.contains(key)
+            || self.tag(index) == Some(Upos::Adj)
     }
 
     /// A common noun (or an acronym, "de CRS") that can head a complement without article.
@@ -340,6 +353,14 @@ impl<'a> Scanner<'a> {
         }
         if !self.is_complement_noun(noun, sentence) {
             return None;
+        }
+        // "de niveau 3", "de catégorie 4": a label noun takes its number.
+        let labelled = self.lexicon.bare_not_after.contains(self.key(noun))
+            && self
+                .token_in(noun + 1, sentence)
+                .is_some_and(|t| t.kind == Kind::Number);
+        if labelled {
+            return Some(noun + 2);
         }
         let mut end = self.post_modifiers(noun + 1, sentence, looks_plural(self.key(noun)));
         if self.is(end, &["de", "d'"]) && self.is_complement_noun(end + 1, sentence) {
@@ -463,6 +484,11 @@ impl<'a> Scanner<'a> {
         let token = self.tokens.get(index)?;
         let key = token.key.as_ref();
         if self.is_date.get(index).copied().unwrap_or(true) {
+            return None;
+        }
+        // "5 kg", "3 t", "12 ha", "380 mm [de pluie]": a mass, an area, a volume or a
+        // rainfall written short is no count, as written in full.
+        if self.lexicon.abbreviations.contains(key) && self.lexicon.not_unit.contains(key) {
             return None;
         }
         if self.lexicon.abbreviations.contains(key) || self.is_acronym(index) {
