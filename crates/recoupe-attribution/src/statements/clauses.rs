@@ -200,6 +200,35 @@ impl Reading<'_, '_> {
             && (prev.is_some_and(|p| p.kind == WordKind::CloseQuote)
                 || self.quoted[..cue.group_start].iter().any(|q| *q)
                 || after_clause(tags))
+            && !self.object_after(cue)
+    }
+
+    /// Whether the noun phrase right after a verb is its object, not an inverted subject:
+    /// a determiner and a head noun naming an event, which never speaks ("…, les rebelles,
+    /// affiliés à X, ont revendiqué *l'attaque*", "…, a annoncé *la grève*"), with no person
+    /// or body named at its start. Such a verb after a comma closes an apposition; its
+    /// subject is before it.
+    fn object_after(&self, cue: &VerbCue) -> bool {
+        let words = self.words;
+        let Some(first) = words.get(cue.group_end + 1) else {
+            return false;
+        };
+        if !DETERMINERS.contains(&first.folded.as_str()) || first.capitalised {
+            return false;
+        }
+        let Some(head) = words[cue.group_end + 2..]
+            .iter()
+            .take(3)
+            .find(|w| !self.lex.premodifiers.contains(w.folded.as_str()))
+        else {
+            return false;
+        };
+        head.kind == WordKind::Word
+            && !head.capitalised
+            && self.lex.event_nouns.contains(head.folded.as_str())
+            && ![first, head]
+                .iter()
+                .any(|w| self.view.mention_starting_at(w.start).is_some())
     }
 
     /// The source after "a-t-on appris de" / "auprès de": "…, a-t-on appris de sources
@@ -1137,5 +1166,31 @@ mod tests {
             ),
             vec![pair("Le convoi a quitté la frontière dans la nuit", "sources militaires")]
         );
+    }
+
+    #[test]
+    fn issue13_an_event_noun_after_the_verb_is_its_object_not_an_inverted_subject() {
+        // An opener with a participle ("diffusé") makes the words before the comma look like
+        // a clause; the event noun after the verb shows that the verb has its subject before.
+        let found = contents_and_speakers(
+            "Dans un message diffusé par leur radio, les rebelles, alliés à un groupe armé, ont revendiqué l'attaque et affirment avoir pris le village.",
+            &[],
+        );
+        assert_eq!(
+            found,
+            vec![
+                pair("l'attaque", "les rebelles, alliés à un groupe armé"),
+                pair(
+                    "avoir pris le village",
+                    "les rebelles, alliés à un groupe armé"
+                ),
+            ]
+        );
+        // A speaker after the verb is still one.
+        let found = contents_and_speakers(
+            "Dans un message diffusé par la radio, les rebelles ont pris le village, a affirmé la police.",
+            &[],
+        );
+        assert_eq!(found[0].1.as_deref(), Some("la police"));
     }
 }
