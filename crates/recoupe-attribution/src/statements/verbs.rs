@@ -668,4 +668,21 @@ mod tests {
         assert!(found.contains(&"4 500 marcheurs".to_string()), "{found:?}");
         assert!(!found.iter().any(|c| c.contains("deuil")), "{found:?}");
     }
+
+    #[test]
+    fn issue13_fearing_is_a_statement_of_who_fears() {
+        assert_eq!(
+            contents_and_speakers(
+                "Les services de secours redoutent que le nombre de victimes augmente encore.\nLe syndicat redoute une vague de licenciements.",
+                &[]
+            ),
+            vec![
+                pair(
+                    "le nombre de victimes augmente encore",
+                    "Les services de secours"
+                ),
+                pair("une vague de licenciements", "Le syndicat"),
+            ]
+        );
+    }
 }
