@@ -78,6 +78,13 @@ impl Reading<'_, '_> {
             && group_start > 0
             && CONJUNCTIONS.contains(&words[group_start - 1].folded.as_str())
             && !first_in_sentence;
+        // "« … », a-t-il déclaré, avant d'ajouter que …": an infinitive after "avant de" has
+        // the subject of the verb before it, the speaker of the statement before.
+        let after_avant_de = !incise
+            && !first_in_sentence
+            && group_start >= 2
+            && matches!(words[group_start - 1].folded.as_str(), "de" | "d'")
+            && words[group_start - 2].folded == "avant";
         // "Et d'ajouter que …": the narrative infinitive goes on with the last speaker.
         let narrative = !incise
             && cue.group_start == cue.verb
@@ -101,7 +108,7 @@ impl Reading<'_, '_> {
         // "X a revendiqué l'attaque, affirmant que …": a gerund, as a coordinated verb, has
         // the speaker of the statement before. (A coordinated verb is never a narrative
         // infinitive: one follows "et", the other "de".)
-        if coordinated || gerund && !first_in_sentence {
+        if coordinated || after_avant_de || gerund && !first_in_sentence {
             if let (Some(prev), Some(span)) = (seen.last(), previous_speaker) {
                 return same_as(span, prev, vec![]);
             }
@@ -290,6 +297,28 @@ mod tests {
         assert_eq!(
             d.layers.attributions[0].polarity,
             recoupe_model::Polarity::Confirm
+        );
+    }
+
+    #[test]
+    fn issue13_an_infinitive_after_avant_de_goes_on_with_the_speaker_before() {
+        let d = doc(
+            "« Nous tiendrons nos engagements », a déclaré la ministre Anne Roy, avant d'ajouter que la réforme ne serait pas retirée.",
+            None,
+            &[("Anne Roy", EntityType::PER, "anne-roy")],
+        );
+        assert_eq!(
+            contents_and_speaker_keys(&d),
+            vec![
+                (
+                    "Nous tiendrons nos engagements".to_string(),
+                    Some("anne-roy")
+                ),
+                (
+                    "la réforme ne serait pas retirée".to_string(),
+                    Some("anne-roy")
+                ),
+            ]
         );
     }
 }
