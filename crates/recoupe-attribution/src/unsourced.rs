@@ -258,26 +258,28 @@ pub(crate) fn is_byline(lex: &Lexicon, text: &str, words: &[Word]) -> bool {
         });
     // "Par R.B/ Agences", "Par Jeanne Dupont", "Par notre correspondant à Lomé", "Par
     // Jeanne Dupont — 3 mars 2026" (the date after a dash counts no word of the credit).
-    let before_dash = words
-        .iter()
-        .position(|w| matches!(&text[w.start..w.end], "—" | "–"))
-        .map_or(words, |k| &words[..k]);
-    let credit_words = before_dash
-        .iter()
-        .filter(|w| matches!(w.kind, WordKind::Word | WordKind::Elision))
-        .count();
-    let own_reporter = words
-        .get(1)
-        .is_some_and(|w| matches!(w.folded.as_str(), "notre" | "nos"))
-        && words
-            .get(2)
-            .is_some_and(|w| lex.reporters.contains(w.folded.as_str()));
-    let author = credit_words <= 5
-        && words.first().is_some_and(|w| w.folded == "par")
-        && (words
+    let by = words.first().is_some_and(|w| w.folded == "par");
+    let author = by && {
+        let before_dash = words
+            .iter()
+            .position(|w| matches!(&text[w.start..w.end], "—" | "–"))
+            .map_or(words, |k| &words[..k]);
+        let credit_words = before_dash
+            .iter()
+            .filter(|w| matches!(w.kind, WordKind::Word | WordKind::Elision))
+            .count();
+        let own_reporter = words
             .get(1)
-            .is_some_and(|w| w.capitalised && w.kind == WordKind::Word)
-            || own_reporter);
+            .is_some_and(|w| matches!(w.folded.as_str(), "notre" | "nos"))
+            && words
+                .get(2)
+                .is_some_and(|w| lex.reporters.contains(w.folded.as_str()));
+        credit_words <= 5
+            && (words
+                .get(1)
+                .is_some_and(|w| w.capitalised && w.kind == WordKind::Word)
+                || own_reporter)
+    };
     if piped || report_credit || signed || capitals || author || dateline_alone(text, words) {
         return true;
     }
