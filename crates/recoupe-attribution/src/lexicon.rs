@@ -156,16 +156,57 @@ pub struct Lexicon {
     pub authored_nouns: HashSet<String>,
     /// Nouns of public bodies that make a toll sourced ("le bilan des *autorités*").
     pub institutions: HashSet<String>,
+    /// Nouns naming an event ("attaque", "grève", "séisme"), singular and plural, folded,
+    /// from the events stage's triggers (`resources/fr/event_triggers.tsv`): what happened
+    /// never speaks, so such a noun after a verb of saying is its object ("…, ont
+    /// revendiqué l'attaque"), not its inverted subject.
+    pub event_nouns: HashSet<String>,
 }
 
 const VERBS: &str = include_str!("../../../resources/fr/speech_verbs.txt");
 const CUES: &str = include_str!("../../../resources/fr/attribution_cues.txt");
+const EVENT_TRIGGERS: &str = include_str!("../../../resources/fr/event_triggers.tsv");
+
+/// The one-word nouns of the event triggers (pos `n`), with their plural by rule; nouns of
+/// participants ("manifestants", option `participant`) are people, who may speak, and are
+/// left out. The file's own format is checked by the events stage.
+fn event_nouns(triggers: &str) -> HashSet<String> {
+    let mut nouns = HashSet::default();
+    for line in triggers.lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (Some(phrase), Some(&"n")) = (cols.first(), cols.get(1)) else {
+            continue;
+        };
+        if phrase.contains(' ') || cols.get(4).is_some_and(|o| o.contains("participant")) {
+            continue;
+        }
+        let noun = fold(phrase);
+        let plural = if noun.ends_with('s') || noun.ends_with('x') {
+            noun.clone()
+        } else if let Some(stem) = noun.strip_suffix("al") {
+            format!("{stem}aux")
+        } else if noun.ends_with("eau") {
+            format!("{noun}x")
+        } else {
+            format!("{noun}s")
+        };
+        nouns.insert(plural);
+        nouns.insert(noun);
+    }
+    nouns
+}
 
 impl Lexicon {
     pub fn embedded() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(|| {
-            Lexicon::parse(VERBS, CUES).expect("embedded attribution lists are validated by tests")
+            let mut lex = Lexicon::parse(VERBS, CUES)
+                .expect("embedded attribution lists are validated by tests");
+            lex.event_nouns = event_nouns(EVENT_TRIGGERS);
+            lex
         })
     }
 
@@ -521,6 +562,26 @@ fn regular_er(stem: &str) -> Vec<(String, FormKind)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn event_nouns_are_one_word_trigger_nouns_with_their_plural_but_no_participants() {
+        let nouns = event_nouns(
+            "# comment\nattaque\tn\tASSAULT\t-\nfrapper\tv\tASSAULT\t-\ncouvre-feu\tn\tOTHER\t-\nmanifestant\tn\tPROTEST\t-\tparticipant\ncoup d'état\tn\tOTHER\t-\ntribunal\tn\tOTHER\t-\n",
+        );
+        for n in [
+            "attaque",
+            "attaques",
+            "couvre-feu",
+            "couvre-feus",
+            "tribunaux",
+        ] {
+            assert!(nouns.contains(n), "{n}: {nouns:?}");
+        }
+        for n in ["frapper", "manifestant", "manifestants", "coup"] {
+            assert!(!nouns.contains(n), "{n}");
+        }
+        assert!(Lexicon::embedded().event_nouns.contains("greve"));
+    }
 
     #[test]
     fn embedded_lists_parse() {

@@ -43,7 +43,7 @@
 //! | `subjects` | the speaker phrase of a verb cue, before it ("X a affirmé") or after it ("…, a indiqué X") |
 //! | `speakers` | linking a speaker phrase to an entity, and what pronouns and descriptions refer back to |
 //! | `chains` | the `via` chain: "selon X citant Y", relays, outlets spoken to, the chain a speaker keeps |
-//! | `statements` | one sentence read into attributions: content span, kind, hedging |
+//! | `statements` | one sentence read into attributions (its submodules: verb statements, their clauses and speakers, "selon", verbless frames, hedging, quotations) |
 //! | `unsourced` | sentences asserted with no source: statements, opinion, first-person words, bylines, datelines |
 //! | `grammar`, `view`, `words`, `lexicon` | closed word classes, the document seen by the stage, the word scanner, the data lists |
 

@@ -113,3 +113,26 @@ pub(crate) fn starting<'d>(d: &'d Document, start: &str) -> &'d Attribution {
         .find(|a| content(d, a).starts_with(start))
         .unwrap_or_else(|| panic!("{start}: {:#?}", d.layers.attributions))
 }
+
+/// Each attribution of a document built from `text` and `entities`, as its content and its
+/// speaker as written.
+pub(crate) fn contents_and_speakers(
+    text: &str,
+    entities: &[(&str, EntityType, &str)],
+) -> Vec<(String, Option<String>)> {
+    found_in(&doc(text, None, entities))
+}
+
+/// Each attribution of `d` as its content and its speaker as written.
+pub(crate) fn found_in(d: &Document) -> Vec<(String, Option<String>)> {
+    d.layers
+        .attributions
+        .iter()
+        .map(|a| (content(d, a), a.speaker.map(|s| d.slice(s).to_string())))
+        .collect()
+}
+
+/// A content with its speaker as written, as `found_in` gives them.
+pub(crate) fn pair(content: &str, speaker: &str) -> (String, Option<String>) {
+    (content.to_string(), Some(speaker.to_string()))
+}

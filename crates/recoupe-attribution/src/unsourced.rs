@@ -256,12 +256,30 @@ pub(crate) fn is_byline(lex: &Lexicon, text: &str, words: &[Word]) -> bool {
             w.chars().filter(|c| c.is_alphabetic()).count() > 1
                 && w.chars().all(|c| !c.is_lowercase())
         });
-    // "Par R.B/ Agences", "Par Jeanne Dupont".
-    let author = content_words <= 5
-        && words.first().is_some_and(|w| w.folded == "par")
-        && words
+    // "Par R.B/ Agences", "Par Jeanne Dupont", "Par notre correspondant à Lomé", "Par
+    // Jeanne Dupont — 3 mars 2026" (the date after a dash counts no word of the credit).
+    let by = words.first().is_some_and(|w| w.folded == "par");
+    let author = by && {
+        let before_dash = words
+            .iter()
+            .position(|w| matches!(&text[w.start..w.end], "—" | "–"))
+            .map_or(words, |k| &words[..k]);
+        let credit_words = before_dash
+            .iter()
+            .filter(|w| matches!(w.kind, WordKind::Word | WordKind::Elision))
+            .count();
+        let own_reporter = words
             .get(1)
-            .is_some_and(|w| w.capitalised && w.kind == WordKind::Word);
+            .is_some_and(|w| matches!(w.folded.as_str(), "notre" | "nos"))
+            && words
+                .get(2)
+                .is_some_and(|w| lex.reporters.contains(w.folded.as_str()));
+        credit_words <= 5
+            && (words
+                .get(1)
+                .is_some_and(|w| w.capitalised && w.kind == WordKind::Word)
+                || own_reporter)
+    };
     if piped || report_credit || signed || capitals || author || dateline_alone(text, words) {
         return true;
     }
@@ -398,6 +416,17 @@ mod tests {
         );
         assert_eq!(d.layers.unsourced.len(), 1);
         assert!(d.layers.attributions.is_empty());
+    }
+
+    #[test]
+    fn issue13_a_byline_by_the_outlet_s_correspondent_or_with_a_date_after_a_dash() {
+        let d = doc(
+            "Par notre correspondante à Niamey\nPar Paul Martin — 2 juin 2026\nLe pont a été rouvert à la circulation.",
+            None,
+            &[],
+        );
+        let unsourced: Vec<&str> = d.layers.unsourced.iter().map(|u| d.slice(u.span)).collect();
+        assert_eq!(unsourced, vec!["Le pont a été rouvert à la circulation."]);
     }
 
     #[test]
