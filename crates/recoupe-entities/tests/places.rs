@@ -294,6 +294,18 @@ fn towns_of_one_country_make_a_report_that_names_no_country_local() {
 }
 
 #[test]
+fn an_old_name_of_a_foreign_city_does_not_outweigh_a_local_report() {
+    // "Jura" is also an old name of a Hungarian city: in a report on Swiss small towns that
+    // names no country, it is the canton, and the towns keep their Swiss entries
+    let doc = run("Les électeurs de Porrentruy ont choisi un nouveau maire. À Delémont comme dans le reste du Jura, la participation a baissé.");
+    let canton = place(&doc, "Jura");
+    assert_eq!(canton.country.as_deref(), Some("CH"), "{canton:?}");
+    let town = place(&doc, "Delémont");
+    assert_eq!(town.country.as_deref(), Some("CH"), "{town:?}");
+    assert!(town.lat.is_some(), "{town:?}");
+}
+
+#[test]
 fn countries_and_regions_take_their_usual_english_names() {
     let doc =
         run("Le camion venait des Pays-Bas et traversait la Flandre vers Anvers, en Belgique.");
