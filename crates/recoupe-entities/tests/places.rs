@@ -306,6 +306,29 @@ fn an_old_name_of_a_foreign_city_does_not_outweigh_a_local_report() {
 }
 
 #[test]
+fn a_district_named_after_its_seat_on_a_later_mention_is_the_district() {
+    // a town the data knows, named first as the town: the later mention after "district"
+    // is the district, a place of its own at the seat's point
+    let doc = run("Des combats ont éclaté près de Mocuba, au Mozambique. Les déplacés du district de Mocuba sont accueillis dans les écoles.");
+    let names: Vec<&str> = doc.layers.places.iter().map(|p| p.name.as_str()).collect();
+    assert!(names.contains(&"Mocuba"), "{names:?}");
+    let district = doc
+        .layers
+        .places
+        .iter()
+        .find(|p| p.name == "Mocuba District")
+        .unwrap_or_else(|| panic!("no district: {names:?}"));
+    assert_eq!(district.kind, PlaceKind::Admin);
+    assert!(district.lat.is_some(), "{district:?}");
+    // a name the data lacks, first named bare: a later mention after "district" says what
+    // it is
+    let doc = run("Des pluies torrentielles se sont abattues sur Kadurhanga. Dans le district de Kadurhanga, au Rwanda, douze maisons se sont effondrées.");
+    let district = place(&doc, "Kadurhanga");
+    assert_eq!(district.name, "Kadurhanga District");
+    assert_eq!(district.kind, PlaceKind::Admin);
+}
+
+#[test]
 fn countries_and_regions_take_their_usual_english_names() {
     let doc =
         run("Le camion venait des Pays-Bas et traversait la Flandre vers Anvers, en Belgique.");
