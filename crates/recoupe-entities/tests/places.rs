@@ -329,6 +329,20 @@ fn a_district_named_after_its_seat_on_a_later_mention_is_the_district() {
 }
 
 #[test]
+fn occupied_and_disputed_territories_take_their_english_names() {
+    let doc = run(
+        "Des colons ont incendié des voitures dans un village de Cisjordanie, selon la police.",
+    );
+    let bank = place(&doc, "Cisjordanie");
+    assert_eq!(bank.name, "West Bank");
+    assert_eq!(bank.country.as_deref(), Some("PS"));
+    let doc = run("Les réfugiés du Haut-Karabakh sont arrivés en Arménie la semaine dernière.");
+    let karabakh = place(&doc, "Haut-Karabakh");
+    assert_eq!(karabakh.name, "Nagorno-Karabakh");
+    assert_eq!(karabakh.country.as_deref(), Some("AZ"));
+}
+
+#[test]
 fn countries_and_regions_take_their_usual_english_names() {
     let doc =
         run("Le camion venait des Pays-Bas et traversait la Flandre vers Anvers, en Belgique.");
