@@ -343,6 +343,15 @@ fn occupied_and_disputed_territories_take_their_english_names() {
 }
 
 #[test]
+fn somali_regions_named_in_french_are_the_regions() {
+    let doc = run("L'armée somalienne a repris deux villages du Moyen-Shabelle, tandis que les combats se poursuivent dans le Bas-Chébéli.");
+    let middle = place(&doc, "Moyen-Shabelle");
+    assert_eq!(middle.name, "Middle Shabelle");
+    assert_eq!(middle.country.as_deref(), Some("SO"));
+    assert_eq!(place(&doc, "Bas-Chébéli").name, "Lower Shabelle");
+}
+
+#[test]
 fn countries_and_regions_take_their_usual_english_names() {
     let doc =
         run("Le camion venait des Pays-Bas et traversait la Flandre vers Anvers, en Belgique.");
