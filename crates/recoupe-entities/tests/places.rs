@@ -356,6 +356,10 @@ fn countries_and_regions_take_their_usual_english_names() {
     let doc =
         run("Le camion venait des Pays-Bas et traversait la Flandre vers Anvers, en Belgique.");
     assert_eq!(place(&doc, "Pays-Bas").name, "Netherlands");
+    // the usual English names, not GeoNames' newer short forms
+    let usual = run("La délégation a quitté la Tchéquie pour le Cap-Vert.");
+    assert_eq!(place(&usual, "Tchéquie").name, "Czech Republic");
+    assert_eq!(place(&usual, "Cap-Vert").name, "Cape Verde");
     assert_eq!(place(&doc, "Flandre").name, "Flanders");
     let doc = run("L'observatoire est situé dans la région d'Antofagasta, au Chili.");
     assert_eq!(place(&doc, "Antofagasta").name, "Antofagasta Region");
