@@ -352,6 +352,13 @@ fn somali_regions_named_in_french_are_the_regions() {
 }
 
 #[test]
+fn myanmar_regions_and_states_take_their_english_word() {
+    let doc = run("Des combats ont opposé l'armée et des rebelles dans l'État Shan et dans la région de Magway, en Birmanie.");
+    assert_eq!(place(&doc, "Shan").name, "Shan State");
+    assert_eq!(place(&doc, "Magway").name, "Magway Region");
+}
+
+#[test]
 fn countries_and_regions_take_their_usual_english_names() {
     let doc =
         run("Le camion venait des Pays-Bas et traversait la Flandre vers Anvers, en Belgique.");
