@@ -442,6 +442,10 @@ impl PlaceStage {
     fn name_divisions(&self, doc: &Document, places: &mut [Place]) {
         for place in places.iter_mut() {
             let unresolved = place.provenance.rule == RULE_UNRESOLVED;
+            if place.kind == PlaceKind::Admin {
+                self.retype_division(doc, place);
+                continue;
+            }
             if place.kind != PlaceKind::City && !unresolved {
                 continue;
             }
@@ -513,6 +517,47 @@ impl PlaceStage {
             place.kind = PlaceKind::Admin;
             place.provenance = Provenance::new(PLACE_STAGE, RULE_DIVISION);
         }
+    }
+
+    /// "la préfecture de Kindia" linked to the region of that name: where divisions of two
+    /// levels share a name in one country, the one of the kind its noun says (the noun's
+    /// English word is the division's word).
+    fn retype_division(&self, doc: &Document, place: &mut Place) {
+        let Some(reference) = self.reference else {
+            return;
+        };
+        let Some(Hit::Place(record)) = place.kb.as_ref().and_then(|l| reference.resolve(l)) else {
+            return;
+        };
+        if record.subdivision.is_none() {
+            return;
+        }
+        let word = match feature_word_before(&doc.text, place.span.start) {
+            Some(FeatureWord::Division(word) | FeatureWord::LackingDivision(word)) => word,
+            _ => return,
+        };
+        if record.division_word.as_deref() == Some(word) {
+            return;
+        }
+        let surface = without_article(doc.slice(place.span));
+        let Some(other) = reference.places_by_name(surface).into_iter().find(|p| {
+            p.subdivision.is_some()
+                && p.country == record.country
+                && p.division_word.as_deref() == Some(word)
+        }) else {
+            return;
+        };
+        place.evidence.push(format!(
+            "the noun before the name names a {word}: not {}",
+            place.name
+        ));
+        place.kb = Some(other.kb_link());
+        place.name = self
+            .division_name(other, surface)
+            .unwrap_or_else(|| display_name(other));
+        place.lat = other.lat;
+        place.lon = other.lon;
+        place.provenance = Provenance::new(PLACE_STAGE, RULE_DIVISION);
     }
 
     /// A town named first as the town ("au sud-ouest de Kirkouk") and later after a

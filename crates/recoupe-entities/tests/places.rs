@@ -359,6 +359,17 @@ fn myanmar_regions_and_states_take_their_english_word() {
 }
 
 #[test]
+fn the_division_noun_tells_a_prefecture_from_the_region_of_its_name() {
+    // Guinea has a region and a prefecture of each of several names
+    let doc = run("Les autorités sanitaires ont ouvert un centre de vaccination dans la préfecture de Labé, en Guinée.");
+    let prefecture = place(&doc, "Labé");
+    assert_eq!(prefecture.name, "Labé Prefecture");
+    assert_eq!(prefecture.kind, PlaceKind::Admin);
+    let doc = run("Les pluies ont coupé plusieurs routes de la région de Labé, en Guinée.");
+    assert_eq!(place(&doc, "Labé").name, "Labé Region");
+}
+
+#[test]
 fn countries_and_regions_take_their_usual_english_names() {
     let doc =
         run("Le camion venait des Pays-Bas et traversait la Flandre vers Anvers, en Belgique.");
