@@ -189,12 +189,22 @@ GEONAMES_HEADER = [
 ]
 
 
+# GeoNames' newer official short forms against the usual names: "Czech Republic" and "Cape
+# Verde" remain the forms English-language reference works and press use most.
+USUAL_COUNTRY_NAMES = {
+    "Czechia": "Czech Republic",
+    "Cabo Verde": "Cape Verde",
+}
+
+
 def english_country_name(name: str) -> str:
     """A country's English name as running text writes it: GeoNames files the Netherlands
     as "The Netherlands", which English writes "the Netherlands" inside a sentence and
-    lists as "Netherlands"."""
+    lists as "Netherlands"; a few newer short forms give way to the usual names
+    (`USUAL_COUNTRY_NAMES`)."""
     name = clean(name)
-    return name[4:] if name.startswith("The ") else name
+    name = name[4:] if name.startswith("The ") else name
+    return USUAL_COUNTRY_NAMES.get(name, name)
 
 
 def word_count(s: str) -> int:

@@ -442,26 +442,17 @@ impl PlaceStage {
     fn name_divisions(&self, doc: &Document, places: &mut [Place]) {
         for place in places.iter_mut() {
             let unresolved = place.provenance.rule == RULE_UNRESOLVED;
+            if place.kind == PlaceKind::Admin {
+                self.retype_division(doc, place);
+                continue;
+            }
             if place.kind != PlaceKind::City && !unresolved {
                 continue;
             }
-            let (word, lacking) = match feature_word_before(&doc.text, place.span.start) {
-                Some(FeatureWord::Division(word)) => (word, false),
-                Some(FeatureWord::LackingDivision(word)) if unresolved => (word, true),
-                _ => continue,
-            };
             if unresolved {
-                // a district is named after its seat ("la daïra de X", "le cercle de X"), a
-                // province, governorate or prefecture the data lacks bears the name it is
-                // given ("la province de Karnali", "la préfecture de l'Oti"); a region or
-                // department may bear a name of its own ("Sanaga-Maritime"), and "la région
-                // de X" is as often the area around the town X
-                if !lacking
-                    && !SEAT_NAMED_WORDS.contains(&word)
-                    && !NAMED_DIVISION_WORDS.contains(&word)
-                {
+                let Some(word) = lacking_division_word(doc, &place.entity) else {
                     continue;
-                }
+                };
                 let surface = without_article(doc.slice(place.span));
                 place
                     .evidence
@@ -471,6 +462,11 @@ impl PlaceStage {
                 place.provenance = Provenance::new(PLACE_STAGE, RULE_DIVISION);
                 continue;
             }
+            let Some(FeatureWord::Division(word)) =
+                feature_word_before(&doc.text, place.span.start)
+            else {
+                continue;
+            };
             if FIRST_LEVEL_WORDS.contains(&word) {
                 if let Some(division) = self.division_of_town(doc.slice(place.span), place) {
                     place.evidence.push(format!(
@@ -523,6 +519,47 @@ impl PlaceStage {
         }
     }
 
+    /// "la préfecture de Kindia" linked to the region of that name: where divisions of two
+    /// levels share a name in one country, the one of the kind its noun says (the noun's
+    /// English word is the division's word).
+    fn retype_division(&self, doc: &Document, place: &mut Place) {
+        let Some(reference) = self.reference else {
+            return;
+        };
+        let Some(Hit::Place(record)) = place.kb.as_ref().and_then(|l| reference.resolve(l)) else {
+            return;
+        };
+        if record.subdivision.is_none() {
+            return;
+        }
+        let word = match feature_word_before(&doc.text, place.span.start) {
+            Some(FeatureWord::Division(word) | FeatureWord::LackingDivision(word)) => word,
+            _ => return,
+        };
+        if record.division_word.as_deref() == Some(word) {
+            return;
+        }
+        let surface = without_article(doc.slice(place.span));
+        let Some(other) = reference.places_by_name(surface).into_iter().find(|p| {
+            p.subdivision.is_some()
+                && p.country == record.country
+                && p.division_word.as_deref() == Some(word)
+        }) else {
+            return;
+        };
+        place.evidence.push(format!(
+            "the noun before the name names a {word}: not {}",
+            place.name
+        ));
+        place.kb = Some(other.kb_link());
+        place.name = self
+            .division_name(other, surface)
+            .unwrap_or_else(|| display_name(other));
+        place.lat = other.lat;
+        place.lon = other.lon;
+        place.provenance = Provenance::new(PLACE_STAGE, RULE_DIVISION);
+    }
+
     /// A town named first as the town ("au sud-ouest de Kirkouk") and later after a
     /// first-level division noun ("dans la province de Kirkouk") names two places: the later
     /// mention is the division (its own place, at that mention's span), as the first
@@ -553,6 +590,31 @@ impl PlaceStage {
             else {
                 continue;
             };
+            if SEAT_NAMED_WORDS.contains(&word) {
+                // "près de Mocímboa da Praia … dans le district de Mocímboa da Praia": the
+                // district named after its seat, at the seat's point
+                added.push(Place {
+                    span: m.span,
+                    entity: m.entity.clone(),
+                    // the seat's entry: the data has none of the division's own
+                    kb: town.kb.clone(),
+                    name: format!("{} {word}", town.name),
+                    country: town.country.clone(),
+                    kind: PlaceKind::Admin,
+                    lat: town.lat,
+                    lon: town.lon,
+                    provenance: Provenance::new(PLACE_STAGE, RULE_DIVISION),
+                    evidence: vec![
+                        format!("from entity {}", m.entity),
+                        format!(
+                            "a division noun before a later mention of the town {}: the \
+                             division named after it",
+                            town.name
+                        ),
+                    ],
+                });
+                continue;
+            }
             if !FIRST_LEVEL_WORDS.contains(&word) {
                 continue;
             }
@@ -649,6 +711,29 @@ impl PlaceStage {
                     .find(|p| p.subdivision.is_some() && p.kind == PlaceKind::Admin)
             })
     }
+}
+
+/// The division noun before a mention of a name the data lacks that says which division it
+/// is, its English word: the first mention's, else a later one's ("le séisme de Kherrata …
+/// la daïra de Kherrata"). A district is named after its seat ("la daïra de X", "le cercle
+/// de X"), a province, governorate or prefecture the data lacks bears the name it is given
+/// ("la province de Karnali", "la préfecture de l'Oti"); a region or department may bear a
+/// name of its own that English writes bare ("le département du Wouri": Wouri; "la région
+/// du Catatumbo": an area), and "la région de X" is as often the area around the town X.
+fn lacking_division_word(doc: &Document, entity: &str) -> Option<&'static str> {
+    doc.layers
+        .entities
+        .iter()
+        .filter(|m| m.label == EntityType::LOC && m.entity == entity)
+        .find_map(|m| {
+            let (word, lacking) = match feature_word_before(&doc.text, m.span.start)? {
+                FeatureWord::Division(word) => (word, false),
+                FeatureWord::LackingDivision(word) => (word, true),
+                _ => return None,
+            };
+            (lacking || SEAT_NAMED_WORDS.contains(&word) || NAMED_DIVISION_WORDS.contains(&word))
+                .then_some(word)
+        })
 }
 
 /// The town the document names most often in a country (the first named among equals).

@@ -178,9 +178,14 @@ pub fn document_countries(
         let vouched = c.hits.len() == 1 || dominant.link.kb == "country";
         // nor when the name is the French name of a town of French speech
         // (`french_name_of_a_town`: "Sion", the Valais town, beside Jerusalem's old name)
-        let french_town_homonym = !french_writing(dominant)
-            && french_name_of_a_town(&c.hits, &crate::normalize::fold(surface(toks, c, text)));
-        if !homonym_in_named && !vouched && !french_town_homonym {
+        let folded = crate::normalize::fold(surface(toks, c, text));
+        let french_town_homonym =
+            !french_writing(dominant) && french_name_of_a_town(&c.hits, &folded);
+        // nor when the city is reached only by one of its other names while a division bears
+        // the name as its own ("Jura", an old name of Győr, and the Swiss canton): a local
+        // report names its canton, not a foreign city by a name it no longer goes by
+        let alias_over_division = alias_over_division(dominant, &c.hits, &folded);
+        if !homonym_in_named && !vouched && !french_town_homonym && !alias_over_division {
             *counts.entry(country.clone()).or_default() += 2;
         }
     }
@@ -188,6 +193,19 @@ pub fn document_countries(
         *counts.entry(n.clone()).or_default() += 1;
     }
     counts
+}
+
+/// Whether `dominant` is reached by another name than its own while a division among
+/// `hits` bears the name as its own ("Jura": Győr's old name, the Swiss canton's and the
+/// French department's own): the city's size then says nothing of the document's country.
+fn alias_over_division(dominant: &Candidate, hits: &[Candidate], folded_surface: &str) -> bool {
+    reached_by_alias(dominant, folded_surface)
+        && hits.iter().any(|o| {
+            !std::ptr::eq(o, dominant)
+                && o.label == EntityType::LOC
+                && o.kind == Some(PlaceKind::Admin)
+                && !reached_by_alias(o, folded_surface)
+        })
 }
 
 /// From this population a place of a named country stands up to a foreign capital.

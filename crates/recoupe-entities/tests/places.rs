@@ -294,10 +294,90 @@ fn towns_of_one_country_make_a_report_that_names_no_country_local() {
 }
 
 #[test]
+fn an_old_name_of_a_foreign_city_does_not_outweigh_a_local_report() {
+    // "Jura" is also an old name of a Hungarian city: in a report on Swiss small towns that
+    // names no country, it is the canton, and the towns keep their Swiss entries
+    let doc = run("Les électeurs de Porrentruy ont choisi un nouveau maire. À Delémont comme dans le reste du Jura, la participation a baissé.");
+    let canton = place(&doc, "Jura");
+    assert_eq!(canton.country.as_deref(), Some("CH"), "{canton:?}");
+    let town = place(&doc, "Delémont");
+    assert_eq!(town.country.as_deref(), Some("CH"), "{town:?}");
+    assert!(town.lat.is_some(), "{town:?}");
+}
+
+#[test]
+fn a_district_named_after_its_seat_on_a_later_mention_is_the_district() {
+    // a town the data knows, named first as the town: the later mention after "district"
+    // is the district, a place of its own at the seat's point
+    let doc = run("Des combats ont éclaté près de Mocuba, au Mozambique. Les déplacés du district de Mocuba sont accueillis dans les écoles.");
+    let names: Vec<&str> = doc.layers.places.iter().map(|p| p.name.as_str()).collect();
+    assert!(names.contains(&"Mocuba"), "{names:?}");
+    let district = doc
+        .layers
+        .places
+        .iter()
+        .find(|p| p.name == "Mocuba District")
+        .unwrap_or_else(|| panic!("no district: {names:?}"));
+    assert_eq!(district.kind, PlaceKind::Admin);
+    assert!(district.lat.is_some(), "{district:?}");
+    // a name the data lacks, first named bare: a later mention after "district" says what
+    // it is
+    let doc = run("Des pluies torrentielles se sont abattues sur Kadurhanga. Dans le district de Kadurhanga, au Rwanda, douze maisons se sont effondrées.");
+    let district = place(&doc, "Kadurhanga");
+    assert_eq!(district.name, "Kadurhanga District");
+    assert_eq!(district.kind, PlaceKind::Admin);
+}
+
+#[test]
+fn occupied_and_disputed_territories_take_their_english_names() {
+    let doc = run(
+        "Des colons ont incendié des voitures dans un village de Cisjordanie, selon la police.",
+    );
+    let bank = place(&doc, "Cisjordanie");
+    assert_eq!(bank.name, "West Bank");
+    assert_eq!(bank.country.as_deref(), Some("PS"));
+    let doc = run("Les réfugiés du Haut-Karabakh sont arrivés en Arménie la semaine dernière.");
+    let karabakh = place(&doc, "Haut-Karabakh");
+    assert_eq!(karabakh.name, "Nagorno-Karabakh");
+    assert_eq!(karabakh.country.as_deref(), Some("AZ"));
+}
+
+#[test]
+fn somali_regions_named_in_french_are_the_regions() {
+    let doc = run("L'armée somalienne a repris deux villages du Moyen-Shabelle, tandis que les combats se poursuivent dans le Bas-Chébéli.");
+    let middle = place(&doc, "Moyen-Shabelle");
+    assert_eq!(middle.name, "Middle Shabelle");
+    assert_eq!(middle.country.as_deref(), Some("SO"));
+    assert_eq!(place(&doc, "Bas-Chébéli").name, "Lower Shabelle");
+}
+
+#[test]
+fn myanmar_regions_and_states_take_their_english_word() {
+    let doc = run("Des combats ont opposé l'armée et des rebelles dans l'État Shan et dans la région de Magway, en Birmanie.");
+    assert_eq!(place(&doc, "Shan").name, "Shan State");
+    assert_eq!(place(&doc, "Magway").name, "Magway Region");
+}
+
+#[test]
+fn the_division_noun_tells_a_prefecture_from_the_region_of_its_name() {
+    // Guinea has a region and a prefecture of each of several names
+    let doc = run("Les autorités sanitaires ont ouvert un centre de vaccination dans la préfecture de Labé, en Guinée.");
+    let prefecture = place(&doc, "Labé");
+    assert_eq!(prefecture.name, "Labé Prefecture");
+    assert_eq!(prefecture.kind, PlaceKind::Admin);
+    let doc = run("Les pluies ont coupé plusieurs routes de la région de Labé, en Guinée.");
+    assert_eq!(place(&doc, "Labé").name, "Labé Region");
+}
+
+#[test]
 fn countries_and_regions_take_their_usual_english_names() {
     let doc =
         run("Le camion venait des Pays-Bas et traversait la Flandre vers Anvers, en Belgique.");
     assert_eq!(place(&doc, "Pays-Bas").name, "Netherlands");
+    // the usual English names, not GeoNames' newer short forms
+    let usual = run("La délégation a quitté la Tchéquie pour le Cap-Vert.");
+    assert_eq!(place(&usual, "Tchéquie").name, "Czech Republic");
+    assert_eq!(place(&usual, "Cap-Vert").name, "Cape Verde");
     assert_eq!(place(&doc, "Flandre").name, "Flanders");
     let doc = run("L'observatoire est situé dans la région d'Antofagasta, au Chili.");
     assert_eq!(place(&doc, "Antofagasta").name, "Antofagasta Region");

@@ -192,10 +192,14 @@ impl DocFeatures {
             }
         }
 
+        // an entity's first place is its first mention's reading: a later mention may add a
+        // place of its own under the same key ("près de X … le district de X"), which does not
+        // change what the name mostly stands for
         let place_kind: HashMap<&str, PlaceKind> = doc
             .layers
             .places
             .iter()
+            .rev()
             .map(|p| (p.entity.as_str(), p.kind))
             .collect();
         let mut entities: Vec<EntityFeature> = Vec::new();
