@@ -15,6 +15,7 @@ use recoupe_model::{
 use serde::{Deserialize, Serialize};
 
 use crate::features::{cross_key, entity_key, DocFeatures};
+use crate::relays::only_relayed;
 use crate::words::{fold, words, Word};
 
 const CATEGORIES: &str = include_str!("../../../resources/fr/fact_categories.tsv");
@@ -1916,7 +1917,9 @@ fn source_of(
         .as_deref()
         .and_then(|e| cross_key(doc, e).map(|k| (e, k)))
     {
-        if !attribution.speaker_unnamed {
+        // An outlet only ever named as reaching or being told ("joint par X", "a indiqué à
+        // l'agence Y un secouriste") relays the figure: the claimant is someone else.
+        if !attribution.speaker_unnamed && !only_relayed(doc, entity) {
             return Some(Source {
                 key,
                 entity: entity.to_string(),
@@ -1929,6 +1932,7 @@ fn source_of(
     if let Some(mention) = doc.layers.entities.iter().rfind(|m| {
         m.span.overlaps(&speaker)
             && m.label != EntityType::LOC
+            && !only_relayed(doc, &m.entity)
             && !attribution.via.contains(&m.entity)
     }) {
         return Some(Source {
@@ -1937,6 +1941,16 @@ fn source_of(
             name: doc.slice(mention.span).to_string(),
             span: Some(mention.span),
         });
+    }
+    // "le texte de l'accord consulté par l'agence X", "l'agence Y un secouriste local": a
+    // description around an outlet that only relays names no claimant the layer could key.
+    let relayed = doc
+        .layers
+        .entities
+        .iter()
+        .any(|m| m.span.overlaps(&speaker) && only_relayed(doc, &m.entity));
+    if relayed {
+        return None;
     }
     let name = doc.slice(speaker).to_string();
     let folded: Vec<String> = words(&name)

@@ -967,3 +967,16 @@ fn escapees_taken_back_are_the_recaptured() {
     assert_eq!(category(&doc, &figures, "Quinze"), Some("recaptured"));
     assert_eq!(category(&doc, &figures, "Six"), Some("recaptured"));
 }
+
+#[test]
+fn an_outlet_that_only_relays_is_no_claimant() {
+    // The agency signs the dispatch and is told the toll; the document it consulted is no
+    // named claimant either.
+    let (doc, figures) = read(
+        "GAO, 3 mars (ASI) - Au moins 14 civils ont été tués samedi dans l'attaque d'un \
+         marché, a indiqué à l'ASI un infirmier de l'hôpital. Le groupe armé doit libérer les \
+         9 otages qu'il détient encore, selon le texte de l'accord consulté par l'ASI.",
+    );
+    assert_eq!(source_key(&doc, &figures, "Au moins 14"), None);
+    assert_eq!(source_key(&doc, &figures, "9"), None);
+}
