@@ -15,6 +15,7 @@ use recoupe_model::{
 use serde::{Deserialize, Serialize};
 
 use crate::features::{cross_key, entity_key, DocFeatures};
+use crate::relays::only_relayed;
 use crate::words::{fold, words, Word};
 
 const CATEGORIES: &str = include_str!("../../../resources/fr/fact_categories.tsv");
@@ -85,10 +86,16 @@ struct Lexicon {
     /// Nouns of the security forces ("policiers", "agents"): their casualties are a part of
     /// a toll, told apart from the others'.
     forces: BTreeSet<String>,
+    /// Nouns of armed groups' fighters ("assaillants", "djihadistes"): their dead are a part
+    /// of a toll of their own, told apart from the victims' when an article gives both.
+    fighters: BTreeSet<String>,
     /// Words making a count of seats or votes a threshold ("la majorité requise").
     threshold: BTreeSet<String>,
     /// `lying` rules: bodies lying at the scene ("gisent"), counted as the dead.
     lying: Vec<Rule>,
+    /// `bodies_of` rules: the word joining a count of bodies to the people they were ("23
+    /// corps de soldats"): such a count is of those people's dead.
+    bodies_of: Vec<Rule>,
     /// Words of images: a count seen on them is no toll ("vidéo").
     image: BTreeSet<String>,
     /// Currency nouns (singular) → one name for each currency ("fcfa" → "franc").
@@ -132,8 +139,10 @@ fn lexicon() -> &'static Lexicon {
             animate: BTreeSet::new(),
             neutral: BTreeSet::new(),
             forces: BTreeSet::new(),
+            fighters: BTreeSet::new(),
             threshold: BTreeSet::new(),
             lying: Vec::new(),
+            bodies_of: Vec::new(),
             image: BTreeSet::new(),
             currency: BTreeMap::new(),
             money: Vec::new(),
@@ -187,6 +196,19 @@ fn lexicon() -> &'static Lexicon {
                         canonical.to_string(),
                     );
                 }
+                ("fighters", _) => {
+                    lexicon
+                        .fighters
+                        .insert(singular(&phrase_words(phrase).join(" ")));
+                }
+                ("bodies_of", _) => {
+                    lexicon.bodies_of.push(Rule {
+                        category: "killed".to_string(),
+                        place: Where::After,
+                        phrase: phrase_words(phrase),
+                        weak: false,
+                    });
+                }
                 ("forces", _) => {
                     lexicon
                         .forces
@@ -227,8 +249,13 @@ fn lexicon() -> &'static Lexicon {
                     lexicon.ellipsis.extend(phrase_words(phrase));
                 }
                 _ => {
-                    let weak = category == "earlier_if_revised";
-                    let category = if weak { "earlier" } else { category };
+                    // `weak` on a `later` cue: it revises its own claimant's figures only.
+                    let weak = category == "earlier_if_revised" || category == "later_own";
+                    let category = match category {
+                        "earlier_if_revised" => "earlier",
+                        "later_own" => "later",
+                        other => other,
+                    };
                     let rule = Rule {
                         category: category.to_string(),
                         place: match place {
@@ -575,6 +602,8 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
     // Per figure: a cue in its sentence says it is newer than what came before ("ont annoncé
     // un peu plus tard 39 morts").
     let mut later: Vec<bool> = Vec::new();
+    // Per figure: its `later` cue revises only its own claimant's figures ("désormais").
+    let mut later_own: Vec<bool> = Vec::new();
     let mut last_source: Option<Source> = None;
     for (index, quantity) in quantities.iter().enumerate() {
         let span = quantity.span;
@@ -710,6 +739,26 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
             (Some(head), Some(rule)) if head.category == "bodies" && !on_images => Some(rule),
             (head, _) => head,
         };
+        // "au moins 23 corps de soldats": bodies named with the people they were count those
+        // people's dead (their noun, not "corps", says whose: the forces' or others').
+        let is_people = |noun: &str| {
+            let noun = singular(noun);
+            lexicon.generic.contains(&noun)
+                || lexicon.person.contains(&noun)
+                || lexicon.forces.contains(&noun)
+                || lexicon.fighters.contains(&noun)
+        };
+        let bodies_of = head_rule
+            .filter(|h| h.category == "bodies")
+            .zip(unit_head.as_ref())
+            .and_then(|(_, head)| {
+                let head = singular(head);
+                let at = window_words.iter().position(|w| singular(w) == head)?;
+                let (link, noun) = (window_words.get(at + 1)?, window_words.get(at + 2)?);
+                let rule = lexicon.bodies_of.iter().find(|r| r.phrase == [*link])?;
+                is_people(noun).then(|| (rule, singular(noun)))
+            });
+        let head_rule = bodies_of.as_ref().map(|(rule, _)| *rule).or(head_rule);
         // "à 10 km de profondeur": words that say more than the head noun come first.
         let right_before = &before_words[before_words.len().saturating_sub(3)..];
         let head_rule = head_rule.map(|head| {
@@ -777,13 +826,16 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 if whole_of_part {
                     return clause_rule(Where::After, &own_words);
                 }
+                // A verb before the number says what it counts only within the number's own
+                // clause: "trois bouviers ont été blessés et qu'une dizaine de bêtes ont été
+                // abattues" says nothing of the beasts by "blessés".
+                let before_tail = &before_words[before_words.len().saturating_sub(4)..];
+                let joined_at = before_tail
+                    .iter()
+                    .rposition(|w| matches!(*w, "et" | "qu" | "que"))
+                    .map_or(0, |k| k + 1);
                 clause_rule(Where::After, &window_words)
-                    .or_else(|| {
-                        clause_rule(
-                            Where::Before,
-                            &before_words[before_words.len().saturating_sub(4)..],
-                        )
-                    })
+                    .or_else(|| clause_rule(Where::Before, &before_tail[joined_at..]))
                     .or_else(|| clause_rule(Where::ClauseBefore, &before_words))
             })
             .filter(|_| !out_of_whole)
@@ -1341,7 +1393,10 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     .any(|r| has_phrase(&window_words, &r.phrase));
                 let period = lexicon.period.iter().find(|r| match r.place {
                     Where::Sentence => has_phrase(&whole_before, &r.phrase),
-                    _ => has_phrase(&window_words, &r.phrase),
+                    _ => {
+                        has_phrase(&window_words, &r.phrase)
+                            && !from_place(doc, &context, &window, &r.phrase)
+                    }
                 });
                 if let Some(rule) = period.filter(|_| !recent) {
                     part = Some(("period".to_string(), rule.phrase.join(" ")));
@@ -1351,10 +1406,24 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 // "La région avait été frappée en octobre 2025 par des crues qui avaient fait
                 // trois morts": a count in the pluperfect after a date months before the
                 // article is of an earlier event.
+                // The auxiliary before the number, or right after its noun ("plus de 200
+                // personnes avaient péri").
+                let auxiliary_after = &window_words[own.len().min(window_words.len())..];
+                let auxiliary_after = &auxiliary_after[..auxiliary_after.len().min(1)];
+                // Close to the count (right after its noun, or among the last words before
+                // it: "avaient fait des centaines de morts"), the auxiliary is the count's own
+                // verb's, so a date after the count dates it too; not farther ("était accusé
+                // d'avoir détourné 2 milliards entre 2019 et 2022").
+                let close_past = |r: &&Rule| {
+                    has_phrase(right_before, &r.phrase)
+                        || (!own.is_empty() && has_phrase(auxiliary_after, &r.phrase))
+                };
+                let close_past = lexicon.past.iter().find(close_past);
                 let past_tense = lexicon
                     .past
                     .iter()
-                    .find(|r| has_phrase(&before_words, &r.phrase));
+                    .find(|r| has_phrase(&before_words, &r.phrase))
+                    .or(close_past);
                 let days_before = |d: &recoupe_model::DateMention| {
                     d.value
                         .as_deref()
@@ -1365,11 +1434,16 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 let in_sentence_before = |d: &&recoupe_model::DateMention| {
                     d.span.start >= sentence.start && d.span.end <= span.start
                 };
+                // The date may follow the count in the pluperfect ("avaient fait des
+                // centaines de morts entre décembre 2022 et février 2023").
                 let past_date = past_tense.and_then(|_| {
                     doc.layers
                         .dates
                         .iter()
-                        .filter(in_sentence_before)
+                        .filter(|d| {
+                            sentence.contains(&d.span)
+                                && (close_past.is_some() || in_sentence_before(d))
+                        })
                         .find(|d| days_before(d).is_some_and(|days| days >= PAST_DAYS))
                 });
                 // "En mars 2024, une attaque similaire a fait 30 morts": in any tense, a count
@@ -1413,11 +1487,18 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
             if part.is_none() && lexicon.animate.contains(cat) {
                 // "neuf agents blessés" beside "14 manifestants blessés": the security forces'
                 // casualties are a part of the toll of their own.
-                if let Some(head) = unit_head
+                // "une trentaine d'assaillants tués" beside "neuf soldats tués": the attackers'
+                // dead are a part of their own too.
+                let noun = bodies_of
                     .as_ref()
-                    .filter(|h| lexicon.forces.contains(&singular(h)))
-                {
-                    part = Some(("forces".to_string(), head.clone()));
+                    .map(|(_, noun)| noun.clone())
+                    .or_else(|| unit_head.clone());
+                if let Some(head) = noun.as_ref() {
+                    if lexicon.forces.contains(&singular(head)) {
+                        part = Some(("forces".to_string(), head.clone()));
+                    } else if lexicon.fighters.contains(&singular(head)) {
+                        part = Some(("fighters".to_string(), head.clone()));
+                    }
                 }
             }
             if let Some((_, name)) = &part {
@@ -1468,6 +1549,7 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
             evidence.push(format!("newer: \"{}\"", rule.phrase.join(" ")));
         }
         later.push(later_rule.is_some());
+        later_own.push(later_rule.is_some_and(|r| r.weak));
         heads.push(unit_head.as_deref().map(singular));
         partitive.push(part_of_next.is_some());
         bare.push(unit_head.is_none() || unit_inferred);
@@ -1588,6 +1670,7 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 || a.part != b.part
                 || a.span.end > b.span.start
                 || a.interval() == b.interval()
+                || (later_own[j] && other_claimant(a, b))
             {
                 continue;
             }
@@ -1636,6 +1719,40 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
         }
     }
     figures
+}
+
+/// Most words after "depuis" in which a place makes it a starting point in space.
+const FROM_PLACE_WORDS: usize = 3;
+
+/// Whether a period cue found among `window`'s words is followed closely by a place: "ont
+/// défilé depuis le carrefour X", "acheminés depuis Goma" tell where from, not since when.
+fn from_place(doc: &Document, context: &Context, window: &[usize], phrase: &[String]) -> bool {
+    let n = phrase.len();
+    let Some(at) = (0..window.len().saturating_sub(n - 1)).find(|&k| {
+        window[k..k + n]
+            .iter()
+            .zip(phrase)
+            .all(|(&w, p)| context.words[w].folded == *p)
+    }) else {
+        return false;
+    };
+    let cue_end = context.words[window[at + n - 1]].span.end;
+    let last = (at + n - 1 + FROM_PLACE_WORDS).min(window.len() - 1);
+    let reach = context.words[window[last]].span.end;
+    doc.layers
+        .entities
+        .iter()
+        .any(|m| m.label == EntityType::LOC && m.span.start >= cue_end && m.span.start < reach)
+}
+
+/// Whether two figures are not given by one claimant (both unsourced count as one: the
+/// article's own voice). A claimant's figure cued
+/// as its own new reading ("la police fait désormais état de 52 interpellations") revises its
+/// own earlier ones, never another claimant's count of the same thing ("le syndicat affirme
+/// que 70 personnes ont été arrêtées"), which stays a rival figure; "un peu plus tard" says
+/// the newer figure came after whoever gave the one before.
+fn other_claimant(a: &Figure, b: &Figure) -> bool {
+    a.source.as_ref().map(|s| &s.key) != b.source.as_ref().map(|s| &s.key)
 }
 
 /// The group a count of seats or votes with no party named next to it belongs to: the
@@ -1800,7 +1917,9 @@ fn source_of(
         .as_deref()
         .and_then(|e| cross_key(doc, e).map(|k| (e, k)))
     {
-        if !attribution.speaker_unnamed {
+        // An outlet only ever named as reaching or being told ("joint par X", "a indiqué à
+        // l'agence Y un secouriste") relays the figure: the claimant is someone else.
+        if !attribution.speaker_unnamed && !only_relayed(doc, entity) {
             return Some(Source {
                 key,
                 entity: entity.to_string(),
@@ -1813,6 +1932,7 @@ fn source_of(
     if let Some(mention) = doc.layers.entities.iter().rfind(|m| {
         m.span.overlaps(&speaker)
             && m.label != EntityType::LOC
+            && !only_relayed(doc, &m.entity)
             && !attribution.via.contains(&m.entity)
     }) {
         return Some(Source {
@@ -1821,6 +1941,16 @@ fn source_of(
             name: doc.slice(mention.span).to_string(),
             span: Some(mention.span),
         });
+    }
+    // "le texte de l'accord consulté par l'agence X", "l'agence Y un secouriste local": a
+    // description around an outlet that only relays names no claimant the layer could key.
+    let relayed = doc
+        .layers
+        .entities
+        .iter()
+        .any(|m| m.span.overlaps(&speaker) && only_relayed(doc, &m.entity));
+    if relayed {
+        return None;
     }
     let name = doc.slice(speaker).to_string();
     let folded: Vec<String> = words(&name)

@@ -30,6 +30,7 @@ mod copies;
 mod facts;
 mod features;
 mod index;
+mod relays;
 mod statements;
 mod stories;
 mod words;

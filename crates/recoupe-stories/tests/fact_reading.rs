@@ -866,3 +866,117 @@ fn a_figure_set_against_the_count_as_announced_before_is_the_earlier_count() {
     assert!(old.earlier);
     assert!(!figure(&doc, &figures, "64").earlier);
 }
+
+#[test]
+fn depuis_before_a_place_tells_where_from_not_since_when() {
+    // A march counted from its starting point is the march's count, no count over a period.
+    let (doc, figures) = read(
+        "Selon les organisateurs, 3 000 personnes ont marché depuis la place de l'Indépendance \
+         de Niamey jusqu'au siège du gouvernement.",
+    );
+    let march = figure(&doc, &figures, "3 000");
+    assert_eq!(march.category.as_deref(), Some("participants"));
+    assert_eq!(march.part, None);
+}
+
+#[test]
+fn a_claimant_s_own_new_reading_does_not_supersede_another_claimant() {
+    // "désormais" revises what the police said before, not the union's rival count; "un peu
+    // plus tard" supersedes the figure given before it whoever gave it.
+    let (doc, figures) = read(
+        "Le Syndicat national des enseignants (SNE) affirme que 90 personnes ont été arrêtées. La \
+         police nationale fait \
+         désormais état de 61 interpellations, contre 40 annoncées lundi.",
+    );
+    assert!(!figure(&doc, &figures, "90").earlier);
+    assert!(!figure(&doc, &figures, "61").earlier);
+    assert!(figure(&doc, &figures, "40").earlier);
+    let (doc, figures) = read(
+        "Le maire de la ville a évoqué 12 morts. La protection civile a annoncé un peu plus tard \
+         19 morts.",
+    );
+    assert!(figure(&doc, &figures, "12").earlier);
+    assert!(!figure(&doc, &figures, "19").earlier);
+}
+
+#[test]
+fn a_pluperfect_count_dated_after_its_verb_is_of_an_earlier_event() {
+    let (doc, figures) = read(
+        "Le mardi 4 novembre 2025, une crue a fait six morts à Ségou. Des inondations avaient \
+         fait des dizaines de morts entre juin 2022 et août 2022 dans la même région. En 2023, \
+         plus de 90 personnes avaient péri dans des crues semblables.",
+    );
+    assert_eq!(figure(&doc, &figures, "six").part, None);
+    for start in ["des dizaines", "plus de 90"] {
+        let part = figure(&doc, &figures, start)
+            .part
+            .clone()
+            .unwrap_or_default();
+        assert!(part.starts_with("past:"), "{start}: {part}");
+    }
+    // The auxiliary of another verb, far before the count, dates nothing after it.
+    let (doc, figures) = read(
+        "Le lundi 3 mars 2025, le tribunal a condamné l'ancien maire. Il était poursuivi pour \
+         avoir détourné 400 millions de francs CFA entre 2019 et 2022.",
+    );
+    assert_eq!(figure(&doc, &figures, "400").part, None);
+}
+
+#[test]
+fn the_attackers_dead_are_a_part_apart_from_the_soldiers() {
+    let (doc, figures) = read(
+        "Neuf soldats ont été tués dans l'attaque du camp. Une trentaine d'assaillants ont été \
+         tués lors de la riposte, selon l'armée.",
+    );
+    let soldiers = figure(&doc, &figures, "Neuf");
+    assert_eq!(soldiers.category.as_deref(), Some("killed"));
+    assert_eq!(soldiers.part.as_deref(), Some("forces"));
+    let attackers = figure(&doc, &figures, "Une trentaine");
+    assert_eq!(attackers.category.as_deref(), Some("killed"));
+    assert_eq!(attackers.part.as_deref(), Some("fighters"));
+}
+
+#[test]
+fn bodies_named_with_the_people_they_were_count_those_people_s_dead() {
+    let (doc, figures) = read(
+        "Les secouristes ont retrouvé au moins 23 corps de gendarmes près du poste. Ils ont \
+         aussi compté 40 corps sur la berge.",
+    );
+    let dead = figure(&doc, &figures, "au moins 23");
+    assert_eq!(dead.category.as_deref(), Some("killed"));
+    assert_eq!(dead.part.as_deref(), Some("forces"));
+    assert_eq!(category(&doc, &figures, "40"), Some("bodies"));
+}
+
+#[test]
+fn a_verb_before_a_conjunction_says_nothing_of_the_count_after_it() {
+    let (doc, figures) = read(
+        "Selon l'association, trois éleveurs ont été blessés et qu'une dizaine de chèvres ont \
+         été abattues.",
+    );
+    assert_eq!(category(&doc, &figures, "trois"), Some("injured"));
+    assert_ne!(category(&doc, &figures, "une dizaine"), Some("injured"));
+}
+
+#[test]
+fn escapees_taken_back_are_the_recaptured() {
+    let (doc, figures) = read(
+        "Quinze évadés avaient été repris mercredi soir par la gendarmerie. Six fugitifs repris \
+         jeudi ont été présentés au juge.",
+    );
+    assert_eq!(category(&doc, &figures, "Quinze"), Some("recaptured"));
+    assert_eq!(category(&doc, &figures, "Six"), Some("recaptured"));
+}
+
+#[test]
+fn an_outlet_that_only_relays_is_no_claimant() {
+    // The agency signs the dispatch and is told the toll; the document it consulted is no
+    // named claimant either.
+    let (doc, figures) = read(
+        "GAO, 3 mars (ASI) - Au moins 14 civils ont été tués samedi dans l'attaque d'un \
+         marché, a indiqué à l'ASI un infirmier de l'hôpital. Le groupe armé doit libérer les \
+         9 otages qu'il détient encore, selon le texte de l'accord consulté par l'ASI.",
+    );
+    assert_eq!(source_key(&doc, &figures, "Au moins 14"), None);
+    assert_eq!(source_key(&doc, &figures, "9"), None);
+}
