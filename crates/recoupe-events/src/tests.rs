@@ -2475,3 +2475,46 @@ fn issue14_a_country_and_its_own_state_body_are_coded_once_by_the_body() {
     );
     assert!(!keys.contains(&"country:UZ"), "{keys:?}");
 }
+
+#[test]
+fn issue14_the_outskirts_or_the_entrance_of_a_town_place_the_event_in_it() {
+    let doc = annotate(
+        "pl1",
+        Some("2024-02-12"),
+        "Une bombe a explosé lundi matin à la périphérie de Kaboul, faisant deux morts.",
+    );
+    let e = of_type(&doc, EventType::Assault)
+        .into_iter()
+        .find(|e| trigger(&doc, e) == "explosé")
+        .expect("the explosion");
+    let kabul = doc
+        .layers
+        .places
+        .iter()
+        .find(|p| &doc.text[p.span.start..p.span.end] == "Kaboul")
+        .expect("Kaboul is a place");
+    assert_eq!(e.place.as_deref(), Some(kabul.entity.as_str()), "{e:?}");
+}
+
+#[test]
+fn issue14_a_place_in_the_speakers_title_does_not_place_the_event() {
+    let doc = annotate(
+        "pl2",
+        Some("2024-02-12"),
+        "Trois soldats ont été tués jeudi dans l'attaque d'un camp militaire, a déclaré le gouverneur de la région de Mopti.",
+    );
+    let mopti: Vec<&str> = doc
+        .layers
+        .places
+        .iter()
+        .filter(|p| &doc.text[p.span.start..p.span.end] == "Mopti")
+        .map(|p| p.entity.as_str())
+        .collect();
+    assert!(!mopti.is_empty(), "Mopti is a place");
+    for e in of_type(&doc, EventType::Assault) {
+        assert!(
+            e.place.as_deref().is_none_or(|p| !mopti.contains(&p)),
+            "{e:?}"
+        );
+    }
+}

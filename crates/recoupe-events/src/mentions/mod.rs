@@ -209,6 +209,9 @@ impl Analyser<'_> {
                 .copied()
                 .filter(|d| !statement_dates.iter().any(|s| s.contains(&d.span)))
                 .collect();
+            // Who speaks in the sentence: a place in his title ("le gouverneur de la région
+            // de X") says whom he governs, not where the event happened.
+            let speakers: Vec<Span> = attributions.iter().filter_map(|a| a.speaker).collect();
             let mut sentence_events: Vec<Event> = Vec::new();
             let mut previous_actors: Vec<&Part> = Vec::new();
             for f in &found {
@@ -304,7 +307,7 @@ impl Analyser<'_> {
                         })
                         .map(|p| argument(p))
                         .collect(),
-                    place: place_of(words, &parts, f, clause),
+                    place: place_of(words, &parts, f, clause, &speakers),
                     // The date of a claim or an accusation that is itself the event ("X a
                     // accusé dimanche Y de …") is the event's date.
                     date: date_of(
@@ -880,11 +883,19 @@ fn argument(p: &Part) -> EventArgument {
 }
 
 /// The place of the clause: the LOC after a locative preposition nearest the trigger, else
-/// the nearest LOC of the clause.
-fn place_of(words: &[Word], parts: &[Part], f: &Found, clause: (usize, usize)) -> Option<String> {
+/// the nearest LOC of the clause. "à l'entrée de X", "à la périphérie de X" are at X; a place
+/// inside a speaker's words ("a annoncé le gouverneur de la région de Y") is no candidate.
+fn place_of(
+    words: &[Word],
+    parts: &[Part],
+    f: &Found,
+    clause: (usize, usize),
+    speakers: &[Span],
+) -> Option<String> {
     let locs: Vec<&Part> = parts
         .iter()
         .filter(|p| p.label == Some(EntityType::LOC) && p.first >= clause.0 && p.last < clause.1)
+        .filter(|p| !speakers.iter().any(|s| s.contains(&p.span)))
         .collect();
     let distance = |p: &Part| {
         if p.first >= f.end {
@@ -912,6 +923,9 @@ fn place_of(words: &[Word], parts: &[Part], f: &Found, clause: (usize, usize)) -
                             | "quartier"
                             | "commune"
                             | "banlieue"
+                            | "entree"
+                            | "sortie"
+                            | "peripherie"
                             | "centre"
                             | "marche"
                             | "port"
