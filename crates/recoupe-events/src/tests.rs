@@ -2518,3 +2518,18 @@ fn issue14_a_place_in_the_speakers_title_does_not_place_the_event() {
         );
     }
 }
+
+#[test]
+fn issue14_a_quoted_we_are_not_responsible_denies_for_the_group_just_accused() {
+    let doc = annotate(
+        "dn1",
+        None,
+        "Boko Haram, accusé par l'armée nigériane, a démenti avoir attaqué le village. « Nous ne sommes pas responsables de cette tuerie », a écrit l'un de ses porte-parole, Abou Moussa.",
+    );
+    let triples = responsibility_triples(&doc);
+    let spokesman = triples
+        .iter()
+        .find(|(a, by, s)| *s == Stance::Denies && by.starts_with("name:PER:") && a != by)
+        .unwrap_or_else(|| panic!("the spokesman denies for someone else: {triples:?}"));
+    assert!(spokesman.0.contains("boko"), "{triples:?}");
+}

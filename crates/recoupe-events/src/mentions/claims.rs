@@ -256,6 +256,16 @@ impl Analyser<'_> {
             }
         };
         for &(first, end, role) in cues {
+            // "« Nous ne sommes pas responsables de ce massacre », écrit X": a first person
+            // saying it is not responsible denies, as "nous n'avons rien à voir avec" does.
+            let role = if role == Role::Held
+                && negated_before(words, first)
+                && subject_words(words, first) == Subject::FirstPerson
+            {
+                Role::Deny
+            } else {
+                role
+            };
             if negated_before(words, first) && !matches!(role, Role::Deny | Role::MutualDeny) {
                 continue;
             }
@@ -439,8 +449,10 @@ impl Analyser<'_> {
                     }
                     match subject_words(words, group) {
                         // "« Nous n'avons rien à voir avec ce crime », a dit le porte-parole
-                        // de X, Y": the speaker denies for the body his title names (else
-                        // for his own side).
+                        // de X, Y": the speaker denies for the body his title names; with
+                        // none named there ("écrit l'un de ses porte-parole, Y"), for the
+                        // group the sentences before hold responsible; else for his own
+                        // side.
                         Subject::FirstPerson => {
                             let Some(a) = attribution else { continue };
                             let Some(by) = speaker(parts) else { continue };
@@ -451,13 +463,18 @@ impl Analyser<'_> {
                                         && p.label.is_some_and(|l| l != EntityType::PER)
                                 })
                             });
-                            let actor = body.map_or_else(
-                                || by.clone(),
-                                |p| EventArgument {
+                            let actor = match body {
+                                Some(p) => EventArgument {
                                     span: p.span,
                                     entity: p.actor_key.clone(),
                                 },
-                            );
+                                None => context
+                                    .recent_accused
+                                    .clone()
+                                    .or_else(|| context.recent_responsible.clone())
+                                    .filter(|g| g.entity != by.entity)
+                                    .unwrap_or_else(|| by.clone()),
+                            };
                             let claim = ResponsibilityClaim {
                                 actor,
                                 by: Some(by),
