@@ -2533,3 +2533,38 @@ fn issue14_a_quoted_we_are_not_responsible_denies_for_the_group_just_accused() {
         .unwrap_or_else(|| panic!("the spokesman denies for someone else: {triples:?}"));
     assert!(spokesman.0.contains("boko"), "{triples:?}");
 }
+
+#[test]
+fn issue14_an_air_strike_is_coded_by_its_delivery_not_by_its_munition() {
+    let aerial = "Une frappe aérienne a touché lundi un marché de Sittwe, tuant onze personnes. \
+                  L'explosion d'une bombe larguée par un avion a détruit plusieurs échoppes.";
+    let a = annotate("as1", Some("2025-04-08"), aerial);
+    let b = annotate("as2", Some("2025-04-08"), aerial);
+    let record = story_event(&[&a, &b], &[]).expect("a record");
+    assert!(
+        record.modes.contains(&"aerial".to_string()),
+        "{:?}",
+        record.modes
+    );
+    assert!(
+        !record.modes.contains(&"explosives".to_string()),
+        "{:?}",
+        record.modes
+    );
+    let drone =
+        "Un drone a tiré dimanche un missile sur une position de la milice près de Rutshuru, \
+                 tuant quatre combattants.";
+    let a = annotate("ds1", Some("2025-04-08"), drone);
+    let b = annotate("ds2", Some("2025-04-08"), drone);
+    let record = story_event(&[&a, &b], &[]).expect("a record");
+    assert!(
+        record.modes.contains(&"drone".to_string()),
+        "{:?}",
+        record.modes
+    );
+    assert!(
+        !record.modes.contains(&"heavy-weapons".to_string()),
+        "{:?}",
+        record.modes
+    );
+}
