@@ -2568,3 +2568,51 @@ fn issue14_an_air_strike_is_coded_by_its_delivery_not_by_its_munition() {
         record.modes
     );
 }
+
+#[test]
+fn issue14_a_counted_crowd_that_marches_is_a_demonstration() {
+    let doc = annotate(
+        "cr1",
+        Some("2025-03-08"),
+        "Quelque 5 000 personnes ont défilé samedi dans les rues de Lyon contre la réforme des retraites.",
+    );
+    assert!(
+        of_type(&doc, EventType::Protest)
+            .iter()
+            .any(|e| trigger(&doc, e) == "défilé"),
+        "{:?}",
+        doc.layers.events
+    );
+    let parade = annotate(
+        "cr2",
+        Some("2025-03-08"),
+        "Des soldats ont défilé samedi sur la grande avenue de la capitale.",
+    );
+    assert!(
+        of_type(&parade, EventType::Protest).is_empty(),
+        "{:?}",
+        parade.layers.events
+    );
+}
+
+#[test]
+fn issue14_a_date_after_a_partir_de_is_when_a_state_starts_not_the_event() {
+    let doc = annotate(
+        "ap1",
+        Some("2025-03-05"),
+        "Les dockers ont appelé à une grève illimitée à partir de lundi.",
+    );
+    let monday: Vec<String> = doc
+        .layers
+        .dates
+        .iter()
+        .filter(|d| doc.text[d.span.start..d.span.end].contains("lundi"))
+        .filter_map(|d| d.value.clone())
+        .collect();
+    assert!(!monday.is_empty(), "{:?}", doc.layers.dates);
+    let strikes = of_type(&doc, EventType::Protest);
+    assert!(!strikes.is_empty(), "{:?}", doc.layers.events);
+    for e in strikes {
+        assert!(e.date.as_ref().is_none_or(|d| !monday.contains(d)), "{e:?}");
+    }
+}

@@ -247,6 +247,7 @@ impl Analyser<'_> {
                     && actors.is_empty()
                     && recipients.is_empty()
                     && killed_here.is_empty()
+                    && !(trigger.event_type == EventType::Protest && counted_crowd(words, f))
                     && !parts
                         .iter()
                         .any(|p| p.frame && p.first >= clause.0 && p.last < clause.1)
@@ -1006,4 +1007,50 @@ fn covering_attribution<'a>(
                 && a.content.start < sentence.end
         })
         .filter(|a| a.speaker_entity.is_some())
+}
+
+/// Nouns of ordinary people that, counted, make a crowd ("12 000 personnes", "des milliers de
+/// manifestants"); soldiers or athletes who parade are no protest.
+const CROWD_NOUNS: &[&str] = &[
+    "personne",
+    "personnes",
+    "manifestant",
+    "manifestants",
+    "habitants",
+    "citoyens",
+    "etudiants",
+    "salaries",
+    "travailleurs",
+    "agriculteurs",
+    "enseignants",
+    "femmes",
+];
+/// Words that count a crowd without a figure ("des milliers de personnes").
+const CROWD_COUNTS: &[&str] = &["centaines", "milliers", "dizaines", "foule"];
+
+/// Whether the subject of the weak protest verb at `f` is a counted crowd: "Quelque 12 000
+/// personnes ont défilé", "des milliers d'habitants ont manifesté". A figure of people marching
+/// is a demonstration even when no organiser is named.
+fn counted_crowd(words: &[Word], f: &Found) -> bool {
+    if !f.verbal {
+        return false;
+    }
+    let group = auxiliary_before(words, f.first).unwrap_or(f.first);
+    let from = group.saturating_sub(6);
+    let Some(noun) = (from..group)
+        .rev()
+        .take_while(|&k| !words[k].is_comma() && !words[k].is_clause_break())
+        .find(|&k| CROWD_NOUNS.contains(&words[k].folded.as_str()))
+    else {
+        return false;
+    };
+    words[noun.saturating_sub(3)..noun].iter().any(|w| {
+        let folded = w.folded.as_str();
+        folded.starts_with(|c: char| c.is_ascii_digit())
+            || CROWD_COUNTS.contains(&folded)
+            || (folded != "et"
+                && recoupe_values::Lexicon::builtin()
+                    .number_words
+                    .contains(folded))
+    })
 }

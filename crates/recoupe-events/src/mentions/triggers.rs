@@ -283,15 +283,26 @@ pub(super) fn antecedent_noun(words: &[Word], i: usize) -> bool {
 }
 
 /// A date written as a bound of a state that lasts: its start ("en grève depuis le 5
-/// octobre") or its end ("la grève est reconduite jusqu'à lundi", "jusqu'au 12"). It dates
-/// when something began or will stop, not the event reported.
+/// octobre", "une grève illimitée à partir de lundi", "à compter du 1er mars") or its end ("la
+/// grève est reconduite jusqu'à lundi", "jusqu'au 12"). It dates when something began or will
+/// start or stop, not the event reported.
 pub(super) fn since_date(words: &[Word], date: Span) -> bool {
     let k = words.partition_point(|w| w.span.start < date.start);
+    let from_words = |at: usize| {
+        at + 1 < words.len()
+            && words[at].folded == "a"
+            && matches!(words[at + 1].folded.as_str(), "partir" | "compter")
+    };
+    // The date's own words may hold the bound ("à partir de lundi").
+    if from_words(k) {
+        return true;
+    }
     let mut j = k;
     while let Some(prev) = j.checked_sub(1) {
         match words[prev].folded.as_str() {
             "le" | "la" | "l'" => j = prev,
             "depuis" | "jusqu'a" | "jusqu'au" => return true,
+            "de" | "du" | "d'" => return prev.checked_sub(2).is_some_and(from_words),
             "a" | "au" => {
                 return prev
                     .checked_sub(1)
