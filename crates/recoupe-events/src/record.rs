@@ -534,8 +534,13 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
     modes.sort();
     if modes.iter().any(|m| m == "drone") {
         // A drone strike is coded by its weapon, not as a generic air strike, and a
-        // "kamikaze" drone is no suicide attack.
-        modes.retain(|m| m != "aerial" && m != "suicide-attack");
+        // "kamikaze" drone is no suicide attack; the missile it fires is its munition, not
+        // shelling from the ground.
+        modes.retain(|m| m != "aerial" && m != "suicide-attack" && m != "heavy-weapons");
+    } else if modes.iter().any(|m| m == "aerial") {
+        // An air strike is coded as such (ACLED's "air/drone strike"): the bombs and missiles
+        // it drops, the explosion they cause, are its munition, not a bombing or shelling.
+        modes.retain(|m| m != "explosives" && m != "heavy-weapons");
     }
 
     // ---- actors (stated as fact) and recipients.

@@ -2475,3 +2475,144 @@ fn issue14_a_country_and_its_own_state_body_are_coded_once_by_the_body() {
     );
     assert!(!keys.contains(&"country:UZ"), "{keys:?}");
 }
+
+#[test]
+fn issue14_the_outskirts_or_the_entrance_of_a_town_place_the_event_in_it() {
+    let doc = annotate(
+        "pl1",
+        Some("2024-02-12"),
+        "Une bombe a explosé lundi matin à la périphérie de Kaboul, faisant deux morts.",
+    );
+    let e = of_type(&doc, EventType::Assault)
+        .into_iter()
+        .find(|e| trigger(&doc, e) == "explosé")
+        .expect("the explosion");
+    let kabul = doc
+        .layers
+        .places
+        .iter()
+        .find(|p| &doc.text[p.span.start..p.span.end] == "Kaboul")
+        .expect("Kaboul is a place");
+    assert_eq!(e.place.as_deref(), Some(kabul.entity.as_str()), "{e:?}");
+}
+
+#[test]
+fn issue14_a_place_in_the_speakers_title_does_not_place_the_event() {
+    let doc = annotate(
+        "pl2",
+        Some("2024-02-12"),
+        "Trois soldats ont été tués jeudi dans l'attaque d'un camp militaire, a déclaré le gouverneur de la région de Mopti.",
+    );
+    let mopti: Vec<&str> = doc
+        .layers
+        .places
+        .iter()
+        .filter(|p| &doc.text[p.span.start..p.span.end] == "Mopti")
+        .map(|p| p.entity.as_str())
+        .collect();
+    assert!(!mopti.is_empty(), "Mopti is a place");
+    for e in of_type(&doc, EventType::Assault) {
+        assert!(
+            e.place.as_deref().is_none_or(|p| !mopti.contains(&p)),
+            "{e:?}"
+        );
+    }
+}
+
+#[test]
+fn issue14_a_quoted_we_are_not_responsible_denies_for_the_group_just_accused() {
+    let doc = annotate(
+        "dn1",
+        None,
+        "Boko Haram, accusé par l'armée nigériane, a démenti avoir attaqué le village. « Nous ne sommes pas responsables de cette tuerie », a écrit l'un de ses porte-parole, Abou Moussa.",
+    );
+    let triples = responsibility_triples(&doc);
+    let spokesman = triples
+        .iter()
+        .find(|(a, by, s)| *s == Stance::Denies && by.starts_with("name:PER:") && a != by)
+        .unwrap_or_else(|| panic!("the spokesman denies for someone else: {triples:?}"));
+    assert!(spokesman.0.contains("boko"), "{triples:?}");
+}
+
+#[test]
+fn issue14_an_air_strike_is_coded_by_its_delivery_not_by_its_munition() {
+    let aerial = "Une frappe aérienne a touché lundi un marché de Sittwe, tuant onze personnes. \
+                  L'explosion d'une bombe larguée par un avion a détruit plusieurs échoppes.";
+    let a = annotate("as1", Some("2025-04-08"), aerial);
+    let b = annotate("as2", Some("2025-04-08"), aerial);
+    let record = story_event(&[&a, &b], &[]).expect("a record");
+    assert!(
+        record.modes.contains(&"aerial".to_string()),
+        "{:?}",
+        record.modes
+    );
+    assert!(
+        !record.modes.contains(&"explosives".to_string()),
+        "{:?}",
+        record.modes
+    );
+    let drone =
+        "Un drone a tiré dimanche un missile sur une position de la milice près de Rutshuru, \
+                 tuant quatre combattants.";
+    let a = annotate("ds1", Some("2025-04-08"), drone);
+    let b = annotate("ds2", Some("2025-04-08"), drone);
+    let record = story_event(&[&a, &b], &[]).expect("a record");
+    assert!(
+        record.modes.contains(&"drone".to_string()),
+        "{:?}",
+        record.modes
+    );
+    assert!(
+        !record.modes.contains(&"heavy-weapons".to_string()),
+        "{:?}",
+        record.modes
+    );
+}
+
+#[test]
+fn issue14_a_counted_crowd_that_marches_is_a_demonstration() {
+    let doc = annotate(
+        "cr1",
+        Some("2025-03-08"),
+        "Quelque 5 000 personnes ont défilé samedi dans les rues de Lyon contre la réforme des retraites.",
+    );
+    assert!(
+        of_type(&doc, EventType::Protest)
+            .iter()
+            .any(|e| trigger(&doc, e) == "défilé"),
+        "{:?}",
+        doc.layers.events
+    );
+    let parade = annotate(
+        "cr2",
+        Some("2025-03-08"),
+        "Des soldats ont défilé samedi sur la grande avenue de la capitale.",
+    );
+    assert!(
+        of_type(&parade, EventType::Protest).is_empty(),
+        "{:?}",
+        parade.layers.events
+    );
+}
+
+#[test]
+fn issue14_a_date_after_a_partir_de_is_when_a_state_starts_not_the_event() {
+    let doc = annotate(
+        "ap1",
+        Some("2025-03-05"),
+        "Les dockers ont appelé à une grève illimitée à partir de lundi.",
+    );
+    let monday: Vec<String> = doc
+        .layers
+        .dates
+        .iter()
+        .filter(|d| doc.text[d.span.start..d.span.end].contains("lundi"))
+        .filter_map(|d| d.value.clone())
+        .collect();
+    assert!(!monday.is_empty(), "{:?}", doc.layers.dates);
+    let strikes = of_type(&doc, EventType::Protest);
+    assert!(!strikes.is_empty(), "{:?}", doc.layers.events);
+    for e in strikes {
+        assert!(e.date.as_ref().is_none_or(|d| !monday.contains(d)), "{e:?}");
+    }
+}
