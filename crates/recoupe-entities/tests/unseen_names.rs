@@ -178,3 +178,14 @@ fn an_unknown_pair_listed_where_places_are_named_is_of_places() {
     assert_has(&doc, EntityType::PER, "Kolo Tarvinek");
     assert_has(&doc, EntityType::PER, "Brunel");
 }
+
+#[test]
+fn an_acronym_leading_one_more_word_is_one_name() {
+    let doc = run("Le CR Bolouzdir a gagné son match, et la SRM Tafilet a coupé l'eau.");
+    assert_has(&doc, EntityType::ORG, "CR Bolouzdir");
+    assert_has(&doc, EntityType::ORG, "SRM Tafilet");
+    // after a person's title the acronym is the party, not the start of a name
+    let doc = run("Le député LFI Bompard a parlé.");
+    assert_has(&doc, EntityType::ORG, "LFI");
+    assert_lacks(&doc, "LFI Bompard");
+}

@@ -282,6 +282,11 @@ impl Recogniser<'_> {
         }
         // "le député LFI": after a title an acronym is the person's party, not the person
         let acronym = single && first.all_caps;
+        // "le CR Belouizdad", "la SRM Oriental": an acronym leading one more word
+        if end == i + 2 && first.all_caps && self.acronym_led_name(toks, i, end) {
+            evidence.push(format!("name led by the acronym \"{}\"", first.text));
+            return make(EntityType::ORG, STRENGTH_LEXICON, "acronym-led", evidence);
+        }
         if let Some(title) = self.title_before(toks, i, s).filter(|_| !acronym) {
             evidence.push(format!("title \"{title}\" before \"{surface}\""));
             return make(EntityType::PER, STRENGTH_CUE, "person-title", evidence);
