@@ -189,3 +189,16 @@ fn an_acronym_leading_one_more_word_is_one_name() {
     assert_has(&doc, EntityType::ORG, "LFI");
     assert_lacks(&doc, "LFI Bompard");
 }
+
+#[test]
+fn a_name_asked_by_told_or_quoted_is_an_outlet() {
+    let doc = run("Joint par Kivu Horizon, le député a confirmé le bilan.");
+    assert_has(&doc, EntityType::ORG, "Kivu Horizon");
+    let doc = run("Un officier a confirmé à Nador Levant que l'armée était déployée.");
+    assert_has(&doc, EntityType::ORG, "Nador Levant");
+    let doc = run("Selon l'agence officielle citant Al-Maloumi, trois soldats sont morts.");
+    assert_has(&doc, EntityType::ORG, "Al-Maloumi");
+    // a person asking stays a person
+    let doc = run("Interrogée par Marie Dupont, elle a refusé de répondre.");
+    assert_has(&doc, EntityType::PER, "Marie Dupont");
+}

@@ -73,6 +73,64 @@ fn looks_plural(folded: &str) -> bool {
         && PLURAL_ENDINGS.iter().any(|e| folded.ends_with(e))
 }
 
+/// Participles after which "par X" names who asked or reported ("joint par X", "interrogée
+/// par X", "des informations recueillies par X").
+const ASKED_BY: &[&str] = &[
+    "interroge",
+    "interrogee",
+    "interroges",
+    "interrogees",
+    "joint",
+    "jointe",
+    "joints",
+    "jointes",
+    "contacte",
+    "contactee",
+    "contactes",
+    "contactees",
+    "sollicite",
+    "sollicitee",
+    "consulte",
+    "consultee",
+    "consultes",
+    "consultees",
+    "recueillis",
+    "recueillies",
+];
+
+/// Participles of speech after which "à X" names whom it was said to ("a confirmé à X", "a
+/// indiqué au X").
+const SAID_TO: &[&str] = &[
+    "declare", "confirme", "indique", "raconte", "precise", "affirme", "explique", "assure",
+    "confie", "souligne",
+];
+
+/// The cue before token `i` (over a definite article) telling that the name there is an
+/// outlet: "joint par", "a confirmé à", "citant".
+fn outlet_cue_before(toks: &[Tk<'_>], i: usize, s: SentenceRange) -> Option<String> {
+    let mut k = i;
+    if k > s.start && matches!(&*toks[k - 1].folded, "la" | "le" | "l'") {
+        k -= 1;
+    }
+    if k <= s.start {
+        return None;
+    }
+    let prev = &*toks[k - 1].folded;
+    if prev == "citant" {
+        return Some("citant".to_string());
+    }
+    if k - 1 <= s.start {
+        return None;
+    }
+    let verb = &toks[k - 2];
+    let cued = match prev {
+        "par" => ASKED_BY.contains(&&*verb.folded),
+        "a" | "au" => toks[k - 1].text != "a" && SAID_TO.contains(&&*verb.folded),
+        _ => false,
+    };
+    cued.then(|| format!("{} {}", verb.text, toks[k - 1].text))
+}
+
 /// Whether `[i, end)` is the whole content of a pair of quotation marks ("« Cold War »").
 fn quoted_whole(toks: &[Tk<'_>], i: usize, end: usize, s: SentenceRange) -> bool {
     i > s.start
@@ -307,6 +365,14 @@ impl Recogniser<'_> {
                 prev_folded
             ));
             return make(EntityType::ORG, STRENGTH_CUE, "media-outlet", evidence);
+        }
+        // "joint par Tchad Horizon", "a confirmé à Horizon Levant", "citant Al-Maalouma": the
+        // outlet a witness or an official spoke to, or that a report quotes
+        if let Some(cue) = outlet_cue_before(toks, i, s).filter(|_| {
+            !(self.kb.is_first_name(first.text) || single && self.kb.is_surname(first.text))
+        }) {
+            evidence.push(format!("outlet after \"{cue}\""));
+            return make(EntityType::ORG, STRENGTH_CUE, "outlet-cue", evidence);
         }
         if let Some(noun) = self.org_apposition_before(toks, i, s) {
             evidence.push(format!("after \"{noun}\""));
