@@ -202,3 +202,15 @@ fn a_name_asked_by_told_or_quoted_is_an_outlet() {
     let doc = run("Interrogée par Marie Dupont, elle a refusé de répondre.");
     assert_has(&doc, EntityType::PER, "Marie Dupont");
 }
+
+#[test]
+fn an_acronym_of_a_common_noun_phrase_names_nothing() {
+    let doc = run(
+        "Elle souffre du syndrome de la jambe lourde (SJL). Le SJL touche peu de gens. La direction annonce un plan de sauvegarde de l'emploi (PSE).",
+    );
+    assert_lacks(&doc, "SJL");
+    assert_lacks(&doc, "PSE");
+    // an organisation's head, even in lowercase, keeps its acronym a name
+    let doc = run("Le comité national de suivi (CNS) se réunit mardi.");
+    assert_has(&doc, EntityType::ORG, "CNS");
+}
