@@ -114,6 +114,7 @@ impl Stage for EntityStage {
                 recogniser.sentence(&toks, s, text, &mut cands);
             }
             recogniser.defined_acronyms(&toks, &sentences, &mut cands);
+            recogniser.common_phrase_acronyms(&toks, &sentences, &mut cands);
             // Tokens inside a person's name (a mask: asking each token against every
             // person of a long document would be quadratic).
             let mut inside_person = vec![false; toks.len()];

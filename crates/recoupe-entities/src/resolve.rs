@@ -10,7 +10,8 @@ use crate::facilities::{feature_word_before, FeatureWord};
 use crate::knowledge::{Candidate, Knowledge};
 use crate::normalize::skeleton;
 use crate::recognise::{
-    Cand, RULE_DEFINED_ACRONYM, RULE_SHORT_FORM, STRENGTH_CUE, STRENGTH_DEFAULT, STRENGTH_LEXICON,
+    Cand, RULE_DEFAULT_PERSON_UNKNOWN, RULE_DEFINED_ACRONYM, RULE_SHORT_FORM, STRENGTH_CUE,
+    STRENGTH_DEFAULT, STRENGTH_LEXICON,
 };
 use crate::tokens::Tk;
 
@@ -94,6 +95,23 @@ fn alias_abroad(
         )
     })
 }
+
+/// Words before a pair of names that open an enumeration of places ("entre X et Y", "comme
+/// X et Y", "dont X et Y", "à X et Y", "de X et Y").
+const PLACE_PAIR_OPENERS: &[&str] = &[
+    "entre",
+    "comme",
+    "dont",
+    "notamment",
+    "a",
+    "de",
+    "d'",
+    "du",
+    "vers",
+    "depuis",
+    "pres",
+    "dans",
+];
 
 /// Population from which an unambiguous place is trusted to tell the document's country.
 const TRUSTED_PLACE_POPULATION: u64 = 50_000;
@@ -852,17 +870,87 @@ pub fn resolve(
                 .push("coordinated with a person".to_string());
         }
     }
-    // propagate forward along longer enumerations once more
+    // propagate forward along longer enumerations once more, but not from a name typed a
+    // person only for want of another cue to a single word where places are listed: "des
+    // quartiers comme Kalaban Coura et Sogoniko" (persons are listed by their full names)
+    // linked[k]: mentions k - 1 and k are coordinated
+    let linked: Vec<bool> = (0..n)
+        .map(|k| {
+            k > 0 && {
+                let (a, b) = (&cands[k - 1], &cands[k]);
+                b.start == a.end + 1 && matches!(toks[a.end].text, "," | "et" | "ou")
+            }
+        })
+        .collect();
+    // a person by a cue or a lexicon, or listed with one ("Sylvie Marchand, Kolo Tarvinek et
+    // …"): such a list is of persons
+    let mut vouched: Vec<bool> = cands
+        .iter()
+        .map(|c| {
+            c.label == EntityType::PER
+                && (c.strength > STRENGTH_DEFAULT || c.rule != RULE_DEFAULT_PERSON_UNKNOWN)
+        })
+        .collect();
+    for k in 1..n {
+        if linked[k] && cands[k].label == EntityType::PER && vouched[k - 1] {
+            vouched[k] = true;
+        }
+    }
+    for k in (1..n).rev() {
+        if linked[k] && cands[k - 1].label == EntityType::PER && vouched[k] {
+            vouched[k - 1] = true;
+        }
+    }
     for k in 1..n {
         let (a, b) = (&cands[k - 1], &cands[k]);
-        let linked = b.start == a.end + 1 && matches!(toks[a.end].text, "," | "et" | "ou");
-        if linked
+        let guessed = !vouched[k - 1]
+            && a.start > 0
+            && PLACE_PAIR_OPENERS.contains(&&*toks[a.start - 1].folded);
+        if linked[k]
             && a.label == EntityType::PER
+            && !(guessed && b.end == b.start + 1)
             && b.strength == STRENGTH_DEFAULT
             && b.hits.is_empty()
         {
             cands[k].label = EntityType::PER;
         }
+    }
+    // "entre Kani Rash et Sheladiz", "comme Kalaban Coura et Sogoniko": an unknown name of
+    // several words typed a person only by default, coordinated with a single unknown word
+    // typed a place by default or a place named with a cue, is a place too
+    for k in 0..n.saturating_sub(1) {
+        if !linked[k + 1] {
+            continue;
+        }
+        let (a, b) = (&cands[k], &cands[k + 1]);
+        let guessed = |j: usize| {
+            let c = &cands[j];
+            c.label == EntityType::PER
+                && !vouched[j]
+                && c.strength == STRENGTH_DEFAULT
+                && c.hits.is_empty()
+        };
+        let place = |c: &Cand| {
+            c.label == EntityType::LOC
+                && (c.strength >= STRENGTH_CUE || (c.end == c.start + 1 && c.hits.is_empty()))
+        };
+        // the pair where places are named: after "entre", "comme", "dont", a preposition
+        // ("Kolo Tarvinek et Brunel ont signé" stays two persons)
+        let opened = a.start > 0 && PLACE_PAIR_OPENERS.contains(&&*toks[a.start - 1].folded);
+        if !opened {
+            continue;
+        }
+        let target = if guessed(k) && place(b) {
+            k
+        } else if guessed(k + 1) && place(a) {
+            k + 1
+        } else {
+            continue;
+        };
+        cands[target].label = EntityType::LOC;
+        cands[target]
+            .evidence
+            .push("coordinated with a place".to_string());
     }
 
     // One sense per document: mentions with the same folded name share the strongest type.

@@ -142,3 +142,75 @@ fn a_trade_word_after_an_unknown_name_makes_a_firm() {
     assert_has(&doc, EntityType::ORG, "Brenner Logistique");
     assert_has(&doc, EntityType::ORG, "Valdor Robotique");
 }
+
+#[test]
+fn an_unknown_single_name_given_as_a_source_is_a_body() {
+    let doc = run("Selon Vurtanix, le réseau a été rétabli dans la soirée.");
+    assert_has(&doc, EntityType::ORG, "Vurtanix");
+    let doc = run("D'après la Korvalane, la ligne restera fermée jusqu'à lundi.");
+    assert_has(&doc, EntityType::ORG, "Korvalane");
+}
+
+#[test]
+fn a_plural_place_noun_governs_both_names_of_a_pair() {
+    let doc = run(
+        "Les pompiers sont intervenus dans les communes de Tizrit Oulmane et de Nadia Berrouk, dans le nord du pays.",
+    );
+    assert_has(&doc, EntityType::LOC, "Tizrit Oulmane");
+    // a first name opening the second name does not make it a person
+    assert_has(&doc, EntityType::LOC, "Nadia Berrouk");
+}
+
+#[test]
+fn an_unknown_pair_listed_where_places_are_named_is_of_places() {
+    let doc =
+        run("Les coupures touchent des quartiers comme Bamoko Tiéla et Sogorizo depuis lundi.");
+    assert_has(&doc, EntityType::LOC, "Bamoko Tiéla");
+    assert_has(&doc, EntityType::LOC, "Sogorizo");
+    let doc = run("Les combats ont eu lieu entre Kesh Varan et Dolimaz, selon les habitants.");
+    assert_has(&doc, EntityType::LOC, "Kesh Varan");
+    // the same pair as the subject of a verb of persons stays two persons
+    let doc = run("Kolo Tarvinek et Brunel ont signé la lettre.");
+    assert_has(&doc, EntityType::PER, "Kolo Tarvinek");
+    assert_has(&doc, EntityType::PER, "Brunel");
+    // a list vouched by a first name stays a list of persons
+    let doc = run("Sylvie Marchand, Kolo Tarvinek et Brunel ont signé la lettre.");
+    assert_has(&doc, EntityType::PER, "Kolo Tarvinek");
+    assert_has(&doc, EntityType::PER, "Brunel");
+}
+
+#[test]
+fn an_acronym_leading_one_more_word_is_one_name() {
+    let doc = run("Le CR Bolouzdir a gagné son match, et la SRM Tafilet a coupé l'eau.");
+    assert_has(&doc, EntityType::ORG, "CR Bolouzdir");
+    assert_has(&doc, EntityType::ORG, "SRM Tafilet");
+    // after a person's title the acronym is the party, not the start of a name
+    let doc = run("Le député LFI Bompard a parlé.");
+    assert_has(&doc, EntityType::ORG, "LFI");
+    assert_lacks(&doc, "LFI Bompard");
+}
+
+#[test]
+fn a_name_asked_by_told_or_quoted_is_an_outlet() {
+    let doc = run("Joint par Kivu Horizon, le député a confirmé le bilan.");
+    assert_has(&doc, EntityType::ORG, "Kivu Horizon");
+    let doc = run("Un officier a confirmé à Nador Levant que l'armée était déployée.");
+    assert_has(&doc, EntityType::ORG, "Nador Levant");
+    let doc = run("Selon l'agence officielle citant Al-Maloumi, trois soldats sont morts.");
+    assert_has(&doc, EntityType::ORG, "Al-Maloumi");
+    // a person asking stays a person
+    let doc = run("Interrogée par Marie Dupont, elle a refusé de répondre.");
+    assert_has(&doc, EntityType::PER, "Marie Dupont");
+}
+
+#[test]
+fn an_acronym_of_a_common_noun_phrase_names_nothing() {
+    let doc = run(
+        "Elle souffre du syndrome de la jambe lourde (SJL). Le SJL touche peu de gens. La direction annonce un plan de sauvegarde de l'emploi (PSE).",
+    );
+    assert_lacks(&doc, "SJL");
+    assert_lacks(&doc, "PSE");
+    // an organisation's head, even in lowercase, keeps its acronym a name
+    let doc = run("Le comité national de suivi (CNS) se réunit mardi.");
+    assert_has(&doc, EntityType::ORG, "CNS");
+}

@@ -256,6 +256,81 @@ impl Recogniser<'_> {
     }
 }
 
+impl Recogniser<'_> {
+    /// "le syndrome de la personne raide (SPR)", "un plan de sauvegarde de l'emploi (PSE)": an
+    /// acronym in parentheses spelled by the initials of the lowercase words right before it,
+    /// which no mention covers and no organisation's head opens, abbreviates a common noun
+    /// phrase; it names nothing there nor anywhere else in the document, whatever body the
+    /// reference data files under the same letters (the document's own definition wins).
+    pub fn common_phrase_acronyms(
+        &self,
+        toks: &[Tk<'_>],
+        sentences: &[SentenceRange],
+        cands: &mut Vec<Cand>,
+    ) {
+        let mut phrases: Vec<&str> = Vec::new();
+        for s in sentences {
+            for k in s.start + 2..s.end.saturating_sub(2) {
+                let acronym = &toks[k + 1];
+                if toks[k].text != "(" || toks[k + 2].text != ")" || !acronym.all_caps {
+                    continue;
+                }
+                let Some(letters) = acronym_letters(acronym) else {
+                    continue;
+                };
+                let Some(start) = self.lowercase_spelled_before(toks, *s, k, &letters) else {
+                    continue;
+                };
+                let covered = cands.iter().any(|c| c.start < k && c.end > start);
+                if !covered && !self.lex.org_heads.contains_key(&*toks[start].folded) {
+                    phrases.push(acronym.text);
+                }
+            }
+        }
+        if phrases.is_empty() {
+            return;
+        }
+        cands.retain(|c| {
+            !(c.end == c.start + 1
+                && c.rule != RULE_DEFINED_ACRONYM
+                && phrases.contains(&toks[c.start].text))
+        });
+    }
+
+    /// Start of the lowercase words ending right before `paren` whose initials are exactly
+    /// `letters`, at least two of them giving a letter.
+    fn lowercase_spelled_before(
+        &self,
+        toks: &[Tk<'_>],
+        s: SentenceRange,
+        paren: usize,
+        letters: &str,
+    ) -> Option<usize> {
+        let lower = paren.saturating_sub(MAX_LONG_FORM).max(s.start);
+        let mut spelled = String::new();
+        let mut giving = 0;
+        for start in (lower..paren).rev() {
+            let t = &toks[start];
+            if t.cap || !(t.is_word() || t.kind == recoupe_model::TokenKind::Elision) {
+                return None;
+            }
+            let mut own = String::new();
+            initials(t, &mut own);
+            if !own.is_empty() {
+                giving += 1;
+            }
+            spelled.insert_str(0, &own);
+            if spelled.len() > letters.len() || !letters.ends_with(spelled.as_str()) {
+                return None;
+            }
+            if spelled == letters && !own.is_empty() && giving >= 2 {
+                return Some(start);
+            }
+        }
+        None
+    }
+}
+
 /// Longest stretch (in tokens) between an organisation's name and the acronym that defines
 /// it which still belongs to the name ("horlogère suisse", "en Afrique et à Madagascar").
 const MAX_GAP_TO_ACRONYM: usize = 7;

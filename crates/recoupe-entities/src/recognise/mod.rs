@@ -79,6 +79,10 @@ pub struct Recogniser<'a> {
 /// longer name of the same document.
 pub const RULE_SHORT_FORM: &str = "org-short-form";
 
+/// Rule name of a name of several unknown capitalised words typed a person for want of any
+/// cue: coordination with a place overrides it.
+pub const RULE_DEFAULT_PERSON_UNKNOWN: &str = "default-person-unknown";
+
 impl Recogniser<'_> {
     /// The tagger's part of speech for token `i` of sentence `s`. The sentence is tagged
     /// left to right only as far as a rule has asked (most ask about its first words).

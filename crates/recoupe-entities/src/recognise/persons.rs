@@ -51,6 +51,9 @@ impl Recogniser<'_> {
             return end;
         }
         if toks[i].all_caps && !toks[i + 1].all_caps && toks[i + 1].cap {
+            if self.acronym_led_name(toks, i, end) {
+                return end;
+            }
             return i + 1;
         }
         if end - i >= 3 {
@@ -84,6 +87,23 @@ impl Recogniser<'_> {
             }
         }
         end
+    }
+
+    /// "le CR Belouizdad", "la SRM Oriental", "le PLR Vaud": an acronym and one capitalised
+    /// word that is no first name nor surname is one name, a club's, a party's branch or a
+    /// firm's ("le député LFI Bompard", "LFI Manuel Bompard" are a party and a person).
+    pub(super) fn acronym_led_name(&self, toks: &[Tk<'_>], i: usize, end: usize) -> bool {
+        let (acronym, word) = (&toks[i], &toks[i + 1]);
+        // after a person's title the acronym is the person's party
+        let titled = i > 0 && self.lex.person_titles.contains(&*toks[i - 1].folded);
+        end == i + 2
+            && !titled
+            && acronym.text.chars().count() >= 2
+            && word.is_word()
+            && word.text.chars().count() >= 3
+            && !word.folded.contains('-')
+            && !self.kb.is_first_name(word.text)
+            && !self.kb.is_surname(word.text)
     }
 
     /// Title or role announcing a person just before token `i` ("le général", "M.", "le

@@ -73,6 +73,64 @@ fn looks_plural(folded: &str) -> bool {
         && PLURAL_ENDINGS.iter().any(|e| folded.ends_with(e))
 }
 
+/// Participles after which "par X" names who asked or reported ("joint par X", "interrogée
+/// par X", "des informations recueillies par X").
+const ASKED_BY: &[&str] = &[
+    "interroge",
+    "interrogee",
+    "interroges",
+    "interrogees",
+    "joint",
+    "jointe",
+    "joints",
+    "jointes",
+    "contacte",
+    "contactee",
+    "contactes",
+    "contactees",
+    "sollicite",
+    "sollicitee",
+    "consulte",
+    "consultee",
+    "consultes",
+    "consultees",
+    "recueillis",
+    "recueillies",
+];
+
+/// Participles of speech after which "à X" names whom it was said to ("a confirmé à X", "a
+/// indiqué au X").
+const SAID_TO: &[&str] = &[
+    "declare", "confirme", "indique", "raconte", "precise", "affirme", "explique", "assure",
+    "confie", "souligne",
+];
+
+/// The cue before token `i` (over a definite article) telling that the name there is an
+/// outlet: "joint par", "a confirmé à", "citant".
+fn outlet_cue_before(toks: &[Tk<'_>], i: usize, s: SentenceRange) -> Option<String> {
+    let mut k = i;
+    if k > s.start && matches!(&*toks[k - 1].folded, "la" | "le" | "l'") {
+        k -= 1;
+    }
+    if k <= s.start {
+        return None;
+    }
+    let prev = &*toks[k - 1].folded;
+    if prev == "citant" {
+        return Some("citant".to_string());
+    }
+    if k - 1 <= s.start {
+        return None;
+    }
+    let verb = &toks[k - 2];
+    let cued = match prev {
+        "par" => ASKED_BY.contains(&&*verb.folded),
+        "a" | "au" => toks[k - 1].text != "a" && SAID_TO.contains(&&*verb.folded),
+        _ => false,
+    };
+    cued.then(|| format!("{} {}", verb.text, toks[k - 1].text))
+}
+
 /// Whether `[i, end)` is the whole content of a pair of quotation marks ("« Cold War »").
 fn quoted_whole(toks: &[Tk<'_>], i: usize, end: usize, s: SentenceRange) -> bool {
     i > s.start
@@ -137,6 +195,56 @@ impl Recogniser<'_> {
             return None;
         };
         Some((label, noun.text.to_string()))
+    }
+
+    /// The source preposition ("selon", "d'après") right before token `i`, over a definite
+    /// article ("selon la X"), if any.
+    pub(super) fn source_preposition_before(
+        &self,
+        toks: &[Tk<'_>],
+        i: usize,
+        s: SentenceRange,
+    ) -> Option<&'static str> {
+        let mut k = i;
+        if k > s.start && matches!(&*toks[k - 1].folded, "la" | "le" | "l'") {
+            k -= 1;
+        }
+        if k <= s.start {
+            return None;
+        }
+        match &*toks[k - 1].folded {
+            "selon" => Some("selon"),
+            "apres" if k - 1 > s.start && toks[k - 2].folded == "d'" => Some("d'après"),
+            _ => None,
+        }
+    }
+
+    /// "les communes d'El Aouana et de Selma Benziada", "les villages de X et d'Y": the second
+    /// name of a pair joined by "et de" after a place noun and its "de" is a place too (the
+    /// noun governs both); the noun found, if any.
+    pub(super) fn place_cue_over_pair(
+        &self,
+        toks: &[Tk<'_>],
+        i: usize,
+        s: SentenceRange,
+    ) -> Option<String> {
+        if i < s.start + 5 || !is_de(&toks[i - 1].folded) || toks[i - 2].folded != "et" {
+            return None;
+        }
+        // the first name of the pair: capitalised words and name particles
+        let mut k = i - 2;
+        let lower = k.saturating_sub(6).max(s.start + 2);
+        while k > lower && toks[k - 1].is_word() && (toks[k - 1].name_like || toks[k - 1].cap) {
+            k -= 1;
+        }
+        if k == i - 2 || !is_de(&toks[k - 1].folded) {
+            return None;
+        }
+        let head = &toks[k - 2];
+        self.lex
+            .loc_before_de
+            .contains(&*head.folded)
+            .then(|| head.text.to_string())
     }
 
     /// Types a capitalised sequence `[i, end)` by its context.
@@ -232,6 +340,11 @@ impl Recogniser<'_> {
         }
         // "le député LFI": after a title an acronym is the person's party, not the person
         let acronym = single && first.all_caps;
+        // "le CR Belouizdad", "la SRM Oriental": an acronym leading one more word
+        if end == i + 2 && first.all_caps && self.acronym_led_name(toks, i, end) {
+            evidence.push(format!("name led by the acronym \"{}\"", first.text));
+            return make(EntityType::ORG, STRENGTH_LEXICON, "acronym-led", evidence);
+        }
         if let Some(title) = self.title_before(toks, i, s).filter(|_| !acronym) {
             evidence.push(format!("title \"{title}\" before \"{surface}\""));
             return make(EntityType::PER, STRENGTH_CUE, "person-title", evidence);
@@ -252,6 +365,14 @@ impl Recogniser<'_> {
                 prev_folded
             ));
             return make(EntityType::ORG, STRENGTH_CUE, "media-outlet", evidence);
+        }
+        // "joint par Tchad Horizon", "a confirmé à Horizon Levant", "citant Al-Maalouma": the
+        // outlet a witness or an official spoke to, or that a report quotes
+        if let Some(cue) = outlet_cue_before(toks, i, s).filter(|_| {
+            !(self.kb.is_first_name(first.text) || single && self.kb.is_surname(first.text))
+        }) {
+            evidence.push(format!("outlet after \"{cue}\""));
+            return make(EntityType::ORG, STRENGTH_CUE, "outlet-cue", evidence);
         }
         if let Some(noun) = self.org_apposition_before(toks, i, s) {
             evidence.push(format!("after \"{noun}\""));
@@ -291,6 +412,14 @@ impl Recogniser<'_> {
                 c.admin_cue = self.admin_cue_before(toks, i, s);
                 return Some(c);
             }
+        }
+        if let Some(head) = self.place_cue_over_pair(toks, i, s) {
+            evidence.push(format!(
+                "second name of a pair after the place cue \"{head}\""
+            ));
+            let mut c = make(EntityType::LOC, STRENGTH_CUE, "place-cue", evidence)?;
+            c.admin_cue = self.admin_cue_before(toks, i, s);
+            return Some(c);
         }
         // "la localité bédouine de X", "la ville côtière de X": the place noun over one
         // adjective
@@ -479,7 +608,7 @@ impl Recogniser<'_> {
             return make(
                 EntityType::PER,
                 STRENGTH_DEFAULT,
-                "default-person-unknown",
+                super::RULE_DEFAULT_PERSON_UNKNOWN,
                 evidence,
             );
         }
@@ -535,6 +664,13 @@ impl Recogniser<'_> {
         // name; a place by default needs neither (the reference knows "les Comores")
         if matches!(prev_folded, "les" | "des" | "aux") || looks_plural(&first.folded) {
             return None;
+        }
+        // "selon Viasna", "d'après la Setrag": an unknown single name given as the source of
+        // a statement is a body (an agency, a firm, an association) more often than a place;
+        // a place the reference knows, a first name or a surname never reach this default
+        if let Some(cue) = self.source_preposition_before(toks, i, s) {
+            evidence.push(format!("source of a statement after \"{cue}\""));
+            return make(EntityType::ORG, STRENGTH_LEXICON, "source-name", evidence);
         }
         let mut c = if determiner {
             // rivers, regions and continents take the article ("l'Euphrate", "la Méditerranée")
