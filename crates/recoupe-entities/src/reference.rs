@@ -55,7 +55,7 @@ impl ReferenceKnowledge {
         // French writes with a lowercase compass adjective as often as with a hyphen
         // ("Darfour occidental", "Kasaï oriental")
         for place in reference
-            .places()
+            .subdivisions_and_extra_places()
             .iter()
             .filter(|p| p.extra_id.is_some() || p.kind == PlaceKind::Admin)
         {

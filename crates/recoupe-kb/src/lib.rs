@@ -17,6 +17,7 @@ mod actors;
 mod key;
 mod load;
 mod loose;
+mod loose_key;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -229,7 +230,8 @@ enum Entry {
 pub struct Reference {
     countries: Vec<Country>,
     country_by_iso2: HashMap<String, u16>,
-    places: Vec<PlaceRecord>,
+    /// GeoNames places (parsed on first use), then subdivisions and hand-curated places.
+    places: load::Places,
     actors: Vec<Actor>,
     actor_by_id: HashMap<String, u32>,
     actor_issues: Vec<ActorIssue>,
@@ -296,7 +298,7 @@ impl Reference {
             .map(|e| match e {
                 Entry::Actor(i) => Hit::Actor(&self.actors[i as usize]),
                 Entry::Country(i) => Hit::Country(&self.countries[i as usize]),
-                Entry::Place(i) => Hit::Place(&self.places[i as usize]),
+                Entry::Place(i) => Hit::Place(self.places.get(i as usize)),
             })
             .collect()
     }
@@ -310,7 +312,7 @@ impl Reference {
             let order = |e: &Entry| match *e {
                 Entry::Actor(_) => (0u8, 0u64),
                 Entry::Country(_) => (1, 0),
-                Entry::Place(i) => (2, u64::MAX - self.places[i as usize].population),
+                Entry::Place(i) => (2, u64::MAX - self.places.get(i as usize).population),
             };
             entries.sort_by_key(order);
         }
@@ -366,27 +368,29 @@ impl Reference {
             .collect()
     }
 
-    /// All places: GeoNames places sorted by id, then subdivisions sorted by code.
-    pub fn places(&self) -> &[PlaceRecord] {
-        &self.places
+    /// All places: GeoNames places sorted by id, then subdivisions sorted by code, then the
+    /// hand-curated places sorted by id. Going through the GeoNames places parses each (they
+    /// are parsed on first use): a caller that wants the others only asks
+    /// [`Reference::subdivisions_and_extra_places`].
+    pub fn places(&self) -> impl ExactSizeIterator<Item = &PlaceRecord> + '_ {
+        self.places.iter()
+    }
+
+    /// The ISO 3166-2 subdivisions sorted by code, then the hand-curated places sorted by id:
+    /// every place that is not a GeoNames populated place.
+    pub fn subdivisions_and_extra_places(&self) -> &[PlaceRecord] {
+        self.places.not_geonames()
     }
 
     /// The GeoNames place with this id.
     pub fn place_by_geonameid(&self, geonameid: u32) -> Option<&PlaceRecord> {
         // Places are stored sorted by id within the GeoNames block (see load.rs).
-        let end = self.places.partition_point(|p| p.geonameid.is_some());
-        let block = &self.places[..end];
-        block
-            .binary_search_by_key(&geonameid, |p| p.geonameid.unwrap_or(0))
-            .ok()
-            .map(|i| &block[i])
+        self.places.by_geonameid(geonameid)
     }
 
     /// The subdivision with this ISO 3166-2 code (`IQ-BG`).
     pub fn subdivision(&self, code: &str) -> Option<&PlaceRecord> {
-        let start = self.places.partition_point(|p| p.geonameid.is_some());
-        let end = start + self.places[start..].partition_point(|p| p.subdivision.is_some());
-        let block = &self.places[start..end];
+        let block = self.places.subdivisions();
         block
             .binary_search_by(|p| p.subdivision.as_deref().unwrap_or("").cmp(code))
             .ok()
@@ -395,9 +399,7 @@ impl Reference {
 
     /// The hand-curated place with this id (`euphrates`, `middle-east`).
     pub fn extra_place(&self, id: &str) -> Option<&PlaceRecord> {
-        let start = self.places.partition_point(|p| p.geonameid.is_some());
-        let start = start + self.places[start..].partition_point(|p| p.subdivision.is_some());
-        let block = &self.places[start..];
+        let block = self.places.extra();
         block
             .binary_search_by(|p| p.extra_id.as_deref().unwrap_or("").cmp(id))
             .ok()
@@ -423,13 +425,17 @@ impl Reference {
             for country in countries {
                 let index = self.loose.index(country, &self.places);
                 let rows = index.rows(k.as_str(), &self.places);
-                out.extend(rows.iter().map(|&i| &self.places[i as usize]).filter(|p| {
-                    tier == 0
-                        || std::iter::once(&p.name)
-                            .chain(&p.alt_names)
-                            .chain(p.name_en.as_ref())
-                            .any(|n| loose::edit_distance(&loose::loose_key(n), &key) <= 2)
-                }));
+                out.extend(
+                    rows.iter()
+                        .map(|&i| self.places.get(i as usize))
+                        .filter(|p| {
+                            tier == 0
+                                || std::iter::once(&p.name)
+                                    .chain(&p.alt_names)
+                                    .chain(p.name_en.as_ref())
+                                    .any(|n| loose::edit_distance(&loose::loose_key(n), &key) <= 2)
+                        }),
+                );
             }
             if !out.is_empty() {
                 break;
@@ -540,15 +546,11 @@ impl Reference {
     }
 
     pub fn stats(&self) -> ReferenceStats {
-        let subdivisions = self
-            .places
-            .iter()
-            .filter(|p| p.subdivision.is_some())
-            .count();
-        let extra_places = self.places.iter().filter(|p| p.extra_id.is_some()).count();
+        let subdivisions = self.places.subdivisions().len();
+        let extra_places = self.places.extra().len();
         ReferenceStats {
             countries: self.countries.len(),
-            places: self.places.len() - subdivisions - extra_places,
+            places: self.places.geonames_len(),
             subdivisions,
             extra_places,
             actors: self.actors.len(),

@@ -1,6 +1,7 @@
 //! Builds a [`Reference`] from the embedded data files.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use recoupe_model::PlaceKind;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -14,7 +15,6 @@ mod embedded {
     pub const COUNTRIES_GEO: &str = include_str!("../../../resources/geo/countries.tsv");
     pub const COUNTRIES_FR: &str = include_str!("../../../resources/fr/countries.tsv");
     pub const DEMONYMS: &str = include_str!("../../../resources/fr/demonyms.tsv");
-    pub const PLACES: &[u8] = include_bytes!("../../../resources/geo/places.tsv.zst");
     pub const SUBDIVISIONS: &[u8] = include_bytes!("../../../resources/geo/subdivisions.tsv.zst");
     pub const PLACES_EXTRA: &str = include_str!("../../../resources/geo/places_extra.tsv");
     pub const DIVISION_NAMES: &str = include_str!("../../../resources/geo/division_names.tsv");
@@ -180,108 +180,257 @@ fn load_countries() -> Result<Vec<Country>, LoadError> {
 
 const PLACES_FILE: &str = "resources/geo/places.tsv.zst";
 
-/// Parses GeoNames place rows; `line_base` is the number of file lines before `text`.
-fn parse_places(text: &str, line_base: usize) -> Result<Vec<PlaceRecord>, LoadError> {
+/// Parses one GeoNames place row (`row`: its 0-based data row, for messages).
+fn parse_place_row(row: usize, text: &'static str) -> Result<PlaceRecord, LoadError> {
     const FILE: &str = PLACES_FILE;
-    let mut places = Vec::with_capacity(text.len() / 70);
-    for (line, row) in data_lines(text) {
-        let line = line + line_base;
-        let c = columns(FILE, line, row, 10)?;
-        let geonameid: u32 = c[0]
-            .parse()
-            .map_err(|_| malformed(FILE, line, format!("bad geonameid {:?}", c[0])))?;
-        places.push(PlaceRecord {
-            geonameid: Some(geonameid),
-            subdivision: None,
-            extra_id: None,
-            name_en: None,
-            countries: Vec::new(),
-            name: c[1].to_string(),
-            alt_names: split_aliases(c[9]),
-            country: c[2].to_string(),
-            admin1: c[3].to_string(),
-            kind: PlaceKind::City,
-            feature_class: static_code(FILE, line, c[4])?,
-            feature_code: static_code(FILE, line, c[5])?,
-            lat: parse_opt_f64(FILE, line, c[6])?,
-            lon: parse_opt_f64(FILE, line, c[7])?,
-            population: parse_u64(FILE, line, c[8])?,
-            division_word: None,
-        });
-    }
-    Ok(places)
+    let bad = |message: String| malformed(FILE, 0, format!("data row {row}: {message}"));
+    let c = columns(FILE, 0, text, 10).map_err(|e| bad(e.to_string()))?;
+    let geonameid: u32 = c[0]
+        .parse()
+        .map_err(|_| bad(format!("bad geonameid {:?}", c[0])))?;
+    Ok(PlaceRecord {
+        geonameid: Some(geonameid),
+        subdivision: None,
+        extra_id: None,
+        name_en: None,
+        countries: Vec::new(),
+        name: c[1].to_string(),
+        alt_names: split_aliases(c[9]),
+        country: c[2].to_string(),
+        admin1: c[3].to_string(),
+        kind: PlaceKind::City,
+        feature_class: static_code(FILE, 0, c[4]).map_err(|e| bad(e.to_string()))?,
+        feature_code: static_code(FILE, 0, c[5]).map_err(|e| bad(e.to_string()))?,
+        lat: parse_opt_f64(FILE, 0, c[6]).map_err(|e| bad(e.to_string()))?,
+        lon: parse_opt_f64(FILE, 0, c[7]).map_err(|e| bad(e.to_string()))?,
+        population: parse_u64(FILE, 0, c[8]).map_err(|e| bad(e.to_string()))?,
+        division_word: None,
+    })
 }
 
-/// The GeoNames places, in file order (the rows of the precomputed place index), parsed by
-/// two threads.
-fn load_places(text: &str) -> Result<Vec<PlaceRecord>, LoadError> {
-    let middle = text[text.len() / 2..]
-        .find('\n')
-        .map_or(text.len(), |i| text.len() / 2 + i + 1);
-    let (first, second) = text.split_at(middle);
-    let second_line_base = first.bytes().filter(|&b| b == b'\n').count();
-    let (first, second) = std::thread::scope(|scope| {
-        let worker = scope.spawn(|| parse_places(first, 0));
-        let second = parse_places(second, second_line_base);
-        let first = worker.join().unwrap_or_else(|_| {
-            Err(malformed(
-                PLACES_FILE,
-                0,
-                "place parser thread panicked".to_string(),
-            ))
-        });
-        (first, second)
-    });
-    let mut places = first?;
-    places.extend(second?);
-    // `place_by_geonameid` binary-searches this block; build.py writes it sorted.
-    if let Some(w) = places.windows(2).find(|w| w[0].geonameid >= w[1].geonameid) {
-        return Err(malformed(
-            PLACES_FILE,
-            0,
-            format!("geonameids not increasing at {:?}", w[1].geonameid),
-        ));
+/// The little-endian u32 at `index` of a table of u32s.
+fn u32_at(table: &[u8], index: usize) -> u32 {
+    let at = index * 4;
+    u32::from_le_bytes([table[at], table[at + 1], table[at + 2], table[at + 3]])
+}
+
+/// Every place of the reference: the GeoNames places (sorted by id), then the subdivisions
+/// (sorted by code), then the hand-curated places (sorted by id).
+///
+/// The GeoNames rows stay text, embedded uncompressed, until a row is first asked for: a
+/// document reaches a few hundred of the ~100,000 places, and decompressing and parsing them
+/// all cost most of a process's start-up (about 0.6G instructions). build.rs checks every
+/// row, so parsing one later cannot fail on the embedded data.
+pub(crate) struct Places {
+    /// places.tsv, uncompressed.
+    text: &'static str,
+    /// Per GeoNames row: byte offset of its line in `text`, geonameid (u32 LE each).
+    rows: &'static [u8],
+    parsed: Box<[OnceLock<Box<PlaceRecord>>]>,
+    /// Subdivisions, then hand-curated places.
+    rest: Vec<PlaceRecord>,
+    /// How many of `rest` are subdivisions.
+    subdivisions: usize,
+    /// The loose-key entries of the GeoNames rows, and each country's byte range in them
+    /// (build.rs).
+    loose: &'static [u8],
+    loose_countries: &'static [(&'static str, u32, u32)],
+}
+
+impl Places {
+    fn new(
+        text: &'static str,
+        rows: &'static [u8],
+        rest: Vec<PlaceRecord>,
+        subdivisions: usize,
+    ) -> Places {
+        let count = rows.len() / 8;
+        Places {
+            text,
+            rows,
+            parsed: (0..count).map(|_| OnceLock::new()).collect(),
+            rest,
+            subdivisions,
+            loose: embedded::LOOSE_INDEX,
+            loose_countries: embedded::LOOSE_COUNTRIES,
+        }
     }
-    Ok(places)
+
+    /// Number of GeoNames places (they come first).
+    pub(crate) fn geonames_len(&self) -> usize {
+        self.parsed.len()
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.parsed.len() + self.rest.len()
+    }
+
+    /// The text of GeoNames row `row`, without its line break.
+    fn line(&self, row: usize) -> &'static str {
+        let start = u32_at(self.rows, row * 2) as usize;
+        let rest = &self.text[start..];
+        &rest[..rest.find('\n').unwrap_or(rest.len())]
+    }
+
+    fn geonameid_at(&self, row: usize) -> u32 {
+        u32_at(self.rows, row * 2 + 1)
+    }
+
+    /// The place of row `i` (GeoNames rows parsed on first use).
+    ///
+    /// # Panics
+    /// When `i` is out of range, or the row is malformed (build.rs rejects such data).
+    pub(crate) fn get(&self, i: usize) -> &PlaceRecord {
+        match self.parsed.get(i) {
+            Some(cell) => cell.get_or_init(|| {
+                Box::new(
+                    parse_place_row(i, self.line(i))
+                        .unwrap_or_else(|e| panic!("embedded place data is malformed: {e}")),
+                )
+            }),
+            None => &self.rest[i - self.parsed.len()],
+        }
+    }
+
+    /// Every place, in row order (parsing every GeoNames row).
+    pub(crate) fn iter(&self) -> impl ExactSizeIterator<Item = &PlaceRecord> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// The GeoNames place with this id.
+    pub(crate) fn by_geonameid(&self, geonameid: u32) -> Option<&PlaceRecord> {
+        let (mut low, mut high) = (0, self.parsed.len());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            match self.geonameid_at(middle).cmp(&geonameid) {
+                std::cmp::Ordering::Less => low = middle + 1,
+                std::cmp::Ordering::Greater => high = middle,
+                std::cmp::Ordering::Equal => return Some(self.get(middle)),
+            }
+        }
+        None
+    }
+
+    /// The subdivisions, sorted by code.
+    pub(crate) fn subdivisions(&self) -> &[PlaceRecord] {
+        &self.rest[..self.subdivisions]
+    }
+
+    /// The hand-curated places, sorted by id.
+    pub(crate) fn extra(&self) -> &[PlaceRecord] {
+        &self.rest[self.subdivisions..]
+    }
+
+    /// The subdivisions, then the hand-curated places.
+    pub(crate) fn not_geonames(&self) -> &[PlaceRecord] {
+        &self.rest
+    }
+}
+
+impl crate::loose::PlaceTable for Places {
+    fn len(&self) -> usize {
+        Places::len(self)
+    }
+
+    fn names_of(&self, row: usize, mut f: impl FnMut(&str)) {
+        if row < self.parsed.len() {
+            // name, then alternate names, read from the row's text: building a country's
+            // loose index must not parse every place of the country
+            let mut columns = self.line(row).split('\t');
+            if let Some(name) = columns.nth(1) {
+                f(name);
+            }
+            if let Some(alt) = columns.nth(7) {
+                alt.split('|').filter(|a| !a.is_empty()).for_each(f);
+            }
+        } else {
+            crate::loose::record_names(&self.rest[row - self.parsed.len()], f);
+        }
+    }
+
+    fn precomputed_rows(&self) -> usize {
+        self.parsed.len()
+    }
+
+    fn precomputed(&self, country: &str) -> &'static [u8] {
+        self.loose_countries
+            .binary_search_by(|(c, _, _)| (*c).cmp(country))
+            .map_or(&[], |i| {
+                let (_, start, end) = self.loose_countries[i];
+                &self.loose[start as usize..end as usize]
+            })
+    }
+
+    fn countries_of(&self, row: usize, mut f: impl FnMut(&str)) {
+        if row < self.parsed.len() {
+            if let Some(country) = self.line(row).split('\t').nth(2) {
+                f(country);
+            }
+        } else {
+            crate::loose::record_countries(&self.rest[row - self.parsed.len()], f);
+        }
+    }
 }
 
 /// The name index of the GeoNames places, computed by build.rs: lines `key TAB rows` sorted
-/// by key bytes, rows by decreasing population.
+/// by key bytes, rows by decreasing population, with the byte offset of each line.
 pub(crate) struct PlaceIndex {
     text: &'static str,
-    /// Byte offset of each line start.
-    lines: Vec<u32>,
+    /// Byte offset of each line start (u32 LE each).
+    lines: std::borrow::Cow<'static, [u8]>,
 }
 
 impl PlaceIndex {
+    /// The index of `text` with its line offsets as build.rs wrote them.
+    fn with_lines(text: &'static str, lines: &'static [u8]) -> PlaceIndex {
+        PlaceIndex {
+            text,
+            lines: std::borrow::Cow::Borrowed(lines),
+        }
+    }
+
+    #[cfg(test)]
     fn new(text: &'static str) -> PlaceIndex {
-        let mut lines = Vec::with_capacity(text.len() / 20);
-        let mut start = 0usize;
-        for (i, b) in text.bytes().enumerate() {
+        let mut lines = Vec::new();
+        let mut start = 0u32;
+        for (i, b) in (0u32..).zip(text.bytes()) {
             if b == b'\n' {
-                lines.push(start as u32);
+                lines.extend_from_slice(&start.to_le_bytes());
                 start = i + 1;
             }
         }
-        PlaceIndex { text, lines }
+        PlaceIndex {
+            text,
+            lines: std::borrow::Cow::Owned(lines),
+        }
+    }
+
+    fn line_start(&self, i: usize) -> usize {
+        u32_at(&self.lines, i) as usize
     }
 
     fn line(&self, i: usize) -> &'static str {
-        let start = self.lines[i] as usize;
-        let rest = &self.text[start..];
+        let rest = &self.text[self.line_start(i)..];
         &rest[..rest.find('\n').unwrap_or(rest.len())]
     }
 
     /// Rows of the places whose name or alternate name has this key.
     pub(crate) fn rows(&self, key: &str) -> impl Iterator<Item = u32> + '_ {
-        let found = self
-            .lines
-            .binary_search_by(|&start| {
-                let rest = &self.text.as_bytes()[start as usize..];
-                let end = rest.iter().position(|&b| b == b'\t').unwrap_or(rest.len());
-                rest[..end].cmp(key.as_bytes())
-            })
-            .ok();
+        let (mut low, mut high) = (0, self.len());
+        let mut found = None;
+        while low < high {
+            let middle = low + (high - low) / 2;
+            let rest = &self.text.as_bytes()[self.line_start(middle)..];
+            let end = rest.iter().position(|&b| b == b'\t').unwrap_or(rest.len());
+            match rest[..end].cmp(key.as_bytes()) {
+                std::cmp::Ordering::Less => low = middle + 1,
+                std::cmp::Ordering::Greater => high = middle,
+                std::cmp::Ordering::Equal => {
+                    found = Some(middle);
+                    break;
+                }
+            }
+        }
         found
             .map(|i| self.line(i))
             .and_then(|line| line.split_once('\t'))
@@ -292,7 +441,7 @@ impl PlaceIndex {
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.lines.len()
+        self.lines.len() / 4
     }
 }
 
@@ -591,112 +740,106 @@ pub(crate) fn build(
     actors: Vec<Actor>,
     actor_issues: Vec<ActorIssue>,
 ) -> Result<Reference, LoadError> {
-    // The places file dominates load time: a second thread decompresses it while this one
-    // loads and indexes everything else, then both parse half of it.
-    std::thread::scope(|scope| {
-        let text_worker = scope.spawn(|| unzstd(PLACES_FILE, embedded::PLACES));
-        let countries = load_countries()?;
-        // Subdivisions then hand-curated places: both follow the GeoNames places.
-        let mut subdivisions = Vec::new();
-        load_subdivisions(&mut subdivisions)?;
-        load_extra_places(&mut subdivisions)?;
-        let place_index = PlaceIndex::new(embedded::PLACE_INDEX);
+    let countries = load_countries()?;
+    // Subdivisions then hand-curated places: both follow the GeoNames places.
+    let mut subdivisions = Vec::new();
+    load_subdivisions(&mut subdivisions)?;
+    let subdivision_count = subdivisions.len();
+    load_extra_places(&mut subdivisions)?;
+    let place_index = PlaceIndex::with_lines(embedded::PLACE_INDEX, embedded::PLACE_INDEX_LINES);
 
-        // Subdivisions follow the GeoNames places in `Reference::places`; their entries are
-        // rebased once the number of GeoNames places is known.
-        let mut index = NameIndex::with_capacity(32 * 1024);
-        for (i, a) in actors.iter().enumerate() {
-            let entry = Entry::Actor(i as u32);
-            index.add(&a.name, entry);
-            a.aliases.iter().for_each(|n| index.add(n, entry));
+    // Subdivisions follow the GeoNames places in `Reference::places`; their entries are
+    // rebased once the number of GeoNames places is known.
+    let mut index = NameIndex::with_capacity(32 * 1024);
+    for (i, a) in actors.iter().enumerate() {
+        let entry = Entry::Actor(i as u32);
+        index.add(&a.name, entry);
+        a.aliases.iter().for_each(|n| index.add(n, entry));
+    }
+    for (i, c) in countries.iter().enumerate() {
+        let entry = Entry::Country(i as u16);
+        // Aliases hold every indexed form, display names included: a display name that
+        // is also a common word or first name (Dominique, Maurice) is left out by build.py.
+        c.aliases.iter().for_each(|n| index.add(n, entry));
+    }
+    for (i, p) in subdivisions.iter().enumerate() {
+        let entry = Entry::Place(i as u32);
+        index.add(&p.name, entry);
+        p.alt_names.iter().for_each(|n| index.add(n, entry));
+        if let Some(n) = &p.name_en {
+            index.add(n, entry);
         }
-        for (i, c) in countries.iter().enumerate() {
-            let entry = Entry::Country(i as u16);
-            // Aliases hold every indexed form, display names included: a display name that
-            // is also a common word or first name (Dominique, Maurice) is left out by build.py.
-            c.aliases.iter().for_each(|n| index.add(n, entry));
-        }
-        for (i, p) in subdivisions.iter().enumerate() {
-            let entry = Entry::Place(i as u32);
-            index.add(&p.name, entry);
-            p.alt_names.iter().for_each(|n| index.add(n, entry));
-            if let Some(n) = &p.name_en {
-                index.add(n, entry);
-            }
-        }
-        let country_by_iso2 = countries
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.iso2.clone(), i as u16))
-            .collect();
-        let actor_by_id = actors
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), i as u32))
-            .collect();
-        let demonyms = load_demonyms(&countries)?;
-        let generic = generic_index(&actors, &countries, &demonyms);
-        let first_names = load_name_set(
-            "resources/fr/names/first_names.txt.zst",
-            embedded::FIRST_NAMES,
-        )?;
-        let surnames = load_name_set("resources/fr/names/surnames.txt.zst", embedded::SURNAMES)?;
-        let (variant_groups, variants) = load_variants()?;
+    }
+    let country_by_iso2 = countries
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.iso2.clone(), i as u16))
+        .collect();
+    let actor_by_id = actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.clone(), i as u32))
+        .collect();
+    let demonyms = load_demonyms(&countries)?;
+    let generic = generic_index(&actors, &countries, &demonyms);
+    let first_names = load_name_set(
+        "resources/fr/names/first_names.txt.zst",
+        embedded::FIRST_NAMES,
+    )?;
+    let surnames = load_name_set("resources/fr/names/surnames.txt.zst", embedded::SURNAMES)?;
+    let (variant_groups, variants) = load_variants()?;
 
-        let text = text_worker.join().unwrap_or_else(|_| {
-            Err(malformed(
+    let places = Places::new(
+        embedded::PLACES_TEXT,
+        embedded::PLACE_ROWS,
+        subdivisions,
+        subdivision_count,
+    );
+    // A stale index (places.tsv rebuilt without rebuilding the crate) cannot happen with
+    // cargo's rerun-if-changed, but would silently break every lookup: check one row.
+    if places.geonames_len() > 0 {
+        let first = places.get(0);
+        if place_index.rows(&key(&first.name)).all(|row| row != 0) {
+            return Err(malformed(
                 PLACES_FILE,
                 0,
-                "place loader thread panicked".to_string(),
-            ))
-        })?;
-        let mut places = load_places(&text)?;
-        // A stale index (places.tsv rebuilt without rebuilding the crate) cannot happen with
-        // cargo's rerun-if-changed, but would silently break every lookup: check one row.
-        if let Some(first) = places.first() {
-            if place_index.rows(&key(&first.name)).all(|row| row != 0) {
-                return Err(malformed(
-                    PLACES_FILE,
-                    0,
-                    "the precomputed place index does not match the places".to_string(),
-                ));
-            }
+                "the precomputed place index does not match the places".to_string(),
+            ));
         }
-        let base = places.len() as u32;
-        for slot in index.names.values_mut() {
-            match slot {
-                Slot::One(Entry::Place(i)) => *i += base,
-                Slot::Many(entries) => entries.iter_mut().for_each(|e| {
-                    if let Entry::Place(i) = e {
-                        *i += base;
-                    }
-                }),
-                Slot::One(_) => {}
-            }
+    }
+    let base = places.geonames_len() as u32;
+    for slot in index.names.values_mut() {
+        match slot {
+            Slot::One(Entry::Place(i)) => *i += base,
+            Slot::Many(entries) => entries.iter_mut().for_each(|e| {
+                if let Entry::Place(i) = e {
+                    *i += base;
+                }
+            }),
+            Slot::One(_) => {}
         }
-        places.extend(subdivisions);
-        let small = Shard {
-            names: index.names,
-            longest: index.longest.max(embedded::PLACE_INDEX_LONGEST),
-        };
+    }
+    let small = Shard {
+        names: index.names,
+        longest: index.longest.max(embedded::PLACE_INDEX_LONGEST),
+    };
 
-        Ok(Reference {
-            countries,
-            country_by_iso2,
-            places,
-            actors,
-            actor_by_id,
-            actor_issues,
-            small,
-            place_index,
-            demonyms,
-            first_names,
-            surnames,
-            variants,
-            variant_groups,
-            loose: Default::default(),
-            generic,
-        })
+    Ok(Reference {
+        countries,
+        country_by_iso2,
+        places,
+        actors,
+        actor_by_id,
+        actor_issues,
+        small,
+        place_index,
+        demonyms,
+        first_names,
+        surnames,
+        variants,
+        variant_groups,
+        loose: Default::default(),
+        generic,
     })
 }
 
@@ -777,6 +920,40 @@ mod tests {
             (ActorIssueKind::SharedAlias, 3)
         );
         assert!(!issues[1].is_error());
+    }
+
+    /// The strings a visitor of a place's names or countries is given.
+    fn collect(visit: impl FnOnce(&mut dyn FnMut(&str))) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        visit(&mut |s: &str| out.push(s.to_string()));
+        out
+    }
+
+    /// The places read from their text (names, countries, ids) are those of the parsed
+    /// records, row by row, for the whole gazetteer.
+    #[test]
+    fn places_read_in_place_equal_their_parsed_records() {
+        use crate::loose::{record_countries, record_names, PlaceTable};
+        let places = &crate::Reference::embedded().places;
+        assert!(places.geonames_len() > 100_000, "{}", places.geonames_len());
+        for row in 0..places.len() {
+            let record = places.get(row);
+            assert_eq!(
+                collect(|f| places.names_of(row, f)),
+                collect(|f| record_names(record, f)),
+                "row {row}"
+            );
+            assert_eq!(
+                collect(|f| places.countries_of(row, f)),
+                collect(|f| record_countries(record, f)),
+                "row {row}"
+            );
+            if let Some(id) = record.geonameid {
+                assert!(std::ptr::eq(places.by_geonameid(id).unwrap(), record));
+            }
+        }
+        assert!(places.by_geonameid(0).is_none());
+        assert!(places.by_geonameid(u32::MAX).is_none());
     }
 
     #[test]

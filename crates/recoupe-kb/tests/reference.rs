@@ -126,7 +126,7 @@ fn subdivisions_have_french_and_english_names() {
         "{homs:?}"
     );
     assert!(nineveh.lat.is_some());
-    assert!(r.places().iter().all(|p| !p.name.contains('\u{b2}')));
+    assert!(r.places().all(|p| !p.name.contains('\u{b2}')));
     assert!(r
         .places_by_name("Nineveh")
         .iter()
@@ -255,7 +255,6 @@ fn every_place_name_finds_its_place() {
     let mut missing = Vec::new();
     for (geonameid, name) in r
         .places()
-        .iter()
         .flat_map(|p| {
             std::iter::once(p.name.as_str())
                 .chain(p.alt_names.iter().map(String::as_str))
@@ -354,7 +353,6 @@ fn governorates_have_coordinates_and_english_names() {
     assert!(anbar.lat.is_some());
     let with_point = r
         .places()
-        .iter()
         .filter(|p| p.subdivision.is_some() && p.lat.is_some())
         .count();
     assert!(
