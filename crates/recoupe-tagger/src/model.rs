@@ -70,13 +70,17 @@ thread_local! {
 }
 
 static EMBEDDED: OnceLock<Tagger> = OnceLock::new();
+#[cfg(test)]
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../../../resources/models/fr-upos.bin");
+/// The committed model inflated by build.rs: inflating it cost about as much as reading
+/// its weights, at the start of every process that tags.
+static EMBEDDED_RAW: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/fr-upos.raw"));
 
 impl Tagger {
     /// The model committed in `resources/models/fr-upos.bin`, decoded once.
     pub fn embedded() -> &'static Tagger {
         EMBEDDED.get_or_init(|| {
-            Tagger::from_bytes(EMBEDDED_BYTES)
+            Tagger::from_raw(EMBEDDED_RAW)
                 .expect("the embedded tagger model is produced by recoupe-train-tagger and tested")
         })
     }
@@ -273,6 +277,11 @@ impl Tagger {
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
         let mut raw = Vec::new();
         flate2::read::DeflateDecoder::new(bytes).read_to_end(&mut raw)?;
+        Tagger::from_raw(&raw)
+    }
+
+    /// [`Tagger::from_bytes`] of the inflated bytes.
+    fn from_raw(raw: &[u8]) -> Result<Tagger, ModelError> {
         if raw.len() < 14 || &raw[..6] != MAGIC {
             return Err(ModelError::BadMagic);
         }
@@ -379,6 +388,18 @@ fn context_of<'a>(word: &'a str, lowers: &'a [String], i: usize, tags: &[Upos]) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_model_inflated_at_build_time_is_the_committed_one() {
+        let mut raw = Vec::new();
+        flate2::read::DeflateDecoder::new(EMBEDDED_BYTES)
+            .read_to_end(&mut raw)
+            .unwrap();
+        assert_eq!(raw, EMBEDDED_RAW);
+        let committed = Tagger::from_bytes(EMBEDDED_BYTES).unwrap();
+        let words = ["Le", "ministre", "annonce", "une", "réforme", "."];
+        assert_eq!(committed.tag(&words), Tagger::embedded().tag(&words));
+    }
 
     #[test]
     fn embedded_model_tags_names_and_common_words() {
