@@ -673,3 +673,22 @@ fn a_place_noun_over_an_adjective_before_de_announces_a_place() {
     let town = place(&doc, "Rahat");
     assert_eq!(town.country.as_deref(), Some("IL"));
 }
+
+#[test]
+fn a_landform_phrase_with_de_known_whole_is_one_place() {
+    let doc = run("Les bateaux ont repris la traversée du lac des Quatre-Cantons, en Suisse, tandis que le trafic par le canal de Suez reste faible.");
+    assert_eq!(place(&doc, "Quatre-Cantons").name, "Lake Lucerne");
+    let suez = place(&doc, "canal de Suez");
+    assert_eq!(suez.name, "Suez Canal");
+    assert_eq!(doc.slice(suez.span), "canal de Suez");
+}
+
+#[test]
+fn ivorian_regions_are_regions() {
+    let doc =
+        run("Côte d'Ivoire : une campagne de vaccination débute dans le Tchologo et le Hambol.");
+    let region = place(&doc, "Tchologo");
+    assert_eq!(region.kind, PlaceKind::Admin);
+    assert_eq!(region.name, "Tchologo Region");
+    assert_eq!(region.country.as_deref(), Some("CI"));
+}
