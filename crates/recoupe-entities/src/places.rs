@@ -56,10 +56,22 @@ impl PlaceStage {
 }
 
 impl PlaceStage {
+    /// Whether `place` is linked to a national capital of the reference data.
+    fn is_capital(&self, place: &Place) -> bool {
+        let (Some(reference), Some(link)) = (self.reference, place.kb.as_ref()) else {
+            return false;
+        };
+        matches!(reference.resolve(link), Some(Hit::Place(p)) if p.feature_code == "PPLC")
+    }
+}
+
+impl PlaceStage {
     /// The usual English name of a subdivision whose English name takes a word after it
     /// ("Kerman Province", "Deir ez-Zor Governorate", "Odesa Oblast"): the name of its
     /// same-named city when the mention names one (the city's spelling is the usual one:
-    /// "Odessa" → "Odesa"), else the division's own English name, then the word.
+    /// "Odessa" → "Odesa"), else the division's own English name, then the word. A name
+    /// made of a compass word and another name ("North Kivu", "South Darfur") tells the
+    /// division from any town already, and English writes it bare.
     fn division_name(&self, place: &PlaceRecord, surface: &str) -> Option<String> {
         let word = place.division_word.as_deref()?;
         let base = match self.eponymous_city(without_article(surface), Some(&place.country)) {
@@ -67,6 +79,9 @@ impl PlaceStage {
             None => None,
         }
         .unwrap_or_else(|| display_name(place));
+        if compass_and_name(&base) {
+            return None;
+        }
         Some(format!("{base} {word}"))
     }
 }
@@ -79,6 +94,7 @@ impl PlaceStage {
     /// supporters, à Munich comme au Parc des Princes, … Paris": the visitors' town beside
     /// the stadium says nothing of its country).
     fn sentence_country(
+        &self,
         doc: &Document,
         places: &[Place],
         span: Span,
@@ -111,6 +127,16 @@ impl PlaceStage {
                     return None;
                 }
                 let country = place.country.clone()?;
+                // "… d'Al-Hali, un bilan que Washington n'a pas commenté": a foreign capital
+                // standing for its government as a verb's subject says where a government
+                // sits, not where the place of the sentence lies
+                if place.kind == PlaceKind::City
+                    && Some(&country) != main
+                    && self.is_capital(place)
+                    && subject_of_a_verb(&doc.text, m.span.end)
+                {
+                    return None;
+                }
                 // "le poste frontalier avec le Burundi": the neighbour across a border is
                 // not the country the place lies in
                 if place.kind == PlaceKind::Country
@@ -147,7 +173,11 @@ impl PlaceStage {
         };
         let mut distant = Vec::new();
         for (k, place) in places.iter().enumerate() {
-            if place.kind != PlaceKind::City {
+            // "les wilayas de l'Est" in an Algerian report is no region of Burkina Faso: a
+            // division named by a compass word is as much a homonym as a small town
+            let compass_division = place.kind == PlaceKind::Admin
+                && is_compass_word(without_article(doc.slice(place.span)));
+            if place.kind != PlaceKind::City && !compass_division {
                 continue;
             }
             let (Some(country), Some(lat), Some(lon)) = (&place.country, place.lat, place.lon)
@@ -160,9 +190,10 @@ impl PlaceStage {
             };
             // big cities, capitals and towns the world writes in many languages ("Genève",
             // "Gaza") are named alone abroad
-            if record.population >= DISTANT_TOWN_MAX_POPULATION
-                || record.feature_code == "PPLC"
-                || record.alt_names.len() >= KNOWN_TOWN_NAMES
+            if !compass_division
+                && (record.population >= DISTANT_TOWN_MAX_POPULATION
+                    || record.feature_code == "PPLC"
+                    || record.alt_names.len() >= KNOWN_TOWN_NAMES)
             {
                 continue;
             }
@@ -210,8 +241,9 @@ impl PlaceStage {
             // names a Congolese town alone only where the data lacks the local one, "Beni"
             // in Nepal)
             if homonym.is_some()
+                || compass_division
                 || fold(surface) != fold(&record.name)
-                || !FRENCH_WRITING.contains(&country.as_str())
+                || !writes_french(country)
             {
                 distant.push((k, homonym));
             }
@@ -252,7 +284,7 @@ impl PlaceStage {
     /// Places the reference data lacks, and rivers named by their noun, take the country of
     /// the resolved places of their sentence (those this stage found by transliteration
     /// included), else the country the document names most: no point rather than a wrong one.
-    fn settle_countries(doc: &Document, context: &[String], places: &mut [Place]) {
+    fn settle_countries(&self, doc: &Document, context: &[String], places: &mut [Place]) {
         for k in 0..places.len() {
             let rule = places[k].provenance.rule.as_str();
             let unsettled =
@@ -260,7 +292,7 @@ impl PlaceStage {
             if !unsettled {
                 continue;
             }
-            let beside = Self::sentence_country(doc, places, places[k].span, context.first());
+            let beside = self.sentence_country(doc, places, places[k].span, context.first());
             let place = &mut places[k];
             match (&beside, context.first()) {
                 (Some(c), _) => {
@@ -927,6 +959,12 @@ fn context_countries(doc: &Document, kb: &dyn Knowledge) -> Vec<String> {
     for n in &doc.layers.nationalities {
         counts.entry(n.country.clone()).or_default().0 += 1;
     }
+    // "Colombie : … signent un cessez-le-feu à La Havane": a headline opening with a country
+    // and a colon says which country the report is about, whatever other country its
+    // dateline or its events name as often
+    if let Some(country) = headline_country(doc, kb) {
+        counts.entry(country).or_default().0 += HEADLINE_COUNTRY_WEIGHT;
+    }
     let mut ranked: Vec<(String, (u32, u32))> = counts.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let ranked: Vec<String> = ranked.into_iter().map(|(c, _)| c).collect();
@@ -936,6 +974,32 @@ fn context_countries(doc: &Document, kb: &dyn Knowledge) -> Vec<String> {
         return countries_in_org_names(doc, kb);
     }
     ranked
+}
+
+/// What a headline's opening country weighs among the document's mentions (each counts 2).
+const HEADLINE_COUNTRY_WEIGHT: u32 = 8;
+
+/// The country a headline opens with before a colon ("Colombie : …", "Mozambique: …").
+fn headline_country(doc: &Document, kb: &dyn Knowledge) -> Option<String> {
+    let first = doc
+        .layers
+        .entities
+        .iter()
+        .find(|m| m.label == EntityType::LOC)?;
+    // the mention opens the text (after spaces) and only spaces lie between it and the colon
+    if !doc.text.get(..first.span.start)?.trim().is_empty()
+        || !doc
+            .text
+            .get(first.span.end..)?
+            .trim_start()
+            .starts_with(':')
+    {
+        return None;
+    }
+    let place = kb.place(first.kb.as_ref()?)?;
+    (place.kind == PlaceKind::Country)
+        .then_some(place.country)
+        .flatten()
 }
 
 /// Links of French phrases that open the complement of an organisation's name ("… au
@@ -986,6 +1050,50 @@ fn neighbour_named_before(text: &str, start: usize) -> bool {
     tail.iter().any(|w| {
         w.starts_with("frontal") || w.starts_with("frontier") || w.starts_with("limitroph")
     }) || tail.iter().rev().take(2).any(|w| *w == "avec")
+}
+
+/// English compass adjectives opening the names of divisions ("North Kivu", "South Darfur").
+const ENGLISH_COMPASS: &[&str] = &["North", "South", "East", "West", "Central"];
+
+/// Whether an English name is a compass adjective followed by a name that is no compass
+/// word itself ("North Kivu", not "North West" nor "West").
+fn compass_and_name(name: &str) -> bool {
+    let mut words = name.split([' ', '-']);
+    let first = words.next().unwrap_or_default();
+    let rest: Vec<&str> = words.collect();
+    ENGLISH_COMPASS.contains(&first)
+        && !rest.is_empty()
+        && !rest
+            .iter()
+            .any(|w| ENGLISH_COMPASS.contains(w) || matches!(*w, "Region" | "State" | "Province"))
+}
+
+/// Words that, right after a name, make it the subject of a clause: auxiliaries, modals and
+/// the clitics of a negated or reflexive verb ("Washington n'a pas commenté", "Harare se
+/// prépare", "Moscou a démenti", "Paris doit répondre").
+const CLAUSE_OPENERS: &[&str] = &[
+    "a", "avait", "aurait", "aura", "est", "était", "serait", "sera", "ne", "n'", "n’", "se", "s'",
+    "s’", "y", "doit", "devait", "devrait", "peut", "pourrait", "veut", "voulait", "entend",
+    "refuse", "dément", "accuse", "affirme", "assure", "estime", "juge", "dénonce",
+];
+
+/// Whether the word after `end` opens a clause the name before it is the subject of.
+fn subject_of_a_verb(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches([' ', '\u{a0}']);
+    // an elided clitic is glued to its verb ("n'a", "s'est")
+    for clitic in ["n'", "n’", "s'", "s’"] {
+        if rest.starts_with(clitic) {
+            return true;
+        }
+    }
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .collect();
+    !word.is_empty() && CLAUSE_OPENERS.contains(&word.as_str())
 }
 
 /// The national capital written `name`, if the name is one's and no other capital's.
@@ -1104,14 +1212,14 @@ impl PlaceStage {
             return None;
         }
         // the transliteration-tolerant key is for names written in another script
-        // ("Zaporijia", "al-Qaem"); the places of countries that write French are written as
-        // the gazetteer writes them, and a word it lacks there ("la Croisette") is no
-        // misspelt town
+        // ("Zaporijia", "al-Qaem"); the places of countries that write French or English
+        // are written as the gazetteer writes them, and a word it lacks there ("la
+        // Croisette") is no misspelt town (`place_writing.tsv`)
         let countries: Vec<&str> = context
             .iter()
             .take(3)
             .map(String::as_str)
-            .filter(|c| !FRENCH_WRITING.contains(c))
+            .filter(|c| !written_as_is(c))
             .collect();
         if countries.is_empty() {
             return None;
@@ -1196,9 +1304,48 @@ const TOWN_OF_DIVISION_KM: f64 = 25.0;
 /// Rule of a quarter placed at the town it is part of.
 const RULE_QUARTER: &str = "quarter-of-town";
 
-/// Countries whose place names French writes as their own gazetteer entries do: France
-/// and its neighbours of French speech, Quebec's Canada, Haiti.
-pub(crate) const FRENCH_WRITING: &[&str] = &["FR", "BE", "CH", "LU", "MC", "CA", "HT"];
+/// How countries write their place names, from `resources/fr/place_writing.tsv`.
+const PLACE_WRITING: &str = include_str!("../../../resources/fr/place_writing.tsv");
+
+/// How a country of `place_writing.tsv` writes its place names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Writing {
+    French,
+    English,
+}
+
+fn place_writing() -> &'static HashMap<String, Writing> {
+    static TABLE: std::sync::OnceLock<HashMap<String, Writing>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        PLACE_WRITING
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let (country, writing) = l.split_once('\t')?;
+                let writing = match writing.trim() {
+                    "french" => Writing::French,
+                    "english" => Writing::English,
+                    // the file is ours and checked by a test: an unknown word is a typo
+                    _ => return None,
+                };
+                Some((country.trim().to_string(), writing))
+            })
+            .collect()
+    })
+}
+
+/// Whether the country writes its place names in French (France and its neighbours of
+/// French speech, Quebec's Canada, Haiti): a French report writes them as their own
+/// gazetteer entries do.
+pub(crate) fn writes_french(country: &str) -> bool {
+    place_writing().get(country) == Some(&Writing::French)
+}
+
+/// Whether a French report writes the country's place names as they are written there (in
+/// French or in English), so that a transliteration-tolerant match there is no answer.
+fn written_as_is(country: &str) -> bool {
+    place_writing().contains_key(country)
+}
 
 impl Stage for PlaceStage {
     fn name(&self) -> &'static str {
@@ -1365,7 +1512,7 @@ impl Stage for PlaceStage {
             places.push(place);
         }
         self.unlink_distant_towns(doc, &mut places);
-        Self::settle_countries(doc, &context, &mut places);
+        self.settle_countries(doc, &context, &mut places);
         Self::settle_quarters(doc, &context, &mut places);
         self.name_divisions(doc, &mut places);
         self.division_mentions(doc, &mut places);
@@ -1373,5 +1520,37 @@ impl Stage for PlaceStage {
         doc.layers.places = places;
         doc.mark_produced(Layer::Places);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_line_of_the_place_writing_table_is_read() {
+        let rows = PLACE_WRITING
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .count();
+        assert_eq!(place_writing().len(), rows);
+        assert!(writes_french("BE") && !writes_french("US"));
+        assert!(written_as_is("US") && !written_as_is("IQ"));
+    }
+
+    #[test]
+    fn compass_names_are_told_from_compass_words() {
+        assert!(compass_and_name("North Kivu"));
+        assert!(compass_and_name("South Darfur"));
+        assert!(!compass_and_name("West"));
+        assert!(!compass_and_name("North West"));
+        assert!(!compass_and_name("Kasai"));
+    }
+
+    #[test]
+    fn a_clause_after_a_name_makes_it_a_subject() {
+        assert!(subject_of_a_verb("Moscou n'a pas réagi", 6));
+        assert!(subject_of_a_verb("Harare se prépare", 6));
+        assert!(!subject_of_a_verb("Harare et Pretoria", 6));
     }
 }
