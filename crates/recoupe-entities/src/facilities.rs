@@ -15,6 +15,8 @@ const FACILITY_NAMES: &str = include_str!("../../../resources/fr/facility_names.
 pub(crate) enum FacilityKind {
     /// A building or installation: a point, in the town it is in.
     Site,
+    /// A border post or crossing: a site of its town, on the side of the report's country.
+    Border,
     /// Islands, valleys, landforms: no single point.
     Area,
     /// A street or square: named after a person, a date or an idea ("boulevard de la
@@ -65,6 +67,7 @@ fn table() -> &'static Table {
             let kind = match kind.trim() {
                 "area" => FacilityKind::Area,
                 "street" => FacilityKind::Street,
+                "border" => FacilityKind::Border,
                 _ => FacilityKind::Site,
             };
             let head = fold(head.trim());

@@ -281,6 +281,77 @@ impl PlaceStage {
         }
     }
 
+    /// A place found only by the transliteration-tolerant lookup in a country other than the
+    /// document's main one is dropped when its sentence places it elsewhere: it names a place
+    /// of another country and none of the match's (no place, no nationality): "le village de
+    /// Kani Rash, près de Dohouk" in a report on Iraq is no Turkish town whose Kurdish name
+    /// sounds alike, though the report names Turkey elsewhere. Unlinked, the place takes the country of its sentence
+    /// ([`PlaceStage::settle_countries`]).
+    fn unlink_foreign_transliterations(doc: &Document, context: &[String], places: &mut [Place]) {
+        let Some(main) = context.first() else {
+            return;
+        };
+        let foreign: Vec<usize> = (0..places.len())
+            .filter(|&k| {
+                places[k].provenance.rule == RULE_TRANSLITERATION
+                    && places[k].country.as_ref().is_some_and(|c| c != main)
+            })
+            .collect();
+        for k in foreign {
+            let span = places[k].span;
+            let country = places[k].country.clone().unwrap_or_default();
+            let Some(sentence) = doc
+                .layers
+                .sentences
+                .iter()
+                .find(|s| s.span.start <= span.start && span.end <= s.span.end)
+                .map(|s| s.span)
+            else {
+                continue;
+            };
+            let inside = |x: Span| sentence.start <= x.start && x.end <= sentence.end;
+            let by_nationality = doc
+                .layers
+                .nationalities
+                .iter()
+                .any(|n| inside(n.span) && n.country == country);
+            // the countries of the other resolved places its sentence names
+            let beside: Vec<&str> = places
+                .iter()
+                .enumerate()
+                .filter(|&(j, p)| {
+                    j != k
+                        && p.provenance.rule != RULE_UNRESOLVED
+                        && doc
+                            .layers
+                            .entities
+                            .iter()
+                            .any(|m| m.entity == p.entity && m.span != span && inside(m.span))
+                })
+                .filter_map(|(_, p)| p.country.as_deref())
+                .collect();
+            // kept when its sentence names its country, or names no other ("… à Nabatiyé"
+            // in a report a neighbour's army makes about that neighbour's country: no
+            // evidence against the match)
+            if by_nationality || beside.contains(&country.as_str()) || beside.is_empty() {
+                continue;
+            }
+            let place = &mut places[k];
+            place.evidence.push(format!(
+                "not {} [{country}]: found by transliteration in a country its sentence does not \
+                 name, the document being about {main}",
+                place.name
+            ));
+            place.kb = None;
+            place.name = without_article(doc.slice(place.span)).to_string();
+            place.kind = PlaceKind::Other;
+            place.country = None;
+            place.lat = None;
+            place.lon = None;
+            place.provenance = Provenance::new(PLACE_STAGE, RULE_UNRESOLVED);
+        }
+    }
+
     /// Places the reference data lacks, and rivers named by their noun, take the country of
     /// the resolved places of their sentence (those this stage found by transliteration
     /// included), else the country the document names most: no point rather than a wrong one.
@@ -414,10 +485,8 @@ impl PlaceStage {
             };
             // a valley or islands named after a town ("vallée de Saas") are not at the town
             // "gare du Nord": a point of the compass names no town
-            let town = if phrase.after_de
-                && phrase.kind == FacilityKind::Site
-                && !is_compass_word(phrase.name)
-            {
+            let site = matches!(phrase.kind, FacilityKind::Site | FacilityKind::Border);
+            let town = if phrase.after_de && site && !is_compass_word(phrase.name) {
                 self.town(phrase.name, context)
             } else {
                 None
@@ -426,9 +495,19 @@ impl PlaceStage {
             if phrase.kind != FacilityKind::Street {
                 place.name = phrase.english(name);
             }
-            if matches!(phrase.kind, FacilityKind::Site | FacilityKind::Street)
-                && place.lat.is_none()
-            {
+            // "le poste-frontière de Beitbridge" in a South African report: a crossing lies on
+            // both sides of its border, its town on one; the report means its own side
+            if phrase.kind == FacilityKind::Border {
+                if let Some(main) = context.first() {
+                    if place.country.as_ref().is_some_and(|c| c != main) {
+                        place.evidence.push(format!(
+                            "a border crossing, on the side of the document's country {main}"
+                        ));
+                        place.country = Some(main.clone());
+                    }
+                }
+            }
+            if (site || phrase.kind == FacilityKind::Street) && place.lat.is_none() {
                 let point = match &town {
                     Some(t) => t.lat.zip(t.lon),
                     None => main_towns
@@ -1511,6 +1590,7 @@ impl Stage for PlaceStage {
             };
             places.push(place);
         }
+        Self::unlink_foreign_transliterations(doc, &context, &mut places);
         self.unlink_distant_towns(doc, &mut places);
         self.settle_countries(doc, &context, &mut places);
         Self::settle_quarters(doc, &context, &mut places);

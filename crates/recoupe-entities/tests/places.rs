@@ -737,3 +737,31 @@ fn no_transliteration_is_looked_for_in_english_writing_countries() {
     let village = place(&doc, "Kani Rash");
     assert_ne!(village.country.as_deref(), Some("US"), "{village:?}");
 }
+
+#[test]
+fn a_border_crossing_lies_on_the_side_of_the_report_country() {
+    let doc = run("Afrique du Sud : 200 migrants expulsés\nPRETORIA – Les autorités sud-africaines ont reconduit lundi 200 Zimbabwéens au poste-frontière de Beitbridge. Le ministre de l'Intérieur a défendu la mesure à Pretoria, tandis que Harare promet un accueil.");
+    let post = place(&doc, "poste-frontière de Beitbridge");
+    assert_eq!(doc.slice(post.span), "poste-frontière de Beitbridge");
+    assert_eq!(post.country.as_deref(), Some("ZA"), "{post:?}");
+    assert!(post.lat.is_some(), "{post:?}");
+}
+
+#[test]
+fn a_transliteration_abroad_is_dropped_when_its_sentence_names_another_country() {
+    let doc = run("Un drone a frappé un véhicule près du village de Kani Rash, dans le district d'Amadiya, au nord de Dohouk. La Turquie et Ankara n'ont pas commenté; Bagdad a protesté. L'Irak demande des comptes.");
+    let village = place(&doc, "Kani Rash");
+    assert_eq!(village.country.as_deref(), Some("IQ"), "{village:?}");
+    assert_eq!(village.lat, None);
+}
+
+#[test]
+fn lakes_plains_and_military_detachments_named_with_de_are_whole_places() {
+    let doc = run("Au Burkina Faso, le détachement militaire de Djibo a été attaqué. Au Liban, le lac de Karoun est presque à sec, comme la plaine de la Bekaa.");
+    let post = place(&doc, "détachement");
+    assert_eq!(doc.slice(post.span), "détachement militaire de Djibo");
+    assert_eq!(post.name, "Djibo military detachment");
+    assert_eq!(post.country.as_deref(), Some("BF"));
+    let lake = place(&doc, "Karoun");
+    assert_eq!(doc.slice(lake.span), "lac de Karoun");
+}
