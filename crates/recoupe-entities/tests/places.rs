@@ -765,3 +765,13 @@ fn lakes_plains_and_military_detachments_named_with_de_are_whole_places() {
     let lake = place(&doc, "Karoun");
     assert_eq!(doc.slice(lake.span), "lac de Karoun");
 }
+
+#[test]
+fn a_pair_of_towns_after_a_link_noun_names_both_towns() {
+    let doc = run("La région veut rouvrir les liaisons Lyon-Grenoble et Lyon-Annecy avant l'hiver, et refaire l'axe Kaolack-Tambacounda.");
+    for town in ["Grenoble", "Annecy", "Kaolack", "Tambacounda"] {
+        let p = place(&doc, town);
+        assert_eq!(doc.slice(p.span), town, "{p:?}");
+        assert!(p.lat.is_some(), "{p:?}");
+    }
+}
