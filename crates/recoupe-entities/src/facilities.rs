@@ -314,6 +314,26 @@ mod tests {
     }
 
     #[test]
+    fn hospital_heads_with_their_adjective_are_named_whole() {
+        assert_eq!(
+            english("hôpital provincial de Tamale").as_deref(),
+            Some("Tamale Provincial Hospital")
+        );
+        assert_eq!(
+            english("hôpital de district de Kisoro").as_deref(),
+            Some("Kisoro District Hospital")
+        );
+        assert_eq!(
+            english("centrale hydroélectrique de Kariba").as_deref(),
+            Some("Kariba Hydroelectric Plant")
+        );
+        assert_eq!(
+            english("camp de gendarmerie de Ségou").as_deref(),
+            Some("Ségou gendarmerie camp")
+        );
+    }
+
+    #[test]
     fn issue13_no_english_name_without_a_named_head() {
         assert_eq!(english("Kerman"), None);
         assert_eq!(english("camp de fortune"), None);
