@@ -79,6 +79,20 @@ fn table() -> &'static Table {
 }
 
 /// Elided and contracted forms of "de" that join a head to its name.
+/// Lowercase Arabic articles that open a capitalised name ("camp d'al-Hol", "hôpital
+/// d'el-Fasher").
+const ARABIC_ARTICLES: &[&str] = &[
+    "al-", "el-", "ad-", "ed-", "as-", "es-", "ar-", "er-", "an-", "at-", "az-", "ach-", "ech-",
+];
+
+/// Whether `rest` opens with a lowercase Arabic article glued to a capitalised name.
+fn arabic_article_name(rest: &str) -> bool {
+    ARABIC_ARTICLES.iter().any(|a| {
+        rest.strip_prefix(a)
+            .is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase))
+    })
+}
+
 const DE_FORMS: &[&str] = &["de la ", "de l'", "de l’", "du ", "des ", "de ", "d'", "d’"];
 
 /// Reads `surface` ("mosquée Lakhmi", "Centrale nucléaire de Zaporijjia", "îles Kerkennah")
@@ -108,7 +122,7 @@ pub(crate) fn facility_phrase(surface: &str) -> Option<FacilityPhrase<'_>> {
         }
         // the name is capitalised ("mosquée Lakhmi", "vallée de Saas"): "camp de fortune"
         // is no named place
-        if !rest.chars().next().is_some_and(char::is_uppercase) {
+        if !rest.chars().next().is_some_and(char::is_uppercase) && !arabic_article_name(rest) {
             return None;
         }
         return Some(FacilityPhrase {
@@ -311,6 +325,15 @@ mod tests {
             Some("Kakuma refugee camp")
         );
         assert_eq!(english("port d'Anvers").as_deref(), Some("Port of Anvers"));
+    }
+
+    #[test]
+    fn a_name_opened_by_an_arabic_article_is_a_facility_name() {
+        assert_eq!(
+            english("camp d'al-Zaatar").as_deref(),
+            Some("al-Zaatar camp")
+        );
+        assert_eq!(english("camp de fortune"), None);
     }
 
     #[test]

@@ -281,6 +281,53 @@ impl PlaceStage {
         }
     }
 
+    /// "Rutshuru-centre", "Walikale-centre": the town at the centre of the territory or
+    /// commune of its name (Congolese usage), when the data lacks the whole name and knows
+    /// the town.
+    fn town_centres(&self, doc: &Document, context: &[String], places: &mut [Place]) {
+        let Some(reference) = self.reference else {
+            return;
+        };
+        for place in places.iter_mut() {
+            if place.provenance.rule != RULE_UNRESOLVED {
+                continue;
+            }
+            let surface = without_article(doc.slice(place.span));
+            let Some(base) = ["-centre", "-Centre", " centre", "-center"]
+                .iter()
+                .find_map(|suffix| surface.strip_suffix(suffix))
+                .filter(|b| !b.is_empty())
+            else {
+                continue;
+            };
+            let town = self
+                .fallback(reference, base, context)
+                .map(|(p, _)| p)
+                .filter(|p| p.kind == PlaceKind::City)
+                .or_else(|| {
+                    let city = self.eponymous_city(base, context.first().map(String::as_str))?;
+                    match reference.resolve(&city.link) {
+                        Some(Hit::Place(p)) => Some(p),
+                        _ => None,
+                    }
+                });
+            let Some(town) = town else {
+                continue;
+            };
+            place.evidence.push(format!(
+                "the centre of {base}: the town {}",
+                display_name(town)
+            ));
+            place.kb = Some(town.kb_link());
+            place.name = display_name(town);
+            place.country = country_in_context(town, context);
+            place.kind = PlaceKind::City;
+            place.lat = town.lat;
+            place.lon = town.lon;
+            place.provenance = Provenance::new(PLACE_STAGE, "town-centre");
+        }
+    }
+
     /// A place found only by the transliteration-tolerant lookup in a country other than the
     /// document's main one is dropped when its sentence places it elsewhere: it names a place
     /// of another country and none of the match's (no place, no nationality): "le village de
@@ -491,7 +538,13 @@ impl PlaceStage {
             } else {
                 None
             };
-            let name = town.as_ref().map_or(phrase.name, |t| t.name.as_str());
+            // the town's reference spelling, unless a scholarly romanisation the report's
+            // own spelling is closer to usual English than ("hôpital de Haditha": not
+            // "Ḩadīthah Hospital")
+            let name = match &town {
+                Some(t) if !romanised_beyond(&t.name, phrase.name) => t.name.as_str(),
+                _ => phrase.name,
+            };
             if phrase.kind != FacilityKind::Street {
                 place.name = phrase.english(name);
             }
@@ -1131,6 +1184,33 @@ fn neighbour_named_before(text: &str, start: usize) -> bool {
     }) || tail.iter().rev().take(2).any(|w| *w == "avec")
 }
 
+/// Letters of scholarly romanisations of Arabic and Persian (macrons, dots below, the
+/// half-rings of ain and hamza) that usual English spelling leaves out.
+const ROMANISATION_MARKS: &[char] = &[
+    'ā', 'Ā', 'ī', 'Ī', 'ū', 'Ū', 'ḩ', 'Ḩ', 'ḥ', 'Ḥ', 'ṣ', 'Ṣ', 'ḍ', 'Ḍ', 'ṭ', 'Ṭ', 'ẓ', 'Ẓ', 'ẕ',
+    'Ẕ', '‘', '’', 'ʿ', 'ʾ',
+];
+
+/// Arabic articles opening a romanised name ("Ar Raqqah", "Al Ḩawl").
+const ROMANISED_ARTICLES: &[&str] = &[
+    "Al ", "Ar ", "As ", "Ad ", "An ", "At ", "Az ", "Ash ", "Adh ", "Al-", "Ar-", "As-", "Ad-",
+];
+
+/// Whether the reference spelling `reference` of a town is a scholarly romanisation that
+/// the report's spelling `surface` is closer to usual English than: marks of romanisation,
+/// or an Arabic article the report does not write ("Ar Raqqah" for "Raqqa").
+fn romanised_beyond(reference: &str, surface: &str) -> bool {
+    if reference.contains(ROMANISATION_MARKS) {
+        return true;
+    }
+    let article = |s: &str| {
+        ROMANISED_ARTICLES
+            .iter()
+            .any(|a| s.get(..a.len()).is_some_and(|p| p.eq_ignore_ascii_case(a)))
+    };
+    article(reference) && !article(surface)
+}
+
 /// English compass adjectives opening the names of divisions ("North Kivu", "South Darfur").
 const ENGLISH_COMPASS: &[&str] = &["North", "South", "East", "West", "Central"];
 
@@ -1590,6 +1670,7 @@ impl Stage for PlaceStage {
             };
             places.push(place);
         }
+        self.town_centres(doc, &context, &mut places);
         Self::unlink_foreign_transliterations(doc, &context, &mut places);
         self.unlink_distant_towns(doc, &mut places);
         self.settle_countries(doc, &context, &mut places);
@@ -1616,6 +1697,14 @@ mod tests {
         assert_eq!(place_writing().len(), rows);
         assert!(writes_french("BE") && !writes_french("US"));
         assert!(written_as_is("US") && !written_as_is("IQ"));
+    }
+
+    #[test]
+    fn scholarly_romanisations_give_way_to_the_report_spelling() {
+        assert!(romanised_beyond("Ḩadīthah", "Haditha"));
+        assert!(romanised_beyond("Ar Raqqah", "Raqqa"));
+        assert!(!romanised_beyond("Al Qa'im", "al-Qaem"));
+        assert!(!romanised_beyond("Kharkiv", "Kharkov"));
     }
 
     #[test]

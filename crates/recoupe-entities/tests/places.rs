@@ -775,3 +775,14 @@ fn a_pair_of_towns_after_a_link_noun_names_both_towns() {
         assert!(p.lat.is_some(), "{p:?}");
     }
 }
+
+#[test]
+fn the_centre_of_a_territory_is_its_town() {
+    let doc = run(
+        "Au Sud-Kivu, des tirs ont été entendus lundi à Uvira-centre, selon la société civile.",
+    );
+    let town = place(&doc, "Uvira-centre");
+    assert_eq!(town.name, "Uvira");
+    assert_eq!(town.kind, PlaceKind::City);
+    assert_eq!(town.country.as_deref(), Some("CD"));
+}
