@@ -15,6 +15,8 @@ const FACILITY_NAMES: &str = include_str!("../../../resources/fr/facility_names.
 pub(crate) enum FacilityKind {
     /// A building or installation: a point, in the town it is in.
     Site,
+    /// A border post or crossing: a site of its town, on the side of the report's country.
+    Border,
     /// Islands, valleys, landforms: no single point.
     Area,
     /// A street or square: named after a person, a date or an idea ("boulevard de la
@@ -65,6 +67,7 @@ fn table() -> &'static Table {
             let kind = match kind.trim() {
                 "area" => FacilityKind::Area,
                 "street" => FacilityKind::Street,
+                "border" => FacilityKind::Border,
                 _ => FacilityKind::Site,
             };
             let head = fold(head.trim());
@@ -76,6 +79,20 @@ fn table() -> &'static Table {
 }
 
 /// Elided and contracted forms of "de" that join a head to its name.
+/// Lowercase Arabic articles that open a capitalised name ("camp d'al-Hol", "hôpital
+/// d'el-Fasher").
+const ARABIC_ARTICLES: &[&str] = &[
+    "al-", "el-", "ad-", "ed-", "as-", "es-", "ar-", "er-", "an-", "at-", "az-", "ach-", "ech-",
+];
+
+/// Whether `rest` opens with a lowercase Arabic article glued to a capitalised name.
+fn arabic_article_name(rest: &str) -> bool {
+    ARABIC_ARTICLES.iter().any(|a| {
+        rest.strip_prefix(a)
+            .is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase))
+    })
+}
+
 const DE_FORMS: &[&str] = &["de la ", "de l'", "de l’", "du ", "des ", "de ", "d'", "d’"];
 
 /// Reads `surface` ("mosquée Lakhmi", "Centrale nucléaire de Zaporijjia", "îles Kerkennah")
@@ -105,7 +122,7 @@ pub(crate) fn facility_phrase(surface: &str) -> Option<FacilityPhrase<'_>> {
         }
         // the name is capitalised ("mosquée Lakhmi", "vallée de Saas"): "camp de fortune"
         // is no named place
-        if !rest.chars().next().is_some_and(char::is_uppercase) {
+        if !rest.chars().next().is_some_and(char::is_uppercase) && !arabic_article_name(rest) {
             return None;
         }
         return Some(FacilityPhrase {
@@ -308,6 +325,35 @@ mod tests {
             Some("Kakuma refugee camp")
         );
         assert_eq!(english("port d'Anvers").as_deref(), Some("Port of Anvers"));
+    }
+
+    #[test]
+    fn a_name_opened_by_an_arabic_article_is_a_facility_name() {
+        assert_eq!(
+            english("camp d'al-Zaatar").as_deref(),
+            Some("al-Zaatar camp")
+        );
+        assert_eq!(english("camp de fortune"), None);
+    }
+
+    #[test]
+    fn hospital_heads_with_their_adjective_are_named_whole() {
+        assert_eq!(
+            english("hôpital provincial de Tamale").as_deref(),
+            Some("Tamale Provincial Hospital")
+        );
+        assert_eq!(
+            english("hôpital de district de Kisoro").as_deref(),
+            Some("Kisoro District Hospital")
+        );
+        assert_eq!(
+            english("centrale hydroélectrique de Kariba").as_deref(),
+            Some("Kariba Hydroelectric Plant")
+        );
+        assert_eq!(
+            english("camp de gendarmerie de Ségou").as_deref(),
+            Some("Ségou gendarmerie camp")
+        );
     }
 
     #[test]

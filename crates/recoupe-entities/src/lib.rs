@@ -178,6 +178,7 @@ impl Stage for EntityStage {
                 .collect();
             let mut mentions = mentions;
             country_pairs(self.kb.as_ref(), &toks, &mut mentions);
+            town_pairs(self.kb.as_ref(), &toks, &mut mentions);
             (mentions, nationalities)
         };
         doc.layers.entities = mentions;
@@ -261,6 +262,119 @@ fn country_pairs(kb: &dyn Knowledge, toks: &[Tk<'_>], mentions: &mut Vec<EntityM
                 ],
                 kb: Some(c.link),
                 provenance: Provenance::new(ENTITY_STAGE, "country-pair"),
+            });
+        }
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    }
+}
+
+/// Nouns of a link between two towns: after them a pair of town names joined by a hyphen
+/// ("l'axe Cotonou-Parakou", "la liaison Paris-Chartres", "le vol Dakar-Bamako") names both
+/// towns, the ends of the road, line or flight.
+const LINK_NOUNS: &[&str] = &[
+    "axe",
+    "axes",
+    "liaison",
+    "liaisons",
+    "route",
+    "tronçon",
+    "ligne",
+    "lignes",
+    "trajet",
+    "corridor",
+    "autoroute",
+    "vol",
+    "vols",
+    "train",
+    "trains",
+    "bus",
+];
+
+/// "l'axe Cotonou-Parakou", "les liaisons Paris-Chartres et Paris-Orléans": a word of two
+/// town names joined by a hyphen after a noun of a link between places (`LINK_NOUNS`, over
+/// an article) names both towns, each its own mention. Only a word the reference does not
+/// know whole ("Casablanca-Settat", "Bruxelles-Midi" are one place), and only when both
+/// halves are towns the reference knows.
+fn town_pairs(kb: &dyn Knowledge, toks: &[Tk<'_>], mentions: &mut Vec<EntityMention>) {
+    let town = |name: &str| {
+        kb.candidates(name)
+            .into_iter()
+            .find(|c| c.label == EntityType::LOC && c.kind == Some(recoupe_model::PlaceKind::City))
+    };
+    let mut added = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        if t.kind != TokenKind::Word || !t.cap {
+            continue;
+        }
+        let Some((first, second)) = t.text.split_once('-') else {
+            continue;
+        };
+        if first.chars().count() < 3
+            || second.chars().count() < 3
+            || second.contains('-')
+            || !second.chars().next().is_some_and(char::is_uppercase)
+        {
+            continue;
+        }
+        // the link noun right before, or before an article, or before the first pair of an
+        // enumeration ("les liaisons Paris-Chartres et Paris-Orléans")
+        let linked = (1..=4).any(|back| {
+            k >= back
+                && toks[k - back].sent == t.sent
+                && LINK_NOUNS.contains(&&*toks[k - back].folded)
+                && toks[k - back + 1..k].iter().all(|x| {
+                    matches!(&*x.folded, "l'" | "la" | "le" | "les" | "et" | ",")
+                        || (x.cap && x.text.contains('-'))
+                })
+        });
+        if !linked {
+            continue;
+        }
+        let existing = mentions
+            .iter()
+            .position(|m| m.span.start < t.span.end && t.span.start < m.span.end);
+        if existing.is_some_and(|k| mentions[k].span != t.span || mentions[k].kb.is_some()) {
+            continue;
+        }
+        if !kb.candidates(t.text).is_empty() {
+            continue;
+        }
+        let (Some(a), Some(b)) = (town(first), town(second)) else {
+            continue;
+        };
+        if let Some(k) = existing {
+            mentions.remove(k);
+        }
+        let cut = t.span.start + first.len();
+        for (span, c) in [
+            (
+                recoupe_model::Span {
+                    start: t.span.start,
+                    end: cut,
+                },
+                a,
+            ),
+            (
+                recoupe_model::Span {
+                    start: cut + 1,
+                    end: t.span.end,
+                },
+                b,
+            ),
+        ] {
+            added.push(EntityMention {
+                span,
+                label: EntityType::LOC,
+                entity: c.entity_key(),
+                evidence: vec![
+                    format!("one of two towns a link joins in \"{}\"", t.text),
+                    format!("linked {}:{}", c.link.kb, c.link.id),
+                ],
+                kb: Some(c.link),
+                provenance: Provenance::new(ENTITY_STAGE, "town-pair"),
             });
         }
     }

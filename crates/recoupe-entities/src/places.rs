@@ -56,10 +56,22 @@ impl PlaceStage {
 }
 
 impl PlaceStage {
+    /// Whether `place` is linked to a national capital of the reference data.
+    fn is_capital(&self, place: &Place) -> bool {
+        let (Some(reference), Some(link)) = (self.reference, place.kb.as_ref()) else {
+            return false;
+        };
+        matches!(reference.resolve(link), Some(Hit::Place(p)) if p.feature_code == "PPLC")
+    }
+}
+
+impl PlaceStage {
     /// The usual English name of a subdivision whose English name takes a word after it
     /// ("Kerman Province", "Deir ez-Zor Governorate", "Odesa Oblast"): the name of its
     /// same-named city when the mention names one (the city's spelling is the usual one:
-    /// "Odessa" → "Odesa"), else the division's own English name, then the word.
+    /// "Odessa" → "Odesa"), else the division's own English name, then the word. A name
+    /// made of a compass word and another name ("North Kivu", "South Darfur") tells the
+    /// division from any town already, and English writes it bare.
     fn division_name(&self, place: &PlaceRecord, surface: &str) -> Option<String> {
         let word = place.division_word.as_deref()?;
         let base = match self.eponymous_city(without_article(surface), Some(&place.country)) {
@@ -67,6 +79,9 @@ impl PlaceStage {
             None => None,
         }
         .unwrap_or_else(|| display_name(place));
+        if compass_and_name(&base) {
+            return None;
+        }
         Some(format!("{base} {word}"))
     }
 }
@@ -79,6 +94,7 @@ impl PlaceStage {
     /// supporters, à Munich comme au Parc des Princes, … Paris": the visitors' town beside
     /// the stadium says nothing of its country).
     fn sentence_country(
+        &self,
         doc: &Document,
         places: &[Place],
         span: Span,
@@ -111,6 +127,16 @@ impl PlaceStage {
                     return None;
                 }
                 let country = place.country.clone()?;
+                // "… d'Al-Hali, un bilan que Washington n'a pas commenté": a foreign capital
+                // standing for its government as a verb's subject says where a government
+                // sits, not where the place of the sentence lies
+                if place.kind == PlaceKind::City
+                    && Some(&country) != main
+                    && self.is_capital(place)
+                    && subject_of_a_verb(&doc.text, m.span.end)
+                {
+                    return None;
+                }
                 // "le poste frontalier avec le Burundi": the neighbour across a border is
                 // not the country the place lies in
                 if place.kind == PlaceKind::Country
@@ -147,7 +173,11 @@ impl PlaceStage {
         };
         let mut distant = Vec::new();
         for (k, place) in places.iter().enumerate() {
-            if place.kind != PlaceKind::City {
+            // "les wilayas de l'Est" in an Algerian report is no region of Burkina Faso: a
+            // division named by a compass word is as much a homonym as a small town
+            let compass_division = place.kind == PlaceKind::Admin
+                && is_compass_word(without_article(doc.slice(place.span)));
+            if place.kind != PlaceKind::City && !compass_division {
                 continue;
             }
             let (Some(country), Some(lat), Some(lon)) = (&place.country, place.lat, place.lon)
@@ -160,9 +190,10 @@ impl PlaceStage {
             };
             // big cities, capitals and towns the world writes in many languages ("Genève",
             // "Gaza") are named alone abroad
-            if record.population >= DISTANT_TOWN_MAX_POPULATION
-                || record.feature_code == "PPLC"
-                || record.alt_names.len() >= KNOWN_TOWN_NAMES
+            if !compass_division
+                && (record.population >= DISTANT_TOWN_MAX_POPULATION
+                    || record.feature_code == "PPLC"
+                    || record.alt_names.len() >= KNOWN_TOWN_NAMES)
             {
                 continue;
             }
@@ -210,8 +241,9 @@ impl PlaceStage {
             // names a Congolese town alone only where the data lacks the local one, "Beni"
             // in Nepal)
             if homonym.is_some()
+                || compass_division
                 || fold(surface) != fold(&record.name)
-                || !FRENCH_WRITING.contains(&country.as_str())
+                || !writes_french(country)
             {
                 distant.push((k, homonym));
             }
@@ -249,10 +281,128 @@ impl PlaceStage {
         }
     }
 
+    /// "Rutshuru-centre", "Walikale-centre": the town at the centre of the territory or
+    /// commune of its name (Congolese usage), when the data lacks the whole name and knows
+    /// the town.
+    fn town_centres(&self, doc: &Document, context: &[String], places: &mut [Place]) {
+        let Some(reference) = self.reference else {
+            return;
+        };
+        for place in places.iter_mut() {
+            if place.provenance.rule != RULE_UNRESOLVED {
+                continue;
+            }
+            let surface = without_article(doc.slice(place.span));
+            let Some(base) = ["-centre", "-Centre", " centre", "-center"]
+                .iter()
+                .find_map(|suffix| surface.strip_suffix(suffix))
+                .filter(|b| !b.is_empty())
+            else {
+                continue;
+            };
+            let town = self
+                .fallback(reference, base, context)
+                .map(|(p, _)| p)
+                .filter(|p| p.kind == PlaceKind::City)
+                .or_else(|| {
+                    let city = self.eponymous_city(base, context.first().map(String::as_str))?;
+                    match reference.resolve(&city.link) {
+                        Some(Hit::Place(p)) => Some(p),
+                        _ => None,
+                    }
+                });
+            let Some(town) = town else {
+                continue;
+            };
+            place.evidence.push(format!(
+                "the centre of {base}: the town {}",
+                display_name(town)
+            ));
+            place.kb = Some(town.kb_link());
+            place.name = display_name(town);
+            place.country = country_in_context(town, context);
+            place.kind = PlaceKind::City;
+            place.lat = town.lat;
+            place.lon = town.lon;
+            place.provenance = Provenance::new(PLACE_STAGE, "town-centre");
+        }
+    }
+
+    /// A place found only by the transliteration-tolerant lookup in a country other than the
+    /// document's main one is dropped when its sentence places it elsewhere: it names a place
+    /// of another country and none of the match's (no place, no nationality): "le village de
+    /// Kani Rash, près de Dohouk" in a report on Iraq is no Turkish town whose Kurdish name
+    /// sounds alike, though the report names Turkey elsewhere. Unlinked, the place takes the country of its sentence
+    /// ([`PlaceStage::settle_countries`]).
+    fn unlink_foreign_transliterations(doc: &Document, context: &[String], places: &mut [Place]) {
+        let Some(main) = context.first() else {
+            return;
+        };
+        let foreign: Vec<usize> = (0..places.len())
+            .filter(|&k| {
+                places[k].provenance.rule == RULE_TRANSLITERATION
+                    && places[k].country.as_ref().is_some_and(|c| c != main)
+            })
+            .collect();
+        for k in foreign {
+            let span = places[k].span;
+            let country = places[k].country.clone().unwrap_or_default();
+            let Some(sentence) = doc
+                .layers
+                .sentences
+                .iter()
+                .find(|s| s.span.start <= span.start && span.end <= s.span.end)
+                .map(|s| s.span)
+            else {
+                continue;
+            };
+            let inside = |x: Span| sentence.start <= x.start && x.end <= sentence.end;
+            let by_nationality = doc
+                .layers
+                .nationalities
+                .iter()
+                .any(|n| inside(n.span) && n.country == country);
+            // the countries of the other resolved places its sentence names
+            let beside: Vec<&str> = places
+                .iter()
+                .enumerate()
+                .filter(|&(j, p)| {
+                    j != k
+                        && p.provenance.rule != RULE_UNRESOLVED
+                        && doc
+                            .layers
+                            .entities
+                            .iter()
+                            .any(|m| m.entity == p.entity && m.span != span && inside(m.span))
+                })
+                .filter_map(|(_, p)| p.country.as_deref())
+                .collect();
+            // kept when its sentence names its country, or names no other ("… à Nabatiyé"
+            // in a report a neighbour's army makes about that neighbour's country: no
+            // evidence against the match)
+            if by_nationality || beside.contains(&country.as_str()) || beside.is_empty() {
+                continue;
+            }
+            let place = &mut places[k];
+            place.evidence.push(format!(
+                "not {} [{country}]: found by transliteration in a country its sentence does not \
+                 name, the document being about {main}",
+                place.name
+            ));
+            place.kb = None;
+            place.name = without_article(doc.slice(place.span)).to_string();
+            place.kind = PlaceKind::Other;
+            place.country = None;
+            place.lat = None;
+            place.lon = None;
+            place.provenance = Provenance::new(PLACE_STAGE, RULE_UNRESOLVED);
+        }
+    }
+
     /// Places the reference data lacks, and rivers named by their noun, take the country of
     /// the resolved places of their sentence (those this stage found by transliteration
     /// included), else the country the document names most: no point rather than a wrong one.
-    fn settle_countries(doc: &Document, context: &[String], places: &mut [Place]) {
+    fn settle_countries(&self, doc: &Document, context: &[String], places: &mut [Place]) {
         for k in 0..places.len() {
             let rule = places[k].provenance.rule.as_str();
             let unsettled =
@@ -260,7 +410,7 @@ impl PlaceStage {
             if !unsettled {
                 continue;
             }
-            let beside = Self::sentence_country(doc, places, places[k].span, context.first());
+            let beside = self.sentence_country(doc, places, places[k].span, context.first());
             let place = &mut places[k];
             match (&beside, context.first()) {
                 (Some(c), _) => {
@@ -382,21 +532,35 @@ impl PlaceStage {
             };
             // a valley or islands named after a town ("vallée de Saas") are not at the town
             // "gare du Nord": a point of the compass names no town
-            let town = if phrase.after_de
-                && phrase.kind == FacilityKind::Site
-                && !is_compass_word(phrase.name)
-            {
+            let site = matches!(phrase.kind, FacilityKind::Site | FacilityKind::Border);
+            let town = if phrase.after_de && site && !is_compass_word(phrase.name) {
                 self.town(phrase.name, context)
             } else {
                 None
             };
-            let name = town.as_ref().map_or(phrase.name, |t| t.name.as_str());
+            // the town's reference spelling, unless a scholarly romanisation the report's
+            // own spelling is closer to usual English than ("hôpital de Haditha": not
+            // "Ḩadīthah Hospital")
+            let name = match &town {
+                Some(t) if !romanised_beyond(&t.name, phrase.name) => t.name.as_str(),
+                _ => phrase.name,
+            };
             if phrase.kind != FacilityKind::Street {
                 place.name = phrase.english(name);
             }
-            if matches!(phrase.kind, FacilityKind::Site | FacilityKind::Street)
-                && place.lat.is_none()
-            {
+            // "le poste-frontière de Beitbridge" in a South African report: a crossing lies on
+            // both sides of its border, its town on one; the report means its own side
+            if phrase.kind == FacilityKind::Border {
+                if let Some(main) = context.first() {
+                    if place.country.as_ref().is_some_and(|c| c != main) {
+                        place.evidence.push(format!(
+                            "a border crossing, on the side of the document's country {main}"
+                        ));
+                        place.country = Some(main.clone());
+                    }
+                }
+            }
+            if (site || phrase.kind == FacilityKind::Street) && place.lat.is_none() {
                 let point = match &town {
                     Some(t) => t.lat.zip(t.lon),
                     None => main_towns
@@ -927,6 +1091,12 @@ fn context_countries(doc: &Document, kb: &dyn Knowledge) -> Vec<String> {
     for n in &doc.layers.nationalities {
         counts.entry(n.country.clone()).or_default().0 += 1;
     }
+    // "Colombie : … signent un cessez-le-feu à La Havane": a headline opening with a country
+    // and a colon says which country the report is about, whatever other country its
+    // dateline or its events name as often
+    if let Some(country) = headline_country(doc, kb) {
+        counts.entry(country).or_default().0 += HEADLINE_COUNTRY_WEIGHT;
+    }
     let mut ranked: Vec<(String, (u32, u32))> = counts.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let ranked: Vec<String> = ranked.into_iter().map(|(c, _)| c).collect();
@@ -936,6 +1106,32 @@ fn context_countries(doc: &Document, kb: &dyn Knowledge) -> Vec<String> {
         return countries_in_org_names(doc, kb);
     }
     ranked
+}
+
+/// What a headline's opening country weighs among the document's mentions (each counts 2).
+const HEADLINE_COUNTRY_WEIGHT: u32 = 8;
+
+/// The country a headline opens with before a colon ("Colombie : …", "Mozambique: …").
+fn headline_country(doc: &Document, kb: &dyn Knowledge) -> Option<String> {
+    let first = doc
+        .layers
+        .entities
+        .iter()
+        .find(|m| m.label == EntityType::LOC)?;
+    // the mention opens the text (after spaces) and only spaces lie between it and the colon
+    if !doc.text.get(..first.span.start)?.trim().is_empty()
+        || !doc
+            .text
+            .get(first.span.end..)?
+            .trim_start()
+            .starts_with(':')
+    {
+        return None;
+    }
+    let place = kb.place(first.kb.as_ref()?)?;
+    (place.kind == PlaceKind::Country)
+        .then_some(place.country)
+        .flatten()
 }
 
 /// Links of French phrases that open the complement of an organisation's name ("… au
@@ -986,6 +1182,77 @@ fn neighbour_named_before(text: &str, start: usize) -> bool {
     tail.iter().any(|w| {
         w.starts_with("frontal") || w.starts_with("frontier") || w.starts_with("limitroph")
     }) || tail.iter().rev().take(2).any(|w| *w == "avec")
+}
+
+/// Letters of scholarly romanisations of Arabic and Persian (macrons, dots below, the
+/// half-rings of ain and hamza) that usual English spelling leaves out.
+const ROMANISATION_MARKS: &[char] = &[
+    'ā', 'Ā', 'ī', 'Ī', 'ū', 'Ū', 'ḩ', 'Ḩ', 'ḥ', 'Ḥ', 'ṣ', 'Ṣ', 'ḍ', 'Ḍ', 'ṭ', 'Ṭ', 'ẓ', 'Ẓ', 'ẕ',
+    'Ẕ', '‘', '’', 'ʿ', 'ʾ',
+];
+
+/// Arabic articles opening a romanised name ("Ar Raqqah", "Al Ḩawl").
+const ROMANISED_ARTICLES: &[&str] = &[
+    "Al ", "Ar ", "As ", "Ad ", "An ", "At ", "Az ", "Ash ", "Adh ", "Al-", "Ar-", "As-", "Ad-",
+];
+
+/// Whether the reference spelling `reference` of a town is a scholarly romanisation that
+/// the report's spelling `surface` is closer to usual English than: marks of romanisation,
+/// or an Arabic article the report does not write ("Ar Raqqah" for "Raqqa").
+fn romanised_beyond(reference: &str, surface: &str) -> bool {
+    if reference.contains(ROMANISATION_MARKS) {
+        return true;
+    }
+    let article = |s: &str| {
+        ROMANISED_ARTICLES
+            .iter()
+            .any(|a| s.get(..a.len()).is_some_and(|p| p.eq_ignore_ascii_case(a)))
+    };
+    article(reference) && !article(surface)
+}
+
+/// English compass adjectives opening the names of divisions ("North Kivu", "South Darfur").
+const ENGLISH_COMPASS: &[&str] = &["North", "South", "East", "West", "Central"];
+
+/// Whether an English name is a compass adjective followed by a name that is no compass
+/// word itself ("North Kivu", not "North West" nor "West").
+fn compass_and_name(name: &str) -> bool {
+    let mut words = name.split([' ', '-']);
+    let first = words.next().unwrap_or_default();
+    let rest: Vec<&str> = words.collect();
+    ENGLISH_COMPASS.contains(&first)
+        && !rest.is_empty()
+        && !rest
+            .iter()
+            .any(|w| ENGLISH_COMPASS.contains(w) || matches!(*w, "Region" | "State" | "Province"))
+}
+
+/// Words that, right after a name, make it the subject of a clause: auxiliaries, modals and
+/// the clitics of a negated or reflexive verb ("Washington n'a pas commenté", "Harare se
+/// prépare", "Moscou a démenti", "Paris doit répondre").
+const CLAUSE_OPENERS: &[&str] = &[
+    "a", "avait", "aurait", "aura", "est", "était", "serait", "sera", "ne", "n'", "n’", "se", "s'",
+    "s’", "y", "doit", "devait", "devrait", "peut", "pourrait", "veut", "voulait", "entend",
+    "refuse", "dément", "accuse", "affirme", "assure", "estime", "juge", "dénonce",
+];
+
+/// Whether the word after `end` opens a clause the name before it is the subject of.
+fn subject_of_a_verb(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches([' ', '\u{a0}']);
+    // an elided clitic is glued to its verb ("n'a", "s'est")
+    for clitic in ["n'", "n’", "s'", "s’"] {
+        if rest.starts_with(clitic) {
+            return true;
+        }
+    }
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .collect();
+    !word.is_empty() && CLAUSE_OPENERS.contains(&word.as_str())
 }
 
 /// The national capital written `name`, if the name is one's and no other capital's.
@@ -1104,14 +1371,14 @@ impl PlaceStage {
             return None;
         }
         // the transliteration-tolerant key is for names written in another script
-        // ("Zaporijia", "al-Qaem"); the places of countries that write French are written as
-        // the gazetteer writes them, and a word it lacks there ("la Croisette") is no
-        // misspelt town
+        // ("Zaporijia", "al-Qaem"); the places of countries that write French or English
+        // are written as the gazetteer writes them, and a word it lacks there ("la
+        // Croisette") is no misspelt town (`place_writing.tsv`)
         let countries: Vec<&str> = context
             .iter()
             .take(3)
             .map(String::as_str)
-            .filter(|c| !FRENCH_WRITING.contains(c))
+            .filter(|c| !written_as_is(c))
             .collect();
         if countries.is_empty() {
             return None;
@@ -1196,9 +1463,48 @@ const TOWN_OF_DIVISION_KM: f64 = 25.0;
 /// Rule of a quarter placed at the town it is part of.
 const RULE_QUARTER: &str = "quarter-of-town";
 
-/// Countries whose place names French writes as their own gazetteer entries do: France
-/// and its neighbours of French speech, Quebec's Canada, Haiti.
-pub(crate) const FRENCH_WRITING: &[&str] = &["FR", "BE", "CH", "LU", "MC", "CA", "HT"];
+/// How countries write their place names, from `resources/fr/place_writing.tsv`.
+const PLACE_WRITING: &str = include_str!("../../../resources/fr/place_writing.tsv");
+
+/// How a country of `place_writing.tsv` writes its place names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Writing {
+    French,
+    English,
+}
+
+fn place_writing() -> &'static HashMap<String, Writing> {
+    static TABLE: std::sync::OnceLock<HashMap<String, Writing>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        PLACE_WRITING
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let (country, writing) = l.split_once('\t')?;
+                let writing = match writing.trim() {
+                    "french" => Writing::French,
+                    "english" => Writing::English,
+                    // the file is ours and checked by a test: an unknown word is a typo
+                    _ => return None,
+                };
+                Some((country.trim().to_string(), writing))
+            })
+            .collect()
+    })
+}
+
+/// Whether the country writes its place names in French (France and its neighbours of
+/// French speech, Quebec's Canada, Haiti): a French report writes them as their own
+/// gazetteer entries do.
+pub(crate) fn writes_french(country: &str) -> bool {
+    place_writing().get(country) == Some(&Writing::French)
+}
+
+/// Whether a French report writes the country's place names as they are written there (in
+/// French or in English), so that a transliteration-tolerant match there is no answer.
+fn written_as_is(country: &str) -> bool {
+    place_writing().contains_key(country)
+}
 
 impl Stage for PlaceStage {
     fn name(&self) -> &'static str {
@@ -1364,8 +1670,10 @@ impl Stage for PlaceStage {
             };
             places.push(place);
         }
+        self.town_centres(doc, &context, &mut places);
+        Self::unlink_foreign_transliterations(doc, &context, &mut places);
         self.unlink_distant_towns(doc, &mut places);
-        Self::settle_countries(doc, &context, &mut places);
+        self.settle_countries(doc, &context, &mut places);
         Self::settle_quarters(doc, &context, &mut places);
         self.name_divisions(doc, &mut places);
         self.division_mentions(doc, &mut places);
@@ -1373,5 +1681,45 @@ impl Stage for PlaceStage {
         doc.layers.places = places;
         doc.mark_produced(Layer::Places);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_line_of_the_place_writing_table_is_read() {
+        let rows = PLACE_WRITING
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .count();
+        assert_eq!(place_writing().len(), rows);
+        assert!(writes_french("BE") && !writes_french("US"));
+        assert!(written_as_is("US") && !written_as_is("IQ"));
+    }
+
+    #[test]
+    fn scholarly_romanisations_give_way_to_the_report_spelling() {
+        assert!(romanised_beyond("Ḩadīthah", "Haditha"));
+        assert!(romanised_beyond("Ar Raqqah", "Raqqa"));
+        assert!(!romanised_beyond("Al Qa'im", "al-Qaem"));
+        assert!(!romanised_beyond("Kharkiv", "Kharkov"));
+    }
+
+    #[test]
+    fn compass_names_are_told_from_compass_words() {
+        assert!(compass_and_name("North Kivu"));
+        assert!(compass_and_name("South Darfur"));
+        assert!(!compass_and_name("West"));
+        assert!(!compass_and_name("North West"));
+        assert!(!compass_and_name("Kasai"));
+    }
+
+    #[test]
+    fn a_clause_after_a_name_makes_it_a_subject() {
+        assert!(subject_of_a_verb("Moscou n'a pas réagi", 6));
+        assert!(subject_of_a_verb("Harare se prépare", 6));
+        assert!(!subject_of_a_verb("Harare et Pretoria", 6));
     }
 }

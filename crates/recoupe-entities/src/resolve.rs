@@ -132,7 +132,7 @@ fn reached_by_alias(h: &Candidate, folded_surface: &str) -> bool {
 fn french_writing(h: &Candidate) -> bool {
     h.country
         .as_deref()
-        .is_some_and(|k| crate::places::FRENCH_WRITING.contains(&k))
+        .is_some_and(crate::places::writes_french)
 }
 
 /// GeoNames names some towns of the countries of French speech in their other language
@@ -441,7 +441,7 @@ fn choose(
         && (chosen
             .country
             .as_deref()
-            .is_some_and(|k| crate::places::FRENCH_WRITING.contains(&k))
+            .is_some_and(crate::places::writes_french)
             || near_named_countries(kb, &chosen, countries));
     let foreign_small = foreign
         && !(c.admin_cue && chosen.kind == Some(PlaceKind::Admin))

@@ -673,3 +673,116 @@ fn a_place_noun_over_an_adjective_before_de_announces_a_place() {
     let town = place(&doc, "Rahat");
     assert_eq!(town.country.as_deref(), Some("IL"));
 }
+
+#[test]
+fn a_foreign_capital_speaking_for_its_government_does_not_place_a_village() {
+    // the village is unknown to the data: its country is the report's, not the one of the
+    // capital that stands for a government as the subject of "n'a pas réagi"
+    let doc = run("Yémen : des frappes aériennes ont touché plusieurs villages près de Sanaa, selon les rebelles. Le bilan serait lourd à Beit Qoudri, mais Washington n'a pas réagi.");
+    let village = place(&doc, "Beit Qoudri");
+    assert_eq!(village.country.as_deref(), Some("YE"), "{village:?}");
+}
+
+#[test]
+fn a_headline_opening_with_a_country_sets_the_report_country() {
+    // the talks are held abroad (two mentions of Havana) but the report is about Colombia:
+    // the unknown valley lies there
+    let doc = run("Colombie : les rebelles de la vallée de Zulaqui signent un accord à La Havane\nLA HAVANE, 3 mars – Les négociateurs se sont retrouvés à La Havane pour signer le texte.");
+    let valley = place(&doc, "Zulaqui");
+    assert_eq!(valley.country.as_deref(), Some("CO"), "{valley:?}");
+}
+
+#[test]
+fn a_division_named_by_a_compass_word_takes_no_division_word() {
+    let doc = run("Au Soudan, de nouveaux combats ont éclaté au Darfour-Nord, près d'El Fasher.");
+    let north = place(&doc, "Darfour-Nord");
+    assert_eq!(north.kind, PlaceKind::Admin);
+    assert_eq!(north.name, "North Darfur");
+    // a province of Congo is written with its word
+    let doc = run("En RDC, les pluies ont fait des dégâts dans la province du Kwango, au sud-ouest de Kinshasa.");
+    assert_eq!(place(&doc, "Kwango").name, "Kwango Province");
+}
+
+#[test]
+fn a_compass_division_of_a_country_the_report_never_names_is_no_answer() {
+    let doc = run("Algérie : de nouvelles usines seront construites à Annaba, à Skikda et dans plusieurs wilayas de l'Est, a annoncé le ministre à Alger.");
+    let east = place(&doc, "Est");
+    assert_ne!(east.country.as_deref(), Some("BF"), "{east:?}");
+    assert_eq!(east.lat, None);
+}
+
+#[test]
+fn a_landform_phrase_with_de_known_whole_is_one_place() {
+    let doc = run("Les bateaux ont repris la traversée du lac des Quatre-Cantons, en Suisse, tandis que le trafic par le canal de Suez reste faible.");
+    assert_eq!(place(&doc, "Quatre-Cantons").name, "Lake Lucerne");
+    let suez = place(&doc, "canal de Suez");
+    assert_eq!(suez.name, "Suez Canal");
+    assert_eq!(doc.slice(suez.span), "canal de Suez");
+}
+
+#[test]
+fn ivorian_regions_are_regions() {
+    let doc =
+        run("Côte d'Ivoire : une campagne de vaccination débute dans le Tchologo et le Hambol.");
+    let region = place(&doc, "Tchologo");
+    assert_eq!(region.kind, PlaceKind::Admin);
+    assert_eq!(region.name, "Tchologo Region");
+    assert_eq!(region.country.as_deref(), Some("CI"));
+}
+
+#[test]
+fn no_transliteration_is_looked_for_in_english_writing_countries() {
+    // "Kani Rash" is no misspelling of an American town the report's US mentions would offer
+    let doc = run("Un drone a frappé un véhicule près du village de Kani Rash, dans le nord de l'Irak. Les États-Unis et les Américains n'ont pas commenté; un responsable à Washington a renvoyé vers Bagdad.");
+    let village = place(&doc, "Kani Rash");
+    assert_ne!(village.country.as_deref(), Some("US"), "{village:?}");
+}
+
+#[test]
+fn a_border_crossing_lies_on_the_side_of_the_report_country() {
+    let doc = run("Afrique du Sud : 200 migrants expulsés\nPRETORIA – Les autorités sud-africaines ont reconduit lundi 200 Zimbabwéens au poste-frontière de Beitbridge. Le ministre de l'Intérieur a défendu la mesure à Pretoria, tandis que Harare promet un accueil.");
+    let post = place(&doc, "poste-frontière de Beitbridge");
+    assert_eq!(doc.slice(post.span), "poste-frontière de Beitbridge");
+    assert_eq!(post.country.as_deref(), Some("ZA"), "{post:?}");
+    assert!(post.lat.is_some(), "{post:?}");
+}
+
+#[test]
+fn a_transliteration_abroad_is_dropped_when_its_sentence_names_another_country() {
+    let doc = run("Un drone a frappé un véhicule près du village de Kani Rash, dans le district d'Amadiya, au nord de Dohouk. La Turquie et Ankara n'ont pas commenté; Bagdad a protesté. L'Irak demande des comptes.");
+    let village = place(&doc, "Kani Rash");
+    assert_eq!(village.country.as_deref(), Some("IQ"), "{village:?}");
+    assert_eq!(village.lat, None);
+}
+
+#[test]
+fn lakes_plains_and_military_detachments_named_with_de_are_whole_places() {
+    let doc = run("Au Burkina Faso, le détachement militaire de Djibo a été attaqué. Au Liban, le lac de Karoun est presque à sec, comme la plaine de la Bekaa.");
+    let post = place(&doc, "détachement");
+    assert_eq!(doc.slice(post.span), "détachement militaire de Djibo");
+    assert_eq!(post.name, "Djibo military detachment");
+    assert_eq!(post.country.as_deref(), Some("BF"));
+    let lake = place(&doc, "Karoun");
+    assert_eq!(doc.slice(lake.span), "lac de Karoun");
+}
+
+#[test]
+fn a_pair_of_towns_after_a_link_noun_names_both_towns() {
+    let doc = run("La région veut rouvrir les liaisons Lyon-Grenoble et Lyon-Annecy avant l'hiver, et refaire l'axe Kaolack-Tambacounda.");
+    for town in ["Grenoble", "Annecy", "Kaolack", "Tambacounda"] {
+        let p = place(&doc, town);
+        assert_eq!(doc.slice(p.span), town, "{p:?}");
+        assert!(p.lat.is_some(), "{p:?}");
+    }
+}
+
+#[test]
+fn the_centre_of_a_territory_is_its_town() {
+    let doc = run(
+        "Au Sud-Kivu, des tirs ont été entendus lundi à Uvira-centre, selon la société civile.",
+    );
+    let town = place(&doc, "Uvira-centre");
+    assert_eq!(town.name, "Uvira");
+    assert_eq!(town.kind, PlaceKind::City);
+    assert_eq!(town.country.as_deref(), Some("CD"));
+}

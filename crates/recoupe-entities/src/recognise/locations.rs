@@ -195,8 +195,12 @@ impl Recogniser<'_> {
         }
         let name = text_of(toks, name_start, end);
         // "mer Rouge", "golfe Persique": a landform the reference knows is looked up there,
-        // where the generic noun picks the natural feature among homonyms
-        if self.lex.landforms.contains(&*head.folded) && self.has_candidates(&text_of(toks, i, end))
+        // where the generic noun picks the natural feature among homonyms ("plateau du
+        // Golan", "canal de Suez": a name after "de" is matched whole below, the lookup
+        // reading only a name right after the noun)
+        if named_directly
+            && self.lex.landforms.contains(&*head.folded)
+            && self.has_candidates(&text_of(toks, i, end))
         {
             return None;
         }

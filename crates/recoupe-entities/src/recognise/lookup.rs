@@ -359,8 +359,17 @@ impl Recogniser<'_> {
         if hit.label == EntityType::LOC {
             // places need capitalisation ("bar", "orange" are common words), but for a generic
             // landform noun opening a capitalised name ("mer Rouge", "golfe Persique")
+            // ("lac des Quatre-Cantons", "golfe de Suez": also over "de", "du", "des", "de
+            // la", "d'" before the name, when the reference knows the whole phrase)
+            let name_at = |k: usize| toks.get(k).is_some_and(|n| k < j && n.name_like);
             let landform = self.lex.landforms.contains(&*first.folded)
-                && toks.get(i + 1).is_some_and(|n| n.name_like);
+                && (name_at(i + 1)
+                    || (toks.get(i + 1).is_some_and(|n| is_de(&n.folded))
+                        && (name_at(i + 2)
+                            || (toks
+                                .get(i + 2)
+                                .is_some_and(|n| matches!(&*n.folded, "la" | "l'"))
+                                && name_at(i + 3)))));
             if !first.name_like && !landform {
                 return false;
             }
