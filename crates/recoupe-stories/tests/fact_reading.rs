@@ -980,3 +980,15 @@ fn an_outlet_that_only_relays_is_no_claimant() {
     assert_eq!(source_key(&doc, &figures, "Au moins 14"), None);
     assert_eq!(source_key(&doc, &figures, "9"), None);
 }
+
+#[test]
+fn a_count_of_anyone_keeps_its_noun_when_its_clause_says_nothing_else() {
+    // No verb the rules read: "personnes" keys the count, "hommes" (armed men as often as
+    // their victims) does not.
+    let (doc, figures) = read(
+        "Un premier car emmenait 240 personnes vers le stade. Un second groupe de 35 hommes \
+         suivait à pied.",
+    );
+    assert_eq!(category(&doc, &figures, "240"), Some("unit:personne"));
+    assert_eq!(category(&doc, &figures, "35"), None);
+}
