@@ -992,3 +992,15 @@ fn a_count_of_anyone_keeps_its_noun_when_its_clause_says_nothing_else() {
     assert_eq!(category(&doc, &figures, "240"), Some("unit:personne"));
     assert_eq!(category(&doc, &figures, "35"), None);
 }
+
+#[test]
+fn the_size_of_a_procession_counts_its_marchers() {
+    let (doc, figures) = read(
+        "Dans l'après-midi, le cortège comptait environ 6 500 personnes entre la gare et la \
+         préfecture.",
+    );
+    assert_eq!(
+        category(&doc, &figures, "environ 6 500"),
+        Some("participants")
+    );
+}
