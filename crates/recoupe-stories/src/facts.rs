@@ -1401,10 +1401,23 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 );
                 // "34 personnes interpellées depuis lundi": the days of the event itself are
                 // no span apart from it.
-                let recent = lexicon
-                    .recent
-                    .iter()
-                    .any(|r| has_phrase(&window_words, &r.phrase));
+                // "au moins 32 morts depuis le 8 novembre": a span counted from a given day is
+                // the running toll of the event that began that day, not a season's or a
+                // year's ("depuis janvier", "depuis le début de l'année").
+                let window_end = window
+                    .last()
+                    .map_or(span.end, |&k| context.words[k].span.end);
+                let from_a_day = doc.layers.dates.iter().any(|d| {
+                    d.granularity == Granularity::Day
+                        && d.span.start >= span.end
+                        && d.span.start < window_end
+                        && doc.text[span.end..d.span.start].contains("depuis")
+                });
+                let recent = from_a_day
+                    || lexicon
+                        .recent
+                        .iter()
+                        .any(|r| has_phrase(&window_words, &r.phrase));
                 let period = lexicon.period.iter().find(|r| match r.place {
                     Where::Sentence => has_phrase(&whole_before, &r.phrase),
                     _ => {

@@ -1004,3 +1004,14 @@ fn the_size_of_a_procession_counts_its_marchers() {
         Some("participants")
     );
 }
+
+#[test]
+fn a_toll_counted_from_a_given_day_is_the_running_toll_not_a_span_apart() {
+    let (doc, figures) = read(
+        "Les affrontements à la frontière ont fait au moins 41 morts depuis le 3 mars, selon \
+         un décompte officiel. Plus de 2 000 personnes ont été déplacées depuis janvier.",
+    );
+    assert_eq!(category(&doc, &figures, "au moins 41"), Some("killed"));
+    assert_eq!(part(&doc, &figures, "au moins 41"), None);
+    assert_eq!(part(&doc, &figures, "Plus de 2 000"), Some("period"));
+}
