@@ -76,6 +76,9 @@ struct Lexicon {
     generic: BTreeSet<String>,
     person: BTreeSet<String>,
     by_group: BTreeSet<String>,
+    /// Generic nouns that name anyone at all ("personnes", "gens"): a count of them whose
+    /// clause says nothing the rules read still counts them, keyed by the noun.
+    plain_people: BTreeSet<String>,
     /// Categories whose words only say something of living beings ("tués", "blessés",
     /// "portés disparus"): they say what a count of any noun counts, not only of the nouns
     /// listed as people ("plus de 40 chrétiens tués").
@@ -134,6 +137,7 @@ fn lexicon() -> &'static Lexicon {
             not_unit: BTreeSet::new(),
             ellipsis: BTreeSet::new(),
             generic: BTreeSet::new(),
+            plain_people: BTreeSet::new(),
             person: BTreeSet::new(),
             by_group: BTreeSet::new(),
             animate: BTreeSet::new(),
@@ -160,10 +164,12 @@ fn lexicon() -> &'static Lexicon {
                 continue;
             };
             match (category, place) {
-                ("generic", _) => {
-                    lexicon
-                        .generic
-                        .insert(singular(&phrase_words(phrase).join(" ")));
+                ("generic", place) => {
+                    let noun = singular(&phrase_words(phrase).join(" "));
+                    if place == "plain" {
+                        lexicon.plain_people.insert(noun.clone());
+                    }
+                    lexicon.generic.insert(noun);
                 }
                 ("person", _) => {
                     lexicon
@@ -1205,7 +1211,7 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                         category = Some(format!("unit:{noun}"));
                     }
                 }
-                Some(_) => {
+                Some(head) => {
                     // "ne sont pas 203 mais au moins 300 personnes": a generic noun right
                     // after a bare number of the sentence counts the same thing. After a
                     // count with a noun of its own it does not: "des dizaines de maisons
@@ -1222,6 +1228,14 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                     {
                         evidence.push(format!("generic noun right after a count of {parent}"));
                         category = Some(parent);
+                    } else if !unit_inferred && lexicon.plain_people.contains(&singular(head)) {
+                        // "300 personnes" whose clause says nothing the rules read: the noun
+                        // alone, as another outlet's "300 personnes" of the same story is
+                        // most often the same count. Only the nouns that name anyone at all:
+                        // "hommes" are as often the armed men as their victims.
+                        let noun = singular(head);
+                        evidence.push(format!("counts the generic unit \"{noun}\""));
+                        category = Some(format!("unit:{noun}"));
                     }
                 }
                 None => {
@@ -1387,10 +1401,23 @@ pub fn figures_of(doc: &Document) -> Vec<Figure> {
                 );
                 // "34 personnes interpellées depuis lundi": the days of the event itself are
                 // no span apart from it.
-                let recent = lexicon
-                    .recent
-                    .iter()
-                    .any(|r| has_phrase(&window_words, &r.phrase));
+                // "au moins 32 morts depuis le 8 novembre": a span counted from a given day is
+                // the running toll of the event that began that day, not a season's or a
+                // year's ("depuis janvier", "depuis le début de l'année").
+                let window_end = window
+                    .last()
+                    .map_or(span.end, |&k| context.words[k].span.end);
+                let from_a_day = doc.layers.dates.iter().any(|d| {
+                    d.granularity == Granularity::Day
+                        && d.span.start >= span.end
+                        && d.span.start < window_end
+                        && doc.text[span.end..d.span.start].contains("depuis")
+                });
+                let recent = from_a_day
+                    || lexicon
+                        .recent
+                        .iter()
+                        .any(|r| has_phrase(&window_words, &r.phrase));
                 let period = lexicon.period.iter().find(|r| match r.place {
                     Where::Sentence => has_phrase(&whole_before, &r.phrase),
                     _ => {
@@ -2293,8 +2320,9 @@ pub fn link_facts(docs: &[&DocFeatures], copy_group: &BTreeMap<DocId, DocId>) ->
         .filter(|(narrow, broad)| !told_apart(narrow, broad))
         .map(|(narrow, broad)| (narrow.as_str(), broad.as_str()))
         .collect();
-    let mut by_key: BTreeMap<String, Fact> = BTreeMap::new();
-    for doc in &docs {
+    // Per figure with a category: its key, its category and whether the key has a part.
+    let mut keyed: Vec<(usize, usize, String, String, bool)> = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
         for (index, figure) in doc.figures.iter().enumerate() {
             let Some(category) = &figure.category else {
                 continue;
@@ -2310,26 +2338,72 @@ pub fn link_facts(docs: &[&DocFeatures], copy_group: &BTreeMap<DocId, DocId>) ->
                 _ => category.to_string(),
             };
             let has_part = key.contains('@');
-            let fact = by_key.entry(key.clone()).or_insert_with(|| Fact {
-                key,
-                category: category.to_string(),
-                part: figure.part.clone().filter(|_| has_part),
-                part_name: figure.part_name.clone().filter(|_| has_part),
-                reports: Vec::new(),
-                disagreements: Vec::new(),
-                support: Vec::new(),
-            });
-            fact.reports.push(Report {
-                doc: doc.id.clone(),
-                figure: index,
-                span: figure.span,
-                value: figure.value,
-                qualifier: figure.qualifier,
-                earlier: figure.earlier,
-                source: figure.source.clone(),
-                outlet: doc.outlet.clone(),
-            });
+            keyed.push((d, index, key, category.to_string(), has_part));
         }
+    }
+    // "300 personnes" read by its noun alone (its clause says nothing the rules read) is the
+    // count another article of the story gives the same value with what it counts ("300
+    // personnes ont été évacuées"): it joins that fact when one fact only has the value.
+    let plain = |category: &str| {
+        category
+            .strip_prefix("unit:")
+            .is_some_and(|noun| lexicon().plain_people.contains(noun))
+    };
+    // What happened to people, or a count of a noun of people ("800 places" is no count of
+    // the 800 people another article names).
+    let of_people = |category: &str| {
+        category.strip_prefix("unit:").is_none_or(|noun| {
+            let noun = noun.split(['@', '>']).next().unwrap_or(noun);
+            let lexicon = lexicon();
+            lexicon.generic.contains(noun)
+                || lexicon.person.contains(noun)
+                || lexicon.forces.contains(noun)
+                || lexicon.fighters.contains(noun)
+        })
+    };
+    let joined: Vec<Option<usize>> = keyed
+        .iter()
+        .map(|(d, index, _, category, _)| {
+            let figure = &docs[*d].figures[*index];
+            if !plain(category) || figure.earlier {
+                return None;
+            }
+            let mut targets = keyed.iter().enumerate().filter(|(_, (e, j, _, c, _))| {
+                let other = &docs[*e].figures[*j];
+                e != d && !plain(c) && of_people(c) && !other.earlier && other.value == figure.value
+            });
+            let (first, (_, _, key, _, _)) = targets.next()?;
+            targets
+                .all(|(_, (_, _, k, _, _))| k == key)
+                .then_some(first)
+        })
+        .collect();
+    let mut by_key: BTreeMap<String, Fact> = BTreeMap::new();
+    for (n, (d, index, _, _, _)) in keyed.iter().enumerate() {
+        let doc = docs[*d];
+        let figure = &doc.figures[*index];
+        // A joined plain count takes the key of the figure it joins, and so its category.
+        let (kd, ki, key, category, has_part) = &keyed[joined[n].unwrap_or(n)];
+        let owner = &docs[*kd].figures[*ki];
+        let fact = by_key.entry(key.clone()).or_insert_with(|| Fact {
+            key: key.clone(),
+            category: category.clone(),
+            part: owner.part.clone().filter(|_| *has_part),
+            part_name: owner.part_name.clone().filter(|_| *has_part),
+            reports: Vec::new(),
+            disagreements: Vec::new(),
+            support: Vec::new(),
+        });
+        fact.reports.push(Report {
+            doc: doc.id.clone(),
+            figure: *index,
+            span: figure.span,
+            value: figure.value,
+            qualifier: figure.qualifier,
+            earlier: figure.earlier,
+            source: figure.source.clone(),
+            outlet: doc.outlet.clone(),
+        });
     }
     let mut facts: Vec<Fact> = by_key.into_values().collect();
     for fact in &mut facts {
@@ -2433,6 +2507,35 @@ mod tests {
         whole.part_name = None;
         doc.figures.push(whole);
         doc
+    }
+
+    fn with_category(mut doc: DocFeatures, category: &str) -> DocFeatures {
+        for figure in &mut doc.figures {
+            figure.category = Some(category.to_string());
+            figure.part = None;
+            figure.part_name = None;
+        }
+        doc
+    }
+
+    #[test]
+    fn a_count_of_people_read_by_its_noun_joins_the_fact_another_article_names() {
+        // "420 personnes" with no verb the rules read, against "420 personnes évacuées"
+        // elsewhere: one fact, the evacuated; "610 personnes" in a third article is then a
+        // count of the noun only, of its own.
+        let a = with_category(doc_with("a", &[(0, 420.0, "", "")]), "unit:personne");
+        let b = with_category(doc_with("b", &[(0, 420.0, "", "")]), "evacuated");
+        let c = with_category(doc_with("c", &[(0, 610.0, "", "")]), "unit:personne");
+        let facts = link_facts(&[&a, &b, &c], &BTreeMap::new());
+        let evacuated = facts.iter().find(|f| f.key == "evacuated").unwrap();
+        assert_eq!(evacuated.category, "evacuated");
+        assert_eq!(evacuated.articles(), 2);
+        let plain = facts.iter().find(|f| f.key == "unit:personne").unwrap();
+        assert_eq!(plain.articles(), 1);
+        // Two facts of people with the value leave it unjoined.
+        let d = with_category(doc_with("d", &[(0, 420.0, "", "")]), "arrested");
+        let facts = link_facts(&[&a, &b, &d], &BTreeMap::new());
+        assert!(facts.iter().any(|f| f.key == "unit:personne"));
     }
 
     #[test]

@@ -980,3 +980,38 @@ fn an_outlet_that_only_relays_is_no_claimant() {
     assert_eq!(source_key(&doc, &figures, "Au moins 14"), None);
     assert_eq!(source_key(&doc, &figures, "9"), None);
 }
+
+#[test]
+fn a_count_of_anyone_keeps_its_noun_when_its_clause_says_nothing_else() {
+    // No verb the rules read: "personnes" keys the count, "hommes" (armed men as often as
+    // their victims) does not.
+    let (doc, figures) = read(
+        "Un premier car emmenait 240 personnes vers le stade. Un second groupe de 35 hommes \
+         suivait à pied.",
+    );
+    assert_eq!(category(&doc, &figures, "240"), Some("unit:personne"));
+    assert_eq!(category(&doc, &figures, "35"), None);
+}
+
+#[test]
+fn the_size_of_a_procession_counts_its_marchers() {
+    let (doc, figures) = read(
+        "Dans l'après-midi, le cortège comptait environ 6 500 personnes entre la gare et la \
+         préfecture.",
+    );
+    assert_eq!(
+        category(&doc, &figures, "environ 6 500"),
+        Some("participants")
+    );
+}
+
+#[test]
+fn a_toll_counted_from_a_given_day_is_the_running_toll_not_a_span_apart() {
+    let (doc, figures) = read(
+        "Les affrontements à la frontière ont fait au moins 41 morts depuis le 3 mars, selon \
+         un décompte officiel. Plus de 2 000 personnes ont été déplacées depuis janvier.",
+    );
+    assert_eq!(category(&doc, &figures, "au moins 41"), Some("killed"));
+    assert_eq!(part(&doc, &figures, "au moins 41"), None);
+    assert_eq!(part(&doc, &figures, "Plus de 2 000"), Some("period"));
+}
