@@ -194,8 +194,22 @@ pub(crate) fn find_cues(
                             WordKind::Comma | WordKind::CloseQuote | WordKind::StraightQuote
                         )
                     });
+                // "Un incendie s'est déclaré dans la nuit", "la tendance se confirme": a
+                // verb that is not pronominal, used with "se", is another verb; it speaks
+                // only with an attribute of its subject ("s'est dit « préoccupé »", "s'est
+                // déclaré favorable").
+                // Two who accuse or deny each other ("se sont accusés mutuellement", "se
+                // rejettent la responsabilité") and who wonders ("se demande si") speak.
+                let reflexive_use = !form.pronominal
+                    && !matches!(
+                        form.class,
+                        VerbClass::Accuse | VerbClass::Deny | VerbClass::Ask
+                    )
+                    && third_person_reflexive_before(words, aux.unwrap_or(i))
+                    && !attribute_at(text, words, verb_end + 1, &mut tags);
                 let speaks = form.class != VerbClass::Refuse
                     && !votes_yes_or_no(words, i)
+                    && !reflexive_use
                     && (!form.pronominal || reflexive_before(words, aux.unwrap_or(i)))
                     && (!form.claim
                         || names_claim
@@ -344,6 +358,37 @@ fn reflexive_before(words: &[Word], start: usize) -> bool {
         match words[p].folded.as_str() {
             "se" | "s'" | "me" | "m'" | "te" | "t'" | "nous" | "vous" => return true,
             "en" | "y" => k = p,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether "se" / "s'" stands right before the verb group starting at word `start` ("s'est
+/// déclaré", "se confirme"); "nous" and "vous" may be objects ("nous a dit") and do not count.
+fn third_person_reflexive_before(words: &[Word], start: usize) -> bool {
+    start
+        .checked_sub(1)
+        .is_some_and(|p| matches!(words[p].folded.as_str(), "se" | "s'"))
+}
+
+/// Whether word `k` opens an attribute of the subject or what was said: a quotation, a
+/// clause ("que", "si", a colon) or, past two adverbs, a word the tagger reads as an
+/// adjective or a participle ("prêt", "favorable", "très préoccupés").
+fn attribute_at(text: &str, words: &[Word], k: usize, tags: &mut Tags) -> bool {
+    let mut k = k;
+    for _ in 0..3 {
+        let Some(w) = words.get(k) else {
+            return false;
+        };
+        if matches!(w.kind, WordKind::OpenQuote | WordKind::StraightQuote)
+            || matches!(w.folded.as_str(), "que" | "qu'" | "si" | ":")
+        {
+            return true;
+        }
+        match tag_of(text, words, k, tags) {
+            Some(recoupe_tagger::Upos::Adj | recoupe_tagger::Upos::Verb) => return true,
+            Some(recoupe_tagger::Upos::Adv) => k += 1,
             _ => return false,
         }
     }
@@ -909,6 +954,32 @@ mod tests {
     use crate::testutil::{content, contents, doc};
     use crate::words::scan;
     use recoupe_model::EntityType;
+
+    #[test]
+    fn issue13_a_speech_verb_used_with_se_speaks_only_with_an_attribute() {
+        // "se déclarer" of a fire, "se confirmer" of a trend: not a statement, and the
+        // incise after the clause keeps its content.
+        let d = doc(
+            "Un feu qui s'est déclaré mardi soir dans un entrepôt du port a détruit trois hangars, a indiqué la préfecture.\nLa baisse des prix se confirme.",
+            None,
+            &[],
+        );
+        let all = contents(&d);
+        assert_eq!(all.len(), 1, "{all:#?}");
+        assert!(all[0].starts_with("Un feu qui"), "{all:#?}");
+        // With an attribute of its subject it says how the subject stands.
+        let d = doc(
+            "Le maire s'est dit « très inquiet » pour les commerçants.\nLa syndicaliste s'est déclarée favorable à une médiation.\nLe comité se dit très préoccupé par la sécheresse.\nLes deux partis s'accusent mutuellement d'avoir truqué le vote.\nLa directrice se réjouit d'une hausse des inscriptions.",
+            None,
+            &[],
+        );
+        assert_eq!(
+            d.layers.attributions.len(),
+            5,
+            "{:#?}",
+            d.layers.attributions
+        );
+    }
 
     #[test]
     fn issue13_a_pronominal_verb_needs_its_reflexive_pronoun() {
