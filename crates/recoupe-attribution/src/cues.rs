@@ -222,20 +222,30 @@ pub(crate) fn find_cues(
                 // "Des tirs ont été entendus par des journalistes de l'AFP": seeing or
                 // hearing in the passive, a statement when the agent is a reporter or a
                 // witness (decided with the speaker).
+                // "Une somme jugée « dérisoire » par X", "un bilan jugé crédible par X": a
+                // verb of judging in the passive is the agent's judgement when an attribute
+                // stands between it and "par" ("jugé par un tribunal" is a trial, "informé
+                // par" news received).
+                let judged = form.kind == FormKind::Participle
+                    && aux.is_none()
+                    && form.opinion
+                    && form.class == VerbClass::Say
+                    && judged_attribute_at(text, words, verb_end + 1, &mut tags);
                 let agent = (form.kind == FormKind::Participle
                     && aux.is_none()
                     && (!form.weak || form.opinion || form.class == VerbClass::Witness)
                     && !(form.opinion && form.class == VerbClass::Announce)
                     && !form.pronominal
-                    && matches!(
-                        form.class,
-                        VerbClass::Deny
-                            | VerbClass::Confirm
-                            | VerbClass::Accuse
-                            | VerbClass::Announce
-                            | VerbClass::Hedge
-                            | VerbClass::Witness
-                    ))
+                    && (judged
+                        || matches!(
+                            form.class,
+                            VerbClass::Deny
+                                | VerbClass::Confirm
+                                | VerbClass::Accuse
+                                | VerbClass::Announce
+                                | VerbClass::Hedge
+                                | VerbClass::Witness
+                        )))
                 .then(|| passive_agent(words, verb_end))
                 .flatten();
                 // "a dénoncé « … » et appelé Kinshasa à …": a participle coordinated with an
@@ -388,6 +398,33 @@ fn attribute_at(text: &str, words: &[Word], k: usize, tags: &mut Tags) -> bool {
         }
         match tag_of(text, words, k, tags) {
             Some(recoupe_tagger::Upos::Adj | recoupe_tagger::Upos::Verb) => return true,
+            Some(recoupe_tagger::Upos::Adv) => k += 1,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether word `k`, right after a passive participle of judging, opens the attribute it
+/// gives: a quotation or an adjective, after "de" or not ("jugée « dérisoire »", "estimé
+/// trop cher").
+fn judged_attribute_at(text: &str, words: &[Word], k: usize, tags: &mut Tags) -> bool {
+    let mut k = k;
+    if words
+        .get(k)
+        .is_some_and(|w| matches!(w.folded.as_str(), "de" | "d'"))
+    {
+        k += 1;
+    }
+    for _ in 0..2 {
+        let Some(w) = words.get(k) else {
+            return false;
+        };
+        if matches!(w.kind, WordKind::OpenQuote | WordKind::StraightQuote) {
+            return true;
+        }
+        match tag_of(text, words, k, tags) {
+            Some(recoupe_tagger::Upos::Adj) => return true,
             Some(recoupe_tagger::Upos::Adv) => k += 1,
             _ => return false,
         }
@@ -954,6 +991,35 @@ mod tests {
     use crate::testutil::{content, contents, doc};
     use crate::words::scan;
     use recoupe_model::EntityType;
+
+    #[test]
+    fn issue13_a_passive_verb_of_judging_with_an_attribute_is_its_agents_judgement() {
+        let d = doc(
+            "La ville a promis une prime de 200 euros. Une aide jugée « bien trop faible » par le collectif des locataires.\nLes abonnés paient un tarif jugé excessif par leur association.",
+            None,
+            &[],
+        );
+        let all = contents(&d);
+        assert!(
+            all.iter().any(|c| c.starts_with("Une aide jugée")),
+            "{all:#?}"
+        );
+        assert!(
+            all.iter().any(|c| c.contains("un tarif jugé excessif")),
+            "{all:#?}"
+        );
+        // Tried by a court, informed by the police: no judgement of anyone's.
+        let d = doc(
+            "Le prévenu sera jugé par le tribunal correctionnel en mars.\nLe maire, informé par la police, s'est rendu sur place.",
+            None,
+            &[],
+        );
+        assert!(
+            d.layers.attributions.is_empty(),
+            "{:#?}",
+            d.layers.attributions
+        );
+    }
 
     #[test]
     fn issue13_a_speech_verb_used_with_se_speaks_only_with_an_attribute() {
