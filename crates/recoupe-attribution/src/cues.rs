@@ -199,15 +199,22 @@ pub(crate) fn find_cues(
                 // only with an attribute of its subject ("s'est dit « préoccupé »", "s'est
                 // déclaré favorable").
                 // Two who accuse or deny each other ("se sont accusés mutuellement", "se
-                // rejettent la responsabilité") and who wonders ("se demande si") speak.
+                // rejettent la responsabilité": a plural verb) and who wonders ("se demande
+                // si") speak; "le club s'est qualifié" does not.
+                let reciprocal = matches!(form.class, VerbClass::Accuse | VerbClass::Deny)
+                    && words[aux.unwrap_or(i)].folded.ends_with("nt");
                 let reflexive_use = !form.pronominal
-                    && !matches!(
-                        form.class,
-                        VerbClass::Accuse | VerbClass::Deny | VerbClass::Ask
-                    )
+                    && !reciprocal
+                    && form.class != VerbClass::Ask
                     && third_person_reflexive_before(words, aux.unwrap_or(i))
                     && !attribute_at(text, words, verb_end + 1, &mut tags);
+                // "arrêté après avoir appelé au boycott": a past infinitive after "après"
+                // tells an earlier act of the subject, not what the article reports said.
+                let earlier_act = aux.is_some_and(|a| {
+                    words[a].folded == "avoir" && a > 0 && words[a - 1].folded == "apres"
+                });
                 let speaks = form.class != VerbClass::Refuse
+                    && !earlier_act
                     && !votes_yes_or_no(words, i)
                     && !reflexive_use
                     && (!form.pronominal || reflexive_before(words, aux.unwrap_or(i)))
@@ -1026,7 +1033,7 @@ mod tests {
         // "se déclarer" of a fire, "se confirmer" of a trend: not a statement, and the
         // incise after the clause keeps its content.
         let d = doc(
-            "Un feu qui s'est déclaré mardi soir dans un entrepôt du port a détruit trois hangars, a indiqué la préfecture.\nLa baisse des prix se confirme.",
+            "Un feu qui s'est déclaré mardi soir dans un entrepôt du port a détruit trois hangars, a indiqué la préfecture.\nLa baisse des prix se confirme.\nL'équipe s'est qualifiée dimanche pour la finale.\nLe militant a été interpellé après avoir appelé à la grève.",
             None,
             &[],
         );
