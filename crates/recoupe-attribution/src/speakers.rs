@@ -991,8 +991,17 @@ pub(crate) fn person_gender(view: &DocView<'_>, key: &str) -> Option<Gender> {
             // "le Dr X", "le médecin X" may be a woman: a masculine role noun tells nothing.
             let role = last.chars().all(|c| c.is_alphabetic() || c == '-')
                 && !matches!(last.as_str(), "dr" | "pr" | "me");
-            match words.next()?.as_str() {
-                "la" | "une" | "cette" if role => Some(Gender::Feminine),
+            // "a lancé à la tribune George X", "devant la presse X": a place or an
+            // audience after a preposition, not a title in apposition to the name.
+            let determiner = words.next()?;
+            let after_preposition = words.next().is_some_and(|p| {
+                matches!(
+                    p.as_str(),
+                    "a" | "sur" | "dans" | "depuis" | "devant" | "vers" | "par" | "pour" | "chez"
+                )
+            });
+            match determiner.as_str() {
+                "la" | "une" | "cette" if role && !after_preposition => Some(Gender::Feminine),
                 _ => None,
             }
         })
@@ -1383,6 +1392,22 @@ mod tests {
         );
         assert!(speakers.iter().any(|(c, _)| c == "la grève coûtera cher"));
         assert!(speakers.iter().any(|(c, _)| c == "les dépôts sont ouverts"));
+    }
+
+    #[test]
+    fn issue13_a_place_before_a_name_does_not_make_the_speaker_a_woman() {
+        // "à la tribune" is where he spoke, not a feminine title: "il" is still the man.
+        let d = doc(
+            "Le cabinet de Paul Ronan était tombé en 2019.\n« Le pays est à bout », a lancé à la tribune Marc Dubois. « Nous voulons des élections », a-t-il poursuivi.",
+            None,
+            &[
+                ("Paul Ronan", EntityType::PER, "per:ronan"),
+                ("Marc Dubois", EntityType::PER, "per:dubois"),
+            ],
+        );
+        let last = d.layers.attributions.last().unwrap();
+        assert_eq!(content(&d, last), "Nous voulons des élections");
+        assert_eq!(last.speaker_entity.as_deref(), Some("per:dubois"));
     }
 
     #[test]
