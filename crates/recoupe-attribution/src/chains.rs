@@ -672,6 +672,24 @@ mod tests {
     }
 
     #[test]
+    fn issue13_a_body_speaking_through_its_own_outlet_chains_it() {
+        let d = doc(
+            "Le Front du Nord a revendiqué l'embuscade par l'intermédiaire de son agence Sahar, affirmant avoir détruit « trois camions ».",
+            None,
+            &[
+                ("Front du Nord", EntityType::ORG, "org:front"),
+                ("Sahar", EntityType::ORG, "org:sahar"),
+            ],
+        );
+        let all = &d.layers.attributions;
+        assert!(!all.is_empty(), "{all:#?}");
+        for a in all {
+            assert_eq!(a.speaker_entity.as_deref(), Some("org:front"), "{all:#?}");
+            assert_eq!(a.via, vec!["org:sahar".to_string()], "{all:#?}");
+        }
+    }
+
+    #[test]
     fn issue13_an_outlet_that_cited_or_interviewed_the_subject_is_its_chain() {
         let d = doc(
             "Le préfet de la Drôme, cité par la radio Vallée FM, a affirmé que la route resterait ouverte.\n« Nous tiendrons le rythme », a glissé la capitaine au micro de la chaîne Sport Est.\nLa cheffe du service, interrogée par le Courrier du Sud, a assuré que les digues tiendraient.",
