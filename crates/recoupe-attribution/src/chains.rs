@@ -109,8 +109,17 @@ pub(crate) fn relay_links(
         if in_quote {
             continue;
         }
-        if let Some(p) = relay_at(lex, words, i) {
-            let mut k = i + p.len();
+        // "a revendiqué l'attentat via son agence X", "sur Telegram via l'agence X": the
+        // outlet a body speaks through ("via" and a determiner; "via Kigali" is a route).
+        let via_outlet = words[i].folded == "via"
+            && words
+                .get(i + 1)
+                .is_some_and(|n| DETERMINERS.contains(&n.folded.as_str()));
+        let relay_len = relay_at(lex, words, i)
+            .map(|p| p.len())
+            .or(via_outlet.then_some(1));
+        if let Some(len) = relay_len {
+            let mut k = i + len;
             while let Some(w) = words.get(k) {
                 if is_boundary(w) {
                     break;
@@ -118,7 +127,7 @@ pub(crate) fn relay_links(
                 if let Some(m) = view.mention_starting_at(w.start) {
                     // Right after "citant", a name is a source even when typed as a place
                     // (a site or agency named like a town).
-                    let right_after = k == i + p.len();
+                    let right_after = k == i + len;
                     if m.label == EntityType::ORG || m.label == EntityType::PER || right_after {
                         relay_entities.push(m.entity.clone());
                         break;
@@ -669,6 +678,24 @@ mod tests {
         let (speaker, relay) = split_at_relay(lex, &w, Some((0, w.len() - 1)));
         assert_eq!(w[speaker.unwrap().0].folded, "un");
         assert_eq!(w[relay.unwrap().1].folded, "nour");
+    }
+
+    #[test]
+    fn issue13_a_body_speaking_through_its_own_outlet_chains_it() {
+        let d = doc(
+            "Le Front du Nord a revendiqué l'embuscade par l'intermédiaire de son agence Sahar, affirmant avoir détruit « trois camions ».\nLe Front du Nord a revendiqué le raid via son agence Sahar.",
+            None,
+            &[
+                ("Front du Nord", EntityType::ORG, "org:front"),
+                ("Sahar", EntityType::ORG, "org:sahar"),
+            ],
+        );
+        let all = &d.layers.attributions;
+        assert!(!all.is_empty(), "{all:#?}");
+        for a in all {
+            assert_eq!(a.speaker_entity.as_deref(), Some("org:front"), "{all:#?}");
+            assert_eq!(a.via, vec!["org:sahar".to_string()], "{all:#?}");
+        }
     }
 
     #[test]

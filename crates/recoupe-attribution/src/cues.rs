@@ -194,8 +194,29 @@ pub(crate) fn find_cues(
                             WordKind::Comma | WordKind::CloseQuote | WordKind::StraightQuote
                         )
                     });
+                // "Un incendie s'est déclaré dans la nuit", "la tendance se confirme": a
+                // verb that is not pronominal, used with "se", is another verb; it speaks
+                // only with an attribute of its subject ("s'est dit « préoccupé »", "s'est
+                // déclaré favorable").
+                // Two who accuse or deny each other ("se sont accusés mutuellement", "se
+                // rejettent la responsabilité": a plural verb) and who wonders ("se demande
+                // si") speak; "le club s'est qualifié" does not.
+                let reciprocal = matches!(form.class, VerbClass::Accuse | VerbClass::Deny)
+                    && words[aux.unwrap_or(i)].folded.ends_with("nt");
+                let reflexive_use = !form.pronominal
+                    && !reciprocal
+                    && form.class != VerbClass::Ask
+                    && third_person_reflexive_before(words, aux.unwrap_or(i))
+                    && !attribute_at(text, words, verb_end + 1, &mut tags);
+                // "arrêté après avoir appelé au boycott": a past infinitive after "après"
+                // tells an earlier act of the subject, not what the article reports said.
+                let earlier_act = aux.is_some_and(|a| {
+                    words[a].folded == "avoir" && a > 0 && words[a - 1].folded == "apres"
+                });
                 let speaks = form.class != VerbClass::Refuse
+                    && !earlier_act
                     && !votes_yes_or_no(words, i)
+                    && !reflexive_use
                     && (!form.pronominal || reflexive_before(words, aux.unwrap_or(i)))
                     && (!form.claim
                         || names_claim
@@ -208,20 +229,30 @@ pub(crate) fn find_cues(
                 // "Des tirs ont été entendus par des journalistes de l'AFP": seeing or
                 // hearing in the passive, a statement when the agent is a reporter or a
                 // witness (decided with the speaker).
+                // "Une somme jugée « dérisoire » par X", "un bilan jugé crédible par X": a
+                // verb of judging in the passive is the agent's judgement when an attribute
+                // stands between it and "par" ("jugé par un tribunal" is a trial, "informé
+                // par" news received).
+                let judged = form.kind == FormKind::Participle
+                    && aux.is_none()
+                    && form.opinion
+                    && form.class == VerbClass::Say
+                    && judged_attribute_at(text, words, verb_end + 1, &mut tags);
                 let agent = (form.kind == FormKind::Participle
                     && aux.is_none()
                     && (!form.weak || form.opinion || form.class == VerbClass::Witness)
                     && !(form.opinion && form.class == VerbClass::Announce)
                     && !form.pronominal
-                    && matches!(
-                        form.class,
-                        VerbClass::Deny
-                            | VerbClass::Confirm
-                            | VerbClass::Accuse
-                            | VerbClass::Announce
-                            | VerbClass::Hedge
-                            | VerbClass::Witness
-                    ))
+                    && (judged
+                        || matches!(
+                            form.class,
+                            VerbClass::Deny
+                                | VerbClass::Confirm
+                                | VerbClass::Accuse
+                                | VerbClass::Announce
+                                | VerbClass::Hedge
+                                | VerbClass::Witness
+                        )))
                 .then(|| passive_agent(words, verb_end))
                 .flatten();
                 // "a dénoncé « … » et appelé Kinshasa à …": a participle coordinated with an
@@ -344,6 +375,64 @@ fn reflexive_before(words: &[Word], start: usize) -> bool {
         match words[p].folded.as_str() {
             "se" | "s'" | "me" | "m'" | "te" | "t'" | "nous" | "vous" => return true,
             "en" | "y" => k = p,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether "se" / "s'" stands right before the verb group starting at word `start` ("s'est
+/// déclaré", "se confirme"); "nous" and "vous" may be objects ("nous a dit") and do not count.
+fn third_person_reflexive_before(words: &[Word], start: usize) -> bool {
+    start
+        .checked_sub(1)
+        .is_some_and(|p| matches!(words[p].folded.as_str(), "se" | "s'"))
+}
+
+/// Whether word `k` opens an attribute of the subject or what was said: a quotation, a
+/// clause ("que", "si", a colon) or, past two adverbs, a word the tagger reads as an
+/// adjective or a participle ("prêt", "favorable", "très préoccupés").
+fn attribute_at(text: &str, words: &[Word], k: usize, tags: &mut Tags) -> bool {
+    let mut k = k;
+    for _ in 0..3 {
+        let Some(w) = words.get(k) else {
+            return false;
+        };
+        if matches!(w.kind, WordKind::OpenQuote | WordKind::StraightQuote)
+            || matches!(w.folded.as_str(), "que" | "qu'" | "si" | ":")
+        {
+            return true;
+        }
+        match tag_of(text, words, k, tags) {
+            Some(recoupe_tagger::Upos::Adj | recoupe_tagger::Upos::Verb) => return true,
+            Some(recoupe_tagger::Upos::Adv) => k += 1,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether word `k`, right after a passive participle of judging, opens the attribute it
+/// gives: a quotation or an adjective, after "de" or not ("jugée « dérisoire »", "estimé
+/// trop cher").
+fn judged_attribute_at(text: &str, words: &[Word], k: usize, tags: &mut Tags) -> bool {
+    let mut k = k;
+    if words
+        .get(k)
+        .is_some_and(|w| matches!(w.folded.as_str(), "de" | "d'"))
+    {
+        k += 1;
+    }
+    for _ in 0..2 {
+        let Some(w) = words.get(k) else {
+            return false;
+        };
+        if matches!(w.kind, WordKind::OpenQuote | WordKind::StraightQuote) {
+            return true;
+        }
+        match tag_of(text, words, k, tags) {
+            Some(recoupe_tagger::Upos::Adj) => return true,
+            Some(recoupe_tagger::Upos::Adv) => k += 1,
             _ => return false,
         }
     }
@@ -909,6 +998,61 @@ mod tests {
     use crate::testutil::{content, contents, doc};
     use crate::words::scan;
     use recoupe_model::EntityType;
+
+    #[test]
+    fn issue13_a_passive_verb_of_judging_with_an_attribute_is_its_agents_judgement() {
+        let d = doc(
+            "La ville a promis une prime de 200 euros. Une aide jugée « bien trop faible » par le collectif des locataires.\nLes abonnés paient un tarif jugé excessif par leur association.",
+            None,
+            &[],
+        );
+        let all = contents(&d);
+        assert!(
+            all.iter().any(|c| c.starts_with("Une aide jugée")),
+            "{all:#?}"
+        );
+        assert!(
+            all.iter().any(|c| c.contains("un tarif jugé excessif")),
+            "{all:#?}"
+        );
+        // Tried by a court, informed by the police: no judgement of anyone's.
+        let d = doc(
+            "Le prévenu sera jugé par le tribunal correctionnel en mars.\nLe maire, informé par la police, s'est rendu sur place.",
+            None,
+            &[],
+        );
+        assert!(
+            d.layers.attributions.is_empty(),
+            "{:#?}",
+            d.layers.attributions
+        );
+    }
+
+    #[test]
+    fn issue13_a_speech_verb_used_with_se_speaks_only_with_an_attribute() {
+        // "se déclarer" of a fire, "se confirmer" of a trend: not a statement, and the
+        // incise after the clause keeps its content.
+        let d = doc(
+            "Un feu qui s'est déclaré mardi soir dans un entrepôt du port a détruit trois hangars, a indiqué la préfecture.\nLa baisse des prix se confirme.\nL'équipe s'est qualifiée dimanche pour la finale.\nLe militant a été interpellé après avoir appelé à la grève.",
+            None,
+            &[],
+        );
+        let all = contents(&d);
+        assert_eq!(all.len(), 1, "{all:#?}");
+        assert!(all[0].starts_with("Un feu qui"), "{all:#?}");
+        // With an attribute of its subject it says how the subject stands.
+        let d = doc(
+            "Le maire s'est dit « très inquiet » pour les commerçants.\nLa syndicaliste s'est déclarée favorable à une médiation.\nLe comité se dit très préoccupé par la sécheresse.\nLes deux partis s'accusent mutuellement d'avoir truqué le vote.\nLa directrice se réjouit d'une hausse des inscriptions.",
+            None,
+            &[],
+        );
+        assert_eq!(
+            d.layers.attributions.len(),
+            5,
+            "{:#?}",
+            d.layers.attributions
+        );
+    }
 
     #[test]
     fn issue13_a_pronominal_verb_needs_its_reflexive_pronoun() {

@@ -422,21 +422,91 @@ impl<'d> Phrase<'_, 'd> {
     /// force paramilitaire", "l'alliance", "le site": the organisation named before.
     fn definite_description(&self, seen: &Seen) -> Option<Speaker> {
         let h = self.head.as_deref()?;
+        let view = self.view;
+        // "la direction du port", "la direction de l'aéroport": the body its complement
+        // names, an organisation whose name holds that noun (before any other "direction"
+        // that spoke).
+        if self.definite && self.lex.organisation_roles.contains(h) {
+            if let Some(m) = self.complement_noun().and_then(|n| {
+                view.last_before(self.span.start, Question::NameHolding(n.into()), |m| {
+                    m.label != EntityType::LOC
+                        && fold(&view.text[m.span.start..m.span.end]).contains(n)
+                })
+            }) {
+                return Some(named(self.span, m, self.head.clone()));
+            }
+        }
         if let Some(prev) = seen.with_head(h) {
             return Some(same_as(self.span, prev, vec![]));
         }
-        let view = self.view;
         if let Some(m) = view.last_before(self.span.start, Question::NameHolding(h.into()), |m| {
             m.label != EntityType::LOC && fold(&view.text[m.span.start..m.span.end]).contains(h)
         }) {
             return Some(named(self.span, m, self.head.clone()));
         }
         if self.definite && self.lex.organisation_roles.contains(h) {
+            // "La direction de Corvalis … Le lendemain, la direction a démenti": the body
+            // named before after the same noun, not whichever was named last (the union
+            // that spoke in between).
+            if self.mentions.is_empty() {
+                if let Some(m) = organisation_after_noun(view, self.span.start, h) {
+                    return Some(named(self.span, m, self.head.clone()));
+                }
+            }
             return last_organisation_before(view, self.span.start)
                 .map(|m| named(self.span, m, self.head.clone()));
         }
         None
     }
+
+    /// The noun of the description's "de" complement, when it names no entity ("la
+    /// direction *du port*" → "port").
+    fn complement_noun(&self) -> Option<&str> {
+        if !self.mentions.is_empty() {
+            return None;
+        }
+        let de = self
+            .words
+            .iter()
+            .position(|w| matches!(w.folded.as_str(), "de" | "du" | "d'" | "des"))?;
+        self.words[de + 1..]
+            .iter()
+            .find(|w| {
+                w.kind == WordKind::Word
+                    && !DETERMINERS.contains(&w.folded.as_str())
+                    && !matches!(w.folded.as_str(), "la" | "l'" | "le" | "les")
+            })
+            .map(|w| w.folded.as_str())
+            .filter(|n| n.len() > 2)
+    }
+}
+
+/// The latest organisation named before `offset` right after `noun` and "de" ("la
+/// direction de Corvalis", "la direction du Groupe X"): what a later bare "la direction"
+/// stands for.
+fn organisation_after_noun<'d>(
+    view: &DocView<'d>,
+    offset: usize,
+    noun: &str,
+) -> Option<&'d EntityMention> {
+    let text = view.text;
+    view.up_to(offset).iter().rev().copied().find(|m| {
+        if m.label != EntityType::ORG || m.span.end > offset {
+            return false;
+        }
+        let mut from = m.span.start.saturating_sub(40);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = fold(&text[from..m.span.start]);
+        let words: Vec<&str> = words_of(&before).filter(|w| !w.is_empty()).collect();
+        let mut k = words.len();
+        // "de la", "de l'", "du", "des", "d'"
+        if k > 0 && matches!(words[k - 1], "la" | "l" | "l'" | "le" | "les") {
+            k -= 1;
+        }
+        k >= 2 && matches!(words[k - 1], "de" | "du" | "des" | "d" | "d'") && words[k - 2] == noun
+    })
 }
 
 /// Whether an organisation is named as the outlet that quoted or interviewed someone
@@ -991,8 +1061,17 @@ pub(crate) fn person_gender(view: &DocView<'_>, key: &str) -> Option<Gender> {
             // "le Dr X", "le médecin X" may be a woman: a masculine role noun tells nothing.
             let role = last.chars().all(|c| c.is_alphabetic() || c == '-')
                 && !matches!(last.as_str(), "dr" | "pr" | "me");
-            match words.next()?.as_str() {
-                "la" | "une" | "cette" if role => Some(Gender::Feminine),
+            // "a lancé à la tribune George X", "devant la presse X": a place or an
+            // audience after a preposition, not a title in apposition to the name.
+            let determiner = words.next()?;
+            let after_preposition = words.next().is_some_and(|p| {
+                matches!(
+                    p.as_str(),
+                    "a" | "sur" | "dans" | "depuis" | "devant" | "vers" | "par" | "pour" | "chez"
+                )
+            });
+            match determiner.as_str() {
+                "la" | "une" | "cette" if role && !after_preposition => Some(Gender::Feminine),
                 _ => None,
             }
         })
@@ -1383,6 +1462,45 @@ mod tests {
         );
         assert!(speakers.iter().any(|(c, _)| c == "la grève coûtera cher"));
         assert!(speakers.iter().any(|(c, _)| c == "les dépôts sont ouverts"));
+    }
+
+    #[test]
+    fn issue13_the_management_is_the_body_it_was_named_with() {
+        // A bare "la direction" after "la direction de X" and a union in between: X.
+        let d = doc(
+            "La direction de Verrex envisage de fermer l'atelier de Gien, a affirmé le syndicat Force commune.\nLa direction a démenti tout projet de fermeture.\nLe Port autonome de Sète a fermé deux quais. Douze navires attendent au large, a indiqué le syndicat Force commune. Selon la direction du port, l'attente durera deux jours.",
+            None,
+            &[
+                ("Verrex", EntityType::ORG, "org:verrex"),
+                ("Force commune", EntityType::ORG, "org:union"),
+                ("Port autonome de Sète", EntityType::ORG, "org:port"),
+            ],
+        );
+        assert_eq!(
+            starting(&d, "tout projet").speaker_entity.as_deref(),
+            Some("org:verrex")
+        );
+        // "la direction du port": the body whose name holds "port".
+        assert_eq!(
+            starting(&d, "l'attente").speaker_entity.as_deref(),
+            Some("org:port")
+        );
+    }
+
+    #[test]
+    fn issue13_a_place_before_a_name_does_not_make_the_speaker_a_woman() {
+        // "à la tribune" is where he spoke, not a feminine title: "il" is still the man.
+        let d = doc(
+            "Le cabinet de Paul Ronan était tombé en 2019.\n« Le pays est à bout », a lancé à la tribune Marc Dubois. « Nous voulons des élections », a-t-il poursuivi.",
+            None,
+            &[
+                ("Paul Ronan", EntityType::PER, "per:ronan"),
+                ("Marc Dubois", EntityType::PER, "per:dubois"),
+            ],
+        );
+        let last = d.layers.attributions.last().unwrap();
+        assert_eq!(content(&d, last), "Nous voulons des élections");
+        assert_eq!(last.speaker_entity.as_deref(), Some("per:dubois"));
     }
 
     #[test]

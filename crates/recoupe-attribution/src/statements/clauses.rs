@@ -13,6 +13,7 @@ use crate::lexicon::VerbClass;
 use crate::speakers::description_head;
 use crate::subjects::{name_in_apposition, subject_after, subject_before};
 use crate::words::{Word, WordKind};
+use recoupe_model::EntityType;
 
 use super::{Parts, Reading};
 
@@ -229,6 +230,41 @@ impl Reading<'_, '_> {
             && ![first, head]
                 .iter()
                 .any(|w| self.view.mention_starting_at(w.start).is_some())
+    }
+
+    /// The side an impersonal "on" speaks for when the sentence opens on it: "Du côté du
+    /// PQ, on se dit serein", "Chez X, on se félicite …", "Au parti Y, on estime …"; the
+    /// phrase must name an organisation or a person ("À Paris, on …" is a place).
+    pub(super) fn side_of_on(&self, on_start: usize) -> Option<(usize, usize)> {
+        let words = self.words;
+        let on = words.iter().position(|w| w.start == on_start)?;
+        let comma = on.checked_sub(1)?;
+        if words[comma].kind != WordKind::Comma {
+            return None;
+        }
+        let from = match words.first()?.folded.as_str() {
+            "du" if words.get(1)?.folded == "cote"
+                && matches!(words.get(2)?.folded.as_str(), "de" | "du" | "d'" | "des") =>
+            {
+                if words[2].folded == "de" || words[2].folded == "d'" {
+                    3
+                } else {
+                    2
+                }
+            }
+            "chez" | "au" | "aux" => 1,
+            _ => return None,
+        };
+        let to = comma.checked_sub(1)?;
+        if from > to || (from..=to).any(|k| is_boundary(&words[k])) {
+            return None;
+        }
+        let names = (from..=to).any(|k| {
+            self.view
+                .mention_starting_at(words[k].start)
+                .is_some_and(|m| matches!(m.label, EntityType::ORG | EntityType::PER))
+        });
+        names.then_some((from, to))
     }
 
     /// The source after "a-t-on appris de" / "auprès de": "…, a-t-on appris de sources
@@ -643,6 +679,29 @@ mod tests {
     };
 
     use recoupe_model::{AttributionKind, EntityType};
+
+    #[test]
+    fn issue13_on_speaks_for_the_side_the_sentence_opens_on() {
+        let d = doc(
+            "Du côté de la Ligue verte, on se dit confiant pour le second tour.\nChez Valtex, on affirme que les salaires seront versés.\nÀ Lyon, on estime que la grève sera suivie.",
+            None,
+            &[
+                ("Ligue verte", EntityType::ORG, "org:ligue"),
+                ("Valtex", EntityType::ORG, "org:valtex"),
+                ("Lyon", EntityType::LOC, "loc:lyon"),
+            ],
+        );
+        let speakers = contents_and_speaker_keys(&d);
+        assert_eq!(
+            speakers,
+            vec![
+                ("confiant".to_string(), Some("org:ligue")),
+                ("les salaires seront versés".to_string(), Some("org:valtex")),
+            ],
+            "{:#?}",
+            d.layers.attributions
+        );
+    }
 
     #[test]
     fn issue13_a_clause_with_a_copula_before_the_incise_is_its_content() {

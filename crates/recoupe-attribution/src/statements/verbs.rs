@@ -211,7 +211,13 @@ impl Reading<'_, '_> {
                     "on" | "l'on" | "-t-on" | "-on"
                 )
             });
-            let speaker = match (impersonal, self.learnt_from(cue)) {
+            let source = self.learnt_from(cue).or_else(|| {
+                speaker
+                    .span
+                    .filter(|_| impersonal)
+                    .and_then(|sp| self.side_of_on(sp.start))
+            });
+            let speaker = match (impersonal, source) {
                 (false, _) => speaker,
                 (true, Some(range)) => {
                     resolve_speaker(self.lex, self.view, words, Some(range), None, seen, None)
