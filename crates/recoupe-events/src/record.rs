@@ -657,6 +657,11 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
         let home = format!("country:{iso}");
         recipients.retain(|r| r.entity != home);
     }
+    // A strike or a march whose reports name no one leading it ("lancée par les principales
+    // confédérations syndicales du pays") was called by the unions they name.
+    if main == EventType::Protest && actors.is_empty() {
+        actors = organisers(documents, &names);
+    }
     // A protest with no one named as its target addresses the ministry in charge of what
     // it protests against.
     if main == EventType::Protest && recipients.is_empty() {
@@ -962,6 +967,74 @@ fn institution(documents: &[&Document], main: EventType, names: &Names<'_>) -> V
     support
         .iter()
         .filter(|(_, arts)| arts.len() == best)
+        .map(|(key, arts)| names.entity(key, arts))
+        .collect()
+}
+
+/// Heads of the names of trade unions ("Confédération générale des travailleurs grecs",
+/// "Syndicat national des transporteurs", "Centrale ouvrière bolivienne").
+const UNION_HEADS: &[&str] = &[
+    "syndicat",
+    "confederation",
+    "centrale",
+    "federation",
+    "intersyndicale",
+    "union",
+];
+
+/// The unions a protest's reports name, in more than half of them (and two at least): a
+/// union of the actors registry, or an organisation whose name starts with the head of a
+/// union's name and names workers, a trade or a union ("Union générale des travailleurs",
+/// "Fédération nationale des transporteurs"); or one such a name's words describe as a
+/// union ("le syndicat des fonctionnaires X").
+fn organisers(documents: &[&Document], names: &Names<'_>) -> Vec<RecordEntity> {
+    let kb = Reference::embedded();
+    let mut support: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    for doc in documents {
+        for m in &doc.layers.entities {
+            if m.label != recoupe_model::EntityType::ORG {
+                continue;
+            }
+            let registered = m
+                .entity
+                .strip_prefix("actors:")
+                .and_then(|id| kb.actor(id))
+                .map(|a| a.kind == "union");
+            let named = || {
+                let folded = crate::words::fold(&doc.text[m.span.start..m.span.end]);
+                let mut words = folded.split([' ', '\'']);
+                let head = words.next().unwrap_or("");
+                let rest: Vec<&str> = words.collect();
+                let before = crate::words::fold(&doc.text[..m.span.start]);
+                let described = before
+                    .trim_end()
+                    .rsplit(' ')
+                    .take(4)
+                    .any(|w| w == "syndicat" || w == "syndicats" || w == "intersyndicale");
+                described
+                    || (UNION_HEADS.contains(&head)
+                        && rest.iter().any(|w| {
+                            w.starts_with("travailleu")
+                                || w.starts_with("syndica")
+                                || w.starts_with("ouvri")
+                                || w.starts_with("transporteur")
+                                || w.starts_with("employe")
+                                || w.starts_with("salarie")
+                                || w.starts_with("enseignant")
+                                || w.starts_with("fonctionnaire")
+                        }))
+            };
+            if registered.unwrap_or_else(named) {
+                support
+                    .entry(m.entity.as_str())
+                    .or_default()
+                    .insert(article_id(doc));
+            }
+        }
+    }
+    support
+        .iter()
+        .filter(|(_, arts)| arts.len() >= 2 && 2 * arts.len() > documents.len())
         .map(|(key, arts)| names.entity(key, arts))
         .collect()
 }

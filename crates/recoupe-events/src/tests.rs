@@ -2713,3 +2713,36 @@ fn issue14_a_truce_has_no_toll_and_an_unprompted_denial_blames_no_one() {
         .iter()
         .all(|r| !r.claimed_by.is_empty()));
 }
+
+#[test]
+fn issue14_a_strike_no_one_is_said_to_lead_was_called_by_the_unions_named() {
+    let a = annotate(
+        "u1",
+        Some("2025-04-09"),
+        "Grève générale au Portugal\nLe Portugal tournait au ralenti mercredi, paralysé par \
+         une grève générale lancée par les grandes centrales du pays. Selon la Fédération \
+         nationale des enseignants (Fenprof), les écoles sont restées fermées.",
+    );
+    let b = annotate(
+        "u2",
+        Some("2025-04-10"),
+        "Au lendemain de la grève générale de mercredi au Portugal, la Fédération nationale \
+         des enseignants (Fenprof) a annoncé une nouvelle journée d'action.",
+    );
+    let record = story_event(&[&a, &b], &[]).expect("a record");
+    assert_eq!(
+        record.event_type,
+        EventType::Protest,
+        "{:?}",
+        record.evidence
+    );
+    assert!(
+        record
+            .actors
+            .iter()
+            .any(|a| a.name.contains("Fédération nationale des enseignants")
+                || a.name.contains("Fenprof")),
+        "{:?}",
+        record
+    );
+}
