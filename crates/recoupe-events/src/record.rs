@@ -1265,12 +1265,13 @@ fn choose_place(
                 && !in_dateline(doc, p.span)
                 && !is_participant(doc, p.span)
             {
+                let w = if is_capital(p) { 0.5 } else { 1.0 };
                 let slot = support
                     .entry(p.entity.clone())
                     .or_default()
                     .entry(k)
                     .or_default();
-                *slot = slot.max(1.0);
+                *slot = slot.max(w);
             }
         }
     }
@@ -1451,6 +1452,29 @@ fn in_dateline(doc: &Document, span: Span) -> bool {
         && !name.chars().any(|c| c.is_alphabetic() && c.is_lowercase());
     capitals || after.starts_with(|c: char| c.is_ascii_digit()) || after.starts_with('(')
 }
+
+/// The capital of its country: named in a lead, it is as often where the government, the
+/// army staff or the agency speaks from ("a annoncé à Bamako l'état-major") as where the
+/// event happened; named there, it counts half as much as another place.
+fn is_capital(place: &recoupe_model::Place) -> bool {
+    if place.kind != PlaceKind::City {
+        return false;
+    }
+    let Some(country) = place
+        .country
+        .as_deref()
+        .and_then(|iso| Reference::embedded().country(iso))
+    else {
+        return false;
+    };
+    crate::words::fold(&place.name) == crate::words::fold(&country.capital)
+        && matches!((place.lat, place.lon, country.lat, country.lon),
+            (Some(a), Some(b), Some(c), Some(d))
+                if recoupe_model::haversine_km(a, b, c, d) <= CAPITAL_KM)
+}
+
+/// How near the country's point (its capital's coordinates) a city is that capital.
+const CAPITAL_KM: f64 = 15.0;
 
 /// A place named as a participant of an event ("Belgrade envoie des soldats", "Pristina
 /// accuse Belgrade"): the capital stands for its government there, it does not say where.

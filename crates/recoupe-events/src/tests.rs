@@ -2746,3 +2746,31 @@ fn issue14_a_strike_no_one_is_said_to_lead_was_called_by_the_unions_named() {
         record
     );
 }
+
+#[test]
+fn issue14_the_capital_the_army_speaks_from_is_not_the_place_of_an_ambush() {
+    let a = annotate(
+        "c1",
+        Some("2026-02-02"),
+        "Mali : douze soldats tués dans une embuscade\nBAMAKO, 2 février (AMP) - Douze soldats \
+         maliens ont été tués samedi dans une embuscade tendue par des jihadistes près de \
+         Boulkessi, dans le centre du pays, a annoncé lundi à Bamako l'état-major des armées.",
+    );
+    let b = annotate(
+        "c2",
+        Some("2026-02-02"),
+        "Embuscade meurtrière dans le centre du Mali\nBAMAKO, 2 février (AMP) - Une embuscade \
+         contre un convoi de l'armée malienne a fait douze morts samedi près de Boulkessi, \
+         selon un communiqué publié à Bamako par l'état-major.",
+    );
+    let c = annotate(
+        "c3",
+        Some("2026-02-03"),
+        "Mali : l'embuscade de Boulkessi revendiquée\nUn groupe jihadiste a revendiqué dimanche \
+         soir l'embuscade de samedi, qui a coûté la vie à douze soldats. Le gouvernement de \
+         transition à Bamako a décrété un deuil national.",
+    );
+    let record = story_event(&[&a, &b, &c], &[]).expect("a record");
+    let place = record.place.expect("a place");
+    assert_eq!(place.name, "Boulkessi", "{:?}", record.evidence);
+}
