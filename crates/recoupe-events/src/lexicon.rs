@@ -486,6 +486,16 @@ fn verb_forms(infinitive: &str) -> Option<Vec<String>> {
     .iter()
     .map(|s| format!("{stem}{s}"))
     .collect();
+    // "déployer" → "déploie", "appuyer" → "appuient": the y of -oyer and -uyer verbs turns
+    // to i before a silent e (present and future).
+    if let Some(base) = stem.strip_suffix("oy").or_else(|| stem.strip_suffix("uy")) {
+        let vowel = &stem[base.len()..base.len() + 1];
+        forms.extend(
+            ["e", "es", "ent", "era", "eront", "erait", "eraient"]
+                .iter()
+                .map(|s| format!("{base}{vowel}i{s}")),
+        );
+    }
     forms.extend(
         ["ait", "aient", "ant", "a", "ons"]
             .iter()
@@ -569,6 +579,13 @@ mod tests {
         ] {
             assert!(forms.contains(&f.to_string()), "{f}");
         }
+        let forms = verb_forms("nettoyer").unwrap();
+        for f in ["nettoie", "nettoient", "nettoyait", "nettoyee"] {
+            assert!(forms.contains(&f.to_string()), "{f}");
+        }
+        assert!(verb_forms("essuyer")
+            .unwrap()
+            .contains(&"essuient".to_string()));
         assert_eq!(noun_forms("tribunal"), vec!["tribunal", "tribunaux"]);
         assert_eq!(noun_forms("obus"), vec!["obus", "obus"]);
     }

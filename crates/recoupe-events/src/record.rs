@@ -502,12 +502,15 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
     // 2020 lors d'une frappe de drone"): neither its modes nor its participants are this
     // event's.
     let event_day = date.as_ref().and_then(|d| first_day(&d.value));
-    let recalled = |e: &Event| {
+    // "Le poste avait déjà été visé il y a dix jours par des tirs d'obus": "déjà" before
+    // the trigger of a clause in a past tense marks an earlier occurrence, whatever its date.
+    let recalled = |k: usize, e: &Event| {
         let day = e.date.as_deref().and_then(first_day);
         matches!((day, event_day), (Some(d), Some(event)) if (event - d).num_days() > RECALLED_DAYS)
+            || already(&documents[k].text[e.span.start..e.trigger.start.max(e.span.start)])
     };
     let mut mode_articles: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
-    for (k, e) in main_mentions.iter().filter(|(_, e)| !recalled(e)) {
+    for (k, e) in main_mentions.iter().filter(|(k, e)| !recalled(*k, e)) {
         for m in &e.modes {
             mode_articles.entry(m.as_str()).or_default().insert(*k);
         }
@@ -546,7 +549,7 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
     // ---- actors (stated as fact) and recipients.
     let mut established: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut recipients: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for (k, e) in main_mentions.iter().filter(|(_, e)| !recalled(e)) {
+    for (k, e) in main_mentions.iter().filter(|(k, e)| !recalled(*k, e)) {
         let id = article_id(documents[*k]);
         if !e.hedged && e.responsibility.is_empty() {
             for a in &e.actors {
@@ -588,11 +591,22 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
     let mut recipients = keep(&recipients, 1);
     recipients.retain(|r| !actors.iter().any(|a| a.entity == r.entity));
 
-    let fatalities = fatalities(documents, facts);
+    // The dead an agreement, a verdict, a protest's demands or an accusation mention were
+    // killed by the events it is about (the fighting a truce ends, the crime a court
+    // judges): the record's toll is that of an act of violence, a disaster or an
+    // accident, or of a protest or an arrest operation that turned deadly.
+    let fatalities = matches!(
+        main,
+        EventType::Assault | EventType::Other | EventType::Coerce | EventType::Protest
+    )
+    .then(|| fatalities(documents, facts))
+    .flatten();
     // Disasters, accidents, results: no one is held responsible in the sense of an event
     // data set (who did it); a protest's organisers are its actors, and its "revendications"
     // are demands, not claims of an act.
-    let mut responsibility = if main == EventType::Protest {
+    // A deployment is announced by the state making it: what its reports blame or deny is
+    // the violence it answers ("X accuse Y d'avoir orchestré les troubles"), not the move.
+    let mut responsibility = if matches!(main, EventType::Protest | EventType::Mobilize) {
         Vec::new()
     } else {
         responsibility(documents, main, &names, &established)
@@ -633,11 +647,20 @@ pub fn story_event(documents: &[&Document], facts: &[StoryFact]) -> Option<Event
     for r in &mut responsibility {
         r.established = actors.iter().any(|a| a.entity == r.actor.entity);
     }
+    // Responsibility lists the actors some source holds responsible: a denial no one
+    // prompts ("X dément toute implication" with no accuser in the reports) keeps the actor
+    // out of the established ones (above), but holds no one responsible.
+    responsibility.retain(|r| !r.claimed_by.is_empty());
     // The country where it happened is a recipient only as the country attacked by another
     // (below): "l'est du pays a été frappé", "défilé dans les rues de la capitale" say where.
     if let Some(iso) = &country {
         let home = format!("country:{iso}");
         recipients.retain(|r| r.entity != home);
+    }
+    // A strike or a march whose reports name no one leading it ("lancée par les principales
+    // confédérations syndicales du pays") was called by the unions they name.
+    if main == EventType::Protest && actors.is_empty() {
+        actors = organisers(documents, &names);
     }
     // A protest with no one named as its target addresses the ministry in charge of what
     // it protests against.
@@ -891,6 +914,14 @@ fn collective_recipient(
     recipients.push(names.entity(&home, support));
 }
 
+/// Whether the words of a clause before its trigger say it happened before ("avait déjà
+/// été visé", "a déjà été attaqué à deux reprises").
+fn already(before_trigger: &str) -> bool {
+    crate::words::fold(before_trigger)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "deja")
+}
+
 /// How many days before the event's date a mention's own date makes it a recalled, earlier
 /// event.
 pub(crate) const RECALLED_DAYS: i64 = 31;
@@ -936,6 +967,74 @@ fn institution(documents: &[&Document], main: EventType, names: &Names<'_>) -> V
     support
         .iter()
         .filter(|(_, arts)| arts.len() == best)
+        .map(|(key, arts)| names.entity(key, arts))
+        .collect()
+}
+
+/// Heads of the names of trade unions ("Confédération générale des travailleurs grecs",
+/// "Syndicat national des transporteurs", "Centrale ouvrière bolivienne").
+const UNION_HEADS: &[&str] = &[
+    "syndicat",
+    "confederation",
+    "centrale",
+    "federation",
+    "intersyndicale",
+    "union",
+];
+
+/// The unions a protest's reports name, in more than half of them (and two at least): a
+/// union of the actors registry, or an organisation whose name starts with the head of a
+/// union's name and names workers, a trade or a union ("Union générale des travailleurs",
+/// "Fédération nationale des transporteurs"); or one such a name's words describe as a
+/// union ("le syndicat des fonctionnaires X").
+fn organisers(documents: &[&Document], names: &Names<'_>) -> Vec<RecordEntity> {
+    let kb = Reference::embedded();
+    let mut support: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    for doc in documents {
+        for m in &doc.layers.entities {
+            if m.label != recoupe_model::EntityType::ORG {
+                continue;
+            }
+            let registered = m
+                .entity
+                .strip_prefix("actors:")
+                .and_then(|id| kb.actor(id))
+                .map(|a| a.kind == "union");
+            let named = || {
+                let folded = crate::words::fold(&doc.text[m.span.start..m.span.end]);
+                let mut words = folded.split([' ', '\'']);
+                let head = words.next().unwrap_or("");
+                let rest: Vec<&str> = words.collect();
+                let before = crate::words::fold(&doc.text[..m.span.start]);
+                let described = before
+                    .trim_end()
+                    .rsplit(' ')
+                    .take(4)
+                    .any(|w| w == "syndicat" || w == "syndicats" || w == "intersyndicale");
+                described
+                    || (UNION_HEADS.contains(&head)
+                        && rest.iter().any(|w| {
+                            w.starts_with("travailleu")
+                                || w.starts_with("syndica")
+                                || w.starts_with("ouvri")
+                                || w.starts_with("transporteur")
+                                || w.starts_with("employe")
+                                || w.starts_with("salarie")
+                                || w.starts_with("enseignant")
+                                || w.starts_with("fonctionnaire")
+                        }))
+            };
+            if registered.unwrap_or_else(named) {
+                support
+                    .entry(m.entity.as_str())
+                    .or_default()
+                    .insert(article_id(doc));
+            }
+        }
+    }
+    support
+        .iter()
+        .filter(|(_, arts)| arts.len() >= 2 && 2 * arts.len() > documents.len())
         .map(|(key, arts)| names.entity(key, arts))
         .collect()
 }
@@ -1119,6 +1218,13 @@ fn place_precision(place: &recoupe_model::Place) -> GeoPrecision {
 /// subdivision is located at its capital).
 const SAME_SPOT_KM: f64 = 60.0;
 
+/// A place more precise than the country, the only one the reports give in that country
+/// (or all others near it), needs at least a third of the best place's support: the reports
+/// name the country in every paragraph but the town where it happened once or twice, in the
+/// lead. With other precise places apart from it (a vote counted canton by canton) it needs
+/// half.
+const PRECISE_SHARE: f64 = 3.0;
+
 fn choose_place(
     documents: &[&Document],
     main: &[(usize, &Event)],
@@ -1154,13 +1260,18 @@ fn choose_place(
             .get(2)
             .map_or(doc.text.len(), |s| s.span.end);
         for p in &doc.layers.places {
-            if p.span.start < lead_end && !speakers.contains(p.entity.as_str()) {
+            if p.span.start < lead_end
+                && !speakers.contains(p.entity.as_str())
+                && !in_dateline(doc, p.span)
+                && !is_participant(doc, p.span)
+            {
+                let w = if is_capital(p) { 0.5 } else { 1.0 };
                 let slot = support
                     .entry(p.entity.clone())
                     .or_default()
                     .entry(k)
                     .or_default();
-                *slot = slot.max(1.0);
+                *slot = slot.max(w);
             }
         }
     }
@@ -1218,13 +1329,26 @@ fn choose_place(
                 if recoupe_model::haversine_km(w, x, y, z) <= SAME_SPOT_KM)
     };
     // A place more precise than the country is the event's when the articles support it at
-    // least half as well as the best place and better than any other precise place away from
+    // least a third (half, with others apart from it) as well as the best place and better than any other precise place away from
     // it (rivers and areas run through places and compete with none; a site with no
     // coordinates may lie inside a region): a vote counted canton by canton stays national,
     // a massacre in one village does not.
+    let precise_elsewhere = |c: &(&recoupe_model::Place, f64, usize)| {
+        in_country.iter().any(|d| {
+            !std::ptr::eq(d.0, c.0)
+                && place_precision(d.0) != GeoPrecision::Country
+                && !matches!(d.0.kind, PlaceKind::River | PlaceKind::Area)
+                && !related(c.0, d.0)
+        })
+    };
     let qualifies = |c: &(&recoupe_model::Place, f64, usize)| {
         let level = place_precision(c.0);
-        2.0 * c.1 >= top
+        let share = if precise_elsewhere(c) {
+            2.0
+        } else {
+            PRECISE_SHARE
+        };
+        share * c.1 >= top
             && in_country.iter().all(|d| {
                 std::ptr::eq(d.0, c.0)
                     || place_precision(d.0) == GeoPrecision::Country
@@ -1290,6 +1414,76 @@ fn choose_place(
         precision: place_precision(place),
         admin1,
         articles: arts.iter().map(|k| article_id(documents[*k])).collect(),
+    })
+}
+
+/// A place that opens an agency dateline ("BELGRADE, 23 novembre (AIB) - …", "Lyon, 3 mars
+/// (APF) - …") says where the report was filed, not where the event happened: the city in
+/// capitals, or followed by a date or an agency in parentheses, at the start of a body
+/// sentence whose first words end with a dash.
+fn in_dateline(doc: &Document, span: Span) -> bool {
+    let Some(sentence) = doc
+        .layers
+        .sentences
+        .iter()
+        .find(|s| s.span.start <= span.start && span.end <= s.span.end)
+    else {
+        return false;
+    };
+    if sentence.headline || span.start > sentence.span.start + 2 {
+        return false;
+    }
+    let text = &doc.text[sentence.span.start..sentence.span.end];
+    let head_end = text
+        .char_indices()
+        .take_while(|(i, _)| *i < 120)
+        .find(|&(i, c)| {
+            matches!(c, '-' | '–' | '—')
+                && text[..i].ends_with(' ')
+                && text[i + c.len_utf8()..].starts_with(' ')
+        })
+        .map(|(i, _)| i);
+    let Some(head_end) = head_end else {
+        return false;
+    };
+    let name = &doc.text[span.start..span.end];
+    let after = doc.text[span.end..sentence.span.start + head_end].trim_start_matches([',', ' ']);
+    let capitals = name.chars().any(char::is_alphabetic)
+        && !name.chars().any(|c| c.is_alphabetic() && c.is_lowercase());
+    capitals || after.starts_with(|c: char| c.is_ascii_digit()) || after.starts_with('(')
+}
+
+/// The capital of its country: named in a lead, it is as often where the government, the
+/// army staff or the agency speaks from ("a annoncé à Bamako l'état-major") as where the
+/// event happened; named there, it counts half as much as another place.
+fn is_capital(place: &recoupe_model::Place) -> bool {
+    if place.kind != PlaceKind::City {
+        return false;
+    }
+    let Some(country) = place
+        .country
+        .as_deref()
+        .and_then(|iso| Reference::embedded().country(iso))
+    else {
+        return false;
+    };
+    crate::words::fold(&place.name) == crate::words::fold(&country.capital)
+        && matches!((place.lat, place.lon, country.lat, country.lon),
+            (Some(a), Some(b), Some(c), Some(d))
+                if recoupe_model::haversine_km(a, b, c, d) <= CAPITAL_KM)
+}
+
+/// How near the country's point (its capital's coordinates) a city is that capital.
+const CAPITAL_KM: f64 = 15.0;
+
+/// A place named as a participant of an event ("Belgrade envoie des soldats", "Pristina
+/// accuse Belgrade"): the capital stands for its government there, it does not say where.
+fn is_participant(doc: &Document, span: Span) -> bool {
+    doc.layers.events.iter().any(|e| {
+        e.actors
+            .iter()
+            .chain(&e.recipients)
+            .any(|a| a.span.start <= span.start && span.end <= a.span.end)
     })
 }
 

@@ -2616,3 +2616,161 @@ fn issue14_a_date_after_a_partir_de_is_when_a_state_starts_not_the_event() {
         assert!(e.date.as_ref().is_none_or(|d| !monday.contains(d)), "{e:?}");
     }
 }
+
+#[test]
+fn issue14_a_deployment_is_not_overruled_by_the_clashes_it_follows() {
+    let doc = annotate(
+        "m1",
+        Some("2025-03-10"),
+        "Le Monténégro a déployé lundi des unités de l'armée le long de la frontière, au \
+         lendemain d'affrontements entre des manifestants et la police à Pljevlja.",
+    );
+    let mobilize = of_type(&doc, EventType::Mobilize);
+    assert!(!mobilize.is_empty(), "{:?}", doc.layers.events);
+    // The town of the clashes is not where the troops went.
+    assert_eq!(mobilize[0].place, None, "{:?}", mobilize[0]);
+    let doc = annotate(
+        "m2",
+        None,
+        "Le Monténégro déploie des soldats à la frontière après des heurts à Pljevlja",
+    );
+    let mobilize = of_type(&doc, EventType::Mobilize);
+    assert!(!mobilize.is_empty(), "{:?}", doc.layers.events);
+    assert!(
+        mobilize[0]
+            .place
+            .as_deref()
+            .is_none_or(|p| !p.contains("pljevlja") && !p.contains("plj")),
+        "{:?}",
+        mobilize[0]
+    );
+}
+
+#[test]
+fn issue14_a_weapon_makes_a_weak_assault_verb_an_assault() {
+    let doc = annotate(
+        "w1",
+        Some("2025-02-03"),
+        "Un missile a frappé dimanche soir un immeuble du centre-ville.",
+    );
+    assert!(
+        !of_type(&doc, EventType::Assault).is_empty(),
+        "{:?}",
+        doc.layers.events
+    );
+    // With no weapon and no participant the verb keeps its other senses.
+    let doc = annotate(
+        "w2",
+        Some("2025-02-03"),
+        "La hausse des prix a frappé les ménages cet hiver.",
+    );
+    assert!(
+        of_type(&doc, EventType::Assault).is_empty(),
+        "{:?}",
+        doc.layers.events
+    );
+}
+
+#[test]
+fn issue14_a_dateline_city_is_not_the_place_of_the_event() {
+    let a = annotate(
+        "dl1",
+        Some("2025-06-12"),
+        "Attaque contre un convoi au Niger\nNIAMEY, 12 juin (APN) - Des hommes armés ont \
+         attaqué mercredi un convoi militaire près de Tillabéri, tuant neuf soldats, selon \
+         l'armée.",
+    );
+    let b = annotate(
+        "dl2",
+        Some("2025-06-12"),
+        "Niger : neuf soldats tués dans l'attaque d'un convoi\nNIAMEY, 12 juin (APN) - Un \
+         convoi de l'armée a été attaqué mercredi près de Tillabéri, a indiqué l'armée.",
+    );
+    let record = story_event(&[&a, &b], &[]).expect("a record");
+    let place = record.place.expect("a place");
+    assert_ne!(place.name, "Niamey", "{:?}", record.evidence);
+}
+
+#[test]
+fn issue14_a_truce_has_no_toll_and_an_unprompted_denial_blames_no_one() {
+    let a = annotate(
+        "t1",
+        Some("2025-09-02"),
+        "Trêve entre les deux pays\nLes deux pays ont signé mardi un accord de cessez-le-feu, \
+         après des combats qui ont fait 40 morts en une semaine.",
+    );
+    let b = annotate(
+        "t2",
+        Some("2025-09-03"),
+        "Les deux voisins ont conclu mardi un accord de cessez-le-feu. Les combats avaient \
+         fait 40 morts.",
+    );
+    let record = story_event(&[&a, &b], &[]).expect("a record");
+    assert_eq!(record.event_type, EventType::Agree, "{:?}", record.evidence);
+    assert!(record.fatalities.is_none(), "{:?}", record.fatalities);
+    assert!(record
+        .responsibility
+        .iter()
+        .all(|r| !r.claimed_by.is_empty()));
+}
+
+#[test]
+fn issue14_a_strike_no_one_is_said_to_lead_was_called_by_the_unions_named() {
+    let a = annotate(
+        "u1",
+        Some("2025-04-09"),
+        "Grève générale au Portugal\nLe Portugal tournait au ralenti mercredi, paralysé par \
+         une grève générale lancée par les grandes centrales du pays. Selon la Fédération \
+         nationale des enseignants (Fenprof), les écoles sont restées fermées.",
+    );
+    let b = annotate(
+        "u2",
+        Some("2025-04-10"),
+        "Au lendemain de la grève générale de mercredi au Portugal, la Fédération nationale \
+         des enseignants (Fenprof) a annoncé une nouvelle journée d'action.",
+    );
+    let record = story_event(&[&a, &b], &[]).expect("a record");
+    assert_eq!(
+        record.event_type,
+        EventType::Protest,
+        "{:?}",
+        record.evidence
+    );
+    assert!(
+        record
+            .actors
+            .iter()
+            .any(|a| a.name.contains("Fédération nationale des enseignants")
+                || a.name.contains("Fenprof")),
+        "{:?}",
+        record
+    );
+}
+
+#[test]
+fn issue14_the_capital_the_army_speaks_from_is_not_the_place_of_an_ambush() {
+    let a = annotate(
+        "c1",
+        Some("2026-02-02"),
+        "Mali : douze soldats tués dans une embuscade\nBAMAKO, 2 février (AMP) - Douze soldats \
+         maliens ont été tués samedi dans une embuscade tendue par des jihadistes près de \
+         Boulkessi, dans le centre du pays, a annoncé lundi à Bamako l'état-major des armées.",
+    );
+    let b = annotate(
+        "c2",
+        Some("2026-02-02"),
+        "Embuscade meurtrière dans le centre du Mali\nBAMAKO, 2 février (AMP) - Une embuscade \
+         contre un convoi de l'armée malienne a fait douze morts samedi près de Boulkessi, \
+         selon un communiqué publié à Bamako par l'état-major.",
+    );
+    let c = annotate(
+        "c3",
+        Some("2026-02-03"),
+        "Mali : l'embuscade de Boulkessi revendiquée\nUn groupe jihadiste a revendiqué dimanche \
+         soir l'embuscade de samedi, qui a coûté la vie à douze soldats. Le gouvernement de \
+         transition à Bamako a décrété un deuil national.",
+    );
+    let record = story_event(&[&a, &b, &c], &[]).expect("a record");
+    let place = record.place.expect("a place");
+    assert_eq!(place.name, "Boulkessi", "{:?}", record.evidence);
+}

@@ -248,6 +248,13 @@ impl Analyser<'_> {
                     && recipients.is_empty()
                     && killed_here.is_empty()
                     && !(trigger.event_type == EventType::Protest && counted_crowd(words, f))
+                    // "Un drone a frappé un immeuble": a weapon in the clause is what a weak
+                    // assault verb needs to be one, as a named participant would be.
+                    && !(trigger.event_type == EventType::Assault
+                        && self
+                            .mode_cues(words, clause, EventType::Assault, &framed)
+                            .iter()
+                            .any(|m| WEAPON_MODES.contains(&m.as_str())))
                     && !parts
                         .iter()
                         .any(|p| p.frame && p.first >= clause.0 && p.last < clause.1)
@@ -347,10 +354,27 @@ impl Analyser<'_> {
                 });
                 sentence_events.push(events.pop().expect("just pushed"));
             }
-            // The weak readings give way to a strong trigger of another category.
+            // The weak readings give way to a strong trigger of another category, but not to
+            // the occasion of the sentence's event ("X a déployé des troupes au lendemain
+            // d'affrontements entre des manifestants et la police") nor to the participants
+            // named in that occasion: those report an earlier event, not this one.
+            let occasion = sentence_events
+                .iter()
+                .filter(|e| e.provenance.rule.starts_with("antecedent-"))
+                .map(|e| e.trigger.start)
+                .min();
             let strong: Vec<EventType> = found
                 .iter()
                 .filter(|f| !self.lex.triggers[f.entry].phrase.options.weak)
+                .filter(|f| {
+                    let start = words[f.first].span.start;
+                    !sentence_events.iter().any(|e| {
+                        e.trigger.start == start
+                            && (e.provenance.rule.starts_with("antecedent-")
+                                || (e.provenance.rule.starts_with("participant-")
+                                    && occasion.is_some_and(|o| o < start)))
+                    })
+                })
                 .map(|f| self.lex.triggers[f.entry].event_type)
                 .collect();
             sentence_events.retain(|e| {
@@ -886,6 +910,9 @@ fn argument(p: &Part) -> EventArgument {
 /// The place of the clause: the LOC after a locative preposition nearest the trigger, else
 /// the nearest LOC of the clause. "à l'entrée de X", "à la périphérie de X" are at X; a place
 /// inside a speaker's words ("a annoncé le gouverneur de la région de Y") is no candidate.
+/// Assault modes that name a weapon.
+const WEAPON_MODES: &[&str] = &["drone", "aerial", "heavy-weapons", "explosives", "firearms"];
+
 fn place_of(
     words: &[Word],
     parts: &[Part],
@@ -944,9 +971,17 @@ fn place_of(
                 }))
         })
     };
+    // "X déploie des troupes après des heurts à Jarinje": a place after the occasion of
+    // the event is where that earlier event happened.
+    let occasion = |p: &Part| {
+        p.first >= f.end
+            && words[f.end..p.first]
+                .iter()
+                .any(|w| triggers::OCCASION_WORDS.contains(&w.folded.as_str()))
+    };
     // A country named as a participant ("accuse la Russie") is no place.
     locs.iter()
-        .filter(|p| locative(p))
+        .filter(|p| locative(p) && !occasion(p))
         .min_by_key(|p| distance(p))
         .map(|p| p.entity.clone())
 }
