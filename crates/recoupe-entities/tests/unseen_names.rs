@@ -214,3 +214,24 @@ fn an_acronym_of_a_common_noun_phrase_names_nothing() {
     let doc = run("Le comité national de suivi (CNS) se réunit mardi.");
     assert_has(&doc, EntityType::ORG, "CNS");
 }
+
+#[test]
+fn a_foreign_place_word_makes_an_unknown_name_a_place_not_a_person() {
+    // "Tell", "Jabal" open place names; "Rifaat" alone would be read as a surname
+    let doc =
+        run("Les familles ont quitté Tell Marhoum pour rejoindre les pentes de Jabal Qarnoun.");
+    assert_has(&doc, EntityType::LOC, "Tell Marhoum");
+    assert_has(&doc, EntityType::LOC, "Jabal Qarnoun");
+    // Pashto "Kalay" and Nepali "Gaun" close them
+    let doc = run("Un drone a frappé Sarkai Kalay, tandis que la pluie isolait Bhotse Gaun.");
+    assert_has(&doc, EntityType::LOC, "Sarkai Kalay");
+    assert_has(&doc, EntityType::LOC, "Bhotse Gaun");
+}
+
+#[test]
+fn an_armed_group_named_in_transliteration_is_an_organisation() {
+    let doc =
+        run("L'attaque a été revendiquée par Harakat Nour Zaman, puis démentie par Katiba Tessit.");
+    assert_has(&doc, EntityType::ORG, "Harakat Nour Zaman");
+    assert_has(&doc, EntityType::ORG, "Katiba Tessit");
+}
