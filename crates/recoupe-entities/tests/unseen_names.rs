@@ -235,3 +235,12 @@ fn an_armed_group_named_in_transliteration_is_an_organisation() {
     assert_has(&doc, EntityType::ORG, "Harakat Nour Zaman");
     assert_has(&doc, EntityType::ORG, "Katiba Tessit");
 }
+
+#[test]
+fn a_nationality_of_the_members_a_name_is_about_belongs_to_it() {
+    let doc = run("L'Union des pêcheurs sénégalais a dénoncé la hausse du carburant.");
+    assert_has(&doc, EntityType::ORG, "Union des pêcheurs sénégalais");
+    // agreeing with a plural head it describes the body and stays out
+    let doc = run("Les Brigades de défense populaire irakiennes ont quitté la ville.");
+    assert_lacks(&doc, "Brigades de défense populaire irakiennes");
+}
