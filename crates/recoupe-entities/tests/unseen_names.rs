@@ -244,3 +244,15 @@ fn a_nationality_of_the_members_a_name_is_about_belongs_to_it() {
     let doc = run("Les Brigades de défense populaire irakiennes ont quitté la ville.");
     assert_lacks(&doc, "Brigades de défense populaire irakiennes");
 }
+
+#[test]
+fn an_armed_group_the_reference_writes_in_lowercase_is_an_organisation() {
+    let doc =
+        run("Les forces gouvernementales disent avoir repoussé les shebab près de la frontière.");
+    assert_has(&doc, EntityType::ORG, "shebab");
+    let doc = run("Depuis leur retour, les talibans interdisent les écoles aux filles.");
+    assert_has(&doc, EntityType::ORG, "talibans");
+    // an adjective after a noun describes, it does not name
+    let doc = run("Un porte-parole du régime taliban a démenti.");
+    assert_lacks(&doc, "taliban");
+}
