@@ -86,6 +86,8 @@ pub struct Lexicon {
     pub toponym_first: HashSet<String>,
     /// Words of other languages closing a place's name ("Kalay", "Gaun").
     pub toponym_last: HashSet<String>,
+    /// Nouns of a route whose two ends a hyphenated pair of names gives ("l'axe X-Y").
+    pub route_pair: HashSet<String>,
     pub loc_prepositions: HashSet<String>,
     /// Adjectives of a numbered road ("nationale", "départementale").
     pub road_kinds: HashSet<String>,
@@ -220,6 +222,7 @@ impl Lexicon {
             landforms: set_of(LOC_CUES, "landform"),
             toponym_first: set_of(LOC_CUES, "toponym-first"),
             toponym_last: set_of(LOC_CUES, "toponym-last"),
+            route_pair: set_of(LOC_CUES, "route-pair"),
             sport_words: set_of(SPORT_CUES, "words"),
             sport_verbs: set_of(SPORT_CUES, "verbs").into_iter().collect(),
             sport_before: set_of(SPORT_CUES, "before"),

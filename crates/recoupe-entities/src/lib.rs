@@ -178,6 +178,7 @@ impl Stage for EntityStage {
                 .collect();
             let mut mentions = mentions;
             country_pairs(self.kb.as_ref(), &toks, &mut mentions);
+            route_pairs(self.kb.as_ref(), &self.lex, &toks, &mut mentions);
             (mentions, nationalities)
         };
         doc.layers.entities = mentions;
@@ -265,6 +266,148 @@ fn country_pairs(kb: &dyn Knowledge, toks: &[Tk<'_>], mentions: &mut Vec<EntityM
         }
     }
     if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    }
+}
+
+/// "l'axe Ménaka-Anderamboukane", "la ligne Tours-Chinon", "les liaisons Lyon-Dijon et
+/// Lyon-Mâcon": two names joined by a hyphen after a noun of a route are its two ends, each a
+/// place of its own (a word the reference knows whole, "Casablanca-Settat", stays one). An end
+/// is linked to a place of a country the document's other places lie in, or to a country,
+/// else left unlinked: a town's homonyms abroad are many.
+fn route_pairs(
+    kb: &dyn Knowledge,
+    lex: &lexicon::Lexicon,
+    toks: &[Tk<'_>],
+    mentions: &mut Vec<EntityMention>,
+) {
+    let mut added = Vec::new();
+    let mut removed = Vec::new();
+    let mut doc_countries: Option<Vec<String>> = None;
+    for (k, t) in toks.iter().enumerate() {
+        if t.kind != TokenKind::Word || !t.cap || !t.text.contains('-') {
+            continue;
+        }
+        let Some((first, second)) = t.text.split_once('-') else {
+            continue;
+        };
+        if first.chars().count() < 3
+            || second.chars().count() < 3
+            || second.contains('-')
+            || !second.chars().next().is_some_and(char::is_uppercase)
+        {
+            continue;
+        }
+        // the route noun, over the other pairs of a list ("liaisons X-Y et Z-W")
+        let mut b = k;
+        while b > 0 && toks[b - 1].sent == t.sent {
+            let p = &toks[b - 1];
+            if p.text == "," || p.folded == "et" || (p.cap && p.text.contains('-')) {
+                b -= 1;
+                continue;
+            }
+            break;
+        }
+        let routed = b > 0
+            && b < k + 1
+            && toks[b - 1].sent == t.sent
+            && !toks[b - 1].cap
+            && lex.route_pair.contains(&*toks[b - 1].folded);
+        if !routed || !kb.candidates(t.text).is_empty() {
+            continue;
+        }
+        // two names the reference knows neither of may be one place's ("l'axe X-Y" of two
+        // quarters naming a street): a town or country at one end at least
+        let known = |name: &str| {
+            kb.candidates(name)
+                .iter()
+                .any(|c| c.label == EntityType::LOC)
+        };
+        if !known(first) && !known(second) {
+            continue;
+        }
+        // a mention over the word: replaced; none: the word was no name to the recogniser
+        let Some(existing) = mentions
+            .iter()
+            .position(|m| m.span.start <= t.span.start && t.span.end <= m.span.end)
+        else {
+            continue;
+        };
+        if mentions[existing].span != t.span {
+            continue;
+        }
+        let countries = doc_countries.get_or_insert_with(|| {
+            mentions
+                .iter()
+                .filter(|m| m.label == EntityType::LOC)
+                .filter_map(|m| m.kb.as_ref())
+                .filter_map(|l| kb.place(l).and_then(|p| p.country))
+                .collect()
+        });
+        removed.push(existing);
+        let cut = t.span.start + first.len();
+        for (span, name) in [
+            (
+                recoupe_model::Span {
+                    start: t.span.start,
+                    end: cut,
+                },
+                first,
+            ),
+            (
+                recoupe_model::Span {
+                    start: cut + 1,
+                    end: t.span.end,
+                },
+                second,
+            ),
+        ] {
+            let found: Vec<_> = kb
+                .candidates(name)
+                .into_iter()
+                .filter(|c| c.label == EntityType::LOC)
+                .collect();
+            // else the first entry when it is a capital or a city of 100,000 ("Paris")
+            let link = found
+                .iter()
+                .find(|c| {
+                    c.link.kb == "country"
+                        || c.country.as_ref().is_some_and(|cc| countries.contains(cc))
+                })
+                .or_else(|| {
+                    found
+                        .first()
+                        .filter(|c| countries.is_empty() && (c.capital || c.population >= 100_000))
+                })
+                .cloned();
+            let mut evidence = vec![format!(
+                "one end of the route \"{}\" after \"{}\"",
+                t.text,
+                toks[b - 1].text
+            )];
+            let entity = match &link {
+                Some(c) => {
+                    evidence.push(format!("linked {}:{}", c.link.kb, c.link.id));
+                    c.entity_key()
+                }
+                None => format!("name:LOC:{}", normalize::skeleton(name)),
+            };
+            added.push(EntityMention {
+                span,
+                label: EntityType::LOC,
+                entity,
+                evidence,
+                kb: link.map(|c| c.link),
+                provenance: Provenance::new(ENTITY_STAGE, "route-pair"),
+            });
+        }
+    }
+    if !added.is_empty() {
+        removed.sort_unstable();
+        for k in removed.into_iter().rev() {
+            mentions.remove(k);
+        }
         mentions.extend(added);
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
     }

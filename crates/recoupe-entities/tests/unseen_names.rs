@@ -256,3 +256,14 @@ fn an_armed_group_the_reference_writes_in_lowercase_is_an_organisation() {
     let doc = run("Un porte-parole du régime taliban a démenti.");
     assert_lacks(&doc, "taliban");
 }
+
+#[test]
+fn two_towns_joined_by_a_hyphen_after_a_route_noun_are_two_places() {
+    let doc = run("Au Bénin, des camions sont bloqués sur l'axe Cotonou-Parakou depuis mardi.");
+    assert_has(&doc, EntityType::LOC, "Cotonou");
+    assert_has(&doc, EntityType::LOC, "Parakou");
+    assert_lacks(&doc, "Cotonou-Parakou");
+    // two names the reference knows neither of may name one street
+    let doc = run("Des heurts ont éclaté sur l'axe Kobaya-Wanindara.");
+    assert_lacks(&doc, "Kobaya");
+}
