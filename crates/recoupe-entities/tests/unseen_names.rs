@@ -267,3 +267,12 @@ fn two_towns_joined_by_a_hyphen_after_a_route_noun_are_two_places() {
     let doc = run("Des heurts ont éclaté sur l'axe Kobaya-Wanindara.");
     assert_lacks(&doc, "Kobaya");
 }
+
+#[test]
+fn a_lake_a_mine_or_a_border_post_named_after_a_place_is_the_whole_site() {
+    let doc = run("Des pêcheurs ont disparu sur le lac de Kossou, près de la mine de Tongon.");
+    assert_has(&doc, EntityType::LOC, "lac de Kossou");
+    assert_has(&doc, EntityType::LOC, "mine de Tongon");
+    let doc = run("Les camions attendent au poste-frontière de Malaba depuis lundi.");
+    assert_has(&doc, EntityType::LOC, "poste-frontière de Malaba");
+}
