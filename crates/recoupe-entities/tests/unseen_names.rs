@@ -276,3 +276,10 @@ fn a_lake_a_mine_or_a_border_post_named_after_a_place_is_the_whole_site() {
     let doc = run("Les camions attendent au poste-frontière de Malaba depuis lundi.");
     assert_has(&doc, EntityType::LOC, "poste-frontière de Malaba");
 }
+
+#[test]
+fn a_capitalised_common_word_is_not_the_organisation_its_acronym_names() {
+    let doc = run("Nos équipes sont arrivées dans l'Est du pays dès dimanche.");
+    assert_lacks(&doc, "Nos");
+    assert_lacks(&doc, "Est");
+}

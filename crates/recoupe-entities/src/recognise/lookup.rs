@@ -356,6 +356,16 @@ impl Recogniser<'_> {
         {
             return false;
         }
+        // "Nos équipes", "l'Est de l'Ukraine": a common word of the stoplist alone is no
+        // organisation, though the acronym it folds to is one's (NOS, EST); written in
+        // capitals it is the acronym ("l'EST s'impose")
+        if single
+            && hit.label == EntityType::ORG
+            && !first.all_caps
+            && self.lex.stopwords_caps.contains(&*first.folded)
+        {
+            return false;
+        }
         if hit.label == EntityType::LOC {
             // places need capitalisation ("bar", "orange" are common words), but for a generic
             // landform noun opening a capitalised name ("mer Rouge", "golfe Persique")
