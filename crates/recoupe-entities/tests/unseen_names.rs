@@ -283,3 +283,11 @@ fn a_capitalised_common_word_is_not_the_organisation_its_acronym_names() {
     assert_lacks(&doc, "Nos");
     assert_lacks(&doc, "Est");
 }
+
+#[test]
+fn a_name_after_a_seat_zone_or_origin_noun_is_a_place() {
+    let doc =
+        run("Le jeune homme, originaire de Hamid Rabah, a été blessé dans la zone d'Oum Keddar.");
+    assert_has(&doc, EntityType::LOC, "Hamid Rabah");
+    assert_has(&doc, EntityType::LOC, "Oum Keddar");
+}
