@@ -291,3 +291,10 @@ fn a_name_after_a_seat_zone_or_origin_noun_is_a_place() {
     assert_has(&doc, EntityType::LOC, "Hamid Rabah");
     assert_has(&doc, EntityType::LOC, "Oum Keddar");
 }
+
+#[test]
+fn a_facility_noun_described_by_a_nationality_before_its_acronym_names_a_body() {
+    let doc = run("La Centrale syndicale tchadienne (CST) appelle à une grève de trois jours.");
+    assert_has(&doc, EntityType::ORG, "Centrale syndicale tchadienne");
+    assert_has(&doc, EntityType::ORG, "CST");
+}
