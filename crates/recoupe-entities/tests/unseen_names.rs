@@ -298,3 +298,10 @@ fn a_facility_noun_described_by_a_nationality_before_its_acronym_names_a_body() 
     assert_has(&doc, EntityType::ORG, "Centrale syndicale tchadienne");
     assert_has(&doc, EntityType::ORG, "CST");
 }
+
+#[test]
+fn a_trade_noun_outweighs_a_city_reached_only_by_another_of_its_names() {
+    // "Bakhtar" is an old name of Balkh, a city of some size
+    let doc = run("Selon l'agence afghane Bakhtar, le bilan s'élève à douze morts.");
+    assert_has(&doc, EntityType::ORG, "Bakhtar");
+}

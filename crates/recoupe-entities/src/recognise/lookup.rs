@@ -423,9 +423,17 @@ impl Recogniser<'_> {
             // "la revue Liberté", "le syndicat de police Alliance": a body's trade before a
             // name makes it that body over a town of the name (a country, a division or a
             // city stays)
+            // (and so over a city of any size reached only by another of its names: "l'agence
+            // afghane Bakhtar" is no old name of Balkh, "l'agence officielle Saba" none of Sanaa)
+            let other_name = single
+                && hit
+                    .link
+                    .name
+                    .as_deref()
+                    .is_some_and(|n| crate::normalize::fold(n) != *first.folded);
             if hit.kind != Some(PlaceKind::Country)
                 && hit.kind != Some(PlaceKind::Admin)
-                && hit.population < TRUSTED_CITY_POPULATION
+                && (hit.population < TRUSTED_CITY_POPULATION || other_name)
                 && self.org_apposition_before(toks, i, s).is_some()
             {
                 return false;
