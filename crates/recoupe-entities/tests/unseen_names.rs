@@ -305,3 +305,10 @@ fn a_trade_noun_outweighs_a_city_reached_only_by_another_of_its_names() {
     let doc = run("Selon l'agence afghane Bakhtar, le bilan s'élève à douze morts.");
     assert_has(&doc, EntityType::ORG, "Bakhtar");
 }
+
+#[test]
+fn lowercase_units_of_a_named_body_are_not_part_of_its_name() {
+    let doc = run("Des unités de la Sécurité civile ont été envoyées dans la vallée.");
+    assert_has(&doc, EntityType::ORG, "Sécurité civile");
+    assert_lacks(&doc, "unités de la Sécurité civile");
+}
