@@ -61,6 +61,11 @@ pub trait Knowledge: Send + Sync {
     fn longest_entry_tokens(&self) -> usize;
     /// Details of a linked place or country.
     fn place(&self, link: &KbLink) -> Option<PlaceInfo>;
+    /// The armed group or militia a lowercase word names, when the reference lists that very
+    /// lowercase spelling as one of its forms ("shebab", "talibans", "wazalendo").
+    fn lowercase_group(&self, _word: &str) -> Option<Candidate> {
+        None
+    }
     /// The state institution of `country` a name without a country denotes in a document
     /// about that country ("ministère de l'Intérieur" in a report on Morocco).
     fn generic_actor(&self, _surface: &str, _country: &str) -> Option<Candidate> {

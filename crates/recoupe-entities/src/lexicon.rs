@@ -81,6 +81,13 @@ pub struct Lexicon {
     pub sport_before: HashSet<String>,
     /// Lowercase generic nouns that may open a known geographic name ("mer Rouge").
     pub landforms: HashSet<String>,
+    /// Words of other languages opening a place's name ("Deir", "Kafr", "Jabal"): an unknown
+    /// name of several words they open is a place.
+    pub toponym_first: HashSet<String>,
+    /// Words of other languages closing a place's name ("Kalay", "Gaun").
+    pub toponym_last: HashSet<String>,
+    /// Nouns of a route whose two ends a hyphenated pair of names gives ("l'axe X-Y").
+    pub route_pair: HashSet<String>,
     pub loc_prepositions: HashSet<String>,
     /// Adjectives of a numbered road ("nationale", "départementale").
     pub road_kinds: HashSet<String>,
@@ -213,6 +220,9 @@ impl Lexicon {
             loc_named: set_of(LOC_CUES, "named"),
             loc_compounds: compounds_of(LOC_CUES, "whole-compound"),
             landforms: set_of(LOC_CUES, "landform"),
+            toponym_first: set_of(LOC_CUES, "toponym-first"),
+            toponym_last: set_of(LOC_CUES, "toponym-last"),
+            route_pair: set_of(LOC_CUES, "route-pair"),
             sport_words: set_of(SPORT_CUES, "words"),
             sport_verbs: set_of(SPORT_CUES, "verbs").into_iter().collect(),
             sport_before: set_of(SPORT_CUES, "before"),
@@ -294,6 +304,9 @@ mod tests {
         assert!(lex.is_number_word("dix-huit"));
         assert!(!lex.is_number_word("saint-denis"));
         assert!(lex.apposition_org.contains("sous-traitant"));
+        assert!(lex.toponym_first.contains("deir"));
+        assert!(lex.toponym_last.contains("kalay"));
+        assert!(lex.org_tails.contains("jaych"));
         assert!(lex.apposition_loc.contains("village"));
         assert!(lex.apposition_org_bare.contains("fabricant"));
         assert!(!lex.apposition_org_bare.contains("specialiste"));

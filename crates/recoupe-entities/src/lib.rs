@@ -178,7 +178,7 @@ impl Stage for EntityStage {
                 .collect();
             let mut mentions = mentions;
             country_pairs(self.kb.as_ref(), &toks, &mut mentions);
-            town_pairs(self.kb.as_ref(), &toks, &mut mentions);
+            route_pairs(self.kb.as_ref(), &self.lex, &toks, &mut mentions);
             (mentions, nationalities)
         };
         doc.layers.entities = mentions;
@@ -271,42 +271,22 @@ fn country_pairs(kb: &dyn Knowledge, toks: &[Tk<'_>], mentions: &mut Vec<EntityM
     }
 }
 
-/// Nouns of a link between two towns: after them a pair of town names joined by a hyphen
-/// ("l'axe Cotonou-Parakou", "la liaison Paris-Chartres", "le vol Dakar-Bamako") names both
-/// towns, the ends of the road, line or flight.
-const LINK_NOUNS: &[&str] = &[
-    "axe",
-    "axes",
-    "liaison",
-    "liaisons",
-    "route",
-    "tronçon",
-    "ligne",
-    "lignes",
-    "trajet",
-    "corridor",
-    "autoroute",
-    "vol",
-    "vols",
-    "train",
-    "trains",
-    "bus",
-];
-
-/// "l'axe Cotonou-Parakou", "les liaisons Paris-Chartres et Paris-Orléans": a word of two
-/// town names joined by a hyphen after a noun of a link between places (`LINK_NOUNS`, over
-/// an article) names both towns, each its own mention. Only a word the reference does not
-/// know whole ("Casablanca-Settat", "Bruxelles-Midi" are one place), and only when both
-/// halves are towns the reference knows.
-fn town_pairs(kb: &dyn Knowledge, toks: &[Tk<'_>], mentions: &mut Vec<EntityMention>) {
-    let town = |name: &str| {
-        kb.candidates(name)
-            .into_iter()
-            .find(|c| c.label == EntityType::LOC && c.kind == Some(recoupe_model::PlaceKind::City))
-    };
+/// "l'axe Ménaka-Anderamboukane", "la ligne Tours-Chinon", "les liaisons Lyon-Dijon et
+/// Lyon-Mâcon": two names joined by a hyphen after a noun of a route are its two ends, each a
+/// place of its own (a word the reference knows whole, "Casablanca-Settat", stays one). An end
+/// is linked to a place of a country the document's other places lie in, or to a country,
+/// else left unlinked: a town's homonyms abroad are many.
+fn route_pairs(
+    kb: &dyn Knowledge,
+    lex: &lexicon::Lexicon,
+    toks: &[Tk<'_>],
+    mentions: &mut Vec<EntityMention>,
+) {
     let mut added = Vec::new();
+    let mut removed = Vec::new();
+    let mut doc_countries: Option<Vec<String>> = None;
     for (k, t) in toks.iter().enumerate() {
-        if t.kind != TokenKind::Word || !t.cap {
+        if t.kind != TokenKind::Word || !t.cap || !t.text.contains('-') {
             continue;
         }
         let Some((first, second)) = t.text.split_once('-') else {
@@ -319,66 +299,115 @@ fn town_pairs(kb: &dyn Knowledge, toks: &[Tk<'_>], mentions: &mut Vec<EntityMent
         {
             continue;
         }
-        // the link noun right before, or before an article, or before the first pair of an
-        // enumeration ("les liaisons Paris-Chartres et Paris-Orléans")
-        let linked = (1..=4).any(|back| {
-            k >= back
-                && toks[k - back].sent == t.sent
-                && LINK_NOUNS.contains(&&*toks[k - back].folded)
-                && toks[k - back + 1..k].iter().all(|x| {
-                    matches!(&*x.folded, "l'" | "la" | "le" | "les" | "et" | ",")
-                        || (x.cap && x.text.contains('-'))
-                })
-        });
-        if !linked {
+        // the route noun, over the other pairs of a list ("liaisons X-Y et Z-W")
+        let mut b = k;
+        while b > 0 && toks[b - 1].sent == t.sent {
+            let p = &toks[b - 1];
+            if p.text == "," || p.folded == "et" || (p.cap && p.text.contains('-')) {
+                b -= 1;
+                continue;
+            }
+            break;
+        }
+        let routed = b > 0
+            && b < k + 1
+            && toks[b - 1].sent == t.sent
+            && !toks[b - 1].cap
+            && lex.route_pair.contains(&*toks[b - 1].folded);
+        if !routed || !kb.candidates(t.text).is_empty() {
             continue;
         }
-        let existing = mentions
+        // two names the reference knows neither of may be one place's ("l'axe X-Y" of two
+        // quarters naming a street): a town or country at one end at least
+        let known = |name: &str| {
+            kb.candidates(name)
+                .iter()
+                .any(|c| c.label == EntityType::LOC)
+        };
+        if !known(first) && !known(second) {
+            continue;
+        }
+        // a mention over the word: replaced; none: the word was no name to the recogniser
+        let Some(existing) = mentions
             .iter()
-            .position(|m| m.span.start < t.span.end && t.span.start < m.span.end);
-        if existing.is_some_and(|k| mentions[k].span != t.span || mentions[k].kb.is_some()) {
-            continue;
-        }
-        if !kb.candidates(t.text).is_empty() {
-            continue;
-        }
-        let (Some(a), Some(b)) = (town(first), town(second)) else {
+            .position(|m| m.span.start <= t.span.start && t.span.end <= m.span.end)
+        else {
             continue;
         };
-        if let Some(k) = existing {
-            mentions.remove(k);
+        if mentions[existing].span != t.span {
+            continue;
         }
+        let countries = doc_countries.get_or_insert_with(|| {
+            mentions
+                .iter()
+                .filter(|m| m.label == EntityType::LOC)
+                .filter_map(|m| m.kb.as_ref())
+                .filter_map(|l| kb.place(l).and_then(|p| p.country))
+                .collect()
+        });
+        removed.push(existing);
         let cut = t.span.start + first.len();
-        for (span, c) in [
+        for (span, name) in [
             (
                 recoupe_model::Span {
                     start: t.span.start,
                     end: cut,
                 },
-                a,
+                first,
             ),
             (
                 recoupe_model::Span {
                     start: cut + 1,
                     end: t.span.end,
                 },
-                b,
+                second,
             ),
         ] {
+            let found: Vec<_> = kb
+                .candidates(name)
+                .into_iter()
+                .filter(|c| c.label == EntityType::LOC)
+                .collect();
+            // else the first entry when it is a capital or a city of 100,000 ("Paris")
+            let link = found
+                .iter()
+                .find(|c| {
+                    c.link.kb == "country"
+                        || c.country.as_ref().is_some_and(|cc| countries.contains(cc))
+                })
+                .or_else(|| {
+                    found
+                        .first()
+                        .filter(|c| countries.is_empty() && (c.capital || c.population >= 100_000))
+                })
+                .cloned();
+            let mut evidence = vec![format!(
+                "one end of the route \"{}\" after \"{}\"",
+                t.text,
+                toks[b - 1].text
+            )];
+            let entity = match &link {
+                Some(c) => {
+                    evidence.push(format!("linked {}:{}", c.link.kb, c.link.id));
+                    c.entity_key()
+                }
+                None => format!("name:LOC:{}", normalize::skeleton(name)),
+            };
             added.push(EntityMention {
                 span,
                 label: EntityType::LOC,
-                entity: c.entity_key(),
-                evidence: vec![
-                    format!("one of two towns a link joins in \"{}\"", t.text),
-                    format!("linked {}:{}", c.link.kb, c.link.id),
-                ],
-                kb: Some(c.link),
-                provenance: Provenance::new(ENTITY_STAGE, "town-pair"),
+                entity,
+                evidence,
+                kb: link.map(|c| c.link),
+                provenance: Provenance::new(ENTITY_STAGE, "route-pair"),
             });
         }
     }
     if !added.is_empty() {
+        removed.sort_unstable();
+        for k in removed.into_iter().rev() {
+            mentions.remove(k);
+        }
         mentions.extend(added);
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
     }

@@ -18,6 +18,9 @@ pub struct ReferenceKnowledge {
     reference: &'static Reference,
     /// Keys of every proper word-prefix of multi-word actor and country names.
     prefixes: Arc<HashSet<String>>,
+    /// Single-word forms of armed groups and militias the curated reference writes in
+    /// lowercase ("shebab", "talibans"), exactly as written there.
+    lowercase_groups: Arc<HashSet<String>>,
 }
 
 impl ReferenceKnowledge {
@@ -71,9 +74,20 @@ impl ReferenceKnowledge {
                 add(alias);
             }
         }
+        let lowercase_groups = reference
+            .actors()
+            .iter()
+            .filter(|a| matches!(a.kind.as_str(), "armed_group" | "militia"))
+            .flat_map(|a| a.aliases.iter())
+            .filter(|alias| {
+                !alias.contains(' ') && alias.chars().next().is_some_and(char::is_lowercase)
+            })
+            .cloned()
+            .collect();
         ReferenceKnowledge {
             reference,
             prefixes: Arc::new(prefixes),
+            lowercase_groups: Arc::new(lowercase_groups),
         }
     }
 }
@@ -114,6 +128,15 @@ fn candidate(hit: &Hit<'_>) -> Candidate {
 impl Knowledge for ReferenceKnowledge {
     fn key(&self, surface: &str) -> String {
         Reference::key(surface)
+    }
+
+    fn lowercase_group(&self, word: &str) -> Option<Candidate> {
+        if !self.lowercase_groups.contains(word) {
+            return None;
+        }
+        self.candidates(word)
+            .into_iter()
+            .find(|c| c.label == EntityType::ORG && c.link.kb == "actors")
     }
 
     fn candidates_for_key(&self, key: &str) -> Vec<Candidate> {

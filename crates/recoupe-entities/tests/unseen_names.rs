@@ -214,3 +214,101 @@ fn an_acronym_of_a_common_noun_phrase_names_nothing() {
     let doc = run("Le comité national de suivi (CNS) se réunit mardi.");
     assert_has(&doc, EntityType::ORG, "CNS");
 }
+
+#[test]
+fn a_foreign_place_word_makes_an_unknown_name_a_place_not_a_person() {
+    // "Tell", "Jabal" open place names; "Rifaat" alone would be read as a surname
+    let doc =
+        run("Les familles ont quitté Tell Marhoum pour rejoindre les pentes de Jabal Qarnoun.");
+    assert_has(&doc, EntityType::LOC, "Tell Marhoum");
+    assert_has(&doc, EntityType::LOC, "Jabal Qarnoun");
+    // Pashto "Kalay" and Nepali "Gaun" close them
+    let doc = run("Un drone a frappé Sarkai Kalay, tandis que la pluie isolait Bhotse Gaun.");
+    assert_has(&doc, EntityType::LOC, "Sarkai Kalay");
+    assert_has(&doc, EntityType::LOC, "Bhotse Gaun");
+}
+
+#[test]
+fn an_armed_group_named_in_transliteration_is_an_organisation() {
+    let doc =
+        run("L'attaque a été revendiquée par Harakat Nour Zaman, puis démentie par Katiba Tessit.");
+    assert_has(&doc, EntityType::ORG, "Harakat Nour Zaman");
+    assert_has(&doc, EntityType::ORG, "Katiba Tessit");
+}
+
+#[test]
+fn a_nationality_of_the_members_a_name_is_about_belongs_to_it() {
+    let doc = run("L'Union des pêcheurs sénégalais a dénoncé la hausse du carburant.");
+    assert_has(&doc, EntityType::ORG, "Union des pêcheurs sénégalais");
+    // agreeing with a plural head it describes the body and stays out
+    let doc = run("Les Brigades de défense populaire irakiennes ont quitté la ville.");
+    assert_lacks(&doc, "Brigades de défense populaire irakiennes");
+}
+
+#[test]
+fn an_armed_group_the_reference_writes_in_lowercase_is_an_organisation() {
+    let doc =
+        run("Les forces gouvernementales disent avoir repoussé les shebab près de la frontière.");
+    assert_has(&doc, EntityType::ORG, "shebab");
+    let doc = run("Depuis leur retour, les talibans interdisent les écoles aux filles.");
+    assert_has(&doc, EntityType::ORG, "talibans");
+    // an adjective after a noun describes, it does not name
+    let doc = run("Un porte-parole du régime taliban a démenti.");
+    assert_lacks(&doc, "taliban");
+}
+
+#[test]
+fn two_towns_joined_by_a_hyphen_after_a_route_noun_are_two_places() {
+    let doc = run("Au Bénin, des camions sont bloqués sur l'axe Cotonou-Parakou depuis mardi.");
+    assert_has(&doc, EntityType::LOC, "Cotonou");
+    assert_has(&doc, EntityType::LOC, "Parakou");
+    assert_lacks(&doc, "Cotonou-Parakou");
+    // two names the reference knows neither of may name one street
+    let doc = run("Des heurts ont éclaté sur l'axe Kobaya-Wanindara.");
+    assert_lacks(&doc, "Kobaya");
+}
+
+#[test]
+fn a_lake_a_mine_or_a_border_post_named_after_a_place_is_the_whole_site() {
+    let doc = run("Des pêcheurs ont disparu sur le lac de Kossou, près de la mine de Tongon.");
+    assert_has(&doc, EntityType::LOC, "lac de Kossou");
+    assert_has(&doc, EntityType::LOC, "mine de Tongon");
+    let doc = run("Les camions attendent au poste-frontière de Malaba depuis lundi.");
+    assert_has(&doc, EntityType::LOC, "poste-frontière de Malaba");
+}
+
+#[test]
+fn a_capitalised_common_word_is_not_the_organisation_its_acronym_names() {
+    let doc = run("Nos équipes sont arrivées dans l'Est du pays dès dimanche.");
+    assert_lacks(&doc, "Nos");
+    assert_lacks(&doc, "Est");
+}
+
+#[test]
+fn a_name_after_a_seat_zone_or_origin_noun_is_a_place() {
+    let doc =
+        run("Le jeune homme, originaire de Hamid Rabah, a été blessé dans la zone d'Oum Keddar.");
+    assert_has(&doc, EntityType::LOC, "Hamid Rabah");
+    assert_has(&doc, EntityType::LOC, "Oum Keddar");
+}
+
+#[test]
+fn a_facility_noun_described_by_a_nationality_before_its_acronym_names_a_body() {
+    let doc = run("La Centrale syndicale tchadienne (CST) appelle à une grève de trois jours.");
+    assert_has(&doc, EntityType::ORG, "Centrale syndicale tchadienne");
+    assert_has(&doc, EntityType::ORG, "CST");
+}
+
+#[test]
+fn a_trade_noun_outweighs_a_city_reached_only_by_another_of_its_names() {
+    // "Bakhtar" is an old name of Balkh, a city of some size
+    let doc = run("Selon l'agence afghane Bakhtar, le bilan s'élève à douze morts.");
+    assert_has(&doc, EntityType::ORG, "Bakhtar");
+}
+
+#[test]
+fn lowercase_units_of_a_named_body_are_not_part_of_its_name() {
+    let doc = run("Des unités de la Sécurité civile ont été envoyées dans la vallée.");
+    assert_has(&doc, EntityType::ORG, "Sécurité civile");
+    assert_lacks(&doc, "unités de la Sécurité civile");
+}

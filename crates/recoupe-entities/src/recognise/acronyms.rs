@@ -119,7 +119,14 @@ impl Recogniser<'_> {
             }
             // "Marché d'intérêt national (Min)": a facility named by its acronym is a place
             let head = &*toks[start].folded;
-            let label = if self.lex.loc_whole.contains(head) || self.lex.loc_named.contains(head) {
+            // ("Centrale ouvrière bolivienne (COB)": a facility noun described by a nationality
+            // names a body, a union, not a site)
+            let national = toks[start + 1..end]
+                .iter()
+                .any(|t| t.is_word() && !t.cap && self.demonyms.get(self.kb, t.text).is_some());
+            let label = if (self.lex.loc_whole.contains(head) || self.lex.loc_named.contains(head))
+                && !national
+            {
                 EntityType::LOC
             } else {
                 EntityType::ORG

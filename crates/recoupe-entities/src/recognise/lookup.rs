@@ -356,6 +356,16 @@ impl Recogniser<'_> {
         {
             return false;
         }
+        // "Nos équipes", "l'Est de l'Ukraine": a common word of the stoplist alone is no
+        // organisation, though the acronym it folds to is one's (NOS, EST); written in
+        // capitals it is the acronym ("l'EST s'impose")
+        if single
+            && hit.label == EntityType::ORG
+            && !first.all_caps
+            && self.lex.stopwords_caps.contains(&*first.folded)
+        {
+            return false;
+        }
         if hit.label == EntityType::LOC {
             // places need capitalisation ("bar", "orange" are common words), but for a generic
             // landform noun opening a capitalised name ("mer Rouge", "golfe Persique")
@@ -422,9 +432,17 @@ impl Recogniser<'_> {
             // "la revue Liberté", "le syndicat de police Alliance": a body's trade before a
             // name makes it that body over a town of the name (a country, a division or a
             // city stays)
+            // (and so over a city of any size reached only by another of its names: "l'agence
+            // afghane Bakhtar" is no old name of Balkh, "l'agence officielle Saba" none of Sanaa)
+            let other_name = single
+                && hit
+                    .link
+                    .name
+                    .as_deref()
+                    .is_some_and(|n| crate::normalize::fold(n) != *first.folded);
             if hit.kind != Some(PlaceKind::Country)
                 && hit.kind != Some(PlaceKind::Admin)
-                && hit.population < TRUSTED_CITY_POPULATION
+                && (hit.population < TRUSTED_CITY_POPULATION || other_name)
                 && self.org_apposition_before(toks, i, s).is_some()
             {
                 return false;

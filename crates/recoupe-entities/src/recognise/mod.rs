@@ -348,6 +348,35 @@ impl Recogniser<'_> {
                 out.push(c);
                 continue;
             }
+            // "les shebab", "contre les talibans": an armed group the reference writes in
+            // lowercase (not as an adjective after a noun: "le régime taliban")
+            if !t.cap && t.text.len() >= 4 {
+                if let Some(hit) = self.kb.lowercase_group(t.text) {
+                    let after_noun = i > s.start
+                        && toks[i - 1].is_word()
+                        && !toks[i - 1].cap
+                        && !self.lex.org_appositions.contains(&*toks[i - 1].folded)
+                        && self.upos(toks, s, i - 1) == Upos::Noun;
+                    if !after_noun {
+                        out.push(Cand {
+                            start: i,
+                            end: i + 1,
+                            label: EntityType::ORG,
+                            strength: STRENGTH_LEXICON,
+                            hits: vec![hit],
+                            rule: "lowercase-group",
+                            evidence: vec![format!(
+                                "armed group written \"{}\" in the reference",
+                                t.text
+                            )],
+                            weak: false,
+                            admin_cue: false,
+                        });
+                        i += 1;
+                        continue;
+                    }
+                }
+            }
             let org = self.org_pattern(toks, i, s, text);
             let mut kb = if t.name_like || org.is_some() || self.lowercase_start_allowed(t) {
                 self.kb_window(toks, i, s, text)

@@ -422,8 +422,10 @@ impl Recogniser<'_> {
             let t = &toks[j];
             if t.is_word() && !t.cap && self.demonyms.get(self.kb, t.text).is_some() {
                 // "Unités de mobilisation populaire irakiennes": a nationality after a complement
-                // of a capitalised name describes it rather than belonging to it
-                if head.cap && complements > 0 {
+                // of a capitalised name describes it rather than belonging to it, unless it
+                // agrees with the complement's plural noun right before it and not with a
+                // singular head ("Confédération générale des travailleurs grecs")
+                if head.cap && complements > 0 && !self.describes_plural_complement(toks, i, j) {
                     break;
                 }
                 j += 1;
@@ -962,6 +964,22 @@ impl Recogniser<'_> {
             k -= 1;
         }
         None
+    }
+
+    /// Whether the nationality at `j` is plural and follows a lowercase plural noun, the
+    /// complement of the singular head at `i`: "Syndicat des enseignants tchadiens", where it
+    /// describes the members the name is about, so belongs to the name.
+    fn describes_plural_complement(&self, toks: &[Tk<'_>], i: usize, j: usize) -> bool {
+        let plural = |f: &str| f.ends_with('s') || f.ends_with('x');
+        let noun = &toks[j - 1];
+        j > i + 2
+            && plural(&toks[j].folded)
+            && !plural(&toks[i].folded)
+            && noun.is_word()
+            && !noun.cap
+            && noun.folded.chars().count() > 3
+            && plural(&noun.folded)
+            && self.demonyms.get(self.kb, noun.text).is_none()
     }
 
     /// A lowercase nationality or adjective that may stand between a description noun and a

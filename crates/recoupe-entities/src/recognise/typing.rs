@@ -385,6 +385,18 @@ impl Recogniser<'_> {
             evidence.push(format!("organisation word \"{}\"", w.text));
             return make(EntityType::ORG, STRENGTH_CUE, "org-word", evidence);
         }
+        // "Deir Ammar", "Tell Rifaat", "Kaday Kalay": a word of another language that opens
+        // or closes a place's name makes an unknown name of several words a place (the name
+        // lexicons would read "Ammar", "Rifaat" as a person's surname)
+        if !single && toks[i + 1..end].iter().any(|t| t.cap) {
+            let opening = self.lex.toponym_first.contains(&*first.folded);
+            let last = &toks[end - 1];
+            if opening || (last.cap && self.lex.toponym_last.contains(&*last.folded)) {
+                let word = if opening { first.text } else { last.text };
+                evidence.push(format!("place-name word \"{word}\""));
+                return make(EntityType::LOC, STRENGTH_LEXICON, "toponym-word", evidence);
+            }
+        }
         if self.lex.misc_heads.contains(prev_folded) {
             evidence.push(format!("after \"{prev_folded}\""));
             return make(EntityType::MISC, STRENGTH_CUE, "misc-head", evidence);
