@@ -1430,7 +1430,9 @@ mod tests {
             [
                 "4 mars 2026 = 2026-03-04",
                 "même jour = 2026-03-04",
-                "La veille = 2026-03-03",
+                // Fronted and closed by a comma, the eve keeps its event (see
+                // `widen_fronted_eves`).
+                "La veille du sommet = 2026-03-03",
             ]
         );
     }
@@ -1523,5 +1525,74 @@ mod tests {
                 "La veille = 2026-07-09"
             ]
         );
+    }
+
+    #[test]
+    fn issue13_a_stamp_after_a_colon_dates_the_page() {
+        let (found, doc) = dates(
+            "Publié : 14.03.2026, 18:05\nLe club a gagné samedi soir son dernier match de la saison.",
+            None,
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            ["14.03.2026 = 2026-03-14", "samedi soir = 2026-03-14"]
+        );
+        assert_eq!(
+            doc.meta.published.map(|p| p.date.to_string()).as_deref(),
+            Some("2026-03-14")
+        );
+    }
+
+    #[test]
+    fn issue13_a_dateline_without_year_may_follow_the_day_it_tells() {
+        // The 9th of April is a Wednesday in 2025; the council met the evening before.
+        let (found, _) = dates(
+            "TOLIARA, 9 avril (ANTA) – Le conseil municipal a voté mardi soir le budget, \
+             après le rejet de celui de janvier 2025.",
+            None,
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "9 avril = 2025-04-09",
+                "mardi soir = 2025-04-08",
+                "janvier 2025 = 2025-01"
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_the_day_after_an_undated_event_is_the_day_of_its_clause() {
+        let (found, _) = dates(
+            "Les commerces ont rouvert mardi à Tamatave, au lendemain de violentes pluies.",
+            Some("2026-12-03"),
+            TODAY,
+        );
+        assert_eq!(found, ["mardi = 2026-12-01", "lendemain = 2026-12-01"]);
+    }
+
+    #[test]
+    fn issue13_a_fronted_eve_keeps_its_event_up_to_the_comma() {
+        let (found, _) = dates(
+            "Le budget a été voté le 12 mars. La veille du vote, des syndicats ont défilé.",
+            Some("2026-03-20"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            ["12 mars = 2026-03-12", "La veille du vote = 2026-03-11"]
+        );
+    }
+
+    #[test]
+    fn issue13_an_appeal_bounds_a_day_ahead() {
+        let (found, _) = dates(
+            "Le syndicat a appelé à une grève illimitée à partir de lundi.",
+            Some("2026-11-25"),
+            TODAY,
+        );
+        assert_eq!(found, ["lundi = 2026-11-30"]);
     }
 }

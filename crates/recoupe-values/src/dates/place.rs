@@ -143,17 +143,35 @@ pub fn dateline_publication(
                     _ => None,
                 })
                 .collect();
+            // `shift`: days from the weekday named to the dispatch's date (0 the same day).
+            let fits = move |weekday: u32, shift: i64, year: i32| {
+                NaiveDate::from_ymd_opt(year, month, day).filter(|date| {
+                    *date <= today
+                        && calendar::add_days(*date, -shift)
+                            .is_some_and(|named| calendar::weekday_number(named) == weekday)
+                })
+            };
             let on = |weekday: u32| {
-                let fits = move |year: i32| {
-                    NaiveDate::from_ymd_opt(year, month, day)
-                        .filter(|date| *date <= today && calendar::weekday_number(*date) == weekday)
-                };
                 text_year
-                    .and_then(|from| (from..=today.year()).find_map(fits))
-                    .or_else(|| (today.year() - 30..=today.year()).rev().find_map(fits))
+                    .and_then(|from| (from..=today.year()).find_map(|y| fits(weekday, 0, y)))
+                    .or_else(|| {
+                        // A dispatch tells the day before as readily as its own day ("MORONI,
+                        // 6 mars – … a procédé mercredi soir …", dated a Thursday): from the
+                        // article's own year on, the lead's last bare weekday may be the
+                        // eve of the dateline, before any year earlier than the text's own
+                        // (a report is written after the events it dates with a year).
+                        let from = text_year?;
+                        let eve = bare.last().copied()?;
+                        (from..=today.year()).find_map(|y| fits(eve, 1, y))
+                    })
+                    .or_else(|| {
+                        (today.year() - 30..=today.year())
+                            .rev()
+                            .find_map(|y| fits(weekday, 0, y))
+                    })
             };
             same_day
-                .chain(bare.into_iter().rev())
+                .chain(bare.iter().rev().copied())
                 .find_map(on)
                 .or_else(|| text_year.and_then(|year| NaiveDate::from_ymd_opt(year, month, day)))
         }
