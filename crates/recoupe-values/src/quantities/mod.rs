@@ -1339,4 +1339,21 @@ mod tests {
             ["2 000 spectateurs = 2000"]
         );
     }
+
+    #[test]
+    fn issue13_an_adverbial_after_the_counted_noun_stays_out() {
+        assert_eq!(
+            found("Les combats ont fait des centaines de blessés de part et d'autre du fleuve."),
+            ["des centaines de blessés = 200-900 range"]
+        );
+        assert_eq!(
+            found("Le blocage a retenu des milliers de camionneurs de retour du port."),
+            ["des milliers de camionneurs = 2000-9000 range"]
+        );
+        // Where the migrants stand with the law is no kind of migrant.
+        assert_eq!(
+            found("La police a interpellé 45 migrants en situation irrégulière mardi."),
+            ["45 migrants = 45"]
+        );
+    }
 }
