@@ -166,6 +166,9 @@ pub enum PeriodUnit {
     Week,
     Month,
     Year,
+    /// A season of sport or a farming campaign written across two years ("la saison
+    /// 2025-2026", "la campagne 2026-2027"): "la saison dernière" is the one before it.
+    Season,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -1594,5 +1597,23 @@ mod tests {
             TODAY,
         );
         assert_eq!(found, ["lundi = 2026-11-30"]);
+    }
+
+    #[test]
+    fn issue13_the_last_season_is_the_one_before_the_season_written() {
+        let (found, _) = dates(
+            "Les coopératives attendent 900 tonnes pour la campagne 2027-2028, contre 700 la \
+             saison dernière et 650 la saison précédente.",
+            Some("2027-09-10"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "2027-2028 = 2027/2028",
+                "la saison dernière = 2026/2027",
+                "la saison précédente = 2026/2027"
+            ]
+        );
     }
 }

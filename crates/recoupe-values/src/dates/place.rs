@@ -346,6 +346,22 @@ pub(super) fn place_all(candidates: &[DateCandidate], context: &Context) -> Vec<
             DateExpr::MonthOfTextYear(month) => (PeriodUnit::Year, 0, Some(month)),
             _ => continue,
         };
+        if unit == PeriodUnit::Season {
+            // The nearest season written before it across two years, moved by the offset
+            // (not one counted so: "la saison dernière … la saison précédente" both count
+            // from the season written out).
+            let written = |k: &usize| matches!(candidates[*k].expr, DateExpr::YearInterval(..));
+            let season = (0..index).rev().filter(written).find_map(|k| {
+                let (from, to) = placed[k].value.as_deref()?.split_once('/')?;
+                let (from, to): (i32, i32) = (from.parse().ok()?, to.parse().ok()?);
+                (to == from + 1).then_some(from)
+            });
+            placed[index].value = season.map(|from| {
+                let from = from + offset as i32;
+                format!("{}/{}", calendar::year(from), calendar::year(from + 1))
+            });
+            continue;
+        }
         let from = (0..index)
             .rev()
             .filter(|&k| !matches!(candidates[k].expr, DateExpr::Vague))
@@ -361,6 +377,7 @@ pub(super) fn place_all(candidates: &[DateCandidate], context: &Context) -> Vec<
                 calendar::add_months(date, offset).map(|d| calendar::month(d.year(), d.month()))
             }
             PeriodUnit::Week => week_interval(date, offset),
+            PeriodUnit::Season => None,
         };
     }
     placed
@@ -711,6 +728,7 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
                 PeriodUnit::Week => Week,
                 PeriodUnit::Month => Month,
                 PeriodUnit::Year => Year,
+                PeriodUnit::Season => Interval,
             },
         ),
         DateExpr::PartOfDay => relative(anchor.map(calendar::day), Day),

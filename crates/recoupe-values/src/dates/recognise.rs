@@ -2393,7 +2393,17 @@ fn match_relative(c: &Cursor, i: usize) -> Option<Match> {
             "annee" | "an" | "annee-la" => Some(PeriodUnit::Year),
             _ => None,
         };
+        // "la saison dernière", "la campagne précédente": the season before the one the
+        // text names across two years, whichever direction word says it.
+        let season = matches!(noun, "saison" | "campagne") && key == "la";
+        let unit = if season {
+            Some(PeriodUnit::Season)
+        } else {
+            unit
+        };
         let counted = match (unit, demonstrative, direction) {
+            (Some(PeriodUnit::Season), false, Some(-1)) => Some((PeriodUnit::Season, -1, i + 3)),
+            (Some(PeriodUnit::Season), _, _) => None,
             (Some(unit), false, Some(d)) if !weekend_words && from_text(i + 2) => {
                 Some((unit, i64::from(d), i + 3))
             }
