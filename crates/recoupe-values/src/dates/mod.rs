@@ -24,7 +24,7 @@ use crate::tokens::tokenize;
 mod place;
 mod recognise;
 
-pub use place::{dateline_publication, infer_publication, text_year};
+pub use place::{dateline_publication, infer_publication, text_year, weekday_publication};
 use place::{place_all, Context};
 pub use recognise::recognise;
 use recognise::EVENT_NEXT_DAY;
@@ -240,8 +240,9 @@ impl Stage for DateStage {
             None => {
                 let from_line = dateline_publication(&candidates, text_year, today);
                 stated = from_line.is_some();
-                let inferred =
-                    from_line.or_else(|| infer_publication(&candidates, text_year, today));
+                let inferred = from_line
+                    .or_else(|| infer_publication(&candidates, text_year, today))
+                    .or_else(|| weekday_publication(&candidates, today));
                 if let Some((date, span)) = inferred {
                     doc.meta.published = Some(Published {
                         date,
@@ -1614,6 +1615,29 @@ mod tests {
                 "la saison dernière = 2026/2027",
                 "la saison précédente = 2026/2027"
             ]
+        );
+    }
+
+    #[test]
+    fn issue13_a_weekday_of_the_lead_on_a_day_written_with_its_year_dates_the_report() {
+        // The 14th of June 2026 is a Sunday: the fair closed on its last day.
+        let (found, doc) = dates(
+            "La foire agricole a fermé ses portes dimanche soir, après s'être tenue du 5 au 14 \
+             juin 2026 à Sikasso. L'an dernier, elle avait attiré moins de visiteurs.",
+            None,
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "dimanche soir = 2026-06-14",
+                "du 5 au 14 juin 2026 = 2026-06-05/2026-06-14",
+                "L'an dernier = 2025"
+            ]
+        );
+        assert_eq!(
+            doc.meta.published.map(|p| p.date.to_string()).as_deref(),
+            Some("2026-06-14")
         );
     }
 }

@@ -180,6 +180,52 @@ pub fn dateline_publication(
     (date <= today).then_some((date, line.span))
 }
 
+/// Publication date from a weekday the lead tells without its date ("Le rideau est tombé
+/// samedi soir sur le festival, qui s'est tenu du 3 au 25 juillet 2026"), when the text
+/// writes with its year a day that falls on that weekday: the latest such day (the end of an
+/// interval, "du 3 au 25 juillet 2026"), told as reported, not announced nor recalled. The
+/// last resort of the stage, after the dateline and [`infer_publication`]. Returns the date
+/// and the span of the words it was read from.
+pub fn weekday_publication(
+    candidates: &[DateCandidate],
+    today: NaiveDate,
+) -> Option<(NaiveDate, Span)> {
+    // The lead: the headline and the first sentences.
+    const LEAD_SENTENCES: usize = 3;
+    let weekdays: Vec<u32> = candidates
+        .iter()
+        .filter(|c| !c.future && c.sentence < LEAD_SENTENCES)
+        .filter_map(|c| match c.expr {
+            DateExpr::Weekday {
+                weekday,
+                direction: 0,
+            } => Some(weekday),
+            _ => None,
+        })
+        .collect();
+    if weekdays.is_empty() {
+        return None;
+    }
+    candidates
+        .iter()
+        .filter(|c| !c.future && !c.recalled)
+        .filter_map(|c| {
+            let date = match c.expr {
+                DateExpr::Full(date) => date,
+                DateExpr::DayInterval {
+                    from,
+                    to,
+                    year: Some(year),
+                    ..
+                } => NaiveDate::from_ymd_opt(year, to.1, to.0).filter(|_| from.1 <= to.1)?,
+                _ => return None,
+            };
+            let named = weekdays.contains(&calendar::weekday_number(date));
+            (named && date <= today).then_some((date, c.span))
+        })
+        .max_by_key(|(date, _)| *date)
+}
+
 /// Publication date from the text alone: the most recent date of the article's own events,
 /// where such a date is written the way reports date what they report — a weekday with day
 /// and month, with or without year ("ce mercredi 20 février", "jeudi 3 octobre 2024"), or a
