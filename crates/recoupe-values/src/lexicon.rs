@@ -80,6 +80,9 @@ pub struct Lexicon {
     /// Multi-word units as folded word sequences.
     pub compounds: Vec<Vec<String>>,
     pub both_determiners: HashSet<String>,
+    /// Nouns of the two sides of a relation ("les deux pays", "des deux camps"): after a
+    /// determiner, "deux" before them means both, not a count (units.txt `[both_noun]`).
+    pub both_nouns: HashSet<String>,
     pub persons: HashSet<String>,
     pub abbreviations: HashSet<String>,
     pub exact_nouns: HashMap<String, f64>,
@@ -411,6 +414,7 @@ impl Lexicon {
             unit_adjectives: words(&u, U, "unit_adjective")?,
             compounds,
             both_determiners: words(&u, U, "both_determiner")?,
+            both_nouns: words(&u, U, "both_noun")?,
             persons: words(&u, U, "person")?,
             abbreviations: words(&u, U, "abbreviation")?,
             exact_nouns: numbers(&n, N, "exact_noun")?,

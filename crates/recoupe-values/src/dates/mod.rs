@@ -24,7 +24,7 @@ use crate::tokens::tokenize;
 mod place;
 mod recognise;
 
-pub use place::{dateline_publication, infer_publication, text_year};
+pub use place::{dateline_publication, infer_publication, text_year, weekday_publication};
 use place::{place_all, Context};
 pub use recognise::recognise;
 use recognise::EVENT_NEXT_DAY;
@@ -166,6 +166,9 @@ pub enum PeriodUnit {
     Week,
     Month,
     Year,
+    /// A season of sport or a farming campaign written across two years ("la saison
+    /// 2025-2026", "la campagne 2026-2027"): "la saison dernière" is the one before it.
+    Season,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -237,8 +240,9 @@ impl Stage for DateStage {
             None => {
                 let from_line = dateline_publication(&candidates, text_year, today);
                 stated = from_line.is_some();
-                let inferred =
-                    from_line.or_else(|| infer_publication(&candidates, text_year, today));
+                let inferred = from_line
+                    .or_else(|| infer_publication(&candidates, text_year, today))
+                    .or_else(|| weekday_publication(&candidates, today));
                 if let Some((date, span)) = inferred {
                     doc.meta.published = Some(Published {
                         date,
@@ -1430,7 +1434,9 @@ mod tests {
             [
                 "4 mars 2026 = 2026-03-04",
                 "même jour = 2026-03-04",
-                "La veille = 2026-03-03",
+                // Fronted and closed by a comma, the eve keeps its event (see
+                // `widen_fronted_eves`).
+                "La veille du sommet = 2026-03-03",
             ]
         );
     }
@@ -1522,6 +1528,116 @@ mod tests {
                 "26 juillet = 2026-07-26",
                 "La veille = 2026-07-09"
             ]
+        );
+    }
+
+    #[test]
+    fn issue13_a_stamp_after_a_colon_dates_the_page() {
+        let (found, doc) = dates(
+            "Publié : 14.03.2026, 18:05\nLe club a gagné samedi soir son dernier match de la saison.",
+            None,
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            ["14.03.2026 = 2026-03-14", "samedi soir = 2026-03-14"]
+        );
+        assert_eq!(
+            doc.meta.published.map(|p| p.date.to_string()).as_deref(),
+            Some("2026-03-14")
+        );
+    }
+
+    #[test]
+    fn issue13_a_dateline_without_year_may_follow_the_day_it_tells() {
+        // The 9th of April is a Wednesday in 2025; the council met the evening before.
+        let (found, _) = dates(
+            "TOLIARA, 9 avril (ANTA) – Le conseil municipal a voté mardi soir le budget, \
+             après le rejet de celui de janvier 2025.",
+            None,
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "9 avril = 2025-04-09",
+                "mardi soir = 2025-04-08",
+                "janvier 2025 = 2025-01"
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_the_day_after_an_undated_event_is_the_day_of_its_clause() {
+        let (found, _) = dates(
+            "Les commerces ont rouvert mardi à Tamatave, au lendemain de violentes pluies.",
+            Some("2026-12-03"),
+            TODAY,
+        );
+        assert_eq!(found, ["mardi = 2026-12-01", "lendemain = 2026-12-01"]);
+    }
+
+    #[test]
+    fn issue13_a_fronted_eve_keeps_its_event_up_to_the_comma() {
+        let (found, _) = dates(
+            "Le budget a été voté le 12 mars. La veille du vote, des syndicats ont défilé.",
+            Some("2026-03-20"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            ["12 mars = 2026-03-12", "La veille du vote = 2026-03-11"]
+        );
+    }
+
+    #[test]
+    fn issue13_an_appeal_bounds_a_day_ahead() {
+        let (found, _) = dates(
+            "Le syndicat a appelé à une grève illimitée à partir de lundi.",
+            Some("2026-11-25"),
+            TODAY,
+        );
+        assert_eq!(found, ["lundi = 2026-11-30"]);
+    }
+
+    #[test]
+    fn issue13_the_last_season_is_the_one_before_the_season_written() {
+        let (found, _) = dates(
+            "Les coopératives attendent 900 tonnes pour la campagne 2027-2028, contre 700 la \
+             saison dernière et 650 la saison précédente.",
+            Some("2027-09-10"),
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "2027-2028 = 2027/2028",
+                "la saison dernière = 2026/2027",
+                "la saison précédente = 2026/2027"
+            ]
+        );
+    }
+
+    #[test]
+    fn issue13_a_weekday_of_the_lead_on_a_day_written_with_its_year_dates_the_report() {
+        // The 14th of June 2026 is a Sunday: the fair closed on its last day.
+        let (found, doc) = dates(
+            "La foire agricole a fermé ses portes dimanche soir, après s'être tenue du 5 au 14 \
+             juin 2026 à Sikasso. L'an dernier, elle avait attiré moins de visiteurs.",
+            None,
+            TODAY,
+        );
+        assert_eq!(
+            found,
+            [
+                "dimanche soir = 2026-06-14",
+                "du 5 au 14 juin 2026 = 2026-06-05/2026-06-14",
+                "L'an dernier = 2025"
+            ]
+        );
+        assert_eq!(
+            doc.meta.published.map(|p| p.date.to_string()).as_deref(),
+            Some("2026-06-14")
         );
     }
 }

@@ -143,23 +143,87 @@ pub fn dateline_publication(
                     _ => None,
                 })
                 .collect();
+            // `shift`: days from the weekday named to the dispatch's date (0 the same day).
+            let fits = move |weekday: u32, shift: i64, year: i32| {
+                NaiveDate::from_ymd_opt(year, month, day).filter(|date| {
+                    *date <= today
+                        && calendar::add_days(*date, -shift)
+                            .is_some_and(|named| calendar::weekday_number(named) == weekday)
+                })
+            };
             let on = |weekday: u32| {
-                let fits = move |year: i32| {
-                    NaiveDate::from_ymd_opt(year, month, day)
-                        .filter(|date| *date <= today && calendar::weekday_number(*date) == weekday)
-                };
                 text_year
-                    .and_then(|from| (from..=today.year()).find_map(fits))
-                    .or_else(|| (today.year() - 30..=today.year()).rev().find_map(fits))
+                    .and_then(|from| (from..=today.year()).find_map(|y| fits(weekday, 0, y)))
+                    .or_else(|| {
+                        // A dispatch tells the day before as readily as its own day ("MORONI,
+                        // 6 mars – … a procédé mercredi soir …", dated a Thursday): from the
+                        // article's own year on, the lead's last bare weekday may be the
+                        // eve of the dateline, before any year earlier than the text's own
+                        // (a report is written after the events it dates with a year).
+                        let from = text_year?;
+                        let eve = bare.last().copied()?;
+                        (from..=today.year()).find_map(|y| fits(eve, 1, y))
+                    })
+                    .or_else(|| {
+                        (today.year() - 30..=today.year())
+                            .rev()
+                            .find_map(|y| fits(weekday, 0, y))
+                    })
             };
             same_day
-                .chain(bare.into_iter().rev())
+                .chain(bare.iter().rev().copied())
                 .find_map(on)
                 .or_else(|| text_year.and_then(|year| NaiveDate::from_ymd_opt(year, month, day)))
         }
         _ => None,
     }?;
     (date <= today).then_some((date, line.span))
+}
+
+/// Publication date from a weekday the lead tells without its date ("Le rideau est tombé
+/// samedi soir sur le festival, qui s'est tenu du 3 au 25 juillet 2026"), when the text
+/// writes with its year a day that falls on that weekday: the latest such day (the end of an
+/// interval, "du 3 au 25 juillet 2026"), told as reported, not announced nor recalled. The
+/// last resort of the stage, after the dateline and [`infer_publication`]. Returns the date
+/// and the span of the words it was read from.
+pub fn weekday_publication(
+    candidates: &[DateCandidate],
+    today: NaiveDate,
+) -> Option<(NaiveDate, Span)> {
+    // The lead: the headline and the first sentences.
+    const LEAD_SENTENCES: usize = 3;
+    let weekdays: Vec<u32> = candidates
+        .iter()
+        .filter(|c| !c.future && c.sentence < LEAD_SENTENCES)
+        .filter_map(|c| match c.expr {
+            DateExpr::Weekday {
+                weekday,
+                direction: 0,
+            } => Some(weekday),
+            _ => None,
+        })
+        .collect();
+    if weekdays.is_empty() {
+        return None;
+    }
+    candidates
+        .iter()
+        .filter(|c| !c.future && !c.recalled)
+        .filter_map(|c| {
+            let date = match c.expr {
+                DateExpr::Full(date) => date,
+                DateExpr::DayInterval {
+                    from,
+                    to,
+                    year: Some(year),
+                    ..
+                } => NaiveDate::from_ymd_opt(year, to.1, to.0).filter(|_| from.1 <= to.1)?,
+                _ => return None,
+            };
+            let named = weekdays.contains(&calendar::weekday_number(date));
+            (named && date <= today).then_some((date, c.span))
+        })
+        .max_by_key(|(date, _)| *date)
 }
 
 /// Publication date from the text alone: the most recent date of the article's own events,
@@ -328,6 +392,22 @@ pub(super) fn place_all(candidates: &[DateCandidate], context: &Context) -> Vec<
             DateExpr::MonthOfTextYear(month) => (PeriodUnit::Year, 0, Some(month)),
             _ => continue,
         };
+        if unit == PeriodUnit::Season {
+            // The nearest season written before it across two years, moved by the offset
+            // (not one counted so: "la saison dernière … la saison précédente" both count
+            // from the season written out).
+            let written = |k: &usize| matches!(candidates[*k].expr, DateExpr::YearInterval(..));
+            let season = (0..index).rev().filter(written).find_map(|k| {
+                let (from, to) = placed[k].value.as_deref()?.split_once('/')?;
+                let (from, to): (i32, i32) = (from.parse().ok()?, to.parse().ok()?);
+                (to == from + 1).then_some(from)
+            });
+            placed[index].value = season.map(|from| {
+                let from = from + offset as i32;
+                format!("{}/{}", calendar::year(from), calendar::year(from + 1))
+            });
+            continue;
+        }
         let from = (0..index)
             .rev()
             .filter(|&k| !matches!(candidates[k].expr, DateExpr::Vague))
@@ -343,6 +423,7 @@ pub(super) fn place_all(candidates: &[DateCandidate], context: &Context) -> Vec<
                 calendar::add_months(date, offset).map(|d| calendar::month(d.year(), d.month()))
             }
             PeriodUnit::Week => week_interval(date, offset),
+            PeriodUnit::Season => None,
         };
     }
     placed
@@ -693,6 +774,7 @@ fn place(candidate: &DateCandidate, context: &Context) -> Placed {
                 PeriodUnit::Week => Week,
                 PeriodUnit::Month => Month,
                 PeriodUnit::Year => Year,
+                PeriodUnit::Season => Interval,
             },
         ),
         DateExpr::PartOfDay => relative(anchor.map(calendar::day), Day),

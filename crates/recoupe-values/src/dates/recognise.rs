@@ -144,6 +144,7 @@ pub fn recognise(tokens: &[Token], lexicon: &Lexicon) -> Vec<DateCandidate> {
     lend_coordinated_future(&cursor, &mut found);
     anchor_quoted_relative_days(&cursor, &mut found);
     anchor_days_to_their_complement(&cursor, &mut found);
+    widen_fronted_eves(&cursor, &mut found);
     // Spans never include a leading "en", "le", "au", "depuis": no rule starts on them.
     found
 }
@@ -158,6 +159,15 @@ pub(crate) const EVENT_NEXT_DAY: &str = "next_day_of_event";
 /// jour le 03/02").
 const STAMP_WORDS: [&str; 4] = ["publie", "jour", "modifie", "actualise"];
 
+/// Whether the date starting at token `i` follows a publication or update stamp: "Publié le
+/// 03/02", and the form of page headers that sets the date after a colon ("Publié : 21.11.2026",
+/// "Mis à jour le : 3 mars 2026").
+fn after_stamp(c: &Cursor, i: usize) -> bool {
+    let stamp_at = |k: usize| c.is(k, &STAMP_WORDS);
+    (i >= 2 && c.is(i - 1, &["le", ":"]) && stamp_at(i - 2))
+        || (i >= 3 && c.is(i - 1, &[":"]) && c.is(i - 2, &["le"]) && stamp_at(i - 3))
+}
+
 /// Whether the date at tokens `i..end` (`with_year`: a full date) states when the text was
 /// written: a publication or update stamp written with its year ("Publié le 4 oct. 2022"), or an agency dateline — a line opening with a
 /// capitalised place ("RAMADI (Irak), 13 mars (AMN) - …", "Daloa, 5 mars 2026 (AIP) – …"),
@@ -167,7 +177,7 @@ fn dateline_at(c: &Cursor, i: usize, end: usize, with_year: bool) -> bool {
     // left to the rest of the text, the real articles' gold reading no more into it. An
     // update stamp ("Mis à jour le 22/09/2026") dates it as well: a report is updated on the
     // days it tells ("lundi" is the Monday of that week).
-    let stamp = i >= 2 && c.is(i - 1, &["le"]) && c.is(i - 2, &STAMP_WORDS);
+    let stamp = after_stamp(c, i);
     if stamp {
         return with_year || c.year(end - 1).is_some();
     }
@@ -403,6 +413,61 @@ fn anchor_days_to_their_complement(c: &Cursor, found: &mut [DateCandidate]) {
             found[k].anchor = Some(k + 1);
         } else if event_noun {
             found[k].anchor = anchor_of_event_noun(c, found, k, end);
+        } else if let Some(day) = clause_day(found, k) {
+            // "L'armée a été déployée lundi, au lendemain d'affrontements …": the event's
+            // day is not written, but the clause dates what happened on the day after it,
+            // which is that clause's own day.
+            found[k].anchor = Some(day);
+            found[k].expr = DateExpr::FromTextDate(0);
+        }
+    }
+}
+
+/// The day named by another date of candidate `k`'s sentence, not itself counted from a
+/// date of the text: the nearest before it, else the first after it.
+fn clause_day(found: &[DateCandidate], k: usize) -> Option<usize> {
+    let fits = |j: &usize| {
+        found[*j].sentence == found[k].sentence
+            && names_a_day(&found[*j])
+            && !matches!(found[*j].expr, DateExpr::FromTextDate(_))
+    };
+    (0..k)
+        .rev()
+        .find(fits)
+        .or_else(|| (k + 1..found.len()).find(fits))
+}
+
+/// "La veille de l'annonce, une soirée a réuni …": a fronted "la veille" with its
+/// complement up to the comma that closes it is one expression, its event included (the
+/// complement was read for the anchor before, see `anchor_days_to_their_complement`).
+fn widen_fronted_eves(c: &Cursor, found: &mut [DateCandidate]) {
+    for index in 0..found.len() {
+        let candidate = &found[index];
+        if candidate.rule != "eve" {
+            continue;
+        }
+        let first = first_token(c, candidate);
+        let end = c.tokens.partition_point(|t| t.start < candidate.span.end);
+        let opens_sentence = first == 0 || c.tokens[first - 1].sentence != c.tokens[first].sentence;
+        if !opens_sentence || end != first + 2 || !c.is(end, &["de", "du", "d'", "des"]) {
+            continue;
+        }
+        // Words only (no number, no date) up to the comma, within six tokens.
+        let comma = (end + 1..(end + 8).min(c.tokens.len()))
+            .take_while(|&k| c.tokens[k].kind != Kind::Alnum)
+            .find(|&k| c.tokens[k].kind == Kind::Punct);
+        let Some(comma) = comma.filter(|&k| c.is(k, &[","]) && k > end + 1) else {
+            continue;
+        };
+        let widened = c.tokens[comma - 1].end;
+        // A date of its own inside the complement ("la veille du scrutin de dimanche") stays
+        // apart.
+        let (from, to) = (candidate.span.end, widened);
+        if !found
+            .iter()
+            .any(|o| o.span.start >= from && o.span.start < to)
+        {
+            found[index].span.end = widened;
         }
     }
 }
@@ -2061,7 +2126,7 @@ fn match_numeric(c: &Cursor, i: usize) -> Option<Match> {
     // "Publié le 03/02 à 09h47", "Mis à jour le 03/02": a page's stamp writes day and
     // month alone; elsewhere two numbers with a slash are no date ("24/7", a score).
     if let [day, month] = parts[..] {
-        let stamp = i >= 2 && c.is(i - 1, &["le"]) && c.is(i - 2, &STAMP_WORDS);
+        let stamp = after_stamp(c, i);
         if !stamp || separator != '/' || day.len() > 2 || month.len() > 2 {
             return None;
         }
@@ -2328,7 +2393,17 @@ fn match_relative(c: &Cursor, i: usize) -> Option<Match> {
             "annee" | "an" | "annee-la" => Some(PeriodUnit::Year),
             _ => None,
         };
+        // "la saison dernière", "la campagne précédente": the season before the one the
+        // text names across two years, whichever direction word says it.
+        let season = matches!(noun, "saison" | "campagne") && key == "la";
+        let unit = if season {
+            Some(PeriodUnit::Season)
+        } else {
+            unit
+        };
         let counted = match (unit, demonstrative, direction) {
+            (Some(PeriodUnit::Season), false, Some(-1)) => Some((PeriodUnit::Season, -1, i + 3)),
+            (Some(PeriodUnit::Season), _, _) => None,
             (Some(unit), false, Some(d)) if !weekend_words && from_text(i + 2) => {
                 Some((unit, i64::from(d), i + 3))
             }

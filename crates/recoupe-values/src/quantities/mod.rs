@@ -623,12 +623,12 @@ impl<'a> Scanner<'a> {
     /// Numbers that are not counts whatever follows: "les deux pays" (both), "article 12".
     fn excluded_before(&self, at: usize) -> bool {
         let previous = at.checked_sub(1).map(|p| self.key(p)).unwrap_or("");
-        // "les deux pays" refers back to both; "les deux personnes à bord" still counts
-        // people, and "les deux principales gares" picks two out of more.
+        // "les deux pays", "des deux camps" refer to both sides of a relation; "les deux
+        // usines", "leurs deux véhicules", "les deux personnes à bord" still count things
+        // and people, and "les deux principales gares" picks two out of more.
         if self.key(at) == "deux"
             && self.lexicon.both_determiners.contains(previous)
-            && !self.lexicon.persons.contains(self.key(at + 1))
-            && !self.lexicon.pre_adjectives.contains(self.key(at + 1))
+            && self.lexicon.both_nouns.contains(self.key(at + 1))
         {
             return true;
         }
@@ -1337,6 +1337,35 @@ mod tests {
         assert_eq!(
             found("La troupe a joué neuf soirs de suite devant 2 000 spectateurs."),
             ["2 000 spectateurs = 2000"]
+        );
+    }
+
+    #[test]
+    fn issue13_an_adverbial_after_the_counted_noun_stays_out() {
+        assert_eq!(
+            found("Les combats ont fait des centaines de blessés de part et d'autre du fleuve."),
+            ["des centaines de blessés = 200-900 range"]
+        );
+        assert_eq!(
+            found("Le blocage a retenu des milliers de camionneurs de retour du port."),
+            ["des milliers de camionneurs = 2000-9000 range"]
+        );
+        // Where the migrants stand with the law is no kind of migrant.
+        assert_eq!(
+            found("La police a interpellé 45 migrants en situation irrégulière mardi."),
+            ["45 migrants = 45"]
+        );
+    }
+
+    #[test]
+    fn issue13_les_deux_means_both_only_before_the_sides_of_a_relation() {
+        assert_eq!(
+            found("Les pompiers ont évacué les deux entrepôts, puis les deux camps ont signé une trêve."),
+            ["deux entrepôts = 2"]
+        );
+        assert_eq!(
+            found("Des hommes armés ont incendié leurs deux camions près des deux rives du lac."),
+            ["deux camions = 2"]
         );
     }
 }
