@@ -268,15 +268,7 @@ impl PlaceStage {
                     place.lat = info.lat;
                     place.lon = info.lon;
                 }
-                None => {
-                    place.kb = None;
-                    place.name = without_article(doc.slice(place.span)).to_string();
-                    place.kind = PlaceKind::Other;
-                    place.country = None;
-                    place.lat = None;
-                    place.lon = None;
-                    place.provenance = Provenance::new(PLACE_STAGE, RULE_UNRESOLVED);
-                }
+                None => unresolve(doc, place),
             }
         }
     }
@@ -389,13 +381,7 @@ impl PlaceStage {
                  name, the document being about {main}",
                 place.name
             ));
-            place.kb = None;
-            place.name = without_article(doc.slice(place.span)).to_string();
-            place.kind = PlaceKind::Other;
-            place.country = None;
-            place.lat = None;
-            place.lon = None;
-            place.provenance = Provenance::new(PLACE_STAGE, RULE_UNRESOLVED);
+            unresolve(doc, place);
         }
     }
 
@@ -1263,6 +1249,18 @@ fn national_capital(reference: &'static Reference, name: &str) -> Option<&'stati
     });
     let first = capitals.next()?;
     capitals.next().is_none().then_some(first)
+}
+
+/// A place whose link the evidence withdrew: a name as the report writes it, without a
+/// point or a country, rather than a wrong one.
+fn unresolve(doc: &Document, place: &mut Place) {
+    place.kb = None;
+    place.name = without_article(doc.slice(place.span)).to_string();
+    place.kind = PlaceKind::Other;
+    place.country = None;
+    place.lat = None;
+    place.lon = None;
+    place.provenance = Provenance::new(PLACE_STAGE, RULE_UNRESOLVED);
 }
 
 /// The surface without a leading French article or elision ("l'Euphrate", "la Méditerranée").

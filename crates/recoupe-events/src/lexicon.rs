@@ -101,6 +101,59 @@ pub fn addressees() -> &'static Addressees {
     })
 }
 
+const ORGANISERS: &str = include_str!("../../../resources/fr/event_organisers.tsv");
+
+/// The words that make an organisation a trade union (`event_organisers.tsv`), folded: the
+/// heads of union names, the stems of the words naming their members and the nouns that
+/// describe a name as a union's.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Organisers {
+    pub heads: Vec<String>,
+    pub members: Vec<String>,
+    pub describers: Vec<String>,
+}
+
+/// Parses `event_organisers.tsv`.
+pub fn parse_organisers(text: &str) -> Result<Organisers, LexiconError> {
+    let mut out = Organisers::default();
+    for (line, fields) in rows(text) {
+        let list = match fields.first().copied() {
+            Some("head") => &mut out.heads,
+            Some("member") => &mut out.members,
+            Some("describer") => &mut out.describers,
+            _ => {
+                return Err(LexiconError {
+                    file: "event_organisers.tsv",
+                    line,
+                    message: "expected kind head, member or describer".to_string(),
+                    text: fields.join("\t"),
+                })
+            }
+        };
+        match fields.get(1) {
+            Some(word) if !word.is_empty() => list.push(fold(word)),
+            _ => {
+                return Err(LexiconError {
+                    file: "event_organisers.tsv",
+                    line,
+                    message: "expected kind, word".to_string(),
+                    text: fields.join("\t"),
+                })
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The union words of `resources/fr/event_organisers.tsv`, parsed once.
+pub fn organisers() -> &'static Organisers {
+    static ORGANISERS_LIST: std::sync::OnceLock<Organisers> = std::sync::OnceLock::new();
+    ORGANISERS_LIST.get_or_init(|| {
+        parse_organisers(ORGANISERS)
+            .unwrap_or_else(|e| panic!("embedded organiser list is malformed: {e}"))
+    })
+}
+
 const MILITARY_TARGETS: &str = include_str!("../../../resources/fr/event_military_targets.tsv");
 
 /// The phrases of `resources/fr/event_military_targets.tsv`, folded, each as its words.
@@ -565,6 +618,16 @@ mod tests {
             .iter()
             .any(|g| g.words == ["forces", "de", "securite"]));
         assert!(parse_generic("police\n").is_err());
+    }
+
+    #[test]
+    fn the_embedded_organiser_words_parse_folded_and_a_bad_kind_names_its_line() {
+        let unions = parse_organisers(ORGANISERS).unwrap();
+        assert!(unions.heads.iter().any(|h| h == "confederation"));
+        assert!(unions.members.iter().any(|m| m == "salarie"));
+        assert!(unions.describers.iter().any(|d| d == "intersyndicale"));
+        let err = parse_organisers("head\tunion\nleader\tsyndicat\n").unwrap_err();
+        assert_eq!((err.file, err.line), ("event_organisers.tsv", 2));
     }
 
     #[test]

@@ -938,31 +938,15 @@ fn institution(documents: &[&Document], main: EventType, names: &Names<'_>) -> V
         EventType::Sanction => (&["court"], COURT_HEADS),
         _ => (&["police"], POLICE_HEADS),
     };
-    let kb = Reference::embedded();
-    let mut support: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
-    for doc in documents {
-        for m in &doc.layers.entities {
-            if m.label != recoupe_model::EntityType::ORG {
-                continue;
-            }
-            let registered = m
-                .entity
-                .strip_prefix("actors:")
-                .and_then(|id| kb.actor(id))
-                .map(|a| kinds.contains(&a.kind.as_str()));
-            let named = || {
-                let folded = crate::words::fold(&doc.text[m.span.start..m.span.end]);
-                let head = folded.split([' ', '\'']).next().unwrap_or("");
-                heads.contains(&head)
-            };
-            if registered.unwrap_or_else(named) {
-                support
-                    .entry(m.entity.as_str())
-                    .or_default()
-                    .insert(article_id(doc));
-            }
-        }
-    }
+    let support = organisation_support(
+        documents,
+        |kind| kinds.contains(&kind),
+        |doc, m| {
+            let folded = crate::words::fold(&doc.text[m.span.start..m.span.end]);
+            let head = folded.split([' ', '\'']).next().unwrap_or("");
+            heads.contains(&head)
+        },
+    );
     let best = support.values().map(BTreeSet::len).max().unwrap_or(0);
     support
         .iter()
@@ -971,23 +955,51 @@ fn institution(documents: &[&Document], main: EventType, names: &Names<'_>) -> V
         .collect()
 }
 
-/// Heads of the names of trade unions ("Confédération générale des travailleurs grecs",
-/// "Syndicat national des transporteurs", "Centrale ouvrière bolivienne").
-const UNION_HEADS: &[&str] = &[
-    "syndicat",
-    "confederation",
-    "centrale",
-    "federation",
-    "intersyndicale",
-    "union",
-];
-
 /// The unions a protest's reports name, in more than half of them (and two at least): a
 /// union of the actors registry, or an organisation whose name starts with the head of a
 /// union's name and names workers, a trade or a union ("Union générale des travailleurs",
 /// "Fédération nationale des transporteurs"); or one such a name's words describe as a
-/// union ("le syndicat des fonctionnaires X").
+/// union ("le syndicat des fonctionnaires X"). The words: `event_organisers.tsv`.
 fn organisers(documents: &[&Document], names: &Names<'_>) -> Vec<RecordEntity> {
+    let unions = crate::lexicon::organisers();
+    let support = organisation_support(
+        documents,
+        |kind| kind == "union",
+        |doc, m| {
+            let folded = crate::words::fold(&doc.text[m.span.start..m.span.end]);
+            let mut words = folded.split([' ', '\'']);
+            let head = words.next().unwrap_or("");
+            let before = crate::words::fold(&doc.text[..m.span.start]);
+            let described = before
+                .trim_end()
+                .rsplit(' ')
+                .take(4)
+                .any(|w| unions.describers.iter().any(|d| d == w));
+            described
+                || (unions.heads.iter().any(|h| h == head)
+                    && words.any(|w| {
+                        unions
+                            .members
+                            .iter()
+                            .any(|stem| w.starts_with(stem.as_str()))
+                    }))
+        },
+    );
+    support
+        .iter()
+        .filter(|(_, arts)| arts.len() >= 2 && 2 * arts.len() > documents.len())
+        .map(|(key, arts)| names.entity(key, arts))
+        .collect()
+}
+
+/// The organisations the reports name, each with the articles naming it, that are of a kind
+/// `registered_kind` accepts in the actors registry or, unregistered, that `named` accepts by
+/// their words.
+fn organisation_support<'d>(
+    documents: &[&'d Document],
+    registered_kind: impl Fn(&str) -> bool,
+    named: impl Fn(&Document, &recoupe_model::EntityMention) -> bool,
+) -> BTreeMap<&'d str, BTreeSet<String>> {
     let kb = Reference::embedded();
     let mut support: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
     for doc in documents {
@@ -999,32 +1011,8 @@ fn organisers(documents: &[&Document], names: &Names<'_>) -> Vec<RecordEntity> {
                 .entity
                 .strip_prefix("actors:")
                 .and_then(|id| kb.actor(id))
-                .map(|a| a.kind == "union");
-            let named = || {
-                let folded = crate::words::fold(&doc.text[m.span.start..m.span.end]);
-                let mut words = folded.split([' ', '\'']);
-                let head = words.next().unwrap_or("");
-                let rest: Vec<&str> = words.collect();
-                let before = crate::words::fold(&doc.text[..m.span.start]);
-                let described = before
-                    .trim_end()
-                    .rsplit(' ')
-                    .take(4)
-                    .any(|w| w == "syndicat" || w == "syndicats" || w == "intersyndicale");
-                described
-                    || (UNION_HEADS.contains(&head)
-                        && rest.iter().any(|w| {
-                            w.starts_with("travailleu")
-                                || w.starts_with("syndica")
-                                || w.starts_with("ouvri")
-                                || w.starts_with("transporteur")
-                                || w.starts_with("employe")
-                                || w.starts_with("salarie")
-                                || w.starts_with("enseignant")
-                                || w.starts_with("fonctionnaire")
-                        }))
-            };
-            if registered.unwrap_or_else(named) {
+                .map(|a| registered_kind(a.kind.as_str()));
+            if registered.unwrap_or_else(|| named(doc, m)) {
                 support
                     .entry(m.entity.as_str())
                     .or_default()
@@ -1033,10 +1021,6 @@ fn organisers(documents: &[&Document], names: &Names<'_>) -> Vec<RecordEntity> {
         }
     }
     support
-        .iter()
-        .filter(|(_, arts)| arts.len() >= 2 && 2 * arts.len() > documents.len())
-        .map(|(key, arts)| names.entity(key, arts))
-        .collect()
 }
 
 /// The ministry a protest addresses: one the articles name by its body ("le ministère des
